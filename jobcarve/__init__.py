@@ -1,0 +1,59 @@
+"""jobcarve: plan inclusive factory jobs.
+
+Model a process once, then ask which tasks fit which worker profiles, how complex tasks
+split into simpler units, which units a cobot can take over, and which new jobs arise.
+
+Public API::
+
+    import jobcarve
+    process = jobcarve.read_process("examples/cnc_job_shop.yaml")
+    graph = jobcarve.build_task_graph(process)
+    summary = jobcarve.summarize(process)
+"""
+
+from jobcarve.catalog import Catalogs, load_catalogs
+from jobcarve.exceptions import (
+    InputError,
+    JobcarveError,
+    JobcarveWarning,
+    NoSolutionError,
+    Problem,
+    UsageError,
+)
+from jobcarve.graph import (
+    GraphSummary,
+    RoleLoad,
+    build_task_graph,
+    critical_path,
+    summarize,
+    task_hours_per_week,
+)
+from jobcarve.model import DIMENSIONS, FORMAT_VERSION, ProcessModel
+from jobcarve.read import parse_process, read_process
+from jobcarve.yamlsource import Limits
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "DIMENSIONS",
+    "FORMAT_VERSION",
+    "Catalogs",
+    "GraphSummary",
+    "InputError",
+    "JobcarveError",
+    "JobcarveWarning",
+    "Limits",
+    "NoSolutionError",
+    "Problem",
+    "ProcessModel",
+    "RoleLoad",
+    "UsageError",
+    "__version__",
+    "build_task_graph",
+    "critical_path",
+    "load_catalogs",
+    "parse_process",
+    "read_process",
+    "summarize",
+    "task_hours_per_week",
+]

@@ -1,0 +1,247 @@
+"""The ``jobcarve`` command: a thin typer layer over the Python API.
+
+Exit codes: 0 ok, 1 run failure or no feasible answer, 2 invalid input or usage,
+130 interrupted. Errors are ``error: ...`` lines on stderr; ``--debug`` shows tracebacks.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from importlib import resources
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from jobcarve import __version__
+from jobcarve.catalog import load_catalogs
+from jobcarve.exceptions import InputError, JobcarveError, NoSolutionError, UsageError
+from jobcarve.graph import summarize
+from jobcarve.model import DIMENSIONS, ProcessModel
+from jobcarve.output import dumps_json, write_atomic
+from jobcarve.read import read_process
+from jobcarve.versions import versions_line
+
+app = typer.Typer(
+    name="jobcarve",
+    help="Plan inclusive factory jobs from a process model (YAML).",
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+catalog_app = typer.Typer(help="Browse the standard task and support catalogues.", no_args_is_help=True)
+app.add_typer(catalog_app, name="catalog")
+
+_STATE = {"debug": False}
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(versions_line())
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show versions and exit.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")] = False,
+) -> None:
+    """jobcarve: split complex factory work into simpler units and carve inclusive jobs."""
+    _STATE["debug"] = debug
+
+
+def _warn(message: str) -> None:
+    typer.echo(f"warning: {message}", err=True)
+
+
+@app.command()
+def validate(
+    models: Annotated[list[Path], typer.Argument(help="Process model files (YAML).", show_default=False)],
+) -> None:
+    """Check process models; print every problem as FILE:LINE:COL: path: message."""
+    failed: list[InputError] = []
+    for path in models:
+        try:
+            process = read_process(path)
+        except InputError as exc:
+            failed.append(exc)
+            continue
+        for warning in model_warnings(process):
+            _warn(f"{path}: {warning}")
+        typer.echo(
+            f"ok: {path} ({len(process.tasks)} tasks, {len(process.roles)} roles, "
+            f"{len(process.profiles)} profiles)"
+        )
+    if failed:
+        raise InputError([p for exc in failed for p in exc.problems])
+
+
+def model_warnings(process: ProcessModel) -> list[str]:
+    """Things that are valid but probably not meant (shown by ``validate``)."""
+    out: list[str] = []
+    summary = summarize(process)
+    for load in summary.roles:
+        if load.capacity_hours_per_week and load.hours_per_week > 1.05 * load.capacity_hours_per_week:
+            out.append(
+                f'role "{load.role}" has {load.hours_per_week:.1f} h/week of tasks but '
+                f"{load.headcount} people provide {load.capacity_hours_per_week:.1f} h/week"
+            )
+        if load.hours_per_week == 0:
+            out.append(f'role "{load.role}" does none of the tasks')
+    return out
+
+
+@app.command()
+def schema(
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file instead of stdout.")] = None,
+) -> None:
+    """Print the JSON Schema of the process model, for editor completion and checks."""
+    text = json.dumps(ProcessModel.model_json_schema(), indent=2, ensure_ascii=False) + "\n"
+    if out is None:
+        typer.echo(text, nl=False)
+    else:
+        write_atomic(out, text)
+        typer.echo(f"wrote {out}")
+
+
+@app.command()
+def init(
+    folder: Annotated[Path, typer.Argument(help="Folder to create the starter model in.")],
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing process.yaml.")] = False,
+) -> None:
+    """Write a commented starter model (process.yaml) that validates."""
+    target = folder / "process.yaml"
+    if target.exists() and not force:
+        raise UsageError(f"{target} exists; use --force to overwrite it")
+    text = resources.files("jobcarve").joinpath("starter_model.yaml").read_text(encoding="utf-8")
+    write_atomic(target, text)
+    typer.echo(f"wrote {target}; check it with: jobcarve validate {target}")
+
+
+@app.command()
+def graph(
+    model: Annotated[Path, typer.Argument(help="Process model file (YAML).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+    out: Annotated[Path | None, typer.Option("--out", help="Also write DIR/graph.json.")] = None,
+) -> None:
+    """Workload per task and role, critical path and generations of the task graph."""
+    process = read_process(model)
+    summary = summarize(process)
+    data = summary.to_dict()
+    if out is not None:
+        write_atomic(out / "graph.json", dumps_json({"format": 1, "model": str(model), **data}))
+    if as_json:
+        typer.echo(dumps_json(data), nl=False)
+        return
+    typer.echo(f"{process.company.name} - {process.process.name}")
+    typer.echo(
+        f"{summary.tasks} tasks ({summary.subtasks} subtasks), {summary.edges} precedence edges, "
+        f"{summary.total_hours_per_week:.1f} h/week = {summary.total_fte:.2f} FTE "
+        f"at {process.planning.hours_per_fte:g} h/FTE"
+    )
+    typer.echo("")
+    typer.echo(f"{'role':<24} {'people':>6} {'h/week':>8} {'FTE':>6} {'load':>6}  hard to fill")
+    for load in summary.roles:
+        util = f"{load.utilisation:6.0%}" if load.utilisation is not None else "     -"
+        typer.echo(
+            f"{load.name[:24]:<24} {load.headcount:>6} {load.hours_per_week:>8.1f} "
+            f"{load.fte:>6.2f} {util}  {'yes' if load.hard_to_fill else 'no'}"
+        )
+    typer.echo("")
+    typer.echo(
+        f"critical path ({summary.critical_path_s_per_unit:.0f} s per unit): "
+        + " -> ".join(summary.critical_path)
+    )
+    typer.echo(f"generations: {len(summary.generations)}")
+    if out is not None:
+        typer.echo(f"wrote {out / 'graph.json'}")
+
+
+@catalog_app.command("list")
+def catalog_list(
+    sector: Annotated[str | None, typer.Option("--sector", help="Only this sector (catalogue id or sector name).")] = None,
+) -> None:
+    """List the standard tasks of the catalogues."""
+    cats = load_catalogs()
+    shown = 0
+    for cat in cats.task_catalogs:
+        if sector and sector.lower() not in (cat.id.lower(), cat.sector.lower()):
+            continue
+        typer.echo(f"# {cat.id}: {cat.name_en} / {cat.name_nl}")
+        for entry in cat.entries:
+            split = f"  split: {len(entry.default_split)}" if entry.default_split else ""
+            typer.echo(f"{entry.id:<30} {entry.name_en}{split}")
+            shown += 1
+    if shown == 0:
+        known = ", ".join(c.id for c in cats.task_catalogs)
+        raise UsageError(f'no catalogue for sector "{sector}"; known: {known}')
+
+
+@catalog_app.command("show")
+def catalog_show(entry_id: Annotated[str, typer.Argument(metavar="ID", help="Catalogue task id.")]) -> None:
+    """Show one catalogue task with its demands, handling and default split."""
+    cats = load_catalogs()
+    entry = cats.entries.get(entry_id)
+    if entry is None:
+        from jobcarve.yamlsource import suggest
+
+        raise UsageError(f'unknown catalogue task "{entry_id}"{suggest(entry_id, cats.entries)}')
+    typer.echo(f"{entry.id} ({cats.sector_of[entry.id]})")
+    typer.echo(f"  en: {entry.name_en}")
+    typer.echo(f"  nl: {entry.name_nl}")
+    t = entry.typical_time_s
+    typer.echo(f"  typical time: {t.min_s:g}-{t.max_s:g} s {entry.time_basis.replace('_', ' ')}")
+    typer.echo("  demands: " + ", ".join(f"{d} {getattr(entry.demands, d)}" for d in DIMENSIONS))
+    handling = entry.handling.model_dump(exclude_none=True)
+    if handling:
+        typer.echo("  handling: " + ", ".join(f"{k} {v}" for k, v in handling.items()))
+    typer.echo(f"  rationale: {entry.rationale}")
+    for unit in entry.default_split:
+        typer.echo(f"  split -> {unit.id}: {unit.name_en} ({unit.share_of_time:.0%})")
+
+
+@catalog_app.command("supports")
+def catalog_supports() -> None:
+    """List the supports that close gaps between demands and capacities."""
+    for sup in load_catalogs().supports.values():
+        closes = ", ".join(f"{d} +{n}" for d, n in sup.closes.items())
+        typer.echo(f"{sup.id:<22} [{sup.route}] {sup.name_en}: {closes}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the app and map errors to exit codes without tracebacks."""
+    args = sys.argv[1:] if argv is None else argv
+    debug = "--debug" in args
+    try:
+        code = app(args=args, prog_name="jobcarve", standalone_mode=False)
+    except typer.Exit as exc:
+        code = exc.exit_code
+    except (typer.Abort, KeyboardInterrupt):
+        typer.echo("error: interrupted", err=True)
+        code = 130
+    except typer.TyperException as exc:  # usage errors of the vendored click
+        ctx = getattr(exc, "ctx", None)
+        command = ctx.command_path if ctx is not None else "jobcarve"
+        typer.echo(f"error: {exc.format_message()} (see '{command} --help')", err=True)
+        code = exc.exit_code
+    except InputError as exc:
+        for problem in exc.problems:
+            typer.echo(f"error: {problem}", err=True)
+        code = 2
+    except UsageError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        code = 2
+    except NoSolutionError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        code = 1
+    except JobcarveError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        code = 1
+    except Exception as exc:
+        if debug:
+            raise
+        typer.echo(f"error: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", err=True)
+        code = 1
+    sys.exit(code if isinstance(code, int) else 0)

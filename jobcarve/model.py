@@ -1,0 +1,317 @@
+"""Schema of a process model, format 1 (the YAML boundary).
+
+Every block forbids unknown keys; units are part of field names (``time_s_per_unit``,
+``part_mass_kg``, ``hours_per_week``). The 13 demand dimensions follow the domain brief
+(docs/model-format.md, section "Demands"): one shared 0-4 scale for what a task demands
+and what a worker profile can do, 0 meaning "not demanded" and 4 "very high".
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    StrictBool,
+    StrictInt,
+    field_validator,
+)
+
+FORMAT_VERSION = 1
+
+#: The 13 demand dimensions, in report order (domain brief, section 2.5).
+DIMENSIONS: tuple[str, ...] = (
+    "lifting",
+    "pushing_pulling",
+    "repetitive_hand_arm",
+    "fine_motor",
+    "posture_mobility",
+    "sensory",
+    "attention",
+    "memory_learning",
+    "problem_solving",
+    "literacy_numeracy",
+    "pace",
+    "independence",
+    "social_communication",
+)
+
+#: Highest rating on the shared demand/capacity scale.
+MAX_RATING = 4
+
+#: Accepted education levels of a role (Dutch system; "none" = no formal level).
+EDUCATION_LEVELS: tuple[str, ...] = (
+    "none",
+    "MBO 1",
+    "MBO 2",
+    "MBO 3",
+    "MBO 4",
+    "HBO",
+    "WO",
+)
+
+Id = Annotated[
+    str,
+    Field(
+        pattern=r"^[A-Za-z][A-Za-z0-9_-]{0,63}$",
+        description="Identifier: a letter, then letters, digits, '_' or '-' (64 at most).",
+    ),
+]
+Rating = Annotated[StrictInt, Field(ge=0, le=MAX_RATING)]
+Text = Annotated[str, Field(min_length=1, max_length=200)]
+LongText = Annotated[str, Field(max_length=4000)]
+
+
+class _Block(BaseModel):
+    """Base of every block: unknown keys are errors, NaN and infinity are refused."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        allow_inf_nan=False,
+        str_strip_whitespace=True,
+        validate_default=True,
+    )
+
+
+class Demands(_Block):
+    """What a task demands of a person on each dimension (0-4); omitted keys are open.
+
+    A task that names a ``template`` inherits the catalogue's ratings for the keys it
+    omits; a task without a template counts an omitted dimension as 0 (not demanded).
+    """
+
+    lifting: Rating | None = Field(None, description="Lifting and carrying (NIOSH/KIM-LHC band).")
+    pushing_pulling: Rating | None = Field(None, description="Pushing and pulling (KIM-PP band).")
+    repetitive_hand_arm: Rating | None = Field(
+        None, description="Repetitive hand and arm work (KIM-MHO band, cycles per hour)."
+    )
+    fine_motor: Rating | None = Field(None, description="Fine motor skill and precision.")
+    posture_mobility: Rating | None = Field(
+        None, description="Posture and mobility: standing, bending, kneeling, walking."
+    )
+    sensory: Rating | None = Field(None, description="Vision (including colour) and hearing.")
+    attention: Rating | None = Field(None, description="Attention and concentration span.")
+    memory_learning: Rating | None = Field(
+        None, description="Steps to remember, variants, learning new tasks."
+    )
+    problem_solving: Rating | None = Field(
+        None, description="Decisions, exceptions, judgement, quality checks."
+    )
+    literacy_numeracy: Rating | None = Field(None, description="Reading text, writing, counting.")
+    pace: Rating | None = Field(None, description="Time pressure, machine pacing, peaks.")
+    independence: Rating | None = Field(
+        None, description="Self-direction: planning own work with little supervision."
+    )
+    social_communication: Rating | None = Field(
+        None, description="Contact with colleagues and customers, teamwork."
+    )
+
+    def as_dict(self) -> dict[str, int | None]:
+        """Ratings by dimension, in `DIMENSIONS` order."""
+        return {d: getattr(self, d) for d in DIMENSIONS}
+
+
+class Capacities(_Block):
+    """What a worker profile can do on each dimension (0-4); every dimension is required."""
+
+    lifting: Rating
+    pushing_pulling: Rating
+    repetitive_hand_arm: Rating
+    fine_motor: Rating
+    posture_mobility: Rating
+    sensory: Rating
+    attention: Rating
+    memory_learning: Rating
+    problem_solving: Rating
+    literacy_numeracy: Rating
+    pace: Rating
+    independence: Rating
+    social_communication: Rating
+
+    def as_dict(self) -> dict[str, int]:
+        """Capacities by dimension, in `DIMENSIONS` order."""
+        return {d: getattr(self, d) for d in DIMENSIONS}
+
+
+class Lift(_Block):
+    """Lift geometry for the revised NIOSH lifting equation (NIOSH 94-110)."""
+
+    horizontal_cm: float = Field(ge=0, le=200, description="Hand distance from mid-ankles.")
+    vertical_cm: float = Field(ge=0, le=250, description="Hand height at the start of the lift.")
+    travel_cm: float = Field(ge=0, le=250, description="Vertical travel of the lift.")
+    asymmetry_deg: float = Field(0, ge=0, le=180, description="Twist angle.")
+    coupling: Literal["good", "fair", "poor"] = "fair"
+
+
+class Handling(_Block):
+    """Handling attributes for the ergonomic and cobot assessment; omitted keys are unknown."""
+
+    part_mass_kg: float | None = Field(None, ge=0, le=1000)
+    lifts_per_unit: float | None = Field(None, ge=0, le=1000)
+    presentation: Literal["fixed", "variable"] | None = None
+    part_type: Literal["rigid", "flexible", "fragile"] | None = None
+    tolerance_mm: float | None = Field(None, gt=0, le=1000)
+    variants: StrictInt | None = Field(None, ge=1, le=100000)
+    hazardous_tool: StrictBool | None = None
+    head_exposure: StrictBool | None = Field(
+        None, description="The head or face of a person is within reach of the moving part."
+    )
+    process_force_n: float | None = Field(None, ge=0, le=100000)
+    process_torque_nm: float | None = Field(None, ge=0, le=10000)
+    reach_mm: float | None = Field(None, gt=0, le=10000)
+    lift: Lift | None = None
+
+
+class Task(_Block):
+    """One piece of work in the process, with its time model, precedence and demands.
+
+    Time model, exactly one of:
+
+    * ``time_s_per_unit`` (seconds per product unit; times ``share_of_units`` of the weekly volume),
+    * ``time_min_per_batch`` with ``batch_size_units`` (minutes per batch of that many units),
+    * ``hours_per_week`` (fixed hours, independent of volume).
+
+    A task with ``subtasks`` takes its time from them and gives none itself.
+    """
+
+    id: Id
+    name: Text
+    description: LongText = ""
+    role: Id | None = Field(None, description="Existing role that does the task now.")
+    template: Id | None = Field(None, description="Catalogue task whose values it inherits.")
+    time_s_per_unit: float | None = Field(None, gt=0, le=604800)
+    share_of_units: float = Field(1.0, gt=0, le=1, description="Share of units that need it.")
+    time_min_per_batch: float | None = Field(None, gt=0, le=10080)
+    batch_size_units: StrictInt | None = Field(None, ge=1, le=10**9)
+    hours_per_week: float | None = Field(None, gt=0, le=168)
+    after: list[Id] = Field(default_factory=list, description="Tasks that must come first.")
+    demands: Demands | None = None
+    handling: Handling | None = None
+    subtasks: list[Task] = Field(default_factory=list, description="A hand-made split.")
+
+    def demand_profile(self) -> dict[str, int] | None:
+        """Demands on all 13 dimensions (omitted ones are 0), or None if none are given.
+
+        For a task with subtasks and no demands of its own, the highest demand of any
+        subtask on each dimension: the task as a whole asks what its hardest part asks.
+        """
+        if self.demands is not None:
+            return {d: v or 0 for d, v in self.demands.as_dict().items()}
+        parts = [s.demand_profile() for s in self.subtasks]
+        if not parts or any(p is None for p in parts):
+            return None
+        return {d: max(p[d] for p in parts if p is not None) for d in DIMENSIONS}
+
+
+class Company(_Block):
+    """The company, as the report names it."""
+
+    name: Text
+    sector: Text
+    location: Annotated[str, Field(max_length=200)] = ""
+
+
+class ProcessInfo(_Block):
+    """The process that this model describes."""
+
+    name: Text
+    description: LongText = ""
+    kind: Literal["pool", "line"] = Field(
+        "pool", description="'pool': work in hours per week; 'line': a paced line with a takt."
+    )
+
+
+class Planning(_Block):
+    """Planning figures that turn task times into hours per week and FTE."""
+
+    units_per_week: float = Field(gt=0, le=10**9)
+    weeks_per_year: float = Field(46, gt=0, le=53)
+    hours_per_fte: float = Field(36, gt=0, le=60, description="Hours of one full-time job.")
+    shifts: StrictInt = Field(1, ge=1, le=3)
+    takt_s: float | None = Field(None, gt=0, le=86400, description="Line takt, kind 'line' only.")
+
+
+class Role(_Block):
+    """An existing job at the company."""
+
+    id: Id
+    name: Text
+    headcount: StrictInt = Field(ge=0, le=100000)
+    education: str = Field(description="One of: " + ", ".join(EDUCATION_LEVELS))
+    hours_per_week: float | None = Field(
+        None, gt=0, le=60, description="Contract hours per person; default planning.hours_per_fte."
+    )
+    wage_cost_eur_per_hour: float | None = Field(None, gt=0, le=500)
+    hard_to_fill: StrictBool = Field(False, description="Vacancies for this role are hard to fill.")
+    vacancies: StrictInt = Field(0, ge=0, le=100000)
+
+    @field_validator("education", mode="before")
+    @classmethod
+    def _education(cls, value: object) -> object:
+        if not isinstance(value, str):
+            return value
+        key = value.replace(" ", "").replace("-", "").lower()
+        for level in EDUCATION_LEVELS:
+            if level.replace(" ", "").lower() == key:
+                return level
+        raise ValueError(f"expected one of {', '.join(EDUCATION_LEVELS)}, found {value!r}")
+
+
+class Profile(_Block):
+    """A worker profile: a target-group archetype, never a named person."""
+
+    id: Id
+    name: Text
+    description: LongText = ""
+    capacities: Capacities
+    hours_per_week_available: float = Field(gt=0, le=60)
+    pace: float = Field(1.0, gt=0, le=1, description="Relative pace; 0.7 needs 1/0.7 of the time.")
+    supports: list[Id] = Field(default_factory=list, description="Supports this profile can use.")
+    max_workers: StrictInt | None = Field(
+        None, ge=1, le=10000, description="How many people of this profile could be hired."
+    )
+
+
+class Options(_Block):
+    """Options for the analyses (reserved; later formats add keys here)."""
+
+    language: Literal["nl", "en"] = "nl"
+    seed: StrictInt = Field(0, ge=0, le=2**31 - 1)
+
+
+class ProcessModel(_Block):
+    """A complete process model, format 1."""
+
+    format: Literal[1] = Field(description="Model format version; this jobcarve reads 1.")
+    company: Company
+    process: ProcessInfo
+    planning: Planning
+    roles: list[Role] = Field(min_length=1)
+    tasks: list[Task] = Field(min_length=1)
+    profiles: list[Profile] = Field(default_factory=list)
+    supports: list[Id] = Field(
+        default_factory=list, description="Supports the company provides (supports catalogue ids)."
+    )
+    options: Options = Field(default_factory=Options)
+
+    _source: Any = PrivateAttr(default=None)
+
+    @property
+    def source(self) -> Any:
+        """The `SourceMap` of the file this model was read from (None if built in Python)."""
+        return self._source
+
+
+def iter_tasks(tasks: list[Task]) -> list[tuple[Task, Task | None]]:
+    """Every task and subtask with its parent (None for top-level tasks), depth first."""
+    out: list[tuple[Task, Task | None]] = []
+    stack: list[tuple[Task, Task | None]] = [(t, None) for t in reversed(tasks)]
+    while stack:
+        task, parent = stack.pop()
+        out.append((task, parent))
+        stack.extend((s, task) for s in reversed(task.subtasks))
+    return out

@@ -1,0 +1,266 @@
+"""Read a process model: YAML text -> validated `ProcessModel`, every problem at once.
+
+Each problem is one line ``FILE:LINE:COL: path: message``. Checks run in three layers:
+the YAML layer (syntax, limits, duplicate keys, tags), the schema layer (types, ranges,
+unknown keys with suggestions) and the cross-reference layer (duplicate ids, dangling
+``after``/``role``/``template``/support references, precedence cycles, time models).
+The schema and cross-reference layers both run, so the author fixes everything in one go.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+from pydantic import ValidationError
+
+from jobcarve.catalog import Catalogs, load_catalogs
+from jobcarve.exceptions import InputError, Problem
+from jobcarve.model import FORMAT_VERSION, Demands, Handling, ProcessModel, Task
+from jobcarve.yamlsource import (
+    DEFAULT_LIMITS,
+    Limits,
+    Loc,
+    SourceMap,
+    decode,
+    load,
+    read_text,
+    suggest,
+    validation_problems,
+)
+
+_TIME_KEYS = ("time_s_per_unit", "time_min_per_batch", "hours_per_week")
+
+
+def read_process(
+    path: str | Path, *, limits: Limits = DEFAULT_LIMITS, catalogs: Catalogs | None = None
+) -> ProcessModel:
+    """Read and validate a process model file.
+
+    Parameters
+    ----------
+    path
+        The YAML file.
+    limits
+        Size, depth and count limits (docs/limits.md).
+    catalogs
+        Catalogues for ``template`` and support references; the shipped ones by default.
+
+    Raises
+    ------
+    InputError
+        With every problem found, each located by file, line, column and model path.
+    """
+    text = read_text(path, limits)
+    return parse_process(text, str(path), limits=limits, catalogs=catalogs)
+
+
+def parse_process(
+    text: str | bytes,
+    file: str = "<string>",
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    catalogs: Catalogs | None = None,
+) -> ProcessModel:
+    """Validate a process model given as YAML text (see `read_process`)."""
+    if isinstance(text, bytes):
+        if len(text) > limits.max_file_bytes:
+            raise InputError([Problem(file, 0, 0, "", f"text is {len(text):,} bytes; the limit is {limits.max_file_bytes:,}")])
+        text = decode(text, file)
+    elif len(text) > limits.max_file_bytes:
+        raise InputError([Problem(file, 0, 0, "", f"text is {len(text):,} characters; the limit is {limits.max_file_bytes:,}")])
+    data, smap, problems = load(text, file, limits)
+    if data is None:
+        raise InputError([Problem(file, 1, 1, "", "empty model: expected a mapping that starts with 'format: 1'")])
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else f"a single value {data!r}"[:60]
+        raise InputError([smap.problem((), f"expected a mapping with format, company, process, ... at the top, found {kind}")])
+    fmt = data.get("format")
+    if "format" in data and fmt != FORMAT_VERSION:
+        raise InputError([smap.problem(("format",), f"unsupported format {fmt!r}: this jobcarve reads format {FORMAT_VERSION}")])
+    tasks = data.get("tasks")
+    if isinstance(tasks, list) and len(tasks) > limits.max_tasks:
+        raise InputError([smap.problem(("tasks",), f"{len(tasks):,} tasks; the limit is {limits.max_tasks:,}")])
+    cats = catalogs if catalogs is not None else load_catalogs()
+    model: ProcessModel | None = None
+    try:
+        model = ProcessModel.model_validate(data)
+    except ValidationError as exc:
+        problems.extend(validation_problems(exc, ProcessModel, smap))
+    problems.extend(_cross_check(data, smap, cats, limits))
+    if problems or model is None:
+        raise InputError(_sorted_unique(problems))
+    resolved = model.model_copy(update={"tasks": [_resolve(t, cats) for t in model.tasks]})
+    resolved._source = smap
+    return resolved
+
+
+def _sorted_unique(problems: list[Problem]) -> list[Problem]:
+    seen: set[tuple[int, int, str, str]] = set()
+    out = []
+    for p in sorted(problems, key=lambda p: (p.line, p.column, p.path)):
+        key = (p.line, p.column, p.path, p.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
+
+
+def _resolve(task: Task, cats: Catalogs) -> Task:
+    """Merge a task's catalogue template into it (local values win)."""
+    update: dict[str, Any] = {"subtasks": [_resolve(s, cats) for s in task.subtasks]}
+    entry = cats.entries.get(task.template) if task.template else None
+    if entry is not None:
+        local = task.demands.model_dump(exclude_none=True) if task.demands else {}
+        update["demands"] = Demands(**{**entry.demands.as_dict(), **local})
+        handling = entry.handling.model_dump(exclude_none=True)
+        if task.handling is not None:
+            handling.update(task.handling.model_dump(exclude_none=True))
+        update["handling"] = Handling(**handling)
+        if not task.description:
+            update["description"] = entry.name_en
+    return task.model_copy(update=update)
+
+
+def _entries(data: Any, key: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    items = data.get(key) if isinstance(data, dict) else None
+    if isinstance(items, list):
+        for i, item in enumerate(items):
+            if isinstance(item, dict):
+                yield i, item
+
+
+def _cross_check(data: dict[str, Any], smap: SourceMap, cats: Catalogs, limits: Limits) -> list[Problem]:
+    problems: list[Problem] = []
+
+    def unique_ids(kind: str, items: list[tuple[Loc, dict[str, Any]]]) -> set[str]:
+        first: dict[str, Loc] = {}
+        for loc, item in items:
+            ident = item.get("id")
+            if not isinstance(ident, str):
+                continue
+            if ident in first:
+                line = smap.locate((*first[ident], "id"))[0]
+                problems.append(smap.problem((*loc, "id"), f'duplicate {kind} id "{ident}" (first defined at line {line})'))
+            else:
+                first[ident] = loc
+        return set(first)
+
+    role_ids = unique_ids("role", [(("roles", i), r) for i, r in _entries(data, "roles")])
+    unique_ids("profile", [(("profiles", i), p) for i, p in _entries(data, "profiles")])
+
+    all_tasks: list[tuple[Loc, dict[str, Any], int]] = []
+
+    def walk(loc: Loc, depth: int) -> None:
+        container: Any = data
+        for part in loc:
+            container = container[part]
+        for i, task in _entries(container, "tasks" if depth == 0 else "subtasks"):
+            tloc: Loc = (*loc, "tasks" if depth == 0 else "subtasks", i)
+            all_tasks.append((tloc, task, depth))
+            if isinstance(task.get("subtasks"), list) and task["subtasks"]:
+                if depth + 1 > limits.max_subtask_depth:
+                    problems.append(smap.problem((*tloc, "subtasks"), f"subtasks nested deeper than {limits.max_subtask_depth} levels"))
+                else:
+                    walk(tloc, depth + 1)
+
+    walk((), 0)
+    unique_ids("task", [(loc, t) for loc, t, _ in all_tasks])
+
+    for loc, task, depth in all_tasks:
+        _check_task(task, loc, depth, role_ids, cats, smap, problems)
+
+    # precedence: among top-level tasks, and among the subtasks of each task
+    groups: dict[Loc, list[tuple[Loc, dict[str, Any]]]] = {}
+    for loc, task, _ in all_tasks:
+        groups.setdefault(loc[:-2], []).append((loc, task))
+    for parent, members in groups.items():
+        _check_precedence(parent, members, smap, problems)
+
+    supports = set(cats.supports)
+    for i, profile in _entries(data, "profiles"):
+        _check_supports(profile.get("supports"), ("profiles", i, "supports"), supports, smap, problems)
+    _check_supports(data.get("supports"), ("supports",), supports, smap, problems)
+
+    process = data.get("process")
+    planning = data.get("planning")
+    if isinstance(process, dict) and process.get("kind") == "line" and isinstance(planning, dict) and "takt_s" not in planning:
+        problems.append(smap.problem(("planning",), "a process of kind 'line' needs planning.takt_s (seconds per unit)"))
+    return problems
+
+
+def _check_supports(value: Any, loc: Loc, known: set[str], smap: SourceMap, problems: list[Problem]) -> None:
+    if not isinstance(value, list):
+        return
+    for j, sup in enumerate(value):
+        if isinstance(sup, str) and sup not in known:
+            problems.append(smap.problem((*loc, j), f'unknown support "{sup}"{suggest(sup, known)}; see `jobcarve catalog supports`'))
+
+
+def _check_task(
+    task: dict[str, Any],
+    loc: Loc,
+    depth: int,
+    role_ids: set[str],
+    cats: Catalogs,
+    smap: SourceMap,
+    problems: list[Problem],
+) -> None:
+    role = task.get("role")
+    if depth == 0 and "role" not in task:
+        problems.append(smap.problem(loc, 'missing required key "role" (the existing role that does this task now)'))
+    if isinstance(role, str) and role not in role_ids:
+        problems.append(smap.problem((*loc, "role"), f'unknown role id "{role}"{suggest(role, role_ids)}'))
+    template = task.get("template")
+    if isinstance(template, str) and template not in cats.entries:
+        problems.append(smap.problem((*loc, "template"), f'unknown catalogue task "{template}"{suggest(template, cats.entries)}; see `jobcarve catalog list`'))
+    subtasks = task.get("subtasks")
+    given = [k for k in _TIME_KEYS if k in task]
+    if isinstance(subtasks, list) and subtasks:
+        for key in (*given, "batch_size_units", "share_of_units"):
+            if key in task:
+                problems.append(smap.problem((*loc, key), f"a task with subtasks takes its time from them; move {key} to the subtasks", key=True))
+        return
+    if not given:
+        problems.append(smap.problem(loc, "no time given: add time_s_per_unit, time_min_per_batch with batch_size_units, or hours_per_week"))
+    elif len(given) > 1:
+        problems.append(smap.problem((*loc, given[1]), f"give one time model, found {' and '.join(given)}", key=True))
+    if ("time_min_per_batch" in task) != ("batch_size_units" in task):
+        have, need = ("time_min_per_batch", "batch_size_units") if "time_min_per_batch" in task else ("batch_size_units", "time_min_per_batch")
+        problems.append(smap.problem((*loc, have), f"{have} needs {need}", key=True))
+    if "share_of_units" in task and given == ["hours_per_week"]:
+        problems.append(smap.problem((*loc, "share_of_units"), "share_of_units applies to per-unit and per-batch times, not to hours_per_week", key=True))
+
+
+def _check_precedence(parent: Loc, members: list[tuple[Loc, dict[str, Any]]], smap: SourceMap, problems: list[Problem]) -> None:
+    ids = {t["id"]: loc for loc, t in members if isinstance(t.get("id"), str)}
+    graph: nx.DiGraph[str] = nx.DiGraph()
+    graph.add_nodes_from(ids)
+    where = "subtask" if parent else "task"
+    for loc, task in members:
+        after = task.get("after")
+        own = task.get("id")
+        if not isinstance(after, list):
+            continue
+        for j, pred in enumerate(after):
+            if not isinstance(pred, str):
+                continue
+            if pred == own:
+                problems.append(smap.problem((*loc, "after", j), f'task "{own}" cannot come after itself'))
+            elif pred not in ids:
+                hint = suggest(pred, ids)
+                scope = " (a subtask can only follow its siblings)" if parent and not hint else ""
+                problems.append(smap.problem((*loc, "after", j), f'unknown {where} id "{pred}"{hint}{scope}'))
+            elif isinstance(own, str):
+                graph.add_edge(pred, own, index=j)
+    for component in nx.strongly_connected_components(graph):
+        if len(component) < 2:
+            continue
+        start = min(component, key=lambda n: smap.locate(ids[n]))
+        cycle = nx.find_cycle(graph.subgraph(component), source=start)
+        names = [u for u, _ in cycle] + [cycle[0][0]]
+        first_edge = cycle[0]
+        loc = (*ids[first_edge[1]], "after", graph.edges[first_edge]["index"])
+        problems.append(smap.problem(loc, "precedence cycle: " + " -> ".join(names)))
