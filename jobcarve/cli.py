@@ -93,12 +93,17 @@ def model_warnings(process: ProcessModel) -> list[str]:
     return out
 
 
+def schema_text() -> str:
+    """The JSON Schema of the process model, as text."""
+    return json.dumps(ProcessModel.model_json_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
 @app.command()
 def schema(
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file instead of stdout.")] = None,
 ) -> None:
     """Print the JSON Schema of the process model, for editor completion and checks."""
-    text = json.dumps(ProcessModel.model_json_schema(), indent=2, ensure_ascii=False) + "\n"
+    text = schema_text()
     if out is None:
         typer.echo(text, nl=False)
     else:
@@ -116,8 +121,9 @@ def init(
     if target.exists() and not force:
         raise UsageError(f"{target} exists; use --force to overwrite it")
     text = resources.files("jobcarve").joinpath("starter_model.yaml").read_text(encoding="utf-8")
+    write_atomic(folder / "jobcarve-schema.json", schema_text())
     write_atomic(target, text)
-    typer.echo(f"wrote {target}; check it with: jobcarve validate {target}")
+    typer.echo(f"wrote {target} and its JSON Schema; check it with: jobcarve validate {target}")
 
 
 @app.command()

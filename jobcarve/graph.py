@@ -97,8 +97,9 @@ class GraphSummary:
 def role_loads(process: ProcessModel, graph: nx.DiGraph[str]) -> list[RoleLoad]:
     """Hours, FTE and utilisation per existing role, in model order."""
     hours: dict[str, float] = {r.id: 0.0 for r in process.roles}
-    for _, data in graph.nodes(data=True):
-        hours[data[ROLE]] += data[HOURS_PER_WEEK]
+    for task in process.tasks:
+        for role, leaf_hours in role_hours(task, process.planning):
+            hours[role] += leaf_hours
     fte_hours = process.planning.hours_per_fte
     out = []
     for role in process.roles:
@@ -154,6 +155,14 @@ def summarize(process: ProcessModel, graph: nx.DiGraph[str] | None = None) -> Gr
         critical_path_s_per_unit=length,
         generations=[sorted(g) for g in nx.topological_generations(graph)],
     )
+
+
+def role_hours(task: Task, planning: Planning, role: str | None = None) -> list[tuple[str, float]]:
+    """(role, hours per week) of each leaf of a task; a subtask without a role inherits it."""
+    own = task.role or role
+    if not task.subtasks:
+        return [(own or "", task_hours_per_week(task, planning))]
+    return [pair for s in task.subtasks for pair in role_hours(s, planning, own)]
 
 
 def _leaves(task: Task) -> list[Task]:
