@@ -177,7 +177,15 @@ def _load_folder(folder: Path) -> Catalogs:
     for cat in catalogs:
         for entry in cat.entries:
             if entry.id in entries:
-                problems.append(Problem(str(folder), 0, 0, "", f'catalogue id "{entry.id}" is used twice ({sector_of[entry.id]} and {cat.sector})'))
+                problems.append(
+                    Problem(
+                        str(folder),
+                        0,
+                        0,
+                        "",
+                        f'catalogue id "{entry.id}" is used twice ({sector_of[entry.id]} and {cat.sector})',
+                    )
+                )
             entries[entry.id] = entry
             sector_of[entry.id] = cat.sector
     if problems:

@@ -14,7 +14,6 @@ from typing import Annotated
 
 import typer
 
-from jobcarve import __version__
 from jobcarve.catalog import load_catalogs
 from jobcarve.exceptions import InputError, JobcarveError, NoSolutionError, UsageError
 from jobcarve.graph import summarize
@@ -31,7 +30,9 @@ app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode=None,
 )
-catalog_app = typer.Typer(help="Browse the standard task and support catalogues.", no_args_is_help=True)
+catalog_app = typer.Typer(
+    help="Browse the standard task and support catalogues.", no_args_is_help=True
+)
 app.add_typer(catalog_app, name="catalog")
 
 _STATE = {"debug": False}
@@ -45,7 +46,10 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show versions and exit.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show versions and exit."),
+    ] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")] = False,
 ) -> None:
     """jobcarve: split complex factory work into simpler units and carve inclusive jobs."""
@@ -58,7 +62,9 @@ def _warn(message: str) -> None:
 
 @app.command()
 def validate(
-    models: Annotated[list[Path], typer.Argument(help="Process model files (YAML).", show_default=False)],
+    models: Annotated[
+        list[Path], typer.Argument(help="Process model files (YAML).", show_default=False)
+    ],
 ) -> None:
     """Check process models; print every problem as FILE:LINE:COL: path: message."""
     failed: list[InputError] = []
@@ -83,7 +89,10 @@ def model_warnings(process: ProcessModel) -> list[str]:
     out: list[str] = []
     summary = summarize(process)
     for load in summary.roles:
-        if load.capacity_hours_per_week and load.hours_per_week > 1.05 * load.capacity_hours_per_week:
+        if (
+            load.capacity_hours_per_week
+            and load.hours_per_week > 1.05 * load.capacity_hours_per_week
+        ):
             out.append(
                 f'role "{load.role}" has {load.hours_per_week:.1f} h/week of tasks but '
                 f"{load.headcount} people provide {load.capacity_hours_per_week:.1f} h/week"
@@ -100,7 +109,9 @@ def schema_text() -> str:
 
 @app.command()
 def schema(
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file instead of stdout.")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write to this file instead of stdout.")
+    ] = None,
 ) -> None:
     """Print the JSON Schema of the process model, for editor completion and checks."""
     text = schema_text()
@@ -114,7 +125,9 @@ def schema(
 @app.command()
 def init(
     folder: Annotated[Path, typer.Argument(help="Folder to create the starter model in.")],
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing process.yaml.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite an existing process.yaml.")
+    ] = False,
 ) -> None:
     """Write a commented starter model (process.yaml) that validates."""
     target = folder / "process.yaml"
@@ -167,7 +180,9 @@ def graph(
 
 @catalog_app.command("list")
 def catalog_list(
-    sector: Annotated[str | None, typer.Option("--sector", help="Only this sector (catalogue id or sector name).")] = None,
+    sector: Annotated[
+        str | None, typer.Option("--sector", help="Only this sector (catalogue id or sector name).")
+    ] = None,
 ) -> None:
     """List the standard tasks of the catalogues."""
     cats = load_catalogs()
@@ -186,7 +201,9 @@ def catalog_list(
 
 
 @catalog_app.command("show")
-def catalog_show(entry_id: Annotated[str, typer.Argument(metavar="ID", help="Catalogue task id.")]) -> None:
+def catalog_show(
+    entry_id: Annotated[str, typer.Argument(metavar="ID", help="Catalogue task id.")],
+) -> None:
     """Show one catalogue task with its demands, handling and default split."""
     cats = load_catalogs()
     entry = cats.entries.get(entry_id)
@@ -248,6 +265,9 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:
         if debug:
             raise
-        typer.echo(f"error: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", err=True)
+        typer.echo(
+            f"error: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
+            err=True,
+        )
         code = 1
     sys.exit(code if isinstance(code, int) else 0)

@@ -43,7 +43,12 @@ def _one_line(text: str) -> str:
     for ch in text:
         if ch in "\r\n\t":
             out.append(" ")
-        elif ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 or 0x202A <= ord(ch) <= 0x202E or 0x2066 <= ord(ch) <= 0x2069:
+        elif (
+            ord(ch) < 32
+            or 0x7F <= ord(ch) < 0xA0
+            or 0x202A <= ord(ch) <= 0x202E
+            or 0x2066 <= ord(ch) <= 0x2069
+        ):
             out.append(f"\\u{ord(ch):04x}")
         else:
             out.append(ch)

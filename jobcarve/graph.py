@@ -49,7 +49,13 @@ def build_task_graph(process: ProcessModel) -> nx.DiGraph[str]:
         hours = task_hours_per_week(task, process.planning)
         graph.add_node(
             task.id,
-            **{NAME: task.name, ROLE: task.role, HOURS_PER_WEEK: hours, SECONDS_PER_UNIT: hours * 3600 / units, TASK: task},
+            **{
+                NAME: task.name,
+                ROLE: task.role,
+                HOURS_PER_WEEK: hours,
+                SECONDS_PER_UNIT: hours * 3600 / units,
+                TASK: task,
+            },
         )
     for task in process.tasks:
         for pred in task.after:
@@ -98,8 +104,8 @@ def role_loads(process: ProcessModel, graph: nx.DiGraph[str]) -> list[RoleLoad]:
     """Hours, FTE and utilisation per existing role, in model order."""
     hours: dict[str, float] = {r.id: 0.0 for r in process.roles}
     for task in process.tasks:
-        for role, leaf_hours in role_hours(task, process.planning):
-            hours[role] += leaf_hours
+        for role_id, leaf_hours in role_hours(task, process.planning):
+            hours[role_id] += leaf_hours
     fte_hours = process.planning.hours_per_fte
     out = []
     for role in process.roles:

@@ -67,22 +67,64 @@ def parse_process(
     """Validate a process model given as YAML text (see `read_process`)."""
     if isinstance(text, bytes):
         if len(text) > limits.max_file_bytes:
-            raise InputError([Problem(file, 0, 0, "", f"text is {len(text):,} bytes; the limit is {limits.max_file_bytes:,}")])
+            raise InputError(
+                [
+                    Problem(
+                        file,
+                        0,
+                        0,
+                        "",
+                        f"text is {len(text):,} bytes; the limit is {limits.max_file_bytes:,}",
+                    )
+                ]
+            )
         text = decode(text, file)
     elif len(text) > limits.max_file_bytes:
-        raise InputError([Problem(file, 0, 0, "", f"text is {len(text):,} characters; the limit is {limits.max_file_bytes:,}")])
+        raise InputError(
+            [
+                Problem(
+                    file,
+                    0,
+                    0,
+                    "",
+                    f"text is {len(text):,} characters; the limit is {limits.max_file_bytes:,}",
+                )
+            ]
+        )
     data, smap, problems = load(text, file, limits)
     if data is None:
-        raise InputError([Problem(file, 1, 1, "", "empty model: expected a mapping that starts with 'format: 1'")])
+        raise InputError(
+            [
+                Problem(
+                    file, 1, 1, "", "empty model: expected a mapping that starts with 'format: 1'"
+                )
+            ]
+        )
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else f"a single value {data!r}"[:60]
-        raise InputError([smap.problem((), f"expected a mapping with format, company, process, ... at the top, found {kind}")])
+        raise InputError(
+            [
+                smap.problem(
+                    (),
+                    f"expected a mapping with format, company, process, ... at the top, found {kind}",
+                )
+            ]
+        )
     fmt = data.get("format")
     if "format" in data and fmt != FORMAT_VERSION:
-        raise InputError([smap.problem(("format",), f"unsupported format {fmt!r}: this jobcarve reads format {FORMAT_VERSION}")])
+        raise InputError(
+            [
+                smap.problem(
+                    ("format",),
+                    f"unsupported format {fmt!r}: this jobcarve reads format {FORMAT_VERSION}",
+                )
+            ]
+        )
     tasks = data.get("tasks")
     if isinstance(tasks, list) and len(tasks) > limits.max_tasks:
-        raise InputError([smap.problem(("tasks",), f"{len(tasks):,} tasks; the limit is {limits.max_tasks:,}")])
+        raise InputError(
+            [smap.problem(("tasks",), f"{len(tasks):,} tasks; the limit is {limits.max_tasks:,}")]
+        )
     cats = catalogs if catalogs is not None else load_catalogs()
     model: ProcessModel | None = None
     try:
@@ -132,7 +174,9 @@ def _entries(data: Any, key: str) -> Iterator[tuple[int, dict[str, Any]]]:
                 yield i, item
 
 
-def _cross_check(data: dict[str, Any], smap: SourceMap, cats: Catalogs, limits: Limits) -> list[Problem]:
+def _cross_check(
+    data: dict[str, Any], smap: SourceMap, cats: Catalogs, limits: Limits
+) -> list[Problem]:
     problems: list[Problem] = []
 
     def unique_ids(kind: str, items: list[tuple[Loc, dict[str, Any]]]) -> set[str]:
@@ -143,7 +187,12 @@ def _cross_check(data: dict[str, Any], smap: SourceMap, cats: Catalogs, limits: 
                 continue
             if ident in first:
                 line = smap.locate((*first[ident], "id"))[0]
-                problems.append(smap.problem((*loc, "id"), f'duplicate {kind} id "{ident}" (first defined at line {line})'))
+                problems.append(
+                    smap.problem(
+                        (*loc, "id"),
+                        f'duplicate {kind} id "{ident}" (first defined at line {line})',
+                    )
+                )
             else:
                 first[ident] = loc
         return set(first)
@@ -162,7 +211,12 @@ def _cross_check(data: dict[str, Any], smap: SourceMap, cats: Catalogs, limits: 
             all_tasks.append((tloc, task, depth))
             if isinstance(task.get("subtasks"), list) and task["subtasks"]:
                 if depth + 1 > limits.max_subtask_depth:
-                    problems.append(smap.problem((*tloc, "subtasks"), f"subtasks nested deeper than {limits.max_subtask_depth} levels"))
+                    problems.append(
+                        smap.problem(
+                            (*tloc, "subtasks"),
+                            f"subtasks nested deeper than {limits.max_subtask_depth} levels",
+                        )
+                    )
                 else:
                     walk(tloc, depth + 1)
 
@@ -181,22 +235,40 @@ def _cross_check(data: dict[str, Any], smap: SourceMap, cats: Catalogs, limits: 
 
     supports = set(cats.supports)
     for i, profile in _entries(data, "profiles"):
-        _check_supports(profile.get("supports"), ("profiles", i, "supports"), supports, smap, problems)
+        _check_supports(
+            profile.get("supports"), ("profiles", i, "supports"), supports, smap, problems
+        )
     _check_supports(data.get("supports"), ("supports",), supports, smap, problems)
 
     process = data.get("process")
     planning = data.get("planning")
-    if isinstance(process, dict) and process.get("kind") == "line" and isinstance(planning, dict) and "takt_s" not in planning:
-        problems.append(smap.problem(("planning",), "a process of kind 'line' needs planning.takt_s (seconds per unit)"))
+    if (
+        isinstance(process, dict)
+        and process.get("kind") == "line"
+        and isinstance(planning, dict)
+        and "takt_s" not in planning
+    ):
+        problems.append(
+            smap.problem(
+                ("planning",), "a process of kind 'line' needs planning.takt_s (seconds per unit)"
+            )
+        )
     return problems
 
 
-def _check_supports(value: Any, loc: Loc, known: set[str], smap: SourceMap, problems: list[Problem]) -> None:
+def _check_supports(
+    value: Any, loc: Loc, known: set[str], smap: SourceMap, problems: list[Problem]
+) -> None:
     if not isinstance(value, list):
         return
     for j, sup in enumerate(value):
         if isinstance(sup, str) and sup not in known:
-            problems.append(smap.problem((*loc, j), f'unknown support "{sup}"{suggest(sup, known)}; see `jobcarve catalog supports`'))
+            problems.append(
+                smap.problem(
+                    (*loc, j),
+                    f'unknown support "{sup}"{suggest(sup, known)}; see `jobcarve catalog supports`',
+                )
+            )
 
 
 def _check_task(
@@ -210,31 +282,70 @@ def _check_task(
 ) -> None:
     role = task.get("role")
     if depth == 0 and "role" not in task:
-        problems.append(smap.problem(loc, 'missing required key "role" (the existing role that does this task now)'))
+        problems.append(
+            smap.problem(
+                loc, 'missing required key "role" (the existing role that does this task now)'
+            )
+        )
     if isinstance(role, str) and role not in role_ids:
-        problems.append(smap.problem((*loc, "role"), f'unknown role id "{role}"{suggest(role, role_ids)}'))
+        problems.append(
+            smap.problem((*loc, "role"), f'unknown role id "{role}"{suggest(role, role_ids)}')
+        )
     template = task.get("template")
     if isinstance(template, str) and template not in cats.entries:
-        problems.append(smap.problem((*loc, "template"), f'unknown catalogue task "{template}"{suggest(template, cats.entries)}; see `jobcarve catalog list`'))
+        problems.append(
+            smap.problem(
+                (*loc, "template"),
+                f'unknown catalogue task "{template}"{suggest(template, cats.entries)}; see `jobcarve catalog list`',
+            )
+        )
     subtasks = task.get("subtasks")
     given = [k for k in _TIME_KEYS if k in task]
     if isinstance(subtasks, list) and subtasks:
         for key in (*given, "batch_size_units", "share_of_units"):
             if key in task:
-                problems.append(smap.problem((*loc, key), f"a task with subtasks takes its time from them; move {key} to the subtasks", key=True))
+                problems.append(
+                    smap.problem(
+                        (*loc, key),
+                        f"a task with subtasks takes its time from them; move {key} to the subtasks",
+                        key=True,
+                    )
+                )
         return
     if not given:
-        problems.append(smap.problem(loc, "no time given: add time_s_per_unit, time_min_per_batch with batch_size_units, or hours_per_week"))
+        problems.append(
+            smap.problem(
+                loc,
+                "no time given: add time_s_per_unit, time_min_per_batch with batch_size_units, or hours_per_week",
+            )
+        )
     elif len(given) > 1:
-        problems.append(smap.problem((*loc, given[1]), f"give one time model, found {' and '.join(given)}", key=True))
+        given.sort(key=lambda k: smap.locate_key((*loc, k)))
+        problems.append(
+            smap.problem(
+                (*loc, given[-1]), f"give one time model, found {' and '.join(given)}", key=True
+            )
+        )
     if ("time_min_per_batch" in task) != ("batch_size_units" in task):
-        have, need = ("time_min_per_batch", "batch_size_units") if "time_min_per_batch" in task else ("batch_size_units", "time_min_per_batch")
+        have, need = (
+            ("time_min_per_batch", "batch_size_units")
+            if "time_min_per_batch" in task
+            else ("batch_size_units", "time_min_per_batch")
+        )
         problems.append(smap.problem((*loc, have), f"{have} needs {need}", key=True))
     if "share_of_units" in task and given == ["hours_per_week"]:
-        problems.append(smap.problem((*loc, "share_of_units"), "share_of_units applies to per-unit and per-batch times, not to hours_per_week", key=True))
+        problems.append(
+            smap.problem(
+                (*loc, "share_of_units"),
+                "share_of_units applies to per-unit and per-batch times, not to hours_per_week",
+                key=True,
+            )
+        )
 
 
-def _check_precedence(parent: Loc, members: list[tuple[Loc, dict[str, Any]]], smap: SourceMap, problems: list[Problem]) -> None:
+def _check_precedence(
+    parent: Loc, members: list[tuple[Loc, dict[str, Any]]], smap: SourceMap, problems: list[Problem]
+) -> None:
     ids = {t["id"]: loc for loc, t in members if isinstance(t.get("id"), str)}
     graph: nx.DiGraph[str] = nx.DiGraph()
     graph.add_nodes_from(ids)
@@ -248,11 +359,15 @@ def _check_precedence(parent: Loc, members: list[tuple[Loc, dict[str, Any]]], sm
             if not isinstance(pred, str):
                 continue
             if pred == own:
-                problems.append(smap.problem((*loc, "after", j), f'task "{own}" cannot come after itself'))
+                problems.append(
+                    smap.problem((*loc, "after", j), f'task "{own}" cannot come after itself')
+                )
             elif pred not in ids:
                 hint = suggest(pred, ids)
                 scope = " (a subtask can only follow its siblings)" if parent and not hint else ""
-                problems.append(smap.problem((*loc, "after", j), f'unknown {where} id "{pred}"{hint}{scope}'))
+                problems.append(
+                    smap.problem((*loc, "after", j), f'unknown {where} id "{pred}"{hint}{scope}')
+                )
             elif isinstance(own, str):
                 graph.add_edge(pred, own, index=j)
     for component in nx.strongly_connected_components(graph):
@@ -261,6 +376,6 @@ def _check_precedence(parent: Loc, members: list[tuple[Loc, dict[str, Any]]], sm
         start = min(component, key=lambda n: smap.locate(ids[n]))
         cycle = nx.find_cycle(graph.subgraph(component), source=start)
         names = [u for u, _ in cycle] + [cycle[0][0]]
-        first_edge = cycle[0]
-        loc = (*ids[first_edge[1]], "after", graph.edges[first_edge]["index"])
+        closing = cycle[-1]  # the entry in the first task's `after` that closes the loop
+        loc = (*ids[closing[1]], "after", graph.edges[closing]["index"])
         problems.append(smap.problem(loc, "precedence cycle: " + " -> ".join(names)))

@@ -121,7 +121,15 @@ def read_text(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> str:
         size = Path(path).stat().st_size
         if size > limits.max_file_bytes:
             raise InputError(
-                [Problem(name, 0, 0, "", f"file is {size:,} bytes; the limit is {limits.max_file_bytes:,}")]
+                [
+                    Problem(
+                        name,
+                        0,
+                        0,
+                        "",
+                        f"file is {size:,} bytes; the limit is {limits.max_file_bytes:,}",
+                    )
+                ]
             )
         data = Path(path).read_bytes()
     except IsADirectoryError:
@@ -138,7 +146,9 @@ def decode(data: bytes, name: str) -> str:
     nul = data.find(b"\x00")
     if nul >= 0:
         line = data[:nul].count(b"\n") + 1
-        raise InputError([Problem(name, line, 1, "", "file is binary (NUL byte), expected YAML text")])
+        raise InputError(
+            [Problem(name, line, 1, "", "file is binary (NUL byte), expected YAML text")]
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -146,11 +156,21 @@ def decode(data: bytes, name: str) -> str:
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         bad = data[exc.start]
         raise InputError(
-            [Problem(name, line, col, "", f"file is not UTF-8 text (byte 0x{bad:02x}); save it as UTF-8")]
+            [
+                Problem(
+                    name,
+                    line,
+                    col,
+                    "",
+                    f"file is not UTF-8 text (byte 0x{bad:02x}); save it as UTF-8",
+                )
+            ]
         ) from None
 
 
-def load(text: str, file: str, limits: Limits = DEFAULT_LIMITS) -> tuple[Any, SourceMap, list[Problem]]:
+def load(
+    text: str, file: str, limits: Limits = DEFAULT_LIMITS
+) -> tuple[Any, SourceMap, list[Problem]]:
     """Parse one YAML document into plain data with a source map.
 
     Returns the data (None for an empty document), its source map and the non-fatal
@@ -187,12 +207,20 @@ _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 def _scalar(event: Any, file: str, problems: list[Problem], loc: Loc) -> Any:
     tag = event.tag
     if tag in (None, "!"):
-        tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
+        tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
     if tag == _MERGE:
         return _MERGE_KEY
     if tag not in _SCALAR_TAGS:
         line, col = _pos(event)
-        raise _Fatal(Problem(file, line, col, format_loc(loc), f"tag {tag} is not allowed: jobcarve reads plain YAML only"))
+        raise _Fatal(
+            Problem(
+                file,
+                line,
+                col,
+                format_loc(loc),
+                f"tag {_short_tag(tag)} is not allowed: jobcarve reads plain YAML only",
+            )
+        )
     if tag == _YAML + "timestamp":
         return event.value
     node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
@@ -200,13 +228,31 @@ def _scalar(event: Any, file: str, problems: list[Problem], loc: Loc) -> Any:
         value = _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
     except (ValueError, yaml.constructor.ConstructorError):
         line, col = _pos(event)
-        raise _Fatal(Problem(file, line, col, format_loc(loc), f"cannot read {show(event.value)} as {tag[len(_YAML):]}")) from None
+        raise _Fatal(
+            Problem(
+                file,
+                line,
+                col,
+                format_loc(loc),
+                f"cannot read {show(event.value)} as {tag[len(_YAML) :]}",
+            )
+        ) from None
     if isinstance(value, str) and _BIDI & set(value):
         line, col = _pos(event)
         problems.append(
-            Problem(file, line, col, format_loc(loc), "text contains a bidirectional control character (e.g. right-to-left override), which can disguise what it says")
+            Problem(
+                file,
+                line,
+                col,
+                format_loc(loc),
+                "text contains a bidirectional control character (e.g. right-to-left override), which can disguise what it says",
+            )
         )
     return value
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len(_YAML) :] if tag.startswith(_YAML) else tag
 
 
 class _MergeKey:
@@ -234,7 +280,15 @@ def _build(text: str, smap: SourceMap, problems: list[Problem], limits: Limits) 
         nonlocal total
         total += nodes
         if total > limits.max_nodes:
-            raise _Fatal(Problem(file, mark[0], mark[1], format_loc(loc), f"more than {limits.max_nodes:,} values after expanding aliases (an alias bomb?)"))
+            raise _Fatal(
+                Problem(
+                    file,
+                    mark[0],
+                    mark[1],
+                    format_loc(loc),
+                    f"more than {limits.max_nodes:,} values after expanding aliases (an alias bomb?)",
+                )
+            )
         if not stack:
             root.append(value)
             return
@@ -247,7 +301,15 @@ def _build(text: str, smap: SourceMap, problems: list[Problem], limits: Limits) 
             sources = value if isinstance(value, list) else [value]
             for src in sources:
                 if not isinstance(src, dict):
-                    raise _Fatal(Problem(file, mark[0], mark[1], format_loc(top.loc), "a merge key (<<) needs a mapping or a list of mappings"))
+                    raise _Fatal(
+                        Problem(
+                            file,
+                            mark[0],
+                            mark[1],
+                            format_loc(top.loc),
+                            "a merge key (<<) needs a mapping or a list of mappings",
+                        )
+                    )
                 for k, v in src.items():
                     if k not in top.explicit and k not in top.container:
                         top.container[k] = v
@@ -263,12 +325,21 @@ def _build(text: str, smap: SourceMap, problems: list[Problem], limits: Limits) 
             documents += 1
             if documents > 1:
                 line, col = _pos(event)
-                raise _Fatal(Problem(file, line, col, "", "more than one YAML document; a model is one document"))
+                raise _Fatal(
+                    Problem(
+                        file, line, col, "", "more than one YAML document; a model is one document"
+                    )
+                )
             continue
         if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
             continue
         mark = _pos(event)
-        awaiting_key = bool(stack) and isinstance(stack[-1].container, dict) and stack[-1].key is None and not stack[-1].merge
+        awaiting_key = (
+            bool(stack)
+            and isinstance(stack[-1].container, dict)
+            and stack[-1].key is None
+            and not stack[-1].merge
+        )
         if isinstance(event, yaml.ScalarEvent):
             if awaiting_key:
                 top = stack[-1]
@@ -276,12 +347,26 @@ def _build(text: str, smap: SourceMap, problems: list[Problem], limits: Limits) 
                 if key is _MERGE_KEY:
                     top.merge = True
                     continue
-                key = "null" if key is None else str(key).lower() if isinstance(key, bool) else str(key)
+                key = (
+                    "null"
+                    if key is None
+                    else str(key).lower()
+                    if isinstance(key, bool)
+                    else str(key)
+                )
                 loc = (*top.loc, key)
                 assert isinstance(top.container, dict)
                 if key in top.explicit:
                     first = smap.keys.get(loc, (0, 0))
-                    problems.append(Problem(file, mark[0], mark[1], format_loc(loc), f'duplicate key "{key}" (first at line {first[0]})'))
+                    problems.append(
+                        Problem(
+                            file,
+                            mark[0],
+                            mark[1],
+                            format_loc(loc),
+                            f'duplicate key "{key}" (first at line {first[0]})',
+                        )
+                    )
                     top.explicit.discard(key)
                     top.container.pop(key, None)
                 else:
@@ -297,23 +382,61 @@ def _build(text: str, smap: SourceMap, problems: list[Problem], limits: Limits) 
             attach(value, 1, mark, loc)
         elif isinstance(event, yaml.AliasEvent):
             if awaiting_key:
-                raise _Fatal(Problem(file, mark[0], mark[1], format_loc(stack[-1].loc), "an alias cannot be a key"))
+                raise _Fatal(
+                    Problem(
+                        file,
+                        mark[0],
+                        mark[1],
+                        format_loc(stack[-1].loc),
+                        "an alias cannot be a key",
+                    )
+                )
             loc = child_loc() if stack else ()
             if event.anchor not in anchors:
-                raise _Fatal(Problem(file, mark[0], mark[1], format_loc(loc), f'unknown alias "*{event.anchor}"'))
+                raise _Fatal(
+                    Problem(
+                        file, mark[0], mark[1], format_loc(loc), f'unknown alias "*{event.anchor}"'
+                    )
+                )
             smap.values.setdefault(loc, mark)
             value, nodes = anchors[event.anchor]
             attach(value, nodes, mark, loc)
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             if awaiting_key:
-                raise _Fatal(Problem(file, mark[0], mark[1], format_loc(stack[-1].loc), "a key must be plain text, not a mapping or list"))
-            if event.tag not in (None, "!", _YAML + "map", _YAML + "seq", _YAML + "omap"):
-                raise _Fatal(Problem(file, mark[0], mark[1], "", f"tag {event.tag} is not allowed: jobcarve reads plain YAML only"))
+                raise _Fatal(
+                    Problem(
+                        file,
+                        mark[0],
+                        mark[1],
+                        format_loc(stack[-1].loc),
+                        "a key must be plain text, not a mapping or list",
+                    )
+                )
             loc = child_loc() if stack else ()
+            if event.tag not in (None, "!", _YAML + "map", _YAML + "seq"):
+                raise _Fatal(
+                    Problem(
+                        file,
+                        mark[0],
+                        mark[1],
+                        format_loc(loc),
+                        f"tag {_short_tag(event.tag)} is not allowed: jobcarve reads plain YAML only",
+                    )
+                )
             if len(stack) >= limits.max_depth:
-                raise _Fatal(Problem(file, mark[0], mark[1], format_loc(loc), f"nesting deeper than {limits.max_depth} levels"))
+                raise _Fatal(
+                    Problem(
+                        file,
+                        mark[0],
+                        mark[1],
+                        format_loc(loc),
+                        f"nesting deeper than {limits.max_depth} levels",
+                    )
+                )
             smap.values.setdefault(loc, mark)
-            container: dict[str, Any] | list[Any] = {} if isinstance(event, yaml.MappingStartEvent) else []
+            container: dict[str, Any] | list[Any] = (
+                {} if isinstance(event, yaml.MappingStartEvent) else []
+            )
             stack.append(_Frame(container, loc, event.anchor))
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             frame = stack.pop()
@@ -350,7 +473,9 @@ def _inner_model(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def validation_problems(exc: ValidationError, model: type[BaseModel], smap: SourceMap) -> list[Problem]:
+def validation_problems(
+    exc: ValidationError, model: type[BaseModel], smap: SourceMap
+) -> list[Problem]:
     """Turn a pydantic `ValidationError` into one located, readable problem per error."""
     out: list[Problem] = []
     for err in exc.errors(include_url=False):
@@ -359,15 +484,27 @@ def validation_problems(exc: ValidationError, model: type[BaseModel], smap: Sour
         if kind == "extra_forbidden":
             parent = _model_at(model, loc[:-1])
             allowed = sorted(parent.model_fields) if parent else []
-            out.append(smap.problem(loc, f'unknown key "{loc[-1]}"{suggest(str(loc[-1]), allowed)}', key=True))
+            out.append(
+                smap.problem(
+                    loc, f'unknown key "{loc[-1]}"{suggest(str(loc[-1]), allowed)}', key=True
+                )
+            )
             continue
         if kind == "missing":
             out.append(smap.problem(loc[:-1], f'missing required key "{loc[-1]}"'))
             continue
+        if kind == "string_pattern_mismatch":
+            message = "must be an id: a letter, then letters, digits, '_' or '-' (64 at most)"
+            out.append(smap.problem(loc, f"{message}, found {show(err.get('input'))}"))
+            continue
         message = str(err["msg"])
-        for prefix, repl in (("Value error, ", ""), ("Input should be ", "must be "), ("Input ", "value ")):
+        for prefix, repl in (
+            ("Value error, ", ""),
+            ("Input should be ", "must be "),
+            ("Input ", "value "),
+        ):
             if message.startswith(prefix):
-                message = repl + message[len(prefix):]
+                message = repl + message[len(prefix) :]
         if "found" not in message:
             message += f", found {show(err.get('input'))}"
         out.append(smap.problem(loc, message))
