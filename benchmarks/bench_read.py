@@ -46,12 +46,20 @@ def run(n: int, repeat: int) -> dict[str, float]:
         size_mb = path.stat().st_size / 1e6
         runs = []
         for _ in range(repeat):
-            out = subprocess.run([sys.executable, "-c", CHILD, str(path)], capture_output=True, text=True, check=True)
+            out = subprocess.run(
+                [sys.executable, "-c", CHILD, str(path)], capture_output=True, text=True, check=True
+            )
             runs.append(json.loads(out.stdout))
     read = statistics.median(r["read"] for r in runs)
     graph = statistics.median(r["graph"] for r in runs)
-    return {"n": n, "file_mb": size_mb, "read_s": read, "graph_s": graph, "total_s": read + graph,
-            "rss_mb": max(r["rss_mb"] for r in runs)}
+    return {
+        "n": n,
+        "file_mb": size_mb,
+        "read_s": read,
+        "graph_s": graph,
+        "total_s": read + graph,
+        "rss_mb": max(r["rss_mb"] for r in runs),
+    }
 
 
 def main() -> None:
@@ -62,9 +70,13 @@ def main() -> None:
     sizes = [int(s) for s in args.sizes.split(",")]
     rows = [run(n, args.repeat) for n in sizes]
     base = rows[0]
-    print(f"machine: {platform.machine()}, {platform.processor() or 'cpu'}, Python {platform.python_version()}")
+    print(
+        f"machine: {platform.machine()}, {platform.processor() or 'cpu'}, Python {platform.python_version()}"
+    )
     print()
-    print("| tasks | file MB | read + validate s | graph + figures s | total s | us per task | x smallest | peak RSS MB |")
+    print(
+        "| tasks | file MB | read + validate s | graph + figures s | total s | us per task | x smallest | peak RSS MB |"
+    )
     print("|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         print(

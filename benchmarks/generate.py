@@ -14,13 +14,31 @@ import random
 import sys
 
 TEMPLATES = [
-    "kit_parts", "screw_fasten", "pack_box_manual", "palletize_boxes", "label_product",
-    "visual_inspection", "cnc_load_unload", "deburr_manual", "glue_seal", "assemble_subassembly",
+    "kit_parts",
+    "screw_fasten",
+    "pack_box_manual",
+    "palletize_boxes",
+    "label_product",
+    "visual_inspection",
+    "cnc_load_unload",
+    "deburr_manual",
+    "glue_seal",
+    "assemble_subassembly",
 ]
 DIMENSIONS = [
-    "lifting", "pushing_pulling", "repetitive_hand_arm", "fine_motor", "posture_mobility",
-    "sensory", "attention", "memory_learning", "problem_solving", "literacy_numeracy", "pace",
-    "independence", "social_communication",
+    "lifting",
+    "pushing_pulling",
+    "repetitive_hand_arm",
+    "fine_motor",
+    "posture_mobility",
+    "sensory",
+    "attention",
+    "memory_learning",
+    "problem_solving",
+    "literacy_numeracy",
+    "pace",
+    "independence",
+    "social_communication",
 ]
 
 
@@ -59,8 +77,12 @@ def generate(n: int, seed: int = 0) -> str:
             out.append(f"    after: [{', '.join(f't{p}' for p in preds)}]")
         if i % 5 == 0:
             dims = rng.sample(DIMENSIONS, 4)
-            out.append("    demands: {" + ", ".join(f"{d}: {rng.randint(0, 4)}" for d in dims) + "}")
-            out.append(f"    handling: {{part_mass_kg: {rng.randint(0, 25)}, variants: {rng.randint(1, 9)}}}")
+            out.append(
+                "    demands: {" + ", ".join(f"{d}: {rng.randint(0, 4)}" for d in dims) + "}"
+            )
+            out.append(
+                f"    handling: {{part_mass_kg: {rng.randint(0, 25)}, variants: {rng.randint(1, 9)}}}"
+            )
     out.append("profiles:")
     for p in range(3):
         caps = ", ".join(f"{d}: {rng.randint(1, 4)}" for d in DIMENSIONS)
