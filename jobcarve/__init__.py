@@ -9,8 +9,10 @@ Public API::
     process = jobcarve.read_process("examples/cnc_job_shop.yaml")
     graph = jobcarve.build_task_graph(process)
     summary = jobcarve.summarize(process)
+    analysis = jobcarve.analyze(process)    # fit, split, cobot verdicts with reasons
 """
 
+from jobcarve.analysis import analyze
 from jobcarve.catalog import Catalogs, load_catalogs
 from jobcarve.exceptions import (
     InputError,
@@ -30,6 +32,7 @@ from jobcarve.graph import (
 )
 from jobcarve.model import DIMENSIONS, FORMAT_VERSION, ProcessModel
 from jobcarve.read import parse_process, read_process
+from jobcarve.results import Analysis
 from jobcarve.yamlsource import Limits
 
 __version__ = "0.1.0"
@@ -37,6 +40,7 @@ __version__ = "0.1.0"
 __all__ = [
     "DIMENSIONS",
     "FORMAT_VERSION",
+    "Analysis",
     "Catalogs",
     "GraphSummary",
     "InputError",
@@ -49,6 +53,7 @@ __all__ = [
     "RoleLoad",
     "UsageError",
     "__version__",
+    "analyze",
     "build_task_graph",
     "critical_path",
     "load_catalogs",

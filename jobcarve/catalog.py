@@ -23,6 +23,8 @@ from jobcarve.yamlsource import SourceMap, load, read_text, validation_problems
 
 TASK_CATALOG_GLOB = "tasks_*.yaml"
 SUPPORTS_FILE = "supports.yaml"
+COBOTS_FILE = "cobots.yaml"
+ASSESSMENT_FILE = "assessment.yaml"
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -122,6 +124,188 @@ class SupportsCatalog(_Block):
     supports: list[Support] = Field(min_length=1)
 
 
+Source = Annotated[str, Field(min_length=1, max_length=1000)]
+
+
+class CobotModel(_Block):
+    """A collaborative robot model with its published numbers (null where none were found)."""
+
+    id: Id
+    manufacturer: Text
+    model: Text
+    payload_kg: float = Field(gt=0, le=100)
+    reach_mm: float = Field(gt=0, le=5000)
+    repeatability_mm: float | None = Field(None, gt=0, le=5)
+    weight_kg: float | None = Field(None, gt=0, le=500)
+    max_tcp_speed_m_s: float | None = Field(None, gt=0, le=10)
+    sources: list[Id] = Field(min_length=1)
+    confidence: Literal["high", "medium", "low"]
+
+
+class CobotCatalog(_Block):
+    """The cobot catalogue file."""
+
+    format: Literal[1]
+    compiled: Text
+    sources: dict[str, Source]
+    models: list[CobotModel] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _known_sources(self) -> CobotCatalog:
+        for model in self.models:
+            unknown = sorted(set(model.sources) - set(self.sources))
+            if unknown:
+                raise ValueError(f"model {model.id} names unknown source(s) {', '.join(unknown)}")
+        return self
+
+
+class Param(_Block):
+    """A number with its source."""
+
+    value: float
+    source: Source
+
+
+class Bands(_Block):
+    """Ascending band limits with their source."""
+
+    value: list[float] = Field(min_length=1)
+    source: Source
+
+
+class SplitParams(_Block):
+    handover_overhead_share: Param
+    auto_split_demanding_share: Param
+    auto_split_heavy_share: Param
+    routine_cap: Param
+
+
+class FitParams(_Block):
+    over_capacity_margin: Param
+    over_capacity_dimensions: Param
+
+
+class FrequencyTable(_Block):
+    """NIOSH frequency multiplier: lifts/min, 3 durations for V < 75 cm, 3 for V >= 75 cm."""
+
+    rows: list[Annotated[list[float], Field(min_length=7, max_length=7)]] = Field(min_length=2)
+    source: Source
+
+
+class CouplingTable(_Block):
+    good: Annotated[list[float], Field(min_length=2, max_length=2)]
+    fair: Annotated[list[float], Field(min_length=2, max_length=2)]
+    poor: Annotated[list[float], Field(min_length=2, max_length=2)]
+    source: Source
+
+
+class ErgonomicsParams(_Block):
+    niosh_load_constant_kg: Param
+    niosh_frequency_table: FrequencyTable
+    niosh_coupling: CouplingTable
+    lifting_index_bands: Bands
+    load_mass_bands_kg: Bands
+    high_frequency_lifts_per_hour: Param
+
+
+class BodyRegion(_Block):
+    """ISO/TS 15066 limits of the body region that a cobot may hit."""
+
+    name: Text
+    transient_force_n: float = Field(gt=0)
+    transient_pressure_n_cm2: float = Field(gt=0)
+    spring_constant_n_mm: float = Field(gt=0)
+    effective_mass_kg: float = Field(gt=0)
+    contact_area_cm2: float = Field(gt=0)
+    source: Source
+
+
+class FeasibilityWeights(_Block):
+    presentation: float = Field(ge=0, le=1)
+    handling: float = Field(ge=0, le=1)
+    joining: float = Field(ge=0, le=1)
+    safety: float = Field(ge=0, le=1)
+    repetitiveness: float = Field(ge=0, le=1)
+    variants: float = Field(ge=0, le=1)
+    judgement: float = Field(ge=0, le=1)
+    source: Source
+
+    @model_validator(mode="after")
+    def _sum(self) -> FeasibilityWeights:
+        total = sum(v for k, v in self.model_dump().items() if k != "source")
+        if abs(total - 1) > 1e-6:
+            raise ValueError(f"weights add up to {total:.3f}, expected 1")
+        return self
+
+
+class BenefitWeights(_Block):
+    ergonomics: float = Field(ge=0, le=1)
+    repetition: float = Field(ge=0, le=1)
+    monotony: float = Field(ge=0, le=1)
+    hours: float = Field(ge=0, le=1)
+    source: Source
+
+    @model_validator(mode="after")
+    def _sum(self) -> BenefitWeights:
+        total = self.ergonomics + self.repetition + self.monotony + self.hours
+        if abs(total - 1) > 1e-6:
+            raise ValueError(f"weights add up to {total:.3f}, expected 1")
+        return self
+
+
+class CobotParams(_Block):
+    gripper_mass_kg: Param
+    payload_margin: Param
+    reach_margin: Param
+    min_cycle_s: Param
+    tolerance_repeatability_factor: Param
+    max_process_force_n: Param
+    max_process_torque_nm: Param
+    exposed_region: BodyRegion
+    default_robot_mass_kg: Param
+    mean_speed_share: Param
+    grip_release_s: Param
+    default_reach_mm: Param
+    available_hours_share: Param
+    assist_share: Param
+    weights: FeasibilityWeights
+    benefit_weights: BenefitWeights
+    benefit_full_hours_per_week: Param
+    candidate_min_feasibility: Param
+    assist_min_feasibility: Param
+
+
+class AssessmentParams(_Block):
+    """Thresholds, weights and limits of the analysis, each with its source."""
+
+    format: Literal[1]
+    compiled: Text
+    split: SplitParams
+    fit: FitParams
+    ergonomics: ErgonomicsParams
+    cobot: CobotParams
+
+    def assumptions(self) -> list[dict[str, object]]:
+        """Every parameter as {key, value, source}, for reports and JSON."""
+        out: list[dict[str, object]] = []
+
+        def walk(prefix: str, block: BaseModel) -> None:
+            data = block.model_dump()
+            if "source" in data:
+                value = {k: v for k, v in data.items() if k != "source"}
+                shown = value.get("value", value.get("rows", value))
+                out.append({"key": prefix, "value": shown, "source": data["source"]})
+                return
+            for name in type(block).model_fields:
+                child = getattr(block, name)
+                if isinstance(child, BaseModel):
+                    walk(f"{prefix}.{name}" if prefix else name, child)
+
+        for section in ("split", "fit", "ergonomics", "cobot"):
+            walk(section, getattr(self, section))
+        return out
+
+
 @dataclass(frozen=True)
 class Catalogs:
     """All shipped catalogues, indexed by id."""
@@ -130,6 +314,8 @@ class Catalogs:
     entries: dict[str, CatalogEntry]
     sector_of: dict[str, str]
     supports: dict[str, Support]
+    cobots: tuple[CobotModel, ...] = ()
+    params: AssessmentParams | None = None
 
 
 def _load_file(path: Path, schema: type[M]) -> M:
@@ -192,4 +378,18 @@ def _load_folder(folder: Path) -> Catalogs:
         raise InputError(problems)
     supports_path = folder / SUPPORTS_FILE
     supports = load_supports(supports_path).supports if supports_path.exists() else []
-    return Catalogs(catalogs, entries, sector_of, {s.id: s for s in supports})
+    cobots_path = folder / COBOTS_FILE
+    cobots = tuple(_load_file(cobots_path, CobotCatalog).models) if cobots_path.exists() else ()
+    params_path = folder / ASSESSMENT_FILE
+    params = _load_file(params_path, AssessmentParams) if params_path.exists() else None
+    return Catalogs(catalogs, entries, sector_of, {s.id: s for s in supports}, cobots, params)
+
+
+def load_cobots(path: str | Path) -> CobotCatalog:
+    """Load and validate a cobot catalogue file."""
+    return _load_file(Path(path), CobotCatalog)
+
+
+def load_assessment(path: str | Path) -> AssessmentParams:
+    """Load and validate an assessment parameters file."""
+    return _load_file(Path(path), AssessmentParams)

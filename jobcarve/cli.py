@@ -14,6 +14,7 @@ from typing import Annotated
 
 import typer
 
+from jobcarve import __version__
 from jobcarve.catalog import load_catalogs
 from jobcarve.exceptions import InputError, JobcarveError, NoSolutionError, UsageError
 from jobcarve.graph import summarize
@@ -176,6 +177,35 @@ def graph(
     typer.echo(f"generations: {len(summary.generations)}")
     if out is not None:
         typer.echo(f"wrote {out / 'graph.json'}")
+
+
+@app.command()
+def analyze(
+    model: Annotated[Path, typer.Argument(help="Process model file (YAML).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for analysis.json.")] = Path(
+        "out"
+    ),
+) -> None:
+    """Fit per worker profile, split into units and cobot suitability: writes DIR/analysis.json."""
+    from jobcarve.analysis import analyze as run_analysis
+
+    process = read_process(model)
+    result = run_analysis(process)
+    document = result.to_dict()
+    document["meta"] = {"jobcarve": __version__, "model": model.name}
+    target = write_atomic(out / "analysis.json", dumps_json(document))
+    summary = result.summary()
+    labels = summary["cobot_labels"]
+    typer.echo(
+        f"{summary['tasks']} tasks -> {summary['units']} units ({summary['split_tasks']} tasks split); "
+        f"cobot: {labels['candidate']} candidate, {labels['assist']} assist, {labels['human']} human"
+    )
+    for pid, counts in summary["fit_by_profile"].items():
+        typer.echo(
+            f"  {pid}: {counts['fits']} fit, {counts['fits_with_support']} with support, "
+            f"{counts['needs_split']} after split, {counts['not_accessible']} not accessible"
+        )
+    typer.echo(f"wrote {target}")
 
 
 @catalog_app.command("list")

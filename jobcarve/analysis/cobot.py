@@ -1,0 +1,357 @@
+"""Cobot suitability of a unit: knock-out gates, a feasibility score, a separate benefit score.
+
+The scheme follows the guide's recommendation (cobots_hrc.md sec. 5): gates first, each
+with a reason and source; then a weighted 1-5 score per criterion (part presentation,
+handling, joining, safety, repetitiveness, variants, judgement) giving feasibility
+F = 100 x sum(w (s - 1) / 4); benefit B (ergonomics, repetition, monotony, hours freed)
+kept apart. Label: any gate -> human; F >= 70 candidate; F >= 50 assist; else human.
+Never a candidate with a fired gate or an unknown part mass. All numbers come from
+``assessment.yaml`` and ``cobots.yaml``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from jobcarve.catalog import CobotModel, CobotParams
+from jobcarve.messages import Reason
+from jobcarve.model import Handling
+from jobcarve.results import CobotChoice, CobotLabel, CobotVerdict, Criterion, Gate
+
+
+@dataclass(frozen=True)
+class UnitWork:
+    """What the cobot assessment needs to know of a unit."""
+
+    demands: dict[str, int]
+    handling: Handling
+    hours_per_week: float
+    seconds_per_unit: float | None
+    lifting_index: float | None
+
+
+@dataclass(frozen=True)
+class Capacity:
+    """Time a cobot cell has in a week, and the line takt if the process is paced."""
+
+    available_hours_per_week: float
+    takt_s: float | None
+    units_per_week: float
+
+
+def speed_limit(params: CobotParams, robot_mass_kg: float, load_kg: float) -> float:
+    """Peak speed (m/s) allowed near the exposed body region by the ISO/TS 15066 energy model."""
+    region = params.exposed_region
+    m_r = robot_mass_kg / 2 + load_kg
+    mu = 1 / (1 / region.effective_mass_kg + 1 / m_r)
+    k = region.spring_constant_n_mm * 1000  # N/m
+    force = min(region.transient_force_n, region.transient_pressure_n_cm2 * region.contact_area_cm2)
+    return force / math.sqrt(mu * k)
+
+
+def choose_model(
+    models: Sequence[CobotModel],
+    payload_kg: float | None,
+    reach_mm: float | None,
+    tolerance_mm: float | None,
+    params: CobotParams,
+) -> CobotModel | None:
+    """The smallest model (payload, then reach) that passes payload, reach and precision."""
+    factor = params.tolerance_repeatability_factor.value
+    rank = {"high": 0, "medium": 1, "low": 2}
+    fitting = [
+        m
+        for m in models
+        if (payload_kg is None or m.payload_kg >= payload_kg)
+        and (reach_mm is None or m.reach_mm >= reach_mm)
+        and (
+            tolerance_mm is None
+            or (m.repeatability_mm is not None and tolerance_mm >= factor * m.repeatability_mm)
+            or (m.repeatability_mm is None and tolerance_mm >= 0.5)
+        )
+    ]
+    return min(
+        fitting, key=lambda m: (m.payload_kg, m.reach_mm, rank[m.confidence], m.id), default=None
+    )
+
+
+def assess_cobot(
+    work: UnitWork, models: Sequence[CobotModel], params: CobotParams, capacity: Capacity
+) -> CobotVerdict:
+    """The cobot verdict of one unit."""
+    h = work.handling
+    gates: list[Gate] = []
+    reasons: list[Reason] = []
+    missing = [
+        f
+        for f in ("part_mass_kg", "presentation", "part_type", "variants")
+        if getattr(h, f) is None
+    ]
+
+    gripper = params.gripper_mass_kg.value
+    payload_need = (
+        (h.part_mass_kg + gripper) * params.payload_margin.value
+        if h.part_mass_kg is not None
+        else None
+    )
+    reach_need = h.reach_mm * params.reach_margin.value if h.reach_mm is not None else None
+    max_payload = max(m.payload_kg for m in models)
+    max_reach = max(m.reach_mm for m in models)
+    if payload_need is not None and payload_need > max_payload:
+        gates.append(
+            Gate("payload", Reason("gate.payload", {"need": payload_need, "max": max_payload}))
+        )
+    if reach_need is not None and reach_need > max_reach:
+        gates.append(Gate("reach", Reason("gate.reach", {"need": reach_need, "max": max_reach})))
+    if h.hazardous_tool:
+        gates.append(Gate("hazardous_tool", Reason("gate.hazardous_tool")))
+    if h.head_exposure:
+        gates.append(Gate("head_exposure", Reason("gate.head_exposure")))
+    if h.process_force_n is not None and h.process_force_n > params.max_process_force_n.value:
+        gates.append(
+            Gate(
+                "force",
+                Reason(
+                    "gate.force",
+                    {"force": h.process_force_n, "max": params.max_process_force_n.value},
+                ),
+            )
+        )
+    if h.process_torque_nm is not None and h.process_torque_nm > params.max_process_torque_nm.value:
+        gates.append(
+            Gate(
+                "torque",
+                Reason(
+                    "gate.torque",
+                    {"torque": h.process_torque_nm, "max": params.max_process_torque_nm.value},
+                ),
+            )
+        )
+    known = [m.repeatability_mm for m in models if m.repeatability_mm is not None]
+    factor = params.tolerance_repeatability_factor.value
+    if h.tolerance_mm is not None and known and h.tolerance_mm < factor * min(known):
+        gates.append(
+            Gate(
+                "tolerance",
+                Reason(
+                    "gate.tolerance",
+                    {"tolerance": h.tolerance_mm, "factor": factor, "repeatability": min(known)},
+                ),
+            )
+        )
+
+    model = None
+    if not any(g.gate in ("payload", "reach") for g in gates):
+        model = choose_model(
+            models,
+            payload_need,
+            reach_need,
+            h.tolerance_mm if not any(g.gate == "tolerance" for g in gates) else None,
+            params,
+        )
+        if model is None:
+            gates.append(
+                Gate(
+                    "no_model",
+                    Reason(
+                        "gate.no_model",
+                        {"payload": payload_need or 0.0, "reach": reach_need or 0.0},
+                    ),
+                )
+            )
+
+    # estimated cobot time at speeds allowed near people
+    load = (h.part_mass_kg or 0.0) + gripper
+    robot_mass = (
+        model.weight_kg if model and model.weight_kg else None
+    ) or params.default_robot_mass_kg.value
+    v_max = speed_limit(params, robot_mass, load)
+    cobot_s: float | None = None
+    cobot_hours = work.hours_per_week
+    if work.seconds_per_unit is not None:
+        moves = max(1.0, h.lifts_per_unit or 0.0)
+        path_m = 2 * (h.reach_mm or params.default_reach_mm.value) / 1000
+        move_s = path_m / (v_max * params.mean_speed_share.value) + params.grip_release_s.value
+        cobot_s = max(work.seconds_per_unit, moves * max(params.min_cycle_s.value, move_s))
+        cobot_hours = work.hours_per_week * cobot_s / work.seconds_per_unit
+        if cobot_hours > capacity.available_hours_per_week:
+            gates.append(
+                Gate(
+                    "cycle",
+                    Reason(
+                        "gate.cycle",
+                        {
+                            "cobot_hours": cobot_hours,
+                            "available": capacity.available_hours_per_week,
+                        },
+                    ),
+                )
+            )
+        elif (
+            capacity.takt_s is not None
+            and cobot_hours * 3600 / capacity.units_per_week > capacity.takt_s
+        ):
+            per_unit = cobot_hours * 3600 / capacity.units_per_week
+            gates.append(
+                Gate("takt", Reason("gate.takt", {"cobot_s": per_unit, "takt": capacity.takt_s}))
+            )
+        reasons.append(Reason("cobot.speed", {"v_max": v_max, "cobot_s": cobot_s}))
+    else:
+        reasons.append(Reason("cobot.no_cycle"))
+
+    criteria = _criteria(work, params)
+    feasibility = 100 * sum(c.weight * (c.score - 1) / 4 for c in criteria)
+    benefit = _benefit(work, params)
+
+    label: CobotLabel
+    nothing_handled = h.part_mass_kg is None and h.presentation is None and h.part_type is None
+    if nothing_handled and not gates:
+        label = "human"
+        reasons.insert(0, Reason("cobot.no_handling"))
+    elif gates:
+        label = "human"
+        reasons.insert(0, Reason("cobot.human_gate"))
+    elif feasibility >= params.candidate_min_feasibility.value and h.part_mass_kg is not None:
+        label = "candidate"
+        reasons.insert(0, Reason("cobot.candidate", {"feasibility": feasibility}))
+    elif feasibility >= params.assist_min_feasibility.value:
+        label = "assist"
+        reasons.insert(0, Reason("cobot.assist", {"feasibility": feasibility}))
+        if feasibility >= params.candidate_min_feasibility.value:
+            reasons.insert(1, Reason("cobot.mass_unknown"))
+    else:
+        label = "human"
+        reasons.insert(0, Reason("cobot.human_score", {"feasibility": feasibility}))
+    choice = None
+    if model is not None and payload_need is not None:
+        choice = CobotChoice(
+            model.id,
+            model.manufacturer,
+            model.model,
+            model.payload_kg,
+            model.reach_mm,
+            round(payload_need, 2),
+            round(model.payload_kg - payload_need, 2),
+        )
+        reasons.append(
+            Reason(
+                "cobot.model",
+                {
+                    "model": f"{model.manufacturer} {model.model}",
+                    "payload": model.payload_kg,
+                    "reach": model.reach_mm,
+                    "need": payload_need,
+                    "margin": model.payload_kg - payload_need,
+                },
+            )
+        )
+    share = 1.0 if label == "candidate" else params.assist_share.value if label == "assist" else 0.0
+    freed = work.hours_per_week * share
+    if share:
+        reasons.append(Reason("cobot.freed", {"hours": freed}))
+    if missing:
+        reasons.append(Reason("cobot.missing", {"fields": missing}))
+    reasons.extend(
+        Reason("cobot.criterion", {"criterion": c.name, "score": c.score, "why": c.why})
+        for c in criteria
+    )
+    return CobotVerdict(
+        label=label,
+        feasibility=feasibility,
+        benefit=benefit,
+        gates=tuple(gates),
+        criteria=tuple(criteria),
+        reasons=tuple(reasons),
+        model=choice,
+        cobot_s_per_unit=cobot_s,
+        speed_limit_m_s=v_max,
+        hours_freed_per_week=freed,
+        cobot_hours_per_week=cobot_hours * share,
+        missing=tuple(missing),
+    )
+
+
+def _criteria(work: UnitWork, params: CobotParams) -> list[Criterion]:
+    h, d = work.handling, work.demands
+    w = params.weights
+    # unknown inputs score 2: a cobot is proposed on what is known, not on hope
+    presentation = {
+        "fixed": (5, "fixed position"),
+        "variable": (2, "variable position, needs vision or a feeder"),
+    }.get(h.presentation or "", (2, "unknown"))
+    handling = {
+        "rigid": (5, "rigid part"),
+        "fragile": (3, "fragile part"),
+        "flexible": (1, "flexible part"),
+    }.get(h.part_type or "", (2, "unknown"))
+    if h.part_type == "flexible" or d["fine_motor"] >= 4:
+        joining = (1, "flexible parts or very fine work")
+    elif h.process_force_n:
+        joining = (2, "force fit")
+    elif h.process_torque_nm or (h.tolerance_mm is not None and h.tolerance_mm < 1):
+        joining = (4, "low-torque screw or chamfered insert")
+    elif d["fine_motor"] >= 3:
+        joining = (3, "fine positioning")
+    else:
+        joining = (5, "place")
+    if h.head_exposure or h.hazardous_tool:
+        safety = (1, "head exposed or hazardous tool")
+    elif (h.part_mass_kg or 0) >= 10:
+        safety = (3, "heavy load near the torso: slow speed")
+    else:
+        safety = (
+            (4, "hands and arms exposed at low load")
+            if h.part_mass_kg is not None
+            else (2, "unknown load")
+        )
+    rep_score = 1 + d["repetitive_hand_arm"]
+    if work.hours_per_week >= 10 and rep_score < 5:
+        rep_score += 1
+    repetitiveness = (
+        rep_score,
+        f"repetition {d['repetitive_hand_arm']}/4, {work.hours_per_week:.1f} h/week",
+    )
+    v = h.variants
+    if v is None:
+        variants = (2, "unknown")
+    else:
+        variants = (
+            5 if v <= 2 else 4 if v <= 5 else 3 if v <= 10 else 2 if v <= 30 else 1,
+            f"{v} variants",
+        )
+    judge = 5 - d["problem_solving"]
+    if d["sensory"] >= 3:
+        judge -= 1
+    judgement = (
+        max(1, judge),
+        f"problem solving {d['problem_solving']}/4, sensory {d['sensory']}/4",
+    )
+    scores = {
+        "presentation": presentation,
+        "handling": handling,
+        "joining": joining,
+        "safety": safety,
+        "repetitiveness": repetitiveness,
+        "variants": variants,
+        "judgement": judgement,
+    }
+    return [Criterion(name, score, getattr(w, name), why) for name, (score, why) in scores.items()]
+
+
+def _benefit(work: UnitWork, params: CobotParams) -> float:
+    d = work.demands
+    w = params.benefit_weights
+    ergonomic = max(d["lifting"], d["posture_mobility"], d["pushing_pulling"]) / 4
+    if work.lifting_index is not None:
+        ergonomic = max(ergonomic, min(1.0, work.lifting_index / 2))
+    repetition = d["repetitive_hand_arm"] / 4
+    monotony = repetition * (1 - d["problem_solving"] / 4)
+    hours = min(1.0, work.hours_per_week / params.benefit_full_hours_per_week.value)
+    return 100 * (
+        w.ergonomics * ergonomic
+        + w.repetition * repetition
+        + w.monotony * monotony
+        + w.hours * hours
+    )

@@ -1,0 +1,308 @@
+"""The analysis of a process: fit per profile, split into units, cobot suitability per unit."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from jobcarve.analysis.cobot import Capacity, UnitWork, assess_cobot
+from jobcarve.analysis.ergonomics import lifting_load
+from jobcarve.analysis.fit import assess_fit, profile_supports
+from jobcarve.analysis.split import (
+    UnitSpec,
+    automatic_parts,
+    catalogue_units,
+    chain_units,
+    single_unit,
+    split_reason,
+    subtask_units,
+)
+from jobcarve.catalog import AssessmentParams, Catalogs, Support, load_catalogs
+from jobcarve.exceptions import InputError, Problem
+from jobcarve.graph import task_hours_per_week
+from jobcarve.messages import Reason
+from jobcarve.model import DIMENSIONS, ProcessModel, Profile, Task
+from jobcarve.results import Analysis, Fit, SplitSource, TaskResult, Unit
+
+
+def analyze(process: ProcessModel, catalogs: Catalogs | None = None) -> Analysis:
+    """Analyse a process: which tasks fit which profile, how they split, what a cobot can take.
+
+    Raises
+    ------
+    InputError
+        If the model is valid but cannot be analysed: no profiles, or tasks without demands
+        (no ``demands`` and no ``template``); every such problem is named with its location.
+    """
+    cats = catalogs if catalogs is not None else load_catalogs()
+    if cats.params is None or not cats.cobots:
+        raise InputError(
+            [
+                Problem(
+                    "task_catalogs",
+                    0,
+                    0,
+                    "",
+                    "assessment.yaml or cobots.yaml is missing from the catalogues",
+                )
+            ]
+        )
+    _check_analysable(process)
+    params = cats.params
+    language = process.options.language
+    available = {
+        p.id: profile_supports(p, process.supports, cats.supports) for p in process.profiles
+    }
+    planning = process.planning
+    capacity = Capacity(
+        available_hours_per_week=planning.hours_per_fte
+        * planning.shifts
+        * params.cobot.available_hours_share.value,
+        takt_s=planning.takt_s if process.process.kind == "line" else None,
+        units_per_week=planning.units_per_week,
+    )
+
+    specs_by_task: dict[str, list[UnitSpec]] = {}
+    sources: dict[str, tuple[SplitSource, Reason]] = {}
+    whole: dict[str, dict[str, int]] = {}
+    for task in process.tasks:
+        demands = _adjusted(task, process, params)
+        whole[task.id] = demands
+        specs, source, reason = _units_for(task, demands, process, cats, available, language)
+        specs_by_task[task.id] = specs
+        sources[task.id] = (source, reason)
+
+    last_units = {t: [s.id for s in specs if s.last] for t, specs in specs_by_task.items()}
+    results: list[TaskResult] = []
+    for task in process.tasks:
+        specs = specs_by_task[task.id]
+        inherited = [u for pred in task.after for u in last_units[pred]]
+        units = [
+            _assess_unit(spec, task, inherited, process, cats, available, capacity)
+            for spec in specs
+        ]
+        source, reason = sources[task.id]
+        split_reasons = [reason]
+        hours = task_hours_per_week(task, planning)
+        overhead = sum(u.hours_per_week for u in units) - hours
+        if source != "none":
+            split_reasons.append(
+                Reason(
+                    "split.overhead",
+                    {"overhead": overhead, "share": params.split.handover_overhead_share.value},
+                )
+            )
+        fit = {
+            p.id: _task_fit(whole[task.id], p, available[p.id], units, params)
+            for p in process.profiles
+        }
+        results.append(
+            TaskResult(
+                id=task.id,
+                name=task.name,
+                role=task.role or "",
+                hours_per_week=hours,
+                demands=whole[task.id],
+                split=source,
+                split_reasons=tuple(split_reasons),
+                overhead_hours_per_week=overhead,
+                fit=fit,
+                units=tuple(units),
+            )
+        )
+    return Analysis(
+        company=process.company.name,
+        process=process.process.name,
+        profiles=tuple((p.id, p.name) for p in process.profiles),
+        tasks=tuple(results),
+        assumptions=tuple(params.assumptions()),
+    )
+
+
+def _check_analysable(process: ProcessModel) -> None:
+    smap = process.source
+    file = smap.file if smap is not None else "<model>"
+
+    def problem(loc: tuple[str | int, ...], message: str) -> Problem:
+        if smap is not None:
+            return smap.problem(loc, message)  # type: ignore[no-any-return]
+        from jobcarve.yamlsource import format_loc
+
+        return Problem(file, 0, 0, format_loc(loc), message)
+
+    problems: list[Problem] = []
+    if not process.profiles:
+        problems.append(
+            problem(
+                (),
+                "the model has no profiles: add at least one worker profile (profiles:) to analyse it",
+            )
+        )
+
+    def walk(tasks: Sequence[Task], loc: tuple[str | int, ...]) -> None:
+        for i, task in enumerate(tasks):
+            here = (*loc, i)
+            if task.subtasks:
+                walk(task.subtasks, (*here, "subtasks"))
+            elif task.demands is None:
+                problems.append(
+                    problem(
+                        here,
+                        f'task "{task.id}" has no demands: add demands: or a template: to analyse it',
+                    )
+                )
+
+    walk(process.tasks, ("tasks",))
+    if problems:
+        raise InputError(problems)
+
+
+def _adjusted(task: Task, process: ProcessModel, params: AssessmentParams) -> dict[str, int]:
+    """The task's demands with the lifting demand raised to what its load implies."""
+    demands = task.demand_profile()
+    assert demands is not None  # _check_analysable
+    if task.handling is not None and not task.subtasks:
+        from jobcarve.analysis.split import occurrence_seconds
+
+        load = lifting_load(
+            task.handling,
+            occurrence_seconds(task),
+            task_hours_per_week(task, process.planning),
+            process.planning.shifts,
+            params.ergonomics,
+        )
+        if load is not None and load.level > demands["lifting"]:
+            demands = {**demands, "lifting": load.level}
+    return demands
+
+
+def _units_for(
+    task: Task,
+    demands: dict[str, int],
+    process: ProcessModel,
+    cats: Catalogs,
+    available: dict[str, list[Support]],
+    language: str,
+) -> tuple[list[UnitSpec], SplitSource, Reason]:
+    params = cats.params
+    assert params is not None
+    planning = process.planning
+    if task.subtasks:
+        specs = subtask_units(task, planning, params.split)
+        return specs, "subtasks", split_reason("subtasks", len(specs))
+    fits = {p.id: assess_fit(demands, p, available[p.id], params.fit) for p in process.profiles}
+    blocked = [p for p in process.profiles if not fits[p.id].accessible]
+    if not blocked:
+        return single_unit(task, planning, task.demand_profile()), "none", split_reason("none", 1)
+    entry = cats.entries.get(task.template) if task.template else None
+    if entry is not None and entry.default_split:
+        specs = catalogue_units(task, planning, entry, demands, language, params.split)
+        if _helps(specs, blocked, available, params):
+            return specs, "catalogue", split_reason("catalogue", len(specs), template=entry.id)
+    hard = {g.dimension for p in blocked for g in fits[p.id].gaps if g.closed_by is None}
+    parts = automatic_parts(task, demands, hard, language, params.split)
+    if parts is not None:
+        specs = chain_units(task, planning, parts, params.split)
+        if _helps(specs, blocked, available, params):
+            names = [p[0].replace("heavy_lift", "heavy") for p in parts if p[0] != "routine"]
+            return specs, "automatic", split_reason("automatic", len(specs), parts=names)
+    # the unit re-derives the lifting demand from the load, with its reason
+    return single_unit(task, planning, task.demand_profile()), "none", split_reason("none", 1)
+
+
+def _helps(
+    specs: list[UnitSpec],
+    blocked: list[Profile],
+    available: dict[str, list[Support]],
+    params: AssessmentParams,
+) -> bool:
+    """A split helps when some unit becomes accessible to a profile that cannot do the whole task."""
+    return any(
+        s.demands is not None and assess_fit(s.demands, p, available[p.id], params.fit).accessible
+        for s in specs
+        for p in blocked
+    )
+
+
+def _assess_unit(
+    spec: UnitSpec,
+    task: Task,
+    inherited: list[str],
+    process: ProcessModel,
+    cats: Catalogs,
+    available: dict[str, list[Support]],
+    capacity: Capacity,
+) -> Unit:
+    params = cats.params
+    assert params is not None and spec.demands is not None
+    demands = dict(spec.demands)
+    ergonomics: list[Reason] = []
+    load = lifting_load(
+        spec.handling,
+        spec.seconds_per_unit,
+        spec.hours_per_week,
+        process.planning.shifts,
+        params.ergonomics,
+    )
+    lifting_index = None
+    if load is not None:
+        ergonomics.append(load.reason)
+        lifting_index = load.lifting_index
+        if load.level > demands["lifting"]:
+            ergonomics.append(
+                Reason("ergo.raised", {"before": demands["lifting"], "after": load.level})
+            )
+            demands["lifting"] = load.level
+    fit = {p.id: assess_fit(demands, p, available[p.id], params.fit) for p in process.profiles}
+    work = UnitWork(
+        demands, spec.handling, spec.hours_per_week, spec.seconds_per_unit, lifting_index
+    )
+    cobot = assess_cobot(work, cats.cobots, params.cobot, capacity)
+    after = tuple(spec.after) + (tuple(inherited) if spec.first else ())
+    return Unit(
+        id=spec.id,
+        name=spec.name,
+        task=task.id,
+        role=spec.role or task.role or "",
+        hours_per_week=spec.hours_per_week,
+        seconds_per_unit=spec.seconds_per_unit,
+        after=after,
+        demands={d: demands[d] for d in DIMENSIONS},
+        handling=spec.handling,
+        lifting_index=lifting_index,
+        ergonomics=tuple(ergonomics),
+        fit=fit,
+        cobot=cobot,
+    )
+
+
+def _task_fit(
+    demands: dict[str, int],
+    profile: Profile,
+    available: list[Support],
+    units: list[Unit],
+    params: AssessmentParams,
+) -> Fit:
+    whole = assess_fit(demands, profile, available, params.fit)
+    if whole.accessible or len(units) < 2:
+        return whole
+    fitting = [u for u in units if u.fit[profile.id].accessible]
+    if not fitting:
+        return whole
+    rest = sorted(
+        {
+            g.dimension
+            for u in units
+            if not u.fit[profile.id].accessible
+            for g in u.fit[profile.id].gaps
+            if g.closed_by is None
+        }
+    )
+    reason = Reason("fit.needs_split", {"units": [u.name for u in fitting], "rest": rest})
+    return Fit(
+        profile.id,
+        "needs_split",
+        whole.gaps,
+        whole.supports,
+        (reason, *whole.reasons[1:]),
+        tuple(u.id for u in fitting),
+    )

@@ -1,0 +1,243 @@
+"""Splitting a task into simpler units: its own subtasks, the catalogue's split, or automatic.
+
+Splitting is never free: every extra unit adds a hand-over overhead (a share of the task's
+time, ``assessment.yaml`` split.handover_overhead_share), spread over the units in
+proportion to their time, so the units' hours add up to the task's hours times
+``1 + overhead x (units - 1)``. Units are ordered: a unit without an internal predecessor
+inherits the task's predecessors, a unit without an internal successor feeds the task's
+successors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from jobcarve.catalog import CatalogEntry, SplitParams
+from jobcarve.graph import task_hours_per_week
+from jobcarve.messages import Reason
+from jobcarve.model import DIMENSIONS, Handling, Planning, Task
+
+#: Dimensions that the "set-up, measuring and decisions" part of an automatic split takes.
+COGNITIVE = ("attention", "memory_learning", "problem_solving", "literacy_numeracy", "independence")
+#: Dimension that the "heavy lift" part of an automatic split takes.
+HEAVY = ("lifting",)
+
+
+@dataclass(frozen=True)
+class UnitSpec:
+    """A unit before assessment: its work, demands, handling and internal precedence."""
+
+    id: str
+    name: str
+    role: str
+    hours_per_week: float
+    seconds_per_unit: float | None
+    demands: dict[str, int] | None
+    handling: Handling
+    after: tuple[str, ...]
+    first: bool
+    last: bool
+    source_task: Task | None = None
+
+
+def occurrence_seconds(task: Task) -> float | None:
+    """Seconds of work per product unit that needs the task (None for fixed hours)."""
+    if task.time_s_per_unit is not None:
+        return task.time_s_per_unit
+    if task.time_min_per_batch is not None and task.batch_size_units:
+        return task.time_min_per_batch * 60 / task.batch_size_units
+    return None
+
+
+def overhead_factor(units: int, params: SplitParams) -> float:
+    """Factor on the work of a task split into `units` units."""
+    return 1 + params.handover_overhead_share.value * max(0, units - 1)
+
+
+def single_unit(task: Task, planning: Planning, demands: dict[str, int] | None) -> list[UnitSpec]:
+    """The task as its own unit."""
+    return [
+        UnitSpec(
+            task.id,
+            task.name,
+            task.role or "",
+            task_hours_per_week(task, planning),
+            occurrence_seconds(task),
+            demands,
+            task.handling or Handling(),
+            (),
+            True,
+            True,
+            task,
+        )
+    ]
+
+
+def subtask_units(task: Task, planning: Planning, params: SplitParams) -> list[UnitSpec]:
+    """Units from a task's own (possibly nested) subtasks."""
+    leaves, edges, firsts, lasts = _expand(task.subtasks, task.role or "", task.handling)
+    factor = overhead_factor(len(leaves), params)
+    preds: dict[str, list[str]] = {leaf.id: [] for leaf, _, _ in leaves}
+    for a, b in sorted(edges):
+        preds[b].append(a)
+    out = []
+    for leaf, role, handling in leaves:
+        occ = occurrence_seconds(leaf)
+        out.append(
+            UnitSpec(
+                leaf.id,
+                leaf.name,
+                role,
+                task_hours_per_week(leaf, planning) * factor,
+                occ * factor if occ is not None else None,
+                leaf.demand_profile(),
+                handling or Handling(),
+                tuple(preds[leaf.id]),
+                leaf.id in firsts,
+                leaf.id in lasts,
+                leaf,
+            )
+        )
+    return out
+
+
+def _expand(
+    siblings: list[Task], role: str, handling: Handling | None
+) -> tuple[list[tuple[Task, str, Handling | None]], set[tuple[str, str]], set[str], set[str]]:
+    leaves: list[tuple[Task, str, Handling | None]] = []
+    edges: set[tuple[str, str]] = set()
+    first_of: dict[str, set[str]] = {}
+    last_of: dict[str, set[str]] = {}
+    for sub in siblings:
+        own_role = sub.role or role
+        own_handling = sub.handling or handling
+        if sub.subtasks:
+            inner, inner_edges, firsts, lasts = _expand(sub.subtasks, own_role, own_handling)
+            leaves.extend(inner)
+            edges |= inner_edges
+        else:
+            leaves.append((sub, own_role, own_handling))
+            firsts = lasts = {sub.id}
+        first_of[sub.id], last_of[sub.id] = firsts, lasts
+    followed: set[str] = set()
+    for sub in siblings:
+        for pred in sub.after:
+            followed.add(pred)
+            edges |= {(a, b) for a in last_of[pred] for b in first_of[sub.id]}
+    group_first = set().union(*(first_of[s.id] for s in siblings if not s.after))
+    group_last = set().union(*(last_of[s.id] for s in siblings if s.id not in followed))
+    return leaves, edges, group_first, group_last
+
+
+def chain_units(
+    task: Task,
+    planning: Planning,
+    parts: list[tuple[str, str, float, dict[str, int], Handling]],
+    params: SplitParams,
+) -> list[UnitSpec]:
+    """Units in sequence from (suffix, name, share of time, demands, handling) parts."""
+    hours = task_hours_per_week(task, planning)
+    occ = occurrence_seconds(task)
+    factor = overhead_factor(len(parts), params)
+    out: list[UnitSpec] = []
+    for i, (suffix, name, share, demands, handling) in enumerate(parts):
+        uid = f"{task.id}.{suffix}"
+        out.append(
+            UnitSpec(
+                uid,
+                name,
+                task.role or "",
+                hours * share * factor,
+                occ * share * factor if occ is not None else None,
+                demands,
+                handling,
+                (out[-1].id,) if out else (),
+                i == 0,
+                i == len(parts) - 1,
+            )
+        )
+    return out
+
+
+def catalogue_units(
+    task: Task,
+    planning: Planning,
+    entry: CatalogEntry,
+    demands: dict[str, int],
+    language: str,
+    params: SplitParams,
+) -> list[UnitSpec]:
+    """Units from a catalogue entry's default split; a unit never demands more than the task."""
+    base = (task.handling or Handling()).model_dump(exclude_none=True)
+    parts = []
+    for unit in entry.default_split:
+        own = unit.demands.as_dict()
+        unit_demands = {d: min(own[d], demands[d]) for d in DIMENSIONS}
+        handling = Handling(
+            **{**base, **(unit.handling.model_dump(exclude_none=True) if unit.handling else {})}
+        )
+        label = unit.name_nl if language == "nl" else unit.name_en
+        parts.append((unit.id, f"{task.name}: {label}", unit.share_of_time, unit_demands, handling))
+    return chain_units(task, planning, parts, params)
+
+
+def automatic_parts(
+    task: Task, demands: dict[str, int], hard: set[str], language: str, params: SplitParams
+) -> list[tuple[str, str, float, dict[str, int], Handling]] | None:
+    """Parts of an automatic split that takes the demanding dimensions `hard` out of the routine.
+
+    None when no part of the task can be separated: the gaps are not on the cognitive
+    dimensions (set-up, measuring, decisions) nor on lifting (the heavy lift).
+    """
+    cap = int(params.routine_cap.value)
+    cognitive = [d for d in COGNITIVE if d in hard and demands[d] > cap]
+    heavy = [d for d in HEAVY if d in hard and demands[d] > cap]
+    if not cognitive and not heavy:
+        return None
+    handling = task.handling or Handling()
+    names = {
+        "decisions": ("instellen, meten en beslissen", "set-up, measuring and decisions"),
+        "heavy": ("zwaar tillen", "heavy lift"),
+        "routine": ("routinewerk", "routine work"),
+    }
+
+    def label(key: str) -> str:
+        nl, en = names[key]
+        return f"{task.name}: {nl if language == 'nl' else en}"
+
+    parts: list[tuple[str, str, float, dict[str, int], Handling]] = []
+    routine_share = 1.0
+    no_lift = handling.model_copy(update={"lifts_per_unit": 0.0, "lift": None})
+    if cognitive:
+        share = params.auto_split_demanding_share.value
+        part = {d: (demands[d] if d not in HEAVY else min(demands[d], cap)) for d in DIMENSIONS}
+        parts.append(("decisions", label("decisions"), share, part, no_lift))
+        routine_share -= share
+    if heavy:
+        share = params.auto_split_heavy_share.value
+        part = {d: (demands[d] if d not in COGNITIVE else min(demands[d], cap)) for d in DIMENSIONS}
+        parts.append(("heavy_lift", label("heavy"), share, part, handling))
+        routine_share -= share
+    routine = {
+        d: (min(demands[d], cap) if d in cognitive or d in heavy else demands[d])
+        for d in DIMENSIONS
+    }
+    parts.append(
+        ("routine", label("routine"), routine_share, routine, no_lift if heavy else handling)
+    )
+    return parts
+
+
+def split_reason(
+    source: str, count: int, template: str | None = None, parts: list[str] | None = None
+) -> Reason:
+    """The reason that says how a task was split."""
+    if source == "subtasks":
+        return Reason("split.subtasks", {"count": count})
+    if source == "catalogue":
+        return Reason("split.catalogue", {"template": template or "", "count": count})
+    if source == "automatic":
+        return Reason(
+            "split.automatic", {"parts": [f"split.part.{p}" for p in parts or []], "count": count}
+        )
+    return Reason("split.none")

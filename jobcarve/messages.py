@@ -1,0 +1,249 @@
+"""Human-readable reasons behind every verdict, in Dutch and English.
+
+A `Reason` is a message key with parameters; the report renders it in its language. Keys
+are stable (tests and JSON consumers rely on them); the texts may be improved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+LANGUAGES = ("nl", "en")
+
+#: key -> (Dutch, English) templates with str.format fields.
+MESSAGES: dict[str, tuple[str, str]] = {
+    # fit
+    "fit.fits": (
+        "Past: het profiel kan op alle dimensies aan wat de taak vraagt.",
+        "Fits: the profile meets every demand of the task.",
+    ),
+    "fit.with_support": (
+        "Past met ondersteuning: {supports} sluit de verschillen op {dimensions}.",
+        "Fits with support: {supports} closes the gaps on {dimensions}.",
+    ),
+    "fit.needs_split": (
+        "Past na splitsen: de onderdelen {units} passen, het verschil zit in {rest}.",
+        "Fits after splitting: the units {units} fit; the gap lies in {rest}.",
+    ),
+    "fit.not_accessible": (
+        "Past niet: geen ondersteuning of splitsing sluit het verschil op {dimensions}.",
+        "Not accessible: no support or split closes the gap on {dimensions}.",
+    ),
+    "fit.gap": (
+        "{dimension}: vraagt {demand}, profiel kan {capacity}",
+        "{dimension}: demands {demand}, profile offers {capacity}",
+    ),
+    "fit.under_challenge": (
+        "Let op: het profiel kan op {count} dimensies veel meer dan de taak vraagt (risico op eentonig werk).",
+        "Note: the profile exceeds the demands by far on {count} dimensions (risk of monotonous work).",
+    ),
+    # split
+    "split.none": ("Niet gesplitst.", "Not split."),
+    "split.subtasks": (
+        "Gesplitst volgens de eigen deeltaken van het model ({count} delen).",
+        "Split by the model's own subtasks ({count} units).",
+    ),
+    "split.catalogue": (
+        "Gesplitst volgens de standaardsplitsing van catalogustaak {template} ({count} delen).",
+        "Split by the default split of catalogue task {template} ({count} units).",
+    ),
+    "split.automatic": (
+        "Automatisch gesplitst: {parts} apart van het routinewerk ({count} delen).",
+        "Split automatically: {parts} separated from the routine work ({count} units).",
+    ),
+    "split.overhead": (
+        "Splitsen kost {overhead:.1f} uur per week extra overdracht ({share:.0%} per extra deel).",
+        "Splitting adds {overhead:.1f} hours per week of hand-over ({share:.0%} per extra unit).",
+    ),
+    "split.part.decisions": ("instellen, meten en beslissen", "set-up, measuring and decisions"),
+    "split.part.heavy": ("het zware tillen", "the heavy lift"),
+    "split.part.routine": ("routinewerk", "routine work"),
+    # ergonomics
+    "ergo.niosh": (
+        "Tilindex NIOSH {li:.2f} (aanbevolen gewichtsgrens {rwl:.1f} kg bij {mass:g} kg): tilvraag {level}.",
+        "NIOSH lifting index {li:.2f} (recommended weight limit {rwl:.1f} kg for {mass:g} kg): lifting demand {level}.",
+    ),
+    "ergo.mass_band": (
+        "Last {mass:g} kg, {per_hour:.0f} tillingen per uur: tilvraag {level}.",
+        "Load {mass:g} kg, {per_hour:.0f} lifts per hour: lifting demand {level}.",
+    ),
+    "ergo.raised": (
+        "Tilvraag verhoogd van {before} naar {after} door de belasting.",
+        "Lifting demand raised from {before} to {after} by the load.",
+    ),
+    # cobot gates
+    "gate.payload": (
+        "Te zwaar: onderdeel plus grijper {need:.1f} kg (met marge) is meer dan de grootste cobot ({max:g} kg).",
+        "Too heavy: part plus gripper {need:.1f} kg (with margin) exceeds the largest cobot ({max:g} kg).",
+    ),
+    "gate.reach": (
+        "Te ver: benodigd bereik {need:.0f} mm (met marge) is meer dan de grootste cobot ({max:g} mm).",
+        "Too far: the reach needed, {need:.0f} mm with margin, exceeds the largest cobot ({max:g} mm).",
+    ),
+    "gate.no_model": (
+        "Geen enkele cobot uit de catalogus haalt tegelijk last {payload:.1f} kg en bereik {reach:.0f} mm.",
+        "No catalogue cobot reaches both payload {payload:.1f} kg and reach {reach:.0f} mm.",
+    ),
+    "gate.hazardous_tool": (
+        "Gevaarlijk gereedschap (mes, boor, slijper, heet) in gedeelde ruimte: alleen met afscherming, niet collaboratief.",
+        "Hazardous tool (blade, drill, grinder, hot) in shared space: needs guarding, not collaborative.",
+    ),
+    "gate.head_exposure": (
+        "Hoofd of gezicht binnen bereik: contact met schedel of gezicht is volgens ISO/TS 15066 niet toegestaan.",
+        "Head or face within reach: ISO/TS 15066 does not permit contact with skull or face.",
+    ),
+    "gate.cycle": (
+        "Te snel: een cobot heeft {cobot_hours:.1f} uur per week nodig, er is {available:.1f} uur.",
+        "Too fast: a cobot would need {cobot_hours:.1f} hours per week; {available:.1f} are available.",
+    ),
+    "gate.takt": (
+        "Te snel voor de lijn: een cobot heeft gemiddeld {cobot_s:.0f} s per product nodig, de takt is {takt:g} s.",
+        "Too fast for the line: a cobot needs {cobot_s:.0f} s per unit on average; the takt is {takt:g} s.",
+    ),
+    "gate.tolerance": (
+        "Te nauwkeurig: tolerantie {tolerance:g} mm is minder dan {factor:g} x de beste herhaalnauwkeurigheid ({repeatability:g} mm).",
+        "Too precise: tolerance {tolerance:g} mm is below {factor:g} x the best repeatability ({repeatability:g} mm).",
+    ),
+    "gate.force": (
+        "Te veel kracht: het proces vraagt {force:g} N, de grens voor samenwerken is {max:g} N.",
+        "Too much force: the process needs {force:g} N; the collaborative limit is {max:g} N.",
+    ),
+    "gate.torque": (
+        "Te veel draaimoment: het proces vraagt {torque:g} Nm, de grens is {max:g} Nm.",
+        "Too much torque: the process needs {torque:g} Nm; the limit is {max:g} Nm.",
+    ),
+    # cobot criteria and verdicts
+    "cobot.criterion": (
+        "{criterion}: {score}/5 ({why})",
+        "{criterion}: {score}/5 ({why})",
+    ),
+    "cobot.candidate": (
+        "Cobot-kandidaat: haalbaarheid {feasibility:.0f}/100, geen knock-out.",
+        "Cobot candidate: feasibility {feasibility:.0f}/100, no knock-out.",
+    ),
+    "cobot.assist": (
+        "Cobot helpt de medewerker: haalbaarheid {feasibility:.0f}/100, deels geschikt.",
+        "Cobot assists a person: feasibility {feasibility:.0f}/100, partly suitable.",
+    ),
+    "cobot.human_score": (
+        "Mensenwerk: haalbaarheid {feasibility:.0f}/100 is te laag voor een cobot.",
+        "Human work: feasibility {feasibility:.0f}/100 is too low for a cobot.",
+    ),
+    "cobot.human_gate": (
+        "Mensenwerk: een knock-out criterium sluit een cobot uit.",
+        "Human work: a knock-out rules out a cobot.",
+    ),
+    "cobot.model": (
+        "Kleinste passende cobot: {model} ({payload:g} kg, {reach:g} mm); benodigd {need:.1f} kg, marge {margin:.1f} kg.",
+        "Smallest fitting cobot: {model} ({payload:g} kg, {reach:g} mm); needed {need:.1f} kg, margin {margin:.1f} kg.",
+    ),
+    "cobot.speed": (
+        "Snelheid bij mensen (ISO/TS 15066, borst): max {v_max:.2f} m/s; geschatte cobottijd {cobot_s:.0f} s per product.",
+        "Speed near people (ISO/TS 15066, chest): max {v_max:.2f} m/s; estimated cobot time {cobot_s:.0f} s per unit.",
+    ),
+    "cobot.no_handling": (
+        "Mensenwerk: er worden geen onderdelen gehanteerd (geen gewicht, aanvoer of soort onderdeel bekend).",
+        "Human work: no parts are handled (no mass, presentation or part type known).",
+    ),
+    "cobot.no_cycle": (
+        "Vaste uren per week zonder cyclus: cyclustijd niet getoetst.",
+        "Fixed hours per week without a cycle: cycle time not checked.",
+    ),
+    "cobot.missing": (
+        "Ontbrekende gegevens: {fields} (aangenomen gemiddeld).",
+        "Missing inputs: {fields} (assumed average).",
+    ),
+    "cobot.mass_unknown": (
+        "Gewicht onbekend: geen kandidaat zonder last- en grijpercontrole.",
+        "Mass unknown: no candidate without a payload check.",
+    ),
+    "cobot.freed": (
+        "Maakt {hours:.1f} uur per week vrij.",
+        "Frees {hours:.1f} hours per week.",
+    ),
+}
+
+#: Names of the demand dimensions in both languages.
+DIMENSION_NAMES: dict[str, tuple[str, str]] = {
+    "lifting": ("tillen en dragen", "lifting and carrying"),
+    "pushing_pulling": ("duwen en trekken", "pushing and pulling"),
+    "repetitive_hand_arm": ("repeterend hand-armwerk", "repetitive hand-arm work"),
+    "fine_motor": ("fijne motoriek", "fine motor skill"),
+    "posture_mobility": ("houding en bewegen", "posture and mobility"),
+    "sensory": ("zien en horen", "vision and hearing"),
+    "attention": ("aandacht en concentratie", "attention and concentration"),
+    "memory_learning": ("onthouden en leren", "memory and learning"),
+    "problem_solving": ("problemen oplossen en beslissen", "problem solving and decisions"),
+    "literacy_numeracy": ("lezen, schrijven en rekenen", "literacy and numeracy"),
+    "pace": ("tempo en tijdsdruk", "pace and time pressure"),
+    "independence": ("zelfstandigheid", "independence"),
+    "social_communication": ("contact en samenwerken", "social contact and teamwork"),
+}
+
+#: Names of the cobot feasibility criteria in both languages.
+CRITERION_NAMES: dict[str, tuple[str, str]] = {
+    "presentation": ("aanvoer van onderdelen", "part presentation"),
+    "handling": ("hanteerbaarheid", "handling"),
+    "joining": ("samenvoegen", "joining"),
+    "safety": ("veiligheid en nabijheid", "safety and proximity"),
+    "repetitiveness": ("herhaling", "repetitiveness"),
+    "variants": ("varianten en omstellen", "variants and changeovers"),
+    "judgement": ("oordeel en waarneming", "judgement and perception"),
+}
+
+
+@dataclass(frozen=True)
+class Reason:
+    """A message key with its parameters, rendered per language."""
+
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def text(self, lang: str = "nl") -> str:
+        """The message in `lang` ("nl" or "en")."""
+        template = MESSAGES[self.key][LANGUAGES.index(lang)]
+        return template.format(**{k: _localise(v, lang) for k, v in self.params.items()})
+
+    def to_dict(self) -> dict[str, Any]:
+        """Key, parameters and both texts, for JSON."""
+        params = {k: _tidy(v) for k, v in self.params.items()}
+        return {"key": self.key, "params": params, "nl": self.text("nl"), "en": self.text("en")}
+
+
+def _tidy(value: Any) -> Any:
+    """Round floats for JSON so that outputs are stable and readable."""
+    if isinstance(value, float):
+        return round(value, 4)
+    if isinstance(value, (list, tuple)):
+        return [_tidy(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _tidy(v) for k, v in value.items()}
+    return value
+
+
+def dimension_name(dimension: str, lang: str) -> str:
+    """A dimension's name in `lang`."""
+    return DIMENSION_NAMES[dimension][LANGUAGES.index(lang)]
+
+
+def _localise(value: Any, lang: str) -> Any:
+    """Dimension and criterion ids and lists of them become names in the language."""
+    if isinstance(value, str):
+        if value in DIMENSION_NAMES:
+            return DIMENSION_NAMES[value][LANGUAGES.index(lang)]
+        if value in CRITERION_NAMES:
+            return CRITERION_NAMES[value][LANGUAGES.index(lang)]
+        if value in MESSAGES:
+            return MESSAGES[value][LANGUAGES.index(lang)]
+        return value
+    if isinstance(value, dict) and set(value) == set(LANGUAGES):
+        return value[lang]
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(_localise(v, lang)) for v in value)
+    return value
+
+
+def bilingual(nl: str, en: str) -> dict[str, str]:
+    """A parameter value that differs per language (e.g. a support's name)."""
+    return {"nl": nl, "en": en}

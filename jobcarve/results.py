@@ -1,0 +1,273 @@
+"""Frozen result objects of the analysis, with their JSON form.
+
+Everything a report shows comes from these objects; each verdict carries `Reason`s
+(message keys with Dutch and English text).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from jobcarve.messages import Reason
+from jobcarve.model import Handling
+
+FitVerdict = Literal["fits", "fits_with_support", "needs_split", "not_accessible"]
+CobotLabel = Literal["candidate", "assist", "human"]
+SplitSource = Literal["none", "subtasks", "catalogue", "automatic"]
+
+#: Version of the analysis.json layout.
+ANALYSIS_FORMAT = 1
+
+
+def _reasons(reasons: tuple[Reason, ...]) -> list[dict[str, Any]]:
+    return [r.to_dict() for r in reasons]
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A dimension on which a task demands more than a profile offers."""
+
+    dimension: str
+    demand: int
+    capacity: int
+    closed_by: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "dimension": self.dimension,
+            "demand": self.demand,
+            "capacity": self.capacity,
+            "closed_by": self.closed_by,
+        }
+
+
+@dataclass(frozen=True)
+class Fit:
+    """How a task or unit fits one worker profile."""
+
+    profile: str
+    verdict: FitVerdict
+    gaps: tuple[Gap, ...]
+    supports: tuple[str, ...]
+    reasons: tuple[Reason, ...]
+    fitting_units: tuple[str, ...] = ()
+
+    @property
+    def accessible(self) -> bool:
+        """The profile can do it directly or with supports."""
+        return self.verdict in ("fits", "fits_with_support")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "verdict": self.verdict,
+            "gaps": [g.to_dict() for g in self.gaps],
+            "supports": list(self.supports),
+            "fitting_units": list(self.fitting_units),
+            "reasons": _reasons(self.reasons),
+        }
+
+
+@dataclass(frozen=True)
+class Gate:
+    """A knock-out criterion that fired, with its reason."""
+
+    gate: str
+    reason: Reason
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"gate": self.gate, "reason": self.reason.to_dict()}
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """One weighted feasibility criterion, scored 1-5."""
+
+    name: str
+    score: int
+    weight: float
+    why: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "score": self.score, "weight": self.weight, "why": self.why}
+
+
+@dataclass(frozen=True)
+class CobotChoice:
+    """The smallest catalogue cobot that passes payload, reach and precision with margin."""
+
+    id: str
+    manufacturer: str
+    model: str
+    payload_kg: float
+    reach_mm: float
+    payload_needed_kg: float
+    payload_margin_kg: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+@dataclass(frozen=True)
+class CobotVerdict:
+    """Cobot suitability of a unit: label, scores, gates and reasons."""
+
+    label: CobotLabel
+    feasibility: float
+    benefit: float
+    gates: tuple[Gate, ...]
+    criteria: tuple[Criterion, ...]
+    reasons: tuple[Reason, ...]
+    model: CobotChoice | None
+    cobot_s_per_unit: float | None
+    speed_limit_m_s: float | None
+    hours_freed_per_week: float
+    cobot_hours_per_week: float
+    missing: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "label": self.label,
+            "feasibility": round(self.feasibility, 1),
+            "benefit": round(self.benefit, 1),
+            "gates": [g.to_dict() for g in self.gates],
+            "criteria": [c.to_dict() for c in self.criteria],
+            "reasons": _reasons(self.reasons),
+            "model": self.model.to_dict() if self.model else None,
+            "cobot_s_per_unit": _round(self.cobot_s_per_unit),
+            "speed_limit_m_s": _round(self.speed_limit_m_s, 3),
+            "hours_freed_per_week": round(self.hours_freed_per_week, 3),
+            "cobot_hours_per_week": round(self.cobot_hours_per_week, 3),
+            "missing": list(self.missing),
+        }
+
+
+@dataclass(frozen=True)
+class Unit:
+    """The smallest assignable piece of work after splitting."""
+
+    id: str
+    name: str
+    task: str
+    role: str
+    hours_per_week: float
+    seconds_per_unit: float | None
+    after: tuple[str, ...]
+    demands: dict[str, int]
+    handling: Handling
+    lifting_index: float | None
+    ergonomics: tuple[Reason, ...]
+    fit: dict[str, Fit]
+    cobot: CobotVerdict
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "task": self.task,
+            "role": self.role,
+            "hours_per_week": round(self.hours_per_week, 4),
+            "seconds_per_unit": _round(self.seconds_per_unit),
+            "after": list(self.after),
+            "demands": dict(self.demands),
+            "handling": self.handling.model_dump(exclude_none=True),
+            "lifting_index": _round(self.lifting_index, 3),
+            "ergonomics": _reasons(self.ergonomics),
+            "fit": {p: f.to_dict() for p, f in self.fit.items()},
+            "cobot": self.cobot.to_dict(),
+        }
+
+
+@dataclass(frozen=True)
+class TaskResult:
+    """A task's verdicts: fit of the whole task per profile, its split and its units."""
+
+    id: str
+    name: str
+    role: str
+    hours_per_week: float
+    demands: dict[str, int]
+    split: SplitSource
+    split_reasons: tuple[Reason, ...]
+    overhead_hours_per_week: float
+    fit: dict[str, Fit]
+    units: tuple[Unit, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "role": self.role,
+            "hours_per_week": round(self.hours_per_week, 4),
+            "demands": dict(self.demands),
+            "split": {
+                "source": self.split,
+                "overhead_hours_per_week": round(self.overhead_hours_per_week, 4),
+                "reasons": _reasons(self.split_reasons),
+            },
+            "fit": {p: f.to_dict() for p, f in self.fit.items()},
+            "units": [u.to_dict() for u in self.units],
+        }
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """The analysis of one process: per task and unit, fit, split and cobot verdicts."""
+
+    company: str
+    process: str
+    profiles: tuple[tuple[str, str], ...]
+    tasks: tuple[TaskResult, ...]
+    assumptions: tuple[dict[str, Any], ...]
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def units(self) -> list[Unit]:
+        """Every unit of every task, in task order."""
+        return [u for t in self.tasks for u in t.units]
+
+    def summary(self) -> dict[str, Any]:
+        """Counts and hours per verdict, the headline figures of the analysis."""
+        units = self.units
+        fit_counts: dict[str, dict[str, int]] = {}
+        for pid, _ in self.profiles:
+            counts = {"fits": 0, "fits_with_support": 0, "needs_split": 0, "not_accessible": 0}
+            for task in self.tasks:
+                counts[task.fit[pid].verdict] += 1
+            fit_counts[pid] = counts
+        labels = {"candidate": 0, "assist": 0, "human": 0}
+        for unit in units:
+            labels[unit.cobot.label] += 1
+        accessible = sum(
+            u.hours_per_week for u in units if any(f.accessible for f in u.fit.values())
+        )
+        return {
+            "tasks": len(self.tasks),
+            "units": len(units),
+            "split_tasks": sum(1 for t in self.tasks if t.split != "none"),
+            "hours_per_week": round(sum(t.hours_per_week for t in self.tasks), 3),
+            "unit_hours_per_week": round(sum(u.hours_per_week for u in units), 3),
+            "accessible_unit_hours_per_week": round(accessible, 3),
+            "fit_by_profile": fit_counts,
+            "cobot_labels": labels,
+            "cobot_hours_freed_per_week": round(
+                sum(u.cobot.hours_freed_per_week for u in units if u.cobot.label != "human"), 3
+            ),
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        """The analysis.json document (a `format` key, plain data)."""
+        return {
+            "format": ANALYSIS_FORMAT,
+            "company": self.company,
+            "process": self.process,
+            "profiles": [{"id": i, "name": n} for i, n in self.profiles],
+            "summary": self.summary(),
+            "tasks": [t.to_dict() for t in self.tasks],
+            "assumptions": list(self.assumptions),
+            **({"meta": self.meta} if self.meta else {}),
+        }
+
+
+def _round(value: float | None, digits: int = 2) -> float | None:
+    return None if value is None else round(value, digits)

@@ -1,0 +1,538 @@
+"""Analysis: every fit class, split kind, cobot gate and label, on hand-built cases."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from jobcarve import InputError, analyze, parse_process, read_process
+from jobcarve.analysis.ergonomics import recommended_weight_limit
+from jobcarve.catalog import load_catalogs
+from jobcarve.model import Lift
+from jobcarve.results import Analysis
+from tests.conftest import EXAMPLES, run_cli
+
+ALL_TWO = (
+    "{lifting: 2, pushing_pulling: 2, repetitive_hand_arm: 2, fine_motor: 2, posture_mobility: 2, "
+    "sensory: 2, attention: 2, memory_learning: 2, problem_solving: 2, literacy_numeracy: 2, pace: 2, "
+    "independence: 2, social_communication: 2}"
+)
+ALL_FOUR = ALL_TWO.replace(": 2", ": 4")
+
+
+def model(
+    task: str, *, profiles: str | None = None, extra: str = "", kind: str = "pool", takt: str = ""
+) -> str:
+    """A one-role model with the given task block(s) and, by default, one all-2 profile."""
+    default_profiles = f"""
+      - id: p
+        name: P
+        capacities: {ALL_TWO}
+        hours_per_week_available: 24
+    """
+    return (
+        textwrap.dedent(
+            f"""\
+        format: 1
+        company: {{name: T, sector: s}}
+        process: {{name: P, kind: {kind}}}
+        planning: {{units_per_week: 1000{takt}}}
+        roles:
+          - {{id: op, name: Op, headcount: 3, education: MBO 2}}
+        tasks:
+        """
+        )
+        + textwrap.indent(textwrap.dedent(task), "  ")
+        + "profiles:"
+        + textwrap.dedent(profiles or default_profiles)
+        + extra
+    )
+
+
+def run(text: str) -> Analysis:
+    return analyze(parse_process(text, "t.yaml"))
+
+
+def one_task(analysis: Analysis, index: int = 0):  # type: ignore[no-untyped-def]
+    return analysis.tasks[index]
+
+
+# ---------------------------------------------------------------- fit classes
+
+
+def test_fits() -> None:
+    """Capacity >= demand everywhere: `fits`, no gaps."""
+    a = run(
+        model("""
+    - {id: t, name: T, role: op, time_s_per_unit: 30, demands: {lifting: 2, pace: 1}}
+    """)
+    )
+    fit = one_task(a).fit["p"]
+    assert fit.verdict == "fits" and fit.gaps == () and fit.reasons[0].key == "fit.fits"
+
+
+def test_fits_with_support_from_profile() -> None:
+    """A literacy gap of 2 is closed by the profile's picture instructions."""
+    profiles = f"""
+      - id: p
+        name: P
+        capacities: {ALL_TWO.replace("literacy_numeracy: 2", "literacy_numeracy: 0")}
+        hours_per_week_available: 24
+        supports: [picture_instructions]
+    """
+    a = analyze(
+        parse_process(
+            model(
+                """
+    - {id: t, name: T, role: op, time_s_per_unit: 30, demands: {literacy_numeracy: 2}}
+    """,
+                profiles=profiles,
+            )
+        )
+    )
+    fit = one_task(a).fit["p"]
+    assert fit.verdict == "fits_with_support"
+    assert fit.supports == ("picture_instructions",)
+    gap = fit.gaps[0]
+    assert (gap.dimension, gap.demand, gap.capacity, gap.closed_by) == (
+        "literacy_numeracy",
+        2,
+        0,
+        "picture_instructions",
+    )
+
+
+def test_fits_with_support_from_company() -> None:
+    """A support the company provides counts for every profile."""
+    a = run(
+        model(
+            """
+    - {id: t, name: T, role: op, hours_per_week: 5, demands: {pace: 4}}
+    """,
+            extra="supports: [decoupled_buffer]\n",
+        )
+    )
+    assert one_task(a).fit["p"].verdict == "fits_with_support"
+
+
+def test_supports_do_not_add_up() -> None:
+    """A gap of 2 is not closed by two supports of 1 level each on the same dimension."""
+    profiles = f"""
+      - id: p
+        name: P
+        capacities: {ALL_TWO.replace("memory_learning: 2", "memory_learning: 1")}
+        hours_per_week_available: 24
+        supports: [picture_instructions, pick_to_light]
+    """
+    a = analyze(
+        parse_process(
+            model(
+                """
+    - {id: t, name: T, role: op, hours_per_week: 5, demands: {memory_learning: 3}}
+    """,
+                profiles=profiles,
+            )
+        )
+    )
+    fit = one_task(a).fit["p"]
+    assert fit.verdict != "fits_with_support"
+    assert fit.gaps[0].dimension == "memory_learning" and fit.gaps[0].closed_by is None
+
+
+def test_needs_split_from_catalogue() -> None:
+    """Visual inspection is too demanding, but its 'compare with sample' unit fits."""
+    profiles = f"""
+      - id: p
+        name: P
+        capacities: {ALL_TWO.replace("sensory: 2", "sensory: 3").replace("attention: 2", "attention: 3")}
+        hours_per_week_available: 24
+    """
+    a = analyze(
+        parse_process(
+            model(
+                """
+    - {id: t, name: T, role: op, time_s_per_unit: 60, template: visual_inspection}
+    """,
+                profiles=profiles,
+            )
+        )
+    )
+    task = one_task(a)
+    assert task.split == "catalogue"
+    fit = task.fit["p"]
+    assert fit.verdict == "needs_split"
+    assert fit.fitting_units == ("t.compare_sample",)
+    assert task.units[0].fit["p"].verdict == "fits"
+    assert task.units[1].fit["p"].verdict == "not_accessible"
+
+
+def test_not_accessible() -> None:
+    """No support and no split closes a fine-motor gap."""
+    a = run(
+        model("""
+    - {id: t, name: T, role: op, time_s_per_unit: 60, demands: {fine_motor: 4}}
+    """)
+    )
+    task = one_task(a)
+    assert task.split == "none" and task.fit["p"].verdict == "not_accessible"
+
+
+def test_under_challenge_is_noted() -> None:
+    """A very able profile on a very simple task gets the monotony note."""
+    profiles = f"""
+      - id: p
+        name: P
+        capacities: {ALL_FOUR}
+        hours_per_week_available: 24
+    """
+    a = analyze(
+        parse_process(
+            model(
+                """
+    - {id: t, name: T, role: op, time_s_per_unit: 5, demands: {repetitive_hand_arm: 3}}
+    """,
+                profiles=profiles,
+            )
+        )
+    )
+    keys = [r.key for r in one_task(a).fit["p"].reasons]
+    assert keys == ["fit.fits", "fit.under_challenge"]
+
+
+# ---------------------------------------------------------------- splitting
+
+
+def test_subtask_split_conserves_work_and_precedence() -> None:
+    """Own subtasks become units; hours = sum x (1 + 0.05 x 2); precedence is inherited."""
+    a = run(
+        model("""
+    - {id: first, name: F, role: op, hours_per_week: 1, demands: {pace: 1}}
+    - id: t
+      name: T
+      role: op
+      after: [first]
+      subtasks:
+        - {id: s1, name: S1, time_s_per_unit: 36, demands: {pace: 1}}
+        - {id: s2, name: S2, time_s_per_unit: 72, demands: {pace: 1}, after: [s1]}
+        - {id: s3, name: S3, hours_per_week: 2, demands: {pace: 1}, after: [s1]}
+    - {id: last, name: L, role: op, hours_per_week: 1, after: [t], demands: {pace: 1}}
+    """)
+    )
+    task = one_task(a, 1)
+    assert task.split == "subtasks" and [u.id for u in task.units] == ["s1", "s2", "s3"]
+    # s1 = 36 s x 1000 / 3600 = 10 h, s2 = 20 h, s3 = 2 h: 32 h, x 1.10 for two extra units
+    assert task.hours_per_week == pytest.approx(32.0)
+    assert sum(u.hours_per_week for u in task.units) == pytest.approx(35.2)
+    assert task.overhead_hours_per_week == pytest.approx(3.2)
+    after = {u.id: u.after for u in task.units}
+    assert after == {"s1": ("first",), "s2": ("s1",), "s3": ("s1",)}
+    assert set(one_task(a, 2).units[0].after) == {"s2", "s3"}
+
+
+def test_catalogue_split_only_when_it_helps() -> None:
+    """A profile that can do the whole task leaves it unsplit."""
+    profiles = f"""
+      - id: p
+        name: P
+        capacities: {ALL_FOUR}
+        hours_per_week_available: 24
+    """
+    a = analyze(
+        parse_process(
+            model(
+                """
+    - {id: t, name: T, role: op, time_s_per_unit: 60, template: visual_inspection}
+    """,
+                profiles=profiles,
+            )
+        )
+    )
+    assert one_task(a).split == "none" and len(one_task(a).units) == 1
+
+
+def test_automatic_split_takes_decisions_out() -> None:
+    """Without a catalogue split, decisions are split off and the routine part fits."""
+    a = run(
+        model("""
+    - {id: t, name: T, role: op, time_s_per_unit: 100, demands: {problem_solving: 4, literacy_numeracy: 3, repetitive_hand_arm: 2}}
+    """)
+    )
+    task = one_task(a)
+    assert task.split == "automatic"
+    decisions, routine = task.units
+    assert decisions.id == "t.decisions" and routine.id == "t.routine"
+    assert routine.demands["problem_solving"] == 1 and routine.demands["literacy_numeracy"] == 1
+    assert routine.demands["repetitive_hand_arm"] == 2
+    assert routine.fit["p"].verdict == "fits" and task.fit["p"].verdict == "needs_split"
+    # 100 s x 1000 / 3600 = 27.78 h; shares 0.25 / 0.75; x 1.05 for one extra unit
+    assert decisions.hours_per_week == pytest.approx(27.777777 * 0.25 * 1.05)
+    assert routine.after == ("t.decisions",)
+
+
+def test_automatic_split_takes_the_heavy_lift_out() -> None:
+    """A heavy lift is split off from the routine, which keeps no lifting."""
+    a = run(
+        model("""
+    - id: t
+      name: T
+      role: op
+      time_s_per_unit: 60
+      demands: {lifting: 4, fine_motor: 1}
+      handling: {part_mass_kg: 18, lifts_per_unit: 1}
+    """)
+    )
+    task = one_task(a)
+    assert task.split == "automatic"
+    heavy, routine = task.units
+    assert heavy.id == "t.heavy_lift" and routine.demands["lifting"] <= 1
+    assert routine.handling.lifts_per_unit == 0
+
+
+# ---------------------------------------------------------------- ergonomics
+
+
+def test_niosh_rwl_ideal_lift() -> None:
+    """At H 25, V 75, D 25, A 0, rare lifts and good coupling the RWL is the 23 kg constant."""
+    params = load_catalogs().params
+    assert params is not None
+    lift = Lift(horizontal_cm=25, vertical_cm=75, travel_cm=25, asymmetry_deg=0, coupling="good")
+    # HM 1, VM 1, DM 0.82 + 4.5 / 25 = 1.0, AM 1, FM 1.0 (0.2 lifts/min, < 1 h), CM 1
+    assert recommended_weight_limit(lift, 0.2, 0.5, params.ergonomics) == pytest.approx(23.0)
+
+
+def test_niosh_rwl_by_hand() -> None:
+    """A worked example: every multiplier below one."""
+    params = load_catalogs().params
+    assert params is not None
+    lift = Lift(horizontal_cm=50, vertical_cm=0, travel_cm=100, asymmetry_deg=90, coupling="fair")
+    # HM 25/50 = 0.5; VM 1 - 0.003 x 75 = 0.775; DM 0.82 + 4.5/100 = 0.865; AM 1 - 0.0032 x 90 = 0.712
+    # FM at 4 lifts/min for 2-8 h, V < 75: 0.45; CM fair, V < 75: 0.95
+    expected = 23 * 0.5 * 0.775 * 0.865 * 0.712 * 0.45 * 0.95
+    assert recommended_weight_limit(lift, 4, 4, params.ergonomics) == pytest.approx(expected)
+
+
+def test_lifting_index_raises_the_demand() -> None:
+    """A lifting index above 1 makes the lifting demand 4, with the reason given."""
+    a = run(
+        model(
+            """
+    - id: t
+      name: T
+      role: op
+      time_s_per_unit: 10
+      demands: {lifting: 1}
+      handling: {part_mass_kg: 15, lifts_per_unit: 1, lift: {horizontal_cm: 40, vertical_cm: 20, travel_cm: 100, asymmetry_deg: 60}}
+    """,
+            profiles=f"""
+      - id: p
+        name: P
+        capacities: {ALL_FOUR}
+        hours_per_week_available: 24
+    """,
+        )
+    )
+    unit = one_task(a).units[0]
+    assert (
+        unit.demands["lifting"] == 4 and unit.lifting_index is not None and unit.lifting_index > 1
+    )
+    assert [r.key for r in unit.ergonomics] == ["ergo.niosh", "ergo.raised"]
+
+
+# ---------------------------------------------------------------- cobot gates and labels
+
+BASE_HANDLING = "presentation: fixed, part_type: rigid, variants: 2, reach_mm: 600"
+
+
+def cobot_unit(
+    handling: str,
+    *,
+    time: str = "time_s_per_unit: 30",
+    demands: str = "{repetitive_hand_arm: 3}",
+    **kw: str,
+):  # type: ignore[no-untyped-def]
+    a = run(
+        model(
+            f"""
+    - {{id: t, name: T, role: op, {time}, demands: {demands}, handling: {{{handling}}}}}
+    """,
+            **kw,
+        )
+    )
+    return one_task(a).units[0].cobot
+
+
+@pytest.mark.parametrize(
+    ("handling", "gate"),
+    [
+        ("part_mass_kg: 40", "payload"),  # (40 + 1) x 1.25 kg > 30 kg, the largest payload
+        ("part_mass_kg: 2, reach_mm: 2500", "reach"),  # 2750 mm > 1889 mm
+        ("part_mass_kg: 2, hazardous_tool: true", "hazardous_tool"),  # grinder in shared space
+        ("part_mass_kg: 2, head_exposure: true", "head_exposure"),  # ISO/TS 15066 A.3.2
+        ("part_mass_kg: 2, tolerance_mm: 0.01", "tolerance"),  # below 2 x 0.02 mm
+        ("part_mass_kg: 2, process_force_n: 500", "force"),  # above 140 N
+        ("part_mass_kg: 2, process_torque_nm: 60", "torque"),  # above 25 Nm
+    ],
+)
+def test_each_gate(handling: str, gate: str) -> None:
+    """Each knock-out fires on its own, and a gated unit is never a candidate."""
+    verdict = cobot_unit(
+        f"{BASE_HANDLING}, {handling}".replace(
+            "reach_mm: 600, ", "", 1 if "reach_mm: 2500" in handling else 0
+        )
+    )
+    assert [g.gate for g in verdict.gates] == [gate]
+    assert verdict.label == "human" and verdict.reasons[0].key == "cobot.human_gate"
+    assert verdict.gates[0].reason.text("en") and verdict.gates[0].reason.text("nl")
+
+
+def test_cycle_gate() -> None:
+    """2 s per unit at 40,000 units a week: a cobot at 8 s needs 89 h, more than the 30.6 h of one shift."""
+    text = model(f"""
+    - {{id: t, name: T, role: op, time_s_per_unit: 2, demands: {{repetitive_hand_arm: 3}}, handling: {{{BASE_HANDLING}, part_mass_kg: 0.2}}}}
+    """).replace("units_per_week: 1000", "units_per_week: 40000")
+    verdict = one_task(analyze(parse_process(text))).units[0].cobot
+    # cobot 8 s x 40000 / 3600 = 88.9 h > 36 h x 1 shift x 0.85 = 30.6 h
+    assert [g.gate for g in verdict.gates] == ["cycle"]
+
+
+def test_takt_gate() -> None:
+    """On a line, a cobot slower than the takt is gated."""
+    verdict = cobot_unit(
+        f"{BASE_HANDLING}, part_mass_kg: 1",
+        time="time_s_per_unit: 5",
+        kind="line",
+        takt=", takt_s: 6",
+    )
+    # cobot time max(5 s, 8 s) = 8 s per unit > takt 6 s
+    assert [g.gate for g in verdict.gates] == ["takt"]
+
+
+def test_candidate_palletising_15_kg() -> None:
+    """Palletising 15 kg boxes: a cobot candidate, with a 20 kg class cobot."""
+    a = run(
+        model("""
+    - {id: t, name: Palletise, role: op, time_s_per_unit: 10, template: palletize_boxes}
+    """)
+    )
+    verdict = one_task(a).units[0].cobot
+    assert verdict.label == "candidate" and not verdict.gates
+    assert verdict.model is not None and verdict.model.payload_kg >= (15 + 1) * 1.25
+    assert verdict.model.payload_kg == 20  # the smallest that passes
+    assert verdict.hours_freed_per_week == pytest.approx(10 * 1000 / 3600)
+    assert verdict.benefit > 60
+
+
+def test_assist_label() -> None:
+    """Variable presentation and some judgement: the cobot assists."""
+    verdict = cobot_unit(
+        "part_mass_kg: 2, presentation: variable, part_type: rigid, variants: 8, reach_mm: 600",
+        demands="{repetitive_hand_arm: 2, problem_solving: 2}",
+    )
+    assert verdict.label == "assist" and 50 <= verdict.feasibility < 70
+    assert verdict.hours_freed_per_week == pytest.approx(30 * 1000 / 3600 * 0.5)
+
+
+def test_human_by_score() -> None:
+    """Flexible parts, many variants and judgement: human work without any gate."""
+    verdict = cobot_unit(
+        "part_mass_kg: 0.5, presentation: variable, part_type: flexible, variants: 40",
+        demands="{problem_solving: 3, sensory: 3, fine_motor: 4}",
+    )
+    assert verdict.label == "human" and not verdict.gates and verdict.feasibility < 50
+    assert verdict.hours_freed_per_week == 0
+
+
+def test_no_candidate_without_mass() -> None:
+    """A high score without a known mass is only an assist (no payload check possible)."""
+    verdict = cobot_unit(BASE_HANDLING)
+    assert verdict.label == "assist" and "part_mass_kg" in verdict.missing
+    assert verdict.feasibility >= 70
+
+
+def test_no_handling_is_human() -> None:
+    """Work without parts (planning, programming) is never cobot work."""
+    verdict = cobot_unit("variants: 1")
+    assert verdict.label == "human" and verdict.reasons[0].key == "cobot.no_handling"
+
+
+def test_feasibility_formula() -> None:
+    """F = 100 x sum(w (s - 1) / 4) over the seven criteria."""
+    verdict = cobot_unit(f"{BASE_HANDLING}, part_mass_kg: 1")
+    expected = 100 * sum(c.weight * (c.score - 1) / 4 for c in verdict.criteria)
+    assert verdict.feasibility == pytest.approx(expected)
+    assert {c.name for c in verdict.criteria} == {
+        "presentation",
+        "handling",
+        "joining",
+        "safety",
+        "repetitiveness",
+        "variants",
+        "judgement",
+    }
+
+
+# ---------------------------------------------------------------- examples and bad input
+
+
+def test_examples_plausible_verdicts() -> None:
+    """The examples give the verdicts a domain reader expects."""
+    cnc = {t.id: t for t in analyze(read_process(EXAMPLES[1])).tasks}
+    grinder = cnc["grind_edges"].units[0].cobot
+    assert grinder.label == "human" and {"hazardous_tool", "head_exposure"} <= {
+        g.gate for g in grinder.gates
+    }
+    assert cnc["load_mill"].units[0].cobot.label == "candidate"
+    assert cnc["program_cam"].units[0].cobot.label == "human"
+    line = {t.id: t for t in analyze(read_process(EXAMPLES[0])).tasks}
+    kit = line["kit_housing"].fit["steady_assembler"]
+    assert kit.verdict == "fits_with_support" and "picture_instructions" in kit.supports
+    assert line["palletize_units"].units[0].cobot.gates[0].gate == "payload"  # 48 kg units
+    assert line["build_control_board"].split == "subtasks"
+    food = {t.id: t for t in analyze(read_process(EXAMPLES[2])).tasks}
+    assert food["palletize_cartons"].units[0].cobot.label == "candidate"
+
+
+def test_no_profiles_is_an_input_error() -> None:
+    """A valid model without profiles cannot be analysed: a located message."""
+    text = model("""
+    - {id: t, name: T, role: op, hours_per_week: 1, demands: {pace: 1}}
+    """).split("profiles:")[0]
+    with pytest.raises(InputError) as info:
+        analyze(parse_process(text, "t.yaml"))
+    assert "has no profiles" in str(info.value)
+
+
+def test_task_without_demands_is_named(tmp_path: Path) -> None:
+    """A task without demands and template: exit 2 from the CLI, the task named, no output."""
+    path = tmp_path / "m.yaml"
+    path.write_text(
+        model("""
+    - {id: t, name: T, role: op, hours_per_week: 1}
+    """),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = run_cli("analyze", str(path), "--out", str(out))
+    assert result.returncode == 2
+    assert 'tasks[0]: task "t" has no demands' in result.stderr
+    assert f"{path}:9:5:" in result.stderr  # the task's line (line 8 is "tasks:")
+    assert not out.exists()
+
+
+def test_cli_analyze_writes_sorted_json(tmp_path: Path) -> None:
+    """`analyze` writes analysis.json with a format key and sorted keys, equal to Python's."""
+    result = run_cli("analyze", str(EXAMPLES[2]), "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    text = (tmp_path / "analysis.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    assert data["format"] == 1
+    assert text == json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    expected = json.loads(json.dumps(analyze(read_process(EXAMPLES[2])).to_dict()))
+    data.pop("meta")
+    assert data == expected
+    unit = data["tasks"][0]["units"][0]
+    assert {"label", "feasibility", "benefit", "gates", "reasons", "model"} <= set(unit["cobot"])
+    assert unit["cobot"]["reasons"][0]["nl"] and unit["cobot"]["reasons"][0]["en"]
