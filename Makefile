@@ -16,6 +16,7 @@ $(BIN)/.installed: pyproject.toml
 demo: $(BIN)/.installed
 	$(BIN)/jobcarve validate examples/*.yaml
 	$(BIN)/jobcarve graph examples/cnc_job_shop.yaml --out $(OUT)/cnc_job_shop
+	$(BIN)/jobcarve analyze examples/cnc_job_shop.yaml --out $(OUT)/cnc_job_shop
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
@@ -29,6 +30,7 @@ test: lint unit
 
 bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/bench_read.py
+	$(BIN)/python benchmarks/bench_analyze.py
 
 clean:
 	rm -rf $(OUT) dist build .pytest_cache .mypy_cache .ruff_cache
