@@ -10,9 +10,11 @@ Public API::
     graph = jobcarve.build_task_graph(process)
     summary = jobcarve.summarize(process)
     analysis = jobcarve.analyze(process)    # fit, split, cobot verdicts with reasons
+    best = jobcarve.plan(process, analysis) # carved jobs and cobots (CP-SAT)
 """
 
 from jobcarve.analysis import analyze
+from jobcarve.carving import Plan, plan
 from jobcarve.catalog import Catalogs, load_catalogs
 from jobcarve.exceptions import (
     InputError,
@@ -48,6 +50,7 @@ __all__ = [
     "JobcarveWarning",
     "Limits",
     "NoSolutionError",
+    "Plan",
     "Problem",
     "ProcessModel",
     "RoleLoad",
@@ -58,6 +61,7 @@ __all__ = [
     "critical_path",
     "load_catalogs",
     "parse_process",
+    "plan",
     "read_process",
     "summarize",
     "task_hours_per_week",

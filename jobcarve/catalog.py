@@ -275,6 +275,16 @@ class CobotParams(_Block):
     assist_min_feasibility: Param
 
 
+class CarvingParams(_Block):
+    min_job_hours: Param
+    min_kinds_per_job: Param
+    max_job_ergonomic_load: Param
+    banenafspraak_hours: Param
+    max_cobots: Param
+    volume_share_hours: Param
+    time_limit_s: Param
+
+
 class AssessmentParams(_Block):
     """Thresholds, weights and limits of the analysis, each with its source."""
 
@@ -284,6 +294,7 @@ class AssessmentParams(_Block):
     fit: FitParams
     ergonomics: ErgonomicsParams
     cobot: CobotParams
+    carving: CarvingParams
 
     def assumptions(self) -> list[dict[str, object]]:
         """Every parameter as {key, value, source}, for reports and JSON."""
@@ -301,7 +312,7 @@ class AssessmentParams(_Block):
                 if isinstance(child, BaseModel):
                     walk(f"{prefix}.{name}" if prefix else name, child)
 
-        for section in ("split", "fit", "ergonomics", "cobot"):
+        for section in ("split", "fit", "ergonomics", "cobot", "carving"):
             walk(section, getattr(self, section))
         return out
 

@@ -185,14 +185,54 @@ def analyze(
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for analysis.json.")] = Path(
         "out"
     ),
+    time_limit: Annotated[
+        float | None,
+        typer.Option(
+            "--time-limit", help="Solver seconds (default from the model or 20).", min=0.01
+        ),
+    ] = None,
+    seed: Annotated[
+        int | None, typer.Option("--seed", help="Solver seed (default options.seed).", min=0)
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", help="Solver threads (default 1: reproducible).", min=1),
+    ] = None,
+    min_job_hours: Annotated[
+        float | None,
+        typer.Option("--min-job-hours", help="Fewest hours of a carved job.", min=0.01),
+    ] = None,
+    max_cobots: Annotated[
+        int | None, typer.Option("--max-cobots", help="Most cobots in the plan.", min=0)
+    ] = None,
+    no_plan: Annotated[
+        bool, typer.Option("--no-plan", help="Only the analysis, no carving plan.")
+    ] = False,
+    progress: Annotated[
+        bool, typer.Option("--progress/--quiet", help="Show solver progress on stderr.")
+    ] = False,
 ) -> None:
-    """Fit per worker profile, split into units and cobot suitability: writes DIR/analysis.json."""
+    """Analyse a process and plan carved jobs and cobots: writes DIR/analysis.json."""
     from jobcarve.analysis import analyze as run_analysis
+    from jobcarve.carving import plan as run_plan
+    from jobcarve.report import analysis_document
 
     process = read_process(model)
     result = run_analysis(process)
-    document = result.to_dict()
-    document["meta"] = {"jobcarve": __version__, "model": model.name}
+    the_plan = None
+    if not no_plan:
+        emit = (lambda line: typer.echo(line, err=True)) if progress else None
+        the_plan = run_plan(
+            process,
+            result,
+            progress=emit,
+            time_limit_s=time_limit,
+            seed=seed,
+            workers=workers,
+            min_job_hours=min_job_hours,
+            max_cobots=max_cobots,
+        )
+    document = analysis_document(result, the_plan, {"jobcarve": __version__, "model": model.name})
     target = write_atomic(out / "analysis.json", dumps_json(document))
     summary = result.summary()
     labels = summary["cobot_labels"]
@@ -204,6 +244,18 @@ def analyze(
         typer.echo(
             f"  {pid}: {counts['fits']} fit, {counts['fits_with_support']} with support, "
             f"{counts['needs_split']} after split, {counts['not_accessible']} not accessible"
+        )
+    if the_plan is not None:
+        s = the_plan.summary()
+        gap = (
+            ""
+            if s["status"] == "optimal"
+            else f", gap {s['gap']:.0%} to bound {s['bound_extra_workers']}"
+        )
+        typer.echo(
+            f"plan: {s['extra_workers']} extra workers ({s['extra_fte']:.2f} FTE, "
+            f"{s['banenafspraak_jobs']:.1f} banenafspraak jobs), {s['skilled_hours_freed_per_week']:.1f} h/week "
+            f"freed in hard-to-fill roles, {s['cobots']} cobots; {s['status']}{gap}"
         )
     typer.echo(f"wrote {target}")
 

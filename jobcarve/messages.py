@@ -72,6 +72,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tilvraag verhoogd van {before} naar {after} door de belasting.",
         "Lifting demand raised from {before} to {after} by the load.",
     ),
+    # plans
+    "plan.no_slots": (
+        "Geen nieuwe baan mogelijk: geen profiel heeft {min_hours:g} uur per week beschikbaar of genoeg passend werk.",
+        "No carved job possible: no profile has {min_hours:g} hours per week available or enough fitting work.",
+    ),
     # cobot gates
     "gate.payload": (
         "Te zwaar: onderdeel plus grijper {need:.1f} kg (met marge) is meer dan de grootste cobot ({max:g} kg).",

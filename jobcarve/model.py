@@ -277,10 +277,22 @@ class Profile(_Block):
 
 
 class Options(_Block):
-    """Options for the analyses (reserved; later formats add keys here)."""
+    """Options for the analyses; an omitted option takes its sourced default from
+    ``task_catalogs/assessment.yaml``."""
 
     language: Literal["nl", "en"] = "nl"
     seed: StrictInt = Field(0, ge=0, le=2**31 - 1)
+    handover_overhead_share: float | None = Field(None, ge=0, le=0.5)
+    min_job_hours: float | None = Field(
+        None, gt=0, le=60, description="Fewest hours per week of a carved job."
+    )
+    min_kinds_per_job: StrictInt | None = Field(
+        None, ge=1, le=20, description="Fewest different tasks in a carved job."
+    )
+    max_job_ergonomic_load: float | None = Field(None, ge=0, le=4)
+    max_cobots: StrictInt | None = Field(None, ge=0, le=50)
+    time_limit_s: float | None = Field(None, gt=0, le=86400)
+    workers: StrictInt = Field(1, ge=1, le=64, description="Solver worker threads.")
 
 
 class ProcessModel(_Block):

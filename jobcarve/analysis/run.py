@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from jobcarve.analysis.cobot import Capacity, UnitWork, assess_cobot
@@ -48,6 +49,17 @@ def analyze(process: ProcessModel, catalogs: Catalogs | None = None) -> Analysis
         )
     _check_analysable(process)
     params = cats.params
+    if process.options.handover_overhead_share is not None:
+        share = params.split.handover_overhead_share.model_copy(
+            update={
+                "value": process.options.handover_overhead_share,
+                "source": "model options.handover_overhead_share",
+            }
+        )
+        params = params.model_copy(
+            update={"split": params.split.model_copy(update={"handover_overhead_share": share})}
+        )
+        cats = dataclasses.replace(cats, params=params)
     language = process.options.language
     available = {
         p.id: profile_supports(p, process.supports, cats.supports) for p in process.profiles

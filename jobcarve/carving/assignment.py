@@ -1,0 +1,108 @@
+"""An assignment of units to holders, and how to check and score it.
+
+Shared by the greedy start and the CP-SAT model, so that both are judged by the same rules
+(property tests compare them).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from jobcarve.carving.instance import PoolInstance
+
+
+@dataclass
+class Assignment:
+    """Who does each unit: a carved job (profile index, slot), a cobot (index), or the role."""
+
+    job_of: dict[int, tuple[int, int]] = field(default_factory=dict)
+    cobot_of: dict[int, int] = field(default_factory=dict)  # candidate units taken over
+    assist_of: dict[int, int] = field(default_factory=dict)  # assist units the cobot helps with
+
+    def jobs(self) -> dict[tuple[int, int], list[int]]:
+        """Units per carved job."""
+        out: dict[tuple[int, int], list[int]] = {}
+        for u, job in sorted(self.job_of.items()):
+            out.setdefault(job, []).append(u)
+        return out
+
+    def cobots(self) -> dict[int, list[int]]:
+        """Units per cobot (taken over or assisted)."""
+        out: dict[int, list[int]] = {}
+        for u, m in sorted({**self.cobot_of, **self.assist_of}.items()):
+            out.setdefault(m, []).append(u)
+        return out
+
+
+def job_hours(inst: PoolInstance, units: list[int], profile: int, assignment: Assignment) -> float:
+    """Hours per week of a carved job: standard time / pace, less the cobot's share of assisted units."""
+    pace = inst.profiles[profile].pace
+    total = 0.0
+    for u in units:
+        share = inst.options.assist_share if u in assignment.assist_of else 0.0
+        total += inst.units[u].hours * (1 - share) / pace
+    return total
+
+
+def violations(inst: PoolInstance, a: Assignment) -> list[str]:
+    """Every constraint the assignment breaks (empty when it is feasible)."""
+    out: list[str] = []
+    o = inst.options
+    for u in a.job_of:
+        if u in a.cobot_of:
+            out.append(f"unit {inst.units[u].id} is both in a job and on a cobot")
+    for (p, _j), units in a.jobs().items():
+        prof = inst.profiles[p]
+        hours = job_hours(inst, units, p, a)
+        slack = 0.01 * len(units)  # the solver works in hundredths of an hour per unit
+        if hours < o.min_job_hours - slack or hours > prof.hours_available + slack:
+            out.append(
+                f"job of {prof.id} has {hours:.2f} h, outside [{o.min_job_hours}, {prof.hours_available}]"
+            )
+        if len({inst.units[u].task for u in units}) < o.min_kinds_per_job:
+            out.append(f"job of {prof.id} has fewer than {o.min_kinds_per_job} kinds of work")
+        for u in units:
+            if not inst.units[u].access[p]:
+                out.append(f"unit {inst.units[u].id} does not fit profile {prof.id}")
+        weight = sum(inst.units[u].hours for u in units)
+        load = sum(inst.units[u].physical * inst.units[u].hours for u in units)
+        if weight and load > o.max_job_ergonomic_load * weight + 0.05 * len(units):
+            out.append(
+                f"job of {prof.id} has physical load {load / weight:.2f} > {o.max_job_ergonomic_load}"
+            )
+    per_profile: dict[int, set[int]] = {}
+    for p, j in a.jobs():
+        per_profile.setdefault(p, set()).add(j)
+    for p, slots in per_profile.items():
+        if len(slots) > inst.profiles[p].slots:
+            out.append(f"more jobs for {inst.profiles[p].id} than allowed")
+    for u in a.cobot_of:
+        if inst.units[u].cobot != "candidate":
+            out.append(f"unit {inst.units[u].id} is not a cobot candidate")
+    for u in a.assist_of:
+        if inst.units[u].cobot != "assist":
+            out.append(f"unit {inst.units[u].id} is not a cobot assist unit")
+    cobots = a.cobots()
+    if len(cobots) > o.max_cobots:
+        out.append(f"{len(cobots)} cobots, at most {o.max_cobots}")
+    for m, units in cobots.items():
+        hours = sum(inst.units[u].cobot_hours for u in units)
+        if hours > o.cobot_hours_available + 0.01 * len(units):
+            out.append(f"cobot {m} needs {hours:.1f} h > {o.cobot_hours_available:.1f} h")
+    return out
+
+
+def objectives(inst: PoolInstance, a: Assignment) -> tuple[int, int, int, int]:
+    """The lexicographic objective: (jobs, carved hundredths of hours, hard-to-fill hundredths moved, -cobots)."""
+    jobs = a.jobs()
+    carved = sum(round(job_hours(inst, units, p, a) * 100) for (p, _), units in jobs.items())
+    share = inst.options.assist_share
+    moved = 0
+    for u, unit in enumerate(inst.units):
+        if not unit.hard_to_fill:
+            continue
+        if u in a.job_of or u in a.cobot_of:
+            moved += unit.scaled()
+        elif u in a.assist_of:
+            moved += unit.scaled(share)
+    return len(jobs), carved, moved, -len(a.cobots())

@@ -1,0 +1,1 @@
+"""The CP-SAT models: the only place that imports ortools."""

@@ -1,0 +1,316 @@
+"""CP-SAT model of pool-mode carving (the only module, with line.py, that imports ortools).
+
+Variables: x[u, p, j] unit u in carved job j of profile p; y[p, j] job used; c[u, m] unit
+taken over by cobot m; s[u, m] unit assisted by cobot m; w[u, p, j] = x and assisted;
+used[m] cobot used. Constraints, one method each: every unit has at most one new holder
+(otherwise it stays with its role); a job's hours lie between the minimum and the
+profile's hours (pace-scaled, less the cobot's share of assisted units); a job holds at
+least `min_kinds_per_job` different tasks; its hours-weighted physical load stays under
+the limit; cobots within their weekly hours and number. Objectives, lexicographic, solved
+in stages with the previous optimum fixed: carved jobs, carved hours, hours moved away
+from hard-to-fill roles, fewer cobots.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ortools.sat.python import cp_model
+
+from jobcarve.carving.assignment import Assignment
+from jobcarve.carving.instance import SCALE, PoolInstance
+
+STAGES = ("jobs", "carved_hours", "hard_to_fill_hours", "cobots")
+#: Share of the time limit per stage.
+STAGE_SHARE = (0.55, 0.15, 0.15, 0.15)
+
+
+@dataclass
+class SolveReport:
+    """Outcome of the staged solve."""
+
+    assignment: Assignment
+    status: str  # optimal | feasible
+    objective: list[int]
+    bound: int
+    stage_status: dict[str, str] = field(default_factory=dict)
+    seconds: float = 0.0
+    interrupted: bool = False
+
+
+class PoolModel:
+    """Builds and solves the CP-SAT model of one pool instance."""
+
+    def __init__(self, inst: PoolInstance) -> None:
+        self.inst = inst
+        self.m = cp_model.CpModel()
+        self.x: dict[tuple[int, int, int], cp_model.IntVar] = {}
+        self.y: dict[tuple[int, int], cp_model.IntVar] = {}
+        self.c: dict[tuple[int, int], cp_model.IntVar] = {}
+        self.s: dict[tuple[int, int], cp_model.IntVar] = {}
+        self.w: dict[tuple[int, int, int], cp_model.IntVar] = {}
+        self.used: dict[int, cp_model.IntVar] = {}
+        self._variables()
+        self._one_holder()
+        self._job_hours()
+        self._variety()
+        self._ergonomics()
+        self._cobots()
+        self._symmetry()
+        self.terms = self._objective_terms()
+
+    # ------------------------------------------------------------------ variables
+    def _variables(self) -> None:
+        inst, m = self.inst, self.m
+        for p, prof in enumerate(inst.profiles):
+            for j in range(prof.slots):
+                self.y[p, j] = m.new_bool_var(f"y{p}_{j}")
+                for u, unit in enumerate(inst.units):
+                    if unit.access[p]:
+                        self.x[u, p, j] = m.new_bool_var(f"x{u}_{p}_{j}")
+        for k in range(inst.options.max_cobots):
+            self.used[k] = m.new_bool_var(f"cobot{k}")
+            for u, unit in enumerate(inst.units):
+                if unit.cobot == "candidate":
+                    self.c[u, k] = m.new_bool_var(f"c{u}_{k}")
+                elif unit.cobot == "assist":
+                    self.s[u, k] = m.new_bool_var(f"s{u}_{k}")
+        for (u, p, j), var in self.x.items():
+            if any(key[0] == u for key in self.s):
+                w = m.new_bool_var(f"w{u}_{p}_{j}")
+                assisted = sum(v for (uu, _), v in self.s.items() if uu == u)
+                m.add(w <= var)
+                m.add(w <= assisted)
+                m.add(w >= var + assisted - 1)
+                self.w[u, p, j] = w
+
+    # ------------------------------------------------------------------ constraints
+    def _one_holder(self) -> None:
+        """A unit goes to at most one carved job or one cobot; else it stays with its role."""
+        for u in range(self.inst.num_units):
+            taken = [v for (uu, _, _), v in self.x.items() if uu == u]
+            taken += [v for (uu, _), v in self.c.items() if uu == u]
+            if len(taken) > 1:
+                self.m.add_at_most_one(taken)
+            assists = [v for (uu, _), v in self.s.items() if uu == u]
+            if len(assists) > 1:
+                self.m.add_at_most_one(assists)
+            for (uu, p, j), var in self.x.items():
+                if uu == u:
+                    self.m.add_implication(var, self.y[p, j])
+
+    def _hours_expr(self, p: int, j: int) -> cp_model.LinearExprT:
+        inst = self.inst
+        pace = inst.profiles[p].pace
+        share = inst.options.assist_share
+        terms = []
+        for u, unit in enumerate(inst.units):
+            if (u, p, j) in self.x:
+                terms.append(round(unit.hours * SCALE / pace) * self.x[u, p, j])
+                if (u, p, j) in self.w:
+                    terms.append(-round(unit.hours * share * SCALE / pace) * self.w[u, p, j])
+        return cp_model.LinearExpr.sum(terms)
+
+    def _job_hours(self) -> None:
+        """Minimum hours <= job hours <= the profile's hours, for used jobs."""
+        o = self.inst.options
+        lo = round(o.min_job_hours * SCALE)
+        for (p, j), y in self.y.items():
+            hi = round(self.inst.profiles[p].hours_available * SCALE)
+            hours = self._hours_expr(p, j)
+            self.m.add(hours >= lo * y)
+            self.m.add(hours <= hi * y)
+
+    def _variety(self) -> None:
+        """A used job holds units of at least `min_kinds_per_job` different tasks."""
+        need = self.inst.options.min_kinds_per_job
+        for (p, j), y in self.y.items():
+            kinds = []
+            by_task: dict[str, list[cp_model.IntVar]] = {}
+            for (u, pp, jj), var in self.x.items():
+                if pp == p and jj == j:
+                    by_task.setdefault(self.inst.units[u].task, []).append(var)
+            for task, vars_ in sorted(by_task.items()):
+                k = self.m.new_bool_var(f"k{p}_{j}_{task}")
+                self.m.add(k <= sum(vars_))
+                kinds.append(k)
+            self.m.add(sum(kinds) >= need * y) if kinds else self.m.add(y == 0)
+
+    def _ergonomics(self) -> None:
+        """Hours-weighted physical load of a job <= the limit (scaled by 10 to stay integer)."""
+        limit10 = round(self.inst.options.max_job_ergonomic_load * 10)
+        for p, j in self.y:
+            terms = []
+            for (u, pp, jj), var in self.x.items():
+                if pp == p and jj == j:
+                    unit = self.inst.units[u]
+                    coef = (unit.physical * 10 - limit10) * unit.scaled()
+                    if coef:
+                        terms.append(coef * var)
+            if terms:
+                self.m.add(sum(terms) <= 0)
+
+    def _cobots(self) -> None:
+        """Each cobot within its weekly hours; a unit on a cobot marks the cobot used."""
+        cap = round(self.inst.options.cobot_hours_available * SCALE)
+        for k, used in self.used.items():
+            load = []
+            for (u, kk), var in [*self.c.items(), *self.s.items()]:
+                if kk == k:
+                    self.m.add_implication(var, used)
+                    load.append(round(self.inst.units[u].cobot_hours * SCALE) * var)
+            if load:
+                self.m.add(sum(load) <= cap)
+            else:
+                self.m.add(used == 0)
+
+    def _symmetry(self) -> None:
+        """Jobs of a profile and cobots are used in index order."""
+        for (p, j), y in self.y.items():
+            if (p, j + 1) in self.y:
+                self.m.add(y >= self.y[p, j + 1])
+        for k in range(len(self.used) - 1):
+            self.m.add(self.used[k] >= self.used[k + 1])
+
+    # ------------------------------------------------------------------ objective
+    def _objective_terms(self) -> list[cp_model.LinearExprT]:
+        inst = self.inst
+        total = cp_model.LinearExpr.sum
+        jobs = total(list(self.y.values()))
+        carved = total([self._hours_expr(p, j) for (p, j) in self.y])
+        share = inst.options.assist_share
+        moved: list[cp_model.LinearExprT] = []
+        for u, unit in enumerate(inst.units):
+            if not unit.hard_to_fill:
+                continue
+            moved += [unit.scaled() * v for (uu, _, _), v in self.x.items() if uu == u]
+            moved += [unit.scaled() * v for (uu, _), v in self.c.items() if uu == u]
+            moved += [
+                round(unit.hours * share * SCALE) * v for (uu, _), v in self.s.items() if uu == u
+            ]
+            # an assisted unit that moves to a carved job is counted in full above
+            moved += [
+                -round(unit.hours * share * SCALE) * v
+                for (uu, _, _), v in self.w.items()
+                if uu == u
+            ]
+        cobots = -total(list(self.used.values()))
+        return [jobs, carved, total(moved), cobots]
+
+    # ------------------------------------------------------------------ solve
+    def hint(self, a: Assignment) -> None:
+        """Start the search from an assignment (the greedy start)."""
+        self.m.clear_hints()  # type: ignore[no-untyped-call]
+        for (u, p, j), var in self.x.items():
+            self.m.add_hint(var, a.job_of.get(u) == (p, j))
+        used_jobs = set(a.job_of.values())
+        for key, var in self.y.items():
+            self.m.add_hint(var, key in used_jobs)
+        for (u, k), var in self.c.items():
+            self.m.add_hint(var, a.cobot_of.get(u) == k)
+        for (u, k), var in self.s.items():
+            self.m.add_hint(var, a.assist_of.get(u) == k)
+        used_cobots = set(a.cobot_of.values()) | set(a.assist_of.values())
+        for k, var in self.used.items():
+            self.m.add_hint(var, k in used_cobots)
+        for (u, p, j), var in self.w.items():
+            self.m.add_hint(var, a.job_of.get(u) == (p, j) and u in a.assist_of)
+
+    def _hint_all(self, solver: cp_model.CpSolver) -> None:
+        """Hint every variable with its value in the solver's solution (for the next stage)."""
+        self.m.clear_hints()  # type: ignore[no-untyped-call]
+        for index in range(len(self.m.proto.variables)):
+            var = self.m.get_int_var_from_proto_index(index)
+            self.m.add_hint(var, solver.value(var))
+
+    def extract(self, solver: cp_model.CpSolver) -> Assignment:
+        """The assignment of the solver's current solution."""
+        a = Assignment()
+        for (u, p, j), var in self.x.items():
+            if solver.boolean_value(var):
+                a.job_of[u] = (p, j)
+        for (u, k), var in self.c.items():
+            if solver.boolean_value(var):
+                a.cobot_of[u] = k
+        for (u, k), var in self.s.items():
+            if solver.boolean_value(var):
+                a.assist_of[u] = k
+        return a
+
+    def solve(
+        self, start: Assignment, progress: Callable[[str], None] | None = None
+    ) -> SolveReport:
+        """Staged lexicographic solve from the start assignment."""
+        o = self.inst.options
+        t0 = time.perf_counter()
+        best = start
+        values: list[int] = []
+        stage_status: dict[str, str] = {}
+        bound = 0
+        interrupted = False
+        self.hint(best)
+        for stage, (name, term, share) in enumerate(
+            zip(STAGES, self.terms, STAGE_SHARE, strict=True)
+        ):
+            self.m.maximize(term)
+            solver = cp_model.CpSolver()
+            params = solver.parameters
+            params.random_seed = o.seed
+            params.num_workers = o.workers
+            limit = max(0.05, o.time_limit_s * share)
+            # a deterministic limit makes the same input and seed give the same plan
+            params.max_deterministic_time = limit
+            params.max_time_in_seconds = limit * 4
+            params.catch_sigint_signal = True
+            params.repair_hint = True
+            callback = _Progress(progress, name, self) if progress else None
+            status = solver.solve(self.m, callback) if callback else solver.solve(self.m)
+            if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+                best = self.extract(solver)
+                value = round(solver.objective_value)
+                stage_status[name] = "optimal" if status == cp_model.OPTIMAL else "feasible"
+                if stage == 0:
+                    bound = round(solver.best_objective_bound)
+                values.append(value)
+                self.m.add(term >= value)
+                self._hint_all(solver)
+            else:  # no solution in this stage's time: keep the previous one and go on
+                stage_status[name] = "unknown"
+                values.append(values[-1] if values else 0)
+                continue
+            if (
+                status == cp_model.FEASIBLE
+                and solver.wall_time < limit * 0.9
+                and solver.deterministic_time < limit * 0.9
+            ):
+                interrupted = True  # stopped early: Ctrl-C
+                break
+        # the status is that of the headline figure, the number of carved jobs; the later
+        # objectives' own statuses are reported per stage
+        overall = stage_status.get("jobs", "feasible")
+        return SolveReport(
+            best,
+            overall,
+            values,
+            max(bound, values[0] if values else 0),
+            stage_status,
+            time.perf_counter() - t0,
+            interrupted,
+        )
+
+
+class _Progress(cp_model.CpSolverSolutionCallback):
+    """Prints each improving solution of a stage (the only place that writes progress)."""
+
+    def __init__(self, emit: Callable[[str], None], stage: str, model: PoolModel) -> None:
+        super().__init__()
+        self.emit, self.stage = emit, stage
+        self.t0 = time.perf_counter()
+
+    def on_solution_callback(self) -> None:
+        self.emit(
+            f"  {self.stage}: {self.objective_value:.0f} (bound {self.best_objective_bound:.0f}) "
+            f"at {time.perf_counter() - self.t0:.1f} s"
+        )

@@ -1,0 +1,165 @@
+"""The data bundle of a pool-mode carving problem: dense indices, integer hours, options.
+
+Built from an `Analysis` and its `ProcessModel`; the solver and the greedy start read only
+this. Hours are integers in hundredths of an hour (36 s) so that CP-SAT works exactly.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from jobcarve.catalog import AssessmentParams
+from jobcarve.exceptions import UsageError
+from jobcarve.model import ProcessModel
+from jobcarve.results import Analysis
+
+#: Integer hours are in units of 1/SCALE hour.
+SCALE = 100
+#: Demands that make up the physical load of a job.
+PHYSICAL = ("lifting", "pushing_pulling", "repetitive_hand_arm", "posture_mobility")
+
+
+@dataclass(frozen=True)
+class PoolUnit:
+    """One unit, or one share of a large unit's weekly volume, as the optimiser sees it."""
+
+    id: str
+    unit: str
+    task: str
+    role: str
+    hours: float
+    hard_to_fill: bool
+    physical: int
+    access: tuple[bool, ...]  # per profile index
+    supports: tuple[tuple[str, ...], ...]  # per profile index
+    cobot: str  # candidate | assist | human
+    cobot_hours: float
+    cobot_model: str | None
+
+    def scaled(self, factor: float = 1.0) -> int:
+        """Hours x factor in integer hundredths."""
+        return round(self.hours * factor * SCALE)
+
+
+@dataclass(frozen=True)
+class PoolProfile:
+    """A worker profile as the optimiser sees it."""
+
+    id: str
+    name: str
+    hours_available: float
+    pace: float
+    slots: int
+
+
+@dataclass(frozen=True)
+class PoolOptions:
+    """Constraints and solver settings, each resolved from the model or the sourced default."""
+
+    min_job_hours: float
+    min_kinds_per_job: int
+    max_job_ergonomic_load: float
+    max_cobots: int
+    cobot_hours_available: float
+    assist_share: float
+    banenafspraak_hours: float
+    hours_per_fte: float
+    time_limit_s: float
+    seed: int
+    workers: int
+    share_hours: float
+
+
+@dataclass(frozen=True)
+class PoolInstance:
+    """Everything the pool-mode optimiser needs."""
+
+    units: tuple[PoolUnit, ...]
+    profiles: tuple[PoolProfile, ...]
+    options: PoolOptions
+
+    @property
+    def num_units(self) -> int:
+        return len(self.units)
+
+
+def resolve_options(
+    process: ProcessModel, params: AssessmentParams, **overrides: float | int | None
+) -> PoolOptions:
+    """Options from (in order) explicit overrides, the model's options, the sourced defaults."""
+    opts = process.options
+    carving = params.carving
+
+    def pick(name: str, default: float) -> float:
+        value = overrides.get(name)
+        if value is None:
+            value = getattr(opts, name, None)
+        return float(default if value is None else value)
+
+    planning = process.planning
+    seed = overrides.get("seed")
+    workers = overrides.get("workers")
+    return PoolOptions(
+        min_job_hours=pick("min_job_hours", carving.min_job_hours.value),
+        min_kinds_per_job=int(pick("min_kinds_per_job", carving.min_kinds_per_job.value)),
+        max_job_ergonomic_load=pick("max_job_ergonomic_load", carving.max_job_ergonomic_load.value),
+        max_cobots=int(pick("max_cobots", carving.max_cobots.value)),
+        cobot_hours_available=planning.hours_per_fte
+        * planning.shifts
+        * params.cobot.available_hours_share.value,
+        assist_share=params.cobot.assist_share.value,
+        banenafspraak_hours=carving.banenafspraak_hours.value,
+        hours_per_fte=planning.hours_per_fte,
+        time_limit_s=pick("time_limit_s", carving.time_limit_s.value),
+        share_hours=carving.volume_share_hours.value,
+        seed=int(seed if seed is not None else opts.seed),
+        workers=int(workers if workers is not None else opts.workers),
+    )
+
+
+def build_instance(analysis: Analysis, process: ProcessModel, options: PoolOptions) -> PoolInstance:
+    """The pool instance of an analysed process."""
+    hard = {r.id for r in process.roles if r.hard_to_fill}
+    pids = [p.id for p in process.profiles]
+    units = []
+    for unit in analysis.units:
+        access = tuple(unit.fit[p].accessible for p in pids)
+        supports = tuple(unit.fit[p].supports for p in pids)
+        # a large unit's weekly volume is shared out in equal parts of at most share_hours
+        parts = max(1, math.ceil(unit.hours_per_week / options.share_hours - 1e-9))
+        for i in range(parts):
+            units.append(
+                PoolUnit(
+                    id=unit.id if parts == 1 else f"{unit.id}#{i + 1}",
+                    unit=unit.id,
+                    task=unit.task,
+                    role=unit.role,
+                    hours=unit.hours_per_week / parts,
+                    hard_to_fill=unit.role in hard,
+                    physical=max(unit.demands[d] for d in PHYSICAL),
+                    access=access,
+                    supports=supports,
+                    cobot=unit.cobot.label,
+                    cobot_hours=unit.cobot.cobot_hours_per_week / parts,
+                    cobot_model=unit.cobot.model.id if unit.cobot.model else None,
+                )
+            )
+    profiles = []
+    for i, p in enumerate(process.profiles):
+        if options.min_job_hours > p.hours_per_week_available:
+            slots = 0
+        else:
+            accessible = sum(u.hours for u in units if u.access[i]) / p.pace
+            bound = (
+                int(accessible // options.min_job_hours)
+                if options.min_job_hours > 0
+                else len(units)
+            )
+            slots = min(bound, p.max_workers if p.max_workers is not None else 20, len(units))
+        profiles.append(
+            PoolProfile(p.id, p.name, p.hours_per_week_available, p.pace, max(0, slots))
+        )
+    if options.min_kinds_per_job < 1:
+        raise UsageError("min_kinds_per_job must be at least 1")
+    return PoolInstance(tuple(units), tuple(profiles), options)
