@@ -232,7 +232,22 @@ def analyze(
             min_job_hours=min_job_hours,
             max_cobots=max_cobots,
         )
-    document = analysis_document(result, the_plan, {"jobcarve": __version__, "model": model.name})
+    line = None
+    if not no_plan and process.process.kind == "line":
+        from jobcarve.carving import line_plan
+
+        line = line_plan(
+            process,
+            result,
+            objective="max_target_group",
+            time_limit_s=time_limit,
+            seed=seed,
+            workers=workers,
+            max_cobots=max_cobots,
+        )
+    document = analysis_document(
+        result, the_plan, {"jobcarve": __version__, "model": model.name}, line
+    )
     target = write_atomic(out / "analysis.json", dumps_json(document))
     summary = result.summary()
     labels = summary["cobot_labels"]
@@ -257,7 +272,56 @@ def analyze(
             f"{s['banenafspraak_jobs']:.1f} banenafspraak jobs), {s['skilled_hours_freed_per_week']:.1f} h/week "
             f"freed in hard-to-fill roles, {s['cobots']} cobots; {s['status']}{gap}"
         )
+    if line is not None:
+        typer.echo(
+            f"line at takt {process.planning.takt_s:g} s: {len(line.stations)} stations, "
+            f"{line.target_group_workers} from the target group, cycle {line.cycle_time * 0.1:.1f} s; {line.status}"
+        )
     typer.echo(f"wrote {target}")
+
+
+@app.command()
+def line(
+    model: Annotated[Path, typer.Argument(help="Process model file (YAML) of kind 'line'.")],
+    objective: Annotated[
+        str, typer.Option("--objective", help="min_cycle, min_stations or max_target_group.")
+    ] = "max_target_group",
+    takt: Annotated[
+        float | None,
+        typer.Option("--takt", help="Takt in seconds (default planning.takt_s).", min=0.01),
+    ] = None,
+    time_limit: Annotated[float | None, typer.Option("--time-limit", min=0.01)] = None,
+    seed: Annotated[int | None, typer.Option("--seed", min=0)] = None,
+    workers: Annotated[int | None, typer.Option("--workers", min=1)] = None,
+    max_cobots: Annotated[int | None, typer.Option("--max-cobots", min=0)] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Balance a paced line: stations, who staffs them, which units a cobot takes."""
+    from jobcarve.carving import line_plan
+
+    process = read_process(model)
+    solution = line_plan(
+        process,
+        objective=objective,  # type: ignore[arg-type]  # checked above
+        takt_s=takt,
+        time_limit_s=time_limit,
+        seed=seed,
+        workers=workers,
+        max_cobots=max_cobots,
+    )
+    if as_json:
+        typer.echo(dumps_json(solution.to_dict(0.1)), nl=False)
+        return
+    if not solution.stations:
+        raise NoSolutionError(solution.reason)
+    typer.echo(
+        f"{objective}: {solution.status}, {len(solution.stations)} stations, cycle {solution.cycle_time * 0.1:.1f} s"
+    )
+    for st in solution.stations:
+        robot = f" + cobot: {', '.join(st.cobot_tasks)}" if st.cobot_tasks else ""
+        typer.echo(
+            f"  {st.index + 1:>2} {st.worker:<24} {st.load * 0.1:7.1f} s  {', '.join(st.tasks)}{robot}"
+        )
 
 
 @catalog_app.command("list")

@@ -1,5 +1,15 @@
 """Carving: bundle units into carved jobs for worker profiles, with cobots (CP-SAT)."""
 
-from jobcarve.carving.plan import Plan, PlanCobot, PlanJob, plan
+from jobcarve.carving.line import LineProblem, LineSolution, LineWorker
+from jobcarve.carving.plan import Plan, PlanCobot, PlanJob, line_plan, plan
 
-__all__ = ["Plan", "PlanCobot", "PlanJob", "plan"]
+__all__ = [
+    "LineProblem",
+    "LineSolution",
+    "LineWorker",
+    "Plan",
+    "PlanCobot",
+    "PlanJob",
+    "line_plan",
+    "plan",
+]

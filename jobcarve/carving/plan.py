@@ -12,7 +12,9 @@ from typing import Any
 
 from jobcarve.carving.assignment import Assignment, job_hours, violations
 from jobcarve.carving.instance import PoolInstance, build_instance, resolve_options
+from jobcarve.carving.line import LineSolution, Objective
 from jobcarve.catalog import Catalogs, load_catalogs
+from jobcarve.exceptions import UsageError
 from jobcarve.messages import Reason
 from jobcarve.model import ProcessModel
 from jobcarve.results import Analysis
@@ -311,4 +313,47 @@ def _to_plan(
         banenafspraak_hours=o.banenafspraak_hours,
         skilled_hours_freed=freed,
         reasons=tuple(reasons),
+    )
+
+
+def line_plan(
+    process: ProcessModel,
+    analysis: Analysis | None = None,
+    *,
+    objective: Objective = "max_target_group",
+    takt_s: float | None = None,
+    catalogs: Catalogs | None = None,
+    **options: float | int | None,
+) -> LineSolution:
+    """The line balance of a process of kind ``line`` (see `jobcarve.carving.line`).
+
+    ``objective``: ``min_cycle`` (the whole team staffs stations; shortest cycle),
+    ``min_stations`` (fewest workers at the takt) or ``max_target_group`` (most workers
+    from the target group at the takt, then fewest stations). The takt defaults to
+    ``planning.takt_s``.
+    """
+    from jobcarve.analysis import analyze
+    from jobcarve.carving.cpsat.line import solve_line
+    from jobcarve.carving.line import line_problem
+
+    cats = catalogs if catalogs is not None else load_catalogs()
+    assert cats.params is not None
+    result = analysis if analysis is not None else analyze(process, cats)
+    opts = resolve_options(process, cats.params, **options)
+    problem = line_problem(process, result, max_cobots=opts.max_cobots)
+    takt = takt_s if takt_s is not None else process.planning.takt_s
+    cycle = None
+    if objective != "min_cycle":
+        if takt is None:
+            raise UsageError(f"objective {objective} needs a takt: planning.takt_s or --takt")
+        cycle = round(takt / problem.time_unit)
+    if objective not in ("min_cycle", "min_stations", "max_target_group"):
+        raise UsageError(f"unknown line objective {objective!r}")
+    return solve_line(
+        problem,
+        objective,
+        cycle_time=cycle,
+        time_limit_s=opts.time_limit_s,
+        seed=opts.seed,
+        workers=opts.workers,
     )

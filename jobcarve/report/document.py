@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from jobcarve.carving.line import DECISECOND, LineSolution
 from jobcarve.carving.plan import Plan
 from jobcarve.results import Analysis
 
 
 def analysis_document(
-    analysis: Analysis, plan: Plan | None, meta: dict[str, Any] | None = None
+    analysis: Analysis,
+    plan: Plan | None,
+    meta: dict[str, Any] | None = None,
+    line: LineSolution | None = None,
 ) -> dict[str, Any]:
     """Plain data for analysis.json.
 
@@ -31,6 +35,8 @@ def analysis_document(
         for task in doc["tasks"]:
             for unit in task["units"]:
                 unit["holders"] = holders.get(unit["id"], [])
+    if line is not None:
+        doc["line"] = line.to_dict(DECISECOND)
     if meta:
         doc["meta"] = meta
     return doc

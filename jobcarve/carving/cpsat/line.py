@@ -1,0 +1,285 @@
+"""CP-SAT model of line balancing with worker assignment (ALWABP), with optional cobots.
+
+Variables: x[t, k] task t at station k; y[w, k] worker w staffs station k; open[k]; cb[t, k]
+the cobot at station k does t. Precedence in the cumulative form (a task is at or before
+station k only if all its predecessors are), worker-dependent loads with big-M on the
+worker assignment, incompatible task-worker pairs excluded per station.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+
+from ortools.sat.python import cp_model
+
+from jobcarve.carving.line import LineProblem, LineSolution, Objective, Station
+
+
+def greedy_stations(
+    problem: LineProblem, cycle: int, max_stations: int, prefer_target_group: bool = False
+) -> list[tuple[int, list[int], list[int]]] | None:
+    """Station-oriented greedy for a fixed cycle time: None if it cannot place every task.
+
+    Each new station takes the unused worker who can pack the most standard work (or, when
+    `prefer_target_group`, a target-group worker first) into the cycle time, filling tasks
+    whose predecessors are placed, longest first.
+    """
+    n = problem.num_tasks
+    placed: set[int] = set()
+    used: set[int] = set()
+    stations: list[tuple[int, list[int], list[int]]] = []
+    succ_count = [0] * n
+    for ps in problem.preds:
+        for p in ps:
+            succ_count[p] += 1
+    while len(placed) < n:
+        if len(stations) >= max_stations:
+            return None
+        best: tuple[tuple[int, int, int], int, list[int]] | None = None
+        for w in range(len(problem.workers)):
+            if w in used:
+                continue
+            load = 0
+            chosen: list[int] = []
+            done = set(placed)
+            progress = True
+            while progress:
+                progress = False
+                ready = [
+                    t
+                    for t in range(n)
+                    if t not in done and all(p in done for p in problem.preds[t])
+                ]
+                ready.sort(key=lambda t: (-(problem.times[w][t] or 0), -succ_count[t], t))
+                for t in ready:
+                    tw = problem.times[w][t]
+                    if tw is not None and load + tw <= cycle:
+                        chosen.append(t)
+                        done.add(t)
+                        load += tw
+                        progress = True
+                        break
+            work = sum(_fastest(problem, t) for t in chosen)
+            tg = problem.workers[w].target_group if prefer_target_group else False
+            key = (int(tg), work, -w)
+            if chosen and (best is None or key > best[0]):
+                best = (key, w, chosen)
+        if best is None:
+            return None
+        _, w, chosen = best
+        used.add(w)
+        placed.update(chosen)
+        stations.append((w, chosen, []))
+    return stations
+
+
+def _fastest(problem: LineProblem, task: int) -> int:
+    """The shortest worker time of a task (0 if no worker can do it)."""
+    return min((v for row in problem.times if (v := row[task]) is not None), default=0)
+
+
+def lower_bound(problem: LineProblem, stations: int) -> int:
+    """Cycle-time lower bound: the largest single task and the total work spread evenly."""
+    fastest: list[int] = []
+    for t in range(problem.num_tasks):
+        options: list[int] = [v for row in problem.times if (v := row[t]) is not None]
+        robot = problem.cobot_times[t] if problem.cobot_times and problem.max_cobots else None
+        if robot is not None:
+            options.append(robot)
+        fastest.append(min(options, default=0))
+    return max(
+        max(fastest, default=0),
+        math.ceil(sum(fastest) / max(1, stations + min(problem.max_cobots, stations))),
+    )
+
+
+def solve_line(
+    problem: LineProblem,
+    objective: Objective,
+    *,
+    cycle_time: int | None = None,
+    time_limit_s: float = 10.0,
+    seed: int = 0,
+    workers: int = 1,
+) -> LineSolution:
+    """Solve one of the three line objectives.
+
+    ``min_cycle``: every worker staffs a station; minimise the cycle time.
+    ``min_stations``: at most `cycle_time`; minimise the number of staffed stations.
+    ``max_target_group``: at most `cycle_time`; maximise target-group workers, then fewer stations.
+    """
+    t0 = time.perf_counter()
+    problem.check()
+    n, nw = problem.num_tasks, len(problem.workers)
+    if objective != "min_cycle" and cycle_time is None:
+        raise ValueError(f"objective {objective} needs a cycle time")
+    k_max = nw if objective == "min_cycle" else min(nw, n)
+    m = cp_model.CpModel()
+    x = {(t, k): m.new_bool_var(f"x{t}_{k}") for t in range(n) for k in range(k_max)}
+    y = {(w, k): m.new_bool_var(f"y{w}_{k}") for w in range(nw) for k in range(k_max)}
+    open_ = [m.new_bool_var(f"open{k}") for k in range(k_max)]
+    can_cobot = [
+        t
+        for t in range(n)
+        if problem.cobot_times and problem.cobot_times[t] is not None and problem.max_cobots > 0
+    ]
+    cb = {(t, k): m.new_bool_var(f"cb{t}_{k}") for t in can_cobot for k in range(k_max)}
+    cobot_at = [m.new_bool_var(f"cobot{k}") for k in range(k_max)] if can_cobot else []
+
+    for t in range(n):
+        m.add_exactly_one(x[t, k] for k in range(k_max))
+    for k in range(k_max):
+        m.add(sum(y[w, k] for w in range(nw)) == open_[k])
+        for t in range(n):
+            m.add_implication(x[t, k], open_[k])
+        if k + 1 < k_max:
+            m.add(open_[k] >= open_[k + 1])
+    for w in range(nw):
+        if objective == "min_cycle":
+            m.add_exactly_one(y[w, k] for k in range(k_max))
+        else:
+            m.add_at_most_one(y[w, k] for k in range(k_max))
+    if objective == "min_cycle":
+        for k in range(k_max):
+            m.add(open_[k] == 1)
+    # precedence, cumulative form
+    for t, ps in enumerate(problem.preds):
+        for p in ps:
+            for k in range(k_max):
+                m.add(sum(x[t, kk] for kk in range(k + 1)) <= sum(x[p, kk] for kk in range(k + 1)))
+    # incompatible pairs
+    for w in range(nw):
+        for t in range(n):
+            if problem.times[w][t] is None:
+                for k in range(k_max):
+                    if (t, k) in cb:
+                        # only the cobot may do t at a station staffed by w
+                        m.add(x[t, k] + y[w, k] <= 1 + cb[t, k])
+                    else:
+                        m.add(x[t, k] + y[w, k] <= 1)
+    # cobots
+    for (t, k), var in cb.items():
+        m.add_implication(var, x[t, k])
+        m.add_implication(var, cobot_at[k])
+    if cobot_at:
+        m.add(sum(cobot_at) <= problem.max_cobots)
+
+    cobot_time = [problem.cobot_times[t] or 0 if problem.cobot_times else 0 for t in range(n)]
+    horizon = (
+        sum(max(max((row[t] or 0) for row in problem.times), cobot_time[t]) for t in range(n)) + 1
+    )
+    lb = lower_bound(problem, k_max if objective == "min_cycle" else 1)
+    if objective == "min_cycle":
+        cycle = m.new_int_var(lb, horizon, "cycle")
+    else:
+        assert cycle_time is not None
+        cycle = m.new_constant(cycle_time)
+    for w in range(nw):
+        big = sum(problem.times[w][t] or 0 for t in range(n))
+        for k in range(k_max):
+            terms = []
+            for t in range(n):
+                tw = problem.times[w][t]
+                if tw:
+                    terms.append(tw * x[t, k])
+                    if (t, k) in cb:
+                        terms.append(-tw * cb[t, k])
+            if terms:
+                m.add(sum(terms) <= cycle + big * (1 - y[w, k]))
+    for k in range(k_max):
+        robot = [problem.cobot_times[t] * cb[t, k] for t in can_cobot if problem.cobot_times[t]]  # type: ignore[operator]
+        if robot:
+            m.add(sum(robot) <= cycle)
+
+    # objective and a greedy hint
+    tg = [w for w in range(nw) if problem.workers[w].target_group]
+    start = None
+    if objective == "min_cycle":
+        m.minimize(cycle)
+        for c in range(lb, horizon + 1, max(1, (horizon - lb) // 200)):
+            start = greedy_stations(problem, c, k_max)
+            if start is not None:
+                break
+    elif objective == "min_stations":
+        m.minimize(sum(open_))
+        assert cycle_time is not None
+        start = greedy_stations(problem, cycle_time, k_max)
+    else:
+        m.maximize(sum(y[w, k] for w in tg for k in range(k_max)) * (k_max + 1) - sum(open_))
+        assert cycle_time is not None
+        start = greedy_stations(problem, cycle_time, k_max, prefer_target_group=True)
+    if start is not None:
+        used_workers = {w for w, _, _ in start}
+        spare = [w for w in range(nw) if w not in used_workers]
+        full = list(start)
+        if objective == "min_cycle":
+            full += [(w, [], []) for w in spare][: k_max - len(full)]
+        for k, (w, tasks, _) in enumerate(full):
+            for t in tasks:
+                m.add_hint(x[t, k], 1)
+            m.add_hint(y[w, k], 1)
+
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = time_limit_s
+    solver.parameters.random_seed = seed
+    solver.parameters.num_workers = workers
+    solver.parameters.catch_sigint_signal = True
+    status = solver.solve(m)
+    seconds = time.perf_counter() - t0
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        reason = (
+            "no line meets the cycle time with these workers"
+            if status == cp_model.INFEASIBLE
+            else "no solution found within the time limit"
+        )
+        return LineSolution(
+            objective,
+            "infeasible" if status == cp_model.INFEASIBLE else "unknown",
+            0,
+            (),
+            lb,
+            0,
+            seconds,
+            reason,
+        )
+    stations: list[Station] = []
+    for k in range(k_max):
+        if not solver.boolean_value(open_[k]):
+            continue
+        w = next(w for w in range(nw) if solver.boolean_value(y[w, k]))
+        human_ids = [
+            i
+            for i in range(n)
+            if solver.boolean_value(x[i, k])
+            and not ((i, k) in cb and solver.boolean_value(cb[i, k]))
+        ]
+        robot_ids = [i for i in range(n) if (i, k) in cb and solver.boolean_value(cb[i, k])]
+        load = sum(problem.times[w][i] or 0 for i in human_ids)
+        rload = sum(problem.cobot_times[i] or 0 for i in robot_ids)
+        stations.append(
+            Station(
+                len(stations),
+                problem.workers[w].id,
+                tuple(problem.tasks[i] for i in human_ids),
+                tuple(problem.tasks[i] for i in robot_ids),
+                load,
+                rload,
+            )
+        )
+    achieved = max((max(s.load, s.cobot_load) for s in stations), default=0)
+    bound = round(solver.best_objective_bound)
+    value = round(solver.objective_value)
+    tg_count = sum(1 for w in tg for k in range(k_max) if solver.boolean_value(y[w, k]))
+    if objective == "min_cycle":
+        bound, value = max(lb, bound), achieved
+    return LineSolution(
+        objective,
+        "optimal" if status == cp_model.OPTIMAL else "feasible",
+        achieved,
+        tuple(stations),
+        bound,
+        value,
+        seconds,
+        stats={"target_group_workers": tg_count},
+    )

@@ -1,0 +1,143 @@
+"""Line mode: micro-instances with hand-worked optima, and invariants on random lines."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from jobcarve import NoSolutionError, read_process
+from jobcarve.carving import line_plan
+from jobcarve.carving.cpsat.line import lower_bound, solve_line
+from jobcarve.carving.line import LineProblem, LineWorker, station_loads, validate_solution
+from tests.conftest import EXAMPLES
+
+
+def problem(
+    times: list[list[int | None]],
+    preds: list[tuple[int, ...]],
+    tg: tuple[bool, ...] | None = None,
+    cobot: tuple[int | None, ...] = (),
+    max_cobots: int = 0,
+) -> LineProblem:
+    workers = tuple(
+        LineWorker(f"w{i}", "generic", "g", (tg or ())[i] if tg else False)
+        for i in range(len(times))
+    )
+    n = len(times[0])
+    return LineProblem(
+        tuple(f"t{i}" for i in range(n)),
+        tuple(preds),
+        workers,
+        tuple(tuple(r) for r in times),
+        cobot,
+        max_cobots,
+    )
+
+
+def stations_of(p: LineProblem, solution) -> list[tuple[int, list[int], list[int]]]:  # type: ignore[no-untyped-def]
+    idx = {t: i for i, t in enumerate(p.tasks)}
+    wid = {w.id: i for i, w in enumerate(p.workers)}
+    return [
+        (wid[s.worker], [idx[t] for t in s.tasks], [idx[t] for t in s.cobot_tasks])
+        for s in solution.stations
+    ]
+
+
+def test_min_cycle_identical_workers() -> None:
+    """Three 4-unit tasks in a chain on two workers: cycle 8 (4+4 | 4)."""
+    p = problem([[4, 4, 4], [4, 4, 4]], [(), (0,), (1,)])
+    s = solve_line(p, "min_cycle")
+    assert s.status == "optimal" and s.cycle_time == 8 and len(s.stations) == 2
+
+
+def test_min_cycle_worker_speeds() -> None:
+    """A slow worker (times x2) gets the short task: cycle 6 (fast: 3 + 3, slow: 2 x 2 = 4... -> 6)."""
+    # fast worker: tasks 3, 3, 2; slow worker: 6, 6, 4. Chain t0 -> t1 -> t2.
+    # best: fast does t0, t1 (6), slow does t2 (4): cycle 6; any other split is worse.
+    p = problem([[3, 3, 2], [6, 6, 4]], [(), (0,), (1,)])
+    s = solve_line(p, "min_cycle")
+    assert s.cycle_time == 6 and s.status == "optimal"
+
+
+def test_incompatible_task() -> None:
+    """Worker 1 cannot do t1, so t1 goes to worker 0."""
+    p = problem([[5, 5], [5, None]], [(), ()])
+    s = solve_line(p, "min_cycle")
+    assert s.cycle_time == 5
+    assert {st.worker: st.tasks for st in s.stations}["w0"] == ("t1",)
+
+
+def test_min_stations() -> None:
+    """Total work 12 at cycle 6 with 4 identical workers: 2 stations."""
+    p = problem([[3, 3, 3, 3]] * 4, [(), (0,), (1,), (2,)])
+    s = solve_line(p, "min_stations", cycle_time=6)
+    assert s.status == "optimal" and len(s.stations) == 2 and s.cycle_time == 6
+
+
+def test_max_target_group() -> None:
+    """At cycle 6 both target-group workers are placed, one station each."""
+    p = problem(
+        [[3, 3, 3, 3], [3, 3, 3, 3], [4, 4, 4, 4], [4, 4, 4, 4]],
+        [(), (0,), (1,), (2,)],
+        tg=(False, False, True, True),
+    )
+    s = solve_line(p, "max_target_group", cycle_time=6)
+    # target-group workers take 4 per task: one task each; the other two tasks fit one regular station
+    assert s.target_group_workers == 2 and len(s.stations) == 3
+
+
+def test_cobot_takes_a_task_nobody_can_do() -> None:
+    """A task only the cobot can do is done by the cobot."""
+    p = problem([[5, None], [5, None]], [(), (0,)], cobot=(None, 7), max_cobots=1)
+    s = solve_line(p, "min_cycle")
+    assert any(st.cobot_tasks == ("t1",) for st in s.stations) and s.cycle_time == 7
+
+
+def test_task_nobody_can_do_is_explained() -> None:
+    """No worker and no cobot: an error naming the task."""
+    p = problem([[5, None]], [(), ()])
+    with pytest.raises(NoSolutionError, match='no worker and no cobot can do task "t1"'):
+        solve_line(p, "min_cycle")
+
+
+def test_infeasible_takt() -> None:
+    """A task longer than the takt: status infeasible with a reason."""
+    p = problem([[9]], [()])
+    s = solve_line(p, "min_stations", cycle_time=5)
+    assert s.status == "infeasible" and "cycle time" in s.reason
+
+
+@st.composite
+def lines(draw: st.DrawFn) -> LineProblem:
+    n = draw(st.integers(1, 9))
+    nw = draw(st.integers(1, 4))
+    times = [
+        [
+            draw(st.one_of(st.none(), st.integers(1, 20))) if w else draw(st.integers(1, 20))
+            for _ in range(n)
+        ]
+        for w in range(nw)
+    ]
+    preds = [
+        tuple(sorted(set(draw(st.lists(st.integers(0, t - 1), max_size=2))))) if t else ()
+        for t in range(n)
+    ]
+    return problem(times, preds)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(lines())
+def test_random_lines(p: LineProblem) -> None:
+    """Feasible assignments; the cycle time is the largest station load; the bound is below it."""
+    s = solve_line(p, "min_cycle", time_limit_s=2)
+    stations = stations_of(p, s)
+    assert validate_solution(p, stations) == []
+    assert s.cycle_time == max(station_loads(p, stations))
+    assert lower_bound(p, len(p.workers)) <= s.lower_bound <= s.cycle_time
+
+
+def test_example_line() -> None:
+    """The assembly line example balances at its takt with target-group workers on it."""
+    s = line_plan(read_process(EXAMPLES[0]), time_limit_s=5)
+    assert s.stations and s.cycle_time <= 4800 and s.target_group_workers >= 2
