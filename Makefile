@@ -17,6 +17,7 @@ demo: $(BIN)/.installed
 	$(BIN)/jobcarve validate examples/*.yaml
 	$(BIN)/jobcarve graph examples/cnc_job_shop.yaml --out $(OUT)/cnc_job_shop
 	$(BIN)/jobcarve analyze examples/cnc_job_shop.yaml --out $(OUT)/cnc_job_shop
+	@echo "report: $(OUT)/cnc_job_shop/report.html (add --pdf for a PDF, --lang en for English)"
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

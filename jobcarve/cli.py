@@ -19,7 +19,7 @@ from jobcarve.catalog import load_catalogs
 from jobcarve.exceptions import InputError, JobcarveError, NoSolutionError, UsageError
 from jobcarve.graph import summarize
 from jobcarve.model import DIMENSIONS, ProcessModel
-from jobcarve.output import dumps_json, write_atomic
+from jobcarve.output import dumps_json, write_all_atomic, write_atomic
 from jobcarve.read import read_process
 from jobcarve.versions import versions_line
 
@@ -208,6 +208,16 @@ def analyze(
     no_plan: Annotated[
         bool, typer.Option("--no-plan", help="Only the analysis, no carving plan.")
     ] = False,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="Report language: nl (default) or en.")
+    ] = None,
+    pdf: Annotated[
+        bool, typer.Option("--pdf", help="Also write report.pdf (headless Chromium).")
+    ] = False,
+    template_dir: Annotated[
+        Path | None,
+        typer.Option("--template-dir", help="Folder with templates that override the report's."),
+    ] = None,
     progress: Annotated[
         bool, typer.Option("--progress/--quiet", help="Show solver progress on stderr.")
     ] = False,
@@ -217,6 +227,10 @@ def analyze(
     from jobcarve.carving import plan as run_plan
     from jobcarve.report import analysis_document
 
+    if lang is not None and lang not in ("nl", "en"):
+        raise UsageError(f"unknown language {lang!r}: use nl or en")
+    if template_dir is not None and not template_dir.is_dir():
+        raise UsageError(f"--template-dir {template_dir} is not a folder")
     process = read_process(model)
     result = run_analysis(process)
     the_plan = None
@@ -248,7 +262,22 @@ def analyze(
     document = analysis_document(
         result, the_plan, {"jobcarve": __version__, "model": model.name}, line
     )
-    target = write_atomic(out / "analysis.json", dumps_json(document))
+    from jobcarve.report import render_report
+
+    language = lang or process.options.language
+    html = render_report(
+        process, result, the_plan, lang=language, line=line, template_dir=template_dir
+    )
+    outputs: dict[Path, str | bytes] = {
+        out / "analysis.json": dumps_json(document),
+        out / "report.html": html,
+    }
+    if pdf:
+        from jobcarve.report.pdf import pdf_bytes
+
+        outputs[out / "report.pdf"] = pdf_bytes(html)
+    # every output is complete before any is replaced: a failed run leaves the old set
+    written = write_all_atomic(outputs)
     summary = result.summary()
     labels = summary["cobot_labels"]
     typer.echo(
@@ -277,7 +306,7 @@ def analyze(
             f"line at takt {process.planning.takt_s:g} s: {len(line.stations)} stations, "
             f"{line.target_group_workers} from the target group, cycle {line.cycle_time * 0.1:.1f} s; {line.status}"
         )
-    typer.echo(f"wrote {target}")
+    typer.echo("wrote " + ", ".join(str(p) for p in written))
 
 
 @app.command()

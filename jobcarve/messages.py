@@ -6,8 +6,11 @@ are stable (tests and JSON consumers rely on them); the texts may be improved.
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass, field
 from typing import Any
+
+from jobcarve.formatting import format_spec as localised
 
 LANGUAGES = ("nl", "en")
 
@@ -206,14 +209,28 @@ class Reason:
     params: dict[str, Any] = field(default_factory=dict)
 
     def text(self, lang: str = "nl") -> str:
-        """The message in `lang` ("nl" or "en")."""
+        """The message in `lang` ("nl" or "en"), numbers in the language's notation."""
         template = MESSAGES[self.key][LANGUAGES.index(lang)]
-        return template.format(**{k: _localise(v, lang) for k, v in self.params.items()})
+        params = {k: _localise(v, lang) for k, v in self.params.items()}
+        return _LocaleFormatter(lang).format(template, **params)
 
     def to_dict(self) -> dict[str, Any]:
         """Key, parameters and both texts, for JSON."""
         params = {k: _tidy(v) for k, v in self.params.items()}
         return {"key": self.key, "params": params, "nl": self.text("nl"), "en": self.text("en")}
+
+
+class _LocaleFormatter(string.Formatter):
+    """str.format with numbers written the way the language writes them (Babel)."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return localised(float(value), format_spec, self.lang) if format_spec else str(value)
+        return str(super().format_field(value, format_spec))
 
 
 def _tidy(value: Any) -> Any:

@@ -69,3 +69,39 @@ def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[
         env=env,
         timeout=600,
     )
+
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():  # type: ignore[no-untyped-def]
+    """Debian's Chromium driven by Playwright; a missing browser fails in CI, skips elsewhere."""
+    import shutil
+
+    path = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        sync_playwright = None  # type: ignore[assignment]
+    if not path or sync_playwright is None:
+        if os.environ.get("CI"):
+            pytest.fail(
+                "browser tests must run in CI: install chromium and playwright (.ci/run does)"
+            )
+        pytest.skip(
+            "Chromium or playwright is not installed (apt-get install chromium; pip install playwright)"
+        )
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()

@@ -1,5 +1,79 @@
-"""Reports: the analysis.json document (and, later, HTML and PDF)."""
+"""Reports: analysis.json, the HTML report (NL/EN) and its PDF."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jobcarve.report.document import analysis_document
 
-__all__ = ["analysis_document"]
+if TYPE_CHECKING:
+    from jobcarve.carving.line import LineSolution
+    from jobcarve.carving.plan import Plan
+    from jobcarve.model import ProcessModel
+    from jobcarve.results import Analysis
+
+__all__ = ["analysis_document", "render_report", "write_report"]
+
+
+def render_report(
+    process: ProcessModel,
+    analysis: Analysis,
+    plan: Plan | None,
+    *,
+    lang: str = "nl",
+    generated_at: datetime | None = None,
+    version: str | None = None,
+    line: LineSolution | None = None,
+    template_dir: str | Path | None = None,
+) -> str:
+    """The HTML report as text (see `write_report`)."""
+    from jobcarve import __version__
+    from jobcarve.report.context import build_context
+    from jobcarve.report.html import now, render_html
+    from jobcarve.report.i18n import translations
+
+    ctx = build_context(
+        process,
+        analysis,
+        plan,
+        lang,
+        translations(lang).gettext,
+        generated_at=generated_at or now(),
+        version=version or __version__,
+        line=line,
+    )
+    return render_html(ctx, template_dir)
+
+
+def write_report(
+    process: ProcessModel,
+    analysis: Analysis,
+    plan: Plan | None,
+    out: Path,
+    *,
+    lang: str = "nl",
+    pdf: bool = False,
+    generated_at: datetime | None = None,
+    line: LineSolution | None = None,
+    template_dir: str | Path | None = None,
+) -> list[Path]:
+    """Write DIR/report.html (and DIR/report.pdf), all or nothing; return the paths."""
+    from jobcarve.output import write_all_atomic
+
+    html = render_report(
+        process,
+        analysis,
+        plan,
+        lang=lang,
+        generated_at=generated_at,
+        line=line,
+        template_dir=template_dir,
+    )
+    files: dict[Path, str | bytes] = {out / "report.html": html}
+    if pdf:
+        from jobcarve.report.pdf import pdf_bytes
+
+        files[out / "report.pdf"] = pdf_bytes(html)
+    return write_all_atomic(files)
