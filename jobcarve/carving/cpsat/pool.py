@@ -64,53 +64,70 @@ class PoolModel:
     # ------------------------------------------------------------------ variables
     def _variables(self) -> None:
         inst, m = self.inst, self.m
+        self.x_by_unit: dict[int, list[tuple[int, int, cp_model.IntVar]]] = {}
+        self.x_by_job: dict[tuple[int, int], list[tuple[int, cp_model.IntVar]]] = {}
+        self.c_by_unit: dict[int, list[cp_model.IntVar]] = {}
+        self.s_by_unit: dict[int, list[cp_model.IntVar]] = {}
+        self.on_cobot: dict[int, list[tuple[int, cp_model.IntVar]]] = {}
+        self.w_by_unit: dict[int, list[cp_model.IntVar]] = {}
+        self.w_by_job: dict[tuple[int, int], list[tuple[int, cp_model.IntVar]]] = {}
         for p, prof in enumerate(inst.profiles):
             for j in range(prof.slots):
                 self.y[p, j] = m.new_bool_var(f"y{p}_{j}")
+                self.x_by_job[p, j] = []
                 for u, unit in enumerate(inst.units):
                     if unit.access[p]:
-                        self.x[u, p, j] = m.new_bool_var(f"x{u}_{p}_{j}")
+                        var = m.new_bool_var(f"x{u}_{p}_{j}")
+                        self.x[u, p, j] = var
+                        self.x_by_unit.setdefault(u, []).append((p, j, var))
+                        self.x_by_job[p, j].append((u, var))
         for k in range(inst.options.max_cobots):
             self.used[k] = m.new_bool_var(f"cobot{k}")
+            self.on_cobot[k] = []
             for u, unit in enumerate(inst.units):
                 if unit.cobot == "candidate":
-                    self.c[u, k] = m.new_bool_var(f"c{u}_{k}")
+                    var = self.c[u, k] = m.new_bool_var(f"c{u}_{k}")
+                    self.c_by_unit.setdefault(u, []).append(var)
+                    self.on_cobot[k].append((u, var))
                 elif unit.cobot == "assist":
-                    self.s[u, k] = m.new_bool_var(f"s{u}_{k}")
-        for (u, p, j), var in self.x.items():
-            if any(key[0] == u for key in self.s):
+                    var = self.s[u, k] = m.new_bool_var(f"s{u}_{k}")
+                    self.s_by_unit.setdefault(u, []).append(var)
+                    self.on_cobot[k].append((u, var))
+        for u, assists in self.s_by_unit.items():
+            assisted = cp_model.LinearExpr.sum(assists)
+            for p, j, var in self.x_by_unit.get(u, []):
                 w = m.new_bool_var(f"w{u}_{p}_{j}")
-                assisted = sum(v for (uu, _), v in self.s.items() if uu == u)
                 m.add(w <= var)
                 m.add(w <= assisted)
                 m.add(w >= var + assisted - 1)
                 self.w[u, p, j] = w
+                self.w_by_unit.setdefault(u, []).append(w)
+                self.w_by_job.setdefault((p, j), []).append((u, w))
 
     # ------------------------------------------------------------------ constraints
     def _one_holder(self) -> None:
         """A unit goes to at most one carved job or one cobot; else it stays with its role."""
         for u in range(self.inst.num_units):
-            taken = [v for (uu, _, _), v in self.x.items() if uu == u]
-            taken += [v for (uu, _), v in self.c.items() if uu == u]
+            taken = [v for _, _, v in self.x_by_unit.get(u, [])] + self.c_by_unit.get(u, [])
             if len(taken) > 1:
                 self.m.add_at_most_one(taken)
-            assists = [v for (uu, _), v in self.s.items() if uu == u]
+            assists = self.s_by_unit.get(u, [])
             if len(assists) > 1:
                 self.m.add_at_most_one(assists)
-            for (uu, p, j), var in self.x.items():
-                if uu == u:
-                    self.m.add_implication(var, self.y[p, j])
+            for p, j, var in self.x_by_unit.get(u, []):
+                self.m.add_implication(var, self.y[p, j])
 
     def _hours_expr(self, p: int, j: int) -> cp_model.LinearExprT:
         inst = self.inst
         pace = inst.profiles[p].pace
         share = inst.options.assist_share
-        terms = []
-        for u, unit in enumerate(inst.units):
-            if (u, p, j) in self.x:
-                terms.append(round(unit.hours * SCALE / pace) * self.x[u, p, j])
-                if (u, p, j) in self.w:
-                    terms.append(-round(unit.hours * share * SCALE / pace) * self.w[u, p, j])
+        terms: list[cp_model.LinearExprT] = [
+            round(inst.units[u].hours * SCALE / pace) * var for u, var in self.x_by_job[p, j]
+        ]
+        terms += [
+            -round(inst.units[u].hours * share * SCALE / pace) * w
+            for u, w in self.w_by_job.get((p, j), [])
+        ]
         return cp_model.LinearExpr.sum(terms)
 
     def _job_hours(self) -> None:
@@ -129,40 +146,40 @@ class PoolModel:
         for (p, j), y in self.y.items():
             kinds = []
             by_task: dict[str, list[cp_model.IntVar]] = {}
-            for (u, pp, jj), var in self.x.items():
-                if pp == p and jj == j:
-                    by_task.setdefault(self.inst.units[u].task, []).append(var)
+            for u, var in self.x_by_job[p, j]:
+                by_task.setdefault(self.inst.units[u].task, []).append(var)
             for task, vars_ in sorted(by_task.items()):
                 k = self.m.new_bool_var(f"k{p}_{j}_{task}")
-                self.m.add(k <= sum(vars_))
+                self.m.add(k <= cp_model.LinearExpr.sum(vars_))
                 kinds.append(k)
-            self.m.add(sum(kinds) >= need * y) if kinds else self.m.add(y == 0)
+            if kinds:
+                self.m.add(cp_model.LinearExpr.sum(kinds) >= need * y)
+            else:
+                self.m.add(y == 0)
 
     def _ergonomics(self) -> None:
         """Hours-weighted physical load of a job <= the limit (scaled by 10 to stay integer)."""
         limit10 = round(self.inst.options.max_job_ergonomic_load * 10)
         for p, j in self.y:
             terms = []
-            for (u, pp, jj), var in self.x.items():
-                if pp == p and jj == j:
-                    unit = self.inst.units[u]
-                    coef = (unit.physical * 10 - limit10) * unit.scaled()
-                    if coef:
-                        terms.append(coef * var)
+            for u, var in self.x_by_job[p, j]:
+                unit = self.inst.units[u]
+                coef = (unit.physical * 10 - limit10) * unit.scaled()
+                if coef:
+                    terms.append(coef * var)
             if terms:
-                self.m.add(sum(terms) <= 0)
+                self.m.add(cp_model.LinearExpr.sum(terms) <= 0)
 
     def _cobots(self) -> None:
         """Each cobot within its weekly hours; a unit on a cobot marks the cobot used."""
         cap = round(self.inst.options.cobot_hours_available * SCALE)
         for k, used in self.used.items():
             load = []
-            for (u, kk), var in [*self.c.items(), *self.s.items()]:
-                if kk == k:
-                    self.m.add_implication(var, used)
-                    load.append(round(self.inst.units[u].cobot_hours * SCALE) * var)
+            for u, var in self.on_cobot[k]:
+                self.m.add_implication(var, used)
+                load.append(round(self.inst.units[u].cobot_hours * SCALE) * var)
             if load:
-                self.m.add(sum(load) <= cap)
+                self.m.add(cp_model.LinearExpr.sum(load) <= cap)
             else:
                 self.m.add(used == 0)
 
@@ -185,17 +202,12 @@ class PoolModel:
         for u, unit in enumerate(inst.units):
             if not unit.hard_to_fill:
                 continue
-            moved += [unit.scaled() * v for (uu, _, _), v in self.x.items() if uu == u]
-            moved += [unit.scaled() * v for (uu, _), v in self.c.items() if uu == u]
-            moved += [
-                round(unit.hours * share * SCALE) * v for (uu, _), v in self.s.items() if uu == u
-            ]
+            full, part = unit.scaled(), round(unit.hours * share * SCALE)
+            moved += [full * v for _, _, v in self.x_by_unit.get(u, [])]
+            moved += [full * v for v in self.c_by_unit.get(u, [])]
+            moved += [part * v for v in self.s_by_unit.get(u, [])]
             # an assisted unit that moves to a carved job is counted in full above
-            moved += [
-                -round(unit.hours * share * SCALE) * v
-                for (uu, _, _), v in self.w.items()
-                if uu == u
-            ]
+            moved += [-part * w for w in self.w_by_unit.get(u, [])]
         cobots = -total(list(self.used.values()))
         return [jobs, carved, total(moved), cobots]
 
@@ -262,7 +274,7 @@ class PoolModel:
             limit = max(0.05, o.time_limit_s * share)
             # a deterministic limit makes the same input and seed give the same plan
             params.max_deterministic_time = limit
-            params.max_time_in_seconds = limit * 4
+            params.max_time_in_seconds = limit * 2  # wall-clock safety net
             params.catch_sigint_signal = True
             params.repair_hint = True
             callback = _Progress(progress, name, self) if progress else None
