@@ -7,7 +7,9 @@ Exit codes: 0 ok, 1 run failure or no feasible answer, 2 invalid input or usage,
 from __future__ import annotations
 
 import json
+import os
 import sys
+from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Annotated
@@ -259,8 +261,24 @@ def analyze(
             workers=workers,
             max_cobots=max_cobots,
         )
+    if the_plan is not None and the_plan.interrupted:
+        s = the_plan.summary()
+        typer.echo(
+            f"error: interrupted: the best plan so far has {s['extra_workers']} extra workers; "
+            "nothing was written (earlier outputs are unchanged)",
+            err=True,
+        )
+        raise typer.Exit(130)
+    stamp = generated_at()
     document = analysis_document(
-        result, the_plan, {"jobcarve": __version__, "model": model.name}, line
+        result,
+        the_plan,
+        {
+            "jobcarve": __version__,
+            "model": model.name,
+            "generated_at": stamp.isoformat(timespec="seconds"),
+        },
+        line,
     )
     from jobcarve.report import render_report
 
@@ -339,7 +357,9 @@ def line(
         max_cobots=max_cobots,
     )
     if as_json:
-        typer.echo(dumps_json(solution.to_dict(0.1)), nl=False)
+        typer.echo(
+            dumps_json({**solution.to_dict(0.1), "seconds": round(solution.seconds, 3)}), nl=False
+        )
         return
     if not solution.stations:
         raise NoSolutionError(solution.reason)
@@ -406,6 +426,19 @@ def catalog_supports() -> None:
     for sup in load_catalogs().supports.values():
         closes = ", ".join(f"{d} +{n}" for d, n in sup.closes.items())
         typer.echo(f"{sup.id:<22} [{sup.route}] {sup.name_en}: {closes}")
+
+
+def generated_at() -> datetime:
+    """Now, or the time pinned by SOURCE_DATE_EPOCH (reproducible outputs)."""
+    pinned = os.environ.get("SOURCE_DATE_EPOCH")
+    if pinned:
+        try:
+            return datetime.fromtimestamp(int(pinned), tz=UTC)
+        except ValueError:
+            raise UsageError(
+                f"SOURCE_DATE_EPOCH must be a whole number of seconds, found {pinned!r}"
+            ) from None
+    return datetime.now(tz=UTC)
 
 
 def main(argv: list[str] | None = None) -> None:

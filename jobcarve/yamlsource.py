@@ -188,8 +188,14 @@ def load(
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         what = " ".join(x for x in (exc.context, exc.problem) if x)
         raise InputError([Problem(file, line, col, "", f"YAML syntax error: {what}")]) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow
+        pos = exc.position
+        line = text.count("\n", 0, pos) + 1
+        col = pos - (text.rfind("\n", 0, pos) + 1) + 1
+        what = f"character #x{exc.character:04x}" if isinstance(exc.character, int) else "character"
+        raise InputError([Problem(file, line, col, "", f"YAML syntax error: unacceptable {what}: {exc.reason}")]) from None
     except yaml.YAMLError as exc:
-        raise InputError([Problem(file, 0, 0, "", f"YAML error: {exc}")]) from None
+        raise InputError([Problem(file, 1, 1, "", f"YAML error: {exc}")]) from None
     except RecursionError:  # pragma: no cover - the depth limit stops this first
         raise InputError([Problem(file, 0, 0, "", "nesting is too deep")]) from None
     return data, smap, problems

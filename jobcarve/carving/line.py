@@ -118,7 +118,6 @@ class LineSolution:
                 }
                 for s in self.stations
             ],
-            "seconds": round(self.seconds, 3),
             "reason": self.reason,
         }
 

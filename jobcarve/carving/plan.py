@@ -6,6 +6,7 @@ instance, runs the greedy start and the CP-SAT model, and returns a `Plan`.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -86,6 +87,7 @@ class Plan:
     banenafspraak_hours: float
     skilled_hours_freed: float
     reasons: tuple[Reason, ...] = field(default_factory=tuple)
+    interrupted: bool = False
 
     @property
     def carved(self) -> list[PlanJob]:
@@ -116,7 +118,6 @@ class Plan:
             "solver": {
                 "greedy_extra_workers": self.greedy_jobs,
                 "stages": self.stage_status,
-                "seconds": round(self.seconds, 2),
             },
             "reasons": [r.to_dict() for r in self.reasons],
         }
@@ -153,7 +154,7 @@ def plan(
         raise AssertionError(f"solver plan breaks constraints: {violations(inst, final)}")
     jobs_found = len(final.jobs())
     gap = (report.bound - jobs_found) / report.bound if report.bound > 0 else 0.0
-    return _to_plan(
+    result_plan = _to_plan(
         inst,
         process,
         final,
@@ -164,6 +165,7 @@ def plan(
         report.seconds,
         report.stage_status,
     )
+    return dataclasses.replace(result_plan, interrupted=report.interrupted)
 
 
 def _to_plan(

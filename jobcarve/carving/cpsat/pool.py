@@ -276,7 +276,9 @@ class PoolModel:
             params.max_deterministic_time = limit
             params.max_time_in_seconds = limit * 2  # wall-clock safety net
             params.catch_sigint_signal = True
-            params.repair_hint = True
+            # no repair_hint: with very short limits it aborts CP-SAT 9.15 ("Check failed:
+            # heuristics.fixed_search != nullptr"), found by benchmarks/fuzz.py; the hints
+            # given here are complete, feasible solutions and need no repair
             callback = _Progress(progress, name, self) if progress else None
             status = solver.solve(self.m, callback) if callback else solver.solve(self.m)
             if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
