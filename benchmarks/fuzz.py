@@ -27,8 +27,24 @@ from generate import generate  # noqa: E402
 from jobcarve import InputError, analyze, parse_process, plan  # noqa: E402
 from jobcarve.report import render_report  # noqa: E402
 
-SNIPPETS = ["  - x\n", ": :\n", "after: [zz]\n", "\t\n", "&a [*a]\n", "{}\n", "'\n", "!!python/object:x {}\n",
-            "<<: *a\n", "- - - -\n", "format: 2\n", "\u202e\n", "? [a]\n: b\n", "---\n", "...\n", "%YAML 1.1\n"]
+SNIPPETS = [
+    "  - x\n",
+    ": :\n",
+    "after: [zz]\n",
+    "\t\n",
+    "&a [*a]\n",
+    "{}\n",
+    "'\n",
+    "!!python/object:x {}\n",
+    "<<: *a\n",
+    "- - - -\n",
+    "format: 2\n",
+    "\u202e\n",
+    "? [a]\n: b\n",
+    "---\n",
+    "...\n",
+    "%YAML 1.1\n",
+]
 
 
 def mutate(rng: random.Random, text: str) -> str:
@@ -49,7 +65,15 @@ def mutate(rng: random.Random, text: str) -> str:
             lines[i] = lines[i][: rng.randint(0, max(0, len(lines[i]) - 1))] + "\n"
         else:
             pos = rng.randint(0, max(0, len(lines[i]) - 1))
-            lines[i] = lines[i][:pos] + chr(rng.choice([0x20, 0x3A, 0x2D, 0x5B, 0x7B, 0x22, 0x27, 0x26, 0x2A, 0x9, 0xE9, 0x202E])) + lines[i][pos:]
+            lines[i] = (
+                lines[i][:pos]
+                + chr(
+                    rng.choice(
+                        [0x20, 0x3A, 0x2D, 0x5B, 0x7B, 0x22, 0x27, 0x26, 0x2A, 0x9, 0xE9, 0x202E]
+                    )
+                )
+                + lines[i][pos:]
+            )
         text = "".join(lines)
     return text
 
@@ -64,7 +88,10 @@ def fuzz_reader(n: int, rng: random.Random) -> tuple[int, int, int]:
         if choice == 0:
             data = bytes(rng.randrange(256) for _ in range(rng.randint(0, 300)))
         elif choice == 1:
-            data = "".join(chr(rng.choice([rng.randint(32, 126), 10, 9, 0x202E, 0xE9, 0x3A])) for _ in range(rng.randint(0, 300)))
+            data = "".join(
+                chr(rng.choice([rng.randint(32, 126), 10, 9, 0x202E, 0xE9, 0x3A]))
+                for _ in range(rng.randint(0, 300))
+            )
         else:
             data = mutate(rng, rng.choice(seeds))
         try:
@@ -72,10 +99,12 @@ def fuzz_reader(n: int, rng: random.Random) -> tuple[int, int, int]:
             accepted += 1
         except InputError as exc:
             refused += 1
-            if not exc.problems or any("\n" in str(p) or not str(p).startswith("fuzz.yaml") for p in exc.problems):
+            if not exc.problems or any(
+                "\n" in str(p) or not str(p).startswith("fuzz.yaml") for p in exc.problems
+            ):
                 failures += 1
                 print("BAD MESSAGE", repr(data)[:300], exc.problems[:2])
-        except Exception:  # noqa: BLE001 - the point of fuzzing
+        except Exception:
             failures += 1
             print("CRASH on", repr(data)[:500])
             traceback.print_exc()
@@ -93,7 +122,7 @@ def fuzz_pipeline(n: int, rng: random.Random) -> tuple[int, int]:
             assert best.summary()["extra_workers"] == len(best.carved)
             html = render_report(process, result, best, lang=rng.choice(["nl", "en"]))
             assert "<script" not in html
-        except Exception:  # noqa: BLE001
+        except Exception:
             failures += 1
             print("PIPELINE FAILURE on model:\n", text[:2000])
             traceback.print_exc()
@@ -112,8 +141,12 @@ def main() -> None:
     t1 = time.perf_counter()
     tried, pipe_fail = fuzz_pipeline(args.pipeline, rng)
     t2 = time.perf_counter()
-    print(f"reader: {args.reader} inputs, {accepted} accepted, {refused} refused with located messages, {reader_fail} failures ({t1 - t0:.0f} s)")
-    print(f"pipeline: {tried} random models through analyze, plan and report, {pipe_fail} failures ({t2 - t1:.0f} s)")
+    print(
+        f"reader: {args.reader} inputs, {accepted} accepted, {refused} refused with located messages, {reader_fail} failures ({t1 - t0:.0f} s)"
+    )
+    print(
+        f"pipeline: {tried} random models through analyze, plan and report, {pipe_fail} failures ({t2 - t1:.0f} s)"
+    )
     sys.exit(1 if reader_fail or pipe_fail else 0)
 
 

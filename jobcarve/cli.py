@@ -220,6 +220,9 @@ def analyze(
         Path | None,
         typer.Option("--template-dir", help="Folder with templates that override the report's."),
     ] = None,
+    xlsx: Annotated[
+        bool, typer.Option("--xlsx", help="Also write plan.xlsx for advisers.")
+    ] = False,
     progress: Annotated[
         bool, typer.Option("--progress/--quiet", help="Show solver progress on stderr.")
     ] = False,
@@ -294,6 +297,10 @@ def analyze(
         from jobcarve.report.pdf import pdf_bytes
 
         outputs[out / "report.pdf"] = pdf_bytes(html)
+    if xlsx:
+        from jobcarve.spreadsheet import plan_workbook_bytes
+
+        outputs[out / "plan.xlsx"] = plan_workbook_bytes(process, result, the_plan, language)
     # every output is complete before any is replaced: a failed run leaves the old set
     written = write_all_atomic(outputs)
     summary = result.summary()
@@ -371,6 +378,61 @@ def line(
         typer.echo(
             f"  {st.index + 1:>2} {st.worker:<24} {st.load * 0.1:7.1f} s  {', '.join(st.tasks)}{robot}"
         )
+
+
+@app.command("import")
+def import_(
+    inventory: Annotated[Path, typer.Argument(help="Task inventory: .xlsx or .csv.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Model file to write (YAML).")],
+    sheet: Annotated[
+        str | None, typer.Option("--sheet", help="Sheet with the tasks (default: Taken/Tasks).")
+    ] = None,
+    mapping: Annotated[
+        Path | None, typer.Option("--mapping", help="Column mapping for other layouts (YAML).")
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite an existing model file.")
+    ] = False,
+) -> None:
+    """Import an employer's task inventory (Excel or CSV) as a commented model that validates."""
+    from jobcarve.spreadsheet import import_inventory
+
+    if output.exists() and not force:
+        raise UsageError(f"{output} exists; use --force to overwrite it")
+    model, text = import_inventory(inventory, sheet=sheet, mapping=mapping)
+    write_atomic(output, text)
+    typer.echo(
+        f"wrote {output} ({len(model.tasks)} tasks, {len(model.roles)} roles, {len(model.profiles)} profiles)"
+    )
+
+
+@app.command("template-xlsx")
+def template_xlsx(
+    output: Annotated[Path, typer.Argument(help="Workbook to write.")],
+    lang: Annotated[str, typer.Option("--lang", help="nl or en.")] = "nl",
+) -> None:
+    """Write an empty inventory workbook with headers, drop-downs and instructions."""
+    from jobcarve.spreadsheet import template_workbook
+
+    if lang not in ("nl", "en"):
+        raise UsageError(f"unknown language {lang!r}: use nl or en")
+    template_workbook(output, lang)
+    typer.echo(f"wrote {output}")
+
+
+@app.command("export-xlsx")
+def export_xlsx(
+    model: Annotated[Path, typer.Argument(help="Process model file (YAML).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Workbook to write.")],
+    lang: Annotated[str, typer.Option("--lang", help="nl or en headers.")] = "nl",
+) -> None:
+    """Write a model in the inventory layout (to edit in a spreadsheet and import again)."""
+    from jobcarve.spreadsheet import export_inventory
+
+    if lang not in ("nl", "en"):
+        raise UsageError(f"unknown language {lang!r}: use nl or en")
+    export_inventory(read_process(model), output, lang)
+    typer.echo(f"wrote {output}")
 
 
 @catalog_app.command("list")

@@ -193,7 +193,9 @@ def load(
         line = text.count("\n", 0, pos) + 1
         col = pos - (text.rfind("\n", 0, pos) + 1) + 1
         what = f"character #x{exc.character:04x}" if isinstance(exc.character, int) else "character"
-        raise InputError([Problem(file, line, col, "", f"YAML syntax error: unacceptable {what}: {exc.reason}")]) from None
+        raise InputError(
+            [Problem(file, line, col, "", f"YAML syntax error: unacceptable {what}: {exc.reason}")]
+        ) from None
     except yaml.YAMLError as exc:
         raise InputError([Problem(file, 1, 1, "", f"YAML error: {exc}")]) from None
     except RecursionError:  # pragma: no cover - the depth limit stops this first

@@ -26,7 +26,11 @@ CORPUS = sorted(BAD.glob("*.yaml"))
 def about(path: Path) -> tuple[str, str]:
     """What a corpus file breaks and the message it must get (from its comment lines)."""
     sidecar = path.with_name(path.name + ".about")
-    head = sidecar.read_text(encoding="utf-8") if sidecar.exists() else path.read_bytes()[:2000].decode("utf-8", "replace")
+    head = (
+        sidecar.read_text(encoding="utf-8")
+        if sidecar.exists()
+        else path.read_bytes()[:2000].decode("utf-8", "replace")
+    )
     breaks = re.search(r"^# breaks: (.+)$", head, re.M)
     expect = re.search(r"^# expect: (.+)$", head, re.M)
     assert breaks and expect, f"{path.name} must say what it breaks and what it expects"
@@ -55,7 +59,9 @@ def test_bad_input(path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str
     out = tmp_path / "out"
     out.mkdir()
     (out / "analysis.json").write_text("earlier run", encoding="utf-8")
-    code, stdout, stderr = run_main(["analyze", str(path), "--out", str(out), "--time-limit", "1"], capsys)
+    code, stdout, stderr = run_main(
+        ["analyze", str(path), "--out", str(out), "--time-limit", "1"], capsys
+    )
     assert code == 2, (stdout, stderr)
     lines = stderr.strip().splitlines()
     assert lines and "Traceback" not in stderr
@@ -124,11 +130,31 @@ def test_reproducible_outputs(tmp_path: Path) -> None:
     outs = []
     for n in range(2):
         out = tmp_path / f"run{n}"
-        subprocess.run([sys.executable, "-m", "jobcarve", "analyze", str(EXAMPLES[2]), "--out", str(out), "--time-limit", "2", "--seed", "7"], check=True, capture_output=True, env=env, cwd=ROOT)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "jobcarve",
+                "analyze",
+                str(EXAMPLES[2]),
+                "--out",
+                str(out),
+                "--time-limit",
+                "2",
+                "--seed",
+                "7",
+            ],
+            check=True,
+            capture_output=True,
+            env=env,
+            cwd=ROOT,
+        )
         outs.append(out)
     for name in ("analysis.json", "report.html"):
         assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes(), name
-    assert b'"generated_at": "2026-11-18T11:06:40+00:00"' in (outs[0] / "analysis.json").read_bytes()
+    assert (
+        b'"generated_at": "2026-11-18T11:06:40+00:00"' in (outs[0] / "analysis.json").read_bytes()
+    )
 
 
 def test_interrupted_solve_loses_nothing(tmp_path: Path) -> None:
@@ -142,8 +168,22 @@ def test_interrupted_solve_loses_nothing(tmp_path: Path) -> None:
     out.mkdir()
     (out / "analysis.json").write_text("earlier", encoding="utf-8")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "jobcarve", "analyze", str(model), "--out", str(out), "--time-limit", "300", "--progress"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+        [
+            sys.executable,
+            "-m",
+            "jobcarve",
+            "analyze",
+            str(model),
+            "--out",
+            str(out),
+            "--time-limit",
+            "300",
+            "--progress",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
     )
     assert proc.stderr is not None
     deadline = time.time() + 240
@@ -198,7 +238,14 @@ def test_fuzz_reader_mutated_models(data: st.DataObject) -> None:
             j = data.draw(st.integers(0, len(lines) - 1))
             lines[i], lines[j] = lines[j], lines[i]
         elif kind == "insert":
-            lines.insert(i, data.draw(st.sampled_from(["  - x\n", ": :\n", "after: [zz]\n", "\t\n", "&a [*a]\n", "{}\n", "'\n"])))
+            lines.insert(
+                i,
+                data.draw(
+                    st.sampled_from(
+                        ["  - x\n", ": :\n", "after: [zz]\n", "\t\n", "&a [*a]\n", "{}\n", "'\n"]
+                    )
+                ),
+            )
         else:
             pos = data.draw(st.integers(0, max(0, len(lines[i]) - 1)))
             lines[i] = lines[i][:pos] + "\n"

@@ -1,0 +1,1203 @@
+"""Spreadsheets in and out (openpyxl): task inventories, the empty template, plan workbooks.
+
+The inventory layout has one sheet per block, with Dutch or English headers:
+
+* ``Taken`` / ``Tasks``: one row per task (or subtask, with its parent in ``Hoofdtaak``);
+* ``Functies`` / ``Roles``, ``Profielen`` / ``Profiles``: one row each;
+* ``Bedrijf`` / ``Company``: key-value rows (company, process, planning, options).
+
+Headers are recognised in both languages (case and spacing do not matter, and a unit in
+brackets such as "Tijd (s)" sets the time basis); a mapping file names the columns of
+other layouts. Every problem is reported per cell, all at once:
+``inventory.xlsx:Taken!D14: time "12 min" is not a number``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import yaml
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from jobcarve.catalog import load_catalogs
+from jobcarve.exceptions import InputError, Problem
+from jobcarve.messages import DIMENSION_NAMES
+from jobcarve.model import DIMENSIONS, EDUCATION_LEVELS, ProcessModel, Task
+from jobcarve.yamlsource import suggest
+
+# ----------------------------------------------------------------------------- layout
+
+#: field -> (Dutch header, English header, other accepted spellings)
+TASK_COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "id": ("ID", "ID", ("code", "nr", "taak-id", "task id", "taakcode")),
+    "name": ("Taak", "Task", ("naam", "name", "taaknaam", "task name", "omschrijving taak")),
+    "parent": ("Hoofdtaak", "Parent task", ("parent", "onderdeel van", "part of")),
+    "role": ("Functie", "Role", ("rol", "wie", "uitvoerder", "who", "functie nu")),
+    "time": ("Tijd", "Time", ("duur", "duration", "tijdsduur")),
+    "basis": ("Tijdbasis", "Time basis", ("basis", "eenheid", "unit of time", "time unit")),
+    "batch": ("Batchgrootte", "Batch size", ("batch", "serie", "seriegrootte")),
+    "share": ("Aandeel producten", "Share of units", ("aandeel", "share")),
+    "after": (
+        "Voorgangers",
+        "Predecessors",
+        ("voorganger", "predecessor", "na", "after", "na taak"),
+    ),
+    "template": ("Sjabloon", "Template", ("catalogus", "catalogue", "catalog", "standaardtaak")),
+    "description": ("Beschrijving", "Description", ("toelichting", "notes", "opmerking")),
+    "part_mass_kg": ("Gewicht (kg)", "Mass (kg)", ("gewicht", "mass", "massa")),
+    "lifts_per_unit": ("Tillingen per eenheid", "Lifts per unit", ("tillingen", "lifts")),
+    "presentation": ("Aanvoer", "Presentation", ("aanvoer onderdelen", "part presentation")),
+    "part_type": ("Soort onderdeel", "Part type", ("soort", "type onderdeel")),
+    "tolerance_mm": ("Tolerantie (mm)", "Tolerance (mm)", ("tolerantie", "tolerance")),
+    "variants": ("Varianten", "Variants", ("aantal varianten",)),
+    "hazardous_tool": ("Gevaarlijk gereedschap", "Hazardous tool", ()),
+    "head_exposure": ("Hoofd in bereik", "Head exposure", ()),
+    "process_force_n": ("Kracht (N)", "Force (N)", ("kracht", "force")),
+    "process_torque_nm": ("Moment (Nm)", "Torque (Nm)", ("moment", "torque", "draaimoment")),
+    "reach_mm": ("Bereik (mm)", "Reach (mm)", ("bereik", "reach")),
+    "lift_h": ("Til horizontaal (cm)", "Lift horizontal (cm)", ()),
+    "lift_v": ("Til hoogte (cm)", "Lift height (cm)", ()),
+    "lift_d": ("Til afstand (cm)", "Lift travel (cm)", ()),
+    "lift_a": ("Til draaiing (graden)", "Lift twist (deg)", ()),
+    "lift_c": ("Grip", "Coupling", ("koppeling",)),
+}
+for _d in DIMENSIONS:
+    TASK_COLUMNS[_d] = (
+        DIMENSION_NAMES[_d][0].capitalize(),
+        DIMENSION_NAMES[_d][1].capitalize(),
+        (_d,),
+    )
+
+ROLE_COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "id": ("ID", "ID", ("code",)),
+    "name": ("Functie", "Role", ("naam", "name", "functienaam")),
+    "headcount": ("Aantal", "Headcount", ("aantal medewerkers", "people", "fte")),
+    "education": ("Opleiding", "Education", ("niveau", "level")),
+    "hours_per_week": ("Uren per week", "Hours per week", ("contracturen",)),
+    "wage_cost_eur_per_hour": ("Loonkosten per uur", "Wage cost per hour", ("uurloon", "wage")),
+    "hard_to_fill": ("Moeilijk vervulbaar", "Hard to fill", ("knelpunt", "vacature moeilijk")),
+    "vacancies": ("Vacatures", "Vacancies", ()),
+}
+PROFILE_COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "id": ("ID", "ID", ("code",)),
+    "name": ("Profiel", "Profile", ("naam", "name")),
+    "description": ("Beschrijving", "Description", ()),
+    "hours_per_week_available": ("Uren per week", "Hours per week", ("uren", "hours")),
+    "relative_pace": ("Relatief tempo", "Relative pace", ("werktempo",)),
+    "supports": ("Ondersteuning", "Supports", ()),
+    "max_workers": ("Aantal mensen", "Number of people", ("max", "max workers")),
+    **{
+        d: (DIMENSION_NAMES[d][0].capitalize(), DIMENSION_NAMES[d][1].capitalize(), (d,))
+        for d in DIMENSIONS
+    },
+}
+COMPANY_KEYS: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "company.name": ("Bedrijf", "Company", ("bedrijfsnaam", "company name")),
+    "company.sector": ("Sector", "Sector", ("branche",)),
+    "company.location": ("Plaats", "Location", ("vestiging",)),
+    "process.name": ("Proces", "Process", ("procesnaam",)),
+    "process.description": ("Procesbeschrijving", "Process description", ()),
+    "process.kind": (
+        "Soort proces (pool/line)",
+        "Process kind (pool/line)",
+        ("soort proces", "kind"),
+    ),
+    "planning.units_per_week": (
+        "Producten per week",
+        "Units per week",
+        ("eenheden per week", "volume"),
+    ),
+    "planning.weeks_per_year": ("Werkweken per jaar", "Working weeks per year", ("weken",)),
+    "planning.hours_per_fte": ("Uren per fte", "Hours per FTE", ("fte-uren",)),
+    "planning.shifts": ("Ploegen", "Shifts", ()),
+    "planning.takt_s": ("Takttijd (s)", "Takt (s)", ("takt",)),
+    "supports": ("Ondersteuning bedrijf", "Company supports", ()),
+    "options.language": ("Taal rapport", "Report language", ("taal", "language")),
+}
+SHEETS = {
+    "tasks": ("Taken", "Tasks"),
+    "roles": ("Functies", "Roles"),
+    "profiles": ("Profielen", "Profiles"),
+    "company": ("Bedrijf", "Company"),
+    "help": ("Uitleg", "Instructions"),
+}
+BASIS = {
+    "s/unit": (
+        "s/eenheid",
+        "s/unit",
+        ("s", "sec", "seconden", "seconds", "s per eenheid", "s per unit", "s/stuk"),
+    ),
+    "min/batch": ("min/batch", "min/batch", ("min per batch", "minuten per batch", "min/serie")),
+    "h/week": ("uur/week", "h/week", ("uur per week", "hours per week", "u/week", "hours/week")),
+}
+YES = {"ja", "yes", "j", "y", "true", "waar", "x", "1"}
+NO = {"nee", "no", "n", "false", "onwaar", "0", ""}
+
+
+def _norm(text: Any) -> str:
+    return re.sub(r"\s+", " ", str(text or "").strip().lower())
+
+
+def _aliases(columns: dict[str, tuple[str, str, tuple[str, ...]]]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for field, (nl, en, other) in columns.items():
+        for name in (nl, en, *other):
+            out.setdefault(_norm(name), field)
+    return out
+
+
+def _header_field(header: str, aliases: dict[str, str]) -> tuple[str | None, str | None]:
+    """(field, time basis implied by a unit in brackets) of a header cell."""
+    text = _norm(header)
+    if text in aliases:
+        return aliases[text], None
+    m = re.match(r"^(.*?)\s*\((.+)\)$", text)
+    if m and m.group(1) in aliases:
+        unit = m.group(2).replace(" ", "")
+        basis = next(
+            (
+                b
+                for b, (nl, en, other) in BASIS.items()
+                if unit in {_norm(x).replace(" ", "") for x in (nl, en, *other)}
+            ),
+            None,
+        )
+        return aliases[m.group(1)], basis
+    return None, None
+
+
+# ----------------------------------------------------------------------------- reading
+
+
+@dataclass
+class Table:
+    """Rows of one sheet (or CSV) with the cell reference of each value."""
+
+    file: str
+    sheet: str | None
+    header_row: int
+    columns: dict[str, int]  # field -> 1-based column
+    basis_from_header: str | None
+    rows: list[tuple[int, dict[str, Any]]]
+
+    def cell(self, row: int, field: str) -> str:
+        col = get_column_letter(self.columns[field]) if field in self.columns else "A"
+        where = f"{self.sheet}!" if self.sheet else ""
+        return f"{self.file}:{where}{col}{row}"
+
+    def problem(self, row: int, field: str, message: str) -> Problem:
+        return Problem(self.cell(row, field), 0, 0, "", message)
+
+
+def _grid_rows(ws: Worksheet) -> list[list[Any]]:
+    return [list(r) for r in ws.iter_rows(values_only=True)]
+
+
+def _csv_rows(path: Path) -> list[list[Any]]:
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252")  # Excel's CSV export on Dutch Windows
+    sample = text[:4096]
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=";,\t")
+    except csv.Error:
+        dialect = csv.excel
+    return [list(r) for r in csv.reader(io.StringIO(text), dialect)]
+
+
+def _table(
+    grid: list[list[Any]],
+    file: str,
+    sheet: str | None,
+    columns: dict[str, tuple[str, str, tuple[str, ...]]],
+    mapping: dict[str, Any] | None = None,
+    required: tuple[str, ...] = ("id", "name"),
+) -> Table:
+    """Find the header row (the row with most recognised headers in the first 15) and the rows."""
+    aliases = _aliases(columns)
+    if mapping and mapping.get("columns"):
+        aliases = {
+            **aliases,
+            **{
+                _norm(v): k
+                for k, v in mapping["columns"].items()
+                if not re.fullmatch(r"[A-Za-z]{1,3}", str(v))
+            },
+        }
+    best: tuple[int, int, dict[str, int], str | None] = (0, -1, {}, None)
+    fixed_row = int(mapping["header_row"]) - 1 if mapping and mapping.get("header_row") else None
+    for r, row in enumerate(grid[:15]):
+        if fixed_row is not None and r != fixed_row:
+            continue
+        found: dict[str, int] = {}
+        basis = None
+        for c, value in enumerate(row):
+            field, implied = (
+                _header_field(value, aliases) if value not in (None, "") else (None, None)
+            )
+            if field and field not in found:
+                found[field] = c + 1
+                if field == "time" and implied:
+                    basis = implied
+        if len(found) > best[0]:
+            best = (len(found), r, found, basis)
+    count, r, found, basis = best
+    if mapping and mapping.get("columns"):
+        for field, letter in mapping["columns"].items():
+            if re.fullmatch(r"[A-Za-z]{1,3}", str(letter)):
+                found[field] = openpyxl.utils.column_index_from_string(str(letter).upper())
+    where = f"{sheet}!" if sheet else ""
+    missing = [f for f in required if f not in found]
+    if (count < 2 and not (mapping and mapping.get("columns"))) or missing:
+        names = ", ".join(f'"{columns[f][0]}"/"{columns[f][1]}"' for f in (missing or required))
+        raise InputError(
+            [
+                Problem(
+                    f"{file}:{where}A1",
+                    0,
+                    0,
+                    "",
+                    f"no header row found with the columns {names}; see docs/spreadsheets.md or give --mapping",
+                )
+            ]
+        )
+    rows = []
+    for i, row in enumerate(grid[r + 1 :], start=r + 2):
+        values = {f: (row[c - 1] if c - 1 < len(row) else None) for f, c in found.items()}
+        if all(v in (None, "") for v in values.values()):
+            continue
+        rows.append((i, values))
+    return Table(file, sheet, r + 1, found, basis, rows)
+
+
+def _sheet(wb: openpyxl.Workbook, key: str, wanted: str | None = None) -> Worksheet | None:
+    names = {_norm(n): n for n in wb.sheetnames}
+    for candidate in ([wanted] if wanted else []) + list(SHEETS[key]):
+        if candidate and _norm(candidate) in names:
+            return wb[names[_norm(candidate)]]
+    return None
+
+
+def _num(
+    value: Any,
+    table: Table,
+    row: int,
+    field: str,
+    what: str,
+    problems: list[Problem],
+    *,
+    integer: bool = False,
+) -> float | int | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, bool):
+        problems.append(table.problem(row, field, f'{what} "{value}" is not a number'))
+        return None
+    if isinstance(value, (int, float)):
+        number = value
+    else:
+        text = str(value).strip().replace("\u00a0", "").replace(" ", "")
+        if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", text):  # Dutch thousands: 1.234,5
+            text = text.replace(".", "").replace(",", ".")
+        else:
+            text = text.replace(",", ".")
+        try:
+            number = float(text)
+        except ValueError:
+            problems.append(table.problem(row, field, f'{what} "{value}" is not a number'))
+            return None
+    if integer:
+        if float(number) != int(number):
+            problems.append(table.problem(row, field, f'{what} "{value}" is not a whole number'))
+            return None
+        return int(number)
+    return int(number) if float(number).is_integer() else float(number)
+
+
+def _bool(value: Any, table: Table, row: int, field: str, problems: list[Problem]) -> bool | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, bool):
+        return value
+    text = _norm(value)
+    if text in YES:
+        return True
+    if text in NO:
+        return False
+    problems.append(table.problem(row, field, f'"{value}" is not yes or no (ja/nee)'))
+    return None
+
+
+def _ids(value: Any) -> list[str]:
+    return [p for p in re.split(r"[,;\s]+", str(value or "").strip()) if p]
+
+
+def _basis(value: Any, table: Table, row: int, problems: list[Problem]) -> str | None:
+    if value in (None, ""):
+        return table.basis_from_header
+    text = _norm(value).replace(" ", "")
+    for key, (nl, en, other) in BASIS.items():
+        if text in {_norm(x).replace(" ", "") for x in (nl, en, *other)}:
+            return key
+    problems.append(
+        table.problem(
+            row,
+            "basis",
+            f'time basis "{value}" is not s/eenheid, min/batch or uur/week (s/unit, min/batch, h/week)',
+        )
+    )
+    return None
+
+
+def _task_row(
+    table: Table, row: int, v: dict[str, Any], problems: list[Problem], templates: set[str]
+) -> dict[str, Any]:
+    task: dict[str, Any] = {
+        "id": str(v.get("id") or "").strip(),
+        "name": str(v.get("name") or "").strip(),
+    }
+    if not task["id"]:
+        problems.append(table.problem(row, "id", "no task id"))
+    if not task["name"]:
+        problems.append(table.problem(row, "name", "no task name"))
+    if v.get("role") not in (None, ""):
+        task["role"] = str(v["role"]).strip()
+    if v.get("template") not in (None, ""):
+        template = str(v["template"]).strip()
+        if template not in templates:
+            problems.append(
+                table.problem(
+                    row,
+                    "template",
+                    f'unknown catalogue task "{template}"{suggest(template, templates)}',
+                )
+            )
+        task["template"] = template
+    if v.get("description") not in (None, ""):
+        task["description"] = str(v["description"]).strip()
+    time = _num(v.get("time"), table, row, "time", "time", problems)
+    basis = _basis(v.get("basis"), table, row, problems)
+    if time is not None:
+        if basis is None:
+            problems.append(
+                table.problem(
+                    row, "basis", "time without a time basis (s/eenheid, min/batch, uur/week)"
+                )
+            )
+        elif basis == "s/unit":
+            task["time_s_per_unit"] = time
+        elif basis == "min/batch":
+            task["time_min_per_batch"] = time
+            batch = _num(v.get("batch"), table, row, "batch", "batch size", problems, integer=True)
+            if batch is None:
+                problems.append(table.problem(row, "batch", "a time per batch needs a batch size"))
+            else:
+                task["batch_size_units"] = batch
+        else:
+            task["hours_per_week"] = time
+    share = _num(v.get("share"), table, row, "share", "share of units", problems)
+    if share is not None:
+        task["share_of_units"] = share
+    after = _ids(v.get("after"))
+    if after:
+        task["after"] = after
+    demands = {}
+    for d in DIMENSIONS:
+        rating = _num(v.get(d), table, row, d, "rating", problems, integer=True)
+        if rating is not None:
+            if not 0 <= rating <= 4:
+                problems.append(
+                    table.problem(row, d, f'rating "{v.get(d)}" is not 0, 1, 2, 3 or 4')
+                )
+            else:
+                demands[d] = rating
+    if demands:
+        task["demands"] = demands
+    handling: dict[str, Any] = {}
+    for f in (
+        "part_mass_kg",
+        "lifts_per_unit",
+        "tolerance_mm",
+        "process_force_n",
+        "process_torque_nm",
+        "reach_mm",
+    ):
+        num = _num(v.get(f), table, row, f, TASK_COLUMNS[f][1].lower(), problems)
+        if num is not None:
+            handling[f] = num
+    variants = _num(v.get("variants"), table, row, "variants", "variants", problems, integer=True)
+    if variants is not None:
+        handling["variants"] = variants
+    for f in ("hazardous_tool", "head_exposure"):
+        flag = _bool(v.get(f), table, row, f, problems)
+        if flag is not None:
+            handling[f] = flag
+    for f, choices in (
+        ("presentation", ("fixed", "variable")),
+        ("part_type", ("rigid", "flexible", "fragile")),
+    ):
+        value = v.get(f)
+        if value not in (None, ""):
+            text = {
+                "vast": "fixed",
+                "wisselend": "variable",
+                "stijf": "rigid",
+                "buigzaam": "flexible",
+                "breekbaar": "fragile",
+            }.get(_norm(value), _norm(value))
+            if text not in choices:
+                problems.append(
+                    table.problem(row, f, f'"{value}" is not one of {", ".join(choices)}')
+                )
+            else:
+                handling[f] = text
+    lift = {
+        k: _num(v.get(f), table, row, f, "lift geometry", problems)
+        for k, f in (
+            ("horizontal_cm", "lift_h"),
+            ("vertical_cm", "lift_v"),
+            ("travel_cm", "lift_d"),
+            ("asymmetry_deg", "lift_a"),
+        )
+    }
+    if any(x is not None for x in lift.values()):
+        if any(lift[k] is None for k in ("horizontal_cm", "vertical_cm", "travel_cm")):
+            problems.append(
+                table.problem(row, "lift_h", "lift geometry needs horizontal, height and travel")
+            )
+        else:
+            entry: dict[str, Any] = {k: x for k, x in lift.items() if x is not None}
+            if v.get("lift_c") not in (None, ""):
+                entry["coupling"] = {"goed": "good", "redelijk": "fair", "slecht": "poor"}.get(
+                    _norm(v["lift_c"]), _norm(v["lift_c"])
+                )
+            handling["lift"] = entry
+    if handling:
+        task["handling"] = handling
+    return task
+
+
+def read_inventory(
+    path: str | Path, *, sheet: str | None = None, mapping: str | Path | None = None
+) -> dict[str, Any]:
+    """Read a task inventory (xlsx or csv) into model data; every cell problem at once.
+
+    Raises
+    ------
+    InputError
+        One problem per faulty cell, as ``FILE:SHEET!CELL: message``.
+    """
+    path = Path(path)
+    file = str(path)
+    mapping_data = _read_mapping(mapping) if mapping else None
+    if not path.exists():
+        raise InputError([Problem(file, 0, 0, "", "no such file")])
+    suffix = path.suffix.lower()
+    problems: list[Problem] = []
+    templates = set(load_catalogs().entries)
+    company: dict[str, Any] = {}
+    roles: list[dict[str, Any]] = []
+    profiles: list[dict[str, Any]] = []
+    if suffix == ".csv":
+        tasks_table = _table(_csv_rows(path), file, None, TASK_COLUMNS, mapping_data)
+    elif suffix in (".xlsx", ".xlsm"):
+        try:
+            wb = openpyxl.load_workbook(path, data_only=True, read_only=False)
+        except Exception as exc:
+            raise InputError(
+                [Problem(file, 0, 0, "", f"cannot read as an Excel workbook: {type(exc).__name__}")]
+            ) from None
+        ws = _sheet(wb, "tasks", sheet or (mapping_data or {}).get("sheet"))
+        if ws is None:
+            if sheet:
+                raise InputError(
+                    [
+                        Problem(
+                            file,
+                            0,
+                            0,
+                            "",
+                            f'no sheet "{sheet}"{suggest(sheet, wb.sheetnames)}; sheets: {", ".join(wb.sheetnames)}',
+                        )
+                    ]
+                )
+            ws = wb.worksheets[0]
+        tasks_table = _table(_grid_rows(ws), file, ws.title, TASK_COLUMNS, mapping_data)
+        company = _read_company(wb, file, problems)
+        roles = _read_block(wb, "roles", ROLE_COLUMNS, file, problems, _role_row)
+        profiles = _read_block(wb, "profiles", PROFILE_COLUMNS, file, problems, _profile_row)
+    else:
+        raise InputError(
+            [
+                Problem(
+                    file, 0, 0, "", f"unsupported file type {suffix or '(none)'}: use .xlsx or .csv"
+                )
+            ]
+        )
+    tasks, positions = _tasks(tasks_table, problems, templates)
+    role_ids = {r["id"] for r in roles}
+    if not roles:  # a plain task list: one role per name in the role column
+        roles = [
+            {"id": rid, "name": rid, "headcount": 1, "education": "MBO 2"}
+            for rid in dict.fromkeys(t["role"] for t in tasks if t.get("role"))
+        ]
+        role_ids = {r["id"] for r in roles}
+    for t in tasks:
+        row = positions[t["id"]]
+        if t.get("role") and t["role"] not in role_ids:
+            problems.append(
+                tasks_table.problem(
+                    row, "role", f'unknown role "{t["role"]}"{suggest(t["role"], role_ids)}'
+                )
+            )
+    if problems:
+        raise InputError(problems)
+    return _assemble(company, roles, tasks, profiles, path)
+
+
+def _read_mapping(path: str | Path) -> dict[str, Any]:
+    text = Path(path).read_text(encoding="utf-8")
+    from jobcarve.yamlsource import load
+
+    data, _, problems = load(text, str(path))
+    if problems:
+        raise InputError(problems)
+    if not isinstance(data, dict) or not isinstance(data.get("columns", {}), dict):
+        raise InputError(
+            [
+                Problem(
+                    str(path),
+                    1,
+                    1,
+                    "",
+                    "a mapping file is a mapping with columns: {field: header or column letter}",
+                )
+            ]
+        )
+    unknown = [k for k in data.get("columns", {}) if k not in TASK_COLUMNS]
+    if unknown:
+        raise InputError(
+            [
+                Problem(
+                    str(path),
+                    1,
+                    1,
+                    "columns",
+                    f'unknown field "{unknown[0]}"{suggest(unknown[0], TASK_COLUMNS)}',
+                )
+            ]
+        )
+    return data
+
+
+def _tasks(
+    table: Table, problems: list[Problem], templates: set[str]
+) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    rows: list[tuple[int, dict[str, Any], str | None]] = []
+    positions: dict[str, int] = {}
+    for row, values in table.rows:
+        task = _task_row(table, row, values, problems, templates)
+        parent = str(values.get("parent") or "").strip() or None
+        if task["id"] in positions:
+            problems.append(
+                table.problem(
+                    row,
+                    "id",
+                    f'duplicate task id "{task["id"]}" (first in row {positions[task["id"]]})',
+                )
+            )
+            continue
+        if task["id"]:
+            positions[task["id"]] = row
+        rows.append((row, task, parent))
+    by_id = {t["id"]: t for _, t, _ in rows}
+    top: list[dict[str, Any]] = []
+    for row, task, parent in rows:
+        for pred in task.get("after", []):
+            if pred not in by_id:
+                problems.append(
+                    table.problem(
+                        row, "after", f'unknown predecessor "{pred}"{suggest(pred, by_id)}'
+                    )
+                )
+        if parent is None:
+            top.append(task)
+        elif parent not in by_id:
+            problems.append(
+                table.problem(
+                    row, "parent", f'unknown parent task "{parent}"{suggest(parent, by_id)}'
+                )
+            )
+        else:
+            by_id[parent].setdefault("subtasks", []).append(task)
+    return top, positions
+
+
+def _read_block(
+    wb: openpyxl.Workbook,
+    key: str,
+    columns: dict[str, tuple[str, str, tuple[str, ...]]],
+    file: str,
+    problems: list[Problem],
+    convert: Any,
+) -> list[dict[str, Any]]:
+    ws = _sheet(wb, key)
+    if ws is None:
+        return []
+    table = _table(_grid_rows(ws), file, ws.title, columns)
+    return [convert(table, row, values, problems) for row, values in table.rows]
+
+
+def _role_row(table: Table, row: int, v: dict[str, Any], problems: list[Problem]) -> dict[str, Any]:
+    role: dict[str, Any] = {
+        "id": str(v.get("id") or "").strip(),
+        "name": str(v.get("name") or "").strip(),
+    }
+    headcount = _num(
+        v.get("headcount"), table, row, "headcount", "headcount", problems, integer=True
+    )
+    role["headcount"] = headcount if headcount is not None else 0
+    role["education"] = str(v.get("education") or "none").strip()
+    for f in ("hours_per_week", "wage_cost_eur_per_hour"):
+        num = _num(v.get(f), table, row, f, ROLE_COLUMNS[f][1].lower(), problems)
+        if num is not None:
+            role[f] = num
+    flag = _bool(v.get("hard_to_fill"), table, row, "hard_to_fill", problems)
+    if flag:
+        role["hard_to_fill"] = True
+    vac = _num(v.get("vacancies"), table, row, "vacancies", "vacancies", problems, integer=True)
+    if vac:
+        role["vacancies"] = vac
+    return role
+
+
+def _profile_row(
+    table: Table, row: int, v: dict[str, Any], problems: list[Problem]
+) -> dict[str, Any]:
+    profile: dict[str, Any] = {
+        "id": str(v.get("id") or "").strip(),
+        "name": str(v.get("name") or "").strip(),
+    }
+    if v.get("description") not in (None, ""):
+        profile["description"] = str(v["description"]).strip()
+    caps = {}
+    for d in DIMENSIONS:
+        rating = _num(v.get(d), table, row, d, "capacity", problems, integer=True)
+        if rating is None:
+            problems.append(table.problem(row, d, f"no capacity for {DIMENSION_NAMES[d][1]}"))
+        elif not 0 <= rating <= 4:
+            problems.append(table.problem(row, d, f'capacity "{v.get(d)}" is not 0, 1, 2, 3 or 4'))
+        else:
+            caps[d] = rating
+    profile["capacities"] = caps
+    hours = _num(
+        v.get("hours_per_week_available"), table, row, "hours_per_week_available", "hours", problems
+    )
+    profile["hours_per_week_available"] = hours if hours is not None else 0
+    pace = _num(v.get("relative_pace"), table, row, "relative_pace", "relative pace", problems)
+    if pace is not None:
+        profile["pace"] = pace
+    supports = _ids(v.get("supports"))
+    if supports:
+        profile["supports"] = supports
+    workers = _num(
+        v.get("max_workers"), table, row, "max_workers", "number of people", problems, integer=True
+    )
+    if workers is not None:
+        profile["max_workers"] = workers
+    return profile
+
+
+def _read_company(wb: openpyxl.Workbook, file: str, problems: list[Problem]) -> dict[str, Any]:
+    ws = _sheet(wb, "company")
+    if ws is None:
+        return {}
+    aliases = _aliases(COMPANY_KEYS)
+    out: dict[str, Any] = {}
+    for r, row in enumerate(ws.iter_rows(values_only=True), start=1):
+        if not row or row[0] in (None, ""):
+            continue
+        key = aliases.get(_norm(row[0]))
+        if key is None:
+            continue
+        value = row[1] if len(row) > 1 else None
+        if value in (None, ""):
+            continue
+        numeric = {
+            "planning.units_per_week",
+            "planning.weeks_per_year",
+            "planning.hours_per_fte",
+            "planning.shifts",
+            "planning.takt_s",
+        }
+        if key in numeric:
+            table = Table(file, ws.title, 1, {"value": 2}, None, [])
+            value = _num(
+                value, table, r, "value", _norm(row[0]), problems, integer=key == "planning.shifts"
+            )
+        elif key == "supports":
+            value = _ids(value)
+        out[key] = value
+    return out
+
+
+def _assemble(
+    company: dict[str, Any],
+    roles: list[dict[str, Any]],
+    tasks: list[dict[str, Any]],
+    profiles: list[dict[str, Any]],
+    path: Path,
+) -> dict[str, Any]:
+    def get(key: str, default: Any) -> Any:
+        return company.get(key, default)
+
+    planning: dict[str, Any] = {"units_per_week": get("planning.units_per_week", 1000)}
+    for k in ("weeks_per_year", "hours_per_fte", "shifts", "takt_s"):
+        if f"planning.{k}" in company:
+            planning[k] = company[f"planning.{k}"]
+    data: dict[str, Any] = {
+        "format": 1,
+        "company": {
+            "name": str(get("company.name", path.stem)),
+            "sector": str(get("company.sector", "manufacturing")),
+        },
+        "process": {"name": str(get("process.name", path.stem))},
+        "planning": planning,
+        "roles": roles,
+        "tasks": tasks,
+        "profiles": profiles,
+    }
+    if "company.location" in company:
+        data["company"]["location"] = str(company["company.location"])
+    if "process.description" in company:
+        data["process"]["description"] = str(company["process.description"])
+    if "process.kind" in company:
+        data["process"]["kind"] = str(company["process.kind"]).strip().lower()
+    if company.get("supports"):
+        data["supports"] = company["supports"]
+    if "options.language" in company:
+        data["options"] = {"language": str(company["options.language"]).strip().lower()}
+    return data
+
+
+def model_yaml(data: dict[str, Any], source: str, assumed: list[str]) -> str:
+    """The model as commented YAML."""
+    header = [
+        "# yaml-language-server: $schema=jobcarve-schema.json",
+        f"# Imported by jobcarve from {source}. Check it with: jobcarve validate <this file>",
+        "# Models describe worker profiles (archetypes), never named people.",
+    ]
+    header += [f"# ASSUMED (not in the inventory, check it): {a}" for a in assumed]
+    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    return "\n".join(header) + "\n" + body
+
+
+def import_inventory(
+    path: str | Path, *, sheet: str | None = None, mapping: str | Path | None = None
+) -> tuple[ProcessModel, str]:
+    """Read an inventory and return the validated model and its commented YAML text."""
+    from jobcarve.read import parse_process
+
+    data = read_inventory(path, sheet=sheet, mapping=mapping)
+    assumed = []
+    if not data["profiles"]:
+        assumed.append("no Profielen/Profiles sheet: add worker profiles before analysing")
+    text = model_yaml(data, Path(path).name, assumed)
+    model = parse_process(text, f"{Path(path).name} (imported)")
+    return model, text
+
+
+# ----------------------------------------------------------------------------- writing
+
+
+def _write_table(
+    ws: Worksheet, headers: list[str], rows: Iterator[list[Any]] | list[list[Any]]
+) -> None:
+    ws.append(headers)
+    for cell in ws[1]:
+        cell.font = openpyxl.styles.Font(bold=True)
+    for row in rows:
+        ws.append(row)
+    ws.freeze_panes = "A2"
+    for i, h in enumerate(headers, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = max(10, min(40, len(str(h)) + 4))
+
+
+def _task_rows(tasks: list[Task], lang: str, parent: str | None = None) -> Iterator[list[Any]]:
+    for t in tasks:
+        time: float | None
+        basis: str | None
+        batch: int | None
+        if t.time_s_per_unit is not None:
+            time, basis, batch = t.time_s_per_unit, "s/unit", None
+        elif t.time_min_per_batch is not None:
+            time, basis, batch = t.time_min_per_batch, "min/batch", t.batch_size_units
+        elif t.hours_per_week is not None:
+            time, basis, batch = t.hours_per_week, "h/week", None
+        else:
+            time = basis = batch = None
+        label = BASIS[basis][0 if lang == "nl" else 1] if basis else None
+        h = t.handling
+        lift = h.lift if h else None
+        demands = t.demands.as_dict() if t.demands else {}
+        yield [
+            t.id,
+            t.name,
+            parent,
+            t.role,
+            time,
+            label,
+            batch,
+            t.share_of_units if t.share_of_units != 1 else None,
+            ", ".join(t.after) or None,
+            t.template,
+            t.description or None,
+            *(
+                getattr(h, f) if h else None
+                for f in (
+                    "part_mass_kg",
+                    "lifts_per_unit",
+                    "presentation",
+                    "part_type",
+                    "tolerance_mm",
+                    "variants",
+                )
+            ),
+            *(
+                _yesno(getattr(h, f), lang) if h else None
+                for f in ("hazardous_tool", "head_exposure")
+            ),
+            *(
+                getattr(h, f) if h else None
+                for f in ("process_force_n", "process_torque_nm", "reach_mm")
+            ),
+            *(
+                (
+                    lift.horizontal_cm,
+                    lift.vertical_cm,
+                    lift.travel_cm,
+                    lift.asymmetry_deg,
+                    lift.coupling,
+                )
+                if lift
+                else (None,) * 5
+            ),
+            *(demands.get(d) for d in DIMENSIONS),
+        ]
+        yield from _task_rows(t.subtasks, lang, t.id)
+
+
+def _yesno(value: bool | None, lang: str) -> str | None:
+    if value is None:
+        return None
+    return ("ja" if value else "nee") if lang == "nl" else ("yes" if value else "no")
+
+
+def _headers(columns: dict[str, tuple[str, str, tuple[str, ...]]], lang: str) -> list[str]:
+    return [nl if lang == "nl" else en for nl, en, _ in columns.values()]
+
+
+def export_inventory(process: ProcessModel, path: str | Path, lang: str = "nl") -> Path:
+    """Write a model in the inventory layout (the round trip of `import_inventory`)."""
+    from jobcarve.output import write_atomic
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = SHEETS["tasks"][0 if lang == "nl" else 1]
+    _write_table(ws, _headers(TASK_COLUMNS, lang), list(_task_rows(process.tasks, lang)))
+    roles = wb.create_sheet(SHEETS["roles"][0 if lang == "nl" else 1])
+    _write_table(
+        roles,
+        _headers(ROLE_COLUMNS, lang),
+        [
+            [
+                r.id,
+                r.name,
+                r.headcount,
+                r.education,
+                r.hours_per_week,
+                r.wage_cost_eur_per_hour,
+                _yesno(r.hard_to_fill, lang),
+                r.vacancies or None,
+            ]
+            for r in process.roles
+        ],
+    )
+    profiles = wb.create_sheet(SHEETS["profiles"][0 if lang == "nl" else 1])
+    _write_table(
+        profiles,
+        _headers(PROFILE_COLUMNS, lang),
+        [
+            [
+                p.id,
+                p.name,
+                p.description or None,
+                p.hours_per_week_available,
+                p.pace,
+                ", ".join(p.supports) or None,
+                p.max_workers,
+                *p.capacities.as_dict().values(),
+            ]
+            for p in process.profiles
+        ],
+    )
+    company = wb.create_sheet(SHEETS["company"][0 if lang == "nl" else 1])
+    values = {
+        "company.name": process.company.name,
+        "company.sector": process.company.sector,
+        "company.location": process.company.location or None,
+        "process.name": process.process.name,
+        "process.description": process.process.description or None,
+        "process.kind": process.process.kind,
+        "planning.units_per_week": process.planning.units_per_week,
+        "planning.weeks_per_year": process.planning.weeks_per_year,
+        "planning.hours_per_fte": process.planning.hours_per_fte,
+        "planning.shifts": process.planning.shifts,
+        "planning.takt_s": process.planning.takt_s,
+        "supports": ", ".join(process.supports) or None,
+        "options.language": process.options.language,
+    }
+    for key, (nl, en, _) in COMPANY_KEYS.items():
+        company.append([nl if lang == "nl" else en, values[key]])
+    company.column_dimensions["A"].width = 32
+    company.column_dimensions["B"].width = 40
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return write_atomic(path, buffer.getvalue())
+
+
+def template_workbook(path: str | Path, lang: str = "nl") -> Path:
+    """An empty inventory workbook with headers, drop-downs and an instruction sheet."""
+    from jobcarve.output import write_atomic
+
+    cats = load_catalogs()
+    wb = openpyxl.Workbook()
+    help_ws = wb.active
+    assert help_ws is not None
+    help_ws.title = SHEETS["help"][0 if lang == "nl" else 1]
+    for line in _INSTRUCTIONS[lang]:
+        help_ws.append([line])
+    help_ws.column_dimensions["A"].width = 110
+    company = wb.create_sheet(SHEETS["company"][0 if lang == "nl" else 1])
+    for nl, en, _ in COMPANY_KEYS.values():
+        company.append([nl if lang == "nl" else en, None])
+    company.column_dimensions["A"].width = 32
+    roles = wb.create_sheet(SHEETS["roles"][0 if lang == "nl" else 1])
+    _write_table(roles, _headers(ROLE_COLUMNS, lang), [])
+    tasks = wb.create_sheet(SHEETS["tasks"][0 if lang == "nl" else 1])
+    headers = _headers(TASK_COLUMNS, lang)
+    _write_table(tasks, headers, [])
+    profiles = wb.create_sheet(SHEETS["profiles"][0 if lang == "nl" else 1])
+    _write_table(profiles, _headers(PROFILE_COLUMNS, lang), [])
+    # lists for drop-downs live on a hidden sheet
+    lists = wb.create_sheet("Lijsten" if lang == "nl" else "Lists")
+    lists.sheet_state = "hidden"
+    columns: dict[str, list[str]] = {
+        "A": [BASIS[b][0 if lang == "nl" else 1] for b in BASIS],
+        "B": sorted(cats.entries),
+        "C": list(EDUCATION_LEVELS),
+        "D": ["ja", "nee"] if lang == "nl" else ["yes", "no"],
+        "E": ["fixed", "variable"],
+        "F": ["rigid", "flexible", "fragile"],
+    }
+    for letter, values in columns.items():
+        for i, value in enumerate(values, start=1):
+            lists[f"{letter}{i}"] = value
+
+    def listref(letter: str) -> str:
+        return f"'{lists.title}'!${letter}$1:${letter}${len(columns[letter])}"
+
+    def add(
+        ws: Worksheet,
+        field_columns: dict[str, tuple[str, str, tuple[str, ...]]],
+        field: str,
+        formula: str,
+        prompt: str,
+    ) -> None:
+        col = get_column_letter(list(field_columns).index(field) + 1)
+        dv = DataValidation(type="list", formula1=formula, allow_blank=True, showErrorMessage=True)
+        dv.error = prompt
+        dv.add(f"{col}2:{col}1000")
+        ws.add_data_validation(dv)
+
+    rating = '"0,1,2,3,4"'
+    role_ids = f"'{roles.title}'!$A$2:$A$200"
+    add(tasks, TASK_COLUMNS, "basis", listref("A"), "s/eenheid, min/batch, uur/week")
+    add(tasks, TASK_COLUMNS, "template", listref("B"), "jobcarve catalog list")
+    add(
+        tasks,
+        TASK_COLUMNS,
+        "role",
+        role_ids,
+        "ID uit het blad Functies / an ID from the Roles sheet",
+    )
+    add(tasks, TASK_COLUMNS, "presentation", listref("E"), "fixed / variable")
+    add(tasks, TASK_COLUMNS, "part_type", listref("F"), "rigid / flexible / fragile")
+    for f in ("hazardous_tool", "head_exposure"):
+        add(tasks, TASK_COLUMNS, f, listref("D"), "ja/nee - yes/no")
+    for d in DIMENSIONS:
+        add(tasks, TASK_COLUMNS, d, rating, "0-4")
+        add(profiles, PROFILE_COLUMNS, d, rating, "0-4")
+    add(roles, ROLE_COLUMNS, "education", listref("C"), ", ".join(EDUCATION_LEVELS))
+    add(roles, ROLE_COLUMNS, "hard_to_fill", listref("D"), "ja/nee - yes/no")
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return write_atomic(path, buffer.getvalue())
+
+
+_INSTRUCTIONS = {
+    "nl": [
+        "Takeninventarisatie voor jobcarve",
+        "",
+        "1. Bedrijf: vul bedrijf, proces en planning in (producten per week, uren per fte).",
+        "2. Functies: één regel per bestaande functie, met een korte ID (bijv. monteur), aantal, opleiding en of de functie moeilijk vervulbaar is.",
+        "3. Taken: één regel per taak. Tijd met tijdbasis: s/eenheid (seconden per product), min/batch (minuten per batch, met batchgrootte) of uur/week.",
+        "   Voorgangers: ID's van taken die eerst moeten, gescheiden door komma's. Sjabloon: een standaardtaak uit de catalogus (neemt taakeisen over).",
+        "   Taakeisen 0-4: 0 = niet gevraagd, 1 = laag, 2 = gemiddeld, 3 = hoog, 4 = zeer hoog. Hoofdtaak: vul in bij een deeltaak.",
+        "4. Profielen: typeringen van werknemers uit de doelgroep (nooit namen van personen), met wat zij kunnen (0-4) en hun uren.",
+        "Daarna: jobcarve import dit-bestand.xlsx -o model.yaml en jobcarve analyze model.yaml --out rapport/",
+    ],
+    "en": [
+        "Task inventory for jobcarve",
+        "",
+        "1. Company: fill in company, process and planning (units per week, hours per FTE).",
+        "2. Roles: one row per existing role, with a short ID (e.g. assembler), headcount, education and whether it is hard to fill.",
+        "3. Tasks: one row per task. Time with its basis: s/unit (seconds per product), min/batch (minutes per batch, with the batch size) or h/week.",
+        "   Predecessors: IDs of tasks that come first, separated by commas. Template: a standard task from the catalogue (inherits its demands).",
+        "   Demands 0-4: 0 = not demanded, 1 = low, 2 = moderate, 3 = high, 4 = very high. Parent task: fill in for a subtask.",
+        "4. Profiles: archetypes of workers from the target group (never names of people), with what they can do (0-4) and their hours.",
+        "Then: jobcarve import this-file.xlsx -o model.yaml and jobcarve analyze model.yaml --out report/",
+    ],
+}
+
+
+def plan_workbook(
+    path: str | Path, process: ProcessModel, analysis: Any, plan: Any, lang: str = "nl"
+) -> Path:
+    """Write the plan workbook (see `plan_workbook_bytes`)."""
+    from jobcarve.output import write_atomic
+
+    return write_atomic(path, plan_workbook_bytes(process, analysis, plan, lang))
+
+
+def plan_workbook_bytes(process: ProcessModel, analysis: Any, plan: Any, lang: str = "nl") -> bytes:
+    """The plan as a workbook for advisers: tasks with verdicts and reasons, jobs, cobots, figures."""
+    nl = lang == "nl"
+    wb = openpyxl.Workbook()
+    summary = wb.active
+    assert summary is not None
+    summary.title = "Samenvatting" if nl else "Summary"
+    figures = plan.summary() if plan is not None else {}
+    labels = {
+        "extra_workers": (
+            "Extra medewerkers uit de doelgroep",
+            "Extra workers from the target group",
+        ),
+        "extra_fte": ("Extra fte", "Extra FTE"),
+        "banenafspraak_jobs": ("Banenafspraakbanen (25,5 uur)", "Banenafspraak jobs (25.5 h)"),
+        "skilled_hours_freed_per_week": (
+            "Uren per week vrij in moeilijk vervulbare functies",
+            "Hours per week freed in hard-to-fill roles",
+        ),
+        "cobots": ("Cobots", "Cobots"),
+        "cobot_hours_per_week": ("Cobot-uren per week", "Cobot hours per week"),
+        "status": ("Status", "Status"),
+        "gap": ("Verschil tot bovengrens", "Gap to the bound"),
+    }
+    _write_table(
+        summary,
+        ["Gegeven" if nl else "Figure", "Waarde" if nl else "Value"],
+        [[labels[k][0 if nl else 1], figures.get(k)] for k in labels],
+    )
+    tasks = wb.create_sheet("Taken" if nl else "Tasks")
+    pids = [p.id for p in process.profiles]
+    headers = [
+        "ID",
+        "Taak" if nl else "Task",
+        "Eenheid" if nl else "Unit",
+        "Uren/week" if nl else "Hours/week",
+        "Wie" if nl else "Who",
+    ]
+    headers += [f"{p}: oordeel" if nl else f"{p}: verdict" for p in pids]
+    headers += ["Cobot", "Haalbaarheid" if nl else "Feasibility", "Redenen" if nl else "Reasons"]
+    holders = plan.unit_holder if plan is not None else {}
+    rows = []
+    for task in analysis.tasks:
+        for unit in task.units:
+            who = "; ".join(
+                f"{h['holder']} ({h['hours_per_week']:.1f} h)" for h in holders.get(unit.id, [])
+            )
+            reasons = " | ".join(
+                r.text(lang)
+                for r in (*unit.cobot.reasons[:1], *(g.reason for g in unit.cobot.gates))
+            )
+            rows.append(
+                [
+                    unit.id,
+                    task.name,
+                    unit.name,
+                    round(unit.hours_per_week, 2),
+                    who,
+                    *(
+                        task.fit[p].verdict if len(task.units) == 1 else unit.fit[p].verdict
+                        for p in pids
+                    ),
+                    unit.cobot.label,
+                    round(unit.cobot.feasibility),
+                    reasons,
+                ]
+            )
+    _write_table(tasks, headers, rows)
+    jobs = wb.create_sheet("Banen" if nl else "Jobs")
+    _write_table(
+        jobs,
+        [
+            "ID",
+            "Soort" if nl else "Kind",
+            "Profiel" if nl else "Profile",
+            "Uren/week" if nl else "Hours/week",
+            "Werk" if nl else "Units",
+            "Ondersteuning" if nl else "Supports",
+        ],
+        [
+            [
+                j.id,
+                j.kind,
+                j.profile or j.role,
+                round(j.hours_per_week, 2),
+                ", ".join(j.units),
+                ", ".join(j.supports),
+            ]
+            for j in (plan.jobs if plan is not None else [])
+        ],
+    )
+    cobots = wb.create_sheet("Cobots")
+    _write_table(
+        cobots,
+        [
+            "ID",
+            "Model",
+            "Neemt over" if nl else "Takes over",
+            "Helpt bij" if nl else "Assists",
+            "Uren/week" if nl else "Hours/week",
+        ],
+        [
+            [c.id, c.model, ", ".join(c.units), ", ".join(c.assists), round(c.hours_per_week, 2)]
+            for c in (plan.cobots if plan is not None else [])
+        ],
+    )
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()

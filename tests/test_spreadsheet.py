@@ -1,0 +1,326 @@
+"""Spreadsheets: inventories in Dutch and English, per-cell errors, round trip, template, plan workbook."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from jobcarve import InputError, read_process
+from jobcarve.spreadsheet import export_inventory, import_inventory, read_inventory
+from tests.conftest import EXAMPLES, run_cli
+
+ROLES_NL = [
+    ["ID", "Functie", "Aantal", "Opleiding", "Moeilijk vervulbaar"],
+    ["monteur", "Monteur", 3, "MBO 2", "nee"],
+    ["tester", "Tester", 1, "MBO 4", "ja"],
+]
+PROFILE_NL = [
+    "ID",
+    "Profiel",
+    "Uren per week",
+    "Relatief tempo",
+    "Ondersteuning",
+    "Tillen en dragen",
+    "Duwen en trekken",
+    "Repeterend hand-armwerk",
+    "Fijne motoriek",
+    "Houding en bewegen",
+    "Zien en horen",
+    "Aandacht en concentratie",
+    "Onthouden en leren",
+    "Problemen oplossen en beslissen",
+    "Lezen, schrijven en rekenen",
+    "Tempo en tijdsdruk",
+    "Zelfstandigheid",
+    "Contact en samenwerken",
+]
+
+
+def workbook(
+    path: Path,
+    tasks: list[list[object]],
+    *,
+    title: str = "Taken",
+    company: bool = True,
+    extra_top_rows: int = 0,
+) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = title
+    for _ in range(extra_top_rows):
+        ws.append(["Inventarisatie productie, versie 3"])
+    for row in tasks:
+        ws.append(row)
+    roles = wb.create_sheet("Functies")
+    for row in ROLES_NL:
+        roles.append(row)
+    profiles = wb.create_sheet("Profielen")
+    profiles.append(PROFILE_NL)
+    profiles.append(
+        [
+            "routine",
+            "Routinewerk",
+            24,
+            0.8,
+            "picture_instructions",
+            2,
+            2,
+            3,
+            2,
+            3,
+            3,
+            2,
+            1,
+            1,
+            1,
+            1,
+            1,
+            2,
+        ]
+    )
+    if company:
+        c = wb.create_sheet("Bedrijf")
+        for row in [
+            ["Bedrijf", "Test Metaal BV"],
+            ["Sector", "metaal"],
+            ["Proces", "Montage"],
+            ["Producten per week", "1.200"],
+            ["Uren per fte", 38],
+        ]:
+            c.append(row)
+    wb.save(path)
+    return path
+
+
+HEAD_NL = [
+    "ID",
+    "Taak",
+    "Functie",
+    "Tijd (s)",
+    "Voorganger",
+    "Sjabloon",
+    "Tillen en dragen",
+    "Tempo en tijdsdruk",
+]
+
+
+def test_import_dutch_inventory(tmp_path: Path) -> None:
+    """Dutch headers (Tijd (s), Voorganger), title rows above the header, Dutch number notation."""
+    path = workbook(
+        tmp_path / "inv.xlsx",
+        [
+            HEAD_NL,
+            ["kit", "Onderdelen klaarleggen", "monteur", "30,5", "", "kit_parts", None, None],
+            ["mount", "Monteren", "monteur", 90, "kit", None, 2, 1],
+            ["test", "Testen", "tester", 60, "mount", None, 0, 2],
+        ],
+        extra_top_rows=2,
+    )
+    model, text = import_inventory(path)
+    assert [t.id for t in model.tasks] == ["kit", "mount", "test"]
+    assert model.tasks[0].time_s_per_unit == 30.5 and model.tasks[1].after == ["kit"]
+    assert model.planning.units_per_week == 1200 and model.planning.hours_per_fte == 38
+    assert model.roles[1].hard_to_fill and model.profiles[0].pace == 0.8
+    assert (
+        model.tasks[0].demands is not None and model.tasks[0].demands.literacy_numeracy == 2
+    )  # from the template
+    assert text.startswith("# yaml-language-server") and "Imported by jobcarve" in text
+
+
+def test_import_english_csv(tmp_path: Path) -> None:
+    """An English CSV with a time-basis column and a batch size; roles come from the role column."""
+    csv = tmp_path / "tasks.csv"
+    csv.write_text(
+        "Task id;Task;Role;Time;Time basis;Batch size;Predecessors;Pace and time pressure\n"
+        "a;Unpack;stores;5;min/batch;20;;1\n"
+        "b;Sort;stores;12;s/unit;;a;2\n"
+        "c;Clean;stores;2;h/week;;;0\n",
+        encoding="utf-8",
+    )
+    model, _ = import_inventory(csv)
+    a, b, c = model.tasks
+    assert (a.time_min_per_batch, a.batch_size_units) == (5, 20)
+    assert b.time_s_per_unit == 12 and b.after == ["a"] and c.hours_per_week == 2
+    assert [r.id for r in model.roles] == ["stores"]
+
+
+def test_mapping_file(tmp_path: Path) -> None:
+    """Another layout is read through a mapping of fields to headers or column letters."""
+    path = workbook(
+        tmp_path / "odd.xlsx",
+        [
+            ["Code", "Werkzaamheid", "Wie doet het", "Sec"],
+            ["x1", "Boren", "monteur", 40],
+            ["x2", "Zagen", "monteur", 30],
+        ],
+        title="Blad1",
+    )
+    mapping = tmp_path / "map.yaml"
+    mapping.write_text(
+        "sheet: Blad1\ncolumns:\n  id: Code\n  name: Werkzaamheid\n  role: C\n  time: D\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as info:
+        read_inventory(path, mapping=mapping)
+    assert "time without a time basis" in str(info.value)  # the basis must be given somewhere
+    mapping.write_text(
+        "sheet: Blad1\ncolumns:\n  id: Code\n  name: Werkzaamheid\n  role: C\n  time: D\n  basis: E\n",
+        encoding="utf-8",
+    )
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Blad1"]
+    ws["E1"], ws["E2"], ws["E3"] = "Basis", "s/eenheid", "s/eenheid"
+    wb.save(path)
+    model, _ = import_inventory(path, mapping=mapping)
+    assert [t.time_s_per_unit for t in model.tasks] == [40, 30]
+
+
+@pytest.mark.parametrize(
+    ("row", "cell", "message"),
+    [
+        (
+            ["a", "A", "monteur", "12 min", "", None, None, None],
+            "D3",
+            'time "12 min" is not a number',
+        ),  # text for seconds
+        (
+            ["a", "A", "monteur", 10, "zz", None, None, None],
+            "E3",
+            'unknown predecessor "zz"',
+        ),  # dangling predecessor
+        (
+            ["a", "A", "monteurr", 10, "", None, None, None],
+            "C3",
+            'unknown role "monteurr" (did you mean "monteur"?)',
+        ),  # unknown role
+        (
+            ["a", "A", "monteur", 10, "", "kit_part", None, None],
+            "F3",
+            'unknown catalogue task "kit_part" (did you mean "kit_parts"?)',
+        ),  # unknown template
+        (
+            ["a", "A", "monteur", 10, "", None, 7, None],
+            "G3",
+            'rating "7" is not 0, 1, 2, 3 or 4',
+        ),  # rating out of range
+        (
+            ["a", "A", "monteur", 10, "", None, 1.5, None],
+            "G3",
+            'rating "1.5" is not a whole number',
+        ),  # fractional rating
+        (["b", "", "monteur", 10, "", None, None, None], "B3", "no task name"),  # empty name
+        (
+            ["keep", "Dup", "monteur", 10, "", None, None, None],
+            "A3",
+            'duplicate task id "keep" (first in row 2)',
+        ),  # duplicate id
+    ],
+)
+def test_per_cell_errors(tmp_path: Path, row: list[object], cell: str, message: str) -> None:
+    """Each problem names file, sheet and cell; all problems come at once."""
+    path = workbook(
+        tmp_path / "inv.xlsx", [HEAD_NL, ["keep", "Keep", "monteur", 10, "", None, None, None], row]
+    )
+    with pytest.raises(InputError) as info:
+        read_inventory(path)
+    lines = [str(p) for p in info.value.problems]
+    assert f"{path}:Taken!{cell}: {message}" in lines, lines
+
+
+def test_all_cell_errors_at_once(tmp_path: Path) -> None:
+    """Several faulty cells: every one is reported."""
+    path = workbook(
+        tmp_path / "inv.xlsx",
+        [
+            HEAD_NL,
+            ["a", "A", "monteur", "x", "", None, 9, None],
+            ["b", "B", "nobody", 5, "q", None, None, None],
+        ],
+    )
+    with pytest.raises(InputError) as info:
+        read_inventory(path)
+    cells = sorted(str(p).split(": ")[0].rsplit("!", 1)[1] for p in info.value.problems)
+    assert cells == ["C3", "D2", "E3", "G2"]
+
+
+def test_no_header_row(tmp_path: Path) -> None:
+    """A sheet without recognisable headers says which columns it looks for."""
+    path = workbook(tmp_path / "inv.xlsx", [["foo", "bar"], [1, 2]])
+    with pytest.raises(InputError, match="no header row found"):
+        read_inventory(path)
+
+
+def test_cli_import_errors(tmp_path: Path) -> None:
+    """The CLI prints the cell problems and exits 2 without writing the model."""
+    path = workbook(
+        tmp_path / "inv.xlsx", [HEAD_NL, ["a", "A", "monteur", "12 min", "", None, None, None]]
+    )
+    out = tmp_path / "m.yaml"
+    result = run_cli("import", str(path), "-o", str(out))
+    assert result.returncode == 2 and f"error: {path}:Taken!D2: time" in result.stderr
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_round_trip(tmp_path: Path, path: Path, lang: str) -> None:
+    """An example exported to the inventory layout and imported again gives the same model."""
+    original = read_process(path)
+    export_inventory(original, tmp_path / "inv.xlsx", lang)
+    model, text = import_inventory(tmp_path / "inv.xlsx")
+    assert model.model_dump() == original.model_dump()
+    (tmp_path / "again.yaml").write_text(text, encoding="utf-8")
+    assert run_cli("validate", str(tmp_path / "again.yaml")).returncode == 0
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_template_workbook(tmp_path: Path, lang: str) -> None:
+    """The empty template has the sheets, headers, drop-downs and instructions."""
+    out = tmp_path / "t.xlsx"
+    assert run_cli("template-xlsx", str(out), "--lang", lang).returncode == 0
+    wb = openpyxl.load_workbook(out)
+    tasks = wb["Taken" if lang == "nl" else "Tasks"]
+    headers = [c.value for c in tasks[1]]
+    assert ("Tijdbasis" if lang == "nl" else "Time basis") in headers and (
+        "Voorgangers" if lang == "nl" else "Predecessors"
+    ) in headers
+    formulas = {dv.formula1 for dv in tasks.data_validations.dataValidation}
+    assert '"0,1,2,3,4"' in formulas and any("$B$1" in f for f in formulas)
+    assert wb["Uitleg" if lang == "nl" else "Instructions"]["A1"].value.startswith(
+        "Task" if lang == "en" else "Takeninventarisatie"
+    )
+    assert wb["Lijsten" if lang == "nl" else "Lists"].sheet_state == "hidden"
+    # the empty template imports as "no tasks" with a clear message, not a crash
+    result = run_cli("import", str(out), "-o", str(tmp_path / "m.yaml"))
+    assert result.returncode == 2 and "error:" in result.stderr
+
+
+def test_plan_workbook(tmp_path: Path) -> None:
+    """analyze --xlsx writes plan.xlsx whose cells match analysis.json."""
+    result = run_cli(
+        "analyze",
+        str(EXAMPLES[2]),
+        "--out",
+        str(tmp_path),
+        "--time-limit",
+        "2",
+        "--xlsx",
+        "--lang",
+        "en",
+    )
+    assert result.returncode == 0, result.stderr
+    data = json.loads((tmp_path / "analysis.json").read_text(encoding="utf-8"))
+    wb = openpyxl.load_workbook(tmp_path / "plan.xlsx")
+    summary = {row[0]: row[1] for row in wb["Summary"].iter_rows(min_row=2, values_only=True)}
+    assert summary["Extra workers from the target group"] == data["summary"]["extra_workers"]
+    assert summary["Status"] == data["summary"]["status"]
+    units = [u for t in data["tasks"] for u in t["units"]]
+    rows = list(wb["Tasks"].iter_rows(min_row=2, values_only=True))
+    assert [r[0] for r in rows] == [u["id"] for u in units]
+    assert [r[-3] for r in rows] == [u["cobot"]["label"] for u in units]
+    jobs = list(wb["Jobs"].iter_rows(min_row=2, values_only=True))
+    assert [j[0] for j in jobs] == [j["id"] for j in data["jobs"]]
