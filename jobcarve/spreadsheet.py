@@ -1005,7 +1005,7 @@ def template_workbook(path: str | Path, lang: str = "nl") -> Path:
     lists = wb.create_sheet("Lijsten" if lang == "nl" else "Lists")
     lists.sheet_state = "hidden"
     columns: dict[str, list[str]] = {
-        "A": [BASIS[b][0 if lang == "nl" else 1] for b in BASIS],
+        "A": [BASIS[b][1] if lang == "en" else BASIS[b][0] for b in BASIS],
         "B": sorted(cats.entries),
         "C": list(EDUCATION_LEVELS),
         "D": ["ja", "nee"] if lang == "nl" else ["yes", "no"],
