@@ -25,6 +25,7 @@ TASK_CATALOG_GLOB = "tasks_*.yaml"
 SUPPORTS_FILE = "supports.yaml"
 COBOTS_FILE = "cobots.yaml"
 ASSESSMENT_FILE = "assessment.yaml"
+ECONOMICS_FILE = "economics.yaml"
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -317,6 +318,38 @@ class AssessmentParams(_Block):
         return out
 
 
+class RangedParam(_Block):
+    """A number with its source and, where uncertain, a low-high range."""
+
+    value: float
+    low: float | None = None
+    high: float | None = None
+    source: Source
+
+
+class EconomicsDefaults(_Block):
+    """Economic defaults with sources (task_catalogs/economics.yaml)."""
+
+    format: Literal[1]
+    compiled: Text
+    minimum_wage_eur_per_hour: RangedParam
+    holiday_pay_share: RangedParam
+    employer_charges_share: RangedParam
+    loonwaarde_share: RangedParam
+    lks_cap_share: RangedParam
+    lks_employer_supplement_share: RangedParam
+    coaching_hours_per_week: RangedParam
+    praktijkverklaring_cost_eur: RangedParam
+    cobot_cell_cost_eur: RangedParam
+    cobot_maintenance_eur_per_year: RangedParam
+    depreciation_years: RangedParam
+    default_role_wage_cost_eur_per_hour: RangedParam
+    freed_hour_value_factor: RangedParam
+    default_time_spread_share: RangedParam
+    default_volume_spread_share: RangedParam
+    draws: RangedParam
+
+
 @dataclass(frozen=True)
 class Catalogs:
     """All shipped catalogues, indexed by id."""
@@ -327,6 +360,7 @@ class Catalogs:
     supports: dict[str, Support]
     cobots: tuple[CobotModel, ...] = ()
     params: AssessmentParams | None = None
+    economics: EconomicsDefaults | None = None
 
 
 def _load_file(path: Path, schema: type[M]) -> M:
@@ -393,7 +427,11 @@ def _load_folder(folder: Path) -> Catalogs:
     cobots = tuple(_load_file(cobots_path, CobotCatalog).models) if cobots_path.exists() else ()
     params_path = folder / ASSESSMENT_FILE
     params = _load_file(params_path, AssessmentParams) if params_path.exists() else None
-    return Catalogs(catalogs, entries, sector_of, {s.id: s for s in supports}, cobots, params)
+    economics_path = folder / ECONOMICS_FILE
+    economics = _load_file(economics_path, EconomicsDefaults) if economics_path.exists() else None
+    return Catalogs(
+        catalogs, entries, sector_of, {s.id: s for s in supports}, cobots, params, economics
+    )
 
 
 def load_cobots(path: str | Path) -> CobotCatalog:

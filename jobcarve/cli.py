@@ -220,6 +220,12 @@ def analyze(
         Path | None,
         typer.Option("--template-dir", help="Folder with templates that override the report's."),
     ] = None,
+    draws: Annotated[
+        int | None,
+        typer.Option(
+            "--draws", help="Monte Carlo draws for the ranges (default 200; 0: none).", min=0
+        ),
+    ] = None,
     xlsx: Annotated[
         bool, typer.Option("--xlsx", help="Also write plan.xlsx for advisers.")
     ] = False,
@@ -273,6 +279,13 @@ def analyze(
         )
         raise typer.Exit(130)
     stamp = generated_at()
+    case = spread = None
+    if the_plan is not None:
+        from jobcarve.economics import business_case, plan_figures
+        from jobcarve.uncertainty import monte_carlo
+
+        case = business_case(process, plan_figures(process, result, the_plan))
+        spread = monte_carlo(process, the_plan, draws=draws, seed=seed)
     document = analysis_document(
         result,
         the_plan,
@@ -283,11 +296,23 @@ def analyze(
         },
         line,
     )
+    if case is not None:
+        document["business_case"] = case.to_dict()
+    if spread is not None:
+        document["uncertainty"] = spread.to_dict()
     from jobcarve.report import render_report
 
     language = lang or process.options.language
     html = render_report(
-        process, result, the_plan, lang=language, line=line, template_dir=template_dir
+        process,
+        result,
+        the_plan,
+        lang=language,
+        line=line,
+        template_dir=template_dir,
+        generated_at=stamp,
+        case=case,
+        spread=spread,
     )
     outputs: dict[Path, str | bytes] = {
         out / "analysis.json": dumps_json(document),
@@ -378,6 +403,52 @@ def line(
         typer.echo(
             f"  {st.index + 1:>2} {st.worker:<24} {st.load * 0.1:7.1f} s  {', '.join(st.tasks)}{robot}"
         )
+
+
+@app.command()
+def compare(
+    model: Annotated[Path, typer.Argument(help="Process model file (YAML).")],
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Folder for comparison.json and comparison.html.")
+    ] = Path("out"),
+    lang: Annotated[str | None, typer.Option("--lang", help="nl (default) or en.")] = None,
+    time_limit: Annotated[float | None, typer.Option("--time-limit", min=0.01)] = None,
+    seed: Annotated[int | None, typer.Option("--seed", min=0)] = None,
+    draws: Annotated[int | None, typer.Option("--draws", min=0)] = None,
+) -> None:
+    """Compare "as is", "split only", "split + cobot" and the model's scenarios."""
+    from jobcarve.report.context import build_comparison_context
+    from jobcarve.report.html import render_comparison_html
+    from jobcarve.report.i18n import translations
+    from jobcarve.scenarios import compare as run_compare
+
+    if lang is not None and lang not in ("nl", "en"):
+        raise UsageError(f"unknown language {lang!r}: use nl or en")
+    process = read_process(model)
+    language = lang or process.options.language
+    result = run_compare(process, time_limit_s=time_limit, seed=seed, draws=draws, lang=language)
+    stamp = generated_at()
+    meta = {
+        "jobcarve": __version__,
+        "model": model.name,
+        "generated_at": stamp.isoformat(timespec="seconds"),
+    }
+    document = {**result.to_dict(), "meta": meta}
+    ctx = build_comparison_context(
+        result, language, translations(language).gettext, generated_at=stamp, version=__version__
+    )
+    written = write_all_atomic(
+        {
+            out / "comparison.json": dumps_json(document),
+            out / "comparison.html": render_comparison_html(ctx),
+        }
+    )
+    for s in result.scenarios:
+        sm = s.summary()
+        typer.echo(
+            f"{s.name:<40} {sm['extra_workers']:>3} extra workers, {sm['extra_fte']:.2f} FTE, {sm['cobots']} cobots, net EUR {s.case.net_eur_per_year:,.0f}/year"
+        )
+    typer.echo("wrote " + ", ".join(str(p) for p in written))
 
 
 @app.command("import")

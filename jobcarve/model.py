@@ -189,6 +189,12 @@ class Task(_Block):
     batch_size_units: StrictInt | None = Field(None, ge=1, le=10**9)
     hours_per_week: float | None = Field(None, gt=0, le=168)
     after: list[Id] = Field(default_factory=list, description="Tasks that must come first.")
+    time_low: float | None = Field(
+        None, gt=0, description="Lowest likely time, in the unit of the task's time."
+    )
+    time_high: float | None = Field(
+        None, gt=0, description="Highest likely time, in the unit of the task's time."
+    )
     demands: Demands | None = None
     handling: Handling | None = None
     subtasks: list[Task] = Field(default_factory=list, description="A hand-made split.")
@@ -233,6 +239,12 @@ class Planning(_Block):
     hours_per_fte: float = Field(36, gt=0, le=60, description="Hours of one full-time job.")
     shifts: StrictInt = Field(1, ge=1, le=3)
     takt_s: float | None = Field(None, gt=0, le=86400, description="Line takt, kind 'line' only.")
+    units_per_week_low: float | None = Field(
+        None, gt=0, le=10**9, description="Lowest likely weekly volume."
+    )
+    units_per_week_high: float | None = Field(
+        None, gt=0, le=10**9, description="Highest likely weekly volume."
+    )
 
 
 class Role(_Block):
@@ -293,6 +305,46 @@ class Options(_Block):
     max_cobots: StrictInt | None = Field(None, ge=0, le=50)
     time_limit_s: float | None = Field(None, gt=0, le=86400)
     workers: StrictInt = Field(1, ge=1, le=64, description="Solver worker threads.")
+    draws: StrictInt | None = Field(
+        None, ge=0, le=100000, description="Monte Carlo draws (0: none)."
+    )
+
+
+class Economics(_Block):
+    """Overrides of the economic defaults (task_catalogs/economics.yaml); omitted keys keep them."""
+
+    minimum_wage_eur_per_hour: float | None = Field(None, ge=0, le=200)
+    holiday_pay_share: float | None = Field(None, ge=0, le=1)
+    employer_charges_share: float | None = Field(None, ge=0, le=1)
+    loonwaarde_share: float | None = Field(None, ge=0, le=1)
+    lks_cap_share: float | None = Field(None, ge=0, le=1)
+    lks_employer_supplement_share: float | None = Field(None, ge=0, le=1)
+    coaching_hours_per_week: float | None = Field(None, ge=0, le=40)
+    praktijkverklaring_cost_eur: float | None = Field(None, ge=0, le=100000)
+    cobot_cell_cost_eur: float | None = Field(None, ge=0, le=10**7)
+    cobot_maintenance_eur_per_year: float | None = Field(None, ge=0, le=10**6)
+    depreciation_years: float | None = Field(None, gt=0, le=50)
+    default_role_wage_cost_eur_per_hour: float | None = Field(None, ge=0, le=500)
+    freed_hour_value_factor: float | None = Field(None, ge=0, le=10)
+    default_time_spread_share: float | None = Field(None, ge=0, le=0.9)
+    default_volume_spread_share: float | None = Field(None, ge=0, le=0.9)
+
+
+class Scenario(_Block):
+    """A named set of options to compare (``jobcarve compare``)."""
+
+    id: Id
+    name: Text
+    profiles: list[Id] | None = Field(
+        None, description="Only these worker profiles (default: all)."
+    )
+    max_cobots: StrictInt | None = Field(None, ge=0, le=50)
+    volume_change_share: float = Field(
+        0.0, ge=-0.9, le=5, description="Change of the weekly volume, 0.1 = +10%."
+    )
+    min_job_hours: float | None = Field(None, gt=0, le=60)
+    min_kinds_per_job: StrictInt | None = Field(None, ge=1, le=20)
+    max_job_ergonomic_load: float | None = Field(None, ge=0, le=4)
 
 
 class ProcessModel(_Block):
@@ -309,6 +361,8 @@ class ProcessModel(_Block):
         default_factory=list, description="Supports the company provides (supports catalogue ids)."
     )
     options: Options = Field(default_factory=Options)
+    economics: Economics = Field(default_factory=Economics)
+    scenarios: list[Scenario] = Field(default_factory=list)
 
     _source: Any = PrivateAttr(default=None)
 

@@ -240,6 +240,53 @@ def _cross_check(
         )
     _check_supports(data.get("supports"), ("supports",), supports, smap, problems)
 
+    profile_ids = {p.get("id") for _, p in _entries(data, "profiles")}
+    scenario_ids: set[str] = set()
+    for i, scenario in _entries(data, "scenarios"):
+        sid = scenario.get("id")
+        if isinstance(sid, str):
+            if sid in scenario_ids or sid in ("as_is", "split_only", "split_cobot"):
+                problems.append(
+                    smap.problem(
+                        ("scenarios", i, "id"),
+                        f'scenario id "{sid}" is used twice or is a built-in scenario',
+                    )
+                )
+            scenario_ids.add(sid)
+        names = scenario.get("profiles")
+        if isinstance(names, list):
+            for j, pid in enumerate(names):
+                if isinstance(pid, str) and pid not in profile_ids:
+                    known = {p for p in profile_ids if isinstance(p, str)}
+                    problems.append(
+                        smap.problem(
+                            ("scenarios", i, "profiles", j),
+                            f'unknown profile "{pid}"{suggest(pid, known)}',
+                        )
+                    )
+    for loc, task, _ in all_tasks:
+        _check_range(task, loc, smap, problems)
+    planning_block = data.get("planning")
+    if isinstance(planning_block, dict):
+        low, mid, high = (
+            planning_block.get(k)
+            for k in ("units_per_week_low", "units_per_week", "units_per_week_high")
+        )
+        if isinstance(low, (int, float)) and isinstance(mid, (int, float)) and low > mid:
+            problems.append(
+                smap.problem(
+                    ("planning", "units_per_week_low"),
+                    f"units_per_week_low ({low}) is above units_per_week ({mid})",
+                )
+            )
+        if isinstance(high, (int, float)) and isinstance(mid, (int, float)) and high < mid:
+            problems.append(
+                smap.problem(
+                    ("planning", "units_per_week_high"),
+                    f"units_per_week_high ({high}) is below units_per_week ({mid})",
+                )
+            )
+
     process = data.get("process")
     planning = data.get("planning")
     if (
@@ -254,6 +301,29 @@ def _cross_check(
             )
         )
     return problems
+
+
+def _check_range(task: dict[str, Any], loc: Loc, smap: SourceMap, problems: list[Problem]) -> None:
+    """time_low <= the task's time <= time_high, in the unit of its time model."""
+    time = next((task[k] for k in _TIME_KEYS if isinstance(task.get(k), (int, float))), None)
+    low, high = task.get("time_low"), task.get("time_high")
+    if time is None:
+        for key in ("time_low", "time_high"):
+            if key in task:
+                problems.append(
+                    smap.problem((*loc, key), f"{key} needs a time on the same task", key=True)
+                )
+        return
+    if isinstance(low, (int, float)) and low > time:
+        problems.append(
+            smap.problem((*loc, "time_low"), f"time_low ({low}) is above the task's time ({time})")
+        )
+    if isinstance(high, (int, float)) and high < time:
+        problems.append(
+            smap.problem(
+                (*loc, "time_high"), f"time_high ({high}) is below the task's time ({time})"
+            )
+        )
 
 
 def _check_supports(

@@ -31,7 +31,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from jobcarve.catalog import load_catalogs
 from jobcarve.exceptions import InputError, Problem
 from jobcarve.messages import DIMENSION_NAMES
-from jobcarve.model import DIMENSIONS, EDUCATION_LEVELS, ProcessModel, Task
+from jobcarve.model import DIMENSIONS, EDUCATION_LEVELS, Economics, Options, ProcessModel, Task
 from jobcarve.yamlsource import suggest
 
 # ----------------------------------------------------------------------------- layout
@@ -46,6 +46,8 @@ TASK_COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "basis": ("Tijdbasis", "Time basis", ("basis", "eenheid", "unit of time", "time unit")),
     "batch": ("Batchgrootte", "Batch size", ("batch", "serie", "seriegrootte")),
     "share": ("Aandeel producten", "Share of units", ("aandeel", "share")),
+    "time_low": ("Tijd laag", "Time low", ("minimale tijd", "min time")),
+    "time_high": ("Tijd hoog", "Time high", ("maximale tijd", "max time")),
     "after": (
         "Voorgangers",
         "Predecessors",
@@ -120,15 +122,45 @@ COMPANY_KEYS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "planning.hours_per_fte": ("Uren per fte", "Hours per FTE", ("fte-uren",)),
     "planning.shifts": ("Ploegen", "Shifts", ()),
     "planning.takt_s": ("Takttijd (s)", "Takt (s)", ("takt",)),
+    "planning.units_per_week_low": ("Producten per week laag", "Units per week low", ()),
+    "planning.units_per_week_high": ("Producten per week hoog", "Units per week high", ()),
     "supports": ("Ondersteuning bedrijf", "Company supports", ()),
     "options.language": ("Taal rapport", "Report language", ("taal", "language")),
 }
+_INTEGER_OPTIONS = ("seed", "min_kinds_per_job", "max_cobots", "workers", "draws")
+for _name in (
+    "seed",
+    "handover_overhead_share",
+    "min_job_hours",
+    "min_kinds_per_job",
+    "max_job_ergonomic_load",
+    "max_cobots",
+    "time_limit_s",
+    "workers",
+    "draws",
+):
+    COMPANY_KEYS[f"options.{_name}"] = (f"options.{_name}", f"options.{_name}", ())
+for _name in Economics.model_fields:
+    COMPANY_KEYS[f"economics.{_name}"] = (f"economics.{_name}", f"economics.{_name}", ())
+
+SCENARIO_COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "id": ("ID", "ID", ()),
+    "name": ("Scenario", "Scenario", ("naam", "name")),
+    "profiles": ("Profielen", "Profiles", ()),
+    "max_cobots": ("Max cobots", "Max cobots", ()),
+    "volume_change_share": ("Volumeverandering", "Volume change", ()),
+    "min_job_hours": ("Min uren per baan", "Min job hours", ()),
+    "min_kinds_per_job": ("Min soorten werk", "Min kinds of work", ()),
+    "max_job_ergonomic_load": ("Max fysieke belasting", "Max physical load", ()),
+}
+
 SHEETS = {
     "tasks": ("Taken", "Tasks"),
     "roles": ("Functies", "Roles"),
     "profiles": ("Profielen", "Profiles"),
     "company": ("Bedrijf", "Company"),
     "help": ("Uitleg", "Instructions"),
+    "scenarios": ("Scenario's", "Scenarios"),
 }
 BASIS = {
     "s/unit": (
@@ -409,6 +441,10 @@ def _task_row(
     share = _num(v.get("share"), table, row, "share", "share of units", problems)
     if share is not None:
         task["share_of_units"] = share
+    for f in ("time_low", "time_high"):
+        bound = _num(v.get(f), table, row, f, f.replace("_", " "), problems)
+        if bound is not None:
+            task[f] = bound
     after = _ids(v.get("after"))
     if after:
         task["after"] = after
@@ -537,6 +573,7 @@ def read_inventory(
         company = _read_company(wb, file, problems)
         roles = _read_block(wb, "roles", ROLE_COLUMNS, file, problems, _role_row)
         profiles = _read_block(wb, "profiles", PROFILE_COLUMNS, file, problems, _profile_row)
+        scenarios = _read_block(wb, "scenarios", SCENARIO_COLUMNS, file, problems, _scenario_row)
     else:
         raise InputError(
             [
@@ -546,6 +583,8 @@ def read_inventory(
             ]
         )
     tasks, positions = _tasks(tasks_table, problems, templates)
+    if suffix == ".csv":
+        scenarios = []
     role_ids = {r["id"] for r in roles}
     if not roles:  # a plain task list: one role per name in the role column
         roles = [
@@ -563,7 +602,7 @@ def read_inventory(
             )
     if problems:
         raise InputError(problems)
-    return _assemble(company, roles, tasks, profiles, path)
+    return _assemble(company, roles, tasks, profiles, path, scenarios)
 
 
 def _read_mapping(path: str | Path) -> dict[str, Any]:
@@ -719,6 +758,26 @@ def _profile_row(
     return profile
 
 
+def _scenario_row(
+    table: Table, row: int, v: dict[str, Any], problems: list[Problem]
+) -> dict[str, Any]:
+    scenario: dict[str, Any] = {
+        "id": str(v.get("id") or "").strip(),
+        "name": str(v.get("name") or "").strip(),
+    }
+    if v.get("profiles") not in (None, ""):
+        scenario["profiles"] = _ids(v["profiles"])
+    for f in ("max_cobots", "min_kinds_per_job"):
+        num = _num(v.get(f), table, row, f, f.replace("_", " "), problems, integer=True)
+        if num is not None:
+            scenario[f] = num
+    for f in ("volume_change_share", "min_job_hours", "max_job_ergonomic_load"):
+        num = _num(v.get(f), table, row, f, f.replace("_", " "), problems)
+        if num is not None:
+            scenario[f] = num
+    return scenario
+
+
 def _read_company(wb: openpyxl.Workbook, file: str, problems: list[Problem]) -> dict[str, Any]:
     ws = _sheet(wb, "company")
     if ws is None:
@@ -734,18 +793,12 @@ def _read_company(wb: openpyxl.Workbook, file: str, problems: list[Problem]) -> 
         value = row[1] if len(row) > 1 else None
         if value in (None, ""):
             continue
-        numeric = {
-            "planning.units_per_week",
-            "planning.weeks_per_year",
-            "planning.hours_per_fte",
-            "planning.shifts",
-            "planning.takt_s",
-        }
-        if key in numeric:
-            table = Table(file, ws.title, 1, {"value": 2}, None, [])
-            value = _num(
-                value, table, r, "value", _norm(row[0]), problems, integer=key == "planning.shifts"
-            )
+        table = Table(file, ws.title, 1, {"value": 2}, None, [])
+        if key.startswith(("planning.", "economics.")) or (
+            key.startswith("options.") and key != "options.language"
+        ):
+            integer = key in ("planning.shifts", *(f"options.{k}" for k in _INTEGER_OPTIONS))
+            value = _num(value, table, r, "value", _norm(row[0]), problems, integer=integer)
         elif key == "supports":
             value = _ids(value)
         out[key] = value
@@ -758,12 +811,20 @@ def _assemble(
     tasks: list[dict[str, Any]],
     profiles: list[dict[str, Any]],
     path: Path,
+    scenarios: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     def get(key: str, default: Any) -> Any:
         return company.get(key, default)
 
     planning: dict[str, Any] = {"units_per_week": get("planning.units_per_week", 1000)}
-    for k in ("weeks_per_year", "hours_per_fte", "shifts", "takt_s"):
+    for k in (
+        "weeks_per_year",
+        "hours_per_fte",
+        "shifts",
+        "takt_s",
+        "units_per_week_low",
+        "units_per_week_high",
+    ):
         if f"planning.{k}" in company:
             planning[k] = company[f"planning.{k}"]
     data: dict[str, Any] = {
@@ -786,8 +847,16 @@ def _assemble(
         data["process"]["kind"] = str(company["process.kind"]).strip().lower()
     if company.get("supports"):
         data["supports"] = company["supports"]
-    if "options.language" in company:
-        data["options"] = {"language": str(company["options.language"]).strip().lower()}
+    options = {k.split(".", 1)[1]: v for k, v in company.items() if k.startswith("options.")}
+    if "language" in options:
+        options["language"] = str(options["language"]).strip().lower()
+    if options:
+        data["options"] = options
+    economics = {k.split(".", 1)[1]: v for k, v in company.items() if k.startswith("economics.")}
+    if economics:
+        data["economics"] = economics
+    if scenarios:
+        data["scenarios"] = scenarios
     return data
 
 
@@ -860,6 +929,8 @@ def _task_rows(tasks: list[Task], lang: str, parent: str | None = None) -> Itera
             label,
             batch,
             t.share_of_units if t.share_of_units != 1 else None,
+            t.time_low,
+            t.time_high,
             ", ".join(t.after) or None,
             t.template,
             t.description or None,
@@ -968,9 +1039,40 @@ def export_inventory(process: ProcessModel, path: str | Path, lang: str = "nl") 
         "planning.takt_s": process.planning.takt_s,
         "supports": ", ".join(process.supports) or None,
         "options.language": process.options.language,
+        "planning.units_per_week_low": process.planning.units_per_week_low,
+        "planning.units_per_week_high": process.planning.units_per_week_high,
     }
+    for key, value in process.options.model_dump().items():
+        if (
+            key != "language"
+            and f"options.{key}" in COMPANY_KEYS
+            and value != Options.model_fields[key].default
+        ):
+            values[f"options.{key}"] = value
+    for key, value in process.economics.model_dump(exclude_none=True).items():
+        values[f"economics.{key}"] = value
     for key, (nl, en, _) in COMPANY_KEYS.items():
-        company.append([nl if lang == "nl" else en, values[key]])
+        if values.get(key) is not None or not key.startswith(("options.", "economics.")):
+            company.append([nl if lang == "nl" else en, values.get(key)])
+    if process.scenarios:
+        sheet = wb.create_sheet(SHEETS["scenarios"][0 if lang == "nl" else 1])
+        _write_table(
+            sheet,
+            _headers(SCENARIO_COLUMNS, lang),
+            [
+                [
+                    sc.id,
+                    sc.name,
+                    ", ".join(sc.profiles) if sc.profiles is not None else None,
+                    sc.max_cobots,
+                    sc.volume_change_share or None,
+                    sc.min_job_hours,
+                    sc.min_kinds_per_job,
+                    sc.max_job_ergonomic_load,
+                ]
+                for sc in process.scenarios
+            ],
+        )
     company.column_dimensions["A"].width = 32
     company.column_dimensions["B"].width = 40
     buffer = io.BytesIO()

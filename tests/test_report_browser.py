@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from jobcarve import read_process
 from jobcarve.formatting import fixed
 from tests.conftest import EXAMPLES, MINIMAL, ROOT, run_cli
 
@@ -117,3 +118,21 @@ def test_pdf_pages(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-
     for heading in ("Het antwoord", "Nieuwe banen", "Aannames en methode", "Kanttekeningen"):
         assert heading in text
     assert f"1 / {pages}" in text and f"{pages} / {pages}" in text
+
+
+def test_comparison_report_in_chromium(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The comparison report: no request, no script, axe finds nothing."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    result = run_cli(
+        "compare", str(EXAMPLES[1]), "--out", str(tmp_path), "--time-limit", "1", "--draws", "20"
+    )
+    assert result.returncode == 0, result.stderr
+    page, requests, console, _ = _open(browser, tmp_path / "comparison.html")
+    try:
+        assert len(requests) == 1 and not [c for c in console if "Content Security Policy" in c]
+        axe = Axe().run(page)
+        assert axe.violations_count == 0, axe.generate_report()
+        assert page.locator("tbody tr").count() == 3 + len(read_process(EXAMPLES[1]).scenarios)
+    finally:
+        page.close()

@@ -88,6 +88,9 @@ class Plan:
     skilled_hours_freed: float
     reasons: tuple[Reason, ...] = field(default_factory=tuple)
     interrupted: bool = False
+    #: the solver's view of the plan (for re-planning, e.g. Monte Carlo); not in the JSON
+    instance: PoolInstance | None = field(default=None, repr=False, compare=False)
+    assignment: Assignment | None = field(default=None, repr=False, compare=False)
 
     @property
     def carved(self) -> list[PlanJob]:
@@ -165,7 +168,9 @@ def plan(
         report.seconds,
         report.stage_status,
     )
-    return dataclasses.replace(result_plan, interrupted=report.interrupted)
+    return dataclasses.replace(
+        result_plan, interrupted=report.interrupted, instance=inst, assignment=final
+    )
 
 
 def _to_plan(

@@ -11,8 +11,10 @@ from jobcarve.report.document import analysis_document
 if TYPE_CHECKING:
     from jobcarve.carving.line import LineSolution
     from jobcarve.carving.plan import Plan
+    from jobcarve.economics import BusinessCase
     from jobcarve.model import ProcessModel
     from jobcarve.results import Analysis
+    from jobcarve.uncertainty import Uncertainty
 
 __all__ = ["analysis_document", "render_report", "write_report"]
 
@@ -27,6 +29,8 @@ def render_report(
     version: str | None = None,
     line: LineSolution | None = None,
     template_dir: str | Path | None = None,
+    case: BusinessCase | None = None,
+    spread: Uncertainty | None = None,
 ) -> str:
     """The HTML report as text (see `write_report`)."""
     from jobcarve import __version__
@@ -43,6 +47,8 @@ def render_report(
         generated_at=generated_at or now(),
         version=version or __version__,
         line=line,
+        case=case,
+        spread=spread,
     )
     return render_html(ctx, template_dir)
 

@@ -17,10 +17,12 @@ import networkx as nx
 from jobcarve.carving.line import DECISECOND, LineSolution
 from jobcarve.carving.plan import Plan
 from jobcarve.catalog import Catalogs, load_catalogs
-from jobcarve.formatting import day, fixed, number, percent
+from jobcarve.economics import BusinessCase
+from jobcarve.formatting import day, fixed, money, number, percent
 from jobcarve.messages import DIMENSION_NAMES, LANGUAGES
 from jobcarve.model import DIMENSIONS, ProcessModel, Role
 from jobcarve.results import Analysis, TaskResult
+from jobcarve.uncertainty import Spread, Uncertainty
 
 Gettext = Callable[[str], str]
 
@@ -164,6 +166,28 @@ class Station:
 
 
 @dataclass(frozen=True)
+class CaseRow:
+    label: str
+    amount: str
+    formula: str
+    negative: bool
+
+
+@dataclass(frozen=True)
+class BusinessView:
+    rows: tuple[CaseRow, ...]
+    net: str
+    net_negative: bool
+    investment: str
+    payback: str
+    range_workers: str
+    range_fte: str
+    range_net: str
+    range_payback: str
+    draws: int
+
+
+@dataclass(frozen=True)
 class ReportContext:
     """Everything the templates print."""
 
@@ -189,6 +213,7 @@ class ReportContext:
     line: tuple[Station, ...] = ()
     line_summary: str = ""
     options: dict[str, str] = field(default_factory=dict)
+    business: BusinessView | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data (for golden files)."""
@@ -206,6 +231,8 @@ def build_context(
     version: str,
     line: LineSolution | None = None,
     catalogs: Catalogs | None = None,
+    case: BusinessCase | None = None,
+    spread: Uncertainty | None = None,
 ) -> ReportContext:
     """The view model of one report."""
     if lang not in LANGUAGES:
@@ -317,6 +344,74 @@ def build_context(
             else ""
         ),
         options={k: str(v) for k, v in (plan.options.items() if plan else [])},
+        business=business_view(case, spread, lang, _) if case is not None else None,
+    )
+
+
+CASE_LABELS = (
+    "wage_cost_new_workers",
+    "wage_cost_subsidy",
+    "coaching",
+    "cobot_depreciation",
+    "cobot_maintenance",
+    "value_freed_hours",
+)
+
+
+def case_label(key: str, _: Gettext) -> str:
+    """The label of a business-case line in the report's language."""
+    labels = {
+        "wage_cost_new_workers": _("Wage cost of the new workers"),
+        "wage_cost_subsidy": _("Wage-cost subsidy (loonkostensubsidie)"),
+        "coaching": _("Coaching by colleagues (praktijkleren)"),
+        "cobot_depreciation": _("Cobot cells: depreciation"),
+        "cobot_maintenance": _("Cobot cells: maintenance"),
+        "value_freed_hours": _("Value of hours freed in hard-to-fill roles"),
+    }
+    return labels[key]
+
+
+def _range(spread: Spread | None, fmt: Callable[[float], str]) -> str:
+    if spread is None or spread.p10 is None or spread.p90 is None:
+        return "-"
+    return f"{fmt(spread.p10)} - {fmt(spread.p90)}"
+
+
+def business_view(
+    case: BusinessCase, spread: Uncertainty | None, lang: str, _: Gettext
+) -> BusinessView:
+    """The business case and its range, formatted."""
+    rows = tuple(
+        CaseRow(
+            case_label(line.key, _),
+            money(line.amount_eur_per_year, lang),
+            line.formula,
+            line.amount_eur_per_year < 0,
+        )
+        for line in case.lines
+    )
+    payback = (
+        _("no cobot in the plan")
+        if not case.cobot_investment_eur
+        else (
+            _("%(years)s years") % {"years": fixed(case.cobot_payback_years, lang, 1)}
+            if case.cobot_payback_years is not None
+            else _("does not pay back")
+        )
+    )
+    return BusinessView(
+        rows=rows,
+        net=money(case.net_eur_per_year, lang),
+        net_negative=case.net_eur_per_year < 0,
+        investment=money(case.cobot_investment_eur, lang),
+        payback=payback,
+        range_workers=_range(
+            spread.extra_workers if spread else None, lambda v: number(v, lang, 0)
+        ),
+        range_fte=_range(spread.extra_fte if spread else None, lambda v: fixed(v, lang, 1)),
+        range_net=_range(spread.net_eur_per_year if spread else None, lambda v: money(v, lang)),
+        range_payback=_range(spread.payback_years if spread else None, lambda v: fixed(v, lang, 1)),
+        draws=spread.draws if spread else 0,
     )
 
 
@@ -586,3 +681,112 @@ def _sources(cats: Catalogs) -> tuple[str, ...]:
         out.extend(cat.sources)
     out.extend(s.source for s in cats.supports.values())
     return tuple(dict.fromkeys(out))
+
+
+@dataclass(frozen=True)
+class ScenarioRow:
+    name: str
+    short: str
+    workers: str
+    fte: str
+    banenafspraak: str
+    freed: str
+    cobots: str
+    net: str
+    payback: str
+    range_workers: str
+    status: str
+    y: float
+    bar: float
+    low: float | None
+    high: float | None
+
+
+@dataclass(frozen=True)
+class ComparisonContext:
+    lang: str
+    title: str
+    company: str
+    process: str
+    generated: str
+    version: str
+    rows: tuple[ScenarioRow, ...]
+    chart_width: int
+    chart_height: int
+    label_width: int
+    ticks: tuple[tuple[float, str], ...]
+
+
+def build_comparison_context(
+    comparison: Any, lang: str, gettext: Gettext, *, generated_at: datetime, version: str
+) -> ComparisonContext:
+    """The view model of the comparison report."""
+    _ = gettext
+    scenarios = comparison.scenarios
+    top = max(
+        [s.summary()["extra_workers"] for s in scenarios]
+        + [s.uncertainty.extra_workers.p90 or 0 for s in scenarios if s.uncertainty]
+        + [1]
+    )
+    label_w, plot_w, row_h = 260, 380, 36
+    n_ticks = max(1, int(-(-top // 1)))
+    step = 1 if n_ticks <= 10 else _nice_step(top)
+    n_ticks = _ceil_div(top, step)
+    scale = plot_w / (n_ticks * step)
+    rows = []
+    for i, s in enumerate(scenarios):
+        sm = s.summary()
+        spread = s.uncertainty
+        payback = (
+            _("no cobot")
+            if not s.case.cobot_investment_eur
+            else (
+                fixed(s.case.cobot_payback_years, lang, 1)
+                if s.case.cobot_payback_years is not None
+                else _("does not pay back")
+            )
+        )
+        rows.append(
+            ScenarioRow(
+                name=s.name,
+                short=s.name if len(s.name) <= 34 else s.name[:33] + "…",
+                workers=str(sm["extra_workers"]),
+                fte=fixed(sm["extra_fte"], lang, 1),
+                banenafspraak=fixed(sm["banenafspraak_jobs"], lang, 1),
+                freed=number(sm["skilled_hours_freed_per_week"], lang, 1),
+                cobots=str(sm["cobots"]),
+                net=money(s.case.net_eur_per_year, lang),
+                payback=payback,
+                range_workers=_range(
+                    spread.extra_workers if spread else None, lambda v: number(v, lang, 0)
+                ),
+                status=_("proven optimal")
+                if sm["status"] == "optimal"
+                else _("best found, not proven optimal"),
+                y=10 + i * row_h,
+                bar=round(sm["extra_workers"] * scale, 1),
+                low=round((spread.extra_workers.p10 or 0) * scale, 1)
+                if spread and spread.extra_workers.p10 is not None
+                else None,
+                high=round((spread.extra_workers.p90 or 0) * scale, 1)
+                if spread and spread.extra_workers.p90 is not None
+                else None,
+            )
+        )
+    ticks = tuple(
+        (round(label_w + scale * k * step, 1), number(k * step, lang, 0))
+        for k in range(n_ticks + 1)
+    )
+    return ComparisonContext(
+        lang=lang,
+        title=_("Scenarios compared") + f": {comparison.company}",
+        company=comparison.company,
+        process=comparison.process,
+        generated=day(generated_at, lang),
+        version=version,
+        rows=tuple(rows),
+        chart_width=label_w + plot_w + 60,
+        chart_height=20 + row_h * len(rows) + 24,
+        label_width=label_w,
+        ticks=ticks,
+    )

@@ -10,6 +10,7 @@ import base64
 import hashlib
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import jinja2
 import markupsafe
@@ -64,3 +65,12 @@ def render_html(ctx: ReportContext, template_dir: str | Path | None = None) -> s
 def now() -> datetime:
     """The time a report is made (tests pin it)."""
     return datetime.now()
+
+
+def render_comparison_html(ctx: Any, template_dir: str | Path | None = None) -> str:
+    """The comparison report as one HTML document."""
+    env = environment(ctx.lang, template_dir)
+    assert env.loader is not None
+    css, _, _ = env.loader.get_source(env, "style.css")
+    template = env.get_template("comparison.html.j2")
+    return template.render(ctx=ctx, css=markupsafe.Markup(css), csp=content_security_policy(css))

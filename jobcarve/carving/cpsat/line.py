@@ -13,6 +13,7 @@ import time
 
 from ortools.sat.python import cp_model
 
+from jobcarve.carving.cpsat import restore_sigint
 from jobcarve.carving.line import LineProblem, LineSolution, Objective, Station
 
 
@@ -225,7 +226,10 @@ def solve_line(
     solver.parameters.random_seed = seed
     solver.parameters.num_workers = workers
     solver.parameters.catch_sigint_signal = True
-    status = solver.solve(m)
+    try:
+        status = solver.solve(m)
+    finally:
+        restore_sigint()
     seconds = time.perf_counter() - t0
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         reason = (

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from ortools.sat.python import cp_model
 
 from jobcarve.carving.assignment import Assignment
+from jobcarve.carving.cpsat import restore_sigint
 from jobcarve.carving.instance import SCALE, PoolInstance
 
 STAGES = ("jobs", "carved_hours", "hard_to_fill_hours", "cobots")
@@ -263,44 +264,50 @@ class PoolModel:
         bound = 0
         interrupted = False
         self.hint(best)
-        for stage, (name, term, share) in enumerate(
-            zip(STAGES, self.terms, STAGE_SHARE, strict=True)
-        ):
-            self.m.maximize(term)
-            solver = cp_model.CpSolver()
-            params = solver.parameters
-            params.random_seed = o.seed
-            params.num_workers = o.workers
-            limit = max(0.05, o.time_limit_s * share)
-            # a deterministic limit makes the same input and seed give the same plan
-            params.max_deterministic_time = limit
-            params.max_time_in_seconds = limit * 2  # wall-clock safety net
-            params.catch_sigint_signal = True
-            # no repair_hint: with very short limits it aborts CP-SAT 9.15 ("Check failed:
-            # heuristics.fixed_search != nullptr"), found by benchmarks/fuzz.py; the hints
-            # given here are complete, feasible solutions and need no repair
-            callback = _Progress(progress, name, self) if progress else None
-            status = solver.solve(self.m, callback) if callback else solver.solve(self.m)
-            if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-                best = self.extract(solver)
-                value = round(solver.objective_value)
-                stage_status[name] = "optimal" if status == cp_model.OPTIMAL else "feasible"
-                if stage == 0:
-                    bound = round(solver.best_objective_bound)
-                values.append(value)
-                self.m.add(term >= value)
-                self._hint_all(solver)
-            else:  # no solution in this stage's time: keep the previous one and go on
-                stage_status[name] = "unknown"
-                values.append(values[-1] if values else 0)
-                continue
-            if (
-                status == cp_model.FEASIBLE
-                and solver.wall_time < limit * 0.9
-                and solver.deterministic_time < limit * 0.9
+        try:
+            for stage, (name, term, share) in enumerate(
+                zip(STAGES, self.terms, STAGE_SHARE, strict=True)
             ):
-                interrupted = True  # stopped early: Ctrl-C
-                break
+                self.m.maximize(term)
+                solver = cp_model.CpSolver()
+                params = solver.parameters
+                params.random_seed = o.seed
+                params.num_workers = o.workers
+                limit = max(0.05, o.time_limit_s * share)
+                # a deterministic limit makes the same input and seed give the same plan
+                params.max_deterministic_time = limit
+                params.max_time_in_seconds = limit * 2  # wall-clock safety net
+                params.catch_sigint_signal = True
+                # no repair_hint: with very short limits it aborts CP-SAT 9.15 ("Check failed:
+                # heuristics.fixed_search != nullptr"), found by benchmarks/fuzz.py; the hints
+                # given here are complete, feasible solutions and need no repair
+                callback = _Progress(progress, name, self) if progress else None
+                try:
+                    status = solver.solve(self.m, callback) if callback else solver.solve(self.m)
+                finally:
+                    restore_sigint()
+                if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+                    best = self.extract(solver)
+                    value = round(solver.objective_value)
+                    stage_status[name] = "optimal" if status == cp_model.OPTIMAL else "feasible"
+                    if stage == 0:
+                        bound = round(solver.best_objective_bound)
+                    values.append(value)
+                    self.m.add(term >= value)
+                    self._hint_all(solver)
+                else:  # no solution in this stage's time: keep the previous one and go on
+                    stage_status[name] = "unknown"
+                    values.append(values[-1] if values else 0)
+                    continue
+                if (
+                    status == cp_model.FEASIBLE
+                    and solver.wall_time < limit * 0.9
+                    and solver.deterministic_time < limit * 0.9
+                ):
+                    interrupted = True  # stopped early: Ctrl-C
+                    break
+        except KeyboardInterrupt:  # Ctrl-C between two solves: keep the best plan
+            interrupted = True
         # the status is that of the headline figure, the number of carved jobs; the later
         # objectives' own statuses are reported per stage
         overall = stage_status.get("jobs", "feasible")

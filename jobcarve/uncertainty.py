@@ -1,0 +1,185 @@
+"""How sure the headcount is: a seeded Monte Carlo over task times, volume and economics.
+
+Each draw takes every task's time from a triangular distribution (its ``time_low`` /
+time / ``time_high``, else +-15%), the weekly volume likewise (``units_per_week_low`` /
+``_high``, else +-10%), and the loonwaarde and cobot cell cost from their ranges in
+economics.yaml. It then re-plans from the optimised plan as a warm start: the plan is
+repaired to the drawn hours (jobs that grew too long are trimmed, jobs that fell below the
+minimum hours or variety are dissolved) and extended greedily with the freed work. The
+re-plan is a feasible plan, so each draw's headcount is a lower bound on the optimum for
+that draw. Same seed, same figures.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import random
+from dataclasses import dataclass
+from typing import Any
+
+from jobcarve.carving.assignment import Assignment, job_hours, violations
+from jobcarve.carving.greedy import greedy, repair
+from jobcarve.carving.instance import PoolInstance
+from jobcarve.carving.plan import Plan
+from jobcarve.economics import PlanFigures, Rates, business_case, rates
+from jobcarve.model import ProcessModel
+
+
+@dataclass(frozen=True)
+class Spread:
+    """Percentiles of a figure over the draws."""
+
+    p10: float | None
+    p50: float | None
+    p90: float | None
+
+    def to_dict(self) -> dict[str, float | None]:
+        return {
+            k: (None if v is None else round(v, 3)) for k, v in dataclasses.asdict(self).items()
+        }
+
+
+@dataclass(frozen=True)
+class Uncertainty:
+    """The spread of the plan's figures over the Monte Carlo draws."""
+
+    draws: int
+    seed: int
+    extra_workers: Spread
+    extra_fte: Spread
+    net_eur_per_year: Spread
+    payback_years: Spread | None  # None when the plan has no cobots
+    payback_never_share: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "draws": self.draws,
+            "seed": self.seed,
+            "extra_workers": self.extra_workers.to_dict(),
+            "extra_fte": self.extra_fte.to_dict(),
+            "net_eur_per_year": self.net_eur_per_year.to_dict(),
+            "payback_years": self.payback_years.to_dict() if self.payback_years else None,
+            "payback_never_share": round(self.payback_never_share, 3),
+            "method": "triangular draws of task times, volume, loonwaarde and cobot cost; plan repaired and extended greedily from the optimised plan",
+        }
+
+
+def percentile(values: list[float], q: float) -> float | None:
+    """Linear-interpolation percentile (q in 0..100); None for no values; inf stays inf."""
+    if not values:
+        return None
+    data = sorted(values)
+    pos = (len(data) - 1) * q / 100
+    lo, hi = math.floor(pos), math.ceil(pos)
+    if data[hi] == math.inf:
+        return math.inf if pos > lo or data[lo] == math.inf else data[lo]
+    return data[lo] + (data[hi] - data[lo]) * (pos - lo)
+
+
+def _spread(values: list[float]) -> Spread:
+    ps = [percentile(values, q) for q in (10, 50, 90)]
+    return Spread(*[None if v is None or v == math.inf else v for v in ps])
+
+
+def monte_carlo(
+    process: ProcessModel,
+    plan: Plan,
+    *,
+    draws: int | None = None,
+    seed: int | None = None,
+    r: Rates | None = None,
+) -> Uncertainty:
+    """Percentiles of extra workers, FTE, net effect and cobot payback over seeded draws."""
+    if plan.instance is None or plan.assignment is None:
+        raise ValueError("the plan carries no solver instance; make it with jobcarve.plan")
+    r = r if r is not None else rates(process)
+    n = int(
+        draws
+        if draws is not None
+        else (process.options.draws if process.options.draws is not None else r["draws"])
+    )
+    seed = process.options.seed if seed is None else seed
+    rng = random.Random(seed)
+    inst, base = plan.instance, plan.assignment
+    tasks = {t.id: t for t in process.tasks}
+    time_spread, volume_spread = r["default_time_spread_share"], r["default_volume_spread_share"]
+    pl = process.planning
+    v_low = (
+        (pl.units_per_week_low / pl.units_per_week) if pl.units_per_week_low else 1 - volume_spread
+    )
+    v_high = (
+        (pl.units_per_week_high / pl.units_per_week)
+        if pl.units_per_week_high
+        else 1 + volume_spread
+    )
+    workers, fte, net, payback = [], [], [], []
+    for _ in range(n):
+        volume = rng.triangular(v_low, v_high, 1.0)
+        factor: dict[str, float] = {}
+        for tid, task in tasks.items():
+            time = task.time_s_per_unit or task.time_min_per_batch or task.hours_per_week
+            low = task.time_low / time if task.time_low and time else 1 - time_spread
+            high = task.time_high / time if task.time_high and time else 1 + time_spread
+            scale = rng.triangular(low, high, 1.0)
+            factor[tid] = scale * (volume if task.hours_per_week is None else 1.0)
+        draw_inst = _scaled(inst, factor)
+        a = greedy(draw_inst, repair(draw_inst, base))
+        if violations(draw_inst, a):  # pragma: no cover - repair and greedy keep every rule
+            a = greedy(draw_inst)
+        figures = _figures(draw_inst, a)
+        lw_low, lw_high = r.ranges.get("loonwaarde_share", (r["loonwaarde_share"],) * 2)
+        cc_low, cc_high = r.ranges.get("cobot_cell_cost_eur", (r["cobot_cell_cost_eur"],) * 2)
+        case = business_case(
+            process,
+            figures,
+            r,
+            loonwaarde_share=rng.triangular(lw_low, lw_high, r["loonwaarde_share"]),
+            cobot_cell_cost_eur=rng.triangular(cc_low, cc_high, r["cobot_cell_cost_eur"]),
+        )
+        workers.append(float(len(figures.job_hours)))
+        fte.append(sum(figures.job_hours) / pl.hours_per_fte)
+        net.append(case.net_eur_per_year)
+        payback.append(
+            case.cobot_payback_years if case.cobot_payback_years is not None else math.inf
+        )
+    has_cobots = bool(plan.cobots)
+    never = sum(1 for p in payback if p == math.inf) / n if n and has_cobots else 0.0
+    return Uncertainty(
+        n,
+        seed,
+        _spread(workers),
+        _spread(fte),
+        _spread(net),
+        _spread(payback) if has_cobots else None,
+        never,
+    )
+
+
+def _scaled(inst: PoolInstance, factor: dict[str, float]) -> PoolInstance:
+    units = tuple(
+        dataclasses.replace(
+            u, hours=u.hours * factor[u.task], cobot_hours=u.cobot_hours * factor[u.task]
+        )
+        for u in inst.units
+    )
+    return dataclasses.replace(inst, units=units)
+
+
+def _figures(inst: PoolInstance, a: Assignment) -> PlanFigures:
+    share = inst.options.assist_share
+    job_h = tuple(job_hours(inst, members, p, a) for (p, _), members in sorted(a.jobs().items()))
+    freed: dict[str, float] = {}
+    by_cobot: dict[str, float] = {}
+    for u, unit in enumerate(inst.units):
+        if not unit.hard_to_fill:
+            continue
+        if u in a.job_of or u in a.cobot_of:
+            freed[unit.role] = freed.get(unit.role, 0.0) + unit.hours
+        if u in a.cobot_of:
+            by_cobot[unit.role] = by_cobot.get(unit.role, 0.0) + unit.hours
+        elif u in a.assist_of:
+            by_cobot[unit.role] = by_cobot.get(unit.role, 0.0) + unit.hours * share
+            if u not in a.job_of:
+                freed[unit.role] = freed.get(unit.role, 0.0) + unit.hours * share
+    return PlanFigures(job_h, len(a.cobots()), freed, by_cobot)
