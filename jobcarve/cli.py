@@ -451,6 +451,99 @@ def compare(
     typer.echo("wrote " + ", ".join(str(p) for p in written))
 
 
+@app.command()
+def balance(
+    instance: Annotated[
+        Path, typer.Argument(help="Instance file: ALWABP, Scholl .IN2 or Otto .alb.")
+    ],
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", help="alwabp, in2 or alb (default: from the file name)."),
+    ] = None,
+    cycle_time: Annotated[
+        int | None,
+        typer.Option("--cycle-time", help="SALBP-1: fewest stations for this cycle time.", min=1),
+    ] = None,
+    stations: Annotated[
+        int | None,
+        typer.Option(
+            "--stations", help="SALBP-2: shortest cycle time with this many stations.", min=1
+        ),
+    ] = None,
+    time_limit: Annotated[
+        float, typer.Option("--time-limit", help="Solver seconds.", min=0.01)
+    ] = 10.0,
+    seed: Annotated[int, typer.Option("--seed", min=0)] = 0,
+    workers: Annotated[int, typer.Option("--workers", help="Solver threads.", min=1)] = 1,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Balance a published line-balancing instance (ALWABP-2, SALBP-1, SALBP-2)."""
+    from jobcarve.carving.cpsat.line import solve_line
+    from jobcarve.carving.cpsat.salbp import solve_salbp1
+    from jobcarve.lineformats import read_instance
+
+    if cycle_time is not None and stations is not None:
+        raise UsageError("give --cycle-time (SALBP-1) or --stations (SALBP-2), not both")
+    inst = read_instance(instance, fmt)
+    kind = inst.num_workers > 1 and cycle_time is None and stations is None
+    if kind:
+        solution = solve_line(
+            inst.problem(), "min_cycle", time_limit_s=time_limit, seed=seed, workers=workers
+        )
+        problem_name = "ALWABP-2"
+    elif cycle_time is not None or (stations is None and inst.cycle_time is not None):
+        c = cycle_time if cycle_time is not None else inst.cycle_time
+        assert c is not None
+        preds: list[list[int]] = [[] for _ in range(inst.num_tasks)]
+        for i, j in inst.arcs:
+            preds[j].append(i)
+        solution = solve_salbp1(
+            [t[0] or 0 for t in inst.times],
+            preds,
+            c,
+            time_limit_s=time_limit,
+            seed=seed,
+            workers=workers,
+        )
+        problem_name = "SALBP-1"
+    elif stations is not None:
+        solution = solve_line(
+            inst.problem(stations=stations),
+            "min_cycle",
+            time_limit_s=time_limit,
+            seed=seed,
+            workers=workers,
+        )
+        problem_name = "SALBP-2"
+    else:
+        raise UsageError(
+            "a single-worker instance needs --cycle-time (SALBP-1) or --stations (SALBP-2)"
+        )
+    objective = len(solution.stations) if problem_name == "SALBP-1" else solution.cycle_time
+    data = {
+        "problem": problem_name,
+        "instance": str(instance),
+        "objective": objective,
+        "cycle_time": solution.cycle_time,
+        "stations": len(solution.stations),
+        "status": solution.status,
+        "lower_bound": solution.lower_bound,
+        "assignment": solution.assignment(),
+        "workers": {str(s.index + 1): s.worker for s in solution.stations},
+        "seconds": round(solution.seconds, 3),
+        "reason": solution.reason,
+    }
+    if as_json:
+        typer.echo(dumps_json(data), nl=False)
+    else:
+        typer.echo(
+            f"{problem_name} {instance}: objective {objective} ({solution.status}), lower bound {solution.lower_bound}, "
+            f"{len(solution.stations)} stations, cycle time {solution.cycle_time}, {solution.seconds:.2f} s"
+        )
+    if solution.status == "infeasible":
+        raise NoSolutionError(solution.reason)
+
+
 @app.command("import")
 def import_(
     inventory: Annotated[Path, typer.Argument(help="Task inventory: .xlsx or .csv.")],

@@ -1,0 +1,145 @@
+"""Benchmark runner for line balancing: ALWABP-2 families and SALBP-1 (Scholl) against known optima.
+
+Usage:
+  python benchmarks/run_balance.py alwabp --families roszieg,heskia --time-limit 60 [--every 1]
+  python benchmarks/run_balance.py salbp1 --time-limit 10 [--every 1]
+
+Reads the instances from ../shared/benchmarks (never copied into the project), solves each
+with `jobcarve balance`'s engine, and writes benchmarks/results/<set>.csv and a markdown
+table (hits, proven optima, mean gap, median and max time) to stdout for
+docs/performance.md. Instance names are only used to look up the known optimum.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import platform
+import statistics
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+SHARED = ROOT.parent / "shared" / "benchmarks"
+sys.path.insert(0, str(ROOT))
+
+from jobcarve.carving.cpsat.line import solve_line  # noqa: E402
+from jobcarve.carving.cpsat.salbp import solve_salbp1  # noqa: E402
+from jobcarve.lineformats import read_instance  # noqa: E402
+
+
+def run_alwabp(
+    families: list[str], limit: float, every: int, workers: int
+) -> list[dict[str, object]]:
+    rows = []
+    optima = list(csv.DictReader((SHARED / "alwabp" / "optima.csv").open()))
+    for row in optima[::every]:
+        if row["family"] not in families:
+            continue
+        inst = read_instance(SHARED / "alwabp" / row["instance"], "alwabp")
+        t0 = time.perf_counter()
+        sol = solve_line(inst.problem(), "min_cycle", time_limit_s=limit, workers=workers)
+        seconds = time.perf_counter() - t0
+        best = int(row["optimal_cycle_time"])
+        rows.append(
+            {
+                "set": row["family"],
+                "instance": row["instance"],
+                "known": best,
+                "found": sol.cycle_time,
+                "lower_bound": sol.lower_bound,
+                "status": sol.status,
+                "seconds": round(seconds, 3),
+            }
+        )
+        print(
+            f"{row['instance']}: {sol.cycle_time} (known {best}) {sol.status} {seconds:.1f}s",
+            file=sys.stderr,
+        )
+    return rows
+
+
+def run_salbp1(limit: float, every: int, workers: int) -> list[dict[str, object]]:
+    rows = []
+    cache: dict[str, object] = {}
+    for row in list(csv.DictReader((SHARED / "salbp" / "salbp1_optima.csv").open()))[::every]:
+        path = SHARED / "salbp" / row["graph_file"]
+        inst = cache.get(str(path)) or read_instance(path, "in2")
+        cache[str(path)] = inst
+        times = [t[0] or 0 for t in inst.times]  # type: ignore[attr-defined]
+        preds: list[list[int]] = [[] for _ in times]
+        for i, j in inst.arcs:  # type: ignore[attr-defined]
+            preds[j].append(i)
+        t0 = time.perf_counter()
+        sol = solve_salbp1(
+            times, preds, int(row["cycle_time"]), time_limit_s=limit, workers=workers
+        )
+        seconds = time.perf_counter() - t0
+        known = int(row["optimal_stations"]) if row["optimal_stations"] else int(row["ub_stations"])
+        rows.append(
+            {
+                "set": "salbp1",
+                "instance": row["instance"],
+                "known": known,
+                "found": len(sol.stations),
+                "lower_bound": sol.lower_bound,
+                "status": sol.status,
+                "seconds": round(seconds, 3),
+            }
+        )
+        print(
+            f"{row['instance']}: {len(sol.stations)} (known {known}) {sol.status} {seconds:.1f}s",
+            file=sys.stderr,
+        )
+    return rows
+
+
+def table(rows: list[dict[str, object]]) -> str:
+    out = [
+        "| set | instances | at known optimum | proven optimal | mean gap | median s | max s | total s |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name in dict.fromkeys(str(r["set"]) for r in rows):
+        group = [r for r in rows if r["set"] == name]
+        hits = sum(1 for r in group if r["found"] == r["known"])
+        proven = sum(1 for r in group if r["status"] == "optimal")
+        gaps = [(float(r["found"]) - float(r["known"])) / float(r["known"]) for r in group]  # type: ignore[arg-type]
+        secs = [float(r["seconds"]) for r in group]  # type: ignore[arg-type]
+        out.append(
+            f"| {name} | {len(group)} | {hits} | {proven} | {100 * statistics.mean(gaps):.2f}% | {statistics.median(secs):.2f} | {max(secs):.1f} | {sum(secs):.0f} |"
+        )
+    return "\n".join(out)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("set", choices=["alwabp", "salbp1"])
+    parser.add_argument("--families", default="roszieg,heskia,tonge")
+    parser.add_argument("--time-limit", type=float, default=60)
+    parser.add_argument("--every", type=int, default=1, help="take every n-th instance (a sample)")
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    if not SHARED.exists():
+        sys.exit(f"no benchmark data at {SHARED}: the shared folder is not next to the project")
+    rows = (
+        run_alwabp(args.families.split(","), args.time_limit, args.every, args.workers)
+        if args.set == "alwabp"
+        else run_salbp1(args.time_limit, args.every, args.workers)
+    )
+    results = HERE / "results"
+    results.mkdir(exist_ok=True)
+    name = f"{args.set}_{args.families.replace(',', '-') if args.set == 'alwabp' else 'scholl'}.csv"
+    with (results / name).open("w", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    print(
+        f"machine: {platform.machine()}, Python {platform.python_version()}, time limit {args.time_limit:g} s, {args.workers} workers"
+    )
+    print(table(rows))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,270 @@
+"""Readers of published line-balancing instance files, with located errors.
+
+* ALWABP (Chaves et al. 2007, as in Borba & Ritt 2014): ``n``, then n lines of k worker
+  times (``Inf`` = cannot), then arcs ``i j``, optional end mark ``-1 -1``.
+* Scholl ``.IN2`` (SALBP): ``n``, n task times, arcs ``i,j``, end mark ``-1,-1``, then
+  anything (notes, a DOS end-of-file byte) that is ignored.
+* Otto et al. (2013) ``.alb`` (SALBP-Gen): tagged sections ``<number of tasks>``,
+  ``<cycle time>``, ``<task times>`` (``i t``), ``<precedence relations>`` (``i,j``),
+  ``<end>``; other sections are skipped.
+
+All return a `LineProblem` (ALWABP: one worker per column; SALBP: `stations` identical
+workers) or raise `InputError` with ``FILE:LINE:COL`` messages.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import networkx as nx
+
+from jobcarve.carving.line import LineProblem, LineWorker
+from jobcarve.exceptions import InputError, Problem
+
+FORMATS = ("alwabp", "in2", "alb")
+MAX_BYTES = 16 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Instance:
+    """A parsed instance: task times per worker column, arcs, and the stated cycle time if any."""
+
+    name: str
+    times: tuple[tuple[int | None, ...], ...]  # [task][worker]
+    arcs: tuple[tuple[int, int], ...]  # 0-based
+    cycle_time: int | None = None
+
+    @property
+    def num_tasks(self) -> int:
+        return len(self.times)
+
+    @property
+    def num_workers(self) -> int:
+        return len(self.times[0]) if self.times else 0
+
+    def problem(self, stations: int | None = None) -> LineProblem:
+        """The line problem: ALWABP workers, or `stations` identical workers (SALBP)."""
+        preds: list[list[int]] = [[] for _ in range(self.num_tasks)]
+        for i, j in self.arcs:
+            preds[j].append(i)
+        if stations is None:
+            workers = tuple(
+                LineWorker(f"w{w + 1}", "generic", f"w{w + 1}", False)
+                for w in range(self.num_workers)
+            )
+            times = tuple(
+                tuple(self.times[t][w] for t in range(self.num_tasks))
+                for w in range(self.num_workers)
+            )
+        else:
+            workers = tuple(
+                LineWorker(f"s{k + 1}", "generic", "standard", False) for k in range(stations)
+            )
+            column = tuple(self.times[t][0] for t in range(self.num_tasks))
+            times = tuple(column for _ in range(stations))
+        return LineProblem(
+            tuple(str(t + 1) for t in range(self.num_tasks)),
+            tuple(tuple(sorted(p)) for p in preds),
+            workers,
+            times,
+        )
+
+
+def guess_format(path: Path) -> str:
+    """The format from the file name: .IN2 -> in2, .alb -> alb, else alwabp."""
+    suffix = path.suffix.lower()
+    return {".in2": "in2", ".alb": "alb"}.get(suffix, "alwabp")
+
+
+def read_instance(path: str | Path, fmt: str | None = None) -> Instance:
+    """Read an instance file in one of `FORMATS`."""
+    path = Path(path)
+    name = str(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError([Problem(name, 0, 0, "", "no such file")]) from None
+    except IsADirectoryError:
+        raise InputError(
+            [Problem(name, 0, 0, "", "is a folder, expected an instance file")]
+        ) from None
+    if len(data) > MAX_BYTES:
+        raise InputError(
+            [Problem(name, 0, 0, "", f"file is {len(data):,} bytes; the limit is {MAX_BYTES:,}")]
+        )
+    fmt = fmt or guess_format(path)
+    if fmt not in FORMATS:
+        raise InputError(
+            [Problem(name, 0, 0, "", f"unknown format {fmt!r}: use {', '.join(FORMATS)}")]
+        )
+    text = data.decode("latin-1")  # notes after the end mark may hold any byte
+    lines = text.replace("\r", "").split("\n")
+    reader = {"alwabp": _alwabp, "in2": _in2, "alb": _alb}[fmt]
+    instance = reader(lines, name)
+    _check(instance, name)
+    return instance
+
+
+class _Lines:
+    def __init__(self, lines: list[str], name: str) -> None:
+        self.lines, self.name, self.i = lines, name, 0
+
+    def next(self, what: str) -> tuple[int, str]:
+        while self.i < len(self.lines):
+            line = self.lines[self.i].strip()
+            self.i += 1
+            if line and line != "\x1a":
+                return self.i, line
+        raise InputError([Problem(self.name, self.i, 1, "", f"file ends early: expected {what}")])
+
+    def more(self) -> bool:
+        return any(row.strip() and row.strip() != "\x1a" for row in self.lines[self.i :])
+
+    def fail(self, line: int, message: str, col: int = 1) -> InputError:
+        return InputError([Problem(self.name, line, col, "", message)])
+
+
+def _int(src: _Lines, line: int, token: str, what: str, col: int = 1) -> int:
+    try:
+        value = int(token)
+    except ValueError:
+        raise src.fail(line, f'{what} "{token[:30]}" is not a whole number', col) from None
+    return value
+
+
+def _alwabp(lines: list[str], name: str) -> Instance:
+    src = _Lines(lines, name)
+    ln, head = src.next("the number of tasks")
+    n = _int(src, ln, head, "number of tasks")
+    if not 1 <= n <= 100000:
+        raise src.fail(ln, f"number of tasks {n} is out of range")
+    times: list[tuple[int | None, ...]] = []
+    k = None
+    for t in range(n):
+        ln, row = src.next(f"the times of task {t + 1}")
+        fields = row.split()
+        if k is None:
+            k = len(fields)
+        elif len(fields) != k:
+            raise src.fail(ln, f"task {t + 1} has {len(fields)} worker times, task 1 has {k}")
+        parsed: list[int | None] = []
+        col = 1
+        for field in fields:
+            if field.lower() == "inf":
+                parsed.append(None)
+            else:
+                value = _int(src, ln, field, "task time", col)
+                if value <= 0:
+                    raise src.fail(ln, f"task time {value} must be positive", col)
+                parsed.append(value)
+            col += len(field) + 1
+        if all(v is None for v in parsed):
+            raise src.fail(ln, f"no worker can do task {t + 1} (all Inf)")
+        times.append(tuple(parsed))
+    arcs = _arcs(src, n, sep=None)
+    return Instance(name, tuple(times), arcs)
+
+
+def _in2(lines: list[str], name: str) -> Instance:
+    src = _Lines(lines, name)
+    ln, head = src.next("the number of tasks")
+    n = _int(src, ln, head, "number of tasks")
+    if not 1 <= n <= 100000:
+        raise src.fail(ln, f"number of tasks {n} is out of range")
+    times = []
+    for t in range(n):
+        ln, row = src.next(f"the time of task {t + 1}")
+        value = _int(src, ln, row, "task time")
+        if value <= 0:
+            raise src.fail(ln, f"task time {value} must be positive")
+        times.append((value,))
+    arcs = _arcs(src, n, sep=",", need_end=True)
+    return Instance(name, tuple(times), arcs)
+
+
+def _arcs(
+    src: _Lines, n: int, sep: str | None, need_end: bool = False
+) -> tuple[tuple[int, int], ...]:
+    arcs: list[tuple[int, int]] = []
+    while True:
+        if not src.more():
+            if need_end:
+                raise src.fail(src.i, 'file ends without the end mark "-1,-1"')
+            break
+        ln, row = src.next("a precedence arc")
+        parts = [p for p in (row.split(sep) if sep else row.split()) if p.strip()]
+        if len(parts) != 2:
+            raise src.fail(ln, f'expected a precedence arc "i{sep or " "}j", found "{row[:30]}"')
+        i = _int(src, ln, parts[0].strip(), "task id")
+        j = _int(src, ln, parts[1].strip(), "task id")
+        if (i, j) == (-1, -1):
+            break
+        for v in (i, j):
+            if not 1 <= v <= n:
+                raise src.fail(ln, f"task {v} does not exist (tasks are 1..{n})")
+        if i == j:
+            raise src.fail(ln, f"task {i} cannot precede itself")
+        arcs.append((i - 1, j - 1))
+    return tuple(arcs)
+
+
+def _alb(lines: list[str], name: str) -> Instance:
+    src = _Lines(lines, name)
+    n = cycle = None
+    times: dict[int, int] = {}
+    arcs: list[tuple[int, int]] = []
+    section = None
+    for ln, raw in enumerate(lines, start=1):
+        line = raw.strip()
+        if not line:
+            continue
+        tag = re.fullmatch(r"<(.+)>", line)
+        if tag:
+            section = tag.group(1).strip().lower()
+            if section == "end":
+                break
+            continue
+        if section == "number of tasks":
+            n = _int(src, ln, line, "number of tasks")
+        elif section == "cycle time":
+            cycle = _int(src, ln, line, "cycle time")
+        elif section == "task times":
+            parts = line.split()
+            if len(parts) != 2:
+                raise src.fail(ln, f'expected "task time", found "{line[:30]}"')
+            t, value = _int(src, ln, parts[0], "task id"), _int(src, ln, parts[1], "task time")
+            if value <= 0:
+                raise src.fail(ln, f"task time {value} must be positive")
+            times[t] = value
+        elif section == "precedence relations":
+            parts = line.split(",")
+            if len(parts) != 2:
+                raise src.fail(ln, f'expected "i,j", found "{line[:30]}"')
+            arcs.append(
+                (
+                    _int(src, ln, parts[0].strip(), "task id") - 1,
+                    _int(src, ln, parts[1].strip(), "task id") - 1,
+                )
+            )
+    if n is None:
+        raise src.fail(1, "no <number of tasks> section")
+    missing = [t for t in range(1, n + 1) if t not in times]
+    if missing:
+        raise src.fail(1, f"no time for task {missing[0]} in <task times>")
+    for i, j in arcs:
+        for v in (i, j):
+            if not 0 <= v < n:
+                raise src.fail(1, f"precedence names task {v + 1}, tasks are 1..{n}")
+    return Instance(name, tuple((times[t],) for t in range(1, n + 1)), tuple(arcs), cycle)
+
+
+def _check(instance: Instance, name: str) -> None:
+    g: nx.DiGraph[int] = nx.DiGraph()
+    g.add_nodes_from(range(instance.num_tasks))
+    g.add_edges_from(instance.arcs)
+    if not nx.is_directed_acyclic_graph(g):
+        cycle = nx.find_cycle(g)
+        path = " -> ".join(str(u + 1) for u, _ in cycle) + f" -> {cycle[0][0] + 1}"
+        raise InputError([Problem(name, 0, 0, "", f"precedence cycle: {path}")])
