@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import signal
 import threading
+from types import FrameType, TracebackType
+from typing import Any
 
 
 def restore_sigint() -> None:
@@ -15,3 +19,65 @@ def restore_sigint() -> None:
     """
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
+class InterruptWatch:
+    """Stops running CP-SAT searches on Ctrl-C and remembers that it happened.
+
+    A Python signal handler only runs when the main thread executes Python code, which it
+    does not while CP-SAT searches. CPython writes every signal to the "wakeup fd" at once,
+    so a helper thread reads it there and calls `stop_search` on the running solver; the
+    Python handler only sets the flag. Outside the main thread it does nothing.
+    """
+
+    def __init__(self) -> None:
+        self.interrupted = False
+        self._solver: Any = None
+        self._active = False
+
+    def __enter__(self) -> InterruptWatch:
+        if threading.current_thread() is not threading.main_thread():
+            return self
+        self._read, self._write = os.pipe()
+        os.set_blocking(self._write, False)
+        self._old_fd = signal.set_wakeup_fd(self._write)
+        self._old_handler = signal.signal(signal.SIGINT, self._handler)
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+        self._thread.start()
+        self._active = True
+        return self
+
+    def _handler(self, signum: int, frame: FrameType | None) -> None:
+        self.interrupted = True
+
+    def _watch(self) -> None:
+        while True:
+            try:
+                data = os.read(self._read, 64)
+            except OSError:
+                return
+            if not data or 255 in data:
+                return
+            if signal.SIGINT in data:
+                self.interrupted = True
+                solver = self._solver
+                if solver is not None:
+                    solver.stop_search()
+
+    def attach(self, solver: Any) -> None:
+        """The solver to stop on Ctrl-C (the one about to search)."""
+        self._solver = solver
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if not self._active:
+            return
+        signal.set_wakeup_fd(self._old_fd)
+        signal.signal(signal.SIGINT, self._old_handler)
+        with contextlib.suppress(OSError):
+            os.write(self._write, bytes([255]))
+        self._thread.join(timeout=2)
+        for fd in (self._read, self._write):
+            with contextlib.suppress(OSError):
+                os.close(fd)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from ortools.sat.python import cp_model
 
 from jobcarve.carving.assignment import Assignment
-from jobcarve.carving.cpsat import restore_sigint
+from jobcarve.carving.cpsat import InterruptWatch
 from jobcarve.carving.instance import SCALE, PoolInstance
 
 STAGES = ("jobs", "carved_hours", "hard_to_fill_hours", "cobots")
@@ -264,10 +264,12 @@ class PoolModel:
         bound = 0
         interrupted = False
         self.hint(best)
-        try:
+        with InterruptWatch() as watch:
             for stage, (name, term, share) in enumerate(
                 zip(STAGES, self.terms, STAGE_SHARE, strict=True)
             ):
+                if watch.interrupted:
+                    break
                 self.m.maximize(term)
                 solver = cp_model.CpSolver()
                 params = solver.parameters
@@ -277,19 +279,23 @@ class PoolModel:
                 # a deterministic limit makes the same input and seed give the same plan
                 params.max_deterministic_time = limit
                 params.max_time_in_seconds = limit * 2  # wall-clock safety net
-                params.catch_sigint_signal = True
+                # Ctrl-C is handled by InterruptWatch, which stops the search from a thread
+                params.catch_sigint_signal = False
                 # no repair_hint: with very short limits it aborts CP-SAT 9.15 ("Check failed:
                 # heuristics.fixed_search != nullptr"), found by benchmarks/fuzz.py; the hints
                 # given here are complete, feasible solutions and need no repair
                 callback = _Progress(progress, name, self) if progress else None
-                try:
-                    status = solver.solve(self.m, callback) if callback else solver.solve(self.m)
-                finally:
-                    restore_sigint()
+                watch.attach(solver)
+                status = solver.solve(self.m, callback) if callback else solver.solve(self.m)
+                watch.attach(None)
                 if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
                     best = self.extract(solver)
                     value = round(solver.objective_value)
-                    stage_status[name] = "optimal" if status == cp_model.OPTIMAL else "feasible"
+                    stage_status[name] = (
+                        "optimal"
+                        if status == cp_model.OPTIMAL and not watch.interrupted
+                        else "feasible"
+                    )
                     if stage == 0:
                         bound = round(solver.best_objective_bound)
                     values.append(value)
@@ -298,16 +304,7 @@ class PoolModel:
                 else:  # no solution in this stage's time: keep the previous one and go on
                     stage_status[name] = "unknown"
                     values.append(values[-1] if values else 0)
-                    continue
-                if (
-                    status == cp_model.FEASIBLE
-                    and solver.wall_time < limit * 0.9
-                    and solver.deterministic_time < limit * 0.9
-                ):
-                    interrupted = True  # stopped early: Ctrl-C
-                    break
-        except KeyboardInterrupt:  # Ctrl-C between two solves: keep the best plan
-            interrupted = True
+            interrupted = watch.interrupted
         # the status is that of the headline figure, the number of carved jobs; the later
         # objectives' own statuses are reported per stage
         overall = stage_status.get("jobs", "feasible")
