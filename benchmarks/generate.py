@@ -12,6 +12,11 @@ from __future__ import annotations
 import argparse
 import random
 import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from jobcarve.model import DIMENSIONS
 
 TEMPLATES = [
     "kit_parts",
@@ -24,21 +29,6 @@ TEMPLATES = [
     "deburr_manual",
     "glue_seal",
     "assemble_subassembly",
-]
-DIMENSIONS = [
-    "lifting",
-    "pushing_pulling",
-    "repetitive_hand_arm",
-    "fine_motor",
-    "posture_mobility",
-    "sensory",
-    "attention",
-    "memory_learning",
-    "problem_solving",
-    "literacy_numeracy",
-    "pace",
-    "independence",
-    "social_communication",
 ]
 
 

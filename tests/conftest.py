@@ -71,16 +71,7 @@ def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[
     )
 
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from jobcarve.report.pdf import CHROMIUM_ARGS  # noqa: E402  (one list for the product and the tests)
 
 
 @pytest.fixture(scope="session")

@@ -21,6 +21,22 @@ def restore_sigint() -> None:
         signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
+def solve_once(model: Any, *, time_limit_s: float, seed: int, workers: int) -> tuple[Any, Any]:
+    """Solve a CP-SAT model once (Ctrl-C stops the search and keeps the best solution)."""
+    from ortools.sat.python import cp_model
+
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = time_limit_s
+    solver.parameters.random_seed = seed
+    solver.parameters.num_workers = workers
+    solver.parameters.catch_sigint_signal = True
+    try:
+        status = solver.solve(model)
+    finally:
+        restore_sigint()
+    return solver, status
+
+
 class InterruptWatch:
     """Stops running CP-SAT searches on Ctrl-C and remembers that it happened.
 

@@ -13,7 +13,7 @@ import time
 
 from ortools.sat.python import cp_model
 
-from jobcarve.carving.cpsat import restore_sigint
+from jobcarve.carving.cpsat import solve_once
 from jobcarve.carving.line import LineProblem, LineSolution, Objective, Station
 
 
@@ -221,15 +221,7 @@ def solve_line(
                 m.add_hint(x[t, k], 1)
             m.add_hint(y[w, k], 1)
 
-    solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = time_limit_s
-    solver.parameters.random_seed = seed
-    solver.parameters.num_workers = workers
-    solver.parameters.catch_sigint_signal = True
-    try:
-        status = solver.solve(m)
-    finally:
-        restore_sigint()
+    solver, status = solve_once(m, time_limit_s=time_limit_s, seed=seed, workers=workers)
     seconds = time.perf_counter() - t0
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         reason = (

@@ -14,7 +14,7 @@ import time
 import networkx as nx
 from ortools.sat.python import cp_model
 
-from jobcarve.carving.cpsat import restore_sigint
+from jobcarve.carving.cpsat import solve_once
 from jobcarve.carving.line import LineSolution, Station
 
 
@@ -117,15 +117,7 @@ def solve_salbp1(
         for i in tasks:
             if (i, k) in x:
                 m.add_hint(x[i, k], 1)
-    solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = time_limit_s
-    solver.parameters.random_seed = seed
-    solver.parameters.num_workers = workers
-    solver.parameters.catch_sigint_signal = True
-    try:
-        status = solver.solve(m)
-    finally:
-        restore_sigint()
+    solver, status = solve_once(m, time_limit_s=time_limit_s, seed=seed, workers=workers)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return _solution(start, times, names, cycle, "feasible", lb, t0)
     result: dict[int, list[int]] = {}
