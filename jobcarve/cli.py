@@ -325,7 +325,7 @@ def analyze(
     if xlsx:
         from jobcarve.spreadsheet import plan_workbook_bytes
 
-        outputs[out / "plan.xlsx"] = plan_workbook_bytes(process, result, the_plan, language)
+        outputs[out / "plan.xlsx"] = plan_workbook_bytes(process, result, the_plan, language, case)
     # every output is complete before any is replaced: a failed run leaves the old set
     written = write_all_atomic(outputs)
     summary = result.summary()

@@ -1194,7 +1194,9 @@ def plan_workbook(
     return write_atomic(path, plan_workbook_bytes(process, analysis, plan, lang))
 
 
-def plan_workbook_bytes(process: ProcessModel, analysis: Any, plan: Any, lang: str = "nl") -> bytes:
+def plan_workbook_bytes(
+    process: ProcessModel, analysis: Any, plan: Any, lang: str = "nl", case: Any = None
+) -> bytes:
     """The plan as a workbook for advisers: tasks with verdicts and reasons, jobs, cobots, figures."""
     nl = lang == "nl"
     wb = openpyxl.Workbook()
@@ -1300,6 +1302,48 @@ def plan_workbook_bytes(process: ProcessModel, analysis: Any, plan: Any, lang: s
             for c in (plan.cobots if plan is not None else [])
         ],
     )
+    if case is not None:
+        from jobcarve.report.context import CASE_LABELS, case_label
+        from jobcarve.report.i18n import translations
+
+        gettext = translations(lang).gettext
+        sheet = wb.create_sheet("Businesscase" if nl else "Business case")
+        rows = [
+            [case_label(item.key, gettext), round(item.amount_eur_per_year, 2), item.formula]
+            for item in case.lines
+            if item.key in CASE_LABELS
+        ]
+        rows.append(
+            [
+                "Netto effect per jaar" if nl else "Net effect per year",
+                round(case.net_eur_per_year, 2),
+                "",
+            ]
+        )
+        rows.append(
+            [
+                "Investering cobots" if nl else "Cobot investment",
+                round(case.cobot_investment_eur, 2),
+                "",
+            ]
+        )
+        payback = case.cobot_payback_years
+        rows.append(
+            [
+                "Terugverdientijd cobots (jaar)" if nl else "Cobot payback (years)",
+                round(payback, 2) if payback is not None else None,
+                "",
+            ]
+        )
+        _write_table(
+            sheet,
+            [
+                "Post" if nl else "Item",
+                "EUR per jaar" if nl else "EUR per year",
+                "Berekening" if nl else "How it is computed",
+            ],
+            rows,
+        )
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()

@@ -324,3 +324,10 @@ def test_plan_workbook(tmp_path: Path) -> None:
     assert [r[-3] for r in rows] == [u["cobot"]["label"] for u in units]
     jobs = list(wb["Jobs"].iter_rows(min_row=2, values_only=True))
     assert [j[0] for j in jobs] == [j["id"] for j in data["jobs"]]
+    case = {row[0]: row[1] for row in wb["Business case"].iter_rows(min_row=2, values_only=True)}
+    assert case["Net effect per year"] == pytest.approx(
+        data["business_case"]["net_eur_per_year"], abs=0.01
+    )
+    assert case["Wage cost of the new workers"] == pytest.approx(
+        data["business_case"]["lines"][0]["amount_eur_per_year"], abs=0.01
+    )
