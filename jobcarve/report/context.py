@@ -374,7 +374,7 @@ def case_label(key: str, _: Gettext) -> str:
 def _range(spread: Spread | None, fmt: Callable[[float], str]) -> str:
     if spread is None or spread.p10 is None or spread.p90 is None:
         return "-"
-    return f"{fmt(spread.p10)} - {fmt(spread.p90)}"
+    return f"{fmt(spread.p10)} – {fmt(spread.p90)}"
 
 
 def business_view(
