@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN = $(VENV)/bin
 OUT ?= out
 
-.PHONY: demo test lint unit bench clean
+.PHONY: demo test lint unit bench clean browser-deps
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,7 +24,19 @@ lint: $(BIN)/.installed
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-unit: $(BIN)/.installed
+# The browser tests need Debian's Chromium and poppler-utils: installed here when run as
+# root (as on CI and the project's machines), otherwise the tests say how to install them.
+browser-deps:
+	@if ! command -v chromium >/dev/null || ! command -v pdftotext >/dev/null; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	      chromium poppler-utils fonts-liberation fonts-dejavu-core >/dev/null; \
+	  else \
+	    echo "note: browser tests need: sudo apt-get install chromium poppler-utils (they skip without)"; \
+	  fi; \
+	fi
+
+unit: $(BIN)/.installed browser-deps
 	$(BIN)/pytest
 
 test: lint unit
