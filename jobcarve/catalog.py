@@ -221,7 +221,20 @@ class BodyRegion(_Block):
     source: Source
 
 
-class FeasibilityWeights(_Block):
+class _Weights(_Block):
+    """Weights that must add up to 1, with their source."""
+
+    source: Source
+
+    @model_validator(mode="after")
+    def _sum(self) -> _Weights:
+        total = sum(v for k, v in self.model_dump().items() if k != "source")
+        if abs(total - 1) > 1e-6:
+            raise ValueError(f"weights add up to {total:.3f}, expected 1")
+        return self
+
+
+class FeasibilityWeights(_Weights):
     presentation: float = Field(ge=0, le=1)
     handling: float = Field(ge=0, le=1)
     joining: float = Field(ge=0, le=1)
@@ -229,29 +242,13 @@ class FeasibilityWeights(_Block):
     repetitiveness: float = Field(ge=0, le=1)
     variants: float = Field(ge=0, le=1)
     judgement: float = Field(ge=0, le=1)
-    source: Source
-
-    @model_validator(mode="after")
-    def _sum(self) -> FeasibilityWeights:
-        total = sum(v for k, v in self.model_dump().items() if k != "source")
-        if abs(total - 1) > 1e-6:
-            raise ValueError(f"weights add up to {total:.3f}, expected 1")
-        return self
 
 
-class BenefitWeights(_Block):
+class BenefitWeights(_Weights):
     ergonomics: float = Field(ge=0, le=1)
     repetition: float = Field(ge=0, le=1)
     monotony: float = Field(ge=0, le=1)
     hours: float = Field(ge=0, le=1)
-    source: Source
-
-    @model_validator(mode="after")
-    def _sum(self) -> BenefitWeights:
-        total = self.ergonomics + self.repetition + self.monotony + self.hours
-        if abs(total - 1) > 1e-6:
-            raise ValueError(f"weights add up to {total:.3f}, expected 1")
-        return self
 
 
 class CobotParams(_Block):

@@ -98,8 +98,10 @@ def show(value: object, limit: int = 40) -> str:
 
 
 class _Fatal(Exception):
-    def __init__(self, problem: Problem) -> None:
-        self.problem = problem
+    """A problem that stops reading: located at a (line, column) and a model path."""
+
+    def __init__(self, file: str, mark: tuple[int, int], loc: Loc, message: str) -> None:
+        self.problem = Problem(file, mark[0], mark[1], format_loc(loc), message)
 
 
 @dataclass
@@ -221,13 +223,10 @@ def _scalar(event: Any, file: str, problems: list[Problem], loc: Loc) -> Any:
     if tag not in _SCALAR_TAGS:
         line, col = _pos(event)
         raise _Fatal(
-            Problem(
-                file,
-                line,
-                col,
-                format_loc(loc),
-                f"tag {_short_tag(tag)} is not allowed: jobcarve reads plain YAML only",
-            )
+            file,
+            (line, col),
+            loc,
+            f"tag {_short_tag(tag)} is not allowed: jobcarve reads plain YAML only",
         )
     if tag == _YAML + "timestamp":
         return event.value
@@ -237,13 +236,7 @@ def _scalar(event: Any, file: str, problems: list[Problem], loc: Loc) -> Any:
     except (ValueError, yaml.constructor.ConstructorError):
         line, col = _pos(event)
         raise _Fatal(
-            Problem(
-                file,
-                line,
-                col,
-                format_loc(loc),
-                f"cannot read {show(event.value)} as {tag[len(_YAML) :]}",
-            )
+            file, (line, col), loc, f"cannot read {show(event.value)} as {tag[len(_YAML) :]}"
         ) from None
     if isinstance(value, str) and _BIDI & set(value):
         line, col = _pos(event)
@@ -289,13 +282,10 @@ def _build(text: str, smap: SourceMap, problems: list[Problem], limits: Limits) 
         total += nodes
         if total > limits.max_nodes:
             raise _Fatal(
-                Problem(
-                    file,
-                    mark[0],
-                    mark[1],
-                    format_loc(loc),
-                    f"more than {limits.max_nodes:,} values after expanding aliases (an alias bomb?)",
-                )
+                file,
+                mark,
+                loc,
+                f"more than {limits.max_nodes:,} values after expanding aliases (an alias bomb?)",
             )
         if not stack:
             root.append(value)
@@ -310,13 +300,10 @@ def _build(text: str, smap: SourceMap, problems: list[Problem], limits: Limits) 
             for src in sources:
                 if not isinstance(src, dict):
                     raise _Fatal(
-                        Problem(
-                            file,
-                            mark[0],
-                            mark[1],
-                            format_loc(top.loc),
-                            "a merge key (<<) needs a mapping or a list of mappings",
-                        )
+                        file,
+                        mark,
+                        top.loc,
+                        "a merge key (<<) needs a mapping or a list of mappings",
                     )
                 for k, v in src.items():
                     if k not in top.explicit and k not in top.container:
@@ -334,9 +321,7 @@ def _build(text: str, smap: SourceMap, problems: list[Problem], limits: Limits) 
             if documents > 1:
                 line, col = _pos(event)
                 raise _Fatal(
-                    Problem(
-                        file, line, col, "", "more than one YAML document; a model is one document"
-                    )
+                    file, (line, col), (), "more than one YAML document; a model is one document"
                 )
             continue
         if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
@@ -390,57 +375,28 @@ def _build(text: str, smap: SourceMap, problems: list[Problem], limits: Limits) 
             attach(value, 1, mark, loc)
         elif isinstance(event, yaml.AliasEvent):
             if awaiting_key:
-                raise _Fatal(
-                    Problem(
-                        file,
-                        mark[0],
-                        mark[1],
-                        format_loc(stack[-1].loc),
-                        "an alias cannot be a key",
-                    )
-                )
+                raise _Fatal(file, mark, stack[-1].loc, "an alias cannot be a key")
             loc = child_loc() if stack else ()
             if event.anchor not in anchors:
-                raise _Fatal(
-                    Problem(
-                        file, mark[0], mark[1], format_loc(loc), f'unknown alias "*{event.anchor}"'
-                    )
-                )
+                raise _Fatal(file, mark, loc, f'unknown alias "*{event.anchor}"')
             smap.values.setdefault(loc, mark)
             value, nodes = anchors[event.anchor]
             attach(value, nodes, mark, loc)
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             if awaiting_key:
                 raise _Fatal(
-                    Problem(
-                        file,
-                        mark[0],
-                        mark[1],
-                        format_loc(stack[-1].loc),
-                        "a key must be plain text, not a mapping or list",
-                    )
+                    file, mark, stack[-1].loc, "a key must be plain text, not a mapping or list"
                 )
             loc = child_loc() if stack else ()
             if event.tag not in (None, "!", _YAML + "map", _YAML + "seq"):
                 raise _Fatal(
-                    Problem(
-                        file,
-                        mark[0],
-                        mark[1],
-                        format_loc(loc),
-                        f"tag {_short_tag(event.tag)} is not allowed: jobcarve reads plain YAML only",
-                    )
+                    file,
+                    mark,
+                    loc,
+                    f"tag {_short_tag(event.tag)} is not allowed: jobcarve reads plain YAML only",
                 )
             if len(stack) >= limits.max_depth:
-                raise _Fatal(
-                    Problem(
-                        file,
-                        mark[0],
-                        mark[1],
-                        format_loc(loc),
-                        f"nesting deeper than {limits.max_depth} levels",
-                    )
-                )
+                raise _Fatal(file, mark, loc, f"nesting deeper than {limits.max_depth} levels")
             smap.values.setdefault(loc, mark)
             container: dict[str, Any] | list[Any] = (
                 {} if isinstance(event, yaml.MappingStartEvent) else []

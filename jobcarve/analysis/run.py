@@ -13,6 +13,7 @@ from jobcarve.analysis.split import (
     automatic_parts,
     catalogue_units,
     chain_units,
+    occurrence_seconds,
     single_unit,
     split_reason,
     subtask_units,
@@ -23,6 +24,7 @@ from jobcarve.graph import task_hours_per_week
 from jobcarve.messages import Reason
 from jobcarve.model import DIMENSIONS, ProcessModel, Profile, Task
 from jobcarve.results import Analysis, Fit, SplitSource, TaskResult, Unit
+from jobcarve.yamlsource import format_loc
 
 
 def analyze(process: ProcessModel, catalogs: Catalogs | None = None) -> Analysis:
@@ -137,8 +139,6 @@ def _check_analysable(process: ProcessModel) -> None:
     def problem(loc: tuple[str | int, ...], message: str) -> Problem:
         if smap is not None:
             return smap.problem(loc, message)  # type: ignore[no-any-return]
-        from jobcarve.yamlsource import format_loc
-
         return Problem(file, 0, 0, format_loc(loc), message)
 
     problems: list[Problem] = []
@@ -173,8 +173,6 @@ def _adjusted(task: Task, process: ProcessModel, params: AssessmentParams) -> di
     demands = task.demand_profile()
     assert demands is not None  # _check_analysable
     if task.handling is not None and not task.subtasks:
-        from jobcarve.analysis.split import occurrence_seconds
-
         load = lifting_load(
             task.handling,
             occurrence_seconds(task),

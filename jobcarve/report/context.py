@@ -296,7 +296,7 @@ def build_context(
             for t in analysis.tasks
         ),
         jobs=tuple(_job_cards(process, plan, units, support_names, lang, _)) if plan else (),
-        cobots=tuple(_cobot_cards(plan, units, lang)) if plan else (),
+        cobots=tuple(_cobot_cards(plan, units, lang, cats)) if plan else (),
         gated=tuple(
             GatedUnit(u.name, tuple(g.reason.text(lang) for g in u.cobot.gates))
             for u in analysis.units
@@ -584,8 +584,7 @@ def _job_cards(
     return cards
 
 
-def _cobot_cards(plan: Plan, units: dict[str, Any], lang: str) -> list[CobotCard]:
-    cats = load_catalogs()
+def _cobot_cards(plan: Plan, units: dict[str, Any], lang: str, cats: Catalogs) -> list[CobotCard]:
     models = {c.id: c for c in cats.cobots}
     cards = []
     for cobot in plan.cobots:
