@@ -26,7 +26,7 @@ SHARED = ROOT.parent / "shared" / "benchmarks"
 sys.path.insert(0, str(ROOT))
 
 from jobcarve.carving.cpsat.line import solve_line  # noqa: E402
-from jobcarve.carving.cpsat.salbp import solve_salbp1  # noqa: E402
+from jobcarve.carving.salbp import solve_salbp1  # noqa: E402
 from jobcarve.lineformats import read_instance  # noqa: E402
 
 

@@ -479,7 +479,7 @@ def balance(
 ) -> None:
     """Balance a published line-balancing instance (ALWABP-2, SALBP-1, SALBP-2)."""
     from jobcarve.carving.cpsat.line import solve_line
-    from jobcarve.carving.cpsat.salbp import solve_salbp1
+    from jobcarve.carving.salbp import solve_salbp1
     from jobcarve.lineformats import read_instance
 
     if cycle_time is not None and stations is not None:

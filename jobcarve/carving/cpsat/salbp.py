@@ -1,4 +1,8 @@
-"""SALBP-1 with CP-SAT: the fewest stations for a cycle time, with station windows.
+"""SALBP-1 as a direct CP-SAT model: the fewest stations for a cycle time, with windows.
+
+`jobcarve balance` uses the station-oriented search in `jobcarve.carving.salbp`, which is
+far stronger on the published sets; this model is kept as an independent check of that
+search (tests compare both on random instances).
 
 A greedy (largest positional weight first) gives the upper bound; earliest and latest
 stations of each task (from the work that must come before and after it) restrict the
@@ -54,7 +58,7 @@ def greedy_salbp1(
     return stations
 
 
-def solve_salbp1(
+def solve_salbp1_cpsat(
     times: list[int],
     preds: list[list[int]],
     cycle: int,

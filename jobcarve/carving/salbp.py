@@ -1,0 +1,652 @@
+"""SALBP-1: the fewest stations for a cycle time, by station-oriented branch and bound.
+
+The method follows the published exact procedures for SALBP-1 (Scholl & Klein's SALOME,
+1997; Sewell & Jacobson's BB&R, 2012): stations are filled one after another with
+*maximal* loads (no ready task still fits), the most completely filled loads first, and a
+partial line is cut off when
+
+* the idle time of the closed stations exceeds what the target number of stations allows
+  (m * c - total work),
+* the remaining work needs more stations than are left (bin-packing bounds LB1-LB3 of
+  Scholl 1999 on the remaining tasks),
+* a task can no longer reach its latest station (station windows from the work that must
+  follow it), or
+* the same set of finished tasks was already reached with no more stations (memory-based
+  dominance: the set of finished tasks is the state, as in bounded dynamic programming).
+
+The search answers "does a line with m stations exist?" for the lower bound m, in both
+directions of the precedence graph (a reversed line is a line of the reversed graph), with
+a node budget that doubles each round. An exhausted search proves m impossible and raises
+the lower bound; a line found with m = lower bound is optimal. Between rounds the same
+search with m = best - 1 improves the best line, so a time limit always leaves a valid
+line and an honest bound.
+"""
+
+from __future__ import annotations
+
+import heapq
+import time
+from dataclasses import dataclass, replace
+from functools import cached_property
+
+from jobcarve.carving.line import LineSolution, Station
+
+
+class _Budget(Exception):
+    """The node or time budget of one search ran out."""
+
+
+@dataclass(frozen=True)
+class SalbpGraph:
+    """Task times and precedence in bit masks (task i is bit i)."""
+
+    times: tuple[int, ...]
+    preds: tuple[tuple[int, ...], ...]
+    succs: tuple[tuple[int, ...], ...]
+    pred_mask: tuple[int, ...]
+    before: tuple[int, ...]  # all tasks that must come before i (mask)
+    after: tuple[int, ...]  # all tasks that must come after i (mask)
+
+    @staticmethod
+    def build(times: list[int], preds: list[list[int]]) -> SalbpGraph:
+        n = len(times)
+        succs: list[list[int]] = [[] for _ in range(n)]
+        for j, ps in enumerate(preds):
+            for p in ps:
+                succs[p].append(j)
+        order = _topological(n, preds, succs)
+        before = [0] * n
+        for j in order:
+            for p in preds[j]:
+                before[j] |= before[p] | (1 << p)
+        after = [0] * n
+        for i in reversed(order):
+            for s in succs[i]:
+                after[i] |= after[s] | (1 << s)
+        return SalbpGraph(
+            tuple(times),
+            tuple(tuple(ps) for ps in preds),
+            tuple(tuple(ss) for ss in succs),
+            tuple(sum(1 << p for p in set(ps)) for ps in preds),
+            tuple(before),
+            tuple(after),
+        )
+
+    @cached_property
+    def positional_weights(self) -> tuple[int, ...]:
+        """Own time plus the time of every task that must follow (Helgeson & Birnie)."""
+        return tuple(
+            t + _mask_sum(self.times, a) for t, a in zip(self.times, self.after, strict=True)
+        )
+
+    @cached_property
+    def dominators(self) -> list[list[int]]:
+        return _dominators(self)
+
+    def reversed(self) -> SalbpGraph:
+        return SalbpGraph(
+            self.times,
+            self.succs,
+            self.preds,
+            tuple(sum(1 << s for s in set(ss)) for ss in self.succs),
+            self.after,
+            self.before,
+        )
+
+
+def _topological(n: int, preds: list[list[int]], succs: list[list[int]]) -> list[int]:
+    indeg = [len(set(ps)) for ps in preds]
+    queue = [i for i in range(n) if indeg[i] == 0]
+    order: list[int] = []
+    while queue:
+        i = queue.pop()
+        order.append(i)
+        for s in set(succs[i]):
+            indeg[s] -= 1
+            if indeg[s] == 0:
+                queue.append(s)
+    if len(order) != n:
+        raise ValueError("the precedence relations contain a cycle")
+    return order
+
+
+def _mask_sum(values: tuple[int, ...], mask: int) -> int:
+    total = 0
+    while mask:
+        low = mask & -mask
+        total += values[low.bit_length() - 1]
+        mask ^= low
+    return total
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """Lower bounds on the number of stations (Scholl 1999, ch. 4; Martello & Toth 1990)."""
+
+    lb1: int  # total work / cycle time
+    lb2: int  # tasks longer than half the cycle time need a station each
+    lb3: int  # the same in thirds
+    mtl2: int  # Martello & Toth's L2 bin-packing bound
+    windows: int  # a task's earliest station plus the stations its successors need
+
+    @property
+    def best(self) -> int:
+        return max(self.lb1, self.lb2, self.lb3, self.mtl2, self.windows, 1)
+
+
+def _weights(times: tuple[int, ...], cycle: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Bin-packing weights in halves (x2) and thirds (x6), see Scholl (1999) LB2/LB3."""
+    w2, w6 = [], []
+    for t in times:
+        w2.append(2 if 2 * t > cycle else 1 if 2 * t == cycle else 0)
+        if 3 * t > 2 * cycle:
+            w6.append(6)
+        elif 3 * t == 2 * cycle:
+            w6.append(4)
+        elif 3 * t > cycle:
+            w6.append(3)
+        elif 3 * t == cycle:
+            w6.append(2)
+        else:
+            w6.append(0)
+    return tuple(w2), tuple(w6)
+
+
+def _set_bound(
+    times: tuple[int, ...], w2: tuple[int, ...], w6: tuple[int, ...], mask: int, cycle: int
+) -> int:
+    """Stations the tasks in `mask` need at least: max of LB1, LB2 and LB3."""
+    total = half = third = 0
+    while mask:
+        low = mask & -mask
+        i = low.bit_length() - 1
+        total += times[i]
+        half += w2[i]
+        third += w6[i]
+        mask ^= low
+    return max(-(-total // cycle), -(-half // 2), -(-third // 6))
+
+
+def martello_toth_l2(times: list[int] | tuple[int, ...], cycle: int) -> int:
+    """Martello & Toth's L2 bound for bin packing (1990), max over all thresholds k."""
+    best = -(-sum(times) // cycle)
+    ordered = sorted(times)
+    for k in sorted({0, *(t for t in ordered if 2 * t <= cycle)}):
+        n1 = n2 = sum2 = sum3 = 0
+        for t in ordered:
+            if t > cycle - k:
+                n1 += 1
+            elif 2 * t > cycle:
+                n2 += 1
+                sum2 += t
+            elif t >= k:
+                sum3 += t
+        best = max(best, n1 + n2 + max(0, -(-(sum3 - (n2 * cycle - sum2)) // cycle)))
+    return best
+
+
+def _heads_tails(graph: SalbpGraph, cycle: int) -> tuple[list[int], list[int]]:
+    """Stations needed up to and including each task, and from it to the end."""
+    times = graph.times
+    w2, w6 = _weights(times, cycle)
+    head = [_set_bound(times, w2, w6, b | (1 << i), cycle) for i, b in enumerate(graph.before)]
+    tail = [_set_bound(times, w2, w6, a | (1 << i), cycle) for i, a in enumerate(graph.after)]
+    return head, tail
+
+
+def lower_bounds(graph: SalbpGraph, cycle: int) -> Bounds:
+    times = graph.times
+    w2, w6 = _weights(times, cycle)
+    head, tail = _heads_tails(graph, cycle)
+    return Bounds(
+        -(-sum(times) // cycle),
+        -(-sum(w2) // 2),
+        -(-sum(w6) // 6),
+        martello_toth_l2(times, cycle),
+        max((h + tl - 1 for h, tl in zip(head, tail, strict=True)), default=1),
+    )
+
+
+def increment_times(graph: SalbpGraph, cycle: int) -> SalbpGraph:
+    """Raise task times by idle time no line can avoid (Scholl & Klein's task increment).
+
+    If the tasks that could share a station with task i (not too long together, counting
+    the work that must come between them) fill at most s of the c - t_i left, every
+    station holding i idles at least c - t_i - s: i's time may be raised to c - s. Every
+    line of the original instance stays a line of the raised one and vice versa, so the
+    bounds and the search get stronger while the optimum stays the same.
+    """
+    times = list(graph.times)
+    n = len(times)
+    full = (1 << (cycle + 1)) - 1
+    for _ in range(3):
+        changed = False
+        frozen = tuple(times)
+        for i in range(n):
+            room = cycle - times[i]
+            if room == 0:
+                continue
+            sums = 1
+            related = graph.after[i] | graph.before[i]
+            for j in range(n):
+                if j != i and times[j] <= room and not (related >> j) & 1:
+                    sums |= (sums << times[j]) & full
+            for j in range(n):
+                if (sums >> room) & 1:
+                    break
+                if not (related >> j) & 1 or times[j] > room:
+                    continue
+                if (graph.after[i] >> j) & 1:
+                    between = _mask_sum(frozen, graph.after[i] & graph.before[j])
+                else:
+                    between = _mask_sum(frozen, graph.before[i] & graph.after[j])
+                if times[j] + between <= room:
+                    sums |= (sums << times[j]) & full
+            reach = (sums & ((1 << (room + 1)) - 1)).bit_length() - 1
+            if reach < room:
+                times[i] = cycle - reach
+                changed = True
+        if not changed:
+            break
+    return replace(graph, times=tuple(times))
+
+
+def _dominators(graph: SalbpGraph) -> list[list[int]]:
+    """For each task j, the tasks i that may replace it in a load (Jackson's dominance).
+
+    i dominates j when they are not ordered, i is at least as long and every task after j
+    is also after i; ties are broken by the lower index so the relation has no cycles.
+    """
+    n = len(graph.times)
+    times, after, before = graph.times, graph.after, graph.before
+    out: list[list[int]] = [[] for _ in range(n)]
+    for j in range(n):
+        for i in range(n):
+            if i == j or (after[j] >> i) & 1 or (before[j] >> i) & 1:
+                continue
+            if times[i] < times[j] or after[j] & ~after[i]:
+                continue
+            if times[i] == times[j] and after[i] == after[j] and i > j:
+                continue
+            out[j].append(i)
+        out[j].sort(key=lambda i: times[i])
+    return out
+
+
+class _Search:
+    """One decision search: can the tasks fit in `m` stations of `cycle`?"""
+
+    def __init__(
+        self,
+        graph: SalbpGraph,
+        cycle: int,
+        m: int,
+        node_limit: int,
+        deadline: float,
+        max_loads: int = 1 << 62,
+    ) -> None:
+        self.g = graph
+        self.c = cycle
+        self.m = m
+        self.n = len(graph.times)
+        self.full = (1 << self.n) - 1
+        self.total = sum(graph.times)
+        self.slack = m * cycle - self.total
+        times = graph.times
+        self.w2, self.w6 = _weights(times, cycle)
+        head, tail = _heads_tails(graph, cycle)
+        self.early = head
+        self.late = [m + 1 - t for t in tail]
+        # priority: positional weight (own time plus all that must follow), longer first
+        self.weight = graph.positional_weights
+        self.weight_t = self.weight
+        self.order = sorted(range(self.n), key=lambda i: (-self.weight[i], -times[i], i))
+        self.big = sum(1 << i for i in range(self.n) if self.w2[i] == 2)
+        self.half = sum(1 << i for i in range(self.n) if self.w2[i] == 1)
+        self.allowed = [0] * (m + 2)  # tasks whose window contains station k (1-based)
+        self.due = [0] * (m + 2)  # tasks whose latest station is k
+        for i in range(self.n):
+            for k in range(max(1, self.early[i]), min(m, self.late[i]) + 1):
+                self.allowed[k] |= 1 << i
+            if 1 <= self.late[i] <= m:
+                self.due[self.late[i]] |= 1 << i
+        self.open_at = [self.full] * (m + 2)  # tasks not yet past their latest station
+        for k in range(2, m + 2):
+            self.open_at[k] = self.open_at[k - 1] & ~self.due[k - 1]
+        self.w6_t = self.w6
+        self.by_time = sorted(range(self.n), key=lambda i: (-times[i], -self.weight[i], i))
+        self.dominators = graph.dominators
+        self.max_loads = max_loads
+        self.memo: dict[int, int] = {}
+        self.nodes = 0
+        self.node_limit = node_limit
+        self.deadline = deadline
+        self.complete = True  # False when a station's loads were cut short
+
+    def feasible_windows(self) -> bool:
+        """Every task has a station, and the tasks due by station k fit in k stations."""
+        if any(self.early[i] > self.late[i] for i in range(self.n)):
+            return False
+        times, w2, w6, c, m = self.g.times, self.w2, self.w6, self.c, self.m
+        due = starting = 0
+        for k in range(1, m + 1):
+            due |= self.due[k]
+            if _set_bound(times, w2, w6, due, c) > k:
+                return False
+        for k in range(m, 0, -1):
+            starting |= sum(1 << i for i in range(self.n) if self.early[i] == k)
+            if _set_bound(times, w2, w6, starting, c) > m - k + 1:
+                return False
+        return True
+
+    def cbfs(self) -> list[int] | None:
+        """Cyclic best-first search (Kao & Queyranne; Sewell & Jacobson's BB&R).
+
+        Partial lines are kept per number of closed stations; the search takes in turn
+        the least idle partial line of each level and expands it by all its loads. It
+        dives like depth-first search but does not get stuck below one bad early station.
+        Returns the loads of a line with at most m stations, or None if none exists (when
+        `complete` is still True afterwards) or none was found within the budget.
+        """
+        if self.slack < 0 or not self.feasible_windows():
+            return None
+        c, m, full = self.c, self.m, self.full
+        weight = self.weight_t
+        parent: dict[int, tuple[int, int]] = {0: (0, 0)}
+        self.memo = {0: 0}
+        levels: list[list[tuple[int, int, int, int]]] = [[] for _ in range(m + 1)]
+        order = iter(range(1 << 62))
+        levels[0].append((0, 0, next(order), 0))
+        alive = 1
+        while alive:
+            for k in range(m):
+                heap = levels[k]
+                while heap:
+                    idle, _, _, done = heapq.heappop(heap)
+                    alive -= 1
+                    if self.memo.get(done, k) < k:
+                        continue
+                    break
+                else:
+                    continue
+                self.nodes += 1
+                if self.nodes > self.node_limit or (
+                    self.nodes & 63 == 0 and time.perf_counter() > self.deadline
+                ):
+                    raise _Budget
+                rest = full & ~done
+                left = m - k
+                if (rest & self.big).bit_count() + ((rest & self.half).bit_count() + 1) // 2 > left:
+                    continue
+                if (_mask_sum(self.w6_t, rest) + 5) // 6 > left:
+                    continue
+                station = k + 1
+                if rest & ~self.open_at[station] or self._overdue(rest, k):
+                    continue
+                for load, mask, _ in self._loads(done, station, c - (self.slack - idle)):
+                    child = done | mask
+                    if self.memo.get(child, m + 1) <= station:
+                        continue
+                    self.memo[child] = station
+                    parent[child] = (done, mask)
+                    if child == full:
+                        path = []
+                        while child:
+                            child, mask = parent[child]
+                            path.append(mask)
+                        return path[::-1]
+                    heapq.heappush(
+                        levels[station],
+                        (idle + c - load, -_mask_sum(weight, child), next(order), child),
+                    )
+                    alive += 1
+        return None
+
+    def _overdue(self, rest: int, k: int) -> bool:
+        """True when the open tasks due by some station do not fit in the stations left."""
+        times, c, due = self.g.times, self.c, self.due
+        work = 0
+        for last in range(k + 1, self.m + 1):
+            work += _mask_sum(times, due[last] & rest)
+            if work > (last - k) * c:
+                return True
+        return False
+
+    def _loads(self, done: int, station: int, min_load: int) -> list[tuple[int, int, int]]:
+        """Maximal, undominated loads of `station` within the windows, heaviest first.
+
+        The tasks that could join the station are decided in a fixed order that respects
+        precedence: include, or leave out (the load must then end too full for the task:
+        only maximal loads). A branch stops when no subset of the undecided tasks brings
+        the load into [need, cycle] (subset sums kept as bit sets, precedence ignored).
+        A load is dropped when a task in it can be swapped for a ready task that dominates
+        it (Jackson's rule) within the idle time. Only the `max_loads` heaviest are kept;
+        a search that dropped loads cannot prove that no line exists.
+        """
+        g, c = self.g, self.c
+        times, pred_mask, after, dominators = g.times, g.pred_mask, g.after, self.dominators
+        allowed = self.allowed[station]
+        must = self.due[station] & ~done
+        inside = done
+        items: list[int] = []
+        for i in self.order:
+            if (allowed >> i) & 1 and not (done >> i) & 1 and pred_mask[i] & ~inside == 0:
+                items.append(i)
+                inside |= 1 << i
+        if must & ~inside:
+            return []
+        full = (1 << (c + 1)) - 1
+        suffix = [1] * (len(items) + 1)
+        for k in range(len(items) - 1, -1, -1):
+            suffix[k] = (suffix[k + 1] | (suffix[k + 1] << times[items[k]])) & full
+        out: list[tuple[int, int, int]] = []  # heap of (load, order, mask): the heaviest kept
+        cap = self.max_loads
+        counter = iter(range(1 << 62))
+        last = len(items)
+
+        def dominated(chosen: int, load: int) -> bool:
+            spare = c - load
+            inner = done | chosen
+            rest = chosen
+            while rest:
+                low = rest & -rest
+                rest ^= low
+                j = low.bit_length() - 1
+                if (must >> j) & 1:
+                    continue
+                without = inner & ~low
+                for i in dominators[j]:
+                    if times[i] - times[j] > spare:
+                        break
+                    if not (inner >> i) & 1 and (allowed >> i) & 1 and pred_mask[i] & ~without == 0:
+                        return True
+            return False
+
+        def rec(k: int, chosen: int, load: int, need: int) -> None:
+            self.nodes += 1
+            if self.nodes & 1023 == 0 and (
+                self.nodes > self.node_limit or time.perf_counter() > self.deadline
+            ):
+                raise _Budget
+            lo = need - load if need > load else 0
+            reach = suffix[k] & ((1 << (c - load + 1)) - 1)
+            if not reach >> lo:
+                return
+            if len(out) >= cap and load + reach.bit_length() - 1 <= out[0][0]:
+                return
+            if k == last:
+                if not (must & ~chosen) and not dominated(chosen, load):
+                    if len(out) < cap:
+                        heapq.heappush(out, (load, next(counter), chosen))
+                    else:
+                        self.complete = False
+                        heapq.heapreplace(out, (load, next(counter), chosen))
+                return
+            i = items[k]
+            t = times[i]
+            if pred_mask[i] & ~(done | chosen) or t > c - load:
+                if not (must >> i) & 1:
+                    rec(k + 1, chosen, load, need)
+                return
+            rec(k + 1, chosen | (1 << i), load + t, need)
+            # leave i out: the load must then end too full for i (maximal loads only)
+            if (must >> i) & 1 or must & after[i]:
+                return
+            rec(k + 1, chosen, load, max(need, c - t + 1))
+
+        rec(0, 0, 0, max(min_load, 1))
+        if len(out) >= cap:
+            self.complete = False  # loads at the cap may have hidden others
+        weight = self.weight_t
+        scored = [
+            (load, mask, _mask_sum(self.w6_t, mask), _mask_sum(weight, mask))
+            for load, _, mask in out
+        ]
+        scored.sort(key=lambda r: (-r[0], -r[3]))
+        return [(load, mask, used) for load, mask, used, _ in scored]
+
+
+def _stations_of(graph: SalbpGraph, loads: list[int], backward: bool) -> list[list[int]]:
+    stations = [[i for i in range(len(graph.times)) if (mask >> i) & 1] for mask in loads]
+    if backward:
+        stations.reverse()
+    # tasks of a station in an order that respects precedence
+    out = []
+    for tasks in stations:
+        inside = set(tasks)
+        ordered: list[int] = []
+        placed: set[int] = set()
+        while len(ordered) < len(tasks):
+            for i in tasks:
+                if i not in placed and all(p in placed or p not in inside for p in graph.preds[i]):
+                    ordered.append(i)
+                    placed.add(i)
+        out.append(ordered)
+    return out
+
+
+def solve_salbp1(
+    times: list[int],
+    preds: list[list[int]],
+    cycle: int,
+    *,
+    time_limit_s: float = 10.0,
+    seed: int = 0,
+    workers: int = 1,
+) -> LineSolution:
+    """The fewest stations for `cycle`; status optimal, feasible or infeasible (a task too long).
+
+    `seed` and `workers` are accepted for the same call shape as the CP-SAT engines; the
+    search is deterministic and single-threaded.
+    """
+    del seed, workers
+    t0 = time.perf_counter()
+    deadline = t0 + time_limit_s
+    n = len(times)
+    names = [str(i + 1) for i in range(n)]
+    if n == 0:
+        return LineSolution("min_stations", "optimal", 0, (), 0, 0, 0.0)
+    if max(times) > cycle:
+        longest = max(range(n), key=lambda i: times[i])
+        return LineSolution(
+            "min_stations",
+            "infeasible",
+            0,
+            (),
+            0,
+            0,
+            time.perf_counter() - t0,
+            f"task {longest + 1} takes {times[longest]}, longer than the cycle time {cycle}",
+        )
+    forward = increment_times(SalbpGraph.build(times, preds), cycle)
+    graphs = ((forward, False), (forward.reversed(), True))
+    lb = lower_bounds(forward, cycle).best
+    best = _greedy(forward, cycle)
+    stats: dict[str, int] = {"nodes": 0, "rounds": 0}
+    node_limit, wide = 20000, 1
+    while len(best) > lb and time.perf_counter() < deadline:
+        stats["rounds"] += 1
+        # narrow searches (only the fullest loads of each station) aim at the lower bound,
+        # then at one station fewer than the best line; a full search tries to prove the
+        # bound. Budgets double each round, and the narrow searches widen.
+        attempts = [(lb, cap) for cap in dict.fromkeys((2, wide))]
+        attempts += [(len(best) - 1, 2), (lb, 1 << 62)]
+        for m, max_loads in attempts:
+            if m >= len(best) or m < lb:
+                continue
+            for graph, backward in graphs:
+                search = _Search(graph, cycle, m, node_limit, deadline, max_loads)
+                try:
+                    found = search.cbfs()
+                except _Budget:
+                    found = None
+                    search.complete = False
+                stats["nodes"] += search.nodes
+                if found is not None:
+                    best = _stations_of(graph, found, backward)
+                    break
+                if search.complete and m == lb:
+                    lb = m + 1
+                    break
+            if len(best) <= lb:
+                break
+        node_limit *= 2
+        wide *= 2
+    status = "optimal" if len(best) <= lb else "feasible"
+    solution = _solution(best, times, names, cycle, status, lb, t0)
+    solution.stats.update(stats)
+    return solution
+
+
+def _greedy(graph: SalbpGraph, cycle: int) -> list[list[int]]:
+    """Station-oriented greedy, largest positional weight first: the first upper bound."""
+    times = graph.times
+    weight = graph.positional_weights
+    n = len(times)
+    done = 0
+    stations: list[list[int]] = []
+    while done != (1 << n) - 1:
+        load, station = 0, []
+        while True:
+            ready = [
+                i
+                for i in range(n)
+                if not (done >> i) & 1
+                and graph.pred_mask[i] & ~done == 0
+                and load + times[i] <= cycle
+            ]
+            if not ready:
+                break
+            best = max(ready, key=lambda i: (weight[i], times[i], -i))
+            station.append(best)
+            done |= 1 << best
+            load += times[best]
+        stations.append(station)
+    return stations
+
+
+def _solution(
+    stations: list[list[int]],
+    times: list[int],
+    names: list[str],
+    cycle: int,
+    status: str,
+    bound: int,
+    t0: float,
+) -> LineSolution:
+    out = tuple(
+        Station(
+            k,
+            f"station {k + 1}",
+            tuple(names[i] for i in tasks),
+            (),
+            sum(times[i] for i in tasks),
+            0,
+        )
+        for k, tasks in enumerate(stations)
+    )
+    achieved = max(s.load for s in out)
+    assert achieved <= cycle
+    return LineSolution(
+        "min_stations", status, achieved, out, bound, len(out), time.perf_counter() - t0
+    )

@@ -1,0 +1,95 @@
+"""SALBP-1 search: valid lines, sound bounds, and the same optimum as an independent model."""
+
+from __future__ import annotations
+
+import math
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from jobcarve.carving.cpsat.salbp import solve_salbp1_cpsat
+from jobcarve.carving.salbp import (
+    SalbpGraph,
+    increment_times,
+    lower_bounds,
+    martello_toth_l2,
+    solve_salbp1,
+)
+
+
+@st.composite
+def instances(draw: st.DrawFn) -> tuple[list[int], list[list[int]], int]:
+    n = draw(st.integers(1, 13))
+    times = draw(st.lists(st.integers(1, 12), min_size=n, max_size=n))
+    preds = [
+        sorted(draw(st.sets(st.integers(0, i - 1), max_size=3))) if i else [] for i in range(n)
+    ]
+    cycle = draw(st.integers(max(times), 30))
+    return times, preds, cycle
+
+
+def _check_line(times: list[int], preds: list[list[int]], cycle: int, sol: object) -> None:
+    stations = sol.stations  # type: ignore[attr-defined]
+    where = {int(t) - 1: s.index for s in stations for t in s.tasks}
+    assert sorted(where) == list(range(len(times)))  # every task exactly once
+    for j, ps in enumerate(preds):
+        for p in ps:
+            assert where[p] <= where[j]
+    for s in stations:
+        assert s.load == sum(times[int(t) - 1] for t in s.tasks) <= cycle
+    assert sol.cycle_time == max(s.load for s in stations)  # type: ignore[attr-defined]
+    assert sol.lower_bound <= len(stations)  # type: ignore[attr-defined]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(instances())
+def test_search_matches_cpsat_model(inst: tuple[list[int], list[list[int]], int]) -> None:
+    """The search proves the same optimum as the direct CP-SAT model, with a valid line."""
+    times, preds, cycle = inst
+    sol = solve_salbp1(times, preds, cycle, time_limit_s=20)
+    ref = solve_salbp1_cpsat(times, preds, cycle, time_limit_s=20)
+    _check_line(times, preds, cycle, sol)
+    assert sol.status == "optimal" and ref.status == "optimal"
+    assert len(sol.stations) == len(ref.stations)
+    assert sol.lower_bound == len(sol.stations)
+
+
+@settings(max_examples=150, deadline=None)
+@given(instances())
+def test_bounds_and_increments_are_sound(inst: tuple[list[int], list[list[int]], int]) -> None:
+    """Every lower bound, also after raising task times, stays at or below the optimum."""
+    times, preds, cycle = inst
+    graph = SalbpGraph.build(times, preds)
+    raised = increment_times(graph, cycle)
+    assert all(r >= t for r, t in zip(raised.times, times, strict=True))
+    assert max(raised.times) <= cycle
+    optimum = len(solve_salbp1_cpsat(times, preds, cycle, time_limit_s=20).stations)
+    assert lower_bounds(graph, cycle).best <= lower_bounds(raised, cycle).best <= optimum
+
+
+def test_martello_toth_beats_the_simple_bounds() -> None:
+    """L2 sees what the total work hides: items that cannot share a bin."""
+    # 70s cannot take a 40 and 40s go two to a bin: 4 bins, though the total says 3
+    assert math.ceil(sum([70, 70, 40, 40, 40]) / 100) == 3
+    assert martello_toth_l2([70, 70, 40, 40, 40], 100) == 4
+    # three items just over half need three bins
+    assert martello_toth_l2([51, 51, 51, 1, 1], 100) == 3
+    # and where the total is the answer, L2 says so too
+    assert martello_toth_l2([6, 6, 6, 4, 4, 4], 10) == 3
+
+
+def test_task_increment_on_a_chain() -> None:
+    """A task that can share a station with nothing is raised to the full cycle time."""
+    graph = SalbpGraph.build([9, 5, 9], [[], [0], [1]])
+    raised = increment_times(graph, 10)
+    assert raised.times == (10, 10, 10)
+    assert lower_bounds(raised, 10).best == 3
+
+
+def test_timeout_still_returns_a_valid_line() -> None:
+    """With next to no time the search returns its first line and an honest bound."""
+    times = [3, 5, 2, 7, 4, 6, 1, 8, 2, 5] * 4
+    preds = [[i - 1] if i % 10 else [] for i in range(len(times))]
+    sol = solve_salbp1(times, preds, 12, time_limit_s=0.01)
+    _check_line(times, preds, 12, sol)
+    assert sol.status in ("optimal", "feasible")
