@@ -473,8 +473,12 @@ def balance(
     time_limit: Annotated[
         float, typer.Option("--time-limit", help="Solver seconds.", min=0.01)
     ] = 10.0,
-    seed: Annotated[int, typer.Option("--seed", min=0)] = 0,
-    workers: Annotated[int, typer.Option("--workers", help="Solver threads.", min=1)] = 1,
+    seed: Annotated[
+        int, typer.Option("--seed", help="CP-SAT seed (SALBP-1's search is deterministic).", min=0)
+    ] = 0,
+    workers: Annotated[
+        int, typer.Option("--workers", help="CP-SAT threads (SALBP-1's search uses one).", min=1)
+    ] = 1,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Balance a published line-balancing instance (ALWABP-2, SALBP-1, SALBP-2)."""

@@ -24,6 +24,7 @@ line and an honest bound.
 
 from __future__ import annotations
 
+import contextlib
 import heapq
 import time
 from dataclasses import dataclass, replace
@@ -34,6 +35,10 @@ from jobcarve.carving.line import LineSolution, Station
 
 class _Budget(Exception):
     """The node or time budget of one search ran out."""
+
+
+class _Enough(Exception):
+    """A narrow load enumeration already holds the fullest loads possible."""
 
 
 @dataclass(frozen=True)
@@ -462,14 +467,25 @@ class _Search:
                         return True
             return False
 
-        def rec(k: int, chosen: int, load: int, need: int) -> None:
+        def unblocked(k: int, blocked: int, base: list[int]) -> list[int]:
+            """Subset sums from position k on without the tasks that can no longer join."""
+            out_suffix = base[:]
+            acc = 1
+            for q in range(last - 1, k - 1, -1):
+                i = items[q]
+                if not (blocked >> i) & 1:
+                    acc = (acc | (acc << times[i])) & full
+                out_suffix[q] = acc
+            return out_suffix
+
+        def rec(k: int, chosen: int, load: int, need: int, blocked: int, suf: list[int]) -> None:
             self.nodes += 1
             if self.nodes & 1023 == 0 and (
                 self.nodes > self.node_limit or time.perf_counter() > self.deadline
             ):
                 raise _Budget
             lo = need - load if need > load else 0
-            reach = suffix[k] & ((1 << (c - load + 1)) - 1)
+            reach = suf[k] & ((1 << (c - load + 1)) - 1)
             if not reach >> lo:
                 return
             if len(out) >= cap and load + reach.bit_length() - 1 <= out[0][0]:
@@ -481,20 +497,36 @@ class _Search:
                     else:
                         self.complete = False
                         heapq.heapreplace(out, (load, next(counter), chosen))
+                    if len(out) >= cap and out[0][0] >= fullest:
+                        raise _Enough  # the heap holds `cap` loads nothing can beat
                 return
             i = items[k]
             t = times[i]
-            if pred_mask[i] & ~(done | chosen) or t > c - load:
+            if (blocked >> i) & 1 or pred_mask[i] & ~(done | chosen) or t > c - load:
                 if not (must >> i) & 1:
-                    rec(k + 1, chosen, load, need)
+                    rec(k + 1, chosen, load, need, *_block(i, k, blocked, suf))
                 return
-            rec(k + 1, chosen | (1 << i), load + t, need)
+            rec(k + 1, chosen | (1 << i), load + t, need, blocked, suf)
             # leave i out: the load must then end too full for i (maximal loads only)
             if (must >> i) & 1 or must & after[i]:
                 return
-            rec(k + 1, chosen, load, max(need, c - t + 1))
+            rec(k + 1, chosen, load, max(need, c - t + 1), *_block(i, k, blocked, suf))
 
-        rec(0, 0, 0, max(min_load, 1))
+        def _block(i: int, k: int, blocked: int, suf: list[int]) -> tuple[int, list[int]]:
+            """Task i stays out: its successors among the later tasks cannot join either."""
+            newly = after[i] & later[k] & ~blocked
+            if not newly:
+                return blocked, suf
+            blocked |= newly
+            return blocked, unblocked(k + 1, blocked, suf)
+
+        later = [0] * (last + 1)
+        for q in range(last - 1, -1, -1):
+            later[q] = later[q + 1] | (1 << items[q + 1]) if q + 1 < last else 0
+
+        fullest = (suffix[0] & ((1 << (c + 1)) - 1)).bit_length() - 1
+        with contextlib.suppress(_Enough):
+            rec(0, 0, 0, max(min_load, 1), 0, suffix)
         if len(out) >= cap:
             self.complete = False  # loads at the cap may have hidden others
         weight = self.weight_t
