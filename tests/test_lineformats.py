@@ -114,6 +114,31 @@ def test_small_salbp1_to_optimum(graph: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "instance", ["WARNECKE_c54", "BARTHOL2_c121", "SCHOLL_c2049", "TONGE70_c220", "LUTZ2_c12"]
+)
+def test_harder_salbp1_proven(instance: str) -> None:
+    """Instances that need the search (a raised bound, a tight packing) are proven optimal."""
+    _need_shared()
+    row = next(
+        r
+        for r in csv.DictReader((BENCH / "salbp" / "salbp1_optima.csv").open())
+        if r["instance"] == instance
+    )
+    inst = read_instance(BENCH / "salbp" / row["graph_file"])
+    times = [t[0] or 0 for t in inst.times]
+    preds: list[list[int]] = [[] for _ in times]
+    for i, j in inst.arcs:
+        preds[j].append(i)
+    cycle = int(row["cycle_time"])
+    sol = solve_salbp1(times, preds, cycle, time_limit_s=60)
+    assert sol.status == "optimal" and len(sol.stations) == int(row["optimal_stations"])
+    assert sol.lower_bound == len(sol.stations)
+    where = {int(t) - 1: s.index for s in sol.stations for t in s.tasks}
+    assert all(where[p] <= where[j] for j, ps in enumerate(preds) for p in ps)
+    assert max(s.load for s in sol.stations) == sol.cycle_time <= cycle
+
+
+@pytest.mark.parametrize(
     ("text", "fmt", "where", "message"),
     [
         (

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import contextlib
 import heapq
+import sys
 import time
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -590,6 +591,23 @@ def solve_salbp1(
             time.perf_counter() - t0,
             f"task {longest + 1} takes {times[longest]}, longer than the cycle time {cycle}",
         )
+    # the load enumeration recurses once per candidate task: allow for the largest lines
+    depth = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(depth, 2 * n + 1000))
+    try:
+        return _solve(times, preds, cycle, names, t0, deadline)
+    finally:
+        sys.setrecursionlimit(depth)
+
+
+def _solve(
+    times: list[int],
+    preds: list[list[int]],
+    cycle: int,
+    names: list[str],
+    t0: float,
+    deadline: float,
+) -> LineSolution:
     forward = increment_times(SalbpGraph.build(times, preds), cycle)
     graphs = ((forward, False), (forward.reversed(), True))
     lb = lower_bounds(forward, cycle).best
