@@ -579,18 +579,9 @@ def solve_salbp1(
     names = [str(i + 1) for i in range(n)]
     if n == 0:
         return LineSolution("min_stations", "optimal", 0, (), 0, 0, 0.0)
-    if max(times) > cycle:
-        longest = max(range(n), key=lambda i: times[i])
-        return LineSolution(
-            "min_stations",
-            "infeasible",
-            0,
-            (),
-            0,
-            0,
-            time.perf_counter() - t0,
-            f"task {longest + 1} takes {times[longest]}, longer than the cycle time {cycle}",
-        )
+    too_long = task_too_long(times, cycle, t0)
+    if too_long is not None:
+        return too_long
     # the load enumeration recurses once per candidate task: allow for the largest lines
     depth = sys.getrecursionlimit()
     sys.setrecursionlimit(max(depth, 2 * n + 1000))
@@ -611,7 +602,7 @@ def _solve(
     forward = increment_times(SalbpGraph.build(times, preds), cycle)
     graphs = ((forward, False), (forward.reversed(), True))
     lb = lower_bounds(forward, cycle).best
-    best = _greedy(forward, cycle)
+    best = greedy_stations(forward, cycle)
     stats: dict[str, int] = {"nodes": 0, "rounds": 0}
     node_limit, wide = 20000, 1
     while len(best) > lb and time.perf_counter() < deadline:
@@ -643,12 +634,29 @@ def _solve(
         node_limit *= 2
         wide *= 2
     status = "optimal" if len(best) <= lb else "feasible"
-    solution = _solution(best, times, names, cycle, status, lb, t0)
+    solution = stations_solution(best, times, names, cycle, status, lb, t0)
     solution.stats.update(stats)
     return solution
 
 
-def _greedy(graph: SalbpGraph, cycle: int) -> list[list[int]]:
+def task_too_long(times: list[int], cycle: int, t0: float) -> LineSolution | None:
+    """The infeasible answer when a task is longer than the cycle time, else None."""
+    if max(times) <= cycle:
+        return None
+    longest = max(range(len(times)), key=lambda i: times[i])
+    return LineSolution(
+        "min_stations",
+        "infeasible",
+        0,
+        (),
+        0,
+        0,
+        time.perf_counter() - t0,
+        f"task {longest + 1} takes {times[longest]}, longer than the cycle time {cycle}",
+    )
+
+
+def greedy_stations(graph: SalbpGraph, cycle: int) -> list[list[int]]:
     """Station-oriented greedy, largest positional weight first: the first upper bound."""
     times = graph.times
     weight = graph.positional_weights
@@ -675,7 +683,7 @@ def _greedy(graph: SalbpGraph, cycle: int) -> list[list[int]]:
     return stations
 
 
-def _solution(
+def stations_solution(
     stations: list[list[int]],
     times: list[int],
     names: list[str],

@@ -15,47 +15,16 @@ from __future__ import annotations
 import math
 import time
 
-import networkx as nx
 from ortools.sat.python import cp_model
 
 from jobcarve.carving.cpsat import solve_once
-from jobcarve.carving.line import LineSolution, Station
-
-
-def _closure(preds: list[list[int]]) -> tuple[list[set[int]], list[set[int]]]:
-    g: nx.DiGraph[int] = nx.DiGraph()
-    g.add_nodes_from(range(len(preds)))
-    g.add_edges_from((p, j) for j, ps in enumerate(preds) for p in ps)
-    before = [set(nx.ancestors(g, i)) for i in range(len(preds))]
-    after = [set(nx.descendants(g, i)) for i in range(len(preds))]
-    return before, after
-
-
-def greedy_salbp1(
-    times: list[int], preds: list[list[int]], cycle: int, after: list[set[int]]
-) -> list[list[int]]:
-    """Station-oriented greedy: fill each station with ready tasks, largest positional weight first."""
-    weight = [times[i] + sum(times[j] for j in after[i]) for i in range(len(times))]
-    done: set[int] = set()
-    stations: list[list[int]] = []
-    while len(done) < len(times):
-        load, station = 0, []
-        while True:
-            ready = [
-                i
-                for i in range(len(times))
-                if i not in done and all(p in done for p in preds[i]) and load + times[i] <= cycle
-            ]
-            if not ready:
-                break
-            best = max(ready, key=lambda i: (weight[i], times[i], -i))
-            station.append(best)
-            done.add(best)
-            load += times[best]
-        if not station:
-            raise ValueError("a task is longer than the cycle time")
-        stations.append(station)
-    return stations
+from jobcarve.carving.line import LineSolution
+from jobcarve.carving.salbp import (
+    SalbpGraph,
+    greedy_stations,
+    stations_solution,
+    task_too_long,
+)
 
 
 def solve_salbp1_cpsat(
@@ -71,29 +40,26 @@ def solve_salbp1_cpsat(
     t0 = time.perf_counter()
     n = len(times)
     names = [str(i + 1) for i in range(n)]
-    if max(times) > cycle:
-        longest = max(range(n), key=lambda i: times[i])
-        return LineSolution(
-            "min_stations",
-            "infeasible",
-            0,
-            (),
-            0,
-            0,
-            time.perf_counter() - t0,
-            f"task {longest + 1} takes {times[longest]}, longer than the cycle time {cycle}",
-        )
-    before, after = _closure(preds)
-    start = greedy_salbp1(times, preds, cycle, after)
+    too_long = task_too_long(times, cycle, t0)
+    if too_long is not None:
+        return too_long
+    graph = SalbpGraph.build(times, preds)
+    start = greedy_stations(graph, cycle)
     ub = len(start)
     lb = max(math.ceil(sum(times) / cycle), sum(1 for t in times if 2 * t > cycle) or 1)
     if lb >= ub:
-        return _solution(start, times, names, cycle, "optimal", lb, t0)
+        return stations_solution(start, times, names, cycle, "optimal", lb, t0)
     m = cp_model.CpModel()
-    early = [math.ceil((times[i] + sum(times[j] for j in before[i])) / cycle) for i in range(n)]
-    late = [
-        ub + 1 - math.ceil((times[i] + sum(times[j] for j in after[i])) / cycle) for i in range(n)
+    head = [
+        t + sum(times[j] for j in range(n) if (graph.before[i] >> j) & 1)
+        for i, t in enumerate(times)
     ]
+    tail = [
+        t + sum(times[j] for j in range(n) if (graph.after[i] >> j) & 1)
+        for i, t in enumerate(times)
+    ]
+    early = [math.ceil(h / cycle) for h in head]
+    late = [ub + 1 - math.ceil(tl / cycle) for tl in tail]
     x = {
         (i, k): m.new_bool_var(f"x{i}_{k}") for i in range(n) for k in range(early[i], late[i] + 1)
     }
@@ -123,47 +89,14 @@ def solve_salbp1_cpsat(
                 m.add_hint(x[i, k], 1)
     solver, status = solve_once(m, time_limit_s=time_limit_s, seed=seed, workers=workers)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return _solution(start, times, names, cycle, "feasible", lb, t0)
+        return stations_solution(start, times, names, cycle, "feasible", lb, t0)
     result: dict[int, list[int]] = {}
     for (i, k), var in x.items():
         if solver.boolean_value(var):
             result.setdefault(k, []).append(i)
     stations = [sorted(result[k]) for k in sorted(result)]
     bound = max(lb, math.ceil(solver.best_objective_bound - 1e-9))
-    return _solution(
-        stations,
-        times,
-        names,
-        cycle,
-        "optimal" if status == cp_model.OPTIMAL else "feasible",
-        bound,
-        t0,
-    )
-
-
-def _solution(
-    stations: list[list[int]],
-    times: list[int],
-    names: list[str],
-    cycle: int,
-    status: str,
-    bound: int,
-    t0: float,
-) -> LineSolution:
-    out = tuple(
-        Station(
-            k,
-            f"station {k + 1}",
-            tuple(names[i] for i in tasks),
-            (),
-            sum(times[i] for i in tasks),
-            0,
-        )
-        for k, tasks in enumerate(stations)
-    )
-    achieved = max(s.load for s in out)
-    if len(out) <= bound:
-        status = "optimal"
-    return LineSolution(
-        "min_stations", status, achieved, out, bound, len(out), time.perf_counter() - t0
+    proven = status == cp_model.OPTIMAL or len(stations) <= bound
+    return stations_solution(
+        stations, times, names, cycle, "optimal" if proven else "feasible", bound, t0
     )
