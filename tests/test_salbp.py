@@ -20,11 +20,11 @@ from jobcarve.carving.salbp import (
 @st.composite
 def instances(draw: st.DrawFn) -> tuple[list[int], list[list[int]], int]:
     n = draw(st.integers(1, 13))
-    times = draw(st.lists(st.integers(1, 12), min_size=n, max_size=n))
+    times = draw(st.lists(st.integers(0, 12), min_size=n, max_size=n))  # 0: a pure check
     preds = [
         sorted(draw(st.sets(st.integers(0, i - 1), max_size=3))) if i else [] for i in range(n)
     ]
-    cycle = draw(st.integers(max(times), 30))
+    cycle = draw(st.integers(max(1, *times), 30))
     return times, preds, cycle
 
 

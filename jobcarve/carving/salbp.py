@@ -305,8 +305,11 @@ class _Search:
         self.late = [m + 1 - t for t in tail]
         # priority: positional weight (own time plus all that must follow), longer first
         self.weight = graph.positional_weights
-        self.weight_t = self.weight
-        self.order = sorted(range(self.n), key=lambda i: (-self.weight[i], -times[i], i))
+        # largest positional weight first; more successors first breaks ties, so a task
+        # always comes before its successors (even with zero task times)
+        self.order = sorted(
+            range(self.n), key=lambda i: (-self.weight[i], -graph.after[i].bit_count(), i)
+        )
         self.big = sum(1 << i for i in range(self.n) if self.w2[i] == 2)
         self.half = sum(1 << i for i in range(self.n) if self.w2[i] == 1)
         self.allowed = [0] * (m + 2)  # tasks whose window contains station k (1-based)
@@ -320,7 +323,6 @@ class _Search:
         for k in range(2, m + 2):
             self.open_at[k] = self.open_at[k - 1] & ~self.due[k - 1]
         self.w6_t = self.w6
-        self.by_time = sorted(range(self.n), key=lambda i: (-times[i], -self.weight[i], i))
         self.dominators = graph.dominators
         self.max_loads = max_loads
         self.memo: dict[int, int] = {}
@@ -357,7 +359,7 @@ class _Search:
         if self.slack < 0 or not self.feasible_windows():
             return None
         c, m, full = self.c, self.m, self.full
-        weight = self.weight_t
+        weight = self.weight
         parent: dict[int, tuple[int, int]] = {0: (0, 0)}
         self.memo = {0: 0}
         levels: list[list[tuple[int, int, int, int]]] = [[] for _ in range(m + 1)]
@@ -530,7 +532,7 @@ class _Search:
             rec(0, 0, 0, max(min_load, 1), 0, suffix)
         if len(out) >= cap:
             self.complete = False  # loads at the cap may have hidden others
-        weight = self.weight_t
+        weight = self.weight
         scored = [
             (load, mask, _mask_sum(self.w6_t, mask), _mask_sum(weight, mask))
             for load, _, mask in out

@@ -58,8 +58,8 @@ def solve_salbp1_cpsat(
         t + sum(times[j] for j in range(n) if (graph.after[i] >> j) & 1)
         for i, t in enumerate(times)
     ]
-    early = [math.ceil(h / cycle) for h in head]
-    late = [ub + 1 - math.ceil(tl / cycle) for tl in tail]
+    early = [max(1, math.ceil(h / cycle)) for h in head]
+    late = [min(ub, ub + 1 - math.ceil(tl / cycle)) for tl in tail]
     x = {
         (i, k): m.new_bool_var(f"x{i}_{k}") for i in range(n) for k in range(early[i], late[i] + 1)
     }
@@ -76,6 +76,8 @@ def solve_salbp1_cpsat(
         members = [(i, x[i, k]) for i in range(n) if (i, k) in x]
         if members:
             m.add(sum(times[i] * v for i, v in members) <= cycle * used[k])
+            for _, v in members:  # a station holding only zero-time tasks is still a station
+                m.add_implication(v, used[k])
         else:
             m.add(used[k] == 0)
         if k < ub:
