@@ -287,8 +287,6 @@ class _Search:
         graph: SalbpGraph,
         cycle: int,
         m: int,
-        node_limit: int,
-        deadline: float,
         max_loads: int = 1 << 62,
     ) -> None:
         self.g = graph
@@ -327,8 +325,18 @@ class _Search:
         self.max_loads = max_loads
         self.memo: dict[int, int] = {}
         self.nodes = 0
-        self.node_limit = node_limit
-        self.deadline = deadline
+        self.node_limit = 0
+        self.deadline = 0.0
+        self.finished = False  # the search space (as narrowed by max_loads) is exhausted
+        self._parent: dict[int, tuple[int, int]] = {0: (0, 0)}
+        self._levels: list[list[tuple[int, int, int, int]]] = [[] for _ in range(m + 1)]
+        self._order = iter(range(1 << 62))
+        self._levels[0].append((0, 0, next(self._order), 0))
+        self._alive = 1
+        self.memo[0] = 0
+        if self.slack < 0 or not self.feasible_windows():
+            self._alive = 0
+            self.finished = True
         self.complete = True  # False when a station's loads were cut short
 
     def feasible_windows(self) -> bool:
@@ -347,67 +355,69 @@ class _Search:
                 return False
         return True
 
-    def cbfs(self) -> list[int] | None:
-        """Cyclic best-first search (Kao & Queyranne; Sewell & Jacobson's BB&R).
+    def advance(self, nodes: int, deadline: float) -> list[int] | None:
+        """Run the search for about `nodes` more nodes: the loads of a line, or None.
 
-        Partial lines are kept per number of closed stations; the search takes in turn
-        the least idle partial line of each level and expands it by all its loads. It
-        dives like depth-first search but does not get stuck below one bad early station.
-        Returns the loads of a line with at most m stations, or None if none exists (when
-        `complete` is still True afterwards) or none was found within the budget.
+        Cyclic best-first search (Kao & Queyranne; Sewell & Jacobson's BB&R): partial
+        lines are kept per number of closed stations, and the search takes in turn the
+        least idle partial line of each level and expands it by all its loads. It dives
+        like depth-first search but does not get stuck below one bad early station. The
+        search can be resumed; `finished` tells when nothing is left to explore (with
+        `complete`, that no line with m stations exists).
         """
-        if self.slack < 0 or not self.feasible_windows():
-            return None
-        c, m, full = self.c, self.m, self.full
-        weight = self.weight
-        parent: dict[int, tuple[int, int]] = {0: (0, 0)}
-        self.memo = {0: 0}
-        levels: list[list[tuple[int, int, int, int]]] = [[] for _ in range(m + 1)]
-        order = iter(range(1 << 62))
-        levels[0].append((0, 0, next(order), 0))
-        alive = 1
-        while alive:
+        self.node_limit = self.nodes + nodes
+        self.deadline = deadline
+        c, m, full, levels, weight = self.c, self.m, self.full, self._levels, self.weight
+        while self._alive:
             for k in range(m):
                 heap = levels[k]
                 while heap:
-                    idle, _, _, done = heapq.heappop(heap)
-                    alive -= 1
-                    if self.memo.get(done, k) < k:
+                    entry = heapq.heappop(heap)
+                    self._alive -= 1
+                    if self.memo.get(entry[3], k) < k:
                         continue
                     break
                 else:
                     continue
-                self.nodes += 1
-                if self.nodes > self.node_limit or (
-                    self.nodes & 63 == 0 and time.perf_counter() > self.deadline
-                ):
-                    raise _Budget
-                rest = full & ~done
-                left = m - k
-                if (rest & self.big).bit_count() + ((rest & self.half).bit_count() + 1) // 2 > left:
-                    continue
-                if (_mask_sum(self.w6_t, rest) + 5) // 6 > left:
-                    continue
-                station = k + 1
-                if rest & ~self.open_at[station] or self._overdue(rest, k):
-                    continue
-                for load, mask, _ in self._loads(done, station, c - (self.slack - idle)):
+                idle, _, _, done = entry
+                try:
+                    self.nodes += 1
+                    if self.nodes > self.node_limit or time.perf_counter() > self.deadline:
+                        raise _Budget
+                    rest = full & ~done
+                    left = m - k
+                    if (rest & self.big).bit_count() + (
+                        (rest & self.half).bit_count() + 1
+                    ) // 2 > left:
+                        continue
+                    if (_mask_sum(self.w6_t, rest) + 5) // 6 > left:
+                        continue
+                    station = k + 1
+                    if rest & ~self.open_at[station] or self._overdue(rest, k):
+                        continue
+                    loads = self._loads(done, station, c - (self.slack - idle))
+                except _Budget:
+                    heapq.heappush(heap, entry)  # expand it when the search resumes
+                    self._alive += 1
+                    return None
+                for load, mask, _ in loads:
                     child = done | mask
                     if self.memo.get(child, m + 1) <= station:
                         continue
                     self.memo[child] = station
-                    parent[child] = (done, mask)
+                    self._parent[child] = (done, mask)
                     if child == full:
                         path = []
                         while child:
-                            child, mask = parent[child]
+                            child, mask = self._parent[child]
                             path.append(mask)
                         return path[::-1]
                     heapq.heappush(
                         levels[station],
-                        (idle + c - load, -_mask_sum(weight, child), next(order), child),
+                        (idle + c - load, -_mask_sum(weight, child), next(self._order), child),
                     )
-                    alive += 1
+                    self._alive += 1
+        self.finished = True
         return None
 
     def _overdue(self, rest: int, k: int) -> bool:
@@ -606,35 +616,49 @@ def _solve(
     lb = lower_bounds(forward, cycle).best
     best = greedy_stations(forward, cycle)
     stats: dict[str, int] = {"nodes": 0, "rounds": 0}
-    node_limit, wide = 20000, 1
-    while len(best) > lb and time.perf_counter() < deadline:
+    # A portfolio of resumable searches, each in both directions, run in turn for equal
+    # slices: a full search at the lower bound (finds an optimal line or proves the bound
+    # one too low), narrow searches (only the fullest loads per station) at the lower
+    # bound, and a narrow search for one station fewer than the best line. An exhausted
+    # narrow search makes way for a wider one.
+    portfolio: list[tuple[_Search, SalbpGraph, bool]] = []
+
+    def add(m: int, cap: int) -> None:
+        if lb <= m < len(best):
+            portfolio.extend((_Search(g, cycle, m, cap), g, back) for g, back in graphs)
+
+    def rebuild() -> None:
+        portfolio.clear()
+        add(lb, 1 << 62)
+        add(lb, 2)
+        if len(best) - 1 > lb:
+            add(len(best) - 1, 2)
+
+    rebuild()
+    slice_nodes = 30000
+    while len(best) > lb and portfolio and time.perf_counter() < deadline:
         stats["rounds"] += 1
-        # narrow searches (only the fullest loads of each station) aim at the lower bound,
-        # then at one station fewer than the best line; a full search tries to prove the
-        # bound. Budgets double each round, and the narrow searches widen.
-        attempts = [(lb, cap) for cap in dict.fromkeys((2, wide))]
-        attempts += [(len(best) - 1, 2), (lb, 1 << 62)]
-        for m, max_loads in attempts:
-            if m >= len(best) or m < lb:
+        for search, graph, backward in list(portfolio):
+            if (search, graph, backward) not in portfolio:
                 continue
-            for graph, backward in graphs:
-                search = _Search(graph, cycle, m, node_limit, deadline, max_loads)
-                try:
-                    found = search.cbfs()
-                except _Budget:
-                    found = None
-                    search.complete = False
-                stats["nodes"] += search.nodes
-                if found is not None:
-                    best = _stations_of(graph, found, backward)
-                    break
-                if search.complete and m == lb:
-                    lb = m + 1
-                    break
-            if len(best) <= lb:
+            before = search.nodes
+            found = search.advance(slice_nodes, deadline)
+            stats["nodes"] += search.nodes - before
+            if found is not None:
+                best = _stations_of(graph, found, backward)
+                rebuild()
                 break
-        node_limit *= 2
-        wide *= 2
+            if search.finished:
+                if search.complete:  # no line with m stations exists
+                    lb = max(lb, search.m + 1)
+                    rebuild()
+                    break
+                portfolio.remove((search, graph, backward))
+                portfolio.append(
+                    (_Search(graph, cycle, search.m, 4 * search.max_loads), graph, backward)
+                )
+            if time.perf_counter() > deadline:
+                break
     status = "optimal" if len(best) <= lb else "feasible"
     solution = stations_solution(best, times, names, cycle, status, lb, t0)
     solution.stats.update(stats)
