@@ -421,12 +421,24 @@ class _Search:
         return None
 
     def _overdue(self, rest: int, k: int) -> bool:
-        """True when the open tasks due by some station do not fit in the stations left."""
-        times, c, due = self.g.times, self.c, self.due
-        work = 0
+        """True when the open tasks due by some station need more stations than are left.
+
+        The tasks whose latest station is at most `last` must all go to stations k+1..last;
+        LB1-LB3 of that set may not exceed last - k.
+        """
+        times, w2, w6, c, due = self.g.times, self.w2, self.w6, self.c, self.due
+        work = half = third = 0
         for last in range(k + 1, self.m + 1):
-            work += _mask_sum(times, due[last] & rest)
-            if work > (last - k) * c:
+            mask = due[last] & rest
+            while mask:
+                low = mask & -mask
+                i = low.bit_length() - 1
+                work += times[i]
+                half += w2[i]
+                third += w6[i]
+                mask ^= low
+            room = last - k
+            if work > room * c or half > 2 * room or third > 6 * room:
                 return True
         return False
 
