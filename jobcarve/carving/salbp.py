@@ -321,6 +321,7 @@ class _Search:
         for k in range(2, m + 2):
             self.open_at[k] = self.open_at[k - 1] & ~self.due[k - 1]
         self.w6_t = self.w6
+        self.window = [(1 << (x + 1)) - 1 for x in range(cycle + 1)]  # sums 0..x
         self.dominators = graph.dominators
         self.max_loads = max_loads
         self.memo: dict[int, int] = {}
@@ -503,47 +504,52 @@ class _Search:
                 out_suffix[q] = acc
             return out_suffix
 
+        window = self.window
+
         def rec(k: int, chosen: int, load: int, need: int, blocked: int, suf: list[int]) -> None:
             self.nodes += 1
             if self.nodes & 1023 == 0 and (
                 self.nodes > self.node_limit or time.perf_counter() > self.deadline
             ):
                 raise _Budget
-            lo = need - load if need > load else 0
-            reach = suf[k] & ((1 << (c - load + 1)) - 1)
-            if not reach >> lo:
-                return
-            if len(out) >= cap and load + reach.bit_length() - 1 <= out[0][0]:
-                return
-            if k == last:
-                if not (must & ~chosen) and not dominated(chosen, load):
-                    if len(out) < cap:
-                        heapq.heappush(out, (load, next(counter), chosen))
-                    else:
-                        self.complete = False
-                        heapq.heapreplace(out, (load, next(counter), chosen))
-                    if len(out) >= cap and out[0][0] >= fullest:
-                        raise _Enough  # the heap holds `cap` loads nothing can beat
-                return
-            i = items[k]
-            t = times[i]
-            if (blocked >> i) & 1 or pred_mask[i] & ~(done | chosen) or t > c - load:
-                if not (must >> i) & 1:
-                    rec(k + 1, chosen, load, need, *_block(i, k, blocked, suf))
-                return
+            while True:
+                reach = suf[k] & window[c - load]
+                if not reach >> (need - load if need > load else 0):
+                    return
+                if len(out) >= cap and load + reach.bit_length() - 1 <= out[0][0]:
+                    return
+                if k == last:
+                    if not (must & ~chosen) and not dominated(chosen, load):
+                        if len(out) < cap:
+                            heapq.heappush(out, (load, next(counter), chosen))
+                        else:
+                            self.complete = False
+                            heapq.heapreplace(out, (load, next(counter), chosen))
+                        if len(out) >= cap and out[0][0] >= fullest:
+                            raise _Enough  # the heap holds `cap` loads nothing can beat
+                    return
+                i = items[k]
+                t = times[i]
+                if (blocked >> i) & 1 or pred_mask[i] & ~(done | chosen) or t > c - load:
+                    # i cannot join: skip it, and its successors cannot join either
+                    if (must >> i) & 1:
+                        return
+                    newly = after[i] & later[k] & ~blocked
+                    if newly:
+                        blocked |= newly
+                        suf = unblocked(k + 1, blocked, suf)
+                    k += 1
+                    continue
+                break
             rec(k + 1, chosen | (1 << i), load + t, need, blocked, suf)
             # leave i out: the load must then end too full for i (maximal loads only)
             if (must >> i) & 1 or must & after[i]:
                 return
-            rec(k + 1, chosen, load, max(need, c - t + 1), *_block(i, k, blocked, suf))
-
-        def _block(i: int, k: int, blocked: int, suf: list[int]) -> tuple[int, list[int]]:
-            """Task i stays out: its successors among the later tasks cannot join either."""
             newly = after[i] & later[k] & ~blocked
-            if not newly:
-                return blocked, suf
-            blocked |= newly
-            return blocked, unblocked(k + 1, blocked, suf)
+            if newly:
+                blocked |= newly
+                suf = unblocked(k + 1, blocked, suf)
+            rec(k + 1, chosen, load, max(need, c - t + 1), blocked, suf)
 
         later = [0] * (last + 1)
         for q in range(last - 1, -1, -1):
