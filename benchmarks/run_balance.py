@@ -3,6 +3,7 @@
 Usage:
   python benchmarks/run_balance.py alwabp --families roszieg,heskia --time-limit 60 [--every 1]
   python benchmarks/run_balance.py salbp1 --time-limit 10 [--every 1]
+  python benchmarks/run_balance.py salbp2 --time-limit 10 [--every 1]
 
 Reads the instances from ../shared/benchmarks (never copied into the project), solves each
 with `jobcarve balance`'s engine, and writes benchmarks/results/<set>.csv and a markdown
@@ -26,8 +27,8 @@ SHARED = ROOT.parent / "shared" / "benchmarks"
 sys.path.insert(0, str(ROOT))
 
 from jobcarve.carving.cpsat.line import solve_line  # noqa: E402
-from jobcarve.carving.salbp import solve_salbp1  # noqa: E402
-from jobcarve.lineformats import read_instance  # noqa: E402
+from jobcarve.carving.salbp import solve_salbp1, solve_salbp2  # noqa: E402
+from jobcarve.lineformats import Instance, read_instance  # noqa: E402
 
 
 def run_alwabp(
@@ -63,18 +64,17 @@ def run_alwabp(
 
 def run_salbp1(limit: float, every: int, workers: int) -> list[dict[str, object]]:
     rows = []
-    cache: dict[str, object] = {}
+    cache: dict[str, Instance] = {}
     for row in list(csv.DictReader((SHARED / "salbp" / "salbp1_optima.csv").open()))[::every]:
         path = SHARED / "salbp" / row["graph_file"]
-        inst = cache.get(str(path)) or read_instance(path, "in2")
-        cache[str(path)] = inst
-        times = [t[0] or 0 for t in inst.times]  # type: ignore[attr-defined]
-        preds: list[list[int]] = [[] for _ in times]
-        for i, j in inst.arcs:  # type: ignore[attr-defined]
-            preds[j].append(i)
+        inst = cache.setdefault(str(path), read_instance(path, "in2"))
         t0 = time.perf_counter()
         sol = solve_salbp1(
-            times, preds, int(row["cycle_time"]), time_limit_s=limit, workers=workers
+            inst.first_times(),
+            inst.predecessors(),
+            int(row["cycle_time"]),
+            time_limit_s=limit,
+            workers=workers,
         )
         seconds = time.perf_counter() - t0
         known = int(row["optimal_stations"]) if row["optimal_stations"] else int(row["ub_stations"])
@@ -91,6 +91,37 @@ def run_salbp1(limit: float, every: int, workers: int) -> list[dict[str, object]
         )
         print(
             f"{row['instance']}: {len(sol.stations)} (known {known}) {sol.status} {seconds:.1f}s",
+            file=sys.stderr,
+        )
+    return rows
+
+
+def run_salbp2(limit: float, every: int) -> list[dict[str, object]]:
+    """SALBP-2 (Scholl's 302 instances): the known value is the optimum or, if open, the best known."""
+    rows = []
+    cache: dict[str, Instance] = {}
+    for row in list(csv.DictReader((SHARED / "salbp" / "salbp2_optima.csv").open()))[::every]:
+        path = SHARED / "salbp" / row["graph_file"]
+        inst = cache.setdefault(str(path), read_instance(path, "in2"))
+        t0 = time.perf_counter()
+        sol = solve_salbp2(
+            inst.first_times(), inst.predecessors(), int(row["n_stations"]), time_limit_s=limit
+        )
+        seconds = time.perf_counter() - t0
+        known = int(row["optimal_cycle_time"] or row["ub_cycle_time"])
+        rows.append(
+            {
+                "set": f"salbp2 data set {row['data_set']}",
+                "instance": row["instance"],
+                "known": known,
+                "found": sol.cycle_time,
+                "lower_bound": sol.lower_bound,
+                "status": sol.status,
+                "seconds": round(seconds, 3),
+            }
+        )
+        print(
+            f"{row['instance']}: {sol.cycle_time} (known {known}) {sol.status} {seconds:.1f}s",
             file=sys.stderr,
         )
     return rows
@@ -115,7 +146,7 @@ def table(rows: list[dict[str, object]]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("set", choices=["alwabp", "salbp1"])
+    parser.add_argument("set", choices=["alwabp", "salbp1", "salbp2"])
     parser.add_argument("--families", default="roszieg,heskia,tonge")
     parser.add_argument("--time-limit", type=float, default=60)
     parser.add_argument("--every", type=int, default=1, help="take every n-th instance (a sample)")
@@ -123,11 +154,12 @@ def main() -> None:
     args = parser.parse_args()
     if not SHARED.exists():
         sys.exit(f"no benchmark data at {SHARED}: the shared folder is not next to the project")
-    rows = (
-        run_alwabp(args.families.split(","), args.time_limit, args.every, args.workers)
-        if args.set == "alwabp"
-        else run_salbp1(args.time_limit, args.every, args.workers)
-    )
+    if args.set == "alwabp":
+        rows = run_alwabp(args.families.split(","), args.time_limit, args.every, args.workers)
+    elif args.set == "salbp1":
+        rows = run_salbp1(args.time_limit, args.every, args.workers)
+    else:
+        rows = run_salbp2(args.time_limit, args.every)
     results = HERE / "results"
     results.mkdir(exist_ok=True)
     name = f"{args.set}_{args.families.replace(',', '-') if args.set == 'alwabp' else 'scholl'}.csv"

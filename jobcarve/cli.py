@@ -483,7 +483,7 @@ def balance(
 ) -> None:
     """Balance a published line-balancing instance (ALWABP-2, SALBP-1, SALBP-2)."""
     from jobcarve.carving.cpsat.line import solve_line
-    from jobcarve.carving.salbp import solve_salbp1
+    from jobcarve.carving.salbp import solve_salbp1, solve_salbp2
     from jobcarve.lineformats import read_instance
 
     if cycle_time is not None and stations is not None:
@@ -498,18 +498,20 @@ def balance(
     elif cycle_time is not None or (stations is None and inst.cycle_time is not None):
         c = cycle_time if cycle_time is not None else inst.cycle_time
         assert c is not None
-        preds: list[list[int]] = [[] for _ in range(inst.num_tasks)]
-        for i, j in inst.arcs:
-            preds[j].append(i)
         solution = solve_salbp1(
-            [t[0] or 0 for t in inst.times],
-            preds,
+            inst.first_times(),
+            inst.predecessors(),
             c,
             time_limit_s=time_limit,
             seed=seed,
             workers=workers,
         )
         problem_name = "SALBP-1"
+    elif stations is not None and inst.num_workers == 1:
+        solution = solve_salbp2(
+            inst.first_times(), inst.predecessors(), stations, time_limit_s=time_limit
+        )
+        problem_name = "SALBP-2"
     elif stations is not None:
         solution = solve_line(
             inst.problem(stations=stations),

@@ -44,11 +44,20 @@ class Instance:
     def num_workers(self) -> int:
         return len(self.times[0]) if self.times else 0
 
-    def problem(self, stations: int | None = None) -> LineProblem:
-        """The line problem: ALWABP workers, or `stations` identical workers (SALBP)."""
+    def predecessors(self) -> list[list[int]]:
+        """The direct predecessors of each task (0-based)."""
         preds: list[list[int]] = [[] for _ in range(self.num_tasks)]
         for i, j in self.arcs:
             preds[j].append(i)
+        return preds
+
+    def first_times(self) -> list[int]:
+        """Worker 1's task times: the SALBP times of a single-worker file."""
+        return [t[0] or 0 for t in self.times]
+
+    def problem(self, stations: int | None = None) -> LineProblem:
+        """The line problem: ALWABP workers, or `stations` identical workers (SALBP)."""
+        preds = self.predecessors()
         if stations is None:
             workers = tuple(
                 LineWorker(f"w{w + 1}", "generic", f"w{w + 1}", False)

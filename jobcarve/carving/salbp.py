@@ -596,11 +596,13 @@ def solve_salbp1(
     time_limit_s: float = 10.0,
     seed: int = 0,
     workers: int = 1,
+    enough: int = 0,
 ) -> LineSolution:
     """The fewest stations for `cycle`; status optimal, feasible or infeasible (a task too long).
 
     `seed` and `workers` are accepted for the same call shape as the CP-SAT engines; the
-    search is deterministic and single-threaded.
+    search is deterministic and single-threaded. With `enough`, the search stops at the
+    first line with that many stations or fewer (a yes/no question, as for SALBP-2).
     """
     del seed, workers
     t0 = time.perf_counter()
@@ -616,9 +618,84 @@ def solve_salbp1(
     depth = sys.getrecursionlimit()
     sys.setrecursionlimit(max(depth, 2 * n + 1000))
     try:
-        return _solve(times, preds, cycle, names, t0, deadline)
+        return _solve(times, preds, cycle, names, t0, deadline, enough)
     finally:
         sys.setrecursionlimit(depth)
+
+
+def solve_salbp2(
+    times: list[int],
+    preds: list[list[int]],
+    stations: int,
+    *,
+    time_limit_s: float = 10.0,
+) -> LineSolution:
+    """The shortest cycle time for `stations` stations (SALBP-2), by SALBP-1 decisions.
+
+    Fewer stations never suffice at a shorter cycle time, so the answer can be bisected.
+    The cycle time starts between its lower bound (the longest task, the total work over
+    the stations, lifted by bisection over the SALBP-1 bounds) and the best greedy line.
+    Each round asks the SALBP-1 search whether the stations suffice at the middle of the
+    gap and at the lower bound: a line lowers the upper bound, a proof lifts the lower
+    bound past that cycle time. The time per question doubles each round.
+    """
+    t0 = time.perf_counter()
+    deadline = t0 + time_limit_s
+    n = len(times)
+    names = [str(i + 1) for i in range(n)]
+    if n == 0:
+        return LineSolution("min_cycle", "optimal", 0, (), 0, 0, 0.0)
+    graph = SalbpGraph.build(times, preds)
+    total = sum(times)
+    lo = max(max(times), -(-total // stations))
+    if lo == 0:  # only zero-time tasks: one station, no cycle time
+        return replace(
+            stations_solution([list(range(n))], times, names, 0, "optimal", 0, t0),
+            objective="min_cycle",
+            objective_value=0,
+        )
+    # a first line: the greedy, at the shortest cycle time bisection finds for it
+    a, b = lo, max(lo, total)
+    line = greedy_stations(graph, b)
+    while a < b:
+        mid = (a + b) // 2
+        trial = greedy_stations(graph, mid)
+        if len(trial) <= stations:
+            line, b = trial, mid
+        else:
+            a = mid + 1
+    best = stations_solution(line, times, names, max(lo, total), "feasible", lo, t0)
+    # fewer stations never suffice at a shorter cycle time, so every cycle time at which
+    # a bound or a search proves `stations` too few lifts the lower bound past it
+    a, b = lo, best.cycle_time
+    while a < b and time.perf_counter() < deadline:
+        mid = (a + b) // 2
+        if lower_bounds(increment_times(graph, mid), mid).best > min(stations, n):
+            a = lo = mid + 1
+        else:
+            b = mid
+    share = 0.05
+    while best.cycle_time > lo and time.perf_counter() < deadline:
+        for c in dict.fromkeys(((lo + best.cycle_time - 1) // 2, lo)):
+            left = deadline - time.perf_counter()
+            if c < lo or c >= best.cycle_time or left <= 0:
+                continue
+            answer = solve_salbp1(times, preds, c, time_limit_s=min(share, left), enough=stations)
+            if len(answer.stations) <= stations:
+                best = answer
+            elif answer.lower_bound > stations:
+                lo = max(lo, c + 1)
+            if best.cycle_time <= lo:
+                break
+        share *= 2
+    return replace(
+        best,
+        objective="min_cycle",
+        status="optimal" if best.cycle_time <= lo else "feasible",
+        lower_bound=lo,
+        objective_value=best.cycle_time,
+        seconds=time.perf_counter() - t0,
+    )
 
 
 def _solve(
@@ -628,6 +705,7 @@ def _solve(
     names: list[str],
     t0: float,
     deadline: float,
+    enough: int = 0,
 ) -> LineSolution:
     forward = increment_times(SalbpGraph.build(times, preds), cycle)
     graphs = ((forward, False), (forward.reversed(), True))
@@ -654,7 +732,7 @@ def _solve(
 
     rebuild()
     slice_nodes = 30000
-    while len(best) > lb and portfolio and time.perf_counter() < deadline:
+    while len(best) > max(lb, enough) and portfolio and time.perf_counter() < deadline:
         stats["rounds"] += 1
         for search, graph, backward in list(portfolio):
             if (search, graph, backward) not in portfolio:
