@@ -198,6 +198,19 @@ def test_alb_reader(tmp_path: Path) -> None:
     assert data["problem"] == "SALBP-1" and data["objective"] == 2 and data["status"] == "optimal"
 
 
+def test_balance_cli_salbp2(tmp_path: Path) -> None:
+    """`balance FILE.IN2 --stations K`: the shortest cycle time for K stations, proven."""
+    path = tmp_path / "tiny.IN2"
+    path.write_text("4\n4\n3\n5\n2\n1,2\n1,3\n2,4\n3,4\n-1,-1\n", encoding="ascii")
+    result = run_cli("balance", str(path), "--stations", "2", "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    # total 14 over 2 stations: at least 7, reached by {1,2} | {3,4}
+    assert data["problem"] == "SALBP-2" and data["objective"] == 7 == data["lower_bound"]
+    assert data["status"] == "optimal" and data["stations"] <= 2
+    assert data["assignment"]["1"] <= data["assignment"]["2"] <= data["assignment"]["4"]
+
+
 def test_balance_cli_json(tmp_path: Path) -> None:
     """`balance --json` gives objective, cycle_time, stations, status, lower_bound, assignment, seconds."""
     path = tmp_path / "tiny"
