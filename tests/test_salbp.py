@@ -120,3 +120,16 @@ def test_salbp2_matches_the_line_model(
     assert sol.cycle_time == ref.cycle_time == sol.lower_bound
     assert len(sol.stations) <= stations
     _check_line(times, preds, sol.cycle_time, sol, salbp1=False)
+
+
+@settings(max_examples=25, deadline=None)
+@given(instances())
+def test_scaled_times_give_the_same_line_count(
+    inst: tuple[list[int], list[list[int]], int],
+) -> None:
+    """Times and cycle x 1000 (long cycle times take the other subset-sum path): same optimum."""
+    times, preds, cycle = inst
+    small = solve_salbp1(times, preds, cycle, time_limit_s=20)
+    large = solve_salbp1([1000 * t for t in times], preds, 1000 * cycle, time_limit_s=20)
+    assert small.status == large.status == "optimal"
+    assert len(small.stations) == len(large.stations)

@@ -1,25 +1,24 @@
-"""SALBP-1: the fewest stations for a cycle time, by station-oriented branch and bound.
+"""SALBP-1 and SALBP-2 by station-oriented branch and bound (pure Python, bit masks).
 
 The method follows the published exact procedures for SALBP-1 (Scholl & Klein's SALOME,
 1997; Sewell & Jacobson's BB&R, 2012): stations are filled one after another with
-*maximal* loads (no ready task still fits), the most completely filled loads first, and a
-partial line is cut off when
+*maximal* loads (no ready task still fits), the fullest loads first, and a partial line
+is cut off when
 
 * the idle time of the closed stations exceeds what the target number of stations allows
   (m * c - total work),
 * the remaining work needs more stations than are left (bin-packing bounds LB1-LB3 of
   Scholl 1999 on the remaining tasks),
-* a task can no longer reach its latest station (station windows from the work that must
-  follow it), or
+* a task can no longer reach its latest station, or the tasks due by a station do not
+  fit in the stations before it (station windows from the work before and after a task),
 * the same set of finished tasks was already reached with no more stations (memory-based
   dominance: the set of finished tasks is the state, as in bounded dynamic programming).
 
-The search answers "does a line with m stations exist?" for the lower bound m, in both
-directions of the precedence graph (a reversed line is a line of the reversed graph), with
-a node budget that doubles each round. An exhausted search proves m impossible and raises
-the lower bound; a line found with m = lower bound is optimal. Between rounds the same
-search with m = best - 1 improves the best line, so a time limit always leaves a valid
-line and an honest bound.
+Each search answers "does a line with m stations exist?" by cyclic best-first search and
+can be resumed. `solve_salbp1` runs a portfolio of such searches (full and narrowed, on
+the graph and on the reversed graph) in turn until the line found meets the lower bound
+or time is up, so a time limit always leaves a valid line and an honest bound.
+`solve_salbp2` bisects the cycle time with the same searches. See docs/method.md.
 """
 
 from __future__ import annotations
@@ -29,7 +28,7 @@ import heapq
 import sys
 import time
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from jobcarve.carving.line import LineSolution, Station
 
@@ -279,6 +278,21 @@ def _dominators(graph: SalbpGraph) -> list[list[int]]:
     return out
 
 
+class _LowMasks:
+    """The bit mask of sums 0..x, computed when asked (for long cycle times)."""
+
+    def __getitem__(self, x: int) -> int:
+        return (1 << (x + 1)) - 1
+
+
+@lru_cache(maxsize=4)
+def _sum_masks(cycle: int) -> list[int] | _LowMasks:
+    """Bit masks of the sums 0..x for every x up to the cycle time: a table when small."""
+    if cycle > 4096:  # the table grows with the square of the cycle time
+        return _LowMasks()
+    return [(1 << (x + 1)) - 1 for x in range(cycle + 1)]
+
+
 class _Search:
     """One decision search: can the tasks fit in `m` stations of `cycle`?"""
 
@@ -320,8 +334,7 @@ class _Search:
         self.open_at = [self.full] * (m + 2)  # tasks not yet past their latest station
         for k in range(2, m + 2):
             self.open_at[k] = self.open_at[k - 1] & ~self.due[k - 1]
-        self.w6_t = self.w6
-        self.window = [(1 << (x + 1)) - 1 for x in range(cycle + 1)]  # sums 0..x
+        self.window = _sum_masks(cycle)
         self.dominators = graph.dominators
         self.max_loads = max_loads
         self.memo: dict[int, int] = {}
@@ -391,7 +404,7 @@ class _Search:
                         (rest & self.half).bit_count() + 1
                     ) // 2 > left:
                         continue
-                    if (_mask_sum(self.w6_t, rest) + 5) // 6 > left:
+                    if (_mask_sum(self.w6, rest) + 5) // 6 > left:
                         continue
                     station = k + 1
                     if rest & ~self.open_at[station] or self._overdue(rest, k):
@@ -562,8 +575,7 @@ class _Search:
             self.complete = False  # loads at the cap may have hidden others
         weight = self.weight
         scored = [
-            (load, mask, _mask_sum(self.w6_t, mask), _mask_sum(weight, mask))
-            for load, _, mask in out
+            (load, mask, _mask_sum(self.w6, mask), _mask_sum(weight, mask)) for load, _, mask in out
         ]
         scored.sort(key=lambda r: (-r[0], -r[3]))
         return [(load, mask, used) for load, mask, used, _ in scored]
