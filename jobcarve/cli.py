@@ -474,10 +474,10 @@ def balance(
         float, typer.Option("--time-limit", help="Solver seconds.", min=0.01)
     ] = 10.0,
     seed: Annotated[
-        int, typer.Option("--seed", help="CP-SAT seed (SALBP-1's search is deterministic).", min=0)
+        int, typer.Option("--seed", help="CP-SAT seed (the SALBP search is deterministic).", min=0)
     ] = 0,
     workers: Annotated[
-        int, typer.Option("--workers", help="CP-SAT threads (SALBP-1's search uses one).", min=1)
+        int, typer.Option("--workers", help="CP-SAT threads (the SALBP search uses one).", min=1)
     ] = 1,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
@@ -507,18 +507,9 @@ def balance(
             workers=workers,
         )
         problem_name = "SALBP-1"
-    elif stations is not None and inst.num_workers == 1:
+    elif stations is not None:
         solution = solve_salbp2(
             inst.first_times(), inst.predecessors(), stations, time_limit_s=time_limit
-        )
-        problem_name = "SALBP-2"
-    elif stations is not None:
-        solution = solve_line(
-            inst.problem(stations=stations),
-            "min_cycle",
-            time_limit_s=time_limit,
-            seed=seed,
-            workers=workers,
         )
         problem_name = "SALBP-2"
     else:

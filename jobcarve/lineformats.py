@@ -21,7 +21,7 @@ from pathlib import Path
 import networkx as nx
 
 from jobcarve.carving.line import LineProblem, LineWorker
-from jobcarve.exceptions import InputError, Problem
+from jobcarve.exceptions import InputError, Problem, UsageError
 
 FORMATS = ("alwabp", "in2", "alb")
 MAX_BYTES = 16 * 1024 * 1024
@@ -52,27 +52,26 @@ class Instance:
         return preds
 
     def first_times(self) -> list[int]:
-        """Worker 1's task times: the SALBP times of a single-worker file."""
-        return [t[0] or 0 for t in self.times]
+        """Worker 1's task times: the SALBP times (of an ALWABP file, its first worker's)."""
+        missing = [t + 1 for t, row in enumerate(self.times) if row[0] is None]
+        if missing:
+            raise UsageError(
+                f"{self.name}: worker 1 cannot do task {missing[0]}"
+                f"{f' (and {len(missing) - 1} more)' if len(missing) > 1 else ''}; "
+                "SALBP needs a time for every task (balance it as ALWABP-2, without "
+                "--cycle-time or --stations)"
+            )
+        return [t for row in self.times for t in row[:1] if t is not None]
 
-    def problem(self, stations: int | None = None) -> LineProblem:
-        """The line problem: ALWABP workers, or `stations` identical workers (SALBP)."""
+    def problem(self) -> LineProblem:
+        """The ALWABP line problem: one worker per time column."""
         preds = self.predecessors()
-        if stations is None:
-            workers = tuple(
-                LineWorker(f"w{w + 1}", "generic", f"w{w + 1}", False)
-                for w in range(self.num_workers)
-            )
-            times = tuple(
-                tuple(self.times[t][w] for t in range(self.num_tasks))
-                for w in range(self.num_workers)
-            )
-        else:
-            workers = tuple(
-                LineWorker(f"s{k + 1}", "generic", "standard", False) for k in range(stations)
-            )
-            column = tuple(self.times[t][0] for t in range(self.num_tasks))
-            times = tuple(column for _ in range(stations))
+        workers = tuple(
+            LineWorker(f"w{w + 1}", "generic", f"w{w + 1}", False) for w in range(self.num_workers)
+        )
+        times = tuple(
+            tuple(self.times[t][w] for t in range(self.num_tasks)) for w in range(self.num_workers)
+        )
         return LineProblem(
             tuple(str(t + 1) for t in range(self.num_tasks)),
             tuple(tuple(sorted(p)) for p in preds),

@@ -211,6 +211,20 @@ def test_balance_cli_salbp2(tmp_path: Path) -> None:
     assert data["assignment"]["1"] <= data["assignment"]["2"] <= data["assignment"]["4"]
 
 
+def test_salbp_on_alwabp_file_needs_worker_one(tmp_path: Path) -> None:
+    """SALBP on an ALWABP file balances worker 1's times; a task worker 1 cannot do is an error."""
+    path = tmp_path / "gap"
+    path.write_text("3\n1 2\nInf 3\n2 2\n1 2\n-1 -1\n", encoding="ascii")
+    for option in (["--cycle-time", "5"], ["--stations", "2"]):
+        bad = run_cli("balance", str(path), "--format", "alwabp", *option)
+        assert bad.returncode == 2 and "Traceback" not in bad.stderr
+        assert bad.stderr.strip() == (
+            f"error: {path}: worker 1 cannot do task 2; SALBP needs a time for every task "
+            "(balance it as ALWABP-2, without --cycle-time or --stations)"
+        )
+    assert run_cli("balance", str(path), "--format", "alwabp").returncode == 0
+
+
 def test_balance_cli_json(tmp_path: Path) -> None:
     """`balance --json` gives objective, cycle_time, stations, status, lower_bound, assignment, seconds."""
     path = tmp_path / "tiny"
