@@ -19,6 +19,7 @@ import platform
 import statistics
 import sys
 import time
+from functools import lru_cache
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -27,8 +28,31 @@ SHARED = ROOT.parent / "shared" / "benchmarks"
 sys.path.insert(0, str(ROOT))
 
 from jobcarve.carving.cpsat.line import solve_line  # noqa: E402
+from jobcarve.carving.line import LineSolution  # noqa: E402
 from jobcarve.carving.salbp import solve_salbp1, solve_salbp2  # noqa: E402
 from jobcarve.lineformats import Instance, read_instance  # noqa: E402
+
+
+@lru_cache(maxsize=32)
+def _graph(path: Path) -> Instance:
+    """A Scholl graph, read once for all its cycle times or station counts."""
+    return read_instance(path, "in2")
+
+
+def _result(
+    set_name: str, instance: str, known: int, found: int, sol: LineSolution, seconds: float
+) -> dict[str, object]:
+    """One row of the results CSV, echoed to stderr as the run goes."""
+    print(f"{instance}: {found} (known {known}) {sol.status} {seconds:.1f}s", file=sys.stderr)
+    return {
+        "set": set_name,
+        "instance": instance,
+        "known": known,
+        "found": found,
+        "lower_bound": sol.lower_bound,
+        "status": sol.status,
+        "seconds": round(seconds, 3),
+    }
 
 
 def run_alwabp(
@@ -43,31 +67,15 @@ def run_alwabp(
         t0 = time.perf_counter()
         sol = solve_line(inst.problem(), "min_cycle", time_limit_s=limit, workers=workers)
         seconds = time.perf_counter() - t0
-        best = int(row["optimal_cycle_time"])
-        rows.append(
-            {
-                "set": row["family"],
-                "instance": row["instance"],
-                "known": best,
-                "found": sol.cycle_time,
-                "lower_bound": sol.lower_bound,
-                "status": sol.status,
-                "seconds": round(seconds, 3),
-            }
-        )
-        print(
-            f"{row['instance']}: {sol.cycle_time} (known {best}) {sol.status} {seconds:.1f}s",
-            file=sys.stderr,
-        )
+        known = int(row["optimal_cycle_time"])
+        rows.append(_result(row["family"], row["instance"], known, sol.cycle_time, sol, seconds))
     return rows
 
 
 def run_salbp1(limit: float, every: int, workers: int) -> list[dict[str, object]]:
     rows = []
-    cache: dict[str, Instance] = {}
     for row in list(csv.DictReader((SHARED / "salbp" / "salbp1_optima.csv").open()))[::every]:
-        path = SHARED / "salbp" / row["graph_file"]
-        inst = cache.setdefault(str(path), read_instance(path, "in2"))
+        inst = _graph(SHARED / "salbp" / row["graph_file"])
         t0 = time.perf_counter()
         sol = solve_salbp1(
             inst.first_times(),
@@ -77,53 +85,24 @@ def run_salbp1(limit: float, every: int, workers: int) -> list[dict[str, object]
             workers=workers,
         )
         seconds = time.perf_counter() - t0
-        known = int(row["optimal_stations"]) if row["optimal_stations"] else int(row["ub_stations"])
-        rows.append(
-            {
-                "set": "salbp1",
-                "instance": row["instance"],
-                "known": known,
-                "found": len(sol.stations),
-                "lower_bound": sol.lower_bound,
-                "status": sol.status,
-                "seconds": round(seconds, 3),
-            }
-        )
-        print(
-            f"{row['instance']}: {len(sol.stations)} (known {known}) {sol.status} {seconds:.1f}s",
-            file=sys.stderr,
-        )
+        known = int(row["optimal_stations"] or row["ub_stations"])
+        rows.append(_result("salbp1", row["instance"], known, len(sol.stations), sol, seconds))
     return rows
 
 
 def run_salbp2(limit: float, every: int) -> list[dict[str, object]]:
     """SALBP-2 (Scholl's 302 instances): the known value is the optimum or, if open, the best known."""
     rows = []
-    cache: dict[str, Instance] = {}
     for row in list(csv.DictReader((SHARED / "salbp" / "salbp2_optima.csv").open()))[::every]:
-        path = SHARED / "salbp" / row["graph_file"]
-        inst = cache.setdefault(str(path), read_instance(path, "in2"))
+        inst = _graph(SHARED / "salbp" / row["graph_file"])
         t0 = time.perf_counter()
         sol = solve_salbp2(
             inst.first_times(), inst.predecessors(), int(row["n_stations"]), time_limit_s=limit
         )
         seconds = time.perf_counter() - t0
         known = int(row["optimal_cycle_time"] or row["ub_cycle_time"])
-        rows.append(
-            {
-                "set": f"salbp2 data set {row['data_set']}",
-                "instance": row["instance"],
-                "known": known,
-                "found": sol.cycle_time,
-                "lower_bound": sol.lower_bound,
-                "status": sol.status,
-                "seconds": round(seconds, 3),
-            }
-        )
-        print(
-            f"{row['instance']}: {sol.cycle_time} (known {known}) {sol.status} {seconds:.1f}s",
-            file=sys.stderr,
-        )
+        set_name = f"salbp2 data set {row['data_set']}"
+        rows.append(_result(set_name, row["instance"], known, sol.cycle_time, sol, seconds))
     return rows
 
 
