@@ -27,6 +27,7 @@ import contextlib
 import heapq
 import sys
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
@@ -76,6 +77,11 @@ class SalbpGraph:
             tuple(before),
             tuple(after),
         )
+
+    @cached_property
+    def per_cycle(self) -> dict[int, tuple[list[int], list[int]]]:
+        """Heads and tails by cycle time, filled by `_heads_tails` (the searches share them)."""
+        return {}
 
     @cached_property
     def positional_weights(self) -> tuple[int, ...]:
@@ -192,10 +198,14 @@ def martello_toth_l2(times: list[int] | tuple[int, ...], cycle: int) -> int:
 
 def _heads_tails(graph: SalbpGraph, cycle: int) -> tuple[list[int], list[int]]:
     """Stations needed up to and including each task, and from it to the end."""
+    cached = graph.per_cycle.get(cycle)
+    if cached is not None:
+        return cached
     times = graph.times
     w2, w6 = _weights(times, cycle)
     head = [_set_bound(times, w2, w6, b | (1 << i), cycle) for i, b in enumerate(graph.before)]
     tail = [_set_bound(times, w2, w6, a | (1 << i), cycle) for i, a in enumerate(graph.after)]
+    graph.per_cycle[cycle] = (head, tail)
     return head, tail
 
 
@@ -354,20 +364,17 @@ class _Search:
         self.complete = True  # False when a station's loads were cut short
 
     def feasible_windows(self) -> bool:
-        """Every task has a station, and the tasks due by station k fit in k stations."""
+        """Every task has a station, the tasks due by station k fit in k stations, and the
+        tasks that cannot start before station k fit in the stations from k on."""
         if any(self.early[i] > self.late[i] for i in range(self.n)):
             return False
-        times, w2, w6, c, m = self.g.times, self.w2, self.w6, self.c, self.m
-        due = starting = 0
-        for k in range(1, m + 1):
-            due |= self.due[k]
-            if _set_bound(times, w2, w6, due, c) > k:
-                return False
-        for k in range(m, 0, -1):
-            starting |= sum(1 << i for i in range(self.n) if self.early[i] == k)
-            if _set_bound(times, w2, w6, starting, c) > m - k + 1:
-                return False
-        return True
+        m = self.m
+        starts = [0] * (m + 2)
+        for i, k in enumerate(self.early):
+            starts[min(max(k, 1), m + 1)] |= 1 << i
+        return not self._overflows((self.due[k], k) for k in range(1, m + 1)) and not (
+            self._overflows((starts[k], m - k + 1) for k in range(m, 0, -1))
+        )
 
     def advance(self, nodes: int, deadline: float) -> list[int] | None:
         """Run the search for about `nodes` more nodes: the loads of a line, or None.
@@ -435,15 +442,20 @@ class _Search:
         return None
 
     def _overdue(self, rest: int, k: int) -> bool:
-        """True when the open tasks due by some station need more stations than are left.
+        """True when the open tasks due by some station need more stations than are left."""
+        return self._overflows(
+            (self.due[last] & rest, last - k) for last in range(k + 1, self.m + 1)
+        )
 
-        The tasks whose latest station is at most `last` must all go to stations k+1..last;
-        LB1-LB3 of that set may not exceed last - k.
+    def _overflows(self, steps: Iterable[tuple[int, int]]) -> bool:
+        """True when some growing union of task sets needs more stations than allowed.
+
+        `steps` gives (tasks added, stations allowed for all tasks so far); the check is
+        LB1-LB3 of the union, kept as running sums.
         """
-        times, w2, w6, c, due = self.g.times, self.w2, self.w6, self.c, self.due
+        times, w2, w6, c = self.g.times, self.w2, self.w6, self.c
         work = half = third = 0
-        for last in range(k + 1, self.m + 1):
-            mask = due[last] & rest
+        for mask, room in steps:
             while mask:
                 low = mask & -mask
                 i = low.bit_length() - 1
@@ -451,7 +463,6 @@ class _Search:
                 half += w2[i]
                 third += w6[i]
                 mask ^= low
-            room = last - k
             if work > room * c or half > 2 * room or third > 6 * room:
                 return True
         return False
