@@ -198,6 +198,13 @@ class Task(_Block):
     demands: Demands | None = None
     handling: Handling | None = None
     subtasks: list[Task] = Field(default_factory=list, description="A hand-made split.")
+    catalogue_split: Literal["confirmed", "rejected"] | None = Field(
+        None,
+        description=(
+            "The adviser's word on the template's catalogue split: 'confirmed' (seen on the "
+            "floor: the plan uses it), 'rejected' (the task stays whole); omitted: listed to check."
+        ),
+    )
 
     def demand_profile(self) -> dict[str, int] | None:
         """Demands on all 13 dimensions (omitted ones are 0), or None if none are given.
@@ -259,7 +266,37 @@ class Role(_Block):
     )
     wage_cost_eur_per_hour: float | None = Field(None, gt=0, le=500)
     hard_to_fill: StrictBool = Field(False, description="Vacancies for this role are hard to fill.")
-    vacancies: StrictInt = Field(0, ge=0, le=100000)
+    # The declared uses of hours freed from this role (the work balance, docs/method.md):
+    # the plan moves work away from today's staff only as far as these absorb it. Declare
+    # each hour once: overtime or agency hours that cover an open vacancy today count
+    # under the vacancy, not again.
+    vacancies: StrictInt = Field(
+        0, ge=0, le=100000, description="Open vacancies; each covers the role's contract hours."
+    )
+    overtime_hours_per_week: float = Field(
+        0, ge=0, le=10000, description="Overtime the role's people work today (total per week)."
+    )
+    agency_hours_per_week: float = Field(
+        0, ge=0, le=10000, description="Temporary or agency hours hired for the role today."
+    )
+    backlog_hours_per_week: float = Field(
+        0,
+        ge=0,
+        le=10000,
+        description="Work refused or left undone today (or growth) the role's people would take on.",
+    )
+    leavers: StrictInt = Field(
+        0,
+        ge=0,
+        le=100000,
+        description="People leaving the role within the horizon who will not be replaced.",
+    )
+    vacancy_value_eur_per_hour: float | None = Field(
+        None, ge=0, le=1000, description="What an hour of vacancy work done brings (contribution)."
+    )
+    backlog_margin_eur_per_hour: float | None = Field(
+        None, ge=0, le=1000, description="Margin on an hour of backlog work taken on."
+    )
 
     @field_validator("education", mode="before")
     @classmethod
@@ -303,6 +340,13 @@ class Options(_Block):
     )
     max_job_ergonomic_load: float | None = Field(None, ge=0, le=4)
     max_cobots: StrictInt | None = Field(None, ge=0, le=50)
+    allow_displacement: StrictBool = Field(
+        False,
+        description=(
+            "Let the plan take more work from today's staff than the declared uses absorb "
+            "(the headline then states the displaced hours)."
+        ),
+    )
     time_limit_s: float | None = Field(None, gt=0, le=86400)
     workers: StrictInt = Field(1, ge=1, le=64, description="Solver worker threads.")
     draws: StrictInt | None = Field(
@@ -339,6 +383,9 @@ class Scenario(_Block):
         None, description="Only these worker profiles (default: all)."
     )
     max_cobots: StrictInt | None = Field(None, ge=0, le=50)
+    allow_displacement: StrictBool | None = Field(
+        None, description="Allow displacement of today's staff in this scenario."
+    )
     volume_change_share: float = Field(
         0.0, ge=-0.9, le=5, description="Change of the weekly volume, 0.1 = +10%."
     )
