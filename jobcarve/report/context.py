@@ -19,9 +19,9 @@ from jobcarve.carving.plan import Plan
 from jobcarve.catalog import Catalogs, load_catalogs
 from jobcarve.economics import BusinessCase
 from jobcarve.formatting import day, fixed, money, number, percent
-from jobcarve.report.balance import BalanceView, ProposalRow, balance_view, proposal_rows
 from jobcarve.messages import DIMENSION_NAMES, LANGUAGES
 from jobcarve.model import DIMENSIONS, ProcessModel, Role
+from jobcarve.report.balance import BalanceView, ProposalRow, balance_view, proposal_rows
 from jobcarve.results import Analysis, TaskResult
 from jobcarve.uncertainty import Spread, Uncertainty
 
