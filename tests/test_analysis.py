@@ -161,12 +161,43 @@ def test_needs_split_from_catalogue() -> None:
         )
     )
     task = one_task(a)
-    assert task.split == "catalogue"
+    # a catalogue split is a proposal to confirm: the task fits after splitting, but the
+    # plan keeps it whole until the adviser confirms the split (catalogue_split: confirmed)
+    assert task.split == "none" and [u.id for u in task.units] == ["t"]
+    assert task.proposal is not None and task.proposal.source == "catalogue"
     fit = task.fit["p"]
     assert fit.verdict == "needs_split"
     assert fit.fitting_units == ("t.compare_sample",)
-    assert task.units[0].fit["p"].verdict == "fits"
-    assert task.units[1].fit["p"].verdict == "not_accessible"
+    assert task.proposal.units[0].fit["p"].verdict == "fits"
+    assert task.proposal.units[1].fit["p"].verdict == "not_accessible"
+    confirmed = one_task(
+        analyze(
+            parse_process(
+                model(
+                    """
+    - {id: t, name: T, role: op, time_s_per_unit: 60, template: visual_inspection, catalogue_split: confirmed}
+    """,
+                    profiles=profiles,
+                )
+            )
+        )
+    )
+    assert confirmed.split == "catalogue" and confirmed.proposal is None
+    assert [u.id for u in confirmed.units] == ["t.compare_sample", "t.judge_record"]
+    rejected = one_task(
+        analyze(
+            parse_process(
+                model(
+                    """
+    - {id: t, name: T, role: op, time_s_per_unit: 60, template: visual_inspection, catalogue_split: rejected}
+    """,
+                    profiles=profiles,
+                )
+            )
+        )
+    )
+    assert rejected.split == "none" and rejected.proposal is None
+    assert rejected.fit["p"].verdict == "not_accessible"
 
 
 def test_not_accessible() -> None:
@@ -254,22 +285,51 @@ def test_catalogue_split_only_when_it_helps() -> None:
 
 
 def test_automatic_split_takes_decisions_out() -> None:
-    """Without a catalogue split, decisions are split off and the routine part fits."""
+    """Without a catalogue split, moderate decisions (demand 2) are proposed as a part of
+    their own; the proposal is never in the plan, and the task stays not accessible."""
+    low = ALL_TWO.replace("problem_solving: 2", "problem_solving: 1").replace(
+        "literacy_numeracy: 2", "literacy_numeracy: 1"
+    )
+    profiles = f"""
+      - id: p
+        name: P
+        capacities: {low}
+        hours_per_week_available: 24
+    """
+    a = analyze(
+        parse_process(
+            model(
+                """
+    - {id: t, name: T, role: op, time_s_per_unit: 100, demands: {problem_solving: 2, literacy_numeracy: 2, repetitive_hand_arm: 2}}
+    """,
+                profiles=profiles,
+            )
+        )
+    )
+    task = one_task(a)
+    assert task.split == "none" and [u.id for u in task.units] == ["t"]
+    assert task.proposal is not None and task.proposal.source == "automatic"
+    decisions, routine = task.proposal.units
+    assert decisions.id == "t.decisions" and routine.id == "t.routine"
+    assert routine.demands["problem_solving"] == 1 and routine.demands["literacy_numeracy"] == 1
+    assert routine.demands["repetitive_hand_arm"] == 2
+    assert routine.fit["p"].verdict == "fits" and task.fit["p"].verdict == "not_accessible"
+    # 100 s x 1000 / 3600 = 27.78 h; shares 0.25 / 0.75; x 1.05 for one extra unit
+    assert decisions.hours_per_week == pytest.approx(27.777777 * 0.25 * 1.05)
+    assert routine.after == ("t.decisions",)
+
+
+def test_no_proposal_for_a_core_demand() -> None:
+    """Problem solving 4 and literacy 3 are the core of the task: no routine part is proposed."""
     a = run(
         model("""
     - {id: t, name: T, role: op, time_s_per_unit: 100, demands: {problem_solving: 4, literacy_numeracy: 3, repetitive_hand_arm: 2}}
     """)
     )
     task = one_task(a)
-    assert task.split == "automatic"
-    decisions, routine = task.units
-    assert decisions.id == "t.decisions" and routine.id == "t.routine"
-    assert routine.demands["problem_solving"] == 1 and routine.demands["literacy_numeracy"] == 1
-    assert routine.demands["repetitive_hand_arm"] == 2
-    assert routine.fit["p"].verdict == "fits" and task.fit["p"].verdict == "needs_split"
-    # 100 s x 1000 / 3600 = 27.78 h; shares 0.25 / 0.75; x 1.05 for one extra unit
-    assert decisions.hours_per_week == pytest.approx(27.777777 * 0.25 * 1.05)
-    assert routine.after == ("t.decisions",)
+    assert task.split == "none" and task.proposal is None
+    assert task.fit["p"].verdict == "not_accessible"
+    assert [r.key for r in task.split_reasons] == ["split.core"]
 
 
 def test_automatic_split_takes_the_heavy_lift_out() -> None:
@@ -285,8 +345,8 @@ def test_automatic_split_takes_the_heavy_lift_out() -> None:
     """)
     )
     task = one_task(a)
-    assert task.split == "automatic"
-    heavy, routine = task.units
+    assert task.split == "none" and task.proposal is not None
+    heavy, routine = task.proposal.units
     assert heavy.id == "t.heavy_lift" and routine.demands["lifting"] <= 1
     assert routine.handling.lifts_per_unit == 0
 
