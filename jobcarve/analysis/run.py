@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from jobcarve.analysis.cobot import Capacity, UnitWork, assess_cobot
-from jobcarve.analysis.ergonomics import lifting_load
-from jobcarve.analysis.fit import assess_fit, profile_supports
+from jobcarve.analysis.ergonomics import LiftingLoad, lifting_load
+from jobcarve.analysis.fit import FitContext, assess_fit, profile_supports
 from jobcarve.analysis.split import (
     UnitSpec,
     automatic_parts,
@@ -18,12 +19,20 @@ from jobcarve.analysis.split import (
     split_reason,
     subtask_units,
 )
-from jobcarve.catalog import AssessmentParams, Catalogs, Support, load_catalogs
+from jobcarve.catalog import AssessmentParams, CatalogEntry, Catalogs, Support, load_catalogs
 from jobcarve.exceptions import InputError, Problem
 from jobcarve.graph import task_hours_per_week
-from jobcarve.messages import Reason
-from jobcarve.model import DIMENSIONS, ProcessModel, Profile, Task
-from jobcarve.results import Analysis, Fit, SplitSource, TaskResult, Unit
+from jobcarve.messages import Reason, bilingual
+from jobcarve.model import DIMENSIONS, Handling, ProcessModel, Profile, Task
+from jobcarve.results import (
+    Analysis,
+    CobotVerdict,
+    Fit,
+    LiftingRisk,
+    SplitSource,
+    TaskResult,
+    Unit,
+)
 from jobcarve.yamlsource import format_loc
 
 
@@ -49,7 +58,7 @@ def analyze(process: ProcessModel, catalogs: Catalogs | None = None) -> Analysis
                 )
             ]
         )
-    _check_analysable(process)
+    _check_analysable(process, cats)
     params = cats.params
     if process.options.handover_overhead_share is not None:
         share = params.split.handover_overhead_share.model_copy(
@@ -75,13 +84,20 @@ def analyze(process: ProcessModel, catalogs: Catalogs | None = None) -> Analysis
         units_per_week=planning.units_per_week,
     )
 
+    meta = _task_meta(process, cats)
     specs_by_task: dict[str, list[UnitSpec]] = {}
     sources: dict[str, tuple[SplitSource, Reason]] = {}
     whole: dict[str, dict[str, int]] = {}
+    whole_ctx: dict[str, FitContext] = {}
     for task in process.tasks:
-        demands = _adjusted(task, process, params)
+        demands, load = _adjusted(task, process, params, meta)
         whole[task.id] = demands
-        specs, source, reason = _units_for(task, demands, process, cats, available, language)
+        whole_ctx[task.id] = _context(
+            meta[task.id], task.handling or Handling(), load, process, params
+        )
+        specs, source, reason = _units_for(
+            task, demands, process, cats, available, language, meta, whole_ctx[task.id]
+        )
         specs_by_task[task.id] = specs
         sources[task.id] = (source, reason)
 
@@ -91,7 +107,7 @@ def analyze(process: ProcessModel, catalogs: Catalogs | None = None) -> Analysis
         specs = specs_by_task[task.id]
         inherited = [u for pred in task.after for u in last_units[pred]]
         units = [
-            _assess_unit(spec, task, inherited, process, cats, available, capacity)
+            _assess_unit(spec, task, inherited, process, cats, available, capacity, meta)
             for spec in specs
         ]
         source, reason = sources[task.id]
@@ -106,7 +122,7 @@ def analyze(process: ProcessModel, catalogs: Catalogs | None = None) -> Analysis
                 )
             )
         fit = {
-            p.id: _task_fit(whole[task.id], p, available[p.id], units, params)
+            p.id: _task_fit(whole[task.id], p, available[p.id], units, params, whole_ctx[task.id])
             for p in process.profiles
         }
         results.append(
@@ -132,7 +148,7 @@ def analyze(process: ProcessModel, catalogs: Catalogs | None = None) -> Analysis
     )
 
 
-def _check_analysable(process: ProcessModel) -> None:
+def _check_analysable(process: ProcessModel, cats: Catalogs | None = None) -> None:
     smap = process.source
     file = smap.file if smap is not None else "<model>"
 
@@ -164,25 +180,35 @@ def _check_analysable(process: ProcessModel) -> None:
                 )
 
     walk(process.tasks, ("tasks",))
+    if cats is not None:
+        problems += _screening_problems(process, cats, problem)
     if problems:
         raise InputError(problems)
 
 
-def _adjusted(task: Task, process: ProcessModel, params: AssessmentParams) -> dict[str, int]:
-    """The task's demands with the lifting demand raised to what its load implies."""
+def _adjusted(
+    task: Task, process: ProcessModel, params: AssessmentParams, meta: dict[str, _TaskMeta]
+) -> tuple[dict[str, int], LiftingLoad | None]:
+    """The task's demands with the lifting demand raised to what its load implies.
+
+    Not raised where a lifting aid is already in use (the ratings describe the work with it).
+    """
     demands = task.demand_profile()
     assert demands is not None  # _check_analysable
+    load = None
     if task.handling is not None and not task.subtasks:
+        info = meta[task.id]
         load = lifting_load(
             task.handling,
             occurrence_seconds(task),
             task_hours_per_week(task, process.planning),
             process.planning.shifts,
             params.ergonomics,
+            info.typical_s,
         )
-        if load is not None and load.level > demands["lifting"]:
+        if load is not None and load.level > demands["lifting"] and not info.lifting_aid_in_use:
             demands = {**demands, "lifting": load.level}
-    return demands
+    return demands, load
 
 
 def _units_for(
@@ -192,6 +218,8 @@ def _units_for(
     cats: Catalogs,
     available: dict[str, list[Support]],
     language: str,
+    meta: dict[str, _TaskMeta],
+    context: FitContext,
 ) -> tuple[list[UnitSpec], SplitSource, Reason]:
     params = cats.params
     assert params is not None
@@ -199,20 +227,22 @@ def _units_for(
     if task.subtasks:
         specs = subtask_units(task, planning, params.split)
         return specs, "subtasks", split_reason("subtasks", len(specs))
-    fits = {p.id: assess_fit(demands, p, available[p.id], params.fit) for p in process.profiles}
+    fits = {
+        p.id: assess_fit(demands, p, available[p.id], params.fit, context) for p in process.profiles
+    }
     blocked = [p for p in process.profiles if not fits[p.id].accessible]
     if not blocked:
         return single_unit(task, planning, task.demand_profile()), "none", split_reason("none", 1)
     entry = cats.entries.get(task.template) if task.template else None
     if entry is not None and entry.default_split:
         specs = catalogue_units(task, planning, entry, demands, language, params.split)
-        if _helps(specs, blocked, available, params):
+        if _helps(specs, blocked, available, params, task, meta, process):
             return specs, "catalogue", split_reason("catalogue", len(specs), template=entry.id)
     hard = {g.dimension for p in blocked for g in fits[p.id].gaps if g.closed_by is None}
     parts = automatic_parts(task, demands, hard, language, params.split)
     if parts is not None:
         specs = chain_units(task, planning, parts, params.split)
-        if _helps(specs, blocked, available, params):
+        if _helps(specs, blocked, available, params, task, meta, process):
             names = [p[0].replace("heavy_lift", "heavy") for p in parts if p[0] != "routine"]
             return specs, "automatic", split_reason("automatic", len(specs), parts=names)
     # the unit re-derives the lifting demand from the load, with its reason
@@ -224,10 +254,20 @@ def _helps(
     blocked: list[Profile],
     available: dict[str, list[Support]],
     params: AssessmentParams,
+    task: Task,
+    meta: dict[str, _TaskMeta],
+    process: ProcessModel,
 ) -> bool:
     """A split helps when some unit becomes accessible to a profile that cannot do the whole task."""
     return any(
-        s.demands is not None and assess_fit(s.demands, p, available[p.id], params.fit).accessible
+        s.demands is not None
+        and assess_fit(
+            s.demands,
+            p,
+            available[p.id],
+            params.fit,
+            _context(_unit_meta(s, task, meta), s.handling, None, process, params),
+        ).accessible
         for s in specs
         for p in blocked
     )
@@ -241,10 +281,12 @@ def _assess_unit(
     cats: Catalogs,
     available: dict[str, list[Support]],
     capacity: Capacity,
+    meta: dict[str, _TaskMeta],
 ) -> Unit:
     params = cats.params
     assert params is not None and spec.demands is not None
     demands = dict(spec.demands)
+    info = _unit_meta(spec, task, meta)
     ergonomics: list[Reason] = []
     load = lifting_load(
         spec.handling,
@@ -252,21 +294,32 @@ def _assess_unit(
         spec.hours_per_week,
         process.planning.shifts,
         params.ergonomics,
+        info.typical_s,
     )
     lifting_index = None
     if load is not None:
         ergonomics.append(load.reason)
+        if load.assumed is not None:
+            ergonomics.append(load.assumed)
         lifting_index = load.lifting_index
-        if load.level > demands["lifting"]:
+        if info.lifting_aid_in_use:
+            ergonomics.append(Reason("ergo.aid_in_use"))
+        elif load.level > demands["lifting"]:
             ergonomics.append(
                 Reason("ergo.raised", {"before": demands["lifting"], "after": load.level})
             )
             demands["lifting"] = load.level
-    fit = {p.id: assess_fit(demands, p, available[p.id], params.fit) for p in process.profiles}
+    context = _context(info, spec.handling, load, process, params)
+    fit = {
+        p.id: assess_fit(demands, p, available[p.id], params.fit, context) for p in process.profiles
+    }
     work = UnitWork(
         demands, spec.handling, spec.hours_per_week, spec.seconds_per_unit, lifting_index
     )
     cobot = assess_cobot(work, cats.cobots, params.cobot, capacity)
+    risk = _lifting_risk(load, cobot, info, params, cats)
+    if risk is not None:
+        ergonomics.append(risk.reason)
     after = tuple(spec.after) + (tuple(inherited) if spec.first else ())
     return Unit(
         id=spec.id,
@@ -282,7 +335,18 @@ def _assess_unit(
         ergonomics=tuple(ergonomics),
         fit=fit,
         cobot=cobot,
+        workstation=info.workstation,
+        area=info.area,
+        needs_rotation=any(
+            s.rotation for f in fit.values() for s in available_by_id(cats, f.supports)
+        ),
+        lifting_risk=risk,
     )
+
+
+def available_by_id(cats: Catalogs, ids: Sequence[str]) -> list[Support]:
+    """Catalogue supports by id (unknown ids skipped)."""
+    return [cats.supports[i] for i in ids if i in cats.supports]
 
 
 def _task_fit(
@@ -291,8 +355,9 @@ def _task_fit(
     available: list[Support],
     units: list[Unit],
     params: AssessmentParams,
+    context: FitContext | None = None,
 ) -> Fit:
-    whole = assess_fit(demands, profile, available, params.fit)
+    whole = assess_fit(demands, profile, available, params.fit, context)
     if whole.accessible or len(units) < 2:
         return whole
     fitting = [u for u in units if u.fit[profile.id].accessible]
@@ -316,3 +381,193 @@ def _task_fit(
         (reason, *whole.reasons[1:]),
         tuple(u.id for u in fitting),
     )
+
+
+@dataclass(frozen=True)
+class _TaskMeta:
+    """What the screening needs of a task (or subtask) besides its demands and handling."""
+
+    workstation: str | None
+    area: str | None
+    activities: tuple[str, ...] | None
+    aids_in_use: tuple[str, ...]
+    entry: CatalogEntry | None
+    typical_s: float | None
+    lifting_aid_in_use: bool
+
+
+def _task_meta(process: ProcessModel, cats: Catalogs) -> dict[str, _TaskMeta]:
+    """Workstation, area, activities and aids in use of every task and subtask (inherited)."""
+    out: dict[str, _TaskMeta] = {}
+    lifting = {s.id for s in cats.supports.values() if s.closes.get("lifting")}
+
+    def walk(tasks: Sequence[Task], parent: _TaskMeta | None) -> None:
+        for task in tasks:
+            entry = cats.entries.get(task.template) if task.template else None
+            activities: tuple[str, ...] | None
+            if task.activities is not None:
+                activities = tuple(task.activities)
+            elif entry is not None and entry.activities:
+                activities = tuple(entry.activities)
+            else:
+                activities = parent.activities if parent is not None else None
+            aids = tuple(
+                dict.fromkeys((*(parent.aids_in_use if parent else ()), *task.aids_in_use))
+            )
+            typical = None
+            if entry is not None and entry.time_basis == "per_unit":
+                typical = (entry.typical_time_s.min_s + entry.typical_time_s.max_s) / 2
+            elif parent is not None and entry is None:
+                typical = parent.typical_s
+            info = _TaskMeta(
+                workstation=task.workstation or (parent.workstation if parent else None),
+                area=task.area or (parent.area if parent else None),
+                activities=activities,
+                aids_in_use=aids,
+                entry=entry if entry is not None else (parent.entry if parent else None),
+                typical_s=typical,
+                lifting_aid_in_use=bool(set(aids) & lifting),
+            )
+            out[task.id] = info
+            walk(task.subtasks, info)
+
+    walk(process.tasks, None)
+    return out
+
+
+def _unit_meta(spec: UnitSpec, task: Task, meta: dict[str, _TaskMeta]) -> _TaskMeta:
+    """The unit's screening data: a subtask's own, a catalogue unit's activities, or the task's."""
+    if spec.source_task is not None and spec.source_task.id in meta:
+        return meta[spec.source_task.id]
+    info = meta[task.id]
+    entry = info.entry
+    prefix = f"{task.id}."
+    if entry is not None and spec.id.startswith(prefix):
+        suffix = spec.id[len(prefix) :]
+        unit = next((u for u in entry.default_split if u.id == suffix), None)
+        if unit is not None and unit.activities is not None and task.activities is None:
+            return dataclasses.replace(info, activities=tuple(unit.activities))
+    return info
+
+
+def _context(
+    info: _TaskMeta,
+    handling: Handling,
+    load: LiftingLoad | None,
+    process: ProcessModel,
+    params: AssessmentParams,
+) -> FitContext:
+    return FitContext(
+        activities=info.activities,
+        handling=handling,
+        aids_in_use=info.aids_in_use,
+        unsafe=load is not None and load.unsafe and not info.lifting_aid_in_use,
+        shifts=process.planning.shifts,
+        rules=tuple(params.restrictions),
+        mass_bands_kg=tuple(params.ergonomics.load_mass_bands_kg.value),
+    )
+
+
+def _lifting_risk(
+    load: LiftingLoad | None,
+    cobot: CobotVerdict,
+    info: _TaskMeta,
+    params: AssessmentParams,
+    cats: Catalogs,
+) -> LiftingRisk | None:
+    """A lifting index above 1 (or not rated) is a risk whoever does the work, with its remedies."""
+    if load is None:
+        return None
+    ergo = params.ergonomics
+    li = load.lifting_index
+    if not load.unsafe and (li is None or li <= ergo.risk_lifting_index.value):
+        return None
+    remedies: list[object] = []
+    if cobot.label in ("candidate", "assist") and cobot.model is not None:
+        name = f"{cobot.model.manufacturer} {cobot.model.model}"
+        remedies.append(
+            bilingual(
+                Reason("remedy.cobot", {"model": name}).text("nl"),
+                Reason("remedy.cobot", {"model": name}).text("en"),
+            )
+        )
+    elif cobot.label == "guarded_cell":
+        remedies.append("remedy.guarded_cell")
+    aid_names = [
+        s.id
+        for s in cats.supports.values()
+        if s.closes.get("lifting") and s.id not in info.aids_in_use
+    ]
+    if aid_names:
+        remedies.append("remedy.lifting_aid")
+    if load.unsafe or not remedies:
+        remedies.append("remedy.redesign")
+    removed_by = (
+        tuple([cobot.model.id] if cobot.label in ("candidate", "assist") and cobot.model else [])
+        + (("guarded_cell",) if cobot.label == "guarded_cell" else ())
+        + tuple(aid_names)
+    )
+    if load.unsafe:
+        level: str = "not_rated"
+        key = "ergo.risk_unsafe"
+    elif li is not None and li >= ergo.high_risk_lifting_index.value:
+        level, key = "high", "ergo.risk_high"
+    else:
+        level, key = "increased", "ergo.risk"
+    return LiftingRisk(
+        li,
+        level,  # type: ignore[arg-type]
+        removed_by,
+        Reason(key, {"li": li or 0.0, "remedies": remedies}),
+    )
+
+
+def _screening_problems(
+    process: ProcessModel,
+    cats: Catalogs,
+    problem: Callable[[tuple[str | int, ...], str], Problem],
+) -> list[Problem]:
+    """Unknown activities, aids in use and restriction kinds, each with its location."""
+    problems: list[Problem] = []
+    params = cats.params
+    rules = {r.id for r in params.restrictions} if params is not None else set()
+
+    def walk(tasks: Sequence[Task], loc: tuple[str | int, ...]) -> None:
+        for i, task in enumerate(tasks):
+            here = (*loc, i)
+            for j, act in enumerate(task.activities or []):
+                if cats.activities and act not in cats.activities:
+                    problems.append(
+                        problem(
+                            (*here, "activities", j),
+                            f'unknown activity "{act}"; known: {", ".join(sorted(cats.activities))}',
+                        )
+                    )
+            for j, aid in enumerate(task.aids_in_use):
+                if aid not in cats.supports:
+                    problems.append(
+                        problem(
+                            (*here, "aids_in_use", j),
+                            f'unknown support "{aid}"; see `jobcarve catalog supports`',
+                        )
+                    )
+            walk(task.subtasks, (*here, "subtasks"))
+
+    walk(process.tasks, ("tasks",))
+    for i, profile in enumerate(process.profiles):
+        for j, restriction in enumerate(profile.restrictions):
+            if restriction.kind not in rules:
+                problems.append(
+                    problem(
+                        ("profiles", i, "restrictions", j, "kind"),
+                        f'unknown restriction "{restriction.kind}"; known: {", ".join(sorted(rules))}',
+                    )
+                )
+            elif restriction.kind == "max_lift_kg" and restriction.value is None:
+                problems.append(
+                    problem(
+                        ("profiles", i, "restrictions", j),
+                        "restriction max_lift_kg needs a value (kg)",
+                    )
+                )
+    return problems
