@@ -29,6 +29,7 @@ from jobcarve.results import (
     CobotVerdict,
     Fit,
     LiftingRisk,
+    LiftingRiskLevel,
     SplitSource,
     TaskResult,
     Unit,
@@ -476,7 +477,7 @@ def _lifting_risk(
     cats: Catalogs,
 ) -> LiftingRisk | None:
     """A lifting index above 1 (or not rated) is a risk whoever does the work, with its remedies."""
-    if load is None:
+    if load is None or info.lifting_aid_in_use:
         return None
     ergo = params.ergonomics
     li = load.lifting_index
@@ -507,16 +508,16 @@ def _lifting_risk(
         + (("guarded_cell",) if cobot.label == "guarded_cell" else ())
         + tuple(aid_names)
     )
+    level: LiftingRiskLevel
     if load.unsafe:
-        level: str = "not_rated"
-        key = "ergo.risk_unsafe"
+        level, key = "not_rated", "ergo.risk_unsafe"
     elif li is not None and li >= ergo.high_risk_lifting_index.value:
         level, key = "high", "ergo.risk_high"
     else:
         level, key = "increased", "ergo.risk"
     return LiftingRisk(
         li,
-        level,  # type: ignore[arg-type]
+        level,
         removed_by,
         Reason(key, {"li": li or 0.0, "remedies": remedies}),
     )
