@@ -332,7 +332,8 @@ def analyze(
     labels = summary["cobot_labels"]
     typer.echo(
         f"{summary['tasks']} tasks -> {summary['units']} units ({summary['split_tasks']} tasks split); "
-        f"cobot: {labels['candidate']} candidate, {labels['assist']} assist, {labels['human']} human"
+        f"cobot: {labels['candidate']} candidate, {labels['assist']} assist, "
+        f"{labels['guarded_cell']} guarded cell, {labels['human']} human"
     )
     for pid, counts in summary["fit_by_profile"].items():
         typer.echo(

@@ -298,6 +298,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tilhulp al in gebruik: de tilvraag is niet verhoogd door de last (de tilindex geldt voor tillen met de hand).",
         "Lifting aid already in use: the lifting demand is not raised by the load (the lifting index is for lifting by hand).",
     ),
+    # labels for reports (issue 14)
+    "label.guarded_cell": ("automatisering in afgeschermde cel", "automation in a guarded cell"),
+    "label.needs_rotation": ("vraagt taakroulatie", "needs job rotation"),
+    "label.lifting_risk.increased": ("verhoogd tilrisico", "increased lifting risk"),
+    "label.lifting_risk.high": ("hoog tilrisico", "high lifting risk"),
+    "label.lifting_risk.not_rated": (
+        "tillen zoals gemodelleerd voor niemand veilig",
+        "lifting as modelled safe for nobody",
+    ),
     "remedy.lifting_aid": ("een tilhulp", "a lifting aid"),
     "remedy.redesign": (
         "minder tillingen per minuut of een ander werkproces",
