@@ -341,6 +341,7 @@ class CobotParams(_Block):
     max_variants_candidate: Param
     judgement_knockout_problem_solving: Param
     perception_cap_sensory: Param
+    inspection_knockout_problem_solving: Param
     large_part_size_mm: Param
     large_gripper_mass_kg: Param
     max_shared_part_size_mm: Param

@@ -220,6 +220,20 @@ def test_visual_inspection_is_no_cobot_work() -> None:
     assert "judgement" in gates(u) and u.cobot.label == "human"
 
 
+def test_pass_fail_against_a_sample_is_no_cobot_work() -> None:
+    """Comparing parts with a reference sample (seeing 3, a pass/fail decision 2): domain
+    brief sec. 3.5 keeps visual inspection with people; a camera system is another project,
+    not a UR3e picking up the part."""
+    u = unit(
+        micro(f"""
+        - {{id: t, name: Compare, role: op, time_s_per_unit: 20,
+           demands: {{sensory: 3, problem_solving: 2, repetitive_hand_arm: 2}},
+           handling: {{part_mass_kg: 0.5, {FIXED}}}}}
+        """)
+    )
+    assert gates(u) == ["inspection"] and u.cobot.label == "human"
+
+
 def test_bin_picking_is_an_assist_at_best() -> None:
     """Random presentation needs vision or a feeder first (cobots_hrc.md sec. 2.4: parts in
     different orientations are 'too early to automate'): at best an assist."""

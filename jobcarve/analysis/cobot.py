@@ -155,6 +155,19 @@ def assess_cobot(
                 ),
             )
         )
+    elif (
+        d["sensory"] >= params.perception_cap_sensory.value
+        and d["problem_solving"] >= params.inspection_knockout_problem_solving.value
+    ):
+        gates.append(
+            Gate(
+                "inspection",
+                Reason(
+                    "gate.inspection",
+                    {"sensory": d["sensory"], "problem_solving": d["problem_solving"]},
+                ),
+            )
+        )
     if h.hazardous_tool:
         gates.append(Gate("hazardous_tool", Reason("gate.hazardous_tool")))
     if h.head_exposure:
