@@ -107,9 +107,13 @@ def _name(s: Support) -> dict[str, str]:
 
 
 def _restrictions(
-    profile: Profile, context: FitContext, capacities: dict[str, int]
+    profile: Profile, context: FitContext, capacities: dict[str, int], demands: dict[str, int]
 ) -> tuple[dict[str, int], list[tuple[str, Reason]], list[Reason], list[Reason]]:
-    """Capped capacities, (dimension, reason) per cap, exclusions and schedule notes."""
+    """Capped capacities, (dimension, reason) per cap, exclusions and schedule notes.
+
+    A load heavier than a ``max_lift_kg`` restriction is a lifting gap of at least one
+    level whatever the load band says (only a lifting aid that applies can close it).
+    """
     rules = {r.id: r for r in context.rules}
     capped = dict(capacities)
     caps: list[tuple[str, Reason]] = []
@@ -124,6 +128,9 @@ def _restrictions(
         limits = dict(rule.caps)
         if rule.lift_mass_cap and context.mass_bands_kg:
             limits["lifting"] = bisect.bisect_left(list(context.mass_bands_kg), value)
+            h = context.handling
+            if (h.part_mass_kg or 0) > value and (h.lifts_per_unit or 0) > 0:
+                limits["lifting"] = min(limits["lifting"], max(0, demands["lifting"] - 1))
         for dim, level in limits.items():
             if level < capped[dim]:
                 capped[dim] = level
@@ -168,7 +175,9 @@ def assess_fit(
     (`needs_split` is decided per task, from the fit of its units.)
     """
     ctx = context if context is not None else FitContext()
-    capacities, caps, excluded, notes = _restrictions(profile, ctx, profile.capacities.as_dict())
+    capacities, caps, excluded, notes = _restrictions(
+        profile, ctx, profile.capacities.as_dict(), demands
+    )
     in_use = [s for s in available if s.id in ctx.aids_in_use]
     usable = [s for s in available if s.id not in ctx.aids_in_use and applies(s, ctx)]
     needed = {d: demands[d] - capacities[d] for d in DIMENSIONS if demands[d] > capacities[d]}
