@@ -293,6 +293,9 @@ class Analysis:
                 ),
                 3,
             ),
+            "guarded_cell_hours_per_week": round(
+                sum(u.hours_per_week for u in units if u.cobot.label == "guarded_cell"), 3
+            ),
             "lifting_risks": sum(1 for u in units if u.lifting_risk is not None),
         }
 
