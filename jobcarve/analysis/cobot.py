@@ -74,7 +74,11 @@ def choose_model(
     tolerance_mm: float | None,
     params: CobotParams,
 ) -> CobotModel | None:
-    """The smallest model (payload, then reach) that passes payload, reach and precision."""
+    """The smallest model (payload, then reach) that passes payload, reach and precision.
+
+    Models whose numbers come from secondary tables only (confidence ``low``) are chosen
+    only when no model with a sourced rating passes.
+    """
     factor = params.tolerance_repeatability_factor.value
     rank = {"high": 0, "medium": 1, "low": 2}
     fitting = [
@@ -88,8 +92,12 @@ def choose_model(
             or (m.repeatability_mm is None and tolerance_mm >= 0.5)
         )
     ]
+    # a low-confidence rating (secondary tables, unchecked) is used only when no model with
+    # a sourced rating fits
     return min(
-        fitting, key=lambda m: (m.payload_kg, m.reach_mm, rank[m.confidence], m.id), default=None
+        fitting,
+        key=lambda m: (m.confidence == "low", m.payload_kg, m.reach_mm, rank[m.confidence], m.id),
+        default=None,
     )
 
 
