@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from jobcarve.analysis.cobot import Capacity, UnitWork, assess_cobot
 from jobcarve.analysis.ergonomics import LiftingLoad, lifting_load
-from jobcarve.analysis.fit import FitContext, assess_fit, profile_supports
+from jobcarve.analysis.fit import FitContext, applies, assess_fit, profile_supports
 from jobcarve.analysis.split import (
     UnitSpec,
     automatic_parts,
@@ -318,7 +318,7 @@ def _assess_unit(
         demands, spec.handling, spec.hours_per_week, spec.seconds_per_unit, lifting_index
     )
     cobot = assess_cobot(work, cats.cobots, params.cobot, capacity)
-    risk = _lifting_risk(load, cobot, info, params, cats)
+    risk = _lifting_risk(load, cobot, info, params, cats, context)
     if risk is not None:
         ergonomics.append(risk.reason)
     after = tuple(spec.after) + (tuple(inherited) if spec.first else ())
@@ -339,13 +339,13 @@ def _assess_unit(
         workstation=info.workstation,
         area=info.area,
         needs_rotation=any(
-            s.rotation for f in fit.values() for s in available_by_id(cats, f.supports)
+            s.rotation for f in fit.values() for s in _supports_by_id(cats, f.supports)
         ),
         lifting_risk=risk,
     )
 
 
-def available_by_id(cats: Catalogs, ids: Sequence[str]) -> list[Support]:
+def _supports_by_id(cats: Catalogs, ids: Sequence[str]) -> list[Support]:
     """Catalogue supports by id (unknown ids skipped)."""
     return [cats.supports[i] for i in ids if i in cats.supports]
 
@@ -475,6 +475,7 @@ def _lifting_risk(
     info: _TaskMeta,
     params: AssessmentParams,
     cats: Catalogs,
+    context: FitContext,
 ) -> LiftingRisk | None:
     """A lifting index above 1 (or not rated) is a risk whoever does the work, with its remedies."""
     if load is None or info.lifting_aid_in_use:
@@ -497,7 +498,9 @@ def _lifting_risk(
     aid_names = [
         s.id
         for s in cats.supports.values()
-        if s.closes.get("lifting") and s.id not in info.aids_in_use
+        if s.closes.get("lifting")
+        and s.id not in info.aids_in_use
+        and applies(s, context) is not False
     ]
     if aid_names:
         remedies.append("remedy.lifting_aid")
