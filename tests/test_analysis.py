@@ -515,6 +515,19 @@ def test_examples_plausible_verdicts() -> None:
     assert line["build_control_board"].split == "subtasks"
     food = {t.id: t for t in analyze(read_process(EXAMPLES[2])).tasks}
     assert food["palletize_cartons"].units[0].cobot.label == "candidate"
+    # NIOSH: LI > 1 is a risk whoever does it, removed by the cobot or a lifting aid
+    risk = food["palletize_cartons"].units[0].lifting_risk
+    assert risk is not None and "lifting_aid" in risk.removed_by
+    # the saw blade is the saw's hazard: loading bars is judged on the loading
+    load_bar = cnc["saw_stock"].units[0]
+    assert "hazardous_tool" not in {g.gate for g in load_bar.cobot.gates}
+    assert load_bar.lifting_risk is not None
+    # a buffer does not decouple the flow-pack machine the operator runs
+    assert all(
+        "decoupled_buffer" not in f.supports
+        for u in food["run_flowpack"].units
+        for f in u.fit.values()
+    )
 
 
 def test_no_profiles_is_an_input_error() -> None:
