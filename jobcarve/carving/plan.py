@@ -278,7 +278,7 @@ def plan(
     cats = catalogs if catalogs is not None else load_catalogs()
     assert cats.params is not None
     result = analysis if analysis is not None else analyze(process, cats)
-    opts = resolve_options(process, cats.params, **options)
+    opts = resolve_options(process, cats.params, _rotation_share(cats), **options)
     best = _solve(result, process, opts, progress, cats)
     if best.cobots and not best.interrupted:
         if progress:
@@ -289,6 +289,12 @@ def plan(
         effects = _proposal_effects(process, result, best, opts, cats, progress)
         best = dataclasses.replace(best, split_proposals=effects)
     return best
+
+
+def _rotation_share(cats: Catalogs) -> float:
+    """The most of a job that repetitive work needing rotation may take (supports catalogue)."""
+    shares = [s.max_share_of_job for s in cats.supports.values() if s.rotation]
+    return min((s for s in shares if s is not None), default=0.5)
 
 
 def _solve(
@@ -303,7 +309,8 @@ def _solve(
     from jobcarve.carving.cpsat.pool import STAGES, PoolModel
     from jobcarve.carving.greedy import greedy
 
-    inst = build_instance(result, process, opts)
+    aids = frozenset(s.id for s in cats.supports.values() if "lifting" in s.closes)
+    inst = build_instance(result, process, opts, aids)
     start = greedy(inst)
     assert not violations(inst, start), violations(inst, start)
     report = PoolModel(inst).solve(start, progress, stages or STAGES)
@@ -639,7 +646,7 @@ def line_plan(
     cats = catalogs if catalogs is not None else load_catalogs()
     assert cats.params is not None
     result = analysis if analysis is not None else analyze(process, cats)
-    opts = resolve_options(process, cats.params, **options)
+    opts = resolve_options(process, cats.params, _rotation_share(cats), **options)
     problem = line_problem(process, result, max_cobots=opts.max_cobots)
     takt = takt_s if takt_s is not None else process.planning.takt_s
     cycle = None
