@@ -50,6 +50,8 @@ def extract_messages() -> dict[str, list[tuple[str, int]]]:
     templates = data_dir("reports/templates")
     sources = [(p, "jinja2.ext:babel_extract", options) for p in sorted(templates.glob("*.j2"))]
     sources.append((Path(__file__).with_name("context.py"), "python", {}))
+    # the business case's formula templates (marked N_ in economics.py)
+    sources.append((Path(__file__).parent.parent / "economics.py", "python", {}))
     for path, method, opts in sources:
         for lineno, message, _comments, _context in extract_from_file(
             method, str(path), options=opts
