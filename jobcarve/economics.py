@@ -1158,7 +1158,7 @@ def sensitivity_of(
     per_hour = value_line / weight if weight > 0 else None
     break_even = (value_line - case.net_eur_per_year) / weight if weight > 0 else None
     spread = v["tornado_spread_share"]
-    bars = []
+    bars: list[TornadoBar] = []
     for key, how in TORNADO_INPUTS:
         if how == "scale":
             s = v["loonwaarde_spread_share"] if key == "loonwaarde_scale" else spread
@@ -1182,7 +1182,13 @@ def sensitivity_of(
                 )
             nets.append(moved.net_eur_per_year)
         bar = TornadoBar(key, low, high, nets[0], nets[1])
-        if bar.swing > 0.5:
+        # an input that moves the net exactly like one shown already (say the value of
+        # vacancy work when every freed hour fills a vacancy) adds nothing to the chart
+        same = any(
+            abs(b.net_at_low - bar.net_at_low) < 0.5 and abs(b.net_at_high - bar.net_at_high) < 0.5
+            for b in bars
+        )
+        if bar.swing > 0.5 and not same:
             bars.append(bar)
     bars.sort(key=lambda b: -b.swing)
     return Sensitivity(

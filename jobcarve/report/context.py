@@ -18,7 +18,7 @@ from jobcarve.carving.line import DECISECOND, LineSolution
 from jobcarve.carving.plan import Plan
 from jobcarve.catalog import Catalogs, load_catalogs
 from jobcarve.economics import BusinessCase
-from jobcarve.formatting import day, euro, fixed, money, number, percent
+from jobcarve.formatting import day, euro, fixed, number, percent
 from jobcarve.messages import DIMENSION_NAMES, LANGUAGES
 from jobcarve.model import DIMENSIONS, ProcessModel, Role
 from jobcarve.results import Analysis, TaskResult
@@ -207,8 +207,10 @@ class TornadoRow:
     label: str
     range: str
     y: float
-    x: float
-    width: float
+    low_rect_x: float  # the bar from the base to the net with the input at its low end
+    low_rect_width: float
+    high_rect_x: float  # ... and at its high end
+    high_rect_width: float
     low_x: float
     high_x: float
     net_low: str
@@ -515,24 +517,25 @@ def _tornado(case: BusinessCase, lang: str, _: Gettext) -> TornadoChart | None:
     s = case.sensitivity
     if s is None or not s.tornado:
         return None
-    label_w, plot_w, row_h = 230, 400, 30
+    label_w, plot_w, row_h, margin = 230, 440, 30, 80
     base = s.base_net_eur_per_year
     reach = max(max(abs(b.net_at_low - base), abs(b.net_at_high - base)) for b in s.tornado)
-    scale = (plot_w / 2 - 10) / reach if reach > 0 else 0.0
+    scale = (plot_w / 2 - margin) / reach if reach > 0 else 0.0
     centre = label_w + plot_w / 2
     rows = []
     for i, bar in enumerate(s.tornado):
         low_x = centre + (bar.net_at_low - base) * scale
         high_x = centre + (bar.net_at_high - base) * scale
-        left, right = min(low_x, high_x), max(low_x, high_x)
         rows.append(
             TornadoRow(
                 label=tornado_label(bar.key, _),
                 range=f"{_input_value(bar.key, bar.low_value, lang)} – "
                 f"{_input_value(bar.key, bar.high_value, lang)}",
                 y=round(8 + i * row_h, 1),
-                x=round(left, 1),
-                width=round(max(1.0, right - left), 1),
+                low_rect_x=round(min(low_x, centre), 1),
+                low_rect_width=round(abs(low_x - centre), 1),
+                high_rect_x=round(min(high_x, centre), 1),
+                high_rect_width=round(abs(high_x - centre), 1),
                 low_x=round(low_x, 1),
                 high_x=round(high_x, 1),
                 net_low=euro(bar.net_at_low, lang),
@@ -541,7 +544,7 @@ def _tornado(case: BusinessCase, lang: str, _: Gettext) -> TornadoChart | None:
             )
         )
     return TornadoChart(
-        width=label_w + plot_w + 20,
+        width=label_w + plot_w,
         height=16 + row_h * len(rows),
         label_width=label_w,
         base_x=round(centre, 1),
@@ -1096,7 +1099,7 @@ def build_comparison_context(
                 banenafspraak=fixed(sm["banenafspraak_jobs"], lang, 1),
                 freed=number(sm["skilled_hours_freed_per_week"], lang, 1),
                 cobots=str(sm["cobots"]),
-                net=money(s.case.net_eur_per_year, lang),
+                net=euro(s.case.net_eur_per_year, lang),
                 payback=payback,
                 range_workers=_range(
                     spread.extra_workers if spread else None, lambda v: number(v, lang, 0)
