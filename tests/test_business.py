@@ -287,6 +287,10 @@ def test_defaults_have_sources() -> None:
             "profiles:\n  - {id: p2, name: P, hours_per_week_available: 20, instrument: wajong, capacities: {lifting: 2, pushing_pulling: 2, repetitive_hand_arm: 2, fine_motor: 2, posture_mobility: 2, sensory: 2, attention: 2, memory_learning: 2, problem_solving: 2, literacy_numeracy: 2, pace: 2, independence: 2, social_communication: 2}}",
             "profiles[0].instrument",
         ),  # unknown wage instrument
+        (
+            "economics: {support_costs_eur: {lifting_aids: 100}}",
+            'economics.support_costs_eur.lifting_aids: unknown support "lifting_aids"',
+        ),  # unknown support priced
     ],
 )
 def test_inconsistent_economics(tmp_path: Path, extra: str, message: str) -> None:
