@@ -691,37 +691,40 @@ def _year_weights(v: dict[str, float]) -> tuple[int, list[float]]:
     return horizon, ramp
 
 
-def business_case(
-    process: ProcessModel,
-    figures: PlanFigures,
-    r: Rates | None = None,
-    *,
-    sensitivity: bool = True,
-    **draw: float,
-) -> BusinessCase:
-    """The business case of a plan's figures; `draw` replaces rates (Monte Carlo, tornado).
+@dataclass(frozen=True)
+class _JobMoney:
+    """The per-job amounts per year (cash), with what the formulas need to name them."""
 
-    Besides rate names, `draw` takes ``loonwaarde_scale`` (every loonwaarde times it).
-    """
-    r = r if r is not None else rates(process)
-    v = {**r.values, **draw}
+    per_job: list[dict[str, list[float]]]
+    meta: list[tuple[float, str]]  # loonwaarde and instrument per job
+    subsidy_groups: dict[tuple[str, float], float]  # (instrument, LW) -> hours per week
+    lkv_groups: dict[float, int]  # hours per week -> workers
+    support_count: dict[str, int]
+    coached_hours: float
+    coach_rate: float
+    coach_shares: list[float]
+
+    def average(self, key: str, horizon: int) -> float:
+        return sum(sum(j[key]) for j in self.per_job) / horizon
+
+
+def _job_money(
+    process: ProcessModel, figures: PlanFigures, r: Rates, v: dict[str, float], horizon: int
+) -> _JobMoney:
+    """Every job's wage, instrument, LKV, coaching, job coach and supports per year."""
     paid = v["paid_weeks_per_year"]
     prod = process.planning.weeks_per_year
-    horizon, ramp = _year_weights(v)
     wage_h = v["minimum_wage_eur_per_hour"] * (1 + v["holiday_pay_share"])
     charges = v["employer_charges_share"]
     supplement = v["lks_employer_supplement_share"]
     cap = v["lks_cap_share"]
     profiles = {p.id: p for p in process.profiles}
-    roles = process.roles
-    costs = {role.id: role_cost(role, v) for role in roles}
+    costs = {role.id: role_cost(role, v) for role in process.roles}
     coach_rate = (
         sum(costs.values()) / len(costs) if costs else v["default_role_wage_cost_eur_per_hour"]
     )
     coach_shares = [v["jobcoach_share_year1"], v["jobcoach_share_year2"], v["jobcoach_share_year3"]]
     coach_shares = [s if y < horizon else 0.0 for y, s in enumerate(coach_shares)]
-
-    # per job: every item per year (cash) -----------------------------------------------
     per_job_years: list[dict[str, list[float]]] = []
     job_meta: list[tuple[float, str]] = []
     subsidy_groups: dict[tuple[str, float], float] = {}
@@ -780,31 +783,27 @@ def business_case(
         per_job_years.append(years)
         job_meta.append((lw, instrument))
 
-    # freed hours ------------------------------------------------------------------------
-    freed = value_freed_hours(figures.balance, roles, v)
+    return _JobMoney(
+        per_job_years,
+        job_meta,
+        subsidy_groups,
+        lkv_groups,
+        support_count,
+        coached_hours,
+        coach_rate,
+        coach_shares,
+    )
 
-    def value_years(items: Sequence[FreedValue]) -> list[float]:
-        return [
-            sum(f.eur_per_year_full * prod * ramp[y] for f in items if y + 1 >= f.from_year)
-            for y in range(horizon)
-        ]
 
-    value_by_year = value_years(freed)
+def _cobot_cases(
+    process: ProcessModel, figures: PlanFigures, freed: Sequence[FreedValue], v: dict[str, float]
+) -> list[CobotCase]:
+    """Each cobot: the freed value with the plan minus without its hours, and its costs."""
+    prod = process.planning.weeks_per_year
+    roles = process.roles
     released_total = figures.released()
-    # value per released hour of each role (for the per-job share)
-    role_value: dict[str, list[float]] = {}
-    for f in freed:
-        ys = value_years([f])
-        acc = role_value.setdefault(f.role, [0.0] * horizon)
-        for y in range(horizon):
-            acc[y] += ys[y]
-
-    # cobots -------------------------------------------------------------------------------
-    n_cobots = len(figures.cobots)
     cell = v["cobot_cell_cost_eur"]
     maint = v["cobot_maintenance_eur_per_year"]
-    investment = n_cobots * cell
-    depreciation = investment / v["depreciation_years"] if n_cobots else 0.0
     cobot_cases = []
     for cobot in figures.cobots:
         without = dict(released_total)
@@ -824,14 +823,21 @@ def business_case(
                 cell / (added - maint) if added > maint else None,
             )
         )
-    cobot_value_total = sum(c.value_eur_per_year for c in cobot_cases)
-    payback = (
-        investment / (cobot_value_total - n_cobots * maint)
-        if n_cobots and cobot_value_total > n_cobots * maint
-        else None
-    )
+    return cobot_cases
 
-    # cash flow ----------------------------------------------------------------------------
+
+def _cash_flow(
+    money: _JobMoney,
+    figures: PlanFigures,
+    v: dict[str, float],
+    value_by_year: list[float],
+    horizon: int,
+) -> CashFlow:
+    """The cash flow per year: the jobs' items, the cobots and the freed value."""
+    per_job_years = money.per_job
+    n_cobots = len(figures.cobots)
+    investment = n_cobots * v["cobot_cell_cost_eur"]
+    maint = v["cobot_maintenance_eur_per_year"]
     years_out: list[Year] = []
     cumulative = 0.0
     npv = 0.0
@@ -842,8 +848,8 @@ def business_case(
         del items["cobot_depreciation"]
         items = {
             **{k: items[k] for k in LINE_KEYS[:8]},
-            "cobot_investment": -investment if y == 0 else 0.0,
-            "cobot_maintenance": -n_cobots * maint,
+            "cobot_investment": 0.0 - investment if y == 0 else 0.0,
+            "cobot_maintenance": 0.0 - n_cobots * maint,
             "value_freed_hours": value_by_year[y],
         }
         net = sum(items.values())
@@ -855,9 +861,36 @@ def business_case(
         years_out.append(Year(y + 1, items, net, cumulative, disc))
     cash = CashFlow(tuple(years_out), rate, npv, payback_year)
 
-    # yearly lines (average over the horizon) -------------------------------------------
+    return cash
+
+
+def _case_lines(
+    process: ProcessModel,
+    figures: PlanFigures,
+    r: Rates,
+    v: dict[str, float],
+    money: _JobMoney,
+    freed: Sequence[FreedValue],
+    value_by_year: list[float],
+    horizon: int,
+) -> list[CaseLine]:
+    """The yearly lines (average over the horizon), each with its formula."""
+    paid = v["paid_weeks_per_year"]
+    prod = process.planning.weeks_per_year
+    wage_h = v["minimum_wage_eur_per_hour"] * (1 + v["holiday_pay_share"])
+    charges = v["employer_charges_share"]
+    supplement = v["lks_employer_supplement_share"]
+    cap = v["lks_cap_share"]
+    subsidy_groups, lkv_groups = money.subsidy_groups, money.lkv_groups
+    support_count, coached_hours = money.support_count, money.coached_hours
+    coach_rate, coach_shares = money.coach_rate, money.coach_shares
+    n_cobots = len(figures.cobots)
+    cell = v["cobot_cell_cost_eur"]
+    maint = v["cobot_maintenance_eur_per_year"]
+    depreciation = n_cobots * cell / v["depreciation_years"] if n_cobots else 0.0
+
     def avg(key: str) -> float:
-        return sum(sum(j[key]) for j in per_job_years) / horizon
+        return money.average(key, horizon)
 
     hours = sum(figures.job_hours)
     n = len(figures.jobs)
@@ -1039,7 +1072,7 @@ def business_case(
         ),
         CaseLine(
             "cobot_depreciation",
-            -depreciation,
+            0.0 - depreciation,
             (
                 Part(
                     N_("%(cobots)s x %(cost)s / %(years)s years"),
@@ -1055,7 +1088,7 @@ def business_case(
         ),
         CaseLine(
             "cobot_maintenance",
-            -n_cobots * maint,
+            0.0 - n_cobots * maint,
             (
                 Part(
                     N_("%(cobots)s x %(cost)s"),
@@ -1085,28 +1118,65 @@ def business_case(
             else None,
         ),
     ]
-    net = sum(item.amount_eur_per_year for item in lines)
+    return lines
 
-    # per job ----------------------------------------------------------------------------
+
+def business_case(
+    process: ProcessModel,
+    figures: PlanFigures,
+    r: Rates | None = None,
+    *,
+    sensitivity: bool = True,
+    **draw: float,
+) -> BusinessCase:
+    """The business case of a plan's figures; `draw` replaces rates (Monte Carlo, tornado).
+
+    Besides rate names, `draw` takes ``loonwaarde_scale`` (every loonwaarde times it).
+    """
+    r = r if r is not None else rates(process)
+    v = {**r.values, **draw}
+    prod = process.planning.weeks_per_year
+    horizon, ramp = _year_weights(v)
+    money = _job_money(process, figures, r, v, horizon)
+    freed = value_freed_hours(figures.balance, process.roles, v)
+
+    def value_years(items: Sequence[FreedValue]) -> list[float]:
+        return [
+            sum(f.eur_per_year_full * prod * ramp[y] for f in items if y + 1 >= f.from_year)
+            for y in range(horizon)
+        ]
+
+    value_by_year = value_years(freed)
+    role_value: dict[str, float] = {}  # average yearly value of each role's freed hours
+    for f in freed:
+        role_value[f.role] = role_value.get(f.role, 0.0) + sum(value_years([f])) / horizon
+    cobot_cases = _cobot_cases(process, figures, freed, v)
+    n_cobots = len(figures.cobots)
+    investment = n_cobots * v["cobot_cell_cost_eur"]
+    maintenance = n_cobots * v["cobot_maintenance_eur_per_year"]
+    cobot_value = sum(c.value_eur_per_year for c in cobot_cases)
+    payback = (
+        investment / (cobot_value - maintenance) if n_cobots and cobot_value > maintenance else None
+    )
+    lines = _case_lines(process, figures, r, v, money, freed, value_by_year, horizon)
+    released_total = figures.released()
     job_cases = []
-    for job, years, (lw, instrument) in zip(figures.jobs, per_job_years, job_meta, strict=True):
+    for job, years, (lw, instrument) in zip(figures.jobs, money.per_job, money.meta, strict=True):
         items = {k: sum(years[k]) / horizon for k in LINE_KEYS[:8]}
-        share_value = 0.0
-        for role, hours_released in job.released.items():
-            total = released_total.get(role, 0.0)
-            if total > 0:
-                share_value += sum(role_value.get(role, [0.0])) / horizon * hours_released / total
-        items["value_freed_hours"] = share_value
+        items["value_freed_hours"] = sum(
+            role_value.get(role, 0.0) * hours / released_total[role]
+            for role, hours in job.released.items()
+            if released_total.get(role, 0.0) > 0
+        )
         job_cases.append(JobCase(job.id, job.profile, job.hours_per_week, lw, instrument, items))
-
     case = BusinessCase(
         tuple(lines),
-        net,
+        sum(item.amount_eur_per_year for item in lines),
         investment,
         payback,
         dict(v),
         dict(r.sources),
-        cash,
+        _cash_flow(money, figures, v, value_by_year, horizon),
         tuple(job_cases),
         tuple(cobot_cases),
         tuple(freed),
