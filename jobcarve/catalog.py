@@ -179,6 +179,7 @@ class SplitParams(_Block):
     auto_split_demanding_share: Param
     auto_split_heavy_share: Param
     routine_cap: Param
+    core_demand_level: Param
 
 
 class FitParams(_Block):
@@ -281,6 +282,10 @@ class CarvingParams(_Block):
     max_cobots: Param
     volume_share_hours: Param
     time_limit_s: Param
+    min_kind_share: Param
+    ergonomic_risk_lifting_index: Param
+    ergonomic_risk_repetitive_demand: Param
+    proposals_evaluated: Param
 
 
 class AssessmentParams(_Block):

@@ -39,7 +39,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from jobcarve.carving.assignment import Assignment
+from jobcarve.carving.assignment import Assignment, job_hours
 from jobcarve.carving.balance import USES, RoleBalance, work_balance
 from jobcarve.carving.instance import PoolInstance
 from jobcarve.carving.plan import Plan
@@ -253,7 +253,13 @@ def figures_from_assignment(
     a: Assignment,
     balance: Sequence[RoleBalance] | None = None,
 ) -> PlanFigures:
-    """Jobs, cobots and work balance of a solver assignment (ids as `jobcarve.plan` names them)."""
+    """Jobs, cobots and work balance of a solver assignment (ids as `jobcarve.plan` names them).
+
+    A job's paid hours are `job_hours` (standard time with hand-over overhead, over the
+    profile's pace); the work it and each cobot take from the roles is in base hours of
+    today's work, split like `jobcarve.carving.assignment.released`: a unit a cobot assists
+    releases the cobot's share to the cobot and the rest to the job that holds it.
+    """
     share = inst.options.assist_share
     jobs: list[JobFigures] = []
     counter: dict[str, int] = {}
@@ -261,31 +267,37 @@ def figures_from_assignment(
         prof = inst.profiles[p]
         counter[prof.id] = counter.get(prof.id, 0) + 1
         released: dict[str, float] = {}
-        hours = 0.0
         for u in members:
             unit = inst.units[u]
-            own = unit.hours * (1 - (share if u in a.assist_of else 0.0))
+            own = unit.base_hours * (1 - (share if u in a.assist_of else 0.0))
             released[unit.role] = released.get(unit.role, 0.0) + own
-            hours += own / prof.pace
         supports = tuple(sorted({s for u in members for s in inst.units[u].supports[p]}))
-        jobs.append(JobFigures(f"{prof.id}-{counter[prof.id]}", prof.id, hours, supports, released))
+        jobs.append(
+            JobFigures(
+                f"{prof.id}-{counter[prof.id]}",
+                prof.id,
+                job_hours(inst, members, p, a),
+                supports,
+                released,
+            )
+        )
     cobots: list[CobotFigures] = []
     for number, (_m, members) in enumerate(sorted(a.cobots().items()), start=1):
         released = {}
         for u in members:
             unit = inst.units[u]
-            part = unit.hours if u in a.cobot_of else unit.hours * share
+            part = unit.base_hours if u in a.cobot_of else unit.base_hours * share
             released[unit.role] = released.get(unit.role, 0.0) + part
         cobots.append(CobotFigures(f"cobot-{number}", released))
     partial = PlanFigures(tuple(jobs), tuple(cobots), ())
-    found = tuple(balance) if balance is not None else work_balance(process, partial.released())
+    found = tuple(balance) if balance else work_balance(process, partial.released())
     return dataclasses.replace(partial, balance=found)
 
 
 def plan_balance(plan: Plan) -> tuple[RoleBalance, ...] | None:
-    """The plan's own work balance, once the plan carries one (issue #13); else None."""
+    """The plan's own work balance (`Plan.work_balance`); None for a plan without one."""
     found = getattr(plan, "work_balance", None)
-    return tuple(found) if found is not None else None
+    return tuple(found) if found else None
 
 
 def plan_figures(process: ProcessModel, analysis: Analysis | None, plan: Plan) -> PlanFigures:
@@ -899,7 +911,9 @@ def _case_lines(
         CaseLine(
             "wage_cost_new_workers",
             avg("wage_cost_new_workers"),
-            (
+            ()
+            if not n
+            else (
                 Part(
                     N_(
                         "%(hours)s h/week x %(weeks)s paid weeks x %(wage)s (minimum wage with holiday pay) x (1 + %(charges)s employer charges)"
@@ -993,8 +1007,10 @@ def _case_lines(
                 )
                 if v["praktijkverklaring_cost_eur"]
                 else ()
-            ),
-            years_part,
+            )
+            if n
+            else (),
+            years_part if n else None,
         ),
         CaseLine(
             "jobcoach",

@@ -59,6 +59,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Splitsen kost {overhead:.1f} uur per week extra overdracht ({share:.0%} per extra deel).",
         "Splitting adds {overhead:.1f} hours per week of hand-over ({share:.0%} per extra unit).",
     ),
+    "split.proposal.catalogue": (
+        "Catalogustaak {template} kent een gangbare splitsing in {count} delen. Het plan telt die pas mee als de adviseur haar op de werkvloer bevestigt (catalogue_split: confirmed).",
+        "Catalogue task {template} has a typical split into {count} units. The plan counts it only once the adviser confirms it on the floor (catalogue_split: confirmed).",
+    ),
+    "split.proposal.automatic": (
+        "Voorstel om te controleren op de werkvloer: {parts} apart van de rest ({count} delen). Het plan telt dit voorstel niet mee; neem de delen als deeltaken in het model op als ze kloppen.",
+        "Proposal to check on the floor: {parts} separated from the rest ({count} units). The plan does not count it; write the units into the model as subtasks if they hold.",
+    ),
+    "split.rejected": (
+        "De adviseur heeft de catalogussplitsing afgewezen: de taak blijft heel.",
+        "The adviser rejected the catalogue split: the task stays whole.",
+    ),
+    "split.core": (
+        "Geen splitsingsvoorstel: {dimensions} is de kern van deze taak, die heeft geen routinedeel tenzij de adviseur dat op de werkvloer vindt.",
+        "No split proposal: {dimensions} is the core of this task, which has no routine part unless the adviser finds one on the floor.",
+    ),
     "split.part.decisions": ("instellen, meten en beslissen", "set-up, measuring and decisions"),
     "split.part.heavy": ("het zware tillen", "the heavy lift"),
     "split.part.routine": ("routinewerk", "routine work"),

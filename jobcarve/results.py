@@ -179,6 +179,30 @@ class Unit:
 
 
 @dataclass(frozen=True)
+class SplitProposal:
+    """A split the plan does not use until the adviser confirms it on the floor.
+
+    ``source`` is ``catalogue`` (the template's typical split, sourced; confirmed with
+    ``catalogue_split: confirmed`` on the task) or ``automatic`` (jobcarve's own guess at
+    separating set-up and decisions or the heavy lift; confirmed only by writing the
+    subtasks into the model). What confirming it would add is the plan's figure
+    (``plan.split_proposals`` in analysis.json).
+    """
+
+    source: Literal["catalogue", "automatic"]
+    units: tuple[Unit, ...]
+    reasons: tuple[Reason, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "status": "to_confirm" if self.source == "catalogue" else "to_check",
+            "units": [u.to_dict() for u in self.units],
+            "reasons": _reasons(self.reasons),
+        }
+
+
+@dataclass(frozen=True)
 class TaskResult:
     """A task's verdicts: fit of the whole task per profile, its split and its units."""
 
@@ -192,6 +216,7 @@ class TaskResult:
     overhead_hours_per_week: float
     fit: dict[str, Fit]
     units: tuple[Unit, ...]
+    proposal: SplitProposal | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -205,6 +230,7 @@ class TaskResult:
                 "overhead_hours_per_week": round(self.overhead_hours_per_week, 4),
                 "reasons": _reasons(self.split_reasons),
             },
+            "split_proposal": self.proposal.to_dict() if self.proposal else None,
             "fit": {p: f.to_dict() for p, f in self.fit.items()},
             "units": [u.to_dict() for u in self.units],
         }
@@ -223,8 +249,16 @@ class Analysis:
 
     @property
     def units(self) -> list[Unit]:
-        """Every unit of every task, in task order."""
+        """Every unit of every task, in task order: the work the plan shares out.
+
+        Units of split proposals are not among them (`TaskResult.proposal`).
+        """
         return [u for t in self.tasks for u in t.units]
+
+    @property
+    def proposals(self) -> list[TaskResult]:
+        """The tasks with a split proposal to confirm or check on the floor."""
+        return [t for t in self.tasks if t.proposal is not None]
 
     def summary(self) -> dict[str, Any]:
         """Counts and hours per verdict, the headline figures of the analysis."""
@@ -245,6 +279,7 @@ class Analysis:
             "tasks": len(self.tasks),
             "units": len(units),
             "split_tasks": sum(1 for t in self.tasks if t.split != "none"),
+            "split_proposals": sum(1 for t in self.tasks if t.proposal is not None),
             "hours_per_week": round(sum(t.hours_per_week for t in self.tasks), 3),
             "unit_hours_per_week": round(sum(u.hours_per_week for u in units), 3),
             "accessible_unit_hours_per_week": round(accessible, 3),

@@ -385,9 +385,12 @@ def test_compare_python_and_cli(tmp_path: Path) -> None:
 
 
 def test_analysis_json_has_business_case_and_range(tmp_path: Path) -> None:
-    """analyze adds the business case and the Monte Carlo range to analysis.json and the report."""
+    """analyze adds the business case, cash flow, sensitivity and range to analysis.json and
+    the report (the hand model: one job, every line non-zero but the cobot's)."""
+    model = tmp_path / "hand.yaml"
+    model.write_text(HAND, encoding="utf-8")
     result = run_cli(
-        "analyze", str(EXAMPLES[2]), "--out", str(tmp_path), "--time-limit", "2", "--draws", "50"
+        "analyze", str(model), "--out", str(tmp_path), "--time-limit", "2", "--draws", "50"
     )
     assert result.returncode == 0, result.stderr
     data = json.loads((tmp_path / "analysis.json").read_text(encoding="utf-8"))
@@ -405,4 +408,6 @@ def test_analysis_json_has_business_case_and_range(tmp_path: Path) -> None:
     assert data["uncertainty"]["draws"] == 50
     html = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert "Kosten en baten per jaar" in html and "Hoe zeker is dit?" in html
-    assert "<svg" in html.split('id="business"')[1] and "€ " in html
+    section = html.split('id="business"')[1]
+    assert "<svg" in section and "−€ 20.272" in section  # 20 h x 52,14 x 16,20 x 1,2
+    assert "betaalde weken" in section and "Kasstroom per jaar" in section

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
 
 from jobcarve.analysis.cobot import Capacity, UnitWork, assess_cobot
 from jobcarve.analysis.ergonomics import lifting_load
 from jobcarve.analysis.fit import assess_fit, profile_supports
 from jobcarve.analysis.split import (
+    COGNITIVE,
     UnitSpec,
     automatic_parts,
     catalogue_units,
@@ -23,12 +26,23 @@ from jobcarve.exceptions import InputError, Problem
 from jobcarve.graph import task_hours_per_week
 from jobcarve.messages import Reason
 from jobcarve.model import DIMENSIONS, ProcessModel, Profile, Task
-from jobcarve.results import Analysis, Fit, SplitSource, TaskResult, Unit
+from jobcarve.results import Analysis, Fit, SplitProposal, SplitSource, TaskResult, Unit
 from jobcarve.yamlsource import format_loc
 
 
-def analyze(process: ProcessModel, catalogs: Catalogs | None = None) -> Analysis:
+def analyze(
+    process: ProcessModel,
+    catalogs: Catalogs | None = None,
+    *,
+    confirmed: frozenset[str] = frozenset(),
+) -> Analysis:
     """Analyse a process: which tasks fit which profile, how they split, what a cobot can take.
+
+    Splits enter the units the plan shares out only when confirmed: the task's own
+    ``subtasks``, or its catalogue split with ``catalogue_split: confirmed``. Other splits
+    that would help are kept as the task's `SplitProposal`. ``confirmed`` names tasks whose
+    proposal is taken as confirmed (the plan uses this to compute what confirming each
+    proposal would add; a user confirms in the model).
 
     Raises
     ------
@@ -77,13 +91,20 @@ def analyze(process: ProcessModel, catalogs: Catalogs | None = None) -> Analysis
 
     specs_by_task: dict[str, list[UnitSpec]] = {}
     sources: dict[str, tuple[SplitSource, Reason]] = {}
+    proposals: dict[str, _Proposal] = {}
     whole: dict[str, dict[str, int]] = {}
     for task in process.tasks:
         demands = _adjusted(task, process, params)
         whole[task.id] = demands
-        specs, source, reason = _units_for(task, demands, process, cats, available, language)
-        specs_by_task[task.id] = specs
-        sources[task.id] = (source, reason)
+        choice = _units_for(task, demands, process, cats, available, language)
+        if choice.proposal is not None and task.id in confirmed:
+            specs_by_task[task.id] = choice.proposal.specs
+            sources[task.id] = (choice.proposal.source, choice.proposal.reason)
+        else:
+            specs_by_task[task.id] = choice.specs
+            sources[task.id] = (choice.source, choice.reason)
+            if choice.proposal is not None:
+                proposals[task.id] = choice.proposal
 
     last_units = {t: [s.id for s in specs if s.last] for t, specs in specs_by_task.items()}
     results: list[TaskResult] = []
@@ -105,8 +126,21 @@ def analyze(process: ProcessModel, catalogs: Catalogs | None = None) -> Analysis
                     {"overhead": overhead, "share": params.split.handover_overhead_share.value},
                 )
             )
+        proposal = None
+        fit_units = units
+        if task.id in proposals:
+            chosen = proposals[task.id]
+            proposed = [
+                _assess_unit(spec, task, inherited, process, cats, available, capacity)
+                for spec in chosen.specs
+            ]
+            proposal = SplitProposal(chosen.source, tuple(proposed), (chosen.reason,))
+            split_reasons.append(chosen.reason)
+            if chosen.source == "catalogue":
+                # a typical, sourced split: the task fits after splitting, once confirmed
+                fit_units = proposed
         fit = {
-            p.id: _task_fit(whole[task.id], p, available[p.id], units, params)
+            p.id: _task_fit(whole[task.id], p, available[p.id], fit_units, params)
             for p in process.profiles
         }
         results.append(
@@ -121,6 +155,7 @@ def analyze(process: ProcessModel, catalogs: Catalogs | None = None) -> Analysis
                 overhead_hours_per_week=overhead,
                 fit=fit,
                 units=tuple(units),
+                proposal=proposal,
             )
         )
     return Analysis(
@@ -185,6 +220,23 @@ def _adjusted(task: Task, process: ProcessModel, params: AssessmentParams) -> di
     return demands
 
 
+@dataclass(frozen=True)
+class _Proposal:
+    specs: list[UnitSpec]
+    source: Literal["catalogue", "automatic"]
+    reason: Reason
+
+
+@dataclass(frozen=True)
+class _Choice:
+    """The units a task enters the plan with, and a split proposal to confirm, if any."""
+
+    specs: list[UnitSpec]
+    source: SplitSource
+    reason: Reason
+    proposal: _Proposal | None = None
+
+
 def _units_for(
     task: Task,
     demands: dict[str, int],
@@ -192,31 +244,52 @@ def _units_for(
     cats: Catalogs,
     available: dict[str, list[Support]],
     language: str,
-) -> tuple[list[UnitSpec], SplitSource, Reason]:
+) -> _Choice:
     params = cats.params
     assert params is not None
     planning = process.planning
     if task.subtasks:
         specs = subtask_units(task, planning, params.split)
-        return specs, "subtasks", split_reason("subtasks", len(specs))
+        return _Choice(specs, "subtasks", split_reason("subtasks", len(specs)))
+    # the unit re-derives the lifting demand from the load, with its reason
+    whole = single_unit(task, planning, task.demand_profile())
     fits = {p.id: assess_fit(demands, p, available[p.id], params.fit) for p in process.profiles}
     blocked = [p for p in process.profiles if not fits[p.id].accessible]
     if not blocked:
-        return single_unit(task, planning, task.demand_profile()), "none", split_reason("none", 1)
+        return _Choice(whole, "none", split_reason("none", 1))
     entry = cats.entries.get(task.template) if task.template else None
     if entry is not None and entry.default_split:
+        if task.catalogue_split == "rejected":
+            return _Choice(whole, "none", Reason("split.rejected"))
         specs = catalogue_units(task, planning, entry, demands, language, params.split)
         if _helps(specs, blocked, available, params):
-            return specs, "catalogue", split_reason("catalogue", len(specs), template=entry.id)
+            confirmed = split_reason("catalogue", len(specs), template=entry.id)
+            if task.catalogue_split == "confirmed":
+                return _Choice(specs, "catalogue", confirmed)
+            to_confirm = Reason(
+                "split.proposal.catalogue", {"template": entry.id, "count": len(specs)}
+            )
+            return _Choice(
+                whole, "none", split_reason("none", 1), _Proposal(specs, "catalogue", to_confirm)
+            )
     hard = {g.dimension for p in blocked for g in fits[p.id].gaps if g.closed_by is None}
     parts = automatic_parts(task, demands, hard, language, params.split)
     if parts is not None:
         specs = chain_units(task, planning, parts, params.split)
         if _helps(specs, blocked, available, params):
             names = [p[0].replace("heavy_lift", "heavy") for p in parts if p[0] != "routine"]
-            return specs, "automatic", split_reason("automatic", len(specs), parts=names)
-    # the unit re-derives the lifting demand from the load, with its reason
-    return single_unit(task, planning, task.demand_profile()), "none", split_reason("none", 1)
+            check = Reason(
+                "split.proposal.automatic",
+                {"parts": [f"split.part.{n}" for n in names], "count": len(specs)},
+            )
+            return _Choice(
+                whole, "none", split_reason("none", 1), _Proposal(specs, "automatic", check)
+            )
+    core_level = params.split.core_demand_level.value
+    core = sorted(d for d in hard if d in COGNITIVE and demands[d] >= core_level)
+    if core:
+        return _Choice(whole, "none", Reason("split.core", {"dimensions": core}))
+    return _Choice(whole, "none", split_reason("none", 1))
 
 
 def _helps(

@@ -7,8 +7,9 @@ this. Hours are integers in hundredths of an hour (36 s) so that CP-SAT works ex
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from jobcarve.carving.balance import role_uses
 from jobcarve.catalog import AssessmentParams
 from jobcarve.exceptions import UsageError
 from jobcarve.model import ProcessModel
@@ -36,10 +37,18 @@ class PoolUnit:
     cobot: str  # candidate | assist | human
     cobot_hours: float
     cobot_model: str | None
+    #: the same work in today's hours (no hand-over overhead): what its role gives up
+    base_hours: float = 0.0
+    #: an ergonomic risk for whoever does it (NIOSH lifting index > 1, KIM-MHO top band)
+    risk: bool = False
 
     def scaled(self, factor: float = 1.0) -> int:
         """Hours x factor in integer hundredths."""
         return round(self.hours * factor * SCALE)
+
+    def base_scaled(self, factor: float = 1.0) -> int:
+        """Today's hours x factor in integer hundredths."""
+        return round(self.base_hours * factor * SCALE)
 
 
 @dataclass(frozen=True)
@@ -69,6 +78,10 @@ class PoolOptions:
     seed: int
     workers: int
     share_hours: float
+    allow_displacement: bool = False
+    min_kind_share: float = 0.0
+    risk_lifting_index: float = 1.0
+    risk_repetitive_demand: int = 4
 
 
 @dataclass(frozen=True)
@@ -78,6 +91,9 @@ class PoolInstance:
     units: tuple[PoolUnit, ...]
     profiles: tuple[PoolProfile, ...]
     options: PoolOptions
+    #: hours per week each role's declared uses absorb (the work balance); a role missing
+    #: here, or every role when displacement is allowed, has no limit
+    role_limits: dict[str, float] = field(default_factory=dict)
 
     @property
     def num_units(self) -> int:
@@ -100,6 +116,9 @@ def resolve_options(
     planning = process.planning
     seed = overrides.get("seed")
     workers = overrides.get("workers")
+    allow = overrides.get("allow_displacement")
+    if allow is None:
+        allow = opts.allow_displacement
     return PoolOptions(
         min_job_hours=pick("min_job_hours", carving.min_job_hours.value),
         min_kinds_per_job=int(pick("min_kinds_per_job", carving.min_kinds_per_job.value)),
@@ -115,6 +134,10 @@ def resolve_options(
         share_hours=carving.volume_share_hours.value,
         seed=int(seed if seed is not None else opts.seed),
         workers=int(workers if workers is not None else opts.workers),
+        allow_displacement=bool(allow),
+        min_kind_share=carving.min_kind_share.value,
+        risk_lifting_index=carving.ergonomic_risk_lifting_index.value,
+        risk_repetitive_demand=int(carving.ergonomic_risk_repetitive_demand.value),
     )
 
 
@@ -122,8 +145,18 @@ def build_instance(analysis: Analysis, process: ProcessModel, options: PoolOptio
     """The pool instance of an analysed process."""
     hard = {r.id for r in process.roles if r.hard_to_fill}
     pids = [p.id for p in process.profiles]
+    # a split task's units carry the hand-over overhead; their base hours do not
+    base_factor = {
+        t.id: (t.hours_per_week / (t.hours_per_week + t.overhead_hours_per_week))
+        if t.hours_per_week + t.overhead_hours_per_week > 0
+        else 1.0
+        for t in analysis.tasks
+    }
     units = []
     for unit in analysis.units:
+        risk = (
+            unit.lifting_index is not None and unit.lifting_index > options.risk_lifting_index
+        ) or unit.demands["repetitive_hand_arm"] >= options.risk_repetitive_demand
         access = tuple(unit.fit[p].accessible for p in pids)
         supports = tuple(unit.fit[p].supports for p in pids)
         # a large unit's weekly volume is shared out in equal parts of at most share_hours
@@ -143,6 +176,8 @@ def build_instance(analysis: Analysis, process: ProcessModel, options: PoolOptio
                     cobot=unit.cobot.label,
                     cobot_hours=unit.cobot.cobot_hours_per_week / parts,
                     cobot_model=unit.cobot.model.id if unit.cobot.model else None,
+                    base_hours=unit.hours_per_week * base_factor[unit.task] / parts,
+                    risk=risk,
                 )
             )
     profiles = []
@@ -162,4 +197,9 @@ def build_instance(analysis: Analysis, process: ProcessModel, options: PoolOptio
         )
     if options.min_kinds_per_job < 1:
         raise UsageError("min_kinds_per_job must be at least 1")
-    return PoolInstance(tuple(units), tuple(profiles), options)
+    limits: dict[str, float] = {}
+    if not options.allow_displacement:
+        limits = {
+            r.id: sum(role_uses(r, process.planning.hours_per_fte).values()) for r in process.roles
+        }
+    return PoolInstance(tuple(units), tuple(profiles), options, limits)

@@ -21,6 +21,7 @@ from jobcarve.economics import BusinessCase
 from jobcarve.formatting import day, euro, fixed, number, percent
 from jobcarve.messages import DIMENSION_NAMES, LANGUAGES
 from jobcarve.model import DIMENSIONS, ProcessModel, Role
+from jobcarve.report.balance import BalanceView, ProposalRow, balance_view, proposal_rows
 from jobcarve.results import Analysis, TaskResult
 from jobcarve.uncertainty import Spread, Uncertainty
 
@@ -40,7 +41,9 @@ class Headline:
     status: str
     optimal: bool
     gap: str
-    bound: int
+    bound: str
+    displaced: str = "0"
+    displaced_hours: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -288,6 +291,8 @@ class ReportContext:
     line_summary: str = ""
     options: dict[str, str] = field(default_factory=dict)
     business: BusinessView | None = None
+    balance: BalanceView | None = None
+    proposals: tuple[ProposalRow, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data (for golden files)."""
@@ -328,7 +333,11 @@ def build_context(
         else _("best found, not proven optimal"),
         optimal=bool(summary and summary["status"] == "optimal"),
         gap=percent(summary["gap"], lang, 0) if summary else "",
-        bound=summary["bound_extra_workers"] if summary else 0,
+        bound=number(summary["bound_carved_hours_per_week"], lang, 1)
+        if summary and summary["bound_carved_hours_per_week"] is not None
+        else "",
+        displaced=number(summary["displacement_hours"], lang, 1) if summary else "0",
+        displaced_hours=summary["displacement_hours"] if summary else 0.0,
     )
     verdicts = {t.id: _task_verdict(t, on_cobot) for t in analysis.tasks}
     labels = {
@@ -419,6 +428,8 @@ def build_context(
         ),
         options={k: str(v) for k, v in (plan.options.items() if plan else [])},
         business=business_view(case, spread, lang, _, process, cats) if case is not None else None,
+        balance=balance_view(process, plan, lang, _) if plan else None,
+        proposals=proposal_rows(analysis, plan, lang, _) if plan else (),
     )
 
 
