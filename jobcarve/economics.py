@@ -876,6 +876,39 @@ def _cash_flow(
     return cash
 
 
+def _value_suffix(
+    v: dict[str, float], prod: float, horizon: int, freed: Sequence[FreedValue]
+) -> Part:
+    """The common factors of the freed-hour values: weeks, ramp-up, leavers' start, scale."""
+    values: tuple[tuple[str, str, float | str], ...] = (
+        ("weeks", "weeks", prod),
+        ("ramp", "share", v["ramp_up_year1_share"]),
+        ("leavers", "count", v["leavers_from_year"]),
+        ("years", "years", float(horizon)),
+        ("scale", "number", v["freed_hour_value_factor"]),
+    )
+    leavers = any(f.use == "leavers" for f in freed)
+    if v["freed_hour_value_factor"] != 1:
+        template = (
+            N_(
+                "x %(scale)s (value factor) x %(weeks)s production weeks, year 1 at %(ramp)s, leavers from year %(leavers)s, / %(years)s years"
+            )
+            if leavers
+            else N_(
+                "x %(scale)s (value factor) x %(weeks)s production weeks, year 1 at %(ramp)s, / %(years)s years"
+            )
+        )
+    else:
+        template = (
+            N_(
+                "x %(weeks)s production weeks, year 1 at %(ramp)s, leavers from year %(leavers)s, / %(years)s years"
+            )
+            if leavers
+            else N_("x %(weeks)s production weeks, year 1 at %(ramp)s, / %(years)s years")
+        )
+    return Part(template, values)
+
+
 def _case_lines(
     process: ProcessModel,
     figures: PlanFigures,
@@ -984,9 +1017,7 @@ def _case_lines(
             avg("coaching"),
             (
                 Part(
-                    N_(
-                        "%(workers)s workers x %(hours)s h/week x %(weeks)s weeks x %(rate)s in year 1"
-                    ),
+                    N_("%(workers)s x %(hours)s h/week x %(weeks)s weeks x %(rate)s in year 1"),
                     (
                         ("workers", "count", float(n)),
                         ("hours", "hours", v["coaching_hours_per_week"]),
@@ -1118,20 +1149,7 @@ def _case_lines(
             "value_freed_hours",
             sum(value_by_year) / horizon,
             tuple(f.part for f in freed),
-            Part(
-                N_(
-                    "x %(weeks)s production weeks x %(scale)s, year 1 at %(ramp)s, leavers from year %(leavers)s, / %(years)s years"
-                ),
-                (
-                    ("weeks", "weeks", prod),
-                    ("scale", "number", v["freed_hour_value_factor"]),
-                    ("ramp", "share", v["ramp_up_year1_share"]),
-                    ("leavers", "count", v["leavers_from_year"]),
-                    ("years", "years", float(horizon)),
-                ),
-            )
-            if freed
-            else None,
+            _value_suffix(v, prod, horizon, freed) if freed else None,
         ),
     ]
     return lines

@@ -627,6 +627,7 @@ def business_view(
             line.amount_eur_per_year < 0,
         )
         for line in case.lines
+        if line.parts or abs(line.amount_eur_per_year) >= 0.5
     )
     payback = (
         _("no cobot in the plan")
