@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 from jobcarve import InputError, analyze, parse_process, plan, read_process
 from jobcarve.carving.balance import work_balance
+from jobcarve.catalog import load_catalogs
 from jobcarve.economics import (
     CobotFigures,
     JobFigures,
@@ -262,6 +264,17 @@ def test_defaults_have_sources() -> None:
         r0["minimum_wage_eur_per_hour"] == 14.71
         and "2026" in r0.sources["minimum_wage_eur_per_hour"]
     )
+
+
+def test_every_rate_has_a_dated_source() -> None:
+    """Every economic default names a source with a year, or is marked policy or estimate."""
+    cats = load_catalogs()
+    assert cats.economics is not None
+    r = rates(parse_process(MINIMAL), cats)
+    for key, source in r.sources.items():
+        assert re.search(r"(19|20)\d\d", source) or source.startswith(("policy", "estimate")), key
+    for sid, price in r.supports.items():
+        assert sid in cats.supports and price.source.startswith(("estimate", "costed")), sid
 
 
 @pytest.mark.parametrize(
