@@ -196,6 +196,7 @@ class CaseLine:
             "amount_eur_per_year": round(self.amount_eur_per_year, 2),
             "formula": self.formula,
             "terms": [p.to_dict() for p in self.parts],
+            "common_factor": self.suffix.to_dict() if self.suffix is not None else None,
         }
 
 
