@@ -22,7 +22,10 @@ from jobcarve.economics import (
     rates,
     scaled_figures,
 )
+from jobcarve.formatting import euro
 from jobcarve.model import ProcessModel
+from jobcarve.report.context import business_view
+from jobcarve.report.i18n import translations
 from jobcarve.scenarios import apply_scenario, compare
 from jobcarve.uncertainty import monte_carlo, percentile
 from tests.conftest import EXAMPLES, MINIMAL, run_cli
@@ -333,6 +336,41 @@ def test_monte_carlo_reproducible_and_ordered() -> None:
         s = one[key]
         assert s["p10"] <= s["p50"] <= s["p90"]
     assert one["extra_fte"]["p90"] <= best.summary()["extra_fte"] * 1.2
+    # the hand model: one job; times and loonwaarde vary, so the net does
+    hand = parse_process(HAND)
+    own = plan(hand, analyze(hand), time_limit_s=2)
+    spread = monte_carlo(hand, own, draws=100, seed=3).net_eur_per_year
+    assert spread.p10 is not None and spread.p90 is not None and spread.p10 < spread.p90
+
+
+def test_per_job_items_add_up() -> None:
+    """The jobs' items add up to the lines; jobs and cobot share the freed value."""
+    process, figures = hand_figures()
+    case = business_case(process, figures)
+    for key in ("wage_cost_new_workers", "wage_cost_subsidy", "jobcoach", "supports"):
+        assert sum(j.items[key] for j in case.jobs) == pytest.approx(case.line(key))
+    # the job takes 10 of the 16 released hours, so 10/16 of the value
+    assert case.jobs[0].items["value_freed_hours"] == pytest.approx(
+        case.line("value_freed_hours") * 10 / 16
+    )
+
+
+def test_dutch_money_and_formulas() -> None:
+    """Dutch reports: EUR sign before, thousands dot, no cents on yearly amounts; the
+    formulas in Dutch notation; the tornado inside its chart."""
+    assert euro(-128209.43, "nl") == "−€ 128.209" and euro(14.71, "nl", cents=True) == "€ 14,71"
+    assert euro(128209.43, "en") == "€128,209" and euro(0.2, "nl") == "€ 0"
+    process, figures = hand_figures()
+    case = business_case(process, figures)
+    view = business_view(case, None, "nl", translations("nl").gettext, process, load_catalogs())
+    wage = next(r for r in view.rows if r.amount == "−€ 12.670")
+    assert wage.formula.startswith("12,5 u/week x 52,14 betaalde weken x € 16,20")
+    value = next(r for r in view.rows if "overwerk" in r.formula)
+    assert "6 u/week minder overwerk (Operator) x € 50,00 x (1 + 25%)" in value.formula
+    assert view.tornado is not None
+    for row in view.tornado.rows:
+        for x, w in ((row.low_rect_x, row.low_rect_width), (row.high_rect_x, row.high_rect_width)):
+            assert view.tornado.label_width <= x and x + w <= view.tornado.width
 
 
 def test_percentile() -> None:
