@@ -152,6 +152,23 @@ def test_cash_flow_by_hand() -> None:
     assert case.net_eur_per_year * 5 == pytest.approx(sum(nets))
 
 
+@pytest.mark.parametrize("years", [1, 2, 10])
+def test_horizon(years: int) -> None:
+    """Any horizon: the lines times the horizon are the cash flow's total (depreciation over
+    the horizon); the job coach stops after year 3 and never runs past the horizon."""
+    text = HAND.replace("horizon_years: 5", f"horizon_years: {years}").replace(
+        "depreciation_years: 5", f"depreciation_years: {years}"
+    )
+    process = parse_process(text)
+    _p, figures = hand_figures()
+    case = business_case(process, figures)
+    assert case.cash_flow is not None and len(case.cash_flow.years) == years
+    total = sum(y.net for y in case.cash_flow.years)
+    assert case.net_eur_per_year * years == pytest.approx(total)
+    coach = [-y.items["jobcoach"] for y in case.cash_flow.years]
+    assert coach == pytest.approx([6900, 3450, 2760, *[0] * (years - 3)][:years])
+
+
 def test_plan_figures_from_a_plan() -> None:
     """The optimiser puts both tasks in one job: 16 h of work at pace 0.8 = 20 paid hours."""
     process = parse_process(HAND)
