@@ -285,6 +285,7 @@ class CarvingParams(_Block):
     min_kind_share: Param
     ergonomic_risk_lifting_index: Param
     ergonomic_risk_repetitive_demand: Param
+    min_cobot_added_hours: Param
     proposals_evaluated: Param
 
 

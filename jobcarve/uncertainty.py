@@ -2,13 +2,13 @@
 
 Each draw takes every task's time from a triangular distribution (its ``time_low`` /
 time / ``time_high``, else +-15%), the weekly volume likewise (``units_per_week_low`` /
-``_high``, else +-10%), and the loonwaarde and cobot cell cost from their ranges in
-economics.yaml (the loonwaarde of every profile is scaled by one draw within
-+-``loonwaarde_spread_share``). It then re-plans from the optimised plan as a warm start: the plan is
-repaired to the drawn hours (jobs that grew too long are trimmed, jobs that fell below the
-minimum hours or variety are dissolved) and extended greedily with the freed work. The
-re-plan is a feasible plan, so each draw's headcount is a lower bound on the optimum for
-that draw. Same seed, same figures.
+``_high``, else +-10%), every profile's loonwaarde scaled by one draw within
++-``loonwaarde_spread_share``, and the cobot cell cost from its range in economics.yaml.
+It then re-plans from the optimised plan as a warm start: the plan is repaired to the
+drawn hours (jobs that grew too long are trimmed, jobs that fell below the minimum hours
+or variety are dissolved) and extended greedily with the freed work. The re-plan is a
+feasible plan, so each draw's headcount is a lower bound on the optimum for that draw.
+Same seed, same figures.
 """
 
 from __future__ import annotations
@@ -163,8 +163,8 @@ def _scaled(inst: PoolInstance, factor: dict[str, float]) -> PoolInstance:
         dataclasses.replace(
             u,
             hours=u.hours * factor[u.task],
-            base_hours=u.base_hours * factor[u.task],
             cobot_hours=u.cobot_hours * factor[u.task],
+            base_hours=u.base_hours * factor[u.task],
         )
         for u in inst.units
     )

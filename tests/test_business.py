@@ -398,17 +398,25 @@ def test_percentile() -> None:
 
 
 def test_scenario_orderings() -> None:
-    """Allowing cobots never lowers the extra workers; a lower minimum job size never lowers them."""
-    process = read_process(EXAMPLES[1])
+    """Proven optimal plans: allowing cobots never lowers the carved hours (the first
+    objective), nor does a lower minimum job size (the packaging example solves to optimal
+    quickly; the larger examples need more than a test's solver effort to prove it)."""
+    process = read_process(next(p for p in EXAMPLES if p.stem == "packaging_food"))
     analysis = analyze(process)
-    no_cobot = plan(process, analysis, time_limit_s=5, max_cobots=0)
-    cobots = plan(process, analysis, time_limit_s=5, max_cobots=2)
-    assert no_cobot.status == cobots.status == "optimal"
-    assert cobots.summary()["extra_workers"] >= no_cobot.summary()["extra_workers"]
-    big = plan(process, analysis, time_limit_s=5, min_job_hours=24)
-    small = plan(process, analysis, time_limit_s=5, min_job_hours=12)
-    assert big.status == small.status == "optimal"
-    assert small.summary()["extra_workers"] >= big.summary()["extra_workers"]
+
+    def hours(max_cobots: int = 2, min_job_hours: float = 12) -> float:
+        found = plan(
+            process,
+            analysis,
+            time_limit_s=5,
+            max_cobots=max_cobots,
+            min_job_hours=min_job_hours,
+        )
+        assert found.status == "optimal"
+        return float(found.summary()["carved_hours_per_week"])
+
+    assert hours(max_cobots=2) >= hours(max_cobots=0)
+    assert hours(min_job_hours=12) >= hours(min_job_hours=24)
 
 
 def test_apply_scenario() -> None:

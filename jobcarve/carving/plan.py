@@ -238,7 +238,7 @@ def plan(
         if progress:
             progress("plan without cobots, to weigh what the cobots add")
         without = _solve(result, process, dataclasses.replace(opts, max_cobots=0), progress, cats)
-        best = _decide_cobots(best, without)
+        best = _decide_cobots(best, without, cats.params.carving.min_cobot_added_hours.value)
     if evaluate_proposals and not best.interrupted and result.proposals:
         effects = _proposal_effects(process, result, best, opts, cats, progress)
         best = dataclasses.replace(best, split_proposals=effects)
@@ -292,11 +292,12 @@ def _carved_hours(p: Plan) -> float:
     return sum(j.hours_per_week for j in p.carved)
 
 
-def _decide_cobots(with_cobots: Plan, without: Plan) -> Plan:
-    """Keep the cobots that remove an ergonomic risk or add hours; else the plan without."""
+def _decide_cobots(with_cobots: Plan, without: Plan, min_added: float) -> Plan:
+    """Keep the cobots that remove an ergonomic risk or add at least `min_added` carved or
+    hard-to-fill hours per week; else the plan without them, listing them as options."""
     carved_added = _carved_hours(with_cobots) - _carved_hours(without)
     hard_added = with_cobots.skilled_hours_freed - without.skilled_hours_freed
-    adds = carved_added > 0.01 or hard_added > 0.01
+    adds = max(carved_added, hard_added) >= min_added
     inst = with_cobots.instance
     assert inst is not None
     risky = {u.unit for u in inst.units if u.risk}

@@ -52,6 +52,8 @@ class SolveReport:
     interrupted: bool = False
     #: a stage was stopped by the wall-clock guard: the plan may depend on the machine
     guard_hit: bool = False
+    #: CP-SAT deterministic time spent per stage (machine-independent effort)
+    effort: dict[str, float] = field(default_factory=dict)
 
 
 class PoolModel:
@@ -176,8 +178,11 @@ class PoolModel:
                 self.m.add(k <= cp_model.LinearExpr.sum([v for _, v in members]))
                 kinds.append(k)
                 if share_pct > 0:
+                    # 100 x own >= share x total when the kind is in the job; the big-M form
+                    # keeps the LP relaxation informative (an enforcement literal does not)
                     own = cp_model.LinearExpr.sum([units[u].scaled() * v for u, v in members])
-                    self.m.add(100 * own >= share_pct * total).only_enforce_if(k)
+                    big = share_pct * round(self.inst.profiles[p].hours_available * SCALE)
+                    self.m.add(100 * own >= share_pct * total - big * (1 - k))
             if kinds:
                 self.m.add(cp_model.LinearExpr.sum(kinds) >= need * y)
             else:
@@ -229,12 +234,26 @@ class PoolModel:
                 self.m.add(used == 0)
 
     def _symmetry(self) -> None:
-        """Jobs of a profile and cobots are used in index order."""
+        """Jobs of a profile are used in index order and hold falling hours; cobots are used
+        in index order."""
         for (p, j), y in self.y.items():
             if (p, j + 1) in self.y:
                 self.m.add(y >= self.y[p, j + 1])
+                self.m.add(self._hours_expr(p, j) >= self._hours_expr(p, j + 1))
         for k in range(len(self.used) - 1):
             self.m.add(self.used[k] >= self.used[k + 1])
+        # the equal parts of one large unit are interchangeable: part i+1 moves only if
+        # part i moves (to any holder), and is assisted only if part i is
+        units = self.inst.units
+        for u in range(1, len(units)):
+            if units[u].unit != units[u - 1].unit:
+                continue
+            here = [v for _, _, v in self.x_by_unit.get(u, [])] + self.c_by_unit.get(u, [])
+            before = [v for _, _, v in self.x_by_unit.get(u - 1, [])] + self.c_by_unit.get(
+                u - 1, []
+            )
+            if here:
+                self.m.add(cp_model.LinearExpr.sum(here) <= cp_model.LinearExpr.sum(before))
 
     # ------------------------------------------------------------------ objective
     def _objective_terms(self) -> list[cp_model.LinearExprT]:
@@ -318,6 +337,7 @@ class PoolModel:
         stage_status: dict[str, str] = {}
         bound = 0
         interrupted = guard_hit = False
+        effort: dict[str, float] = {}
         self.hint(best)
         with InterruptWatch() as watch:
             for stage, (name, term, share) in enumerate(plan):
@@ -345,6 +365,7 @@ class PoolModel:
                 watch.attach(None)
                 if status != cp_model.OPTIMAL and solver.wall_time >= guard * 0.99:
                     guard_hit = True
+                effort[name] = solver.deterministic_time
                 if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
                     best = self.extract(solver)
                     value = round(solver.objective_value)
@@ -374,6 +395,7 @@ class PoolModel:
             time.perf_counter() - t0,
             interrupted,
             guard_hit,
+            effort,
         )
 
 
