@@ -432,6 +432,21 @@ class RangedParam(_Block):
     source: Source
 
 
+class SupportCost(_Block):
+    """The one-off cost of a support per carved job that uses it."""
+
+    cost_eur: float = Field(ge=0, le=10**6)
+    reimbursable: bool = Field(description="An individual provision UWV or the gemeente may pay.")
+    source: Source
+
+
+class SupportCosts(_Block):
+    """Support costs by support id (economics.yaml ``support_costs``)."""
+
+    source: Source
+    items: dict[str, SupportCost]
+
+
 class EconomicsDefaults(_Block):
     """Economic defaults with sources (task_catalogs/economics.yaml)."""
 
@@ -439,20 +454,40 @@ class EconomicsDefaults(_Block):
     compiled: Text
     minimum_wage_eur_per_hour: RangedParam
     holiday_pay_share: RangedParam
+    paid_weeks_per_year: RangedParam
     employer_charges_share: RangedParam
     loonwaarde_share: RangedParam
+    loonwaarde_spread_share: RangedParam
+    loondispensatie_max_loonwaarde_share: RangedParam
     lks_cap_share: RangedParam
     lks_employer_supplement_share: RangedParam
+    lkv_eur_per_hour: RangedParam
+    lkv_max_eur_per_year: RangedParam
     coaching_hours_per_week: RangedParam
+    jobcoach_share_year1: RangedParam
+    jobcoach_share_year2: RangedParam
+    jobcoach_share_year3: RangedParam
+    jobcoach_rate_eur_per_hour: RangedParam
+    jobcoach_reimbursed_share: RangedParam
+    support_reimbursed_share: RangedParam
+    ramp_up_year1_share: RangedParam
     praktijkverklaring_cost_eur: RangedParam
     cobot_cell_cost_eur: RangedParam
     cobot_maintenance_eur_per_year: RangedParam
     depreciation_years: RangedParam
+    horizon_years: RangedParam
+    discount_rate_share: RangedParam
+    vacancy_value_factor: RangedParam
+    overtime_surcharge_share: RangedParam
+    agency_premium_share: RangedParam
+    leavers_from_year: RangedParam
     default_role_wage_cost_eur_per_hour: RangedParam
     freed_hour_value_factor: RangedParam
+    tornado_spread_share: RangedParam
     default_time_spread_share: RangedParam
     default_volume_spread_share: RangedParam
     draws: RangedParam
+    support_costs: SupportCosts
 
 
 @dataclass(frozen=True)

@@ -398,6 +398,22 @@ class Profile(_Block):
         description="Restrictions in physical terms (no lifting over 5 kg, no vibrating tools, "
         "no night shifts, dislikes interruptions), mapped to demands.",
     )
+    # The business case (docs/method.md, "Business case"): the wage instrument and the
+    # loonwaarde, which a loonwaardebepaling on the workplace sets (tempo x kwaliteit x
+    # inzetbaarheid); before it, the default is pace x quality_factor.
+    loonwaarde: float | None = Field(
+        None, gt=0, le=1, description="Assessed loonwaarde (share of WML); default pace x quality."
+    )
+    quality_factor: float | None = Field(
+        None, gt=0, le=1, description="Share of usable output (kwaliteit); default 1."
+    )
+    instrument: Literal["lks", "loondispensatie", "none"] = Field(
+        "lks",
+        description=(
+            "Wage instrument: loonkostensubsidie (Participatiewet), Wajong loondispensatie, "
+            "or none."
+        ),
+    )
 
 
 class Options(_Block):
@@ -447,6 +463,28 @@ class Economics(_Block):
     freed_hour_value_factor: float | None = Field(None, ge=0, le=10)
     default_time_spread_share: float | None = Field(None, ge=0, le=0.9)
     default_volume_spread_share: float | None = Field(None, ge=0, le=0.9)
+    paid_weeks_per_year: float | None = Field(None, gt=0, le=53)
+    loonwaarde_spread_share: float | None = Field(None, ge=0, le=0.9)
+    loondispensatie_max_loonwaarde_share: float | None = Field(None, ge=0, le=1)
+    lkv_eur_per_hour: float | None = Field(None, ge=0, le=100)
+    lkv_max_eur_per_year: float | None = Field(None, ge=0, le=100000)
+    jobcoach_share_year1: float | None = Field(None, ge=0, le=1)
+    jobcoach_share_year2: float | None = Field(None, ge=0, le=1)
+    jobcoach_share_year3: float | None = Field(None, ge=0, le=1)
+    jobcoach_rate_eur_per_hour: float | None = Field(None, ge=0, le=1000)
+    jobcoach_reimbursed_share: float | None = Field(None, ge=0, le=1)
+    support_reimbursed_share: float | None = Field(None, ge=0, le=1)
+    ramp_up_year1_share: float | None = Field(None, ge=0, le=1)
+    horizon_years: StrictInt | None = Field(None, ge=1, le=30)
+    discount_rate_share: float | None = Field(None, ge=0, le=1)
+    vacancy_value_factor: float | None = Field(None, ge=0, le=10)
+    overtime_surcharge_share: float | None = Field(None, ge=0, le=5)
+    agency_premium_share: float | None = Field(None, ge=0, le=5)
+    leavers_from_year: StrictInt | None = Field(None, ge=1, le=30)
+    tornado_spread_share: float | None = Field(None, gt=0, le=0.9)
+    support_costs_eur: dict[Id, Annotated[float, Field(ge=0, le=10**6)]] | None = Field(
+        None, description="One-off cost per carved job of a support, by support id."
+    )
 
 
 class Scenario(_Block):

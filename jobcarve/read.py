@@ -239,6 +239,17 @@ def _cross_check(
             profile.get("supports"), ("profiles", i, "supports"), supports, smap, problems
         )
     _check_supports(data.get("supports"), ("supports",), supports, smap, problems)
+    economics_block = data.get("economics")
+    costs = economics_block.get("support_costs_eur") if isinstance(economics_block, dict) else None
+    if isinstance(costs, dict):
+        for sid in costs:
+            if isinstance(sid, str) and sid not in supports:
+                problems.append(
+                    smap.problem(
+                        ("economics", "support_costs_eur", sid),
+                        f'unknown support "{sid}"{suggest(sid, supports)}',
+                    )
+                )
 
     profile_ids = {p.get("id") for _, p in _entries(data, "profiles")}
     scenario_ids: set[str] = set()

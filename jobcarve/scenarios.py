@@ -13,7 +13,7 @@ from typing import Any
 from jobcarve.analysis import analyze
 from jobcarve.carving.plan import Plan, plan
 from jobcarve.catalog import Catalogs, load_catalogs
-from jobcarve.economics import BusinessCase, PlanFigures, business_case, plan_figures, rates
+from jobcarve.economics import EMPTY, BusinessCase, business_case, plan_figures, rates
 from jobcarve.model import ProcessModel, Scenario
 from jobcarve.uncertainty import Uncertainty, monte_carlo
 
@@ -129,11 +129,10 @@ def compare(
     language = lang or process.options.language
     r = rates(process, cats)
     results: list[ScenarioResult] = []
-    empty = PlanFigures((), 0, {}, {})
     for sid, names in BUILT_IN:
         if sid == "as_is":
             results.append(
-                ScenarioResult(sid, names[language], None, business_case(process, empty, r), None)
+                ScenarioResult(sid, names[language], None, business_case(process, EMPTY, r), None)
             )
             continue
         analysis = analyze(process, cats)

@@ -51,6 +51,8 @@ def extract_messages() -> dict[str, list[tuple[str, int]]]:
     sources = [(p, "jinja2.ext:babel_extract", options) for p in sorted(templates.glob("*.j2"))]
     for module in ("context.py", "balance.py"):
         sources.append((Path(__file__).with_name(module), "python", {}))
+    # the business case's formula templates (marked N_ in economics.py)
+    sources.append((Path(__file__).parent.parent / "economics.py", "python", {}))
     for path, method, opts in sources:
         for lineno, message, _comments, _context in extract_from_file(
             method, str(path), options=opts
