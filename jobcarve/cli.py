@@ -462,12 +462,20 @@ def balance(
     ] = None,
     cycle_time: Annotated[
         int | None,
-        typer.Option("--cycle-time", help="SALBP-1: fewest stations for this cycle time.", min=1),
+        typer.Option(
+            "--cycle-time",
+            help="SALBP-1: fewest stations for this cycle time.",
+            min=1,
+            max=1_000_000_000,
+        ),
     ] = None,
     stations: Annotated[
         int | None,
         typer.Option(
-            "--stations", help="SALBP-2: shortest cycle time with this many stations.", min=1
+            "--stations",
+            help="SALBP-2: shortest cycle time with this many stations.",
+            min=1,
+            max=100_000,
         ),
     ] = None,
     time_limit: Annotated[

@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,7 +33,7 @@ from jobcarve.catalog import load_catalogs
 from jobcarve.exceptions import InputError, Problem
 from jobcarve.messages import DIMENSION_NAMES
 from jobcarve.model import DIMENSIONS, EDUCATION_LEVELS, Economics, Options, ProcessModel, Task
-from jobcarve.yamlsource import suggest
+from jobcarve.yamlsource import decode, read_bounded, show, suggest
 
 # ----------------------------------------------------------------------------- layout
 
@@ -230,22 +231,204 @@ class Table:
         return Problem(self.cell(row, field), 0, 0, "", message)
 
 
-def _grid_rows(ws: Worksheet) -> list[list[Any]]:
-    return [list(r) for r in ws.iter_rows(values_only=True)]
+#: bounds on what the importer reads (docs/limits.md)
+MAX_WORKBOOK_BYTES = 32 * 1024 * 1024  # the .xlsx file itself
+MAX_UNPACKED_BYTES = 256 * 1024 * 1024  # all its parts together, as the zip directory states
+MAX_ZIP_ENTRIES = 10_000
+MAX_CSV_BYTES = 32 * 1024 * 1024
+MAX_MAPPING_BYTES = 1024 * 1024
+MAX_ROWS = 110_000  # per sheet: 100,000 tasks and room for title rows and blank lines
+MAX_COLUMNS = 200  # per sheet: columns A to GR (the inventory layout uses about 45)
+MAX_FIELD_CHARS = 128 * 1024  # one CSV field or cell
+MAX_CELLS = 6_000_000  # filled cells per sheet (100,000 tasks x 60 columns)
+
+
+def _open_workbook(path: Path, file: str) -> Any:
+    """Open a workbook read-only after checking its zip directory (no zip bombs)."""
+    data = read_bounded(path, MAX_WORKBOOK_BYTES, "an Excel workbook (.xlsx)")
+
+    def fail(message: str) -> InputError:
+        return InputError([Problem(file, 0, 0, "", message)])
+
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        raise fail(
+            "is an old-style (.xls) or password-protected workbook; save it as .xlsx without a password"
+        )
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        entries = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
+        raise fail("cannot read as an Excel workbook: not an .xlsx (zip) file") from None
+    if len(entries) > MAX_ZIP_ENTRIES:
+        raise fail(f"workbook has {len(entries):,} parts; the limit is {MAX_ZIP_ENTRIES:,}")
+    unpacked = sum(e.file_size for e in entries)
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise fail(
+            f"workbook unpacks to {unpacked:,} bytes; the limit is {MAX_UNPACKED_BYTES:,} "
+            "(a zip bomb, or far more than a task inventory)"
+        )
+    if "xl/workbook.xml" not in {e.filename for e in entries}:
+        raise fail(
+            "cannot read as an Excel workbook: it has no xl/workbook.xml (empty or not .xlsx)"
+        )
+    try:
+        return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:
+        raise fail(f"cannot read as an Excel workbook: {type(exc).__name__}") from None
+
+
+def _grid_rows(ws: Any, file: str) -> list[list[Any]]:
+    """The used cells of a sheet as rows, within `MAX_ROWS` x `MAX_COLUMNS`.
+
+    Only the cells the sheet stores are visited (openpyxl's streaming parser), never the
+    declared dimension, so one stray value in XFD1048576 costs nothing; a value outside
+    the bounds is a located error rather than silently dropped.
+    """
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    grid: list[list[Any]] = []
+    filled = 0
+    wb = ws.parent
+    with ws._get_source() as src:
+        parser = WorkSheetParser(
+            src,
+            ws._shared_strings,
+            data_only=True,
+            epoch=wb.epoch,
+            date_formats=wb._date_formats,
+            timedelta_formats=wb._timedelta_formats,
+        )
+        for r, cells in parser.parse():
+            for cell in cells:
+                c, value = cell["column"], cell["value"]
+                if value is None or value == "":
+                    continue
+                if r > MAX_ROWS or c > MAX_COLUMNS:
+                    raise InputError(
+                        [
+                            Problem(
+                                f"{file}:{ws.title}!{get_column_letter(c)}{r}",
+                                0,
+                                0,
+                                "",
+                                f"a value outside the area jobcarve reads (columns A-"
+                                f"{get_column_letter(MAX_COLUMNS)}, rows 1-{MAX_ROWS:,}); "
+                                "delete it or move it",
+                            )
+                        ]
+                    )
+                if isinstance(value, str) and len(value) > MAX_FIELD_CHARS:
+                    raise InputError(
+                        [
+                            Problem(
+                                f"{file}:{ws.title}!{get_column_letter(c)}{r}",
+                                0,
+                                0,
+                                "",
+                                f"cell has {len(value):,} characters; the limit is {MAX_FIELD_CHARS:,}",
+                            )
+                        ]
+                    )
+                filled += 1
+                if filled > MAX_CELLS:
+                    raise InputError(
+                        [
+                            Problem(
+                                f"{file}:{ws.title}!{get_column_letter(c)}{r}",
+                                0,
+                                0,
+                                "",
+                                f"more than {MAX_CELLS:,} filled cells in one sheet; the limit",
+                            )
+                        ]
+                    )
+                while len(grid) < r:
+                    grid.append([])
+                row = grid[r - 1]
+                while len(row) < c:
+                    row.append(None)
+                row[c - 1] = _neutral(value)
+    return grid
+
+
+def _neutral(value: Any) -> Any:
+    """Text that a spreadsheet would run as a formula gets a leading quote (OWASP).
+
+    Such a cell in a CSV file (or a text cell in a workbook) becomes a name or a note in
+    the model; with the quote it can never turn into a live formula again, whatever program
+    opens an export of the model later. Numbers such as "-5" are left alone.
+    """
+    if isinstance(value, str) and value.lstrip().startswith(("=", "@")):
+        return "'" + value.lstrip()
+    return value
 
 
 def _csv_rows(path: Path) -> list[list[Any]]:
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252")  # Excel's CSV export on Dutch Windows
+    file = str(path)
+    raw = read_bounded(path, MAX_CSV_BYTES, "a CSV file")
+
+    def fail(line: int, col: int, message: str) -> InputError:
+        return InputError([Problem(file, line, col, "", message)])
+
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise fail(1, 1, "file starts as UTF-16 but is not; save it as CSV UTF-8") from None
+    elif b"\x00" in raw[:4096]:
+        raise fail(
+            raw[: raw.find(b"\x00")].count(b"\n") + 1,
+            1,
+            "file holds NUL bytes: UTF-16 without a byte-order mark, or not a CSV file; "
+            "save it as CSV UTF-8",
+        )
+    else:
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            try:
+                text = raw.decode("cp1252")  # Excel's CSV export on Dutch Windows
+            except UnicodeDecodeError as exc:
+                line = raw[: exc.start].count(b"\n") + 1
+                col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+                raise fail(
+                    line,
+                    col,
+                    f"byte 0x{raw[exc.start]:02x} is neither UTF-8 nor Windows-1252 text; "
+                    "save the file as CSV UTF-8",
+                ) from None
     sample = text[:4096]
     try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=";,\t")
+        dialect: Any = csv.Sniffer().sniff(sample, delimiters=";,\t|")
     except csv.Error:
         dialect = csv.excel
-    return [list(r) for r in csv.reader(io.StringIO(text), dialect)]
+    rows: list[list[Any]] = []
+    reader = csv.reader(io.StringIO(text), dialect)
+    old_limit = csv.field_size_limit(MAX_FIELD_CHARS)
+    try:
+        for row in reader:
+            if reader.line_num > MAX_ROWS:
+                raise fail(reader.line_num, 1, f"more than {MAX_ROWS:,} lines; the limit")
+            far = next(
+                (i for i in range(MAX_COLUMNS, len(row)) if row[i].strip()),
+                None,
+            )
+            if far is not None:
+                raise fail(
+                    reader.line_num,
+                    far + 1,
+                    f"a value in field {far + 1:,}; jobcarve reads {MAX_COLUMNS} columns",
+                )
+            rows.append([_neutral(v) for v in row[:MAX_COLUMNS]])
+    except csv.Error as exc:
+        raise fail(
+            reader.line_num,
+            1,
+            f"cannot read as CSV: {exc} (the limit is {MAX_FIELD_CHARS:,} characters a field)",
+        ) from None
+    finally:
+        csv.field_size_limit(old_limit)
+    return rows
 
 
 def _table(
@@ -537,8 +720,6 @@ def read_inventory(
     path = Path(path)
     file = str(path)
     mapping_data = _read_mapping(mapping) if mapping else None
-    if not path.exists():
-        raise InputError([Problem(file, 0, 0, "", "no such file")])
     suffix = path.suffix.lower()
     problems: list[Problem] = []
     templates = set(load_catalogs().entries)
@@ -548,12 +729,7 @@ def read_inventory(
     if suffix == ".csv":
         tasks_table = _table(_csv_rows(path), file, None, TASK_COLUMNS, mapping_data)
     elif suffix in (".xlsx", ".xlsm"):
-        try:
-            wb = openpyxl.load_workbook(path, data_only=True, read_only=False)
-        except Exception as exc:
-            raise InputError(
-                [Problem(file, 0, 0, "", f"cannot read as an Excel workbook: {type(exc).__name__}")]
-            ) from None
+        wb = _open_workbook(path, file)
         ws = _sheet(wb, "tasks", sheet or (mapping_data or {}).get("sheet"))
         if ws is None:
             if sheet:
@@ -569,11 +745,12 @@ def read_inventory(
                     ]
                 )
             ws = wb.worksheets[0]
-        tasks_table = _table(_grid_rows(ws), file, ws.title, TASK_COLUMNS, mapping_data)
+        tasks_table = _table(_grid_rows(ws, file), file, ws.title, TASK_COLUMNS, mapping_data)
         company = _read_company(wb, file, problems)
         roles = _read_block(wb, "roles", ROLE_COLUMNS, file, problems, _role_row)
         profiles = _read_block(wb, "profiles", PROFILE_COLUMNS, file, problems, _profile_row)
         scenarios = _read_block(wb, "scenarios", SCENARIO_COLUMNS, file, problems, _scenario_row)
+        wb.close()
     else:
         raise InputError(
             [
@@ -605,18 +782,27 @@ def read_inventory(
     return _assemble(company, roles, tasks, profiles, path, scenarios)
 
 
+def _column_number(letters: str) -> int:
+    number = 0
+    for ch in letters.upper():
+        number = number * 26 + ord(ch) - ord("A") + 1
+    return number
+
+
 def _read_mapping(path: str | Path) -> dict[str, Any]:
-    text = Path(path).read_text(encoding="utf-8")
+    """Read and check a mapping file: every mistake located, before the inventory is read."""
     from jobcarve.yamlsource import load
 
-    data, _, problems = load(text, str(path))
+    file = str(path)
+    text = decode(read_bounded(path, MAX_MAPPING_BYTES, "a mapping file (YAML)"), file)
+    data, smap, problems = load(text, file)
     if problems:
         raise InputError(problems)
-    if not isinstance(data, dict) or not isinstance(data.get("columns", {}), dict):
+    if data is None or not isinstance(data, dict) or not isinstance(data.get("columns", {}), dict):
         raise InputError(
             [
                 Problem(
-                    str(path),
+                    file,
                     1,
                     1,
                     "",
@@ -624,19 +810,51 @@ def _read_mapping(path: str | Path) -> dict[str, Any]:
                 )
             ]
         )
-    unknown = [k for k in data.get("columns", {}) if k not in TASK_COLUMNS]
-    if unknown:
-        raise InputError(
-            [
-                Problem(
-                    str(path),
-                    1,
-                    1,
-                    "columns",
-                    f'unknown field "{unknown[0]}"{suggest(unknown[0], TASK_COLUMNS)}',
-                )
-            ]
+    unknown_keys = [k for k in data if k not in ("sheet", "header_row", "columns")]
+    for key in unknown_keys:
+        problems.append(
+            smap.problem(
+                (key,),
+                f'unknown key "{key}"{suggest(key, ("sheet", "header_row", "columns"))}',
+                key=True,
+            )
         )
+    header_row = data.get("header_row")
+    if header_row is not None and (
+        isinstance(header_row, bool) or not isinstance(header_row, int) or not 1 <= header_row <= 15
+    ):
+        problems.append(
+            smap.problem(
+                ("header_row",),
+                f"header_row must be a row number from 1 to 15, found {show(header_row)}",
+            )
+        )
+    if "sheet" in data and not isinstance(data["sheet"], str):
+        problems.append(
+            smap.problem(("sheet",), f"sheet must be a sheet name, found {show(data['sheet'])}")
+        )
+    for field, value in (data.get("columns") or {}).items():
+        loc = ("columns", field)
+        if field not in TASK_COLUMNS:
+            problems.append(
+                smap.problem(
+                    loc, f'unknown field "{field}"{suggest(field, TASK_COLUMNS)}', key=True
+                )
+            )
+        elif not isinstance(value, str) or not value.strip():
+            problems.append(
+                smap.problem(loc, f"give a header text or a column letter, found {show(value)}")
+            )
+        elif re.fullmatch(r"[A-Za-z]{1,3}", value) and _column_number(value) > MAX_COLUMNS:
+            problems.append(
+                smap.problem(
+                    loc,
+                    f'column "{value}" is beyond column {get_column_letter(MAX_COLUMNS)}, '
+                    "the last one jobcarve reads",
+                )
+            )
+    if problems:
+        raise InputError(problems)
     return data
 
 
@@ -694,7 +912,7 @@ def _read_block(
     ws = _sheet(wb, key)
     if ws is None:
         return []
-    table = _table(_grid_rows(ws), file, ws.title, columns)
+    table = _table(_grid_rows(ws, file), file, ws.title, columns)
     return [convert(table, row, values, problems) for row, values in table.rows]
 
 
@@ -784,7 +1002,7 @@ def _read_company(wb: openpyxl.Workbook, file: str, problems: list[Problem]) -> 
         return {}
     aliases = _aliases(COMPANY_KEYS)
     out: dict[str, Any] = {}
-    for r, row in enumerate(ws.iter_rows(values_only=True), start=1):
+    for r, row in enumerate(_grid_rows(ws, file), start=1):
         if not row or row[0] in (None, ""):
             continue
         key = aliases.get(_norm(row[0]))
@@ -888,6 +1106,30 @@ def import_inventory(
 
 
 # ----------------------------------------------------------------------------- writing
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _save(wb: openpyxl.Workbook) -> bytes:
+    """The workbook's bytes, with every text cell stored as text, never as a formula.
+
+    openpyxl stores a string that starts with "=" as a live formula; a name such as
+    ``=HYPERLINK(...)`` or ``=WEBSERVICE(...)`` from a model would then run in the
+    employer's spreadsheet program (OWASP: CSV/formula injection). Every string cell is
+    forced to the string type, and those that start like a formula also get Excel's quote
+    prefix, so editing the cell does not turn it into a formula either.
+    """
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"
+                    if cell.value.startswith(_FORMULA_START):
+                        cell.quotePrefix = True
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
 
 
 def _write_table(
@@ -1075,9 +1317,7 @@ def export_inventory(process: ProcessModel, path: str | Path, lang: str = "nl") 
         )
     company.column_dimensions["A"].width = 32
     company.column_dimensions["B"].width = 40
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return write_atomic(path, buffer.getvalue())
+    return write_atomic(path, _save(wb))
 
 
 def template_workbook(path: str | Path, lang: str = "nl") -> Path:
@@ -1154,9 +1394,7 @@ def template_workbook(path: str | Path, lang: str = "nl") -> Path:
         add(profiles, PROFILE_COLUMNS, d, rating, "0-4")
     add(roles, ROLE_COLUMNS, "education", listref("C"), ", ".join(EDUCATION_LEVELS))
     add(roles, ROLE_COLUMNS, "hard_to_fill", listref("D"), "ja/nee - yes/no")
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return write_atomic(path, buffer.getvalue())
+    return write_atomic(path, _save(wb))
 
 
 _INSTRUCTIONS = {
@@ -1344,6 +1582,4 @@ def plan_workbook_bytes(
             ],
             rows,
         )
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+    return _save(wb)

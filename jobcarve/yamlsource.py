@@ -9,6 +9,8 @@ anything large is built: file size, nesting depth, node count after alias expans
 from __future__ import annotations
 
 import difflib
+import os
+import stat
 import typing
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -116,31 +118,73 @@ class _Frame:
     explicit: set[str] = field(default_factory=set)
 
 
+def read_bounded(path: str | Path, limit: int, kind: str = "file") -> bytes:
+    """The bytes of a regular file, at most `limit` of them, or a located `InputError`.
+
+    Every reader of jobcarve goes through here: devices (``/dev/zero``), FIFOs, sockets
+    and symlinks to them are refused before anything is read (a FIFO is opened without
+    blocking), folders get their own message, and reading stops at ``limit + 1`` bytes
+    whatever size the file system reports.
+    """
+    name = str(path)
+
+    def fail(message: str) -> InputError:
+        return InputError([Problem(name, 0, 0, "", message)])
+
+    try:
+        before = os.stat(path)
+        if stat.S_ISDIR(before.st_mode):
+            raise fail(f"is a folder, expected {kind}")
+        if not stat.S_ISREG(before.st_mode):
+            raise fail(_not_regular(before.st_mode, kind))
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        raise fail("no such file") from None
+    except NotADirectoryError:
+        raise fail("no such file (a part of the path is a file, not a folder)") from None
+    except PermissionError:
+        raise fail("cannot read file: permission denied") from None
+    except OSError as exc:
+        raise fail(f"cannot read file: {exc.strerror or exc}") from None
+    try:
+        info = os.fstat(fd)  # the file opened, which may have been swapped since os.stat
+        if not stat.S_ISREG(info.st_mode):
+            raise fail(_not_regular(info.st_mode, kind))
+        if info.st_size > limit:
+            raise fail(f"file is {info.st_size:,} bytes; the limit is {limit:,}")
+        chunks: list[bytes] = []
+        total = 0
+        while total <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        if total > limit:
+            raise fail(f"file is more than {limit:,} bytes (the limit); it grew while read")
+        return b"".join(chunks)
+    except OSError as exc:
+        raise fail(f"cannot read file: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+
+
+def _not_regular(mode: int, kind: str) -> str:
+    what = (
+        "a pipe (FIFO)"
+        if stat.S_ISFIFO(mode)
+        else "a device"
+        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+        else "a socket"
+        if stat.S_ISSOCK(mode)
+        else "not a regular file"
+    )
+    return f"is {what}, expected {kind}: jobcarve reads only regular files"
+
+
 def read_text(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> str:
     """Read a file as UTF-8 text, refusing huge, binary and non-UTF-8 files."""
-    name = str(path)
-    try:
-        size = Path(path).stat().st_size
-        if size > limits.max_file_bytes:
-            raise InputError(
-                [
-                    Problem(
-                        name,
-                        0,
-                        0,
-                        "",
-                        f"file is {size:,} bytes; the limit is {limits.max_file_bytes:,}",
-                    )
-                ]
-            )
-        data = Path(path).read_bytes()
-    except IsADirectoryError:
-        raise InputError([Problem(name, 0, 0, "", "is a folder, expected a YAML file")]) from None
-    except FileNotFoundError:
-        raise InputError([Problem(name, 0, 0, "", "no such file")]) from None
-    except OSError as exc:
-        raise InputError([Problem(name, 0, 0, "", f"cannot read file: {exc.strerror}")]) from None
-    return decode(data, name)
+    return decode(read_bounded(path, limits.max_file_bytes, "a YAML file"), str(path))
 
 
 def decode(data: bytes, name: str) -> str:

