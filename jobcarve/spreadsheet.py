@@ -33,7 +33,7 @@ from jobcarve.catalog import load_catalogs
 from jobcarve.exceptions import InputError, Problem
 from jobcarve.messages import DIMENSION_NAMES
 from jobcarve.model import DIMENSIONS, EDUCATION_LEVELS, Economics, Options, ProcessModel, Task
-from jobcarve.yamlsource import decode, read_bounded, show, suggest
+from jobcarve.yamlsource import MAX_SUGGESTIONS, Suggester, decode, read_bounded, show, suggest
 
 # ----------------------------------------------------------------------------- layout
 
@@ -576,7 +576,12 @@ def _basis(value: Any, table: Table, row: int, problems: list[Problem]) -> str |
 
 
 def _task_row(
-    table: Table, row: int, v: dict[str, Any], problems: list[Problem], templates: set[str]
+    table: Table,
+    row: int,
+    v: dict[str, Any],
+    problems: list[Problem],
+    templates: set[str],
+    template_hint: Suggester | None = None,
 ) -> dict[str, Any]:
     task: dict[str, Any] = {
         "id": str(v.get("id") or "").strip(),
@@ -595,7 +600,8 @@ def _task_row(
                 table.problem(
                     row,
                     "template",
-                    f'unknown catalogue task "{template}"{suggest(template, templates)}',
+                    f"unknown catalogue task {show(template, 80)}"
+                    f"{(template_hint or Suggester(templates))(template)}",
                 )
             )
         task["template"] = template
@@ -759,7 +765,8 @@ def read_inventory(
                 )
             ]
         )
-    tasks, positions = _tasks(tasks_table, problems, templates)
+    budget = [MAX_SUGGESTIONS]
+    tasks, positions = _tasks(tasks_table, problems, templates, budget)
     if suffix == ".csv":
         scenarios = []
     role_ids = {r["id"] for r in roles}
@@ -769,12 +776,13 @@ def read_inventory(
             for rid in dict.fromkeys(t["role"] for t in tasks if t.get("role"))
         ]
         role_ids = {r["id"] for r in roles}
+    role_hint = Suggester(role_ids, budget)
     for t in tasks:
         row = positions[t["id"]]
         if t.get("role") and t["role"] not in role_ids:
             problems.append(
                 tasks_table.problem(
-                    row, "role", f'unknown role "{t["role"]}"{suggest(t["role"], role_ids)}'
+                    row, "role", f"unknown role {show(t['role'], 80)}{role_hint(t['role'])}"
                 )
             )
     if problems:
@@ -859,12 +867,13 @@ def _read_mapping(path: str | Path) -> dict[str, Any]:
 
 
 def _tasks(
-    table: Table, problems: list[Problem], templates: set[str]
+    table: Table, problems: list[Problem], templates: set[str], budget: list[int]
 ) -> tuple[list[dict[str, Any]], dict[str, int]]:
     rows: list[tuple[int, dict[str, Any], str | None]] = []
     positions: dict[str, int] = {}
+    template_hint = Suggester(templates, budget)
     for row, values in table.rows:
-        task = _task_row(table, row, values, problems, templates)
+        task = _task_row(table, row, values, problems, templates, template_hint)
         parent = str(values.get("parent") or "").strip() or None
         if task["id"] in positions:
             problems.append(
@@ -879,21 +888,20 @@ def _tasks(
             positions[task["id"]] = row
         rows.append((row, task, parent))
     by_id = {t["id"]: t for _, t, _ in rows}
+    hint = Suggester(by_id, budget)
     top: list[dict[str, Any]] = []
     for row, task, parent in rows:
         for pred in task.get("after", []):
             if pred not in by_id:
                 problems.append(
-                    table.problem(
-                        row, "after", f'unknown predecessor "{pred}"{suggest(pred, by_id)}'
-                    )
+                    table.problem(row, "after", f"unknown predecessor {show(pred, 80)}{hint(pred)}")
                 )
         if parent is None:
             top.append(task)
         elif parent not in by_id:
             problems.append(
                 table.problem(
-                    row, "parent", f'unknown parent task "{parent}"{suggest(parent, by_id)}'
+                    row, "parent", f"unknown parent task {show(parent, 80)}{hint(parent)}"
                 )
             )
         else:

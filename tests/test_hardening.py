@@ -500,3 +500,57 @@ def test_csv_formula_is_neutralised(tmp_path: Path) -> None:
     book = tmp_path / "inv.xlsx"
     assert hostile("export-xlsx", str(model), "-o", str(book)).returncode == 0
     assert "<f>" not in _sheet_xml(book)
+
+
+def test_many_dangling_references_validate_in_seconds(tmp_path: Path) -> None:
+    """H5: 20,000 tasks each naming a misspelt predecessor and role (3.5 MB): bounded "did you
+    mean" work, every problem still reported, at most MAX_SUGGESTIONS suggestions."""
+    from jobcarve.yamlsource import MAX_SUGGESTIONS
+
+    n = 20_000
+    lines = ["format: 1", "company: {name: X, sector: metal}", "process: {name: P}"]
+    lines += ["planning: {units_per_week: 100}", "roles:"]
+    lines += [
+        f"  - {{id: role_number_{i}, name: R, headcount: 1, education: MBO 2}}" for i in range(n)
+    ]
+    lines.append("tasks:")
+    for i in range(n):
+        after = f", after: [t{i - 1}x]" if i else ""
+        lines.append(
+            f"  - {{id: t{i}, name: T, role: role_numbr_{i}, time_s_per_unit: 1, "
+            f"demands: {{pace: 1}}{after}}}"
+        )
+    path = tmp_path / "typos.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    started = time.time()
+    result = hostile("validate", str(path), timeout=120)
+    refused(result, f"{path}:", 'unknown role id "role_numbr_0" (did you mean "role_number_0"?)')
+    errors = result.stderr.strip().splitlines()
+    assert len(errors) == 2 * n - 1
+    assert sum("did you mean" in e for e in errors) == MAX_SUGGESTIONS
+    assert time.time() - started < 120
+
+
+def test_suggester_finds_typos_at_either_end() -> None:
+    """The bounded index still finds the near miss among 50,000 candidates."""
+    from jobcarve.yamlsource import Suggester
+
+    ids = [f"station_{i}_weld" for i in range(50_000)]
+    hint = Suggester(ids)
+    assert hint("station_4711_wled") == ' (did you mean "station_4711_weld"?)'
+    assert hint("sattion_4711_weld") == ' (did you mean "station_4711_weld"?)'
+    assert hint("zzz") == ""
+
+
+def test_huge_values_are_shortened_in_messages(tmp_path: Path) -> None:
+    """L2: a 100,000-character reference gives a short line, not a 100 KB one."""
+    long = "x" * 100_000
+
+    def edit(data: dict[str, Any]) -> None:
+        data["tasks"][1]["after"] = [long]
+        data["tasks"][0]["role"] = long
+
+    model = _write_model(tmp_path, edit)
+    result = hostile("validate", str(model))
+    refused(result, f"{model}:", "unknown task id")
+    assert all(len(line) < 400 for line in result.stderr.splitlines())
