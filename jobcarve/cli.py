@@ -340,10 +340,14 @@ def analyze(
             f"{counts['needs_split']} after split, {counts['not_accessible']} not accessible"
         )
     if the_plan is not None:
+        from jobcarve.report.document import plan_bound
+
         s = the_plan.summary()
         gap = (
             ""
             if s["status"] == "optimal"
+            else ", no bound known (the solver found no plan in its time; greedy fallback)"
+            if plan_bound(the_plan) is None
             else f", gap {s['gap']:.0%} to bound {s['bound_extra_workers']}"
         )
         typer.echo(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
@@ -554,3 +555,61 @@ def test_huge_values_are_shortened_in_messages(tmp_path: Path) -> None:
     result = hostile("validate", str(model))
     refused(result, f"{model}:", "unknown task id")
     assert all(len(line) < 400 for line in result.stderr.splitlines())
+
+
+def test_unknown_bound_is_not_zero(tmp_path: Path) -> None:
+    """H8: a greedy fallback (the jobs stage found nothing in time) has no bound: not
+    "at most 0 jobs (gap 0%)" in the report, analysis.json or plan.xlsx."""
+    import dataclasses
+    import io
+
+    import openpyxl
+
+    from jobcarve import analyze, plan
+    from jobcarve.report import analysis_document, render_report
+    from jobcarve.report.document import plan_bound
+    from jobcarve.spreadsheet import plan_workbook_bytes
+
+    from jobcarve import read_process
+
+    process = read_process(EXAMPLES[2])
+    result = analyze(process)
+    solved = plan(process, result, time_limit_s=2)
+    assert solved.carved and plan_bound(solved) is not None
+    fallback = dataclasses.replace(
+        solved, status="unknown", gap=0.0, bound_jobs=0, stage_status={"jobs": "unknown"}
+    )
+    assert plan_bound(fallback) is None
+    summary = analysis_document(result, fallback)["summary"]
+    assert summary["bound_extra_workers"] is None and summary["gap"] is None
+    assert summary["bound_known"] is False
+    for lang, wrong, right in (
+        ("nl", "hooguit 0", "geen bovengrens"),
+        ("en", "at most 0", "no upper bound"),
+    ):
+        html = render_report(process, result, fallback, lang=lang)
+        assert wrong not in html and right in html
+    book = openpyxl.load_workbook(io.BytesIO(plan_workbook_bytes(process, result, fallback, "en")))
+    values = {row[0]: row[1] for row in book["Summary"].iter_rows(values_only=True)}
+    assert values["Gap to the bound"] == "unknown"
+
+
+def test_unknown_bound_on_the_command_line(tmp_path: Path) -> None:
+    """H8, as the red team ran it: generate.py 200 with --time-limit 0.01."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from generate import generate
+
+    model = tmp_path / "m.yaml"
+    model.write_text(generate(200, seed=1), encoding="utf-8")
+    out = tmp_path / "out"
+    result = hostile(
+        "analyze", str(model), "-o", str(out), "--time-limit", "0.01", "--draws", "0", timeout=180
+    )
+    assert result.returncode == 0, result.stderr
+    doc = json.loads((out / "analysis.json").read_text(encoding="utf-8"))
+    html = (out / "report.html").read_text(encoding="utf-8")
+    if doc["plan"]["solver"]["stages"].get("jobs") == "unknown":
+        assert doc["summary"]["bound_extra_workers"] is None
+        assert "no bound known" in result.stdout and "hooguit 0 " not in html
+    else:  # a fast machine found a plan in the time: then the bound is real
+        assert doc["summary"]["bound_extra_workers"] >= doc["summary"]["extra_workers"]

@@ -21,6 +21,7 @@ from jobcarve.economics import BusinessCase
 from jobcarve.formatting import day, fixed, money, number, percent
 from jobcarve.messages import DIMENSION_NAMES, LANGUAGES
 from jobcarve.model import DIMENSIONS, ProcessModel, Role
+from jobcarve.report.document import plan_bound
 from jobcarve.results import Analysis, TaskResult
 from jobcarve.uncertainty import Spread, Uncertainty
 
@@ -40,7 +41,7 @@ class Headline:
     status: str
     optimal: bool
     gap: str
-    bound: int
+    bound: int | None  # None: no bound is known (the solver found nothing in its time)
 
 
 @dataclass(frozen=True)
@@ -251,10 +252,12 @@ def build_context(
         cobots=summary["cobots"] if summary else 0,
         status=_("proven optimal")
         if summary and summary["status"] == "optimal"
-        else _("best found, not proven optimal"),
+        else _("best found, not proven optimal")
+        if plan is None or plan_bound(plan) is not None
+        else _("greedy fallback: the solver found no plan in its time"),
         optimal=bool(summary and summary["status"] == "optimal"),
         gap=percent(summary["gap"], lang, 0) if summary else "",
-        bound=summary["bound_extra_workers"] if summary else 0,
+        bound=plan_bound(plan) if plan is not None else None,
     )
     verdicts = {t.id: _task_verdict(t, on_cobot) for t in analysis.tasks}
     labels = {
