@@ -565,12 +565,10 @@ def test_unknown_bound_is_not_zero(tmp_path: Path) -> None:
 
     import openpyxl
 
-    from jobcarve import analyze, plan
+    from jobcarve import analyze, plan, read_process
     from jobcarve.report import analysis_document, render_report
     from jobcarve.report.document import plan_bound
     from jobcarve.spreadsheet import plan_workbook_bytes
-
-    from jobcarve import read_process
 
     process = read_process(EXAMPLES[2])
     result = analyze(process)
