@@ -257,7 +257,7 @@ def build_context(
         else _("greedy fallback: the solver found no plan in its time"),
         optimal=bool(summary and summary["status"] == "optimal"),
         gap=percent(summary["gap"], lang, 0) if summary else "",
-        bound=plan_bound(plan) if plan is not None else None,
+        bound=plan_bound(plan) if plan is not None else 0,
     )
     verdicts = {t.id: _task_verdict(t, on_cobot) for t in analysis.tasks}
     labels = {
