@@ -280,6 +280,7 @@ class CarvingParams(_Block):
     banenafspraak_hours: Param
     max_cobots: Param
     volume_share_hours: Param
+    max_volume_shares_per_unit: Param
     time_limit_s: Param
 
 

@@ -611,3 +611,43 @@ def test_unknown_bound_on_the_command_line(tmp_path: Path) -> None:
         assert "no bound known" in result.stdout and "hooguit 0 " not in html
     else:  # a fast machine found a plan in the time: then the bound is real
         assert doc["summary"]["bound_extra_workers"] >= doc["summary"]["extra_workers"]
+
+
+def _huge_volume(data: dict[str, Any]) -> None:
+    """The red team's H6 model: 10^9 units a week, two tasks of a week each (in range)."""
+    data["planning"]["units_per_week"] = 1_000_000_000
+    data["tasks"][0]["time_s_per_unit"] = 604_800
+    data["tasks"][1] = {
+        "id": "b",
+        "name": "Task B",
+        "role": "op",
+        "time_s_per_unit": 604_800,
+        "after": ["a"],
+        "demands": {"fine_motor": 2},
+    }
+    for role in data["roles"]:
+        role["headcount"] = 100_000
+
+
+def test_huge_weekly_volume_is_bounded(tmp_path: Path) -> None:
+    """H6: volume shares per unit are capped (carving.max_volume_shares_per_unit), so the
+    model is built and solved in seconds, not 16 GB after 13 minutes."""
+    from jobcarve import analyze, read_process
+    from jobcarve.carving.instance import build_instance, resolve_options
+    from jobcarve.catalog import load_catalogs
+
+    model = _write_model(tmp_path, _huge_volume)
+    process = read_process(model)
+    cats = load_catalogs()
+    assert cats.params is not None
+    opts = resolve_options(process, cats.params)
+    inst = build_instance(analyze(process), process, opts)
+    cap = int(cats.params.carving.max_volume_shares_per_unit.value)
+    assert opts.max_shares == cap == 40
+    assert 0 < len(inst.units) <= cap * 3
+    started = time.time()
+    result = hostile(
+        "analyze", str(model), "-o", str(tmp_path / "out"), "--time-limit", "2", timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert time.time() - started < 120

@@ -69,6 +69,9 @@ class PoolOptions:
     seed: int
     workers: int
     share_hours: float
+    #: at most this many equal parts per unit (carving.max_volume_shares_per_unit): bounds the
+    #: model the solver gets whatever the weekly hours; beyond it the parts grow larger
+    max_shares: int = 40
 
 
 @dataclass(frozen=True)
@@ -113,6 +116,7 @@ def resolve_options(
         hours_per_fte=planning.hours_per_fte,
         time_limit_s=pick("time_limit_s", carving.time_limit_s.value),
         share_hours=carving.volume_share_hours.value,
+        max_shares=int(carving.max_volume_shares_per_unit.value),
         seed=int(seed if seed is not None else opts.seed),
         workers=int(workers if workers is not None else opts.workers),
     )
@@ -126,8 +130,11 @@ def build_instance(analysis: Analysis, process: ProcessModel, options: PoolOptio
     for unit in analysis.units:
         access = tuple(unit.fit[p].accessible for p in pids)
         supports = tuple(unit.fit[p].supports for p in pids)
-        # a large unit's weekly volume is shared out in equal parts of at most share_hours
-        parts = max(1, math.ceil(unit.hours_per_week / options.share_hours - 1e-9))
+        # a large unit's weekly volume is shared out in equal parts of at most share_hours,
+        # and in at most max_shares parts (larger ones beyond): 10^9 units a week must not
+        # become 10^9 parts before the solver starts
+        parts = max(1, math.ceil(min(unit.hours_per_week / options.share_hours, 1e12) - 1e-9))
+        parts = min(parts, max(1, options.max_shares))
         for i in range(parts):
             units.append(
                 PoolUnit(
