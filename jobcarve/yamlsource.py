@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import os
+import re
 import stat
 import typing
 from collections.abc import Iterable, Sequence
@@ -34,6 +35,12 @@ _YAML = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_YAML + t for t in ("null", "bool", "int", "float", "str", "timestamp")}
 _MERGE = _YAML + "merge"
 _BIDI = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+#: control characters a text may not hold after unescaping ("\e", "\x01", "\0"): C0 but tab
+#: and line feed, DEL, C1. They could drive a terminal (titles, the clipboard), forge output
+#: lines or break a workbook; names may not hold line breaks either.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SINGLE_LINE = re.compile("[\t\n]")
+_ONE_LINE_KEYS = {"name", "id", "role", "template", "location", "sector", "education"}
 
 
 @dataclass(frozen=True)
@@ -324,7 +331,23 @@ def _scalar(event: Any, file: str, problems: list[Problem], loc: Loc) -> Any:
         raise _Fatal(
             file, (line, col), loc, f"cannot read {show(event.value)} as {tag[len(_YAML) :]}"
         ) from None
-    if isinstance(value, str) and _BIDI & set(value):
+    if isinstance(value, str) and (
+        _CONTROL.search(value) or (_SINGLE_LINE.search(value) and loc and loc[-1] in _ONE_LINE_KEYS)
+    ):
+        line, col = _pos(event)
+        bad = (_CONTROL.search(value) or _SINGLE_LINE.search(value)).group()  # type: ignore[union-attr]
+        problems.append(
+            Problem(
+                file,
+                line,
+                col,
+                format_loc(loc),
+                f"text contains the control character U+{ord(bad):04X}"
+                + (" (a line break or tab, not allowed in a name)" if bad in "\t\n" else "")
+                + "; remove it",
+            )
+        )
+    elif isinstance(value, str) and _BIDI & set(value):
         line, col = _pos(event)
         problems.append(
             Problem(
