@@ -6,12 +6,16 @@ Exit codes: 0 ok, 1 run failure or no feasible answer, 2 invalid input or usage,
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import signal
 import sys
+import threading
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
+from types import FrameType
 from typing import Annotated
 
 import typer
@@ -21,7 +25,14 @@ from jobcarve.catalog import load_catalogs
 from jobcarve.exceptions import InputError, JobcarveError, NoSolutionError, UsageError
 from jobcarve.graph import summarize
 from jobcarve.model import DIMENSIONS, ProcessModel
-from jobcarve.output import dumps_json, write_all_atomic, write_atomic
+from jobcarve.output import (
+    check_output_file,
+    check_output_folder,
+    cleanup_temporary_files,
+    dumps_json,
+    write_all_atomic,
+    write_atomic,
+)
 from jobcarve.read import read_process
 from jobcarve.versions import versions_line
 
@@ -115,8 +126,11 @@ def schema(
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Write to this file instead of stdout.")
     ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
     """Print the JSON Schema of the process model, for editor completion and checks."""
+    if out is not None:
+        check_output_file(out, force=force, label="--out")
     text = schema_text()
     if out is None:
         typer.echo(text, nl=False)
@@ -134,8 +148,8 @@ def init(
 ) -> None:
     """Write a commented starter model (process.yaml) that validates."""
     target = folder / "process.yaml"
-    if target.exists() and not force:
-        raise UsageError(f"{target} exists; use --force to overwrite it")
+    check_output_folder(folder, ["process.yaml", "jobcarve-schema.json"], label="folder")
+    check_output_file(target, force=force, label="the model")
     text = resources.files("jobcarve").joinpath("starter_model.yaml").read_text(encoding="utf-8")
     write_atomic(folder / "jobcarve-schema.json", schema_text())
     write_atomic(target, text)
@@ -149,6 +163,8 @@ def graph(
     out: Annotated[Path | None, typer.Option("--out", help="Also write DIR/graph.json.")] = None,
 ) -> None:
     """Workload per task and role, critical path and generations of the task graph."""
+    if out is not None:
+        check_output_folder(out, ["graph.json"])
     process = read_process(model)
     summary = summarize(process)
     data = summary.to_dict()
@@ -190,22 +206,27 @@ def analyze(
     time_limit: Annotated[
         float | None,
         typer.Option(
-            "--time-limit", help="Solver seconds (default from the model or 20).", min=0.01
+            "--time-limit",
+            help="The solver's time budget in seconds of deterministic time, not wall time "
+            "(default from the model or 20); analysis, Monte Carlo draws and reports come on top.",
+            min=0.01,
+            max=86400,
         ),
     ] = None,
     seed: Annotated[
-        int | None, typer.Option("--seed", help="Solver seed (default options.seed).", min=0)
+        int | None,
+        typer.Option("--seed", help="Solver seed (default options.seed).", min=0, max=2**31 - 1),
     ] = None,
     workers: Annotated[
         int | None,
-        typer.Option("--workers", help="Solver threads (default 1: reproducible).", min=1),
+        typer.Option("--workers", help="Solver threads (default 1: reproducible).", min=1, max=64),
     ] = None,
     min_job_hours: Annotated[
         float | None,
-        typer.Option("--min-job-hours", help="Fewest hours of a carved job.", min=0.01),
+        typer.Option("--min-job-hours", help="Fewest hours of a carved job.", min=0.01, max=60),
     ] = None,
     max_cobots: Annotated[
-        int | None, typer.Option("--max-cobots", help="Most cobots in the plan.", min=0)
+        int | None, typer.Option("--max-cobots", help="Most cobots in the plan.", min=0, max=50)
     ] = None,
     no_plan: Annotated[
         bool, typer.Option("--no-plan", help="Only the analysis, no carving plan.")
@@ -223,7 +244,10 @@ def analyze(
     draws: Annotated[
         int | None,
         typer.Option(
-            "--draws", help="Monte Carlo draws for the ranges (default 200; 0: none).", min=0
+            "--draws",
+            help="Monte Carlo draws for the ranges (default 200; 0: none; at most 100,000).",
+            min=0,
+            max=100_000,
         ),
     ] = None,
     xlsx: Annotated[
@@ -242,6 +266,13 @@ def analyze(
         raise UsageError(f"unknown language {lang!r}: use nl or en")
     if template_dir is not None and not template_dir.is_dir():
         raise UsageError(f"--template-dir {template_dir} is not a folder")
+    names = ["analysis.json", "report.html"]
+    names += ["report.pdf"] * pdf + ["plan.xlsx"] * xlsx
+    check_output_folder(out, names)  # before the solve, not after it
+    if pdf:
+        from jobcarve.report.pdf import check_pdf_ready
+
+        check_pdf_ready()
     process = read_process(model)
     result = run_analysis(process)
     the_plan = None
@@ -371,12 +402,25 @@ def line(
     ] = "max_target_group",
     takt: Annotated[
         float | None,
-        typer.Option("--takt", help="Takt in seconds (default planning.takt_s).", min=0.01),
+        typer.Option(
+            "--takt", help="Takt in seconds (default planning.takt_s).", min=0.01, max=86400
+        ),
     ] = None,
-    time_limit: Annotated[float | None, typer.Option("--time-limit", min=0.01)] = None,
-    seed: Annotated[int | None, typer.Option("--seed", min=0)] = None,
-    workers: Annotated[int | None, typer.Option("--workers", min=1)] = None,
-    max_cobots: Annotated[int | None, typer.Option("--max-cobots", min=0)] = None,
+    time_limit: Annotated[
+        float | None,
+        typer.Option(
+            "--time-limit", help="Solver seconds (deterministic time).", min=0.01, max=86400
+        ),
+    ] = None,
+    seed: Annotated[
+        int | None, typer.Option("--seed", help="Solver seed.", min=0, max=2**31 - 1)
+    ] = None,
+    workers: Annotated[
+        int | None, typer.Option("--workers", help="Solver threads.", min=1, max=64)
+    ] = None,
+    max_cobots: Annotated[
+        int | None, typer.Option("--max-cobots", help="Most cobots on the line.", min=0, max=50)
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Balance a paced line: stations, who staffs them, which units a cobot takes."""
@@ -416,9 +460,24 @@ def compare(
         Path, typer.Option("--out", "-o", help="Folder for comparison.json and comparison.html.")
     ] = Path("out"),
     lang: Annotated[str | None, typer.Option("--lang", help="nl (default) or en.")] = None,
-    time_limit: Annotated[float | None, typer.Option("--time-limit", min=0.01)] = None,
-    seed: Annotated[int | None, typer.Option("--seed", min=0)] = None,
-    draws: Annotated[int | None, typer.Option("--draws", min=0)] = None,
+    time_limit: Annotated[
+        float | None,
+        typer.Option(
+            "--time-limit",
+            help="Solver seconds per scenario (deterministic time).",
+            min=0.01,
+            max=86400,
+        ),
+    ] = None,
+    seed: Annotated[
+        int | None, typer.Option("--seed", help="Solver seed.", min=0, max=2**31 - 1)
+    ] = None,
+    draws: Annotated[
+        int | None,
+        typer.Option(
+            "--draws", help="Monte Carlo draws per scenario (at most 100,000).", min=0, max=100_000
+        ),
+    ] = None,
 ) -> None:
     """Compare "as is", "split only", "split + cobot" and the model's scenarios."""
     from jobcarve.report.context import build_comparison_context
@@ -428,6 +487,7 @@ def compare(
 
     if lang is not None and lang not in ("nl", "en"):
         raise UsageError(f"unknown language {lang!r}: use nl or en")
+    check_output_folder(out, ["comparison.json", "comparison.html"])
     process = read_process(model)
     language = lang or process.options.language
     result = run_compare(process, time_limit_s=time_limit, seed=seed, draws=draws, lang=language)
@@ -483,13 +543,22 @@ def balance(
         ),
     ] = None,
     time_limit: Annotated[
-        float, typer.Option("--time-limit", help="Solver seconds.", min=0.01)
+        float, typer.Option("--time-limit", help="Solver seconds.", min=0.01, max=86400)
     ] = 10.0,
     seed: Annotated[
-        int, typer.Option("--seed", help="CP-SAT seed (the SALBP search is deterministic).", min=0)
+        int,
+        typer.Option(
+            "--seed",
+            help="CP-SAT seed (the SALBP search is deterministic).",
+            min=0,
+            max=2**31 - 1,
+        ),
     ] = 0,
     workers: Annotated[
-        int, typer.Option("--workers", help="CP-SAT threads (the SALBP search uses one).", min=1)
+        int,
+        typer.Option(
+            "--workers", help="CP-SAT threads (the SALBP search uses one).", min=1, max=64
+        ),
     ] = 1,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
@@ -570,8 +639,7 @@ def import_(
     """Import an employer's task inventory (Excel or CSV) as a commented model that validates."""
     from jobcarve.spreadsheet import import_inventory
 
-    if output.exists() and not force:
-        raise UsageError(f"{output} exists; use --force to overwrite it")
+    check_output_file(output, force=force, inputs=[inventory, *([mapping] if mapping else [])])
     model, text = import_inventory(inventory, sheet=sheet, mapping=mapping)
     write_atomic(output, text)
     typer.echo(
@@ -583,12 +651,14 @@ def import_(
 def template_xlsx(
     output: Annotated[Path, typer.Argument(help="Workbook to write.")],
     lang: Annotated[str, typer.Option("--lang", help="nl or en.")] = "nl",
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing workbook.")] = False,
 ) -> None:
     """Write an empty inventory workbook with headers, drop-downs and instructions."""
     from jobcarve.spreadsheet import template_workbook
 
     if lang not in ("nl", "en"):
         raise UsageError(f"unknown language {lang!r}: use nl or en")
+    check_output_file(output, force=force, label="the workbook")
     template_workbook(output, lang)
     typer.echo(f"wrote {output}")
 
@@ -598,12 +668,14 @@ def export_xlsx(
     model: Annotated[Path, typer.Argument(help="Process model file (YAML).")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Workbook to write.")],
     lang: Annotated[str, typer.Option("--lang", help="nl or en headers.")] = "nl",
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing workbook.")] = False,
 ) -> None:
     """Write a model in the inventory layout (to edit in a spreadsheet and import again)."""
     from jobcarve.spreadsheet import export_inventory
 
     if lang not in ("nl", "en"):
         raise UsageError(f"unknown language {lang!r}: use nl or en")
+    check_output_file(output, force=force, inputs=[model])
     export_inventory(read_process(model), output, lang)
     typer.echo(f"wrote {output}")
 
@@ -676,16 +748,52 @@ def generated_at() -> datetime:
     return datetime.now(tz=UTC)
 
 
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    """SIGINT, SIGTERM and SIGHUP alike: note it and interrupt the run (exit 130).
+
+    SIGTERM and SIGHUP go to whatever handles SIGINT at the moment (during a solve the
+    solver's watch, which stops the search and keeps the best plan so far), so every signal
+    that ends a run takes the same path: temporary files removed, nothing half written.
+    """
+    from jobcarve.report.pdf import note_interrupt
+
+    note_interrupt()
+    handler = signal.getsignal(signal.SIGINT)
+    if signum != signal.SIGINT and callable(handler) and handler is not _interrupt:
+        handler(signal.SIGINT, frame)
+        return
+    raise KeyboardInterrupt
+
+
+def _install_signal_handlers() -> None:
+    if threading.current_thread() is not threading.main_thread():
+        return
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        sig = getattr(signal, name, None)
+        if sig is not None and signal.getsignal(sig) in (
+            signal.SIG_DFL,
+            signal.default_int_handler,
+        ):
+            signal.signal(sig, _interrupt)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the app and map errors to exit codes without tracebacks."""
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args
+    _install_signal_handlers()
+    if not _STATE.get("atexit"):
+        atexit.register(cleanup_temporary_files)
+        _STATE["atexit"] = True
     try:
         code = app(args=args, prog_name="jobcarve", standalone_mode=False)
     except typer.Exit as exc:
         code = exc.exit_code
     except (typer.Abort, KeyboardInterrupt):
-        typer.echo("error: interrupted", err=True)
+        cleanup_temporary_files()
+        typer.echo(
+            "error: interrupted; nothing was written (earlier outputs are unchanged)", err=True
+        )
         code = 130
     except typer.TyperException as exc:  # usage errors of the vendored click
         ctx = getattr(exc, "ctx", None)

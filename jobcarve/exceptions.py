@@ -69,6 +69,10 @@ class UsageError(JobcarveError):
     """Options that do not fit together, named by the user on the command line or in Python."""
 
 
+class OutputError(UsageError):
+    """An output cannot be written where the user asked (exit code 2, before any work)."""
+
+
 class NoSolutionError(JobcarveError):
     """A well-formed question has no answer (e.g. no plan exists)."""
 

@@ -236,7 +236,7 @@ class Planning(_Block):
 
     units_per_week: float = Field(gt=0, le=10**9)
     weeks_per_year: float = Field(46, gt=0, le=53)
-    hours_per_fte: float = Field(36, gt=0, le=60, description="Hours of one full-time job.")
+    hours_per_fte: float = Field(36, ge=1, le=60, description="Hours of one full-time job.")
     shifts: StrictInt = Field(1, ge=1, le=3)
     takt_s: float | None = Field(None, gt=0, le=86400, description="Line takt, kind 'line' only.")
     units_per_week_low: float | None = Field(
@@ -281,7 +281,9 @@ class Profile(_Block):
     description: LongText = ""
     capacities: Capacities
     hours_per_week_available: float = Field(gt=0, le=60)
-    pace: float = Field(1.0, gt=0, le=1, description="Relative pace; 0.7 needs 1/0.7 of the time.")
+    pace: float = Field(
+        1.0, ge=0.05, le=1, description="Relative pace; 0.7 needs 1/0.7 of the time."
+    )
     supports: list[Id] = Field(default_factory=list, description="Supports this profile can use.")
     max_workers: StrictInt | None = Field(
         None, ge=1, le=10000, description="How many people of this profile could be hired."

@@ -159,9 +159,14 @@ def test_reproducible_outputs(tmp_path: Path) -> None:
     )
 
 
-@pytest.mark.parametrize("delay", [1.0, 6.0])
-def test_interrupted_solve_loses_nothing(tmp_path: Path, delay: float) -> None:
-    """Ctrl-C during the solve (first or a later stage): exit 130, a message, earlier outputs kept."""
+@pytest.mark.parametrize(
+    ("delay", "sig"),
+    [(1.0, signal.SIGINT), (6.0, signal.SIGINT), (1.0, signal.SIGTERM)],
+    ids=["sigint-first-stage", "sigint-later-stage", "sigterm"],
+)
+def test_interrupted_solve_loses_nothing(tmp_path: Path, delay: float, sig: int) -> None:
+    """Ctrl-C or SIGTERM during the solve (first or a later stage): exit 130, a message,
+    earlier outputs kept (M4: SIGTERM is handled like SIGINT)."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from generate import generate
 
@@ -197,7 +202,7 @@ def test_interrupted_solve_loses_nothing(tmp_path: Path, delay: float) -> None:
         if "jobs:" in line:
             break
     time.sleep(delay)
-    proc.send_signal(signal.SIGINT)
+    proc.send_signal(sig)
     try:
         _, err = proc.communicate(timeout=240)
     except subprocess.TimeoutExpired:  # pragma: no cover
@@ -651,3 +656,113 @@ def test_huge_weekly_volume_is_bounded(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert time.time() - started < 120
+
+
+# ----------------------------------------------------------------------------- ordinary mistakes
+
+
+def _tree(path: Path) -> list[str]:
+    return sorted(str(p.relative_to(path)) for p in path.rglob("*"))
+
+
+@pytest.mark.parametrize(
+    ("args", "expect"),
+    [
+        (["analyze", "{model}", "--out", "{file}"], "is a file, not a folder"),
+        (["analyze", "{model}", "--out", "{file}/sub"], "which is a file, not a folder"),
+        (["graph", "{model}", "--out", "{file}"], "is a file, not a folder"),
+        (["compare", "{model}", "--out", "{file}"], "is a file, not a folder"),
+        (["init", "{file}"], "is a file, not a folder"),
+        (["import", "{csv}", "-o", "{dir}", "--force"], "is a folder; name a file in it"),
+        (["export-xlsx", "{model}", "-o", "{dir}"], "is a folder; name a file in it"),
+        (["export-xlsx", "{model}", "-o", "{model}"], "is the input"),
+        (["export-xlsx", "{model}", "-o", "{model}", "--force"], "is the input"),
+        (["import", "{csv}", "-o", "{csv}", "--force"], "is the input"),
+        (["template-xlsx", "{file}"], "exists; use --force to overwrite it"),
+        (["schema", "-o", "{file}"], "exists; use --force to overwrite it"),
+        (["schema", "-o", "/proc/jobcarve-test.json"], "cannot write"),
+        (["analyze", "{model}", "--time-limit", "inf"], "--time-limit"),
+        (["analyze", "{model}", "--seed", "2147483648"], "--seed"),
+        (["analyze", "{model}", "--draws", "100000000"], "--draws"),
+        (["compare", "{model}", "--draws", "100000000"], "--draws"),
+        (["line", "{model}", "--takt", "inf"], "--takt"),
+        (["line", "{model}", "--takt", "1e300"], "--takt"),
+        (["import", "{csv}", "-o", "{dir}/m.yaml", "--mapping", "{dir}/missing.yaml"], "no such"),
+        (["import", "{csv}", "-o", "{dir}/m.yaml", "--mapping", "{dir}"], "is a folder"),
+        (["import", "{csv}", "-o", "{dir}/m.yaml", "--mapping", "{map_abc}"], "header_row must"),
+        (["import", "{csv}", "-o", "{dir}/m.yaml", "--mapping", "{map_xfd}"], 'column "XFD"'),
+        (["import", "{csv}", "-o", "{dir}/m.yaml", "--mapping", "{map_latin}"], "not UTF-8"),
+        (["import", "{csv_81}", "-o", "{dir}/m.yaml"], "byte 0x81 is neither UTF-8"),
+        (["import", "{csv_big}", "-o", "{dir}/m.yaml"], "the limit is 131,072 characters"),
+        (["import", "{csv_utf16}", "-o", "{dir}/m.yaml"], "UTF-16"),
+    ],
+)
+def test_ordinary_mistakes(tmp_path: Path, args: list[str], expect: str) -> None:
+    """M6/M8: output paths, options, mapping files and CSV bytes: one `error:` line, exit 2,
+    before any solve, nothing written (the model and other inputs untouched)."""
+    work = tmp_path / "work"
+    work.mkdir()
+    model = _write_model(work)
+    (work / "file.txt").write_text("a file", encoding="utf-8")
+    (work / "dir").mkdir()
+    csv_ok = "ID;Taak;Functie;Tijd (s)\na;Zagen;op;10\n"
+    (work / "inv.csv").write_text(csv_ok, encoding="utf-8")
+    (work / "inv81.csv").write_bytes(csv_ok.encode() + b"b;Caf\x81;op;10\n")
+    (work / "big.csv").write_text(csv_ok + "b;" + "x" * 140_000 + ";op;10\n", encoding="utf-8")
+    (work / "utf16.csv").write_bytes(csv_ok.replace(";", "|").encode("utf-16-le"))
+    (work / "abc.yaml").write_text("header_row: abc\ncolumns: {id: A}\n", encoding="utf-8")
+    (work / "xfd.yaml").write_text("columns: {id: XFD}\n", encoding="utf-8")
+    (work / "latin.yaml").write_bytes("columns: {id: Ré}\n".encode("latin-1"))
+    names = {
+        "model": model,
+        "file": work / "file.txt",
+        "dir": work / "dir",
+        "csv": work / "inv.csv",
+        "csv_81": work / "inv81.csv",
+        "csv_big": work / "big.csv",
+        "csv_utf16": work / "utf16.csv",
+        "map_abc": work / "abc.yaml",
+        "map_xfd": work / "xfd.yaml",
+        "map_latin": work / "latin.yaml",
+    }
+    before = {p: p.read_bytes() for p in work.rglob("*") if p.is_file()}
+    tree = _tree(work)
+    started = time.time()
+    result = hostile(*(a.format(**{k: str(v) for k, v in names.items()}) for a in args))
+    lines = result.stderr.strip().splitlines()
+    assert result.returncode == 2, result.stderr
+    assert len(lines) == 1 and lines[0].startswith("error: "), lines
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+    assert expect in result.stderr, (expect, result.stderr)
+    assert time.time() - started < 30
+    assert _tree(work) == tree
+    assert all(p.read_bytes() == data for p, data in before.items())
+
+
+def test_sigterm_while_writing_leaves_no_temporary_file(tmp_path: Path) -> None:
+    """M4: SIGTERM while an output is being written: the temporary file is removed, the
+    earlier output is unchanged, exit 130."""
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "a.bin").write_bytes(b"earlier")
+    child = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from jobcarve.cli import _install_signal_handlers\n"
+        "from jobcarve.output import write_all_atomic\n"
+        "_install_signal_handlers()\n"
+        "out = Path(sys.argv[1])\n"
+        "try:\n"
+        "    for _ in range(50):\n"
+        "        write_all_atomic({out / 'a.bin': b'x' * 50_000_000, out / 'b.bin': b'y'})\n"
+        "except KeyboardInterrupt:\n"
+        "    sys.exit(130)\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", child, str(out)], cwd=ROOT)
+    deadline = time.time() + 60
+    while time.time() < deadline and not any(p.name.endswith(".tmp") for p in out.iterdir()):
+        time.sleep(0.001)
+    proc.send_signal(signal.SIGTERM)
+    assert proc.wait(timeout=60) == 130
+    assert sorted(p.name for p in out.iterdir() if p.name.endswith(".tmp")) == []
+    assert (out / "a.bin").read_bytes() in (b"earlier", b"x" * 50_000_000)
