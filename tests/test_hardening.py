@@ -766,3 +766,67 @@ def test_sigterm_while_writing_leaves_no_temporary_file(tmp_path: Path) -> None:
     assert proc.wait(timeout=60) == 130
     assert sorted(p.name for p in out.iterdir() if p.name.endswith(".tmp")) == []
     assert (out / "a.bin").read_bytes() in (b"earlier", b"x" * 50_000_000)
+
+
+# ----------------------------------------------------------------------------- template folders
+
+
+def _analyze_with_templates(
+    tmp_path: Path, files: dict[str, str]
+) -> subprocess.CompletedProcess[str]:
+    folder = tmp_path / "tpl"
+    folder.mkdir(exist_ok=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    model = _write_model(tmp_path)
+    return hostile(
+        "analyze",
+        str(model),
+        "-o",
+        str(tmp_path / "out"),
+        "--no-plan",
+        "--template-dir",
+        str(folder),
+    )
+
+
+def test_template_folder_is_sandboxed(tmp_path: Path) -> None:
+    """M5: a template cannot reach Python internals or run a command."""
+    marker = tmp_path / "ran"
+    payload = (
+        '{% extends "base.html.j2" %}{% block answer %}'
+        f'{{{{ cycler.__init__.__globals__.os.popen("touch {marker}").read() }}}}'
+        "{% endblock %}"
+    )
+    result = _analyze_with_templates(tmp_path, {"report.html.j2": payload})
+    refused(result, f"{tmp_path / 'tpl' / 'report.html.j2'}:1:1: ", "not allowed in a template")
+    assert not marker.exists() and not (tmp_path / "out").exists()
+
+
+def test_template_folder_links_outside_are_refused(tmp_path: Path) -> None:
+    """M5: `leak.txt -> a file outside` plus an include does not embed that file."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP SECRET", encoding="utf-8")
+    (tmp_path / "tpl").mkdir()
+    (tmp_path / "tpl" / "leak.txt").symlink_to(secret)
+    payload = '{% extends "base.html.j2" %}{% block answer %}{% include "leak.txt" %}{% endblock %}'
+    result = _analyze_with_templates(tmp_path, {"report.html.j2": payload})
+    refused(result, f"{tmp_path / 'tpl' / 'leak.txt'}: ", "outside the template folder")
+    assert "TOP SECRET" not in result.stderr + result.stdout
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "expect"),
+    [
+        ('{% extends "base.html.j2" %}\n{% block answer %}\n{% if %}\n{% endblock %}', 3, "syntax"),
+        (
+            '{% extends "base.html.j2" %}\n{% block answer %}\n\n{{ nothing.here }}\n{% endblock %}',
+            4,
+            "undefined",
+        ),
+    ],
+)
+def test_template_errors_are_located(tmp_path: Path, text: str, line: int, expect: str) -> None:
+    """M5: syntax errors and undefined names name the template file and line, exit 2."""
+    result = _analyze_with_templates(tmp_path, {"report.html.j2": text})
+    refused(result, f"{tmp_path / 'tpl' / 'report.html.j2'}:{line}:1: ", expect)
