@@ -565,11 +565,12 @@ def balance(
     """Balance a published line-balancing instance (ALWABP-2, SALBP-1, SALBP-2)."""
     from jobcarve.carving.cpsat.line import solve_line
     from jobcarve.carving.salbp import solve_salbp1, solve_salbp2
-    from jobcarve.lineformats import read_instance
+    from jobcarve.lineformats import check_balance_size, read_instance
 
     if cycle_time is not None and stations is not None:
         raise UsageError("give --cycle-time (SALBP-1) or --stations (SALBP-2), not both")
     inst = read_instance(instance, fmt)
+    check_balance_size(inst)  # sizes checked up front: the time limit must hold
     kind = inst.num_workers > 1 and cycle_time is None and stations is None
     if kind:
         solution = solve_line(

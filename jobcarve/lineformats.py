@@ -32,6 +32,48 @@ MAX_TASKS = 100_000
 MAX_WORKERS = 1_000
 #: the most task-worker cells of an ALWABP file (bounds the line model before it is built)
 MAX_CELLS = 1_000_000
+#: what `jobcarve balance` solves within its time limit (measured, docs/limits.md): the
+#: SALBP search's set-up and the ALWABP line model grow faster than linearly with the size;
+#: the largest published instances have 1,000 tasks (SALBP) and 75 x 19 (ALWABP)
+BALANCE_MAX_TASKS = 2_000
+BALANCE_MAX_CELLS = 5_000  # ALWABP tasks x workers
+BALANCE_MAX_WORKERS = 100  # ALWABP workers (each may open a station)
+
+
+def check_balance_size(instance: Instance) -> None:
+    """Refuse, before any work, an instance larger than `balance` can solve in its time."""
+    if instance.num_workers > 1:
+        cells = instance.num_tasks * instance.num_workers
+        if cells > BALANCE_MAX_CELLS or instance.num_workers > BALANCE_MAX_WORKERS:
+            raise InputError(
+                [
+                    Problem(
+                        instance.name,
+                        1,
+                        1,
+                        "",
+                        f"{instance.num_tasks:,} tasks x {instance.num_workers:,} workers = "
+                        f"{cells:,} task-worker times; balance solves at most "
+                        f"{BALANCE_MAX_WORKERS:,} workers and {BALANCE_MAX_CELLS:,} times "
+                        "within its time limit",
+                    )
+                ]
+            )
+    if instance.num_tasks > BALANCE_MAX_TASKS:
+        raise InputError(
+            [
+                Problem(
+                    instance.name,
+                    1,
+                    1,
+                    "",
+                    f"{instance.num_tasks:,} tasks; balance solves at most "
+                    f"{BALANCE_MAX_TASKS:,} within its time limit",
+                )
+            ]
+        )
+
+
 #: the largest task or cycle time (whole time units; sums of 100,000 of them fit in int64)
 MAX_TIME = 1_000_000_000
 

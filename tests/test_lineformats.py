@@ -301,3 +301,33 @@ def test_balance_cli_json(tmp_path: Path) -> None:
     assert sorted(data["assignment"]) == ["1", "2", "3", "4"]
     bad = run_cli("balance", str(path), "--cycle-time", "5", "--stations", "2")
     assert bad.returncode == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expect"),
+    [
+        (
+            "20000\n"
+            + "5\n" * 20000
+            + "".join(f"{i},{i + 1}\n" for i in range(1, 20000, 3))
+            + "-1,-1\n",
+            "big.IN2",
+            "20,000 tasks; balance solves at most 2,000",
+        ),
+        ("3\n" + ("5 " * 1000 + "\n") * 3, "wide.txt", "3 tasks x 1,000 workers = 3,000 task"),
+        ("100\n" + ("5 " * 60 + "\n") * 100, "wide2.txt", "6,000 task-worker times"),
+    ],
+)
+def test_balance_refuses_what_it_cannot_solve_in_time(
+    tmp_path: Path, text: str, name: str, expect: str
+) -> None:
+    """M7: sizes checked before any work, so --time-limit holds (redteam: > 180 s at 10 s)."""
+    import time
+
+    path = tmp_path / name
+    path.write_text(text, encoding="ascii")
+    started = time.time()
+    result = run_cli("balance", str(path), "--time-limit", "1")
+    assert result.returncode == 2 and f"error: {path}:1:1: " in result.stderr
+    assert expect in result.stderr and "Traceback" not in result.stderr
+    assert time.time() - started < 30
