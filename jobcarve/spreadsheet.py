@@ -257,7 +257,7 @@ def _open_workbook(path: Path, file: str) -> Any:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         entries = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, NotImplementedError):
         raise fail("cannot read as an Excel workbook: not an .xlsx (zip) file") from None
     if len(entries) > MAX_ZIP_ENTRIES:
         raise fail(f"workbook has {len(entries):,} parts; the limit is {MAX_ZIP_ENTRIES:,}")
@@ -284,6 +284,25 @@ def _grid_rows(ws: Any, file: str) -> list[list[Any]]:
     declared dimension, so one stray value in XFD1048576 costs nothing; a value outside
     the bounds is a located error rather than silently dropped.
     """
+    try:
+        return _parse_sheet(ws, file)
+    except InputError:
+        raise
+    except Exception as exc:  # damaged XML or zip data inside a workbook that opened
+        raise InputError(
+            [
+                Problem(
+                    f"{file}:{ws.title}",
+                    0,
+                    0,
+                    "",
+                    f"cannot read the sheet: the workbook is damaged ({type(exc).__name__})",
+                )
+            ]
+        ) from None
+
+
+def _parse_sheet(ws: Any, file: str) -> list[list[Any]]:
     from openpyxl.worksheet._reader import WorkSheetParser
 
     grid: list[list[Any]] = []
@@ -778,8 +797,8 @@ def read_inventory(
         role_ids = {r["id"] for r in roles}
     role_hint = Suggester(role_ids, budget)
     for t in tasks:
-        row = positions[t["id"]]
-        if t.get("role") and t["role"] not in role_ids:
+        row = positions.get(t["id"], 0)  # 0: a row without an id (already reported)
+        if row and t.get("role") and t["role"] not in role_ids:
             problems.append(
                 tasks_table.problem(
                     row, "role", f"unknown role {show(t['role'], 80)}{role_hint(t['role'])}"

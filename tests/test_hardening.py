@@ -830,3 +830,119 @@ def test_template_errors_are_located(tmp_path: Path, text: str, line: int, expec
     """M5: syntax errors and undefined names name the template file and line, exit 2."""
     result = _analyze_with_templates(tmp_path, {"report.html.j2": text})
     refused(result, f"{tmp_path / 'tpl' / 'report.html.j2'}:{line}:1: ", expect)
+
+
+# ----------------------------------------------------------------------------- fuzzing the other readers
+
+_INSTANCE_SEEDS = {
+    "in2": "4\n5\n3\n6\n2\n1,2\n2,4\n3,4\n-1,-1\n",
+    "alb": "<number of tasks>\n3\n<cycle time>\n10\n<task times>\n1 4\n2 6\n3 5\n"
+    "<precedence relations>\n1,2\n<end>\n",
+    "alwabp": "3\n1 2\n3 Inf\n4 5\n1 2\n2 3\n-1 -1\n",
+}
+
+
+def _mutate_text(data: st.DataObject, text: str, alphabet: str) -> str:
+    for _ in range(data.draw(st.integers(1, 4))):
+        if not text:
+            break
+        i = data.draw(st.integers(0, len(text) - 1))
+        kind = data.draw(st.sampled_from(["delete", "insert", "replace", "cut"]))
+        piece = data.draw(st.text(alphabet=alphabet, min_size=1, max_size=6))
+        if kind == "delete":
+            text = text[:i] + text[i + 1 :]
+        elif kind == "insert":
+            text = text[:i] + piece + text[i:]
+        elif kind == "replace":
+            text = text[:i] + piece + text[i + 1 :]
+        else:
+            text = text[:i]
+    return text
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_fuzz_instance_readers(data: st.DataObject) -> None:
+    """Mutated ALWABP, .IN2 and .alb files: an instance or one located InputError."""
+    import tempfile
+
+    from jobcarve.lineformats import read_instance
+
+    fmt = data.draw(st.sampled_from(sorted(_INSTANCE_SEEDS)))
+    text = _mutate_text(data, _INSTANCE_SEEDS[fmt], "0123456789-,<> \nInfaex_\x1a9999999999")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"x.{fmt}"
+        path.write_text(text, encoding="latin-1")
+        try:
+            inst = read_instance(path, fmt)
+        except InputError as exc:
+            assert len(exc.problems) == 1 and str(exc.problems[0]).startswith(str(path))
+            return
+    assert 1 <= inst.num_tasks <= 100_000
+    assert all(t is None or 1 <= t <= 1_000_000_000 for row in inst.times for t in row)
+    assert all(0 <= i < inst.num_tasks and 0 <= j < inst.num_tasks for i, j in inst.arcs)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.binary(max_size=600), st.data()))
+def test_fuzz_csv_import(blob: bytes | st.DataObject) -> None:
+    """Random bytes, and mutations of a good CSV inventory: data or located InputErrors."""
+    import tempfile
+
+    from jobcarve.spreadsheet import read_inventory
+
+    if isinstance(blob, bytes):
+        raw = blob
+    else:
+        good = "ID;Taak;Functie;Tijd (s);Voorgangers\na;Zagen;op;10;\nb;Boren;op;12,5;a\n"
+        raw = _mutate_text(blob, good, ";,\"'\n=ab0123456789.\t|\x00é€").encode(
+            blob.draw(st.sampled_from(["utf-8", "utf-16", "cp1252"])), "replace"
+        )
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "inv.csv"
+        path.write_bytes(raw)
+        try:
+            read_inventory(path)
+        except InputError as exc:
+            assert exc.problems and all(str(p).startswith(str(path)) for p in exc.problems)
+            assert all("\n" not in str(p) for p in exc.problems)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_fuzz_xlsx_import(data: st.DataObject) -> None:
+    """Byte-level damage to a real workbook, or odd cell values in it: never a crash."""
+    import io
+    import tempfile
+
+    import openpyxl
+
+    from jobcarve.spreadsheet import export_inventory, read_inventory
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "inv.xlsx"
+        export_inventory(parse_process(MINIMAL, "m.yaml"), path, "nl")
+        if data.draw(st.booleans()):
+            raw = bytearray(path.read_bytes())
+            for _ in range(data.draw(st.integers(1, 8))):
+                raw[data.draw(st.integers(0, len(raw) - 1))] = data.draw(st.integers(0, 255))
+            path.write_bytes(bytes(raw))
+        else:
+            wb = openpyxl.load_workbook(io.BytesIO(path.read_bytes()))
+            ws = wb["Taken"]
+            for _ in range(data.draw(st.integers(1, 5))):
+                value = data.draw(
+                    st.one_of(
+                        st.text(max_size=20).filter(lambda t: not any(ord(c) < 32 for c in t)),
+                        st.floats(allow_nan=False),
+                        st.integers(-(10**12), 10**12),
+                        st.booleans(),
+                        st.none(),
+                    )
+                )
+                ws.cell(data.draw(st.integers(1, 6)), data.draw(st.integers(1, 50)), value)
+            wb.save(path)
+        try:
+            read_inventory(path)
+        except InputError as exc:
+            assert exc.problems and all(str(p).startswith(str(path)) for p in exc.problems)
