@@ -254,7 +254,12 @@ def analyze(
         bool, typer.Option("--xlsx", help="Also write plan.xlsx for advisers.")
     ] = False,
     progress: Annotated[
-        bool, typer.Option("--progress/--quiet", help="Show solver progress on stderr.")
+        bool,
+        typer.Option(
+            "--progress/--quiet",
+            help="Show each phase (reading, analysis, solver stages, draws, report, PDF) and "
+            "its time on stderr.",
+        ),
     ] = False,
 ) -> None:
     """Analyse a process and plan carved jobs and cobots: writes DIR/analysis.json."""
@@ -273,11 +278,17 @@ def analyze(
         from jobcarve.report.pdf import check_pdf_ready
 
         check_pdf_ready()
+    from jobcarve.progress import Phases
+
+    phase = Phases(progress)
+    phase("reading the model")
     process = read_process(model)
+    phase("analysis")
     result = run_analysis(process)
     the_plan = None
     if not no_plan:
-        emit = (lambda line: typer.echo(line, err=True)) if progress else None
+        phase("plan: building the model and solving (--time-limit)", spinner=False)
+        emit = phase.line if progress else None
         the_plan = run_plan(
             process,
             result,
@@ -292,6 +303,7 @@ def analyze(
     if not no_plan and process.process.kind == "line":
         from jobcarve.carving import line_plan
 
+        phase("line balancing")
         line = line_plan(
             process,
             result,
@@ -315,8 +327,10 @@ def analyze(
         from jobcarve.economics import business_case, plan_figures
         from jobcarve.uncertainty import monte_carlo
 
+        phase("business case and Monte Carlo draws (--draws)")
         case = business_case(process, plan_figures(process, result, the_plan))
         spread = monte_carlo(process, the_plan, draws=draws, seed=seed)
+    phase("report")
     document = analysis_document(
         result,
         the_plan,
@@ -352,13 +366,16 @@ def analyze(
     if pdf:
         from jobcarve.report.pdf import pdf_bytes
 
+        phase("PDF (Chromium)")
         outputs[out / "report.pdf"] = pdf_bytes(html)
     if xlsx:
         from jobcarve.spreadsheet import plan_workbook_bytes
 
         outputs[out / "plan.xlsx"] = plan_workbook_bytes(process, result, the_plan, language, case)
     # every output is complete before any is replaced: a failed run leaves the old set
+    phase("writing")
     written = write_all_atomic(outputs)
+    phase.done()
     summary = result.summary()
     labels = summary["cobot_labels"]
     typer.echo(
@@ -786,11 +803,14 @@ def main(argv: list[str] | None = None) -> None:
     if not _STATE.get("atexit"):
         atexit.register(cleanup_temporary_files)
         _STATE["atexit"] = True
+    from jobcarve.progress import stop_spinners
+
     try:
         code = app(args=args, prog_name="jobcarve", standalone_mode=False)
     except typer.Exit as exc:
         code = exc.exit_code
     except (typer.Abort, KeyboardInterrupt):
+        stop_spinners()
         cleanup_temporary_files()
         typer.echo(
             "error: interrupted; nothing was written (earlier outputs are unchanged)", err=True
@@ -822,4 +842,5 @@ def main(argv: list[str] | None = None) -> None:
             err=True,
         )
         code = 1
+    stop_spinners()  # a spinner left by a phase that ended in an error
     sys.exit(code if isinstance(code, int) else 0)

@@ -946,3 +946,17 @@ def test_fuzz_xlsx_import(data: st.DataObject) -> None:
             read_inventory(path)
         except InputError as exc:
             assert exc.problems and all(str(p).startswith(str(path)) for p in exc.problems)
+
+
+def test_progress_names_every_phase(tmp_path: Path) -> None:
+    """M2: --progress announces and times each phase, not only solver improvements."""
+    model = _write_model(tmp_path)
+    result = hostile(
+        "analyze", str(model), "-o", str(tmp_path / "out"), "--progress", "--time-limit", "1"
+    )
+    assert result.returncode == 0, result.stderr
+    for name in ("reading the model", "analysis", "plan:", "Monte Carlo", "report", "writing"):
+        assert f"progress: {name}" in result.stderr, (name, result.stderr)
+    assert "progress: total" in result.stderr
+    quiet = hostile("analyze", str(model), "-o", str(tmp_path / "out2"), "--time-limit", "1")
+    assert "progress:" not in quiet.stderr
