@@ -955,7 +955,7 @@ def test_progress_names_every_phase(tmp_path: Path) -> None:
         "analyze", str(model), "-o", str(tmp_path / "out"), "--progress", "--time-limit", "1"
     )
     assert result.returncode == 0, result.stderr
-    for name in ("reading the model", "analysis", "plan:", "Monte Carlo", "report", "writing"):
+    for name in ("reading the model", "analysis", "plan:", "business case", "report", "writing"):
         assert f"progress: {name}" in result.stderr, (name, result.stderr)
     assert "progress: total" in result.stderr
     quiet = hostile("analyze", str(model), "-o", str(tmp_path / "out2"), "--time-limit", "1")
