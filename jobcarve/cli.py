@@ -80,9 +80,25 @@ def validate(
         list[Path], typer.Argument(help="Process model files (YAML).", show_default=False)
     ],
 ) -> None:
-    """Check process models; print every problem as FILE:LINE:COL: path: message."""
+    """Check process models; print every problem as FILE:LINE:COL: path: message.
+
+    A folder stands for the *.yaml files in it. A valid model that `analyze` cannot use yet
+    (no profiles, tasks without demands, as after an import) is ok, with a warning per thing
+    `analyze` will still need.
+    """
+    from jobcarve.analysis.run import _check_analysable
+
     failed: list[InputError] = []
+    paths: list[Path] = []
     for path in models:
+        if path.is_dir():
+            found = sorted(path.glob("*.yaml")) + sorted(path.glob("*.yml"))
+            if not found:
+                raise UsageError(f"{path} is a folder without *.yaml files")
+            paths.extend(found)
+        else:
+            paths.append(path)
+    for path in paths:
         try:
             process = read_process(path)
         except InputError as exc:
@@ -90,12 +106,28 @@ def validate(
             continue
         for warning in model_warnings(process):
             _warn(f"{path}: {warning}")
+        needs: list[str] = []
+        try:
+            _check_analysable(process)
+        except InputError as exc:
+            needs = [str(p) for p in exc.problems]
+        for need in needs:
+            _warn(f"{need} (analyze needs this)")
+        still = f"; analyze still needs {len(needs)} fix{'es' if len(needs) != 1 else ''}" * bool(
+            needs
+        )
         typer.echo(
-            f"ok: {path} ({len(process.tasks)} tasks, {len(process.roles)} roles, "
-            f"{len(process.profiles)} profiles)"
+            f"ok: {path} ({_count(len(process.tasks), 'task')}, "
+            f"{_count(len(process.roles), 'role')}, "
+            f"{_count(len(process.profiles), 'profile')}){still}"
         )
     if failed:
         raise InputError([p for exc in failed for p in exc.problems])
+
+
+def _count(n: int, word: str, plural: str | None = None) -> str:
+    """ "1 task", "2 tasks" (English counting words on the command line)."""
+    return f"{n} {word if n == 1 else plural or word + 's'}"
 
 
 def model_warnings(process: ProcessModel) -> list[str]:
@@ -379,7 +411,8 @@ def analyze(
     summary = result.summary()
     labels = summary["cobot_labels"]
     typer.echo(
-        f"{summary['tasks']} tasks -> {summary['units']} units ({summary['split_tasks']} tasks split); "
+        f"{_count(summary['tasks'], 'task')} -> {_count(summary['units'], 'unit')} "
+        f"({_count(summary['split_tasks'], 'task')} split); "
         f"cobot: {labels['candidate']} candidate, {labels['assist']} assist, {labels['human']} human"
     )
     for pid, counts in summary["fit_by_profile"].items():
@@ -399,9 +432,9 @@ def analyze(
             else f", gap {s['gap']:.0%} to bound {s['bound_extra_workers']}"
         )
         typer.echo(
-            f"plan: {s['extra_workers']} extra workers ({s['extra_fte']:.2f} FTE, "
+            f"plan: {_count(s['extra_workers'], 'extra worker')} ({s['extra_fte']:.2f} FTE, "
             f"{s['banenafspraak_jobs']:.1f} banenafspraak jobs), {s['skilled_hours_freed_per_week']:.1f} h/week "
-            f"freed in hard-to-fill roles, {s['cobots']} cobots; {s['status']}{gap}"
+            f"freed in hard-to-fill roles, {_count(s['cobots'], 'cobot')}; {s['status']}{gap}"
         )
     if line is not None:
         typer.echo(
@@ -708,7 +741,7 @@ def catalog_list(
     cats = load_catalogs()
     shown = 0
     for cat in cats.task_catalogs:
-        if sector and sector.lower() not in (cat.id.lower(), cat.sector.lower()):
+        if sector and not _sector_matches(sector, cat.id, cat.sector):
             continue
         typer.echo(f"# {cat.id}: {cat.name_en} / {cat.name_nl}")
         for entry in cat.entries:
@@ -716,8 +749,19 @@ def catalog_list(
             typer.echo(f"{entry.id:<30} {entry.name_en}{split}")
             shown += 1
     if shown == 0:
+        from jobcarve.yamlsource import suggest
+
         known = ", ".join(c.id for c in cats.task_catalogs)
-        raise UsageError(f'no catalogue for sector "{sector}"; known: {known}')
+        hint = suggest(sector or "", [c.id for c in cats.task_catalogs])
+        raise UsageError(f'no catalogue for sector "{sector}"{hint}; known: {known}')
+
+
+def _sector_matches(wanted: str, cat_id: str, sector: str) -> bool:
+    """A catalogue id or sector name, or a word of either ("welding" finds welding_sheet_metal)."""
+    text = wanted.strip().lower()
+    names = (cat_id.lower(), sector.lower())
+    words = {w for name in names for w in name.replace("_", " ").replace(",", " ").split()}
+    return text in names or text in words
 
 
 @catalog_app.command("show")
@@ -799,6 +843,8 @@ def main(argv: list[str] | None = None) -> None:
     """Entry point: run the app and map errors to exit codes without tracebacks."""
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args
+    if debug and args[0] != "--debug":  # `jobcarve analyze ... --debug` works too
+        args = ["--debug", *(a for a in args if a != "--debug")]
     _install_signal_handlers()
     if not _STATE.get("atexit"):
         atexit.register(cleanup_temporary_files)

@@ -960,3 +960,30 @@ def test_progress_names_every_phase(tmp_path: Path) -> None:
     assert "progress: total" in result.stderr
     quiet = hostile("analyze", str(model), "-o", str(tmp_path / "out2"), "--time-limit", "1")
     assert "progress:" not in quiet.stderr
+
+
+def test_validate_says_what_analyze_needs(tmp_path: Path) -> None:
+    """Friction: `validate` of a model without profiles or demands is ok, with a warning per
+    thing `analyze` will still need (as after every import)."""
+
+    def edit(data: dict[str, Any]) -> None:
+        data["profiles"] = []
+        del data["tasks"][0]["demands"]
+
+    model = _write_model(tmp_path, edit)
+    result = hostile("validate", str(model))
+    assert result.returncode == 0, result.stderr
+    assert "analyze still needs 2 fixes" in result.stdout
+    assert (
+        "the model has no profiles" in result.stderr and 'task "a" has no demands' in result.stderr
+    )
+    assert "(analyze needs this)" in result.stderr
+    folder = hostile("validate", str(tmp_path))  # a folder: its *.yaml files
+    assert folder.returncode == 0 and f"ok: {model}" in folder.stdout
+
+
+def test_debug_after_the_subcommand(tmp_path: Path) -> None:
+    """Friction: `jobcarve validate X --debug` is accepted like `jobcarve --debug validate X`."""
+    result = hostile("validate", str(tmp_path / "missing.yaml"), "--debug")
+    assert result.returncode == 2 and "no such file" in result.stderr
+    assert "No such option" not in result.stderr
