@@ -22,7 +22,13 @@ import typer
 
 from jobcarve import __version__
 from jobcarve.catalog import load_catalogs
-from jobcarve.exceptions import InputError, JobcarveError, NoSolutionError, UsageError
+from jobcarve.exceptions import (
+    InputError,
+    JobcarveError,
+    JobcarveWarning,
+    NoSolutionError,
+    UsageError,
+)
 from jobcarve.graph import summarize
 from jobcarve.model import DIMENSIONS, ProcessModel
 from jobcarve.output import (
@@ -691,7 +697,14 @@ def import_(
     from jobcarve.spreadsheet import import_inventory
 
     check_output_file(output, force=force, inputs=[inventory, *([mapping] if mapping else [])])
-    model, text = import_inventory(inventory, sheet=sheet, mapping=mapping)
+    import warnings
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", JobcarveWarning)
+        model, text = import_inventory(inventory, sheet=sheet, mapping=mapping)
+    for item in caught:
+        if issubclass(item.category, JobcarveWarning):
+            _warn(str(item.message))
     write_atomic(output, text)
     typer.echo(
         f"wrote {output} ({len(model.tasks)} tasks, {len(model.roles)} roles, {len(model.profiles)} profiles)"

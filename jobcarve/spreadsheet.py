@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import warnings
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -30,7 +31,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from jobcarve.catalog import load_catalogs
-from jobcarve.exceptions import InputError, Problem
+from jobcarve.exceptions import InputError, JobcarveWarning, Problem
 from jobcarve.messages import DIMENSION_NAMES
 from jobcarve.model import DIMENSIONS, EDUCATION_LEVELS, Economics, Options, ProcessModel, Task
 from jobcarve.yamlsource import MAX_SUGGESTIONS, Suggester, decode, read_bounded, show, suggest
@@ -55,7 +56,11 @@ TASK_COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
         ("voorganger", "predecessor", "na", "after", "na taak"),
     ),
     "template": ("Sjabloon", "Template", ("catalogus", "catalogue", "catalog", "standaardtaak")),
-    "description": ("Beschrijving", "Description", ("toelichting", "notes", "opmerking")),
+    "description": (
+        "Beschrijving",
+        "Description",
+        ("toelichting", "notes", "opmerking", "opmerkingen", "remarks", "note"),
+    ),
     "part_mass_kg": ("Gewicht (kg)", "Mass (kg)", ("gewicht", "mass", "massa")),
     "lifts_per_unit": ("Tillingen per eenheid", "Lifts per unit", ("tillingen", "lifts")),
     "presentation": ("Aanvoer", "Presentation", ("aanvoer onderdelen", "part presentation")),
@@ -189,8 +194,8 @@ def _aliases(columns: dict[str, tuple[str, str, tuple[str, ...]]]) -> dict[str, 
 
 
 def _header_field(header: str, aliases: dict[str, str]) -> tuple[str | None, str | None]:
-    """(field, time basis implied by a unit in brackets) of a header cell."""
-    text = _norm(header)
+    """(field, time basis implied by a unit in brackets) of a header cell ("Nr." is "nr")."""
+    text = _norm(header).rstrip(".:").strip()
     if text in aliases:
         return aliases[text], None
     m = re.match(r"^(.*?)\s*\((.+)\)$", text)
@@ -419,8 +424,14 @@ def _csv_rows(path: Path) -> list[list[Any]]:
     sample = text[:4096]
     try:
         dialect: Any = csv.Sniffer().sniff(sample, delimiters=";,\t|")
-    except csv.Error:
-        dialect = csv.excel
+    except csv.Error:  # e.g. title lines above the table: take the most frequent separator
+        counts = {d: sample.count(d) for d in ";,\t|"}
+        best = max(counts, key=lambda d: counts[d])
+
+        class _Guess(csv.excel):
+            delimiter = best if counts[best] else ","
+
+        dialect = _Guess
     rows: list[list[Any]] = []
     reader = csv.reader(io.StringIO(text), dialect)
     old_limit = csv.field_size_limit(MAX_FIELD_CHARS)
@@ -494,17 +505,46 @@ def _table(
     where = f"{sheet}!" if sheet else ""
     missing = [f for f in required if f not in found]
     if (count < 2 and not (mapping and mapping.get("columns"))) or missing:
-        names = ", ".join(f'"{columns[f][0]}"/"{columns[f][1]}"' for f in (missing or required))
+        accepted = "; ".join(
+            f"{columns[f][1].lower()}: "
+            + ", ".join(f'"{n}"' for n in (columns[f][0], *columns[f][2]))
+            for f in (missing or required)
+        )
+        seen = (
+            ", ".join(f'"{grid[r][c - 1]}"' for c in sorted(found.values()) if c - 1 < len(grid[r]))
+            if count
+            else ""
+        )
+        at = f"A{r + 1}" if count else "A1"
+        found_text = f"; this row has {seen}" if seen else ""
         raise InputError(
             [
                 Problem(
-                    f"{file}:{where}A1",
+                    f"{file}:{where}{at}",
                     0,
                     0,
                     "",
-                    f"no header row found with the columns {names}; see docs/spreadsheets.md or give --mapping",
+                    f"no header row found with the columns {accepted}{found_text} "
+                    "(headers are looked for in the first 15 rows); see docs/spreadsheets.md "
+                    "or give --mapping",
                 )
             ]
+        )
+    used = set(found.values())
+    ignored = [
+        f'"{value}" ({get_column_letter(c)}{r + 1})'
+        for c, value in enumerate(grid[r], start=1)
+        if value not in (None, "") and c not in used
+    ]
+    if ignored:  # said, not dropped without a word
+        warnings.warn(
+            JobcarveWarning(
+                f"{file}:{where}{'A' if not used else get_column_letter(min(used))}{r + 1}: "
+                f"columns not read: {', '.join(ignored[:10])}"
+                + (f" and {len(ignored) - 10} more" if len(ignored) > 10 else "")
+                + "; name them in a --mapping file or copy them into the description column"
+            ),
+            stacklevel=2,
         )
     rows = []
     for i, row in enumerate(grid[r + 1 :], start=r + 2):
@@ -542,6 +582,7 @@ def _num(
         number = value
     else:
         text = str(value).strip().replace("\u00a0", "").replace(" ", "")
+        text = re.sub(r"^(€|eur|euro)|(€|eur|euro)$", "", text, flags=re.I)  # "EUR 42,50"
         if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", text):  # Dutch thousands: 1.234,5
             text = text.replace(".", "").replace(",", ".")
         else:
@@ -574,7 +615,27 @@ def _bool(value: Any, table: Table, row: int, field: str, problems: list[Problem
 
 
 def _ids(value: Any) -> list[str]:
-    return [p for p in re.split(r"[,;\s]+", str(value or "").strip()) if p]
+    return [_task_id(p) for p in re.split(r"[,;\s]+", _plain(value)) if p]
+
+
+def _plain(value: Any) -> str:
+    """A cell as text; a whole number from a workbook (1.0) as "1"."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value if value is not None else "").strip()
+
+
+def _task_id(value: Any) -> str:
+    """A task id as written, or "t7" for the usual numbered rows ("Nr." 7): ids must start
+    with a letter, and numbering tasks is what an inventory does."""
+    text = _plain(value)
+    return f"t{text}" if re.fullmatch(r"[0-9]{1,12}", text) else text
+
+
+def _slug(value: Any) -> str:
+    """A role named in the task list ("Operator zaag") as an id (operator_zaag)."""
+    text = re.sub(r"[^0-9a-z]+", "_", _plain(value).lower()).strip("_")[:60]
+    return text if re.match(r"[a-z]", text) else f"r_{text}"[:64]
 
 
 def _basis(value: Any, table: Table, row: int, problems: list[Problem]) -> str | None:
@@ -603,8 +664,8 @@ def _task_row(
     template_hint: Suggester | None = None,
 ) -> dict[str, Any]:
     task: dict[str, Any] = {
-        "id": str(v.get("id") or "").strip(),
-        "name": str(v.get("name") or "").strip(),
+        "id": _task_id(v.get("id")),
+        "name": _plain(v.get("name")),
     }
     if not task["id"]:
         problems.append(table.problem(row, "id", "no task id"))
@@ -790,11 +851,20 @@ def read_inventory(
         scenarios = []
     role_ids = {r["id"] for r in roles}
     if not roles:  # a plain task list: one role per name in the role column
+        slugs = {t["role"]: _slug(t["role"]) for t in _all_tasks(tasks) if t.get("role")}
+        first = {slug: name for name, slug in reversed(list(slugs.items()))}
         roles = [
-            {"id": rid, "name": rid, "headcount": 1, "education": "MBO 2"}
-            for rid in dict.fromkeys(t["role"] for t in tasks if t.get("role"))
+            {"id": slug, "name": name, "headcount": 1, "education": "MBO 2"}
+            for slug, name in reversed(list(first.items()))
         ]
+        for t in _all_tasks(tasks):
+            if t.get("role"):
+                t["role"] = slugs[t["role"]]
         role_ids = {r["id"] for r in roles}
+    by_name = {_norm(r.get("name")): r["id"] for r in roles if r.get("name")}
+    for t in _all_tasks(tasks):  # a role may be named by its name ("Operator") as well as its id
+        if t.get("role") and t["role"] not in role_ids and _norm(t["role"]) in by_name:
+            t["role"] = by_name[_norm(t["role"])]
     role_hint = Suggester(role_ids, budget)
     for t in tasks:
         row = positions.get(t["id"], 0)  # 0: a row without an id (already reported)
@@ -814,6 +884,12 @@ def _column_number(letters: str) -> int:
     for ch in letters.upper():
         number = number * 26 + ord(ch) - ord("A") + 1
     return number
+
+
+def _all_tasks(tasks: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    for task in tasks:
+        yield task
+        yield from _all_tasks(task.get("subtasks", []))
 
 
 def _read_mapping(path: str | Path) -> dict[str, Any]:
@@ -893,7 +969,7 @@ def _tasks(
     template_hint = Suggester(templates, budget)
     for row, values in table.rows:
         task = _task_row(table, row, values, problems, templates, template_hint)
-        parent = str(values.get("parent") or "").strip() or None
+        parent = _task_id(values.get("parent")) or None
         if task["id"] in positions:
             problems.append(
                 table.problem(
@@ -952,7 +1028,9 @@ def _role_row(table: Table, row: int, v: dict[str, Any], problems: list[Problem]
         v.get("headcount"), table, row, "headcount", "headcount", problems, integer=True
     )
     role["headcount"] = headcount if headcount is not None else 0
-    role["education"] = str(v.get("education") or "none").strip()
+    education = str(v.get("education") or "none").strip()
+    level = re.fullmatch(r"(?i)\s*mbo[\s-]*(?:niveau|level)?\s*([1-4])\s*", education)
+    role["education"] = f"MBO {level.group(1)}" if level else education
     for f in ("hours_per_week", "wage_cost_eur_per_hour"):
         num = _num(v.get(f), table, row, f, ROLE_COLUMNS[f][1].lower(), problems)
         if num is not None:
