@@ -323,6 +323,15 @@ def _scalar(event: Any, file: str, problems: list[Problem], loc: Loc) -> Any:
         )
     if tag == _YAML + "timestamp":
         return event.value
+    if tag in (_YAML + "int", _YAML + "float") and ":" in event.value:
+        line, col = _pos(event)
+        raise _Fatal(
+            file,
+            (line, col),
+            loc,
+            f"{show(event.value)} would be read as a base-60 number (YAML 1.1); "
+            "write the number itself, or quote it as text",
+        )
     node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
     try:
         value = _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
