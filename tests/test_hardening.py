@@ -987,3 +987,25 @@ def test_debug_after_the_subcommand(tmp_path: Path) -> None:
     result = hostile("validate", str(tmp_path / "missing.yaml"), "--debug")
     assert result.returncode == 2 and "no such file" in result.stderr
     assert "No such option" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("options", "expect"),
+    [
+        ({"max_cobots": -5}, "option max_cobots must be from 0 to 50"),
+        ({"time_limit_s": -1}, "option time_limit_s must be from 0.01"),
+        ({"time_limit_s": float("nan")}, "found nan"),
+        ({"workers": 0}, "option workers must be from 1 to 64"),
+        ({"seed": 2**31}, "option seed must be from 0"),
+        ({"time_limt_s": 3}, "unknown option 'time_limt_s' (did you mean \"time_limit_s\"?)"),
+        ({"bogus": 3}, "unknown option 'bogus'"),
+    ],
+)
+def test_plan_api_options_are_checked(options: dict[str, Any], expect: str) -> None:
+    """M8, Python API: wrong plan() options are a UsageError, not an AssertionError or ignored."""
+    from jobcarve import plan
+    from jobcarve.exceptions import UsageError
+
+    with pytest.raises(UsageError) as info:
+        plan(parse_process(MINIMAL, "m.yaml"), **options)
+    assert expect in str(info.value)

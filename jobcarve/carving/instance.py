@@ -87,10 +87,46 @@ class PoolInstance:
         return len(self.units)
 
 
+#: options `plan()` takes, with the range the model's ``options:`` allow (docs/limits.md)
+OPTION_RANGES: dict[str, tuple[float, float, bool]] = {  # low, high, whole number
+    "min_job_hours": (0.01, 60, False),
+    "min_kinds_per_job": (1, 20, True),
+    "max_job_ergonomic_load": (0, 4, False),
+    "max_cobots": (0, 50, True),
+    "time_limit_s": (0.01, 86400, False),
+    "seed": (0, 2**31 - 1, True),
+    "workers": (1, 64, True),
+}
+
+
+def _check_overrides(overrides: dict[str, float | int | None]) -> None:
+    """A misspelt option or a value out of range is a `UsageError`, not silently ignored."""
+    from jobcarve.model import Options
+    from jobcarve.yamlsource import suggest
+
+    known = {*OPTION_RANGES, *PoolOptions.__dataclass_fields__, *Options.model_fields}
+    for name, value in overrides.items():
+        if name not in known:
+            raise UsageError(
+                f"unknown option {name!r}{suggest(name, known)}; "
+                f"options: {', '.join(OPTION_RANGES)}"
+            )
+        if value is None or name not in OPTION_RANGES:
+            continue
+        low, high, whole = OPTION_RANGES[name]
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise UsageError(f"option {name} must be a number, found {value!r}")
+        if not math.isfinite(value) or not low <= value <= high:
+            raise UsageError(f"option {name} must be from {low:g} to {high:g}, found {value!r}")
+        if whole and float(value) != int(value):
+            raise UsageError(f"option {name} must be a whole number, found {value!r}")
+
+
 def resolve_options(
     process: ProcessModel, params: AssessmentParams, **overrides: float | int | None
 ) -> PoolOptions:
     """Options from (in order) explicit overrides, the model's options, the sourced defaults."""
+    _check_overrides(overrides)
     opts = process.options
     carving = params.carving
 
