@@ -83,7 +83,12 @@ def _warn(message: str) -> None:
 @app.command()
 def validate(
     models: Annotated[
-        list[Path], typer.Argument(help="Process model files (YAML).", show_default=False)
+        list[Path],
+        typer.Argument(
+            help="Process model files (YAML), or folders of them.",
+            show_default=False,
+            metavar="MODEL",
+        ),
     ],
 ) -> None:
     """Check process models; print every problem as FILE:LINE:COL: path: message.
@@ -238,9 +243,14 @@ def graph(
 @app.command()
 def analyze(
     model: Annotated[Path, typer.Argument(help="Process model file (YAML).")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for analysis.json.")] = Path(
-        "out"
-    ),
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Folder for analysis.json, report.html and, when asked, report.pdf and plan.xlsx.",
+        ),
+    ] = Path("out"),
     time_limit: Annotated[
         float | None,
         typer.Option(
@@ -858,6 +868,12 @@ def main(argv: list[str] | None = None) -> None:
     debug = "--debug" in args
     if debug and args[0] != "--debug":  # `jobcarve analyze ... --debug` works too
         args = ["--debug", *(a for a in args if a != "--debug")]
+    for i, arg in enumerate(args):  # an empty path would silently mean the current folder
+        if (arg in ("--out", "-o", "--output") and i + 1 < len(args) and args[i + 1] == "") or (
+            arg in ("--out=", "--output=")
+        ):
+            typer.echo(f"error: {arg.rstrip('=')} is empty; name a file or folder", err=True)
+            sys.exit(2)
     _install_signal_handlers()
     if not _STATE.get("atexit"):
         atexit.register(cleanup_temporary_files)

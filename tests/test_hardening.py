@@ -1009,3 +1009,11 @@ def test_plan_api_options_are_checked(options: dict[str, Any], expect: str) -> N
     with pytest.raises(UsageError) as info:
         plan(parse_process(MINIMAL, "m.yaml"), **options)
     assert expect in str(info.value)
+
+
+def test_empty_output_path_is_refused(tmp_path: Path) -> None:
+    """Friction: `--out ""` would silently write into the current folder."""
+    model = _write_model(tmp_path)
+    result = hostile("analyze", str(model), "--out", "", cwd=tmp_path)
+    assert result.returncode == 2 and "--out is empty" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m.yaml"]
