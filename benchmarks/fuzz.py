@@ -1,11 +1,15 @@
 """A longer fuzz run of the reader and the whole pipeline (figures go to docs/performance.md).
 
-Usage: python benchmarks/fuzz.py [--reader 20000] [--pipeline 200] [--seed 1]
+Usage: python benchmarks/fuzz.py [--reader 20000] [--pipeline 200] [--instances 5000]
+       [--csv 3000] [--xlsx 300] [--seed 1]
 
 Reader: random bytes, random text and line/character mutations of the examples and a
 minimal model; each must give a model or an InputError with one-line located problems.
 Pipeline: random valid models (the generator with random sizes, templates, profiles)
 through analyze, plan (short solver time), the constraint checker and the HTML report.
+Instances: random bytes and mutations of small ALWABP, .IN2 and .alb files through
+`read_instance`. Spreadsheets: random bytes and mutated CSV inventories (UTF-8, UTF-16,
+cp1252) and byte-damaged or cell-mutated workbooks through `read_inventory`.
 Any other exception is a failure: it is printed with the input that caused it.
 """
 
@@ -14,9 +18,11 @@ from __future__ import annotations
 import argparse
 import random
 import sys
+import tempfile
 import time
 import traceback
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -111,6 +117,129 @@ def fuzz_reader(n: int, rng: random.Random) -> tuple[int, int, int]:
     return accepted, refused, failures
 
 
+INSTANCES = {
+    "in2": "4\n5\n3\n6\n2\n1,2\n2,4\n3,4\n-1,-1\n",
+    "alb": "<number of tasks>\n3\n<cycle time>\n10\n<task times>\n1 4\n2 6\n3 5\n"
+    "<precedence relations>\n1,2\n<end>\n",
+    "alwabp": "3\n1 2\n3 Inf\n4 5\n1 2\n2 3\n-1 -1\n",
+}
+CSV = (
+    "ID;Taak;Functie;Tijd (s);Voorgangers\na;Zagen;op;10;\nb;Boren;op;12,5;a\nc;Lijmen;op;3;a, b\n"
+)
+
+
+def mutate_chars(rng: random.Random, text: str, alphabet: str) -> str:
+    for _ in range(rng.randint(1, 6)):
+        if not text:
+            break
+        i = rng.randrange(len(text))
+        piece = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 6)))
+        kind = rng.choice(["delete", "insert", "replace", "cut"])
+        if kind == "delete":
+            text = text[:i] + text[i + 1 :]
+        elif kind == "insert":
+            text = text[:i] + piece + text[i:]
+        elif kind == "replace":
+            text = text[:i] + piece + text[i + 1 :]
+        else:
+            text = text[:i]
+    return text
+
+
+def _check(path: Path, call: Any, label: str) -> tuple[int, int, int]:
+    """(accepted, refused, failures) of one reader call on one file."""
+    try:
+        call(path)
+        return 1, 0, 0
+    except InputError as exc:
+        if not exc.problems or any(
+            "\n" in str(p) or not str(p).startswith(str(path)) for p in exc.problems
+        ):
+            print("BAD MESSAGE", label, exc.problems[:2])
+            return 0, 1, 1
+        return 0, 1, 0
+    except Exception:
+        print("CRASH on", label, repr(path.read_bytes()[:300]))
+        traceback.print_exc()
+        return 0, 0, 1
+
+
+def fuzz_instances(n: int, rng: random.Random, folder: Path) -> tuple[int, int, int]:
+    from jobcarve.lineformats import read_instance
+
+    totals = [0, 0, 0]
+    for i in range(n):
+        fmt = rng.choice(sorted(INSTANCES))
+        path = folder / f"x.{fmt}"
+        if i % 5 == 0:
+            path.write_bytes(bytes(rng.randrange(256) for _ in range(rng.randint(0, 200))))
+        else:
+            text = mutate_chars(rng, INSTANCES[fmt], "0123456789-,<> \nInfaex_\x1a")
+            path.write_text(text, encoding="latin-1")
+        result = _check(path, lambda p, f=fmt: read_instance(p, f), fmt)
+        totals = [a + b for a, b in zip(totals, result, strict=True)]
+    return totals[0], totals[1], totals[2]
+
+
+def fuzz_csv(n: int, rng: random.Random, folder: Path) -> tuple[int, int, int]:
+    from jobcarve.spreadsheet import read_inventory
+
+    totals = [0, 0, 0]
+    path = folder / "inv.csv"
+    for i in range(n):
+        if i % 4 == 0:
+            path.write_bytes(bytes(rng.randrange(256) for _ in range(rng.randint(0, 400))))
+        else:
+            text = mutate_chars(rng, CSV, ";,\"'\n=ab0123456789.\t|\x00é€")
+            path.write_bytes(text.encode(rng.choice(["utf-8", "utf-16", "cp1252"]), "replace"))
+        result = _check(path, read_inventory, "csv")
+        totals = [a + b for a, b in zip(totals, result, strict=True)]
+    return totals[0], totals[1], totals[2]
+
+
+def fuzz_xlsx(n: int, rng: random.Random, folder: Path) -> tuple[int, int, int]:
+    import io
+
+    import openpyxl
+
+    from jobcarve.spreadsheet import export_inventory, read_inventory
+
+    good = folder / "good.xlsx"
+    export_inventory(parse_process(generate(12, seed=3), "gen.yaml"), good, "nl")
+    clean = good.read_bytes()
+    path = folder / "inv.xlsx"
+    totals = [0, 0, 0]
+    for i in range(n):
+        if i % 2 == 0:
+            raw = bytearray(clean)
+            for _ in range(rng.randint(1, 10)):
+                raw[rng.randrange(len(raw))] = rng.randrange(256)
+            path.write_bytes(bytes(raw))
+        else:
+            wb = openpyxl.load_workbook(io.BytesIO(clean))
+            ws = wb[rng.choice(wb.sheetnames)]
+            for _ in range(rng.randint(1, 8)):
+                value = rng.choice(
+                    [
+                        "",
+                        "=1+2",
+                        "x" * rng.randint(1, 50),
+                        -1,
+                        1e300,
+                        0,
+                        True,
+                        None,
+                        "12,5",
+                        "a, zz",
+                    ]
+                )
+                ws.cell(rng.randint(1, 15), rng.randint(1, 60), value)
+            wb.save(path)
+        result = _check(path, read_inventory, "xlsx")
+        totals = [a + b for a, b in zip(totals, result, strict=True)]
+    return totals[0], totals[1], totals[2]
+
+
 def fuzz_pipeline(n: int, rng: random.Random) -> tuple[int, int]:
     failures = 0
     for _ in range(n):
@@ -133,6 +262,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="fuzz run")
     parser.add_argument("--reader", type=int, default=20000)
     parser.add_argument("--pipeline", type=int, default=200)
+    parser.add_argument("--instances", type=int, default=5000)
+    parser.add_argument("--csv", type=int, default=3000)
+    parser.add_argument("--xlsx", type=int, default=300)
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     rng = random.Random(args.seed)
@@ -141,13 +273,27 @@ def main() -> None:
     t1 = time.perf_counter()
     tried, pipe_fail = fuzz_pipeline(args.pipeline, rng)
     t2 = time.perf_counter()
+    other_fail = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, count, run in (
+            ("instances", args.instances, fuzz_instances),
+            ("csv", args.csv, fuzz_csv),
+            ("xlsx", args.xlsx, fuzz_xlsx),
+        ):
+            started = time.perf_counter()
+            ok, no, bad = run(count, rng, Path(tmp))
+            other_fail += bad
+            print(
+                f"{name}: {count} inputs, {ok} accepted, {no} refused with located messages, "
+                f"{bad} failures ({time.perf_counter() - started:.0f} s)"
+            )
     print(
         f"reader: {args.reader} inputs, {accepted} accepted, {refused} refused with located messages, {reader_fail} failures ({t1 - t0:.0f} s)"
     )
     print(
         f"pipeline: {tried} random models through analyze, plan and report, {pipe_fail} failures ({t2 - t1:.0f} s)"
     )
-    sys.exit(1 if reader_fail or pipe_fail else 0)
+    sys.exit(1 if reader_fail or pipe_fail or other_fail else 0)
 
 
 if __name__ == "__main__":

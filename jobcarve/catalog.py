@@ -382,6 +382,7 @@ class CarvingParams(_Block):
     banenafspraak_hours: Param
     max_cobots: Param
     volume_share_hours: Param
+    max_volume_shares_per_unit: Param
     time_limit_s: Param
     min_kind_share: Param
     ergonomic_risk_lifting_index: Param

@@ -6,22 +6,39 @@ Exit codes: 0 ok, 1 run failure or no feasible answer, 2 invalid input or usage,
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import signal
 import sys
+import threading
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
+from types import FrameType
 from typing import Annotated
 
 import typer
 
 from jobcarve import __version__
 from jobcarve.catalog import load_catalogs
-from jobcarve.exceptions import InputError, JobcarveError, NoSolutionError, UsageError
+from jobcarve.exceptions import (
+    InputError,
+    JobcarveError,
+    JobcarveWarning,
+    NoSolutionError,
+    UsageError,
+)
 from jobcarve.graph import summarize
 from jobcarve.model import DIMENSIONS, ProcessModel
-from jobcarve.output import dumps_json, write_all_atomic, write_atomic
+from jobcarve.output import (
+    check_output_file,
+    check_output_folder,
+    cleanup_temporary_files,
+    dumps_json,
+    write_all_atomic,
+    write_atomic,
+)
 from jobcarve.read import read_process
 from jobcarve.versions import versions_line
 
@@ -66,12 +83,33 @@ def _warn(message: str) -> None:
 @app.command()
 def validate(
     models: Annotated[
-        list[Path], typer.Argument(help="Process model files (YAML).", show_default=False)
+        list[Path],
+        typer.Argument(
+            help="Process model files (YAML), or folders of them.",
+            show_default=False,
+            metavar="MODEL",
+        ),
     ],
 ) -> None:
-    """Check process models; print every problem as FILE:LINE:COL: path: message."""
+    """Check process models; print every problem as FILE:LINE:COL: path: message.
+
+    A folder stands for the *.yaml files in it. A valid model that `analyze` cannot use yet
+    (no profiles, tasks without demands, as after an import) is ok, with a warning per thing
+    `analyze` will still need.
+    """
+    from jobcarve.analysis.run import _check_analysable
+
     failed: list[InputError] = []
+    paths: list[Path] = []
     for path in models:
+        if path.is_dir():
+            found = sorted(path.glob("*.yaml")) + sorted(path.glob("*.yml"))
+            if not found:
+                raise UsageError(f"{path} is a folder without *.yaml files")
+            paths.extend(found)
+        else:
+            paths.append(path)
+    for path in paths:
         try:
             process = read_process(path)
         except InputError as exc:
@@ -79,12 +117,28 @@ def validate(
             continue
         for warning in model_warnings(process):
             _warn(f"{path}: {warning}")
+        needs: list[str] = []
+        try:
+            _check_analysable(process)
+        except InputError as exc:
+            needs = [str(p) for p in exc.problems]
+        for need in needs:
+            _warn(f"{need} (analyze needs this)")
+        still = f"; analyze still needs {len(needs)} fix{'es' if len(needs) != 1 else ''}" * bool(
+            needs
+        )
         typer.echo(
-            f"ok: {path} ({len(process.tasks)} tasks, {len(process.roles)} roles, "
-            f"{len(process.profiles)} profiles)"
+            f"ok: {path} ({_count(len(process.tasks), 'task')}, "
+            f"{_count(len(process.roles), 'role')}, "
+            f"{_count(len(process.profiles), 'profile')}){still}"
         )
     if failed:
         raise InputError([p for exc in failed for p in exc.problems])
+
+
+def _count(n: int, word: str, plural: str | None = None) -> str:
+    """ "1 task", "2 tasks" (English counting words on the command line)."""
+    return f"{n} {word if n == 1 else plural or word + 's'}"
 
 
 def model_warnings(process: ProcessModel) -> list[str]:
@@ -115,8 +169,11 @@ def schema(
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Write to this file instead of stdout.")
     ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
     """Print the JSON Schema of the process model, for editor completion and checks."""
+    if out is not None:
+        check_output_file(out, force=force, label="--out")
     text = schema_text()
     if out is None:
         typer.echo(text, nl=False)
@@ -134,8 +191,8 @@ def init(
 ) -> None:
     """Write a commented starter model (process.yaml) that validates."""
     target = folder / "process.yaml"
-    if target.exists() and not force:
-        raise UsageError(f"{target} exists; use --force to overwrite it")
+    check_output_folder(folder, ["process.yaml", "jobcarve-schema.json"], label="folder")
+    check_output_file(target, force=force, label="the model")
     text = resources.files("jobcarve").joinpath("starter_model.yaml").read_text(encoding="utf-8")
     write_atomic(folder / "jobcarve-schema.json", schema_text())
     write_atomic(target, text)
@@ -149,6 +206,8 @@ def graph(
     out: Annotated[Path | None, typer.Option("--out", help="Also write DIR/graph.json.")] = None,
 ) -> None:
     """Workload per task and role, critical path and generations of the task graph."""
+    if out is not None:
+        check_output_folder(out, ["graph.json"])
     process = read_process(model)
     summary = summarize(process)
     data = summary.to_dict()
@@ -184,28 +243,38 @@ def graph(
 @app.command()
 def analyze(
     model: Annotated[Path, typer.Argument(help="Process model file (YAML).")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for analysis.json.")] = Path(
-        "out"
-    ),
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Folder for analysis.json, report.html and, when asked, report.pdf and plan.xlsx.",
+        ),
+    ] = Path("out"),
     time_limit: Annotated[
         float | None,
         typer.Option(
-            "--time-limit", help="Solver seconds (default from the model or 20).", min=0.01
+            "--time-limit",
+            help="The solver's time budget in seconds of deterministic time, not wall time "
+            "(default from the model or 20); analysis, Monte Carlo draws and reports come on top.",
+            min=0.01,
+            max=86400,
         ),
     ] = None,
     seed: Annotated[
-        int | None, typer.Option("--seed", help="Solver seed (default options.seed).", min=0)
+        int | None,
+        typer.Option("--seed", help="Solver seed (default options.seed).", min=0, max=2**31 - 1),
     ] = None,
     workers: Annotated[
         int | None,
-        typer.Option("--workers", help="Solver threads (default 1: reproducible).", min=1),
+        typer.Option("--workers", help="Solver threads (default 1: reproducible).", min=1, max=64),
     ] = None,
     min_job_hours: Annotated[
         float | None,
-        typer.Option("--min-job-hours", help="Fewest hours of a carved job.", min=0.01),
+        typer.Option("--min-job-hours", help="Fewest hours of a carved job.", min=0.01, max=60),
     ] = None,
     max_cobots: Annotated[
-        int | None, typer.Option("--max-cobots", help="Most cobots in the plan.", min=0)
+        int | None, typer.Option("--max-cobots", help="Most cobots in the plan.", min=0, max=50)
     ] = None,
     no_plan: Annotated[
         bool, typer.Option("--no-plan", help="Only the analysis, no carving plan.")
@@ -234,14 +303,22 @@ def analyze(
     draws: Annotated[
         int | None,
         typer.Option(
-            "--draws", help="Monte Carlo draws for the ranges (default 200; 0: none).", min=0
+            "--draws",
+            help="Monte Carlo draws for the ranges (default 200; 0: none; at most 100,000).",
+            min=0,
+            max=100_000,
         ),
     ] = None,
     xlsx: Annotated[
         bool, typer.Option("--xlsx", help="Also write plan.xlsx for advisers.")
     ] = False,
     progress: Annotated[
-        bool, typer.Option("--progress/--quiet", help="Show solver progress on stderr.")
+        bool,
+        typer.Option(
+            "--progress/--quiet",
+            help="Show each phase (reading, analysis, solver stages, draws, report, PDF) and "
+            "its time on stderr.",
+        ),
     ] = False,
 ) -> None:
     """Analyse a process and plan carved jobs and cobots: writes DIR/analysis.json."""
@@ -253,11 +330,24 @@ def analyze(
         raise UsageError(f"unknown language {lang!r}: use nl or en")
     if template_dir is not None and not template_dir.is_dir():
         raise UsageError(f"--template-dir {template_dir} is not a folder")
+    names = ["analysis.json", "report.html"]
+    names += ["report.pdf"] * pdf + ["plan.xlsx"] * xlsx
+    check_output_folder(out, names)  # before the solve, not after it
+    if pdf:
+        from jobcarve.report.pdf import check_pdf_ready
+
+        check_pdf_ready()
+    from jobcarve.progress import Phases
+
+    phase = Phases(progress)
+    phase("reading the model")
     process = read_process(model)
+    phase("analysis")
     result = run_analysis(process)
     the_plan = None
     if not no_plan:
-        emit = (lambda line: typer.echo(line, err=True)) if progress else None
+        phase("plan: building the model and solving (--time-limit)", spinner=False)
+        emit = phase.line if progress else None
         the_plan = run_plan(
             process,
             result,
@@ -273,6 +363,7 @@ def analyze(
     if not no_plan and process.process.kind == "line":
         from jobcarve.carving import line_plan
 
+        phase("line balancing")
         line = line_plan(
             process,
             result,
@@ -296,8 +387,10 @@ def analyze(
         from jobcarve.economics import business_case, plan_figures
         from jobcarve.uncertainty import monte_carlo
 
+        phase("business case and Monte Carlo draws (--draws)")
         case = business_case(process, plan_figures(process, result, the_plan))
         spread = monte_carlo(process, the_plan, draws=draws, seed=seed)
+    phase("report")
     document = analysis_document(
         result,
         the_plan,
@@ -333,17 +426,21 @@ def analyze(
     if pdf:
         from jobcarve.report.pdf import pdf_bytes
 
+        phase("PDF (Chromium)")
         outputs[out / "report.pdf"] = pdf_bytes(html)
     if xlsx:
         from jobcarve.spreadsheet import plan_workbook_bytes
 
         outputs[out / "plan.xlsx"] = plan_workbook_bytes(process, result, the_plan, language, case)
     # every output is complete before any is replaced: a failed run leaves the old set
+    phase("writing")
     written = write_all_atomic(outputs)
+    phase.done()
     summary = result.summary()
     labels = summary["cobot_labels"]
     typer.echo(
-        f"{summary['tasks']} tasks -> {summary['units']} units ({summary['split_tasks']} tasks split); "
+        f"{_count(summary['tasks'], 'task')} -> {_count(summary['units'], 'unit')} "
+        f"({_count(summary['split_tasks'], 'task')} split); "
         f"cobot: {labels['candidate']} candidate, {labels['assist']} assist, "
         f"{labels['guarded_cell']} guarded cell, {labels['human']} human"
     )
@@ -361,16 +458,16 @@ def analyze(
             else (
                 f", carved hours at most {bound:.1f} (gap {s['gap']:.0%})"
                 if bound is not None
-                else ", no bound on the carved hours known"
+                else ", no bound on the carved hours known (the solver found no plan in its time)"
             )
         )
         workers = s["extra_workers"]
         typer.echo(
-            f"plan: {workers} extra worker{'s' if workers != 1 else ''} ({s['extra_fte']:.2f} FTE, "
+            f"plan: {_count(workers, 'extra worker')} ({s['extra_fte']:.2f} FTE, "
             f"{s['carved_hours_per_week']:.1f} h/week = {s['banenafspraak_jobs']:.1f} banenafspraak jobs), "
             f"{s['released_hours_per_week']:.1f} h/week freed from today's staff, "
             f"{s['skilled_hours_freed_per_week']:.1f} of them in hard-to-fill roles, "
-            f"{s['cobots']} cobot{'s' if s['cobots'] != 1 else ''}; {s['status']}{gap}"
+            f"{_count(s['cobots'], 'cobot')}; {s['status']}{gap}"
         )
         if s["displacement_hours"] > 0:
             typer.echo(
@@ -393,12 +490,25 @@ def line(
     ] = "max_target_group",
     takt: Annotated[
         float | None,
-        typer.Option("--takt", help="Takt in seconds (default planning.takt_s).", min=0.01),
+        typer.Option(
+            "--takt", help="Takt in seconds (default planning.takt_s).", min=0.01, max=86400
+        ),
     ] = None,
-    time_limit: Annotated[float | None, typer.Option("--time-limit", min=0.01)] = None,
-    seed: Annotated[int | None, typer.Option("--seed", min=0)] = None,
-    workers: Annotated[int | None, typer.Option("--workers", min=1)] = None,
-    max_cobots: Annotated[int | None, typer.Option("--max-cobots", min=0)] = None,
+    time_limit: Annotated[
+        float | None,
+        typer.Option(
+            "--time-limit", help="Solver seconds (deterministic time).", min=0.01, max=86400
+        ),
+    ] = None,
+    seed: Annotated[
+        int | None, typer.Option("--seed", help="Solver seed.", min=0, max=2**31 - 1)
+    ] = None,
+    workers: Annotated[
+        int | None, typer.Option("--workers", help="Solver threads.", min=1, max=64)
+    ] = None,
+    max_cobots: Annotated[
+        int | None, typer.Option("--max-cobots", help="Most cobots on the line.", min=0, max=50)
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Balance a paced line: stations, who staffs them, which units a cobot takes."""
@@ -438,9 +548,24 @@ def compare(
         Path, typer.Option("--out", "-o", help="Folder for comparison.json and comparison.html.")
     ] = Path("out"),
     lang: Annotated[str | None, typer.Option("--lang", help="nl (default) or en.")] = None,
-    time_limit: Annotated[float | None, typer.Option("--time-limit", min=0.01)] = None,
-    seed: Annotated[int | None, typer.Option("--seed", min=0)] = None,
-    draws: Annotated[int | None, typer.Option("--draws", min=0)] = None,
+    time_limit: Annotated[
+        float | None,
+        typer.Option(
+            "--time-limit",
+            help="Solver seconds per scenario (deterministic time).",
+            min=0.01,
+            max=86400,
+        ),
+    ] = None,
+    seed: Annotated[
+        int | None, typer.Option("--seed", help="Solver seed.", min=0, max=2**31 - 1)
+    ] = None,
+    draws: Annotated[
+        int | None,
+        typer.Option(
+            "--draws", help="Monte Carlo draws per scenario (at most 100,000).", min=0, max=100_000
+        ),
+    ] = None,
 ) -> None:
     """Compare "as is", "split only", "split + cobot" and the model's scenarios."""
     from jobcarve.report.context import build_comparison_context
@@ -450,6 +575,7 @@ def compare(
 
     if lang is not None and lang not in ("nl", "en"):
         raise UsageError(f"unknown language {lang!r}: use nl or en")
+    check_output_folder(out, ["comparison.json", "comparison.html"])
     process = read_process(model)
     language = lang or process.options.language
     result = run_compare(process, time_limit_s=time_limit, seed=seed, draws=draws, lang=language)
@@ -488,33 +614,51 @@ def balance(
     ] = None,
     cycle_time: Annotated[
         int | None,
-        typer.Option("--cycle-time", help="SALBP-1: fewest stations for this cycle time.", min=1),
+        typer.Option(
+            "--cycle-time",
+            help="SALBP-1: fewest stations for this cycle time.",
+            min=1,
+            max=1_000_000_000,
+        ),
     ] = None,
     stations: Annotated[
         int | None,
         typer.Option(
-            "--stations", help="SALBP-2: shortest cycle time with this many stations.", min=1
+            "--stations",
+            help="SALBP-2: shortest cycle time with this many stations.",
+            min=1,
+            max=100_000,
         ),
     ] = None,
     time_limit: Annotated[
-        float, typer.Option("--time-limit", help="Solver seconds.", min=0.01)
+        float, typer.Option("--time-limit", help="Solver seconds.", min=0.01, max=86400)
     ] = 10.0,
     seed: Annotated[
-        int, typer.Option("--seed", help="CP-SAT seed (the SALBP search is deterministic).", min=0)
+        int,
+        typer.Option(
+            "--seed",
+            help="CP-SAT seed (the SALBP search is deterministic).",
+            min=0,
+            max=2**31 - 1,
+        ),
     ] = 0,
     workers: Annotated[
-        int, typer.Option("--workers", help="CP-SAT threads (the SALBP search uses one).", min=1)
+        int,
+        typer.Option(
+            "--workers", help="CP-SAT threads (the SALBP search uses one).", min=1, max=64
+        ),
     ] = 1,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Balance a published line-balancing instance (ALWABP-2, SALBP-1, SALBP-2)."""
     from jobcarve.carving.cpsat.line import solve_line
     from jobcarve.carving.salbp import solve_salbp1, solve_salbp2
-    from jobcarve.lineformats import read_instance
+    from jobcarve.lineformats import check_balance_size, read_instance
 
     if cycle_time is not None and stations is not None:
         raise UsageError("give --cycle-time (SALBP-1) or --stations (SALBP-2), not both")
     inst = read_instance(instance, fmt)
+    check_balance_size(inst)  # sizes checked up front: the time limit must hold
     kind = inst.num_workers > 1 and cycle_time is None and stations is None
     if kind:
         solution = solve_line(
@@ -584,9 +728,15 @@ def import_(
     """Import an employer's task inventory (Excel or CSV) as a commented model that validates."""
     from jobcarve.spreadsheet import import_inventory
 
-    if output.exists() and not force:
-        raise UsageError(f"{output} exists; use --force to overwrite it")
-    model, text = import_inventory(inventory, sheet=sheet, mapping=mapping)
+    check_output_file(output, force=force, inputs=[inventory, *([mapping] if mapping else [])])
+    import warnings
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", JobcarveWarning)
+        model, text = import_inventory(inventory, sheet=sheet, mapping=mapping)
+    for item in caught:
+        if issubclass(item.category, JobcarveWarning):
+            _warn(str(item.message))
     write_atomic(output, text)
     typer.echo(
         f"wrote {output} ({len(model.tasks)} tasks, {len(model.roles)} roles, {len(model.profiles)} profiles)"
@@ -597,12 +747,14 @@ def import_(
 def template_xlsx(
     output: Annotated[Path, typer.Argument(help="Workbook to write.")],
     lang: Annotated[str, typer.Option("--lang", help="nl or en.")] = "nl",
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing workbook.")] = False,
 ) -> None:
     """Write an empty inventory workbook with headers, drop-downs and instructions."""
     from jobcarve.spreadsheet import template_workbook
 
     if lang not in ("nl", "en"):
         raise UsageError(f"unknown language {lang!r}: use nl or en")
+    check_output_file(output, force=force, label="the workbook")
     template_workbook(output, lang)
     typer.echo(f"wrote {output}")
 
@@ -612,12 +764,14 @@ def export_xlsx(
     model: Annotated[Path, typer.Argument(help="Process model file (YAML).")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Workbook to write.")],
     lang: Annotated[str, typer.Option("--lang", help="nl or en headers.")] = "nl",
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing workbook.")] = False,
 ) -> None:
     """Write a model in the inventory layout (to edit in a spreadsheet and import again)."""
     from jobcarve.spreadsheet import export_inventory
 
     if lang not in ("nl", "en"):
         raise UsageError(f"unknown language {lang!r}: use nl or en")
+    check_output_file(output, force=force, inputs=[model])
     export_inventory(read_process(model), output, lang)
     typer.echo(f"wrote {output}")
 
@@ -632,7 +786,7 @@ def catalog_list(
     cats = load_catalogs()
     shown = 0
     for cat in cats.task_catalogs:
-        if sector and sector.lower() not in (cat.id.lower(), cat.sector.lower()):
+        if sector and not _sector_matches(sector, cat.id, cat.sector):
             continue
         typer.echo(f"# {cat.id}: {cat.name_en} / {cat.name_nl}")
         for entry in cat.entries:
@@ -640,8 +794,19 @@ def catalog_list(
             typer.echo(f"{entry.id:<30} {entry.name_en}{split}")
             shown += 1
     if shown == 0:
+        from jobcarve.yamlsource import suggest
+
         known = ", ".join(c.id for c in cats.task_catalogs)
-        raise UsageError(f'no catalogue for sector "{sector}"; known: {known}')
+        hint = suggest(sector or "", [c.id for c in cats.task_catalogs])
+        raise UsageError(f'no catalogue for sector "{sector}"{hint}; known: {known}')
+
+
+def _sector_matches(wanted: str, cat_id: str, sector: str) -> bool:
+    """A catalogue id or sector name, or a word of either ("welding" finds welding_sheet_metal)."""
+    text = wanted.strip().lower()
+    names = (cat_id.lower(), sector.lower())
+    words = {w for name in names for w in name.replace("_", " ").replace(",", " ").split()}
+    return text in names or text in words
 
 
 @catalog_app.command("show")
@@ -699,16 +864,63 @@ def generated_at() -> datetime:
     return datetime.now(tz=UTC)
 
 
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    """SIGINT, SIGTERM and SIGHUP alike: note it and interrupt the run (exit 130).
+
+    SIGTERM and SIGHUP go to whatever handles SIGINT at the moment (during a solve the
+    solver's watch, which stops the search and keeps the best plan so far), so every signal
+    that ends a run takes the same path: temporary files removed, nothing half written.
+    """
+    from jobcarve.report.pdf import note_interrupt
+
+    note_interrupt()
+    handler = signal.getsignal(signal.SIGINT)
+    if signum != signal.SIGINT and callable(handler) and handler is not _interrupt:
+        handler(signal.SIGINT, frame)
+        return
+    raise KeyboardInterrupt
+
+
+def _install_signal_handlers() -> None:
+    if threading.current_thread() is not threading.main_thread():
+        return
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        sig = getattr(signal, name, None)
+        if sig is not None and signal.getsignal(sig) in (
+            signal.SIG_DFL,
+            signal.default_int_handler,
+        ):
+            signal.signal(sig, _interrupt)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the app and map errors to exit codes without tracebacks."""
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args
+    if debug and args[0] != "--debug":  # `jobcarve analyze ... --debug` works too
+        args = ["--debug", *(a for a in args if a != "--debug")]
+    for i, arg in enumerate(args):  # an empty path would silently mean the current folder
+        if (arg in ("--out", "-o", "--output") and i + 1 < len(args) and args[i + 1] == "") or (
+            arg in ("--out=", "--output=")
+        ):
+            typer.echo(f"error: {arg.rstrip('=')} is empty; name a file or folder", err=True)
+            sys.exit(2)
+    _install_signal_handlers()
+    if not _STATE.get("atexit"):
+        atexit.register(cleanup_temporary_files)
+        _STATE["atexit"] = True
+    from jobcarve.progress import stop_spinners
+
     try:
         code = app(args=args, prog_name="jobcarve", standalone_mode=False)
     except typer.Exit as exc:
         code = exc.exit_code
     except (typer.Abort, KeyboardInterrupt):
-        typer.echo("error: interrupted", err=True)
+        stop_spinners()
+        cleanup_temporary_files()
+        typer.echo(
+            "error: interrupted; nothing was written (earlier outputs are unchanged)", err=True
+        )
         code = 130
     except typer.TyperException as exc:  # usage errors of the vendored click
         ctx = getattr(exc, "ctx", None)
@@ -736,4 +948,5 @@ def main(argv: list[str] | None = None) -> None:
             err=True,
         )
         code = 1
+    stop_spinners()  # a spinner left by a phase that ended in an error
     sys.exit(code if isinstance(code, int) else 0)

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -37,22 +38,16 @@ class Problem:
         return f"{where}: {_one_line(text)}"
 
 
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
 def _one_line(text: str) -> str:
     """Keep a message on one line and free of control characters."""
-    out = []
-    for ch in text:
-        if ch in "\r\n\t":
-            out.append(" ")
-        elif (
-            ord(ch) < 32
-            or 0x7F <= ord(ch) < 0xA0
-            or 0x202A <= ord(ch) <= 0x202E
-            or 0x2066 <= ord(ch) <= 0x2069
-        ):
-            out.append(f"\\u{ord(ch):04x}")
-        else:
-            out.append(ch)
-    return "".join(out)
+    if not _CONTROL.search(text):
+        return text
+    return _CONTROL.sub(
+        lambda m: " " if m.group() in "\r\n\t" else f"\\u{ord(m.group()):04x}", text
+    )
 
 
 class JobcarveError(Exception):
@@ -72,6 +67,10 @@ class InputError(JobcarveError):
 
 class UsageError(JobcarveError):
     """Options that do not fit together, named by the user on the command line or in Python."""
+
+
+class OutputError(UsageError):
+    """An output cannot be written where the user asked (exit code 2, before any work)."""
 
 
 class NoSolutionError(JobcarveError):

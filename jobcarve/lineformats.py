@@ -22,9 +22,60 @@ import networkx as nx
 
 from jobcarve.carving.line import LineProblem, LineWorker
 from jobcarve.exceptions import InputError, Problem, UsageError
+from jobcarve.yamlsource import read_bounded
 
 FORMATS = ("alwabp", "in2", "alb")
 MAX_BYTES = 16 * 1024 * 1024
+#: the most tasks an instance may have (the largest published SALBP instances have 1,000)
+MAX_TASKS = 100_000
+#: the most worker columns of an ALWABP file (published ones have at most n/4 of 75 tasks)
+MAX_WORKERS = 1_000
+#: the most task-worker cells of an ALWABP file (bounds the line model before it is built)
+MAX_CELLS = 1_000_000
+#: what `jobcarve balance` solves within its time limit (measured, docs/limits.md): the
+#: SALBP search's set-up and the ALWABP line model grow faster than linearly with the size;
+#: the largest published instances have 1,000 tasks (SALBP) and 75 x 19 (ALWABP)
+BALANCE_MAX_TASKS = 2_000
+BALANCE_MAX_CELLS = 5_000  # ALWABP tasks x workers
+BALANCE_MAX_WORKERS = 100  # ALWABP workers (each may open a station)
+
+
+def check_balance_size(instance: Instance) -> None:
+    """Refuse, before any work, an instance larger than `balance` can solve in its time."""
+    if instance.num_workers > 1:
+        cells = instance.num_tasks * instance.num_workers
+        if cells > BALANCE_MAX_CELLS or instance.num_workers > BALANCE_MAX_WORKERS:
+            raise InputError(
+                [
+                    Problem(
+                        instance.name,
+                        1,
+                        1,
+                        "",
+                        f"{instance.num_tasks:,} tasks x {instance.num_workers:,} workers = "
+                        f"{cells:,} task-worker times; balance solves at most "
+                        f"{BALANCE_MAX_WORKERS:,} workers and {BALANCE_MAX_CELLS:,} times "
+                        "within its time limit",
+                    )
+                ]
+            )
+    if instance.num_tasks > BALANCE_MAX_TASKS:
+        raise InputError(
+            [
+                Problem(
+                    instance.name,
+                    1,
+                    1,
+                    "",
+                    f"{instance.num_tasks:,} tasks; balance solves at most "
+                    f"{BALANCE_MAX_TASKS:,} within its time limit",
+                )
+            ]
+        )
+
+
+#: the largest task or cycle time (whole time units; sums of 100,000 of them fit in int64)
+MAX_TIME = 1_000_000_000
 
 
 @dataclass(frozen=True)
@@ -90,18 +141,7 @@ def read_instance(path: str | Path, fmt: str | None = None) -> Instance:
     """Read an instance file in one of `FORMATS`."""
     path = Path(path)
     name = str(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError([Problem(name, 0, 0, "", "no such file")]) from None
-    except IsADirectoryError:
-        raise InputError(
-            [Problem(name, 0, 0, "", "is a folder, expected an instance file")]
-        ) from None
-    if len(data) > MAX_BYTES:
-        raise InputError(
-            [Problem(name, 0, 0, "", f"file is {len(data):,} bytes; the limit is {MAX_BYTES:,}")]
-        )
+    data = read_bounded(path, MAX_BYTES, "an instance file")
     fmt = fmt or guess_format(path)
     if fmt not in FORMATS:
         raise InputError(
@@ -134,20 +174,36 @@ class _Lines:
         return InputError([Problem(self.name, line, col, "", message)])
 
 
+_INT = re.compile(r"[+-]?[0-9]+")
+
+
 def _int(src: _Lines, line: int, token: str, what: str, col: int = 1) -> int:
-    try:
-        value = int(token)
-    except ValueError:
-        raise src.fail(line, f'{what} "{token[:30]}" is not a whole number', col) from None
+    # plain ASCII digits only: Python's int() also takes "1_0" and other scripts' digits
+    if not _INT.fullmatch(token):
+        raise src.fail(line, f'{what} "{token[:30]}" is not a whole number', col)
+    if len(token) > 30:
+        raise src.fail(line, f"{what} {token[:30]}... is out of range", col)
+    return int(token)
+
+
+def _count(src: _Lines, line: int, token: str) -> int:
+    n = _int(src, line, token, "number of tasks")
+    if not 1 <= n <= MAX_TASKS:
+        raise src.fail(line, f"number of tasks {n} is out of range (1 to {MAX_TASKS:,})")
+    return n
+
+
+def _time(src: _Lines, line: int, token: str, what: str = "task time", col: int = 1) -> int:
+    value = _int(src, line, token, what, col)
+    if not 1 <= value <= MAX_TIME:
+        raise src.fail(line, f"{what} {value} is out of range (1 to {MAX_TIME:,})", col)
     return value
 
 
 def _alwabp(lines: list[str], name: str) -> Instance:
     src = _Lines(lines, name)
     ln, head = src.next("the number of tasks")
-    n = _int(src, ln, head, "number of tasks")
-    if not 1 <= n <= 100000:
-        raise src.fail(ln, f"number of tasks {n} is out of range")
+    n = _count(src, ln, head)
     times: list[tuple[int | None, ...]] = []
     k = None
     for t in range(n):
@@ -155,6 +211,12 @@ def _alwabp(lines: list[str], name: str) -> Instance:
         fields = row.split()
         if k is None:
             k = len(fields)
+            if k > MAX_WORKERS or n * k > MAX_CELLS:
+                raise src.fail(
+                    ln,
+                    f"{k:,} worker columns for {n:,} tasks; the limits are {MAX_WORKERS:,} "
+                    f"workers and {MAX_CELLS:,} task-worker times",
+                )
         elif len(fields) != k:
             raise src.fail(ln, f"task {t + 1} has {len(fields)} worker times, task 1 has {k}")
         parsed: list[int | None] = []
@@ -163,10 +225,7 @@ def _alwabp(lines: list[str], name: str) -> Instance:
             if field.lower() == "inf":
                 parsed.append(None)
             else:
-                value = _int(src, ln, field, "task time", col)
-                if value <= 0:
-                    raise src.fail(ln, f"task time {value} must be positive", col)
-                parsed.append(value)
+                parsed.append(_time(src, ln, field, "task time", col))
             col += len(field) + 1
         if all(v is None for v in parsed):
             raise src.fail(ln, f"no worker can do task {t + 1} (all Inf)")
@@ -178,16 +237,11 @@ def _alwabp(lines: list[str], name: str) -> Instance:
 def _in2(lines: list[str], name: str) -> Instance:
     src = _Lines(lines, name)
     ln, head = src.next("the number of tasks")
-    n = _int(src, ln, head, "number of tasks")
-    if not 1 <= n <= 100000:
-        raise src.fail(ln, f"number of tasks {n} is out of range")
+    n = _count(src, ln, head)
     times = []
     for t in range(n):
         ln, row = src.next(f"the time of task {t + 1}")
-        value = _int(src, ln, row, "task time")
-        if value <= 0:
-            raise src.fail(ln, f"task time {value} must be positive")
-        times.append((value,))
+        times.append((_time(src, ln, row),))
     arcs = _arcs(src, n, sep=",", need_end=True)
     return Instance(name, tuple(times), arcs)
 
@@ -209,21 +263,30 @@ def _arcs(
         j = _int(src, ln, parts[1].strip(), "task id")
         if (i, j) == (-1, -1):
             break
-        for v in (i, j):
-            if not 1 <= v <= n:
-                raise src.fail(ln, f"task {v} does not exist (tasks are 1..{n})")
-        if i == j:
-            raise src.fail(ln, f"task {i} cannot precede itself")
-        arcs.append((i - 1, j - 1))
+        _arc(src, ln, i, j, n, arcs)
     return tuple(arcs)
+
+
+def _arc(src: _Lines, ln: int, i: int, j: int, n: int, arcs: list[tuple[int, int]]) -> None:
+    for v in (i, j):
+        if not 1 <= v <= n:
+            raise src.fail(ln, f"task {v} does not exist (tasks are 1..{n})")
+    if i == j:
+        raise src.fail(ln, f"task {i} cannot precede itself")
+    if len(arcs) >= MAX_CELLS:
+        raise src.fail(ln, f"more than {MAX_CELLS:,} precedence arcs")
+    arcs.append((i - 1, j - 1))
 
 
 def _alb(lines: list[str], name: str) -> Instance:
     src = _Lines(lines, name)
-    n = cycle = None
+    n: int | None = None
+    cycle: int | None = None
     times: dict[int, int] = {}
-    arcs: list[tuple[int, int]] = []
+    raw_arcs: list[tuple[int, int, int]] = []  # (line, i, j), checked once n is known
     section = None
+    seen: dict[str, int] = {}
+    times_line = 0
     for ln, raw in enumerate(lines, start=1):
         line = raw.strip()
         if not line:
@@ -233,39 +296,59 @@ def _alb(lines: list[str], name: str) -> Instance:
             section = tag.group(1).strip().lower()
             if section == "end":
                 break
+            if section in seen and section in _ALB_SECTIONS:
+                raise src.fail(ln, f"<{section}> appears twice (first at line {seen[section]})")
+            seen[section] = ln
+            if section == "task times":
+                times_line = ln
+                if n is None:
+                    raise src.fail(ln, "<task times> before <number of tasks>")
             continue
         if section == "number of tasks":
-            n = _int(src, ln, line, "number of tasks")
+            if n is not None:
+                raise src.fail(ln, "<number of tasks> holds more than one number")
+            n = _count(src, ln, line)
         elif section == "cycle time":
-            cycle = _int(src, ln, line, "cycle time")
+            if cycle is not None:
+                raise src.fail(ln, "<cycle time> holds more than one number")
+            cycle = _time(src, ln, line, "cycle time")
         elif section == "task times":
+            assert n is not None
             parts = line.split()
             if len(parts) != 2:
                 raise src.fail(ln, f'expected "task time", found "{line[:30]}"')
-            t, value = _int(src, ln, parts[0], "task id"), _int(src, ln, parts[1], "task time")
-            if value <= 0:
-                raise src.fail(ln, f"task time {value} must be positive")
-            times[t] = value
+            t = _int(src, ln, parts[0], "task id")
+            if not 1 <= t <= n:
+                raise src.fail(ln, f"task {t} does not exist (tasks are 1..{n})")
+            if t in times:
+                raise src.fail(ln, f"task {t} has a second time")
+            times[t] = _time(src, ln, parts[1], "task time", len(parts[0]) + 2)
         elif section == "precedence relations":
             parts = line.split(",")
             if len(parts) != 2:
                 raise src.fail(ln, f'expected "i,j", found "{line[:30]}"')
-            arcs.append(
+            raw_arcs.append(
                 (
-                    _int(src, ln, parts[0].strip(), "task id") - 1,
-                    _int(src, ln, parts[1].strip(), "task id") - 1,
+                    ln,
+                    _int(src, ln, parts[0].strip(), "task id"),
+                    _int(src, ln, parts[1].strip(), "task id"),
                 )
             )
     if n is None:
         raise src.fail(1, "no <number of tasks> section")
-    missing = [t for t in range(1, n + 1) if t not in times]
-    if missing:
-        raise src.fail(1, f"no time for task {missing[0]} in <task times>")
-    for i, j in arcs:
-        for v in (i, j):
-            if not 0 <= v < n:
-                raise src.fail(1, f"precedence names task {v + 1}, tasks are 1..{n}")
+    if len(times) < n:
+        first = next(t for t in range(1, n + 1) if t not in times)
+        raise src.fail(
+            times_line or 1,
+            f"no time for task {first} in <task times> ({n - len(times):,} of {n:,} missing)",
+        )
+    arcs: list[tuple[int, int]] = []
+    for ln, i, j in raw_arcs:
+        _arc(src, ln, i, j, n, arcs)
     return Instance(name, tuple((times[t],) for t in range(1, n + 1)), tuple(arcs), cycle)
+
+
+_ALB_SECTIONS = ("number of tasks", "cycle time", "task times", "precedence relations")
 
 
 def _check(instance: Instance, name: str) -> None:

@@ -8,6 +8,7 @@ and what a worker profile can do, 0 meaning "not demanded" and 4 "very high".
 
 from __future__ import annotations
 
+import typing
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -17,6 +18,7 @@ from pydantic import (
     PrivateAttr,
     StrictBool,
     StrictInt,
+    ValidationInfo,
     field_validator,
 )
 
@@ -65,6 +67,14 @@ Text = Annotated[str, Field(min_length=1, max_length=200)]
 LongText = Annotated[str, Field(max_length=4000)]
 
 
+def _numeric(annotation: object) -> bool:
+    """Whether a field takes a float and not a boolean."""
+    if annotation is float:  # (integer fields are strict already)
+        return True
+    args = typing.get_args(annotation)
+    return bool(args) and bool not in args and any(_numeric(a) for a in args)
+
+
 class _Block(BaseModel):
     """Base of every block: unknown keys are errors, NaN and infinity are refused."""
 
@@ -75,6 +85,19 @@ class _Block(BaseModel):
         str_strip_whitespace=True,
         validate_default=True,
     )
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _no_booleans_as_numbers(cls, value: object, info: ValidationInfo) -> object:
+        """`time_s_per_unit: yes` is not 1 second: YAML reads yes/no/on/off as booleans."""
+        if isinstance(value, bool) and info.field_name is not None:
+            field = cls.model_fields.get(info.field_name)
+            if field is not None and _numeric(field.annotation):
+                raise ValueError(
+                    f"must be a number, found {str(value).lower()} "
+                    "(YAML reads yes/no/on/off as true/false)"
+                )
+        return value
 
 
 class Demands(_Block):
@@ -302,7 +325,7 @@ class Planning(_Block):
 
     units_per_week: float = Field(gt=0, le=10**9)
     weeks_per_year: float = Field(46, gt=0, le=53)
-    hours_per_fte: float = Field(36, gt=0, le=60, description="Hours of one full-time job.")
+    hours_per_fte: float = Field(36, ge=1, le=60, description="Hours of one full-time job.")
     shifts: StrictInt = Field(1, ge=1, le=3)
     takt_s: float | None = Field(None, gt=0, le=86400, description="Line takt, kind 'line' only.")
     units_per_week_low: float | None = Field(
@@ -388,7 +411,9 @@ class Profile(_Block):
     description: LongText = ""
     capacities: Capacities
     hours_per_week_available: float = Field(gt=0, le=60)
-    pace: float = Field(1.0, gt=0, le=1, description="Relative pace; 0.7 needs 1/0.7 of the time.")
+    pace: float = Field(
+        1.0, ge=0.05, le=1, description="Relative pace; 0.7 needs 1/0.7 of the time."
+    )
     supports: list[Id] = Field(default_factory=list, description="Supports this profile can use.")
     max_workers: StrictInt | None = Field(
         None, ge=1, le=10000, description="How many people of this profile could be hired."

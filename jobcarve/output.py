@@ -10,28 +10,76 @@ import contextlib
 import json
 import os
 import tempfile
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
+
+from jobcarve.exceptions import OutputError
+
+#: temporary files being written; removed on any exit (see `cleanup_temporary_files`)
+_STAGED: set[str] = set()
+
+
+def _nearest_existing(path: Path) -> Path:
+    current = path.absolute()
+    while not current.exists() and current != current.parent:
+        current = current.parent
+    return current
+
+
+def _check_folder(folder: Path, label: str) -> None:
+    """A folder that exists (or can be made) and can be written to."""
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(f"{label} {folder} is a file, not a folder")
+    base = _nearest_existing(folder)
+    if not base.is_dir():
+        raise OutputError(f"{label} {folder} is under {base}, which is a file, not a folder")
+    if not os.access(base, os.W_OK | os.X_OK):
+        raise OutputError(f"cannot write in {base} (read-only or no permission)")
+
+
+def check_output_file(
+    path: Path, *, force: bool, inputs: Sequence[Path] = (), label: str = "--output"
+) -> None:
+    """Check, before any work, that `path` can be written as a file.
+
+    The one rule for files named on the command line: an existing file is replaced only
+    with ``--force``; an input of the same run is never replaced, not even with ``--force``.
+    """
+    if str(path) == "":
+        raise OutputError(f"{label} is empty; name a file")
+    if path.is_dir():
+        raise OutputError(f"{label} {path} is a folder; name a file in it")
+    for source in inputs:
+        with contextlib.suppress(OSError):
+            if path.exists() and os.path.samefile(path, source):
+                raise OutputError(f"{label} {path} is the input {source}; name another file")
+    if path.exists() and not force:
+        raise OutputError(f"{path} exists; use --force to overwrite it")
+    _check_folder(path.parent, "the folder of")
+
+
+def check_output_folder(folder: Path, names: Iterable[str], label: str = "--out") -> None:
+    """Check, before any work, that the outputs `names` can be written into `folder`.
+
+    An output folder is refreshed as a set (analysis.json, report.html, ...): files in it
+    with those names are replaced when the run succeeds, and kept when it fails.
+    """
+    if str(folder) == "":
+        raise OutputError(f"{label} is empty; name a folder (. for the current one)")
+    _check_folder(folder, label)
+    for name in names:
+        if (folder / name).is_dir():
+            raise OutputError(f"{folder / name} is a folder; it cannot be replaced by {name}")
+
+
+def _wrap(target: Path, exc: OSError) -> OutputError:
+    return OutputError(f"cannot write {target}: {exc.strerror or exc}")
 
 
 def write_atomic(path: str | Path, data: str | bytes) -> Path:
     """Write `data` to `path` atomically (text as UTF-8); return the path."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        os.chmod(tmp, 0o666 & ~_umask())
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(raw)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-    return target
+    return write_all_atomic({Path(path): data})[0]
 
 
 def write_all_atomic(files: dict[Path, str | bytes]) -> list[Path]:
@@ -41,11 +89,13 @@ def write_all_atomic(files: dict[Path, str | bytes]) -> list[Path]:
     are they renamed over the targets, one after the other.
     """
     staged: list[tuple[str, Path]] = []
+    target = Path()
     try:
         for target, data in files.items():
             target.parent.mkdir(parents=True, exist_ok=True)
             raw = data.encode("utf-8") if isinstance(data, str) else data
             fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            _STAGED.add(tmp)
             staged.append((tmp, target))
             os.chmod(tmp, 0o666 & ~_umask())
             with os.fdopen(fd, "wb") as handle:
@@ -54,12 +104,29 @@ def write_all_atomic(files: dict[Path, str | bytes]) -> list[Path]:
                 os.fsync(handle.fileno())
         for tmp, target in staged:
             os.replace(tmp, target)
+            _STAGED.discard(tmp)
+    except OSError as exc:
+        _unlink(staged)
+        raise _wrap(target, exc) from None
     except BaseException:
-        for tmp, _ in staged:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(tmp)
+        _unlink(staged)
         raise
     return [target for _, target in staged]
+
+
+def _unlink(staged: list[tuple[str, Path]]) -> None:
+    for tmp, _ in staged:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        _STAGED.discard(tmp)
+
+
+def cleanup_temporary_files() -> None:
+    """Remove the temporary files of writes still in progress (on a signal or at exit)."""
+    for tmp in list(_STAGED):
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        _STAGED.discard(tmp)
 
 
 def dumps_json(data: Any) -> str:

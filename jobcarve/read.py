@@ -21,13 +21,15 @@ from jobcarve.exceptions import InputError, Problem
 from jobcarve.model import FORMAT_VERSION, Demands, Handling, ProcessModel, Task
 from jobcarve.yamlsource import (
     DEFAULT_LIMITS,
+    MAX_SUGGESTIONS,
     Limits,
     Loc,
     SourceMap,
+    Suggester,
     decode,
     load,
     read_text,
-    suggest,
+    show,
     validation_problems,
 )
 
@@ -178,6 +180,8 @@ def _cross_check(
     data: dict[str, Any], smap: SourceMap, cats: Catalogs, limits: Limits
 ) -> list[Problem]:
     problems: list[Problem] = []
+    budget = [MAX_SUGGESTIONS]  # "did you mean" lookups for the whole file
+    _check_id_spacing(data, smap, problems)
 
     def unique_ids(kind: str, items: list[tuple[Loc, dict[str, Any]]]) -> set[str]:
         first: dict[str, Loc] = {}
@@ -185,12 +189,13 @@ def _cross_check(
             ident = item.get("id")
             if not isinstance(ident, str):
                 continue
+            ident = ident.strip()  # the schema strips; "a " and "a" are the same id
             if ident in first:
                 line = smap.locate((*first[ident], "id"))[0]
                 problems.append(
                     smap.problem(
                         (*loc, "id"),
-                        f'duplicate {kind} id "{ident}" (first defined at line {line})',
+                        f"duplicate {kind} id {show(ident, 80)} (first defined at line {line})",
                     )
                 )
             else:
@@ -223,22 +228,30 @@ def _cross_check(
     walk((), 0)
     unique_ids("task", [(loc, t) for loc, t, _ in all_tasks])
 
+    role_hint = Suggester(role_ids, budget)
+    template_hint = Suggester(cats.entries, budget)
     for loc, task, depth in all_tasks:
-        _check_task(task, loc, depth, role_ids, cats, smap, problems)
+        _check_task(task, loc, depth, role_ids, cats, smap, problems, role_hint, template_hint)
 
     # precedence: among top-level tasks, and among the subtasks of each task
     groups: dict[Loc, list[tuple[Loc, dict[str, Any]]]] = {}
     for loc, task, _ in all_tasks:
         groups.setdefault(loc[:-2], []).append((loc, task))
     for parent, members in groups.items():
-        _check_precedence(parent, members, smap, problems)
+        _check_precedence(parent, members, smap, problems, budget)
 
     supports = set(cats.supports)
+    support_hint = Suggester(supports, budget)
     for i, profile in _entries(data, "profiles"):
         _check_supports(
-            profile.get("supports"), ("profiles", i, "supports"), supports, smap, problems
+            profile.get("supports"),
+            ("profiles", i, "supports"),
+            supports,
+            smap,
+            problems,
+            support_hint,
         )
-    _check_supports(data.get("supports"), ("supports",), supports, smap, problems)
+    _check_supports(data.get("supports"), ("supports",), supports, smap, problems, support_hint)
     economics_block = data.get("economics")
     costs = economics_block.get("support_costs_eur") if isinstance(economics_block, dict) else None
     if isinstance(costs, dict):
@@ -247,11 +260,13 @@ def _cross_check(
                 problems.append(
                     smap.problem(
                         ("economics", "support_costs_eur", sid),
-                        f'unknown support "{sid}"{suggest(sid, supports)}',
+                        f'unknown support "{sid}"{support_hint(sid)}',
                     )
                 )
 
     profile_ids = {p.get("id") for _, p in _entries(data, "profiles")}
+    known_profiles = {p for p in profile_ids if isinstance(p, str)}
+    profile_hint = Suggester(known_profiles, budget)
     scenario_ids: set[str] = set()
     for i, scenario in _entries(data, "scenarios"):
         sid = scenario.get("id")
@@ -260,7 +275,7 @@ def _cross_check(
                 problems.append(
                     smap.problem(
                         ("scenarios", i, "id"),
-                        f'scenario id "{sid}" is used twice or is a built-in scenario',
+                        f"scenario id {show(sid, 80)} is used twice or is a built-in scenario",
                     )
                 )
             scenario_ids.add(sid)
@@ -268,11 +283,10 @@ def _cross_check(
         if isinstance(names, list):
             for j, pid in enumerate(names):
                 if isinstance(pid, str) and pid not in profile_ids:
-                    known = {p for p in profile_ids if isinstance(p, str)}
                     problems.append(
                         smap.problem(
                             ("scenarios", i, "profiles", j),
-                            f'unknown profile "{pid}"{suggest(pid, known)}',
+                            f"unknown profile {show(pid, 80)}{profile_hint(pid)}",
                         )
                     )
     for loc, task, _ in all_tasks:
@@ -314,6 +328,50 @@ def _cross_check(
     return problems
 
 
+_ID_FIELDS = ("id", "role", "template")
+
+
+def _check_id_spacing(data: dict[str, Any], smap: SourceMap, problems: list[Problem]) -> None:
+    """Ids and references with spaces around them are refused, where they are written.
+
+    The schema strips spaces from text, so ``id: "a "`` next to ``id: a`` would silently be
+    the same id twice; with spaces refused, every id means the same in every check.
+    """
+
+    def check(value: Any, loc: Loc) -> None:
+        if isinstance(value, str) and value != value.strip() and value.strip():
+            problems.append(
+                smap.problem(
+                    loc,
+                    f"id {show(value, 80)} has spaces around it; write {show(value.strip(), 80)}",
+                )
+            )
+
+    def task_list(items: Any, loc: Loc) -> None:
+        if not isinstance(items, list):
+            return
+        for i, task in enumerate(items):
+            if not isinstance(task, dict):
+                continue
+            for key in _ID_FIELDS:
+                check(task.get(key), (*loc, i, key))
+            after = task.get("after")
+            if isinstance(after, list):
+                for j, pred in enumerate(after):
+                    check(pred, (*loc, i, "after", j))
+            task_list(task.get("subtasks"), (*loc, i, "subtasks"))
+
+    task_list(data.get("tasks"), ("tasks",))
+    for key in ("roles", "profiles", "scenarios"):
+        for i, item in _entries(data, key):
+            check(item.get("id"), (key, i, "id"))
+            for list_key in ("supports", "profiles"):
+                values = item.get(list_key)
+                if isinstance(values, list):
+                    for j, value in enumerate(values):
+                        check(value, (key, i, list_key, j))
+
+
 def _check_range(task: dict[str, Any], loc: Loc, smap: SourceMap, problems: list[Problem]) -> None:
     """time_low <= the task's time <= time_high, in the unit of its time model."""
     time = next((task[k] for k in _TIME_KEYS if isinstance(task.get(k), (int, float))), None)
@@ -338,7 +396,12 @@ def _check_range(task: dict[str, Any], loc: Loc, smap: SourceMap, problems: list
 
 
 def _check_supports(
-    value: Any, loc: Loc, known: set[str], smap: SourceMap, problems: list[Problem]
+    value: Any,
+    loc: Loc,
+    known: set[str],
+    smap: SourceMap,
+    problems: list[Problem],
+    hint: Suggester,
 ) -> None:
     if not isinstance(value, list):
         return
@@ -347,7 +410,7 @@ def _check_supports(
             problems.append(
                 smap.problem(
                     (*loc, j),
-                    f'unknown support "{sup}"{suggest(sup, known)}; see `jobcarve catalog supports`',
+                    f"unknown support {show(sup, 80)}{hint(sup)}; see `jobcarve catalog supports`",
                 )
             )
 
@@ -360,6 +423,8 @@ def _check_task(
     cats: Catalogs,
     smap: SourceMap,
     problems: list[Problem],
+    role_hint: Suggester,
+    template_hint: Suggester,
 ) -> None:
     role = task.get("role")
     if depth == 0 and "role" not in task:
@@ -368,16 +433,17 @@ def _check_task(
                 loc, 'missing required key "role" (the existing role that does this task now)'
             )
         )
-    if isinstance(role, str) and role not in role_ids:
+    if isinstance(role, str) and role.strip() not in role_ids:
         problems.append(
-            smap.problem((*loc, "role"), f'unknown role id "{role}"{suggest(role, role_ids)}')
+            smap.problem((*loc, "role"), f"unknown role id {show(role, 80)}{role_hint(role)}")
         )
     template = task.get("template")
     if isinstance(template, str) and template not in cats.entries:
         problems.append(
             smap.problem(
                 (*loc, "template"),
-                f'unknown catalogue task "{template}"{suggest(template, cats.entries)}; see `jobcarve catalog list`',
+                f"unknown catalogue task {show(template, 80)}{template_hint(template)}; "
+                "see `jobcarve catalog list`",
             )
         )
     subtasks = task.get("subtasks")
@@ -425,29 +491,40 @@ def _check_task(
 
 
 def _check_precedence(
-    parent: Loc, members: list[tuple[Loc, dict[str, Any]]], smap: SourceMap, problems: list[Problem]
+    parent: Loc,
+    members: list[tuple[Loc, dict[str, Any]]],
+    smap: SourceMap,
+    problems: list[Problem],
+    budget: list[int],
 ) -> None:
-    ids = {t["id"]: loc for loc, t in members if isinstance(t.get("id"), str)}
+    ids = {t["id"].strip(): loc for loc, t in members if isinstance(t.get("id"), str)}
+    hint_for = Suggester(ids, budget)
     graph: nx.DiGraph[str] = nx.DiGraph()
     graph.add_nodes_from(ids)
     where = "subtask" if parent else "task"
     for loc, task in members:
         after = task.get("after")
         own = task.get("id")
+        own = own.strip() if isinstance(own, str) else own
         if not isinstance(after, list):
             continue
-        for j, pred in enumerate(after):
-            if not isinstance(pred, str):
+        for j, raw in enumerate(after):
+            if not isinstance(raw, str):
                 continue
+            pred = raw.strip()
             if pred == own:
                 problems.append(
-                    smap.problem((*loc, "after", j), f'task "{own}" cannot come after itself')
+                    smap.problem(
+                        (*loc, "after", j), f"task {show(own, 80)} cannot come after itself"
+                    )
                 )
             elif pred not in ids:
-                hint = suggest(pred, ids)
+                hint = hint_for(pred)
                 scope = " (a subtask can only follow its siblings)" if parent and not hint else ""
                 problems.append(
-                    smap.problem((*loc, "after", j), f'unknown {where} id "{pred}"{hint}{scope}')
+                    smap.problem(
+                        (*loc, "after", j), f"unknown {where} id {show(pred, 80)}{hint}{scope}"
+                    )
                 )
             elif isinstance(own, str):
                 graph.add_edge(pred, own, index=j)
@@ -456,7 +533,9 @@ def _check_precedence(
             continue
         start = min(component, key=lambda n: smap.locate(ids[n]))
         cycle = nx.find_cycle(graph.subgraph(component), source=start)
-        names = [u for u, _ in cycle] + [cycle[0][0]]
+        names = [show(u, 40)[1:-1] for u, _ in cycle] + [show(cycle[0][0], 40)[1:-1]]
+        if len(names) > 12:  # a long cycle is named by its ends, not an 80 KB line
+            names = [*names[:6], f"... ({len(names) - 11:,} more)", *names[-5:]]
         closing = cycle[-1]  # the entry in the first task's `after` that closes the loop
         loc = (*ids[closing[1]], "after", graph.edges[closing]["index"])
         problems.append(smap.problem(loc, "precedence cycle: " + " -> ".join(names)))

@@ -17,6 +17,8 @@ from __future__ import annotations
 import csv
 import io
 import re
+import warnings
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,10 +31,10 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from jobcarve.catalog import load_catalogs
-from jobcarve.exceptions import InputError, Problem
+from jobcarve.exceptions import InputError, JobcarveWarning, Problem
 from jobcarve.messages import DIMENSION_NAMES
 from jobcarve.model import DIMENSIONS, EDUCATION_LEVELS, Economics, Options, ProcessModel, Task
-from jobcarve.yamlsource import suggest
+from jobcarve.yamlsource import MAX_SUGGESTIONS, Suggester, decode, read_bounded, show, suggest
 
 # ----------------------------------------------------------------------------- layout
 
@@ -54,7 +56,11 @@ TASK_COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
         ("voorganger", "predecessor", "na", "after", "na taak"),
     ),
     "template": ("Sjabloon", "Template", ("catalogus", "catalogue", "catalog", "standaardtaak")),
-    "description": ("Beschrijving", "Description", ("toelichting", "notes", "opmerking")),
+    "description": (
+        "Beschrijving",
+        "Description",
+        ("toelichting", "notes", "opmerking", "opmerkingen", "remarks", "note"),
+    ),
     "part_mass_kg": ("Gewicht (kg)", "Mass (kg)", ("gewicht", "mass", "massa")),
     "lifts_per_unit": ("Tillingen per eenheid", "Lifts per unit", ("tillingen", "lifts")),
     "presentation": ("Aanvoer", "Presentation", ("aanvoer onderdelen", "part presentation")),
@@ -213,8 +219,8 @@ def _aliases(columns: dict[str, tuple[str, str, tuple[str, ...]]]) -> dict[str, 
 
 
 def _header_field(header: str, aliases: dict[str, str]) -> tuple[str | None, str | None]:
-    """(field, time basis implied by a unit in brackets) of a header cell."""
-    text = _norm(header)
+    """(field, time basis implied by a unit in brackets) of a header cell ("Nr." is "nr")."""
+    text = _norm(header).rstrip(".:").strip()
     if text in aliases:
         return aliases[text], None
     m = re.match(r"^(.*?)\s*\((.+)\)$", text)
@@ -255,22 +261,229 @@ class Table:
         return Problem(self.cell(row, field), 0, 0, "", message)
 
 
-def _grid_rows(ws: Worksheet) -> list[list[Any]]:
-    return [list(r) for r in ws.iter_rows(values_only=True)]
+#: bounds on what the importer reads (docs/limits.md)
+MAX_WORKBOOK_BYTES = 32 * 1024 * 1024  # the .xlsx file itself
+MAX_UNPACKED_BYTES = 256 * 1024 * 1024  # all its parts together, as the zip directory states
+MAX_ZIP_ENTRIES = 10_000
+MAX_CSV_BYTES = 32 * 1024 * 1024
+MAX_MAPPING_BYTES = 1024 * 1024
+MAX_ROWS = 110_000  # per sheet: 100,000 tasks and room for title rows and blank lines
+MAX_COLUMNS = 200  # per sheet: columns A to GR (the inventory layout uses about 45)
+MAX_FIELD_CHARS = 128 * 1024  # one CSV field or cell
+MAX_CELLS = 6_000_000  # filled cells per sheet (100,000 tasks x 60 columns)
+
+
+def _open_workbook(path: Path, file: str) -> Any:
+    """Open a workbook read-only after checking its zip directory (no zip bombs)."""
+    data = read_bounded(path, MAX_WORKBOOK_BYTES, "an Excel workbook (.xlsx)")
+
+    def fail(message: str) -> InputError:
+        return InputError([Problem(file, 0, 0, "", message)])
+
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        raise fail(
+            "is an old-style (.xls) or password-protected workbook; save it as .xlsx without a password"
+        )
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        entries = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, NotImplementedError):
+        raise fail("cannot read as an Excel workbook: not an .xlsx (zip) file") from None
+    if len(entries) > MAX_ZIP_ENTRIES:
+        raise fail(f"workbook has {len(entries):,} parts; the limit is {MAX_ZIP_ENTRIES:,}")
+    unpacked = sum(e.file_size for e in entries)
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise fail(
+            f"workbook unpacks to {unpacked:,} bytes; the limit is {MAX_UNPACKED_BYTES:,} "
+            "(a zip bomb, or far more than a task inventory)"
+        )
+    if "xl/workbook.xml" not in {e.filename for e in entries}:
+        raise fail(
+            "cannot read as an Excel workbook: it has no xl/workbook.xml (empty or not .xlsx)"
+        )
+    try:
+        return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:
+        raise fail(f"cannot read as an Excel workbook: {type(exc).__name__}") from None
+
+
+def _grid_rows(ws: Any, file: str) -> list[list[Any]]:
+    """The used cells of a sheet as rows, within `MAX_ROWS` x `MAX_COLUMNS`.
+
+    Only the cells the sheet stores are visited (openpyxl's streaming parser), never the
+    declared dimension, so one stray value in XFD1048576 costs nothing; a value outside
+    the bounds is a located error rather than silently dropped.
+    """
+    try:
+        return _parse_sheet(ws, file)
+    except InputError:
+        raise
+    except Exception as exc:  # damaged XML or zip data inside a workbook that opened
+        raise InputError(
+            [
+                Problem(
+                    f"{file}:{ws.title}",
+                    0,
+                    0,
+                    "",
+                    f"cannot read the sheet: the workbook is damaged ({type(exc).__name__})",
+                )
+            ]
+        ) from None
+
+
+def _parse_sheet(ws: Any, file: str) -> list[list[Any]]:
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    grid: list[list[Any]] = []
+    filled = 0
+    wb = ws.parent
+    with ws._get_source() as src:
+        parser = WorkSheetParser(
+            src,
+            ws._shared_strings,
+            data_only=True,
+            epoch=wb.epoch,
+            date_formats=wb._date_formats,
+            timedelta_formats=wb._timedelta_formats,
+        )
+        for r, cells in parser.parse():
+            for cell in cells:
+                c, value = cell["column"], cell["value"]
+                if value is None or value == "":
+                    continue
+                if r > MAX_ROWS or c > MAX_COLUMNS:
+                    raise InputError(
+                        [
+                            Problem(
+                                f"{file}:{ws.title}!{get_column_letter(c)}{r}",
+                                0,
+                                0,
+                                "",
+                                f"a value outside the area jobcarve reads (columns A-"
+                                f"{get_column_letter(MAX_COLUMNS)}, rows 1-{MAX_ROWS:,}); "
+                                "delete it or move it",
+                            )
+                        ]
+                    )
+                if isinstance(value, str) and len(value) > MAX_FIELD_CHARS:
+                    raise InputError(
+                        [
+                            Problem(
+                                f"{file}:{ws.title}!{get_column_letter(c)}{r}",
+                                0,
+                                0,
+                                "",
+                                f"cell has {len(value):,} characters; the limit is {MAX_FIELD_CHARS:,}",
+                            )
+                        ]
+                    )
+                filled += 1
+                if filled > MAX_CELLS:
+                    raise InputError(
+                        [
+                            Problem(
+                                f"{file}:{ws.title}!{get_column_letter(c)}{r}",
+                                0,
+                                0,
+                                "",
+                                f"more than {MAX_CELLS:,} filled cells in one sheet; the limit",
+                            )
+                        ]
+                    )
+                while len(grid) < r:
+                    grid.append([])
+                row = grid[r - 1]
+                while len(row) < c:
+                    row.append(None)
+                row[c - 1] = _neutral(value)
+    return grid
+
+
+def _neutral(value: Any) -> Any:
+    """Text that a spreadsheet would run as a formula gets a leading quote (OWASP).
+
+    Such a cell in a CSV file (or a text cell in a workbook) becomes a name or a note in
+    the model; with the quote it can never turn into a live formula again, whatever program
+    opens an export of the model later. Numbers such as "-5" are left alone.
+    """
+    if isinstance(value, str) and value.lstrip().startswith(("=", "@")):
+        return "'" + value.lstrip()
+    return value
 
 
 def _csv_rows(path: Path) -> list[list[Any]]:
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252")  # Excel's CSV export on Dutch Windows
+    file = str(path)
+    raw = read_bounded(path, MAX_CSV_BYTES, "a CSV file")
+
+    def fail(line: int, col: int, message: str) -> InputError:
+        return InputError([Problem(file, line, col, "", message)])
+
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise fail(1, 1, "file starts as UTF-16 but is not; save it as CSV UTF-8") from None
+    elif b"\x00" in raw[:4096]:
+        raise fail(
+            raw[: raw.find(b"\x00")].count(b"\n") + 1,
+            1,
+            "file holds NUL bytes: UTF-16 without a byte-order mark, or not a CSV file; "
+            "save it as CSV UTF-8",
+        )
+    else:
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            try:
+                text = raw.decode("cp1252")  # Excel's CSV export on Dutch Windows
+            except UnicodeDecodeError as exc:
+                line = raw[: exc.start].count(b"\n") + 1
+                col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+                raise fail(
+                    line,
+                    col,
+                    f"byte 0x{raw[exc.start]:02x} is neither UTF-8 nor Windows-1252 text; "
+                    "save the file as CSV UTF-8",
+                ) from None
     sample = text[:4096]
     try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=";,\t")
-    except csv.Error:
-        dialect = csv.excel
-    return [list(r) for r in csv.reader(io.StringIO(text), dialect)]
+        dialect: Any = csv.Sniffer().sniff(sample, delimiters=";,\t|")
+    except csv.Error:  # e.g. title lines above the table: take the most frequent separator
+        counts = {d: sample.count(d) for d in ";,\t|"}
+        best = max(counts, key=lambda d: counts[d])
+
+        class _Guess(csv.excel):
+            delimiter = best if counts[best] else ","
+
+        dialect = _Guess
+    rows: list[list[Any]] = []
+    reader = csv.reader(io.StringIO(text), dialect)
+    old_limit = csv.field_size_limit(MAX_FIELD_CHARS)
+    try:
+        for row in reader:
+            if reader.line_num > MAX_ROWS:
+                raise fail(reader.line_num, 1, f"more than {MAX_ROWS:,} lines; the limit")
+            far = next(
+                (i for i in range(MAX_COLUMNS, len(row)) if row[i].strip()),
+                None,
+            )
+            if far is not None:
+                raise fail(
+                    reader.line_num,
+                    far + 1,
+                    f"a value in field {far + 1:,}; jobcarve reads {MAX_COLUMNS} columns",
+                )
+            rows.append([_neutral(v) for v in row[:MAX_COLUMNS]])
+    except csv.Error as exc:
+        raise fail(
+            reader.line_num,
+            1,
+            f"cannot read as CSV: {exc} (the limit is {MAX_FIELD_CHARS:,} characters a field)",
+        ) from None
+    finally:
+        csv.field_size_limit(old_limit)
+    return rows
 
 
 def _table(
@@ -317,17 +530,46 @@ def _table(
     where = f"{sheet}!" if sheet else ""
     missing = [f for f in required if f not in found]
     if (count < 2 and not (mapping and mapping.get("columns"))) or missing:
-        names = ", ".join(f'"{columns[f][0]}"/"{columns[f][1]}"' for f in (missing or required))
+        accepted = "; ".join(
+            f"{columns[f][1].lower()}: "
+            + ", ".join(f'"{n}"' for n in (columns[f][0], *columns[f][2]))
+            for f in (missing or required)
+        )
+        seen = (
+            ", ".join(f'"{grid[r][c - 1]}"' for c in sorted(found.values()) if c - 1 < len(grid[r]))
+            if count
+            else ""
+        )
+        at = f"A{r + 1}" if count else "A1"
+        found_text = f"; this row has {seen}" if seen else ""
         raise InputError(
             [
                 Problem(
-                    f"{file}:{where}A1",
+                    f"{file}:{where}{at}",
                     0,
                     0,
                     "",
-                    f"no header row found with the columns {names}; see docs/spreadsheets.md or give --mapping",
+                    f"no header row found with the columns {accepted}{found_text} "
+                    "(headers are looked for in the first 15 rows); see docs/spreadsheets.md "
+                    "or give --mapping",
                 )
             ]
+        )
+    used = set(found.values())
+    ignored = [
+        f'"{value}" ({get_column_letter(c)}{r + 1})'
+        for c, value in enumerate(grid[r], start=1)
+        if value not in (None, "") and c not in used
+    ]
+    if ignored:  # said, not dropped without a word
+        warnings.warn(
+            JobcarveWarning(
+                f"{file}:{where}{'A' if not used else get_column_letter(min(used))}{r + 1}: "
+                f"columns not read: {', '.join(ignored[:10])}"
+                + (f" and {len(ignored) - 10} more" if len(ignored) > 10 else "")
+                + "; name them in a --mapping file or copy them into the description column"
+            ),
+            stacklevel=2,
         )
     rows = []
     for i, row in enumerate(grid[r + 1 :], start=r + 2):
@@ -365,6 +607,7 @@ def _num(
         number = value
     else:
         text = str(value).strip().replace("\u00a0", "").replace(" ", "")
+        text = re.sub(r"^(€|eur|euro)|(€|eur|euro)$", "", text, flags=re.I)  # "EUR 42,50"
         if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", text):  # Dutch thousands: 1.234,5
             text = text.replace(".", "").replace(",", ".")
         else:
@@ -397,7 +640,27 @@ def _bool(value: Any, table: Table, row: int, field: str, problems: list[Problem
 
 
 def _ids(value: Any) -> list[str]:
-    return [p for p in re.split(r"[,;\s]+", str(value or "").strip()) if p]
+    return [_task_id(p) for p in re.split(r"[,;\s]+", _plain(value)) if p]
+
+
+def _plain(value: Any) -> str:
+    """A cell as text; a whole number from a workbook (1.0) as "1"."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value if value is not None else "").strip()
+
+
+def _task_id(value: Any) -> str:
+    """A task id as written, or "t7" for the usual numbered rows ("Nr." 7): ids must start
+    with a letter, and numbering tasks is what an inventory does."""
+    text = _plain(value)
+    return f"t{text}" if re.fullmatch(r"[0-9]{1,12}", text) else text
+
+
+def _slug(value: Any) -> str:
+    """A role named in the task list ("Operator zaag") as an id (operator_zaag)."""
+    text = re.sub(r"[^0-9a-z]+", "_", _plain(value).lower()).strip("_")[:60]
+    return text if re.match(r"[a-z]", text) else f"r_{text}"[:64]
 
 
 def _basis(value: Any, table: Table, row: int, problems: list[Problem]) -> str | None:
@@ -418,11 +681,16 @@ def _basis(value: Any, table: Table, row: int, problems: list[Problem]) -> str |
 
 
 def _task_row(
-    table: Table, row: int, v: dict[str, Any], problems: list[Problem], templates: set[str]
+    table: Table,
+    row: int,
+    v: dict[str, Any],
+    problems: list[Problem],
+    templates: set[str],
+    template_hint: Suggester | None = None,
 ) -> dict[str, Any]:
     task: dict[str, Any] = {
-        "id": str(v.get("id") or "").strip(),
-        "name": str(v.get("name") or "").strip(),
+        "id": _task_id(v.get("id")),
+        "name": _plain(v.get("name")),
     }
     if not task["id"]:
         problems.append(table.problem(row, "id", "no task id"))
@@ -437,7 +705,8 @@ def _task_row(
                 table.problem(
                     row,
                     "template",
-                    f'unknown catalogue task "{template}"{suggest(template, templates)}',
+                    f"unknown catalogue task {show(template, 80)}"
+                    f"{(template_hint or Suggester(templates))(template)}",
                 )
             )
         task["template"] = template
@@ -577,8 +846,6 @@ def read_inventory(
     path = Path(path)
     file = str(path)
     mapping_data = _read_mapping(mapping) if mapping else None
-    if not path.exists():
-        raise InputError([Problem(file, 0, 0, "", "no such file")])
     suffix = path.suffix.lower()
     problems: list[Problem] = []
     templates = set(load_catalogs().entries)
@@ -588,12 +855,7 @@ def read_inventory(
     if suffix == ".csv":
         tasks_table = _table(_csv_rows(path), file, None, TASK_COLUMNS, mapping_data)
     elif suffix in (".xlsx", ".xlsm"):
-        try:
-            wb = openpyxl.load_workbook(path, data_only=True, read_only=False)
-        except Exception as exc:
-            raise InputError(
-                [Problem(file, 0, 0, "", f"cannot read as an Excel workbook: {type(exc).__name__}")]
-            ) from None
+        wb = _open_workbook(path, file)
         ws = _sheet(wb, "tasks", sheet or (mapping_data or {}).get("sheet"))
         if ws is None:
             if sheet:
@@ -609,11 +871,12 @@ def read_inventory(
                     ]
                 )
             ws = wb.worksheets[0]
-        tasks_table = _table(_grid_rows(ws), file, ws.title, TASK_COLUMNS, mapping_data)
+        tasks_table = _table(_grid_rows(ws, file), file, ws.title, TASK_COLUMNS, mapping_data)
         company = _read_company(wb, file, problems)
         roles = _read_block(wb, "roles", ROLE_COLUMNS, file, problems, _role_row)
         profiles = _read_block(wb, "profiles", PROFILE_COLUMNS, file, problems, _profile_row)
         scenarios = _read_block(wb, "scenarios", SCENARIO_COLUMNS, file, problems, _scenario_row)
+        wb.close()
     else:
         raise InputError(
             [
@@ -622,22 +885,33 @@ def read_inventory(
                 )
             ]
         )
-    tasks, positions = _tasks(tasks_table, problems, templates)
+    budget = [MAX_SUGGESTIONS]
+    tasks, positions = _tasks(tasks_table, problems, templates, budget)
     if suffix == ".csv":
         scenarios = []
     role_ids = {r["id"] for r in roles}
     if not roles:  # a plain task list: one role per name in the role column
+        slugs = {t["role"]: _slug(t["role"]) for t in _all_tasks(tasks) if t.get("role")}
+        first = {slug: name for name, slug in reversed(list(slugs.items()))}
         roles = [
-            {"id": rid, "name": rid, "headcount": 1, "education": "MBO 2"}
-            for rid in dict.fromkeys(t["role"] for t in tasks if t.get("role"))
+            {"id": slug, "name": name, "headcount": 1, "education": "MBO 2"}
+            for slug, name in reversed(list(first.items()))
         ]
+        for t in _all_tasks(tasks):
+            if t.get("role"):
+                t["role"] = slugs[t["role"]]
         role_ids = {r["id"] for r in roles}
+    by_name = {_norm(r.get("name")): r["id"] for r in roles if r.get("name")}
+    for t in _all_tasks(tasks):  # a role may be named by its name ("Operator") as well as its id
+        if t.get("role") and t["role"] not in role_ids and _norm(t["role"]) in by_name:
+            t["role"] = by_name[_norm(t["role"])]
+    role_hint = Suggester(role_ids, budget)
     for t in tasks:
-        row = positions[t["id"]]
-        if t.get("role") and t["role"] not in role_ids:
+        row = positions.get(t["id"], 0)  # 0: a row without an id (already reported)
+        if row and t.get("role") and t["role"] not in role_ids:
             problems.append(
                 tasks_table.problem(
-                    row, "role", f'unknown role "{t["role"]}"{suggest(t["role"], role_ids)}'
+                    row, "role", f"unknown role {show(t['role'], 80)}{role_hint(t['role'])}"
                 )
             )
     if problems:
@@ -645,18 +919,33 @@ def read_inventory(
     return _assemble(company, roles, tasks, profiles, path, scenarios)
 
 
+def _column_number(letters: str) -> int:
+    number = 0
+    for ch in letters.upper():
+        number = number * 26 + ord(ch) - ord("A") + 1
+    return number
+
+
+def _all_tasks(tasks: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    for task in tasks:
+        yield task
+        yield from _all_tasks(task.get("subtasks", []))
+
+
 def _read_mapping(path: str | Path) -> dict[str, Any]:
-    text = Path(path).read_text(encoding="utf-8")
+    """Read and check a mapping file: every mistake located, before the inventory is read."""
     from jobcarve.yamlsource import load
 
-    data, _, problems = load(text, str(path))
+    file = str(path)
+    text = decode(read_bounded(path, MAX_MAPPING_BYTES, "a mapping file (YAML)"), file)
+    data, smap, problems = load(text, file)
     if problems:
         raise InputError(problems)
-    if not isinstance(data, dict) or not isinstance(data.get("columns", {}), dict):
+    if data is None or not isinstance(data, dict) or not isinstance(data.get("columns", {}), dict):
         raise InputError(
             [
                 Problem(
-                    str(path),
+                    file,
                     1,
                     1,
                     "",
@@ -664,30 +953,63 @@ def _read_mapping(path: str | Path) -> dict[str, Any]:
                 )
             ]
         )
-    unknown = [k for k in data.get("columns", {}) if k not in TASK_COLUMNS]
-    if unknown:
-        raise InputError(
-            [
-                Problem(
-                    str(path),
-                    1,
-                    1,
-                    "columns",
-                    f'unknown field "{unknown[0]}"{suggest(unknown[0], TASK_COLUMNS)}',
-                )
-            ]
+    unknown_keys = [k for k in data if k not in ("sheet", "header_row", "columns")]
+    for key in unknown_keys:
+        problems.append(
+            smap.problem(
+                (key,),
+                f'unknown key "{key}"{suggest(key, ("sheet", "header_row", "columns"))}',
+                key=True,
+            )
         )
+    header_row = data.get("header_row")
+    if header_row is not None and (
+        isinstance(header_row, bool) or not isinstance(header_row, int) or not 1 <= header_row <= 15
+    ):
+        problems.append(
+            smap.problem(
+                ("header_row",),
+                f"header_row must be a row number from 1 to 15, found {show(header_row)}",
+            )
+        )
+    if "sheet" in data and not isinstance(data["sheet"], str):
+        problems.append(
+            smap.problem(("sheet",), f"sheet must be a sheet name, found {show(data['sheet'])}")
+        )
+    for field, value in (data.get("columns") or {}).items():
+        loc = ("columns", field)
+        if field not in TASK_COLUMNS:
+            problems.append(
+                smap.problem(
+                    loc, f'unknown field "{field}"{suggest(field, TASK_COLUMNS)}', key=True
+                )
+            )
+        elif not isinstance(value, str) or not value.strip():
+            problems.append(
+                smap.problem(loc, f"give a header text or a column letter, found {show(value)}")
+            )
+        elif re.fullmatch(r"[A-Za-z]{1,3}", value) and _column_number(value) > MAX_COLUMNS:
+            problems.append(
+                smap.problem(
+                    loc,
+                    f'column "{value}" is beyond column {get_column_letter(MAX_COLUMNS)}, '
+                    "the last one jobcarve reads",
+                )
+            )
+    if problems:
+        raise InputError(problems)
     return data
 
 
 def _tasks(
-    table: Table, problems: list[Problem], templates: set[str]
+    table: Table, problems: list[Problem], templates: set[str], budget: list[int]
 ) -> tuple[list[dict[str, Any]], dict[str, int]]:
     rows: list[tuple[int, dict[str, Any], str | None]] = []
     positions: dict[str, int] = {}
+    template_hint = Suggester(templates, budget)
     for row, values in table.rows:
-        task = _task_row(table, row, values, problems, templates)
-        parent = str(values.get("parent") or "").strip() or None
+        task = _task_row(table, row, values, problems, templates, template_hint)
+        parent = _task_id(values.get("parent")) or None
         if task["id"] in positions:
             problems.append(
                 table.problem(
@@ -701,21 +1023,20 @@ def _tasks(
             positions[task["id"]] = row
         rows.append((row, task, parent))
     by_id = {t["id"]: t for _, t, _ in rows}
+    hint = Suggester(by_id, budget)
     top: list[dict[str, Any]] = []
     for row, task, parent in rows:
         for pred in task.get("after", []):
             if pred not in by_id:
                 problems.append(
-                    table.problem(
-                        row, "after", f'unknown predecessor "{pred}"{suggest(pred, by_id)}'
-                    )
+                    table.problem(row, "after", f"unknown predecessor {show(pred, 80)}{hint(pred)}")
                 )
         if parent is None:
             top.append(task)
         elif parent not in by_id:
             problems.append(
                 table.problem(
-                    row, "parent", f'unknown parent task "{parent}"{suggest(parent, by_id)}'
+                    row, "parent", f"unknown parent task {show(parent, 80)}{hint(parent)}"
                 )
             )
         else:
@@ -734,7 +1055,7 @@ def _read_block(
     ws = _sheet(wb, key)
     if ws is None:
         return []
-    table = _table(_grid_rows(ws), file, ws.title, columns)
+    table = _table(_grid_rows(ws, file), file, ws.title, columns)
     return [convert(table, row, values, problems) for row, values in table.rows]
 
 
@@ -747,7 +1068,9 @@ def _role_row(table: Table, row: int, v: dict[str, Any], problems: list[Problem]
         v.get("headcount"), table, row, "headcount", "headcount", problems, integer=True
     )
     role["headcount"] = headcount if headcount is not None else 0
-    role["education"] = str(v.get("education") or "none").strip()
+    education = str(v.get("education") or "none").strip()
+    level = re.fullmatch(r"(?i)\s*mbo[\s-]*(?:niveau|level)?\s*([1-4])\s*", education)
+    role["education"] = f"MBO {level.group(1)}" if level else education
     for f in ("hours_per_week", "wage_cost_eur_per_hour"):
         num = _num(v.get(f), table, row, f, ROLE_COLUMNS[f][1].lower(), problems)
         if num is not None:
@@ -835,7 +1158,7 @@ def _read_company(wb: openpyxl.Workbook, file: str, problems: list[Problem]) -> 
         return {}
     aliases = _aliases(COMPANY_KEYS)
     out: dict[str, Any] = {}
-    for r, row in enumerate(ws.iter_rows(values_only=True), start=1):
+    for r, row in enumerate(_grid_rows(ws, file), start=1):
         if not row or row[0] in (None, ""):
             continue
         key = aliases.get(_norm(row[0]))
@@ -939,6 +1262,30 @@ def import_inventory(
 
 
 # ----------------------------------------------------------------------------- writing
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _save(wb: openpyxl.Workbook) -> bytes:
+    """The workbook's bytes, with every text cell stored as text, never as a formula.
+
+    openpyxl stores a string that starts with "=" as a live formula; a name such as
+    ``=HYPERLINK(...)`` or ``=WEBSERVICE(...)`` from a model would then run in the
+    employer's spreadsheet program (OWASP: CSV/formula injection). Every string cell is
+    forced to the string type, and those that start like a formula also get Excel's quote
+    prefix, so editing the cell does not turn it into a formula either.
+    """
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"
+                    if cell.value.startswith(_FORMULA_START):
+                        cell.quotePrefix = True
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
 
 
 def _write_table(
@@ -1142,9 +1489,7 @@ def export_inventory(process: ProcessModel, path: str | Path, lang: str = "nl") 
         )
     company.column_dimensions["A"].width = 32
     company.column_dimensions["B"].width = 40
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return write_atomic(path, buffer.getvalue())
+    return write_atomic(path, _save(wb))
 
 
 def template_workbook(path: str | Path, lang: str = "nl") -> Path:
@@ -1221,9 +1566,7 @@ def template_workbook(path: str | Path, lang: str = "nl") -> Path:
         add(profiles, PROFILE_COLUMNS, d, rating, "0-4")
     add(roles, ROLE_COLUMNS, "education", listref("C"), ", ".join(EDUCATION_LEVELS))
     add(roles, ROLE_COLUMNS, "hard_to_fill", listref("D"), "ja/nee - yes/no")
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return write_atomic(path, buffer.getvalue())
+    return write_atomic(path, _save(wb))
 
 
 _INSTRUCTIONS = {
@@ -1287,6 +1630,11 @@ def plan_workbook_bytes(
         "status": ("Status", "Status"),
         "gap": ("Verschil tot bovengrens", "Gap to the bound"),
     }
+    if plan is not None:
+        from jobcarve.report.document import plan_bound
+
+        if plan_bound(plan) is None:  # no bound known: not "gap 0"
+            figures["gap"] = "onbekend" if nl else "unknown"
     _write_table(
         summary,
         ["Gegeven" if nl else "Figure", "Waarde" if nl else "Value"],
@@ -1411,6 +1759,4 @@ def plan_workbook_bytes(
             ],
             rows,
         )
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+    return _save(wb)

@@ -8,7 +8,11 @@ anything large is built: file size, nesting depth, node count after alias expans
 
 from __future__ import annotations
 
+import bisect
 import difflib
+import os
+import re
+import stat
 import typing
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -31,6 +35,12 @@ _YAML = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_YAML + t for t in ("null", "bool", "int", "float", "str", "timestamp")}
 _MERGE = _YAML + "merge"
 _BIDI = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+#: control characters a text may not hold after unescaping ("\e", "\x01", "\0"): C0 but tab
+#: and line feed, DEL, C1. They could drive a terminal (titles, the clipboard), forge output
+#: lines or break a workbook; names may not hold line breaks either.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SINGLE_LINE = re.compile("[\t\n]")
+_ONE_LINE_KEYS = {"name", "id", "role", "template", "location", "sector", "education"}
 
 
 @dataclass(frozen=True)
@@ -85,10 +95,51 @@ def format_loc(loc: Iterable[str | int]) -> str:
     return out
 
 
+#: at most this many "did you mean" suggestions per file read; the rest get none
+MAX_SUGGESTIONS = 25
+_NEIGHBOURS = 60  # candidates taken on each side of a word in each sorted index
+_SMALL = 300  # sets up to this size are searched whole
+
+
+class Suggester:
+    """ "Did you mean" against one set of candidates, with bounded work per lookup.
+
+    Candidates are indexed once, sorted as written and sorted reversed; a lookup compares
+    the word only with its neighbours in both orders (those sharing the longest start or
+    end with it) plus a few of the same length, so a typo at either end is found, and the
+    cost per lookup does not grow with the set. A shared `budget` stops suggesting after
+    `MAX_SUGGESTIONS` lookups: a file with 20,000 broken references is read in seconds.
+    """
+
+    def __init__(self, candidates: Iterable[str], budget: list[int] | None = None) -> None:
+        words = sorted({str(c) for c in candidates})
+        self.small = words if len(words) <= _SMALL else None
+        self.forward = words
+        self.backward = sorted(w[::-1] for w in words)
+        self.budget = budget if budget is not None else [MAX_SUGGESTIONS]
+
+    def __call__(self, word: object) -> str:
+        text = str(word)
+        if self.budget[0] <= 0 or not self.forward or len(text) > 200:
+            return ""
+        self.budget[0] -= 1
+        if self.small is not None:
+            pool = self.small
+        else:
+            pool = self._near(self.forward, text)
+            pool += [w[::-1] for w in self._near(self.backward, text[::-1])]
+        match = difflib.get_close_matches(text, pool, n=1, cutoff=0.6)
+        return f' (did you mean "{match[0]}"?)' if match else ""
+
+    @staticmethod
+    def _near(words: list[str], text: str) -> list[str]:
+        i = bisect.bisect_left(words, text)
+        return words[max(0, i - _NEIGHBOURS) : i + _NEIGHBOURS]
+
+
 def suggest(word: str, candidates: Iterable[str]) -> str:
-    """`` (did you mean "x"?)`` for the closest candidate, or an empty string."""
-    match = difflib.get_close_matches(str(word), list(candidates), n=1, cutoff=0.6)
-    return f' (did you mean "{match[0]}"?)' if match else ""
+    """`` (did you mean "x"?)`` for the closest candidate, or an empty string (one lookup)."""
+    return Suggester(candidates)(word)
 
 
 def show(value: object, limit: int = 40) -> str:
@@ -116,31 +167,73 @@ class _Frame:
     explicit: set[str] = field(default_factory=set)
 
 
+def read_bounded(path: str | Path, limit: int, kind: str = "file") -> bytes:
+    """The bytes of a regular file, at most `limit` of them, or a located `InputError`.
+
+    Every reader of jobcarve goes through here: devices (``/dev/zero``), FIFOs, sockets
+    and symlinks to them are refused before anything is read (a FIFO is opened without
+    blocking), folders get their own message, and reading stops at ``limit + 1`` bytes
+    whatever size the file system reports.
+    """
+    name = str(path)
+
+    def fail(message: str) -> InputError:
+        return InputError([Problem(name, 0, 0, "", message)])
+
+    try:
+        before = os.stat(path)
+        if stat.S_ISDIR(before.st_mode):
+            raise fail(f"is a folder, expected {kind}")
+        if not stat.S_ISREG(before.st_mode):
+            raise fail(_not_regular(before.st_mode, kind))
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        raise fail("no such file") from None
+    except NotADirectoryError:
+        raise fail("no such file (a part of the path is a file, not a folder)") from None
+    except PermissionError:
+        raise fail("cannot read file: permission denied") from None
+    except OSError as exc:
+        raise fail(f"cannot read file: {exc.strerror or exc}") from None
+    try:
+        info = os.fstat(fd)  # the file opened, which may have been swapped since os.stat
+        if not stat.S_ISREG(info.st_mode):
+            raise fail(_not_regular(info.st_mode, kind))
+        if info.st_size > limit:
+            raise fail(f"file is {info.st_size:,} bytes; the limit is {limit:,}")
+        chunks: list[bytes] = []
+        total = 0
+        while total <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        if total > limit:
+            raise fail(f"file is more than {limit:,} bytes (the limit); it grew while read")
+        return b"".join(chunks)
+    except OSError as exc:
+        raise fail(f"cannot read file: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+
+
+def _not_regular(mode: int, kind: str) -> str:
+    what = (
+        "a pipe (FIFO)"
+        if stat.S_ISFIFO(mode)
+        else "a device"
+        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+        else "a socket"
+        if stat.S_ISSOCK(mode)
+        else "not a regular file"
+    )
+    return f"is {what}, expected {kind}: jobcarve reads only regular files"
+
+
 def read_text(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> str:
     """Read a file as UTF-8 text, refusing huge, binary and non-UTF-8 files."""
-    name = str(path)
-    try:
-        size = Path(path).stat().st_size
-        if size > limits.max_file_bytes:
-            raise InputError(
-                [
-                    Problem(
-                        name,
-                        0,
-                        0,
-                        "",
-                        f"file is {size:,} bytes; the limit is {limits.max_file_bytes:,}",
-                    )
-                ]
-            )
-        data = Path(path).read_bytes()
-    except IsADirectoryError:
-        raise InputError([Problem(name, 0, 0, "", "is a folder, expected a YAML file")]) from None
-    except FileNotFoundError:
-        raise InputError([Problem(name, 0, 0, "", "no such file")]) from None
-    except OSError as exc:
-        raise InputError([Problem(name, 0, 0, "", f"cannot read file: {exc.strerror}")]) from None
-    return decode(data, name)
+    return decode(read_bounded(path, limits.max_file_bytes, "a YAML file"), str(path))
 
 
 def decode(data: bytes, name: str) -> str:
@@ -230,6 +323,15 @@ def _scalar(event: Any, file: str, problems: list[Problem], loc: Loc) -> Any:
         )
     if tag == _YAML + "timestamp":
         return event.value
+    if tag in (_YAML + "int", _YAML + "float") and ":" in event.value:
+        line, col = _pos(event)
+        raise _Fatal(
+            file,
+            (line, col),
+            loc,
+            f"{show(event.value)} would be read as a base-60 number (YAML 1.1); "
+            "write the number itself, or quote it as text",
+        )
     node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
     try:
         value = _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
@@ -238,7 +340,23 @@ def _scalar(event: Any, file: str, problems: list[Problem], loc: Loc) -> Any:
         raise _Fatal(
             file, (line, col), loc, f"cannot read {show(event.value)} as {tag[len(_YAML) :]}"
         ) from None
-    if isinstance(value, str) and _BIDI & set(value):
+    if isinstance(value, str) and (
+        _CONTROL.search(value) or (_SINGLE_LINE.search(value) and loc and loc[-1] in _ONE_LINE_KEYS)
+    ):
+        line, col = _pos(event)
+        bad = (_CONTROL.search(value) or _SINGLE_LINE.search(value)).group()  # type: ignore[union-attr]
+        problems.append(
+            Problem(
+                file,
+                line,
+                col,
+                format_loc(loc),
+                f"text contains the control character U+{ord(bad):04X}"
+                + (" (a line break or tab, not allowed in a name)" if bad in "\t\n" else "")
+                + "; remove it",
+            )
+        )
+    elif isinstance(value, str) and _BIDI & set(value):
         line, col = _pos(event)
         problems.append(
             Problem(

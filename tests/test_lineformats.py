@@ -158,14 +158,69 @@ def test_harder_salbp1_proven(instance: str) -> None:
         ("2\n1 2\n3 4\n1 2\n2 1\n", "alwabp", "", "precedence cycle"),  # cycle
         ("2\n4\n", "in2", ":3:1:", "file ends early: expected the time of task 2"),  # truncated
         ("2\n4\n5\n1,2\n", "in2", "", 'without the end mark "-1,-1"'),  # no end mark
-        ("2\n4\n-5\n-1,-1\n", "in2", ":3:1:", "task time -5 must be positive"),  # negative time
+        (
+            "2\n4\n-5\n-1,-1\n",
+            "in2",
+            ":3:1:",
+            "task time -5 is out of range (1 to 1,000,000,000)",
+        ),  # negative time
         ("x\n", "in2", ":1:1:", 'number of tasks "x" is not a whole number'),  # bad header
         (
             "<number of tasks>\n2\n<task times>\n1 3\n<end>\n",
             "alb",
-            ":1:1:",
+            ":3:1:",
             "no time for task 2",
         ),  # missing time
+        # redteam H1: a 70-byte file naming a billion tasks, zero and negative counts
+        (
+            "<number of tasks>\n1000000000\n<cycle time>\n10\n<task times>\n1 3\n<end>\n",
+            "alb",
+            ":2:1:",
+            "number of tasks 1000000000 is out of range (1 to 100,000)",
+        ),
+        ("<number of tasks>\n0\n<end>\n", "alb", ":2:1:", "number of tasks 0 is out of range"),
+        ("<number of tasks>\n-5\n<end>\n", "alb", ":2:1:", "number of tasks -5 is out of"),
+        ("1000000000\n1\n-1,-1\n", "in2", ":1:1:", "number of tasks 1000000000 is out of"),
+        (
+            "<number of tasks>\n2\n<task times>\n1 3\n2 4\n7 5\n<end>\n",
+            "alb",
+            ":6:1:",
+            "task 7 does not exist (tasks are 1..2)",
+        ),  # a task id outside 1..n
+        (
+            "<number of tasks>\n2\n<cycle time>\n0\n<task times>\n1 3\n2 4\n<end>\n",
+            "alb",
+            ":4:1:",
+            "cycle time 0 is out of range",
+        ),
+        (
+            "<number of tasks>\n2\n<cycle time>\n-10\n<task times>\n1 3\n2 4\n<end>\n",
+            "alb",
+            ":4:1:",
+            "cycle time -10 is out of range",
+        ),
+        (
+            "<number of tasks>\n1\n<cycle time>\n10000000000000000000000000\n<task times>\n"
+            "1 3\n<end>\n",
+            "alb",
+            ":4:1:",
+            "cycle time 10000000000000000000000000 is out of range",
+        ),  # M8: an overflowing cycle time
+        (
+            "<number of tasks>\n2\n<task times>\n1 3\n1 4\n<end>\n",
+            "alb",
+            ":5:1:",
+            "task 1 has a second time",
+        ),
+        (
+            "<number of tasks>\n2\n<task times>\n1 3\n2 4\n<precedence relations>\n1,9\n<end>\n",
+            "alb",
+            ":7:1:",
+            "task 9 does not exist",
+        ),  # precedence located at its own line
+        ("2\n1 1000000000000000000000000000000\n2 3\n", "alwabp", ":2:3:", "task time"),  # M8
+        ("2\n1_0 2\n3 4\n", "alwabp", ":2:1:", 'task time "1_0" is not a whole number'),  # L4
+        ("3\n" + "1 " * 20000 + "\n2\n3\n", "alwabp", ":2:1:", "20,000 worker columns"),  # M7
     ],
 )
 def test_malformed_instances(tmp_path: Path, text: str, fmt: str, where: str, message: str) -> None:
@@ -246,3 +301,33 @@ def test_balance_cli_json(tmp_path: Path) -> None:
     assert sorted(data["assignment"]) == ["1", "2", "3", "4"]
     bad = run_cli("balance", str(path), "--cycle-time", "5", "--stations", "2")
     assert bad.returncode == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expect"),
+    [
+        (
+            "20000\n"
+            + "5\n" * 20000
+            + "".join(f"{i},{i + 1}\n" for i in range(1, 20000, 3))
+            + "-1,-1\n",
+            "big.IN2",
+            "20,000 tasks; balance solves at most 2,000",
+        ),
+        ("3\n" + ("5 " * 1000 + "\n") * 3, "wide.txt", "3 tasks x 1,000 workers = 3,000 task"),
+        ("100\n" + ("5 " * 60 + "\n") * 100, "wide2.txt", "6,000 task-worker times"),
+    ],
+)
+def test_balance_refuses_what_it_cannot_solve_in_time(
+    tmp_path: Path, text: str, name: str, expect: str
+) -> None:
+    """M7: sizes checked before any work, so --time-limit holds (redteam: > 180 s at 10 s)."""
+    import time
+
+    path = tmp_path / name
+    path.write_text(text, encoding="ascii")
+    started = time.time()
+    result = run_cli("balance", str(path), "--time-limit", "1")
+    assert result.returncode == 2 and f"error: {path}:1:1: " in result.stderr
+    assert expect in result.stderr and "Traceback" not in result.stderr
+    assert time.time() - started < 30

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+import yaml
 
 from jobcarve import InputError, read_process
 from jobcarve.spreadsheet import export_inventory, import_inventory, read_inventory
@@ -331,3 +332,55 @@ def test_plan_workbook(tmp_path: Path) -> None:
     assert case["Wage cost of the new workers"] == pytest.approx(
         data["business_case"]["lines"][0]["amount_eur_per_year"], abs=0.01
     )
+
+
+def test_hand_made_dutch_inventory(tmp_path: Path) -> None:
+    """Friction (redteam): title rows, header in row 4 with "Nr.", numbered tasks, role names
+    with spaces, "Opmerkingen" kept as descriptions, an unread column named, not dropped."""
+    import openpyxl
+
+    from tests.conftest import run_cli
+
+    path = tmp_path / "inventaris.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "Blad1"
+    ws["A1"] = "Takeninventarisatie Metaalbedrijf De Vries"
+    ws["A2"] = "Opgesteld door: adviseur"
+    ws.append([])
+    ws.append(["Nr.", "Omschrijving taak", "Wie", "Tijd (s)", "Per", "Na taak", "Opmerkingen"])
+    ws.append([1, "Zagen", "Operator zaag", "12,5", "stuk", None, "let op: stof"])
+    ws.append([2, "Boren", "Operator zaag", 30, "stuk", 1, None])
+    ws.append([3, "Lassen", "Lasser", "45", "stuk", "1, 2", "MIG"])
+    functies = wb.create_sheet("Functies")
+    functies.append(["ID", "Naam", "Aantal", "Opleiding", "Uurloon"])
+    functies.append(["op", "Operator zaag", 2, "MBO niveau 2", "EUR 42,50"])
+    functies.append(["lasser", "Lasser", 1, "MBO 3", None])
+    wb.save(path)
+    data = read_inventory(path)
+    assert [t["role"] for t in data["tasks"]] == ["op", "op", "lasser"]  # by name
+    assert [t["id"] for t in data["tasks"]] == ["t1", "t2", "t3"]
+    assert data["tasks"][2]["after"] == ["t1", "t2"]
+    assert data["tasks"][0]["description"] == "let op: stof"
+    assert data["roles"][0]["education"] == "MBO 2"
+    assert data["roles"][0].get("wage_cost_eur_per_hour") == 42.5
+    del wb["Functies"]
+    wb.save(path)
+    result = run_cli("import", str(path), "-o", str(tmp_path / "m.yaml"))
+    assert result.returncode == 0, result.stderr
+    assert 'columns not read: "Per" (E4)' in result.stderr
+    model = yaml.safe_load((tmp_path / "m.yaml").read_text(encoding="utf-8"))
+    assert [r["id"] for r in model["roles"]] == ["operator_zaag", "lasser"]
+    assert model["roles"][0]["name"] == "Operator zaag"
+
+
+def test_header_not_found_is_located_where_it_nearly_is(tmp_path: Path) -> None:
+    """The message points at the row that looks most like a header and lists accepted names."""
+    path = tmp_path / "inv.csv"
+    path.write_text("titel\n\n\nOmschrijving;Wie;Tijd\nZagen;op;10\n", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        read_inventory(path)
+    text = str(info.value)
+    assert text.startswith(f"{path}:A4: ") and '"Nr"' not in text
+    assert 'id: "ID", "code", "nr"' in text and 'this row has "Wie"' in text

@@ -87,6 +87,9 @@ class PoolOptions:
     risk_lifting_index: float = 1.0
     risk_repetitive_demand: int = 4
     rotation_max_share: float = 0.5
+    #: at most this many equal parts per unit (carving.max_volume_shares_per_unit): bounds the
+    #: model the solver gets whatever the weekly hours; beyond it the parts grow larger
+    max_shares: int = 40
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,41 @@ class PoolInstance:
         return len(self.units)
 
 
+#: options `plan()` takes, with the range the model's ``options:`` allow (docs/limits.md)
+OPTION_RANGES: dict[str, tuple[float, float, bool]] = {  # low, high, whole number
+    "min_job_hours": (0.01, 60, False),
+    "min_kinds_per_job": (1, 20, True),
+    "max_job_ergonomic_load": (0, 4, False),
+    "max_cobots": (0, 50, True),
+    "time_limit_s": (0.01, 86400, False),
+    "seed": (0, 2**31 - 1, True),
+    "workers": (1, 64, True),
+}
+
+
+def _check_overrides(overrides: dict[str, float | int | None]) -> None:
+    """A misspelt option or a value out of range is a `UsageError`, not silently ignored."""
+    from jobcarve.model import Options
+    from jobcarve.yamlsource import suggest
+
+    known = {*OPTION_RANGES, *PoolOptions.__dataclass_fields__, *Options.model_fields}
+    for name, value in overrides.items():
+        if name not in known:
+            raise UsageError(
+                f"unknown option {name!r}{suggest(name, known)}; "
+                f"options: {', '.join(OPTION_RANGES)}"
+            )
+        if value is None or name not in OPTION_RANGES:
+            continue
+        low, high, whole = OPTION_RANGES[name]
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise UsageError(f"option {name} must be a number, found {value!r}")
+        if not math.isfinite(value) or not low <= value <= high:
+            raise UsageError(f"option {name} must be from {low:g} to {high:g}, found {value!r}")
+        if whole and float(value) != int(value):
+            raise UsageError(f"option {name} must be a whole number, found {value!r}")
+
+
 def resolve_options(
     process: ProcessModel,
     params: AssessmentParams,
@@ -115,6 +153,7 @@ def resolve_options(
 
     ``rotation_max_share`` is the job-rotation support's `max_share_of_job`
     (task_catalogs/supports.yaml)."""
+    _check_overrides(overrides)
     opts = process.options
     carving = params.carving
 
@@ -143,6 +182,7 @@ def resolve_options(
         hours_per_fte=planning.hours_per_fte,
         time_limit_s=pick("time_limit_s", carving.time_limit_s.value),
         share_hours=carving.volume_share_hours.value,
+        max_shares=int(carving.max_volume_shares_per_unit.value),
         seed=int(seed if seed is not None else opts.seed),
         workers=int(workers if workers is not None else opts.workers),
         allow_displacement=bool(allow),
@@ -189,8 +229,11 @@ def build_instance(
             for p in pids
         )
         supports = tuple(unit.fit[p].supports for p in pids)
-        # a large unit's weekly volume is shared out in equal parts of at most share_hours
-        parts = max(1, math.ceil(unit.hours_per_week / options.share_hours - 1e-9))
+        # a large unit's weekly volume is shared out in equal parts of at most share_hours,
+        # and in at most max_shares parts (larger ones beyond): 10^9 units a week must not
+        # become 10^9 parts before the solver starts
+        parts = max(1, math.ceil(min(unit.hours_per_week / options.share_hours, 1e12) - 1e-9))
+        parts = min(parts, max(1, options.max_shares))
         for i in range(parts):
             units.append(
                 PoolUnit(

@@ -6,11 +6,12 @@ Chromium is the same engine the report is tested in. It is found at $CHROMIUM_PA
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 from pathlib import Path
 
-from jobcarve.exceptions import JobcarveError
+from jobcarve.exceptions import JobcarveError, UsageError
 from jobcarve.output import write_atomic
 
 CHROMIUM_ARGS = [
@@ -43,8 +44,28 @@ def chromium_path() -> str:
     return path
 
 
+def check_pdf_ready() -> str:
+    """Both things --pdf needs, checked before any work: playwright and Chromium."""
+    import importlib.util
+
+    if importlib.util.find_spec("playwright") is None:
+        raise UsageError(
+            "--pdf needs the Python package playwright as well as Chromium: "
+            "pip install 'jobcarve[browser]' (and, on Debian, apt-get install chromium)"
+        )
+    try:
+        return chromium_path()
+    except JobcarveError as exc:
+        raise UsageError(str(exc)) from None
+
+
 def pdf_bytes(html: str) -> bytes:
-    """Print an HTML document to an A4 PDF with page numbers."""
+    """Print an HTML document to an A4 PDF with page numbers.
+
+    An interrupt (Ctrl-C, or SIGTERM, which the command line turns into one) while the
+    browser prints ends as `KeyboardInterrupt`, not as the driver's "connection closed"
+    error that follows when the browser's process group got the signal too.
+    """
     try:
         from playwright.sync_api import sync_playwright
     except ImportError as exc:  # pragma: no cover - depends on the installation
@@ -52,21 +73,49 @@ def pdf_bytes(html: str) -> bytes:
             "--pdf needs the Python package playwright (pip install 'jobcarve[browser]')"
         ) from exc
     executable = chromium_path()
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
-        try:
-            page = browser.new_page()
-            page.set_content(html, wait_until="load")
-            return page.pdf(
-                format="A4",
-                print_background=True,
-                display_header_footer=True,
-                header_template="<div></div>",
-                footer_template=FOOTER,
-                margin={"top": "16mm", "bottom": "18mm", "left": "14mm", "right": "14mm"},
+    interrupted = False
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(
+                executable_path=executable, args=CHROMIUM_ARGS, headless=True
             )
-        finally:
-            browser.close()
+            try:
+                page = browser.new_page()
+                page.set_content(html, wait_until="load")
+                return page.pdf(
+                    format="A4",
+                    print_background=True,
+                    display_header_footer=True,
+                    header_template="<div></div>",
+                    footer_template=FOOTER,
+                    margin={"top": "16mm", "bottom": "18mm", "left": "14mm", "right": "14mm"},
+                )
+            except KeyboardInterrupt:
+                interrupted = True
+                raise
+            finally:
+                with contextlib.suppress(Exception):
+                    browser.close()
+    except KeyboardInterrupt:
+        raise
+    except Exception:
+        if interrupted or _INTERRUPTS.seen:
+            raise KeyboardInterrupt from None
+        raise
+
+
+class _Interrupts:
+    """Whether an interrupt arrived (set by the command line's signal handler)."""
+
+    seen = False
+
+
+_INTERRUPTS = _Interrupts()
+
+
+def note_interrupt() -> None:
+    """Record that the run is being interrupted (browser errors then mean that)."""
+    _INTERRUPTS.seen = True
 
 
 def html_to_pdf(html: Path, pdf: Path) -> Path:

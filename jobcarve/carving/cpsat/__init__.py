@@ -74,7 +74,7 @@ class InterruptWatch:
                 return
             if not data or 255 in data:
                 return
-            if signal.SIGINT in data:
+            if signal.SIGINT in data or signal.SIGTERM in data:  # the CLI treats both alike
                 self.interrupted = True
                 solver = self._solver
                 if solver is not None:
