@@ -344,7 +344,8 @@ def analyze(
     labels = summary["cobot_labels"]
     typer.echo(
         f"{summary['tasks']} tasks -> {summary['units']} units ({summary['split_tasks']} tasks split); "
-        f"cobot: {labels['candidate']} candidate, {labels['assist']} assist, {labels['human']} human"
+        f"cobot: {labels['candidate']} candidate, {labels['assist']} assist, "
+        f"{labels['guarded_cell']} guarded cell, {labels['human']} human"
     )
     for pid, counts in summary["fit_by_profile"].items():
         typer.echo(
@@ -674,6 +675,15 @@ def catalog_supports() -> None:
     for sup in load_catalogs().supports.values():
         closes = ", ".join(f"{d} +{n}" for d, n in sup.closes.items())
         typer.echo(f"{sup.id:<22} [{sup.route}] {sup.name_en}: {closes}")
+        if sup.applies_to is not None:
+            typer.echo(f"{'':<22}   applies: {sup.applies_to.reason_en}")
+        if sup.taper is not None:
+            shares = " / ".join(f"{x:.1%}" for x in sup.taper.hours_share_by_year)
+            typer.echo(
+                f"{'':<22}   tapers: {shares} of the hours in years 1-{len(sup.taper.hours_share_by_year)}"
+            )
+        if sup.rotation:
+            typer.echo(f"{'':<22}   rotation: at most {sup.max_share_of_job:.0%} of a job's hours")
 
 
 def generated_at() -> datetime:

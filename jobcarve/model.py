@@ -164,6 +164,49 @@ class Handling(_Block):
     process_torque_nm: float | None = Field(None, ge=0, le=10000)
     reach_mm: float | None = Field(None, gt=0, le=10000)
     lift: Lift | None = None
+    machine_hazard: StrictBool | None = Field(
+        None,
+        description="The tended machine (saw blade, press, arc, sealer) is hazardous; the robot "
+        "only loads or unloads it, so the machine keeps its own guarding (not a cobot gate).",
+    )
+    machine_force_n: float | None = Field(
+        None,
+        ge=0,
+        le=1000000,
+        description="Force the tended machine applies (a press, a press brake, a welding gun); "
+        "not a force the robot exerts (that is process_force_n).",
+    )
+    operations_per_unit: float | None = Field(
+        None,
+        gt=0,
+        le=1000,
+        description="Robot operations (pick-and-place moves, screws, inserts) per product unit; "
+        "0.1 when one carton holds ten products. Default: lifts_per_unit, else 1.",
+    )
+    measuring_tolerance_mm: float | None = Field(
+        None,
+        gt=0,
+        le=1000,
+        description="Tolerance the person measures or checks (a caliper reading); tolerance_mm is "
+        "the placement tolerance a robot must hold.",
+    )
+    part_size_mm: float | None = Field(
+        None, gt=0, le=20000, description="Largest dimension of the part handled."
+    )
+    walking: StrictBool | None = Field(
+        None,
+        description="The work means walking between places (store picking, transport, fetching "
+        "tools), which a stationary cobot cannot do.",
+    )
+    vibrating_tool: StrictBool | None = Field(
+        None, description="The person holds a vibrating power tool (grinder, blasting nozzle)."
+    )
+    lifts_per_hour: float | None = Field(
+        None,
+        ge=0,
+        le=3600,
+        description="Lifts per working hour, for tasks given in hours per week (NIOSH frequency).",
+    )
 
 
 class Task(_Block):
@@ -204,6 +247,22 @@ class Task(_Block):
             "The adviser's word on the template's catalogue split: 'confirmed' (seen on the "
             "floor: the plan uses it), 'rejected' (the task stays whole); omitted: listed to check."
         ),
+    )
+    workstation: Id | None = Field(
+        None, description="Workstation where the task is done (subtasks inherit it)."
+    )
+    area: Id | None = Field(
+        None, description="Area of adjacent workstations (one cobot cell may serve one area)."
+    )
+    activities: list[Id] | None = Field(
+        None,
+        description="Kinds of activity (counting, reading, positioning, line_fed, ...), which "
+        "decide where a support applies; default: the template's.",
+    )
+    aids_in_use: list[Id] = Field(
+        default_factory=list,
+        description="Supports already in use on this task today (part of its demands; "
+        "neither counted again nor proposed as new).",
     )
 
     def demand_profile(self) -> dict[str, int] | None:
@@ -310,6 +369,17 @@ class Role(_Block):
         raise ValueError(f"expected one of {', '.join(EDUCATION_LEVELS)}, found {value!r}")
 
 
+class Restriction(_Block):
+    """A restriction of a worker profile in physical or organisational terms.
+
+    The mapping to demands is in ``task_catalogs/assessment.yaml`` (``restrictions``) and is
+    shown with every verdict it changes.
+    """
+
+    kind: Id = Field(description="Restriction id from assessment.yaml (restrictions).")
+    value: float | None = Field(None, ge=0, le=1000, description="Its number (e.g. kg).")
+
+
 class Profile(_Block):
     """A worker profile: a target-group archetype, never a named person."""
 
@@ -322,6 +392,11 @@ class Profile(_Block):
     supports: list[Id] = Field(default_factory=list, description="Supports this profile can use.")
     max_workers: StrictInt | None = Field(
         None, ge=1, le=10000, description="How many people of this profile could be hired."
+    )
+    restrictions: list[Restriction] = Field(
+        default_factory=list,
+        description="Restrictions in physical terms (no lifting over 5 kg, no vibrating tools, "
+        "no night shifts, dislikes interruptions), mapped to demands.",
     )
     # The business case (docs/method.md, "Business case"): the wage instrument and the
     # loonwaarde, which a loonwaardebepaling on the workplace sets (tempo x kwaliteit x

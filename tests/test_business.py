@@ -398,25 +398,28 @@ def test_percentile() -> None:
 
 
 def test_scenario_orderings() -> None:
-    """Proven optimal plans: allowing cobots never lowers the carved hours (the first
-    objective), nor does a lower minimum job size (the packaging example solves to optimal
-    quickly; the larger examples need more than a test's solver effort to prove it)."""
+    """A plan without cobots is a plan with cobots allowed, and a plan with 24 h jobs is one
+    with a 12 h minimum: so the carved-hours bound of the wider option is never below the
+    hours found under the narrower one (true at any solver effort, proven or not)."""
     process = read_process(next(p for p in EXAMPLES if p.stem == "packaging_food"))
     analysis = analyze(process)
 
-    def hours(max_cobots: int = 2, min_job_hours: float = 12) -> float:
+    def run(max_cobots: int = 2, min_job_hours: float = 12) -> tuple[float, float]:
         found = plan(
             process,
             analysis,
-            time_limit_s=5,
+            time_limit_s=3,
             max_cobots=max_cobots,
             min_job_hours=min_job_hours,
+            evaluate_proposals=False,
         )
-        assert found.status == "optimal"
-        return float(found.summary()["carved_hours_per_week"])
+        s = found.summary()
+        bound = s["bound_carved_hours_per_week"]
+        assert bound is not None and bound >= s["carved_hours_per_week"] - 0.01
+        return float(s["carved_hours_per_week"]), float(bound)
 
-    assert hours(max_cobots=2) >= hours(max_cobots=0)
-    assert hours(min_job_hours=12) >= hours(min_job_hours=24)
+    assert run(max_cobots=2)[1] >= run(max_cobots=0)[0] - 0.01
+    assert run(min_job_hours=12)[1] >= run(min_job_hours=24)[0] - 0.01
 
 
 def test_apply_scenario() -> None:

@@ -105,6 +105,12 @@ def violations(inst: PoolInstance, a: Assignment) -> list[str]:
             out.append(
                 f"job of {prof.id} has physical load {load / weight:.2f} > {o.max_job_ergonomic_load}"
             )
+        rotation = sum(inst.units[u].hours for u in units if inst.units[u].rotation)
+        if rotation > o.rotation_max_share * weight + 0.01 * len(units):
+            out.append(
+                f"job of {prof.id}: repetitive work needing rotation is {rotation:.1f} h "
+                f"of {weight:.1f} h, over {o.rotation_max_share:.0%}"
+            )
     per_profile: dict[int, set[int]] = {}
     for p, j in a.jobs():
         per_profile.setdefault(p, set()).add(j)
@@ -125,6 +131,9 @@ def violations(inst: PoolInstance, a: Assignment) -> list[str]:
     if len(cobots) > o.max_cobots:
         out.append(f"{len(cobots)} cobots, at most {o.max_cobots}")
     for m, units in cobots.items():
+        places = {pl for u in units if (pl := inst.units[u].place) is not None}
+        if len(places) > 1:
+            out.append(f"cobot {m} serves {len(places)} places: {', '.join(sorted(places))}")
         hours = sum(inst.units[u].cobot_hours for u in units)
         if hours > o.cobot_hours_available + 0.01 * len(units):
             out.append(f"cobot {m} needs {hours:.1f} h > {o.cobot_hours_available:.1f} h")

@@ -92,6 +92,9 @@ def greedy(inst: PoolInstance, start: Assignment | None = None) -> Assignment:
         if not affordable(u, unit.base_hours, {}):
             continue
         for m in range(o.max_cobots):
+            here = {inst.units[v].place for v in a.cobots().get(m, [])} - {None}
+            if unit.place is not None and here and unit.place not in here:
+                continue
             if loads.get(m, 0.0) + unit.cobot_hours <= o.cobot_hours_available:
                 loads[m] = loads.get(m, 0.0) + unit.cobot_hours
                 a.cobot_of[u] = m
@@ -102,9 +105,17 @@ def greedy(inst: PoolInstance, start: Assignment | None = None) -> Assignment:
 
 
 def _varied(inst: PoolInstance, chosen: list[int]) -> list[int]:
-    """The job without kinds of work under the minimum share of its hours."""
+    """The job without kinds of work under the minimum share of its hours, and with at most
+    the allowed share of work that needs rotation."""
     share = inst.options.min_kind_share
     members = list(chosen)
+    rotating = sorted(
+        (u for u in members if inst.units[u].rotation), key=lambda u: -inst.units[u].hours
+    )
+    while rotating and sum(
+        inst.units[u].hours for u in rotating
+    ) > inst.options.rotation_max_share * sum(inst.units[u].hours for u in members):
+        members.remove(rotating.pop(0))
     while members:
         kinds = kind_hours(inst, members)
         total = sum(kinds.values())

@@ -41,6 +41,10 @@ class PoolUnit:
     base_hours: float = 0.0
     #: an ergonomic risk for whoever does it (NIOSH lifting index > 1, KIM-MHO top band)
     risk: bool = False
+    #: repetitive work that job rotation makes bearable: at most `rotation_max_share` of a job
+    rotation: bool = False
+    #: the area (else workstation) where the work is done: one cobot cell serves one place
+    place: str | None = None
 
     def scaled(self, factor: float = 1.0) -> int:
         """Hours x factor in integer hundredths."""
@@ -82,6 +86,7 @@ class PoolOptions:
     min_kind_share: float = 0.0
     risk_lifting_index: float = 1.0
     risk_repetitive_demand: int = 4
+    rotation_max_share: float = 0.5
 
 
 @dataclass(frozen=True)
@@ -101,9 +106,15 @@ class PoolInstance:
 
 
 def resolve_options(
-    process: ProcessModel, params: AssessmentParams, **overrides: float | int | None
+    process: ProcessModel,
+    params: AssessmentParams,
+    rotation_max_share: float = 0.5,
+    **overrides: float | int | None,
 ) -> PoolOptions:
-    """Options from (in order) explicit overrides, the model's options, the sourced defaults."""
+    """Options from (in order) explicit overrides, the model's options, the sourced defaults.
+
+    ``rotation_max_share`` is the job-rotation support's `max_share_of_job`
+    (task_catalogs/supports.yaml)."""
     opts = process.options
     carving = params.carving
 
@@ -138,11 +149,23 @@ def resolve_options(
         min_kind_share=carving.min_kind_share.value,
         risk_lifting_index=carving.ergonomic_risk_lifting_index.value,
         risk_repetitive_demand=int(carving.ergonomic_risk_repetitive_demand.value),
+        rotation_max_share=rotation_max_share,
     )
 
 
-def build_instance(analysis: Analysis, process: ProcessModel, options: PoolOptions) -> PoolInstance:
-    """The pool instance of an analysed process."""
+def build_instance(
+    analysis: Analysis,
+    process: ProcessModel,
+    options: PoolOptions,
+    lifting_aids: frozenset[str] = frozenset(),
+) -> PoolInstance:
+    """The pool instance of an analysed process.
+
+    A unit with a lifting risk (NIOSH lifting index above the limit) goes into a carved job
+    only where the profile's fit uses one of `lifting_aids` (a support that closes lifting
+    and so takes the load): the target group does not get risky lifting that a cobot or an
+    aid could remove (NIOSH 94-110: LI > 1 is a redesign signal).
+    """
     hard = {r.id for r in process.roles if r.hard_to_fill}
     pids = [p.id for p in process.profiles]
     # a split task's units carry the hand-over overhead; their base hours do not
@@ -157,7 +180,14 @@ def build_instance(analysis: Analysis, process: ProcessModel, options: PoolOptio
         risk = (
             unit.lifting_index is not None and unit.lifting_index > options.risk_lifting_index
         ) or unit.demands["repetitive_hand_arm"] >= options.risk_repetitive_demand
-        access = tuple(unit.fit[p].accessible for p in pids)
+        lift_risk = (
+            unit.lifting_index is not None and unit.lifting_index > options.risk_lifting_index
+        )
+        access = tuple(
+            unit.fit[p].accessible
+            and (not lift_risk or bool(lifting_aids & set(unit.fit[p].supports)))
+            for p in pids
+        )
         supports = tuple(unit.fit[p].supports for p in pids)
         # a large unit's weekly volume is shared out in equal parts of at most share_hours
         parts = max(1, math.ceil(unit.hours_per_week / options.share_hours - 1e-9))
@@ -178,6 +208,8 @@ def build_instance(analysis: Analysis, process: ProcessModel, options: PoolOptio
                     cobot_model=unit.cobot.model.id if unit.cobot.model else None,
                     base_hours=unit.hours_per_week * base_factor[unit.task] / parts,
                     risk=risk,
+                    rotation=unit.needs_rotation,
+                    place=unit.area or unit.workstation,
                 )
             )
     profiles = []

@@ -41,6 +41,8 @@ class PlanJob:
     supports: tuple[str, ...]
     tasks: tuple[str, ...]
     unit_hours: dict[str, float] = field(default_factory=dict)
+    #: job-quality checks of a carved job (`JobQuality`); None for existing roles
+    quality: JobQuality | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -53,6 +55,50 @@ class PlanJob:
             "unit_hours_per_week": {k: round(v, 3) for k, v in self.unit_hours.items()},
             "supports": list(self.supports),
             "tasks": list(self.tasks),
+            "quality": self.quality.to_dict() if self.quality else None,
+        }
+
+
+@dataclass(frozen=True)
+class JobQuality:
+    """The job-quality checks of a carved job (docs/method.md, "Job quality").
+
+    * variety: at least `min_kinds` kinds of work (tasks), none under `min_share` of its
+      hours (enforced by the plan, shown here);
+    * colleagues: the job shares its work with existing roles whose people keep working
+      there (not a lone station);
+    * not the cobot's leftovers: less than half its hours are on tasks a cobot works on;
+    * learning route: the catalogue tasks it practises, for an MBO praktijkverklaring.
+    """
+
+    kinds: int
+    smallest_kind_share: float
+    variety_ok: bool
+    colleague_roles: tuple[str, ...]
+    cobot_task_share: float
+    learning_templates: tuple[str, ...]
+
+    @property
+    def colleagues_ok(self) -> bool:
+        return bool(self.colleague_roles)
+
+    @property
+    def cobot_ok(self) -> bool:
+        return self.cobot_task_share < 0.5
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kinds": self.kinds,
+            "smallest_kind_share": round(self.smallest_kind_share, 3),
+            "variety_ok": self.variety_ok,
+            "colleague_roles": list(self.colleague_roles),
+            "colleagues_ok": self.colleagues_ok,
+            "cobot_task_share": round(self.cobot_task_share, 3),
+            "cobot_ok": self.cobot_ok,
+            "learning": {
+                "route": "praktijkverklaring" if self.learning_templates else None,
+                "templates": list(self.learning_templates),
+            },
         }
 
 
@@ -232,7 +278,7 @@ def plan(
     cats = catalogs if catalogs is not None else load_catalogs()
     assert cats.params is not None
     result = analysis if analysis is not None else analyze(process, cats)
-    opts = resolve_options(process, cats.params, **options)
+    opts = resolve_options(process, cats.params, _rotation_share(cats), **options)
     best = _solve(result, process, opts, progress, cats)
     if best.cobots and not best.interrupted:
         if progress:
@@ -243,6 +289,12 @@ def plan(
         effects = _proposal_effects(process, result, best, opts, cats, progress)
         best = dataclasses.replace(best, split_proposals=effects)
     return best
+
+
+def _rotation_share(cats: Catalogs) -> float:
+    """The most of a job that repetitive work needing rotation may take (supports catalogue)."""
+    shares = [s.max_share_of_job for s in cats.supports.values() if s.rotation]
+    return min((s for s in shares if s is not None), default=0.5)
 
 
 def _solve(
@@ -257,7 +309,8 @@ def _solve(
     from jobcarve.carving.cpsat.pool import STAGES, PoolModel
     from jobcarve.carving.greedy import greedy
 
-    inst = build_instance(result, process, opts)
+    aids = frozenset(s.id for s in cats.supports.values() if "lifting" in s.closes)
+    inst = build_instance(result, process, opts, aids)
     start = greedy(inst)
     assert not violations(inst, start), violations(inst, start)
     report = PoolModel(inst).solve(start, progress, stages or STAGES)
@@ -489,6 +542,8 @@ def _to_plan(
         k: [{**h, "hours_per_week": round(h["hours_per_week"], 3)} for h in v]
         for k, v in sorted(holders.items())
     }
+    balance = work_balance(process, released(inst, a))
+    jobs = _with_quality(jobs, inst, a, process, balance)
     freed = 0.0
     for u, unit in enumerate(units):
         if unit.hard_to_fill:
@@ -526,8 +581,46 @@ def _to_plan(
         banenafspraak_hours=o.banenafspraak_hours,
         skilled_hours_freed=freed,
         reasons=tuple(reasons),
-        work_balance=work_balance(process, released(inst, a)),
+        work_balance=balance,
     )
+
+
+def _with_quality(
+    jobs: list[PlanJob],
+    inst: PoolInstance,
+    a: Assignment,
+    process: ProcessModel,
+    balance: tuple[RoleBalance, ...],
+) -> list[PlanJob]:
+    """The carved jobs with their job-quality checks."""
+    o = inst.options
+    working = {b.role for b in balance if b.people > 0 and b.kept_hours_per_week > 0.05}
+    role_of = {u.task: u.role for u in inst.units}
+    cobot_tasks = {inst.units[u].task for u in (*a.cobot_of, *a.assist_of)}
+    templates = {t.id: t.template for t in process.tasks}
+    out = []
+    for job in jobs:
+        if job.kind != "carved":
+            out.append(job)
+            continue
+        kinds: dict[str, float] = {}
+        for unit_id, hours in job.unit_hours.items():
+            task = next(u.task for u in inst.units if u.unit == unit_id)
+            kinds[task] = kinds.get(task, 0.0) + hours
+        total = sum(kinds.values()) or 1.0
+        smallest = min(kinds.values()) / total if kinds else 0.0
+        quality = JobQuality(
+            kinds=len(kinds),
+            smallest_kind_share=smallest,
+            variety_ok=len(kinds) >= o.min_kinds_per_job and smallest >= o.min_kind_share - 0.005,
+            colleague_roles=tuple(sorted({role_of[t] for t in kinds if role_of[t] in working})),
+            cobot_task_share=sum(h for t, h in kinds.items() if t in cobot_tasks) / total,
+            learning_templates=tuple(
+                sorted({tpl for t in kinds if (tpl := templates.get(t)) is not None})
+            ),
+        )
+        out.append(dataclasses.replace(job, quality=quality))
+    return out
 
 
 def line_plan(
@@ -553,7 +646,7 @@ def line_plan(
     cats = catalogs if catalogs is not None else load_catalogs()
     assert cats.params is not None
     result = analysis if analysis is not None else analyze(process, cats)
-    opts = resolve_options(process, cats.params, **options)
+    opts = resolve_options(process, cats.params, _rotation_share(cats), **options)
     problem = line_problem(process, result, max_cobots=opts.max_cobots)
     takt = takt_s if takt_s is not None else process.planning.takt_s
     cycle = None

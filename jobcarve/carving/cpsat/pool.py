@@ -74,6 +74,7 @@ class PoolModel:
         self._variety()
         self._ergonomics()
         self._balance()
+        self._rotation()
         self._cobots()
         self._symmetry()
         self.terms = self._objective_terms()
@@ -220,9 +221,31 @@ class PoolModel:
             if terms:
                 self.m.add(cp_model.LinearExpr.sum(terms) <= 0)
 
+    def _rotation(self) -> None:
+        """Repetitive units that need rotation take at most `rotation_max_share` of a job."""
+        pct = round(self.inst.options.rotation_max_share * 100)
+        units = self.inst.units
+        for members in self.x_by_job.values():
+            rot = [units[u].scaled() * v for u, v in members if units[u].rotation]
+            if not rot:
+                continue
+            total = cp_model.LinearExpr.sum([units[u].scaled() * v for u, v in members])
+            self.m.add(100 * cp_model.LinearExpr.sum(rot) <= pct * total)
+
     def _cobots(self) -> None:
-        """Each cobot within its weekly hours; a unit on a cobot marks the cobot used."""
+        """Each cobot within its weekly hours and at one place (area or workstation); a unit
+        on a cobot marks the cobot used."""
         cap = round(self.inst.options.cobot_hours_available * SCALE)
+        places = sorted({u.place for u in self.inst.units if u.place is not None})
+        for k in self.used:
+            if len(places) < 2:
+                break
+            at = {pl: self.m.new_bool_var(f"at{k}_{pl}") for pl in places}
+            self.m.add(cp_model.LinearExpr.sum(list(at.values())) <= 1)
+            for u, var in self.on_cobot[k]:
+                place = self.inst.units[u].place
+                if place is not None:
+                    self.m.add_implication(var, at[place])
         for k, used in self.used.items():
             load = []
             for u, var in self.on_cobot[k]:
