@@ -319,7 +319,7 @@ def _solve(
         raise AssertionError(f"solver plan breaks constraints: {violations(inst, final)}")
     carved = objectives(inst, final)[0]
     bound = report.bound if report.stage_status.get(STAGES[0]) != "unknown" else None
-    gap = (bound - carved) / bound if bound else 0.0
+    gap = max(0.0, (bound - carved) / bound) if bound else 0.0
     result_plan = _to_plan(
         inst,
         process,
