@@ -141,6 +141,8 @@ def plan_figures(process: ProcessModel, analysis: Analysis, plan: Plan) -> PlanF
                 freed[role] = freed.get(role, 0.0) + robot
             if robot:
                 by_cobot[role] = by_cobot.get(role, 0.0) + robot
+    if plan.freed_by_role:  # the role's hours before less what it keeps (one home)
+        freed = dict(plan.freed_by_role)
     return PlanFigures(
         tuple(j.hours_per_week for j in plan.carved), len(plan.cobots), freed, by_cobot
     )

@@ -4,10 +4,17 @@ Each draw takes every task's time from a triangular distribution (its ``time_low
 time / ``time_high``, else +-15%), the weekly volume likewise (``units_per_week_low`` /
 ``_high``, else +-10%), and the loonwaarde and cobot cell cost from their ranges in
 economics.yaml. It then re-plans from the optimised plan as a warm start: the plan is
-repaired to the drawn hours (jobs that grew too long are trimmed, jobs that fell below the
-minimum hours or variety are dissolved) and extended greedily with the freed work. The
-re-plan is a feasible plan, so each draw's headcount is a lower bound on the optimum for
-that draw. Same seed, same figures.
+repaired to the drawn hours (jobs that grew too long lose the smallest part that brings
+them back within the profile's hours, jobs that fell below the minimum hours or variety are
+dissolved), extended greedily with the freed work into new jobs, and then topped up: free
+work goes into jobs that have hours to spare. The re-plan is a feasible plan, so each
+draw's headcount is a lower bound on the optimum for that draw. Same seed, same figures.
+
+Without the top-up the re-plan could only lose hours (a grown job is trimmed, a shrunk job
+stays short), which pushed the ranges down. One bias is real and stays: when the plan's new
+jobs are already at their profiles' most hours, longer task times cannot add FTE while
+shorter ones take some away, so the plan's FTE is the top of what those jobs can hold and
+may lie above the 90th percentile. The report says so where it happens.
 """
 
 from __future__ import annotations
@@ -113,6 +120,14 @@ def monte_carlo(
         if pl.units_per_week_high
         else 1 + volume_spread
     )
+    # a role's hours before the plan per hour of its units (units carry split hand-over work)
+    from jobcarve.graph import summarize
+
+    before = {r.role: r.hours_per_week for r in summarize(process).roles}
+    unit_hours: dict[str, float] = {}
+    for unit in inst.units:
+        unit_hours[unit.role] = unit_hours.get(unit.role, 0.0) + unit.hours
+    ratio = {role: before.get(role, 0.0) / h for role, h in unit_hours.items() if h}
     workers, fte, net, payback = [], [], [], []
     for _ in range(n):
         volume = rng.triangular(v_low, v_high, 1.0)
@@ -124,10 +139,10 @@ def monte_carlo(
             scale = rng.triangular(low, high, 1.0)
             factor[tid] = scale * (volume if task.hours_per_week is None else 1.0)
         draw_inst = _scaled(inst, factor)
-        a = greedy(draw_inst, repair(draw_inst, base))
+        a = _top_up(draw_inst, greedy(draw_inst, repair(draw_inst, _trim(draw_inst, base))))
         if violations(draw_inst, a):  # pragma: no cover - repair and greedy keep every rule
             a = greedy(draw_inst)
-        figures = _figures(draw_inst, a)
+        figures = _figures(draw_inst, a, ratio)
         lw_low, lw_high = r.ranges.get("loonwaarde_share", (r["loonwaarde_share"],) * 2)
         cc_low, cc_high = r.ranges.get("cobot_cell_cost_eur", (r["cobot_cell_cost_eur"],) * 2)
         case = business_case(
@@ -156,6 +171,46 @@ def monte_carlo(
     )
 
 
+def _trim(inst: PoolInstance, a: Assignment) -> Assignment:
+    """Jobs that grew beyond their profile's hours lose the smallest part that suffices."""
+    out = Assignment(dict(a.job_of), dict(a.cobot_of), dict(a.assist_of))
+    for (p, _j), members in sorted(out.jobs().items()):
+        limit = inst.profiles[p].hours_available
+        members = list(members)
+        while members and (over := job_hours(inst, members, p, out) - limit) > 0:
+            enough = [u for u in members if job_hours(inst, [u], p, out) >= over]
+            victim = (
+                min(enough, key=lambda u: (inst.units[u].hours, u))
+                if enough
+                else max(members, key=lambda u: (inst.units[u].hours, u))
+            )
+            members.remove(victim)
+            out.job_of.pop(victim)
+    return out
+
+
+def _top_up(inst: PoolInstance, a: Assignment) -> Assignment:
+    """Free units go into existing jobs with hours to spare (hard-to-fill first, then largest)."""
+    out = Assignment(dict(a.job_of), dict(a.cobot_of), dict(a.assist_of))
+    free = sorted(
+        (u for u in range(inst.num_units) if u not in out.job_of and u not in out.cobot_of),
+        key=lambda u: (not inst.units[u].hard_to_fill, -inst.units[u].hours, u),
+    )
+    for u in free:
+        for job, members in sorted(out.jobs().items()):
+            p = job[0]
+            if not inst.units[u].access[p]:
+                continue
+            if job_hours(inst, [*members, u], p, out) > inst.profiles[p].hours_available:
+                continue
+            out.job_of[u] = job
+            if violations(inst, out):
+                del out.job_of[u]
+                continue
+            break
+    return out
+
+
 def _scaled(inst: PoolInstance, factor: dict[str, float]) -> PoolInstance:
     units = tuple(
         dataclasses.replace(
@@ -166,20 +221,23 @@ def _scaled(inst: PoolInstance, factor: dict[str, float]) -> PoolInstance:
     return dataclasses.replace(inst, units=units)
 
 
-def _figures(inst: PoolInstance, a: Assignment) -> PlanFigures:
+def _figures(inst: PoolInstance, a: Assignment, ratio: dict[str, float]) -> PlanFigures:
+    """A draw's figures; hours freed in a role = its hours before less what it keeps (as the plan)."""
     share = inst.options.assist_share
     job_h = tuple(job_hours(inst, members, p, a) for (p, _), members in sorted(a.jobs().items()))
-    freed: dict[str, float] = {}
+    total: dict[str, float] = {}
+    kept: dict[str, float] = {}
     by_cobot: dict[str, float] = {}
     for u, unit in enumerate(inst.units):
         if not unit.hard_to_fill:
             continue
-        if u in a.job_of or u in a.cobot_of:
-            freed[unit.role] = freed.get(unit.role, 0.0) + unit.hours
+        total[unit.role] = total.get(unit.role, 0.0) + unit.hours
         if u in a.cobot_of:
             by_cobot[unit.role] = by_cobot.get(unit.role, 0.0) + unit.hours
         elif u in a.assist_of:
             by_cobot[unit.role] = by_cobot.get(unit.role, 0.0) + unit.hours * share
-            if u not in a.job_of:
-                freed[unit.role] = freed.get(unit.role, 0.0) + unit.hours * share
+        if u not in a.job_of and u not in a.cobot_of:
+            keep = unit.hours * (1 - share) if u in a.assist_of else unit.hours
+            kept[unit.role] = kept.get(unit.role, 0.0) + keep
+    freed = {role: h * ratio.get(role, 1.0) - kept.get(role, 0.0) for role, h in total.items()}
     return PlanFigures(job_h, len(a.cobots()), freed, by_cobot)

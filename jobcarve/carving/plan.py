@@ -88,6 +88,8 @@ class Plan:
     skilled_hours_freed: float
     reasons: tuple[Reason, ...] = field(default_factory=tuple)
     interrupted: bool = False
+    #: hard-to-fill role -> hours per week before less hours kept (sums to skilled_hours_freed)
+    freed_by_role: dict[str, float] = field(default_factory=dict)
     #: the solver's view of the plan (for re-planning, e.g. Monte Carlo); not in the JSON
     instance: PoolInstance | None = field(default=None, repr=False, compare=False)
     assignment: Assignment | None = field(default=None, repr=False, compare=False)
@@ -285,13 +287,19 @@ def _to_plan(
         k: [{**h, "hours_per_week": round(h["hours_per_week"], 3)} for h in v]
         for k, v in sorted(holders.items())
     }
-    freed = 0.0
-    for u, unit in enumerate(units):
-        if unit.hard_to_fill:
-            if u in a.job_of or u in a.cobot_of:
-                freed += unit.hours
-            elif u in a.assist_of:
-                freed += unit.hours * share
+    # hours freed in a hard-to-fill role = its hours before less what it keeps after the plan
+    # (the before/after table of the report adds up to this; split hand-over work that moves
+    # with a unit is work the new job does, not an hour the role saves)
+    from jobcarve.graph import summarize
+
+    before = {r.role: r.hours_per_week for r in summarize(process).roles}
+    hard_roles = {r.id for r in process.roles if r.hard_to_fill}
+    freed_by_role = {
+        j.role: before.get(j.role, 0.0) - j.hours_per_week
+        for j in jobs
+        if j.kind == "existing" and j.role in hard_roles
+    }
+    freed = sum(freed_by_role.values())
     reasons: list[Reason] = []
     o = inst.options
     if not any(p.slots for p in inst.profiles):
@@ -319,6 +327,7 @@ def _to_plan(
         hours_per_fte=o.hours_per_fte,
         banenafspraak_hours=o.banenafspraak_hours,
         skilled_hours_freed=freed,
+        freed_by_role=freed_by_role,
         reasons=tuple(reasons),
     )
 

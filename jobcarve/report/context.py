@@ -7,6 +7,7 @@ translation function of the report's language (see `i18n.py`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
@@ -21,10 +22,70 @@ from jobcarve.economics import BusinessCase
 from jobcarve.formatting import day, fixed, money, number, percent
 from jobcarve.messages import DIMENSION_NAMES, LANGUAGES
 from jobcarve.model import DIMENSIONS, ProcessModel, Role
+from jobcarve.report.advice import advise, payback_text, thresholds
 from jobcarve.results import Analysis, TaskResult
 from jobcarve.uncertainty import Spread, Uncertainty
 
 Gettext = Callable[[str], str]
+
+
+def N_(text: str) -> str:
+    """Marks a string for the catalogue; it is translated where it is used."""
+    return text
+
+
+#: readable names of the analysis parameters (assumptions table)
+PARAMETER_LABELS = {
+    "split.handover_overhead_share": N_("Extra hand-over time per extra part of a split task"),
+    "split.auto_split_demanding_share": N_(
+        "Share of set-up, measuring and decisions in a task split by jobcarve"
+    ),
+    "split.auto_split_heavy_share": N_("Share of the heavy lift in a task split by jobcarve"),
+    "split.routine_cap": N_("Highest demand left in the routine part after an automatic split"),
+    "fit.over_capacity_margin": N_("Margin at which a worker is under-challenged"),
+    "fit.over_capacity_dimensions": N_(
+        "Number of dimensions with that margin that signal monotony"
+    ),
+    "ergonomics.niosh_load_constant_kg": N_("NIOSH load constant (kg)"),
+    "ergonomics.niosh_frequency_table": N_("NIOSH frequency table"),
+    "ergonomics.niosh_coupling": N_("NIOSH grip factors"),
+    "ergonomics.lifting_index_bands": N_("Lifting index bands"),
+    "ergonomics.load_mass_bands_kg": N_("Load mass bands (kg)"),
+    "ergonomics.high_frequency_lifts_per_hour": N_("Lifts per hour counted as frequent"),
+    "cobot.gripper_mass_kg": N_("Mass of a gripper (kg)"),
+    "cobot.payload_margin": N_("Safety factor on a cobot's payload"),
+    "cobot.reach_margin": N_("Safety factor on a cobot's reach"),
+    "cobot.min_cycle_s": N_("Shortest cobot cycle (seconds)"),
+    "cobot.tolerance_repeatability_factor": N_("Tolerance needed per unit of cobot repeatability"),
+    "cobot.max_process_force_n": N_("Highest process force next to people (N)"),
+    "cobot.max_process_torque_nm": N_("Highest process torque for a cobot (Nm)"),
+    "cobot.exposed_region": N_("Body region assumed in a collision (chest)"),
+    "cobot.default_robot_mass_kg": N_("Moving mass of a cobot without a catalogue figure (kg)"),
+    "cobot.mean_speed_share": N_("Average speed as a share of the allowed top speed"),
+    "cobot.grip_release_s": N_("Time to grip and release (seconds)"),
+    "cobot.default_reach_mm": N_("Path length per move without a model figure (mm)"),
+    "cobot.available_hours_share": N_("Share of the shift hours a cobot cell runs"),
+    "cobot.assist_share": N_("Share of the work a cobot takes when it assists a person"),
+    "cobot.weights": N_("Weights of the cobot suitability score"),
+    "cobot.benefit_weights": N_("Weights of the cobot benefit score"),
+    "cobot.benefit_full_hours_per_week": N_(
+        "Hours per week that give a cobot the full benefit score"
+    ),
+    "cobot.candidate_min_feasibility": N_(
+        "Lowest suitability score for a cobot to take a task (0-100)"
+    ),
+    "cobot.assist_min_feasibility": N_("Lowest suitability score for a cobot to assist (0-100)"),
+    "carving.min_job_hours": N_("Fewest hours per week of a new job"),
+    "carving.min_kinds_per_job": N_("Fewest kinds of work in a new job"),
+    "carving.max_job_ergonomic_load": N_("Highest physical load of a new job over the week (0-4)"),
+    "carving.banenafspraak_hours": N_("Hours per week of one banenafspraak job"),
+    "carving.max_cobots": N_("Most cobot cells in a plan"),
+    "carving.volume_share_hours": N_(
+        "Largest piece of a task's weekly volume given to one person (hours)"
+    ),
+    "carving.time_limit_s": N_("Solver time per plan (seconds)"),
+}
+
 
 #: Verdict classes of the task graph, in legend order.
 VERDICTS = ("fits", "support", "split", "skilled", "cobot")
@@ -41,6 +102,27 @@ class Headline:
     optimal: bool
     gap: str
     bound: int
+    cobots_label: str = ""
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The first screen: the answer, its price and its conditions (see advice.py)."""
+
+    verdict: str  # go | go_with_conditions | not_now
+    verdict_label: str
+    sentence: str
+    workers_label: str
+    net: str
+    net_negative: bool
+    payback: str
+    investment: str
+    cobot: str
+    jobs: tuple[str, ...]
+    conditions: tuple[str, ...]
+    more_conditions: int
+    next_steps: tuple[str, ...]
+    stages_note: str
 
 
 @dataclass(frozen=True)
@@ -102,6 +184,13 @@ class Demand:
 
 
 @dataclass(frozen=True)
+class ScheduleDay:
+    day: str
+    hours: str
+    work: tuple[JobUnit, ...]
+
+
+@dataclass(frozen=True)
 class JobCard:
     id: str
     title: str
@@ -112,6 +201,11 @@ class JobCard:
     demands: tuple[Demand, ...]
     supports: tuple[str, ...]
     kinds: int
+    schedule: tuple[ScheduleDay, ...] = ()
+    where: str = ""
+    coach: str = ""
+    checks: tuple[str, ...] = ()
+    short: str = ""
 
 
 @dataclass(frozen=True)
@@ -123,6 +217,7 @@ class CobotCard:
     assists: tuple[JobUnit, ...]
     payload_margin: str
     reasons: tuple[str, ...]
+    use: str = ""
 
 
 @dataclass(frozen=True)
@@ -155,6 +250,8 @@ class Assumption:
     key: str
     value: str
     source: str
+    kind: str = ""
+    source_lang: str = ""
 
 
 @dataclass(frozen=True)
@@ -185,6 +282,8 @@ class BusinessView:
     range_net: str
     range_payback: str
     draws: int
+    range_notes: tuple[str, ...] = ()
+    rates: tuple[Assumption, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -214,6 +313,10 @@ class ReportContext:
     line_summary: str = ""
     options: dict[str, str] = field(default_factory=dict)
     business: BusinessView | None = None
+    decision: Decision | None = None
+    adviser: str = ""
+    organisation: str = ""
+    line_cobots: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data (for golden files)."""
@@ -243,18 +346,20 @@ def build_context(
     holders = plan.unit_holder if plan else {}
     on_cobot = {uid for uid, hs in holders.items() if any(h["kind"] == "cobot" for h in hs)}
     summary = plan.summary() if plan else None
+    n_cobots = summary["cobots"] if summary else 0
     headline = Headline(
         extra_workers=summary["extra_workers"] if summary else 0,
         extra_fte=fixed(summary["extra_fte"], lang, 1) if summary else "0",
         banenafspraak_jobs=fixed(summary["banenafspraak_jobs"], lang, 1) if summary else "0",
         skilled_hours=number(summary["skilled_hours_freed_per_week"], lang, 1) if summary else "0",
-        cobots=summary["cobots"] if summary else 0,
+        cobots=n_cobots,
         status=_("proven optimal")
         if summary and summary["status"] == "optimal"
         else _("best found, not proven optimal"),
         optimal=bool(summary and summary["status"] == "optimal"),
         gap=percent(summary["gap"], lang, 0) if summary else "",
         bound=summary["bound_extra_workers"] if summary else 0,
+        cobots_label=_("cobot proposed") if n_cobots == 1 else _("cobots proposed"),
     )
     verdicts = {t.id: _task_verdict(t, on_cobot) for t in analysis.tasks}
     labels = {
@@ -269,6 +374,10 @@ def build_context(
     }
     profile_names = {p.id: p.name for p in process.profiles}
     role_names = {r.id: r.name for r in process.roles}
+    jobs = tuple(_job_cards(process, plan, units, support_names, case, lang, _)) if plan else ()
+    cobot_cards = tuple(_cobot_cards(plan, analysis, units, lang, cats, _)) if plan else ()
+    business = business_view(case, spread, lang, _, process, plan) if case is not None else None
+    adviser = process.company.adviser
     return ReportContext(
         lang=lang,
         title=_("Inclusive work redesign") + f": {process.company.name}",
@@ -279,7 +388,7 @@ def build_context(
         generated=day(generated_at, lang),
         version=version,
         headline=headline,
-        chart=_chart(process, plan, lang),
+        chart=_chart(process, plan, lang, [j.title for j in jobs]),
         graph=_graph(process, analysis, verdicts, labels, lang),
         tasks=tuple(
             TaskRow(
@@ -295,8 +404,8 @@ def build_context(
             )
             for t in analysis.tasks
         ),
-        jobs=tuple(_job_cards(process, plan, units, support_names, lang, _)) if plan else (),
-        cobots=tuple(_cobot_cards(plan, units, lang, cats)) if plan else (),
+        jobs=jobs,
+        cobots=cobot_cards,
         gated=tuple(
             GatedUnit(u.name, tuple(g.reason.text(lang) for g in u.cobot.gates))
             for u in analysis.units
@@ -314,22 +423,9 @@ def build_context(
             if t.split != "none"
         ),
         planning=_planning(process, plan, lang, _),
-        assumptions=tuple(
-            Assumption(a["key"], _value(a["value"], lang), str(a["source"]))
-            for a in analysis.assumptions
-        ),
-        sources=_sources(cats),
-        line=tuple(
-            Station(
-                s.index + 1,
-                s.worker,
-                fixed(max(s.load, s.cobot_load) * DECISECOND, lang, 1),
-                ", ".join((*s.tasks, *(f"{t} (cobot)" for t in s.cobot_tasks))),
-            )
-            for s in line.stations
-        )
-        if line
-        else (),
+        assumptions=tuple(_assumption(a, lang, _) for a in analysis.assumptions),
+        sources=tuple(_clean_source(x) for x in _sources(cats)),
+        line=_stations(process, analysis, line, lang, _) if line else (),
         line_summary=(
             _(
                 "At a takt of %(takt)s s the line needs %(stations)d stations, %(tg)d of them staffed by workers from the target group; the longest station takes %(cycle)s s."
@@ -344,7 +440,11 @@ def build_context(
             else ""
         ),
         options={k: str(v) for k, v in (plan.options.items() if plan else [])},
-        business=business_view(case, spread, lang, _) if case is not None else None,
+        business=business,
+        decision=_decision(process, plan, case, spread, jobs, cobot_cards, line, lang, _),
+        adviser=adviser.name if adviser else "",
+        organisation=adviser.organisation if adviser else "",
+        line_cobots=_line_cobots(line, cobot_cards, _),
     )
 
 
@@ -377,41 +477,217 @@ def _range(spread: Spread | None, fmt: Callable[[float], str]) -> str:
     return f"{fmt(spread.p10)} – {fmt(spread.p90)}"
 
 
+def _rate_rows(case: BusinessCase, lang: str, _: Gettext) -> tuple[Assumption, ...]:
+    """The money rates behind the business case, with their kind of source."""
+    labels = {
+        "minimum_wage_eur_per_hour": (_("Statutory minimum wage per hour (WML)"), "money"),
+        "holiday_pay_share": (_("Holiday allowance"), "share"),
+        "employer_charges_share": (_("Employer charges on top of the wage"), "share"),
+        "loonwaarde_share": (_("Wage value of a new worker (loonwaarde)"), "share"),
+        "lks_cap_share": (_("Highest wage-cost subsidy, share of the minimum wage"), "share"),
+        "lks_employer_supplement_share": (
+            _("Supplement on the subsidy for employer costs"),
+            "share",
+        ),
+        "coaching_hours_per_week": (_("Coaching hours per new worker per week"), "number"),
+        "cobot_cell_cost_eur": (_("Price of a cobot cell"), "money"),
+        "cobot_maintenance_eur_per_year": (_("Maintenance of a cobot cell per year"), "money"),
+        "depreciation_years": (_("Write-off period of a cobot cell in years"), "number"),
+        "freed_hour_value_factor": (_("Value of a freed hour, share of its wage cost"), "share"),
+        "default_role_wage_cost_eur_per_hour": (
+            _("Wage cost per hour of a role without its own figure"),
+            "money",
+        ),
+    }
+    rows = []
+    for key, (label, kind) in labels.items():
+        if key not in case.rates:
+            continue
+        v = case.rates[key]
+        value = (
+            money(v, lang, cents=True)
+            if kind == "money"
+            else percent(v, lang, 1 if round(v * 100) != v * 100 else 0)
+            if kind == "share"
+            else number(v, lang, 1)
+        )
+        source = case.sources.get(key, "")
+        rows.append(Assumption(label, value, _clean_source(source), _source_kind(source, _), "en"))
+    return tuple(rows)
+
+
+def _formula(
+    key: str,
+    case: BusinessCase,
+    process: ProcessModel | None,
+    plan: Plan | None,
+    lang: str,
+    _: Gettext,
+) -> str:
+    """The computation of a business-case line in the report's language, from the same figures."""
+    v = case.rates
+    if process is None or plan is None or not v:
+        return case_formula_fallback(case, key)
+    weeks = process.planning.weeks_per_year
+    carved = plan.carved
+    hours = sum(j.hours_per_week for j in carved)
+    wml = v.get("minimum_wage_eur_per_hour", 0.0)
+    holiday = v.get("holiday_pay_share", 0.0)
+    wage_h = wml * (1 + holiday)
+    n = len(carved)
+    hard = [r for r in process.roles if r.hard_to_fill]
+    default_rate = v.get("default_role_wage_cost_eur_per_hour", 0.0)
+    rate = {r.id: r.wage_cost_eur_per_hour or default_rate for r in hard}
+    f = {
+        "hours": number(hours, lang, 1),
+        "weeks": number(weeks, lang, 1),
+        "wage": money(wage_h, lang, cents=True),
+        "wml": money(wml, lang, cents=True),
+        "holiday": percent(holiday, lang, 0),
+        "n": str(n),
+    }
+    if key == "wage_cost_new_workers":
+        return _(
+            "%(hours)s h/week × %(weeks)s weeks × %(wage)s per hour (minimum wage %(wml)s plus %(holiday)s holiday allowance) × (1 + %(charges)s employer charges)"
+        ) % {**f, "charges": percent(v.get("employer_charges_share", 0.0), lang, 0)}
+    if key == "wage_cost_subsidy":
+        lw = v.get("loonwaarde_share", 0.0)
+        share = min(max(0.0, 1 - lw), v.get("lks_cap_share", 0.0))
+        return _(
+            "%(share)s of the wage (100%% less a wage value of %(lw)s, at most %(cap)s) × %(hours)s h/week × %(weeks)s weeks × %(wage)s × (1 + %(supp)s supplement)"
+        ) % {
+            **f,
+            "share": percent(share, lang, 0),
+            "lw": percent(lw, lang, 0),
+            "cap": percent(v.get("lks_cap_share", 0.0), lang, 0),
+            "supp": percent(v.get("lks_employer_supplement_share", 0.0), lang, 1),
+        }
+    if key == "coaching":
+        mean = sum(rate.values()) / len(rate) if rate else default_rate
+        return _(
+            "%(n)s new workers × %(ch)s h/week × %(weeks)s weeks × %(rate)s per hour (average wage cost of the hard-to-fill roles)"
+        ) % {
+            **f,
+            "ch": number(v.get("coaching_hours_per_week", 0.0), lang, 1),
+            "rate": money(mean, lang, cents=True),
+        }
+    if key == "cobot_depreciation":
+        return _("%(c)s × %(cell)s / %(years)s years") % {
+            "c": str(len(plan.cobots)),
+            "cell": money(v.get("cobot_cell_cost_eur", 0.0), lang),
+            "years": number(v.get("depreciation_years", 0.0), lang, 1),
+        }
+    if key == "cobot_maintenance":
+        return _("%(c)s × %(m)s per year") % {
+            "c": str(len(plan.cobots)),
+            "m": money(v.get("cobot_maintenance_eur_per_year", 0.0), lang),
+        }
+    if key == "value_freed_hours":
+        parts = [
+            _("%(role)s %(hours)s h at %(rate)s")
+            % {
+                "role": r.name,
+                "hours": number(plan.freed_by_role.get(r.id, 0.0), lang, 1),
+                "rate": money(rate[r.id], lang, cents=True),
+            }
+            for r in hard
+            if abs(plan.freed_by_role.get(r.id, 0.0)) >= 0.05
+        ]
+        return _(
+            "%(hours)s h/week freed in hard-to-fill roles (%(parts)s) × %(weeks)s weeks × %(factor)s of the wage cost"
+        ) % {
+            **f,
+            "hours": number(plan.skilled_hours_freed, lang, 1),
+            "parts": "; ".join(parts) or "-",
+            "factor": percent(v.get("freed_hour_value_factor", 1.0), lang, 0),
+        }
+    return case_formula_fallback(case, key)
+
+
+def _payback_range(case: BusinessCase, spread: Uncertainty | None, lang: str, _: Gettext) -> str:
+    if not case.cobot_investment_eur:
+        return _("no cobot in the plan")
+    pb = spread.payback_years if spread is not None else None
+    if pb is None or pb.p10 is None:
+        return _("does not pay back")
+    if pb.p90 is None:
+        return _("%(low)s years or never") % {"low": fixed(pb.p10, lang, 1)}
+    return f"{fixed(pb.p10, lang, 1)} – {fixed(pb.p90, lang, 1)}"
+
+
+def case_formula_fallback(case: BusinessCase, key: str) -> str:
+    """The business case's own formula text (a line this view does not know yet)."""
+    return next((item.formula for item in case.lines if item.key == key), "")
+
+
 def business_view(
-    case: BusinessCase, spread: Uncertainty | None, lang: str, _: Gettext
+    case: BusinessCase,
+    spread: Uncertainty | None,
+    lang: str,
+    _: Gettext,
+    process: ProcessModel | None = None,
+    plan: Plan | None = None,
 ) -> BusinessView:
     """The business case and its range, formatted."""
     rows = tuple(
         CaseRow(
             case_label(line.key, _),
             money(line.amount_eur_per_year, lang),
-            line.formula,
+            _formula(line.key, case, process, plan, lang, _),
             line.amount_eur_per_year < 0,
         )
         for line in case.lines
     )
-    payback = (
-        _("no cobot in the plan")
-        if not case.cobot_investment_eur
-        else (
-            _("%(years)s years") % {"years": fixed(case.cobot_payback_years, lang, 1)}
-            if case.cobot_payback_years is not None
-            else _("does not pay back")
-        )
-    )
+    notes: list[str] = []
+    if spread is not None and spread.draws and plan is not None:
+        summary = plan.summary()
+        fte = spread.extra_fte
+        if fte.p90 is not None and summary["extra_fte"] > fte.p90 + 0.05:
+            full = sum(
+                1
+                for j in plan.carved
+                if plan.instance is not None
+                and j.hours_per_week
+                >= next(p.hours_available for p in plan.instance.profiles if p.id == j.profile)
+                - 0.5
+            )
+            notes.append(
+                _(
+                    "The plan's %(fte)s FTE lies above this range: %(full)s of its %(n)s new jobs already have the most hours their profile can work, so longer task times cannot add hours while shorter ones take some away. The range shows what can be lost, not a better plan."
+                )
+                % {
+                    "fte": fixed(summary["extra_fte"], lang, 1),
+                    "full": str(full),
+                    "n": str(len(plan.carved)),
+                }
+            )
+        net = spread.net_eur_per_year
+        if (
+            net.p10 is not None
+            and net.p90 is not None
+            and not net.p10 - 1 <= case.net_eur_per_year <= net.p90 + 1
+        ):
+            notes.append(
+                _(
+                    "The plan's net effect (%(net)s) lies outside this range. The plan uses the most likely value of each estimate; the draws also vary the wage value and the cobot price, whose ranges are not symmetric, and re-plan each draw quickly, which moves less work out of hard-to-fill roles than the full plan."
+                )
+                % {"net": money(case.net_eur_per_year, lang)}
+            )
     return BusinessView(
         rows=rows,
         net=money(case.net_eur_per_year, lang),
         net_negative=case.net_eur_per_year < 0,
         investment=money(case.cobot_investment_eur, lang),
-        payback=payback,
+        payback=payback_text(case, lang, _),
         range_workers=_range(
             spread.extra_workers if spread else None, lambda v: number(v, lang, 0)
         ),
         range_fte=_range(spread.extra_fte if spread else None, lambda v: fixed(v, lang, 1)),
         range_net=_range(spread.net_eur_per_year if spread else None, lambda v: money(v, lang)),
-        range_payback=_range(spread.payback_years if spread else None, lambda v: fixed(v, lang, 1)),
+        range_payback=_payback_range(case, spread, lang, _),
         draws=spread.draws if spread else 0,
+        range_notes=tuple(notes),
+        rates=_rate_rows(case, lang, _),
     )
 
 
@@ -428,7 +704,9 @@ def _task_verdict(task: TaskResult, on_cobot: set[str]) -> str:
     return "skilled"
 
 
-def _chart(process: ProcessModel, plan: Plan | None, lang: str) -> Chart:
+def _chart(
+    process: ProcessModel, plan: Plan | None, lang: str, titles: list[str] | None = None
+) -> Chart:
     from jobcarve.graph import summarize
 
     before = {r.role: r.hours_per_week for r in summarize(process).roles}
@@ -443,16 +721,10 @@ def _chart(process: ProcessModel, plan: Plan | None, lang: str) -> Chart:
             rows.append((None, 0.0, job.hours_per_week))
     top = max([b for _, b, _ in rows] + [a for _, _, a in rows] + [1.0])
     step = _nice_step(top)
-    label_w, plot_w, row_h = 230, 420, 34
+    label_w, plot_w, row_h = 330, 330, 34
     bars = []
     for i, (role, b, a) in enumerate(rows):
-        label = (
-            role.name
-            if role is not None
-            else _carved_label(
-                plan, i - len(process.roles), {p.id: p.name for p in process.profiles}
-            )
-        )
+        label = role.name if role is not None else (titles or [])[i - len(process.roles)]
         bars.append(
             Bar(
                 label=label,
@@ -476,13 +748,6 @@ def _chart(process: ProcessModel, plan: Plan | None, lang: str) -> Chart:
         bars=tuple(bars),
         ticks=ticks,
     )
-
-
-def _carved_label(plan: Plan | None, index: int, names: dict[str, str] | None = None) -> str:
-    assert plan is not None
-    job = plan.carved[index]
-    name = (names or {}).get(job.profile or "", job.profile or "")
-    return f"{index + 1}. {name}" if len(name) <= 28 else f"{index + 1}. {name[:27]}…"
 
 
 def _nice_step(top: float) -> float:
@@ -548,44 +813,162 @@ def _graph(
     return Graph(int(width), int(height), node_w, node_h, tuple(nodes), tuple(edges))
 
 
+DAYS = {
+    "nl": ("Maandag", "Dinsdag", "Woensdag", "Donderdag", "Vrijdag"),
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday"),
+}
+
+
+def _lower_first(text: str) -> str:
+    """``Nabewerker`` -> ``nabewerker``; ``CNC-operator`` stays (an abbreviation)."""
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def job_titles(process: ProcessModel, plan: Plan, units: dict[str, Any], _: Gettext) -> list[str]:
+    """One title per carved job (one home for the cards, the hours table and the first screen)."""
+    role_names = {r.id: r.name for r in process.roles}
+    titles = []
+    for job in plan.carved:
+        by_role: dict[str, float] = {}
+        for uid, h in job.unit_hours.items():
+            by_role[units[uid].role] = by_role.get(units[uid].role, 0.0) + h
+        main = sorted(by_role, key=lambda r: -by_role[r])[:2]
+        names = [_lower_first(role_names.get(r, r)) for r in main]
+        titles.append(_capital(_("assistant %(roles)s") % {"roles": _(" and ").join(names)}))
+    seen: dict[str, int] = {}
+    for t in titles:
+        seen[t] = seen.get(t, 0) + 1
+    count: dict[str, int] = {}
+    out = []
+    for t in titles:
+        if seen[t] > 1:
+            count[t] = count.get(t, 0) + 1
+            out.append(f"{t} {chr(64 + count[t])}")
+        else:
+            out.append(t)
+    return out
+
+
+def _schedule(
+    by_hours: list[tuple[str, float]], units: dict[str, Any], total: float, lang: str
+) -> tuple[ScheduleDay, ...]:
+    """A simple week: the job's hours over 4 or 5 days, work poured in day by day."""
+    days = 4 if total <= 28.5 else 5
+    per_day = total / days
+    out: list[list[tuple[str, float]]] = [[] for _d in range(days)]
+    d, room = 0, per_day
+    for uid, h in by_hours:
+        left = h
+        while left > 1e-6:
+            take = min(left, room) if d < days - 1 else left
+            merged = False
+            for i, (name, hh) in enumerate(out[d]):
+                if name == units[uid].name:
+                    out[d][i] = (name, hh + take)
+                    merged = True
+            if not merged:
+                out[d].append((units[uid].name, take))
+            left -= take
+            room -= take
+            if room <= 1e-6 and d < days - 1:
+                d, room = d + 1, per_day
+    return tuple(
+        ScheduleDay(
+            DAYS[lang][i],
+            number(sum(h for _n, h in work), lang, 1),
+            tuple(JobUnit(n, number(h, lang, 1)) for n, h in work if h >= 0.05),
+        )
+        for i, work in enumerate(out)
+    )
+
+
 def _job_cards(
     process: ProcessModel,
     plan: Plan,
     units: dict[str, Any],
     support_names: dict[str, str],
+    case: BusinessCase | None,
     lang: str,
     _: Gettext,
 ) -> list[JobCard]:
     profiles = {p.id: p for p in process.profiles}
-    task_names = {t.id: t.name for t in process.tasks}
+    role_names = {r.id: r.name for r in process.roles}
+    titles = job_titles(process, plan, units, _)
+    o = plan.options
+    coach_hours = case.rates.get("coaching_hours_per_week") if case is not None else None
     cards = []
     for n, job in enumerate(plan.carved, start=1):
         demands = {d: max(units[u].demands[d] for u in job.units) for d in DIMENSIONS}
         by_hours = sorted(job.unit_hours.items(), key=lambda kv: -kv[1])
-        main_tasks = list(dict.fromkeys(task_names[units[u].task] for u, _h in by_hours))[:2]
-        title = _("Production assistant") + ": " + " & ".join(main_tasks).lower()
+        roles = list(dict.fromkeys(units[u].role for u, _h in by_hours))
+        fte = job.hours_per_week / process.planning.hours_per_fte
+        checks = [
+            _("%(hours)s hours per week: at least %(min)s")
+            % {
+                "hours": number(job.hours_per_week, lang, 1),
+                "min": number(o["min_job_hours"], lang, 1),
+            },
+            _("%(kinds)s kinds of work: at least %(min)s, so the work is varied")
+            % {
+                "kinds": len(job.tasks),
+                "min": o["min_kinds_per_job"],
+            },
+            _("physical load within the limit for a whole week (%(max)s on the 0-4 scale)")
+            % {"max": number(o["max_job_ergonomic_load"], lang, 1)},
+        ]
         cards.append(
             JobCard(
                 id=job.id,
-                title=f"{n}. {title}",
+                title=f"{n}. {titles[n - 1]}",
+                short=titles[n - 1],
                 profile=profiles[job.profile].name if job.profile else "",
                 hours=number(job.hours_per_week, lang, 1),
-                fte=fixed(job.hours_per_week / process.planning.hours_per_fte, lang, 2),
+                fte=fixed(fte, lang, 2),
                 units=tuple(JobUnit(units[u].name, number(h, lang, 1)) for u, h in by_hours),
                 demands=tuple(
                     Demand(DIMENSION_NAMES[d][LANGUAGES.index(lang)], lvl)
                     for d, lvl in demands.items()
-                    if lvl > 0
+                    if lvl >= 3
                 ),
                 supports=tuple(support_names.get(s, s) for s in job.supports),
                 kinds=len(job.tasks),
+                schedule=_schedule(by_hours, units, job.hours_per_week, lang),
+                where=_("at the workplaces of: %(roles)s")
+                % {"roles": ", ".join(role_names.get(r, r) for r in roles)},
+                coach=_(
+                    "a fixed colleague from the team guides the new worker, about %(hours)s hours a week in the first year, with a job coach from the municipality or UWV when needed"
+                )
+                % {"hours": number(coach_hours, lang, 1)}
+                if coach_hours
+                else _("a fixed colleague from the team guides the new worker"),
+                checks=tuple(checks),
             )
         )
     return cards
 
 
-def _cobot_cards(plan: Plan, units: dict[str, Any], lang: str, cats: Catalogs) -> list[CobotCard]:
+def _assist_share(analysis: Analysis) -> float:
+    for a in analysis.assumptions:
+        if a["key"] == "cobot.assist_share":
+            return float(a["value"])
+    return 0.5
+
+
+def _cobot_cards(
+    plan: Plan,
+    analysis: Analysis,
+    units: dict[str, Any],
+    lang: str,
+    cats: Catalogs,
+    _: Gettext,
+) -> list[CobotCard]:
     models = {c.id: c for c in cats.cobots}
+    share = _assist_share(analysis)
+    available = float(plan.options.get("cobot_hours_available") or 0.0)
     cards = []
     for cobot in plan.cobots:
         model = models.get(cobot.model or "")
@@ -596,25 +979,239 @@ def _cobot_cards(plan: Plan, units: dict[str, Any], lang: str, cats: Catalogs) -
         ]
         reasons = []
         for uid in (*cobot.units, *cobot.assists):
-            reasons += [r.text(lang) for r in units[uid].cobot.reasons[:2]]
+            reasons += [f"{units[uid].name}: {r.text(lang)}" for r in units[uid].cobot.reasons[:2]]
+        # the cobot's own share of each unit (the unit's other holders keep the rest)
+        taken = {
+            uid: sum(
+                h["hours_per_week"]
+                for h in plan.unit_holder.get(uid, [])
+                if h["kind"] == "cobot" and h["holder"] == cobot.id
+            )
+            for uid in cobot.units
+        }
+        helped = {
+            uid: sum(
+                h["hours_per_week"] * share / (1 - share)
+                for h in plan.unit_holder.get(uid, [])
+                if h["cobot_assist"] and share < 1
+            )
+            for uid in cobot.assists
+        }
         cards.append(
             CobotCard(
                 id=cobot.id,
                 model=f"{model.manufacturer} {model.model}" if model else "-",
                 hours=number(cobot.hours_per_week, lang, 1),
                 units=tuple(
-                    JobUnit(units[u].name, number(units[u].hours_per_week, lang, 1))
+                    JobUnit(
+                        _("%(name)s (of %(total)s h/week in all)")
+                        % {
+                            "name": units[u].name,
+                            "total": number(units[u].hours_per_week, lang, 1),
+                        },
+                        number(taken[u], lang, 1),
+                    )
                     for u in cobot.units
                 ),
                 assists=tuple(
-                    JobUnit(units[u].name, number(units[u].hours_per_week, lang, 1))
+                    JobUnit(
+                        _("%(name)s (of %(total)s h/week in all)")
+                        % {
+                            "name": units[u].name,
+                            "total": number(units[u].hours_per_week, lang, 1),
+                        },
+                        number(helped[u], lang, 1),
+                    )
                     for u in cobot.assists
                 ),
                 payload_margin=(number(min(margins), lang, 1) + " kg") if margins else "-",
                 reasons=tuple(dict.fromkeys(reasons)),
+                use=_(
+                    "It runs %(hours)s of the %(available)s hours a week it could run (%(share)s)."
+                )
+                % {
+                    "hours": number(cobot.hours_per_week, lang, 1),
+                    "available": number(available, lang, 1),
+                    "share": percent(cobot.hours_per_week / available, lang, 0)
+                    if available
+                    else "-",
+                }
+                if available
+                else "",
             )
         )
     return cards
+
+
+def _worker_name(worker: str, process: ProcessModel, _: Gettext) -> str:
+    base, _sep, num = worker.partition("#")
+    roles = {r.id: r.name for r in process.roles}
+    if base in roles:
+        return roles[base] + (f" {num}" if num and num != "1" else "")
+    return _("new worker")
+
+
+def _stations(
+    process: ProcessModel, analysis: Analysis, line: LineSolution, lang: str, _: Gettext
+) -> tuple[Station, ...]:
+    names = {u.id: u.name for u in analysis.units}
+    names.update({t.id: t.name for t in analysis.tasks})
+    new = 0
+    rows = []
+    for s in line.stations:
+        base = s.worker.partition("#")[0]
+        if base in {r.id for r in process.roles}:
+            worker = _worker_name(s.worker, process, _)
+        else:
+            new += 1
+            worker = _("new worker %(n)s") % {"n": new}
+        rows.append(
+            Station(
+                s.index + 1,
+                worker,
+                fixed(max(s.load, s.cobot_load) * DECISECOND, lang, 1),
+                "; ".join(
+                    (
+                        *(names.get(t, t) for t in s.tasks),
+                        *(
+                            _("%(task)s (by the cobot)") % {"task": names.get(t, t)}
+                            for t in s.cobot_tasks
+                        ),
+                    )
+                ),
+            )
+        )
+    return tuple(rows)
+
+
+def _line_cobots(line: LineSolution | None, cobots: tuple[CobotCard, ...], _: Gettext) -> str:
+    if line is None or not line.stations:
+        return ""
+    with_cobot = [s.index + 1 for s in line.stations if s.cobot_tasks]
+    if not with_cobot:
+        return ""
+    return _(
+        "The line plan under The line places a cobot at station(s) %(stations)s; the pool plan above does not need one. Decide on a cobot from the line plan only after the line is balanced on the shop floor."
+    ) % {"stations": ", ".join(str(n) for n in with_cobot)}
+
+
+def _decision(
+    process: ProcessModel,
+    plan: Plan | None,
+    case: BusinessCase | None,
+    spread: Uncertainty | None,
+    jobs: tuple[JobCard, ...],
+    cobots: tuple[CobotCard, ...],
+    line: LineSolution | None,
+    lang: str,
+    _: Gettext,
+) -> Decision | None:
+    if plan is None:
+        return None
+    summary = plan.summary()
+    workers = summary["extra_workers"]
+    names = tuple(c.model for c in cobots)
+    advice = advise(
+        extra_workers=workers,
+        freed_hours=plan.skilled_hours_freed,
+        case=case,
+        spread=spread,
+        cobot_names=names,
+        lang=lang,
+        _=_,
+    )
+    labels = {
+        "go": _("Go"),
+        "go_with_conditions": _("Go, on conditions"),
+        "not_now": _("Not now, not in this form"),
+    }
+    net = case.net_eur_per_year if case is not None else 0.0
+    fte = fixed(summary["extra_fte"], lang, 1)
+    workers_label = (
+        _("1 new job for a worker from the target group")
+        if workers == 1
+        else _("%(n)s new jobs for workers from the target group") % {"n": workers}
+    )
+    if case is None:
+        sentence = workers_label
+    elif net >= 0:
+        sentence = _(
+            "The plan offers work to %(n)s people (%(fte)s FTE) and brings in %(net)s a year net."
+        ) % {"n": workers, "fte": fte, "net": money(net, lang)}
+    else:
+        sentence = _(
+            "The plan offers work to %(n)s people (%(fte)s FTE) but costs %(net)s a year net."
+        ) % {"n": workers, "fte": fte, "net": money(-net, lang)}
+    cobot = (
+        "; ".join(f"{c.model} ({c.use})" if c.use else c.model for c in cobots)
+        if cobots
+        else _("none")
+    )
+    t = thresholds().values
+    shown = int(t["max_conditions_shown"])
+    stages = plan.stage_status
+    unproven = [k for k, v in stages.items() if v != "optimal"]
+    stages_note = ""
+    if summary["status"] == "optimal" and unproven:
+        stages_note = _(
+            "Proven: no plan has more new jobs. Not proven: that the hours and the cobot choice are the best possible (the solver stopped at its time limit)."
+        )
+    return Decision(
+        verdict=advice.verdict,
+        verdict_label=labels[advice.verdict],
+        sentence=sentence,
+        workers_label=workers_label,
+        net=money(net, lang),
+        net_negative=net < 0,
+        payback=payback_text(case, lang, _) if case is not None else "-",
+        investment=money(case.cobot_investment_eur, lang) if case is not None else "-",
+        cobot=cobot,
+        jobs=tuple(j.short for j in jobs),
+        conditions=tuple(c.text for c in advice.conditions[:shown]),
+        more_conditions=max(0, len(advice.conditions) - shown),
+        next_steps=advice.next_steps,
+        stages_note=stages_note,
+    )
+
+
+#: internal notes of the developers that do not ship: dropped from source texts
+_INTERNAL = re.compile(
+    r"\s*(?:\(?(?:as transcribed in |policy after |after )?(?:the )?domain brief sec\. [\d.]+(?: \[I\])?\)?"
+    r"|\(?cobots_hrc\.md(?: sec\. \d+)?(?: step [A-Z](?:\.\d+)?)?(?: decision rule)?\)?)[,;:]?",
+)
+
+
+def _clean_source(source: str) -> str:
+    text = _INTERNAL.sub("", source).strip(" ,;:")
+    text = re.sub(r"\s{2,}", " ", text).replace("( ", "(").replace(" )", ")")
+    text = re.sub(r"\(\s*\)", "", text).strip(" ,;:")
+    return text
+
+
+def _source_kind(source: str, _: Gettext) -> str:
+    low = source.lower().lstrip()
+    if low.startswith("policy") or low.startswith("model options") or " policy" in low[:20]:
+        return _("choice of jobcarve (no published norm)")
+    if low.startswith("estimate"):
+        return _("estimate")
+    if low.startswith("derived"):
+        return _("derived from published figures")
+    if low.startswith("model"):
+        return _("from the process model")
+    return _("published source")
+
+
+def _assumption(a: dict[str, Any], lang: str, _: Gettext) -> Assumption:
+    key = str(a["key"])
+    label = PARAMETER_LABELS.get(key)
+    source = str(a["source"])
+    return Assumption(
+        _(label) if label else key,
+        _value(a["value"], lang, _),
+        _clean_source(source),
+        _source_kind(source, _),
+        "en",
+    )
 
 
 def _planning(
@@ -625,17 +1222,15 @@ def _planning(
         Assumption(
             _("Units per week"),
             number(p.units_per_week, lang, 1),
-            _("model: planning.units_per_week"),
+            _("process model"),
         ),
         Assumption(
             _("Working weeks per year"),
             number(p.weeks_per_year, lang, 1),
-            _("model: planning.weeks_per_year"),
+            _("process model"),
         ),
-        Assumption(
-            _("Hours per FTE"), number(p.hours_per_fte, lang, 1), _("model: planning.hours_per_fte")
-        ),
-        Assumption(_("Shifts"), str(p.shifts), _("model: planning.shifts")),
+        Assumption(_("Hours per FTE"), number(p.hours_per_fte, lang, 1), _("process model")),
+        Assumption(_("Shifts"), str(p.shifts), _("process model")),
     ]
     if plan is not None:
         o = plan.options
@@ -643,34 +1238,34 @@ def _planning(
             Assumption(
                 _("Minimum hours of a carved job"),
                 number(o["min_job_hours"], lang, 1),
-                "carving.min_job_hours",
+                _("option of the plan (model options or default)"),
             ),
             Assumption(
                 _("Minimum kinds of work per job"),
                 str(o["min_kinds_per_job"]),
-                "carving.min_kinds_per_job",
+                _("option of the plan (model options or default)"),
             ),
             Assumption(
                 _("Maximum physical load of a job"),
                 number(o["max_job_ergonomic_load"], lang, 1),
-                "carving.max_job_ergonomic_load",
+                _("option of the plan (model options or default)"),
             ),
             Assumption(_("Maximum number of cobots"), str(o["max_cobots"]), "carving.max_cobots"),
         ]
     return tuple(rows)
 
 
-def _value(value: Any, lang: str) -> str:
+def _value(value: Any, lang: str, _: Gettext) -> str:
     if isinstance(value, bool):
-        return str(value)
+        return _("yes") if value else _("no")
     if isinstance(value, (int, float)):
         return number(float(value), lang, 3)
     if isinstance(value, list):
         if value and isinstance(value[0], list):
-            return f"{len(value)} rows"
-        return "; ".join(_value(v, lang) for v in value)
+            return _("table of %(n)s rows") % {"n": len(value)}
+        return "; ".join(_value(v, lang, _) for v in value)
     if isinstance(value, dict):
-        return "; ".join(f"{k}: {_value(v, lang)}" for k, v in value.items())
+        return "; ".join(f"{k}: {_value(v, lang, _)}" for k, v in value.items())
     return str(value)
 
 
