@@ -30,13 +30,15 @@ def fixed(value: float, lang: str, digits: int = 1) -> str:
 def money(value: float, lang: str, cents: bool = False) -> str:
     """Euro amounts with the sign before: ``€ 35.781`` / ``−€ 35.781`` (nl), ``€35,781`` (en).
 
+    The space after the euro sign does not break (the amount stays on one line).
+
     Yearly figures are estimates and have no cents; rates per hour pass ``cents=True``.
     A cost is written with a minus sign before the euro sign, as Dutch business reports do.
     """
     digits = 2 if cents else 0
     amount = fixed(abs(value), lang, digits) if cents else number(round(abs(value)), lang, 0)
     sign = "−" if round(value, digits) < 0 else ""
-    return f"{sign}€ {amount}" if lang == "nl" else f"{sign}€{amount}"
+    return f"{sign}€\u00a0{amount}" if lang == "nl" else f"{sign}€{amount}"
 
 
 def percent(value: float, lang: str, digits: int = 0) -> str:

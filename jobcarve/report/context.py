@@ -20,7 +20,7 @@ from jobcarve.carving.plan import Plan
 from jobcarve.catalog import Catalogs, load_catalogs
 from jobcarve.economics import BusinessCase
 from jobcarve.formatting import day, fixed, money, number, percent
-from jobcarve.messages import DIMENSION_NAMES, LANGUAGES
+from jobcarve.messages import DIMENSION_NAMES, LANGUAGES, Reason
 from jobcarve.model import DIMENSIONS, ProcessModel, Role
 from jobcarve.report.advice import advise, payback_text, thresholds
 from jobcarve.results import Analysis, TaskResult
@@ -146,29 +146,23 @@ class Chart:
 
 
 @dataclass(frozen=True)
-class Node:
-    id: str
-    label: str
-    x: float
-    y: float
+class BoardTask:
+    step: int
+    name: str
     verdict: str
     verdict_label: str
     hours: str
+    after: str
+    holders: str
 
 
 @dataclass(frozen=True)
-class Edge:
-    path: str
+class Lane:
+    """One role's tasks in process order (the task board, a swimlane per role)."""
 
-
-@dataclass(frozen=True)
-class Graph:
-    width: int
-    height: int
-    node_width: int
-    node_height: int
-    nodes: tuple[Node, ...]
-    edges: tuple[Edge, ...]
+    role: str
+    hard_to_fill: bool
+    tasks: tuple[BoardTask, ...]
 
 
 @dataclass(frozen=True)
@@ -252,6 +246,7 @@ class Assumption:
     source: str
     kind: str = ""
     source_lang: str = ""
+    value_lang: str = ""
 
 
 @dataclass(frozen=True)
@@ -300,7 +295,7 @@ class ReportContext:
     version: str
     headline: Headline
     chart: Chart
-    graph: Graph
+    lanes: tuple[Lane, ...]
     tasks: tuple[TaskRow, ...]
     jobs: tuple[JobCard, ...]
     cobots: tuple[CobotCard, ...]
@@ -389,7 +384,7 @@ def build_context(
         version=version,
         headline=headline,
         chart=_chart(process, plan, lang, [j.title for j in jobs]),
-        graph=_graph(process, analysis, verdicts, labels, lang),
+        lanes=_lanes(process, analysis, plan, verdicts, labels, jobs, lang, _),
         tasks=tuple(
             TaskRow(
                 name=t.name,
@@ -407,7 +402,7 @@ def build_context(
         jobs=jobs,
         cobots=cobot_cards,
         gated=tuple(
-            GatedUnit(u.name, tuple(g.reason.text(lang) for g in u.cobot.gates))
+            GatedUnit(u.name, tuple(reason_text(g.reason, lang, _) for g in u.cobot.gates))
             for u in analysis.units
             if u.cobot.gates
         ),
@@ -415,7 +410,7 @@ def build_context(
             SplitRow(
                 task=t.name,
                 hours=number(t.hours_per_week, lang, 1),
-                source=t.split_reasons[0].text(lang),
+                source=reason_text(t.split_reasons[0], lang, _),
                 units=tuple(JobUnit(u.name, number(u.hours_per_week, lang, 1)) for u in t.units),
                 overhead=number(t.overhead_hours_per_week, lang, 1),
             )
@@ -721,7 +716,7 @@ def _chart(
             rows.append((None, 0.0, job.hours_per_week))
     top = max([b for _, b, _ in rows] + [a for _, _, a in rows] + [1.0])
     step = _nice_step(top)
-    label_w, plot_w, row_h = 330, 330, 34
+    label_w, plot_w, row_h = 400, 300, 34
     bars = []
     for i, (role, b, a) in enumerate(rows):
         label = role.name if role is not None else (titles or [])[i - len(process.roles)]
@@ -761,56 +756,56 @@ def _ceil_div(a: float, b: float) -> int:
     return max(1, int(-(-a // b)))
 
 
-def _graph(
+def _lanes(
     process: ProcessModel,
     analysis: Analysis,
+    plan: Plan | None,
     verdicts: dict[str, str],
     labels: dict[str, str],
+    jobs: tuple[JobCard, ...],
     lang: str,
-) -> Graph:
-    """Layered left-to-right layout: columns by topological generation, rows by barycentre."""
+    _: Gettext,
+) -> tuple[Lane, ...]:
+    """The task board: a lane per role, tasks numbered in process order (topological)."""
     g: nx.DiGraph[str] = nx.DiGraph()
     for t in process.tasks:
         g.add_node(t.id)
         for p in t.after:
             g.add_edge(p, t.id)
-    layers = [sorted(layer) for layer in nx.topological_generations(g)]
-    position: dict[str, int] = {}
-    for layer in layers:
-        layer.sort(
-            key=lambda n: (
-                sum(position[p] for p in g.predecessors(n)) / max(1, g.in_degree(n))
-                if g.in_degree(n)
-                else 0,
-                n,
+    order = list(nx.lexicographical_topological_sort(g, key=lambda n: n))
+    step = {tid: i for i, tid in enumerate(order, start=1)}
+    results = {t.id: t for t in analysis.tasks}
+    job_number = {j.id: i for i, j in enumerate(jobs, start=1)}
+    lanes: dict[str, list[BoardTask]] = {}
+    for tid in order:
+        res = results[tid]
+        who: list[str] = []
+        if plan is not None:
+            for u in res.units:
+                for h in plan.unit_holder.get(u.id, []):
+                    if h["kind"] == "carved" and h["holder"] in job_number:
+                        who.append(_("new job %(n)s") % {"n": job_number[h["holder"]]})
+                    elif h["kind"] == "cobot":
+                        who.append(_("cobot"))
+                    elif h["kind"] == "role":
+                        who.append(_("stays with the role"))
+        after = sorted(step[p] for p in g.predecessors(tid))
+        lanes.setdefault(res.role or "", []).append(
+            BoardTask(
+                step=step[tid],
+                name=res.name,
+                verdict=verdicts[tid],
+                verdict_label=labels[verdicts[tid]],
+                hours=number(res.hours_per_week or 0.0, lang, 1),
+                after=(_("after step %(steps)s") % {"steps": ", ".join(map(str, after))})
+                if after
+                else _("first step"),
+                holders=", ".join(dict.fromkeys(who)),
             )
         )
-        for i, n in enumerate(layer):
-            position[n] = i
-    node_w, node_h, gap_x, gap_y, pad = 170, 46, 50, 18, 12
-    names = {t.id: t.name for t in process.tasks}
-    hours = {t.id: t.hours_per_week for t in analysis.tasks}
-    coords: dict[str, tuple[float, float]] = {}
-    nodes = []
-    for col, layer in enumerate(layers):
-        for row, n in enumerate(layer):
-            x, y = pad + col * (node_w + gap_x), pad + row * (node_h + gap_y)
-            coords[n] = (x, y)
-            label = names[n] if len(names[n]) <= 24 else names[n][:23] + "…"
-            nodes.append(
-                Node(n, label, x, y, verdicts[n], labels[verdicts[n]], number(hours[n], lang, 1))
-            )
-    edges = []
-    for u, v in g.edges:
-        (x1, y1), (x2, y2) = coords[u], coords[v]
-        sx, sy, ex, ey = x1 + node_w, y1 + node_h / 2, x2, y2 + node_h / 2
-        mid = (sx + ex) / 2
-        edges.append(
-            Edge(f"M{sx:.0f},{sy:.0f} C{mid:.0f},{sy:.0f} {mid:.0f},{ey:.0f} {ex - 6:.0f},{ey:.0f}")
-        )
-    width = pad * 2 + len(layers) * (node_w + gap_x) - gap_x
-    height = pad * 2 + max((len(layer) for layer in layers), default=1) * (node_h + gap_y) - gap_y
-    return Graph(int(width), int(height), node_w, node_h, tuple(nodes), tuple(edges))
+    return tuple(
+        Lane(r.name, r.hard_to_fill, tuple(lanes[r.id])) for r in process.roles if r.id in lanes
+    )
 
 
 DAYS = {
@@ -949,6 +944,47 @@ def _job_cards(
             )
         )
     return cards
+
+
+def reason_text(reason: Reason, lang: str, _: Gettext) -> str:
+    """A reason in plain words: the report's own wording for jargon-laden messages."""
+    p = reason.params
+    if reason.key == "cobot.candidate":
+        return _(
+            "Suitable for a cobot: it scores %(f)s out of 100 on suitability, and nothing rules a cobot out."
+        ) % {"f": number(p["feasibility"], lang, 0)}
+    if reason.key == "cobot.assist":
+        return _(
+            "A cobot can take part of this work: it scores %(f)s out of 100 on suitability."
+        ) % {"f": number(p["feasibility"], lang, 0)}
+    if reason.key == "cobot.human_gate":
+        return _("Human work: a safety or technical limit rules out a cobot.")
+    if reason.key == "gate.tolerance":
+        return _(
+            "Needs more precision than a cobot gives: a tolerance of %(tol)s mm is less than %(factor)s times the best repeatability (%(rep)s mm)."
+        ) % {
+            "tol": number(p["tolerance"], lang, 3),
+            "factor": number(p["factor"], lang, 1),
+            "rep": number(p["repeatability"], lang, 3),
+        }
+    if reason.key == "gate.cycle":
+        return _(
+            "Not enough cobot time: a cobot would need %(need)s hours a week for this; %(available)s are available."
+        ) % {
+            "need": number(p["cobot_hours"], lang, 1),
+            "available": number(p["available"], lang, 1),
+        }
+    if reason.key == "split.catalogue":
+        return _("Split by the standard split for this kind of task (%(count)s parts).") % {
+            "count": p["count"]
+        }
+    if reason.key == "split.automatic":
+        return (
+            reason.text(lang)
+            + " "
+            + _("This split is a rule of thumb of jobcarve: check it on the shop floor.")
+        )
+    return reason.text(lang)
 
 
 def _assist_share(analysis: Analysis) -> float:
@@ -1205,12 +1241,14 @@ def _assumption(a: dict[str, Any], lang: str, _: Gettext) -> Assumption:
     key = str(a["key"])
     label = PARAMETER_LABELS.get(key)
     source = str(a["source"])
+    value = a["value"]
     return Assumption(
         _(label) if label else key,
-        _value(a["value"], lang, _),
+        _value(value, lang, _),
         _clean_source(source),
         _source_kind(source, _),
         "en",
+        "en" if isinstance(value, dict) else "",
     )
 
 
@@ -1250,7 +1288,11 @@ def _planning(
                 number(o["max_job_ergonomic_load"], lang, 1),
                 _("option of the plan (model options or default)"),
             ),
-            Assumption(_("Maximum number of cobots"), str(o["max_cobots"]), "carving.max_cobots"),
+            Assumption(
+                _("Maximum number of cobots"),
+                str(o["max_cobots"]),
+                _("option of the plan (model options or default)"),
+            ),
         ]
     return tuple(rows)
 
@@ -1297,6 +1339,29 @@ class ScenarioRow:
 
 
 @dataclass(frozen=True)
+class DiffBar:
+    label: str
+    value: str
+    y: float
+    x: float
+    width: float
+    negative: bool
+
+
+@dataclass(frozen=True)
+class DiffChart:
+    """One figure across the scenarios, as horizontal bars from a zero line."""
+
+    id: str
+    title: str
+    width: int
+    height: int
+    label_width: int
+    zero: float
+    bars: tuple[DiffBar, ...]
+
+
+@dataclass(frozen=True)
 class ComparisonContext:
     lang: str
     title: str
@@ -1309,6 +1374,40 @@ class ComparisonContext:
     chart_height: int
     label_width: int
     ticks: tuple[tuple[float, str], ...]
+    charts: tuple[DiffChart, ...] = ()
+
+
+def diff_chart(
+    chart_id: str, title: str, items: list[tuple[str, float, str]], label_w: int = 250
+) -> DiffChart:
+    """Bars of one figure per scenario; negative values run left of the zero line."""
+    plot_w, row_h = 300, 26
+    low = min([0.0, *(v for _l, v, _t in items)])
+    high = max([0.0, *(v for _l, v, _t in items)])
+    span = (high - low) or 1.0
+    zero = label_w + plot_w * (-low / span)
+    bars = []
+    for i, (label, value, text) in enumerate(items):
+        w = plot_w * abs(value) / span
+        bars.append(
+            DiffBar(
+                label=label if len(label) <= 34 else label[:33] + "…",
+                value=text,
+                y=6 + i * row_h,
+                x=round(zero - w if value < 0 else zero, 1),
+                width=round(w, 1),
+                negative=value < 0,
+            )
+        )
+    return DiffChart(
+        chart_id,
+        title,
+        label_w + plot_w + 110,
+        12 + row_h * len(items),
+        label_w,
+        round(zero, 1),
+        tuple(bars),
+    )
 
 
 def build_comparison_context(
@@ -1371,7 +1470,38 @@ def build_comparison_context(
         (round(label_w + scale * k * step, 1), number(k * step, lang, 0))
         for k in range(n_ticks + 1)
     )
+    charts = (
+        diff_chart(
+            "cmp-net",
+            _("Net effect per year"),
+            [
+                (s.name, s.case.net_eur_per_year, money(s.case.net_eur_per_year, lang))
+                for s in scenarios
+            ],
+        ),
+        diff_chart(
+            "cmp-workers",
+            _("Extra workers from the target group"),
+            [
+                (s.name, float(s.summary()["extra_workers"]), str(s.summary()["extra_workers"]))
+                for s in scenarios
+            ],
+        ),
+        diff_chart(
+            "cmp-hours",
+            _("Hours freed in hard-to-fill roles"),
+            [
+                (
+                    s.name,
+                    s.summary()["skilled_hours_freed_per_week"],
+                    number(s.summary()["skilled_hours_freed_per_week"], lang, 1),
+                )
+                for s in scenarios
+            ],
+        ),
+    )
     return ComparisonContext(
+        charts=charts,
         lang=lang,
         title=_("Scenarios compared") + f": {comparison.company}",
         company=comparison.company,

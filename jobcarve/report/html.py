@@ -51,11 +51,24 @@ def content_security_policy(css: str) -> str:
     )
 
 
+def stylesheet(template_dir: str | Path | None = None) -> str:
+    """The shipped stylesheet, with a template folder's ``style.css`` added after it.
+
+    An adviser's stylesheet overrides rules by coming later; it does not replace the
+    shipped one (which holds the layout, the chart colours and the print rules).
+    """
+    css = (data_dir("reports/templates") / "style.css").read_text(encoding="utf-8")
+    if template_dir is not None:
+        extra = Path(template_dir) / "style.css"
+        if extra.is_file():
+            css += "\n/* template folder: style.css */\n" + extra.read_text(encoding="utf-8")
+    return css
+
+
 def render_html(ctx: ReportContext, template_dir: str | Path | None = None) -> str:
     """The report as one HTML document."""
     env = environment(ctx.lang, template_dir)
-    assert env.loader is not None
-    css, _, _ = env.loader.get_source(env, "style.css")
+    css = stylesheet(template_dir)
     template = env.get_template(ENTRY)
     # the stylesheet is the report's own (shipped or the adviser's template folder) and is
     # raw text inside <style>, where entities are not decoded: it must not be escaped
@@ -70,7 +83,6 @@ def now() -> datetime:
 def render_comparison_html(ctx: Any, template_dir: str | Path | None = None) -> str:
     """The comparison report as one HTML document."""
     env = environment(ctx.lang, template_dir)
-    assert env.loader is not None
-    css, _, _ = env.loader.get_source(env, "style.css")
+    css = stylesheet(template_dir)
     template = env.get_template("comparison.html.j2")
     return template.render(ctx=ctx, css=markupsafe.Markup(css), csp=content_security_policy(css))
