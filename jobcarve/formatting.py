@@ -37,7 +37,7 @@ def money(value: float, lang: str, cents: bool = False) -> str:
     """
     digits = 2 if cents else 0
     amount = fixed(abs(value), lang, digits) if cents else number(round(abs(value)), lang, 0)
-    sign = "−" if round(value, digits) < 0 else ""
+    sign = "\u2212\u2060" if round(value, digits) < 0 else ""  # minus + word joiner: one line
     return f"{sign}€\u00a0{amount}" if lang == "nl" else f"{sign}€{amount}"
 
 

@@ -349,9 +349,9 @@ def test_recommendation_rule(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_money_is_written_the_dutch_way() -> None:
     """€ before the amount, thousands dot, no cents on yearly figures, a minus for costs."""
     assert money(36280.72, "nl") == "€\u00a036.281"
-    assert money(-36280.72, "nl") == "\u2212€\u00a036.281"
+    assert money(-36280.72, "nl") == "\u2212\u2060€\u00a036.281"
     assert money(14.71, "nl", cents=True) == "€\u00a014,71"
-    assert money(-1234567.5, "en") == "\u2212€1,234,568"
+    assert money(-1234567.5, "en") == "\u2212\u2060€1,234,568"
 
 
 def test_template_style_is_added_and_contents_follow_sections(tmp_path: Path) -> None:

@@ -212,6 +212,7 @@ class CobotCard:
     payload_margin: str
     reasons: tuple[str, ...]
     use: str = ""
+    use_short: str = ""
 
 
 @dataclass(frozen=True)
@@ -1074,6 +1075,10 @@ def _cobot_cards(
                 }
                 if available
                 else "",
+                use_short=_("runs %(share)s of the hours it could run")
+                % {"share": percent(cobot.hours_per_week / available, lang, 0)}
+                if available
+                else "",
             )
         )
     return cards
@@ -1100,7 +1105,7 @@ def _stations(
             worker = _worker_name(s.worker, process, _)
         else:
             new += 1
-            worker = _("new worker %(n)s") % {"n": new}
+            worker = _capital(_("new worker %(n)s") % {"n": new})
         rows.append(
             Station(
                 s.index + 1,
@@ -1179,7 +1184,7 @@ def _decision(
             "The plan offers work to %(n)s people (%(fte)s FTE) but costs %(net)s a year net."
         ) % {"n": workers, "fte": fte, "net": money(-net, lang)}
     cobot = (
-        "; ".join(f"{c.model} ({c.use})" if c.use else c.model for c in cobots)
+        "; ".join(f"{c.model} ({c.use_short})" if c.use_short else c.model for c in cobots)
         if cobots
         else _("none")
     )
