@@ -12,6 +12,7 @@ import jinja2
 import pytest
 
 from jobcarve import analyze, read_process
+from jobcarve.model import Adviser
 from jobcarve.report import render_report
 from jobcarve.report.context import build_context
 from jobcarve.report.html import content_security_policy, environment
@@ -372,3 +373,16 @@ def test_template_style_is_added_and_contents_follow_sections(tmp_path: Path) ->
     for section in re.findall(r'<section id="([a-z]+)"', page):
         assert f'href="#{section}"' in nav
     assert 'href="#answer"' in nav and "Het antwoord" in nav
+
+
+def test_cover_names_the_adviser() -> None:
+    """company.adviser (optional) is printed on the cover with the date and version."""
+    process = read_process(EXAMPLES[1])
+    company = process.company.model_copy(
+        update={"adviser": Adviser(name="A. de Vries", organisation="Werkpunt Advies")}
+    )
+    process = process.model_copy(update={"company": company})
+    page = render_report(process, analyze(process), None, lang="nl", generated_at=PINNED)
+    cover = page.split("<header")[1].split("</header>")[0]
+    assert "Opgesteld door" in cover and "A. de Vries, Werkpunt Advies" in cover
+    assert "26 november 2026" in cover and "concept, gemaakt met jobcarve" in cover

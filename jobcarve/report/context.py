@@ -1016,7 +1016,10 @@ def _cobot_cards(
         ]
         reasons = []
         for uid in (*cobot.units, *cobot.assists):
-            reasons += [f"{units[uid].name}: {r.text(lang)}" for r in units[uid].cobot.reasons[:2]]
+            reasons += [
+                f"{units[uid].name}: {reason_text(r, lang, _)}"
+                for r in units[uid].cobot.reasons[:2]
+            ]
         # the cobot's own share of each unit (the unit's other holders keep the rest)
         taken = {
             uid: sum(
