@@ -313,6 +313,7 @@ class ReportContext:
     adviser: str = ""
     organisation: str = ""
     line_cobots: str = ""
+    profiles: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data (for golden files)."""
@@ -441,6 +442,7 @@ def build_context(
         adviser=adviser.name if adviser else "",
         organisation=adviser.organisation if adviser else "",
         line_cobots=_line_cobots(line, cobot_cards, _),
+        profiles=tuple(p.name for p in process.profiles),
     )
 
 
