@@ -503,7 +503,7 @@ def _rate_rows(case: BusinessCase, lang: str, _: Gettext) -> tuple[Assumption, .
             continue
         v = case.rates[key]
         value = (
-            money(v, lang, cents=True)
+            money(v, lang, cents=v < 1000)
             if kind == "money"
             else percent(v, lang, 1 if round(v * 100) != v * 100 else 0)
             if kind == "share"
@@ -635,6 +635,8 @@ def business_view(
             line.amount_eur_per_year < 0,
         )
         for line in case.lines
+        # no cobot in the plan: its lines are zero and say nothing
+        if case.cobot_investment_eur or not line.key.startswith("cobot_")
     )
     notes: list[str] = []
     if spread is not None and spread.draws and plan is not None:
@@ -1227,8 +1229,13 @@ _INTERNAL = re.compile(
 )
 
 
+#: the kind of a source is said in words next to it; its English label goes
+_KIND_PREFIX = re.compile(r"^\s*(?:policy|estimate|derived)(?:\s*\[I\])?\s*:?\s*", re.I)
+
+
 def _clean_source(source: str) -> str:
     text = _INTERNAL.sub("", source).strip(" ,;:")
+    text = _KIND_PREFIX.sub("", text)
     text = re.sub(r"\s{2,}", " ", text).replace("( ", "(").replace(" )", ")")
     text = re.sub(r"\(\s*\)", "", text).strip(" ,;:")
     return text
