@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from pathlib import Path
 
@@ -123,6 +124,21 @@ def test_pdf_headline_and_pages(reports, example: str, lang: str) -> None:  # ty
         assert " ".join(value.split()) in answer, (name, value)
     text = _pdf_text(pdf)
     assert f"1 / {pages}" in text and f"{pages} / {pages}" in text
+    # no page ends on a section heading (the heading goes to the page of its text)
+    page_html = (folder / "report.html").read_text(encoding="utf-8")
+    headings = {" ".join(h.split()) for h in re.findall(r"<h2 [^>]*>([^<]+)</h2>", page_html)}
+    for number in range(2, pages + 1):
+        lines = [
+            " ".join(line.split())
+            for line in subprocess.run(
+                ["pdftotext", "-f", str(number), "-l", str(number), str(pdf), "-"],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout.splitlines()
+            if line.strip() and not re.fullmatch(r"\s*\d+ / \d+\s*", line)
+        ]
+        assert lines and lines[-1] not in headings, (number, lines[-1])
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     prefix = ARTIFACTS / f"pdf_{example}_{lang}"
     subprocess.run(["pdftoppm", "-r", "50", "-png", str(pdf), str(prefix)], check=True)

@@ -472,7 +472,8 @@ def case_label(key: str, _: Gettext) -> str:
 def _range(spread: Spread | None, fmt: Callable[[float], str]) -> str:
     if spread is None or spread.p10 is None or spread.p90 is None:
         return "-"
-    return f"{fmt(spread.p10)} – {fmt(spread.p90)}"
+    low, high = fmt(spread.p10), fmt(spread.p90)
+    return low if low == high else f"{low} – {high}"  # "5", not "5 – 5"
 
 
 def _rate_rows(case: BusinessCase, lang: str, _: Gettext) -> tuple[Assumption, ...]:
