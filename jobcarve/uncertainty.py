@@ -214,7 +214,10 @@ def _top_up(inst: PoolInstance, a: Assignment) -> Assignment:
 def _scaled(inst: PoolInstance, factor: dict[str, float]) -> PoolInstance:
     units = tuple(
         dataclasses.replace(
-            u, hours=u.hours * factor[u.task], cobot_hours=u.cobot_hours * factor[u.task]
+            u,
+            hours=u.hours * factor[u.task],
+            cobot_hours=u.cobot_hours * factor[u.task],
+            base_hours=u.base_hours * factor[u.task],
         )
         for u in inst.units
     )

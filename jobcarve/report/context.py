@@ -23,6 +23,7 @@ from jobcarve.formatting import day, fixed, money, number, percent
 from jobcarve.messages import DIMENSION_NAMES, LANGUAGES, Reason
 from jobcarve.model import DIMENSIONS, ProcessModel, Role
 from jobcarve.report.advice import advise, payback_text, thresholds
+from jobcarve.report.balance import BalanceView, ProposalRow, balance_view, proposal_rows
 from jobcarve.results import Analysis, TaskResult
 from jobcarve.uncertainty import Spread, Uncertainty
 
@@ -84,6 +85,28 @@ PARAMETER_LABELS = {
         "Largest piece of a task's weekly volume given to one person (hours)"
     ),
     "carving.time_limit_s": N_("Solver time per plan (seconds)"),
+    "carving.ergonomic_risk_lifting_index": N_(
+        "Lifting index from which a unit needs a lifting aid in a new job"
+    ),
+    "carving.ergonomic_risk_repetitive_demand": N_(
+        "Repetitive-work demand from which a unit needs rotation"
+    ),
+    "carving.min_cobot_added_hours": N_("Fewest hours a week a cobot must add to be advised"),
+    "carving.min_kind_share": N_("Smallest share of a job's hours for one kind of work"),
+    "carving.proposals_evaluated": N_("Number of split proposals whose effect is computed"),
+    "cobot.inspection_knockout_problem_solving": N_(
+        "Judgement level at which inspection work stays human"
+    ),
+    "cobot.judgement_knockout_problem_solving": N_("Judgement level at which work stays human"),
+    "cobot.large_gripper_mass_kg": N_("Mass of a gripper for large parts (kg)"),
+    "cobot.large_part_size_mm": N_("Part size that needs a large gripper (mm)"),
+    "cobot.max_shared_part_size_mm": N_("Largest part a cobot may move next to people (mm)"),
+    "cobot.max_variants_candidate": N_("Most product variants for a cobot to take a task"),
+    "cobot.perception_cap_sensory": N_("Perception demand above which a cobot cannot do the work"),
+    "ergonomics.default_lifts_per_min": N_("Lifts per minute assumed when the model gives none"),
+    "ergonomics.high_risk_lifting_index": N_("Lifting index of a high risk"),
+    "ergonomics.risk_lifting_index": N_("Lifting index from which there is a risk"),
+    "split.core_demand_level": N_("Demand level of the core of a task that a split keeps together"),
 }
 
 
@@ -101,7 +124,9 @@ class Headline:
     status: str
     optimal: bool
     gap: str
-    bound: int
+    bound: str
+    displaced: str = "0"
+    displaced_hours: float = 0.0
     cobots_label: str = ""
 
 
@@ -314,6 +339,8 @@ class ReportContext:
     organisation: str = ""
     line_cobots: str = ""
     profiles: tuple[str, ...] = ()
+    balance: BalanceView | None = None
+    proposals: tuple[ProposalRow, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data (for golden files)."""
@@ -355,7 +382,11 @@ def build_context(
         else _("best found, not proven optimal"),
         optimal=bool(summary and summary["status"] == "optimal"),
         gap=percent(summary["gap"], lang, 0) if summary else "",
-        bound=summary["bound_extra_workers"] if summary else 0,
+        bound=number(summary["bound_carved_hours_per_week"], lang, 1)
+        if summary and summary["bound_carved_hours_per_week"] is not None
+        else "",
+        displaced=number(summary["displacement_hours"], lang, 1) if summary else "0",
+        displaced_hours=summary["displacement_hours"] if summary else 0.0,
         cobots_label=_("cobot proposed") if n_cobots == 1 else _("cobots proposed"),
     )
     verdicts = {t.id: _task_verdict(t, on_cobot) for t in analysis.tasks}
@@ -443,6 +474,8 @@ def build_context(
         organisation=adviser.organisation if adviser else "",
         line_cobots=_line_cobots(line, cobot_cards, _),
         profiles=tuple(p.name for p in process.profiles),
+        balance=balance_view(process, plan, lang, _) if plan else None,
+        proposals=proposal_rows(analysis, plan, lang, _) if plan else (),
     )
 
 
@@ -1198,13 +1231,7 @@ def _decision(
     )
     t = thresholds().values
     shown = int(t["max_conditions_shown"])
-    stages = plan.stage_status
-    unproven = [k for k, v in stages.items() if v != "optimal"]
-    stages_note = ""
-    if summary["status"] == "optimal" and unproven:
-        stages_note = _(
-            "Proven: no plan has more new jobs. Not proven: that the hours and the cobot choice are the best possible (the solver stopped at its time limit)."
-        )
+    stages_note = ""  # the status paragraph under the first screen says what is proven
     return Decision(
         verdict=advice.verdict,
         verdict_label=labels[advice.verdict],
