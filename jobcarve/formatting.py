@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from babel.dates import format_date
-from babel.numbers import format_currency, format_decimal, format_percent
+from babel.numbers import format_decimal, format_percent
 
 LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 
@@ -27,11 +27,18 @@ def fixed(value: float, lang: str, digits: int = 1) -> str:
     return format_decimal(value, format=pattern, locale=locale_of(lang))
 
 
-def money(value: float, lang: str) -> str:
-    """``EUR 14,71`` style amounts (ISO code, so it reads the same on screen and paper)."""
-    return format_currency(
-        value, "EUR", format="¤ #,##0.00", currency_digits=False, locale=locale_of(lang)
-    ).replace("€", "EUR")
+def money(value: float, lang: str, cents: bool = False) -> str:
+    """Euro amounts with the sign before: ``€ 35.781`` / ``−€ 35.781`` (nl), ``€35,781`` (en).
+
+    The space after the euro sign does not break (the amount stays on one line).
+
+    Yearly figures are estimates and have no cents; rates per hour pass ``cents=True``.
+    A cost is written with a minus sign before the euro sign, as Dutch business reports do.
+    """
+    digits = 2 if cents else 0
+    amount = fixed(abs(value), lang, digits) if cents else number(round(abs(value)), lang, 0)
+    sign = "\u2212\u2060" if round(value, digits) < 0 else ""  # minus + word joiner: one line
+    return f"{sign}€\u00a0{amount}" if lang == "nl" else f"{sign}€{amount}"
 
 
 def percent(value: float, lang: str, digits: int = 0) -> str:
@@ -56,15 +63,3 @@ def format_spec(value: float, spec: str, lang: str) -> str:
     if spec in ("g", ""):
         return number(value, lang, 3)
     return format(value, spec)
-
-
-def euro(value: float, lang: str, cents: bool = False) -> str:
-    """Money as business reports write it: ``€ 128.209`` / ``−€ 128.209`` (nl), ``€128,209`` (en).
-
-    Yearly estimates have no cents; rates per hour do (``cents=True``: ``€ 15,89``).
-    """
-    pattern = "#,##0.00" if cents else "#,##0"
-    amount = round(value, 2 if cents else 0)
-    text = format_decimal(abs(amount), format=pattern, locale=locale_of(lang))
-    sign = "−" if amount < 0 else ""
-    return f"{sign}€ {text}" if lang == "nl" else f"{sign}€{text}"

@@ -302,12 +302,20 @@ class Task(_Block):
         return {d: max(p[d] for p in parts if p is not None) for d in DIMENSIONS}
 
 
+class Adviser(_Block):
+    """Who wrote the advice (printed on the report's cover)."""
+
+    name: Annotated[str, Field(max_length=200)] = ""
+    organisation: Annotated[str, Field(max_length=200)] = ""
+
+
 class Company(_Block):
     """The company, as the report names it."""
 
     name: Text
     sector: Text
     location: Annotated[str, Field(max_length=200)] = ""
+    adviser: Adviser | None = None
 
 
 class ProcessInfo(_Block):

@@ -22,7 +22,7 @@ from jobcarve.economics import (
     rates,
     scaled_figures,
 )
-from jobcarve.formatting import euro
+from jobcarve.formatting import money
 from jobcarve.model import ProcessModel
 from jobcarve.report.context import business_view
 from jobcarve.report.i18n import translations
@@ -375,8 +375,10 @@ def test_per_job_items_add_up() -> None:
 def test_dutch_money_and_formulas() -> None:
     """Dutch reports: EUR sign before, thousands dot, no cents on yearly amounts; the
     formulas in Dutch notation; the tornado inside its chart."""
-    assert euro(-128209.43, "nl") == "−€ 128.209" and euro(14.71, "nl", cents=True) == "€ 14,71"
-    assert euro(128209.43, "en") == "€128,209" and euro(0.2, "nl") == "€ 0"
+    # the minus is followed by a word joiner and the euro sign by a no-break space (one line)
+    assert money(-128209.43, "nl") == "\u2212\u2060€\u00a0128.209"
+    assert money(14.71, "nl", cents=True) == "€\u00a014,71"
+    assert money(128209.43, "en") == "€128,209" and money(0.2, "nl") == "€\u00a00"
     process, figures = hand_figures()
     case = business_case(process, figures)
     view = business_view(case, None, "nl", translations("nl").gettext, process, load_catalogs())

@@ -6,11 +6,13 @@ import json
 import os
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import jinja2
 import pytest
 
 from jobcarve import analyze, read_process
+from jobcarve.model import Adviser
 from jobcarve.report import render_report
 from jobcarve.report.context import build_context
 from jobcarve.report.html import content_security_policy, environment
@@ -98,3 +100,307 @@ def test_template_dir_overrides_blocks(tmp_path: Path) -> None:
     )
     assert '<h2 id="c">Ours</h2>' in html and "risk assessment" not in html
     assert "The answer" in html
+
+
+# --- the report as an advice document: one home per figure, plain Dutch, layering ---------
+
+import html as htmllib  # noqa: E402
+import re  # noqa: E402
+from html.parser import HTMLParser  # noqa: E402
+
+from jobcarve.formatting import fixed, money, number  # noqa: E402
+from tests.conftest import run_cli  # noqa: E402
+
+
+class _Visible(HTMLParser):
+    """The text a reader sees: no head, style or SVG title, nothing marked lang="en"."""
+
+    SKIP = frozenset({"head", "style", "script", "title", "desc"})
+    VOID = frozenset({"br", "meta", "img", "hr", "input", "link", "wbr", "col"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hidden: list[bool] = []
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.VOID:
+            return
+        inherited = bool(self.hidden and self.hidden[-1])
+        self.hidden.append(inherited or tag in self.SKIP or dict(attrs).get("lang") == "en")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        return
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in self.VOID and self.hidden:
+            self.hidden.pop()
+
+    def handle_data(self, data: str) -> None:
+        if not (self.hidden and self.hidden[-1]):
+            self.parts.append(data)
+
+
+def visible_text(page: str) -> str:
+    """The visible text of a report page, whitespace collapsed."""
+    parser = _Visible()
+    parser.feed(page)
+    return " ".join(" ".join(parser.parts).split())
+
+
+def figures(page: str, name: str) -> list[str]:
+    """The text of every element marked data-figure=name."""
+    found = re.findall(rf'data-figure="{name}"[^>]*>(?:<strong>)?([^<]*)<', page)
+    return [" ".join(htmllib.unescape(f).split()) for f in found]
+
+
+def to_float(text: str, lang: str) -> float:
+    """A number as the report prints it, back to a float."""
+    digits = text.replace("\u2212", "-").replace("€", "").strip()
+    digits = digits.replace(".", "").replace(",", ".") if lang == "nl" else digits.replace(",", "")
+    return float(digits)
+
+
+@pytest.fixture(scope="module")
+def analysed(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
+    """analysis.json and report.html of every example in both languages (short solver time)."""
+    out: dict[tuple[str, str], Path] = {}
+    for path in EXAMPLES:
+        for lang in ("nl", "en"):
+            folder = tmp_path_factory.mktemp(f"{path.stem}_{lang}")
+            result = run_cli(
+                "analyze",
+                str(path),
+                "--out",
+                str(folder),
+                "--lang",
+                lang,
+                "--time-limit",
+                "2",
+                "--draws",
+                "30",
+            )
+            assert result.returncode == 0, result.stderr
+            out[path.stem, lang] = folder
+    return out
+
+
+def expected_headline(doc: dict[str, Any], lang: str) -> dict[str, str]:
+    """The headline figures as analysis.json says they must read."""
+    from jobcarve.report.i18n import translations
+
+    _ = translations(lang).gettext
+    s, case = doc["summary"], doc["business_case"]
+    if not case["cobot_investment_eur"]:
+        payback = _("no cobot in the plan")
+    elif case["cobot_payback_years"] is None:
+        payback = _("does not pay back")
+    else:
+        payback = _("%(years)s years") % {"years": fixed(case["cobot_payback_years"], lang, 1)}
+    return {
+        "extra-workers-count": str(s["extra_workers"]),
+        "extra-fte": fixed(s["extra_fte"], lang, 1),
+        "net": " ".join(money(case["net_eur_per_year"], lang).split()),
+        "payback": payback,
+        "skilled-hours": number(s["skilled_hours_freed_per_week"], lang, 1),
+    }
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("example", [p.stem for p in EXAMPLES])
+def test_headline_figures_match_analysis_json(analysed, example: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """Every headline figure on the first screen reads as analysis.json has it, and the
+    sections below agree with it (hours table, cobot cards, net effect, ranges)."""
+    folder = analysed[example, lang]
+    doc = json.loads((folder / "analysis.json").read_text(encoding="utf-8"))
+    page = (folder / "report.html").read_text(encoding="utf-8")
+    for name, value in expected_headline(doc, lang).items():
+        assert figures(page, name)[:1] == [value], (name, figures(page, name), value)
+    # the net effect in the business case is the same figure as on the first screen
+    assert figures(page, "net")[0] == figures(page, "net")[-1]
+    # the freed hours are the hard-to-fill rows of the before/after table, added up
+    rows = re.findall(
+        r'<tr data-hard-to-fill="yes">.*?data-figure="before">([^<]*)<.*?data-figure="after">([^<]*)<',
+        page,
+    )
+    assert rows
+    freed = sum(to_float(b, lang) - to_float(a, lang) for b, a in rows)
+    assert freed == pytest.approx(
+        doc["summary"]["skilled_hours_freed_per_week"], abs=0.05 * len(rows) + 0.05
+    )
+    # a cobot card shows the cobot's own hours, as the plan assigns them
+    cobot_hours = sum(
+        h["hours_per_week"]
+        for t in doc["tasks"]
+        for u in t["units"]
+        for h in u["holders"]
+        if h["kind"] == "cobot"
+    )
+    shown = sum(to_float(v, lang) for v in figures(page, "cobot-takes"))
+    assert shown == pytest.approx(cobot_hours, abs=0.05 * (len(figures(page, "cobot-takes")) + 1))
+    # a range contains its point figure, or the report says why not
+    spread = doc.get("uncertainty", {})
+    fte, net = spread.get("extra_fte", {}), spread.get("net_eur_per_year", {})
+    notes = figures(page, "range-note")
+    if fte.get("p90") is not None and doc["summary"]["extra_fte"] > fte["p90"] + 0.05:
+        assert any(fixed(doc["summary"]["extra_fte"], lang, 1) in n for n in notes), notes
+    point = doc["business_case"]["net_eur_per_year"]
+    if net.get("p10") is not None and not net["p10"] - 1 <= point <= net["p90"] + 1:
+        assert any(" ".join(money(point, lang).split()) in n for n in notes), notes
+    # "no cobot" is never said above a line plan with cobot parts without saying so
+    if any(s["cobot_tasks"] for s in doc.get("line", {}).get("station_details", [])):
+        assert 'class="caveat">' in page.split('id="cobots"')[1].split("</section>")[0]
+
+
+#: English words that are not also Dutch words; a Dutch report shows none of them
+ENGLISH = re.compile(
+    r"\b(the|and|with|for|are|from|by|hours?|workers?|role|cost|costs|policy|years|"
+    r"proposed|step|brief|takes|feasibility|knock-out|none|which|this|that|not|units?|split|"
+    r"skilled|work|after|before|value|draws?|percentile|support|assists?|payback|net|job|jobs)\b",
+    re.IGNORECASE,
+)
+#: internal identifiers: snake_case keys, profile#1, dotted parameter keys, file names
+IDENTIFIER = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b|\b\w+#\d+\b|\b[a-z]+\.[a-z]+_[a-z_]+\b|\.md\b")
+
+
+def _model_keys() -> set[str]:
+    """Every key of the model format (docs/jobcarve-schema.json)."""
+    keys: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            keys.update(node.get("properties", {}))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(json.loads((ROOT / "docs" / "jobcarve-schema.json").read_text(encoding="utf-8")))
+    return keys
+
+
+def _model_texts(path: Path) -> list[str]:
+    """Names and texts that come from the model (the user's own words), longest first."""
+    from jobcarve.catalog import load_catalogs
+
+    process = read_process(path)
+    analysis = analyze(process)
+    texts = {
+        process.company.name,
+        process.company.sector,
+        process.company.location,
+        process.process.name,
+        *(r.name for r in process.roles),
+        *(p.name for p in process.profiles),
+        *(t.name for t in analysis.tasks),
+        *(u.name for u in analysis.units),
+        # the supports catalogue's Dutch names keep a few terms of the trade in brackets
+        *(s.name_nl for s in load_catalogs().supports.values()),
+    }
+    return sorted((t for t in texts if t), key=len, reverse=True)
+
+
+@pytest.mark.parametrize("example", [p.stem for p in EXAMPLES])
+def test_dutch_report_has_no_english_and_no_identifiers(analysed, example: str) -> None:  # type: ignore[no-untyped-def]
+    """The Dutch report's visible text: no English words, no internal ids (model names aside)."""
+    page = (analysed[example, "nl"] / "report.html").read_text(encoding="utf-8")
+    text = visible_text(page)
+    for own in _model_texts(ROOT / "examples" / f"{example}.yaml"):
+        text = text.replace(own, " ")
+    english = sorted({m.group(0) for m in ENGLISH.finditer(text)})
+    assert not english, [
+        text[max(0, m.start() - 40) : m.end() + 40] for m in ENGLISH.finditer(text)
+    ][:5]
+    # keys of the model format are the adviser's own vocabulary (an instruction may quote one)
+    ids = sorted({m.group(0) for m in IDENTIFIER.finditer(text)} - _model_keys())
+    assert not ids, ids
+    assert "EUR " not in text and "cobots voorgesteld" not in text
+    assert re.search(r"€\s\d{1,3}(\.\d{3})*(?!,\d)\b", text), "euro amounts as € 35.781"
+
+
+def test_recommendation_rule(monkeypatch: pytest.MonkeyPatch) -> None:
+    """go / go with conditions / not now follow the rule in docs/method.md."""
+    from jobcarve.economics import BusinessCase, CaseLine
+    from jobcarve.report.advice import advise
+    from jobcarve.uncertainty import Spread, Uncertainty
+
+    def case(
+        net: float, value: float, subsidy: float, payback: float | None = None
+    ) -> BusinessCase:
+        lines = (
+            CaseLine("wage_cost_new_workers", -(value + subsidy - net), ""),
+            CaseLine("wage_cost_subsidy", subsidy, ""),
+            CaseLine("value_freed_hours", value, ""),
+        )
+        return BusinessCase(lines, net, 75000.0 if payback else 0.0, payback, {}, {})
+
+    def spread(p10: float) -> Uncertainty:
+        s = Spread(p10, p10 + 1, p10 + 2)
+        return Uncertainty(30, 1, s, s, s, None, 0.0)
+
+    _ = translations("en").gettext
+    kw = {"freed_hours": 10.0, "cobot_names": (), "lang": "en", "_": _}
+    assert advise(extra_workers=0, case=case(5e4, 1e4, 1e4), spread=None, **kw).verdict == "not_now"
+    assert advise(extra_workers=3, case=case(-1, 1e4, 1e4), spread=None, **kw).verdict == "not_now"
+    # without the value of freed hours the plan would lose money: conditional
+    cond = advise(extra_workers=3, case=case(2e4, 5e4, 1e4), spread=None, **kw)
+    assert cond.verdict == "go_with_conditions" and cond.conditions[0].key == "freed_hours"
+    assert "at least 60%" in cond.conditions[0].text  # break-even: (50k - 20k) / 50k
+    # robust plan, but a loss is possible at the 10th percentile
+    assert (
+        advise(extra_workers=3, case=case(5e4, 1e4, 1e4), spread=spread(-5), **kw).verdict
+        == "go_with_conditions"
+    )
+    assert (
+        advise(extra_workers=3, case=case(5e4, 1e4, 1e4), spread=spread(100), **kw).verdict == "go"
+    )
+    # a cobot that does not pay back within the threshold makes the advice conditional
+    slow = advise(
+        extra_workers=3,
+        case=case(5e4, 1e4, 1e4, payback=9.0),
+        spread=None,
+        **{**kw, "cobot_names": ("UR10e",)},
+    )
+    assert slow.verdict == "go_with_conditions" and any(c.key == "cobot" for c in slow.conditions)
+
+
+def test_money_is_written_the_dutch_way() -> None:
+    """€ before the amount, thousands dot, no cents on yearly figures, a minus for costs."""
+    assert money(36280.72, "nl") == "€\u00a036.281"
+    assert money(-36280.72, "nl") == "\u2212\u2060€\u00a036.281"
+    assert money(14.71, "nl", cents=True) == "€\u00a014,71"
+    assert money(-1234567.5, "en") == "\u2212\u2060€1,234,568"
+
+
+def test_template_style_is_added_and_contents_follow_sections(tmp_path: Path) -> None:
+    """A template folder's style.css comes after the shipped one; an emptied section leaves
+    no link in the contents."""
+    (tmp_path / "style.css").write_text("h1 { color: #123456; }", encoding="utf-8")
+    (tmp_path / "report.html.j2").write_text(
+        '{% extends "base.html.j2" %}{% block assumptions %}{% endblock %}', encoding="utf-8"
+    )
+    process = read_process(EXAMPLES[2])
+    page = render_report(
+        process, analyze(process), None, lang="nl", generated_at=PINNED, template_dir=tmp_path
+    )
+    style = page.split("<style>")[1].split("</style>")[0]
+    assert "svg .bar-after" in style and style.rstrip().endswith("h1 { color: #123456; }")
+    nav = page.split("<nav")[1].split("</nav>")[0]
+    assert 'href="#assumptions"' not in nav and 'id="assumptions"' not in page
+    for section in re.findall(r'<section id="([a-z]+)"', page):
+        assert f'href="#{section}"' in nav
+    assert 'href="#answer"' in nav and "Het antwoord" in nav
+
+
+def test_cover_names_the_adviser() -> None:
+    """company.adviser (optional) is printed on the cover with the date and version."""
+    process = read_process(EXAMPLES[1])
+    company = process.company.model_copy(
+        update={"adviser": Adviser(name="A. de Vries", organisation="Werkpunt Advies")}
+    )
+    process = process.model_copy(update={"company": company})
+    page = render_report(process, analyze(process), None, lang="nl", generated_at=PINNED)
+    cover = page.split("<header")[1].split("</header>")[0]
+    assert "Opgesteld door" in cover and "A. de Vries, Werkpunt Advies" in cover
+    assert "26 november 2026" in cover and "concept, gemaakt met jobcarve" in cover

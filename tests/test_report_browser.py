@@ -3,35 +3,46 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from pathlib import Path
 
 import pytest
 
 from jobcarve import read_process
-from jobcarve.formatting import fixed
 from tests.conftest import EXAMPLES, MINIMAL, ROOT, run_cli
+from tests.test_report import expected_headline
 
 ARTIFACTS = ROOT / "tests" / "actual"
 
 
 @pytest.fixture(scope="module")
 def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
-    """Reports of every example in both languages (short solver time)."""
+    """Reports (HTML, JSON, PDF) of every example in both languages (short solver time)."""
     out: dict[tuple[str, str], Path] = {}
     for path in EXAMPLES:
         for lang in ("nl", "en"):
             folder = tmp_path_factory.mktemp(f"{path.stem}_{lang}")
             result = run_cli(
-                "analyze", str(path), "--out", str(folder), "--lang", lang, "--time-limit", "3"
+                "analyze",
+                str(path),
+                "--out",
+                str(folder),
+                "--lang",
+                lang,
+                "--time-limit",
+                "2",
+                "--draws",
+                "30",
+                "--pdf",
             )
             assert result.returncode == 0, result.stderr
             out[path.stem, lang] = folder
     return out
 
 
-def _open(browser, html: Path):  # type: ignore[no-untyped-def]
-    page = browser.new_page(viewport={"width": 1200, "height": 1600})
+def _open(browser, html: Path, width: int = 1280, height: int = 900):  # type: ignore[no-untyped-def]
+    page = browser.new_page(viewport={"width": width, "height": height})
     requests: list[str] = []
     console: list[str] = []
     dialogs: list[str] = []
@@ -43,33 +54,94 @@ def _open(browser, html: Path):  # type: ignore[no-untyped-def]
     return page, requests, console, dialogs
 
 
+def _in_first_viewport(page, selector: str) -> bool:  # type: ignore[no-untyped-def]
+    box = page.locator(selector).first.bounding_box()
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= 900
+
+
 @pytest.mark.parametrize("lang", ["nl", "en"])
 @pytest.mark.parametrize("example", [p.stem for p in EXAMPLES])
 def test_report_in_chromium(browser, reports, example: str, lang: str) -> None:  # type: ignore[no-untyped-def]
-    """No network request, no CSP violation, axe finds nothing, headline figures match the JSON."""
+    """No request, no CSP violation, axe finds nothing; the first screen at 1280x900 shows the
+    workers, the net effect, the payback and the advice, as analysis.json has them; a phone
+    needs no sideways scrolling. Screenshots go to tests/actual/ for review."""
     from axe_playwright_python.sync_playwright import Axe
 
     folder = reports[example, lang]
+    doc = json.loads((folder / "analysis.json").read_text(encoding="utf-8"))
     page, requests, console, _ = _open(browser, folder / "report.html")
     try:
         assert requests == [(folder / "report.html").resolve().as_uri()]
         assert not [c for c in console if "Content Security Policy" in c], console
         result = Axe().run(page)
         assert result.violations_count == 0, result.generate_report()
-        data = json.loads((folder / "analysis.json").read_text(encoding="utf-8"))["summary"]
-        assert page.locator("[data-figure=extra-workers-count]").inner_text() == str(
-            data["extra_workers"]
-        )
-        assert page.locator("[data-figure=extra-fte]").inner_text() == fixed(
-            data["extra_fte"], lang, 1
-        )
-        assert page.locator("[data-figure=cobots]").inner_text() == str(data["cobots"])
+        for name, value in expected_headline(doc, lang).items():
+            shown = " ".join(page.locator(f"[data-figure={name}]").first.inner_text().split())
+            assert shown == value, (name, shown, value)
+        for name in ("extra-workers-count", "extra-fte", "net", "payback", "verdict"):
+            assert _in_first_viewport(page, f"[data-figure={name}]"), name
+        assert page.evaluate("document.documentElement.scrollWidth") <= 1280
         assert page.locator("html").get_attribute("lang") == lang
         assert page.locator("script").count() == 0
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / f"report_{example}_{lang}.png"), full_page=False)
+        page.screenshot(path=str(ARTIFACTS / f"report_{example}_{lang}_1280.png"))
     finally:
         page.close()
+    phone, _r, _c, _d = _open(browser, folder / "report.html", 390, 844)
+    try:
+        assert phone.evaluate("document.documentElement.scrollWidth") <= 391
+        assert Axe().run(phone).violations_count == 0
+        phone.screenshot(path=str(ARTIFACTS / f"report_{example}_{lang}_390.png"))
+    finally:
+        phone.close()
+
+
+def _pdf_text(pdf: Path, first: int | None = None, last: int | None = None) -> str:
+    """The PDF's text in reading order (a tile's wrapped words stay together)."""
+    pages = [*(["-f", str(first)] if first else []), *(["-l", str(last)] if last else [])]
+    text = subprocess.run(
+        ["pdftotext", *pages, str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("example", [p.stem for p in EXAMPLES])
+def test_pdf_headline_and_pages(reports, example: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """The PDF: a cover with the contents, the answer page with the headline figures of
+    analysis.json, page numbers; its pages are written as PNG for review."""
+    folder = reports[example, lang]
+    pdf = folder / "report.pdf"
+    doc = json.loads((folder / "analysis.json").read_text(encoding="utf-8"))
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    assert "(A4)" in info and pages >= 6
+    cover = _pdf_text(pdf, 1, 1)
+    assert ("Adviesrapport" if lang == "nl" else "Advice report").upper() in cover.upper()
+    assert ("Inhoud" if lang == "nl" else "Contents") in cover
+    answer = _pdf_text(pdf, 2, 2)
+    for name, value in expected_headline(doc, lang).items():
+        assert " ".join(value.split()) in answer, (name, value)
+    text = _pdf_text(pdf)
+    assert f"1 / {pages}" in text and f"{pages} / {pages}" in text
+    # no page ends on a section heading (the heading goes to the page of its text)
+    page_html = (folder / "report.html").read_text(encoding="utf-8")
+    headings = {" ".join(h.split()) for h in re.findall(r"<h2 [^>]*>([^<]+)</h2>", page_html)}
+    for number in range(2, pages + 1):
+        lines = [
+            " ".join(line.split())
+            for line in subprocess.run(
+                ["pdftotext", "-f", str(number), "-l", str(number), str(pdf), "-"],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout.splitlines()
+            if line.strip() and not re.fullmatch(r"\s*\d+ / \d+\s*", line)
+        ]
+        assert lines and lines[-1] not in headings, (number, lines[-1])
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    prefix = ARTIFACTS / f"pdf_{example}_{lang}"
+    subprocess.run(["pdftoppm", "-r", "50", "-png", str(pdf), str(prefix)], check=True)
 
 
 def test_hostile_names_are_text(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -100,28 +172,10 @@ def test_hostile_names_are_text(browser, tmp_path: Path) -> None:  # type: ignor
         page.close()
 
 
-def test_pdf_pages(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """--pdf writes an A4 PDF whose text has the answer, the sections and page numbers."""
-    result = run_cli(
-        "analyze", str(EXAMPLES[2]), "--out", str(tmp_path), "--time-limit", "2", "--pdf"
-    )
-    assert result.returncode == 0, result.stderr
-    pdf = tmp_path / "report.pdf"
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
-    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
-    assert pages >= 4
-    assert "(A4)" in info
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
-    assert "Met deze veranderingen kunt u" in text
-    for heading in ("Het antwoord", "Nieuwe banen", "Aannames en methode", "Kanttekeningen"):
-        assert heading in text
-    assert f"1 / {pages}" in text and f"{pages} / {pages}" in text
-
-
 def test_comparison_report_in_chromium(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """The comparison report: no request, no script, axe finds nothing."""
+    """The comparison report: no request, no script, axe finds nothing; at 1280 px the net
+    effect and payback of every scenario are in view without scrolling sideways, and the
+    charts of what differs fit a phone."""
     from axe_playwright_python.sync_playwright import Axe
 
     result = run_cli(
@@ -134,5 +188,23 @@ def test_comparison_report_in_chromium(browser, tmp_path: Path) -> None:  # type
         axe = Axe().run(page)
         assert axe.violations_count == 0, axe.generate_report()
         assert page.locator("tbody tr").count() == 3 + len(read_process(EXAMPLES[1]).scenarios)
+        region = page.locator(".scroll").first
+        assert region.evaluate("e => e.scrollWidth <= e.clientWidth + 1")
+        for cell in page.locator("[data-figure=net], [data-figure=payback]").all():
+            box = cell.bounding_box()
+            assert box is not None and box["x"] + box["width"] <= 1280
+        assert page.locator("figure.chart svg").count() == 3
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "comparison_1280.png"), full_page=True)
     finally:
         page.close()
+    phone, _r, _c, _d = _open(browser, tmp_path / "comparison.html", 390, 844)
+    try:
+        assert phone.evaluate("document.documentElement.scrollWidth") <= 391
+        for svg in phone.locator("figure.chart svg").all():
+            box = svg.bounding_box()
+            assert box is not None and box["x"] + box["width"] <= 391
+        assert Axe().run(phone).violations_count == 0
+        phone.screenshot(path=str(ARTIFACTS / "comparison_390.png"), full_page=True)
+    finally:
+        phone.close()

@@ -184,6 +184,8 @@ class Plan:
     skilled_hours_freed: float
     reasons: tuple[Reason, ...] = field(default_factory=tuple)
     interrupted: bool = False
+    #: hard-to-fill role -> hours per week before less hours kept (sums to skilled_hours_freed)
+    freed_by_role: dict[str, float] = field(default_factory=dict)
     #: per role: today's work, what the plan releases and where it goes
     work_balance: tuple[RoleBalance, ...] = ()
     #: the wall-clock guard stopped a solver stage: the plan may depend on the machine
@@ -544,13 +546,12 @@ def _to_plan(
     }
     balance = work_balance(process, released(inst, a))
     jobs = _with_quality(jobs, inst, a, process, balance)
-    freed = 0.0
-    for u, unit in enumerate(units):
-        if unit.hard_to_fill:
-            if u in a.job_of or u in a.cobot_of:
-                freed += unit.hours
-            elif u in a.assist_of:
-                freed += unit.hours * share
+    # hours freed in a hard-to-fill role = its hours before less what it keeps after the plan:
+    # the work balance's released hours (one home; the report's before/after table and the
+    # business case add up to it)
+    hard_roles = {r.id for r in process.roles if r.hard_to_fill}
+    freed_by_role = {b.role: b.released_hours_per_week for b in balance if b.role in hard_roles}
+    freed = sum(freed_by_role.values())
     reasons: list[Reason] = []
     o = inst.options
     if not any(p.slots for p in inst.profiles):
@@ -580,6 +581,7 @@ def _to_plan(
         hours_per_fte=o.hours_per_fte,
         banenafspraak_hours=o.banenafspraak_hours,
         skilled_hours_freed=freed,
+        freed_by_role=freed_by_role,
         reasons=tuple(reasons),
         work_balance=balance,
     )

@@ -104,6 +104,25 @@ def content_security_policy(css: str) -> str:
     )
 
 
+def stylesheet(
+    template_dir: str | Path | None = None, env: jinja2.Environment | None = None
+) -> str:
+    """The shipped stylesheet, with a template folder's ``style.css`` added after it.
+
+    An adviser's stylesheet overrides rules by coming later; it does not replace the
+    shipped one (which holds the layout, the chart colours and the print rules). The
+    folder's file is read through the environment's loader (the folder comes first there),
+    so the same checks apply as to its templates (no links out, bounded size).
+    """
+    css = (data_dir("reports/templates") / "style.css").read_text(encoding="utf-8")
+    if template_dir is not None and (Path(template_dir) / "style.css").exists():
+        env = env if env is not None else environment("en", template_dir)
+        assert env.loader is not None
+        extra, _, _ = env.loader.get_source(env, "style.css")
+        css += "\n/* template folder: style.css */\n" + extra
+    return css
+
+
 def render_html(ctx: ReportContext, template_dir: str | Path | None = None) -> str:
     """The report as one HTML document."""
     return _render(ENTRY, ctx, template_dir)
@@ -113,7 +132,7 @@ def _render(entry: str, ctx: Any, template_dir: str | Path | None) -> str:
     env = environment(ctx.lang, template_dir)
     assert env.loader is not None
     try:
-        css, _, _ = env.loader.get_source(env, "style.css")
+        css = stylesheet(template_dir, env)
         template = env.get_template(entry)
         # the stylesheet is the report's own (shipped or the adviser's template folder) and
         # is raw text inside <style>, where entities are not decoded: it must not be escaped

@@ -24,6 +24,10 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+HEADER = (
+    '<div style="font-size:7px;width:100%;padding:0 14mm;color:#4a525c;text-align:right">'
+    '<span class="title"></span></div>'
+)
 FOOTER = (
     '<div style="font-size:8px;width:100%;text-align:center;color:#4a525c">'
     '<span class="pageNumber"></span> / <span class="totalPages"></span></div>'
@@ -86,7 +90,7 @@ def pdf_bytes(html: str) -> bytes:
                     format="A4",
                     print_background=True,
                     display_header_footer=True,
-                    header_template="<div></div>",
+                    header_template=HEADER,
                     footer_template=FOOTER,
                     margin={"top": "16mm", "bottom": "18mm", "left": "14mm", "right": "14mm"},
                 )

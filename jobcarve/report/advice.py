@@ -1,0 +1,206 @@
+"""The recommendation on the report's first screen: go, go with conditions, or not now.
+
+The rule (docs/method.md, "The recommendation") uses only figures the report shows
+elsewhere, each from its one home: the plan's extra workers, the business case's net
+effect and lines, the cobots' payback and the Monte Carlo range of the net effect. The
+thresholds are in ``task_catalogs/advice.yaml`` (policy, with their basis).
+
+* **not now** (in this form): no new job, or a net effect per year below
+  ``min_net_eur_per_year``;
+* **go with conditions**: the net effect would fall below that threshold without the value
+  of the freed hours or without the wage-cost subsidy, or the cobots do not pay back within
+  ``max_cobot_payback_years``, or the net effect at the ``loss_percentile``-th percentile of
+  the draws is below the threshold;
+* **go**: otherwise.
+
+Conditions are listed with the money at stake, largest first; the first screen names at
+most ``max_conditions_shown``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import yaml
+
+from jobcarve.economics import BusinessCase
+from jobcarve.formatting import fixed, money, number, percent
+from jobcarve.resources import catalog_dir
+from jobcarve.uncertainty import Uncertainty
+
+Gettext = Callable[[str], str]
+ADVICE_FILE = "advice.yaml"
+KEYS = (
+    "min_net_eur_per_year",
+    "max_cobot_payback_years",
+    "loss_percentile",
+    "max_conditions_shown",
+)
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """The recommendation's thresholds with their sources."""
+
+    values: dict[str, float]
+    sources: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def thresholds() -> Thresholds:
+    """``task_catalogs/advice.yaml``; a missing or malformed entry is a located error."""
+    path = catalog_dir() / ADVICE_FILE
+    data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+    values: dict[str, float] = {}
+    sources: dict[str, str] = {}
+    for key in KEYS:
+        entry = data.get(key) if isinstance(data, dict) else None
+        if not isinstance(entry, dict) or not isinstance(entry.get("value"), (int, float)):
+            raise ValueError(f"{path}: {key}: expected a mapping with a numeric value and a source")
+        values[key] = float(entry["value"])
+        sources[key] = str(entry.get("source", ""))
+    return Thresholds(values, sources)
+
+
+@dataclass(frozen=True)
+class Condition:
+    key: str
+    at_stake_eur: float
+    text: str
+    critical: bool
+
+
+@dataclass(frozen=True)
+class Advice:
+    verdict: str  # go | go_with_conditions | not_now
+    conditions: tuple[Condition, ...]
+    next_steps: tuple[str, ...]
+
+
+def advise(
+    *,
+    extra_workers: int,
+    freed_hours: float,
+    case: BusinessCase | None,
+    spread: Uncertainty | None,
+    cobot_names: tuple[str, ...],
+    lang: str,
+    _: Gettext,
+) -> Advice:
+    """The recommendation, its conditions and next steps (see the module text)."""
+    t = thresholds().values
+    floor = t["min_net_eur_per_year"]
+    conditions: list[Condition] = []
+    net = case.net_eur_per_year if case is not None else 0.0
+    lines = {item.key: item.amount_eur_per_year for item in case.lines} if case else {}
+    value = lines.get("value_freed_hours", 0.0)
+    subsidy = lines.get("wage_cost_subsidy", 0.0)
+    if case is not None and value > 0:
+        factor = case.rates.get("freed_hour_value_factor", 1.0)
+        if value > net - floor and net > floor:
+            breakeven = factor * (value - (net - floor)) / value
+            text = _(
+                "The %(hours)s hours per week freed in hard-to-fill roles are really used for other work (open vacancies, overtime, work now turned down). The plan pays only if such an hour is worth at least %(share)s of its wage cost."
+            ) % {"hours": number(freed_hours, lang, 1), "share": percent(breakeven, lang, 0)}
+        else:
+            text = _(
+                "The %(hours)s hours per week freed in hard-to-fill roles are really used for other work (open vacancies, overtime, work now turned down)."
+            ) % {"hours": number(freed_hours, lang, 1)}
+        conditions.append(Condition("freed_hours", value, text, net - value < floor))
+    if case is not None and subsidy > 0:
+        conditions.append(
+            Condition(
+                "subsidy",
+                subsidy,
+                _(
+                    "The municipality or UWV grants wage-cost subsidy (loonkostensubsidie) for every new worker after a wage-value assessment; it brings %(amount)s a year."
+                )
+                % {"amount": money(subsidy, lang)},
+                net - subsidy < floor,
+            )
+        )
+    if case is not None and cobot_names:
+        years = case.cobot_payback_years
+        slow = years is None or years > t["max_cobot_payback_years"]
+        if slow:
+            text = _(
+                "Buy the cobot (%(model)s, %(investment)s) only when its work is needed for the new jobs: it does not earn itself back within %(years)s years."
+            ) % {
+                "model": ", ".join(cobot_names),
+                "investment": money(case.cobot_investment_eur, lang),
+                "years": number(t["max_cobot_payback_years"], lang, 0),
+            }
+        else:
+            text = _(
+                "A risk assessment under ISO 10218 and ISO/TS 15066 approves the cobot cell (%(model)s) before people work next to it."
+            ) % {"model": ", ".join(cobot_names)}
+        conditions.append(Condition("cobot", case.cobot_investment_eur, text, slow))
+    low = spread.net_eur_per_year.p10 if spread is not None and spread.draws else None
+    if low is not None and low < floor and net >= floor:
+        conditions.append(
+            Condition(
+                "possible_loss",
+                floor - low,
+                _(
+                    "Task times and volume are checked on the shop floor: with less favourable but possible values the plan loses up to %(loss)s a year (1 in 10 outcomes or worse)."
+                )
+                % {"loss": money(-low, lang)},
+                True,
+            )
+        )
+    conditions.sort(key=lambda c: (-c.critical, -abs(c.at_stake_eur), c.key))
+    if extra_workers == 0 or case is None or net < floor:
+        verdict = "not_now"
+    elif any(c.critical for c in conditions):
+        verdict = "go_with_conditions"
+    else:
+        verdict = "go"
+    return Advice(verdict, tuple(conditions), _next_steps(verdict, extra_workers, cobot_names, _))
+
+
+def _next_steps(verdict: str, workers: int, cobots: tuple[str, ...], _: Gettext) -> tuple[str, ...]:
+    if verdict == "not_now":
+        steps = [
+            _("Do not start with this plan as it stands: it costs more than it brings."),
+            _(
+                "Compare the scenarios (jobcarve compare), for example without a cobot or with fewer splits, and look for a version that pays."
+            ),
+            _(
+                "Check the figures that weigh most (task times, volume, the value of freed hours) with the team leader."
+            ),
+        ]
+        return tuple(steps)
+    steps = [
+        _(
+            "Walk through the new jobs and the split tasks on the shop floor with the team leader and the staff who do the work now."
+        ),
+        _("Discuss the plan with the staff and the works council (OR) before anything changes."),
+    ]
+    if workers:
+        steps.append(
+            _(
+                "Ask the employer service point (werkgeversservicepunt) of your region for candidates, wage-cost subsidy, the no-risk policy and job coaching."
+            )
+        )
+    if cobots:
+        steps.append(
+            _(
+                "Have a risk assessment made for the cobot cell and ask for quotations before you order."
+            )
+        )
+    steps.append(
+        _("Arrange the supports named on the job cards and name a coach for every new worker.")
+    )
+    return tuple(steps)
+
+
+def payback_text(case: BusinessCase, lang: str, _: Gettext) -> str:
+    """The cobots' payback in words (one home for the first screen and the business case)."""
+    if not case.cobot_investment_eur:
+        return _("no cobot in the plan")
+    if case.cobot_payback_years is None:
+        return _("does not pay back")
+    return _("%(years)s years") % {"years": fixed(case.cobot_payback_years, lang, 1)}
