@@ -482,7 +482,7 @@ def balance(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Balance a published line-balancing instance (ALWABP-2, SALBP-1, SALBP-2)."""
-    from jobcarve.carving.cpsat.line import solve_line
+    from jobcarve.carving.alwabp import solve_alwabp2
     from jobcarve.carving.salbp import solve_salbp1, solve_salbp2
     from jobcarve.lineformats import read_instance
 
@@ -491,8 +491,8 @@ def balance(
     inst = read_instance(instance, fmt)
     kind = inst.num_workers > 1 and cycle_time is None and stations is None
     if kind:
-        solution = solve_line(
-            inst.problem(), "min_cycle", time_limit_s=time_limit, seed=seed, workers=workers
+        solution = solve_alwabp2(
+            inst.problem(), time_limit_s=time_limit, seed=seed, workers=workers
         )
         problem_name = "ALWABP-2"
     elif cycle_time is not None or (stations is None and inst.cycle_time is not None):
