@@ -183,10 +183,15 @@ def solve_line(
     if cobot_at:
         m.add(sum(cobot_at) <= problem.max_cobots)
 
-    if objective == "min_cycle" and start is None and not can_cobot and constructive:
-        start = _alwabp_start(problem)
+    if objective == "min_cycle" and start is None and constructive:
+        # the ALWABP engine's line (without cobots: valid whenever humans can do every task)
+        found = _alwabp_start(problem, bound=not can_cobot)
+        if found is not None:
+            start, low = found
+            if cycle_bounds is None:
+                cycle_bounds = (low, line_cycle_of(problem, start))
     if objective == "min_cycle" and start is not None and cycle_bounds is None:
-        cycle_bounds = (0, max(station_loads(problem, [(w, list(ts), []) for w, ts in start])))
+        cycle_bounds = (0, line_cycle_of(problem, start))
     if objective == "min_cycle" and cycle_bounds is not None and not can_cobot:
         for t, (first, last) in enumerate(_windows(problem, cycle_bounds[1], k_max)):
             for k in range(k_max):
@@ -239,6 +244,10 @@ def solve_line(
         m.minimize(sum(open_))
         assert cycle_time is not None
         hint = greedy_stations(problem, cycle_time, k_max)
+        if constructive and not can_cobot:
+            fewest = _fewest_stations(problem, cycle_time)
+            if fewest is not None and (hint is None or len(fewest) < len(hint)):
+                hint = [(w, list(ts), []) for w, ts in fewest]
     else:
         m.maximize(sum(y[w, k] for w in tg for k in range(k_max)) * (k_max + 1) - sum(open_))
         assert cycle_time is not None
@@ -267,9 +276,10 @@ def solve_line(
 
     solver, status = solve_once(m, time_limit_s=time_limit_s, seed=seed, workers=workers)
     seconds = time.perf_counter() - t0
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE) and start is not None:
+    if status == cp_model.UNKNOWN and hint is not None:
         # the solver found nothing in time: the start line is valid and is the answer
-        return _line_solution(problem, objective, start, lb, seconds)
+        line = [(w, tuple(ts)) for w, ts, _ in hint if ts or objective == "min_cycle"]
+        return _line_solution(problem, objective, line, lb, seconds)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         reason = (
             "no line meets the cycle time with these workers"
@@ -316,11 +326,9 @@ def solve_line(
     tg_count = sum(1 for w in tg for k in range(k_max) if solver.boolean_value(y[w, k]))
     if objective == "min_cycle":
         bound, value = max(lb, bound), achieved
-        if start is not None:
-            # CP-SAT's answer is never worse than the hint in theory; keep the better line anyway
-            ours = max(station_loads(problem, [(w, list(ts), []) for w, ts in start]), default=0)
-            if ours < achieved:
-                return _line_solution(problem, objective, start, bound, seconds)
+        # CP-SAT's answer is never worse than the hint in theory; keep the better line anyway
+        if start is not None and line_cycle_of(problem, start) < achieved:
+            return _line_solution(problem, objective, start, bound, seconds)
     return LineSolution(
         objective,
         "optimal" if status == cp_model.OPTIMAL else "feasible",
@@ -333,12 +341,36 @@ def solve_line(
     )
 
 
-def _alwabp_start(problem: LineProblem) -> list[tuple[int, tuple[int, ...]]] | None:
-    """The constructive ALWABP heuristic's best line (about 0.1-0.5 s on 70 tasks)."""
-    from jobcarve.carving.alwabp import AlwabpGraph, Effort, heuristic_line
+def line_cycle_of(problem: LineProblem, line: Sequence[tuple[int, Sequence[int]]]) -> int:
+    """The cycle time of a cobot-free line given as (worker, tasks) per station."""
+    return max(station_loads(problem, [(w, list(ts), []) for w, ts in line]), default=0)
 
-    found = heuristic_line(AlwabpGraph.from_problem(problem), effort=Effort(limit=60_000))
-    return None if found is None else found[1]
+
+def _alwabp_start(
+    problem: LineProblem, bound: bool = True
+) -> tuple[list[tuple[int, tuple[int, ...]]], int] | None:
+    """The ALWABP engine's constructive line (0.1-0.5 s on 70 tasks) and its relaxation
+    bound (0 when ``bound`` is off: with cobots the workers' bound does not hold)."""
+    from jobcarve.carving.alwabp import AlwabpGraph, Effort, heuristic_line, lower_bound
+
+    g = AlwabpGraph.from_problem(problem)
+    found = heuristic_line(g, effort=Effort(limit=60_000))
+    if found is None:
+        return None
+    return found[1], lower_bound(g, found[0]) if bound else 0
+
+
+def _fewest_stations(problem: LineProblem, cycle: int) -> list[tuple[int, tuple[int, ...]]] | None:
+    """The constructive portfolio's line with the fewest stations within the cycle time."""
+    from jobcarve.carving.alwabp import AlwabpGraph, construct, portfolio
+
+    g = AlwabpGraph.from_problem(problem)
+    best = None
+    for gr, rev, rule, pick in portfolio(g):
+        line = construct(gr, cycle, rule, pick)
+        if line is not None and (best is None or len(line) < len(best)):
+            best = line[::-1] if rev else line
+    return best
 
 
 def _windows(problem: LineProblem, upper: int, stations: int) -> list[tuple[int, int]]:
@@ -382,6 +414,24 @@ def _line_solution(
             )
         )
     cycle = max((s.load for s in stations), default=0)
+    tg = sum(problem.workers[w].target_group for w, _ in line)
+    if objective != "min_cycle":
+        # a fixed cycle time: the line is a feasible answer, with no proof
+        value = (
+            len(line)
+            if objective == "min_stations"
+            else tg * (len(problem.workers) + 1) - len(line)
+        )
+        return LineSolution(
+            objective,
+            "feasible",
+            cycle,
+            tuple(stations),
+            bound,
+            value,
+            seconds,
+            stats={"target_group_workers": tg},
+        )
     return LineSolution(
         objective,
         "optimal" if bound >= cycle else "feasible",
@@ -390,5 +440,5 @@ def _line_solution(
         min(bound, cycle),
         cycle,
         seconds,
-        stats={"target_group_workers": sum(problem.workers[w].target_group for w, _ in line)},
+        stats={"target_group_workers": tg},
     )
