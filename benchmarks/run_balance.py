@@ -82,18 +82,35 @@ def _result(
 METHODS = ("engine", "engine-beam", "engine-lns", "cpsat", "constructive")
 
 
-def solve_alwabp(problem: LineProblem, method: str, limit: float, workers: int) -> LineSolution:
+#: With --effort, each method gets that many deterministic seconds and this many times as
+#: much wall clock as a guard (the shared machine's load then does not change the results).
+GUARD = 4.0
+
+
+def solve_alwabp(
+    problem: LineProblem, method: str, limit: float, workers: int, effort: float | None = None
+) -> LineSolution:
     """One ALWABP-2 run by the named method, its line checked."""
     t0 = time.perf_counter()
+    wall = limit if effort is None else GUARD * effort
     if method == "engine":
-        sol = solve_alwabp2(problem, time_limit_s=limit, workers=workers)
+        sol = solve_alwabp2(problem, time_limit_s=wall, workers=workers, effort_s=effort)
     elif method == "engine-beam":
-        sol = solve_alwabp2(problem, time_limit_s=limit, workers=workers, beam_effort=20_000)
+        sol = solve_alwabp2(
+            problem, time_limit_s=wall, workers=workers, beam_effort=20_000, effort_s=effort
+        )
     elif method == "engine-lns":
-        sol = solve_alwabp2(problem, time_limit_s=limit, workers=workers, lns_share=0.3)
+        sol = solve_alwabp2(
+            problem, time_limit_s=wall, workers=workers, lns_share=0.3, effort_s=effort
+        )
     elif method == "cpsat":
         sol = solve_line(
-            problem, "min_cycle", time_limit_s=limit, workers=workers, constructive=False
+            problem,
+            "min_cycle",
+            time_limit_s=wall,
+            workers=workers,
+            constructive=False,
+            effort_s=effort,
         )
     elif method == "constructive":
         g = AlwabpGraph.from_problem(problem)
@@ -116,7 +133,12 @@ def solve_alwabp(problem: LineProblem, method: str, limit: float, workers: int) 
 
 
 def run_alwabp(
-    families: list[str], limit: float, every: int, workers: int, methods: list[str]
+    families: list[str],
+    limit: float,
+    every: int,
+    workers: int,
+    methods: list[str],
+    effort: float | None = None,
 ) -> list[dict[str, object]]:
     rows = []
     optima = list(csv.DictReader((SHARED / "alwabp" / "optima.csv").open()))
@@ -127,7 +149,7 @@ def run_alwabp(
         known = int(row["optimal_cycle_time"])
         for method in methods:
             t0 = time.perf_counter()
-            sol = solve_alwabp(problem, method, limit, workers)
+            sol = solve_alwabp(problem, method, limit, workers, effort)
             seconds = time.perf_counter() - t0
             found = sol.cycle_time if sol.stations else 10**9
             rows.append(
@@ -137,7 +159,7 @@ def run_alwabp(
 
 
 def run_alwabp_gen(
-    limit: float, every: int, workers: int, methods: list[str]
+    limit: float, every: int, workers: int, methods: list[str], effort: float | None = None
 ) -> list[dict[str, object]]:
     """The generated families; known value = best line of any method in this run."""
     folder = HERE / "results" / "alwabp_gen"
@@ -151,7 +173,7 @@ def run_alwabp_gen(
         found_rows = []
         for method in methods:
             t0 = time.perf_counter()
-            sol = solve_alwabp(problem, method, limit, workers)
+            sol = solve_alwabp(problem, method, limit, workers, effort)
             seconds = time.perf_counter() - t0
             found = sol.cycle_time if sol.stations else 10**9
             found_rows.append(
@@ -224,6 +246,13 @@ def main() -> None:
     parser.add_argument("--families", default="roszieg,heskia,tonge")
     parser.add_argument("--methods", default="engine", help=f"ALWABP: any of {', '.join(METHODS)}")
     parser.add_argument("--time-limit", type=float, default=60)
+    parser.add_argument(
+        "--effort",
+        type=float,
+        default=None,
+        help="ALWABP: deterministic seconds per instance instead of the wall clock "
+        f"(the wall clock, {GUARD:g} x this, only guards)",
+    )
     parser.add_argument("--every", type=int, default=1, help="take every n-th instance (a sample)")
     parser.add_argument("--workers", type=int, default=1)
     args = parser.parse_args()
@@ -234,10 +263,15 @@ def main() -> None:
         sys.exit(f"unknown method in {args.methods!r}: use {', '.join(METHODS)}")
     if args.set == "alwabp":
         rows = run_alwabp(
-            args.families.split(","), args.time_limit, args.every, args.workers, methods
+            args.families.split(","),
+            args.time_limit,
+            args.every,
+            args.workers,
+            methods,
+            args.effort,
         )
     elif args.set == "alwabp-gen":
-        rows = run_alwabp_gen(args.time_limit, args.every, args.workers, methods)
+        rows = run_alwabp_gen(args.time_limit, args.every, args.workers, methods, args.effort)
     elif args.set == "salbp1":
         rows = run_salbp1(args.time_limit, args.every, args.workers)
     else:
@@ -253,7 +287,7 @@ def main() -> None:
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, load {load:.1f} at the end, "
-        f"time limit {args.time_limit:g} s, {args.workers} workers"
+        f"time limit {args.time_limit:g} s, effort {args.effort} deterministic s, {args.workers} workers"
     )
     print(table(rows))
 

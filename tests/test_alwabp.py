@@ -245,3 +245,18 @@ def test_engine_matches_the_model_optimum(p: LineProblem) -> None:
     found = heuristic_line(g)
     assert found is not None and found[0] >= ref.cycle_time
     assert lower_bound(g, found[0]) <= ref.cycle_time
+
+
+@pytest.mark.shared
+@needs_shared
+def test_effort_gives_the_same_line_twice() -> None:
+    """With a deterministic effort the answer does not depend on the machine's load."""
+    path = ALWABP / "instances" / "heskia" / "47"
+    runs = [
+        CliRunner().invoke(app, ["balance", str(path), "--effort", "0.3", "--json"])
+        for _ in range(2)
+    ]
+    data = [json.loads(r.output) for r in runs]
+    assert all(r.exit_code == 0 for r in runs)
+    assert data[0]["assignment"] == data[1]["assignment"]
+    assert data[0]["effort"] == 0.3 and data[0]["cycle_time"] == data[1]["cycle_time"]

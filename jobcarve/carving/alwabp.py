@@ -598,6 +598,7 @@ def lns_line(
     seed: int = 0,
     sub_limit_s: float = 0.5,
     max_rounds: int = 10**6,
+    sub_effort_s: float | None = None,
 ) -> tuple[tuple[int, Line], int]:
     """Large-neighbourhood search: re-solve windows of consecutive stations with CP-SAT.
 
@@ -642,7 +643,9 @@ def lns_line(
         local = {t: i for i, t in enumerate(tasks)}
         start = [(i, tuple(local[t] for t in ts)) for i, (_, ts) in enumerate(window)]
         limit = min(sub_limit_s, max(0.01, deadline - time.perf_counter()))
-        sol = solve_line(sub, "min_cycle", time_limit_s=limit, seed=seed, start=start)
+        sol = solve_line(
+            sub, "min_cycle", time_limit_s=limit, seed=seed, start=start, effort_s=sub_effort_s
+        )
         if sol.cycle_time < cycle and sol.stations:
             wid = {problem.workers[w].id: w for w in workers}
             tid = {problem.tasks[t]: t for t in tasks}
@@ -665,12 +668,18 @@ def solve_alwabp2(
     workers: int = 1,
     beam_effort: int = 0,
     lns_share: float = 0.0,
+    effort_s: float | None = None,
 ) -> LineSolution:
     """ALWABP-2: the constructive line, the relaxation bound, beam/LNS, then the CP-SAT model.
 
     ``beam_effort``: loads the widening beams may fill (0: none); ``lns_share``: the share
     of the time limit for LNS over station windows (0: none). The CP-SAT model gets the
     rest of the time with the best line as a complete hint and the bounds on the cycle time.
+
+    ``effort_s``: a deterministic budget (CP-SAT deterministic seconds; the LNS gets
+    `lns_share` of it in sub-solves of 0.1); the result then does not depend on the
+    machine's load, and `time_limit_s` is only a wall-clock guard (``stats["guard"]``
+    says whether it stopped the run).
 
     Always returns a valid line when one exists within reach of the constructive portfolio
     (every instance with a worker who can do every task), whatever the time limit; the
@@ -682,20 +691,37 @@ def solve_alwabp2(
     problem.check()
     g = AlwabpGraph.from_problem(problem)
     deadline = t0 + time_limit_s
-    found = heuristic_line(g, effort=Effort(limit=60_000, deadline=t0 + 0.5 * time_limit_s))
+    guard = deadline if effort_s is not None else t0 + 0.5 * time_limit_s
+    effort = Effort(limit=60_000, deadline=guard)
+    found = heuristic_line(g, effort=effort)
     if found is None:
         # the portfolio found no line: leave it to the model (which may prove there is none)
         return solve_line(
             problem, "min_cycle", time_limit_s=time_limit_s, seed=seed, workers=workers
         )
     lower = lower_bound(g, found[0])
-    stats: dict[str, object] = {"constructive": found[0], "relaxation_bound": lower}
+    stats: dict[str, object] = {
+        "constructive": found[0],
+        "relaxation_bound": lower,
+        "guard": effort.timed_out,
+    }
     best = found
     if best[0] > lower and beam_effort > 0:
         best = improve_line(g, best, lower, Effort(limit=beam_effort, deadline=deadline), seed=seed)
         stats["beam"] = best[0]
     if best[0] > lower and lns_share > 0:
-        best, rounds = lns_line(problem, best, lower, t0 + lns_share * time_limit_s, seed=seed)
+        if effort_s is not None:
+            best, rounds = lns_line(
+                problem,
+                best,
+                lower,
+                deadline,
+                seed=seed,
+                sub_effort_s=0.1,
+                max_rounds=max(1, round(lns_share * effort_s / 0.1)),
+            )
+        else:
+            best, rounds = lns_line(problem, best, lower, t0 + lns_share * time_limit_s, seed=seed)
         stats["lns"] = best[0]
         stats["lns_rounds"] = rounds
     if best[0] > lower:
@@ -708,7 +734,9 @@ def solve_alwabp2(
             workers=workers,
             start=best[1],
             cycle_bounds=(lower, best[0]),
+            effort_s=None if effort_s is None else effort_s * (1 - lns_share),
         )
+        stats["guard"] = stats["guard"] or time.perf_counter() >= deadline
         sol.stats.update(stats)
         return replace(sol, seconds=time.perf_counter() - t0)
     sol = _line_solution(problem, "min_cycle", best[1], lower, time.perf_counter() - t0)

@@ -113,6 +113,7 @@ def solve_line(
     start: Sequence[tuple[int, Sequence[int]]] | None = None,
     cycle_bounds: tuple[int, int] | None = None,
     constructive: bool = True,
+    effort_s: float | None = None,
 ) -> LineSolution:
     """Solve one of the three line objectives.
 
@@ -126,6 +127,7 @@ def solve_line(
     bound and the cycle time of `start`; the upper one also narrows each task's station
     window (the least work before and after it must fit in the stations around it).
     ``constructive=False`` keeps the model's own simple greedy hint (for comparisons).
+    ``effort_s``: CP-SAT's deterministic time limit (then `time_limit_s` is only a guard).
     """
     t0 = time.perf_counter()
     problem.check()
@@ -274,7 +276,9 @@ def solve_line(
             loads = station_loads(problem, [(w, list(ts), list(cs)) for w, ts, cs in full])
             m.add_hint(cycle, max(loads, default=0))
 
-    solver, status = solve_once(m, time_limit_s=time_limit_s, seed=seed, workers=workers)
+    solver, status = solve_once(
+        m, time_limit_s=time_limit_s, seed=seed, workers=workers, deterministic_s=effort_s
+    )
     seconds = time.perf_counter() - t0
     if status == cp_model.UNKNOWN and hint is not None:
         # the solver found nothing in time: the start line is valid and is the answer
