@@ -669,6 +669,7 @@ def solve_alwabp2(
     beam_effort: int = 0,
     lns_share: float = 0.0,
     effort_s: float | None = None,
+    strict: bool = True,
 ) -> LineSolution:
     """ALWABP-2: the constructive line, the relaxation bound, beam/LNS, then the CP-SAT model.
 
@@ -735,6 +736,7 @@ def solve_alwabp2(
             start=best[1],
             cycle_bounds=(lower, best[0]),
             effort_s=None if effort_s is None else effort_s * (1 - lns_share),
+            strict=strict,
         )
         stats["guard"] = stats["guard"] or time.perf_counter() >= deadline
         sol.stats.update(stats)

@@ -114,6 +114,7 @@ def solve_line(
     cycle_bounds: tuple[int, int] | None = None,
     constructive: bool = True,
     effort_s: float | None = None,
+    strict: bool = False,
 ) -> LineSolution:
     """Solve one of the three line objectives.
 
@@ -128,6 +129,9 @@ def solve_line(
     window (the least work before and after it must fit in the stations around it).
     ``constructive=False`` keeps the model's own simple greedy hint (for comparisons).
     ``effort_s``: CP-SAT's deterministic time limit (then `time_limit_s` is only a guard).
+    ``strict`` (min_cycle with `start`): the start line is not hinted but beaten: the model
+    asks for a cycle time below it (windows for that cycle time), an infeasible model
+    proves the start optimal, and a model that finds nothing returns the start.
     """
     t0 = time.perf_counter()
     problem.check()
@@ -194,6 +198,13 @@ def solve_line(
                 cycle_bounds = (low, line_cycle_of(problem, start))
     if objective == "min_cycle" and start is not None and cycle_bounds is None:
         cycle_bounds = (0, line_cycle_of(problem, start))
+    beat = line_cycle_of(problem, start) if start is not None else 0
+    # nothing to beat when the start already meets the bound
+    strict = strict and objective == "min_cycle" and cycle_bounds is not None
+    if strict and cycle_bounds is not None and cycle_bounds[0] < beat:
+        cycle_bounds = (cycle_bounds[0], min(cycle_bounds[1], beat - 1))
+    else:
+        strict = False
     if objective == "min_cycle" and cycle_bounds is not None and not can_cobot:
         for t, (first, last) in enumerate(_windows(problem, cycle_bounds[1], k_max)):
             for k in range(k_max):
@@ -235,9 +246,9 @@ def solve_line(
     hint: Sequence[tuple[int, Sequence[int], Sequence[int]]] | None = None
     if objective == "min_cycle":
         m.minimize(cycle)
-        if start is not None:
+        if start is not None and not strict:
             hint = [(w, list(ts), []) for w, ts in start]
-        else:
+        elif not strict:
             for c in range(lb, horizon + 1, max(1, (horizon - lb) // 200)):
                 hint = greedy_stations(problem, c, k_max)
                 if hint is not None:
@@ -280,6 +291,11 @@ def solve_line(
         m, time_limit_s=time_limit_s, seed=seed, workers=workers, deterministic_s=effort_s
     )
     seconds = time.perf_counter() - t0
+    if strict and status in (cp_model.UNKNOWN, cp_model.INFEASIBLE):
+        # nothing below the start line: found in time (then the start stands) or proven
+        assert start is not None
+        proven = beat if status == cp_model.INFEASIBLE else lb
+        return _line_solution(problem, objective, start, proven, seconds)
     if status == cp_model.UNKNOWN and hint is not None:
         # the solver found nothing in time: the start line is valid and is the answer
         line = [(w, tuple(ts)) for w, ts, _ in hint if ts or objective == "min_cycle"]
