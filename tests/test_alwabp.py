@@ -260,3 +260,15 @@ def test_effort_gives_the_same_line_twice() -> None:
     assert all(r.exit_code == 0 for r in runs)
     assert data[0]["assignment"] == data[1]["assignment"]
     assert data[0]["effort"] == 0.3 and data[0]["cycle_time"] == data[1]["cycle_time"]
+
+
+def test_strict_model_proves_the_start_line_optimal() -> None:
+    """Asked to beat an optimal line, the model is infeasible: the line comes back, proven."""
+    p = problem([[4, 4], [4, 4], [4, 4]], [(), (0,), (1,)])
+    start = [(0, (0, 1)), (1, (2,))]
+    sol = solve_line(p, "min_cycle", start=start, cycle_bounds=(4, 8), strict=True)
+    assert sol.status == "optimal" and sol.cycle_time == 8 == sol.lower_bound
+    assert as_line(p, sol) == start
+    worse = [(0, (0, 1, 2))]
+    better = solve_line(p, "min_cycle", start=worse, cycle_bounds=(4, 12), strict=True)
+    assert better.status == "optimal" and better.cycle_time == 8
