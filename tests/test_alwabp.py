@@ -272,3 +272,11 @@ def test_strict_model_proves_the_start_line_optimal() -> None:
     worse = [(0, (0, 1, 2))]
     better = solve_line(p, "min_cycle", start=worse, cycle_bounds=(4, 12), strict=True)
     assert better.status == "optimal" and better.cycle_time == 8
+
+
+def test_zero_time_tasks_have_bound_zero() -> None:
+    """Tasks that take no time: bound 0, cycle time 0, proven (found by the SALBP-2 check)."""
+    p = problem([[0, 0], [0, None]], [(), (0,)])
+    assert lower_bound(AlwabpGraph.from_problem(p)) == 0
+    sol = solve_alwabp2(p, time_limit_s=2)
+    assert sol.status == "optimal" and sol.cycle_time == 0 == sol.lower_bound

@@ -458,7 +458,9 @@ def relaxation_ok(g: AlwabpGraph, cycle: int, lp: bool = True) -> bool:
 
 def lower_bound(g: AlwabpGraph, upper: int | None = None, lp: bool = True) -> int:
     """The smallest cycle time that passes `relaxation_ok` (a valid lower bound)."""
-    lo = max(max(g.tmin, default=0), math.ceil(sum(g.tmin) / max(g.k, 1)), 1)
+    if max(g.tmin, default=0) == 0:
+        return 0  # every task can take no time: a line of cycle time 0 may exist
+    lo = max(max(g.tmin), math.ceil(sum(g.tmin) / max(g.k, 1)))
     hi = (
         upper if upper is not None else sum(max((v for v, _ in bs), default=0) for bs in g.by_speed)
     )
