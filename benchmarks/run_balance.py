@@ -2,6 +2,8 @@
 
 Usage:
   python benchmarks/run_balance.py alwabp --families roszieg,heskia --time-limit 60 [--every 1]
+                                   [--methods engine,cpsat]
+  python benchmarks/run_balance.py alwabp-gen --time-limit 5 [--methods engine,cpsat]
   python benchmarks/run_balance.py salbp1 --time-limit 10 [--every 1]
   python benchmarks/run_balance.py salbp2 --time-limit 10 [--every 1]
 
@@ -9,12 +11,27 @@ Reads the instances from ../shared/benchmarks (never copied into the project), s
 with `jobcarve balance`'s engine, and writes benchmarks/results/<set>.csv and a markdown
 table (hits, proven optima, mean gap, median and max time) to stdout for
 docs/performance.md. Instance names are only used to look up the known optimum.
+
+ALWABP methods (compared in the same run, instance by instance): ``engine`` is
+`solve_alwabp2` (constructive line, relaxation bound, CP-SAT asked to beat the line),
+``engine-hint`` gives CP-SAT the line as a hint instead,
+``engine-beam`` and ``engine-lns`` add the beam search or LNS phase, ``cpsat`` is the plain
+CP-SAT line model with its own greedy hint, ``constructive`` only the constructive
+heuristic with the relaxation bound. Every ALWABP line is checked (precedence, incompatible
+pairs, loads within the cycle time, each worker once) and a broken one stops the run.
+``alwabp-gen`` runs the families of benchmarks/gen_alwabp.py (generated first if missing);
+their known value is the best line of any method in the run, proven when a bound meets it.
+
+tonge/66: the data set's instances.csv lists LB = UB = 65, but its own branch and bound
+(bb.csv) finished with 66 in 1,073 s and the CP-SAT model proves 66 too; optima.csv lists
+66 (proven) with that note, and this runner takes optima.csv as it is.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import os
 import platform
 import statistics
 import sys
@@ -27,8 +44,16 @@ ROOT = HERE.parent
 SHARED = ROOT.parent / "shared" / "benchmarks"
 sys.path.insert(0, str(ROOT))
 
-from jobcarve.carving.cpsat.line import solve_line  # noqa: E402
-from jobcarve.carving.line import LineSolution  # noqa: E402
+from jobcarve.carving.alwabp import (  # noqa: E402
+    AlwabpGraph,
+    Effort,
+    heuristic_line,
+    line_problems,
+    lower_bound,
+    solve_alwabp2,
+)
+from jobcarve.carving.cpsat.line import _line_solution, solve_line  # noqa: E402
+from jobcarve.carving.line import LineProblem, LineSolution  # noqa: E402
 from jobcarve.carving.salbp import solve_salbp1, solve_salbp2  # noqa: E402
 from jobcarve.lineformats import Instance, read_instance  # noqa: E402
 
@@ -52,23 +77,121 @@ def _result(
         "lower_bound": sol.lower_bound,
         "status": sol.status,
         "seconds": round(seconds, 3),
+        "constructive": sol.stats.get("constructive", ""),
+        "guard": sol.stats.get("guard", ""),
     }
 
 
+METHODS = ("engine", "engine-hint", "engine-beam", "engine-lns", "cpsat", "constructive")
+
+
+#: With --effort, each method gets that many deterministic seconds and this many times as
+#: much wall clock as a guard (the shared machine's load then does not change the results).
+GUARD = 20.0
+
+
+def solve_alwabp(
+    problem: LineProblem, method: str, limit: float, workers: int, effort: float | None = None
+) -> LineSolution:
+    """One ALWABP-2 run by the named method, its line checked."""
+    t0 = time.perf_counter()
+    wall = limit if effort is None else GUARD * effort
+    if method == "engine":
+        sol = solve_alwabp2(problem, time_limit_s=wall, workers=workers, effort_s=effort)
+    elif method == "engine-hint":
+        sol = solve_alwabp2(
+            problem, time_limit_s=wall, workers=workers, effort_s=effort, strict=False
+        )
+    elif method == "engine-beam":
+        sol = solve_alwabp2(
+            problem, time_limit_s=wall, workers=workers, beam_effort=20_000, effort_s=effort
+        )
+    elif method == "engine-lns":
+        sol = solve_alwabp2(
+            problem, time_limit_s=wall, workers=workers, lns_share=0.3, effort_s=effort
+        )
+    elif method == "cpsat":
+        sol = solve_line(
+            problem,
+            "min_cycle",
+            time_limit_s=wall,
+            workers=workers,
+            constructive=False,
+            effort_s=effort,
+        )
+    elif method == "constructive":
+        g = AlwabpGraph.from_problem(problem)
+        found = heuristic_line(g, effort=Effort(limit=60_000, deadline=t0 + 0.5 * limit))
+        assert found is not None
+        sol = _line_solution(
+            problem, "min_cycle", found[1], lower_bound(g, found[0]), time.perf_counter() - t0
+        )
+    else:
+        raise ValueError(method)
+    if sol.stations:
+        g = AlwabpGraph.from_problem(problem)
+        wid = {w.id: i for i, w in enumerate(problem.workers)}
+        tid = {t: i for i, t in enumerate(problem.tasks)}
+        line = [(wid[s.worker], tuple(tid[t] for t in s.tasks)) for s in sol.stations]
+        broken = line_problems(g, line, sol.cycle_time)
+        if broken or sol.lower_bound > sol.cycle_time:
+            sys.exit(f"{method}: invalid line: {broken[:3]} bound {sol.lower_bound}")
+    return sol
+
+
 def run_alwabp(
-    families: list[str], limit: float, every: int, workers: int
+    families: list[str],
+    limit: float,
+    every: int,
+    workers: int,
+    methods: list[str],
+    effort: float | None = None,
 ) -> list[dict[str, object]]:
     rows = []
     optima = list(csv.DictReader((SHARED / "alwabp" / "optima.csv").open()))
     for row in optima[::every]:
         if row["family"] not in families:
             continue
-        inst = read_instance(SHARED / "alwabp" / row["instance"], "alwabp")
-        t0 = time.perf_counter()
-        sol = solve_line(inst.problem(), "min_cycle", time_limit_s=limit, workers=workers)
-        seconds = time.perf_counter() - t0
+        problem = read_instance(SHARED / "alwabp" / row["instance"], "alwabp").problem()
         known = int(row["optimal_cycle_time"])
-        rows.append(_result(row["family"], row["instance"], known, sol.cycle_time, sol, seconds))
+        for method in methods:
+            t0 = time.perf_counter()
+            sol = solve_alwabp(problem, method, limit, workers, effort)
+            seconds = time.perf_counter() - t0
+            found = sol.cycle_time if sol.stations else 10**9
+            rows.append(
+                _result(f"{row['family']} {method}", row["instance"], known, found, sol, seconds)
+            )
+    return rows
+
+
+def run_alwabp_gen(
+    limit: float, every: int, workers: int, methods: list[str], effort: float | None = None
+) -> list[dict[str, object]]:
+    """The generated families; known value = best line of any method in this run."""
+    folder = HERE / "results" / "alwabp_gen"
+    if not (folder / "families.csv").exists():
+        from gen_alwabp import DEFAULT_GRAPHS, generate
+
+        generate(DEFAULT_GRAPHS.split(","), 2, 1, folder)
+    rows = []
+    for row in list(csv.DictReader((folder / "families.csv").open()))[::every]:
+        problem = read_instance(folder / row["instance"], "alwabp").problem()
+        found_rows = []
+        for method in methods:
+            t0 = time.perf_counter()
+            sol = solve_alwabp(problem, method, limit, workers, effort)
+            seconds = time.perf_counter() - t0
+            found = sol.cycle_time if sol.stations else 10**9
+            found_rows.append(
+                _result(f"{row['family']} {method}", row["instance"], 0, found, sol, seconds)
+            )
+        best = min(int(r["found"]) for r in found_rows)  # type: ignore[call-overload]
+        bound = max(int(r["lower_bound"]) for r in found_rows)  # type: ignore[call-overload]
+        for r in found_rows:
+            r["known"] = best
+            r["best_bound"] = bound
+        rows += found_rows
     return rows
 
 
@@ -108,33 +231,54 @@ def run_salbp2(limit: float, every: int) -> list[dict[str, object]]:
 
 def table(rows: list[dict[str, object]]) -> str:
     out = [
-        "| set | instances | at known optimum | proven optimal | mean gap | median s | max s | total s |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| set | instances | at known optimum | proven optimal | mean gap | mean bound gap | median s | max s | total s |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for name in dict.fromkeys(str(r["set"]) for r in rows):
         group = [r for r in rows if r["set"] == name]
         hits = sum(1 for r in group if r["found"] == r["known"])
         proven = sum(1 for r in group if r["status"] == "optimal")
         gaps = [(float(r["found"]) - float(r["known"])) / float(r["known"]) for r in group]  # type: ignore[arg-type]
+        bgaps = [(float(r["known"]) - float(r["lower_bound"])) / float(r["known"]) for r in group]  # type: ignore[arg-type]
         secs = [float(r["seconds"]) for r in group]  # type: ignore[arg-type]
         out.append(
-            f"| {name} | {len(group)} | {hits} | {proven} | {100 * statistics.mean(gaps):.2f}% | {statistics.median(secs):.2f} | {max(secs):.1f} | {sum(secs):.0f} |"
+            f"| {name} | {len(group)} | {hits} | {proven} | {100 * statistics.mean(gaps):.2f}% | {100 * statistics.mean(bgaps):.1f}% | {statistics.median(secs):.2f} | {max(secs):.1f} | {sum(secs):.0f} |"
         )
     return "\n".join(out)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("set", choices=["alwabp", "salbp1", "salbp2"])
+    parser.add_argument("set", choices=["alwabp", "alwabp-gen", "salbp1", "salbp2"])
     parser.add_argument("--families", default="roszieg,heskia,tonge")
+    parser.add_argument("--methods", default="engine", help=f"ALWABP: any of {', '.join(METHODS)}")
     parser.add_argument("--time-limit", type=float, default=60)
+    parser.add_argument(
+        "--effort",
+        type=float,
+        default=None,
+        help="ALWABP: deterministic seconds per instance instead of the wall clock "
+        f"(the wall clock, {GUARD:g} x this, only guards)",
+    )
     parser.add_argument("--every", type=int, default=1, help="take every n-th instance (a sample)")
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=1)
     args = parser.parse_args()
     if not SHARED.exists():
         sys.exit(f"no benchmark data at {SHARED}: the shared folder is not next to the project")
+    methods = args.methods.split(",")
+    if any(m not in METHODS for m in methods):
+        sys.exit(f"unknown method in {args.methods!r}: use {', '.join(METHODS)}")
     if args.set == "alwabp":
-        rows = run_alwabp(args.families.split(","), args.time_limit, args.every, args.workers)
+        rows = run_alwabp(
+            args.families.split(","),
+            args.time_limit,
+            args.every,
+            args.workers,
+            methods,
+            args.effort,
+        )
+    elif args.set == "alwabp-gen":
+        rows = run_alwabp_gen(args.time_limit, args.every, args.workers, methods, args.effort)
     elif args.set == "salbp1":
         rows = run_salbp1(args.time_limit, args.every, args.workers)
     else:
@@ -143,11 +287,14 @@ def main() -> None:
     results.mkdir(exist_ok=True)
     name = f"{args.set}_{args.families.replace(',', '-') if args.set == 'alwabp' else 'scholl'}.csv"
     with (results / name).open("w", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer = csv.DictWriter(handle, fieldnames=list(rows[-1]))
         writer.writeheader()
         writer.writerows(rows)
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(
-        f"machine: {platform.machine()}, Python {platform.python_version()}, time limit {args.time_limit:g} s, {args.workers} workers"
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, load {load:.1f} at the end, "
+        f"time limit {args.time_limit:g} s, effort {args.effort} deterministic s, {args.workers} workers"
     )
     print(table(rows))
 

@@ -648,10 +648,19 @@ def balance(
             "--workers", help="CP-SAT threads (the SALBP search uses one).", min=1, max=64
         ),
     ] = 1,
+    effort: Annotated[
+        float | None,
+        typer.Option(
+            "--effort",
+            help="ALWABP-2: deterministic solver seconds (same result on a busy machine); "
+            "--time-limit then only guards.",
+            min=0.01,
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Balance a published line-balancing instance (ALWABP-2, SALBP-1, SALBP-2)."""
-    from jobcarve.carving.cpsat.line import solve_line
+    from jobcarve.carving.alwabp import solve_alwabp2
     from jobcarve.carving.salbp import solve_salbp1, solve_salbp2
     from jobcarve.lineformats import check_balance_size, read_instance
 
@@ -661,8 +670,8 @@ def balance(
     check_balance_size(inst)  # sizes checked up front: the time limit must hold
     kind = inst.num_workers > 1 and cycle_time is None and stations is None
     if kind:
-        solution = solve_line(
-            inst.problem(), "min_cycle", time_limit_s=time_limit, seed=seed, workers=workers
+        solution = solve_alwabp2(
+            inst.problem(), time_limit_s=time_limit, seed=seed, workers=workers, effort_s=effort
         )
         problem_name = "ALWABP-2"
     elif cycle_time is not None or (stations is None and inst.cycle_time is not None):
@@ -700,6 +709,9 @@ def balance(
         "seconds": round(solution.seconds, 3),
         "reason": solution.reason,
     }
+    if problem_name == "ALWABP-2":
+        data["effort"] = effort
+        data["time_limit_stopped"] = bool(solution.stats.get("guard", False))
     if as_json:
         typer.echo(dumps_json(data), nl=False)
     else:

@@ -141,3 +141,37 @@ def test_example_line() -> None:
     """The assembly line example balances at its takt with target-group workers on it."""
     s = line_plan(read_process(EXAMPLES[0]), time_limit_s=5)
     assert s.stations and s.cycle_time <= 4800 and s.target_group_workers >= 2
+
+
+def test_fewest_stations_start_is_valid() -> None:
+    """The ALWABP portfolio's fewest-stations line (min_stations hint) keeps every rule."""
+    from jobcarve.carving.cpsat.line import _fewest_stations
+
+    p = problem(
+        [[3, 2, 4, 1, 5, 2], [2, None, 3, 2, 4, 1], [6, 4, None, 2, 8, 3]],
+        [(), (0,), (0,), (1, 2), (3,), (4,)],
+    )
+    line = _fewest_stations(p, 7)
+    assert line is not None
+    stations = [(w, list(ts), []) for w, ts in line]
+    assert validate_solution(p, stations) == []
+    assert max(station_loads(p, stations)) <= 7
+    s = solve_line(p, "min_stations", cycle_time=7)
+    assert s.status == "optimal" and len(s.stations) <= len(line)
+
+
+def test_min_cycle_with_cobots_starts_from_the_engine_line() -> None:
+    """With a cobot the workers-only line is a valid start: the answer is never worse."""
+    from jobcarve.carving.cpsat.line import _alwabp_start, line_cycle_of
+
+    p = problem(
+        [[4, 4, 4, 4], [5, 3, None, 6]],
+        [(), (0,), (1,), (2,)],
+        cobot=(None, 2, 2, None),
+        max_cobots=1,
+    )
+    found = _alwabp_start(p, bound=False)
+    assert found is not None and found[1] == 0
+    s = solve_line(p, "min_cycle")
+    assert s.status == "optimal" and s.cycle_time <= line_cycle_of(p, found[0])
+    assert validate_solution(p, stations_of(p, s)) == []

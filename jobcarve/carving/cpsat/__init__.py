@@ -21,12 +21,25 @@ def restore_sigint() -> None:
         signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
-def solve_once(model: Any, *, time_limit_s: float, seed: int, workers: int) -> tuple[Any, Any]:
-    """Solve a CP-SAT model once (Ctrl-C stops the search and keeps the best solution)."""
+def solve_once(
+    model: Any,
+    *,
+    time_limit_s: float,
+    seed: int,
+    workers: int,
+    deterministic_s: float | None = None,
+) -> tuple[Any, Any]:
+    """Solve a CP-SAT model once (Ctrl-C stops the search and keeps the best solution).
+
+    ``deterministic_s``: CP-SAT's deterministic time limit (the same work on any machine
+    load); `time_limit_s` stays as the wall-clock guard.
+    """
     from ortools.sat.python import cp_model
 
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = time_limit_s
+    if deterministic_s is not None:
+        solver.parameters.max_deterministic_time = deterministic_s
     solver.parameters.random_seed = seed
     solver.parameters.num_workers = workers
     solver.parameters.catch_sigint_signal = True
