@@ -1017,3 +1017,50 @@ def test_empty_output_path_is_refused(tmp_path: Path) -> None:
     result = hostile("analyze", str(model), "--out", "", cwd=tmp_path)
     assert result.returncode == 2 and "--out is empty" in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["m.yaml"]
+
+
+@pytest.mark.parametrize("delay", [0.2, 1.5])
+def test_sigterm_during_pdf(tmp_path: Path, delay: float) -> None:
+    """M4: SIGTERM while Chromium prints: exit 130, one `error: interrupted` line, no Node.js
+    stack trace, no Python exception text, nothing written."""
+    import importlib.util
+    import shutil
+
+    if importlib.util.find_spec("playwright") is None or not (
+        os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
+    ):
+        pytest.skip("needs playwright and Chromium")
+    out = tmp_path / "out"
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "jobcarve",
+            "analyze",
+            str(EXAMPLES[2]),
+            "-o",
+            str(out),
+            "--pdf",
+            "--time-limit",
+            "1",
+            "--draws",
+            "0",
+            "--progress",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
+    assert proc.stderr is not None
+    seen = ""
+    deadline = time.time() + 120
+    while time.time() < deadline and "progress: PDF" not in seen:
+        seen += proc.stderr.readline()
+    time.sleep(delay)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=120)
+    rest = [line for line in err.splitlines() if not line.startswith(("progress:", "  "))]
+    assert proc.returncode == 130, err
+    assert rest == ["error: interrupted; nothing was written (earlier outputs are unchanged)"]
+    assert not out.exists() or sorted(os.listdir(out)) == []
