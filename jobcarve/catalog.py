@@ -9,7 +9,7 @@ coaching) that close gaps between a task's demands and a worker's capacities.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal, TypeVar
@@ -30,6 +30,7 @@ ECONOMICS_FILE = "economics.yaml"
 M = TypeVar("M", bound=BaseModel)
 
 Rating = Annotated[int, Field(ge=0, le=4)]
+Source = Annotated[str, Field(min_length=1, max_length=1000)]
 
 
 class TimeRange(_Block):
@@ -54,6 +55,9 @@ class SplitUnit(_Block):
     share_of_time: float = Field(gt=0, le=1)
     demands: Capacities
     handling: Handling | None = None
+    activities: list[Id] | None = Field(
+        None, description="Kinds of activity of this unit; default: the task's."
+    )
 
 
 class CatalogEntry(_Block):
@@ -66,6 +70,10 @@ class CatalogEntry(_Block):
     typical_time_s: TimeRange
     demands: Capacities
     handling: Handling = Field(default_factory=Handling)
+    activities: list[Id] = Field(
+        default_factory=list,
+        description="Kinds of activity (supports.yaml activities), which decide where a support applies.",
+    )
     default_split: list[SplitUnit] = Field(default_factory=list)
     rationale: Text
 
@@ -93,6 +101,32 @@ class TaskCatalog(_Block):
     entries: list[CatalogEntry] = Field(min_length=1)
 
 
+class Applicability(_Block):
+    """Where a support applies: the kinds of activity and handling it helps with, and why."""
+
+    activities_any: list[Id] = Field(
+        default_factory=list, description="It applies only to tasks with one of these activities."
+    )
+    activities_none: list[Id] = Field(
+        default_factory=list, description="It never applies to tasks with one of these activities."
+    )
+    needs_load: bool = Field(False, description="Only where a part mass is handled.")
+    stationary: bool = Field(False, description="Only where the work is done at one place.")
+    max_part_size_mm: float | None = Field(None, gt=0)
+    reason_nl: Text
+    reason_en: Text
+    source: Source
+
+
+class Taper(_Block):
+    """A support that is given for a limited time, in a falling share of the working hours."""
+
+    hours_share_by_year: list[Annotated[float, Field(ge=0, le=1)]] = Field(
+        min_length=1, max_length=10
+    )
+    source: Source
+
+
 class Support(_Block):
     """A support that closes gaps on some dimensions, up to a level."""
 
@@ -106,14 +140,33 @@ class Support(_Block):
     closes: dict[str, Annotated[int, Field(ge=1, le=4)]] = Field(
         description="Dimension -> how many levels of gap the support closes."
     )
-    rationale: Text
-    source: Text
+    rationale: Source
+    source: Source
+    applies_to: Applicability | None = Field(
+        None, description="Where it applies; omitted: on every task."
+    )
+    taper: Taper | None = Field(
+        None, description="A temporary support: its share of the hours per year, then none."
+    )
+    rotation: bool = Field(
+        False,
+        description="Job rotation inside a carved job: always available; the carving must keep "
+        "the unit's share of the job at or below max_share_of_job.",
+    )
+    max_share_of_job: float | None = Field(None, gt=0, le=1)
 
     @model_validator(mode="after")
     def _dimensions(self) -> Support:
         unknown = sorted(set(self.closes) - set(DIMENSIONS))
         if unknown:
             raise ValueError(f"unknown dimension(s) {', '.join(unknown)}")
+        if "repetitive_hand_arm" in self.closes and not self.rotation:
+            raise ValueError(
+                "only job rotation (rotation: true) closes repetitive hand-arm work: an aid "
+                "does not lower the number of movements (BAuA KIM-MHO)"
+            )
+        if self.rotation and self.max_share_of_job is None:
+            raise ValueError("a rotation support needs max_share_of_job")
         return self
 
 
@@ -122,10 +175,21 @@ class SupportsCatalog(_Block):
 
     format: Literal[1]
     compiled: Text
+    activities: dict[str, Text] = Field(
+        default_factory=dict, description="Kinds of activity that tasks and supports name."
+    )
     supports: list[Support] = Field(min_length=1)
 
-
-Source = Annotated[str, Field(min_length=1, max_length=1000)]
+    @model_validator(mode="after")
+    def _known_activities(self) -> SupportsCatalog:
+        for sup in self.supports:
+            if sup.applies_to is None:
+                continue
+            named = set(sup.applies_to.activities_any) | set(sup.applies_to.activities_none)
+            unknown = sorted(named - set(self.activities))
+            if unknown:
+                raise ValueError(f"support {sup.id} names unknown activities {', '.join(unknown)}")
+        return self
 
 
 class CobotModel(_Block):
@@ -179,6 +243,7 @@ class SplitParams(_Block):
     auto_split_demanding_share: Param
     auto_split_heavy_share: Param
     routine_cap: Param
+    core_demand_level: Param
 
 
 class FitParams(_Block):
@@ -207,6 +272,9 @@ class ErgonomicsParams(_Block):
     lifting_index_bands: Bands
     load_mass_bands_kg: Bands
     high_frequency_lifts_per_hour: Param
+    default_lifts_per_min: Param
+    risk_lifting_index: Param
+    high_risk_lifting_index: Param
 
 
 class BodyRegion(_Block):
@@ -271,6 +339,40 @@ class CobotParams(_Block):
     benefit_full_hours_per_week: Param
     candidate_min_feasibility: Param
     assist_min_feasibility: Param
+    max_variants_candidate: Param
+    judgement_knockout_problem_solving: Param
+    perception_cap_sensory: Param
+    inspection_knockout_problem_solving: Param
+    large_part_size_mm: Param
+    large_gripper_mass_kg: Param
+    max_shared_part_size_mm: Param
+
+
+class RestrictionRule(_Block):
+    """How a restriction in physical terms maps to the demand dimensions."""
+
+    id: Id
+    name_nl: Text
+    name_en: Text
+    caps: dict[str, Annotated[int, Field(ge=0, le=4)]] = Field(
+        default_factory=dict, description="Dimension -> highest capacity the restriction allows."
+    )
+    lift_mass_cap: bool = Field(
+        False, description="value (kg) caps lifting at the load band of that mass."
+    )
+    excludes: list[Literal["vibrating_tool", "hazardous_tool", "walking"]] = Field(
+        default_factory=list, description="Handling flags the person must not work with."
+    )
+    schedule_nl: str = Field("", max_length=400, description="A condition for the schedule.")
+    schedule_en: str = Field("", max_length=400)
+    source: Source
+
+    @model_validator(mode="after")
+    def _dimensions(self) -> RestrictionRule:
+        unknown = sorted(set(self.caps) - set(DIMENSIONS))
+        if unknown:
+            raise ValueError(f"unknown dimension(s) {', '.join(unknown)}")
+        return self
 
 
 class CarvingParams(_Block):
@@ -282,6 +384,11 @@ class CarvingParams(_Block):
     volume_share_hours: Param
     max_volume_shares_per_unit: Param
     time_limit_s: Param
+    min_kind_share: Param
+    ergonomic_risk_lifting_index: Param
+    ergonomic_risk_repetitive_demand: Param
+    min_cobot_added_hours: Param
+    proposals_evaluated: Param
 
 
 class AssessmentParams(_Block):
@@ -294,6 +401,7 @@ class AssessmentParams(_Block):
     ergonomics: ErgonomicsParams
     cobot: CobotParams
     carving: CarvingParams
+    restrictions: list[RestrictionRule] = Field(default_factory=list)
 
     def assumptions(self) -> list[dict[str, object]]:
         """Every parameter as {key, value, source}, for reports and JSON."""
@@ -325,6 +433,21 @@ class RangedParam(_Block):
     source: Source
 
 
+class SupportCost(_Block):
+    """The one-off cost of a support per carved job that uses it."""
+
+    cost_eur: float = Field(ge=0, le=10**6)
+    reimbursable: bool = Field(description="An individual provision UWV or the gemeente may pay.")
+    source: Source
+
+
+class SupportCosts(_Block):
+    """Support costs by support id (economics.yaml ``support_costs``)."""
+
+    source: Source
+    items: dict[str, SupportCost]
+
+
 class EconomicsDefaults(_Block):
     """Economic defaults with sources (task_catalogs/economics.yaml)."""
 
@@ -332,20 +455,40 @@ class EconomicsDefaults(_Block):
     compiled: Text
     minimum_wage_eur_per_hour: RangedParam
     holiday_pay_share: RangedParam
+    paid_weeks_per_year: RangedParam
     employer_charges_share: RangedParam
     loonwaarde_share: RangedParam
+    loonwaarde_spread_share: RangedParam
+    loondispensatie_max_loonwaarde_share: RangedParam
     lks_cap_share: RangedParam
     lks_employer_supplement_share: RangedParam
+    lkv_eur_per_hour: RangedParam
+    lkv_max_eur_per_year: RangedParam
     coaching_hours_per_week: RangedParam
+    jobcoach_share_year1: RangedParam
+    jobcoach_share_year2: RangedParam
+    jobcoach_share_year3: RangedParam
+    jobcoach_rate_eur_per_hour: RangedParam
+    jobcoach_reimbursed_share: RangedParam
+    support_reimbursed_share: RangedParam
+    ramp_up_year1_share: RangedParam
     praktijkverklaring_cost_eur: RangedParam
     cobot_cell_cost_eur: RangedParam
     cobot_maintenance_eur_per_year: RangedParam
     depreciation_years: RangedParam
+    horizon_years: RangedParam
+    discount_rate_share: RangedParam
+    vacancy_value_factor: RangedParam
+    overtime_surcharge_share: RangedParam
+    agency_premium_share: RangedParam
+    leavers_from_year: RangedParam
     default_role_wage_cost_eur_per_hour: RangedParam
     freed_hour_value_factor: RangedParam
+    tornado_spread_share: RangedParam
     default_time_spread_share: RangedParam
     default_volume_spread_share: RangedParam
     draws: RangedParam
+    support_costs: SupportCosts
 
 
 @dataclass(frozen=True)
@@ -359,6 +502,7 @@ class Catalogs:
     cobots: tuple[CobotModel, ...] = ()
     params: AssessmentParams | None = None
     economics: EconomicsDefaults | None = None
+    activities: dict[str, str] = field(default_factory=dict)
 
 
 def _load_file(path: Path, schema: type[M]) -> M:
@@ -420,7 +564,17 @@ def _load_folder(folder: Path) -> Catalogs:
     if problems:
         raise InputError(problems)
     supports_path = folder / SUPPORTS_FILE
-    supports = load_supports(supports_path).supports if supports_path.exists() else []
+    supports_file = load_supports(supports_path) if supports_path.exists() else None
+    supports = supports_file.supports if supports_file is not None else []
+    activities = dict(supports_file.activities) if supports_file is not None else {}
+    problems += [
+        Problem(str(folder), 0, 0, "", f'catalogue task "{e.id}" names unknown activity "{a}"')
+        for e in entries.values()
+        for a in [*e.activities, *(x for u in e.default_split for x in (u.activities or []))]
+        if supports_file is not None and a not in activities
+    ]
+    if problems:
+        raise InputError(problems)
     cobots_path = folder / COBOTS_FILE
     cobots = tuple(_load_file(cobots_path, CobotCatalog).models) if cobots_path.exists() else ()
     params_path = folder / ASSESSMENT_FILE
@@ -428,7 +582,14 @@ def _load_folder(folder: Path) -> Catalogs:
     economics_path = folder / ECONOMICS_FILE
     economics = _load_file(economics_path, EconomicsDefaults) if economics_path.exists() else None
     return Catalogs(
-        catalogs, entries, sector_of, {s.id: s for s in supports}, cobots, params, economics
+        catalogs,
+        entries,
+        sector_of,
+        {s.id: s for s in supports},
+        cobots,
+        params,
+        economics,
+        activities,
     )
 
 

@@ -279,6 +279,17 @@ def analyze(
     no_plan: Annotated[
         bool, typer.Option("--no-plan", help="Only the analysis, no carving plan.")
     ] = False,
+    allow_displacement: Annotated[
+        bool,
+        typer.Option(
+            "--allow-displacement",
+            help=(
+                "Let the plan take more work from today's staff than their roles' declared "
+                "uses absorb (vacancies, overtime, agency, backlog, leavers); the headline "
+                "then states the displaced hours."
+            ),
+        ),
+    ] = False,
     lang: Annotated[
         str | None, typer.Option("--lang", help="Report language: nl (default) or en.")
     ] = None,
@@ -346,6 +357,7 @@ def analyze(
             workers=workers,
             min_job_hours=min_job_hours,
             max_cobots=max_cobots,
+            allow_displacement=True if allow_displacement else None,
         )
     line = None
     if not no_plan and process.process.kind == "line":
@@ -430,7 +442,8 @@ def analyze(
     typer.echo(
         f"{_count(summary['tasks'], 'task')} -> {_count(summary['units'], 'unit')} "
         f"({_count(summary['split_tasks'], 'task')} split); "
-        f"cobot: {labels['candidate']} candidate, {labels['assist']} assist, {labels['human']} human"
+        f"cobot: {labels['candidate']} candidate, {labels['assist']} assist, "
+        f"{labels['guarded_cell']} guarded cell, {labels['human']} human"
     )
     for pid, counts in summary["fit_by_profile"].items():
         typer.echo(
@@ -438,21 +451,30 @@ def analyze(
             f"{counts['needs_split']} after split, {counts['not_accessible']} not accessible"
         )
     if the_plan is not None:
-        from jobcarve.report.document import plan_bound
-
         s = the_plan.summary()
+        bound = s["bound_carved_hours_per_week"]
         gap = (
             ""
             if s["status"] == "optimal"
-            else ", no bound known (the solver found no plan in its time; greedy fallback)"
-            if plan_bound(the_plan) is None
-            else f", gap {s['gap']:.0%} to bound {s['bound_extra_workers']}"
+            else (
+                f", carved hours at most {bound:.1f} (gap {s['gap']:.0%})"
+                if bound is not None
+                else ", no bound on the carved hours known"
+            )
         )
+        workers = s["extra_workers"]
         typer.echo(
-            f"plan: {_count(s['extra_workers'], 'extra worker')} ({s['extra_fte']:.2f} FTE, "
-            f"{s['banenafspraak_jobs']:.1f} banenafspraak jobs), {s['skilled_hours_freed_per_week']:.1f} h/week "
-            f"freed in hard-to-fill roles, {_count(s['cobots'], 'cobot')}; {s['status']}{gap}"
+            f"plan: {workers} extra worker{'s' if workers != 1 else ''} ({s['extra_fte']:.2f} FTE, "
+            f"{s['carved_hours_per_week']:.1f} h/week = {s['banenafspraak_jobs']:.1f} banenafspraak jobs), "
+            f"{s['released_hours_per_week']:.1f} h/week freed from today's staff, "
+            f"{s['skilled_hours_freed_per_week']:.1f} of them in hard-to-fill roles, "
+            f"{s['cobots']} cobot{'s' if s['cobots'] != 1 else ''}; {s['status']}{gap}"
         )
+        if s["displacement_hours"] > 0:
+            typer.echo(
+                f"displacement: {s['displacement_hours']:.1f} h/week of today's staff's work has "
+                "no declared use (--allow-displacement)"
+            )
     if line is not None:
         typer.echo(
             f"line at takt {process.planning.takt_s:g} s: {len(line.stations)} stations, "
@@ -819,6 +841,15 @@ def catalog_supports() -> None:
     for sup in load_catalogs().supports.values():
         closes = ", ".join(f"{d} +{n}" for d, n in sup.closes.items())
         typer.echo(f"{sup.id:<22} [{sup.route}] {sup.name_en}: {closes}")
+        if sup.applies_to is not None:
+            typer.echo(f"{'':<22}   applies: {sup.applies_to.reason_en}")
+        if sup.taper is not None:
+            shares = " / ".join(f"{x:.1%}" for x in sup.taper.hours_share_by_year)
+            typer.echo(
+                f"{'':<22}   tapers: {shares} of the hours in years 1-{len(sup.taper.hours_share_by_year)}"
+            )
+        if sup.rotation:
+            typer.echo(f"{'':<22}   rotation: at most {sup.max_share_of_job:.0%} of a job's hours")
 
 
 def generated_at() -> datetime:

@@ -56,3 +56,15 @@ def format_spec(value: float, spec: str, lang: str) -> str:
     if spec in ("g", ""):
         return number(value, lang, 3)
     return format(value, spec)
+
+
+def euro(value: float, lang: str, cents: bool = False) -> str:
+    """Money as business reports write it: ``€ 128.209`` / ``−€ 128.209`` (nl), ``€128,209`` (en).
+
+    Yearly estimates have no cents; rates per hour do (``cents=True``: ``€ 15,89``).
+    """
+    pattern = "#,##0.00" if cents else "#,##0"
+    amount = round(value, 2 if cents else 0)
+    text = format_decimal(abs(amount), format=pattern, locale=locale_of(lang))
+    sign = "−" if amount < 0 else ""
+    return f"{sign}€ {text}" if lang == "nl" else f"{sign}€{text}"

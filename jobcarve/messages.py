@@ -59,6 +59,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Splitsen kost {overhead:.1f} uur per week extra overdracht ({share:.0%} per extra deel).",
         "Splitting adds {overhead:.1f} hours per week of hand-over ({share:.0%} per extra unit).",
     ),
+    "split.proposal.catalogue": (
+        "Catalogustaak {template} kent een gangbare splitsing in {count} delen. Het plan telt die pas mee als de adviseur haar op de werkvloer bevestigt (catalogue_split: confirmed).",
+        "Catalogue task {template} has a typical split into {count} units. The plan counts it only once the adviser confirms it on the floor (catalogue_split: confirmed).",
+    ),
+    "split.proposal.automatic": (
+        "Voorstel om te controleren op de werkvloer: {parts} apart van de rest ({count} delen). Het plan telt dit voorstel niet mee; neem de delen als deeltaken in het model op als ze kloppen.",
+        "Proposal to check on the floor: {parts} separated from the rest ({count} units). The plan does not count it; write the units into the model as subtasks if they hold.",
+    ),
+    "split.rejected": (
+        "De adviseur heeft de catalogussplitsing afgewezen: de taak blijft heel.",
+        "The adviser rejected the catalogue split: the task stays whole.",
+    ),
+    "split.core": (
+        "Geen splitsingsvoorstel: {dimensions} is de kern van deze taak, die heeft geen routinedeel tenzij de adviseur dat op de werkvloer vindt.",
+        "No split proposal: {dimensions} is the core of this task, which has no routine part unless the adviser finds one on the floor.",
+    ),
     "split.part.decisions": ("instellen, meten en beslissen", "set-up, measuring and decisions"),
     "split.part.heavy": ("het zware tillen", "the heavy lift"),
     "split.part.routine": ("routinewerk", "routine work"),
@@ -94,12 +110,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No catalogue cobot reaches both payload {payload:.1f} kg and reach {reach:.0f} mm.",
     ),
     "gate.hazardous_tool": (
-        "Gevaarlijk gereedschap (mes, boor, slijper, heet) in gedeelde ruimte: alleen met afscherming, niet collaboratief.",
-        "Hazardous tool (blade, drill, grinder, hot) in shared space: needs guarding, not collaborative.",
+        "De robot zou gevaarlijk gereedschap vasthouden (mes, boor, slijper, toorts): alleen met afscherming, niet collaboratief.",
+        "The robot would hold a hazardous tool (blade, drill, grinder, torch): needs guarding, not collaborative.",
     ),
     "gate.head_exposure": (
-        "Hoofd of gezicht binnen bereik: contact met schedel of gezicht is volgens ISO/TS 15066 niet toegestaan.",
-        "Head or face within reach: ISO/TS 15066 does not permit contact with skull or face.",
+        "Hoofd of gezicht binnen bereik van de robot: contact met schedel of gezicht is volgens ISO 10218-2:2025 (ISO/TS 15066) niet toegestaan.",
+        "Head or face within the robot's reach: ISO 10218-2:2025 (ISO/TS 15066) does not permit contact with skull or face.",
     ),
     "gate.cycle": (
         "Te snel: een cobot heeft {cobot_hours:.1f} uur per week nodig, er is {available:.1f} uur.",
@@ -147,8 +163,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Smallest fitting cobot: {model} ({payload:g} kg, {reach:g} mm); needed {need:.1f} kg, margin {margin:.1f} kg.",
     ),
     "cobot.speed": (
-        "Snelheid bij mensen (ISO/TS 15066, borst): max {v_max:.2f} m/s; geschatte cobottijd {cobot_s:.0f} s per product.",
-        "Speed near people (ISO/TS 15066, chest): max {v_max:.2f} m/s; estimated cobot time {cobot_s:.0f} s per unit.",
+        "Snelheid bij mensen (ISO 10218-2:2025 / ISO/TS 15066, borst): max {v_max:.2f} m/s; {moves:g} bewegingen per product, geschatte cobottijd {cobot_s:.0f} s per product.",
+        "Speed near people (ISO 10218-2:2025 / ISO/TS 15066, chest): max {v_max:.2f} m/s; {moves:g} moves per unit, estimated cobot time {cobot_s:.0f} s per unit.",
     ),
     "cobot.no_handling": (
         "Mensenwerk: er worden geen onderdelen gehanteerd (geen gewicht, aanvoer of soort onderdeel bekend).",
@@ -170,6 +186,154 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Maakt {hours:.1f} uur per week vrij.",
         "Frees {hours:.1f} hours per week.",
     ),
+    # screening (issue 14): gates, caps, guarded cells, capacity
+    "gate.walking": (
+        "Lopend werk (picken in een magazijn, transport, gereedschap halen): een vaste cobot kan niet lopen.",
+        "Work on the move (store picking, transport, fetching tools): a stationary cobot cannot walk.",
+    ),
+    "gate.flexible": (
+        "Slappe onderdelen (draad, folie, textiel): buiten wat een cobot betrouwbaar pakt; een machine of de mens.",
+        "Flexible parts (wire, film, textile): beyond what a cobot grips reliably; a machine or a person.",
+    ),
+    "gate.judgement": (
+        "Oordeel is het werk zelf (problemen oplossen {level} van 4, grens {max:g}): geen cobot.",
+        "Judgement is the work itself (problem solving {level} of 4, limit {max:g}): no cobot.",
+    ),
+    "gate.inspection": (
+        "Keuren is het werk zelf (zien {sensory} van 4, oordelen {problem_solving} van 4): geen cobot; een camerasysteem is een eigen project.",
+        "Inspection is the work itself (seeing {sensory} of 4, judging {problem_solving} of 4): no cobot; a camera system is a project of its own.",
+    ),
+    "gate.part_size": (
+        "Groot onderdeel ({size:g} mm, grens {max:g} mm): het zwaait buiten de arm uit tot op hoofdhoogte; afscherming nodig.",
+        "Large part ({size:g} mm, limit {max:g} mm): it swings beyond the arm up to head height; needs guarding.",
+    ),
+    "gate.hazardous_tool.short": ("gevaarlijk gereedschap", "hazardous tool"),
+    "gate.head_exposure.short": ("hoofd binnen bereik", "head within reach"),
+    "gate.force.short": ("kracht boven de contactgrens", "force above the contact limit"),
+    "gate.torque.short": ("hoog draaimoment", "high torque"),
+    "gate.takt.short": ("takt korter dan een cobot haalt", "takt shorter than a cobot can do"),
+    "gate.part_size.short": ("groot onderdeel", "large part"),
+    "cap.presentation": (
+        "wisselende ligging (vraagt camera of toevoer)",
+        "variable presentation (needs vision or a feeder)",
+    ),
+    "cap.variants": ("meer dan 30 varianten", "more than 30 variants"),
+    "cap.perception": ("waarnemen en keuren", "perception and inspection"),
+    "cobot.capped": (
+        "Hoogstens hulp van een cobot door {caps}.",
+        "At best a cobot assist because of {caps}.",
+    ),
+    "cobot.guarded_cell": (
+        "Automatisering in een afgeschermde cel, geen cobot naast mensen ({gates}); haalbaarheid {feasibility:.0f}/100. Laden, starten en lossen van de cel blijft werk voor een mens.",
+        "Automation in a guarded cell, not a cobot next to people ({gates}); feasibility {feasibility:.0f}/100. Loading, starting and unloading the cell stays work for a person.",
+    ),
+    "cobot.guarded_low": (
+        "Ook in een afgeschermde cel te weinig haalbaar (haalbaarheid {feasibility:.0f}/100 of een beperking hierboven).",
+        "Not feasible in a guarded cell either (feasibility {feasibility:.0f}/100 or a limit above).",
+    ),
+    "cobot.machine": (
+        "De bediende machine heeft haar eigen gevaar of kracht ({force:g} N); die blijft bij de machine en haar afscherming, de robot laadt en lost alleen.",
+        "The tended machine has its own hazard or force ({force:g} N); it stays with the machine and its guarding, the robot only loads and unloads.",
+    ),
+    "cobot.measuring": (
+        "Meetnauwkeurigheid {tolerance:g} mm is die van het meetmiddel, geen plaatsingstolerantie voor de robot.",
+        "Measuring to {tolerance:g} mm is the instrument's precision, not a placement tolerance for the robot.",
+    ),
+    "cobot.capacity": (
+        "Capaciteit, geen snelheid: {cobot_hours:.1f} cobot-uur per week tegen {available:.1f} uur per cel; {cells} cellen, of één cel voor {share:.0%} van het volume.",
+        "Capacity, not speed: {cobot_hours:.1f} cobot hours per week against {available:.1f} hours per cell; {cells} cells, or one cell for {share:.0%} of the volume.",
+    ),
+    # fit (issue 14): where supports apply, tapering, aids in use, rotation, restrictions
+    "fit.support_applies": ("{support}: {why}.", "{support}: {why}."),
+    "fit.support_not_here": (
+        "{support} helpt hier niet: {why}.",
+        "{support} does not apply here: {why}.",
+    ),
+    "fit.activities_unknown": (
+        "{supports} helpt alleen bij bepaalde soorten werk en de soort werk van deze taak is onbekend (geef activities op).",
+        "{supports} applies only to some kinds of work, and this task's kind of work is unknown (give activities).",
+    ),
+    "fit.temporary_support": (
+        "Tijdelijk: {support} bouwt af ({shares} van de uren in jaar 1 tot {years}) en stopt dan; daarna moet het werk zelf houvast geven op {dimensions} (vaste routine, een collega om te vragen).",
+        "Temporary: {support} tapers ({shares} of the hours in years 1 to {years}) and then ends; after that the work itself must give structure on {dimensions} (a fixed routine, a colleague to ask).",
+    ),
+    "fit.aids_in_use": (
+        "Al in gebruik: {aids}; zit in de huidige eisen van de taak, dus niet opnieuw geteld of voorgesteld.",
+        "Already in use: {aids}; part of the task's demands today, so neither counted again nor proposed.",
+    ),
+    "fit.rotation": (
+        "Repeterend hand-armwerk: geen hulpmiddel helpt, alleen taakroulatie; hoogstens {share:.0%} van de uren van de baan aan dit werk.",
+        "Repetitive hand-arm work: no aid helps, only job rotation; at most {share:.0%} of the job's hours on this work.",
+    ),
+    "fit.restriction_cap": (
+        "Beperking '{restriction}': {dimension} hoogstens {level}.",
+        "Restriction '{restriction}': {dimension} at most {level}.",
+    ),
+    "fit.restriction_excludes": (
+        "Beperking '{restriction}': dit werk gebruikt {flag}; geen ondersteuning heft dat op.",
+        "Restriction '{restriction}': this work uses {flag}; no support lifts that.",
+    ),
+    "fit.restriction_schedule": (
+        "Beperking '{restriction}': {condition}.",
+        "Restriction '{restriction}': {condition}.",
+    ),
+    "fit.unsafe": (
+        "Zoals gemodelleerd kan niemand dit werk veilig doen (NIOSH-frequentiefactor 0): eerst herontwerpen.",
+        "As modelled nobody can do this work safely (NIOSH frequency multiplier 0): redesign first.",
+    ),
+    "flag.vibrating_tool": ("trillend handgereedschap", "a vibrating hand tool"),
+    "flag.hazardous_tool": ("gevaarlijk gereedschap", "a hazardous tool"),
+    "flag.walking": ("lopen tussen plaatsen", "walking between places"),
+    # ergonomics (issue 14)
+    "ergo.niosh_zero": (
+        "NIOSH-frequentiefactor 0 bij {per_min:.1f} tillingen per minuut en {hours:.1f} uur per dag: zoals gemodelleerd kan niemand dit veilig doen; geen tilindex.",
+        "NIOSH frequency multiplier 0 at {per_min:.1f} lifts per minute and {hours:.1f} hours a day: as modelled nobody can do this safely; not rated.",
+    ),
+    "ergo.niosh_outside": (
+        "Tilgeometrie buiten het bereik van de NIOSH-vergelijking (te ver, te hoog of te sterk gedraaid): zoals gemodelleerd voor niemand veilig; geen tilindex.",
+        "Lift geometry outside the NIOSH equation's range (too far, too high or twisted too much): safe for nobody as modelled; not rated.",
+    ),
+    "ergo.frequency_assumed": (
+        "Tilfrequentie aangenomen: {per_min:.1f} per minuut ({basis}); geef handling.lifts_per_hour op.",
+        "Lifting frequency assumed: {per_min:.1f} per minute ({basis}); give handling.lifts_per_hour.",
+    ),
+    "ergo.basis.template": (
+        "uit de typische tijd van de catalogustaak",
+        "from the catalogue task's typical time",
+    ),
+    "ergo.basis.default": ("beleidswaarde", "policy default"),
+    "ergo.risk": (
+        "Tilrisico: NIOSH-tilindex {li:.2f} boven 1, een signaal om te herontwerpen wie het werk ook doet; weg te nemen met {remedies}.",
+        "Lifting risk: NIOSH lifting index {li:.2f} above 1, a redesign signal whoever does the work; removed by {remedies}.",
+    ),
+    "ergo.risk_high": (
+        "Hoog tilrisico: NIOSH-tilindex {li:.2f} (3 of meer), voor bijna iedereen te zwaar; weg te nemen met {remedies}.",
+        "High lifting risk: NIOSH lifting index {li:.2f} (3 or more), too heavy for nearly everyone; removed by {remedies}.",
+    ),
+    "ergo.risk_unsafe": (
+        "Niet te beoordelen: zoals gemodelleerd is dit tillen voor niemand veilig; weg te nemen met {remedies}.",
+        "Not rated: as modelled this lifting is safe for nobody; removed by {remedies}.",
+    ),
+    "ergo.aid_in_use": (
+        "Tilhulp al in gebruik: de tilvraag is niet verhoogd door de last (de tilindex geldt voor tillen met de hand).",
+        "Lifting aid already in use: the lifting demand is not raised by the load (the lifting index is for lifting by hand).",
+    ),
+    # labels for reports (issue 14)
+    "label.guarded_cell": ("automatisering in afgeschermde cel", "automation in a guarded cell"),
+    "label.needs_rotation": ("vraagt taakroulatie", "needs job rotation"),
+    "label.lifting_risk.increased": ("verhoogd tilrisico", "increased lifting risk"),
+    "label.lifting_risk.high": ("hoog tilrisico", "high lifting risk"),
+    "label.lifting_risk.not_rated": (
+        "tillen zoals gemodelleerd voor niemand veilig",
+        "lifting as modelled safe for nobody",
+    ),
+    "remedy.lifting_aid": ("een tilhulp", "a lifting aid"),
+    "remedy.redesign": (
+        "minder tillingen per minuut of een ander werkproces",
+        "fewer lifts per minute or another process",
+    ),
+    "remedy.cobot": ("cobot {model}", "cobot {model}"),
+    "remedy.guarded_cell": ("een afgeschermde robotcel", "a guarded robot cell"),
 }
 
 #: Names of the demand dimensions in both languages.

@@ -187,6 +187,49 @@ class Handling(_Block):
     process_torque_nm: float | None = Field(None, ge=0, le=10000)
     reach_mm: float | None = Field(None, gt=0, le=10000)
     lift: Lift | None = None
+    machine_hazard: StrictBool | None = Field(
+        None,
+        description="The tended machine (saw blade, press, arc, sealer) is hazardous; the robot "
+        "only loads or unloads it, so the machine keeps its own guarding (not a cobot gate).",
+    )
+    machine_force_n: float | None = Field(
+        None,
+        ge=0,
+        le=1000000,
+        description="Force the tended machine applies (a press, a press brake, a welding gun); "
+        "not a force the robot exerts (that is process_force_n).",
+    )
+    operations_per_unit: float | None = Field(
+        None,
+        gt=0,
+        le=1000,
+        description="Robot operations (pick-and-place moves, screws, inserts) per product unit; "
+        "0.1 when one carton holds ten products. Default: lifts_per_unit, else 1.",
+    )
+    measuring_tolerance_mm: float | None = Field(
+        None,
+        gt=0,
+        le=1000,
+        description="Tolerance the person measures or checks (a caliper reading); tolerance_mm is "
+        "the placement tolerance a robot must hold.",
+    )
+    part_size_mm: float | None = Field(
+        None, gt=0, le=20000, description="Largest dimension of the part handled."
+    )
+    walking: StrictBool | None = Field(
+        None,
+        description="The work means walking between places (store picking, transport, fetching "
+        "tools), which a stationary cobot cannot do.",
+    )
+    vibrating_tool: StrictBool | None = Field(
+        None, description="The person holds a vibrating power tool (grinder, blasting nozzle)."
+    )
+    lifts_per_hour: float | None = Field(
+        None,
+        ge=0,
+        le=3600,
+        description="Lifts per working hour, for tasks given in hours per week (NIOSH frequency).",
+    )
 
 
 class Task(_Block):
@@ -221,6 +264,29 @@ class Task(_Block):
     demands: Demands | None = None
     handling: Handling | None = None
     subtasks: list[Task] = Field(default_factory=list, description="A hand-made split.")
+    catalogue_split: Literal["confirmed", "rejected"] | None = Field(
+        None,
+        description=(
+            "The adviser's word on the template's catalogue split: 'confirmed' (seen on the "
+            "floor: the plan uses it), 'rejected' (the task stays whole); omitted: listed to check."
+        ),
+    )
+    workstation: Id | None = Field(
+        None, description="Workstation where the task is done (subtasks inherit it)."
+    )
+    area: Id | None = Field(
+        None, description="Area of adjacent workstations (one cobot cell may serve one area)."
+    )
+    activities: list[Id] | None = Field(
+        None,
+        description="Kinds of activity (counting, reading, positioning, line_fed, ...), which "
+        "decide where a support applies; default: the template's.",
+    )
+    aids_in_use: list[Id] = Field(
+        default_factory=list,
+        description="Supports already in use on this task today (part of its demands; "
+        "neither counted again nor proposed as new).",
+    )
 
     def demand_profile(self) -> dict[str, int] | None:
         """Demands on all 13 dimensions (omitted ones are 0), or None if none are given.
@@ -282,7 +348,37 @@ class Role(_Block):
     )
     wage_cost_eur_per_hour: float | None = Field(None, gt=0, le=500)
     hard_to_fill: StrictBool = Field(False, description="Vacancies for this role are hard to fill.")
-    vacancies: StrictInt = Field(0, ge=0, le=100000)
+    # The declared uses of hours freed from this role (the work balance, docs/method.md):
+    # the plan moves work away from today's staff only as far as these absorb it. Declare
+    # each hour once: overtime or agency hours that cover an open vacancy today count
+    # under the vacancy, not again.
+    vacancies: StrictInt = Field(
+        0, ge=0, le=100000, description="Open vacancies; each covers the role's contract hours."
+    )
+    overtime_hours_per_week: float = Field(
+        0, ge=0, le=10000, description="Overtime the role's people work today (total per week)."
+    )
+    agency_hours_per_week: float = Field(
+        0, ge=0, le=10000, description="Temporary or agency hours hired for the role today."
+    )
+    backlog_hours_per_week: float = Field(
+        0,
+        ge=0,
+        le=10000,
+        description="Work refused or left undone today (or growth) the role's people would take on.",
+    )
+    leavers: StrictInt = Field(
+        0,
+        ge=0,
+        le=100000,
+        description="People leaving the role within the horizon who will not be replaced.",
+    )
+    vacancy_value_eur_per_hour: float | None = Field(
+        None, ge=0, le=1000, description="What an hour of vacancy work done brings (contribution)."
+    )
+    backlog_margin_eur_per_hour: float | None = Field(
+        None, ge=0, le=1000, description="Margin on an hour of backlog work taken on."
+    )
 
     @field_validator("education", mode="before")
     @classmethod
@@ -294,6 +390,17 @@ class Role(_Block):
             if level.replace(" ", "").lower() == key:
                 return level
         raise ValueError(f"expected one of {', '.join(EDUCATION_LEVELS)}, found {value!r}")
+
+
+class Restriction(_Block):
+    """A restriction of a worker profile in physical or organisational terms.
+
+    The mapping to demands is in ``task_catalogs/assessment.yaml`` (``restrictions``) and is
+    shown with every verdict it changes.
+    """
+
+    kind: Id = Field(description="Restriction id from assessment.yaml (restrictions).")
+    value: float | None = Field(None, ge=0, le=1000, description="Its number (e.g. kg).")
 
 
 class Profile(_Block):
@@ -310,6 +417,27 @@ class Profile(_Block):
     supports: list[Id] = Field(default_factory=list, description="Supports this profile can use.")
     max_workers: StrictInt | None = Field(
         None, ge=1, le=10000, description="How many people of this profile could be hired."
+    )
+    restrictions: list[Restriction] = Field(
+        default_factory=list,
+        description="Restrictions in physical terms (no lifting over 5 kg, no vibrating tools, "
+        "no night shifts, dislikes interruptions), mapped to demands.",
+    )
+    # The business case (docs/method.md, "Business case"): the wage instrument and the
+    # loonwaarde, which a loonwaardebepaling on the workplace sets (tempo x kwaliteit x
+    # inzetbaarheid); before it, the default is pace x quality_factor.
+    loonwaarde: float | None = Field(
+        None, gt=0, le=1, description="Assessed loonwaarde (share of WML); default pace x quality."
+    )
+    quality_factor: float | None = Field(
+        None, gt=0, le=1, description="Share of usable output (kwaliteit); default 1."
+    )
+    instrument: Literal["lks", "loondispensatie", "none"] = Field(
+        "lks",
+        description=(
+            "Wage instrument: loonkostensubsidie (Participatiewet), Wajong loondispensatie, "
+            "or none."
+        ),
     )
 
 
@@ -328,6 +456,13 @@ class Options(_Block):
     )
     max_job_ergonomic_load: float | None = Field(None, ge=0, le=4)
     max_cobots: StrictInt | None = Field(None, ge=0, le=50)
+    allow_displacement: StrictBool = Field(
+        False,
+        description=(
+            "Let the plan take more work from today's staff than the declared uses absorb "
+            "(the headline then states the displaced hours)."
+        ),
+    )
     time_limit_s: float | None = Field(None, gt=0, le=86400)
     workers: StrictInt = Field(1, ge=1, le=64, description="Solver worker threads.")
     draws: StrictInt | None = Field(
@@ -353,6 +488,28 @@ class Economics(_Block):
     freed_hour_value_factor: float | None = Field(None, ge=0, le=10)
     default_time_spread_share: float | None = Field(None, ge=0, le=0.9)
     default_volume_spread_share: float | None = Field(None, ge=0, le=0.9)
+    paid_weeks_per_year: float | None = Field(None, gt=0, le=53)
+    loonwaarde_spread_share: float | None = Field(None, ge=0, le=0.9)
+    loondispensatie_max_loonwaarde_share: float | None = Field(None, ge=0, le=1)
+    lkv_eur_per_hour: float | None = Field(None, ge=0, le=100)
+    lkv_max_eur_per_year: float | None = Field(None, ge=0, le=100000)
+    jobcoach_share_year1: float | None = Field(None, ge=0, le=1)
+    jobcoach_share_year2: float | None = Field(None, ge=0, le=1)
+    jobcoach_share_year3: float | None = Field(None, ge=0, le=1)
+    jobcoach_rate_eur_per_hour: float | None = Field(None, ge=0, le=1000)
+    jobcoach_reimbursed_share: float | None = Field(None, ge=0, le=1)
+    support_reimbursed_share: float | None = Field(None, ge=0, le=1)
+    ramp_up_year1_share: float | None = Field(None, ge=0, le=1)
+    horizon_years: StrictInt | None = Field(None, ge=1, le=30)
+    discount_rate_share: float | None = Field(None, ge=0, le=1)
+    vacancy_value_factor: float | None = Field(None, ge=0, le=10)
+    overtime_surcharge_share: float | None = Field(None, ge=0, le=5)
+    agency_premium_share: float | None = Field(None, ge=0, le=5)
+    leavers_from_year: StrictInt | None = Field(None, ge=1, le=30)
+    tornado_spread_share: float | None = Field(None, gt=0, le=0.9)
+    support_costs_eur: dict[Id, Annotated[float, Field(ge=0, le=10**6)]] | None = Field(
+        None, description="One-off cost per carved job of a support, by support id."
+    )
 
 
 class Scenario(_Block):
@@ -364,6 +521,9 @@ class Scenario(_Block):
         None, description="Only these worker profiles (default: all)."
     )
     max_cobots: StrictInt | None = Field(None, ge=0, le=50)
+    allow_displacement: StrictBool | None = Field(
+        None, description="Allow displacement of today's staff in this scenario."
+    )
     volume_change_share: float = Field(
         0.0, ge=-0.9, le=5, description="Change of the weekly volume, 0.1 = +10%."
     )

@@ -252,6 +252,17 @@ def _cross_check(
             support_hint,
         )
     _check_supports(data.get("supports"), ("supports",), supports, smap, problems, support_hint)
+    economics_block = data.get("economics")
+    costs = economics_block.get("support_costs_eur") if isinstance(economics_block, dict) else None
+    if isinstance(costs, dict):
+        for sid in costs:
+            if isinstance(sid, str) and sid not in supports:
+                problems.append(
+                    smap.problem(
+                        ("economics", "support_costs_eur", sid),
+                        f"unknown support {show(sid, 80)}{support_hint(sid)}",
+                    )
+                )
 
     profile_ids = {p.get("id") for _, p in _entries(data, "profiles")}
     known_profiles = {p for p in profile_ids if isinstance(p, str)}

@@ -13,7 +13,10 @@ from jobcarve.messages import Reason
 from jobcarve.model import Handling
 
 FitVerdict = Literal["fits", "fits_with_support", "needs_split", "not_accessible"]
-CobotLabel = Literal["candidate", "assist", "human"]
+#: ``guarded_cell``: automation in a guarded cell (a hazardous tool, force, speed or a large
+#: part rule out power and force limiting), not a cobot working next to people.
+CobotLabel = Literal["candidate", "assist", "guarded_cell", "human"]
+LiftingRiskLevel = Literal["increased", "high", "not_rated"]
 SplitSource = Literal["none", "subtasks", "catalogue", "automatic"]
 
 #: Version of the analysis.json layout.
@@ -32,6 +35,7 @@ class Gap:
     demand: int
     capacity: int
     closed_by: str | None
+    temporary: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -39,6 +43,7 @@ class Gap:
             "demand": self.demand,
             "capacity": self.capacity,
             "closed_by": self.closed_by,
+            "temporary": self.temporary,
         }
 
 
@@ -124,10 +129,14 @@ class CobotVerdict:
     hours_freed_per_week: float
     cobot_hours_per_week: float
     missing: tuple[str, ...]
+    cells_needed: int = 1
+    capped_by: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "label": self.label,
+            "cells_needed": self.cells_needed,
+            "capped_by": list(self.capped_by),
             "feasibility": round(self.feasibility, 1),
             "benefit": round(self.benefit, 1),
             "gates": [g.to_dict() for g in self.gates],
@@ -139,6 +148,24 @@ class CobotVerdict:
             "hours_freed_per_week": round(self.hours_freed_per_week, 3),
             "cobot_hours_per_week": round(self.cobot_hours_per_week, 3),
             "missing": list(self.missing),
+        }
+
+
+@dataclass(frozen=True)
+class LiftingRisk:
+    """A lifting index above 1 (NIOSH: redesign signal, whoever does the work), and what removes it."""
+
+    lifting_index: float | None
+    level: LiftingRiskLevel
+    removed_by: tuple[str, ...]
+    reason: Reason
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "lifting_index": _round(self.lifting_index, 3),
+            "level": self.level,
+            "removed_by": list(self.removed_by),
+            "reason": self.reason.to_dict(),
         }
 
 
@@ -159,6 +186,10 @@ class Unit:
     ergonomics: tuple[Reason, ...]
     fit: dict[str, Fit]
     cobot: CobotVerdict
+    workstation: str | None = None
+    area: str | None = None
+    needs_rotation: bool = False
+    lifting_risk: LiftingRisk | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -166,6 +197,10 @@ class Unit:
             "name": self.name,
             "task": self.task,
             "role": self.role,
+            "workstation": self.workstation,
+            "area": self.area,
+            "needs_rotation": self.needs_rotation,
+            "lifting_risk": self.lifting_risk.to_dict() if self.lifting_risk else None,
             "hours_per_week": round(self.hours_per_week, 4),
             "seconds_per_unit": _round(self.seconds_per_unit),
             "after": list(self.after),
@@ -175,6 +210,30 @@ class Unit:
             "ergonomics": _reasons(self.ergonomics),
             "fit": {p: f.to_dict() for p, f in self.fit.items()},
             "cobot": self.cobot.to_dict(),
+        }
+
+
+@dataclass(frozen=True)
+class SplitProposal:
+    """A split the plan does not use until the adviser confirms it on the floor.
+
+    ``source`` is ``catalogue`` (the template's typical split, sourced; confirmed with
+    ``catalogue_split: confirmed`` on the task) or ``automatic`` (jobcarve's own guess at
+    separating set-up and decisions or the heavy lift; confirmed only by writing the
+    subtasks into the model). What confirming it would add is the plan's figure
+    (``plan.split_proposals`` in analysis.json).
+    """
+
+    source: Literal["catalogue", "automatic"]
+    units: tuple[Unit, ...]
+    reasons: tuple[Reason, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "status": "to_confirm" if self.source == "catalogue" else "to_check",
+            "units": [u.to_dict() for u in self.units],
+            "reasons": _reasons(self.reasons),
         }
 
 
@@ -192,6 +251,7 @@ class TaskResult:
     overhead_hours_per_week: float
     fit: dict[str, Fit]
     units: tuple[Unit, ...]
+    proposal: SplitProposal | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -205,6 +265,7 @@ class TaskResult:
                 "overhead_hours_per_week": round(self.overhead_hours_per_week, 4),
                 "reasons": _reasons(self.split_reasons),
             },
+            "split_proposal": self.proposal.to_dict() if self.proposal else None,
             "fit": {p: f.to_dict() for p, f in self.fit.items()},
             "units": [u.to_dict() for u in self.units],
         }
@@ -223,8 +284,16 @@ class Analysis:
 
     @property
     def units(self) -> list[Unit]:
-        """Every unit of every task, in task order."""
+        """Every unit of every task, in task order: the work the plan shares out.
+
+        Units of split proposals are not among them (`TaskResult.proposal`).
+        """
         return [u for t in self.tasks for u in t.units]
+
+    @property
+    def proposals(self) -> list[TaskResult]:
+        """The tasks with a split proposal to confirm or check on the floor."""
+        return [t for t in self.tasks if t.proposal is not None]
 
     def summary(self) -> dict[str, Any]:
         """Counts and hours per verdict, the headline figures of the analysis."""
@@ -235,7 +304,7 @@ class Analysis:
             for task in self.tasks:
                 counts[task.fit[pid].verdict] += 1
             fit_counts[pid] = counts
-        labels = {"candidate": 0, "assist": 0, "human": 0}
+        labels = {"candidate": 0, "assist": 0, "guarded_cell": 0, "human": 0}
         for unit in units:
             labels[unit.cobot.label] += 1
         accessible = sum(
@@ -245,14 +314,24 @@ class Analysis:
             "tasks": len(self.tasks),
             "units": len(units),
             "split_tasks": sum(1 for t in self.tasks if t.split != "none"),
+            "split_proposals": sum(1 for t in self.tasks if t.proposal is not None),
             "hours_per_week": round(sum(t.hours_per_week for t in self.tasks), 3),
             "unit_hours_per_week": round(sum(u.hours_per_week for u in units), 3),
             "accessible_unit_hours_per_week": round(accessible, 3),
             "fit_by_profile": fit_counts,
             "cobot_labels": labels,
             "cobot_hours_freed_per_week": round(
-                sum(u.cobot.hours_freed_per_week for u in units if u.cobot.label != "human"), 3
+                sum(
+                    u.cobot.hours_freed_per_week
+                    for u in units
+                    if u.cobot.label in ("candidate", "assist")
+                ),
+                3,
             ),
+            "guarded_cell_hours_per_week": round(
+                sum(u.hours_per_week for u in units if u.cobot.label == "guarded_cell"), 3
+            ),
+            "lifting_risks": sum(1 for u in units if u.lifting_risk is not None),
         }
 
     def to_dict(self) -> dict[str, Any]:

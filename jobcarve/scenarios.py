@@ -13,7 +13,7 @@ from typing import Any
 from jobcarve.analysis import analyze
 from jobcarve.carving.plan import Plan, plan
 from jobcarve.catalog import Catalogs, load_catalogs
-from jobcarve.economics import BusinessCase, PlanFigures, business_case, plan_figures, rates
+from jobcarve.economics import EMPTY, BusinessCase, business_case, plan_figures, rates
 from jobcarve.model import ProcessModel, Scenario
 from jobcarve.uncertainty import Uncertainty, monte_carlo
 
@@ -42,6 +42,8 @@ class ScenarioResult:
                 "extra_fte": 0.0,
                 "banenafspraak_jobs": 0.0,
                 "skilled_hours_freed_per_week": 0.0,
+                "carved_hours_per_week": 0.0,
+                "displacement_hours": 0.0,
                 "cobots": 0,
                 "status": "optimal",
                 "gap": 0.0,
@@ -54,6 +56,8 @@ class ScenarioResult:
                 "extra_fte",
                 "banenafspraak_jobs",
                 "skilled_hours_freed_per_week",
+                "carved_hours_per_week",
+                "displacement_hours",
                 "cobots",
                 "status",
                 "gap",
@@ -125,11 +129,10 @@ def compare(
     language = lang or process.options.language
     r = rates(process, cats)
     results: list[ScenarioResult] = []
-    empty = PlanFigures((), 0, {}, {})
     for sid, names in BUILT_IN:
         if sid == "as_is":
             results.append(
-                ScenarioResult(sid, names[language], None, business_case(process, empty, r), None)
+                ScenarioResult(sid, names[language], None, business_case(process, EMPTY, r), None)
             )
             continue
         analysis = analyze(process, cats)
@@ -141,6 +144,7 @@ def compare(
             time_limit_s=time_limit_s,
             seed=seed,
             max_cobots=cobots,
+            evaluate_proposals=False,
         )
         results.append(_result(sid, names[language], process, analysis, best, r, draws, seed))
     for scenario in process.scenarios:
@@ -156,6 +160,8 @@ def compare(
             min_job_hours=scenario.min_job_hours,
             min_kinds_per_job=scenario.min_kinds_per_job,
             max_job_ergonomic_load=scenario.max_job_ergonomic_load,
+            allow_displacement=scenario.allow_displacement,
+            evaluate_proposals=False,
         )
         results.append(_result(scenario.id, scenario.name, changed, analysis, best, r, draws, seed))
     return Comparison(process.company.name, process.process.name, tuple(results))

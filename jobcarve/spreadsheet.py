@@ -84,6 +84,30 @@ for _d in DIMENSIONS:
         DIMENSION_NAMES[_d][1].capitalize(),
         (_d,),
     )
+#: screening fields (issue 14), after the demands so older sheets keep their layout
+SCREENING_TASK_COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "workstation": ("Werkplek", "Workstation", ("werkplaats", "station")),
+    "area": ("Gebied", "Area", ("zone",)),
+    "activities": ("Soort werk", "Activities", ("activiteiten",)),
+    "aids_in_use": ("Hulpmiddelen in gebruik", "Aids in use", ()),
+    "machine_hazard": ("Gevaar machine", "Machine hazard", ()),
+    "machine_force_n": ("Kracht machine (N)", "Machine force (N)", ()),
+    "operations_per_unit": ("Handelingen per eenheid", "Operations per unit", ()),
+    "measuring_tolerance_mm": ("Meettolerantie (mm)", "Measuring tolerance (mm)", ()),
+    "part_size_mm": ("Grootste maat (mm)", "Part size (mm)", ("afmeting",)),
+    "walking": ("Lopend werk", "Walking", ()),
+    "vibrating_tool": ("Trillend gereedschap", "Vibrating tool", ()),
+    "lifts_per_hour": ("Tillingen per uur", "Lifts per hour", ()),
+}
+TASK_COLUMNS.update(SCREENING_TASK_COLUMNS)
+_SCREENING_NUMBERS = (
+    "machine_force_n",
+    "operations_per_unit",
+    "measuring_tolerance_mm",
+    "part_size_mm",
+    "lifts_per_hour",
+)
+_SCREENING_FLAGS = ("machine_hazard", "walking", "vibrating_tool")
 
 ROLE_COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "id": ("ID", "ID", ("code",)),
@@ -107,6 +131,7 @@ PROFILE_COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
         d: (DIMENSION_NAMES[d][0].capitalize(), DIMENSION_NAMES[d][1].capitalize(), (d,))
         for d in DIMENSIONS
     },
+    "restrictions": ("Beperkingen", "Restrictions", ("beperking",)),
 }
 COMPANY_KEYS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "company.name": ("Bedrijf", "Company", ("bedrijfsnaam", "company name")),
@@ -788,6 +813,21 @@ def _task_row(
                     _norm(v["lift_c"]), _norm(v["lift_c"])
                 )
             handling["lift"] = entry
+    for f in _SCREENING_NUMBERS:
+        num = _num(v.get(f), table, row, f, TASK_COLUMNS[f][1].lower(), problems)
+        if num is not None:
+            handling[f] = num
+    for f in _SCREENING_FLAGS:
+        flag = _bool(v.get(f), table, row, f, problems)
+        if flag is not None:
+            handling[f] = flag
+    for f in ("workstation", "area"):
+        if v.get(f) not in (None, ""):
+            task[f] = str(v[f]).strip()
+    for f in ("activities", "aids_in_use"):
+        ids = _ids(v.get(f))
+        if ids:
+            task[f] = ids
     if handling:
         task["handling"] = handling
     return task
@@ -1078,6 +1118,17 @@ def _profile_row(
     )
     if workers is not None:
         profile["max_workers"] = workers
+    restrictions = []
+    for item in _ids(v.get("restrictions")):
+        kind, _, value = item.partition("=")
+        entry: dict[str, Any] = {"kind": kind.strip()}
+        if value.strip():
+            num = _num(value.strip(), table, row, "restrictions", "restriction value", problems)
+            if num is not None:
+                entry["value"] = num
+        restrictions.append(entry)
+    if restrictions:
+        profile["restrictions"] = restrictions
     return profile
 
 
@@ -1312,6 +1363,18 @@ def _task_rows(tasks: list[Task], lang: str, parent: str | None = None) -> Itera
                 else (None,) * 5
             ),
             *(demands.get(d) for d in DIMENSIONS),
+            t.workstation,
+            t.area,
+            ", ".join(t.activities) if t.activities else None,
+            ", ".join(t.aids_in_use) or None,
+            _yesno(h.machine_hazard, lang) if h else None,
+            h.machine_force_n if h else None,
+            h.operations_per_unit if h else None,
+            h.measuring_tolerance_mm if h else None,
+            h.part_size_mm if h else None,
+            _yesno(h.walking, lang) if h else None,
+            _yesno(h.vibrating_tool, lang) if h else None,
+            h.lifts_per_hour if h else None,
         ]
         yield from _task_rows(t.subtasks, lang, t.id)
 
@@ -1367,6 +1430,10 @@ def export_inventory(process: ProcessModel, path: str | Path, lang: str = "nl") 
                 ", ".join(p.supports) or None,
                 p.max_workers,
                 *p.capacities.as_dict().values(),
+                ", ".join(
+                    r.kind if r.value is None else f"{r.kind}={r.value:g}" for r in p.restrictions
+                )
+                or None,
             ]
             for p in process.profiles
         ],
@@ -1563,11 +1630,8 @@ def plan_workbook_bytes(
         "status": ("Status", "Status"),
         "gap": ("Verschil tot bovengrens", "Gap to the bound"),
     }
-    if plan is not None:
-        from jobcarve.report.document import plan_bound
-
-        if plan_bound(plan) is None:  # no bound known: not "gap 0"
-            figures["gap"] = "onbekend" if nl else "unknown"
+    if plan is not None and figures.get("bound_carved_hours_per_week") is None:
+        figures["gap"] = "onbekend" if nl else "unknown"  # no bound known: not "gap 0"
     _write_table(
         summary,
         ["Gegeven" if nl else "Figure", "Waarde" if nl else "Value"],

@@ -2,12 +2,13 @@
 
 Each draw takes every task's time from a triangular distribution (its ``time_low`` /
 time / ``time_high``, else +-15%), the weekly volume likewise (``units_per_week_low`` /
-``_high``, else +-10%), and the loonwaarde and cobot cell cost from their ranges in
-economics.yaml. It then re-plans from the optimised plan as a warm start: the plan is
-repaired to the drawn hours (jobs that grew too long are trimmed, jobs that fell below the
-minimum hours or variety are dissolved) and extended greedily with the freed work. The
-re-plan is a feasible plan, so each draw's headcount is a lower bound on the optimum for
-that draw. Same seed, same figures.
+``_high``, else +-10%), every profile's loonwaarde scaled by one draw within
++-``loonwaarde_spread_share``, and the cobot cell cost from its range in economics.yaml.
+It then re-plans from the optimised plan as a warm start: the plan is repaired to the
+drawn hours (jobs that grew too long are trimmed, jobs that fell below the minimum hours
+or variety are dissolved) and extended greedily with the freed work. The re-plan is a
+feasible plan, so each draw's headcount is a lower bound on the optimum for that draw.
+Same seed, same figures.
 """
 
 from __future__ import annotations
@@ -18,11 +19,11 @@ import random
 from dataclasses import dataclass
 from typing import Any
 
-from jobcarve.carving.assignment import Assignment, job_hours, violations
+from jobcarve.carving.assignment import violations
 from jobcarve.carving.greedy import greedy, repair
 from jobcarve.carving.instance import PoolInstance
 from jobcarve.carving.plan import Plan
-from jobcarve.economics import PlanFigures, Rates, business_case, rates
+from jobcarve.economics import Rates, business_case, figures_from_assignment, rates
 from jobcarve.model import ProcessModel
 
 
@@ -127,14 +128,15 @@ def monte_carlo(
         a = greedy(draw_inst, repair(draw_inst, base))
         if violations(draw_inst, a):  # pragma: no cover - repair and greedy keep every rule
             a = greedy(draw_inst)
-        figures = _figures(draw_inst, a)
-        lw_low, lw_high = r.ranges.get("loonwaarde_share", (r["loonwaarde_share"],) * 2)
+        figures = figures_from_assignment(process, draw_inst, a)
+        lw = r["loonwaarde_spread_share"]
         cc_low, cc_high = r.ranges.get("cobot_cell_cost_eur", (r["cobot_cell_cost_eur"],) * 2)
         case = business_case(
             process,
             figures,
             r,
-            loonwaarde_share=rng.triangular(lw_low, lw_high, r["loonwaarde_share"]),
+            sensitivity=False,
+            loonwaarde_scale=rng.triangular(1 - lw, 1 + lw, 1.0),
             cobot_cell_cost_eur=rng.triangular(cc_low, cc_high, r["cobot_cell_cost_eur"]),
         )
         workers.append(float(len(figures.job_hours)))
@@ -159,27 +161,11 @@ def monte_carlo(
 def _scaled(inst: PoolInstance, factor: dict[str, float]) -> PoolInstance:
     units = tuple(
         dataclasses.replace(
-            u, hours=u.hours * factor[u.task], cobot_hours=u.cobot_hours * factor[u.task]
+            u,
+            hours=u.hours * factor[u.task],
+            cobot_hours=u.cobot_hours * factor[u.task],
+            base_hours=u.base_hours * factor[u.task],
         )
         for u in inst.units
     )
     return dataclasses.replace(inst, units=units)
-
-
-def _figures(inst: PoolInstance, a: Assignment) -> PlanFigures:
-    share = inst.options.assist_share
-    job_h = tuple(job_hours(inst, members, p, a) for (p, _), members in sorted(a.jobs().items()))
-    freed: dict[str, float] = {}
-    by_cobot: dict[str, float] = {}
-    for u, unit in enumerate(inst.units):
-        if not unit.hard_to_fill:
-            continue
-        if u in a.job_of or u in a.cobot_of:
-            freed[unit.role] = freed.get(unit.role, 0.0) + unit.hours
-        if u in a.cobot_of:
-            by_cobot[unit.role] = by_cobot.get(unit.role, 0.0) + unit.hours
-        elif u in a.assist_of:
-            by_cobot[unit.role] = by_cobot.get(unit.role, 0.0) + unit.hours * share
-            if u not in a.job_of:
-                freed[unit.role] = freed.get(unit.role, 0.0) + unit.hours * share
-    return PlanFigures(job_h, len(a.cobots()), freed, by_cobot)

@@ -130,10 +130,15 @@ def test_analysis_invariants(text: str) -> None:
         assert (task.split == "none") == (n == 1 and task.units[0].id == task.id)
         for profile, fit in task.fit.items():
             if fit.verdict == "needs_split":
+                # the fitting units are the plan's (confirmed split) or the proposal's
+                seen = {u.id: u for u in task.units}
+                if task.proposal is not None:
+                    seen.update({u.id: u for u in task.proposal.units})
                 assert fit.fitting_units and all(
-                    task.units[[u.id for u in task.units].index(f)].fit[profile].accessible
-                    for f in fit.fitting_units
+                    seen[f].fit[profile].accessible for f in fit.fitting_units
                 )
+        if task.proposal is not None:  # a proposal never enters the plan's units
+            assert task.split == "none" and task.proposal.source in ("catalogue", "automatic")
     graph: nx.DiGraph[str] = nx.DiGraph()
     graph.add_nodes_from(ids)
     for unit in units:

@@ -70,3 +70,30 @@ def test_broken_catalogue_is_located(tmp_path: Path) -> None:
         load_task_catalog(path)
     text = str(info.value.problems[0])
     assert text.startswith(f"{path}:") and "time_basis" in text and "per_lot" in text
+
+
+def test_screening_corrections() -> None:
+    """UR8 Long rated 8 kg (UR names arms by rated payload; the 10 kg figure is an extended
+    one, domain audit #16); the force limit cites ISO 10218-2:2025 and starts at 65 N (face,
+    ISO/TS 15066 Table A.2)."""
+    cats = load_catalogs()
+    ur8 = next(m for m in cats.cobots if m.id == "ur8_long")
+    assert ur8.payload_kg == 8
+    assert cats.params is not None
+    source = cats.params.cobot.max_process_force_n.source
+    assert "ISO 10218-2:2025" in source and "65 N" in source and "130-220" not in source
+
+
+def test_every_entry_says_its_activities_and_supports_say_where() -> None:
+    """Supports apply by activity: every catalogue task names its activities, and every
+    support except the job coach (every task) says where it applies, with a source."""
+    cats = load_catalogs()
+    assert all(e.activities for e in cats.entries.values())
+    for support in cats.supports.values():
+        if support.id in ("job_coach", "job_rotation"):
+            continue
+        assert support.applies_to is not None and support.applies_to.source, support.id
+    # domain audit #8: neither source measures the effect, so the levels are marked policy
+    assert cats.supports["picture_instructions"].source.startswith("policy")
+    assert cats.supports["job_coach"].source.startswith("policy")
+    assert "Slotervaart" not in cats.supports["job_coach"].source

@@ -1,12 +1,23 @@
-"""Cobot suitability of a unit: knock-out gates, a feasibility score, a separate benefit score.
+"""Cobot suitability of a unit: knock-out gates, caps, a feasibility score, a benefit score.
 
 The scheme follows the guide's recommendation (cobots_hrc.md sec. 5): gates first, each
 with a reason and source; then a weighted 1-5 score per criterion (part presentation,
 handling, joining, safety, repetitiveness, variants, judgement) giving feasibility
 F = 100 x sum(w (s - 1) / 4); benefit B (ergonomics, repetition, monotony, hours freed)
-kept apart. Label: any gate -> human; F >= 70 candidate; F >= 50 assist; else human.
-Never a candidate with a fired gate or an unknown part mass. All numbers come from
-``assessment.yaml`` and ``cobots.yaml``.
+kept apart.
+
+What the robot holds or exerts (``hazardous_tool``, ``process_force_n``) is kept apart
+from what the tended machine does (``machine_hazard``, ``machine_force_n``): a saw blade
+or a press is the machine's hazard, guarded by the machine, not the cobot's. Gates that
+only rule out power and force limiting (a hazardous tool held by the robot, the robot's
+force or torque, a face within reach, a part too large to swing near people, a takt too
+short for collaborative speeds) make the unit ``guarded_cell``: automation in a guarded
+cell, not a cobot, when the robot could do the work otherwise. Other gates (payload,
+reach, precision, walking, flexible parts, judgement) make it ``human``. Caps (variable
+presentation, many variants, perception) make a cobot at best an ``assist``. Capacity is
+not speed: more hours than one cell has means more cells or partial coverage
+(``cells_needed``), never a gate. All numbers come from ``assessment.yaml`` and
+``cobots.yaml``.
 """
 
 from __future__ import annotations
@@ -19,6 +30,11 @@ from jobcarve.catalog import CobotModel, CobotParams
 from jobcarve.messages import Reason
 from jobcarve.model import Handling
 from jobcarve.results import CobotChoice, CobotLabel, CobotVerdict, Criterion, Gate
+
+#: Gates that rule out power and force limiting but not a robot in a guarded cell.
+GUARDED_GATES = frozenset(
+    {"hazardous_tool", "head_exposure", "force", "torque", "takt", "part_size"}
+)
 
 
 @dataclass(frozen=True)
@@ -58,7 +74,11 @@ def choose_model(
     tolerance_mm: float | None,
     params: CobotParams,
 ) -> CobotModel | None:
-    """The smallest model (payload, then reach) that passes payload, reach and precision."""
+    """The smallest model (payload, then reach) that passes payload, reach and precision.
+
+    Models whose numbers come from secondary tables only (confidence ``low``) are chosen
+    only when no model with a sourced rating passes.
+    """
     factor = params.tolerance_repeatability_factor.value
     rank = {"high": 0, "medium": 1, "low": 2}
     fitting = [
@@ -72,9 +92,29 @@ def choose_model(
             or (m.repeatability_mm is None and tolerance_mm >= 0.5)
         )
     ]
+    # a low-confidence rating (secondary tables, unchecked) is used only when no model with
+    # a sourced rating fits
     return min(
-        fitting, key=lambda m: (m.payload_kg, m.reach_mm, rank[m.confidence], m.id), default=None
+        fitting,
+        key=lambda m: (m.confidence == "low", m.payload_kg, m.reach_mm, rank[m.confidence], m.id),
+        default=None,
     )
+
+
+def _gripper_mass(h: Handling, params: CobotParams) -> float:
+    """The end effector's mass: a small gripper, or an area gripper for a large part."""
+    if h.part_size_mm is not None and h.part_size_mm > params.large_part_size_mm.value:
+        return params.large_gripper_mass_kg.value
+    return params.gripper_mass_kg.value
+
+
+def moves_per_unit(h: Handling) -> float:
+    """Robot operations per product unit: operations_per_unit, else lifts_per_unit, else 1."""
+    if h.operations_per_unit is not None:
+        return h.operations_per_unit
+    if h.lifts_per_unit:
+        return h.lifts_per_unit
+    return 1.0
 
 
 def assess_cobot(
@@ -82,6 +122,7 @@ def assess_cobot(
 ) -> CobotVerdict:
     """The cobot verdict of one unit."""
     h = work.handling
+    d = work.demands
     gates: list[Gate] = []
     reasons: list[Reason] = []
     missing = [
@@ -90,7 +131,7 @@ def assess_cobot(
         if getattr(h, f) is None
     ]
 
-    gripper = params.gripper_mass_kg.value
+    gripper = _gripper_mass(h, params)
     payload_need = (
         (h.part_mass_kg + gripper) * params.payload_margin.value
         if h.part_mass_kg is not None
@@ -105,10 +146,50 @@ def assess_cobot(
         )
     if reach_need is not None and reach_need > max_reach:
         gates.append(Gate("reach", Reason("gate.reach", {"need": reach_need, "max": max_reach})))
+    if h.walking:
+        gates.append(Gate("walking", Reason("gate.walking")))
+    if h.part_type == "flexible":
+        gates.append(Gate("flexible", Reason("gate.flexible")))
+    if d["problem_solving"] >= params.judgement_knockout_problem_solving.value:
+        gates.append(
+            Gate(
+                "judgement",
+                Reason(
+                    "gate.judgement",
+                    {
+                        "level": d["problem_solving"],
+                        "max": params.judgement_knockout_problem_solving.value,
+                    },
+                ),
+            )
+        )
+    elif (
+        d["sensory"] >= params.perception_cap_sensory.value
+        and d["problem_solving"] >= params.inspection_knockout_problem_solving.value
+    ):
+        gates.append(
+            Gate(
+                "inspection",
+                Reason(
+                    "gate.inspection",
+                    {"sensory": d["sensory"], "problem_solving": d["problem_solving"]},
+                ),
+            )
+        )
     if h.hazardous_tool:
         gates.append(Gate("hazardous_tool", Reason("gate.hazardous_tool")))
     if h.head_exposure:
         gates.append(Gate("head_exposure", Reason("gate.head_exposure")))
+    if h.part_size_mm is not None and h.part_size_mm > params.max_shared_part_size_mm.value:
+        gates.append(
+            Gate(
+                "part_size",
+                Reason(
+                    "gate.part_size",
+                    {"size": h.part_size_mm, "max": params.max_shared_part_size_mm.value},
+                ),
+            )
+        )
     if h.process_force_n is not None and h.process_force_n > params.max_process_force_n.value:
         gates.append(
             Gate(
@@ -141,6 +222,10 @@ def assess_cobot(
                 ),
             )
         )
+    if h.machine_hazard or h.machine_force_n:
+        reasons.append(Reason("cobot.machine", {"force": h.machine_force_n or 0.0}))
+    if h.measuring_tolerance_mm is not None:
+        reasons.append(Reason("cobot.measuring", {"tolerance": h.measuring_tolerance_mm}))
 
     model = None
     if not any(g.gate in ("payload", "reach") for g in gates):
@@ -170,26 +255,14 @@ def assess_cobot(
     v_max = speed_limit(params, robot_mass, load)
     cobot_s: float | None = None
     cobot_hours = work.hours_per_week
+    cells = 1
     if work.seconds_per_unit is not None:
-        moves = max(1.0, h.lifts_per_unit or 0.0)
+        moves = moves_per_unit(h)
         path_m = 2 * (h.reach_mm or params.default_reach_mm.value) / 1000
         move_s = path_m / (v_max * params.mean_speed_share.value) + params.grip_release_s.value
         cobot_s = max(work.seconds_per_unit, moves * max(params.min_cycle_s.value, move_s))
         cobot_hours = work.hours_per_week * cobot_s / work.seconds_per_unit
-        if cobot_hours > capacity.available_hours_per_week:
-            gates.append(
-                Gate(
-                    "cycle",
-                    Reason(
-                        "gate.cycle",
-                        {
-                            "cobot_hours": cobot_hours,
-                            "available": capacity.available_hours_per_week,
-                        },
-                    ),
-                )
-            )
-        elif (
+        if (
             capacity.takt_s is not None
             and cobot_hours * 3600 / capacity.units_per_week > capacity.takt_s
         ):
@@ -197,30 +270,71 @@ def assess_cobot(
             gates.append(
                 Gate("takt", Reason("gate.takt", {"cobot_s": per_unit, "takt": capacity.takt_s}))
             )
-        reasons.append(Reason("cobot.speed", {"v_max": v_max, "cobot_s": cobot_s}))
+        reasons.append(Reason("cobot.speed", {"v_max": v_max, "cobot_s": cobot_s, "moves": moves}))
     else:
         reasons.append(Reason("cobot.no_cycle"))
+    if cobot_hours > capacity.available_hours_per_week:
+        # capacity is not speed: more hours need more cells, or one cell covers a share
+        cells = math.ceil(cobot_hours / capacity.available_hours_per_week - 1e-9)
+        reasons.append(
+            Reason(
+                "cobot.capacity",
+                {
+                    "cobot_hours": cobot_hours,
+                    "available": capacity.available_hours_per_week,
+                    "cells": cells,
+                    "share": capacity.available_hours_per_week / cobot_hours,
+                },
+            )
+        )
 
-    criteria = _criteria(work, params)
+    guarded_only = bool(gates) and all(g.gate in GUARDED_GATES for g in gates)
+    criteria = _criteria(work, params, guarded=guarded_only)
     feasibility = 100 * sum(c.weight * (c.score - 1) / 4 for c in criteria)
     benefit = _benefit(work, params)
+    caps = _caps(h, d, params)
 
     label: CobotLabel
     nothing_handled = h.part_mass_kg is None and h.presentation is None and h.part_type is None
     if nothing_handled and not gates:
         label = "human"
         reasons.insert(0, Reason("cobot.no_handling"))
+    elif guarded_only:
+        if (
+            feasibility >= params.candidate_min_feasibility.value
+            and h.part_mass_kg is not None
+            and not caps
+        ):
+            label = "guarded_cell"
+            reasons.insert(
+                0,
+                Reason(
+                    "cobot.guarded_cell",
+                    {"feasibility": feasibility, "gates": [f"gate.{g.gate}.short" for g in gates]},
+                ),
+            )
+        else:
+            label = "human"
+            reasons.insert(0, Reason("cobot.human_gate"))
+            reasons.insert(1, Reason("cobot.guarded_low", {"feasibility": feasibility}))
     elif gates:
         label = "human"
         reasons.insert(0, Reason("cobot.human_gate"))
     elif feasibility >= params.candidate_min_feasibility.value and h.part_mass_kg is not None:
-        label = "candidate"
-        reasons.insert(0, Reason("cobot.candidate", {"feasibility": feasibility}))
+        if caps:
+            label = "assist"
+            reasons.insert(0, Reason("cobot.assist", {"feasibility": feasibility}))
+            reasons.insert(1, Reason("cobot.capped", {"caps": [c[1] for c in caps]}))
+        else:
+            label = "candidate"
+            reasons.insert(0, Reason("cobot.candidate", {"feasibility": feasibility}))
     elif feasibility >= params.assist_min_feasibility.value:
         label = "assist"
         reasons.insert(0, Reason("cobot.assist", {"feasibility": feasibility}))
         if feasibility >= params.candidate_min_feasibility.value:
             reasons.insert(1, Reason("cobot.mass_unknown"))
+        if caps:
+            reasons.insert(1, Reason("cobot.capped", {"caps": [c[1] for c in caps]}))
     else:
         label = "human"
         reasons.insert(0, Reason("cobot.human_score", {"feasibility": feasibility}))
@@ -247,7 +361,13 @@ def assess_cobot(
                 },
             )
         )
-    share = 1.0 if label == "candidate" else params.assist_share.value if label == "assist" else 0.0
+    share = (
+        1.0
+        if label in ("candidate", "guarded_cell")
+        else params.assist_share.value
+        if label == "assist"
+        else 0.0
+    )
     freed = work.hours_per_week * share
     if share:
         reasons.append(Reason("cobot.freed", {"hours": freed}))
@@ -270,10 +390,24 @@ def assess_cobot(
         hours_freed_per_week=freed,
         cobot_hours_per_week=cobot_hours * share,
         missing=tuple(missing),
+        cells_needed=cells,
+        capped_by=tuple(c[0] for c in caps),
     )
 
 
-def _criteria(work: UnitWork, params: CobotParams) -> list[Criterion]:
+def _caps(h: Handling, d: dict[str, int], params: CobotParams) -> list[tuple[str, str]]:
+    """What makes a cobot at best an assist: (key, message key of the short text)."""
+    caps: list[tuple[str, str]] = []
+    if h.presentation == "variable":
+        caps.append(("presentation", "cap.presentation"))
+    if h.variants is not None and h.variants > params.max_variants_candidate.value:
+        caps.append(("variants", "cap.variants"))
+    if d["sensory"] >= params.perception_cap_sensory.value:
+        caps.append(("perception", "cap.perception"))
+    return caps
+
+
+def _criteria(work: UnitWork, params: CobotParams, guarded: bool = False) -> list[Criterion]:
     h, d = work.handling, work.demands
     w = params.weights
     # unknown inputs score 2: a cobot is proposed on what is known, not on hope
@@ -296,10 +430,14 @@ def _criteria(work: UnitWork, params: CobotParams) -> list[Criterion]:
         joining = (3, "fine positioning")
     else:
         joining = (5, "place")
-    if h.head_exposure or h.hazardous_tool:
+    if guarded:
+        safety = (5, "guarded cell: no person in the robot's path")
+    elif h.head_exposure or h.hazardous_tool:
         safety = (1, "head exposed or hazardous tool")
     elif (h.part_mass_kg or 0) >= 10:
         safety = (3, "heavy load near the torso: slow speed")
+    elif h.machine_hazard:
+        safety = (3, "tended machine with its own hazard: interlocks needed")
     else:
         safety = (
             (4, "hands and arms exposed at low load")

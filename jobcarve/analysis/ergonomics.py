@@ -48,11 +48,46 @@ def recommended_weight_limit(
 
 @dataclass(frozen=True)
 class LiftingLoad:
-    """The lifting demand a load implies, with its lifting index where geometry is given."""
+    """The lifting demand a load implies, with its lifting index where geometry is given.
+
+    ``unsafe``: the recommended weight limit is 0 (NIOSH frequency multiplier 0, or a lift
+    outside the equation's range): as modelled nobody can do it safely, so it is not rated
+    (``lifting_index`` is None). ``assumed``: the reason why the lifting frequency was assumed.
+    """
 
     level: int
     lifting_index: float | None
     reason: Reason
+    unsafe: bool = False
+    assumed: Reason | None = None
+
+
+def lifts_per_minute(
+    handling: Handling,
+    seconds_per_unit: float | None,
+    typical_s: float | None,
+    params: ErgonomicsParams,
+) -> tuple[float, Reason | None]:
+    """Lifts per minute, and a reason when the frequency had to be assumed.
+
+    From the unit's time per product; for fixed hours from ``lifts_per_hour``, else from the
+    catalogue template's typical time per product, else the policy default (never NIOSH's
+    most favourable row).
+    """
+    lifts = handling.lifts_per_unit or 0.0
+    if seconds_per_unit:
+        return lifts * 60 / seconds_per_unit, None
+    if handling.lifts_per_hour is not None:
+        return handling.lifts_per_hour / 60, None
+    if typical_s:
+        per_min = lifts * 60 / typical_s
+        return per_min, Reason(
+            "ergo.frequency_assumed", {"per_min": per_min, "basis": "ergo.basis.template"}
+        )
+    per_min = params.default_lifts_per_min.value
+    return per_min, Reason(
+        "ergo.frequency_assumed", {"per_min": per_min, "basis": "ergo.basis.default"}
+    )
 
 
 def lifting_load(
@@ -61,34 +96,50 @@ def lifting_load(
     hours_per_week: float,
     shifts: int,
     params: ErgonomicsParams,
+    typical_s: float | None = None,
 ) -> LiftingLoad | None:
     """Lifting demand (0-4) from the handling attributes, or None without a load.
 
     With lift geometry, the NIOSH lifting index decides the band; without it, the load
-    mass band of KIM-LHC, raised by one at high lift frequency.
+    mass band of KIM-LHC, raised by one at high lift frequency. `typical_s` is the
+    catalogue template's typical seconds per product, used for tasks in fixed hours
+    without ``lifts_per_hour``.
     """
     mass = handling.part_mass_kg
     lifts = handling.lifts_per_unit
     if mass is None or not lifts or mass <= 0:
         return None
-    lifts_per_min = lifts * 60 / seconds_per_unit if seconds_per_unit else 0.2
+    per_min, assumed = lifts_per_minute(handling, seconds_per_unit, typical_s, params)
     duration_h = min(8.0, hours_per_week / (5 * shifts))
     if handling.lift is not None:
-        rwl = recommended_weight_limit(handling.lift, lifts_per_min, duration_h, params)
-        li = mass / rwl if rwl > 0 else float("inf")
+        rwl = recommended_weight_limit(handling.lift, per_min, duration_h, params)
+        if rwl <= 0:
+            fm = frequency_multiplier(per_min, duration_h, handling.lift.vertical_cm, params)
+            key = "ergo.niosh_zero" if fm == 0 else "ergo.niosh_outside"
+            return LiftingLoad(
+                4,
+                None,
+                Reason(key, {"per_min": per_min, "hours": duration_h}),
+                unsafe=True,
+                assumed=assumed,
+            )
+        li = mass / rwl
         level = 1 + bisect.bisect_left(params.lifting_index_bands.value, li)
         level = min(level, 4)
-        shown_li = min(li, 99.0)
         return LiftingLoad(
             level,
-            shown_li,
-            Reason("ergo.niosh", {"li": shown_li, "rwl": rwl, "mass": mass, "level": level}),
+            li,
+            Reason("ergo.niosh", {"li": li, "rwl": rwl, "mass": mass, "level": level}),
+            assumed=assumed,
         )
     level = bisect.bisect_left(params.load_mass_bands_kg.value, mass)
-    per_hour = lifts_per_min * 60
+    per_hour = per_min * 60
     if per_hour > params.high_frequency_lifts_per_hour.value and level > 0:
         level += 1
     level = min(level, 4)
     return LiftingLoad(
-        level, None, Reason("ergo.mass_band", {"mass": mass, "per_hour": per_hour, "level": level})
+        level,
+        None,
+        Reason("ergo.mass_band", {"mass": mass, "per_hour": per_hour, "level": level}),
+        assumed=assumed,
     )

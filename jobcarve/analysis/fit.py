@@ -4,25 +4,79 @@ Matching rule of the domain brief (sec. 2.5): a task fits when capacity >= deman
 dimension. Each gap is closed by the support (available to the profile or provided by the
 company) that closes the most levels on that dimension; supports do not add up on one
 dimension, which keeps the verdict on the safe side.
+
+A support closes a gap only where it applies (``applies_to`` in supports.yaml: the kinds
+of activity and handling it helps with); where the task's activities are unknown, a
+support bound to activities does not apply. Supports already in use on the task
+(``aids_in_use``) are part of today's demands: they are neither counted again nor proposed.
+A tapering support (the job coach) is flagged as temporary. Only job rotation closes
+repetitive hand-arm work, and the unit then needs rotation in the carved job. Restrictions
+stated in physical terms cap capacities or exclude work, as assessment.yaml maps them.
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
-from jobcarve.catalog import FitParams, Support
+from jobcarve.catalog import FitParams, RestrictionRule, Support
 from jobcarve.messages import Reason, bilingual
-from jobcarve.model import DIMENSIONS, Profile
+from jobcarve.model import DIMENSIONS, Handling, Profile
 from jobcarve.results import Fit, Gap
+
+
+@dataclass(frozen=True)
+class FitContext:
+    """What the fit needs to know of the work besides its demands.
+
+    ``activities`` None means unknown: supports bound to activities then do not apply.
+    """
+
+    activities: tuple[str, ...] | None = None
+    handling: Handling = field(default_factory=Handling)
+    aids_in_use: tuple[str, ...] = ()
+    unsafe: bool = False
+    shifts: int = 1
+    rules: tuple[RestrictionRule, ...] = ()
+    mass_bands_kg: tuple[float, ...] = ()
 
 
 def profile_supports(
     profile: Profile, company: Sequence[str], supports: dict[str, Support]
 ) -> list[Support]:
-    """Supports a profile can use: its own and those the company provides."""
+    """Supports a profile can use: its own, those the company provides, and job rotation."""
     ids = set(profile.supports) | set(company)
-    return [s for s in supports.values() if s.id in ids]  # catalogue order: simplest first
+    # catalogue order: simplest first
+    return [s for s in supports.values() if s.id in ids or s.rotation]
+
+
+def applies(support: Support, context: FitContext) -> bool | None:
+    """Whether `support` applies to the work: True, False, or None (activities unknown)."""
+    cond = support.applies_to
+    if cond is None:
+        return True
+    h = context.handling
+    if cond.needs_load and not h.part_mass_kg:
+        return False
+    if cond.stationary and h.walking:
+        return False
+    if (
+        cond.max_part_size_mm is not None
+        and h.part_size_mm is not None
+        and h.part_size_mm > cond.max_part_size_mm
+    ):
+        return False
+    if cond.activities_any or cond.activities_none:
+        if context.activities is None:
+            return None
+        acts = set(context.activities)
+        if cond.activities_any and not acts & set(cond.activities_any):
+            return False
+        if acts & set(cond.activities_none):
+            return False
+    return True
 
 
 def _smallest_cover(needed: dict[str, int], available: Sequence[Support]) -> list[Support]:
@@ -48,21 +102,114 @@ def _smallest_cover(needed: dict[str, int], available: Sequence[Support]) -> lis
     return list(best)
 
 
+def _name(s: Support) -> dict[str, str]:
+    return bilingual(s.name_nl, s.name_en)
+
+
+def _restrictions(
+    profile: Profile, context: FitContext, capacities: dict[str, int], demands: dict[str, int]
+) -> tuple[dict[str, int], list[tuple[str, Reason]], list[Reason], list[Reason]]:
+    """Capped capacities, (dimension, reason) per cap, exclusions and schedule notes.
+
+    A load heavier than a ``max_lift_kg`` restriction is a lifting gap of at least one
+    level whatever the load band says (only a lifting aid that applies can close it).
+    """
+    rules = {r.id: r for r in context.rules}
+    capped = dict(capacities)
+    caps: list[tuple[str, Reason]] = []
+    excluded: list[Reason] = []
+    notes: list[Reason] = []
+    for restriction in profile.restrictions:
+        rule = rules.get(restriction.kind)
+        if rule is None:
+            continue
+        value = restriction.value if restriction.value is not None else 0.0
+        name = bilingual(rule.name_nl.format(value=value), rule.name_en.format(value=value))
+        limits = dict(rule.caps)
+        if rule.lift_mass_cap and context.mass_bands_kg:
+            limits["lifting"] = bisect.bisect_left(list(context.mass_bands_kg), value)
+            h = context.handling
+            if (h.part_mass_kg or 0) > value and (h.lifts_per_unit or 0) > 0:
+                limits["lifting"] = min(limits["lifting"], max(0, demands["lifting"] - 1))
+        for dim, level in limits.items():
+            if level < capped[dim]:
+                capped[dim] = level
+                caps.append(
+                    (
+                        dim,
+                        Reason(
+                            "fit.restriction_cap",
+                            {"restriction": name, "dimension": dim, "level": level},
+                        ),
+                    )
+                )
+        for flag in rule.excludes:
+            if getattr(context.handling, flag, None):
+                excluded.append(
+                    Reason(
+                        "fit.restriction_excludes", {"restriction": name, "flag": f"flag.{flag}"}
+                    )
+                )
+        if rule.schedule_en and context.shifts >= 3:
+            notes.append(
+                Reason(
+                    "fit.restriction_schedule",
+                    {
+                        "restriction": name,
+                        "condition": bilingual(rule.schedule_nl, rule.schedule_en),
+                    },
+                )
+            )
+    return capped, caps, excluded, notes
+
+
 def assess_fit(
-    demands: dict[str, int], profile: Profile, available: Sequence[Support], params: FitParams
+    demands: dict[str, int],
+    profile: Profile,
+    available: Sequence[Support],
+    params: FitParams,
+    context: FitContext | None = None,
 ) -> Fit:
     """Verdict `fits`, `fits_with_support` or `not_accessible`, with every gap listed.
 
     (`needs_split` is decided per task, from the fit of its units.)
     """
-    capacities = profile.capacities.as_dict()
+    ctx = context if context is not None else FitContext()
+    capacities, caps, excluded, notes = _restrictions(
+        profile, ctx, profile.capacities.as_dict(), demands
+    )
+    in_use = [s for s in available if s.id in ctx.aids_in_use]
+    usable = [s for s in available if s.id not in ctx.aids_in_use and applies(s, ctx)]
     needed = {d: demands[d] - capacities[d] for d in DIMENSIONS if demands[d] > capacities[d]}
-    chosen = _smallest_cover(needed, available)
+    context_reasons: list[Reason] = []
+    if in_use:
+        context_reasons.append(Reason("fit.aids_in_use", {"aids": [_name(s) for s in in_use]}))
+    context_reasons += [r for dim, r in caps if dim in needed]
+    context_reasons += notes
+    gap_of = {d: Gap(d, demands[d], capacities[d], None) for d in needed}  # filled below
+    if ctx.unsafe or excluded:
+        reason = Reason("fit.unsafe") if ctx.unsafe else excluded[0]
+        return Fit(
+            profile.id,
+            "not_accessible",
+            tuple(gap_of.values()),
+            (),
+            (reason, *excluded[1 if not ctx.unsafe else 0 :], *context_reasons),
+        )
+    chosen = _smallest_cover(needed, usable)
     gaps: list[Gap] = []
     open_dims: list[str] = []
     for dim, size in needed.items():
         closer = next((s for s in chosen if s.closes.get(dim, 0) >= size), None)
-        gaps.append(Gap(dim, demands[dim], capacities[dim], closer.id if closer else None))
+        gaps.append(
+            Gap(
+                dim,
+                demands[dim],
+                capacities[dim],
+                closer.id if closer else None,
+                temporary=closer is not None and closer.taper is not None,
+            )
+        )
         if closer is None:
             open_dims.append(dim)
     used = {g.closed_by for g in gaps if g.closed_by}
@@ -76,18 +223,77 @@ def assess_fit(
         spare = sum(1 for d in DIMENSIONS if capacities[d] - demands[d] >= margin)
         if spare >= params.over_capacity_dimensions.value:
             reasons.append(Reason("fit.under_challenge", {"count": spare}))
-        return Fit(profile.id, "fits", (), (), tuple(reasons))
+        return Fit(profile.id, "fits", (), (), (*reasons, *context_reasons))
     if not open_dims:
-        names = [bilingual(s.name_nl, s.name_en) for s in available if s.id in used]
+        used_supports = [s for s in usable if s.id in used]
         reason = Reason(
-            "fit.with_support", {"supports": names, "dimensions": [g.dimension for g in gaps]}
+            "fit.with_support",
+            {
+                "supports": [_name(s) for s in used_supports],
+                "dimensions": [g.dimension for g in gaps],
+            },
         )
+        why: list[Reason] = []
+        for s in used_supports:
+            if s.rotation:
+                why.append(Reason("fit.rotation", {"share": s.max_share_of_job or 0.0}))
+            elif s.taper is not None:
+                shares = s.taper.hours_share_by_year
+                why.append(
+                    Reason(
+                        "fit.temporary_support",
+                        {
+                            "support": _name(s),
+                            "shares": " / ".join(f"{x:.1%}".replace(".0%", "%") for x in shares),
+                            "years": len(shares),
+                            "dimensions": [g.dimension for g in gaps if g.closed_by == s.id],
+                        },
+                    )
+                )
+            elif s.applies_to is not None:
+                why.append(
+                    Reason(
+                        "fit.support_applies",
+                        {
+                            "support": _name(s),
+                            "why": bilingual(s.applies_to.reason_nl, s.applies_to.reason_en),
+                        },
+                    )
+                )
         return Fit(
             profile.id,
             "fits_with_support",
             tuple(gaps),
             tuple(sorted(used)),
-            (reason, *gap_reasons),
+            (reason, *why, *gap_reasons, *context_reasons),
         )
     reason = Reason("fit.not_accessible", {"dimensions": open_dims})
-    return Fit(profile.id, "not_accessible", tuple(gaps), (), (reason, *gap_reasons))
+    # supports the profile has that would close an open gap but do not apply here
+    would = [
+        s
+        for s in available
+        if s.id not in ctx.aids_in_use
+        and s not in usable
+        and any(s.closes.get(d, 0) >= needed[d] for d in open_dims)
+    ]
+    unknown = [s for s in would if applies(s, ctx) is None]
+    not_here = [
+        Reason(
+            "fit.support_not_here",
+            {
+                "support": _name(s),
+                "why": bilingual(s.applies_to.reason_nl, s.applies_to.reason_en),
+            },
+        )
+        for s in would
+        if s.applies_to is not None and applies(s, ctx) is False
+    ]
+    if unknown:
+        not_here.append(Reason("fit.activities_unknown", {"supports": [_name(s) for s in unknown]}))
+    return Fit(
+        profile.id,
+        "not_accessible",
+        tuple(gaps),
+        (),
+        (reason, *gap_reasons, *not_here, *context_reasons),
+    )

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal
 
 from jobcarve.analysis.cobot import Capacity, UnitWork, assess_cobot
-from jobcarve.analysis.ergonomics import lifting_load
-from jobcarve.analysis.fit import assess_fit, profile_supports
+from jobcarve.analysis.ergonomics import LiftingLoad, lifting_load
+from jobcarve.analysis.fit import FitContext, applies, assess_fit, profile_supports
 from jobcarve.analysis.split import (
+    COGNITIVE,
     UnitSpec,
     automatic_parts,
     catalogue_units,
@@ -18,17 +21,38 @@ from jobcarve.analysis.split import (
     split_reason,
     subtask_units,
 )
-from jobcarve.catalog import AssessmentParams, Catalogs, Support, load_catalogs
+from jobcarve.catalog import AssessmentParams, CatalogEntry, Catalogs, Support, load_catalogs
 from jobcarve.exceptions import InputError, Problem
 from jobcarve.graph import task_hours_per_week
-from jobcarve.messages import Reason
-from jobcarve.model import DIMENSIONS, ProcessModel, Profile, Task
-from jobcarve.results import Analysis, Fit, SplitSource, TaskResult, Unit
+from jobcarve.messages import Reason, bilingual
+from jobcarve.model import DIMENSIONS, Handling, ProcessModel, Profile, Task
+from jobcarve.results import (
+    Analysis,
+    CobotVerdict,
+    Fit,
+    LiftingRisk,
+    LiftingRiskLevel,
+    SplitProposal,
+    SplitSource,
+    TaskResult,
+    Unit,
+)
 from jobcarve.yamlsource import format_loc
 
 
-def analyze(process: ProcessModel, catalogs: Catalogs | None = None) -> Analysis:
+def analyze(
+    process: ProcessModel,
+    catalogs: Catalogs | None = None,
+    *,
+    confirmed: frozenset[str] = frozenset(),
+) -> Analysis:
     """Analyse a process: which tasks fit which profile, how they split, what a cobot can take.
+
+    Splits enter the units the plan shares out only when confirmed: the task's own
+    ``subtasks``, or its catalogue split with ``catalogue_split: confirmed``. Other splits
+    that would help are kept as the task's `SplitProposal`. ``confirmed`` names tasks whose
+    proposal is taken as confirmed (the plan uses this to compute what confirming each
+    proposal would add; a user confirms in the model).
 
     Raises
     ------
@@ -49,7 +73,7 @@ def analyze(process: ProcessModel, catalogs: Catalogs | None = None) -> Analysis
                 )
             ]
         )
-    _check_analysable(process)
+    _check_analysable(process, cats)
     params = cats.params
     if process.options.handover_overhead_share is not None:
         share = params.split.handover_overhead_share.model_copy(
@@ -75,15 +99,29 @@ def analyze(process: ProcessModel, catalogs: Catalogs | None = None) -> Analysis
         units_per_week=planning.units_per_week,
     )
 
+    meta = _task_meta(process, cats)
     specs_by_task: dict[str, list[UnitSpec]] = {}
     sources: dict[str, tuple[SplitSource, Reason]] = {}
+    proposals: dict[str, _Proposal] = {}
     whole: dict[str, dict[str, int]] = {}
+    whole_ctx: dict[str, FitContext] = {}
     for task in process.tasks:
-        demands = _adjusted(task, process, params)
+        demands, load = _adjusted(task, process, params, meta)
         whole[task.id] = demands
-        specs, source, reason = _units_for(task, demands, process, cats, available, language)
-        specs_by_task[task.id] = specs
-        sources[task.id] = (source, reason)
+        whole_ctx[task.id] = _context(
+            meta[task.id], task.handling or Handling(), load, process, params
+        )
+        choice = _units_for(
+            task, demands, process, cats, available, language, meta, whole_ctx[task.id]
+        )
+        if choice.proposal is not None and task.id in confirmed:
+            specs_by_task[task.id] = choice.proposal.specs
+            sources[task.id] = (choice.proposal.source, choice.proposal.reason)
+        else:
+            specs_by_task[task.id] = choice.specs
+            sources[task.id] = (choice.source, choice.reason)
+            if choice.proposal is not None:
+                proposals[task.id] = choice.proposal
 
     last_units = {t: [s.id for s in specs if s.last] for t, specs in specs_by_task.items()}
     results: list[TaskResult] = []
@@ -91,7 +129,7 @@ def analyze(process: ProcessModel, catalogs: Catalogs | None = None) -> Analysis
         specs = specs_by_task[task.id]
         inherited = [u for pred in task.after for u in last_units[pred]]
         units = [
-            _assess_unit(spec, task, inherited, process, cats, available, capacity)
+            _assess_unit(spec, task, inherited, process, cats, available, capacity, meta)
             for spec in specs
         ]
         source, reason = sources[task.id]
@@ -105,8 +143,23 @@ def analyze(process: ProcessModel, catalogs: Catalogs | None = None) -> Analysis
                     {"overhead": overhead, "share": params.split.handover_overhead_share.value},
                 )
             )
+        proposal = None
+        fit_units = units
+        if task.id in proposals:
+            chosen = proposals[task.id]
+            proposed = [
+                _assess_unit(spec, task, inherited, process, cats, available, capacity, meta)
+                for spec in chosen.specs
+            ]
+            proposal = SplitProposal(chosen.source, tuple(proposed), (chosen.reason,))
+            split_reasons.append(chosen.reason)
+            if chosen.source == "catalogue":
+                # a typical, sourced split: the task fits after splitting, once confirmed
+                fit_units = proposed
         fit = {
-            p.id: _task_fit(whole[task.id], p, available[p.id], units, params)
+            p.id: _task_fit(
+                whole[task.id], p, available[p.id], fit_units, params, whole_ctx[task.id]
+            )
             for p in process.profiles
         }
         results.append(
@@ -121,6 +174,7 @@ def analyze(process: ProcessModel, catalogs: Catalogs | None = None) -> Analysis
                 overhead_hours_per_week=overhead,
                 fit=fit,
                 units=tuple(units),
+                proposal=proposal,
             )
         )
     return Analysis(
@@ -132,7 +186,7 @@ def analyze(process: ProcessModel, catalogs: Catalogs | None = None) -> Analysis
     )
 
 
-def _check_analysable(process: ProcessModel) -> None:
+def _check_analysable(process: ProcessModel, cats: Catalogs | None = None) -> None:
     smap = process.source
     file = smap.file if smap is not None else "<model>"
 
@@ -164,25 +218,52 @@ def _check_analysable(process: ProcessModel) -> None:
                 )
 
     walk(process.tasks, ("tasks",))
+    if cats is not None:
+        problems += _screening_problems(process, cats, problem)
     if problems:
         raise InputError(problems)
 
 
-def _adjusted(task: Task, process: ProcessModel, params: AssessmentParams) -> dict[str, int]:
-    """The task's demands with the lifting demand raised to what its load implies."""
+def _adjusted(
+    task: Task, process: ProcessModel, params: AssessmentParams, meta: dict[str, _TaskMeta]
+) -> tuple[dict[str, int], LiftingLoad | None]:
+    """The task's demands with the lifting demand raised to what its load implies.
+
+    Not raised where a lifting aid is already in use (the ratings describe the work with it).
+    """
     demands = task.demand_profile()
     assert demands is not None  # _check_analysable
+    load = None
     if task.handling is not None and not task.subtasks:
+        info = meta[task.id]
         load = lifting_load(
             task.handling,
             occurrence_seconds(task),
             task_hours_per_week(task, process.planning),
             process.planning.shifts,
             params.ergonomics,
+            info.typical_s,
         )
-        if load is not None and load.level > demands["lifting"]:
+        if load is not None and load.level > demands["lifting"] and not info.lifting_aid_in_use:
             demands = {**demands, "lifting": load.level}
-    return demands
+    return demands, load
+
+
+@dataclass(frozen=True)
+class _Proposal:
+    specs: list[UnitSpec]
+    source: Literal["catalogue", "automatic"]
+    reason: Reason
+
+
+@dataclass(frozen=True)
+class _Choice:
+    """The units a task enters the plan with, and a split proposal to confirm, if any."""
+
+    specs: list[UnitSpec]
+    source: SplitSource
+    reason: Reason
+    proposal: _Proposal | None = None
 
 
 def _units_for(
@@ -192,31 +273,56 @@ def _units_for(
     cats: Catalogs,
     available: dict[str, list[Support]],
     language: str,
-) -> tuple[list[UnitSpec], SplitSource, Reason]:
+    meta: dict[str, _TaskMeta],
+    context: FitContext,
+) -> _Choice:
     params = cats.params
     assert params is not None
     planning = process.planning
     if task.subtasks:
         specs = subtask_units(task, planning, params.split)
-        return specs, "subtasks", split_reason("subtasks", len(specs))
-    fits = {p.id: assess_fit(demands, p, available[p.id], params.fit) for p in process.profiles}
+        return _Choice(specs, "subtasks", split_reason("subtasks", len(specs)))
+    # the unit re-derives the lifting demand from the load, with its reason
+    whole = single_unit(task, planning, task.demand_profile())
+    fits = {
+        p.id: assess_fit(demands, p, available[p.id], params.fit, context) for p in process.profiles
+    }
     blocked = [p for p in process.profiles if not fits[p.id].accessible]
     if not blocked:
-        return single_unit(task, planning, task.demand_profile()), "none", split_reason("none", 1)
+        return _Choice(whole, "none", split_reason("none", 1))
     entry = cats.entries.get(task.template) if task.template else None
     if entry is not None and entry.default_split:
+        if task.catalogue_split == "rejected":
+            return _Choice(whole, "none", Reason("split.rejected"))
         specs = catalogue_units(task, planning, entry, demands, language, params.split)
-        if _helps(specs, blocked, available, params):
-            return specs, "catalogue", split_reason("catalogue", len(specs), template=entry.id)
+        if _helps(specs, blocked, available, params, task, meta, process):
+            confirmed = split_reason("catalogue", len(specs), template=entry.id)
+            if task.catalogue_split == "confirmed":
+                return _Choice(specs, "catalogue", confirmed)
+            to_confirm = Reason(
+                "split.proposal.catalogue", {"template": entry.id, "count": len(specs)}
+            )
+            return _Choice(
+                whole, "none", split_reason("none", 1), _Proposal(specs, "catalogue", to_confirm)
+            )
     hard = {g.dimension for p in blocked for g in fits[p.id].gaps if g.closed_by is None}
     parts = automatic_parts(task, demands, hard, language, params.split)
     if parts is not None:
         specs = chain_units(task, planning, parts, params.split)
-        if _helps(specs, blocked, available, params):
+        if _helps(specs, blocked, available, params, task, meta, process):
             names = [p[0].replace("heavy_lift", "heavy") for p in parts if p[0] != "routine"]
-            return specs, "automatic", split_reason("automatic", len(specs), parts=names)
-    # the unit re-derives the lifting demand from the load, with its reason
-    return single_unit(task, planning, task.demand_profile()), "none", split_reason("none", 1)
+            check = Reason(
+                "split.proposal.automatic",
+                {"parts": [f"split.part.{n}" for n in names], "count": len(specs)},
+            )
+            return _Choice(
+                whole, "none", split_reason("none", 1), _Proposal(specs, "automatic", check)
+            )
+    core_level = params.split.core_demand_level.value
+    core = sorted(d for d in hard if d in COGNITIVE and demands[d] >= core_level)
+    if core:
+        return _Choice(whole, "none", Reason("split.core", {"dimensions": core}))
+    return _Choice(whole, "none", split_reason("none", 1))
 
 
 def _helps(
@@ -224,10 +330,20 @@ def _helps(
     blocked: list[Profile],
     available: dict[str, list[Support]],
     params: AssessmentParams,
+    task: Task,
+    meta: dict[str, _TaskMeta],
+    process: ProcessModel,
 ) -> bool:
     """A split helps when some unit becomes accessible to a profile that cannot do the whole task."""
     return any(
-        s.demands is not None and assess_fit(s.demands, p, available[p.id], params.fit).accessible
+        s.demands is not None
+        and assess_fit(
+            s.demands,
+            p,
+            available[p.id],
+            params.fit,
+            _context(_unit_meta(s, task, meta), s.handling, None, process, params),
+        ).accessible
         for s in specs
         for p in blocked
     )
@@ -241,10 +357,12 @@ def _assess_unit(
     cats: Catalogs,
     available: dict[str, list[Support]],
     capacity: Capacity,
+    meta: dict[str, _TaskMeta],
 ) -> Unit:
     params = cats.params
     assert params is not None and spec.demands is not None
     demands = dict(spec.demands)
+    info = _unit_meta(spec, task, meta)
     ergonomics: list[Reason] = []
     load = lifting_load(
         spec.handling,
@@ -252,21 +370,32 @@ def _assess_unit(
         spec.hours_per_week,
         process.planning.shifts,
         params.ergonomics,
+        info.typical_s,
     )
     lifting_index = None
     if load is not None:
         ergonomics.append(load.reason)
+        if load.assumed is not None:
+            ergonomics.append(load.assumed)
         lifting_index = load.lifting_index
-        if load.level > demands["lifting"]:
+        if info.lifting_aid_in_use:
+            ergonomics.append(Reason("ergo.aid_in_use"))
+        elif load.level > demands["lifting"]:
             ergonomics.append(
                 Reason("ergo.raised", {"before": demands["lifting"], "after": load.level})
             )
             demands["lifting"] = load.level
-    fit = {p.id: assess_fit(demands, p, available[p.id], params.fit) for p in process.profiles}
+    context = _context(info, spec.handling, load, process, params)
+    fit = {
+        p.id: assess_fit(demands, p, available[p.id], params.fit, context) for p in process.profiles
+    }
     work = UnitWork(
         demands, spec.handling, spec.hours_per_week, spec.seconds_per_unit, lifting_index
     )
     cobot = assess_cobot(work, cats.cobots, params.cobot, capacity)
+    risk = _lifting_risk(load, cobot, info, params, cats, context)
+    if risk is not None:
+        ergonomics.append(risk.reason)
     after = tuple(spec.after) + (tuple(inherited) if spec.first else ())
     return Unit(
         id=spec.id,
@@ -282,7 +411,18 @@ def _assess_unit(
         ergonomics=tuple(ergonomics),
         fit=fit,
         cobot=cobot,
+        workstation=info.workstation,
+        area=info.area,
+        needs_rotation=any(
+            s.rotation for f in fit.values() for s in _supports_by_id(cats, f.supports)
+        ),
+        lifting_risk=risk,
     )
+
+
+def _supports_by_id(cats: Catalogs, ids: Sequence[str]) -> list[Support]:
+    """Catalogue supports by id (unknown ids skipped)."""
+    return [cats.supports[i] for i in ids if i in cats.supports]
 
 
 def _task_fit(
@@ -291,8 +431,9 @@ def _task_fit(
     available: list[Support],
     units: list[Unit],
     params: AssessmentParams,
+    context: FitContext | None = None,
 ) -> Fit:
-    whole = assess_fit(demands, profile, available, params.fit)
+    whole = assess_fit(demands, profile, available, params.fit, context)
     if whole.accessible or len(units) < 2:
         return whole
     fitting = [u for u in units if u.fit[profile.id].accessible]
@@ -316,3 +457,196 @@ def _task_fit(
         (reason, *whole.reasons[1:]),
         tuple(u.id for u in fitting),
     )
+
+
+@dataclass(frozen=True)
+class _TaskMeta:
+    """What the screening needs of a task (or subtask) besides its demands and handling."""
+
+    workstation: str | None
+    area: str | None
+    activities: tuple[str, ...] | None
+    aids_in_use: tuple[str, ...]
+    entry: CatalogEntry | None
+    typical_s: float | None
+    lifting_aid_in_use: bool
+
+
+def _task_meta(process: ProcessModel, cats: Catalogs) -> dict[str, _TaskMeta]:
+    """Workstation, area, activities and aids in use of every task and subtask (inherited)."""
+    out: dict[str, _TaskMeta] = {}
+    lifting = {s.id for s in cats.supports.values() if s.closes.get("lifting")}
+
+    def walk(tasks: Sequence[Task], parent: _TaskMeta | None) -> None:
+        for task in tasks:
+            entry = cats.entries.get(task.template) if task.template else None
+            activities: tuple[str, ...] | None
+            if task.activities is not None:
+                activities = tuple(task.activities)
+            elif entry is not None and entry.activities:
+                activities = tuple(entry.activities)
+            else:
+                activities = parent.activities if parent is not None else None
+            aids = tuple(
+                dict.fromkeys((*(parent.aids_in_use if parent else ()), *task.aids_in_use))
+            )
+            typical = None
+            if entry is not None and entry.time_basis == "per_unit":
+                typical = (entry.typical_time_s.min_s + entry.typical_time_s.max_s) / 2
+            elif parent is not None and entry is None:
+                typical = parent.typical_s
+            info = _TaskMeta(
+                workstation=task.workstation or (parent.workstation if parent else None),
+                area=task.area or (parent.area if parent else None),
+                activities=activities,
+                aids_in_use=aids,
+                entry=entry if entry is not None else (parent.entry if parent else None),
+                typical_s=typical,
+                lifting_aid_in_use=bool(set(aids) & lifting),
+            )
+            out[task.id] = info
+            walk(task.subtasks, info)
+
+    walk(process.tasks, None)
+    return out
+
+
+def _unit_meta(spec: UnitSpec, task: Task, meta: dict[str, _TaskMeta]) -> _TaskMeta:
+    """The unit's screening data: a subtask's own, a catalogue unit's activities, or the task's."""
+    if spec.source_task is not None and spec.source_task.id in meta:
+        return meta[spec.source_task.id]
+    info = meta[task.id]
+    entry = info.entry
+    prefix = f"{task.id}."
+    if entry is not None and spec.id.startswith(prefix):
+        suffix = spec.id[len(prefix) :]
+        unit = next((u for u in entry.default_split if u.id == suffix), None)
+        if unit is not None and unit.activities is not None and task.activities is None:
+            return dataclasses.replace(info, activities=tuple(unit.activities))
+    return info
+
+
+def _context(
+    info: _TaskMeta,
+    handling: Handling,
+    load: LiftingLoad | None,
+    process: ProcessModel,
+    params: AssessmentParams,
+) -> FitContext:
+    return FitContext(
+        activities=info.activities,
+        handling=handling,
+        aids_in_use=info.aids_in_use,
+        unsafe=load is not None and load.unsafe and not info.lifting_aid_in_use,
+        shifts=process.planning.shifts,
+        rules=tuple(params.restrictions),
+        mass_bands_kg=tuple(params.ergonomics.load_mass_bands_kg.value),
+    )
+
+
+def _lifting_risk(
+    load: LiftingLoad | None,
+    cobot: CobotVerdict,
+    info: _TaskMeta,
+    params: AssessmentParams,
+    cats: Catalogs,
+    context: FitContext,
+) -> LiftingRisk | None:
+    """A lifting index above 1 (or not rated) is a risk whoever does the work, with its remedies."""
+    if load is None or info.lifting_aid_in_use:
+        return None
+    ergo = params.ergonomics
+    li = load.lifting_index
+    if not load.unsafe and (li is None or li <= ergo.risk_lifting_index.value):
+        return None
+    remedies: list[object] = []
+    if cobot.label in ("candidate", "assist") and cobot.model is not None:
+        name = f"{cobot.model.manufacturer} {cobot.model.model}"
+        remedies.append(
+            bilingual(
+                Reason("remedy.cobot", {"model": name}).text("nl"),
+                Reason("remedy.cobot", {"model": name}).text("en"),
+            )
+        )
+    elif cobot.label == "guarded_cell":
+        remedies.append("remedy.guarded_cell")
+    aid_names = [
+        s.id
+        for s in cats.supports.values()
+        if s.closes.get("lifting")
+        and s.id not in info.aids_in_use
+        and applies(s, context) is not False
+    ]
+    if aid_names:
+        remedies.append("remedy.lifting_aid")
+    if load.unsafe or not remedies:
+        remedies.append("remedy.redesign")
+    removed_by = (
+        tuple([cobot.model.id] if cobot.label in ("candidate", "assist") and cobot.model else [])
+        + (("guarded_cell",) if cobot.label == "guarded_cell" else ())
+        + tuple(aid_names)
+    )
+    level: LiftingRiskLevel
+    if load.unsafe:
+        level, key = "not_rated", "ergo.risk_unsafe"
+    elif li is not None and li >= ergo.high_risk_lifting_index.value:
+        level, key = "high", "ergo.risk_high"
+    else:
+        level, key = "increased", "ergo.risk"
+    return LiftingRisk(
+        li,
+        level,
+        removed_by,
+        Reason(key, {"li": li or 0.0, "remedies": remedies}),
+    )
+
+
+def _screening_problems(
+    process: ProcessModel,
+    cats: Catalogs,
+    problem: Callable[[tuple[str | int, ...], str], Problem],
+) -> list[Problem]:
+    """Unknown activities, aids in use and restriction kinds, each with its location."""
+    problems: list[Problem] = []
+    params = cats.params
+    rules = {r.id for r in params.restrictions} if params is not None else set()
+
+    def walk(tasks: Sequence[Task], loc: tuple[str | int, ...]) -> None:
+        for i, task in enumerate(tasks):
+            here = (*loc, i)
+            for j, act in enumerate(task.activities or []):
+                if cats.activities and act not in cats.activities:
+                    problems.append(
+                        problem(
+                            (*here, "activities", j),
+                            f'unknown activity "{act}"; known: {", ".join(sorted(cats.activities))}',
+                        )
+                    )
+            for j, aid in enumerate(task.aids_in_use):
+                if aid not in cats.supports:
+                    problems.append(
+                        problem(
+                            (*here, "aids_in_use", j),
+                            f'unknown support "{aid}"; see `jobcarve catalog supports`',
+                        )
+                    )
+            walk(task.subtasks, (*here, "subtasks"))
+
+    walk(process.tasks, ("tasks",))
+    for i, profile in enumerate(process.profiles):
+        for j, restriction in enumerate(profile.restrictions):
+            if restriction.kind not in rules:
+                problems.append(
+                    problem(
+                        ("profiles", i, "restrictions", j, "kind"),
+                        f'unknown restriction "{restriction.kind}"; known: {", ".join(sorted(rules))}',
+                    )
+                )
+            elif restriction.kind == "max_lift_kg" and restriction.value is None:
+                problems.append(
+                    problem(
+                        ("profiles", i, "restrictions", j),
+                        "restriction max_lift_kg needs a value (kg)",
+                    )
+                )
+    return problems

@@ -187,10 +187,16 @@ def automatic_parts(
     """Parts of an automatic split that takes the demanding dimensions `hard` out of the routine.
 
     None when no part of the task can be separated: the gaps are not on the cognitive
-    dimensions (set-up, measuring, decisions) nor on lifting (the heavy lift).
+    dimensions (set-up, measuring, decisions) nor on lifting (the heavy lift). A cognitive
+    demand at ``core_demand_level`` or higher is the core of the task (judging, reading,
+    signing, programming, measuring): no part without it is proposed, since such a task has
+    no routine part unless the adviser finds one on the floor (``subtasks``).
+
+    The parts are a *proposal*: the plan never counts them (docs/method.md, "Splits").
     """
     cap = int(params.routine_cap.value)
-    cognitive = [d for d in COGNITIVE if d in hard and demands[d] > cap]
+    core = int(params.core_demand_level.value)
+    cognitive = [d for d in COGNITIVE if d in hard and cap < demands[d] < core]
     heavy = [d for d in HEAVY if d in hard and demands[d] > cap]
     if not cognitive and not heavy:
         return None

@@ -44,6 +44,33 @@ def job_hours(inst: PoolInstance, units: list[int], profile: int, assignment: As
     return total
 
 
+def released(inst: PoolInstance, a: Assignment) -> dict[str, float]:
+    """Hours of today's work per role that the assignment takes from the role's people.
+
+    A unit in a carved job or taken over by a cobot releases its base hours; a unit a cobot
+    assists while it stays with its role releases the cobot's share of them.
+    """
+    share = inst.options.assist_share
+    out: dict[str, float] = {}
+    for u, unit in enumerate(inst.units):
+        if u in a.job_of or u in a.cobot_of:
+            hours = unit.base_hours
+        elif u in a.assist_of:
+            hours = unit.base_hours * share
+        else:
+            continue
+        out[unit.role] = out.get(unit.role, 0.0) + hours
+    return out
+
+
+def kind_hours(inst: PoolInstance, members: list[int]) -> dict[str, float]:
+    """Hours of a job's work per task (standard time), the basis of the variety rule."""
+    out: dict[str, float] = {}
+    for u in members:
+        out[inst.units[u].task] = out.get(inst.units[u].task, 0.0) + inst.units[u].hours
+    return out
+
+
 def violations(inst: PoolInstance, a: Assignment) -> list[str]:
     """Every constraint the assignment breaks (empty when it is feasible)."""
     out: list[str] = []
@@ -59,8 +86,16 @@ def violations(inst: PoolInstance, a: Assignment) -> list[str]:
             out.append(
                 f"job of {prof.id} has {hours:.2f} h, outside [{o.min_job_hours}, {prof.hours_available}]"
             )
-        if len({inst.units[u].task for u in units}) < o.min_kinds_per_job:
+        kinds = kind_hours(inst, units)
+        if len(kinds) < o.min_kinds_per_job:
             out.append(f"job of {prof.id} has fewer than {o.min_kinds_per_job} kinds of work")
+        total = sum(kinds.values())
+        for task, h in kinds.items():
+            if h < o.min_kind_share * total - 0.01 * len(units):
+                out.append(
+                    f"job of {prof.id}: {task} is {h / total:.0%} of its work, "
+                    f"under {o.min_kind_share:.0%}"
+                )
         for u in units:
             if not inst.units[u].access[p]:
                 out.append(f"unit {inst.units[u].id} does not fit profile {prof.id}")
@@ -69,6 +104,12 @@ def violations(inst: PoolInstance, a: Assignment) -> list[str]:
         if weight and load > o.max_job_ergonomic_load * weight + 0.05 * len(units):
             out.append(
                 f"job of {prof.id} has physical load {load / weight:.2f} > {o.max_job_ergonomic_load}"
+            )
+        rotation = sum(inst.units[u].hours for u in units if inst.units[u].rotation)
+        if rotation > o.rotation_max_share * weight + 0.01 * len(units):
+            out.append(
+                f"job of {prof.id}: repetitive work needing rotation is {rotation:.1f} h "
+                f"of {weight:.1f} h, over {o.rotation_max_share:.0%}"
             )
     per_profile: dict[int, set[int]] = {}
     for p, j in a.jobs():
@@ -82,27 +123,36 @@ def violations(inst: PoolInstance, a: Assignment) -> list[str]:
     for u in a.assist_of:
         if inst.units[u].cobot != "assist":
             out.append(f"unit {inst.units[u].id} is not a cobot assist unit")
+    for role, hours in released(inst, a).items():
+        limit = inst.role_limits.get(role)
+        if limit is not None and hours > limit + 0.01 * inst.num_units:
+            out.append(f"role {role} gives up {hours:.2f} h, its uses absorb {limit:.2f} h")
     cobots = a.cobots()
     if len(cobots) > o.max_cobots:
         out.append(f"{len(cobots)} cobots, at most {o.max_cobots}")
     for m, units in cobots.items():
+        places = {pl for u in units if (pl := inst.units[u].place) is not None}
+        if len(places) > 1:
+            out.append(f"cobot {m} serves {len(places)} places: {', '.join(sorted(places))}")
         hours = sum(inst.units[u].cobot_hours for u in units)
         if hours > o.cobot_hours_available + 0.01 * len(units):
             out.append(f"cobot {m} needs {hours:.1f} h > {o.cobot_hours_available:.1f} h")
     return out
 
 
-def objectives(inst: PoolInstance, a: Assignment) -> tuple[int, int, int, int]:
-    """The lexicographic objective: (jobs, carved hundredths of hours, hard-to-fill hundredths moved, -cobots)."""
+def objectives(inst: PoolInstance, a: Assignment) -> tuple[int, int, int, int, int]:
+    """The lexicographic objective of `jobcarve.carving.cpsat.pool.STAGES`, in hundredths of
+    hours: (carved hours, hard-to-fill hours freed, risk hours a cobot takes, -jobs, -cobots)."""
     jobs = a.jobs()
     carved = sum(round(job_hours(inst, units, p, a) * 100) for (p, _), units in jobs.items())
     share = inst.options.assist_share
-    moved = 0
+    moved = risk = 0
     for u, unit in enumerate(inst.units):
-        if not unit.hard_to_fill:
-            continue
-        if u in a.job_of or u in a.cobot_of:
-            moved += unit.scaled()
-        elif u in a.assist_of:
-            moved += unit.scaled(share)
-    return len(jobs), carved, moved, -len(a.cobots())
+        if unit.hard_to_fill:
+            if u in a.job_of or u in a.cobot_of:
+                moved += unit.scaled()
+            elif u in a.assist_of:
+                moved += unit.scaled(share)
+        if unit.risk and (u in a.cobot_of or u in a.assist_of):
+            risk += unit.scaled()
+    return carved, moved, risk, -len(jobs), -len(a.cobots())

@@ -11,7 +11,7 @@ jobs that no longer meet the minimum hours or variety.
 
 from __future__ import annotations
 
-from jobcarve.carving.assignment import Assignment, job_hours, violations
+from jobcarve.carving.assignment import Assignment, job_hours, kind_hours, released, violations
 from jobcarve.carving.instance import PoolInstance
 
 
@@ -23,6 +23,13 @@ def greedy(inst: PoolInstance, start: Assignment | None = None) -> Assignment:
     """A feasible assignment built greedily, on top of `start` if given."""
     a = _copy(start) if start is not None else Assignment()
     o = inst.options
+    gone = released(inst, a)
+    budget = {r: limit - gone.get(r, 0.0) for r, limit in inst.role_limits.items()}
+
+    def affordable(u: int, hours: float, spent: dict[str, float]) -> bool:
+        role = inst.units[u].role
+        return role not in budget or spent.get(role, 0.0) + hours <= budget[role] + 1e-9
+
     taken: set[int] = set(a.job_of) | set(a.cobot_of)
     used_slots = set(a.job_of.values())
     order = sorted(range(len(inst.profiles)), key=lambda p: (-inst.profiles[p].hours_available, p))
@@ -34,6 +41,7 @@ def greedy(inst: PoolInstance, start: Assignment | None = None) -> Assignment:
             free = [u for u in range(inst.num_units) if u not in taken and inst.units[u].access[p]]
             free.sort(key=lambda u: (not inst.units[u].hard_to_fill, -inst.units[u].hours, u))
             chosen: list[int] = []
+            spent: dict[str, float] = {}
             hours = weight = load = 0.0
             # one unit of each task first, for variety, then fill up with the rest
             firsts: dict[str, int] = {}
@@ -45,20 +53,31 @@ def greedy(inst: PoolInstance, start: Assignment | None = None) -> Assignment:
                 extra = unit.hours * (1 - share) / prof.pace
                 if u in chosen or hours + extra > prof.hours_available:
                     continue
+                # what the unit's role gives up: all of it, less what a cobot already took
+                gives = unit.base_hours * (1 - share)
+                if not affordable(u, gives, spent):
+                    continue
                 if load + unit.physical * unit.hours > o.max_job_ergonomic_load * (
                     weight + unit.hours
                 ):
                     continue
                 chosen.append(u)
+                spent[unit.role] = spent.get(unit.role, 0.0) + gives
                 hours += extra
                 weight += unit.hours
                 load += unit.physical * unit.hours
+            chosen = _varied(inst, chosen)
             trial = _copy(a)
             trial.job_of.update({c: (p, slot) for c in chosen})
             if not chosen or violations(inst, trial):
                 break
             a = trial
             taken.update(chosen)
+            for c in chosen:
+                share = o.assist_share if c in a.assist_of else 0.0
+                role = inst.units[c].role
+                if role in budget:
+                    budget[role] -= inst.units[c].base_hours * (1 - share)
     # cobots: candidate units left with their roles, hard-to-fill first, while capacity lasts
     loads: dict[int, float] = {}
     for m, members in a.cobots().items():
@@ -68,20 +87,67 @@ def greedy(inst: PoolInstance, start: Assignment | None = None) -> Assignment:
         key=lambda u: (not inst.units[u].hard_to_fill, -inst.units[u].hours, u),
     ):
         unit = inst.units[u]
-        if unit.cobot != "candidate" or u in taken or not unit.hard_to_fill:
+        if unit.cobot != "candidate" or u in taken or not (unit.hard_to_fill or unit.risk):
+            continue
+        if not affordable(u, unit.base_hours, {}):
             continue
         for m in range(o.max_cobots):
+            here = {inst.units[v].place for v in a.cobots().get(m, [])} - {None}
+            if unit.place is not None and here and unit.place not in here:
+                continue
             if loads.get(m, 0.0) + unit.cobot_hours <= o.cobot_hours_available:
                 loads[m] = loads.get(m, 0.0) + unit.cobot_hours
                 a.cobot_of[u] = m
+                if unit.role in budget:
+                    budget[unit.role] -= unit.base_hours
                 break
     return a
+
+
+def _varied(inst: PoolInstance, chosen: list[int]) -> list[int]:
+    """The job without kinds of work under the minimum share of its hours, and with at most
+    the allowed share of work that needs rotation."""
+    share = inst.options.min_kind_share
+    members = list(chosen)
+    rotating = sorted(
+        (u for u in members if inst.units[u].rotation), key=lambda u: -inst.units[u].hours
+    )
+    while rotating and sum(
+        inst.units[u].hours for u in rotating
+    ) > inst.options.rotation_max_share * sum(inst.units[u].hours for u in members):
+        members.remove(rotating.pop(0))
+    while members:
+        kinds = kind_hours(inst, members)
+        total = sum(kinds.values())
+        small = [t for t, h in kinds.items() if h < share * total]
+        if not small:
+            return members
+        drop = min(small, key=lambda t: (kinds[t], t))
+        members = [u for u in members if inst.units[u].task != drop]
+    return members
 
 
 def repair(inst: PoolInstance, a: Assignment) -> Assignment:
     """A feasible assignment as close to `a` as this simple rule gets, for changed hours."""
     o = inst.options
     out = _copy(a)
+    # the work balance first: a role that would give up more than its uses absorb takes
+    # back its smallest moved units until it fits
+    for role, gone in sorted(released(inst, out).items()):
+        limit = inst.role_limits.get(role)
+        if limit is None:
+            continue
+        moved = sorted(
+            (u for u in {*out.job_of, *out.cobot_of, *out.assist_of} if inst.units[u].role == role),
+            key=lambda u: (inst.units[u].base_hours, u),
+        )
+        while moved and gone > limit + 1e-6:
+            u = moved.pop(0)
+            share = o.assist_share if u in out.assist_of and u not in out.job_of else 1.0
+            gone -= inst.units[u].base_hours * share
+            out.job_of.pop(u, None)
+            out.cobot_of.pop(u, None)
+            out.assist_of.pop(u, None)
     for _m, members in sorted(out.cobots().items()):
         members = sorted(members, key=lambda u: -inst.units[u].cobot_hours)
         while members and sum(inst.units[u].cobot_hours for u in members) > o.cobot_hours_available:

@@ -7,8 +7,9 @@ this. Hours are integers in hundredths of an hour (36 s) so that CP-SAT works ex
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from jobcarve.carving.balance import role_uses
 from jobcarve.catalog import AssessmentParams
 from jobcarve.exceptions import UsageError
 from jobcarve.model import ProcessModel
@@ -36,10 +37,22 @@ class PoolUnit:
     cobot: str  # candidate | assist | human
     cobot_hours: float
     cobot_model: str | None
+    #: the same work in today's hours (no hand-over overhead): what its role gives up
+    base_hours: float = 0.0
+    #: an ergonomic risk for whoever does it (NIOSH lifting index > 1, KIM-MHO top band)
+    risk: bool = False
+    #: repetitive work that job rotation makes bearable: at most `rotation_max_share` of a job
+    rotation: bool = False
+    #: the area (else workstation) where the work is done: one cobot cell serves one place
+    place: str | None = None
 
     def scaled(self, factor: float = 1.0) -> int:
         """Hours x factor in integer hundredths."""
         return round(self.hours * factor * SCALE)
+
+    def base_scaled(self, factor: float = 1.0) -> int:
+        """Today's hours x factor in integer hundredths."""
+        return round(self.base_hours * factor * SCALE)
 
 
 @dataclass(frozen=True)
@@ -69,6 +82,11 @@ class PoolOptions:
     seed: int
     workers: int
     share_hours: float
+    allow_displacement: bool = False
+    min_kind_share: float = 0.0
+    risk_lifting_index: float = 1.0
+    risk_repetitive_demand: int = 4
+    rotation_max_share: float = 0.5
     #: at most this many equal parts per unit (carving.max_volume_shares_per_unit): bounds the
     #: model the solver gets whatever the weekly hours; beyond it the parts grow larger
     max_shares: int = 40
@@ -81,6 +99,9 @@ class PoolInstance:
     units: tuple[PoolUnit, ...]
     profiles: tuple[PoolProfile, ...]
     options: PoolOptions
+    #: hours per week each role's declared uses absorb (the work balance); a role missing
+    #: here, or every role when displacement is allowed, has no limit
+    role_limits: dict[str, float] = field(default_factory=dict)
 
     @property
     def num_units(self) -> int:
@@ -123,9 +144,15 @@ def _check_overrides(overrides: dict[str, float | int | None]) -> None:
 
 
 def resolve_options(
-    process: ProcessModel, params: AssessmentParams, **overrides: float | int | None
+    process: ProcessModel,
+    params: AssessmentParams,
+    rotation_max_share: float = 0.5,
+    **overrides: float | int | None,
 ) -> PoolOptions:
-    """Options from (in order) explicit overrides, the model's options, the sourced defaults."""
+    """Options from (in order) explicit overrides, the model's options, the sourced defaults.
+
+    ``rotation_max_share`` is the job-rotation support's `max_share_of_job`
+    (task_catalogs/supports.yaml)."""
     _check_overrides(overrides)
     opts = process.options
     carving = params.carving
@@ -139,6 +166,9 @@ def resolve_options(
     planning = process.planning
     seed = overrides.get("seed")
     workers = overrides.get("workers")
+    allow = overrides.get("allow_displacement")
+    if allow is None:
+        allow = opts.allow_displacement
     return PoolOptions(
         min_job_hours=pick("min_job_hours", carving.min_job_hours.value),
         min_kinds_per_job=int(pick("min_kinds_per_job", carving.min_kinds_per_job.value)),
@@ -155,16 +185,49 @@ def resolve_options(
         max_shares=int(carving.max_volume_shares_per_unit.value),
         seed=int(seed if seed is not None else opts.seed),
         workers=int(workers if workers is not None else opts.workers),
+        allow_displacement=bool(allow),
+        min_kind_share=carving.min_kind_share.value,
+        risk_lifting_index=carving.ergonomic_risk_lifting_index.value,
+        risk_repetitive_demand=int(carving.ergonomic_risk_repetitive_demand.value),
+        rotation_max_share=rotation_max_share,
     )
 
 
-def build_instance(analysis: Analysis, process: ProcessModel, options: PoolOptions) -> PoolInstance:
-    """The pool instance of an analysed process."""
+def build_instance(
+    analysis: Analysis,
+    process: ProcessModel,
+    options: PoolOptions,
+    lifting_aids: frozenset[str] = frozenset(),
+) -> PoolInstance:
+    """The pool instance of an analysed process.
+
+    A unit with a lifting risk (NIOSH lifting index above the limit) goes into a carved job
+    only where the profile's fit uses one of `lifting_aids` (a support that closes lifting
+    and so takes the load): the target group does not get risky lifting that a cobot or an
+    aid could remove (NIOSH 94-110: LI > 1 is a redesign signal).
+    """
     hard = {r.id for r in process.roles if r.hard_to_fill}
     pids = [p.id for p in process.profiles]
+    # a split task's units carry the hand-over overhead; their base hours do not
+    base_factor = {
+        t.id: (t.hours_per_week / (t.hours_per_week + t.overhead_hours_per_week))
+        if t.hours_per_week + t.overhead_hours_per_week > 0
+        else 1.0
+        for t in analysis.tasks
+    }
     units = []
     for unit in analysis.units:
-        access = tuple(unit.fit[p].accessible for p in pids)
+        risk = (
+            unit.lifting_index is not None and unit.lifting_index > options.risk_lifting_index
+        ) or unit.demands["repetitive_hand_arm"] >= options.risk_repetitive_demand
+        lift_risk = (
+            unit.lifting_index is not None and unit.lifting_index > options.risk_lifting_index
+        )
+        access = tuple(
+            unit.fit[p].accessible
+            and (not lift_risk or bool(lifting_aids & set(unit.fit[p].supports)))
+            for p in pids
+        )
         supports = tuple(unit.fit[p].supports for p in pids)
         # a large unit's weekly volume is shared out in equal parts of at most share_hours,
         # and in at most max_shares parts (larger ones beyond): 10^9 units a week must not
@@ -186,6 +249,10 @@ def build_instance(analysis: Analysis, process: ProcessModel, options: PoolOptio
                     cobot=unit.cobot.label,
                     cobot_hours=unit.cobot.cobot_hours_per_week / parts,
                     cobot_model=unit.cobot.model.id if unit.cobot.model else None,
+                    base_hours=unit.hours_per_week * base_factor[unit.task] / parts,
+                    risk=risk,
+                    rotation=unit.needs_rotation,
+                    place=unit.area or unit.workstation,
                 )
             )
     profiles = []
@@ -205,4 +272,9 @@ def build_instance(analysis: Analysis, process: ProcessModel, options: PoolOptio
         )
     if options.min_kinds_per_job < 1:
         raise UsageError("min_kinds_per_job must be at least 1")
-    return PoolInstance(tuple(units), tuple(profiles), options)
+    limits: dict[str, float] = {}
+    if not options.allow_displacement:
+        limits = {
+            r.id: sum(role_uses(r, process.planning.hours_per_fte).values()) for r in process.roles
+        }
+    return PoolInstance(tuple(units), tuple(profiles), options, limits)

@@ -11,8 +11,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from jobcarve.carving.assignment import Assignment, job_hours, violations
-from jobcarve.carving.instance import PoolInstance, build_instance, resolve_options
+from jobcarve.carving.assignment import Assignment, job_hours, objectives, released, violations
+from jobcarve.carving.balance import RoleBalance, work_balance
+from jobcarve.carving.instance import (
+    SCALE,
+    PoolInstance,
+    PoolOptions,
+    build_instance,
+    resolve_options,
+)
 from jobcarve.carving.line import LineSolution, Objective
 from jobcarve.catalog import Catalogs, load_catalogs
 from jobcarve.exceptions import UsageError
@@ -34,6 +41,8 @@ class PlanJob:
     supports: tuple[str, ...]
     tasks: tuple[str, ...]
     unit_hours: dict[str, float] = field(default_factory=dict)
+    #: job-quality checks of a carved job (`JobQuality`); None for existing roles
+    quality: JobQuality | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -46,6 +55,50 @@ class PlanJob:
             "unit_hours_per_week": {k: round(v, 3) for k, v in self.unit_hours.items()},
             "supports": list(self.supports),
             "tasks": list(self.tasks),
+            "quality": self.quality.to_dict() if self.quality else None,
+        }
+
+
+@dataclass(frozen=True)
+class JobQuality:
+    """The job-quality checks of a carved job (docs/method.md, "Job quality").
+
+    * variety: at least `min_kinds` kinds of work (tasks), none under `min_share` of its
+      hours (enforced by the plan, shown here);
+    * colleagues: the job shares its work with existing roles whose people keep working
+      there (not a lone station);
+    * not the cobot's leftovers: less than half its hours are on tasks a cobot works on;
+    * learning route: the catalogue tasks it practises, for an MBO praktijkverklaring.
+    """
+
+    kinds: int
+    smallest_kind_share: float
+    variety_ok: bool
+    colleague_roles: tuple[str, ...]
+    cobot_task_share: float
+    learning_templates: tuple[str, ...]
+
+    @property
+    def colleagues_ok(self) -> bool:
+        return bool(self.colleague_roles)
+
+    @property
+    def cobot_ok(self) -> bool:
+        return self.cobot_task_share < 0.5
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kinds": self.kinds,
+            "smallest_kind_share": round(self.smallest_kind_share, 3),
+            "variety_ok": self.variety_ok,
+            "colleague_roles": list(self.colleague_roles),
+            "colleagues_ok": self.colleagues_ok,
+            "cobot_task_share": round(self.cobot_task_share, 3),
+            "cobot_ok": self.cobot_ok,
+            "learning": {
+                "route": "praktijkverklaring" if self.learning_templates else None,
+                "templates": list(self.learning_templates),
+            },
         }
 
 
@@ -58,6 +111,11 @@ class PlanCobot:
     units: tuple[str, ...]
     assists: tuple[str, ...]
     hours_per_week: float
+    #: why the cobot is proposed: "ergonomics" (it takes work with an ergonomic risk)
+    #: and/or "adds_hours" (the plan without cobots carves or frees fewer hours)
+    why: tuple[str, ...] = ()
+    #: the units it takes or assists whose ergonomic risk it removes
+    risk_units: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -66,6 +124,44 @@ class PlanCobot:
             "units": list(self.units),
             "assists": list(self.assists),
             "hours_per_week": round(self.hours_per_week, 3),
+            "why": list(self.why),
+            "risk_units": list(self.risk_units),
+        }
+
+
+@dataclass(frozen=True)
+class CobotEffect:
+    """What the plan's cobots add: its figures against the best plan without cobots."""
+
+    carved_hours_without: float
+    hard_to_fill_hours_without: float
+    extra_workers_without: int
+    carved_hours_added: float
+    hard_to_fill_hours_added: float
+    risk_hours_removed: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: round(v, 3) if isinstance(v, float) else v for k, v in self.__dict__.items()}
+
+
+@dataclass(frozen=True)
+class ProposalEffect:
+    """What confirming one split proposal would add to the plan (re-planned with it)."""
+
+    task: str
+    source: str
+    extra_workers_added: int | None
+    carved_hours_added: float | None
+
+    def to_dict(self) -> dict[str, Any]:
+        hours = self.carved_hours_added
+        return {
+            "task": self.task,
+            "source": self.source,
+            "status": "to_confirm" if self.source == "catalogue" else "to_check",
+            "evaluated": hours is not None,
+            "extra_workers_added": self.extra_workers_added,
+            "carved_hours_added_per_week": None if hours is None else round(hours, 3),
         }
 
 
@@ -75,7 +171,7 @@ class Plan:
 
     status: str
     gap: float
-    bound_jobs: int
+    bound_carved_hours: float | None
     jobs: tuple[PlanJob, ...]
     cobots: tuple[PlanCobot, ...]
     unit_holder: dict[str, list[dict[str, Any]]]
@@ -88,6 +184,16 @@ class Plan:
     skilled_hours_freed: float
     reasons: tuple[Reason, ...] = field(default_factory=tuple)
     interrupted: bool = False
+    #: per role: today's work, what the plan releases and where it goes
+    work_balance: tuple[RoleBalance, ...] = ()
+    #: the wall-clock guard stopped a solver stage: the plan may depend on the machine
+    guard_hit: bool = False
+    #: what the cobots add against the plan without them (None: no cobot in the plan)
+    cobot_effect: CobotEffect | None = None
+    #: cobots the solver placed that add nothing: options with their cost, not advice
+    cobot_options: tuple[PlanCobot, ...] = ()
+    #: what confirming each split proposal would add
+    split_proposals: tuple[ProposalEffect, ...] = ()
     #: the solver's view of the plan (for re-planning, e.g. Monte Carlo); not in the JSON
     instance: PoolInstance | None = field(default=None, repr=False, compare=False)
     assignment: Assignment | None = field(default=None, repr=False, compare=False)
@@ -96,31 +202,50 @@ class Plan:
     def carved(self) -> list[PlanJob]:
         return [j for j in self.jobs if j.kind == "carved"]
 
+    @property
+    def displacement_hours(self) -> float:
+        """Hours of today's staff's work the plan takes with no declared use for them."""
+        return sum(b.displaced_hours_per_week for b in self.work_balance)
+
     def summary(self) -> dict[str, Any]:
         carved_hours = sum(j.hours_per_week for j in self.carved)
+        bound = self.bound_carved_hours
         return {
             "extra_workers": len(self.carved),
             "extra_fte": round(carved_hours / self.hours_per_fte, 3),
             "banenafspraak_jobs": round(carved_hours / self.banenafspraak_hours, 3),
             "carved_hours_per_week": round(carved_hours, 3),
             "skilled_hours_freed_per_week": round(self.skilled_hours_freed, 3),
+            "released_hours_per_week": round(
+                sum(b.released_hours_per_week for b in self.work_balance), 3
+            ),
+            "absorbed_hours_per_week": round(
+                sum(sum(b.absorbed.values()) for b in self.work_balance), 3
+            ),
+            "displacement_hours": round(self.displacement_hours, 3),
             "cobots": len(self.cobots),
             "cobot_hours_per_week": round(sum(c.hours_per_week for c in self.cobots), 3),
             "status": self.status,
             "gap": round(self.gap, 4),
-            "bound_extra_workers": self.bound_jobs,
+            "bound_carved_hours_per_week": None if bound is None else round(bound, 3),
+            "machine_dependent": self.guard_hit,
         }
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "summary": self.summary(),
+            "work_balance": [b.to_dict() for b in self.work_balance],
             "jobs": [j.to_dict() for j in self.jobs],
             "cobots": [c.to_dict() for c in self.cobots],
+            "cobot_effect": self.cobot_effect.to_dict() if self.cobot_effect else None,
+            "cobot_options": [c.to_dict() for c in self.cobot_options],
+            "split_proposals": [e.to_dict() for e in self.split_proposals],
             "units": self.unit_holder,
             "options": self.options,
             "solver": {
                 "greedy_extra_workers": self.greedy_jobs,
                 "stages": self.stage_status,
+                "wall_clock_guard_hit": self.guard_hit,
             },
             "reasons": [r.to_dict() for r in self.reasons],
         }
@@ -132,45 +257,166 @@ def plan(
     *,
     catalogs: Catalogs | None = None,
     progress: Callable[[str], None] | None = None,
+    evaluate_proposals: bool = True,
     **options: float | int | None,
 ) -> Plan:
     """The best plan for a pool process: carved jobs, cobots, and who does each unit.
 
     Options (each overrides the model's ``options:`` and the sourced default):
     ``min_job_hours``, ``min_kinds_per_job``, ``max_job_ergonomic_load``, ``max_cobots``,
-    ``time_limit_s``, ``seed``, ``workers``.
+    ``allow_displacement``, ``time_limit_s``, ``seed``, ``workers``.
+
+    The plan keeps every role's work balance (it takes from a role at most what the role's
+    declared uses absorb, unless ``allow_displacement``). Cobots stay in the plan only
+    where they remove an ergonomic risk or add carved or hard-to-fill hours that the best
+    plan without cobots does not reach; otherwise that plan is returned and the cobots are
+    listed as options. With ``evaluate_proposals`` each split proposal (the largest
+    ``proposals_evaluated`` of them) is re-planned as if confirmed, to say what it adds.
     """
     from jobcarve.analysis import analyze
-    from jobcarve.carving.cpsat.pool import PoolModel
-    from jobcarve.carving.greedy import greedy
 
     cats = catalogs if catalogs is not None else load_catalogs()
     assert cats.params is not None
     result = analysis if analysis is not None else analyze(process, cats)
-    opts = resolve_options(process, cats.params, **options)
-    inst = build_instance(result, process, opts)
+    opts = resolve_options(process, cats.params, _rotation_share(cats), **options)
+    best = _solve(result, process, opts, progress, cats)
+    if best.cobots and not best.interrupted:
+        if progress:
+            progress("plan without cobots, to weigh what the cobots add")
+        without = _solve(result, process, dataclasses.replace(opts, max_cobots=0), progress, cats)
+        best = _decide_cobots(best, without, cats.params.carving.min_cobot_added_hours.value)
+    if evaluate_proposals and not best.interrupted and result.proposals:
+        effects = _proposal_effects(process, result, best, opts, cats, progress)
+        best = dataclasses.replace(best, split_proposals=effects)
+    return best
+
+
+def _rotation_share(cats: Catalogs) -> float:
+    """The most of a job that repetitive work needing rotation may take (supports catalogue)."""
+    shares = [s.max_share_of_job for s in cats.supports.values() if s.rotation]
+    return min((s for s in shares if s is not None), default=0.5)
+
+
+def _solve(
+    result: Analysis,
+    process: ProcessModel,
+    opts: PoolOptions,
+    progress: Callable[[str], None] | None,
+    cats: Catalogs,
+    stages: tuple[str, ...] | None = None,
+) -> Plan:
+    """One staged CP-SAT solve from the greedy start, as a `Plan`."""
+    from jobcarve.carving.cpsat.pool import STAGES, PoolModel
+    from jobcarve.carving.greedy import greedy
+
+    aids = frozenset(s.id for s in cats.supports.values() if "lifting" in s.closes)
+    inst = build_instance(result, process, opts, aids)
     start = greedy(inst)
     assert not violations(inst, start), violations(inst, start)
-    report = PoolModel(inst).solve(start, progress)
+    report = PoolModel(inst).solve(start, progress, stages or STAGES)
     final = report.assignment
     if violations(inst, final):  # pragma: no cover - the model and the checker must agree
         raise AssertionError(f"solver plan breaks constraints: {violations(inst, final)}")
-    jobs_found = len(final.jobs())
-    gap = (report.bound - jobs_found) / report.bound if report.bound > 0 else 0.0
+    carved = objectives(inst, final)[0]
+    bound = report.bound if report.stage_status.get(STAGES[0]) != "unknown" else None
+    gap = (bound - carved) / bound if bound else 0.0
     result_plan = _to_plan(
         inst,
         process,
         final,
         report.status,
         gap,
-        report.bound,
+        None if bound is None else bound / SCALE,
         len(start.jobs()),
         report.seconds,
         report.stage_status,
+        cats,
     )
     return dataclasses.replace(
-        result_plan, interrupted=report.interrupted, instance=inst, assignment=final
+        result_plan,
+        interrupted=report.interrupted,
+        guard_hit=report.guard_hit,
+        instance=inst,
+        assignment=final,
     )
+
+
+def _carved_hours(p: Plan) -> float:
+    return sum(j.hours_per_week for j in p.carved)
+
+
+def _decide_cobots(with_cobots: Plan, without: Plan, min_added: float) -> Plan:
+    """Keep the cobots that remove an ergonomic risk or add at least `min_added` carved or
+    hard-to-fill hours per week; else the plan without them, listing them as options."""
+    carved_added = _carved_hours(with_cobots) - _carved_hours(without)
+    hard_added = with_cobots.skilled_hours_freed - without.skilled_hours_freed
+    adds = max(carved_added, hard_added) >= min_added
+    inst = with_cobots.instance
+    assert inst is not None
+    risky = {u.unit for u in inst.units if u.risk}
+    cobots = []
+    for c in with_cobots.cobots:
+        risk_units = tuple(u for u in (*c.units, *c.assists) if u in risky)
+        why = (("ergonomics",) if risk_units else ()) + (("adds_hours",) if adds else ())
+        cobots.append(dataclasses.replace(c, why=why, risk_units=risk_units))
+    if not any(c.why for c in cobots):
+        return dataclasses.replace(without, cobot_options=tuple(cobots))
+    risk_hours = sum(
+        h["hours_per_week"]
+        for unit, holders in with_cobots.unit_holder.items()
+        if unit in risky
+        for h in holders
+        if h["kind"] == "cobot" or h["cobot_assist"]
+    )
+    effect = CobotEffect(
+        carved_hours_without=_carved_hours(without),
+        hard_to_fill_hours_without=without.skilled_hours_freed,
+        extra_workers_without=len(without.carved),
+        carved_hours_added=carved_added,
+        hard_to_fill_hours_added=hard_added,
+        risk_hours_removed=risk_hours,
+    )
+    return dataclasses.replace(with_cobots, cobots=tuple(cobots), cobot_effect=effect)
+
+
+def _proposal_effects(
+    process: ProcessModel,
+    result: Analysis,
+    base: Plan,
+    opts: PoolOptions,
+    cats: Catalogs,
+    progress: Callable[[str], None] | None,
+) -> tuple[ProposalEffect, ...]:
+    """Re-plan with each proposal confirmed (largest first, up to the sourced number)."""
+    from jobcarve.analysis import analyze
+
+    assert cats.params is not None
+    most = int(cats.params.carving.proposals_evaluated.value)
+    ranked = sorted(result.proposals, key=lambda t: (-t.hours_per_week, t.id))
+    evaluate = {t.id for t in ranked[:most]}
+    # an evaluation answers "how many more hours, in how many jobs": the carved-hours and
+    # jobs stages only, with a tenth of the plan's effort
+    eval_opts = dataclasses.replace(opts, time_limit_s=opts.time_limit_s / 10)
+    carved = _carved_hours(base)
+    out = []
+    for task in result.proposals:
+        assert task.proposal is not None
+        if task.id not in evaluate:
+            out.append(ProposalEffect(task.id, task.proposal.source, None, None))
+            continue
+        if progress:
+            progress(f"split proposal {task.id}: plan as if confirmed")
+        confirmed = analyze(process, cats, confirmed=frozenset({task.id}))
+        trial = _solve(confirmed, process, eval_opts, None, cats, ("carved_hours", "jobs"))
+        out.append(
+            ProposalEffect(
+                task.id,
+                task.proposal.source,
+                max(0, len(trial.carved) - len(base.carved)),
+                max(0.0, _carved_hours(trial) - carved),
+            )
+        )
+    return tuple(out)
 
 
 def _to_plan(
@@ -179,10 +425,11 @@ def _to_plan(
     a: Assignment,
     status: str,
     gap: float,
-    bound: int,
+    bound: float | None,
     greedy_jobs: int,
     seconds: float,
     stages: dict[str, str],
+    cats: Catalogs,
 ) -> Plan:
     units = inst.units
     share = inst.options.assist_share
@@ -238,7 +485,7 @@ def _to_plan(
         for u in members:
             hold(u, "carved", job_id, human_hours(u))
     cobots: list[PlanCobot] = []
-    cobot_models = {c.id: c for c in load_catalogs().cobots}
+    cobot_models = {c.id: c for c in cats.cobots}
     for number, (_m, members) in enumerate(sorted(a.cobots().items()), start=1):
         cid = f"cobot-{number}"
         takes = tuple(dict.fromkeys(units[u].unit for u in members if u in a.cobot_of))
@@ -259,13 +506,23 @@ def _to_plan(
         for u in members:
             if u in a.cobot_of:
                 hold(u, "cobot", cid, units[u].hours)
+
+    def kept_base(members: list[int]) -> dict[str, float]:
+        # the role keeps its work in today's hours: no hand-over overhead, less the share
+        # a cobot assists with
+        out: dict[str, float] = {}
+        for u in members:
+            keep = units[u].base_hours * (1 - (share if u in a.assist_of else 0.0))
+            out[units[u].unit] = out.get(units[u].unit, 0.0) + keep
+        return out
+
     for role in process.roles:
         members = [
             u
             for u, unit in enumerate(units)
             if unit.role == role.id and u not in a.job_of and u not in a.cobot_of
         ]
-        hours = per_unit(members)
+        hours = kept_base(members)
         jobs.append(
             PlanJob(
                 role.id,
@@ -280,11 +537,13 @@ def _to_plan(
             )
         )
         for u in members:
-            hold(u, "role", role.id, human_hours(u))
+            hold(u, "role", role.id, units[u].base_hours * (1 - (share if u in a.assist_of else 0)))
     holder = {
         k: [{**h, "hours_per_week": round(h["hours_per_week"], 3)} for h in v]
         for k, v in sorted(holders.items())
     }
+    balance = work_balance(process, released(inst, a))
+    jobs = _with_quality(jobs, inst, a, process, balance)
     freed = 0.0
     for u, unit in enumerate(units):
         if unit.hard_to_fill:
@@ -299,7 +558,7 @@ def _to_plan(
     return Plan(
         status=status,
         gap=gap,
-        bound_jobs=bound,
+        bound_carved_hours=bound,
         jobs=tuple(jobs),
         cobots=tuple(cobots),
         unit_holder=dict(sorted(holder.items())),
@@ -308,6 +567,8 @@ def _to_plan(
             "min_kinds_per_job": o.min_kinds_per_job,
             "max_job_ergonomic_load": o.max_job_ergonomic_load,
             "max_cobots": o.max_cobots,
+            "allow_displacement": o.allow_displacement,
+            "min_kind_share": o.min_kind_share,
             "cobot_hours_available": round(o.cobot_hours_available, 3),
             "time_limit_s": o.time_limit_s,
             "seed": o.seed,
@@ -320,7 +581,46 @@ def _to_plan(
         banenafspraak_hours=o.banenafspraak_hours,
         skilled_hours_freed=freed,
         reasons=tuple(reasons),
+        work_balance=balance,
     )
+
+
+def _with_quality(
+    jobs: list[PlanJob],
+    inst: PoolInstance,
+    a: Assignment,
+    process: ProcessModel,
+    balance: tuple[RoleBalance, ...],
+) -> list[PlanJob]:
+    """The carved jobs with their job-quality checks."""
+    o = inst.options
+    working = {b.role for b in balance if b.people > 0 and b.kept_hours_per_week > 0.05}
+    role_of = {u.task: u.role for u in inst.units}
+    cobot_tasks = {inst.units[u].task for u in (*a.cobot_of, *a.assist_of)}
+    templates = {t.id: t.template for t in process.tasks}
+    out = []
+    for job in jobs:
+        if job.kind != "carved":
+            out.append(job)
+            continue
+        kinds: dict[str, float] = {}
+        for unit_id, hours in job.unit_hours.items():
+            task = next(u.task for u in inst.units if u.unit == unit_id)
+            kinds[task] = kinds.get(task, 0.0) + hours
+        total = sum(kinds.values()) or 1.0
+        smallest = min(kinds.values()) / total if kinds else 0.0
+        quality = JobQuality(
+            kinds=len(kinds),
+            smallest_kind_share=smallest,
+            variety_ok=len(kinds) >= o.min_kinds_per_job and smallest >= o.min_kind_share - 0.005,
+            colleague_roles=tuple(sorted({role_of[t] for t in kinds if role_of[t] in working})),
+            cobot_task_share=sum(h for t, h in kinds.items() if t in cobot_tasks) / total,
+            learning_templates=tuple(
+                sorted({tpl for t in kinds if (tpl := templates.get(t)) is not None})
+            ),
+        )
+        out.append(dataclasses.replace(job, quality=quality))
+    return out
 
 
 def line_plan(
@@ -346,7 +646,7 @@ def line_plan(
     cats = catalogs if catalogs is not None else load_catalogs()
     assert cats.params is not None
     result = analysis if analysis is not None else analyze(process, cats)
-    opts = resolve_options(process, cats.params, **options)
+    opts = resolve_options(process, cats.params, _rotation_share(cats), **options)
     problem = line_problem(process, result, max_cobots=opts.max_cobots)
     takt = takt_s if takt_s is not None else process.planning.takt_s
     cycle = None

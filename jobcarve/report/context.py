@@ -18,10 +18,10 @@ from jobcarve.carving.line import DECISECOND, LineSolution
 from jobcarve.carving.plan import Plan
 from jobcarve.catalog import Catalogs, load_catalogs
 from jobcarve.economics import BusinessCase
-from jobcarve.formatting import day, fixed, money, number, percent
+from jobcarve.formatting import day, euro, fixed, number, percent
 from jobcarve.messages import DIMENSION_NAMES, LANGUAGES
 from jobcarve.model import DIMENSIONS, ProcessModel, Role
-from jobcarve.report.document import plan_bound
+from jobcarve.report.balance import BalanceView, ProposalRow, balance_view, proposal_rows
 from jobcarve.results import Analysis, TaskResult
 from jobcarve.uncertainty import Spread, Uncertainty
 
@@ -41,7 +41,9 @@ class Headline:
     status: str
     optimal: bool
     gap: str
-    bound: int | None  # None: no bound is known (the solver found nothing in its time)
+    bound: str
+    displaced: str = "0"
+    displaced_hours: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -175,6 +177,68 @@ class CaseRow:
 
 
 @dataclass(frozen=True)
+class CashRow:
+    label: str
+    amounts: tuple[str, ...]
+    strong: bool = False
+
+
+@dataclass(frozen=True)
+class JobCaseRow:
+    title: str
+    hours: str
+    loonwaarde: str
+    instrument: str
+    cost: str
+    support: str
+    value: str
+    net: str
+    net_negative: bool
+
+
+@dataclass(frozen=True)
+class CobotCaseRow:
+    id: str
+    investment: str
+    value: str
+    net: str
+    payback: str
+
+
+@dataclass(frozen=True)
+class TornadoRow:
+    label: str
+    range: str
+    y: float
+    low_rect_x: float  # the bar from the base to the net with the input at its low end
+    low_rect_width: float
+    high_rect_x: float  # ... and at its high end
+    high_rect_width: float
+    low_x: float
+    high_x: float
+    net_low: str
+    net_high: str
+    low_worse: bool
+
+
+@dataclass(frozen=True)
+class TornadoChart:
+    width: int
+    height: int
+    label_width: int
+    base_x: float
+    base: str
+    rows: tuple[TornadoRow, ...]
+
+
+@dataclass(frozen=True)
+class RateRow:
+    label: str
+    value: str
+    source: str
+
+
+@dataclass(frozen=True)
 class BusinessView:
     rows: tuple[CaseRow, ...]
     net: str
@@ -186,6 +250,18 @@ class BusinessView:
     range_net: str
     range_payback: str
     draws: int
+    horizon: int = 5
+    years: tuple[str, ...] = ()
+    cash: tuple[CashRow, ...] = ()
+    npv: str = ""
+    discount: str = ""
+    payback_year: str = ""
+    jobs: tuple[JobCaseRow, ...] = ()
+    cobots: tuple[CobotCaseRow, ...] = ()
+    break_even: str = ""
+    tornado: TornadoChart | None = None
+    rates: tuple[RateRow, ...] = ()
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -215,6 +291,8 @@ class ReportContext:
     line_summary: str = ""
     options: dict[str, str] = field(default_factory=dict)
     business: BusinessView | None = None
+    balance: BalanceView | None = None
+    proposals: tuple[ProposalRow, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data (for golden files)."""
@@ -252,12 +330,14 @@ def build_context(
         cobots=summary["cobots"] if summary else 0,
         status=_("proven optimal")
         if summary and summary["status"] == "optimal"
-        else _("best found, not proven optimal")
-        if plan is None or plan_bound(plan) is not None
-        else _("greedy fallback: the solver found no plan in its time"),
+        else _("best found, not proven optimal"),
         optimal=bool(summary and summary["status"] == "optimal"),
         gap=percent(summary["gap"], lang, 0) if summary else "",
-        bound=plan_bound(plan) if plan is not None else 0,
+        bound=number(summary["bound_carved_hours_per_week"], lang, 1)
+        if summary and summary["bound_carved_hours_per_week"] is not None
+        else "",
+        displaced=number(summary["displacement_hours"], lang, 1) if summary else "0",
+        displaced_hours=summary["displacement_hours"] if summary else 0.0,
     )
     verdicts = {t.id: _task_verdict(t, on_cobot) for t in analysis.tasks}
     labels = {
@@ -347,31 +427,67 @@ def build_context(
             else ""
         ),
         options={k: str(v) for k, v in (plan.options.items() if plan else [])},
-        business=business_view(case, spread, lang, _) if case is not None else None,
+        business=business_view(case, spread, lang, _, process, cats) if case is not None else None,
+        balance=balance_view(process, plan, lang, _) if plan else None,
+        proposals=proposal_rows(analysis, plan, lang, _) if plan else (),
     )
 
+
+# --- Business case (issue #15): everything the business section prints -----------------
 
 CASE_LABELS = (
     "wage_cost_new_workers",
     "wage_cost_subsidy",
+    "lkv_banenafspraak",
     "coaching",
+    "jobcoach",
+    "jobcoach_reimbursement",
+    "supports",
+    "supports_reimbursement",
     "cobot_depreciation",
+    "cobot_investment",
     "cobot_maintenance",
     "value_freed_hours",
 )
 
 
 def case_label(key: str, _: Gettext) -> str:
-    """The label of a business-case line in the report's language."""
+    """The label of a business-case line (or cash-flow item) in the report's language."""
     labels = {
         "wage_cost_new_workers": _("Wage cost of the new workers"),
-        "wage_cost_subsidy": _("Wage-cost subsidy (loonkostensubsidie)"),
-        "coaching": _("Coaching by colleagues (praktijkleren)"),
+        "wage_cost_subsidy": _("Wage-cost subsidy (loonkostensubsidie or loondispensatie)"),
+        "lkv_banenafspraak": _("Wage-cost benefit banenafspraak (LKV)"),
+        "coaching": _("Coaching by colleagues (praktijkleren, year 1)"),
+        "jobcoach": _("External job coach (years 1-3)"),
+        "jobcoach_reimbursement": _("Job coach reimbursed by UWV or the municipality"),
+        "supports": _("Supports at the workplace"),
+        "supports_reimbursement": _("Supports reimbursed (werkvoorzieningen)"),
         "cobot_depreciation": _("Cobot cells: depreciation"),
+        "cobot_investment": _("Cobot cells: investment"),
         "cobot_maintenance": _("Cobot cells: maintenance"),
-        "value_freed_hours": _("Value of hours freed in hard-to-fill roles"),
+        "value_freed_hours": _("Value of the freed hours, by where they go"),
     }
     return labels[key]
+
+
+def tornado_label(key: str, _: Gettext) -> str:
+    """The label of a sensitivity input."""
+    labels = {
+        "loonwaarde_scale": _("loonwaarde of the profiles"),
+        "freed_hour_value_factor": _("value of a freed hour"),
+        "hours_scale": _("hours of the plan"),
+        "cobot_cell_cost_eur": _("cost of a cobot cell"),
+        "minimum_wage_eur_per_hour": _("hourly wage"),
+        "employer_charges_share": _("employer charges"),
+        "coaching_hours_per_week": _("coaching hours per week"),
+        "jobcoach_rate_eur_per_hour": _("job coach rate"),
+        "support_reimbursed_share": _("share of supports reimbursed"),
+        "ramp_up_year1_share": _("productivity in year 1"),
+        "vacancy_value_factor": _("value of vacancy work"),
+        "agency_premium_share": _("agency premium"),
+        "cobot_maintenance_eur_per_year": _("cobot maintenance"),
+    }
+    return labels.get(key, key)
 
 
 def _range(spread: Spread | None, fmt: Callable[[float], str]) -> str:
@@ -380,18 +496,138 @@ def _range(spread: Spread | None, fmt: Callable[[float], str]) -> str:
     return f"{fmt(spread.p10)} – {fmt(spread.p90)}"
 
 
+def _formula_value(kind: str, value: float | str, lang: str, names: dict[str, str]) -> str:
+    """One value of a business-case formula in the report's notation."""
+    if isinstance(value, str):
+        return names.get(value, value)
+    if kind == "eur":
+        return euro(value, lang, cents=True)
+    if kind == "eur0":
+        return euro(value, lang)
+    if kind == "share":
+        return number(value * 100, lang, 2) + "%"
+    if kind in ("count", "years"):
+        return number(value, lang, 0)
+    if kind == "weeks":
+        return number(value, lang, 2)
+    if kind == "number":
+        return number(value, lang, 2)
+    return number(value, lang, 1)
+
+
+def _input_value(key: str, value: float, lang: str) -> str:
+    """A sensitivity input's value: a percentage, an amount or a number."""
+    if key.endswith(("_share", "_scale", "_factor")):
+        return percent(value, lang, 0)
+    if key.endswith(("_eur", "_per_hour", "_per_year")):
+        return euro(value, lang, cents=value < 100)
+    return number(value, lang, 1)
+
+
+def _tornado(case: BusinessCase, lang: str, _: Gettext) -> TornadoChart | None:
+    s = case.sensitivity
+    if s is None or not s.tornado:
+        return None
+    label_w, plot_w, row_h, margin = 230, 440, 30, 80
+    base = s.base_net_eur_per_year
+    reach = max(max(abs(b.net_at_low - base), abs(b.net_at_high - base)) for b in s.tornado)
+    scale = (plot_w / 2 - margin) / reach if reach > 0 else 0.0
+    centre = label_w + plot_w / 2
+    rows = []
+    for i, bar in enumerate(s.tornado):
+        low_x = centre + (bar.net_at_low - base) * scale
+        high_x = centre + (bar.net_at_high - base) * scale
+        rows.append(
+            TornadoRow(
+                label=tornado_label(bar.key, _),
+                range=f"{_input_value(bar.key, bar.low_value, lang)} – "
+                f"{_input_value(bar.key, bar.high_value, lang)}",
+                y=round(8 + i * row_h, 1),
+                low_rect_x=round(min(low_x, centre), 1),
+                low_rect_width=round(abs(low_x - centre), 1),
+                high_rect_x=round(min(high_x, centre), 1),
+                high_rect_width=round(abs(high_x - centre), 1),
+                low_x=round(low_x, 1),
+                high_x=round(high_x, 1),
+                net_low=euro(bar.net_at_low, lang),
+                net_high=euro(bar.net_at_high, lang),
+                low_worse=bar.net_at_low < bar.net_at_high,
+            )
+        )
+    return TornadoChart(
+        width=label_w + plot_w,
+        height=16 + row_h * len(rows),
+        label_width=label_w,
+        base_x=round(centre, 1),
+        base=euro(base, lang),
+        rows=tuple(rows),
+    )
+
+
+#: The rates the report names in plain words (key, label), in this order.
+_NAMED_RATES = (
+    "minimum_wage_eur_per_hour",
+    "paid_weeks_per_year",
+    "employer_charges_share",
+    "lks_cap_share",
+    "lks_employer_supplement_share",
+    "lkv_eur_per_hour",
+    "jobcoach_rate_eur_per_hour",
+    "overtime_surcharge_share",
+    "agency_premium_share",
+    "vacancy_value_factor",
+    "ramp_up_year1_share",
+    "discount_rate_share",
+)
+
+
+def _rate_label(key: str, _: Gettext) -> str:
+    labels = {
+        "minimum_wage_eur_per_hour": _("Statutory minimum wage per hour"),
+        "paid_weeks_per_year": _("Paid weeks per year (wages and subsidies)"),
+        "employer_charges_share": _("Employer charges on the wage"),
+        "lks_cap_share": _("Highest loonkostensubsidie (share of the minimum wage)"),
+        "lks_employer_supplement_share": _("Loonkostensubsidie supplement for employer costs"),
+        "lkv_eur_per_hour": _("LKV banenafspraak per paid hour"),
+        "jobcoach_rate_eur_per_hour": _("Job coach per hour"),
+        "overtime_surcharge_share": _("Overtime surcharge (CAO)"),
+        "agency_premium_share": _("Agency premium over own wage cost"),
+        "vacancy_value_factor": _("Value of vacancy work, times the wage cost"),
+        "ramp_up_year1_share": _("Share of the freed-hour value counted in year 1"),
+        "discount_rate_share": _("Discount rate for the net present value"),
+    }
+    return labels[key]
+
+
 def business_view(
-    case: BusinessCase, spread: Uncertainty | None, lang: str, _: Gettext
+    case: BusinessCase,
+    spread: Uncertainty | None,
+    lang: str,
+    _: Gettext,
+    process: ProcessModel | None = None,
+    catalogs: Catalogs | None = None,
 ) -> BusinessView:
-    """The business case and its range, formatted."""
+    """The business case, its cash flow, the case per job and cobot, and its range, formatted."""
+    names: dict[str, str] = {}
+    if process is not None:
+        names.update({r.id: r.name for r in process.roles})
+    if catalogs is not None:
+        names.update(
+            {s.id: (s.name_nl if lang == "nl" else s.name_en) for s in catalogs.supports.values()}
+        )
+
+    def value(kind: str, v: float | str) -> str:
+        return _formula_value(kind, v, lang, names)
+
     rows = tuple(
         CaseRow(
             case_label(line.key, _),
-            money(line.amount_eur_per_year, lang),
-            line.formula,
+            euro(line.amount_eur_per_year, lang),
+            line.render(value, _) if line.parts else "-",
             line.amount_eur_per_year < 0,
         )
         for line in case.lines
+        if line.parts or abs(line.amount_eur_per_year) >= 0.5
     )
     payback = (
         _("no cobot in the plan")
@@ -402,19 +638,137 @@ def business_view(
             else _("does not pay back")
         )
     )
+    cash_rows: list[CashRow] = []
+    years: tuple[str, ...] = ()
+    npv = discount = payback_year = ""
+    horizon = 5
+    if case.cash_flow is not None:
+        flow = case.cash_flow
+        horizon = len(flow.years)
+        years = tuple(str(y.year) for y in flow.years)
+        for key in flow.years[0].items if flow.years else ():
+            amounts = [y.items[key] for y in flow.years]
+            if any(abs(a) >= 0.5 for a in amounts):
+                cash_rows.append(CashRow(case_label(key, _), tuple(euro(a, lang) for a in amounts)))
+        cash_rows.append(
+            CashRow(_("Net"), tuple(euro(y.net, lang) for y in flow.years), strong=True)
+        )
+        cash_rows.append(
+            CashRow(_("Cumulative"), tuple(euro(y.cumulative, lang) for y in flow.years))
+        )
+        npv = euro(flow.npv_eur, lang)
+        discount = percent(flow.discount_rate, lang, 1)
+        payback_year = (
+            _("year %(year)s") % {"year": flow.payback_year}
+            if flow.payback_year is not None
+            else _("not within %(years)s years") % {"years": horizon}
+        )
+    instruments = {
+        "lks": _("loonkostensubsidie"),
+        "loondispensatie": _("loondispensatie"),
+        "none": _("none"),
+    }
+    profile_names = {p.id: p.name for p in process.profiles} if process is not None else {}
+    jobs = tuple(
+        JobCaseRow(
+            title=f"{i}. {profile_names.get(j.profile, j.profile)}",
+            hours=number(j.hours_per_week, lang, 1),
+            loonwaarde=percent(j.loonwaarde, lang, 0),
+            instrument=instruments.get(j.instrument, j.instrument),
+            cost=euro(j.items["wage_cost_new_workers"], lang),
+            support=euro(
+                sum(
+                    v
+                    for k, v in j.items.items()
+                    if k not in ("wage_cost_new_workers", "value_freed_hours")
+                ),
+                lang,
+            ),
+            value=euro(j.items["value_freed_hours"], lang),
+            net=euro(j.net_eur_per_year, lang),
+            net_negative=j.net_eur_per_year < 0,
+        )
+        for i, j in enumerate(case.jobs, start=1)
+    )
+    cobots = tuple(
+        CobotCaseRow(
+            id=c.id,
+            investment=euro(c.investment_eur, lang),
+            value=euro(c.value_eur_per_year, lang),
+            net=euro(c.net_eur_per_year, lang),
+            payback=fixed(c.payback_years, lang, 1)
+            if c.payback_years is not None
+            else _("does not pay back"),
+        )
+        for c in case.cobots
+    )
+    s = case.sensitivity
+    break_even = ""
+    if s is not None and s.break_even_eur_per_released_hour is not None:
+        break_even = _(
+            "The plan breaks even when an hour of work it frees is worth %(break_even)s on average; as valued here it is worth %(value)s (%(hours)s freed hours a week)."
+        ) % {
+            "break_even": euro(s.break_even_eur_per_released_hour, lang, cents=True),
+            "value": euro(s.value_eur_per_released_hour or 0.0, lang, cents=True),
+            "hours": number(s.released_hours_per_week, lang, 1),
+        }
+    rate_rows = tuple(
+        RateRow(
+            _rate_label(k, _),
+            _formula_value(
+                "share" if k.endswith("_share") else "eur" if "eur" in k else "number",
+                case.rates[k],
+                lang,
+                names,
+            ),
+            case.sources.get(k, ""),
+        )
+        for k in _NAMED_RATES
+        if k in case.rates
+    )
+    notes = [
+        _(
+            "The no-risk policy (no-riskpolis): if a worker from the banenafspraak target group falls ill, UWV pays a sickness benefit (Ziektewet) of 70 to 100% of the capped daily wage for up to 104 weeks, which the employer sets off against the wage it keeps paying. It lowers the risk of these jobs and is not counted as an amount here."
+        ),
+        _(
+            "The LKV banenafspraak is counted on top of the loonkostensubsidie: sources from before 2026 allow the combination (it is excluded only for Wsw and beschut werk); the 2026 rule could not be verified, so check it with the payroll administration."
+        ),
+    ]
+    if any(f.use == "backlog" and f.eur_per_hour == 0 for f in case.freed):
+        notes.append(
+            _("Backlog work is counted at no value because the model states no margin for it.")
+        )
+    if any(f.use == "displaced" for f in case.freed):
+        notes.append(
+            _(
+                "Some freed hours have no declared use (no vacancy, overtime, agency work, backlog or leaver takes them): they are worth nothing here and mean work taken from people employed today."
+            )
+        )
     return BusinessView(
         rows=rows,
-        net=money(case.net_eur_per_year, lang),
+        net=euro(case.net_eur_per_year, lang),
         net_negative=case.net_eur_per_year < 0,
-        investment=money(case.cobot_investment_eur, lang),
+        investment=euro(case.cobot_investment_eur, lang),
         payback=payback,
         range_workers=_range(
             spread.extra_workers if spread else None, lambda v: number(v, lang, 0)
         ),
         range_fte=_range(spread.extra_fte if spread else None, lambda v: fixed(v, lang, 1)),
-        range_net=_range(spread.net_eur_per_year if spread else None, lambda v: money(v, lang)),
+        range_net=_range(spread.net_eur_per_year if spread else None, lambda v: euro(v, lang)),
         range_payback=_range(spread.payback_years if spread else None, lambda v: fixed(v, lang, 1)),
         draws=spread.draws if spread else 0,
+        horizon=horizon,
+        years=years,
+        cash=tuple(cash_rows),
+        npv=npv,
+        discount=discount,
+        payback_year=payback_year,
+        jobs=jobs,
+        cobots=cobots,
+        break_even=break_even,
+        tornado=_tornado(case, lang, _),
+        rates=rate_rows,
+        notes=tuple(notes),
     )
 
 
@@ -757,7 +1111,7 @@ def build_comparison_context(
                 banenafspraak=fixed(sm["banenafspraak_jobs"], lang, 1),
                 freed=number(sm["skilled_hours_freed_per_week"], lang, 1),
                 cobots=str(sm["cobots"]),
-                net=money(s.case.net_eur_per_year, lang),
+                net=euro(s.case.net_eur_per_year, lang),
                 payback=payback,
                 range_workers=_range(
                     spread.extra_workers if spread else None, lambda v: number(v, lang, 0)

@@ -9,20 +9,6 @@ from jobcarve.carving.plan import Plan
 from jobcarve.results import Analysis
 
 
-def plan_bound(plan: Plan) -> int | None:
-    """The proven upper bound on the number of carved jobs, or None when none is known.
-
-    The bound comes from the first solver stage (jobs); when that stage found nothing in
-    its time (the plan is the greedy fallback) or was interrupted, the solver's 0 is not a
-    bound and must never be shown as one ("at most 0 jobs" next to a plan of 37).
-    """
-    if plan.stage_status.get("jobs") not in ("optimal", "feasible"):
-        return None
-    if plan.bound_jobs < len(plan.carved):
-        return None
-    return plan.bound_jobs
-
-
 def analysis_document(
     analysis: Analysis,
     plan: Plan | None,
@@ -42,10 +28,6 @@ def analysis_document(
     else:
         plan_doc = plan.to_dict()
         doc["summary"] = {**plan_doc.pop("summary"), "analysis": analysis_summary}
-        if plan_bound(plan) is None:  # "unknown", not 0 (and no gap to a bound there is not)
-            doc["summary"].update(bound_extra_workers=None, gap=None, bound_known=False)
-        else:
-            doc["summary"]["bound_known"] = True
         doc["jobs"] = plan_doc.pop("jobs")
         doc["cobots"] = plan_doc.pop("cobots")
         holders = plan_doc.pop("units")

@@ -49,7 +49,10 @@ def extract_messages() -> dict[str, list[tuple[str, int]]]:
     options = {"extensions": "jinja2.ext.i18n", "trim_blocks": "True", "lstrip_blocks": "True"}
     templates = data_dir("reports/templates")
     sources = [(p, "jinja2.ext:babel_extract", options) for p in sorted(templates.glob("*.j2"))]
-    sources.append((Path(__file__).with_name("context.py"), "python", {}))
+    for module in ("context.py", "balance.py"):
+        sources.append((Path(__file__).with_name(module), "python", {}))
+    # the business case's formula templates (marked N_ in economics.py)
+    sources.append((Path(__file__).parent.parent / "economics.py", "python", {}))
     for path, method, opts in sources:
         for lineno, message, _comments, _context in extract_from_file(
             method, str(path), options=opts

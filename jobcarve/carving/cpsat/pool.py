@@ -5,10 +5,17 @@ taken over by cobot m; s[u, m] unit assisted by cobot m; w[u, p, j] = x and assi
 used[m] cobot used. Constraints, one method each: every unit has at most one new holder
 (otherwise it stays with its role); a job's hours lie between the minimum and the
 profile's hours (pace-scaled, less the cobot's share of assisted units); a job holds at
-least `min_kinds_per_job` different tasks; its hours-weighted physical load stays under
-the limit; cobots within their weekly hours and number. Objectives, lexicographic, solved
-in stages with the previous optimum fixed: carved jobs, carved hours, hours moved away
-from hard-to-fill roles, fewer cobots.
+least `min_kinds_per_job` different tasks, each at least `min_kind_share` of its work; its
+hours-weighted physical load stays under the limit; no role gives up more of today's work
+than its declared uses absorb (the work balance); cobots within their weekly hours and
+number. Objectives, lexicographic, solved in stages with the previous optimum fixed
+(`STAGES`): carved hours (the banenafspraak counts hours), hours freed in hard-to-fill
+roles, hours of ergonomic risk a cobot takes, fewer (so larger) jobs, fewer cobots.
+
+Each stage spends its share of the time limit as CP-SAT *deterministic* time with one
+worker by default, so that the same input and seed give the same plan on an idle and on
+a loaded machine; a wall-clock guard of ten times the limit only stops a run that would
+hang, and the report then says the plan depends on the machine.
 """
 
 from __future__ import annotations
@@ -23,9 +30,13 @@ from jobcarve.carving.assignment import Assignment
 from jobcarve.carving.cpsat import InterruptWatch
 from jobcarve.carving.instance import SCALE, PoolInstance
 
-STAGES = ("jobs", "carved_hours", "hard_to_fill_hours", "cobots")
+STAGES = ("carved_hours", "hard_to_fill_hours", "ergonomic_risk_hours", "jobs", "cobots")
 #: Share of the time limit per stage.
-STAGE_SHARE = (0.55, 0.15, 0.15, 0.15)
+STAGE_SHARE = (0.5, 0.15, 0.1, 0.15, 0.1)
+#: The wall-clock guard of a stage, as a multiple of its deterministic limit (and at least
+#: GUARD_MIN_S seconds).
+GUARD_FACTOR = 10
+GUARD_MIN_S = 30.0
 
 
 @dataclass
@@ -39,6 +50,10 @@ class SolveReport:
     stage_status: dict[str, str] = field(default_factory=dict)
     seconds: float = 0.0
     interrupted: bool = False
+    #: a stage was stopped by the wall-clock guard: the plan may depend on the machine
+    guard_hit: bool = False
+    #: CP-SAT deterministic time spent per stage (machine-independent effort)
+    effort: dict[str, float] = field(default_factory=dict)
 
 
 class PoolModel:
@@ -58,6 +73,8 @@ class PoolModel:
         self._job_hours()
         self._variety()
         self._ergonomics()
+        self._balance()
+        self._rotation()
         self._cobots()
         self._symmetry()
         self.terms = self._objective_terms()
@@ -142,21 +159,54 @@ class PoolModel:
             self.m.add(hours <= hi * y)
 
     def _variety(self) -> None:
-        """A used job holds units of at least `min_kinds_per_job` different tasks."""
+        """A used job holds units of at least `min_kinds_per_job` different tasks, each kind
+        at least `min_kind_share` of the job's work (standard hours)."""
         need = self.inst.options.min_kinds_per_job
+        share_pct = round(self.inst.options.min_kind_share * 100)
+        units = self.inst.units
         for (p, j), y in self.y.items():
             kinds = []
-            by_task: dict[str, list[cp_model.IntVar]] = {}
+            by_task: dict[str, list[tuple[int, cp_model.IntVar]]] = {}
             for u, var in self.x_by_job[p, j]:
-                by_task.setdefault(self.inst.units[u].task, []).append(var)
-            for task, vars_ in sorted(by_task.items()):
+                by_task.setdefault(units[u].task, []).append((u, var))
+            total = cp_model.LinearExpr.sum(
+                [units[u].scaled() * var for u, var in self.x_by_job[p, j]]
+            )
+            for task, members in sorted(by_task.items()):
                 k = self.m.new_bool_var(f"k{p}_{j}_{task}")
-                self.m.add(k <= cp_model.LinearExpr.sum(vars_))
+                for _, var in members:
+                    self.m.add_implication(var, k)
+                self.m.add(k <= cp_model.LinearExpr.sum([v for _, v in members]))
                 kinds.append(k)
+                if share_pct > 0:
+                    # 100 x own >= share x total when the kind is in the job; the big-M form
+                    # keeps the LP relaxation informative (an enforcement literal does not)
+                    own = cp_model.LinearExpr.sum([units[u].scaled() * v for u, v in members])
+                    big = share_pct * round(self.inst.profiles[p].hours_available * SCALE)
+                    self.m.add(100 * own >= share_pct * total - big * (1 - k))
             if kinds:
                 self.m.add(cp_model.LinearExpr.sum(kinds) >= need * y)
             else:
                 self.m.add(y == 0)
+
+    def _balance(self) -> None:
+        """No role gives up more of today's work than its declared uses absorb."""
+        share = self.inst.options.assist_share
+        per_role: dict[str, list[cp_model.LinearExprT]] = {}
+        for u, unit in enumerate(self.inst.units):
+            if unit.role not in self.inst.role_limits:
+                continue
+            full, part = unit.base_scaled(), unit.base_scaled(share)
+            terms = per_role.setdefault(unit.role, [])
+            terms += [full * v for _, _, v in self.x_by_unit.get(u, [])]
+            terms += [full * v for v in self.c_by_unit.get(u, [])]
+            terms += [part * v for v in self.s_by_unit.get(u, [])]
+            # an assisted unit that moves to a carved job is counted in full above
+            terms += [-part * w for w in self.w_by_unit.get(u, [])]
+        for role, terms in sorted(per_role.items()):
+            if terms:
+                limit = round(self.inst.role_limits[role] * SCALE)
+                self.m.add(cp_model.LinearExpr.sum(terms) <= limit)
 
     def _ergonomics(self) -> None:
         """Hours-weighted physical load of a job <= the limit (scaled by 10 to stay integer)."""
@@ -171,9 +221,31 @@ class PoolModel:
             if terms:
                 self.m.add(cp_model.LinearExpr.sum(terms) <= 0)
 
+    def _rotation(self) -> None:
+        """Repetitive units that need rotation take at most `rotation_max_share` of a job."""
+        pct = round(self.inst.options.rotation_max_share * 100)
+        units = self.inst.units
+        for members in self.x_by_job.values():
+            rot = [units[u].scaled() * v for u, v in members if units[u].rotation]
+            if not rot:
+                continue
+            total = cp_model.LinearExpr.sum([units[u].scaled() * v for u, v in members])
+            self.m.add(100 * cp_model.LinearExpr.sum(rot) <= pct * total)
+
     def _cobots(self) -> None:
-        """Each cobot within its weekly hours; a unit on a cobot marks the cobot used."""
+        """Each cobot within its weekly hours and at one place (area or workstation); a unit
+        on a cobot marks the cobot used."""
         cap = round(self.inst.options.cobot_hours_available * SCALE)
+        places = sorted({u.place for u in self.inst.units if u.place is not None})
+        for k in self.used:
+            if len(places) < 2:
+                break
+            at = {pl: self.m.new_bool_var(f"at{k}_{pl}") for pl in places}
+            self.m.add(cp_model.LinearExpr.sum(list(at.values())) <= 1)
+            for u, var in self.on_cobot[k]:
+                place = self.inst.units[u].place
+                if place is not None:
+                    self.m.add_implication(var, at[place])
         for k, used in self.used.items():
             load = []
             for u, var in self.on_cobot[k]:
@@ -185,22 +257,40 @@ class PoolModel:
                 self.m.add(used == 0)
 
     def _symmetry(self) -> None:
-        """Jobs of a profile and cobots are used in index order."""
+        """Jobs of a profile are used in index order and hold falling hours; cobots are used
+        in index order."""
         for (p, j), y in self.y.items():
             if (p, j + 1) in self.y:
                 self.m.add(y >= self.y[p, j + 1])
+                self.m.add(self._hours_expr(p, j) >= self._hours_expr(p, j + 1))
         for k in range(len(self.used) - 1):
             self.m.add(self.used[k] >= self.used[k + 1])
+        # the equal parts of one large unit are interchangeable: part i+1 moves only if
+        # part i moves (to any holder), and is assisted only if part i is
+        units = self.inst.units
+        for u in range(1, len(units)):
+            if units[u].unit != units[u - 1].unit:
+                continue
+            here = [v for _, _, v in self.x_by_unit.get(u, [])] + self.c_by_unit.get(u, [])
+            before = [v for _, _, v in self.x_by_unit.get(u - 1, [])] + self.c_by_unit.get(
+                u - 1, []
+            )
+            if here:
+                self.m.add(cp_model.LinearExpr.sum(here) <= cp_model.LinearExpr.sum(before))
 
     # ------------------------------------------------------------------ objective
     def _objective_terms(self) -> list[cp_model.LinearExprT]:
         inst = self.inst
         total = cp_model.LinearExpr.sum
-        jobs = total(list(self.y.values()))
+        jobs = -total(list(self.y.values()))
         carved = total([self._hours_expr(p, j) for (p, j) in self.y])
         share = inst.options.assist_share
         moved: list[cp_model.LinearExprT] = []
+        risk: list[cp_model.LinearExprT] = []
         for u, unit in enumerate(inst.units):
+            if unit.risk:
+                risk += [unit.scaled() * v for v in self.c_by_unit.get(u, [])]
+                risk += [unit.scaled() * v for v in self.s_by_unit.get(u, [])]
             if not unit.hard_to_fill:
                 continue
             full, part = unit.scaled(), round(unit.hours * share * SCALE)
@@ -210,7 +300,7 @@ class PoolModel:
             # an assisted unit that moves to a carved job is counted in full above
             moved += [-part * w for w in self.w_by_unit.get(u, [])]
         cobots = -total(list(self.used.values()))
-        return [jobs, carved, total(moved), cobots]
+        return [carved, total(moved), total(risk), jobs, cobots]
 
     # ------------------------------------------------------------------ solve
     def hint(self, a: Assignment) -> None:
@@ -253,21 +343,27 @@ class PoolModel:
         return a
 
     def solve(
-        self, start: Assignment, progress: Callable[[str], None] | None = None
+        self,
+        start: Assignment,
+        progress: Callable[[str], None] | None = None,
+        stages: tuple[str, ...] = STAGES,
     ) -> SolveReport:
-        """Staged lexicographic solve from the start assignment."""
+        """Staged lexicographic solve from the start assignment (of the named `stages`, in
+        `STAGES` order; their time shares are scaled to the whole limit)."""
         o = self.inst.options
+        chosen = [i for i, name in enumerate(STAGES) if name in stages]
+        scale = 1.0 / sum(STAGE_SHARE[i] for i in chosen)
+        plan = [(STAGES[i], self.terms[i], STAGE_SHARE[i] * scale) for i in chosen]
         t0 = time.perf_counter()
         best = start
         values: list[int] = []
         stage_status: dict[str, str] = {}
         bound = 0
-        interrupted = False
+        interrupted = guard_hit = False
+        effort: dict[str, float] = {}
         self.hint(best)
         with InterruptWatch() as watch:
-            for stage, (name, term, share) in enumerate(
-                zip(STAGES, self.terms, STAGE_SHARE, strict=True)
-            ):
+            for stage, (name, term, share) in enumerate(plan):
                 if watch.interrupted:
                     break
                 self.m.maximize(term)
@@ -276,9 +372,11 @@ class PoolModel:
                 params.random_seed = o.seed
                 params.num_workers = o.workers
                 limit = max(0.05, o.time_limit_s * share)
-                # a deterministic limit makes the same input and seed give the same plan
+                # a deterministic limit makes the same input and seed give the same plan,
+                # whatever else the machine does; the wall clock only guards against a hang
                 params.max_deterministic_time = limit
-                params.max_time_in_seconds = limit * 2  # wall-clock safety net
+                guard = max(GUARD_MIN_S, limit * GUARD_FACTOR)
+                params.max_time_in_seconds = guard
                 # Ctrl-C is handled by InterruptWatch, which stops the search from a thread
                 params.catch_sigint_signal = False
                 # no repair_hint: with very short limits it aborts CP-SAT 9.15 ("Check failed:
@@ -288,6 +386,9 @@ class PoolModel:
                 watch.attach(solver)
                 status = solver.solve(self.m, callback) if callback else solver.solve(self.m)
                 watch.attach(None)
+                if status != cp_model.OPTIMAL and solver.wall_time >= guard * 0.99:
+                    guard_hit = True
+                effort[name] = solver.deterministic_time
                 if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
                     best = self.extract(solver)
                     value = round(solver.objective_value)
@@ -305,9 +406,9 @@ class PoolModel:
                     stage_status[name] = "unknown"
                     values.append(values[-1] if values else 0)
             interrupted = watch.interrupted
-        # the status is that of the headline figure, the number of carved jobs; the later
+        # the status is that of the headline figure, the carved hours; the later
         # objectives' own statuses are reported per stage
-        overall = stage_status.get("jobs", "feasible")
+        overall = stage_status.get(STAGES[0], "feasible")
         return SolveReport(
             best,
             overall,
@@ -316,6 +417,8 @@ class PoolModel:
             stage_status,
             time.perf_counter() - t0,
             interrupted,
+            guard_hit,
+            effort,
         )
 
 

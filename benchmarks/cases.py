@@ -1,0 +1,160 @@
+"""Agreement of jobcarve's verdicts with expert labels written before the tool ran.
+
+Reads every ``tests/cases/<case>.yaml`` with its ``<case>.expected.yaml`` (format in
+tests/cases/README.md), analyses the model and counts how many *clear* expert labels the
+analysis matches: fit verdicts per task (and hand-made subtask) and profile, and cobot
+labels per unit. ``python benchmarks/cases.py [--plan]`` prints the agreement and every
+disagreement; with ``--plan`` it also checks the case-level rules on the plan (no role gives
+up more than its declared uses; units that must never be in a carved job are not).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from jobcarve import read_process
+from jobcarve.analysis import analyze
+from jobcarve.results import Analysis
+
+CASES = Path(__file__).resolve().parent.parent / "tests" / "cases"
+
+
+@dataclass
+class Agreement:
+    fit_clear: int = 0
+    fit_agree: int = 0
+    cobot_clear: int = 0
+    cobot_agree: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, other: Agreement) -> None:
+        self.fit_clear += other.fit_clear
+        self.fit_agree += other.fit_agree
+        self.cobot_clear += other.cobot_clear
+        self.cobot_agree += other.cobot_agree
+        self.misses += other.misses
+
+
+def case_files() -> list[tuple[Path, Path]]:
+    """(model, expected) pairs of every case."""
+    return [
+        (p, p.with_name(p.stem + ".expected.yaml"))
+        for p in sorted(CASES.glob("*.yaml"))
+        if not p.name.endswith(".expected.yaml")
+    ]
+
+
+def _verdicts(analysis: Analysis) -> tuple[dict[str, dict[str, str]], dict[str, str]]:
+    """Fit verdict per task or unit id and profile; cobot label per unit id."""
+    fit: dict[str, dict[str, str]] = {}
+    cobot: dict[str, str] = {}
+    for task in analysis.tasks:
+        fit[task.id] = {p: f.verdict for p, f in task.fit.items()}
+        units = list(task.units) + (list(task.proposal.units) if task.proposal else [])
+        for unit in units:
+            fit.setdefault(unit.id, {p: f.verdict for p, f in unit.fit.items()})
+            cobot[unit.id] = unit.cobot.label
+        if len(task.units) == 1:
+            cobot[task.id] = task.units[0].cobot.label
+    return fit, cobot
+
+
+def agreement(model: Path, expected: Path) -> tuple[Agreement, Analysis]:
+    """Clear expert labels matched by the analysis of one case."""
+    process = read_process(model)
+    analysis = analyze(process)
+    fit, cobot = _verdicts(analysis)
+    exp = yaml.safe_load(expected.read_text(encoding="utf-8"))
+    out = Agreement()
+
+    def check(uid: str, entry: dict[str, Any], where: str) -> None:
+        for pid, label in (entry.get("fit") or {}).items():
+            if label.get("confidence") != "clear" or uid not in fit:
+                continue
+            got = fit[uid].get(pid)
+            want = {label["verdict"], *label.get("also_acceptable", [])}
+            out.fit_clear += 1
+            if got in want:
+                out.fit_agree += 1
+            else:
+                out.misses.append(f"{where} fit {pid}: expert {label['verdict']}, tool {got}")
+        c = entry.get("cobot")
+        if c and c.get("confidence") == "clear" and uid in cobot:
+            out.cobot_clear += 1
+            want = {c["label"], *c.get("also_acceptable", [])}
+            if cobot[uid] in want:
+                out.cobot_agree += 1
+            else:
+                out.misses.append(f"{where} cobot: expert {c['label']}, tool {cobot[uid]}")
+
+    for tid, entry in (exp.get("tasks") or {}).items():
+        check(tid, entry, f"{model.stem}:{tid}")
+        for sid, sub in (entry.get("subtasks") or {}).items():
+            check(sid, sub, f"{model.stem}:{tid}.{sid}")
+        for part, sub in (entry.get("catalogue_split_parts") or {}).items():
+            check(f"{tid}.{part}", sub, f"{model.stem}:{tid}.{part}")
+    return out, analysis
+
+
+def plan_rules(model: Path, expected: Path, time_limit_s: float = 5.0) -> list[str]:
+    """Case-level rules the plan breaks (role hour drops, units never to carve)."""
+    from jobcarve.carving import plan
+
+    process = read_process(model)
+    exp = yaml.safe_load(expected.read_text(encoding="utf-8"))["case"]
+    result = plan(process, time_limit_s=time_limit_s, evaluate_proposals=False)
+    broken = []
+    tolerance = float(exp.get("tolerance_hours_per_week", 1))
+    for b in result.work_balance:
+        limit = exp["role_max_drop_hours_per_week"].get(b.role, {}).get("max")
+        if limit is not None and b.released_hours_per_week > float(limit) + tolerance:
+            broken.append(
+                f"{model.stem}: {b.role} gives up {b.released_hours_per_week:.1f} h > {limit}"
+            )
+    carved_units = {u for j in result.carved for u in j.units}
+    for rule in exp.get("never_in_carved_job") or []:
+        task, part = rule["task"], rule.get("part")
+        for uid in carved_units:
+            if (
+                uid == task
+                or (part and uid in (part, f"{task}.{part}"))
+                or (not part and uid.startswith(f"{task}."))
+            ):
+                broken.append(f"{model.stem}: {uid} is in a carved job ({rule.get('reason', '')})")
+    return broken
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--plan", action="store_true", help="also check the plan rules")
+    args = parser.parse_args(argv)
+    total = Agreement()
+    for model, expected in case_files():
+        result, _ = agreement(model, expected)
+        total.add(result)
+        print(
+            f"{model.stem}: fit {result.fit_agree}/{result.fit_clear}, "
+            f"cobot {result.cobot_agree}/{result.cobot_clear}"
+        )
+        if args.plan:
+            for line in plan_rules(model, expected):
+                print("  plan rule broken:", line)
+    for miss in total.misses:
+        print("  ", miss)
+    fit = total.fit_agree / total.fit_clear if total.fit_clear else 1.0
+    cob = total.cobot_agree / total.cobot_clear if total.cobot_clear else 1.0
+    print(
+        f"total: fit {total.fit_agree}/{total.fit_clear} ({fit:.0%}), "
+        f"cobot {total.cobot_agree}/{total.cobot_clear} ({cob:.0%})"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

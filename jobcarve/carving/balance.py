@@ -1,0 +1,147 @@
+"""The work balance (werkbalans): what each existing role gives up, and where those hours go.
+
+Job carving takes simple work away from today's staff. That is only advice an adviser can
+sign when the freed hours have somewhere to go: open vacancies, overtime worked today,
+agency hours hired today, work refused or left undone today (backlog), and people who
+leave and are not replaced. These are the *uses* a model declares per role
+(``roles[].vacancies``, ``overtime_hours_per_week``, ``agency_hours_per_week``,
+``backlog_hours_per_week``, ``leavers``). The plan takes from a role at most what its uses
+absorb (unless ``allow_displacement`` is set); freed hours are absorbed by the uses in the
+order of `USES`, and hours no use absorbs are *displaced*: work taken from people employed
+today with nothing in its place.
+
+All hours here are hours of today's work (standard time, no hand-over overhead), so a
+role's released and kept hours add up to its work today.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from jobcarve.model import ProcessModel, Role, Task
+
+#: The uses of freed hours, in the order they absorb them: the open vacancies first (the
+#: reason most SMEs carve jobs), then the costliest cover (overtime, agency hours), then
+#: work the team would take on, then attrition.
+USES: tuple[str, ...] = ("vacancies", "overtime", "agency", "backlog", "leavers")
+
+
+def contract_hours(role: Role, hours_per_fte: float) -> float:
+    """Contract hours per week of one person in the role."""
+    return role.hours_per_week if role.hours_per_week is not None else hours_per_fte
+
+
+def role_uses(role: Role, hours_per_fte: float) -> dict[str, float]:
+    """Hours per week each declared use of the role can absorb."""
+    per_person = contract_hours(role, hours_per_fte)
+    return {
+        "vacancies": role.vacancies * per_person,
+        "overtime": role.overtime_hours_per_week,
+        "agency": role.agency_hours_per_week,
+        "backlog": role.backlog_hours_per_week,
+        "leavers": min(role.leavers, role.headcount) * per_person,
+    }
+
+
+def today_hours(process: ProcessModel) -> dict[str, float]:
+    """Hours per week of today's work per role (a subtask's own role counts for its hours)."""
+    from jobcarve.graph import task_hours_per_week
+
+    out = {r.id: 0.0 for r in process.roles}
+
+    def walk(task: Task, role: str | None) -> None:
+        own = task.role or role
+        if task.subtasks:
+            for sub in task.subtasks:
+                walk(sub, own)
+        elif own is not None:
+            out[own] = out.get(own, 0.0) + task_hours_per_week(task, process.planning)
+
+    for task in process.tasks:
+        walk(task, None)
+    return out
+
+
+@dataclass(frozen=True)
+class RoleBalance:
+    """One role's work balance: today's work, what the plan releases, where it goes."""
+
+    role: str
+    people: int
+    contract_hours_per_week: float
+    today_hours_per_week: float
+    uses: dict[str, float]
+    released_hours_per_week: float
+    absorbed: dict[str, float]
+    displaced_hours_per_week: float
+
+    @property
+    def capacity_hours_per_week(self) -> float:
+        """People x contract hours."""
+        return self.people * self.contract_hours_per_week
+
+    @property
+    def kept_hours_per_week(self) -> float:
+        """Today's work the role's people keep."""
+        return max(0.0, self.today_hours_per_week - self.released_hours_per_week)
+
+    @property
+    def kept_hours_per_person(self) -> float | None:
+        return self.kept_hours_per_week / self.people if self.people else None
+
+    @property
+    def absorbable_hours_per_week(self) -> float:
+        return sum(self.uses.values())
+
+    def to_dict(self) -> dict[str, Any]:
+        kept_pp = self.kept_hours_per_person
+        return {
+            "role": self.role,
+            "people": self.people,
+            "contract_hours_per_week": round(self.contract_hours_per_week, 3),
+            "capacity_hours_per_week": round(self.capacity_hours_per_week, 3),
+            "today_hours_per_week": round(self.today_hours_per_week, 3),
+            "uses_hours_per_week": {k: round(v, 3) for k, v in self.uses.items()},
+            "released_hours_per_week": round(self.released_hours_per_week, 3),
+            "absorbed_hours_per_week": {k: round(v, 3) for k, v in self.absorbed.items()},
+            "displaced_hours_per_week": round(self.displaced_hours_per_week, 3),
+            "kept_hours_per_week": round(self.kept_hours_per_week, 3),
+            "kept_hours_per_person": None if kept_pp is None else round(kept_pp, 3),
+        }
+
+
+def absorb(released: float, uses: dict[str, float]) -> tuple[dict[str, float], float]:
+    """Freed hours per use, in `USES` order, and the hours no use absorbs."""
+    left = max(0.0, released)
+    absorbed: dict[str, float] = {}
+    for use in USES:
+        take = min(left, uses.get(use, 0.0))
+        absorbed[use] = take
+        left -= take
+    # hundredths of an hour are the solver's resolution: smaller rests are rounding
+    return absorbed, (left if left > 0.01 else 0.0)
+
+
+def work_balance(process: ProcessModel, released: dict[str, float]) -> tuple[RoleBalance, ...]:
+    """The work balance of every role, given the hours the plan releases from each."""
+    today = today_hours(process)
+    fte = process.planning.hours_per_fte
+    out = []
+    for role in process.roles:
+        uses = role_uses(role, fte)
+        freed = min(released.get(role.id, 0.0), today.get(role.id, 0.0))
+        absorbed, displaced = absorb(freed, uses)
+        out.append(
+            RoleBalance(
+                role=role.id,
+                people=role.headcount,
+                contract_hours_per_week=contract_hours(role, fte),
+                today_hours_per_week=today.get(role.id, 0.0),
+                uses=uses,
+                released_hours_per_week=freed,
+                absorbed=absorbed,
+                displaced_hours_per_week=displaced,
+            )
+        )
+    return tuple(out)

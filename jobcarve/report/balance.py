@@ -1,0 +1,133 @@
+"""View models of the work balance (werkbalans) and of the split proposals to check.
+
+Every figure comes from the plan (`Plan.work_balance`, `Plan.split_proposals`); this module
+only formats them for the report's language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from jobcarve.carving.balance import USES
+from jobcarve.carving.plan import Plan
+from jobcarve.formatting import number
+from jobcarve.model import ProcessModel
+from jobcarve.results import Analysis
+
+Gettext = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class BalanceRow:
+    role: str
+    people: int
+    contract_hours: str
+    today: str
+    released: str
+    absorbed: str
+    displaced: str
+    displaced_hours: float
+    kept: str
+    kept_per_person: str
+
+
+@dataclass(frozen=True)
+class BalanceView:
+    rows: tuple[BalanceRow, ...]
+    released: str
+    absorbed: str
+    displaced: str
+    displaced_hours: float
+    allowed: bool
+
+
+@dataclass(frozen=True)
+class ProposalRow:
+    task: str
+    kind: str
+    units: str
+    adds_hours: str
+    adds_workers: str
+    evaluated: bool
+    how: str
+
+
+def use_names(_: Gettext) -> dict[str, str]:
+    """The uses of freed hours, as the report names them."""
+    return {
+        "vacancies": _("open vacancies"),
+        "overtime": _("overtime today"),
+        "agency": _("agency hours today"),
+        "backlog": _("work left undone today"),
+        "leavers": _("people leaving"),
+    }
+
+
+def balance_view(process: ProcessModel, plan: Plan, lang: str, _: Gettext) -> BalanceView:
+    """The work balance per role: today, released, where it goes, what people keep."""
+    names = use_names(_)
+    role_names = {r.id: r.name for r in process.roles}
+    rows = []
+    for b in plan.work_balance:
+        absorbed = [
+            f"{number(b.absorbed[use], lang, 1)} {names[use]}"
+            for use in USES
+            if b.absorbed.get(use, 0.0) >= 0.05
+        ]
+        per_person = b.kept_hours_per_person
+        rows.append(
+            BalanceRow(
+                role=role_names.get(b.role, b.role),
+                people=b.people,
+                contract_hours=number(b.contract_hours_per_week, lang, 1),
+                today=number(b.today_hours_per_week, lang, 1),
+                released=number(b.released_hours_per_week, lang, 1),
+                absorbed="; ".join(absorbed) if absorbed else "-",
+                displaced=number(b.displaced_hours_per_week, lang, 1),
+                displaced_hours=b.displaced_hours_per_week,
+                kept=number(b.kept_hours_per_week, lang, 1),
+                kept_per_person=number(per_person, lang, 1) if per_person is not None else "-",
+            )
+        )
+    s = plan.summary()
+    return BalanceView(
+        rows=tuple(rows),
+        released=number(s["released_hours_per_week"], lang, 1),
+        absorbed=number(s["absorbed_hours_per_week"], lang, 1),
+        displaced=number(s["displacement_hours"], lang, 1),
+        displaced_hours=s["displacement_hours"],
+        allowed=bool(plan.options.get("allow_displacement")),
+    )
+
+
+def proposal_rows(analysis: Analysis, plan: Plan, lang: str, _: Gettext) -> tuple[ProposalRow, ...]:
+    """The split proposals to confirm or check on the floor, with what each would add."""
+    effects = {e.task: e for e in plan.split_proposals}
+    rows = []
+    for task in analysis.proposals:
+        proposal = task.proposal
+        assert proposal is not None
+        effect = effects.get(task.id)
+        evaluated = effect is not None and effect.carved_hours_added is not None
+        catalogue = proposal.source == "catalogue"
+        rows.append(
+            ProposalRow(
+                task=task.name,
+                kind=_("typical split from the catalogue, to confirm")
+                if catalogue
+                else _("jobcarve's proposal, to check on the floor"),
+                units="; ".join(u.name for u in proposal.units),
+                adds_hours=number(effect.carved_hours_added or 0.0, lang, 1)
+                if evaluated and effect
+                else "-",
+                adds_workers=str(effect.extra_workers_added)
+                if evaluated and effect and effect.extra_workers_added is not None
+                else "-",
+                evaluated=evaluated,
+                how=_("confirm with catalogue_split: confirmed on the task")
+                if catalogue
+                else _("write the parts into the model as subtasks"),
+            )
+        )
+    return tuple(rows)

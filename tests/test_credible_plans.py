@@ -1,0 +1,243 @@
+"""Credible plans (issue #13): the work balance, confirmed splits only, the cobot decision,
+job quality and plans that do not depend on the machine's load.
+
+Micro-models are written with the expected plan first (in the docstring and comments), from
+the rules in docs/method.md ("Credible plans"), not from the tool's output.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from jobcarve import read_process
+from jobcarve.analysis import analyze
+from jobcarve.carving import plan
+from jobcarve.carving.balance import absorb, role_uses, today_hours
+from tests.conftest import EXAMPLES
+
+ALL4 = "{lifting: 4, pushing_pulling: 4, repetitive_hand_arm: 4, fine_motor: 4, posture_mobility: 4, sensory: 4, attention: 4, memory_learning: 4, problem_solving: 4, literacy_numeracy: 4, pace: 4, independence: 4, social_communication: 4}"
+SIMPLE = "{lifting: 1, repetitive_hand_arm: 1, fine_motor: 1, attention: 1, pace: 1}"
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "model.yaml"
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def packing_shop(tmp_path: Path, uses: str = "", extra_task: str = "") -> Path:
+    """Three simple 10 h tasks of one role of 2 packers (36 h each), one capable profile."""
+    return write(
+        tmp_path,
+        f"""\
+        format: 1
+        company: {{name: Test BV, sector: packaging}}
+        process: {{name: Packing}}
+        planning: {{units_per_week: 100, hours_per_fte: 36}}
+        roles:
+          - {{id: packer, name: Inpakker, headcount: 2, education: MBO 1{uses}}}
+        tasks:
+          - {{id: fold, name: Dozen vouwen, role: packer, hours_per_week: 10, demands: {SIMPLE}}}
+          - {{id: pack, name: Inpakken, role: packer, hours_per_week: 10, demands: {SIMPLE}}}
+          - {{id: label, name: Etiketteren, role: packer, hours_per_week: 10, demands: {SIMPLE}}}
+        {extra_task}
+        profiles:
+          - id: able
+            name: Able
+            capacities: {ALL4}
+            hours_per_week_available: 32
+        """,
+    )
+
+
+def test_uses_and_absorption_order() -> None:
+    """Uses are contract hours x vacancies and leavers plus the declared hours; freed hours
+    go to vacancies, overtime, agency, backlog, leavers in that order; the rest is displaced."""
+    process = read_process(EXAMPLES[0])  # any model: roles are rebuilt below
+    role = process.roles[0].model_copy(
+        update={
+            "hours_per_week": 30.0,
+            "vacancies": 1,
+            "overtime_hours_per_week": 4.0,
+            "agency_hours_per_week": 8.0,
+            "backlog_hours_per_week": 2.0,
+            "leavers": 1,
+            "headcount": 3,
+        }
+    )
+    uses = role_uses(role, 36)
+    assert uses == {"vacancies": 30, "overtime": 4, "agency": 8, "backlog": 2, "leavers": 30}
+    absorbed, displaced = absorb(40, uses)
+    assert absorbed == {"vacancies": 30, "overtime": 4, "agency": 6, "backlog": 0, "leavers": 0}
+    assert displaced == 0
+    absorbed, displaced = absorb(80, uses)
+    assert sum(absorbed.values()) == 74 and displaced == 6
+
+
+def test_no_uses_no_jobs(tmp_path: Path) -> None:
+    """Packers with no declared use for freed hours keep all their 30 h: no carved job."""
+    result = plan(read_process(packing_shop(tmp_path)), time_limit_s=2)
+    assert result.summary()["extra_workers"] == 0
+    (balance,) = result.work_balance
+    assert balance.released_hours_per_week == 0 and balance.kept_hours_per_week == 30
+
+
+def test_uses_bound_the_plan(tmp_path: Path) -> None:
+    """20 agency hours let 20 of the 30 h move: each 10 h task is shared out in parts of at
+    most 4 h (3 x 3.33 h), so one job of 20 h holds parts of all three tasks; the packers
+    keep 10 h, and the 20 h they give up are all absorbed by the agency hours."""
+    model = packing_shop(tmp_path, ", agency_hours_per_week: 20")
+    result = plan(read_process(model), time_limit_s=2)
+    s = result.summary()
+    assert s["extra_workers"] == 1 and s["carved_hours_per_week"] == pytest.approx(20, abs=0.05)
+    (b,) = result.work_balance
+    assert b.absorbed["agency"] == pytest.approx(20, abs=0.05) and b.displaced_hours_per_week == 0
+    assert b.kept_hours_per_week == pytest.approx(10, abs=0.05)
+
+
+def test_displacement_only_when_allowed(tmp_path: Path) -> None:
+    """With allow_displacement the plan may take all 30 h; the 10 h beyond the 20 agency
+    hours are reported as displacement, in the summary and the balance."""
+    model = packing_shop(tmp_path, ", agency_hours_per_week: 20")
+    result = plan(read_process(model), time_limit_s=2, allow_displacement=True)
+    s = result.summary()
+    assert s["carved_hours_per_week"] == pytest.approx(30, abs=0.05)
+    assert s["displacement_hours"] == pytest.approx(10, abs=0.05)
+
+
+def test_automatic_split_is_only_a_proposal(tmp_path: Path) -> None:
+    """A task whose gap is a moderate decision demand (problem solving 2, capacity 1) gets an
+    automatic split proposal, which never enters the plan's units."""
+    model = write(
+        tmp_path,
+        """\
+        format: 1
+        company: {name: Test BV, sector: metal}
+        process: {name: Work}
+        planning: {units_per_week: 100}
+        roles: [{id: op, name: Operator, headcount: 2, education: MBO 2, vacancies: 1}]
+        tasks:
+          - id: check
+            name: Controleren en sorteren
+            role: op
+            hours_per_week: 20
+            demands: {problem_solving: 2, attention: 1}
+        profiles:
+          - id: low
+            name: Low
+            capacities: {lifting: 2, pushing_pulling: 2, repetitive_hand_arm: 2, fine_motor: 2, posture_mobility: 2, sensory: 2, attention: 2, memory_learning: 2, problem_solving: 1, literacy_numeracy: 2, pace: 2, independence: 2, social_communication: 2}
+            hours_per_week_available: 24
+        """,
+    )
+    analysis = analyze(read_process(model))
+    (task,) = analysis.tasks
+    assert task.split == "none" and [u.id for u in task.units] == ["check"]
+    assert task.proposal is not None and task.proposal.source == "automatic"
+    assert task.fit["low"].verdict == "not_accessible"
+    assert all("." not in u.id for u in analysis.units)  # no proposal unit is planned
+
+
+def test_no_split_of_a_core_demand(tmp_path: Path) -> None:
+    """CAM programming (literacy, problem solving and independence 4) has no routine part:
+    no proposal at all, and the reason names the core."""
+    model = write(
+        tmp_path,
+        """\
+        format: 1
+        company: {name: Test BV, sector: metal}
+        process: {name: Work}
+        planning: {units_per_week: 100}
+        roles: [{id: setter, name: Setter, headcount: 1, education: MBO 4}]
+        tasks:
+          - {id: cam, name: CAM-programma maken, role: setter, hours_per_week: 12, template: cnc_program_edit}
+        profiles:
+          - id: low
+            name: Low
+            capacities: {lifting: 2, pushing_pulling: 2, repetitive_hand_arm: 2, fine_motor: 2, posture_mobility: 2, sensory: 2, attention: 2, memory_learning: 1, problem_solving: 1, literacy_numeracy: 1, pace: 1, independence: 1, social_communication: 2}
+            hours_per_week_available: 24
+        """,
+    )
+    (task,) = analyze(read_process(model)).tasks
+    assert task.proposal is None and task.fit["low"].verdict == "not_accessible"
+    assert any(r.key == "split.core" for r in task.split_reasons)
+
+
+def test_catalogue_split_enters_only_when_confirmed() -> None:
+    """In the CNC example set-up is confirmed (in the plan's units), sawing is not (a
+    proposal to confirm, not in the plan)."""
+    analysis = analyze(read_process(EXAMPLES[1]))
+    tasks = {t.id: t for t in analysis.tasks}
+    assert tasks["setup_milling"].split == "catalogue" and tasks["setup_milling"].proposal is None
+    assert tasks["saw_stock"].split == "none" and tasks["saw_stock"].proposal is not None
+    assert tasks["saw_stock"].proposal.source == "catalogue"
+    assert "saw_stock" in {u.id for u in analysis.units}
+
+
+def test_examples_keep_the_work_balance() -> None:
+    """On every example no role gives up more than its declared uses; nothing is displaced;
+    every carved job has three kinds of work, each at least 10% of its hours."""
+    for path in EXAMPLES:
+        process = read_process(path)
+        result = plan(process, time_limit_s=3, evaluate_proposals=False)
+        uses = {
+            r.id: sum(role_uses(r, process.planning.hours_per_fte).values()) for r in process.roles
+        }
+        today = today_hours(process)
+        for b in result.work_balance:
+            assert b.released_hours_per_week <= uses[b.role] + 0.05, (path.name, b.role)
+            assert b.kept_hours_per_week == pytest.approx(
+                today[b.role] - b.released_hours_per_week, abs=0.01
+            )
+        assert result.summary()["displacement_hours"] == 0
+        inst, a = result.instance, result.assignment
+        assert inst is not None and a is not None
+        for members in a.jobs().values():
+            kinds: dict[str, float] = {}
+            for u in members:
+                kinds[inst.units[u].task] = kinds.get(inst.units[u].task, 0.0) + inst.units[u].hours
+            assert len(kinds) >= 3
+            assert min(kinds.values()) >= 0.1 * sum(kinds.values()) - 0.01 * len(members)
+
+
+def test_cobot_reasons() -> None:
+    """Every cobot in a plan says why: it removes an ergonomic risk or adds hours."""
+    for path in EXAMPLES:
+        result = plan(read_process(path), time_limit_s=3, evaluate_proposals=False)
+        for cobot in result.cobots:
+            assert cobot.why, (path.name, cobot.id)
+            if "ergonomics" in cobot.why:
+                assert cobot.risk_units
+
+
+def _busy(stop_at: float) -> None:  # pragma: no cover - runs in a child process
+    x = 0
+    while time.monotonic() < stop_at:
+        x += 1
+
+
+def test_same_plan_on_a_loaded_machine() -> None:
+    """The same model, options and seed give the same plan whether the machine is idle or
+    every CPU is kept busy by other processes (the solver's effort is deterministic)."""
+    process = read_process(EXAMPLES[2])
+    idle = plan(process, time_limit_s=2, seed=1).to_dict()
+    stop_at = time.monotonic() + 300
+    workers = [
+        multiprocessing.Process(target=_busy, args=(stop_at,), daemon=True)
+        for _ in range(2 * (os.cpu_count() or 2))
+    ]
+    for w in workers:
+        w.start()
+    try:
+        loaded = plan(process, time_limit_s=2, seed=1).to_dict()
+    finally:
+        for w in workers:
+            w.terminate()
+            w.join()
+    assert loaded == idle
+    assert loaded["solver"]["wall_clock_guard_hit"] is False
