@@ -459,16 +459,16 @@ def analyze(
             else (
                 f", carved hours at most {bound:.1f} (gap {s['gap']:.0%})"
                 if bound is not None
-                else ", no bound on the carved hours known"
+                else ", no bound on the carved hours known (the solver found no plan in its time)"
             )
         )
         workers = s["extra_workers"]
         typer.echo(
-            f"plan: {workers} extra worker{'s' if workers != 1 else ''} ({s['extra_fte']:.2f} FTE, "
+            f"plan: {_count(workers, 'extra worker')} ({s['extra_fte']:.2f} FTE, "
             f"{s['carved_hours_per_week']:.1f} h/week = {s['banenafspraak_jobs']:.1f} banenafspraak jobs), "
             f"{s['released_hours_per_week']:.1f} h/week freed from today's staff, "
             f"{s['skilled_hours_freed_per_week']:.1f} of them in hard-to-fill roles, "
-            f"{s['cobots']} cobot{'s' if s['cobots'] != 1 else ''}; {s['status']}{gap}"
+            f"{_count(s['cobots'], 'cobot')}; {s['status']}{gap}"
         )
         if s["displacement_hours"] > 0:
             typer.echo(

@@ -100,6 +100,13 @@ SCREENING_TASK_COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "lifts_per_hour": ("Tillingen per uur", "Lifts per hour", ()),
 }
 TASK_COLUMNS.update(SCREENING_TASK_COLUMNS)
+TASK_COLUMNS["catalogue_split"] = (
+    "Catalogussplitsing",
+    "Catalogue split",
+    ("splitsing catalogus", "split confirmed"),
+)
+#: the adviser's word on a catalogue split, in both languages
+SPLIT_WORDS = {"bevestigd": "confirmed", "afgewezen": "rejected"}
 _SCREENING_NUMBERS = (
     "machine_force_n",
     "operations_per_unit",
@@ -118,6 +125,34 @@ ROLE_COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "wage_cost_eur_per_hour": ("Loonkosten per uur", "Wage cost per hour", ("uurloon", "wage")),
     "hard_to_fill": ("Moeilijk vervulbaar", "Hard to fill", ("knelpunt", "vacature moeilijk")),
     "vacancies": ("Vacatures", "Vacancies", ()),
+    # the work balance: the uses of hours freed from the role (docs/method.md 5.1)
+    "overtime_hours_per_week": ("Overuren per week", "Overtime hours per week", ("overwerk",)),
+    "agency_hours_per_week": (
+        "Uitzenduren per week",
+        "Agency hours per week",
+        ("uitzenduren", "inleenuren", "agency hours"),
+    ),
+    "backlog_hours_per_week": (
+        "Blijft liggen (uur per week)",
+        "Backlog hours per week",
+        ("werk dat blijft liggen", "backlog"),
+    ),
+    "leavers": ("Vertrekkers", "Leavers", ("vertrek", "uitstroom")),
+    "vacancy_value_eur_per_hour": (
+        "Waarde vacature-uur",
+        "Value of a vacancy hour",
+        ("opbrengst vacature-uur",),
+    ),
+    "backlog_margin_eur_per_hour": ("Marge per uur blijft liggen", "Backlog margin per hour", ()),
+}
+#: role columns read as numbers (whole numbers where True)
+_ROLE_NUMBERS = {
+    "overtime_hours_per_week": False,
+    "agency_hours_per_week": False,
+    "backlog_hours_per_week": False,
+    "leavers": True,
+    "vacancy_value_eur_per_hour": False,
+    "backlog_margin_eur_per_hour": False,
 }
 PROFILE_COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "id": ("ID", "ID", ("code",)),
@@ -828,6 +863,19 @@ def _task_row(
         ids = _ids(v.get(f))
         if ids:
             task[f] = ids
+    word = v.get("catalogue_split")
+    if word not in (None, ""):
+        choice = SPLIT_WORDS.get(_norm(word), _norm(word))
+        if choice not in ("confirmed", "rejected"):
+            problems.append(
+                table.problem(
+                    row,
+                    "catalogue_split",
+                    f'"{word}" is not one of bevestigd/confirmed, afgewezen/rejected',
+                )
+            )
+        else:
+            task["catalogue_split"] = choice
     if handling:
         task["handling"] = handling
     return task
@@ -1081,6 +1129,10 @@ def _role_row(table: Table, row: int, v: dict[str, Any], problems: list[Problem]
     vac = _num(v.get("vacancies"), table, row, "vacancies", "vacancies", problems, integer=True)
     if vac:
         role["vacancies"] = vac
+    for f, whole in _ROLE_NUMBERS.items():
+        num = _num(v.get(f), table, row, f, ROLE_COLUMNS[f][1].lower(), problems, integer=whole)
+        if num:
+            role[f] = num
     return role
 
 
@@ -1375,8 +1427,15 @@ def _task_rows(tasks: list[Task], lang: str, parent: str | None = None) -> Itera
             _yesno(h.walking, lang) if h else None,
             _yesno(h.vibrating_tool, lang) if h else None,
             h.lifts_per_hour if h else None,
+            _split_word(t.catalogue_split, lang),
         ]
         yield from _task_rows(t.subtasks, lang, t.id)
+
+
+def _split_word(value: str | None, lang: str) -> str | None:
+    if value is None or lang == "en":
+        return value
+    return {v: k for k, v in SPLIT_WORDS.items()}[value]
 
 
 def _yesno(value: bool | None, lang: str) -> str | None:
@@ -1412,6 +1471,7 @@ def export_inventory(process: ProcessModel, path: str | Path, lang: str = "nl") 
                 r.wage_cost_eur_per_hour,
                 _yesno(r.hard_to_fill, lang),
                 r.vacancies or None,
+                *(getattr(r, f) or None for f in _ROLE_NUMBERS),
             ]
             for r in process.roles
         ],

@@ -6,7 +6,8 @@ time / ``time_high``, else +-15%), the weekly volume likewise (``units_per_week_
 +-``loonwaarde_spread_share``, and the cobot cell cost from its range in economics.yaml.
 It then re-plans from the optimised plan as a warm start: the plan is repaired to the
 drawn hours (jobs that grew too long are trimmed, jobs that fell below the minimum hours
-or variety are dissolved) and extended greedily with the freed work. The re-plan is a
+or variety are dissolved) and extended greedily with the freed work, with at most the
+plan's cobots. The re-plan is a
 feasible plan, so each draw's headcount is a lower bound on the optimum for that draw.
 Same seed, same figures.
 """
@@ -103,6 +104,12 @@ def monte_carlo(
     seed = process.options.seed if seed is None else seed
     rng = random.Random(seed)
     inst, base = plan.instance, plan.assignment
+    # the draws measure this plan's uncertainty: the greedy extension may add jobs but no
+    # cobot the optimiser did not choose (a cobot is advised only where it removes a risk
+    # or adds enough hours, which the greedy does not weigh)
+    inst = dataclasses.replace(
+        inst, options=dataclasses.replace(inst.options, max_cobots=len(base.cobots()))
+    )
     tasks = {t.id: t for t in process.tasks}
     time_spread, volume_spread = r["default_time_spread_share"], r["default_volume_spread_share"]
     pl = process.planning

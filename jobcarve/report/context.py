@@ -22,6 +22,7 @@ from jobcarve.formatting import day, euro, fixed, number, percent
 from jobcarve.messages import DIMENSION_NAMES, LANGUAGES
 from jobcarve.model import DIMENSIONS, ProcessModel, Role
 from jobcarve.report.balance import BalanceView, ProposalRow, balance_view, proposal_rows
+from jobcarve.report.document import plan_bound
 from jobcarve.results import Analysis, TaskResult
 from jobcarve.uncertainty import Spread, Uncertainty
 
@@ -330,7 +331,9 @@ def build_context(
         cobots=summary["cobots"] if summary else 0,
         status=_("proven optimal")
         if summary and summary["status"] == "optimal"
-        else _("best found, not proven optimal"),
+        else _("best found, not proven optimal")
+        if plan is None or plan_bound(plan) is not None
+        else _("greedy fallback: the solver found no plan in its time"),
         optimal=bool(summary and summary["status"] == "optimal"),
         gap=percent(summary["gap"], lang, 0) if summary else "",
         bound=number(summary["bound_carved_hours_per_week"], lang, 1)

@@ -9,6 +9,22 @@ from jobcarve.carving.plan import Plan
 from jobcarve.results import Analysis
 
 
+def plan_bound(plan: Plan) -> float | None:
+    """The proven upper bound on the carved hours per week, or None when none is known.
+
+    The bound comes from the first solver stage (carved hours); when that stage found
+    nothing in its time (the plan is the greedy fallback) or was interrupted, the solver's 0
+    is not a bound and must never be shown as one ("at most 0" next to a plan of 37 jobs).
+    """
+    if plan.stage_status.get("carved_hours") not in ("optimal", "feasible"):
+        return None
+    bound = plan.bound_carved_hours
+    carved = sum(j.hours_per_week for j in plan.carved)
+    if bound is None or bound < carved - 0.01 * max(1, len(plan.carved)):
+        return None
+    return bound
+
+
 def analysis_document(
     analysis: Analysis,
     plan: Plan | None,
@@ -28,6 +44,10 @@ def analysis_document(
     else:
         plan_doc = plan.to_dict()
         doc["summary"] = {**plan_doc.pop("summary"), "analysis": analysis_summary}
+        if plan_bound(plan) is None:  # "unknown", not 0 (and no gap to a bound there is not)
+            doc["summary"].update(bound_carved_hours_per_week=None, gap=None, bound_known=False)
+        else:
+            doc["summary"]["bound_known"] = True
         doc["jobs"] = plan_doc.pop("jobs")
         doc["cobots"] = plan_doc.pop("cobots")
         holders = plan_doc.pop("units")
