@@ -1690,8 +1690,11 @@ def plan_workbook_bytes(
         "status": ("Status", "Status"),
         "gap": ("Verschil tot bovengrens", "Gap to the bound"),
     }
-    if plan is not None and figures.get("bound_carved_hours_per_week") is None:
-        figures["gap"] = "onbekend" if nl else "unknown"  # no bound known: not "gap 0"
+    if plan is not None:
+        from jobcarve.report.document import plan_bound
+
+        if plan_bound(plan) is None:  # no bound known: not "gap 0"
+            figures["gap"] = "onbekend" if nl else "unknown"
     _write_table(
         summary,
         ["Gegeven" if nl else "Figure", "Waarde" if nl else "Value"],
