@@ -380,6 +380,7 @@ def analyze(
             "nothing was written (earlier outputs are unchanged)",
             err=True,
         )
+        _STATE["interrupt_reported"] = True
         raise typer.Exit(130)
     stamp = generated_at()
     case = spread = None
@@ -925,6 +926,13 @@ def main(argv: list[str] | None = None) -> None:
 
     try:
         code = app(args=args, prog_name="jobcarve", standalone_mode=False)
+        if code == 130 and not _STATE.get("interrupt_reported"):
+            # typer turns Ctrl-C (and so SIGTERM) into exit code 130 without a word
+            stop_spinners()
+            cleanup_temporary_files()
+            typer.echo(
+                "error: interrupted; nothing was written (earlier outputs are unchanged)", err=True
+            )
     except typer.Exit as exc:
         code = exc.exit_code
     except (typer.Abort, KeyboardInterrupt):

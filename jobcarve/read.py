@@ -260,7 +260,7 @@ def _cross_check(
                 problems.append(
                     smap.problem(
                         ("economics", "support_costs_eur", sid),
-                        f'unknown support "{sid}"{support_hint(sid)}',
+                        f"unknown support {show(sid, 80)}{support_hint(sid)}",
                     )
                 )
 

@@ -341,10 +341,11 @@ def _scalar(event: Any, file: str, problems: list[Problem], loc: Loc) -> Any:
             file, (line, col), loc, f"cannot read {show(event.value)} as {tag[len(_YAML) :]}"
         ) from None
     if isinstance(value, str) and (
-        _CONTROL.search(value) or (_SINGLE_LINE.search(value) and loc and loc[-1] in _ONE_LINE_KEYS)
-    ):
+        _CONTROL.search(value)
+        or (_SINGLE_LINE.search(value.strip()) and loc and loc[-1] in _ONE_LINE_KEYS)
+    ):  # (spaces, tabs and line breaks around a text are stripped by the schema)
         line, col = _pos(event)
-        bad = (_CONTROL.search(value) or _SINGLE_LINE.search(value)).group()  # type: ignore[union-attr]
+        bad = (_CONTROL.search(value) or _SINGLE_LINE.search(value.strip())).group()  # type: ignore[union-attr]
         problems.append(
             Problem(
                 file,

@@ -563,8 +563,8 @@ def test_huge_values_are_shortened_in_messages(tmp_path: Path) -> None:
 
 
 def test_unknown_bound_is_not_zero(tmp_path: Path) -> None:
-    """H8: a greedy fallback (the jobs stage found nothing in time) has no bound: not
-    "at most 0 jobs (gap 0%)" in the report, analysis.json or plan.xlsx."""
+    """H8: a greedy fallback (the first stage found nothing in time) has no bound: not
+    "at most 0 (gap 0%)" in the report, analysis.json or plan.xlsx."""
     import dataclasses
     import io
 
@@ -572,13 +572,11 @@ def test_unknown_bound_is_not_zero(tmp_path: Path) -> None:
 
     from jobcarve import analyze, plan, read_process
     from jobcarve.report import analysis_document, render_report
-    from jobcarve.report.document import plan_bound
     from jobcarve.spreadsheet import plan_workbook_bytes
 
     process = read_process(EXAMPLES[2])
     result = analyze(process)
     solved = plan(process, result, time_limit_s=2)
-    assert solved.carved and plan_bound(solved) is not None
     fallback = dataclasses.replace(
         solved,
         status="unknown",
@@ -586,7 +584,6 @@ def test_unknown_bound_is_not_zero(tmp_path: Path) -> None:
         bound_carved_hours=0.0,
         stage_status={"carved_hours": "unknown"},
     )
-    assert plan_bound(fallback) is None
     summary = analysis_document(result, fallback)["summary"]
     assert summary["bound_carved_hours_per_week"] is None and summary["gap"] is None
     assert summary["bound_known"] is False
@@ -595,7 +592,7 @@ def test_unknown_bound_is_not_zero(tmp_path: Path) -> None:
         ("en", "at most 0", "no upper bound"),
     ):
         html = render_report(process, result, fallback, lang=lang)
-        assert wrong not in html and right in html
+        assert wrong not in html and right in html, lang
     book = openpyxl.load_workbook(io.BytesIO(plan_workbook_bytes(process, result, fallback, "en")))
     values = {row[0]: row[1] for row in book["Summary"].iter_rows(values_only=True)}
     assert values["Gap to the bound"] == "unknown"
@@ -1022,3 +1019,50 @@ def test_empty_output_path_is_refused(tmp_path: Path) -> None:
     result = hostile("analyze", str(model), "--out", "", cwd=tmp_path)
     assert result.returncode == 2 and "--out is empty" in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["m.yaml"]
+
+
+@pytest.mark.parametrize("delay", [0.2, 1.5])
+def test_sigterm_during_pdf(tmp_path: Path, delay: float) -> None:
+    """M4: SIGTERM while Chromium prints: exit 130, one `error: interrupted` line, no Node.js
+    stack trace, no Python exception text, nothing written."""
+    import importlib.util
+    import shutil
+
+    if importlib.util.find_spec("playwright") is None or not (
+        os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
+    ):
+        pytest.skip("needs playwright and Chromium")
+    out = tmp_path / "out"
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "jobcarve",
+            "analyze",
+            str(EXAMPLES[2]),
+            "-o",
+            str(out),
+            "--pdf",
+            "--time-limit",
+            "1",
+            "--draws",
+            "0",
+            "--progress",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
+    assert proc.stderr is not None
+    seen = ""
+    deadline = time.time() + 120
+    while time.time() < deadline and "progress: PDF" not in seen:
+        seen += proc.stderr.readline()
+    time.sleep(delay)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=120)
+    rest = [line for line in err.splitlines() if not line.startswith(("progress:", "  "))]
+    assert proc.returncode == 130, err
+    assert rest == ["error: interrupted; nothing was written (earlier outputs are unchanged)"]
+    assert not out.exists() or sorted(os.listdir(out)) == []

@@ -452,8 +452,8 @@ def build_context(
         else _("greedy fallback: the solver found no plan in its time"),
         optimal=bool(summary and summary["status"] == "optimal"),
         gap=percent(summary["gap"], lang, 0) if summary else "",
-        bound=number(summary["bound_carved_hours_per_week"], lang, 1)
-        if summary and summary["bound_carved_hours_per_week"] is not None
+        bound=number(known, lang, 1)  # known: plan_bound, never an unfound solver 0
+        if plan is not None and (known := plan_bound(plan)) is not None
         else "",
         displaced=number(summary["displacement_hours"], lang, 1) if summary else "0",
         displaced_hours=summary["displacement_hours"] if summary else 0.0,

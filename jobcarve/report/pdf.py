@@ -9,7 +9,9 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from jobcarve.exceptions import JobcarveError, UsageError
 from jobcarve.output import write_atomic
@@ -79,14 +81,14 @@ def pdf_bytes(html: str) -> bytes:
     executable = chromium_path()
     interrupted = False
     try:
-        with sync_playwright() as p:
+        with _quiet_driver(sync_playwright()) as p:
             browser = p.chromium.launch(
                 executable_path=executable, args=CHROMIUM_ARGS, headless=True
             )
             try:
                 page = browser.new_page()
                 page.set_content(html, wait_until="load")
-                return page.pdf(
+                data: bytes = page.pdf(
                     format="A4",
                     print_background=True,
                     display_header_footer=True,
@@ -94,6 +96,7 @@ def pdf_bytes(html: str) -> bytes:
                     footer_template=FOOTER,
                     margin={"top": "16mm", "bottom": "18mm", "left": "14mm", "right": "14mm"},
                 )
+                return data
             except KeyboardInterrupt:
                 interrupted = True
                 raise
@@ -101,11 +104,47 @@ def pdf_bytes(html: str) -> bytes:
                 with contextlib.suppress(Exception):
                     browser.close()
     except KeyboardInterrupt:
+        _silence_abandoned_futures()
         raise
     except Exception:
         if interrupted or _INTERRUPTS.seen:
+            _silence_abandoned_futures()
             raise KeyboardInterrupt from None
         raise
+
+
+def _silence_abandoned_futures() -> None:
+    """After an interrupt the driver's pending replies end as 'Future exception was never
+    retrieved' log lines at exit; they say nothing the 'interrupted' message does not."""
+    import logging
+
+    logging.getLogger("asyncio").setLevel(logging.CRITICAL)
+
+
+@contextlib.contextmanager
+def _quiet_driver(manager: Any) -> Iterator[Any]:
+    """Start Playwright's driver with its stderr on /dev/null, then restore ours.
+
+    The driver (Node.js) inherits stderr when it starts; when the run is interrupted it
+    would print a Node stack trace ("write EPIPE") there. Its real errors still reach us as
+    Python exceptions.
+    """
+    saved = os.dup(2)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 2)
+        started = manager.__enter__()
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(devnull)
+    try:
+        yield started
+    except BaseException as exc:
+        if not manager.__exit__(type(exc), exc, exc.__traceback__):
+            raise
+    else:
+        manager.__exit__(None, None, None)
 
 
 class _Interrupts:
