@@ -356,20 +356,18 @@ def _decide_cobots(with_cobots: Plan, without: Plan, min_added: float) -> Plan:
     inst = with_cobots.instance
     assert inst is not None
     risky = {u.unit for u in inst.units if u.risk}
+    risk_hours_of = _risk_hours(with_cobots, risky)
     cobots = []
     for c in with_cobots.cobots:
         risk_units = tuple(u for u in (*c.units, *c.assists) if u in risky)
-        why = (("ergonomics",) if risk_units else ()) + (("adds_hours",) if adds else ())
+        # below `min_added` hours of risky work a lifting aid or job rotation is the
+        # proportionate remedy, not a cobot cell (the same yearly-cost policy)
+        ergonomic = risk_units and sum(risk_hours_of.get(u, 0.0) for u in risk_units) >= min_added
+        why = (("ergonomics",) if ergonomic else ()) + (("adds_hours",) if adds else ())
         cobots.append(dataclasses.replace(c, why=why, risk_units=risk_units))
     if not any(c.why for c in cobots):
         return dataclasses.replace(without, cobot_options=tuple(cobots))
-    risk_hours = sum(
-        h["hours_per_week"]
-        for unit, holders in with_cobots.unit_holder.items()
-        if unit in risky
-        for h in holders
-        if h["kind"] == "cobot" or h["cobot_assist"]
-    )
+    risk_hours = sum(risk_hours_of.values())
     effect = CobotEffect(
         carved_hours_without=_carved_hours(without),
         hard_to_fill_hours_without=without.skilled_hours_freed,
@@ -379,6 +377,17 @@ def _decide_cobots(with_cobots: Plan, without: Plan, min_added: float) -> Plan:
         risk_hours_removed=risk_hours,
     )
     return dataclasses.replace(with_cobots, cobots=tuple(cobots), cobot_effect=effect)
+
+
+def _risk_hours(p: Plan, risky: set[str]) -> dict[str, float]:
+    """Hours per week of risky work per unit that a cobot takes or assists."""
+    out: dict[str, float] = {}
+    for unit, holders in p.unit_holder.items():
+        if unit in risky:
+            for h in holders:
+                if h["kind"] == "cobot" or h["cobot_assist"]:
+                    out[unit] = out.get(unit, 0.0) + h["hours_per_week"]
+    return out
 
 
 def _proposal_effects(

@@ -103,11 +103,11 @@ def advise(
         if value > net - floor and net > floor:
             breakeven = factor * (value - (net - floor)) / value
             text = _(
-                "The %(hours)s hours per week freed in hard-to-fill roles are really used for other work (open vacancies, overtime, work now turned down). The plan pays only if such an hour is worth at least %(share)s of its wage cost."
+                "The %(hours)s hours per week that today's staff give up really go to the uses the model declares (open vacancies, overtime, agency hours, work now left undone, people leaving). The plan pays only if such an hour is worth at least %(share)s of its value as estimated."
             ) % {"hours": number(freed_hours, lang, 1), "share": percent(breakeven, lang, 0)}
         else:
             text = _(
-                "The %(hours)s hours per week freed in hard-to-fill roles are really used for other work (open vacancies, overtime, work now turned down)."
+                "The %(hours)s hours per week that today's staff give up really go to the uses the model declares (open vacancies, overtime, agency hours, work now left undone, people leaving)."
             ) % {"hours": number(freed_hours, lang, 1)}
         conditions.append(Condition("freed_hours", value, text, net - value < floor))
     if case is not None and subsidy > 0:

@@ -1529,7 +1529,7 @@ def _decision(
     names = tuple(c.model for c in cobots)
     advice = advise(
         extra_workers=workers,
-        freed_hours=plan.skilled_hours_freed,
+        freed_hours=plan.summary()["absorbed_hours_per_week"],
         case=case,
         spread=spread,
         cobot_names=names,
