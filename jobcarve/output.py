@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
+import secrets
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -94,10 +94,12 @@ def write_all_atomic(files: dict[Path, str | bytes]) -> list[Path]:
         for target, data in files.items():
             target.parent.mkdir(parents=True, exist_ok=True)
             raw = data.encode("utf-8") if isinstance(data, str) else data
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            # the name is registered before the file exists, so that a signal arriving at
+            # any moment finds it in the list to remove (mkstemp would leave a window)
+            tmp = str(target.parent / f".{target.name}.{os.getpid()}.{secrets.token_hex(6)}.tmp")
             _STAGED.add(tmp)
             staged.append((tmp, target))
-            os.chmod(tmp, 0o666 & ~_umask())
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666 & ~_umask())
             with os.fdopen(fd, "wb") as handle:
                 handle.write(raw)
                 handle.flush()
