@@ -18,7 +18,7 @@ import networkx as nx
 from jobcarve.carving.line import DECISECOND, LineSolution
 from jobcarve.carving.plan import Plan
 from jobcarve.catalog import Catalogs, load_catalogs
-from jobcarve.economics import BusinessCase
+from jobcarve.economics import LINE_KEYS, BusinessCase
 from jobcarve.formatting import day, fixed, money, number, percent
 from jobcarve.messages import DIMENSION_NAMES, LANGUAGES, Reason
 from jobcarve.model import DIMENSIONS, ProcessModel, Role
@@ -553,20 +553,9 @@ def build_context(
 
 # --- Business case (issue #15): everything the business section prints -----------------
 
-CASE_LABELS = (
-    "wage_cost_new_workers",
-    "wage_cost_subsidy",
-    "lkv_banenafspraak",
-    "coaching",
-    "jobcoach",
-    "jobcoach_reimbursement",
-    "supports",
-    "supports_reimbursement",
-    "cobot_depreciation",
-    "cobot_investment",
-    "cobot_maintenance",
-    "value_freed_hours",
-)
+#: keys of the business-case lines and cash-flow items the report names (one home: the
+#: economics' line keys; the cash flow has the investment where the lines depreciate it)
+CASE_LABELS = (*LINE_KEYS, "cobot_investment")
 
 
 def case_label(key: str, _: Gettext) -> str:
