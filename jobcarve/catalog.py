@@ -110,9 +110,20 @@ class Applicability(_Block):
     activities_none: list[Id] = Field(
         default_factory=list, description="It never applies to tasks with one of these activities."
     )
+    activities_not_only: list[Id] = Field(
+        default_factory=list,
+        description="It does not apply to tasks whose activities are all among these (running a "
+        "machine and nothing else).",
+    )
     needs_load: bool = Field(False, description="Only where a part mass is handled.")
     stationary: bool = Field(False, description="Only where the work is done at one place.")
     max_part_size_mm: float | None = Field(None, gt=0)
+    max_variants: int | None = Field(
+        None,
+        gt=0,
+        description="Only where the work has at most this many variants (something is made "
+        "per variant, such as a picture set).",
+    )
     reason_nl: Text
     reason_en: Text
     source: Source
@@ -154,10 +165,15 @@ class Support(_Block):
         "the unit's share of the job at or below max_share_of_job.",
     )
     max_share_of_job: float | None = Field(None, gt=0, le=1)
+    max_demand: dict[str, Annotated[int, Field(ge=0, le=4)]] = Field(
+        default_factory=dict,
+        description="Dimension -> the highest demand on which the support still closes a gap "
+        "(above it the work itself must be redesigned).",
+    )
 
     @model_validator(mode="after")
     def _dimensions(self) -> Support:
-        unknown = sorted(set(self.closes) - set(DIMENSIONS))
+        unknown = sorted((set(self.closes) | set(self.max_demand)) - set(DIMENSIONS))
         if unknown:
             raise ValueError(f"unknown dimension(s) {', '.join(unknown)}")
         if "repetitive_hand_arm" in self.closes and not self.rotation:
@@ -185,7 +201,10 @@ class SupportsCatalog(_Block):
         for sup in self.supports:
             if sup.applies_to is None:
                 continue
-            named = set(sup.applies_to.activities_any) | set(sup.applies_to.activities_none)
+            cond = sup.applies_to
+            named = (
+                set(cond.activities_any) | set(cond.activities_none) | set(cond.activities_not_only)
+            )
             unknown = sorted(named - set(self.activities))
             if unknown:
                 raise ValueError(f"support {sup.id} names unknown activities {', '.join(unknown)}")
@@ -324,6 +343,7 @@ class CobotParams(_Block):
     payload_margin: Param
     reach_margin: Param
     min_cycle_s: Param
+    max_cobot_slowdown: Param
     tolerance_repeatability_factor: Param
     max_process_force_n: Param
     max_process_torque_nm: Param

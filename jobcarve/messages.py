@@ -117,10 +117,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Hoofd of gezicht binnen bereik van de robot: contact met schedel of gezicht is volgens ISO 10218-2:2025 (ISO/TS 15066) niet toegestaan.",
         "Head or face within the robot's reach: ISO 10218-2:2025 (ISO/TS 15066) does not permit contact with skull or face.",
     ),
-    "gate.cycle": (
-        "Te snel: een cobot heeft {cobot_hours:.1f} uur per week nodig, er is {available:.1f} uur.",
-        "Too fast: a cobot would need {cobot_hours:.1f} hours per week; {available:.1f} are available.",
-    ),
     "gate.takt": (
         "Te snel voor de lijn: een cobot heeft gemiddeld {cobot_s:.0f} s per product nodig, de takt is {takt:g} s.",
         "Too fast for the line: a cobot needs {cobot_s:.0f} s per unit on average; the takt is {takt:g} s.",
@@ -191,6 +187,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Lopend werk (picken in een magazijn, transport, gereedschap halen): een vaste cobot kan niet lopen.",
         "Work on the move (store picking, transport, fetching tools): a stationary cobot cannot walk.",
     ),
+    "gate.random_mix": (
+        "Veel varianten ({variants}, meer dan {max}) die los en wisselend aangeboden worden: dat vraagt beeldherkenning, een grijper per variant en steeds opnieuw leren; zelfs hulp van een cobot loont niet.",
+        "Many variants ({variants}, more than {max}) presented loose and at varying places: that needs vision, a gripper per variant and constant re-teaching; not even a cobot assist pays.",
+    ),
+    "gate.too_fast": (
+        "Een mens doet een handeling in {human_s:.1f} s; een cobot naast mensen heeft ongeveer {min_s:g} s per pak-en-plaats nodig, meer dan anderhalf keer zo lang. Dit is werk voor een eigen machine of een afgeschermde robot.",
+        "A person does one move in {human_s:.1f} s; a cobot next to people needs about {min_s:g} s per pick-and-place, more than one and a half times as long. This is work for a dedicated machine or a fenced robot.",
+    ),
     "gate.flexible": (
         "Slappe onderdelen (draad, folie, textiel): buiten wat een cobot betrouwbaar pakt; een machine of de mens.",
         "Flexible parts (wire, film, textile): beyond what a cobot grips reliably; a machine or a person.",
@@ -213,6 +217,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "gate.torque.short": ("hoog draaimoment", "high torque"),
     "gate.takt.short": ("takt korter dan een cobot haalt", "takt shorter than a cobot can do"),
     "gate.part_size.short": ("groot onderdeel", "large part"),
+    "gate.too_fast.short": ("handeling sneller dan een cobot", "moves faster than a cobot"),
     "cap.presentation": (
         "wisselende ligging (vraagt camera of toevoer)",
         "variable presentation (needs vision or a feeder)",
@@ -248,6 +253,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "fit.support_not_here": (
         "{support} helpt hier niet: {why}.",
         "{support} does not apply here: {why}.",
+    ),
+    "fit.above_support_max": (
+        "{support} sluit geen kloof op {dimension} bij eis {demand} (hoogstens {max}): werk in die zwaarste klasse moet anders worden ingericht, niet verdeeld.",
+        "{support} does not close a gap on {dimension} at demand {demand} (at most {max}): work in that highest band must be redesigned, not shared out.",
+    ),
+    "fit.all_parts_fit": (
+        "Past via de delen die de adviseur vond: {units}; het profiel kan elk deel doen.",
+        "Fits through the parts the adviser found: {units}; the profile can do every part.",
     ),
     "fit.activities_unknown": (
         "{supports} helpt alleen bij bepaalde soorten werk en de soort werk van deze taak is onbekend (geef activities op).",

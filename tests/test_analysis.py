@@ -111,7 +111,7 @@ def test_fits_with_support_from_company() -> None:
     a = run(
         model(
             """
-    - {id: t, name: T, role: op, hours_per_week: 5, demands: {pace: 4}, activities: [line_fed]}
+    - {id: t, name: T, role: op, hours_per_week: 5, demands: {pace: 3}, activities: [line_fed]}
     """,
             extra="supports: [decoupled_buffer]\n",
         )
@@ -468,14 +468,14 @@ def test_each_guarded_gate(handling: str, gate: str) -> None:
 
 
 def test_capacity_is_not_a_gate() -> None:
-    """2 s per unit at 40,000 units a week: a cobot at 8 s needs 89 h, more than one cell has."""
+    """9 s per unit at 40,000 units a week: a cobot at 9 s needs 100 h, more than one cell has."""
     text = model(f"""
-    - {{id: t, name: T, role: op, time_s_per_unit: 2, demands: {{repetitive_hand_arm: 3}}, handling: {{{BASE_HANDLING}, part_mass_kg: 0.2}}}}
+    - {{id: t, name: T, role: op, time_s_per_unit: 9, demands: {{repetitive_hand_arm: 3}}, handling: {{{BASE_HANDLING}, part_mass_kg: 0.2}}}}
     """).replace("units_per_week: 1000", "units_per_week: 40000")
     verdict = one_task(analyze(parse_process(text))).units[0].cobot
-    # cobot 8 s x 40000 / 3600 = 88.9 h > 36 h x 1 shift x 0.85 = 30.6 h: 3 cells, not a gate
+    # cobot max(9 s, 8 s) x 40000 / 3600 = 100 h > 36 h x 1 shift x 0.85 = 30.6 h: 4 cells
     assert not verdict.gates and verdict.label == "candidate"
-    assert verdict.cells_needed == 3
+    assert verdict.cells_needed == 4
     assert any(r.key == "cobot.capacity" for r in verdict.reasons)
 
 
@@ -483,11 +483,12 @@ def test_takt_gate() -> None:
     """On a line, a cobot slower than the takt is gated."""
     verdict = cobot_unit(
         f"{BASE_HANDLING}, part_mass_kg: 1",
-        time="time_s_per_unit: 5",
+        time="time_s_per_unit: 6",
         kind="line",
-        takt=", takt_s: 6",
+        takt=", takt_s: 7",
     )
-    # cobot time max(5 s, 8 s) = 8 s per unit > takt 6 s: a fenced robot (2-3 s) could
+    # cobot time max(6 s, 8 s) = 8 s per unit > takt 7 s: a fenced robot (2-3 s) could
+    # (6 s x 1.5 = 9 s >= 8 s: the move itself is not too fast for a cobot)
     assert [g.gate for g in verdict.gates] == ["takt"] and verdict.label == "guarded_cell"
 
 
@@ -519,7 +520,7 @@ def test_assist_label() -> None:
 def test_human_by_score() -> None:
     """Fragile parts, many variants and fine work: human work without any gate."""
     verdict = cobot_unit(
-        "part_mass_kg: 0.5, presentation: variable, part_type: fragile, variants: 40",
+        "part_mass_kg: 0.5, presentation: fixed, part_type: fragile, variants: 40",
         demands="{problem_solving: 2, sensory: 2, fine_motor: 4}",
     )
     assert verdict.label == "human" and not verdict.gates and verdict.feasibility < 50

@@ -33,7 +33,7 @@ from jobcarve.results import CobotChoice, CobotLabel, CobotVerdict, Criterion, G
 
 #: Gates that rule out power and force limiting but not a robot in a guarded cell.
 GUARDED_GATES = frozenset(
-    {"hazardous_tool", "head_exposure", "force", "torque", "takt", "part_size"}
+    {"hazardous_tool", "head_exposure", "force", "torque", "takt", "part_size", "too_fast"}
 )
 
 
@@ -176,6 +176,22 @@ def assess_cobot(
                 ),
             )
         )
+    if (
+        h.presentation == "variable"
+        and h.variants is not None
+        and h.variants > params.max_variants_candidate.value
+    ):
+        # random presentation of a high mix: vision, a gripper per variant and re-teaching;
+        # not even an assist pays (cobots_hrc.md step B: random bin 1/5, > 30 variants 1/5)
+        gates.append(
+            Gate(
+                "random_mix",
+                Reason(
+                    "gate.random_mix",
+                    {"variants": h.variants, "max": params.max_variants_candidate.value},
+                ),
+            )
+        )
     if h.hazardous_tool:
         gates.append(Gate("hazardous_tool", Reason("gate.hazardous_tool")))
     if h.head_exposure:
@@ -256,6 +272,24 @@ def assess_cobot(
     cobot_s: float | None = None
     cobot_hours = work.hours_per_week
     cells = 1
+    human_move_s: float | None = None
+    if work.seconds_per_unit is not None:
+        human_move_s = work.seconds_per_unit / moves_per_unit(h)
+    elif h.lifts_per_hour:
+        human_move_s = 3600 / h.lifts_per_hour
+    if (
+        human_move_s is not None
+        and human_move_s * params.max_cobot_slowdown.value < params.min_cycle_s.value
+    ):
+        # speed, not capacity: each move is faster than a cobot near people can go
+        gates.append(
+            Gate(
+                "too_fast",
+                Reason(
+                    "gate.too_fast", {"human_s": human_move_s, "min_s": params.min_cycle_s.value}
+                ),
+            )
+        )
     if work.seconds_per_unit is not None:
         moves = moves_per_unit(h)
         path_m = 2 * (h.reach_mm or params.default_reach_mm.value) / 1000

@@ -41,6 +41,7 @@ class FitContext:
     shifts: int = 1
     rules: tuple[RestrictionRule, ...] = ()
     mass_bands_kg: tuple[float, ...] = ()
+    lifting_aid_in_use: bool = False
 
 
 def profile_supports(
@@ -68,27 +69,41 @@ def applies(support: Support, context: FitContext) -> bool | None:
         and h.part_size_mm > cond.max_part_size_mm
     ):
         return False
-    if cond.activities_any or cond.activities_none:
-        if context.activities is None:
-            return None
-        acts = set(context.activities)
-        if cond.activities_any and not acts & set(cond.activities_any):
-            return False
-        if acts & set(cond.activities_none):
-            return False
-    return True
+    if cond.max_variants is not None and h.variants is not None and h.variants > cond.max_variants:
+        return False
+    if context.activities is None:
+        # exclusions need known activities to exclude; a required activity needs them to apply
+        return None if cond.activities_any else True
+    acts = set(context.activities)
+    if cond.activities_any and not acts & set(cond.activities_any):
+        return False
+    if acts & set(cond.activities_none):
+        return False
+    only = set(cond.activities_not_only)
+    return not (only and acts <= only)
 
 
-def _smallest_cover(needed: dict[str, int], available: Sequence[Support]) -> list[Support]:
+def closes(support: Support, dimension: str, demand: int) -> int:
+    """Levels of gap `support` closes on `dimension` at this demand (0 above its max_demand)."""
+    if demand > support.max_demand.get(dimension, 4):
+        return 0
+    return support.closes.get(dimension, 0)
+
+
+def _smallest_cover(
+    needed: dict[str, int], demands: dict[str, int], available: Sequence[Support]
+) -> list[Support]:
     """The fewest supports (catalogue order breaks ties) that close the most gaps.
 
     Supports are listed simplest first in supports.yaml (picture instructions before
     projected instructions), so the first smallest set is the simplest one.
     """
-    useful = [s for s in available if any(s.closes.get(d, 0) >= n for d, n in needed.items())]
+    useful = [s for s in available if any(closes(s, d, demands[d]) >= n for d, n in needed.items())]
 
     def closed(combo: tuple[Support, ...]) -> int:
-        return sum(1 for d, n in needed.items() if any(s.closes.get(d, 0) >= n for s in combo))
+        return sum(
+            1 for d, n in needed.items() if any(closes(s, d, demands[d]) >= n for s in combo)
+        )
 
     best: tuple[Support, ...] = ()
     best_closed = 0
@@ -112,7 +127,8 @@ def _restrictions(
     """Capped capacities, (dimension, reason) per cap, exclusions and schedule notes.
 
     A load heavier than a ``max_lift_kg`` restriction is a lifting gap of at least one
-    level whatever the load band says (only a lifting aid that applies can close it).
+    level whatever the load band says (only a lifting aid that applies can close it); where
+    a lifting aid is already in use, the aid takes the load and the rule does not apply.
     """
     rules = {r.id: r for r in context.rules}
     capped = dict(capacities)
@@ -129,7 +145,9 @@ def _restrictions(
         if rule.lift_mass_cap and context.mass_bands_kg:
             limits["lifting"] = bisect.bisect_left(list(context.mass_bands_kg), value)
             h = context.handling
-            if (h.part_mass_kg or 0) > value and (h.lifts_per_unit or 0) > 0:
+            # a lifting aid already in use takes the load: the person does not lift it
+            heavy = (h.part_mass_kg or 0) > value and (h.lifts_per_unit or 0) > 0
+            if heavy and not context.lifting_aid_in_use:
                 limits["lifting"] = min(limits["lifting"], max(0, demands["lifting"] - 1))
         for dim, level in limits.items():
             if level < capped[dim]:
@@ -196,11 +214,11 @@ def assess_fit(
             (),
             (reason, *excluded[1 if not ctx.unsafe else 0 :], *context_reasons),
         )
-    chosen = _smallest_cover(needed, usable)
+    chosen = _smallest_cover(needed, demands, usable)
     gaps: list[Gap] = []
     open_dims: list[str] = []
     for dim, size in needed.items():
-        closer = next((s for s in chosen if s.closes.get(dim, 0) >= size), None)
+        closer = next((s for s in chosen if closes(s, dim, demands[dim]) >= size), None)
         gaps.append(
             Gap(
                 dim,
@@ -274,7 +292,16 @@ def assess_fit(
         for s in available
         if s.id not in ctx.aids_in_use
         and s not in usable
-        and any(s.closes.get(d, 0) >= needed[d] for d in open_dims)
+        and any(closes(s, d, demands[d]) >= needed[d] for d in open_dims)
+    ]
+    above = [
+        Reason(
+            "fit.above_support_max",
+            {"support": _name(s), "dimension": d, "demand": demands[d], "max": s.max_demand[d]},
+        )
+        for s in usable
+        for d in open_dims
+        if s.closes.get(d, 0) >= needed[d] and closes(s, d, demands[d]) == 0
     ]
     unknown = [s for s in would if applies(s, ctx) is None]
     not_here = [
@@ -295,5 +322,5 @@ def assess_fit(
         "not_accessible",
         tuple(gaps),
         (),
-        (reason, *gap_reasons, *not_here, *context_reasons),
+        (reason, *gap_reasons, *above, *not_here, *context_reasons),
     )

@@ -158,7 +158,13 @@ def analyze(
                 fit_units = proposed
         fit = {
             p.id: _task_fit(
-                whole[task.id], p, available[p.id], fit_units, params, whole_ctx[task.id]
+                whole[task.id],
+                p,
+                available[p.id],
+                fit_units,
+                params,
+                whole_ctx[task.id],
+                confirmed=fit_units is units and source != "none",
             )
             for p in process.profiles
         }
@@ -432,13 +438,31 @@ def _task_fit(
     units: list[Unit],
     params: AssessmentParams,
     context: FitContext | None = None,
+    confirmed: bool = False,
 ) -> Fit:
+    """The task's fit: as a whole, or through its parts.
+
+    A task whose parts are the adviser's confirmed split fits when the profile can do every
+    part; it needs a split when only some parts fit.
+    """
     whole = assess_fit(demands, profile, available, params.fit, context)
     if whole.accessible or len(units) < 2:
         return whole
     fitting = [u for u in units if u.fit[profile.id].accessible]
     if not fitting:
         return whole
+    if confirmed and len(fitting) == len(units):
+        # the task is done as the parts the adviser found, and the profile can do each part
+        fits = [u.fit[profile.id] for u in units]
+        supported = any(f.verdict == "fits_with_support" for f in fits)
+        return Fit(
+            profile.id,
+            "fits_with_support" if supported else "fits",
+            tuple(dict.fromkeys(g for f in fits for g in f.gaps)),
+            tuple(sorted({s for f in fits for s in f.supports})),
+            (Reason("fit.all_parts_fit", {"units": [u.name for u in units]}),),
+            tuple(u.id for u in units),
+        )
     rest = sorted(
         {
             g.dimension
@@ -541,6 +565,7 @@ def _context(
         shifts=process.planning.shifts,
         rules=tuple(params.restrictions),
         mass_bands_kg=tuple(params.ergonomics.load_mass_bands_kg.value),
+        lifting_aid_in_use=info.lifting_aid_in_use,
     )
 
 

@@ -167,12 +167,23 @@ def catalogue_units(
     language: str,
     params: SplitParams,
 ) -> list[UnitSpec]:
-    """Units from a catalogue entry's default split; a unit never demands more than the task."""
+    """Units from a catalogue entry's default split; a unit never demands more than the task.
+
+    Where the model raises a demand of the task above the catalogue's, the parts that carry
+    the catalogue task's level on that dimension carry the raised level too (the part
+    where the judgement or the load sits is the part the modeller corrected).
+    """
     base = (task.handling or Handling()).model_dump(exclude_none=True)
+    typical = entry.demands.as_dict()
     parts = []
     for unit in entry.default_split:
         own = unit.demands.as_dict()
-        unit_demands = {d: min(own[d], demands[d]) for d in DIMENSIONS}
+        unit_demands = {
+            d: demands[d]
+            if demands[d] > typical[d] and own[d] >= typical[d]
+            else min(own[d], demands[d])
+            for d in DIMENSIONS
+        }
         handling = Handling(
             **{**base, **(unit.handling.model_dump(exclude_none=True) if unit.handling else {})}
         )
