@@ -405,6 +405,7 @@ class CarvingParams(_Block):
     max_volume_shares_per_unit: Param
     time_limit_s: Param
     min_kind_share: Param
+    carved_hours_slack_hours: Param
     ergonomic_risk_lifting_index: Param
     ergonomic_risk_repetitive_demand: Param
     min_cobot_added_hours: Param

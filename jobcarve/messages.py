@@ -96,6 +96,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Geen nieuwe baan mogelijk: geen profiel heeft {min_hours:g} uur per week beschikbaar of genoeg passend werk.",
         "No carved job possible: no profile has {min_hours:g} hours per week available or enough fitting work.",
     ),
+    "plan.slack": (
+        "Het plan heeft {carved:.1f} uur per week in nieuwe banen, iets minder dan de {best:.1f} uur die mogelijk is: die laatste uren zouden een extra baan of cobot vragen, en minder dan {slack:g} uur per week is dat niet waard (beleid).",
+        "The plan has {carved:.1f} hours a week in carved jobs, a little less than the {best:.1f} hours possible: the last hours would need another job or cobot, which less than {slack:g} hours a week is not worth (policy).",
+    ),
     # cobot gates
     "gate.payload": (
         "Te zwaar: onderdeel plus grijper {need:.1f} kg (met marge) is meer dan de grootste cobot ({max:g} kg).",

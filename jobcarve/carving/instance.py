@@ -87,6 +87,8 @@ class PoolOptions:
     risk_lifting_index: float = 1.0
     risk_repetitive_demand: int = 4
     rotation_max_share: float = 0.5
+    #: carved hours a week the later objectives may give up of the best found
+    carved_hours_slack: float = 0.0
     #: at most this many equal parts per unit (carving.max_volume_shares_per_unit): bounds the
     #: model the solver gets whatever the weekly hours; beyond it the parts grow larger
     max_shares: int = 40
@@ -190,6 +192,7 @@ def resolve_options(
         risk_lifting_index=carving.ergonomic_risk_lifting_index.value,
         risk_repetitive_demand=int(carving.ergonomic_risk_repetitive_demand.value),
         rotation_max_share=rotation_max_share,
+        carved_hours_slack=carving.carved_hours_slack_hours.value,
     )
 
 

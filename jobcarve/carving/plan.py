@@ -334,8 +334,22 @@ def _solve(
         report.stage_status,
         cats,
     )
+    reasons = result_plan.reasons
+    if report.objective and carved < report.objective[0]:
+        # the later objectives used the slack on the carved hours (fewer jobs or cobots)
+        reasons += (
+            Reason(
+                "plan.slack",
+                {
+                    "best": report.objective[0] / SCALE,
+                    "carved": carved / SCALE,
+                    "slack": inst.options.carved_hours_slack,
+                },
+            ),
+        )
     return dataclasses.replace(
         result_plan,
+        reasons=reasons,
         interrupted=report.interrupted,
         guard_hit=report.guard_hit,
         instance=inst,

@@ -39,6 +39,9 @@ PARAMETER_LABELS = {
     "cobot.payload_margin": N_("Safety factor on a cobot's payload"),
     "cobot.reach_margin": N_("Safety factor on a cobot's reach"),
     "cobot.min_cycle_s": N_("Shortest cobot cycle (seconds)"),
+    "cobot.max_cobot_slowdown": N_(
+        "Most a cobot may be slower than a person per move before the work needs a dedicated machine"
+    ),
     "cobot.tolerance_repeatability_factor": N_("Tolerance needed per unit of cobot repeatability"),
     "cobot.max_process_force_n": N_("Highest process force next to people (N)"),
     "cobot.max_process_torque_nm": N_("Highest process torque for a cobot (Nm)"),
@@ -67,6 +70,9 @@ PARAMETER_LABELS = {
         "Largest piece of a task's weekly volume given to one person (hours)"
     ),
     "carving.time_limit_s": N_("Solver time per plan (seconds)"),
+    "carving.carved_hours_slack_hours": N_(
+        "Hours per week of new jobs the plan may give up for fewer jobs or cobots"
+    ),
     "carving.ergonomic_risk_lifting_index": N_(
         "Lifting index from which a unit needs a lifting aid in a new job"
     ),
@@ -127,13 +133,6 @@ def reason_text(reason: Reason, lang: str, _: Gettext) -> str:
             "tol": number(p["tolerance"], lang, 3),
             "factor": number(p["factor"], lang, 1),
             "rep": number(p["repeatability"], lang, 3),
-        }
-    if reason.key == "gate.cycle":
-        return _(
-            "Not enough cobot time: a cobot would need %(need)s hours a week for this; %(available)s are available."
-        ) % {
-            "need": number(p["cobot_hours"], lang, 1),
-            "available": number(p["available"], lang, 1),
         }
     if reason.key == "split.catalogue":
         return _("Split by the standard split for this kind of task (%(count)s parts).") % {

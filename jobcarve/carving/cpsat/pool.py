@@ -9,7 +9,7 @@ least `min_kinds_per_job` different tasks, each at least `min_kind_share` of its
 hours-weighted physical load stays under the limit; no role gives up more of today's work
 than its declared uses absorb (the work balance); cobots within their weekly hours and
 number. Objectives, lexicographic, solved in stages with the previous optimum fixed
-(`STAGES`): carved hours (the banenafspraak counts hours), hours freed in hard-to-fill
+(the carved hours within a small slack) (`STAGES`): carved hours (the banenafspraak counts hours), hours freed in hard-to-fill
 roles, hours of ergonomic risk a cobot takes, fewer (so larger) jobs, fewer cobots.
 
 Each stage spends its share of the time limit as CP-SAT *deterministic* time with one
@@ -400,7 +400,11 @@ class PoolModel:
                     if stage == 0:
                         bound = round(solver.best_objective_bound)
                     values.append(value)
-                    self.m.add(term >= value)
+                    # the later objectives may give up a little of the carved hours (policy
+                    # carved_hours_slack_hours): an hour is not worth an extra job, and the
+                    # plan does not hinge on the last fraction the time limit reaches
+                    slack = round(o.carved_hours_slack * SCALE) if name == "carved_hours" else 0
+                    self.m.add(term >= value - slack)
                     self._hint_all(solver)
                 else:  # no solution in this stage's time: keep the previous one and go on
                     stage_status[name] = "unknown"
