@@ -286,7 +286,26 @@ def plan(
         if progress:
             progress("plan without cobots, to weigh what the cobots add")
         without = _solve(result, process, dataclasses.replace(opts, max_cobots=0), progress, cats)
-        best = _decide_cobots(best, without, cats.params.carving.min_cobot_added_hours.value)
+        min_added = cats.params.carving.min_cobot_added_hours.value
+        decided = _decide_cobots(best, without, min_added)
+        dropped: tuple[PlanCobot, ...] = ()
+        # a cobot without a reason of its own is not advised: plan again without its work
+        # (at most a few rounds; each round keeps fewer cobots)
+        for _round in range(3):
+            idle = tuple(c for c in decided.cobots if not c.why)
+            if not idle or decided.interrupted:
+                break
+            dropped += idle
+            kept = frozenset(u for c in decided.cobots if c.why for u in (*c.units, *c.assists))
+            if progress:
+                progress("plan again without the cobots that add nothing of their own")
+            again = _solve(result, process, opts, progress, cats, cobot_units=kept)
+            decided = (
+                _decide_cobots(again, without, min_added)
+                if again.cobots
+                else dataclasses.replace(without, cobot_options=())
+            )
+        best = dataclasses.replace(decided, cobot_options=decided.cobot_options + dropped)
     if evaluate_proposals and not best.interrupted and result.proposals:
         effects = _proposal_effects(process, result, best, opts, cats, progress)
         best = dataclasses.replace(best, split_proposals=effects)
@@ -306,13 +325,23 @@ def _solve(
     progress: Callable[[str], None] | None,
     cats: Catalogs,
     stages: tuple[str, ...] | None = None,
+    cobot_units: frozenset[str] | None = None,
 ) -> Plan:
-    """One staged CP-SAT solve from the greedy start, as a `Plan`."""
+    """One staged CP-SAT solve from the greedy start, as a `Plan` (with `cobot_units`, only
+    those units may go to a cobot)."""
     from jobcarve.carving.cpsat.pool import STAGES, PoolModel
     from jobcarve.carving.greedy import greedy
 
     aids = frozenset(s.id for s in cats.supports.values() if "lifting" in s.closes)
     inst = build_instance(result, process, opts, aids)
+    if cobot_units is not None:
+        inst = dataclasses.replace(
+            inst,
+            units=tuple(
+                u if u.unit in cobot_units else dataclasses.replace(u, cobot="human")
+                for u in inst.units
+            ),
+        )
     start = greedy(inst)
     assert not violations(inst, start), violations(inst, start)
     report = PoolModel(inst).solve(start, progress, stages or STAGES)
@@ -362,8 +391,11 @@ def _carved_hours(p: Plan) -> float:
 
 
 def _decide_cobots(with_cobots: Plan, without: Plan, min_added: float) -> Plan:
-    """Keep the cobots that remove an ergonomic risk or add at least `min_added` carved or
-    hard-to-fill hours per week; else the plan without them, listing them as options."""
+    """Give each cobot its reasons: it removes at least `min_added` hours a week of
+    ergonomic risk, or the cobots add at least `min_added` carved or hard-to-fill hours and
+    this cobot does at least `min_added` hours of that work itself (a cell that assists
+    two hours a week is not advised because another cell adds hours). With no reason for
+    any cobot, the plan without them, listing them as options."""
     carved_added = _carved_hours(with_cobots) - _carved_hours(without)
     hard_added = with_cobots.skilled_hours_freed - without.skilled_hours_freed
     adds = max(carved_added, hard_added) >= min_added
@@ -377,7 +409,8 @@ def _decide_cobots(with_cobots: Plan, without: Plan, min_added: float) -> Plan:
         # below `min_added` hours of risky work a lifting aid or job rotation is the
         # proportionate remedy, not a cobot cell (the same yearly-cost policy)
         ergonomic = risk_units and sum(risk_hours_of.get(u, 0.0) for u in risk_units) >= min_added
-        why = (("ergonomics",) if ergonomic else ()) + (("adds_hours",) if adds else ())
+        own = adds and c.hours_per_week >= min_added
+        why = (("ergonomics",) if ergonomic else ()) + (("adds_hours",) if own else ())
         cobots.append(dataclasses.replace(c, why=why, risk_units=risk_units))
     if not any(c.why for c in cobots):
         return dataclasses.replace(without, cobot_options=tuple(cobots))
