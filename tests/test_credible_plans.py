@@ -19,6 +19,7 @@ from jobcarve import read_process
 from jobcarve.analysis import analyze
 from jobcarve.carving import plan
 from jobcarve.carving.balance import absorb, role_uses, today_hours
+from jobcarve.catalog import load_catalogs
 from tests.conftest import EXAMPLES
 
 ALL4 = "{lifting: 4, pushing_pulling: 4, repetitive_hand_arm: 4, fine_motor: 4, posture_mobility: 4, sensory: 4, attention: 4, memory_learning: 4, problem_solving: 4, literacy_numeracy: 4, pace: 4, independence: 4, social_communication: 4}"
@@ -206,13 +207,21 @@ def test_examples_keep_the_work_balance() -> None:
 
 
 def test_cobot_reasons() -> None:
-    """Every cobot in a plan says why: it removes an ergonomic risk or adds hours."""
+    """Every cobot in a plan says why, for itself: it removes at least 8 h/week of
+    ergonomic risk, or the cobots add hours and this cell does at least 8 h/week of the
+    work (min_cobot_added_hours, the cell's yearly cost); a cell that only assists a few
+    hours is an option, not advice."""
+    least = load_catalogs().params.carving.min_cobot_added_hours.value  # type: ignore[union-attr]
     for path in EXAMPLES:
         result = plan(read_process(path), time_limit_s=3, evaluate_proposals=False)
         for cobot in result.cobots:
             assert cobot.why, (path.name, cobot.id)
             if "ergonomics" in cobot.why:
                 assert cobot.risk_units
+            if "adds_hours" in cobot.why:
+                assert cobot.hours_per_week >= least, (path.name, cobot.id)
+        for option in result.cobot_options:
+            assert not option.why, (path.name, option.id)
 
 
 def _busy(stop_at: float) -> None:  # pragma: no cover - runs in a child process
