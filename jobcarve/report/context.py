@@ -5,7 +5,7 @@ report's language, every chart is laid out here as coordinates. `gettext` is the
 translation function of the report's language (see `i18n.py`).
 
 `build_context` assembles the parts, which live by concept: `labels.py` (shared words and
-rows), `charts.py` (chart geometry), `cards.py` (jobs, cobots, stations), `business.py`
+rows), `charts.py` (all chart geometry), `cards.py` (jobs, cobots, stations), `business.py`
 (the business case), `balance.py`, `advice.py`; `compare.py` is the comparison report.
 The names they define stay importable from here.
 """
@@ -54,21 +54,21 @@ from jobcarve.report.charts import (
     Bar,
     BoardTask,
     Chart,
+    DiffBar,
+    DiffChart,
     Lane,
     TornadoChart,
     TornadoRow,
     _chart,
     _lanes,
     _task_verdict,
+    diff_chart,
     tornado_label,
 )
 from jobcarve.report.compare import (
     ComparisonContext,
-    DiffBar,
-    DiffChart,
     ScenarioRow,
     build_comparison_context,
-    diff_chart,
 )
 from jobcarve.report.document import plan_bound
 from jobcarve.report.labels import (
