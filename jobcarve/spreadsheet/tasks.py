@@ -7,7 +7,16 @@ from typing import Any
 
 from jobcarve.exceptions import Problem
 from jobcarve.model import DIMENSIONS
-from jobcarve.spreadsheet.cells import Table, _basis, _bool, _ids, _num, _plain, _task_id
+from jobcarve.spreadsheet.cells import (
+    Table,
+    _basis,
+    _bool,
+    _duration,
+    _ids,
+    _num,
+    _plain,
+    _task_id,
+)
 from jobcarve.spreadsheet.layout import (
     _SCREENING_FLAGS,
     _SCREENING_NUMBERS,
@@ -50,13 +59,15 @@ def _task_row(
         task["template"] = template
     if v.get("description") not in (None, ""):
         task["description"] = str(v["description"]).strip()
-    time = _num(v.get("time"), table, row, "time", "time", problems)
     basis = _basis(v.get("basis"), table, row, problems)
+    time, basis = _duration(v.get("time"), table, row, "time", "time", basis, problems)
     if time is not None:
         if basis is None:
             problems.append(
                 table.problem(
-                    row, "basis", "time without a time basis (s/eenheid, min/batch, uur/week)"
+                    row,
+                    "basis" if "basis" in table.columns else "time",
+                    "time without a time basis (s/eenheid, min/batch, uur/week)",
                 )
             )
         elif basis == "s/unit":
@@ -65,7 +76,13 @@ def _task_row(
             task["time_min_per_batch"] = time
             batch = _num(v.get("batch"), table, row, "batch", "batch size", problems, integer=True)
             if batch is None:
-                problems.append(table.problem(row, "batch", "a time per batch needs a batch size"))
+                problems.append(
+                    table.problem(
+                        row,
+                        "batch" if "batch" in table.columns else "time",
+                        "a time per batch needs a batch size",
+                    )
+                )
             else:
                 task["batch_size_units"] = batch
         else:
@@ -74,7 +91,7 @@ def _task_row(
     if share is not None:
         task["share_of_units"] = share
     for f in ("time_low", "time_high"):
-        bound = _num(v.get(f), table, row, f, f.replace("_", " "), problems)
+        bound, _ = _duration(v.get(f), table, row, f, f.replace("_", " "), basis, problems)
         if bound is not None:
             task[f] = bound
     after = _ids(v.get("after"))
