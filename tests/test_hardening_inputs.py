@@ -223,3 +223,74 @@ def test_many_uncomputed_formulas_are_counted_not_listed(tmp_path: Path) -> None
         read_inventory(path)
     lines = [str(p) for p in info.value.problems]
     assert len(lines) == 21 and lines[-1].endswith("more such cells"), lines[-3:]
+
+
+# --- other import friction of the red-team round ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "expect"),
+    [
+        ("ID;Taak;Functie;Tijd (s)\n", "A1", "no tasks: the header row has no rows below it"),
+        ("ID;Taak;Functie;Tijd\n1;Zagen;Operator;45\n", "D2", "time without a time basis"),
+        (
+            "Lijst\n\nversie 2\nNr.;Taak;Wie;Tijd;Tijdbasis;Batchgrootte\n"
+            "1;Zagen;Operator;10;min/batch;\n",
+            "F5",
+            "a time per batch needs a batch size",
+        ),
+    ],
+)
+def test_import_friction_is_located(tmp_path: Path, text: str, where: str, expect: str) -> None:
+    """A header-only CSV, a time without a basis, a batch time without a size: at the cell
+    that needs the fix (not at A1 or the id, not as an empty list of the model)."""
+    path = tmp_path / "t.csv"
+    path.write_text(text, encoding="utf-8")
+    out = tmp_path / "m.yaml"
+    result = hostile("import", str(path), "-o", str(out))
+    refused(result, f"{path}:{where}: ", expect)
+    assert not out.exists()
+
+
+def test_import_with_many_dangling_references_is_bounded(tmp_path: Path) -> None:
+    """H5 through the importer: 5,000 rows each naming a misspelt predecessor."""
+    n = 5_000
+    rows = ["ID;Taak;Functie;Tijd (s);Voorgangers"]
+    rows += [f"t{i};Taak {i};role_numbr_{i};10;{f't{i - 1}x' if i else ''}" for i in range(n)]
+    path = tmp_path / "typos.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    started = time.time()
+    result = hostile("import", str(path), "-o", str(tmp_path / "m.yaml"), timeout=120)
+    refused(result, f"{path}:E", 'unknown predecessor "t0x"')
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == n - 1 and lines[0].startswith(f"error: {path}:E3: ")
+    assert time.time() - started < 60
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["graph", "{m}", "--out", "{d}/out"], ["export-xlsx", "{m}", "-o", "{d}/m.xlsx"]],
+)
+def test_escaped_control_characters_stop_every_command(tmp_path: Path, command: list[str]) -> None:
+    """M3: a terminal escape written as a YAML escape never reaches `graph` or a workbook."""
+    model = BAD / "control_escape_osc_title.yaml"
+    result = hostile(*(a.format(m=model, d=tmp_path) for a in command))
+    refused(result, f"{model}:4:17: company.name: ", "control character U+001B")
+    assert "\x1b" not in result.stderr and list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["template-xlsx", "/proc/jobcarve-test.xlsx"],
+        ["init", "/proc/jobcarve-test"],
+        ["export-xlsx", "{m}", "-o", "/proc/jobcarve-test.xlsx"],
+        ["analyze", "{m}", "--out", "/proc/jobcarve-test", "--no-plan"],
+    ],
+)
+def test_unwritable_destinations(tmp_path: Path, command: list[str]) -> None:
+    """M8: a destination that cannot be written is an `error:` line, exit 2, no traceback."""
+    model = tmp_path / "m.yaml"
+    model.write_text(MINIMAL, encoding="utf-8")
+    result = hostile(*(a.format(m=model) for a in command))
+    refused(result, "cannot write /proc/jobcarve-test", "/proc/jobcarve-test")

@@ -263,7 +263,8 @@ def test_no_header_row(tmp_path: Path) -> None:
 def test_cli_import_errors(tmp_path: Path) -> None:
     """The CLI prints the cell problems and exits 2 without writing the model."""
     path = workbook(
-        tmp_path / "inv.xlsx", [HEAD_NL, ["a", "A", "monteur", "12 min per batch", "", None, None, None]]
+        tmp_path / "inv.xlsx",
+        [HEAD_NL, ["a", "A", "monteur", "12 min per batch", "", None, None, None]],
     )
     out = tmp_path / "m.yaml"
     result = run_cli("import", str(path), "-o", str(out))

@@ -106,6 +106,12 @@ def _read(
             ]
         )
     formulas += tasks_table.uncomputed
+    if not tasks_table.rows:  # said here, at the header, not as an empty list of the model
+        problems.append(
+            tasks_table.problem(
+                tasks_table.header_row, "id", "no tasks: the header row has no rows below it"
+            )
+        )
     if formulas:  # these first and alone: what follows from them is noise
         raise InputError(formulas)
     budget = [MAX_SUGGESTIONS]
