@@ -18,9 +18,9 @@ import pytest
 from jobcarve import InputError, parse_process
 from jobcarve.model import Scenario
 from jobcarve.scenarios import compare
-from jobcarve.spreadsheet import export_inventory, import_inventory, read_inventory
+from jobcarve.spreadsheet import import_inventory, read_inventory
 from tests.conftest import MINIMAL
-from tests.test_hardening import BAD, hostile, refused
+from tests.test_hardening import BAD, _exported_workbook, hostile, refused
 
 # --- compare with a scenario that keeps no profile (L3) ---------------------------------
 
@@ -49,15 +49,9 @@ def test_compare_api_refuses_a_scenario_without_profiles() -> None:
 # --- round two of an import: problems at cells, not at lines of an unwritten YAML -------
 
 
-def _exported(tmp_path: Path) -> Path:
-    path = tmp_path / "inv.xlsx"
-    export_inventory(parse_process(MINIMAL, "m.yaml"), path, "nl")
-    return path
-
-
 def test_second_round_errors_point_at_cells(tmp_path: Path) -> None:
     """Values each cell reader accepts but the model refuses: located at their cells."""
-    path = _exported(tmp_path)
+    path = _exported_workbook(tmp_path)
     wb = openpyxl.load_workbook(path)
     roles, tasks = wb["Functies"], wb["Taken"]
     assert [c.value for c in roles[1]][:4] == ["ID", "Functie", "Aantal", "Opleiding"]
@@ -80,7 +74,7 @@ def test_second_round_errors_point_at_cells(tmp_path: Path) -> None:
 
 def test_second_round_cross_references_point_at_cells(tmp_path: Path) -> None:
     """A cycle of predecessors (found only in the model) is located at a task's row."""
-    path = _exported(tmp_path)
+    path = _exported_workbook(tmp_path)
     wb = openpyxl.load_workbook(path)
     tasks = wb["Taken"]
     header = [c.value for c in tasks[1]]
@@ -177,7 +171,7 @@ def _with_cached_values(path: Path, values: dict[str, str]) -> None:
 
 def test_formula_without_a_stored_result_is_located(tmp_path: Path) -> None:
     """A workbook written by a script: each formula cell that is read is named, not read as 0."""
-    path = _exported(tmp_path)
+    path = _exported_workbook(tmp_path)
     wb = openpyxl.load_workbook(path)
     wb["Taken"]["E2"] = "=30+6"
     bedrijf = wb["Bedrijf"]
@@ -201,7 +195,7 @@ def test_formula_without_a_stored_result_is_located(tmp_path: Path) -> None:
 
 def test_formula_with_a_stored_result_is_read(tmp_path: Path) -> None:
     """The same workbook after a spreadsheet program saved it: the results are read."""
-    path = _exported(tmp_path)
+    path = _exported_workbook(tmp_path)
     wb = openpyxl.load_workbook(path)
     wb["Taken"]["E2"] = "=30+6"
     wb.save(path)
@@ -212,7 +206,7 @@ def test_formula_with_a_stored_result_is_read(tmp_path: Path) -> None:
 
 def test_many_uncomputed_formulas_are_counted_not_listed(tmp_path: Path) -> None:
     """A script-written workbook full of formulas: 20 cells named, the rest counted."""
-    path = _exported(tmp_path)
+    path = _exported_workbook(tmp_path)
     wb = openpyxl.load_workbook(path)
     tasks = wb["Taken"]
     for r in range(2, 4):
