@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
-import yaml
 from openpyxl.utils import get_column_letter
 
 from jobcarve.catalog import load_catalogs
@@ -37,7 +36,15 @@ from jobcarve.spreadsheet.sources import (
     _open_workbook,
 )
 from jobcarve.spreadsheet.tasks import _all_tasks, _column_number, _tasks
-from jobcarve.yamlsource import MAX_SUGGESTIONS, Suggester, decode, read_bounded, show, suggest
+from jobcarve.yamlsource import (
+    MAX_SUGGESTIONS,
+    Suggester,
+    decode,
+    dump,
+    read_bounded,
+    show,
+    suggest,
+)
 
 
 def read_inventory(
@@ -432,13 +439,12 @@ def _assemble(
 def model_yaml(data: dict[str, Any], source: str, assumed: list[str]) -> str:
     """The model as commented YAML."""
     header = [
-        "# yaml-language-server: $schema=jobcarve-schema.json",
-        f"# Imported by jobcarve from {source}. Check it with: jobcarve validate <this file>",
-        "# Models describe worker profiles (archetypes), never named people.",
+        "yaml-language-server: $schema=jobcarve-schema.json",
+        f"Imported by jobcarve from {source}. Check it with: jobcarve validate <this file>",
+        "Models describe worker profiles (archetypes), never named people.",
     ]
-    header += [f"# ASSUMED (not in the inventory, check it): {a}" for a in assumed]
-    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
-    return "\n".join(header) + "\n" + body
+    header += [f"ASSUMED (not in the inventory, check it): {a}" for a in assumed]
+    return dump(data, header)
 
 
 def import_inventory(
