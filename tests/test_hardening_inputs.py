@@ -288,3 +288,22 @@ def test_unwritable_destinations(tmp_path: Path, command: list[str]) -> None:
     model.write_text(MINIMAL, encoding="utf-8")
     result = hostile(*(a.format(m=model) for a in command))
     refused(result, "cannot write /proc/jobcarve-test", "/proc/jobcarve-test")
+
+
+def test_long_cycle_is_one_short_line(tmp_path: Path) -> None:
+    """L2: a precedence cycle through 10,000 tasks is named by its ends, not an 80 KB line."""
+    n = 10_000
+    lines = ["format: 1", "company: {name: X, sector: metal}", "process: {name: P}"]
+    lines += ["planning: {units_per_week: 100}", "roles:"]
+    lines += ["  - {id: op, name: Op, headcount: 1, education: MBO 2}", "tasks:"]
+    lines += [
+        f"  - {{id: t{i}, name: T, role: op, time_s_per_unit: 1, demands: {{pace: 1}}, "
+        f"after: [t{(i - 1) % n}]}}"
+        for i in range(n)
+    ]
+    path = tmp_path / "cycle.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = hostile("validate", str(path), timeout=120)
+    refused(result, f"{path}:", "precedence cycle: ")
+    (line,) = result.stderr.strip().splitlines()
+    assert len(line) < 400, len(line)
