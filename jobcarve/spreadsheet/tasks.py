@@ -109,6 +109,34 @@ def _task_row(
                 demands[d] = rating
     if demands:
         task["demands"] = demands
+    handling = _handling(table, row, v, problems)
+    for f in ("workstation", "area"):
+        if v.get(f) not in (None, ""):
+            task[f] = str(v[f]).strip()
+    for f in ("activities", "aids_in_use"):
+        ids = _ids(v.get(f))
+        if ids:
+            task[f] = ids
+    word = v.get("catalogue_split")
+    if word not in (None, ""):
+        choice = SPLIT_WORDS.get(_norm(word), _norm(word))
+        if choice not in ("confirmed", "rejected"):
+            problems.append(
+                table.problem(
+                    row,
+                    "catalogue_split",
+                    f'"{word}" is not one of bevestigd/confirmed, afgewezen/rejected',
+                )
+            )
+        else:
+            task["catalogue_split"] = choice
+    if handling:
+        task["handling"] = handling
+    return task
+
+
+def _handling(table: Table, row: int, v: dict[str, Any], problems: list[Problem]) -> dict[str, Any]:
+    """The handling and screening columns of a task row (mass, lifts, forces, hazards)."""
     handling: dict[str, Any] = {}
     for f in (
         "part_mass_kg",
@@ -176,29 +204,7 @@ def _task_row(
         flag = _bool(v.get(f), table, row, f, problems)
         if flag is not None:
             handling[f] = flag
-    for f in ("workstation", "area"):
-        if v.get(f) not in (None, ""):
-            task[f] = str(v[f]).strip()
-    for f in ("activities", "aids_in_use"):
-        ids = _ids(v.get(f))
-        if ids:
-            task[f] = ids
-    word = v.get("catalogue_split")
-    if word not in (None, ""):
-        choice = SPLIT_WORDS.get(_norm(word), _norm(word))
-        if choice not in ("confirmed", "rejected"):
-            problems.append(
-                table.problem(
-                    row,
-                    "catalogue_split",
-                    f'"{word}" is not one of bevestigd/confirmed, afgewezen/rejected',
-                )
-            )
-        else:
-            task["catalogue_split"] = choice
-    if handling:
-        task["handling"] = handling
-    return task
+    return handling
 
 
 def _column_number(letters: str) -> int:
