@@ -125,6 +125,7 @@ def compare(
     catalogs: Catalogs | None = None,
 ) -> Comparison:
     """Solve every scenario: the three built-in ones and the model's own."""
+    _check_scenarios(process)
     cats = catalogs if catalogs is not None else load_catalogs()
     language = lang or process.options.language
     r = rates(process, cats)
@@ -165,6 +166,25 @@ def compare(
         )
         results.append(_result(scenario.id, scenario.name, changed, analysis, best, r, draws, seed))
     return Comparison(process.company.name, process.process.name, tuple(results))
+
+
+def _check_scenarios(process: ProcessModel) -> None:
+    """Refuse, located and before any solve, a scenario that leaves no profile to carve for."""
+    from jobcarve.exceptions import InputError, Problem
+
+    problems = []
+    for i, scenario in enumerate(process.scenarios):
+        if scenario.profiles is not None and not apply_scenario(process, scenario).profiles:
+            loc = ("scenarios", i, "profiles")
+            message = f'scenario "{scenario.id}" keeps no worker profile: name at least one'
+            smap = process.source
+            problems.append(
+                smap.problem(loc, message)
+                if smap is not None
+                else Problem("<model>", 0, 0, f"scenarios[{i}].profiles", message)
+            )
+    if problems:
+        raise InputError(problems)
 
 
 def _result(
