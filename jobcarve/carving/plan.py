@@ -363,6 +363,11 @@ def _solve(
         report.stage_status,
         cats,
     )
+    found = _carved_hours(result_plan)
+    if result_plan.bound_carved_hours is not None and result_plan.bound_carved_hours < found:
+        # the solver's bound is on hours rounded per unit to 1/SCALE; the plan's hours are
+        # exact sums, so a plan at its bound may show a few hundredths above it
+        result_plan = dataclasses.replace(result_plan, bound_carved_hours=found)
     reasons = result_plan.reasons
     # (not for a difference the report's one decimal would not show)
     if report.objective and carved < report.objective[0] - SCALE * 0.05:
