@@ -24,7 +24,9 @@ from __future__ import annotations
 import dataclasses
 import math
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
+from time import perf_counter
 from typing import Any
 
 from jobcarve.carving.assignment import Assignment, job_hours, violations
@@ -98,8 +100,13 @@ def monte_carlo(
     draws: int | None = None,
     seed: int | None = None,
     r: Rates | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> Uncertainty:
-    """Percentiles of extra workers, FTE, net effect and cobot payback over seeded draws."""
+    """Percentiles of extra workers, FTE, net effect and cobot payback over seeded draws.
+
+    ``progress`` gets a line after the first draw, then at most one a second, and after
+    the last (each draw re-plans, so many draws of a large model take minutes).
+    """
     if plan.instance is None or plan.assignment is None:
         raise ValueError("the plan carries no solver instance; make it with jobcarve.plan")
     r = r if r is not None else rates(process)
@@ -129,7 +136,8 @@ def monte_carlo(
         else 1 + volume_spread
     )
     workers, fte, net, payback = [], [], [], []
-    for _ in range(n):
+    started = shown = perf_counter()
+    for number in range(1, n + 1):
         volume = rng.triangular(v_low, v_high, 1.0)
         factor: dict[str, float] = {}
         for tid, task in tasks.items():
@@ -159,6 +167,11 @@ def monte_carlo(
         payback.append(
             case.cobot_payback_years if case.cobot_payback_years is not None else math.inf
         )
+        if progress is not None:
+            now = perf_counter()
+            if number in (1, n) or now - shown >= 1.0:
+                shown = now
+                progress(f"  Monte Carlo draw {number}/{n} at {now - started:.1f} s")
     has_cobots = bool(plan.cobots)
     never = sum(1 for p in payback if p == math.inf) / n if n and has_cobots else 0.0
     return Uncertainty(

@@ -1,9 +1,11 @@
 """Carving: bundle units into carved jobs for worker profiles, with cobots (CP-SAT)."""
 
 from jobcarve.carving.line import LineProblem, LineSolution, LineWorker
+from jobcarve.carving.options import CarvingOptions
 from jobcarve.carving.plan import Plan, PlanCobot, PlanJob, line_plan, plan
 
 __all__ = [
+    "CarvingOptions",
     "LineProblem",
     "LineSolution",
     "LineWorker",

@@ -21,6 +21,7 @@ from jobcarve.carving.instance import (
     resolve_options,
 )
 from jobcarve.carving.line import LineSolution, Objective
+from jobcarve.carving.options import CarvingOptions
 from jobcarve.catalog import Catalogs, load_catalogs
 from jobcarve.exceptions import UsageError
 from jobcarve.messages import Reason
@@ -260,11 +261,13 @@ def plan(
     catalogs: Catalogs | None = None,
     progress: Callable[[str], None] | None = None,
     evaluate_proposals: bool = True,
-    **options: float | int | None,
+    options: CarvingOptions | None = None,
+    **overrides: float | int | None,
 ) -> Plan:
     """The best plan for a pool process: carved jobs, cobots, and who does each unit.
 
-    Options (each overrides the model's ``options:`` and the sourced default):
+    Options (`CarvingOptions`, or the same names as keywords; each overrides the model's
+    ``options:`` and the sourced default; an unknown name is a `UsageError`):
     ``min_job_hours``, ``min_kinds_per_job``, ``max_job_ergonomic_load``, ``max_cobots``,
     ``allow_displacement``, ``time_limit_s``, ``seed``, ``workers``.
 
@@ -280,7 +283,8 @@ def plan(
     cats = catalogs if catalogs is not None else load_catalogs()
     assert cats.params is not None
     result = analysis if analysis is not None else analyze(process, cats)
-    opts = resolve_options(process, cats.params, _rotation_share(cats), **options)
+    chosen = (options or CarvingOptions()).replace(**overrides)
+    opts = resolve_options(process, cats.params, _rotation_share(cats), **chosen.overrides())
     best = _solve(result, process, opts, progress, cats)
     if best.cobots and not best.interrupted:
         if progress:
@@ -641,7 +645,8 @@ def line_plan(
     objective: Objective = "max_target_group",
     takt_s: float | None = None,
     catalogs: Catalogs | None = None,
-    **options: float | int | None,
+    options: CarvingOptions | None = None,
+    **overrides: float | int | None,
 ) -> LineSolution:
     """The line balance of a process of kind ``line`` (see `jobcarve.carving.line`).
 
@@ -657,7 +662,8 @@ def line_plan(
     cats = catalogs if catalogs is not None else load_catalogs()
     assert cats.params is not None
     result = analysis if analysis is not None else analyze(process, cats)
-    opts = resolve_options(process, cats.params, _rotation_share(cats), **options)
+    chosen = (options or CarvingOptions()).replace(**overrides)
+    opts = resolve_options(process, cats.params, _rotation_share(cats), **chosen.overrides())
     problem = line_problem(process, result, max_cobots=opts.max_cobots)
     takt = takt_s if takt_s is not None else process.planning.takt_s
     cycle = None
