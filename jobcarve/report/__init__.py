@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from jobcarve.results import Analysis
     from jobcarve.uncertainty import Uncertainty
 
-__all__ = ["analysis_document", "render_report", "write_report"]
+__all__ = ["analysis_document", "render_report"]
 
 
 def render_report(
@@ -32,7 +32,7 @@ def render_report(
     case: BusinessCase | None = None,
     spread: Uncertainty | None = None,
 ) -> str:
-    """The HTML report as text (see `write_report`)."""
+    """The HTML report as text (`jobcarve.study.Study.write` writes it with the other outputs)."""
     from jobcarve import __version__
     from jobcarve.report.context import build_context
     from jobcarve.report.html import now, render_html
@@ -51,35 +51,3 @@ def render_report(
         spread=spread,
     )
     return render_html(ctx, template_dir)
-
-
-def write_report(
-    process: ProcessModel,
-    analysis: Analysis,
-    plan: Plan | None,
-    out: Path,
-    *,
-    lang: str = "nl",
-    pdf: bool = False,
-    generated_at: datetime | None = None,
-    line: LineSolution | None = None,
-    template_dir: str | Path | None = None,
-) -> list[Path]:
-    """Write DIR/report.html (and DIR/report.pdf), all or nothing; return the paths."""
-    from jobcarve.output import write_all_atomic
-
-    html = render_report(
-        process,
-        analysis,
-        plan,
-        lang=lang,
-        generated_at=generated_at,
-        line=line,
-        template_dir=template_dir,
-    )
-    files: dict[Path, str | bytes] = {out / "report.html": html}
-    if pdf:
-        from jobcarve.report.pdf import pdf_bytes
-
-        files[out / "report.pdf"] = pdf_bytes(html)
-    return write_all_atomic(files)

@@ -10,11 +10,9 @@ import contextlib
 import os
 import shutil
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 from jobcarve.exceptions import JobcarveError, UsageError
-from jobcarve.output import write_atomic
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -159,8 +157,3 @@ _INTERRUPTS = _Interrupts()
 def note_interrupt() -> None:
     """Record that the run is being interrupted (browser errors then mean that)."""
     _INTERRUPTS.seen = True
-
-
-def html_to_pdf(html: Path, pdf: Path) -> Path:
-    """Print an HTML file to PDF, written atomically."""
-    return write_atomic(pdf, pdf_bytes(html.read_text(encoding="utf-8")))
