@@ -3,6 +3,7 @@
 from jobcarve.carving.line import LineProblem, LineSolution, LineWorker
 from jobcarve.carving.options import CarvingOptions
 from jobcarve.carving.plan import Plan, PlanCobot, PlanJob, line_plan, plan
+from jobcarve.carving.replan import Replanned, replan
 
 __all__ = [
     "CarvingOptions",
@@ -12,6 +13,8 @@ __all__ = [
     "Plan",
     "PlanCobot",
     "PlanJob",
+    "Replanned",
     "line_plan",
     "plan",
+    "replan",
 ]
