@@ -492,9 +492,10 @@ def compare(
         written = _write_comparison(out, model, result, language)
     phase.done()
     for s in result.scenarios:
-        sm = s.summary()
+        f = s.figures()
         typer.echo(
-            f"{s.name:<40} {sm['extra_workers']:>3} extra workers, {sm['extra_fte']:.2f} FTE, {sm['cobots']} cobots, net EUR {s.case.net_eur_per_year:,.0f}/year"
+            f"{s.name:<40} {f.extra_workers:>3} extra workers, {f.extra_fte:.2f} FTE, "
+            f"{f.cobots} cobots, net EUR {s.case.net_eur_per_year:,.0f}/year"
         )
     typer.echo("wrote " + ", ".join(str(p) for p in written))
 

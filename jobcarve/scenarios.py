@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from jobcarve.carving.options import CarvingOptions
-from jobcarve.carving.plan import Plan
+from jobcarve.carving.plan import Plan, PlanSummary
 from jobcarve.catalog import Catalogs, load_catalogs
 from jobcarve.economics import EMPTY, BusinessCase, business_case, rates
 from jobcarve.model import ProcessModel, Scenario
@@ -37,33 +37,23 @@ class ScenarioResult:
     case: BusinessCase
     uncertainty: Uncertainty | None
 
+    def figures(self) -> PlanSummary:
+        """The plan's headline figures; those of no plan for "as is"."""
+        return self.plan.figures() if self.plan is not None else PlanSummary.empty()
+
     def summary(self) -> dict[str, Any]:
-        if self.plan is None:
-            return {
-                "extra_workers": 0,
-                "extra_fte": 0.0,
-                "banenafspraak_jobs": 0.0,
-                "skilled_hours_freed_per_week": 0.0,
-                "carved_hours_per_week": 0.0,
-                "displacement_hours": 0.0,
-                "cobots": 0,
-                "status": "optimal",
-                "gap": 0.0,
-            }
-        s = self.plan.summary()
+        """The figures comparison.json shows per scenario."""
+        f = self.figures()
         return {
-            k: s[k]
-            for k in (
-                "extra_workers",
-                "extra_fte",
-                "banenafspraak_jobs",
-                "skilled_hours_freed_per_week",
-                "carved_hours_per_week",
-                "displacement_hours",
-                "cobots",
-                "status",
-                "gap",
-            )
+            "extra_workers": f.extra_workers,
+            "extra_fte": f.extra_fte,
+            "banenafspraak_jobs": f.banenafspraak_jobs,
+            "skilled_hours_freed_per_week": f.skilled_hours_freed_per_week,
+            "carved_hours_per_week": f.carved_hours_per_week,
+            "displacement_hours": f.displacement_hours,
+            "cobots": f.cobots,
+            "status": f.status,
+            "gap": f.gap,
         }
 
     def to_dict(self) -> dict[str, Any]:

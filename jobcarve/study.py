@@ -27,6 +27,7 @@ from jobcarve.analysis import analyze
 from jobcarve.carving import CarvingOptions, line_plan, plan
 from jobcarve.carving.line import LineSolution
 from jobcarve.carving.plan import Plan
+from jobcarve.carving.status import SolveStatus
 from jobcarve.catalog import Catalogs, load_catalogs
 from jobcarve.economics import BusinessCase, Rates, business_case, plan_figures, rates
 from jobcarve.exceptions import JobcarveError, UsageError
@@ -221,27 +222,27 @@ class Study:
                 f"{counts['needs_split']} after split, {counts['not_accessible']} not accessible"
             )
         if self.plan is not None:
-            s = self.plan.summary()
-            bound = s["bound_carved_hours_per_week"]
+            f = self.plan.figures()
+            bound = f.bound_carved_hours_per_week
             gap = (
                 ""
-                if s["status"] == "optimal"
+                if f.status == SolveStatus.OPTIMAL
                 else (
-                    f", carved hours at most {bound:.1f} (gap {s['gap']:.0%})"
+                    f", carved hours at most {bound:.1f} (gap {f.gap:.0%})"
                     if bound is not None
                     else ", no bound on the carved hours known (the solver found no plan in its time)"
                 )
             )
             lines.append(
-                f"plan: {_count(s['extra_workers'], 'extra worker')} ({s['extra_fte']:.2f} FTE, "
-                f"{s['carved_hours_per_week']:.1f} h/week = {s['banenafspraak_jobs']:.1f} banenafspraak jobs), "
-                f"{s['released_hours_per_week']:.1f} h/week freed from today's staff, "
-                f"{s['skilled_hours_freed_per_week']:.1f} of them in hard-to-fill roles, "
-                f"{_count(s['cobots'], 'cobot')}; {s['status']}{gap}"
+                f"plan: {_count(f.extra_workers, 'extra worker')} ({f.extra_fte:.2f} FTE, "
+                f"{f.carved_hours_per_week:.1f} h/week = {f.banenafspraak_jobs:.1f} banenafspraak jobs), "
+                f"{f.released_hours_per_week:.1f} h/week freed from today's staff, "
+                f"{f.skilled_hours_freed_per_week:.1f} of them in hard-to-fill roles, "
+                f"{_count(f.cobots, 'cobot')}; {f.status}{gap}"
             )
-            if s["displacement_hours"] > 0:
+            if f.displacement_hours > 0:
                 lines.append(
-                    f"displacement: {s['displacement_hours']:.1f} h/week of today's staff's work "
+                    f"displacement: {f.displacement_hours:.1f} h/week of today's staff's work "
                     "has no declared use (--allow-displacement)"
                 )
         if self.line is not None:

@@ -4,6 +4,7 @@ from jobcarve.carving.line import LineProblem, LineSolution, LineWorker
 from jobcarve.carving.options import CarvingOptions
 from jobcarve.carving.plan import Plan, PlanCobot, PlanJob, line_plan, plan
 from jobcarve.carving.replan import Replanned, replan
+from jobcarve.carving.status import SolveStatus
 
 __all__ = [
     "CarvingOptions",
@@ -14,6 +15,7 @@ __all__ = [
     "PlanCobot",
     "PlanJob",
     "Replanned",
+    "SolveStatus",
     "line_plan",
     "plan",
     "replan",

@@ -22,6 +22,7 @@ from jobcarve.carving.instance import (
 )
 from jobcarve.carving.line import LineSolution, Objective
 from jobcarve.carving.options import CarvingOptions
+from jobcarve.carving.status import SolveStatus
 from jobcarve.catalog import Catalogs, load_catalogs
 from jobcarve.exceptions import UsageError
 from jobcarve.messages import Reason
@@ -167,10 +168,43 @@ class ProposalEffect:
 
 
 @dataclass(frozen=True)
+class PlanSummary:
+    """A plan's headline figures (hours per week; FTE at the model's hours per FTE)."""
+
+    extra_workers: int
+    extra_fte: float
+    banenafspraak_jobs: float
+    carved_hours_per_week: float
+    #: hours freed in hard-to-fill roles (the work balance's released hours of those roles)
+    skilled_hours_freed_per_week: float
+    released_hours_per_week: float
+    absorbed_hours_per_week: float
+    displacement_hours: float
+    cobots: int
+    cobot_hours_per_week: float
+    status: SolveStatus
+    gap: float
+    #: the proven most carved hours; None when the solver proved none
+    bound_carved_hours_per_week: float | None
+    #: the wall-clock guard stopped a stage: the plan may depend on the machine
+    machine_dependent: bool
+
+    @classmethod
+    def empty(cls) -> PlanSummary:
+        """The figures of no plan ("as is"): nothing carved, nothing freed."""
+        return cls(
+            0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0, 0.0, SolveStatus.OPTIMAL, 0.0, 0.0, False
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass(frozen=True)
 class Plan:
     """A plan with its headline figures, status and gap."""
 
-    status: str
+    status: SolveStatus
     gap: float
     bound_carved_hours: float | None
     jobs: tuple[PlanJob, ...]
@@ -179,7 +213,7 @@ class Plan:
     options: dict[str, Any]
     greedy_jobs: int
     seconds: float
-    stage_status: dict[str, str]
+    stage_status: dict[str, SolveStatus]
     hours_per_fte: float
     banenafspraak_hours: float
     skilled_hours_freed: float
@@ -210,29 +244,34 @@ class Plan:
         """Hours of today's staff's work the plan takes with no declared use for them."""
         return sum(b.displaced_hours_per_week for b in self.work_balance)
 
-    def summary(self) -> dict[str, Any]:
+    def figures(self) -> PlanSummary:
+        """The headline figures, typed (`summary` is the same as plain data)."""
         carved_hours = sum(j.hours_per_week for j in self.carved)
         bound = self.bound_carved_hours
-        return {
-            "extra_workers": len(self.carved),
-            "extra_fte": round(carved_hours / self.hours_per_fte, 3),
-            "banenafspraak_jobs": round(carved_hours / self.banenafspraak_hours, 3),
-            "carved_hours_per_week": round(carved_hours, 3),
-            "skilled_hours_freed_per_week": round(self.skilled_hours_freed, 3),
-            "released_hours_per_week": round(
+        return PlanSummary(
+            extra_workers=len(self.carved),
+            extra_fte=round(carved_hours / self.hours_per_fte, 3),
+            banenafspraak_jobs=round(carved_hours / self.banenafspraak_hours, 3),
+            carved_hours_per_week=round(carved_hours, 3),
+            skilled_hours_freed_per_week=round(self.skilled_hours_freed, 3),
+            released_hours_per_week=round(
                 sum(b.released_hours_per_week for b in self.work_balance), 3
             ),
-            "absorbed_hours_per_week": round(
+            absorbed_hours_per_week=round(
                 sum(sum(b.absorbed.values()) for b in self.work_balance), 3
             ),
-            "displacement_hours": round(self.displacement_hours, 3),
-            "cobots": len(self.cobots),
-            "cobot_hours_per_week": round(sum(c.hours_per_week for c in self.cobots), 3),
-            "status": self.status,
-            "gap": round(self.gap, 4),
-            "bound_carved_hours_per_week": None if bound is None else round(bound, 3),
-            "machine_dependent": self.guard_hit,
-        }
+            displacement_hours=round(self.displacement_hours, 3),
+            cobots=len(self.cobots),
+            cobot_hours_per_week=round(sum(c.hours_per_week for c in self.cobots), 3),
+            status=self.status,
+            gap=round(self.gap, 4),
+            bound_carved_hours_per_week=None if bound is None else round(bound, 3),
+            machine_dependent=self.guard_hit,
+        )
+
+    def summary(self) -> dict[str, Any]:
+        """The headline figures as plain data (`figures().to_dict()`)."""
+        return self.figures().to_dict()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -324,7 +363,7 @@ def _solve(
     if violations(inst, final):  # pragma: no cover - the model and the checker must agree
         raise AssertionError(f"solver plan breaks constraints: {violations(inst, final)}")
     carved = objectives(inst, final)[0]
-    bound = report.bound if report.stage_status.get(STAGES[0]) != "unknown" else None
+    bound = report.bound if report.stage_status.get(STAGES[0]) != SolveStatus.UNKNOWN else None
     gap = max(0.0, (bound - carved) / bound) if bound else 0.0
     result_plan = _to_plan(
         inst,
@@ -438,12 +477,12 @@ def _to_plan(
     inst: PoolInstance,
     process: ProcessModel,
     a: Assignment,
-    status: str,
+    status: SolveStatus,
     gap: float,
     bound: float | None,
     greedy_jobs: int,
     seconds: float,
-    stages: dict[str, str],
+    stages: dict[str, SolveStatus],
     cats: Catalogs,
 ) -> Plan:
     units = inst.units

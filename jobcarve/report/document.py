@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from jobcarve.carving.line import DECISECOND, LineSolution
 from jobcarve.carving.plan import Plan
+from jobcarve.carving.status import SolveStatus
 from jobcarve.results import Analysis
 
 if TYPE_CHECKING:
@@ -20,7 +21,8 @@ def plan_bound(plan: Plan) -> float | None:
     nothing in its time (the plan is the greedy fallback) or was interrupted, the solver's 0
     is not a bound and must never be shown as one ("at most 0" next to a plan of 37 jobs).
     """
-    if plan.stage_status.get("carved_hours") not in ("optimal", "feasible"):
+    stage = plan.stage_status.get("carved_hours")
+    if stage is None or not SolveStatus(stage).solved:
         return None
     bound = plan.bound_carved_hours
     carved = sum(j.hours_per_week for j in plan.carved)
