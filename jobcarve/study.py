@@ -101,6 +101,8 @@ class Study:
     version: str
     interrupted: bool = False
     meta: dict[str, Any] = field(default_factory=dict)
+    #: the catalogues the study used (the report reads the same ones)
+    catalogs: Catalogs | None = field(default=None, repr=False)
 
     @property
     def language(self) -> str:
@@ -142,6 +144,7 @@ class Study:
             version=self.version,
             case=self.case,
             spread=self.spread,
+            catalogs=self.catalogs,
         )
 
     def workbook(self, lang: str | None = None) -> bytes:
@@ -286,7 +289,7 @@ def study(
     stamp = now or generated_at()
     phase("analysis")
     result = analyze(process, cats)
-    base = Study(process, result, None, None, None, None, name, stamp, __version__)
+    base = Study(process, result, None, None, None, None, name, stamp, __version__, catalogs=cats)
     if not with_plan:
         return base
     phase("plan: building the model and solving (--time-limit)", spinner=False)

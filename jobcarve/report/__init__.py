@@ -11,6 +11,7 @@ from jobcarve.report.document import analysis_document
 if TYPE_CHECKING:
     from jobcarve.carving.line import LineSolution
     from jobcarve.carving.plan import Plan
+    from jobcarve.catalog import Catalogs
     from jobcarve.economics import BusinessCase
     from jobcarve.model import ProcessModel
     from jobcarve.results import Analysis
@@ -31,6 +32,7 @@ def render_report(
     template_dir: str | Path | None = None,
     case: BusinessCase | None = None,
     spread: Uncertainty | None = None,
+    catalogs: Catalogs | None = None,
 ) -> str:
     """The HTML report as text (`jobcarve.study.Study.write` writes it with the other outputs)."""
     from jobcarve import __version__
@@ -49,5 +51,6 @@ def render_report(
         line=line,
         case=case,
         spread=spread,
+        catalogs=catalogs,
     )
     return render_html(ctx, template_dir)
