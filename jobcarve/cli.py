@@ -11,6 +11,7 @@ import json
 import signal
 import sys
 import threading
+from enum import StrEnum
 from importlib import resources
 from pathlib import Path
 from types import FrameType
@@ -19,6 +20,7 @@ from typing import Annotated
 import typer
 
 from jobcarve import __version__
+from jobcarve.carving.line import Objective
 from jobcarve.catalog import load_catalogs
 from jobcarve.exceptions import (
     InputError,
@@ -55,6 +57,28 @@ catalog_app = typer.Typer(
 app.add_typer(catalog_app, name="catalog")
 
 _STATE = {"debug": False}
+
+
+class Lang(StrEnum):
+    """A report or workbook language."""
+
+    NL = "nl"
+    EN = "en"
+
+
+class LineObjective(StrEnum):
+    """What `jobcarve line` optimises."""
+
+    MIN_CYCLE = "min_cycle"
+    MIN_STATIONS = "min_stations"
+    MAX_TARGET_GROUP = "max_target_group"
+
+
+_OBJECTIVES: dict[LineObjective, Objective] = {
+    LineObjective.MIN_CYCLE: "min_cycle",
+    LineObjective.MIN_STATIONS: "min_stations",
+    LineObjective.MAX_TARGET_GROUP: "max_target_group",
+}
 
 
 def _version(value: bool) -> None:
@@ -290,7 +314,7 @@ def analyze(
         ),
     ] = False,
     lang: Annotated[
-        str | None, typer.Option("--lang", help="Report language: nl (default) or en.")
+        Lang | None, typer.Option("--lang", help="Report language (default: the model's, nl).")
     ] = None,
     pdf: Annotated[
         bool, typer.Option("--pdf", help="Also write report.pdf (headless Chromium).")
@@ -324,8 +348,6 @@ def analyze(
     from jobcarve.progress import Phases
     from jobcarve.study import output_lock, output_names, study
 
-    if lang is not None and lang not in ("nl", "en"):
-        raise UsageError(f"unknown language {lang!r}: use nl or en")
     if template_dir is not None and not template_dir.is_dir():
         raise UsageError(f"--template-dir {template_dir} is not a folder")
     check_output_folder(out, output_names(pdf=pdf, xlsx=xlsx))  # before the solve, not after it
@@ -361,7 +383,7 @@ def analyze(
             raise typer.Exit(130)
         written = result.write(
             out,
-            lang=lang,
+            lang=None if lang is None else lang.value,
             pdf=pdf,
             xlsx=xlsx,
             template_dir=template_dir,
@@ -378,8 +400,8 @@ def analyze(
 def line(
     model: Annotated[Path, typer.Argument(help="Process model file (YAML) of kind 'line'.")],
     objective: Annotated[
-        str, typer.Option("--objective", help="min_cycle, min_stations or max_target_group.")
-    ] = "max_target_group",
+        LineObjective, typer.Option("--objective", help="What the balance optimises.")
+    ] = LineObjective.MAX_TARGET_GROUP,
     takt: Annotated[
         float | None,
         typer.Option(
@@ -409,7 +431,7 @@ def line(
     process = read_process(model)
     solution = line_plan(
         process,
-        objective=objective,  # type: ignore[arg-type]  # checked above
+        objective=_OBJECTIVES[objective],
         takt_s=takt,
         time_limit_s=time_limit,
         seed=seed,
@@ -439,7 +461,9 @@ def compare(
     out: Annotated[
         Path, typer.Option("--out", "-o", help="Folder for comparison.json and comparison.html.")
     ] = Path("out"),
-    lang: Annotated[str | None, typer.Option("--lang", help="nl (default) or en.")] = None,
+    lang: Annotated[
+        Lang | None, typer.Option("--lang", help="Report language (default: the model's, nl).")
+    ] = None,
     time_limit: Annotated[
         float | None,
         typer.Option(
@@ -472,13 +496,11 @@ def compare(
     from jobcarve.scenarios import compare as run_compare
     from jobcarve.study import output_lock
 
-    if lang is not None and lang not in ("nl", "en"):
-        raise UsageError(f"unknown language {lang!r}: use nl or en")
     check_output_folder(out, ["comparison.json", "comparison.html"])
     phase = Phases(progress)
     phase("reading the model")
     process = read_process(model)
-    language = lang or process.options.language
+    language = lang.value if lang is not None else process.options.language
     with output_lock(out):
         result = run_compare(
             process,
@@ -680,16 +702,14 @@ def import_(
 @app.command("template-xlsx")
 def template_xlsx(
     output: Annotated[Path, typer.Argument(help="Workbook to write.")],
-    lang: Annotated[str, typer.Option("--lang", help="nl or en.")] = "nl",
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of the workbook.")] = Lang.NL,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing workbook.")] = False,
 ) -> None:
     """Write an empty inventory workbook with headers, drop-downs and instructions."""
     from jobcarve.spreadsheet import template_workbook
 
-    if lang not in ("nl", "en"):
-        raise UsageError(f"unknown language {lang!r}: use nl or en")
     check_output_file(output, force=force, label="the workbook")
-    template_workbook(output, lang)
+    template_workbook(output, lang.value)
     typer.echo(f"wrote {output}")
 
 
@@ -697,16 +717,14 @@ def template_xlsx(
 def export_xlsx(
     model: Annotated[Path, typer.Argument(help="Process model file (YAML).")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Workbook to write.")],
-    lang: Annotated[str, typer.Option("--lang", help="nl or en headers.")] = "nl",
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of the headers.")] = Lang.NL,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing workbook.")] = False,
 ) -> None:
     """Write a model in the inventory layout (to edit in a spreadsheet and import again)."""
     from jobcarve.spreadsheet import export_inventory
 
-    if lang not in ("nl", "en"):
-        raise UsageError(f"unknown language {lang!r}: use nl or en")
     check_output_file(output, force=force, inputs=[model])
-    export_inventory(read_process(model), output, lang)
+    export_inventory(read_process(model), output, lang.value)
     typer.echo(f"wrote {output}")
 
 

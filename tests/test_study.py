@@ -167,3 +167,22 @@ def test_progress_of_draws_and_compare(tmp_path: Path) -> None:
     assert "progress: total" in cmp.stderr
     quiet = run_cli("compare", str(model), "--out", str(tmp_path / "q"), "--time-limit", "1")
     assert quiet.returncode == 0 and quiet.stderr == ""
+
+
+def test_choices_are_checked_by_the_parser(tmp_path: Path) -> None:
+    """--lang and --objective are choices: a wrong one is a usage error naming the choices,
+    before the model is read (a missing takt is not reported for a misspelt objective)."""
+    model = tmp_path / "m.yaml"
+    model.write_text(MINIMAL, encoding="utf-8")
+    for args in (
+        ["analyze", str(model), "--lang", "de"],
+        ["compare", str(model), "--lang", "fr"],
+        ["template-xlsx", str(tmp_path / "t.xlsx"), "--lang", "EN"],
+        ["line", str(model), "--objective", "foo"],
+    ):
+        result = run_cli(*args)
+        assert result.returncode == 2, (args, result.stderr)
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and "Invalid value for" in lines[0], lines
+        assert ("'nl', 'en'" in lines[0]) or ("'min_cycle', 'min_stations'" in lines[0]), lines
+    assert not (tmp_path / "out").exists() and not (tmp_path / "t.xlsx").exists()
