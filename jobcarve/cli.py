@@ -524,10 +524,10 @@ def compare(
 
 def _write_comparison(out: Path, model: Path, result: Comparison, language: str) -> list[Path]:
     """comparison.json and comparison.html, both or neither."""
+    from jobcarve.output import generated_at
     from jobcarve.report.context import build_comparison_context
     from jobcarve.report.html import render_comparison_html
     from jobcarve.report.i18n import translations
-    from jobcarve.study import generated_at
 
     stamp = generated_at()
     meta = {

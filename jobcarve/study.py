@@ -19,7 +19,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext, suppress
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -32,7 +32,7 @@ from jobcarve.catalog import Catalogs, load_catalogs
 from jobcarve.economics import BusinessCase, Rates, business_case, plan_figures, rates
 from jobcarve.exceptions import JobcarveError, UsageError
 from jobcarve.model import ProcessModel
-from jobcarve.output import check_output_folder, dumps_json, write_all_atomic
+from jobcarve.output import check_output_folder, dumps_json, generated_at, write_all_atomic
 from jobcarve.results import Analysis
 from jobcarve.uncertainty import Uncertainty, monte_carlo
 
@@ -61,19 +61,6 @@ class _Silent:
 
     def line(self, text: str) -> None:
         return None
-
-
-def generated_at() -> datetime:
-    """Now, or the time pinned by SOURCE_DATE_EPOCH (reproducible outputs); the one clock."""
-    pinned = os.environ.get("SOURCE_DATE_EPOCH")
-    if pinned:
-        try:
-            return datetime.fromtimestamp(int(pinned), tz=UTC)
-        except ValueError:
-            raise UsageError(
-                f"SOURCE_DATE_EPOCH must be a whole number of seconds, found {pinned!r}"
-            ) from None
-    return datetime.now(tz=UTC)
 
 
 def output_names(*, pdf: bool = False, xlsx: bool = False) -> list[str]:

@@ -36,8 +36,9 @@ def render_report(
 ) -> str:
     """The HTML report as text (`jobcarve.study.Study.write` writes it with the other outputs)."""
     from jobcarve import __version__
+    from jobcarve.output import generated_at as clock
     from jobcarve.report.context import build_context
-    from jobcarve.report.html import now, render_html
+    from jobcarve.report.html import render_html
     from jobcarve.report.i18n import translations
 
     ctx = build_context(
@@ -46,7 +47,7 @@ def render_report(
         plan,
         lang,
         translations(lang).gettext,
-        generated_at=generated_at or now(),
+        generated_at=generated_at or clock(),
         version=version or __version__,
         line=line,
         case=case,
