@@ -29,7 +29,7 @@ from jobcarve.exceptions import (
     NoSolutionError,
     UsageError,
 )
-from jobcarve.graph import summarize
+from jobcarve.graph import summarize, workload_warnings
 from jobcarve.model import DIMENSIONS, ProcessModel
 from jobcarve.output import (
     check_output_file,
@@ -138,7 +138,7 @@ def validate(
         except InputError as exc:
             failed.append(exc)
             continue
-        for warning in model_warnings(process):
+        for warning in workload_warnings(process):
             _warn(f"{path}: {warning}")
         needs: list[str] = []
         try:
@@ -162,24 +162,6 @@ def validate(
 def _count(n: int, word: str, plural: str | None = None) -> str:
     """ "1 task", "2 tasks" (English counting words on the command line)."""
     return f"{n} {word if n == 1 else plural or word + 's'}"
-
-
-def model_warnings(process: ProcessModel) -> list[str]:
-    """Things that are valid but probably not meant (shown by ``validate``)."""
-    out: list[str] = []
-    summary = summarize(process)
-    for load in summary.roles:
-        if (
-            load.capacity_hours_per_week
-            and load.hours_per_week > 1.05 * load.capacity_hours_per_week
-        ):
-            out.append(
-                f'role "{load.role}" has {load.hours_per_week:.1f} h/week of tasks but '
-                f"{load.headcount} people provide {load.capacity_hours_per_week:.1f} h/week"
-            )
-        if load.hours_per_week == 0:
-            out.append(f'role "{load.role}" does none of the tasks')
-    return out
 
 
 def schema_text() -> str:

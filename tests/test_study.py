@@ -186,3 +186,23 @@ def test_choices_are_checked_by_the_parser(tmp_path: Path) -> None:
         assert len(lines) == 1 and "Invalid value for" in lines[0], lines
         assert ("'nl', 'en'" in lines[0]) or ("'min_cycle', 'min_stations'" in lines[0]), lines
     assert not (tmp_path / "out").exists() and not (tmp_path / "t.xlsx").exists()
+
+
+def test_workload_warnings_from_validate(tmp_path: Path) -> None:
+    """A role with more task hours than its people provide, and a role without tasks, are
+    warned about by `validate` (graph.workload_warnings), and the model is still ok."""
+    from jobcarve.graph import workload_warnings
+
+    text = MINIMAL.replace("units_per_week: 100}", "units_per_week: 10000}").replace(
+        "  - {id: helper, name: Helper, headcount: 1, education: MBO 1}\n",
+        "  - {id: helper, name: Helper, headcount: 1, education: MBO 1}\n"
+        "  - {id: idle, name: Idle, headcount: 1, education: MBO 1}\n",
+    )
+    model = tmp_path / "m.yaml"
+    model.write_text(text, encoding="utf-8")
+    found = workload_warnings(jobcarve.read_process(model))
+    assert any(w.startswith('role "op" has ') and "2 people provide" in w for w in found), found
+    assert 'role "idle" does none of the tasks' in found
+    result = run_cli("validate", str(model))
+    assert result.returncode == 0 and result.stdout.startswith(f"ok: {model}")
+    assert f'warning: {model}: role "idle" does none of the tasks' in result.stderr
