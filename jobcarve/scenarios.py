@@ -120,7 +120,8 @@ def compare(
     """Solve every scenario: the three built-in ones and the model's own.
 
     Each scenario with a plan is a `jobcarve.study` of the (changed) model, without the
-    split-proposal re-plans; ``progress`` gets each scenario's phases, named after it.
+    split-proposal re-plans and the line balance; ``progress`` gets each scenario's phases,
+    named after it.
     """
     cats = catalogs if catalogs is not None else load_catalogs()
     language = lang or process.options.language
@@ -153,6 +154,7 @@ def compare(
             catalogs=cats,
             draws=draws,
             evaluate_proposals=False,
+            with_line=False,
             economic_rates=r,
             progress=named,
         )

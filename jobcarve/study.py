@@ -250,6 +250,7 @@ def study(
     *,
     catalogs: Catalogs | None = None,
     with_plan: bool = True,
+    with_line: bool = True,
     draws: int | None = None,
     evaluate_proposals: bool = True,
     economic_rates: Rates | None = None,
@@ -263,6 +264,7 @@ def study(
     ``options`` (or the same names as keywords: ``time_limit_s``, ``seed``, ``workers``,
     ``min_job_hours``, ``max_cobots``, ``allow_displacement``, ...) override the model's
     ``options:``, which override the sourced defaults; an unknown name is a `UsageError`.
+    ``with_line=False`` skips the line balance of a process of kind ``line``.
     ``draws`` is the number of Monte Carlo draws (default: the model's, then 200).
     ``evaluate_proposals`` re-plans each split proposal as if confirmed (the report says
     what it adds). ``model_name`` is recorded in analysis.json (default: the file name).
@@ -291,7 +293,7 @@ def study(
     if the_plan.interrupted:
         return dataclasses.replace(base, plan=the_plan, interrupted=True)
     line = None
-    if process.process.kind == "line":
+    if with_line and process.process.kind == "line":
         phase("line balancing")
         line = line_plan(process, result, catalogs=cats, options=chosen)
     phase("business case and Monte Carlo draws (--draws)")
