@@ -206,3 +206,20 @@ def test_workload_warnings_from_validate(tmp_path: Path) -> None:
     result = run_cli("validate", str(model))
     assert result.returncode == 0 and result.stdout.startswith(f"ok: {model}")
     assert f'warning: {model}: role "idle" does none of the tasks' in result.stderr
+
+
+def test_carving_options_are_typed() -> None:
+    """A misspelt option is an error with a suggestion, for plan and study alike; values are
+    checked against the model format's ranges; unset options are not passed on."""
+    from jobcarve.carving import CarvingOptions
+
+    process = jobcarve.parse_process(MINIMAL, "m.yaml")
+    with pytest.raises(jobcarve.UsageError, match="unknown option 'max_cobot' \\(did you mean"):
+        jobcarve.plan(process, max_cobot=0)
+    with pytest.raises(jobcarve.UsageError, match="unknown option 'assist_share'"):
+        study(process, assist_share=0.9)  # a solver setting, not an option a caller sets
+    with pytest.raises(jobcarve.UsageError, match="max_cobots must be from 0 to 50"):
+        CarvingOptions(max_cobots=-1)
+    options = CarvingOptions(seed=3).replace(max_cobots=0)
+    assert options.overrides() == {"max_cobots": 0, "seed": 3}
+    assert jobcarve.plan(process, options=options, time_limit_s=1).cobots == ()
