@@ -165,7 +165,7 @@ def _check(path: Path, call: Any, label: str) -> tuple[int, int, int]:
 
 
 def fuzz_instances(n: int, rng: random.Random, folder: Path) -> tuple[int, int, int]:
-    from jobcarve.lineformats import read_instance
+    from jobcarve.carving.line.formats import read_instance
 
     totals = [0, 0, 0]
     for i in range(n):

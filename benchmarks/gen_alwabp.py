@@ -27,8 +27,8 @@ ROOT = HERE.parent
 SHARED = ROOT.parent / "shared" / "benchmarks"
 sys.path.insert(0, str(ROOT))
 
-from jobcarve.carving.alwabp import chaves_instance  # noqa: E402
-from jobcarve.lineformats import read_instance  # noqa: E402
+from jobcarve.carving.line.alwabp import chaves_instance  # noqa: E402
+from jobcarve.carving.line.formats import read_instance  # noqa: E402
 
 DEFAULT_GRAPHS = "BUXEY,KILBRID,WARNECKE,MUKHERJE"
 EXCLUDED = {"WEE-MAG", "ROSZIEG", "HESKIA", "TONGE70"}

@@ -44,7 +44,9 @@ ROOT = HERE.parent
 SHARED = ROOT.parent / "shared" / "benchmarks"
 sys.path.insert(0, str(ROOT))
 
-from jobcarve.carving.alwabp import (  # noqa: E402
+from jobcarve.carving.cpsat.line import _line_solution, solve_line  # noqa: E402
+from jobcarve.carving.line import LineProblem, LineSolution  # noqa: E402
+from jobcarve.carving.line.alwabp import (  # noqa: E402
     AlwabpGraph,
     Effort,
     heuristic_line,
@@ -52,10 +54,8 @@ from jobcarve.carving.alwabp import (  # noqa: E402
     lower_bound,
     solve_alwabp2,
 )
-from jobcarve.carving.cpsat.line import _line_solution, solve_line  # noqa: E402
-from jobcarve.carving.line import LineProblem, LineSolution  # noqa: E402
-from jobcarve.carving.salbp import solve_salbp1, solve_salbp2  # noqa: E402
-from jobcarve.lineformats import Instance, read_instance  # noqa: E402
+from jobcarve.carving.line.formats import Instance, read_instance  # noqa: E402
+from jobcarve.carving.line.salbp import solve_salbp1, solve_salbp2  # noqa: E402
 
 
 @lru_cache(maxsize=32)

@@ -586,67 +586,24 @@ def balance(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Balance a published line-balancing instance (ALWABP-2, SALBP-1, SALBP-2)."""
-    from jobcarve.carving.alwabp import solve_alwabp2
-    from jobcarve.carving.salbp import solve_salbp1, solve_salbp2
-    from jobcarve.lineformats import check_balance_size, read_instance
+    from jobcarve.carving.line.run import balance_instance
 
-    if cycle_time is not None and stations is not None:
-        raise UsageError("give --cycle-time (SALBP-1) or --stations (SALBP-2), not both")
-    inst = read_instance(instance, fmt)
-    check_balance_size(inst)  # sizes checked up front: the time limit must hold
-    kind = inst.num_workers > 1 and cycle_time is None and stations is None
-    if kind:
-        solution = solve_alwabp2(
-            inst.problem(), time_limit_s=time_limit, seed=seed, workers=workers, effort_s=effort
-        )
-        problem_name = "ALWABP-2"
-    elif cycle_time is not None or (stations is None and inst.cycle_time is not None):
-        c = cycle_time if cycle_time is not None else inst.cycle_time
-        assert c is not None
-        solution = solve_salbp1(
-            inst.first_times(),
-            inst.predecessors(),
-            c,
-            time_limit_s=time_limit,
-            seed=seed,
-            workers=workers,
-        )
-        problem_name = "SALBP-1"
-    elif stations is not None:
-        solution = solve_salbp2(
-            inst.first_times(), inst.predecessors(), stations, time_limit_s=time_limit
-        )
-        problem_name = "SALBP-2"
-    else:
-        raise UsageError(
-            "a single-worker instance needs --cycle-time (SALBP-1) or --stations (SALBP-2)"
-        )
-    objective = len(solution.stations) if problem_name == "SALBP-1" else solution.cycle_time
-    data = {
-        "problem": problem_name,
-        "instance": str(instance),
-        "objective": objective,
-        "cycle_time": solution.cycle_time,
-        "stations": len(solution.stations),
-        "status": solution.status,
-        "lower_bound": solution.lower_bound,
-        "assignment": solution.assignment(),
-        "workers": {str(s.index + 1): s.worker for s in solution.stations},
-        "seconds": round(solution.seconds, 3),
-        "reason": solution.reason,
-    }
-    if problem_name == "ALWABP-2":
-        data["effort"] = effort
-        data["time_limit_stopped"] = bool(solution.stats.get("guard", False))
+    result = balance_instance(
+        instance,
+        fmt,
+        cycle_time=cycle_time,
+        stations=stations,
+        time_limit_s=time_limit,
+        seed=seed,
+        workers=workers,
+        effort_s=effort,
+    )
     if as_json:
-        typer.echo(dumps_json(data), nl=False)
+        typer.echo(dumps_json(result.to_dict()), nl=False)
     else:
-        typer.echo(
-            f"{problem_name} {instance}: objective {objective} ({solution.status}), lower bound {solution.lower_bound}, "
-            f"{len(solution.stations)} stations, cycle time {solution.cycle_time}, {solution.seconds:.2f} s"
-        )
-    if solution.status == "infeasible":
-        raise NoSolutionError(solution.reason)
+        typer.echo(result.summary())
+    if result.solution.status == "infeasible":
+        raise NoSolutionError(result.solution.reason)
 
 
 @app.command("import")

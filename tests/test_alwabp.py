@@ -12,7 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from jobcarve.carving.alwabp import (
+from jobcarve.carving.cpsat.line import solve_line
+from jobcarve.carving.line import LineProblem, LineWorker, validate_solution
+from jobcarve.carving.line.alwabp import (
     AlwabpGraph,
     Effort,
     beam_line,
@@ -27,10 +29,8 @@ from jobcarve.carving.alwabp import (
     relaxation_ok,
     solve_alwabp2,
 )
-from jobcarve.carving.cpsat.line import solve_line
-from jobcarve.carving.line import LineProblem, LineWorker, validate_solution
+from jobcarve.carving.line.formats import read_instance
 from jobcarve.cli import app
-from jobcarve.lineformats import read_instance
 
 ALWABP = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "alwabp"
 SCHOLL = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "salbp" / "scholl1993"

@@ -846,7 +846,7 @@ def test_fuzz_instance_readers(data: st.DataObject) -> None:
     """Mutated ALWABP, .IN2 and .alb files: an instance or one located InputError."""
     import tempfile
 
-    from jobcarve.lineformats import read_instance
+    from jobcarve.carving.line.formats import read_instance
 
     fmt = data.draw(st.sampled_from(sorted(_INSTANCE_SEEDS)))
     text = _mutate_text(data, _INSTANCE_SEEDS[fmt], "0123456789-,<> \nInfaex_\x1a9999999999")

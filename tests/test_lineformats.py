@@ -12,8 +12,8 @@ import pytest
 from jobcarve import InputError
 from jobcarve.carving.cpsat.line import solve_line
 from jobcarve.carving.line import station_loads, validate_solution
-from jobcarve.carving.salbp import solve_salbp1
-from jobcarve.lineformats import read_instance
+from jobcarve.carving.line.formats import read_instance
+from jobcarve.carving.line.salbp import solve_salbp1
 from tests.conftest import SHARED, run_cli
 
 BENCH = SHARED / "benchmarks"

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from jobcarve.carving.cpsat.line import solve_line
 from jobcarve.carving.cpsat.salbp import solve_salbp1_cpsat
 from jobcarve.carving.line import LineProblem, LineWorker
-from jobcarve.carving.salbp import (
+from jobcarve.carving.line.salbp import (
     SalbpGraph,
     increment_times,
     lower_bounds,

@@ -49,7 +49,16 @@ def extract_messages() -> dict[str, list[tuple[str, int]]]:
     options = {"extensions": "jinja2.ext.i18n", "trim_blocks": "True", "lstrip_blocks": "True"}
     templates = data_dir("reports/templates")
     sources = [(p, "jinja2.ext:babel_extract", options) for p in sorted(templates.glob("*.j2"))]
-    for module in ("context.py", "advice.py", "balance.py"):
+    for module in (
+        "context.py",
+        "labels.py",
+        "charts.py",
+        "cards.py",
+        "business.py",
+        "compare.py",
+        "advice.py",
+        "balance.py",
+    ):
         sources.append((Path(__file__).with_name(module), "python", {}))
     # the business case's formula templates (marked N_ in economics.py)
     sources.append((Path(__file__).parent.parent / "economics.py", "python", {}))

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from ortools.sat.python import cp_model
 
 from jobcarve.carving.cpsat import solve_once
-from jobcarve.carving.line import (
+from jobcarve.carving.line.problem import (
     LineProblem,
     LineSolution,
     Objective,
@@ -371,7 +371,7 @@ def _alwabp_start(
 ) -> tuple[list[tuple[int, tuple[int, ...]]], int] | None:
     """The ALWABP engine's constructive line (0.1-0.5 s on 70 tasks) and its relaxation
     bound (0 when ``bound`` is off: with cobots the workers' bound does not hold)."""
-    from jobcarve.carving.alwabp import AlwabpGraph, Effort, heuristic_line, lower_bound
+    from jobcarve.carving.line.alwabp import AlwabpGraph, Effort, heuristic_line, lower_bound
 
     g = AlwabpGraph.from_problem(problem)
     found = heuristic_line(g, effort=Effort(limit=60_000))
@@ -382,7 +382,7 @@ def _alwabp_start(
 
 def _fewest_stations(problem: LineProblem, cycle: int) -> list[tuple[int, tuple[int, ...]]] | None:
     """The constructive portfolio's line with the fewest stations within the cycle time."""
-    from jobcarve.carving.alwabp import AlwabpGraph, construct, portfolio
+    from jobcarve.carving.line.alwabp import AlwabpGraph, construct, portfolio
 
     g = AlwabpGraph.from_problem(problem)
     best = None
@@ -399,7 +399,7 @@ def _windows(problem: LineProblem, upper: int, stations: int) -> list[tuple[int,
     The tasks before a task (and the task) need at least their fastest times' sum of
     capacity in the stations up to its own; the same for the tasks after it.
     """
-    from jobcarve.carving.alwabp import AlwabpGraph
+    from jobcarve.carving.line.alwabp import AlwabpGraph
 
     g = AlwabpGraph.from_problem(problem)
     out = []

@@ -1,6 +1,6 @@
 """SALBP-1 as a direct CP-SAT model: the fewest stations for a cycle time, with windows.
 
-`jobcarve balance` uses the station-oriented search in `jobcarve.carving.salbp`, which is
+`jobcarve balance` uses the station-oriented search in `jobcarve.carving.line.salbp`, which is
 far stronger on the published sets; this model is kept as an independent check of that
 search (tests compare both on random instances).
 
@@ -18,8 +18,8 @@ import time
 from ortools.sat.python import cp_model
 
 from jobcarve.carving.cpsat import solve_once
-from jobcarve.carving.line import LineSolution
-from jobcarve.carving.salbp import (
+from jobcarve.carving.line.problem import LineSolution
+from jobcarve.carving.line.salbp import (
     SalbpGraph,
     greedy_stations,
     stations_solution,

@@ -39,7 +39,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from jobcarve.carving.line import LineProblem, LineSolution
+from jobcarve.carving.line.problem import LineProblem, LineSolution
 
 #: A line: (worker, tasks) per station, in station order (workers and tasks 0-based).
 Line = list[tuple[int, tuple[int, ...]]]
@@ -416,26 +416,9 @@ def _window_ok(g: AlwabpGraph, cycle: int, cheap: list[int]) -> bool:
 
 def _lp_ok(g: AlwabpGraph, cycle: int) -> bool:
     """LP relaxation of R||Cmax with the pairs above the cycle time left out (GLOP)."""
-    from ortools.linear_solver import pywraplp  # type: ignore[import-untyped]
+    from jobcarve.carving.cpsat.lp import rcmax_lp_feasible
 
-    solver = pywraplp.Solver.CreateSolver("GLOP")
-    if solver is None:  # pragma: no cover - GLOP ships with OR-Tools
-        return True
-    x = {}
-    for w, row in enumerate(g.times):
-        for t, v in enumerate(row):
-            if v is not None and v <= cycle:
-                x[w, t] = solver.NumVar(0.0, 1.0, "")
-    for t in range(g.n):
-        terms = [x[w, t] for w in range(g.k) if (w, t) in x]
-        if not terms:
-            return False
-        solver.Add(solver.Sum(terms) == 1)
-    for w, row in enumerate(g.times):
-        terms = [(row[t] or 0) * x[w, t] for t in range(g.n) if (w, t) in x]
-        if terms:
-            solver.Add(solver.Sum(terms) <= cycle + 1e-7)
-    return bool(solver.Solve() == pywraplp.Solver.OPTIMAL)
+    return rcmax_lp_feasible(g.times, cycle)
 
 
 def relaxation_ok(g: AlwabpGraph, cycle: int, lp: bool = True) -> bool:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from jobcarve.carving.line import LineProblem, LineWorker
+from jobcarve.carving.line.problem import LineProblem, LineWorker
 from jobcarve.exceptions import InputError, Problem, UsageError
 from jobcarve.yamlsource import read_bounded
 

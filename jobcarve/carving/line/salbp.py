@@ -31,7 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
-from jobcarve.carving.line import LineSolution, Station
+from jobcarve.carving.line.problem import LineSolution, Station
 
 
 class _Budget(Exception):

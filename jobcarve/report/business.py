@@ -1,0 +1,507 @@
+"""The business section's view: the case's lines with formulas, cash flow, per job and per cobot."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from jobcarve.carving.plan import Plan
+from jobcarve.catalog import Catalogs
+from jobcarve.economics import LINE_KEYS, BusinessCase
+from jobcarve.formatting import fixed, money, number, percent
+from jobcarve.model import ProcessModel
+from jobcarve.report.charts import TornadoChart, _tornado
+from jobcarve.report.labels import Assumption, Gettext, _clean_source, _source_kind
+from jobcarve.uncertainty import Spread, Uncertainty
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    label: str
+    amount: str
+    formula: str
+    negative: bool
+
+
+@dataclass(frozen=True)
+class CashRow:
+    label: str
+    amounts: tuple[str, ...]
+    strong: bool = False
+
+
+@dataclass(frozen=True)
+class JobCaseRow:
+    title: str
+    hours: str
+    loonwaarde: str
+    instrument: str
+    cost: str
+    support: str
+    value: str
+    net: str
+    net_negative: bool
+
+
+@dataclass(frozen=True)
+class CobotCaseRow:
+    id: str
+    investment: str
+    value: str
+    net: str
+    payback: str
+
+
+@dataclass(frozen=True)
+class BusinessView:
+    rows: tuple[CaseRow, ...]
+    net: str
+    net_negative: bool
+    investment: str
+    payback: str
+    range_workers: str
+    range_fte: str
+    range_net: str
+    range_payback: str
+    draws: int
+    horizon: int = 5
+    years: tuple[str, ...] = ()
+    cash: tuple[CashRow, ...] = ()
+    npv: str = ""
+    discount: str = ""
+    payback_year: str = ""
+    jobs: tuple[JobCaseRow, ...] = ()
+    cobots: tuple[CobotCaseRow, ...] = ()
+    break_even: str = ""
+    tornado: TornadoChart | None = None
+    rates: tuple[Assumption, ...] = ()
+    notes: tuple[str, ...] = ()
+    range_notes: tuple[str, ...] = ()
+
+
+# --- Business case (issue #15): everything the business section prints -----------------
+
+#: keys of the business-case lines and cash-flow items the report names (one home: the
+#: economics' line keys; the cash flow has the investment where the lines depreciate it)
+CASE_LABELS = (*LINE_KEYS, "cobot_investment")
+
+
+def case_label(key: str, _: Gettext) -> str:
+    """The label of a business-case line (or cash-flow item) in the report's language."""
+    labels = {
+        "wage_cost_new_workers": _("Wage cost of the new workers"),
+        "wage_cost_subsidy": _("Wage-cost subsidy (loonkostensubsidie or loondispensatie)"),
+        "lkv_banenafspraak": _("Wage-cost benefit banenafspraak (LKV)"),
+        "coaching": _("Coaching by colleagues (praktijkleren, year 1)"),
+        "jobcoach": _("External job coach (years 1-3)"),
+        "jobcoach_reimbursement": _("Job coach reimbursed by UWV or the municipality"),
+        "supports": _("Supports at the workplace"),
+        "supports_reimbursement": _("Supports reimbursed (werkvoorzieningen)"),
+        "cobot_depreciation": _("Cobot cells: depreciation"),
+        "cobot_investment": _("Cobot cells: investment"),
+        "cobot_maintenance": _("Cobot cells: maintenance"),
+        "value_freed_hours": _("Value of the freed hours, by where they go"),
+    }
+    return labels[key]
+
+
+def _range(spread: Spread | None, fmt: Callable[[float], str]) -> str:
+    if spread is None or spread.p10 is None or spread.p90 is None:
+        return "-"
+    low, high = fmt(spread.p10), fmt(spread.p90)
+    return low if low == high else f"{low} – {high}"  # "5", not "5 – 5"
+
+
+def _rate_rows(case: BusinessCase, lang: str, _: Gettext) -> tuple[Assumption, ...]:
+    """The money rates behind the business case, with their kind of source."""
+    labels = {
+        "minimum_wage_eur_per_hour": (_("Statutory minimum wage per hour (WML)"), "money"),
+        "holiday_pay_share": (_("Holiday allowance"), "share"),
+        "employer_charges_share": (_("Employer charges on top of the wage"), "share"),
+        "loonwaarde_share": (_("Wage value of a new worker (loonwaarde)"), "share"),
+        "lks_cap_share": (_("Highest wage-cost subsidy, share of the minimum wage"), "share"),
+        "lks_employer_supplement_share": (
+            _("Supplement on the subsidy for employer costs"),
+            "share",
+        ),
+        "coaching_hours_per_week": (_("Coaching hours per new worker per week"), "number"),
+        "cobot_cell_cost_eur": (_("Price of a cobot cell"), "money"),
+        "cobot_maintenance_eur_per_year": (_("Maintenance of a cobot cell per year"), "money"),
+        "depreciation_years": (_("Write-off period of a cobot cell in years"), "number"),
+        "freed_hour_value_factor": (_("Value of a freed hour, share of its wage cost"), "share"),
+        "default_role_wage_cost_eur_per_hour": (
+            _("Wage cost per hour of a role without its own figure"),
+            "money",
+        ),
+    }
+    rows = []
+    for key, (label, kind) in labels.items():
+        if key not in case.rates:
+            continue
+        v = case.rates[key]
+        value = (
+            money(v, lang, cents=v < 1000)
+            if kind == "money"
+            else percent(v, lang, 1 if round(v * 100) != v * 100 else 0)
+            if kind == "share"
+            else number(v, lang, 1)
+        )
+        source = case.sources.get(key, "")
+        rows.append(Assumption(label, value, _clean_source(source), _source_kind(source, _), "en"))
+    return tuple(rows)
+
+
+def _formula(
+    key: str,
+    case: BusinessCase,
+    process: ProcessModel | None,
+    plan: Plan | None,
+    lang: str,
+    _: Gettext,
+) -> str:
+    """The computation of a business-case line in the report's language, from the same figures."""
+    v = case.rates
+    if process is None or plan is None or not v:
+        return case_formula_fallback(case, key)
+    weeks = process.planning.weeks_per_year
+    carved = plan.carved
+    hours = sum(j.hours_per_week for j in carved)
+    wml = v.get("minimum_wage_eur_per_hour", 0.0)
+    holiday = v.get("holiday_pay_share", 0.0)
+    wage_h = wml * (1 + holiday)
+    n = len(carved)
+    hard = [r for r in process.roles if r.hard_to_fill]
+    default_rate = v.get("default_role_wage_cost_eur_per_hour", 0.0)
+    rate = {r.id: r.wage_cost_eur_per_hour or default_rate for r in hard}
+    f = {
+        "hours": number(hours, lang, 1),
+        "weeks": number(weeks, lang, 1),
+        "wage": money(wage_h, lang, cents=True),
+        "wml": money(wml, lang, cents=True),
+        "holiday": percent(holiday, lang, 0),
+        "n": str(n),
+    }
+    if key == "wage_cost_new_workers":
+        return _(
+            "%(hours)s h/week × %(weeks)s weeks × %(wage)s per hour (minimum wage %(wml)s plus %(holiday)s holiday allowance) × (1 + %(charges)s employer charges)"
+        ) % {**f, "charges": percent(v.get("employer_charges_share", 0.0), lang, 0)}
+    if key == "wage_cost_subsidy":
+        lw = v.get("loonwaarde_share", 0.0)
+        share = min(max(0.0, 1 - lw), v.get("lks_cap_share", 0.0))
+        return _(
+            "%(share)s of the wage (100%% less a wage value of %(lw)s, at most %(cap)s) × %(hours)s h/week × %(weeks)s weeks × %(wage)s × (1 + %(supp)s supplement)"
+        ) % {
+            **f,
+            "share": percent(share, lang, 0),
+            "lw": percent(lw, lang, 0),
+            "cap": percent(v.get("lks_cap_share", 0.0), lang, 0),
+            "supp": percent(v.get("lks_employer_supplement_share", 0.0), lang, 1),
+        }
+    if key == "coaching":
+        mean = sum(rate.values()) / len(rate) if rate else default_rate
+        return _(
+            "%(n)s new workers × %(ch)s h/week × %(weeks)s weeks × %(rate)s per hour (average wage cost of the hard-to-fill roles)"
+        ) % {
+            **f,
+            "ch": number(v.get("coaching_hours_per_week", 0.0), lang, 1),
+            "rate": money(mean, lang, cents=True),
+        }
+    if key == "cobot_depreciation":
+        return _("%(c)s × %(cell)s / %(years)s years") % {
+            "c": str(len(plan.cobots)),
+            "cell": money(v.get("cobot_cell_cost_eur", 0.0), lang),
+            "years": number(v.get("depreciation_years", 0.0), lang, 1),
+        }
+    if key == "cobot_maintenance":
+        return _("%(c)s × %(m)s per year") % {
+            "c": str(len(plan.cobots)),
+            "m": money(v.get("cobot_maintenance_eur_per_year", 0.0), lang),
+        }
+    if key == "value_freed_hours":
+        parts = [
+            _("%(role)s %(hours)s h at %(rate)s")
+            % {
+                "role": r.name,
+                "hours": number(plan.freed_by_role.get(r.id, 0.0), lang, 1),
+                "rate": money(rate[r.id], lang, cents=True),
+            }
+            for r in hard
+            if abs(plan.freed_by_role.get(r.id, 0.0)) >= 0.05
+        ]
+        return _(
+            "%(hours)s h/week freed in hard-to-fill roles (%(parts)s) × %(weeks)s weeks × %(factor)s of the wage cost"
+        ) % {
+            **f,
+            "hours": number(plan.skilled_hours_freed, lang, 1),
+            "parts": "; ".join(parts) or "-",
+            "factor": percent(v.get("freed_hour_value_factor", 1.0), lang, 0),
+        }
+    return case_formula_fallback(case, key)
+
+
+def _payback_range(case: BusinessCase, spread: Uncertainty | None, lang: str, _: Gettext) -> str:
+    if not case.cobot_investment_eur:
+        return _("no cobot in the plan")
+    pb = spread.payback_years if spread is not None else None
+    if pb is None or pb.p10 is None:
+        return _("does not pay back")
+    if pb.p90 is None:
+        return _("%(low)s years or never") % {"low": fixed(pb.p10, lang, 1)}
+    return f"{fixed(pb.p10, lang, 1)} – {fixed(pb.p90, lang, 1)}"
+
+
+def case_formula_fallback(case: BusinessCase, key: str) -> str:
+    """The business case's own formula text (a line this view does not know yet)."""
+    return next((item.formula for item in case.lines if item.key == key), "")
+
+
+def _formula_value(kind: str, value: float | str, lang: str, names: dict[str, str]) -> str:
+    """One value of a business-case formula in the report's notation."""
+    if isinstance(value, str):
+        return names.get(value, value)
+    if kind == "eur":
+        return money(value, lang, cents=True)
+    if kind == "eur0":
+        return money(value, lang)
+    if kind == "share":
+        return number(value * 100, lang, 2) + "%"
+    if kind in ("count", "years"):
+        return number(value, lang, 0)
+    if kind == "weeks":
+        return number(value, lang, 2)
+    if kind == "number":
+        return number(value, lang, 2)
+    return number(value, lang, 1)
+
+
+#: The rates the report names in plain words (key, label), in this order.
+_NAMED_RATES = (
+    "minimum_wage_eur_per_hour",
+    "paid_weeks_per_year",
+    "employer_charges_share",
+    "lks_cap_share",
+    "lks_employer_supplement_share",
+    "lkv_eur_per_hour",
+    "jobcoach_rate_eur_per_hour",
+    "overtime_surcharge_share",
+    "agency_premium_share",
+    "vacancy_value_factor",
+    "ramp_up_year1_share",
+    "discount_rate_share",
+)
+
+
+def _rate_label(key: str, _: Gettext) -> str:
+    labels = {
+        "minimum_wage_eur_per_hour": _("Statutory minimum wage per hour"),
+        "paid_weeks_per_year": _("Paid weeks per year (wages and subsidies)"),
+        "employer_charges_share": _("Employer charges on the wage"),
+        "lks_cap_share": _("Highest loonkostensubsidie (share of the minimum wage)"),
+        "lks_employer_supplement_share": _("Loonkostensubsidie supplement for employer costs"),
+        "lkv_eur_per_hour": _("LKV banenafspraak per paid hour"),
+        "jobcoach_rate_eur_per_hour": _("Job coach per hour"),
+        "overtime_surcharge_share": _("Overtime surcharge (CAO)"),
+        "agency_premium_share": _("Agency premium over own wage cost"),
+        "vacancy_value_factor": _("Value of vacancy work, times the wage cost"),
+        "ramp_up_year1_share": _("Share of the freed-hour value counted in year 1"),
+        "discount_rate_share": _("Discount rate for the net present value"),
+    }
+    return labels[key]
+
+
+def business_view(
+    case: BusinessCase,
+    spread: Uncertainty | None,
+    lang: str,
+    _: Gettext,
+    process: ProcessModel | None = None,
+    catalogs: Catalogs | None = None,
+    plan: Plan | None = None,
+) -> BusinessView:
+    """The business case, its cash flow, the case per job and cobot, and its range, formatted."""
+    names: dict[str, str] = {}
+    if process is not None:
+        names.update({r.id: r.name for r in process.roles})
+    if catalogs is not None:
+        names.update(
+            {s.id: (s.name_nl if lang == "nl" else s.name_en) for s in catalogs.supports.values()}
+        )
+
+    def value(kind: str, v: float | str) -> str:
+        return _formula_value(kind, v, lang, names)
+
+    rows = tuple(
+        CaseRow(
+            case_label(line.key, _),
+            money(line.amount_eur_per_year, lang),
+            line.render(value, _) if line.parts else "-",
+            line.amount_eur_per_year < 0,
+        )
+        for line in case.lines
+        if line.parts or abs(line.amount_eur_per_year) >= 0.5
+    )
+    payback = (
+        _("no cobot in the plan")
+        if not case.cobot_investment_eur
+        else (
+            _("%(years)s years") % {"years": fixed(case.cobot_payback_years, lang, 1)}
+            if case.cobot_payback_years is not None
+            else _("does not pay back")
+        )
+    )
+    cash_rows: list[CashRow] = []
+    years: tuple[str, ...] = ()
+    npv = discount = payback_year = ""
+    horizon = 5
+    if case.cash_flow is not None:
+        flow = case.cash_flow
+        horizon = len(flow.years)
+        years = tuple(str(y.year) for y in flow.years)
+        for key in flow.years[0].items if flow.years else ():
+            amounts = [y.items[key] for y in flow.years]
+            if any(abs(a) >= 0.5 for a in amounts):
+                cash_rows.append(
+                    CashRow(case_label(key, _), tuple(money(a, lang) for a in amounts))
+                )
+        cash_rows.append(
+            CashRow(_("Net"), tuple(money(y.net, lang) for y in flow.years), strong=True)
+        )
+        cash_rows.append(
+            CashRow(_("Cumulative"), tuple(money(y.cumulative, lang) for y in flow.years))
+        )
+        npv = money(flow.npv_eur, lang)
+        discount = percent(flow.discount_rate, lang, 1)
+        payback_year = (
+            _("year %(year)s") % {"year": flow.payback_year}
+            if flow.payback_year is not None
+            else _("not within %(years)s years") % {"years": horizon}
+        )
+    instruments = {
+        "lks": _("loonkostensubsidie"),
+        "loondispensatie": _("loondispensatie"),
+        "none": _("none"),
+    }
+    profile_names = {p.id: p.name for p in process.profiles} if process is not None else {}
+    jobs = tuple(
+        JobCaseRow(
+            title=f"{i}. {profile_names.get(j.profile, j.profile)}",
+            hours=number(j.hours_per_week, lang, 1),
+            loonwaarde=percent(j.loonwaarde, lang, 0),
+            instrument=instruments.get(j.instrument, j.instrument),
+            cost=money(j.items["wage_cost_new_workers"], lang),
+            support=money(
+                sum(
+                    v
+                    for k, v in j.items.items()
+                    if k not in ("wage_cost_new_workers", "value_freed_hours")
+                ),
+                lang,
+            ),
+            value=money(j.items["value_freed_hours"], lang),
+            net=money(j.net_eur_per_year, lang),
+            net_negative=j.net_eur_per_year < 0,
+        )
+        for i, j in enumerate(case.jobs, start=1)
+    )
+    cobots = tuple(
+        CobotCaseRow(
+            id=c.id,
+            investment=money(c.investment_eur, lang),
+            value=money(c.value_eur_per_year, lang),
+            net=money(c.net_eur_per_year, lang),
+            payback=fixed(c.payback_years, lang, 1)
+            if c.payback_years is not None
+            else _("does not pay back"),
+        )
+        for c in case.cobots
+    )
+    s = case.sensitivity
+    break_even = ""
+    if s is not None and s.break_even_eur_per_released_hour is not None:
+        break_even = _(
+            "The plan breaks even when an hour of work it frees is worth %(break_even)s on average; as valued here it is worth %(value)s (%(hours)s freed hours a week)."
+        ) % {
+            "break_even": money(s.break_even_eur_per_released_hour, lang, cents=True),
+            "value": money(s.value_eur_per_released_hour or 0.0, lang, cents=True),
+            "hours": number(s.released_hours_per_week, lang, 1),
+        }
+    notes = [
+        _(
+            "The no-risk policy (no-riskpolis): if a worker from the banenafspraak target group falls ill, UWV pays a sickness benefit (Ziektewet) of 70 to 100% of the capped daily wage for up to 104 weeks, which the employer sets off against the wage it keeps paying. It lowers the risk of these jobs and is not counted as an amount here."
+        ),
+        _(
+            "The LKV banenafspraak is counted on top of the loonkostensubsidie: sources from before 2026 allow the combination (it is excluded only for Wsw and beschut werk); the 2026 rule could not be verified, so check it with the payroll administration."
+        ),
+    ]
+    if any(f.use == "backlog" and f.eur_per_hour == 0 for f in case.freed):
+        notes.append(
+            _("Backlog work is counted at no value because the model states no margin for it.")
+        )
+    if any(f.use == "displaced" for f in case.freed):
+        notes.append(
+            _(
+                "Some freed hours have no declared use (no vacancy, overtime, agency work, backlog or leaver takes them): they are worth nothing here and mean work taken from people employed today."
+            )
+        )
+    range_notes: list[str] = []
+    if spread is not None and spread.draws and plan is not None:
+        summary = plan.summary()
+        fte = spread.extra_fte
+        if fte.p90 is not None and summary["extra_fte"] > fte.p90 + 0.05:
+            full = sum(
+                1
+                for j in plan.carved
+                if plan.instance is not None
+                and j.hours_per_week
+                >= next(p.hours_available for p in plan.instance.profiles if p.id == j.profile)
+                - 0.5
+            )
+            range_notes.append(
+                _(
+                    "The plan's %(fte)s FTE lies above this range: %(full)s of its %(n)s new jobs already have the most hours their profile can work, so longer task times cannot add hours while shorter ones take some away. The range shows what can be lost, not a better plan."
+                )
+                % {
+                    "fte": fixed(summary["extra_fte"], lang, 1),
+                    "full": str(full),
+                    "n": str(len(plan.carved)),
+                }
+            )
+        net = spread.net_eur_per_year
+        if (
+            net.p10 is not None
+            and net.p90 is not None
+            and not net.p10 - 1 <= case.net_eur_per_year <= net.p90 + 1
+        ):
+            range_notes.append(
+                _(
+                    "The plan's net effect (%(net)s) lies outside this range. The plan uses the most likely value of each estimate; the draws also vary the wage value and the cobot price, whose ranges are not symmetric, and re-plan each draw quickly, which moves less work out of hard-to-fill roles than the full plan."
+                )
+                % {"net": money(case.net_eur_per_year, lang)}
+            )
+    return BusinessView(
+        rows=rows,
+        net=money(case.net_eur_per_year, lang),
+        net_negative=case.net_eur_per_year < 0,
+        investment=money(case.cobot_investment_eur, lang),
+        payback=payback,
+        range_workers=_range(
+            spread.extra_workers if spread else None, lambda v: number(v, lang, 0)
+        ),
+        range_fte=_range(spread.extra_fte if spread else None, lambda v: fixed(v, lang, 1)),
+        range_net=_range(spread.net_eur_per_year if spread else None, lambda v: money(v, lang)),
+        range_payback=_payback_range(case, spread, lang, _),
+        draws=spread.draws if spread else 0,
+        horizon=horizon,
+        years=years,
+        cash=tuple(cash_rows),
+        npv=npv,
+        discount=discount,
+        payback_year=payback_year,
+        jobs=jobs,
+        cobots=cobots,
+        break_even=break_even,
+        tornado=_tornado(case, lang, _),
+        rates=_rate_rows(case, lang, _),
+        notes=tuple(notes),
+        range_notes=tuple(range_notes),
+    )

@@ -1,0 +1,363 @@
+"""Cards of the plan: one per carved job (with its week schedule), per cobot, and the line's stations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from jobcarve.carving.line import DECISECOND, LineSolution
+from jobcarve.carving.plan import Plan
+from jobcarve.catalog import Catalogs
+from jobcarve.economics import BusinessCase
+from jobcarve.formatting import fixed, number, percent
+from jobcarve.messages import DIMENSION_NAMES, LANGUAGES
+from jobcarve.model import DIMENSIONS, ProcessModel
+from jobcarve.report.labels import Gettext, reason_text
+from jobcarve.results import Analysis
+
+
+@dataclass(frozen=True)
+class JobUnit:
+    name: str
+    hours: str
+
+
+@dataclass(frozen=True)
+class Demand:
+    dimension: str
+    level: int
+
+
+@dataclass(frozen=True)
+class ScheduleDay:
+    day: str
+    hours: str
+    work: tuple[JobUnit, ...]
+
+
+@dataclass(frozen=True)
+class JobCard:
+    id: str
+    title: str
+    profile: str
+    hours: str
+    fte: str
+    units: tuple[JobUnit, ...]
+    demands: tuple[Demand, ...]
+    supports: tuple[str, ...]
+    kinds: int
+    schedule: tuple[ScheduleDay, ...] = ()
+    where: str = ""
+    coach: str = ""
+    checks: tuple[str, ...] = ()
+    short: str = ""
+
+
+@dataclass(frozen=True)
+class CobotCard:
+    id: str
+    model: str
+    hours: str
+    units: tuple[JobUnit, ...]
+    assists: tuple[JobUnit, ...]
+    payload_margin: str
+    reasons: tuple[str, ...]
+    use: str = ""
+    use_short: str = ""
+
+
+@dataclass(frozen=True)
+class Station:
+    number: int
+    worker: str
+    load: str
+    tasks: str
+
+
+DAYS = {
+    "nl": ("Maandag", "Dinsdag", "Woensdag", "Donderdag", "Vrijdag"),
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday"),
+}
+
+
+def _lower_first(text: str) -> str:
+    """``Nabewerker`` -> ``nabewerker``; ``CNC-operator`` stays (an abbreviation)."""
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def job_titles(process: ProcessModel, plan: Plan, units: dict[str, Any], _: Gettext) -> list[str]:
+    """One title per carved job (one home for the cards, the hours table and the first screen)."""
+    role_names = {r.id: r.name for r in process.roles}
+    titles = []
+    for job in plan.carved:
+        by_role: dict[str, float] = {}
+        for uid, h in job.unit_hours.items():
+            by_role[units[uid].role] = by_role.get(units[uid].role, 0.0) + h
+        main = sorted(by_role, key=lambda r: -by_role[r])[:2]
+        names = [_lower_first(role_names.get(r, r)) for r in main]
+        titles.append(_capital(_("assistant %(roles)s") % {"roles": _(" and ").join(names)}))
+    seen: dict[str, int] = {}
+    for t in titles:
+        seen[t] = seen.get(t, 0) + 1
+    count: dict[str, int] = {}
+    out = []
+    for t in titles:
+        if seen[t] > 1:
+            count[t] = count.get(t, 0) + 1
+            out.append(f"{t} {chr(64 + count[t])}")
+        else:
+            out.append(t)
+    return out
+
+
+def _schedule(
+    by_hours: list[tuple[str, float]], units: dict[str, Any], total: float, lang: str
+) -> tuple[ScheduleDay, ...]:
+    """A simple week: the job's hours over 4 or 5 days, work poured in day by day."""
+    days = 4 if total <= 28.5 else 5
+    per_day = total / days
+    out: list[list[tuple[str, float]]] = [[] for _d in range(days)]
+    d, room = 0, per_day
+    for uid, h in by_hours:
+        left = h
+        while left > 1e-6:
+            take = min(left, room) if d < days - 1 else left
+            merged = False
+            for i, (name, hh) in enumerate(out[d]):
+                if name == units[uid].name:
+                    out[d][i] = (name, hh + take)
+                    merged = True
+            if not merged:
+                out[d].append((units[uid].name, take))
+            left -= take
+            room -= take
+            if room <= 1e-6 and d < days - 1:
+                d, room = d + 1, per_day
+    return tuple(
+        ScheduleDay(
+            DAYS[lang][i],
+            number(sum(h for _n, h in work), lang, 1),
+            tuple(JobUnit(n, number(h, lang, 1)) for n, h in work if h >= 0.05),
+        )
+        for i, work in enumerate(out)
+    )
+
+
+def _job_cards(
+    process: ProcessModel,
+    plan: Plan,
+    units: dict[str, Any],
+    support_names: dict[str, str],
+    case: BusinessCase | None,
+    lang: str,
+    _: Gettext,
+) -> list[JobCard]:
+    profiles = {p.id: p for p in process.profiles}
+    role_names = {r.id: r.name for r in process.roles}
+    titles = job_titles(process, plan, units, _)
+    o = plan.options
+    coach_hours = case.rates.get("coaching_hours_per_week") if case is not None else None
+    cards = []
+    for n, job in enumerate(plan.carved, start=1):
+        demands = {d: max(units[u].demands[d] for u in job.units) for d in DIMENSIONS}
+        by_hours = sorted(job.unit_hours.items(), key=lambda kv: -kv[1])
+        roles = list(dict.fromkeys(units[u].role for u, _h in by_hours))
+        fte = job.hours_per_week / process.planning.hours_per_fte
+        checks = [
+            _("%(hours)s hours per week: at least %(min)s")
+            % {
+                "hours": number(job.hours_per_week, lang, 1),
+                "min": number(o["min_job_hours"], lang, 1),
+            },
+            _("%(kinds)s kinds of work: at least %(min)s, so the work is varied")
+            % {
+                "kinds": len(job.tasks),
+                "min": o["min_kinds_per_job"],
+            },
+            _("physical load within the limit for a whole week (%(max)s on the 0-4 scale)")
+            % {"max": number(o["max_job_ergonomic_load"], lang, 1)},
+        ]
+        cards.append(
+            JobCard(
+                id=job.id,
+                title=f"{n}. {titles[n - 1]}",
+                short=titles[n - 1],
+                profile=profiles[job.profile].name if job.profile else "",
+                hours=number(job.hours_per_week, lang, 1),
+                fte=fixed(fte, lang, 2),
+                units=tuple(JobUnit(units[u].name, number(h, lang, 1)) for u, h in by_hours),
+                demands=tuple(
+                    Demand(DIMENSION_NAMES[d][LANGUAGES.index(lang)], lvl)
+                    for d, lvl in demands.items()
+                    if lvl >= 3
+                ),
+                supports=tuple(support_names.get(s, s) for s in job.supports),
+                kinds=len(job.tasks),
+                schedule=_schedule(by_hours, units, job.hours_per_week, lang),
+                where=_("at the workplaces of: %(roles)s")
+                % {"roles": ", ".join(role_names.get(r, r) for r in roles)},
+                coach=_(
+                    "a fixed colleague from the team guides the new worker, about %(hours)s hours a week in the first year, with a job coach from the municipality or UWV when needed"
+                )
+                % {"hours": number(coach_hours, lang, 1)}
+                if coach_hours
+                else _("a fixed colleague from the team guides the new worker"),
+                checks=tuple(checks),
+            )
+        )
+    return cards
+
+
+def _assist_share(analysis: Analysis) -> float:
+    for a in analysis.assumptions:
+        if a["key"] == "cobot.assist_share":
+            return float(a["value"])
+    return 0.5
+
+
+def _cobot_cards(
+    plan: Plan,
+    analysis: Analysis,
+    units: dict[str, Any],
+    lang: str,
+    cats: Catalogs,
+    _: Gettext,
+) -> list[CobotCard]:
+    models = {c.id: c for c in cats.cobots}
+    share = _assist_share(analysis)
+    available = float(plan.options.get("cobot_hours_available") or 0.0)
+    cards = []
+    for cobot in plan.cobots:
+        model = models.get(cobot.model or "")
+        margins = [
+            units[u].cobot.model.payload_margin_kg
+            for u in (*cobot.units, *cobot.assists)
+            if units[u].cobot.model
+        ]
+        reasons = []
+        for uid in (*cobot.units, *cobot.assists):
+            reasons += [
+                f"{units[uid].name}: {reason_text(r, lang, _)}"
+                for r in units[uid].cobot.reasons[:2]
+            ]
+        # the cobot's own share of each unit (the unit's other holders keep the rest)
+        taken = {
+            uid: sum(
+                h["hours_per_week"]
+                for h in plan.unit_holder.get(uid, [])
+                if h["kind"] == "cobot" and h["holder"] == cobot.id
+            )
+            for uid in cobot.units
+        }
+        helped = {
+            uid: sum(
+                h["hours_per_week"] * share / (1 - share)
+                for h in plan.unit_holder.get(uid, [])
+                if h["cobot_assist"] and share < 1
+            )
+            for uid in cobot.assists
+        }
+        cards.append(
+            CobotCard(
+                id=cobot.id,
+                model=f"{model.manufacturer} {model.model}" if model else "-",
+                hours=number(cobot.hours_per_week, lang, 1),
+                units=tuple(
+                    JobUnit(
+                        _("%(name)s (of %(total)s h/week in all)")
+                        % {
+                            "name": units[u].name,
+                            "total": number(units[u].hours_per_week, lang, 1),
+                        },
+                        number(taken[u], lang, 1),
+                    )
+                    for u in cobot.units
+                ),
+                assists=tuple(
+                    JobUnit(
+                        _("%(name)s (of %(total)s h/week in all)")
+                        % {
+                            "name": units[u].name,
+                            "total": number(units[u].hours_per_week, lang, 1),
+                        },
+                        number(helped[u], lang, 1),
+                    )
+                    for u in cobot.assists
+                ),
+                payload_margin=(number(min(margins), lang, 1) + " kg") if margins else "-",
+                reasons=tuple(dict.fromkeys(reasons)),
+                use=_(
+                    "It runs %(hours)s of the %(available)s hours a week it could run (%(share)s)."
+                )
+                % {
+                    "hours": number(cobot.hours_per_week, lang, 1),
+                    "available": number(available, lang, 1),
+                    "share": percent(cobot.hours_per_week / available, lang, 0)
+                    if available
+                    else "-",
+                }
+                if available
+                else "",
+                use_short=_("runs %(share)s of the hours it could run")
+                % {"share": percent(cobot.hours_per_week / available, lang, 0)}
+                if available
+                else "",
+            )
+        )
+    return cards
+
+
+def _worker_name(worker: str, process: ProcessModel, _: Gettext) -> str:
+    base, _sep, num = worker.partition("#")
+    roles = {r.id: r.name for r in process.roles}
+    if base in roles:
+        return roles[base] + (f" {num}" if num and num != "1" else "")
+    return _("new worker")
+
+
+def _stations(
+    process: ProcessModel, analysis: Analysis, line: LineSolution, lang: str, _: Gettext
+) -> tuple[Station, ...]:
+    names = {u.id: u.name for u in analysis.units}
+    names.update({t.id: t.name for t in analysis.tasks})
+    new = 0
+    rows = []
+    for s in line.stations:
+        base = s.worker.partition("#")[0]
+        if base in {r.id for r in process.roles}:
+            worker = _worker_name(s.worker, process, _)
+        else:
+            new += 1
+            worker = _capital(_("new worker %(n)s") % {"n": new})
+        rows.append(
+            Station(
+                s.index + 1,
+                worker,
+                fixed(max(s.load, s.cobot_load) * DECISECOND, lang, 1),
+                "; ".join(
+                    (
+                        *(names.get(t, t) for t in s.tasks),
+                        *(
+                            _("%(task)s (by the cobot)") % {"task": names.get(t, t)}
+                            for t in s.cobot_tasks
+                        ),
+                    )
+                ),
+            )
+        )
+    return tuple(rows)
+
+
+def _line_cobots(line: LineSolution | None, cobots: tuple[CobotCard, ...], _: Gettext) -> str:
+    if line is None or not line.stations:
+        return ""
+    with_cobot = [s.index + 1 for s in line.stations if s.cobot_tasks]
+    if not with_cobot:
+        return ""
+    return _(
+        "The line plan under The line places a cobot at station(s) %(stations)s; the pool plan above does not need one. Decide on a cobot from the line plan only after the line is balanced on the shop floor."
+    ) % {"stations": ", ".join(str(n) for n in with_cobot)}

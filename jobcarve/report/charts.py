@@ -1,0 +1,272 @@
+"""Chart geometry: the hours chart, the task board's lanes and the business case's tornado, as coordinates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import networkx as nx
+
+from jobcarve.carving.plan import Plan
+from jobcarve.economics import BusinessCase
+from jobcarve.formatting import money, number, percent
+from jobcarve.model import ProcessModel, Role
+from jobcarve.report.cards import JobCard
+from jobcarve.report.labels import Gettext
+from jobcarve.results import Analysis, TaskResult
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    before: str
+    after: str
+    y: float
+    before_width: float
+    after_width: float
+    hard_to_fill: bool
+
+
+@dataclass(frozen=True)
+class Chart:
+    width: int
+    height: int
+    label_width: int
+    bars: tuple[Bar, ...]
+    ticks: tuple[tuple[float, str], ...]
+
+
+@dataclass(frozen=True)
+class BoardTask:
+    step: int
+    name: str
+    verdict: str
+    verdict_label: str
+    hours: str
+    after: str
+    holders: str
+
+
+@dataclass(frozen=True)
+class Lane:
+    """One role's tasks in process order (the task board, a swimlane per role)."""
+
+    role: str
+    hard_to_fill: bool
+    tasks: tuple[BoardTask, ...]
+
+
+@dataclass(frozen=True)
+class TornadoRow:
+    label: str
+    range: str
+    y: float
+    low_rect_x: float  # the bar from the base to the net with the input at its low end
+    low_rect_width: float
+    high_rect_x: float  # ... and at its high end
+    high_rect_width: float
+    low_x: float
+    high_x: float
+    net_low: str
+    net_high: str
+    low_worse: bool
+
+
+@dataclass(frozen=True)
+class TornadoChart:
+    width: int
+    height: int
+    label_width: int
+    base_x: float
+    base: str
+    rows: tuple[TornadoRow, ...]
+
+
+def tornado_label(key: str, _: Gettext) -> str:
+    """The label of a sensitivity input."""
+    labels = {
+        "loonwaarde_scale": _("loonwaarde of the profiles"),
+        "freed_hour_value_factor": _("value of a freed hour"),
+        "hours_scale": _("hours of the plan"),
+        "cobot_cell_cost_eur": _("cost of a cobot cell"),
+        "minimum_wage_eur_per_hour": _("hourly wage"),
+        "employer_charges_share": _("employer charges"),
+        "coaching_hours_per_week": _("coaching hours per week"),
+        "jobcoach_rate_eur_per_hour": _("job coach rate"),
+        "support_reimbursed_share": _("share of supports reimbursed"),
+        "ramp_up_year1_share": _("productivity in year 1"),
+        "vacancy_value_factor": _("value of vacancy work"),
+        "agency_premium_share": _("agency premium"),
+        "cobot_maintenance_eur_per_year": _("cobot maintenance"),
+    }
+    return labels.get(key, key)
+
+
+def _input_value(key: str, value: float, lang: str) -> str:
+    """A sensitivity input's value: a percentage, an amount or a number."""
+    if key.endswith(("_share", "_scale", "_factor")):
+        return percent(value, lang, 0)
+    if key.endswith(("_eur", "_per_hour", "_per_year")):
+        return money(value, lang, cents=value < 100)
+    return number(value, lang, 1)
+
+
+def _tornado(case: BusinessCase, lang: str, _: Gettext) -> TornadoChart | None:
+    s = case.sensitivity
+    if s is None or not s.tornado:
+        return None
+    label_w, plot_w, row_h, margin = 230, 440, 30, 80
+    base = s.base_net_eur_per_year
+    reach = max(max(abs(b.net_at_low - base), abs(b.net_at_high - base)) for b in s.tornado)
+    scale = (plot_w / 2 - margin) / reach if reach > 0 else 0.0
+    centre = label_w + plot_w / 2
+    rows = []
+    for i, bar in enumerate(s.tornado):
+        low_x = centre + (bar.net_at_low - base) * scale
+        high_x = centre + (bar.net_at_high - base) * scale
+        rows.append(
+            TornadoRow(
+                label=tornado_label(bar.key, _),
+                range=f"{_input_value(bar.key, bar.low_value, lang)} – "
+                f"{_input_value(bar.key, bar.high_value, lang)}",
+                y=round(8 + i * row_h, 1),
+                low_rect_x=round(min(low_x, centre), 1),
+                low_rect_width=round(abs(low_x - centre), 1),
+                high_rect_x=round(min(high_x, centre), 1),
+                high_rect_width=round(abs(high_x - centre), 1),
+                low_x=round(low_x, 1),
+                high_x=round(high_x, 1),
+                net_low=money(bar.net_at_low, lang),
+                net_high=money(bar.net_at_high, lang),
+                low_worse=bar.net_at_low < bar.net_at_high,
+            )
+        )
+    return TornadoChart(
+        width=label_w + plot_w,
+        height=16 + row_h * len(rows),
+        label_width=label_w,
+        base_x=round(centre, 1),
+        base=money(base, lang),
+        rows=tuple(rows),
+    )
+
+
+def _task_verdict(task: TaskResult, on_cobot: set[str]) -> str:
+    if any(u.id in on_cobot for u in task.units):
+        return "cobot"
+    fits = [f.verdict for f in task.fit.values()]
+    if "fits" in fits:
+        return "fits"
+    if "fits_with_support" in fits:
+        return "support"
+    if "needs_split" in fits:
+        return "split"
+    return "skilled"
+
+
+def _chart(
+    process: ProcessModel, plan: Plan | None, lang: str, titles: list[str] | None = None
+) -> Chart:
+    from jobcarve.graph import summarize
+
+    before = {r.role: r.hours_per_week for r in summarize(process).roles}
+    after = dict(before)
+    if plan is not None:
+        after = {j.role: j.hours_per_week for j in plan.jobs if j.kind == "existing" and j.role}
+    rows: list[tuple[Role | None, float, float]] = [
+        (r, before.get(r.id, 0.0), after.get(r.id, 0.0)) for r in process.roles
+    ]
+    if plan is not None:
+        for job in plan.carved:
+            rows.append((None, 0.0, job.hours_per_week))
+    top = max([b for _, b, _ in rows] + [a for _, _, a in rows] + [1.0])
+    step = _nice_step(top)
+    label_w, plot_w, row_h = 400, 300, 34
+    bars = []
+    for i, (role, b, a) in enumerate(rows):
+        label = role.name if role is not None else (titles or [])[i - len(process.roles)]
+        bars.append(
+            Bar(
+                label=label,
+                before=number(b, lang, 1),
+                after=number(a, lang, 1),
+                y=10 + i * row_h,
+                before_width=round(plot_w * b / (step * _ceil_div(top, step)), 1),
+                after_width=round(plot_w * a / (step * _ceil_div(top, step)), 1),
+                hard_to_fill=bool(role is not None and role.hard_to_fill),
+            )
+        )
+    n_ticks = _ceil_div(top, step)
+    ticks = tuple(
+        (round(label_w + plot_w * k / n_ticks, 1), number(k * step, lang, 0))
+        for k in range(n_ticks + 1)
+    )
+    return Chart(
+        width=label_w + plot_w + 80,
+        height=20 + row_h * len(rows) + 24,
+        label_width=label_w,
+        bars=tuple(bars),
+        ticks=ticks,
+    )
+
+
+def _nice_step(top: float) -> float:
+    for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000):
+        if top / step <= 8:
+            return float(step)
+    return top / 8
+
+
+def _ceil_div(a: float, b: float) -> int:
+    return max(1, int(-(-a // b)))
+
+
+def _lanes(
+    process: ProcessModel,
+    analysis: Analysis,
+    plan: Plan | None,
+    verdicts: dict[str, str],
+    labels: dict[str, str],
+    jobs: tuple[JobCard, ...],
+    lang: str,
+    _: Gettext,
+) -> tuple[Lane, ...]:
+    """The task board: a lane per role, tasks numbered in process order (topological)."""
+    g: nx.DiGraph[str] = nx.DiGraph()
+    for t in process.tasks:
+        g.add_node(t.id)
+        for p in t.after:
+            g.add_edge(p, t.id)
+    order = list(nx.lexicographical_topological_sort(g, key=lambda n: n))
+    step = {tid: i for i, tid in enumerate(order, start=1)}
+    results = {t.id: t for t in analysis.tasks}
+    job_number = {j.id: i for i, j in enumerate(jobs, start=1)}
+    lanes: dict[str, list[BoardTask]] = {}
+    for tid in order:
+        res = results[tid]
+        who: list[str] = []
+        if plan is not None:
+            for u in res.units:
+                for h in plan.unit_holder.get(u.id, []):
+                    if h["kind"] == "carved" and h["holder"] in job_number:
+                        who.append(_("new job %(n)s") % {"n": job_number[h["holder"]]})
+                    elif h["kind"] == "cobot":
+                        who.append(_("cobot"))
+                    elif h["kind"] == "role":
+                        who.append(_("stays with the role"))
+        after = sorted(step[p] for p in g.predecessors(tid))
+        lanes.setdefault(res.role or "", []).append(
+            BoardTask(
+                step=step[tid],
+                name=res.name,
+                verdict=verdicts[tid],
+                verdict_label=labels[verdicts[tid]],
+                hours=number(res.hours_per_week or 0.0, lang, 1),
+                after=(_("after step %(steps)s") % {"steps": ", ".join(map(str, after))})
+                if after
+                else _("first step"),
+                holders=", ".join(dict.fromkeys(who)),
+            )
+        )
+    return tuple(
+        Lane(r.name, r.hard_to_fill, tuple(lanes[r.id])) for r in process.roles if r.id in lanes
+    )

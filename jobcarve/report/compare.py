@@ -1,0 +1,209 @@
+"""The comparison report's view: one row per scenario and the difference chart."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from jobcarve.formatting import day, fixed, money, number
+from jobcarve.report.business import _range
+from jobcarve.report.charts import _ceil_div, _nice_step
+from jobcarve.report.labels import Gettext
+
+
+@dataclass(frozen=True)
+class ScenarioRow:
+    name: str
+    short: str
+    workers: str
+    fte: str
+    banenafspraak: str
+    freed: str
+    cobots: str
+    net: str
+    payback: str
+    range_workers: str
+    status: str
+    y: float
+    bar: float
+    low: float | None
+    high: float | None
+
+
+@dataclass(frozen=True)
+class DiffBar:
+    label: str
+    value: str
+    y: float
+    x: float
+    width: float
+    negative: bool
+
+
+@dataclass(frozen=True)
+class DiffChart:
+    """One figure across the scenarios, as horizontal bars from a zero line."""
+
+    id: str
+    title: str
+    width: int
+    height: int
+    label_width: int
+    zero: float
+    bars: tuple[DiffBar, ...]
+
+
+@dataclass(frozen=True)
+class ComparisonContext:
+    lang: str
+    title: str
+    company: str
+    process: str
+    generated: str
+    version: str
+    rows: tuple[ScenarioRow, ...]
+    chart_width: int
+    chart_height: int
+    label_width: int
+    ticks: tuple[tuple[float, str], ...]
+    charts: tuple[DiffChart, ...] = ()
+
+
+def diff_chart(
+    chart_id: str, title: str, items: list[tuple[str, float, str]], label_w: int = 250
+) -> DiffChart:
+    """Bars of one figure per scenario; negative values run left of the zero line."""
+    plot_w, row_h = 300, 26
+    low = min([0.0, *(v for _l, v, _t in items)])
+    high = max([0.0, *(v for _l, v, _t in items)])
+    span = (high - low) or 1.0
+    zero = label_w + plot_w * (-low / span)
+    bars = []
+    for i, (label, value, text) in enumerate(items):
+        w = plot_w * abs(value) / span
+        bars.append(
+            DiffBar(
+                label=label if len(label) <= 34 else label[:33] + "…",
+                value=text,
+                y=6 + i * row_h,
+                x=round(zero - w if value < 0 else zero, 1),
+                width=round(w, 1),
+                negative=value < 0,
+            )
+        )
+    return DiffChart(
+        chart_id,
+        title,
+        label_w + plot_w + 110,
+        12 + row_h * len(items),
+        label_w,
+        round(zero, 1),
+        tuple(bars),
+    )
+
+
+def build_comparison_context(
+    comparison: Any, lang: str, gettext: Gettext, *, generated_at: datetime, version: str
+) -> ComparisonContext:
+    """The view model of the comparison report."""
+    _ = gettext
+    scenarios = comparison.scenarios
+    top = max(
+        [s.summary()["extra_workers"] for s in scenarios]
+        + [s.uncertainty.extra_workers.p90 or 0 for s in scenarios if s.uncertainty]
+        + [1]
+    )
+    label_w, plot_w, row_h = 260, 380, 36
+    n_ticks = max(1, int(-(-top // 1)))
+    step = 1 if n_ticks <= 10 else _nice_step(top)
+    n_ticks = _ceil_div(top, step)
+    scale = plot_w / (n_ticks * step)
+    rows = []
+    for i, s in enumerate(scenarios):
+        sm = s.summary()
+        spread = s.uncertainty
+        payback = (
+            _("no cobot")
+            if not s.case.cobot_investment_eur
+            else (
+                fixed(s.case.cobot_payback_years, lang, 1)
+                if s.case.cobot_payback_years is not None
+                else _("does not pay back")
+            )
+        )
+        rows.append(
+            ScenarioRow(
+                name=s.name,
+                short=s.name if len(s.name) <= 34 else s.name[:33] + "…",
+                workers=str(sm["extra_workers"]),
+                fte=fixed(sm["extra_fte"], lang, 1),
+                banenafspraak=fixed(sm["banenafspraak_jobs"], lang, 1),
+                freed=number(sm["skilled_hours_freed_per_week"], lang, 1),
+                cobots=str(sm["cobots"]),
+                net=money(s.case.net_eur_per_year, lang),
+                payback=payback,
+                range_workers=_range(
+                    spread.extra_workers if spread else None, lambda v: number(v, lang, 0)
+                ),
+                status=_("proven optimal")
+                if sm["status"] == "optimal"
+                else _("best found, not proven optimal"),
+                y=10 + i * row_h,
+                bar=round(sm["extra_workers"] * scale, 1),
+                low=round((spread.extra_workers.p10 or 0) * scale, 1)
+                if spread and spread.extra_workers.p10 is not None
+                else None,
+                high=round((spread.extra_workers.p90 or 0) * scale, 1)
+                if spread and spread.extra_workers.p90 is not None
+                else None,
+            )
+        )
+    ticks = tuple(
+        (round(label_w + scale * k * step, 1), number(k * step, lang, 0))
+        for k in range(n_ticks + 1)
+    )
+    charts = (
+        diff_chart(
+            "cmp-net",
+            _("Net effect per year"),
+            [
+                (s.name, s.case.net_eur_per_year, money(s.case.net_eur_per_year, lang))
+                for s in scenarios
+            ],
+        ),
+        diff_chart(
+            "cmp-workers",
+            _("Extra workers from the target group"),
+            [
+                (s.name, float(s.summary()["extra_workers"]), str(s.summary()["extra_workers"]))
+                for s in scenarios
+            ],
+        ),
+        diff_chart(
+            "cmp-hours",
+            _("Hours freed in hard-to-fill roles"),
+            [
+                (
+                    s.name,
+                    s.summary()["skilled_hours_freed_per_week"],
+                    number(s.summary()["skilled_hours_freed_per_week"], lang, 1),
+                )
+                for s in scenarios
+            ],
+        ),
+    )
+    return ComparisonContext(
+        charts=charts,
+        lang=lang,
+        title=_("Scenarios compared") + f": {comparison.company}",
+        company=comparison.company,
+        process=comparison.process,
+        generated=day(generated_at, lang),
+        version=version,
+        rows=tuple(rows),
+        chart_width=label_w + plot_w + 60,
+        chart_height=20 + row_h * len(rows) + 24,
+        label_width=label_w,
+        ticks=ticks,
+    )

@@ -1,0 +1,180 @@
+"""Words and rows the report views share: gettext, parameter labels, verdicts, reasons, sources."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from jobcarve.formatting import number
+from jobcarve.messages import Reason
+
+Gettext = Callable[[str], str]
+
+
+def N_(text: str) -> str:
+    """Marks a string for the catalogue; it is translated where it is used."""
+    return text
+
+
+#: readable names of the analysis parameters (assumptions table)
+PARAMETER_LABELS = {
+    "split.handover_overhead_share": N_("Extra hand-over time per extra part of a split task"),
+    "split.auto_split_demanding_share": N_(
+        "Share of set-up, measuring and decisions in a task split by jobcarve"
+    ),
+    "split.auto_split_heavy_share": N_("Share of the heavy lift in a task split by jobcarve"),
+    "split.routine_cap": N_("Highest demand left in the routine part after an automatic split"),
+    "fit.over_capacity_margin": N_("Margin at which a worker is under-challenged"),
+    "fit.over_capacity_dimensions": N_(
+        "Number of dimensions with that margin that signal monotony"
+    ),
+    "ergonomics.niosh_load_constant_kg": N_("NIOSH load constant (kg)"),
+    "ergonomics.niosh_frequency_table": N_("NIOSH frequency table"),
+    "ergonomics.niosh_coupling": N_("NIOSH grip factors"),
+    "ergonomics.lifting_index_bands": N_("Lifting index bands"),
+    "ergonomics.load_mass_bands_kg": N_("Load mass bands (kg)"),
+    "ergonomics.high_frequency_lifts_per_hour": N_("Lifts per hour counted as frequent"),
+    "cobot.gripper_mass_kg": N_("Mass of a gripper (kg)"),
+    "cobot.payload_margin": N_("Safety factor on a cobot's payload"),
+    "cobot.reach_margin": N_("Safety factor on a cobot's reach"),
+    "cobot.min_cycle_s": N_("Shortest cobot cycle (seconds)"),
+    "cobot.tolerance_repeatability_factor": N_("Tolerance needed per unit of cobot repeatability"),
+    "cobot.max_process_force_n": N_("Highest process force next to people (N)"),
+    "cobot.max_process_torque_nm": N_("Highest process torque for a cobot (Nm)"),
+    "cobot.exposed_region": N_("Body region assumed in a collision (chest)"),
+    "cobot.default_robot_mass_kg": N_("Moving mass of a cobot without a catalogue figure (kg)"),
+    "cobot.mean_speed_share": N_("Average speed as a share of the allowed top speed"),
+    "cobot.grip_release_s": N_("Time to grip and release (seconds)"),
+    "cobot.default_reach_mm": N_("Path length per move without a model figure (mm)"),
+    "cobot.available_hours_share": N_("Share of the shift hours a cobot cell runs"),
+    "cobot.assist_share": N_("Share of the work a cobot takes when it assists a person"),
+    "cobot.weights": N_("Weights of the cobot suitability score"),
+    "cobot.benefit_weights": N_("Weights of the cobot benefit score"),
+    "cobot.benefit_full_hours_per_week": N_(
+        "Hours per week that give a cobot the full benefit score"
+    ),
+    "cobot.candidate_min_feasibility": N_(
+        "Lowest suitability score for a cobot to take a task (0-100)"
+    ),
+    "cobot.assist_min_feasibility": N_("Lowest suitability score for a cobot to assist (0-100)"),
+    "carving.min_job_hours": N_("Fewest hours per week of a new job"),
+    "carving.min_kinds_per_job": N_("Fewest kinds of work in a new job"),
+    "carving.max_job_ergonomic_load": N_("Highest physical load of a new job over the week (0-4)"),
+    "carving.banenafspraak_hours": N_("Hours per week of one banenafspraak job"),
+    "carving.max_cobots": N_("Most cobot cells in a plan"),
+    "carving.volume_share_hours": N_(
+        "Largest piece of a task's weekly volume given to one person (hours)"
+    ),
+    "carving.time_limit_s": N_("Solver time per plan (seconds)"),
+    "carving.ergonomic_risk_lifting_index": N_(
+        "Lifting index from which a unit needs a lifting aid in a new job"
+    ),
+    "carving.ergonomic_risk_repetitive_demand": N_(
+        "Repetitive-work demand at which a cobot removes an ergonomic risk"
+    ),
+    "carving.max_volume_shares_per_unit": N_("Most pieces a task's weekly volume is shared into"),
+    "carving.min_cobot_added_hours": N_("Fewest hours a week a cobot must add to be advised"),
+    "carving.min_kind_share": N_("Smallest share of a job's hours for one kind of work"),
+    "carving.proposals_evaluated": N_("Number of split proposals whose effect is computed"),
+    "cobot.inspection_knockout_problem_solving": N_(
+        "Judgement level at which inspection work stays human"
+    ),
+    "cobot.judgement_knockout_problem_solving": N_("Judgement level at which work stays human"),
+    "cobot.large_gripper_mass_kg": N_("Mass of a gripper for large parts (kg)"),
+    "cobot.large_part_size_mm": N_("Part size that needs a large gripper (mm)"),
+    "cobot.max_shared_part_size_mm": N_("Largest part a cobot may move next to people (mm)"),
+    "cobot.max_variants_candidate": N_("Most product variants for a cobot to take a task"),
+    "cobot.perception_cap_sensory": N_("Perception demand above which a cobot cannot do the work"),
+    "ergonomics.default_lifts_per_min": N_("Lifts per minute assumed when the model gives none"),
+    "ergonomics.high_risk_lifting_index": N_("Lifting index of a high risk"),
+    "ergonomics.risk_lifting_index": N_("Lifting index from which there is a risk"),
+    "split.core_demand_level": N_("Demand level of the core of a task that a split keeps together"),
+}
+
+
+#: Verdict classes of the task graph, in legend order.
+VERDICTS = ("fits", "support", "split", "skilled", "cobot")
+
+
+@dataclass(frozen=True)
+class Assumption:
+    key: str
+    value: str
+    source: str
+    kind: str = ""
+    source_lang: str = ""
+    value_lang: str = ""
+
+
+def reason_text(reason: Reason, lang: str, _: Gettext) -> str:
+    """A reason in plain words: the report's own wording for jargon-laden messages."""
+    p = reason.params
+    if reason.key == "cobot.candidate":
+        return _(
+            "Suitable for a cobot: it scores %(f)s out of 100 on suitability, and nothing rules a cobot out."
+        ) % {"f": number(p["feasibility"], lang, 0)}
+    if reason.key == "cobot.assist":
+        return _(
+            "A cobot can take part of this work: it scores %(f)s out of 100 on suitability."
+        ) % {"f": number(p["feasibility"], lang, 0)}
+    if reason.key == "cobot.human_gate":
+        return _("Human work: a safety or technical limit rules out a cobot.")
+    if reason.key == "gate.tolerance":
+        return _(
+            "Needs more precision than a cobot gives: a tolerance of %(tol)s mm is less than %(factor)s times the best repeatability (%(rep)s mm)."
+        ) % {
+            "tol": number(p["tolerance"], lang, 3),
+            "factor": number(p["factor"], lang, 1),
+            "rep": number(p["repeatability"], lang, 3),
+        }
+    if reason.key == "gate.cycle":
+        return _(
+            "Not enough cobot time: a cobot would need %(need)s hours a week for this; %(available)s are available."
+        ) % {
+            "need": number(p["cobot_hours"], lang, 1),
+            "available": number(p["available"], lang, 1),
+        }
+    if reason.key == "split.catalogue":
+        return _("Split by the standard split for this kind of task (%(count)s parts).") % {
+            "count": p["count"]
+        }
+    if reason.key == "split.automatic":
+        return (
+            reason.text(lang)
+            + " "
+            + _("This split is a rule of thumb of jobcarve: check it on the shop floor.")
+        )
+    return reason.text(lang)
+
+
+#: internal notes of the developers that do not ship: dropped from source texts
+_INTERNAL = re.compile(
+    r"\s*(?:\(?(?:as transcribed in |policy after |after )?(?:the )?domain brief sec\. [\d.]+(?: \[I\])?\)?"
+    r"|\(?cobots_hrc\.md(?: sec\. \d+)?(?: step [A-Z](?:\.\d+)?)?(?: decision rule)?\)?)[,;:]?",
+)
+
+
+#: the kind of a source is said in words next to it; its English label goes
+_KIND_PREFIX = re.compile(r"^\s*(?:policy|estimate|derived)(?:\s*\[I\])?\s*:?\s*", re.I)
+
+
+def _clean_source(source: str) -> str:
+    text = _INTERNAL.sub("", source).strip(" ,;:")
+    text = _KIND_PREFIX.sub("", text)
+    text = re.sub(r"\s{2,}", " ", text).replace("( ", "(").replace(" )", ")")
+    text = re.sub(r"\(\s*\)", "", text).strip(" ,;:")
+    return text
+
+
+def _source_kind(source: str, _: Gettext) -> str:
+    low = source.lower().lstrip()
+    if low.startswith("policy") or low.startswith("model options") or " policy" in low[:20]:
+        return _("choice of jobcarve (no published norm)")
+    if low.startswith("estimate"):
+        return _("estimate")
+    if low.startswith("derived"):
+        return _("derived from published figures")
+    if low.startswith("model"):
+        return _("from the process model")
+    return _("published source")

@@ -1,0 +1,243 @@
+"""The inventory layout: sheets, columns and their Dutch and English headers, accepted spellings."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from jobcarve.messages import DIMENSION_NAMES
+from jobcarve.model import DIMENSIONS, Economics
+
+#: field -> (Dutch header, English header, other accepted spellings)
+TASK_COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "id": ("ID", "ID", ("code", "nr", "taak-id", "task id", "taakcode")),
+    "name": ("Taak", "Task", ("naam", "name", "taaknaam", "task name", "omschrijving taak")),
+    "parent": ("Hoofdtaak", "Parent task", ("parent", "onderdeel van", "part of")),
+    "role": ("Functie", "Role", ("rol", "wie", "uitvoerder", "who", "functie nu")),
+    "time": ("Tijd", "Time", ("duur", "duration", "tijdsduur")),
+    "basis": ("Tijdbasis", "Time basis", ("basis", "eenheid", "unit of time", "time unit")),
+    "batch": ("Batchgrootte", "Batch size", ("batch", "serie", "seriegrootte")),
+    "share": ("Aandeel producten", "Share of units", ("aandeel", "share")),
+    "time_low": ("Tijd laag", "Time low", ("minimale tijd", "min time")),
+    "time_high": ("Tijd hoog", "Time high", ("maximale tijd", "max time")),
+    "after": (
+        "Voorgangers",
+        "Predecessors",
+        ("voorganger", "predecessor", "na", "after", "na taak"),
+    ),
+    "template": ("Sjabloon", "Template", ("catalogus", "catalogue", "catalog", "standaardtaak")),
+    "description": (
+        "Beschrijving",
+        "Description",
+        ("toelichting", "notes", "opmerking", "opmerkingen", "remarks", "note"),
+    ),
+    "part_mass_kg": ("Gewicht (kg)", "Mass (kg)", ("gewicht", "mass", "massa")),
+    "lifts_per_unit": ("Tillingen per eenheid", "Lifts per unit", ("tillingen", "lifts")),
+    "presentation": ("Aanvoer", "Presentation", ("aanvoer onderdelen", "part presentation")),
+    "part_type": ("Soort onderdeel", "Part type", ("soort", "type onderdeel")),
+    "tolerance_mm": ("Tolerantie (mm)", "Tolerance (mm)", ("tolerantie", "tolerance")),
+    "variants": ("Varianten", "Variants", ("aantal varianten",)),
+    "hazardous_tool": ("Gevaarlijk gereedschap", "Hazardous tool", ()),
+    "head_exposure": ("Hoofd in bereik", "Head exposure", ()),
+    "process_force_n": ("Kracht (N)", "Force (N)", ("kracht", "force")),
+    "process_torque_nm": ("Moment (Nm)", "Torque (Nm)", ("moment", "torque", "draaimoment")),
+    "reach_mm": ("Bereik (mm)", "Reach (mm)", ("bereik", "reach")),
+    "lift_h": ("Til horizontaal (cm)", "Lift horizontal (cm)", ()),
+    "lift_v": ("Til hoogte (cm)", "Lift height (cm)", ()),
+    "lift_d": ("Til afstand (cm)", "Lift travel (cm)", ()),
+    "lift_a": ("Til draaiing (graden)", "Lift twist (deg)", ()),
+    "lift_c": ("Grip", "Coupling", ("koppeling",)),
+}
+for _d in DIMENSIONS:
+    TASK_COLUMNS[_d] = (
+        DIMENSION_NAMES[_d][0].capitalize(),
+        DIMENSION_NAMES[_d][1].capitalize(),
+        (_d,),
+    )
+#: screening fields (issue 14), after the demands so older sheets keep their layout
+SCREENING_TASK_COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "workstation": ("Werkplek", "Workstation", ("werkplaats", "station")),
+    "area": ("Gebied", "Area", ("zone",)),
+    "activities": ("Soort werk", "Activities", ("activiteiten",)),
+    "aids_in_use": ("Hulpmiddelen in gebruik", "Aids in use", ()),
+    "machine_hazard": ("Gevaar machine", "Machine hazard", ()),
+    "machine_force_n": ("Kracht machine (N)", "Machine force (N)", ()),
+    "operations_per_unit": ("Handelingen per eenheid", "Operations per unit", ()),
+    "measuring_tolerance_mm": ("Meettolerantie (mm)", "Measuring tolerance (mm)", ()),
+    "part_size_mm": ("Grootste maat (mm)", "Part size (mm)", ("afmeting",)),
+    "walking": ("Lopend werk", "Walking", ()),
+    "vibrating_tool": ("Trillend gereedschap", "Vibrating tool", ()),
+    "lifts_per_hour": ("Tillingen per uur", "Lifts per hour", ()),
+}
+TASK_COLUMNS.update(SCREENING_TASK_COLUMNS)
+TASK_COLUMNS["catalogue_split"] = (
+    "Catalogussplitsing",
+    "Catalogue split",
+    ("splitsing catalogus", "split confirmed"),
+)
+#: the adviser's word on a catalogue split, in both languages
+SPLIT_WORDS = {"bevestigd": "confirmed", "afgewezen": "rejected"}
+_SCREENING_NUMBERS = (
+    "machine_force_n",
+    "operations_per_unit",
+    "measuring_tolerance_mm",
+    "part_size_mm",
+    "lifts_per_hour",
+)
+_SCREENING_FLAGS = ("machine_hazard", "walking", "vibrating_tool")
+
+ROLE_COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "id": ("ID", "ID", ("code",)),
+    "name": ("Functie", "Role", ("naam", "name", "functienaam")),
+    "headcount": ("Aantal", "Headcount", ("aantal medewerkers", "people", "fte")),
+    "education": ("Opleiding", "Education", ("niveau", "level")),
+    "hours_per_week": ("Uren per week", "Hours per week", ("contracturen",)),
+    "wage_cost_eur_per_hour": ("Loonkosten per uur", "Wage cost per hour", ("uurloon", "wage")),
+    "hard_to_fill": ("Moeilijk vervulbaar", "Hard to fill", ("knelpunt", "vacature moeilijk")),
+    "vacancies": ("Vacatures", "Vacancies", ()),
+    # the work balance: the uses of hours freed from the role (docs/method.md 5.1)
+    "overtime_hours_per_week": ("Overuren per week", "Overtime hours per week", ("overwerk",)),
+    "agency_hours_per_week": (
+        "Uitzenduren per week",
+        "Agency hours per week",
+        ("uitzenduren", "inleenuren", "agency hours"),
+    ),
+    "backlog_hours_per_week": (
+        "Blijft liggen (uur per week)",
+        "Backlog hours per week",
+        ("werk dat blijft liggen", "backlog"),
+    ),
+    "leavers": ("Vertrekkers", "Leavers", ("vertrek", "uitstroom")),
+    "vacancy_value_eur_per_hour": (
+        "Waarde vacature-uur",
+        "Value of a vacancy hour",
+        ("opbrengst vacature-uur",),
+    ),
+    "backlog_margin_eur_per_hour": ("Marge per uur blijft liggen", "Backlog margin per hour", ()),
+}
+#: role columns read as numbers (whole numbers where True)
+_ROLE_NUMBERS = {
+    "overtime_hours_per_week": False,
+    "agency_hours_per_week": False,
+    "backlog_hours_per_week": False,
+    "leavers": True,
+    "vacancy_value_eur_per_hour": False,
+    "backlog_margin_eur_per_hour": False,
+}
+PROFILE_COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "id": ("ID", "ID", ("code",)),
+    "name": ("Profiel", "Profile", ("naam", "name")),
+    "description": ("Beschrijving", "Description", ()),
+    "hours_per_week_available": ("Uren per week", "Hours per week", ("uren", "hours")),
+    "relative_pace": ("Relatief tempo", "Relative pace", ("werktempo",)),
+    "supports": ("Ondersteuning", "Supports", ()),
+    "max_workers": ("Aantal mensen", "Number of people", ("max", "max workers")),
+    **{
+        d: (DIMENSION_NAMES[d][0].capitalize(), DIMENSION_NAMES[d][1].capitalize(), (d,))
+        for d in DIMENSIONS
+    },
+    "restrictions": ("Beperkingen", "Restrictions", ("beperking",)),
+}
+COMPANY_KEYS: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "company.name": ("Bedrijf", "Company", ("bedrijfsnaam", "company name")),
+    "company.sector": ("Sector", "Sector", ("branche",)),
+    "company.location": ("Plaats", "Location", ("vestiging",)),
+    "process.name": ("Proces", "Process", ("procesnaam",)),
+    "process.description": ("Procesbeschrijving", "Process description", ()),
+    "process.kind": (
+        "Soort proces (pool/line)",
+        "Process kind (pool/line)",
+        ("soort proces", "kind"),
+    ),
+    "planning.units_per_week": (
+        "Producten per week",
+        "Units per week",
+        ("eenheden per week", "volume"),
+    ),
+    "planning.weeks_per_year": ("Werkweken per jaar", "Working weeks per year", ("weken",)),
+    "planning.hours_per_fte": ("Uren per fte", "Hours per FTE", ("fte-uren",)),
+    "planning.shifts": ("Ploegen", "Shifts", ()),
+    "planning.takt_s": ("Takttijd (s)", "Takt (s)", ("takt",)),
+    "planning.units_per_week_low": ("Producten per week laag", "Units per week low", ()),
+    "planning.units_per_week_high": ("Producten per week hoog", "Units per week high", ()),
+    "supports": ("Ondersteuning bedrijf", "Company supports", ()),
+    "options.language": ("Taal rapport", "Report language", ("taal", "language")),
+}
+_INTEGER_OPTIONS = ("seed", "min_kinds_per_job", "max_cobots", "workers", "draws")
+for _name in (
+    "seed",
+    "handover_overhead_share",
+    "min_job_hours",
+    "min_kinds_per_job",
+    "max_job_ergonomic_load",
+    "max_cobots",
+    "time_limit_s",
+    "workers",
+    "draws",
+):
+    COMPANY_KEYS[f"options.{_name}"] = (f"options.{_name}", f"options.{_name}", ())
+for _name in Economics.model_fields:
+    COMPANY_KEYS[f"economics.{_name}"] = (f"economics.{_name}", f"economics.{_name}", ())
+
+SCENARIO_COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "id": ("ID", "ID", ()),
+    "name": ("Scenario", "Scenario", ("naam", "name")),
+    "profiles": ("Profielen", "Profiles", ()),
+    "max_cobots": ("Max cobots", "Max cobots", ()),
+    "volume_change_share": ("Volumeverandering", "Volume change", ()),
+    "min_job_hours": ("Min uren per baan", "Min job hours", ()),
+    "min_kinds_per_job": ("Min soorten werk", "Min kinds of work", ()),
+    "max_job_ergonomic_load": ("Max fysieke belasting", "Max physical load", ()),
+}
+
+SHEETS = {
+    "tasks": ("Taken", "Tasks"),
+    "roles": ("Functies", "Roles"),
+    "profiles": ("Profielen", "Profiles"),
+    "company": ("Bedrijf", "Company"),
+    "help": ("Uitleg", "Instructions"),
+    "scenarios": ("Scenario's", "Scenarios"),
+}
+BASIS = {
+    "s/unit": (
+        "s/eenheid",
+        "s/unit",
+        ("s", "sec", "seconden", "seconds", "s per eenheid", "s per unit", "s/stuk"),
+    ),
+    "min/batch": ("min/batch", "min/batch", ("min per batch", "minuten per batch", "min/serie")),
+    "h/week": ("uur/week", "h/week", ("uur per week", "hours per week", "u/week", "hours/week")),
+}
+YES = {"ja", "yes", "j", "y", "true", "waar", "x", "1"}
+NO = {"nee", "no", "n", "false", "onwaar", "0", ""}
+
+
+def _norm(text: Any) -> str:
+    return re.sub(r"\s+", " ", str(text or "").strip().lower())
+
+
+def _aliases(columns: dict[str, tuple[str, str, tuple[str, ...]]]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for field, (nl, en, other) in columns.items():
+        for name in (nl, en, *other):
+            out.setdefault(_norm(name), field)
+    return out
+
+
+def _header_field(header: str, aliases: dict[str, str]) -> tuple[str | None, str | None]:
+    """(field, time basis implied by a unit in brackets) of a header cell ("Nr." is "nr")."""
+    text = _norm(header).rstrip(".:").strip()
+    if text in aliases:
+        return aliases[text], None
+    m = re.match(r"^(.*?)\s*\((.+)\)$", text)
+    if m and m.group(1) in aliases:
+        unit = m.group(2).replace(" ", "")
+        basis = next(
+            (
+                b
+                for b, (nl, en, other) in BASIS.items()
+                if unit in {_norm(x).replace(" ", "") for x in (nl, en, *other)}
+            ),
+            None,
+        )
+        return aliases[m.group(1)], basis
+    return None, None

@@ -1,0 +1,178 @@
+"""The plan as a workbook for advisers: tasks with verdicts and reasons, jobs, cobots, figures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+
+from jobcarve.model import ProcessModel
+from jobcarve.spreadsheet.export import _save, _write_table
+
+
+def plan_workbook(
+    path: str | Path, process: ProcessModel, analysis: Any, plan: Any, lang: str = "nl"
+) -> Path:
+    """Write the plan workbook (see `plan_workbook_bytes`)."""
+    from jobcarve.output import write_atomic
+
+    return write_atomic(path, plan_workbook_bytes(process, analysis, plan, lang))
+
+
+def plan_workbook_bytes(
+    process: ProcessModel, analysis: Any, plan: Any, lang: str = "nl", case: Any = None
+) -> bytes:
+    """The plan as a workbook for advisers: tasks with verdicts and reasons, jobs, cobots, figures."""
+    nl = lang == "nl"
+    wb = openpyxl.Workbook()
+    summary = wb.active
+    assert summary is not None
+    summary.title = "Samenvatting" if nl else "Summary"
+    figures = plan.summary() if plan is not None else {}
+    labels = {
+        "extra_workers": (
+            "Extra medewerkers uit de doelgroep",
+            "Extra workers from the target group",
+        ),
+        "extra_fte": ("Extra fte", "Extra FTE"),
+        "banenafspraak_jobs": ("Banenafspraakbanen (25,5 uur)", "Banenafspraak jobs (25.5 h)"),
+        "skilled_hours_freed_per_week": (
+            "Uren per week vrij in moeilijk vervulbare functies",
+            "Hours per week freed in hard-to-fill roles",
+        ),
+        "cobots": ("Cobots", "Cobots"),
+        "cobot_hours_per_week": ("Cobot-uren per week", "Cobot hours per week"),
+        "status": ("Status", "Status"),
+        "gap": ("Verschil tot bovengrens", "Gap to the bound"),
+    }
+    if plan is not None:
+        from jobcarve.report.document import plan_bound
+
+        if plan_bound(plan) is None:  # no bound known: not "gap 0"
+            figures["gap"] = "onbekend" if nl else "unknown"
+    _write_table(
+        summary,
+        ["Gegeven" if nl else "Figure", "Waarde" if nl else "Value"],
+        [[labels[k][0 if nl else 1], figures.get(k)] for k in labels],
+    )
+    tasks = wb.create_sheet("Taken" if nl else "Tasks")
+    pids = [p.id for p in process.profiles]
+    headers = [
+        "ID",
+        "Taak" if nl else "Task",
+        "Eenheid" if nl else "Unit",
+        "Uren/week" if nl else "Hours/week",
+        "Wie" if nl else "Who",
+    ]
+    headers += [f"{p}: oordeel" if nl else f"{p}: verdict" for p in pids]
+    headers += ["Cobot", "Haalbaarheid" if nl else "Feasibility", "Redenen" if nl else "Reasons"]
+    holders = plan.unit_holder if plan is not None else {}
+    rows = []
+    for task in analysis.tasks:
+        for unit in task.units:
+            who = "; ".join(
+                f"{h['holder']} ({h['hours_per_week']:.1f} h)" for h in holders.get(unit.id, [])
+            )
+            reasons = " | ".join(
+                r.text(lang)
+                for r in (*unit.cobot.reasons[:1], *(g.reason for g in unit.cobot.gates))
+            )
+            rows.append(
+                [
+                    unit.id,
+                    task.name,
+                    unit.name,
+                    round(unit.hours_per_week, 2),
+                    who,
+                    *(
+                        task.fit[p].verdict if len(task.units) == 1 else unit.fit[p].verdict
+                        for p in pids
+                    ),
+                    unit.cobot.label,
+                    round(unit.cobot.feasibility),
+                    reasons,
+                ]
+            )
+    _write_table(tasks, headers, rows)
+    jobs = wb.create_sheet("Banen" if nl else "Jobs")
+    _write_table(
+        jobs,
+        [
+            "ID",
+            "Soort" if nl else "Kind",
+            "Profiel" if nl else "Profile",
+            "Uren/week" if nl else "Hours/week",
+            "Werk" if nl else "Units",
+            "Ondersteuning" if nl else "Supports",
+        ],
+        [
+            [
+                j.id,
+                j.kind,
+                j.profile or j.role,
+                round(j.hours_per_week, 2),
+                ", ".join(j.units),
+                ", ".join(j.supports),
+            ]
+            for j in (plan.jobs if plan is not None else [])
+        ],
+    )
+    cobots = wb.create_sheet("Cobots")
+    _write_table(
+        cobots,
+        [
+            "ID",
+            "Model",
+            "Neemt over" if nl else "Takes over",
+            "Helpt bij" if nl else "Assists",
+            "Uren/week" if nl else "Hours/week",
+        ],
+        [
+            [c.id, c.model, ", ".join(c.units), ", ".join(c.assists), round(c.hours_per_week, 2)]
+            for c in (plan.cobots if plan is not None else [])
+        ],
+    )
+    if case is not None:
+        from jobcarve.report.context import CASE_LABELS, case_label
+        from jobcarve.report.i18n import translations
+
+        gettext = translations(lang).gettext
+        sheet = wb.create_sheet("Businesscase" if nl else "Business case")
+        rows = [
+            [case_label(item.key, gettext), round(item.amount_eur_per_year, 2), item.formula]
+            for item in case.lines
+            if item.key in CASE_LABELS
+        ]
+        rows.append(
+            [
+                "Netto effect per jaar" if nl else "Net effect per year",
+                round(case.net_eur_per_year, 2),
+                "",
+            ]
+        )
+        rows.append(
+            [
+                "Investering cobots" if nl else "Cobot investment",
+                round(case.cobot_investment_eur, 2),
+                "",
+            ]
+        )
+        payback = case.cobot_payback_years
+        rows.append(
+            [
+                "Terugverdientijd cobots (jaar)" if nl else "Cobot payback (years)",
+                round(payback, 2) if payback is not None else None,
+                "",
+            ]
+        )
+        _write_table(
+            sheet,
+            [
+                "Post" if nl else "Item",
+                "EUR per jaar" if nl else "EUR per year",
+                "Berekening" if nl else "How it is computed",
+            ],
+            rows,
+        )
+    return _save(wb)
