@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import openpyxl
 
 from jobcarve.model import ProcessModel
 from jobcarve.spreadsheet.export import _save, _write_table
-
-
-def plan_workbook(
-    path: str | Path, process: ProcessModel, analysis: Any, plan: Any, lang: str = "nl"
-) -> Path:
-    """Write the plan workbook (see `plan_workbook_bytes`)."""
-    from jobcarve.output import write_atomic
-
-    return write_atomic(path, plan_workbook_bytes(process, analysis, plan, lang))
 
 
 def plan_workbook_bytes(
