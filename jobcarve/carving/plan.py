@@ -168,6 +168,27 @@ class ProposalEffect:
 
 
 @dataclass(frozen=True)
+class Holding:
+    """Who does (part of) a unit in the plan, and for how many hours per week."""
+
+    #: carved (a carved job), cobot (a cobot takes it over) or role (an existing role keeps it)
+    kind: str
+    #: the job id, cobot id or role id
+    holder: str
+    hours_per_week: float
+    #: a cobot assists the holder with this unit
+    cobot_assist: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "holder": self.holder,
+            "hours_per_week": round(self.hours_per_week, 3),
+            "cobot_assist": self.cobot_assist,
+        }
+
+
+@dataclass(frozen=True)
 class PlanSummary:
     """A plan's headline figures (hours per week; FTE at the model's hours per FTE)."""
 
@@ -209,7 +230,8 @@ class Plan:
     bound_carved_hours: float | None
     jobs: tuple[PlanJob, ...]
     cobots: tuple[PlanCobot, ...]
-    unit_holder: dict[str, list[dict[str, Any]]]
+    #: unit id -> who does it (carved jobs, cobots, roles), in hours per week
+    unit_holder: dict[str, tuple[Holding, ...]]
     options: dict[str, Any]
     greedy_jobs: int
     seconds: float
@@ -282,7 +304,7 @@ class Plan:
             "cobot_effect": self.cobot_effect.to_dict() if self.cobot_effect else None,
             "cobot_options": [c.to_dict() for c in self.cobot_options],
             "split_proposals": [e.to_dict() for e in self.split_proposals],
-            "units": self.unit_holder,
+            "units": {u: [h.to_dict() for h in hs] for u, hs in self.unit_holder.items()},
             "options": self.options,
             "solver": {
                 "greedy_extra_workers": self.greedy_jobs,
@@ -428,8 +450,8 @@ def _risk_hours(p: Plan, risky: set[str]) -> dict[str, float]:
     for unit, holders in p.unit_holder.items():
         if unit in risky:
             for h in holders:
-                if h["kind"] == "cobot" or h["cobot_assist"]:
-                    out[unit] = out.get(unit, 0.0) + h["hours_per_week"]
+                if h.kind == "cobot" or h.cobot_assist:
+                    out[unit] = out.get(unit, 0.0) + h.hours_per_week
     return out
 
 
@@ -593,7 +615,10 @@ def _to_plan(
         for u in members:
             hold(u, "role", role.id, units[u].base_hours * (1 - (share if u in a.assist_of else 0)))
     holder = {
-        k: [{**h, "hours_per_week": round(h["hours_per_week"], 3)} for h in v]
+        k: tuple(
+            Holding(h["kind"], h["holder"], round(h["hours_per_week"], 3), h["cobot_assist"])
+            for h in v
+        )
         for k, v in sorted(holders.items())
     }
     balance = work_balance(process, released(inst, a))

@@ -247,17 +247,17 @@ def _cobot_cards(
         # the cobot's own share of each unit (the unit's other holders keep the rest)
         taken = {
             uid: sum(
-                h["hours_per_week"]
+                h.hours_per_week
                 for h in plan.unit_holder.get(uid, [])
-                if h["kind"] == "cobot" and h["holder"] == cobot.id
+                if h.kind == "cobot" and h.holder == cobot.id
             )
             for uid in cobot.units
         }
         helped = {
             uid: sum(
-                h["hours_per_week"] * share / (1 - share)
+                h.hours_per_week * share / (1 - share)
                 for h in plan.unit_holder.get(uid, [])
-                if h["cobot_assist"] and share < 1
+                if h.cobot_assist and share < 1
             )
             for uid in cobot.assists
         }

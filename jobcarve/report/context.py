@@ -208,7 +208,7 @@ def build_context(
     cats = catalogs if catalogs is not None else load_catalogs()
     units = {u.id: u for u in analysis.units}
     holders = plan.unit_holder if plan else {}
-    on_cobot = {uid for uid, hs in holders.items() if any(h["kind"] == "cobot" for h in hs)}
+    on_cobot = {uid for uid, hs in holders.items() if any(h.kind == "cobot" for h in hs)}
     summary = plan.figures() if plan else None
     n_cobots = summary.cobots if summary else 0
     headline = Headline(

@@ -62,7 +62,7 @@ def plan_workbook_bytes(
     for task in analysis.tasks:
         for unit in task.units:
             who = "; ".join(
-                f"{h['holder']} ({h['hours_per_week']:.1f} h)" for h in holders.get(unit.id, [])
+                f"{h.holder} ({h.hours_per_week:.1f} h)" for h in holders.get(unit.id, [])
             )
             reasons = " | ".join(
                 r.text(lang)
