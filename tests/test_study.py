@@ -223,3 +223,20 @@ def test_carving_options_are_typed() -> None:
     options = CarvingOptions(seed=3).replace(max_cobots=0)
     assert options.overrides() == {"max_cobots": 0, "seed": 3}
     assert jobcarve.plan(process, options=options, time_limit_s=1).cobots == ()
+
+
+def test_english_report_of_a_dutch_model_names_parts_in_english(tmp_path: Path) -> None:
+    """A catalogue split part carries both names (analysis.json `names`); the English report
+    shows the English one, the Dutch report the Dutch one (issue 17, point 4)."""
+    made = study(jobcarve.read_process(ROOT / "examples" / "cnc_job_shop.yaml"), with_plan=False)
+    parts = [u for u in made.analysis.units if u.names is not None]
+    assert parts, "the CNC example has catalogue split parts"
+    unit = parts[0]
+    nl, en = unit.names or ("", "")
+    assert unit.name == nl and unit.label("en") == en and nl != en
+    doc = made.document()
+    row = next(u for t in doc["tasks"] for u in t["units"] if u["id"] == unit.id)
+    assert row["names"] == {"nl": nl, "en": en}
+    english, dutch = made.html("en"), made.html("nl")
+    assert en.split(": ", 1)[1] in english and nl.split(": ", 1)[1] not in english
+    assert nl.split(": ", 1)[1] in dutch

@@ -117,7 +117,7 @@ def proposal_rows(analysis: Analysis, plan: Plan, lang: str, _: Gettext) -> tupl
                 kind=_("typical split from the catalogue, to confirm")
                 if catalogue
                 else _("jobcarve's proposal, to check on the floor"),
-                units="; ".join(u.name for u in proposal.units),
+                units="; ".join(u.label(lang) for u in proposal.units),
                 adds_hours=number(effect.carved_hours_added or 0.0, lang, 1)
                 if evaluated and effect
                 else "-",

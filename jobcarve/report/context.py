@@ -279,7 +279,7 @@ def build_context(
         jobs=jobs,
         cobots=cobot_cards,
         gated=tuple(
-            GatedUnit(u.name, tuple(reason_text(g.reason, lang, _) for g in u.cobot.gates))
+            GatedUnit(u.label(lang), tuple(reason_text(g.reason, lang, _) for g in u.cobot.gates))
             for u in analysis.units
             if u.cobot.gates
         ),
@@ -288,7 +288,7 @@ def build_context(
                 task=t.name,
                 hours=number(t.hours_per_week, lang, 1),
                 source=reason_text(t.split_reasons[0], lang, _),
-                units=tuple(JobUnit(u.name, number(u.hours_per_week, lang, 1)) for u in t.units),
+                units=tuple(JobUnit(u.label(lang), number(u.hours_per_week, lang, 1)) for u in t.units),
                 overhead=number(t.overhead_hours_per_week, lang, 1),
             )
             for t in analysis.tasks

@@ -72,7 +72,7 @@ def plan_workbook_bytes(
                 [
                     unit.id,
                     task.name,
-                    unit.name,
+                    unit.label(lang),
                     round(unit.hours_per_week, 2),
                     who,
                     *(
