@@ -288,7 +288,9 @@ def build_context(
                 task=t.name,
                 hours=number(t.hours_per_week, lang, 1),
                 source=reason_text(t.split_reasons[0], lang, _),
-                units=tuple(JobUnit(u.label(lang), number(u.hours_per_week, lang, 1)) for u in t.units),
+                units=tuple(
+                    JobUnit(u.label(lang), number(u.hours_per_week, lang, 1)) for u in t.units
+                ),
                 overhead=number(t.overhead_hours_per_week, lang, 1),
             )
             for t in analysis.tasks
