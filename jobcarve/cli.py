@@ -2,6 +2,11 @@
 
 Exit codes: 0 ok, 1 run failure or no feasible answer, 2 invalid input or usage,
 130 interrupted. Errors are ``error: ...`` lines on stderr; ``--debug`` shows tracebacks.
+
+The module is long (over 600 lines) for one reason: every command declares each option with
+its type, range and help text (typer's ``Annotated`` form, about half the lines). It holds no
+domain logic: ``analyze`` is `jobcarve.study`, ``compare`` is `jobcarve.scenarios.compare`,
+``balance`` is `jobcarve.carving.line.run`; the commands parse, call and print.
 """
 
 from __future__ import annotations
