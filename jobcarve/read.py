@@ -280,6 +280,14 @@ def _cross_check(
                 )
             scenario_ids.add(sid)
         names = scenario.get("profiles")
+        if names == []:
+            problems.append(
+                smap.problem(
+                    ("scenarios", i, "profiles"),
+                    "scenario has an empty profile list, so no one to carve jobs for: name at "
+                    "least one profile, or leave profiles: out to keep them all",
+                )
+            )
         if isinstance(names, list):
             for j, pid in enumerate(names):
                 if isinstance(pid, str) and pid not in profile_ids:

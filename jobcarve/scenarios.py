@@ -123,6 +123,7 @@ def compare(
     split-proposal re-plans and the line balance; ``progress`` gets each scenario's phases,
     named after it.
     """
+    _check_scenarios(process)
     cats = catalogs if catalogs is not None else load_catalogs()
     language = lang or process.options.language
     r = rates(process, cats)
@@ -174,3 +175,22 @@ class _Named:
 
     def line(self, text: str) -> None:
         self.outer.line(text)
+
+
+def _check_scenarios(process: ProcessModel) -> None:
+    """Refuse, located and before any solve, a scenario that leaves no profile to carve for."""
+    from jobcarve.exceptions import InputError, Problem
+
+    problems = []
+    for i, scenario in enumerate(process.scenarios):
+        if scenario.profiles is not None and not apply_scenario(process, scenario).profiles:
+            loc = ("scenarios", i, "profiles")
+            message = f'scenario "{scenario.id}" keeps no worker profile: name at least one'
+            smap = process.source
+            problems.append(
+                smap.problem(loc, message)
+                if smap is not None
+                else Problem("<model>", 0, 0, f"scenarios[{i}].profiles", message)
+            )
+    if problems:
+        raise InputError(problems)

@@ -231,6 +231,13 @@ def _not_regular(mode: int, kind: str) -> str:
     return f"is {what}, expected {kind}: jobcarve reads only regular files"
 
 
+def dump(data: Any, comments: Sequence[str] = ()) -> str:
+    """Plain data as YAML text (keys in their order, Unicode as written), after `comments`
+    as ``#`` lines: the one place that writes YAML (the import writes a model with it)."""
+    header = "".join(f"# {line}\n" for line in comments)
+    return header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+
+
 def read_text(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> str:
     """Read a file as UTF-8 text, refusing huge, binary and non-UTF-8 files."""
     return decode(read_bounded(path, limits.max_file_bytes, "a YAML file"), str(path))

@@ -184,10 +184,15 @@ def test_mapping_file(tmp_path: Path) -> None:
     ("row", "cell", "message"),
     [
         (
-            ["a", "A", "monteur", "12 min", "", None, None, None],
+            ["a", "A", "monteur", "12 min per week", "", None, None, None],
             "D3",
-            'time "12 min" is not a number',
-        ),  # text for seconds
+            'time "12 min per week" says per week, but the time basis is s/unit',
+        ),  # a time per week in the seconds column
+        (
+            ["a", "A", "monteur", "12 dagen", "", None, None, None],
+            "D3",
+            'time "12 dagen" is not a number or a time such as "45 sec"',
+        ),  # an unknown unit
         (
             ["a", "A", "monteur", 10, "zz", None, None, None],
             "E3",
@@ -229,7 +234,7 @@ def test_per_cell_errors(tmp_path: Path, row: list[object], cell: str, message: 
     with pytest.raises(InputError) as info:
         read_inventory(path)
     lines = [str(p) for p in info.value.problems]
-    assert f"{path}:Taken!{cell}: {message}" in lines, lines
+    assert any(line.startswith(f"{path}:Taken!{cell}: {message}") for line in lines), lines
 
 
 def test_all_cell_errors_at_once(tmp_path: Path) -> None:
@@ -258,7 +263,8 @@ def test_no_header_row(tmp_path: Path) -> None:
 def test_cli_import_errors(tmp_path: Path) -> None:
     """The CLI prints the cell problems and exits 2 without writing the model."""
     path = workbook(
-        tmp_path / "inv.xlsx", [HEAD_NL, ["a", "A", "monteur", "12 min", "", None, None, None]]
+        tmp_path / "inv.xlsx",
+        [HEAD_NL, ["a", "A", "monteur", "12 min per batch", "", None, None, None]],
     )
     out = tmp_path / "m.yaml"
     result = run_cli("import", str(path), "-o", str(out))

@@ -1,4 +1,8 @@
-"""Chart geometry: the hours chart, the task board's lanes and the business case's tornado, as coordinates."""
+"""Chart geometry, as coordinates the templates draw.
+
+The hours chart, the task board's lanes, the business case's tornado and the comparison
+report's difference charts.
+"""
 
 from __future__ import annotations
 
@@ -269,4 +273,60 @@ def _lanes(
         )
     return tuple(
         Lane(r.name, r.hard_to_fill, tuple(lanes[r.id])) for r in process.roles if r.id in lanes
+    )
+
+
+@dataclass(frozen=True)
+class DiffBar:
+    label: str
+    value: str
+    y: float
+    x: float
+    width: float
+    negative: bool
+
+
+@dataclass(frozen=True)
+class DiffChart:
+    """One figure across the scenarios, as horizontal bars from a zero line."""
+
+    id: str
+    title: str
+    width: int
+    height: int
+    label_width: int
+    zero: float
+    bars: tuple[DiffBar, ...]
+
+
+def diff_chart(
+    chart_id: str, title: str, items: list[tuple[str, float, str]], label_w: int = 250
+) -> DiffChart:
+    """Bars of one figure per scenario; negative values run left of the zero line."""
+    plot_w, row_h = 300, 26
+    low = min([0.0, *(v for _l, v, _t in items)])
+    high = max([0.0, *(v for _l, v, _t in items)])
+    span = (high - low) or 1.0
+    zero = label_w + plot_w * (-low / span)
+    bars = []
+    for i, (label, value, text) in enumerate(items):
+        w = plot_w * abs(value) / span
+        bars.append(
+            DiffBar(
+                label=label if len(label) <= 34 else label[:33] + "…",
+                value=text,
+                y=6 + i * row_h,
+                x=round(zero - w if value < 0 else zero, 1),
+                width=round(w, 1),
+                negative=value < 0,
+            )
+        )
+    return DiffChart(
+        chart_id,
+        title,
+        label_w + plot_w + 110,
+        12 + row_h * len(items),
+        label_w,
+        round(zero, 1),
+        tuple(bars),
     )

@@ -1,4 +1,4 @@
-"""The comparison report's view: one row per scenario and the difference chart."""
+"""The comparison report's view: one row per scenario (the difference charts are in charts.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 from jobcarve.carving.status import SolveStatus
 from jobcarve.formatting import day, fixed, money, number
 from jobcarve.report.business import _range
-from jobcarve.report.charts import _ceil_div, _nice_step
+from jobcarve.report.charts import DiffChart, _ceil_div, _nice_step, diff_chart
 from jobcarve.report.labels import Gettext
 
 
@@ -33,29 +33,6 @@ class ScenarioRow:
 
 
 @dataclass(frozen=True)
-class DiffBar:
-    label: str
-    value: str
-    y: float
-    x: float
-    width: float
-    negative: bool
-
-
-@dataclass(frozen=True)
-class DiffChart:
-    """One figure across the scenarios, as horizontal bars from a zero line."""
-
-    id: str
-    title: str
-    width: int
-    height: int
-    label_width: int
-    zero: float
-    bars: tuple[DiffBar, ...]
-
-
-@dataclass(frozen=True)
 class ComparisonContext:
     lang: str
     title: str
@@ -69,39 +46,6 @@ class ComparisonContext:
     label_width: int
     ticks: tuple[tuple[float, str], ...]
     charts: tuple[DiffChart, ...] = ()
-
-
-def diff_chart(
-    chart_id: str, title: str, items: list[tuple[str, float, str]], label_w: int = 250
-) -> DiffChart:
-    """Bars of one figure per scenario; negative values run left of the zero line."""
-    plot_w, row_h = 300, 26
-    low = min([0.0, *(v for _l, v, _t in items)])
-    high = max([0.0, *(v for _l, v, _t in items)])
-    span = (high - low) or 1.0
-    zero = label_w + plot_w * (-low / span)
-    bars = []
-    for i, (label, value, text) in enumerate(items):
-        w = plot_w * abs(value) / span
-        bars.append(
-            DiffBar(
-                label=label if len(label) <= 34 else label[:33] + "…",
-                value=text,
-                y=6 + i * row_h,
-                x=round(zero - w if value < 0 else zero, 1),
-                width=round(w, 1),
-                negative=value < 0,
-            )
-        )
-    return DiffChart(
-        chart_id,
-        title,
-        label_w + plot_w + 110,
-        12 + row_h * len(items),
-        label_w,
-        round(zero, 1),
-        tuple(bars),
-    )
 
 
 def build_comparison_context(

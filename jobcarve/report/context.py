@@ -5,7 +5,7 @@ report's language, every chart is laid out here as coordinates. `gettext` is the
 translation function of the report's language (see `i18n.py`).
 
 `build_context` assembles the parts, which live by concept: `labels.py` (shared words and
-rows), `charts.py` (chart geometry), `cards.py` (jobs, cobots, stations), `business.py`
+rows), `charts.py` (all chart geometry), `cards.py` (jobs, cobots, stations), `business.py`
 (the business case), `balance.py`, `advice.py`; `compare.py` is the comparison report.
 The names they define stay importable from here.
 """
@@ -55,21 +55,21 @@ from jobcarve.report.charts import (
     Bar,
     BoardTask,
     Chart,
+    DiffBar,
+    DiffChart,
     Lane,
     TornadoChart,
     TornadoRow,
     _chart,
     _lanes,
     _task_verdict,
+    diff_chart,
     tornado_label,
 )
 from jobcarve.report.compare import (
     ComparisonContext,
-    DiffBar,
-    DiffChart,
     ScenarioRow,
     build_comparison_context,
-    diff_chart,
 )
 from jobcarve.report.document import plan_bound
 from jobcarve.report.labels import (
@@ -209,28 +209,7 @@ def build_context(
     units = {u.id: u for u in analysis.units}
     holders = plan.unit_holder if plan else {}
     on_cobot = {uid for uid, hs in holders.items() if any(h.kind == "cobot" for h in hs)}
-    summary = plan.figures() if plan else None
-    n_cobots = summary.cobots if summary else 0
-    headline = Headline(
-        extra_workers=summary.extra_workers if summary else 0,
-        extra_fte=fixed(summary.extra_fte, lang, 1) if summary else "0",
-        banenafspraak_jobs=fixed(summary.banenafspraak_jobs, lang, 1) if summary else "0",
-        skilled_hours=number(summary.skilled_hours_freed_per_week, lang, 1) if summary else "0",
-        cobots=n_cobots,
-        status=_("proven optimal")
-        if summary and summary.status == SolveStatus.OPTIMAL
-        else _("best found, not proven optimal")
-        if plan is None or plan_bound(plan) is not None
-        else _("greedy fallback: the solver found no plan in its time"),
-        optimal=bool(summary and summary.status == SolveStatus.OPTIMAL),
-        gap=percent(summary.gap, lang, 0) if summary else "",
-        bound=number(known, lang, 1)  # known: plan_bound, never an unfound solver 0
-        if plan is not None and (known := plan_bound(plan)) is not None
-        else "",
-        displaced=number(summary.displacement_hours, lang, 1) if summary else "0",
-        displaced_hours=summary.displacement_hours if summary else 0.0,
-        cobots_label=_("cobot proposed") if n_cobots == 1 else _("cobots proposed"),
-    )
+    headline = _headline(plan, lang, _)
     verdicts = {t.id: _task_verdict(t, on_cobot) for t in analysis.tasks}
     labels = {
         "fits": _("fits as it is"),
@@ -300,19 +279,7 @@ def build_context(
         assumptions=tuple(_assumption(a, lang, _) for a in analysis.assumptions),
         sources=tuple(_clean_source(x) for x in _sources(cats)),
         line=_stations(process, analysis, line, lang, _) if line else (),
-        line_summary=(
-            _(
-                "At a takt of %(takt)s s the line needs %(stations)d stations, %(tg)d of them staffed by workers from the target group; the longest station takes %(cycle)s s."
-            )
-            % {
-                "takt": number(process.planning.takt_s or 0, lang, 1),
-                "stations": len(line.stations),
-                "tg": line.target_group_workers,
-                "cycle": fixed(line.cycle_time * DECISECOND, lang, 1),
-            }
-            if line and line.stations
-            else ""
-        ),
+        line_summary=_line_summary(process, line, lang, _),
         options={k: str(v) for k, v in (plan.options.items() if plan else [])},
         business=business,
         decision=_decision(process, plan, case, spread, jobs, cobot_cards, line, lang, _),
@@ -322,6 +289,49 @@ def build_context(
         profiles=tuple(p.name for p in process.profiles),
         balance=balance_view(process, plan, lang, _) if plan else None,
         proposals=proposal_rows(analysis, plan, lang, _) if plan else (),
+    )
+
+
+def _headline(plan: Plan | None, lang: str, _: Gettext) -> Headline:
+    """The figures at the top of the report; no bound is shown where none is known."""
+    summary = plan.figures() if plan else None
+    n_cobots = summary.cobots if summary else 0
+    return Headline(
+        extra_workers=summary.extra_workers if summary else 0,
+        extra_fte=fixed(summary.extra_fte, lang, 1) if summary else "0",
+        banenafspraak_jobs=fixed(summary.banenafspraak_jobs, lang, 1) if summary else "0",
+        skilled_hours=number(summary.skilled_hours_freed_per_week, lang, 1) if summary else "0",
+        cobots=n_cobots,
+        status=_("proven optimal")
+        if summary and summary.status == SolveStatus.OPTIMAL
+        else _("best found, not proven optimal")
+        if plan is None or plan_bound(plan) is not None
+        else _("greedy fallback: the solver found no plan in its time"),
+        optimal=bool(summary and summary.status == SolveStatus.OPTIMAL),
+        gap=percent(summary.gap, lang, 0) if summary else "",
+        bound=number(known, lang, 1)  # known: plan_bound, never an unfound solver 0
+        if plan is not None and (known := plan_bound(plan)) is not None
+        else "",
+        displaced=number(summary.displacement_hours, lang, 1) if summary else "0",
+        displaced_hours=summary.displacement_hours if summary else 0.0,
+        cobots_label=_("cobot proposed") if n_cobots == 1 else _("cobots proposed"),
+    )
+
+
+def _line_summary(process: ProcessModel, line: LineSolution | None, lang: str, _: Gettext) -> str:
+    """One sentence on the balanced line (empty without one)."""
+    return (
+        _(
+            "At a takt of %(takt)s s the line needs %(stations)d stations, %(tg)d of them staffed by workers from the target group; the longest station takes %(cycle)s s."
+        )
+        % {
+            "takt": number(process.planning.takt_s or 0, lang, 1),
+            "stations": len(line.stations),
+            "tg": line.target_group_workers,
+            "cycle": fixed(line.cycle_time * DECISECOND, lang, 1),
+        }
+        if line and line.stations
+        else ""
     )
 
 

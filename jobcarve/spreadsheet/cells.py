@@ -12,7 +12,20 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from jobcarve.exceptions import InputError, JobcarveWarning, Problem
-from jobcarve.spreadsheet.layout import BASIS, NO, SHEETS, YES, _aliases, _header_field, _norm
+from jobcarve.spreadsheet.layout import (
+    BASIS,
+    BASIS_SECONDS,
+    NO,
+    SHEETS,
+    TIME_PER,
+    TIME_UNITS,
+    YES,
+    _aliases,
+    _header_field,
+    _norm,
+)
+from jobcarve.spreadsheet.sources import UNCOMPUTED, Uncomputed
+from jobcarve.yamlsource import show
 
 
 @dataclass
@@ -25,6 +38,7 @@ class Table:
     columns: dict[str, int]  # field -> 1-based column
     basis_from_header: str | None
     rows: list[tuple[int, dict[str, Any]]]
+    uncomputed: tuple[Problem, ...] = ()  # formula cells without a stored result
 
     def cell(self, row: int, field: str) -> str:
         col = get_column_letter(self.columns[field]) if field in self.columns else "A"
@@ -121,12 +135,38 @@ def _table(
             stacklevel=2,
         )
     rows = []
+    uncomputed: list[Problem] = []
     for i, row in enumerate(grid[r + 1 :], start=r + 2):
         values = {f: (row[c - 1] if c - 1 < len(row) else None) for f, c in found.items()}
         if all(v in (None, "") for v in values.values()):
             continue
+        for f, v in values.items():
+            if isinstance(v, Uncomputed):  # said once, at its cell, then read as empty
+                cell = f"{file}:{where}{get_column_letter(found[f])}{i}"
+                uncomputed.append(Problem(cell, 0, 0, "", f"{show(str(v), 60)}: {UNCOMPUTED}"))
+                values[f] = None
         rows.append((i, values))
-    return Table(file, sheet, r + 1, found, basis, rows)
+    return Table(
+        file,
+        sheet,
+        r + 1,
+        found,
+        basis,
+        rows,
+        tuple(_at_most(uncomputed, f"{file}:{where}".rstrip("!"))),
+    )
+
+
+#: at most this many problems of one kind are listed per sheet; one line counts the rest
+MAX_LISTED = 20
+
+
+def _at_most(problems: list[Problem], where: str) -> list[Problem]:
+    """The first `MAX_LISTED` problems and a line that counts the others."""
+    if len(problems) <= MAX_LISTED:
+        return problems
+    more = len(problems) - MAX_LISTED
+    return [*problems[:MAX_LISTED], Problem(where, 0, 0, "", f"and {more:,} more such cells")]
 
 
 def _sheet(wb: openpyxl.Workbook, key: str, wanted: str | None = None) -> Worksheet | None:
@@ -227,3 +267,73 @@ def _basis(value: Any, table: Table, row: int, problems: list[Problem]) -> str |
         )
     )
     return None
+
+
+_DURATION = re.compile(
+    r"(?P<number>[-+]?[\d.,]+)\s*(?P<unit>[^\d\s/.,]+)?\.?\s*(?:(?:per|/)\s*(?P<per>\w+))?",
+    re.I,
+)
+
+
+def _duration(
+    value: Any,
+    table: Table,
+    row: int,
+    field: str,
+    what: str,
+    basis: str | None,
+    problems: list[Problem],
+) -> tuple[float | int | None, str | None]:
+    """A time cell with an optional unit and "per": ``45``, ``45 sec``, ``2,5 uur per week``.
+
+    Returns the time in the unit of the time basis (seconds per unit, minutes per batch,
+    hours per week) and the basis, which the cell's "per" gives where the row has none. A
+    unit without a basis, or a "per" that contradicts the basis, is a problem at the cell:
+    "45 sec" alone could be per product or per batch, and jobcarve does not guess.
+    """
+    if value in (None, "") or isinstance(value, (int, float)):
+        return _num(value, table, row, field, what, problems), basis
+    text = str(value).strip().replace("\u00a0", " ")
+    m = _DURATION.fullmatch(text)
+    unit = _norm(m.group("unit")) if m and m.group("unit") else None
+    per = _norm(m.group("per")) if m and m.group("per") else None
+    if m is None or (unit is None and per is None):
+        return _num(value, table, row, field, what, problems), basis
+    if (unit is not None and unit not in TIME_UNITS) or (per is not None and per not in TIME_PER):
+        problems.append(
+            table.problem(
+                row,
+                field,
+                f"{what} {show(value, 80)} is not a number or a time such as "
+                '"45 sec", "12 min" or "2,5 uur" (per stuk, per batch, per week)',
+            )
+        )
+        return None, basis
+    implied = TIME_PER[per] if per is not None else None
+    if implied is not None and basis is not None and implied != basis:
+        problems.append(
+            table.problem(
+                row,
+                field,
+                f"{what} {show(value, 80)} says per {per}, but the time basis is {basis}",
+            )
+        )
+        return None, basis
+    basis = basis or implied
+    number = _num(m.group("number"), table, row, field, what, problems)
+    if number is None:
+        return None, basis
+    if unit is None:
+        return number, basis
+    if basis is None:
+        problems.append(
+            table.problem(
+                row,
+                field,
+                f"{what} {show(value, 80)} does not say per what: fill in the time basis "
+                '(s/eenheid, min/batch, uur/week) or write it in the cell ("45 sec per stuk")',
+            )
+        )
+        return None, None
+    converted = number * TIME_UNITS[unit] / BASIS_SECONDS[basis]
+    return (int(converted) if float(converted).is_integer() else converted), basis

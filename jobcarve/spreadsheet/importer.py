@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
-import yaml
 from openpyxl.utils import get_column_letter
 
 from jobcarve.catalog import load_catalogs
@@ -26,15 +25,26 @@ from jobcarve.spreadsheet.layout import (
     _aliases,
     _norm,
 )
+from jobcarve.spreadsheet.origins import Origins
 from jobcarve.spreadsheet.sources import (
     MAX_COLUMNS,
     MAX_MAPPING_BYTES,
+    UNCOMPUTED,
+    Uncomputed,
     _csv_rows,
     _grid_rows,
     _open_workbook,
 )
 from jobcarve.spreadsheet.tasks import _all_tasks, _column_number, _tasks
-from jobcarve.yamlsource import MAX_SUGGESTIONS, Suggester, decode, read_bounded, show, suggest
+from jobcarve.yamlsource import (
+    MAX_SUGGESTIONS,
+    Suggester,
+    decode,
+    dump,
+    read_bounded,
+    show,
+    suggest,
+)
 
 
 def read_inventory(
@@ -47,12 +57,21 @@ def read_inventory(
     InputError
         One problem per faulty cell, as ``FILE:SHEET!CELL: message``.
     """
+    return _read(path, sheet=sheet, mapping=mapping)[0]
+
+
+def _read(
+    path: str | Path, *, sheet: str | None = None, mapping: str | Path | None = None
+) -> tuple[dict[str, Any], Origins]:
+    """The model data of an inventory and where each entry of it came from."""
     path = Path(path)
     file = str(path)
     mapping_data = _read_mapping(mapping) if mapping else None
     suffix = path.suffix.lower()
     problems: list[Problem] = []
     templates = set(load_catalogs().entries)
+    origins = Origins(file)
+    formulas: list[Problem] = []  # formula cells without a stored result
     company: dict[str, Any] = {}
     roles: list[dict[str, Any]] = []
     profiles: list[dict[str, Any]] = []
@@ -76,10 +95,14 @@ def read_inventory(
                 )
             ws = wb.worksheets[0]
         tasks_table = _table(_grid_rows(ws, file), file, ws.title, TASK_COLUMNS, mapping_data)
-        company = _read_company(wb, file, problems)
-        roles = _read_block(wb, "roles", ROLE_COLUMNS, file, problems, _role_row)
-        profiles = _read_block(wb, "profiles", PROFILE_COLUMNS, file, problems, _profile_row)
-        scenarios = _read_block(wb, "scenarios", SCENARIO_COLUMNS, file, problems, _scenario_row)
+        company = _read_company(wb, file, problems, origins, formulas)
+        roles = _read_block(wb, "roles", ROLE_COLUMNS, file, problems, _role_row, origins, formulas)
+        profiles = _read_block(
+            wb, "profiles", PROFILE_COLUMNS, file, problems, _profile_row, origins, formulas
+        )
+        scenarios = _read_block(
+            wb, "scenarios", SCENARIO_COLUMNS, file, problems, _scenario_row, origins, formulas
+        )
         wb.close()
     else:
         raise InputError(
@@ -89,8 +112,20 @@ def read_inventory(
                 )
             ]
         )
+    formulas += tasks_table.uncomputed
+    if not tasks_table.rows:  # said here, at the header, not as an empty list of the model
+        problems.append(
+            tasks_table.problem(
+                tasks_table.header_row, "id", "no tasks: the header row has no rows below it"
+            )
+        )
+    if formulas:  # these first and alone: what follows from them is noise
+        raise InputError(formulas)
     budget = [MAX_SUGGESTIONS]
     tasks, positions = _tasks(tasks_table, problems, templates, budget)
+    for t in _all_tasks(tasks):
+        if t["id"] in positions:
+            origins.row(t, tasks_table, positions[t["id"]])
     if suffix == ".csv":
         scenarios = []
     role_ids = {r["id"] for r in roles}
@@ -120,7 +155,7 @@ def read_inventory(
             )
     if problems:
         raise InputError(problems)
-    return _assemble(company, roles, tasks, profiles, path, scenarios)
+    return _assemble(company, roles, tasks, profiles, path, scenarios), origins
 
 
 def _read_mapping(path: str | Path) -> dict[str, Any]:
@@ -199,12 +234,17 @@ def _read_block(
     file: str,
     problems: list[Problem],
     convert: Any,
+    origins: Origins,
+    formulas: list[Problem],
 ) -> list[dict[str, Any]]:
     ws = _sheet(wb, key)
     if ws is None:
         return []
     table = _table(_grid_rows(ws, file), file, ws.title, columns)
-    return [convert(table, row, values, problems) for row, values in table.rows]
+    formulas += table.uncomputed
+    return [
+        origins.row(convert(table, row, values, problems), table, row) for row, values in table.rows
+    ]
 
 
 def _role_row(table: Table, row: int, v: dict[str, Any], problems: list[Problem]) -> dict[str, Any]:
@@ -304,7 +344,13 @@ def _scenario_row(
     return scenario
 
 
-def _read_company(wb: openpyxl.Workbook, file: str, problems: list[Problem]) -> dict[str, Any]:
+def _read_company(
+    wb: openpyxl.Workbook,
+    file: str,
+    problems: list[Problem],
+    origins: Origins,
+    formulas: list[Problem],
+) -> dict[str, Any]:
     ws = _sheet(wb, "company")
     if ws is None:
         return {}
@@ -320,6 +366,10 @@ def _read_company(wb: openpyxl.Workbook, file: str, problems: list[Problem]) -> 
         if value in (None, ""):
             continue
         table = Table(file, ws.title, 1, {"value": 2}, None, [])
+        origins.keys[key] = table.cell(r, "value")
+        if isinstance(value, Uncomputed):
+            formulas.append(table.problem(r, "value", f"{show(str(value), 60)}: {UNCOMPUTED}"))
+            continue
         if key.startswith(("planning.", "economics.")) or (
             key.startswith("options.") and key != "options.language"
         ):
@@ -389,13 +439,12 @@ def _assemble(
 def model_yaml(data: dict[str, Any], source: str, assumed: list[str]) -> str:
     """The model as commented YAML."""
     header = [
-        "# yaml-language-server: $schema=jobcarve-schema.json",
-        f"# Imported by jobcarve from {source}. Check it with: jobcarve validate <this file>",
-        "# Models describe worker profiles (archetypes), never named people.",
+        "yaml-language-server: $schema=jobcarve-schema.json",
+        f"Imported by jobcarve from {source}. Check it with: jobcarve validate <this file>",
+        "Models describe worker profiles (archetypes), never named people.",
     ]
-    header += [f"# ASSUMED (not in the inventory, check it): {a}" for a in assumed]
-    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
-    return "\n".join(header) + "\n" + body
+    header += [f"ASSUMED (not in the inventory, check it): {a}" for a in assumed]
+    return dump(data, header)
 
 
 def import_inventory(
@@ -404,10 +453,13 @@ def import_inventory(
     """Read an inventory and return the validated model and its commented YAML text."""
     from jobcarve.read import parse_process
 
-    data = read_inventory(path, sheet=sheet, mapping=mapping)
+    data, origins = _read(path, sheet=sheet, mapping=mapping)
     assumed = []
     if not data["profiles"]:
         assumed.append("no Profielen/Profiles sheet: add worker profiles before analysing")
     text = model_yaml(data, Path(path).name, assumed)
-    model = parse_process(text, f"{Path(path).name} (imported)")
+    try:
+        model = parse_process(text, f"{Path(path).name} (imported)")
+    except InputError as exc:  # round two: point at the cells, not at the unwritten YAML
+        raise InputError([origins.locate(p, data) for p in exc.problems]) from None
     return model, text

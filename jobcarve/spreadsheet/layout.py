@@ -241,3 +241,19 @@ def _header_field(header: str, aliases: dict[str, str]) -> tuple[str | None, str
         )
         return aliases[m.group(1)], basis
     return None, None
+
+
+#: units a time cell may carry ("45 sec", "2,5 uur"), as seconds
+TIME_UNITS = {
+    **dict.fromkeys(("s", "sec", "secs", "seconde", "seconden", "second", "seconds"), 1),
+    **dict.fromkeys(("min", "mins", "minuut", "minuten", "minute", "minutes"), 60),
+    **dict.fromkeys(("u", "uur", "uren", "h", "hr", "hrs", "hour", "hours"), 3600),
+}
+#: what a time cell may say it is per ("per stuk", "/week"), as the time basis it implies
+TIME_PER = {
+    **dict.fromkeys(("stuk", "st", "eenheid", "product", "unit", "piece", "item"), "s/unit"),
+    **dict.fromkeys(("batch", "serie", "series", "lot"), "min/batch"),
+    **dict.fromkeys(("week", "wk"), "h/week"),
+}
+#: the unit of each time basis, in seconds
+BASIS_SECONDS = {"s/unit": 1, "min/batch": 60, "h/week": 3600}

@@ -124,7 +124,7 @@ def plan_workbook_bytes(
         ],
     )
     if case is not None:
-        from jobcarve.report.context import CASE_LABELS, case_label
+        from jobcarve.report.business import CASE_LABELS, case_label
         from jobcarve.report.i18n import translations
 
         gettext = translations(lang).gettext

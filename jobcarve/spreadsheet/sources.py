@@ -85,14 +85,45 @@ def _grid_rows(ws: Any, file: str) -> list[list[Any]]:
         ) from None
 
 
+class Uncomputed:
+    """A formula cell that stores no result (a workbook written by a script, never opened
+    and saved in a spreadsheet program): read as this marker, never as empty or 0."""
+
+    def __init__(self, formula: str) -> None:
+        self.formula = formula
+
+    def __str__(self) -> str:
+        return f"={self.formula}"
+
+
+#: what the importer says at a formula cell without a stored result
+UNCOMPUTED = (
+    "formula without a stored result (the workbook was written by a program and never "
+    "calculated): open it in Excel or LibreOffice and save it, or type the value"
+)
+
+
 def _parse_sheet(ws: Any, file: str) -> list[list[Any]]:
-    from openpyxl.worksheet._reader import WorkSheetParser
+    from openpyxl.worksheet._reader import FORMULA_TAG, VALUE_TAG, WorkSheetParser
+
+    class Parser(WorkSheetParser):  # type: ignore[misc]
+        def parse_cell(self, element: Any) -> dict[str, Any]:
+            cell: dict[str, Any] = super().parse_cell(element)
+            # a spreadsheet program stores every result (<v>; empty only for the text "",
+            # t="str"); a script (openpyxl) writes none or an empty <v/> without a type
+            if cell["value"] is None and (
+                element.find(VALUE_TAG) is None or element.get("t", "n") != "str"
+            ):
+                formula = element.find(FORMULA_TAG)
+                if formula is not None:
+                    cell["value"] = Uncomputed(formula.text or "")
+            return cell
 
     grid: list[list[Any]] = []
     filled = 0
     wb = ws.parent
     with ws._get_source() as src:
-        parser = WorkSheetParser(
+        parser = Parser(
             src,
             ws._shared_strings,
             data_only=True,

@@ -7,7 +7,16 @@ from typing import Any
 
 from jobcarve.exceptions import Problem
 from jobcarve.model import DIMENSIONS
-from jobcarve.spreadsheet.cells import Table, _basis, _bool, _ids, _num, _plain, _task_id
+from jobcarve.spreadsheet.cells import (
+    Table,
+    _basis,
+    _bool,
+    _duration,
+    _ids,
+    _num,
+    _plain,
+    _task_id,
+)
 from jobcarve.spreadsheet.layout import (
     _SCREENING_FLAGS,
     _SCREENING_NUMBERS,
@@ -50,13 +59,15 @@ def _task_row(
         task["template"] = template
     if v.get("description") not in (None, ""):
         task["description"] = str(v["description"]).strip()
-    time = _num(v.get("time"), table, row, "time", "time", problems)
     basis = _basis(v.get("basis"), table, row, problems)
+    time, basis = _duration(v.get("time"), table, row, "time", "time", basis, problems)
     if time is not None:
         if basis is None:
             problems.append(
                 table.problem(
-                    row, "basis", "time without a time basis (s/eenheid, min/batch, uur/week)"
+                    row,
+                    "basis" if "basis" in table.columns else "time",
+                    "time without a time basis (s/eenheid, min/batch, uur/week)",
                 )
             )
         elif basis == "s/unit":
@@ -65,7 +76,13 @@ def _task_row(
             task["time_min_per_batch"] = time
             batch = _num(v.get("batch"), table, row, "batch", "batch size", problems, integer=True)
             if batch is None:
-                problems.append(table.problem(row, "batch", "a time per batch needs a batch size"))
+                problems.append(
+                    table.problem(
+                        row,
+                        "batch" if "batch" in table.columns else "time",
+                        "a time per batch needs a batch size",
+                    )
+                )
             else:
                 task["batch_size_units"] = batch
         else:
@@ -74,7 +91,7 @@ def _task_row(
     if share is not None:
         task["share_of_units"] = share
     for f in ("time_low", "time_high"):
-        bound = _num(v.get(f), table, row, f, f.replace("_", " "), problems)
+        bound, _ = _duration(v.get(f), table, row, f, f.replace("_", " "), basis, problems)
         if bound is not None:
             task[f] = bound
     after = _ids(v.get("after"))
@@ -92,6 +109,34 @@ def _task_row(
                 demands[d] = rating
     if demands:
         task["demands"] = demands
+    handling = _handling(table, row, v, problems)
+    for f in ("workstation", "area"):
+        if v.get(f) not in (None, ""):
+            task[f] = str(v[f]).strip()
+    for f in ("activities", "aids_in_use"):
+        ids = _ids(v.get(f))
+        if ids:
+            task[f] = ids
+    word = v.get("catalogue_split")
+    if word not in (None, ""):
+        choice = SPLIT_WORDS.get(_norm(word), _norm(word))
+        if choice not in ("confirmed", "rejected"):
+            problems.append(
+                table.problem(
+                    row,
+                    "catalogue_split",
+                    f'"{word}" is not one of bevestigd/confirmed, afgewezen/rejected',
+                )
+            )
+        else:
+            task["catalogue_split"] = choice
+    if handling:
+        task["handling"] = handling
+    return task
+
+
+def _handling(table: Table, row: int, v: dict[str, Any], problems: list[Problem]) -> dict[str, Any]:
+    """The handling and screening columns of a task row (mass, lifts, forces, hazards)."""
     handling: dict[str, Any] = {}
     for f in (
         "part_mass_kg",
@@ -159,29 +204,7 @@ def _task_row(
         flag = _bool(v.get(f), table, row, f, problems)
         if flag is not None:
             handling[f] = flag
-    for f in ("workstation", "area"):
-        if v.get(f) not in (None, ""):
-            task[f] = str(v[f]).strip()
-    for f in ("activities", "aids_in_use"):
-        ids = _ids(v.get(f))
-        if ids:
-            task[f] = ids
-    word = v.get("catalogue_split")
-    if word not in (None, ""):
-        choice = SPLIT_WORDS.get(_norm(word), _norm(word))
-        if choice not in ("confirmed", "rejected"):
-            problems.append(
-                table.problem(
-                    row,
-                    "catalogue_split",
-                    f'"{word}" is not one of bevestigd/confirmed, afgewezen/rejected',
-                )
-            )
-        else:
-            task["catalogue_split"] = choice
-    if handling:
-        task["handling"] = handling
-    return task
+    return handling
 
 
 def _column_number(letters: str) -> int:
