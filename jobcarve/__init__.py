@@ -11,6 +11,8 @@ Public API::
     summary = jobcarve.summarize(process)
     analysis = jobcarve.analyze(process)    # fit, split, cobot verdicts with reasons
     best = jobcarve.plan(process, analysis) # carved jobs and cobots (CP-SAT)
+    study = jobcarve.study(process)         # the whole `jobcarve analyze` pipeline
+    study.write("out")                      # analysis.json, report.html (as the command)
 """
 
 from jobcarve.analysis import analyze
@@ -35,6 +37,7 @@ from jobcarve.graph import (
 from jobcarve.model import DIMENSIONS, FORMAT_VERSION, ProcessModel
 from jobcarve.read import parse_process, read_process
 from jobcarve.results import Analysis
+from jobcarve.study import Study, study
 from jobcarve.yamlsource import Limits
 
 __version__ = "0.1.0"
@@ -54,6 +57,7 @@ __all__ = [
     "Problem",
     "ProcessModel",
     "RoleLoad",
+    "Study",
     "UsageError",
     "__version__",
     "analyze",
@@ -63,6 +67,7 @@ __all__ = [
     "parse_process",
     "plan",
     "read_process",
+    "study",
     "summarize",
     "task_hours_per_week",
 ]

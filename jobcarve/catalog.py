@@ -612,13 +612,3 @@ def _load_folder(folder: Path) -> Catalogs:
         economics,
         activities,
     )
-
-
-def load_cobots(path: str | Path) -> CobotCatalog:
-    """Load and validate a cobot catalogue file."""
-    return _load_file(Path(path), CobotCatalog)
-
-
-def load_assessment(path: str | Path) -> AssessmentParams:
-    """Load and validate an assessment parameters file."""
-    return _load_file(Path(path), AssessmentParams)

@@ -2,17 +2,21 @@
 
 Exit codes: 0 ok, 1 run failure or no feasible answer, 2 invalid input or usage,
 130 interrupted. Errors are ``error: ...`` lines on stderr; ``--debug`` shows tracebacks.
+
+The module is long (over 600 lines) for one reason: every command declares each option with
+its type, range and help text (typer's ``Annotated`` form, about half the lines). It holds no
+domain logic: ``analyze`` is `jobcarve.study`, ``compare`` is `jobcarve.scenarios.compare`,
+``balance`` is `jobcarve.carving.line.run`; the commands parse, call and print.
 """
 
 from __future__ import annotations
 
 import atexit
 import json
-import os
 import signal
 import sys
 import threading
-from datetime import UTC, datetime
+from enum import StrEnum
 from importlib import resources
 from pathlib import Path
 from types import FrameType
@@ -21,6 +25,7 @@ from typing import Annotated
 import typer
 
 from jobcarve import __version__
+from jobcarve.carving.line import Objective
 from jobcarve.catalog import load_catalogs
 from jobcarve.exceptions import (
     InputError,
@@ -29,7 +34,7 @@ from jobcarve.exceptions import (
     NoSolutionError,
     UsageError,
 )
-from jobcarve.graph import summarize
+from jobcarve.graph import summarize, workload_warnings
 from jobcarve.model import DIMENSIONS, ProcessModel
 from jobcarve.output import (
     check_output_file,
@@ -40,6 +45,7 @@ from jobcarve.output import (
     write_atomic,
 )
 from jobcarve.read import read_process
+from jobcarve.scenarios import Comparison
 from jobcarve.versions import versions_line
 
 app = typer.Typer(
@@ -56,6 +62,28 @@ catalog_app = typer.Typer(
 app.add_typer(catalog_app, name="catalog")
 
 _STATE = {"debug": False}
+
+
+class Lang(StrEnum):
+    """A report or workbook language."""
+
+    NL = "nl"
+    EN = "en"
+
+
+class LineObjective(StrEnum):
+    """What `jobcarve line` optimises."""
+
+    MIN_CYCLE = "min_cycle"
+    MIN_STATIONS = "min_stations"
+    MAX_TARGET_GROUP = "max_target_group"
+
+
+_OBJECTIVES: dict[LineObjective, Objective] = {
+    LineObjective.MIN_CYCLE: "min_cycle",
+    LineObjective.MIN_STATIONS: "min_stations",
+    LineObjective.MAX_TARGET_GROUP: "max_target_group",
+}
 
 
 def _version(value: bool) -> None:
@@ -115,7 +143,7 @@ def validate(
         except InputError as exc:
             failed.append(exc)
             continue
-        for warning in model_warnings(process):
+        for warning in workload_warnings(process):
             _warn(f"{path}: {warning}")
         needs: list[str] = []
         try:
@@ -139,24 +167,6 @@ def validate(
 def _count(n: int, word: str, plural: str | None = None) -> str:
     """ "1 task", "2 tasks" (English counting words on the command line)."""
     return f"{n} {word if n == 1 else plural or word + 's'}"
-
-
-def model_warnings(process: ProcessModel) -> list[str]:
-    """Things that are valid but probably not meant (shown by ``validate``)."""
-    out: list[str] = []
-    summary = summarize(process)
-    for load in summary.roles:
-        if (
-            load.capacity_hours_per_week
-            and load.hours_per_week > 1.05 * load.capacity_hours_per_week
-        ):
-            out.append(
-                f'role "{load.role}" has {load.hours_per_week:.1f} h/week of tasks but '
-                f"{load.headcount} people provide {load.capacity_hours_per_week:.1f} h/week"
-            )
-        if load.hours_per_week == 0:
-            out.append(f'role "{load.role}" does none of the tasks')
-    return out
 
 
 def schema_text() -> str:
@@ -291,7 +301,7 @@ def analyze(
         ),
     ] = False,
     lang: Annotated[
-        str | None, typer.Option("--lang", help="Report language: nl (default) or en.")
+        Lang | None, typer.Option("--lang", help="Report language (default: the model's, nl).")
     ] = None,
     pdf: Annotated[
         bool, typer.Option("--pdf", help="Also write report.pdf (headless Chromium).")
@@ -322,164 +332,54 @@ def analyze(
     ] = False,
 ) -> None:
     """Analyse a process and plan carved jobs and cobots: writes DIR/analysis.json."""
-    from jobcarve.analysis import analyze as run_analysis
-    from jobcarve.carving import plan as run_plan
-    from jobcarve.report import analysis_document
+    from jobcarve.progress import Phases
+    from jobcarve.study import output_lock, output_names, study
 
-    if lang is not None and lang not in ("nl", "en"):
-        raise UsageError(f"unknown language {lang!r}: use nl or en")
     if template_dir is not None and not template_dir.is_dir():
         raise UsageError(f"--template-dir {template_dir} is not a folder")
-    names = ["analysis.json", "report.html"]
-    names += ["report.pdf"] * pdf + ["plan.xlsx"] * xlsx
-    check_output_folder(out, names)  # before the solve, not after it
+    check_output_folder(out, output_names(pdf=pdf, xlsx=xlsx))  # before the solve, not after it
     if pdf:
         from jobcarve.report.pdf import check_pdf_ready
 
         check_pdf_ready()
-    from jobcarve.progress import Phases
-
     phase = Phases(progress)
     phase("reading the model")
     process = read_process(model)
-    phase("analysis")
-    result = run_analysis(process)
-    the_plan = None
-    if not no_plan:
-        phase("plan: building the model and solving (--time-limit)", spinner=False)
-        emit = phase.line if progress else None
-        the_plan = run_plan(
+    with output_lock(out):  # a second run into the same folder is refused, not mixed
+        result = study(
             process,
-            result,
-            progress=emit,
+            with_plan=not no_plan,
             time_limit_s=time_limit,
             seed=seed,
             workers=workers,
             min_job_hours=min_job_hours,
             max_cobots=max_cobots,
             allow_displacement=True if allow_displacement else None,
+            draws=draws,
+            model_name=model.name,
+            progress=phase if progress else None,
         )
-    line = None
-    if not no_plan and process.process.kind == "line":
-        from jobcarve.carving import line_plan
-
-        phase("line balancing")
-        line = line_plan(
-            process,
-            result,
-            objective="max_target_group",
-            time_limit_s=time_limit,
-            seed=seed,
-            workers=workers,
-            max_cobots=max_cobots,
-        )
-    if the_plan is not None and the_plan.interrupted:
-        s = the_plan.summary()
-        typer.echo(
-            f"error: interrupted: the best plan so far has {s['extra_workers']} extra workers; "
-            "nothing was written (earlier outputs are unchanged)",
-            err=True,
-        )
-        _STATE["interrupt_reported"] = True
-        raise typer.Exit(130)
-    stamp = generated_at()
-    case = spread = None
-    if the_plan is not None:
-        from jobcarve.economics import business_case, plan_figures
-        from jobcarve.uncertainty import monte_carlo
-
-        phase("business case and Monte Carlo draws (--draws)")
-        case = business_case(process, plan_figures(process, result, the_plan))
-        spread = monte_carlo(process, the_plan, draws=draws, seed=seed)
-    phase("report")
-    document = analysis_document(
-        result,
-        the_plan,
-        {
-            "jobcarve": __version__,
-            "model": model.name,
-            "generated_at": stamp.isoformat(timespec="seconds"),
-        },
-        line,
-    )
-    if case is not None:
-        document["business_case"] = case.to_dict()
-    if spread is not None:
-        document["uncertainty"] = spread.to_dict()
-    from jobcarve.report import render_report
-
-    language = lang or process.options.language
-    html = render_report(
-        process,
-        result,
-        the_plan,
-        lang=language,
-        line=line,
-        template_dir=template_dir,
-        generated_at=stamp,
-        case=case,
-        spread=spread,
-    )
-    outputs: dict[Path, str | bytes] = {
-        out / "analysis.json": dumps_json(document),
-        out / "report.html": html,
-    }
-    if pdf:
-        from jobcarve.report.pdf import pdf_bytes
-
-        phase("PDF (Chromium)")
-        outputs[out / "report.pdf"] = pdf_bytes(html)
-    if xlsx:
-        from jobcarve.spreadsheet import plan_workbook_bytes
-
-        outputs[out / "plan.xlsx"] = plan_workbook_bytes(process, result, the_plan, language, case)
-    # every output is complete before any is replaced: a failed run leaves the old set
-    phase("writing")
-    written = write_all_atomic(outputs)
-    phase.done()
-    summary = result.summary()
-    labels = summary["cobot_labels"]
-    typer.echo(
-        f"{_count(summary['tasks'], 'task')} -> {_count(summary['units'], 'unit')} "
-        f"({_count(summary['split_tasks'], 'task')} split); "
-        f"cobot: {labels['candidate']} candidate, {labels['assist']} assist, "
-        f"{labels['guarded_cell']} guarded cell, {labels['human']} human"
-    )
-    for pid, counts in summary["fit_by_profile"].items():
-        typer.echo(
-            f"  {pid}: {counts['fits']} fit, {counts['fits_with_support']} with support, "
-            f"{counts['needs_split']} after split, {counts['not_accessible']} not accessible"
-        )
-    if the_plan is not None:
-        s = the_plan.summary()
-        bound = s["bound_carved_hours_per_week"]
-        gap = (
-            ""
-            if s["status"] == "optimal"
-            else (
-                f", carved hours at most {bound:.1f} (gap {s['gap']:.0%})"
-                if bound is not None
-                else ", no bound on the carved hours known (the solver found no plan in its time)"
-            )
-        )
-        workers = s["extra_workers"]
-        typer.echo(
-            f"plan: {_count(workers, 'extra worker')} ({s['extra_fte']:.2f} FTE, "
-            f"{s['carved_hours_per_week']:.1f} h/week = {s['banenafspraak_jobs']:.1f} banenafspraak jobs), "
-            f"{s['released_hours_per_week']:.1f} h/week freed from today's staff, "
-            f"{s['skilled_hours_freed_per_week']:.1f} of them in hard-to-fill roles, "
-            f"{_count(s['cobots'], 'cobot')}; {s['status']}{gap}"
-        )
-        if s["displacement_hours"] > 0:
+        if result.interrupted:
+            assert result.plan is not None
             typer.echo(
-                f"displacement: {s['displacement_hours']:.1f} h/week of today's staff's work has "
-                "no declared use (--allow-displacement)"
+                f"error: interrupted: the best plan so far has {len(result.plan.carved)} extra "
+                "workers; nothing was written (earlier outputs are unchanged)",
+                err=True,
             )
-    if line is not None:
-        typer.echo(
-            f"line at takt {process.planning.takt_s:g} s: {len(line.stations)} stations, "
-            f"{line.target_group_workers} from the target group, cycle {line.cycle_time * 0.1:.1f} s; {line.status}"
+            _STATE["interrupt_reported"] = True
+            raise typer.Exit(130)
+        written = result.write(
+            out,
+            lang=None if lang is None else lang.value,
+            pdf=pdf,
+            xlsx=xlsx,
+            template_dir=template_dir,
+            progress=phase,
+            lock=False,
         )
+    phase.done()
+    for text in result.summary_text():
+        typer.echo(text)
     typer.echo("wrote " + ", ".join(str(p) for p in written))
 
 
@@ -487,8 +387,8 @@ def analyze(
 def line(
     model: Annotated[Path, typer.Argument(help="Process model file (YAML) of kind 'line'.")],
     objective: Annotated[
-        str, typer.Option("--objective", help="min_cycle, min_stations or max_target_group.")
-    ] = "max_target_group",
+        LineObjective, typer.Option("--objective", help="What the balance optimises.")
+    ] = LineObjective.MAX_TARGET_GROUP,
     takt: Annotated[
         float | None,
         typer.Option(
@@ -518,7 +418,7 @@ def line(
     process = read_process(model)
     solution = line_plan(
         process,
-        objective=objective,  # type: ignore[arg-type]  # checked above
+        objective=_OBJECTIVES[objective],
         takt_s=takt,
         time_limit_s=time_limit,
         seed=seed,
@@ -548,7 +448,9 @@ def compare(
     out: Annotated[
         Path, typer.Option("--out", "-o", help="Folder for comparison.json and comparison.html.")
     ] = Path("out"),
-    lang: Annotated[str | None, typer.Option("--lang", help="nl (default) or en.")] = None,
+    lang: Annotated[
+        Lang | None, typer.Option("--lang", help="Report language (default: the model's, nl).")
+    ] = None,
     time_limit: Annotated[
         float | None,
         typer.Option(
@@ -567,19 +469,53 @@ def compare(
             "--draws", help="Monte Carlo draws per scenario (at most 100,000).", min=0, max=100_000
         ),
     ] = None,
+    progress: Annotated[
+        bool,
+        typer.Option(
+            "--progress/--quiet",
+            help="Show each scenario's phases (analysis, solver stages, draws) and their time "
+            "on stderr.",
+        ),
+    ] = False,
 ) -> None:
     """Compare "as is", "split only", "split + cobot" and the model's scenarios."""
+    from jobcarve.progress import Phases
+    from jobcarve.scenarios import compare as run_compare
+    from jobcarve.study import output_lock
+
+    check_output_folder(out, ["comparison.json", "comparison.html"])
+    phase = Phases(progress)
+    phase("reading the model")
+    process = read_process(model)
+    language = lang.value if lang is not None else process.options.language
+    with output_lock(out):
+        result = run_compare(
+            process,
+            time_limit_s=time_limit,
+            seed=seed,
+            draws=draws,
+            lang=language,
+            progress=phase if progress else None,
+        )
+        phase("report")
+        written = _write_comparison(out, model, result, language)
+    phase.done()
+    for s in result.scenarios:
+        f = s.figures()
+        typer.echo(
+            f"{s.name:<40} {f.extra_workers:>3} extra workers, {f.extra_fte:.2f} FTE, "
+            f"{f.cobots} cobots, net EUR {s.case.net_eur_per_year:,.0f}/year"
+        )
+    typer.echo("wrote " + ", ".join(str(p) for p in written))
+
+
+def _write_comparison(out: Path, model: Path, result: Comparison, language: str) -> list[Path]:
+    """comparison.json and comparison.html, both or neither."""
+    from jobcarve.output import generated_at
     from jobcarve.report.context import build_comparison_context
     from jobcarve.report.html import render_comparison_html
     from jobcarve.report.i18n import translations
-    from jobcarve.scenarios import compare as run_compare
 
-    if lang is not None and lang not in ("nl", "en"):
-        raise UsageError(f"unknown language {lang!r}: use nl or en")
-    check_output_folder(out, ["comparison.json", "comparison.html"])
-    process = read_process(model)
-    language = lang or process.options.language
-    result = run_compare(process, time_limit_s=time_limit, seed=seed, draws=draws, lang=language)
     stamp = generated_at()
     meta = {
         "jobcarve": __version__,
@@ -590,18 +526,12 @@ def compare(
     ctx = build_comparison_context(
         result, language, translations(language).gettext, generated_at=stamp, version=__version__
     )
-    written = write_all_atomic(
+    return write_all_atomic(
         {
             out / "comparison.json": dumps_json(document),
             out / "comparison.html": render_comparison_html(ctx),
         }
     )
-    for s in result.scenarios:
-        sm = s.summary()
-        typer.echo(
-            f"{s.name:<40} {sm['extra_workers']:>3} extra workers, {sm['extra_fte']:.2f} FTE, {sm['cobots']} cobots, net EUR {s.case.net_eur_per_year:,.0f}/year"
-        )
-    typer.echo("wrote " + ", ".join(str(p) for p in written))
 
 
 @app.command()
@@ -716,16 +646,14 @@ def import_(
 @app.command("template-xlsx")
 def template_xlsx(
     output: Annotated[Path, typer.Argument(help="Workbook to write.")],
-    lang: Annotated[str, typer.Option("--lang", help="nl or en.")] = "nl",
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of the workbook.")] = Lang.NL,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing workbook.")] = False,
 ) -> None:
     """Write an empty inventory workbook with headers, drop-downs and instructions."""
     from jobcarve.spreadsheet import template_workbook
 
-    if lang not in ("nl", "en"):
-        raise UsageError(f"unknown language {lang!r}: use nl or en")
     check_output_file(output, force=force, label="the workbook")
-    template_workbook(output, lang)
+    template_workbook(output, lang.value)
     typer.echo(f"wrote {output}")
 
 
@@ -733,16 +661,14 @@ def template_xlsx(
 def export_xlsx(
     model: Annotated[Path, typer.Argument(help="Process model file (YAML).")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Workbook to write.")],
-    lang: Annotated[str, typer.Option("--lang", help="nl or en headers.")] = "nl",
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of the headers.")] = Lang.NL,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing workbook.")] = False,
 ) -> None:
     """Write a model in the inventory layout (to edit in a spreadsheet and import again)."""
     from jobcarve.spreadsheet import export_inventory
 
-    if lang not in ("nl", "en"):
-        raise UsageError(f"unknown language {lang!r}: use nl or en")
     check_output_file(output, force=force, inputs=[model])
-    export_inventory(read_process(model), output, lang)
+    export_inventory(read_process(model), output, lang.value)
     typer.echo(f"wrote {output}")
 
 
@@ -819,19 +745,6 @@ def catalog_supports() -> None:
             )
         if sup.rotation:
             typer.echo(f"{'':<22}   rotation: at most {sup.max_share_of_job:.0%} of a job's hours")
-
-
-def generated_at() -> datetime:
-    """Now, or the time pinned by SOURCE_DATE_EPOCH (reproducible outputs)."""
-    pinned = os.environ.get("SOURCE_DATE_EPOCH")
-    if pinned:
-        try:
-            return datetime.fromtimestamp(int(pinned), tz=UTC)
-        except ValueError:
-            raise UsageError(
-                f"SOURCE_DATE_EPOCH must be a whole number of seconds, found {pinned!r}"
-            ) from None
-    return datetime.now(tz=UTC)
 
 
 def _interrupt(signum: int, frame: FrameType | None) -> None:

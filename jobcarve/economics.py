@@ -39,7 +39,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from jobcarve.carving.assignment import Assignment, job_hours
+from jobcarve.carving.assignment import Assignment, job_hours, released_by
 from jobcarve.carving.balance import USES, RoleBalance, work_balance
 from jobcarve.carving.instance import PoolInstance
 from jobcarve.carving.plan import Plan
@@ -261,7 +261,6 @@ def figures_from_assignment(
     today's work, split like `jobcarve.carving.assignment.released`: a unit a cobot assists
     releases the cobot's share to the cobot and the rest to the job that holds it.
     """
-    share = inst.options.assist_share
     jobs: list[JobFigures] = []
     counter: dict[str, int] = {}
     for (p, _slot), members in sorted(a.jobs().items()):
@@ -269,9 +268,8 @@ def figures_from_assignment(
         counter[prof.id] = counter.get(prof.id, 0) + 1
         released: dict[str, float] = {}
         for u in members:
-            unit = inst.units[u]
-            own = unit.base_hours * (1 - (share if u in a.assist_of else 0.0))
-            released[unit.role] = released.get(unit.role, 0.0) + own
+            role = inst.units[u].role
+            released[role] = released.get(role, 0.0) + released_by(inst, a, u)[0]
         supports = tuple(sorted({s for u in members for s in inst.units[u].supports[p]}))
         jobs.append(
             JobFigures(
@@ -286,9 +284,8 @@ def figures_from_assignment(
     for number, (_m, members) in enumerate(sorted(a.cobots().items()), start=1):
         released = {}
         for u in members:
-            unit = inst.units[u]
-            part = unit.base_hours if u in a.cobot_of else unit.base_hours * share
-            released[unit.role] = released.get(unit.role, 0.0) + part
+            role = inst.units[u].role
+            released[role] = released.get(role, 0.0) + released_by(inst, a, u)[1]
         cobots.append(CobotFigures(f"cobot-{number}", released))
     partial = PlanFigures(tuple(jobs), tuple(cobots), ())
     found = tuple(balance) if balance else work_balance(process, partial.released())

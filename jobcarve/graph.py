@@ -175,3 +175,22 @@ def _leaves(task: Task) -> list[Task]:
     if not task.subtasks:
         return [task]
     return [leaf for s in task.subtasks for leaf in _leaves(s)]
+
+
+def workload_warnings(process: ProcessModel) -> list[str]:
+    """Workloads that are valid but probably not meant (``validate`` shows them): a role with
+    more hours of tasks than its people provide, a role that does none of the tasks."""
+    out: list[str] = []
+    summary = summarize(process)
+    for load in summary.roles:
+        if (
+            load.capacity_hours_per_week
+            and load.hours_per_week > 1.05 * load.capacity_hours_per_week
+        ):
+            out.append(
+                f'role "{load.role}" has {load.hours_per_week:.1f} h/week of tasks but '
+                f"{load.headcount} people provide {load.capacity_hours_per_week:.1f} h/week"
+            )
+        if load.hours_per_week == 0:
+            out.append(f'role "{load.role}" does none of the tasks')
+    return out

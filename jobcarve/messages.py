@@ -425,11 +425,6 @@ def _tidy(value: Any) -> Any:
     return value
 
 
-def dimension_name(dimension: str, lang: str) -> str:
-    """A dimension's name in `lang`."""
-    return DIMENSION_NAMES[dimension][LANGUAGES.index(lang)]
-
-
 def _localise(value: Any, lang: str) -> Any:
     """Dimension and criterion ids and lists of them become names in the language."""
     if isinstance(value, str):

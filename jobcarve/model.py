@@ -563,14 +563,3 @@ class ProcessModel(_Block):
     def source(self) -> Any:
         """The `SourceMap` of the file this model was read from (None if built in Python)."""
         return self._source
-
-
-def iter_tasks(tasks: list[Task]) -> list[tuple[Task, Task | None]]:
-    """Every task and subtask with its parent (None for top-level tasks), depth first."""
-    out: list[tuple[Task, Task | None]] = []
-    stack: list[tuple[Task, Task | None]] = [(t, None) for t in reversed(tasks)]
-    while stack:
-        task, parent = stack.pop()
-        out.append((task, parent))
-        stack.extend((s, task) for s in reversed(task.subtasks))
-    return out

@@ -11,10 +11,11 @@ import json
 import os
 import secrets
 from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from jobcarve.exceptions import OutputError
+from jobcarve.exceptions import OutputError, UsageError
 
 #: temporary files being written; removed on any exit (see `cleanup_temporary_files`)
 _STAGED: set[str] = set()
@@ -141,3 +142,17 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def generated_at() -> datetime:
+    """Now, or the time pinned by SOURCE_DATE_EPOCH (reproducible outputs): the one clock of
+    every output's time stamp (analysis.json, the reports, comparison.json)."""
+    pinned = os.environ.get("SOURCE_DATE_EPOCH")
+    if pinned:
+        try:
+            return datetime.fromtimestamp(int(pinned), tz=UTC)
+        except ValueError:
+            raise UsageError(
+                f"SOURCE_DATE_EPOCH must be a whole number of seconds, found {pinned!r}"
+            ) from None
+    return datetime.now(tz=UTC)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from jobcarve.messages import Reason
+from jobcarve.messages import LANGUAGES, Reason
 from jobcarve.model import Handling
 
 FitVerdict = Literal["fits", "fits_with_support", "needs_split", "not_accessible"]
@@ -190,11 +190,21 @@ class Unit:
     area: str | None = None
     needs_rotation: bool = False
     lifting_risk: LiftingRisk | None = None
+    #: Dutch and English name of a part the analysis named (a catalogue or automatic
+    #: split); None when the name is the model's own (a task or a subtask)
+    names: tuple[str, str] | None = None
+
+    def label(self, lang: str) -> str:
+        """The unit's name in a report in `lang`: the model's own, or the part's in `lang`."""
+        if self.names is None:
+            return self.name
+        return self.names[LANGUAGES.index(lang)]
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "name": self.name,
+            "names": dict(zip(LANGUAGES, self.names, strict=True)) if self.names else None,
             "task": self.task,
             "role": self.role,
             "workstation": self.workstation,

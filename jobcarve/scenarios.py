@@ -1,6 +1,7 @@
 """Scenarios side by side: "as is", "split only" (no cobot), "split + cobot" and the model's own.
 
-Each scenario is solved on its own (analysis, plan, business case, Monte Carlo range).
+Each scenario is solved on its own by `jobcarve.study` (analysis, plan, business case,
+Monte Carlo range).
 Scenarios from the model name a subset of profiles, the cobots allowed, a volume change
 and carving options; see docs/model-format.md ("scenarios").
 """
@@ -10,12 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from jobcarve.analysis import analyze
-from jobcarve.carving.plan import Plan, plan
+from jobcarve.carving.options import CarvingOptions
+from jobcarve.carving.plan import Plan, PlanSummary
 from jobcarve.catalog import Catalogs, load_catalogs
-from jobcarve.economics import EMPTY, BusinessCase, business_case, plan_figures, rates
+from jobcarve.economics import EMPTY, BusinessCase, business_case, rates
 from jobcarve.model import ProcessModel, Scenario
-from jobcarve.uncertainty import Uncertainty, monte_carlo
+from jobcarve.study import Progress, study
+from jobcarve.uncertainty import Uncertainty
 
 #: Scenarios every comparison includes, in this order.
 BUILT_IN = (
@@ -35,33 +37,23 @@ class ScenarioResult:
     case: BusinessCase
     uncertainty: Uncertainty | None
 
+    def figures(self) -> PlanSummary:
+        """The plan's headline figures; those of no plan for "as is"."""
+        return self.plan.figures() if self.plan is not None else PlanSummary.empty()
+
     def summary(self) -> dict[str, Any]:
-        if self.plan is None:
-            return {
-                "extra_workers": 0,
-                "extra_fte": 0.0,
-                "banenafspraak_jobs": 0.0,
-                "skilled_hours_freed_per_week": 0.0,
-                "carved_hours_per_week": 0.0,
-                "displacement_hours": 0.0,
-                "cobots": 0,
-                "status": "optimal",
-                "gap": 0.0,
-            }
-        s = self.plan.summary()
+        """The figures comparison.json shows per scenario."""
+        f = self.figures()
         return {
-            k: s[k]
-            for k in (
-                "extra_workers",
-                "extra_fte",
-                "banenafspraak_jobs",
-                "skilled_hours_freed_per_week",
-                "carved_hours_per_week",
-                "displacement_hours",
-                "cobots",
-                "status",
-                "gap",
-            )
+            "extra_workers": f.extra_workers,
+            "extra_fte": f.extra_fte,
+            "banenafspraak_jobs": f.banenafspraak_jobs,
+            "skilled_hours_freed_per_week": f.skilled_hours_freed_per_week,
+            "carved_hours_per_week": f.carved_hours_per_week,
+            "displacement_hours": f.displacement_hours,
+            "cobots": f.cobots,
+            "status": f.status,
+            "gap": f.gap,
         }
 
     def to_dict(self) -> dict[str, Any]:
@@ -123,49 +115,66 @@ def compare(
     draws: int | None = None,
     lang: str | None = None,
     catalogs: Catalogs | None = None,
+    progress: Progress | None = None,
 ) -> Comparison:
-    """Solve every scenario: the three built-in ones and the model's own."""
+    """Solve every scenario: the three built-in ones and the model's own.
+
+    Each scenario with a plan is a `jobcarve.study` of the (changed) model, without the
+    split-proposal re-plans and the line balance; ``progress`` gets each scenario's phases,
+    named after it.
+    """
     _check_scenarios(process)
     cats = catalogs if catalogs is not None else load_catalogs()
     language = lang or process.options.language
     r = rates(process, cats)
-    results: list[ScenarioResult] = []
-    for sid, names in BUILT_IN:
-        if sid == "as_is":
-            results.append(
-                ScenarioResult(sid, names[language], None, business_case(process, EMPTY, r), None)
-            )
-            continue
-        analysis = analyze(process, cats)
-        cobots = 0 if sid == "split_only" else None
-        best = plan(
-            process,
-            analysis,
-            catalogs=cats,
-            time_limit_s=time_limit_s,
-            seed=seed,
-            max_cobots=cobots,
-            evaluate_proposals=False,
-        )
-        results.append(_result(sid, names[language], process, analysis, best, r, draws, seed))
+    solver = CarvingOptions(time_limit_s=time_limit_s, seed=seed)
+    built_in = {"as_is": None, "split_only": solver.replace(max_cobots=0), "split_cobot": solver}
+    runs: list[tuple[str, str, ProcessModel, CarvingOptions | None]] = [
+        (sid, names[language], process, built_in[sid]) for sid, names in BUILT_IN
+    ]
     for scenario in process.scenarios:
-        changed = apply_scenario(process, scenario)
-        analysis = analyze(changed, cats)
-        best = plan(
-            changed,
-            analysis,
-            catalogs=cats,
-            time_limit_s=time_limit_s,
-            seed=seed,
+        changed = solver.replace(
             max_cobots=scenario.max_cobots,
             min_job_hours=scenario.min_job_hours,
             min_kinds_per_job=scenario.min_kinds_per_job,
             max_job_ergonomic_load=scenario.max_job_ergonomic_load,
             allow_displacement=scenario.allow_displacement,
-            evaluate_proposals=False,
         )
-        results.append(_result(scenario.id, scenario.name, changed, analysis, best, r, draws, seed))
+        runs.append((scenario.id, scenario.name, apply_scenario(process, scenario), changed))
+    results: list[ScenarioResult] = []
+    for sid, name, model, options in runs:
+        named = _Named(progress, f"scenario {name}") if progress is not None else None
+        if options is None:  # as is: no plan, the business case of doing nothing
+            if named is not None:
+                named("business case")
+            results.append(ScenarioResult(sid, name, None, business_case(model, EMPTY, r), None))
+            continue
+        made = study(
+            model,
+            options,
+            catalogs=cats,
+            draws=draws,
+            evaluate_proposals=False,
+            with_line=False,
+            economic_rates=r,
+            progress=named,
+        )
+        assert made.case is not None
+        results.append(ScenarioResult(sid, name, made.plan, made.case, made.spread))
     return Comparison(process.company.name, process.process.name, tuple(results))
+
+
+class _Named:
+    """A progress that names each phase after the scenario it belongs to."""
+
+    def __init__(self, outer: Progress, name: str) -> None:
+        self.outer, self.name = outer, name
+
+    def __call__(self, name: str, *, spinner: bool = True) -> None:
+        self.outer(f"{self.name}: {name}", spinner=spinner)
+
+    def line(self, text: str) -> None:
+        self.outer.line(text)
 
 
 def _check_scenarios(process: ProcessModel) -> None:
@@ -185,18 +194,3 @@ def _check_scenarios(process: ProcessModel) -> None:
             )
     if problems:
         raise InputError(problems)
-
-
-def _result(
-    sid: str,
-    name: str,
-    process: ProcessModel,
-    analysis: Any,
-    best: Plan,
-    r: Any,
-    draws: int | None,
-    seed: int | None,
-) -> ScenarioResult:
-    case = business_case(process, plan_figures(process, analysis, best), r)
-    spread = monte_carlo(process, best, draws=draws, seed=seed, r=r)
-    return ScenarioResult(sid, name, best, case, spread)

@@ -4,7 +4,8 @@ Each draw takes every task's time from a triangular distribution (its ``time_low
 time / ``time_high``, else +-15%), the weekly volume likewise (``units_per_week_low`` /
 ``_high``, else +-10%), every profile's loonwaarde scaled by one draw within
 +-``loonwaarde_spread_share``, and the cobot cell cost from its range in economics.yaml.
-It then re-plans from the optimised plan as a warm start: the plan is repaired to the
+It then re-plans from the optimised plan as a warm start (`jobcarve.carving.replan`, the
+public re-planning function; this module only draws numbers and reads figures): the plan is repaired to the
 drawn hours (jobs that grew too long lose the smallest part that brings them back within
 the profile's hours, jobs that fell below the minimum hours or variety are dissolved, and
 no role gives up more than its work balance allows), extended greedily with the freed
@@ -24,13 +25,13 @@ from __future__ import annotations
 import dataclasses
 import math
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
+from time import perf_counter
 from typing import Any
 
-from jobcarve.carving.assignment import Assignment, job_hours, violations
-from jobcarve.carving.greedy import greedy, repair
-from jobcarve.carving.instance import PoolInstance
 from jobcarve.carving.plan import Plan
+from jobcarve.carving.replan import replan
 from jobcarve.economics import Rates, business_case, figures_from_assignment, rates
 from jobcarve.model import ProcessModel
 
@@ -98,10 +99,13 @@ def monte_carlo(
     draws: int | None = None,
     seed: int | None = None,
     r: Rates | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> Uncertainty:
-    """Percentiles of extra workers, FTE, net effect and cobot payback over seeded draws."""
-    if plan.instance is None or plan.assignment is None:
-        raise ValueError("the plan carries no solver instance; make it with jobcarve.plan")
+    """Percentiles of extra workers, FTE, net effect and cobot payback over seeded draws.
+
+    ``progress`` gets a line after the first draw, then at most one a second, and after
+    the last (each draw re-plans, so many draws of a large model take minutes).
+    """
     r = r if r is not None else rates(process)
     n = int(
         draws
@@ -110,13 +114,6 @@ def monte_carlo(
     )
     seed = process.options.seed if seed is None else seed
     rng = random.Random(seed)
-    inst, base = plan.instance, plan.assignment
-    # the draws measure this plan's uncertainty: the greedy extension may add jobs but no
-    # cobot the optimiser did not choose (a cobot is advised only where it removes a risk
-    # or adds enough hours, which the greedy does not weigh)
-    inst = dataclasses.replace(
-        inst, options=dataclasses.replace(inst.options, max_cobots=len(base.cobots()))
-    )
     tasks = {t.id: t for t in process.tasks}
     time_spread, volume_spread = r["default_time_spread_share"], r["default_volume_spread_share"]
     pl = process.planning
@@ -129,7 +126,8 @@ def monte_carlo(
         else 1 + volume_spread
     )
     workers, fte, net, payback = [], [], [], []
-    for _ in range(n):
+    started = shown = perf_counter()
+    for number in range(1, n + 1):
         volume = rng.triangular(v_low, v_high, 1.0)
         factor: dict[str, float] = {}
         for tid, task in tasks.items():
@@ -138,11 +136,8 @@ def monte_carlo(
             high = task.time_high / time if task.time_high and time else 1 + time_spread
             scale = rng.triangular(low, high, 1.0)
             factor[tid] = scale * (volume if task.hours_per_week is None else 1.0)
-        draw_inst = _scaled(inst, factor)
-        a = _top_up(draw_inst, greedy(draw_inst, repair(draw_inst, _trim(draw_inst, base))))
-        if violations(draw_inst, a):  # pragma: no cover - repair and greedy keep every rule
-            a = greedy(draw_inst)
-        figures = figures_from_assignment(process, draw_inst, a)
+        draw = replan(plan, factor)
+        figures = figures_from_assignment(process, draw.instance, draw.assignment)
         lw = r["loonwaarde_spread_share"]
         cc_low, cc_high = r.ranges.get("cobot_cell_cost_eur", (r["cobot_cell_cost_eur"],) * 2)
         case = business_case(
@@ -159,6 +154,11 @@ def monte_carlo(
         payback.append(
             case.cobot_payback_years if case.cobot_payback_years is not None else math.inf
         )
+        if progress is not None:
+            now = perf_counter()
+            if number in (1, n) or now - shown >= 1.0:
+                shown = now
+                progress(f"  Monte Carlo draw {number}/{n} at {now - started:.1f} s")
     has_cobots = bool(plan.cobots)
     never = sum(1 for p in payback if p == math.inf) / n if n and has_cobots else 0.0
     return Uncertainty(
@@ -170,56 +170,3 @@ def monte_carlo(
         _spread(payback) if has_cobots else None,
         never,
     )
-
-
-def _trim(inst: PoolInstance, a: Assignment) -> Assignment:
-    """Jobs that grew beyond their profile's hours lose the smallest part that suffices."""
-    out = Assignment(dict(a.job_of), dict(a.cobot_of), dict(a.assist_of))
-    for (p, _j), members in sorted(out.jobs().items()):
-        limit = inst.profiles[p].hours_available
-        members = list(members)
-        while members and (over := job_hours(inst, members, p, out) - limit) > 0:
-            enough = [u for u in members if job_hours(inst, [u], p, out) >= over]
-            victim = (
-                min(enough, key=lambda u: (inst.units[u].hours, u))
-                if enough
-                else max(members, key=lambda u: (inst.units[u].hours, u))
-            )
-            members.remove(victim)
-            out.job_of.pop(victim)
-    return out
-
-
-def _top_up(inst: PoolInstance, a: Assignment) -> Assignment:
-    """Free units go into existing jobs with hours to spare (hard-to-fill first, then largest)."""
-    out = Assignment(dict(a.job_of), dict(a.cobot_of), dict(a.assist_of))
-    free = sorted(
-        (u for u in range(inst.num_units) if u not in out.job_of and u not in out.cobot_of),
-        key=lambda u: (not inst.units[u].hard_to_fill, -inst.units[u].hours, u),
-    )
-    for u in free:
-        for job, members in sorted(out.jobs().items()):
-            p = job[0]
-            if not inst.units[u].access[p]:
-                continue
-            if job_hours(inst, [*members, u], p, out) > inst.profiles[p].hours_available:
-                continue
-            out.job_of[u] = job
-            if violations(inst, out):
-                del out.job_of[u]
-                continue
-            break
-    return out
-
-
-def _scaled(inst: PoolInstance, factor: dict[str, float]) -> PoolInstance:
-    units = tuple(
-        dataclasses.replace(
-            u,
-            hours=u.hours * factor[u.task],
-            cobot_hours=u.cobot_hours * factor[u.task],
-            base_hours=u.base_hours * factor[u.task],
-        )
-        for u in inst.units
-    )
-    return dataclasses.replace(inst, units=units)

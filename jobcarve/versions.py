@@ -26,9 +26,3 @@ def versions_line() -> str:
     v = versions()
     rest = ", ".join(f"{k} {val}" for k, val in v.items() if k != "jobcarve")
     return f"jobcarve {v['jobcarve']} ({rest})"
-
-
-def show_versions() -> None:
-    """Print the versions, one per line, for bug reports."""
-    for name, version in versions().items():
-        print(f"{name:>10}: {version}")

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from jobcarve import InputError, build_task_graph, parse_process, summarize
 from jobcarve.graph import GENERATION, HOURS_PER_WEEK, ROLE, SECONDS_PER_UNIT
 from tests.conftest import MINIMAL
+from tests.strategies import dag_model_text, dag_models
 
 
 def test_workload_by_hand() -> None:
@@ -61,36 +62,6 @@ def test_subtask_hours_go_to_their_role() -> None:
     assert summary.subtasks == 2
 
 
-def _model_text(times: list[int], edges: list[tuple[int, int]], roles: list[int]) -> str:
-    lines = [
-        "format: 1",
-        "company: {name: X, sector: y}",
-        "process: {name: P}",
-        "planning: {units_per_week: 250}",
-        "roles:",
-        "  - {id: r0, name: R0, headcount: 1, education: none}",
-        "  - {id: r1, name: R1, headcount: 3, education: MBO 3}",
-        "tasks:",
-    ]
-    for i, t in enumerate(times):
-        after = sorted({u for u, v in edges if v == i})
-        lines.append(
-            f"  - {{id: t{i}, name: T{i}, role: r{roles[i]}, time_s_per_unit: {t}, "
-            f"after: [{', '.join(f't{u}' for u in after)}]}}"
-        )
-    return "\n".join(lines) + "\n"
-
-
-@st.composite
-def dag_models(draw: st.DrawFn) -> tuple[str, list[int], list[tuple[int, int]]]:
-    n = draw(st.integers(1, 25))
-    times = draw(st.lists(st.integers(1, 600), min_size=n, max_size=n))
-    roles = draw(st.lists(st.integers(0, 1), min_size=n, max_size=n))
-    pairs = [(u, v) for v in range(n) for u in range(v)]
-    edges = draw(st.lists(st.sampled_from(pairs), unique=True, max_size=40)) if pairs else []
-    return _model_text(times, edges, roles), times, edges
-
-
 @settings(max_examples=60, deadline=None)
 @given(dag_models())
 def test_random_dag_models(case: tuple[str, list[int], list[tuple[int, int]]]) -> None:
@@ -119,7 +90,7 @@ def test_back_edge_is_a_named_cycle(
     if not edges:
         return
     u, v = data.draw(st.sampled_from(edges))
-    text = _model_text(times, [*edges, (v, u)], [0] * len(times))
+    text = dag_model_text(times, [*edges, (v, u)], [0] * len(times))
     with pytest.raises(InputError) as info:
         parse_process(text)
     cycles = [str(p) for p in info.value.problems if "precedence cycle" in str(p)]

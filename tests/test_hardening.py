@@ -18,7 +18,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from jobcarve import InputError, parse_process
-from jobcarve.cli import main
 from tests.conftest import EXAMPLES, MINIMAL, ROOT, run_cli
 
 BAD = ROOT / "tests" / "bad_inputs"
@@ -39,12 +38,10 @@ def about(path: Path) -> tuple[str, str]:
     return breaks.group(1), expect.group(1)
 
 
-def run_main(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    """The CLI entry point in-process (the same code path as the `jobcarve` command)."""
-    with pytest.raises(SystemExit) as info:
-        main(args)
-    out, err = capsys.readouterr()
-    return int(info.value.code or 0), out, err
+def run_main(args: list[str]) -> tuple[int, str, str]:
+    """The CLI entry point in-process (`tests.conftest.run_cli`): exit code, stdout, stderr."""
+    result = run_cli(*args)
+    return result.returncode, result.stdout, result.stderr
 
 
 def test_corpus_is_large_and_documented() -> None:
@@ -55,15 +52,13 @@ def test_corpus_is_large_and_documented() -> None:
 
 
 @pytest.mark.parametrize("path", CORPUS, ids=[p.stem for p in CORPUS])
-def test_bad_input(path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_input(path: Path, tmp_path: Path) -> None:
     """Exit 2, one-line located messages naming the file, no traceback, nothing written."""
     _, expect = about(path)
     out = tmp_path / "out"
     out.mkdir()
     (out / "analysis.json").write_text("earlier run", encoding="utf-8")
-    code, stdout, stderr = run_main(
-        ["analyze", str(path), "--out", str(out), "--time-limit", "1"], capsys
-    )
+    code, stdout, stderr = run_main(["analyze", str(path), "--out", str(out), "--time-limit", "1"])
     assert code == 2, (stdout, stderr)
     lines = stderr.strip().splitlines()
     assert lines and "Traceback" not in stderr
@@ -74,7 +69,7 @@ def test_bad_input(path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert (out / "analysis.json").read_text(encoding="utf-8") == "earlier run"
 
 
-def test_very_large_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_very_large_file(tmp_path: Path) -> None:
     """A file over the 32 MiB limit is refused before it is parsed."""
     big = tmp_path / "big.yaml"
     with big.open("w", encoding="utf-8") as handle:
@@ -82,7 +77,7 @@ def test_very_large_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
         chunk = "# " + "x" * 1022 + "\n"
         for _ in range(33 * 1024):
             handle.write(chunk)
-    code, _, stderr = run_main(["validate", str(big)], capsys)
+    code, _, stderr = run_main(["validate", str(big)])
     assert code == 2 and f"error: {big}: file is" in stderr and "the limit is 33,554,432" in stderr
 
 
@@ -128,29 +123,12 @@ def test_report_safety_with_corpus_names(browser, tmp_path: Path) -> None:  # ty
 
 def test_reproducible_outputs(tmp_path: Path) -> None:
     """The same model, options and seed give byte-identical outputs (timestamp pinned)."""
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1795000000"}
     outs = []
     for n in range(2):
         out = tmp_path / f"run{n}"
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "jobcarve",
-                "analyze",
-                str(EXAMPLES[2]),
-                "--out",
-                str(out),
-                "--time-limit",
-                "2",
-                "--seed",
-                "7",
-            ],
-            check=True,
-            capture_output=True,
-            env=env,
-            cwd=ROOT,
-        )
+        args = ["analyze", str(EXAMPLES[2]), "--out", str(out), "--time-limit", "2", "--seed", "7"]
+        result = run_cli(*args, env={"SOURCE_DATE_EPOCH": "1795000000"})
+        assert result.returncode == 0, result.stderr
         outs.append(out)
     for name in ("analysis.json", "report.html"):
         assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes(), name
@@ -730,7 +708,7 @@ def test_ordinary_mistakes(tmp_path: Path, args: list[str], expect: str) -> None
     before = {p: p.read_bytes() for p in work.rglob("*") if p.is_file()}
     tree = _tree(work)
     started = time.time()
-    result = hostile(*(a.format(**{k: str(v) for k, v in names.items()}) for a in args))
+    result = run_cli(*(a.format(**{k: str(v) for k, v in names.items()}) for a in args))
     lines = result.stderr.strip().splitlines()
     assert result.returncode == 2, result.stderr
     assert len(lines) == 1 and lines[0].startswith("error: "), lines
@@ -953,14 +931,14 @@ def test_fuzz_xlsx_import(data: st.DataObject) -> None:
 def test_progress_names_every_phase(tmp_path: Path) -> None:
     """M2: --progress announces and times each phase, not only solver improvements."""
     model = _write_model(tmp_path)
-    result = hostile(
+    result = run_cli(
         "analyze", str(model), "-o", str(tmp_path / "out"), "--progress", "--time-limit", "1"
     )
     assert result.returncode == 0, result.stderr
     for name in ("reading the model", "analysis", "plan:", "business case", "report", "writing"):
         assert f"progress: {name}" in result.stderr, (name, result.stderr)
     assert "progress: total" in result.stderr
-    quiet = hostile("analyze", str(model), "-o", str(tmp_path / "out2"), "--time-limit", "1")
+    quiet = run_cli("analyze", str(model), "-o", str(tmp_path / "out2"), "--time-limit", "1")
     assert "progress:" not in quiet.stderr
 
 
@@ -973,14 +951,14 @@ def test_validate_says_what_analyze_needs(tmp_path: Path) -> None:
         del data["tasks"][0]["demands"]
 
     model = _write_model(tmp_path, edit)
-    result = hostile("validate", str(model))
+    result = run_cli("validate", str(model))
     assert result.returncode == 0, result.stderr
     assert "analyze still needs 2 fixes" in result.stdout
     assert (
         "the model has no profiles" in result.stderr and 'task "a" has no demands' in result.stderr
     )
     assert "(analyze needs this)" in result.stderr
-    folder = hostile("validate", str(tmp_path))  # a folder: its *.yaml files
+    folder = run_cli("validate", str(tmp_path))  # a folder: its *.yaml files
     assert folder.returncode == 0 and f"ok: {model}" in folder.stdout
 
 

@@ -109,7 +109,8 @@ import re  # noqa: E402
 from html.parser import HTMLParser  # noqa: E402
 
 from jobcarve.formatting import fixed, money, number  # noqa: E402
-from tests.conftest import run_cli  # noqa: E402
+from jobcarve.study import Study  # noqa: E402
+from tests.conftest import write_examples  # noqa: E402
 
 
 class _Visible(HTMLParser):
@@ -162,27 +163,11 @@ def to_float(text: str, lang: str) -> float:
 
 
 @pytest.fixture(scope="module")
-def analysed(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
+def analysed(
+    example_studies: dict[str, Study], tmp_path_factory: pytest.TempPathFactory
+) -> dict[tuple[str, str], Path]:
     """analysis.json and report.html of every example in both languages (short solver time)."""
-    out: dict[tuple[str, str], Path] = {}
-    for path in EXAMPLES:
-        for lang in ("nl", "en"):
-            folder = tmp_path_factory.mktemp(f"{path.stem}_{lang}")
-            result = run_cli(
-                "analyze",
-                str(path),
-                "--out",
-                str(folder),
-                "--lang",
-                lang,
-                "--time-limit",
-                "2",
-                "--draws",
-                "30",
-            )
-            assert result.returncode == 0, result.stderr
-            out[path.stem, lang] = folder
-    return out
+    return write_examples(example_studies, tmp_path_factory)
 
 
 def expected_headline(doc: dict[str, Any], lang: str) -> dict[str, str]:

@@ -10,35 +10,19 @@ from pathlib import Path
 import pytest
 
 from jobcarve import read_process
-from tests.conftest import EXAMPLES, MINIMAL, ROOT, run_cli
+from jobcarve.study import Study
+from tests.conftest import EXAMPLES, MINIMAL, ROOT, run_cli, write_examples
 from tests.test_report import expected_headline
 
 ARTIFACTS = ROOT / "tests" / "actual"
 
 
 @pytest.fixture(scope="module")
-def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
+def reports(
+    example_studies: dict[str, Study], tmp_path_factory: pytest.TempPathFactory
+) -> dict[tuple[str, str], Path]:
     """Reports (HTML, JSON, PDF) of every example in both languages (short solver time)."""
-    out: dict[tuple[str, str], Path] = {}
-    for path in EXAMPLES:
-        for lang in ("nl", "en"):
-            folder = tmp_path_factory.mktemp(f"{path.stem}_{lang}")
-            result = run_cli(
-                "analyze",
-                str(path),
-                "--out",
-                str(folder),
-                "--lang",
-                lang,
-                "--time-limit",
-                "2",
-                "--draws",
-                "30",
-                "--pdf",
-            )
-            assert result.returncode == 0, result.stderr
-            out[path.stem, lang] = folder
-    return out
+    return write_examples(example_studies, tmp_path_factory, pdf=True)
 
 
 def _open(browser, html: Path, width: int = 1280, height: int = 900):  # type: ignore[no-untyped-def]

@@ -406,6 +406,7 @@ def _assess_unit(
     return Unit(
         id=spec.id,
         name=spec.name,
+        names=spec.names,
         task=task.id,
         role=spec.role or task.role or "",
         hours_per_week=spec.hours_per_week,

@@ -23,6 +23,11 @@ COGNITIVE = ("attention", "memory_learning", "problem_solving", "literacy_numera
 HEAVY = ("lifting",)
 
 
+#: a part of a split task: (id suffix, name, share of the time, demands, handling,
+#: (Dutch name, English name))
+Part = tuple[str, str, float, dict[str, int], Handling, tuple[str, str]]
+
+
 @dataclass(frozen=True)
 class UnitSpec:
     """A unit before assessment: its work, demands, handling and internal precedence."""
@@ -38,6 +43,9 @@ class UnitSpec:
     first: bool
     last: bool
     source_task: Task | None = None
+    #: the unit's name in Dutch and English when the analysis named a part of the task
+    #: (catalogue or automatic split); the report shows the one of its language
+    names: tuple[str, str] | None = None
 
 
 def occurrence_seconds(task: Task) -> float | None:
@@ -132,15 +140,15 @@ def _expand(
 def chain_units(
     task: Task,
     planning: Planning,
-    parts: list[tuple[str, str, float, dict[str, int], Handling]],
+    parts: list[Part],
     params: SplitParams,
 ) -> list[UnitSpec]:
-    """Units in sequence from (suffix, name, share of time, demands, handling) parts."""
+    """Units in sequence from (suffix, name, share of time, demands, handling, names) parts."""
     hours = task_hours_per_week(task, planning)
     occ = occurrence_seconds(task)
     factor = overhead_factor(len(parts), params)
     out: list[UnitSpec] = []
-    for i, (suffix, name, share, demands, handling) in enumerate(parts):
+    for i, (suffix, name, share, demands, handling, names) in enumerate(parts):
         uid = f"{task.id}.{suffix}"
         out.append(
             UnitSpec(
@@ -154,6 +162,7 @@ def chain_units(
                 (out[-1].id,) if out else (),
                 i == 0,
                 i == len(parts) - 1,
+                names=names,
             )
         )
     return out
@@ -188,13 +197,16 @@ def catalogue_units(
             **{**base, **(unit.handling.model_dump(exclude_none=True) if unit.handling else {})}
         )
         label = unit.name_nl if language == "nl" else unit.name_en
-        parts.append((unit.id, f"{task.name}: {label}", unit.share_of_time, unit_demands, handling))
+        names = (f"{task.name}: {unit.name_nl}", f"{task.name}: {unit.name_en}")
+        parts.append(
+            (unit.id, f"{task.name}: {label}", unit.share_of_time, unit_demands, handling, names)
+        )
     return chain_units(task, planning, parts, params)
 
 
 def automatic_parts(
     task: Task, demands: dict[str, int], hard: set[str], language: str, params: SplitParams
-) -> list[tuple[str, str, float, dict[str, int], Handling]] | None:
+) -> list[Part] | None:
     """Parts of an automatic split that takes the demanding dimensions `hard` out of the routine.
 
     None when no part of the task can be separated: the gaps are not on the cognitive
@@ -222,25 +234,36 @@ def automatic_parts(
         nl, en = names[key]
         return f"{task.name}: {nl if language == 'nl' else en}"
 
-    parts: list[tuple[str, str, float, dict[str, int], Handling]] = []
+    def both(key: str) -> tuple[str, str]:
+        nl, en = names[key]
+        return f"{task.name}: {nl}", f"{task.name}: {en}"
+
+    parts: list[Part] = []
     routine_share = 1.0
     no_lift = handling.model_copy(update={"lifts_per_unit": 0.0, "lift": None})
     if cognitive:
         share = params.auto_split_demanding_share.value
         part = {d: (demands[d] if d not in HEAVY else min(demands[d], cap)) for d in DIMENSIONS}
-        parts.append(("decisions", label("decisions"), share, part, no_lift))
+        parts.append(("decisions", label("decisions"), share, part, no_lift, both("decisions")))
         routine_share -= share
     if heavy:
         share = params.auto_split_heavy_share.value
         part = {d: (demands[d] if d not in COGNITIVE else min(demands[d], cap)) for d in DIMENSIONS}
-        parts.append(("heavy_lift", label("heavy"), share, part, handling))
+        parts.append(("heavy_lift", label("heavy"), share, part, handling, both("heavy")))
         routine_share -= share
     routine = {
         d: (min(demands[d], cap) if d in cognitive or d in heavy else demands[d])
         for d in DIMENSIONS
     }
     parts.append(
-        ("routine", label("routine"), routine_share, routine, no_lift if heavy else handling)
+        (
+            "routine",
+            label("routine"),
+            routine_share,
+            routine,
+            no_lift if heavy else handling,
+            both("routine"),
+        )
     )
     return parts
 

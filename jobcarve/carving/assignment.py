@@ -44,22 +44,30 @@ def job_hours(inst: PoolInstance, units: list[int], profile: int, assignment: As
     return total
 
 
-def released(inst: PoolInstance, a: Assignment) -> dict[str, float]:
-    """Hours of today's work per role that the assignment takes from the role's people.
+def released_by(inst: PoolInstance, a: Assignment, u: int) -> tuple[float, float]:
+    """Hours of today's work unit ``u`` releases from its role: (to its job, to a cobot).
 
-    A unit in a carved job or taken over by a cobot releases its base hours; a unit a cobot
-    assists while it stays with its role releases the cobot's share of them.
+    The one copy of the rule: a unit in a carved job releases its base hours to the job,
+    less the cobot's share when a cobot assists it; a unit a cobot takes over releases its
+    base hours to the cobot; a unit a cobot assists releases the cobot's share to the cobot
+    (the rest to its job, or nothing while it stays with its role).
     """
-    share = inst.options.assist_share
+    unit = inst.units[u]
+    if u in a.cobot_of:
+        return 0.0, unit.base_hours
+    share = inst.options.assist_share if u in a.assist_of else 0.0
+    to_job = unit.base_hours * (1 - share) if u in a.job_of else 0.0
+    return to_job, unit.base_hours * share
+
+
+def released(inst: PoolInstance, a: Assignment) -> dict[str, float]:
+    """Hours of today's work per role that the assignment takes from the role's people
+    (`released_by`, summed per role)."""
     out: dict[str, float] = {}
     for u, unit in enumerate(inst.units):
-        if u in a.job_of or u in a.cobot_of:
-            hours = unit.base_hours
-        elif u in a.assist_of:
-            hours = unit.base_hours * share
-        else:
-            continue
-        out[unit.role] = out.get(unit.role, 0.0) + hours
+        if u in a.job_of or u in a.cobot_of or u in a.assist_of:
+            to_job, to_cobot = released_by(inst, a, u)
+            out[unit.role] = out.get(unit.role, 0.0) + to_job + to_cobot
     return out
 
 

@@ -21,6 +21,8 @@ from jobcarve.carving.instance import (
     resolve_options,
 )
 from jobcarve.carving.line import LineSolution, Objective
+from jobcarve.carving.options import CarvingOptions
+from jobcarve.carving.status import SolveStatus
 from jobcarve.catalog import Catalogs, load_catalogs
 from jobcarve.exceptions import UsageError
 from jobcarve.messages import Reason
@@ -166,19 +168,74 @@ class ProposalEffect:
 
 
 @dataclass(frozen=True)
+class Holding:
+    """Who does (part of) a unit in the plan, and for how many hours per week."""
+
+    #: carved (a carved job), cobot (a cobot takes it over) or role (an existing role keeps it)
+    kind: str
+    #: the job id, cobot id or role id
+    holder: str
+    hours_per_week: float
+    #: a cobot assists the holder with this unit
+    cobot_assist: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "holder": self.holder,
+            "hours_per_week": round(self.hours_per_week, 3),
+            "cobot_assist": self.cobot_assist,
+        }
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    """A plan's headline figures (hours per week; FTE at the model's hours per FTE)."""
+
+    extra_workers: int
+    extra_fte: float
+    banenafspraak_jobs: float
+    carved_hours_per_week: float
+    #: hours freed in hard-to-fill roles (the work balance's released hours of those roles)
+    skilled_hours_freed_per_week: float
+    released_hours_per_week: float
+    absorbed_hours_per_week: float
+    displacement_hours: float
+    cobots: int
+    cobot_hours_per_week: float
+    status: SolveStatus
+    gap: float
+    #: the proven most carved hours; None when the solver proved none
+    bound_carved_hours_per_week: float | None
+    #: the wall-clock guard stopped a stage: the plan may depend on the machine
+    machine_dependent: bool
+
+    @classmethod
+    def empty(cls) -> PlanSummary:
+        """The figures of no plan ("as is"): nothing carved, nothing freed."""
+        return cls(
+            0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0, 0.0, SolveStatus.OPTIMAL, 0.0, 0.0, False
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass(frozen=True)
 class Plan:
     """A plan with its headline figures, status and gap."""
 
-    status: str
+    status: SolveStatus
     gap: float
     bound_carved_hours: float | None
     jobs: tuple[PlanJob, ...]
     cobots: tuple[PlanCobot, ...]
-    unit_holder: dict[str, list[dict[str, Any]]]
+    #: unit id -> who does it (carved jobs, cobots, roles), in hours per week
+    unit_holder: dict[str, tuple[Holding, ...]]
     options: dict[str, Any]
     greedy_jobs: int
     seconds: float
-    stage_status: dict[str, str]
+    stage_status: dict[str, SolveStatus]
     hours_per_fte: float
     banenafspraak_hours: float
     skilled_hours_freed: float
@@ -209,29 +266,34 @@ class Plan:
         """Hours of today's staff's work the plan takes with no declared use for them."""
         return sum(b.displaced_hours_per_week for b in self.work_balance)
 
-    def summary(self) -> dict[str, Any]:
+    def figures(self) -> PlanSummary:
+        """The headline figures, typed (`summary` is the same as plain data)."""
         carved_hours = sum(j.hours_per_week for j in self.carved)
         bound = self.bound_carved_hours
-        return {
-            "extra_workers": len(self.carved),
-            "extra_fte": round(carved_hours / self.hours_per_fte, 3),
-            "banenafspraak_jobs": round(carved_hours / self.banenafspraak_hours, 3),
-            "carved_hours_per_week": round(carved_hours, 3),
-            "skilled_hours_freed_per_week": round(self.skilled_hours_freed, 3),
-            "released_hours_per_week": round(
+        return PlanSummary(
+            extra_workers=len(self.carved),
+            extra_fte=round(carved_hours / self.hours_per_fte, 3),
+            banenafspraak_jobs=round(carved_hours / self.banenafspraak_hours, 3),
+            carved_hours_per_week=round(carved_hours, 3),
+            skilled_hours_freed_per_week=round(self.skilled_hours_freed, 3),
+            released_hours_per_week=round(
                 sum(b.released_hours_per_week for b in self.work_balance), 3
             ),
-            "absorbed_hours_per_week": round(
+            absorbed_hours_per_week=round(
                 sum(sum(b.absorbed.values()) for b in self.work_balance), 3
             ),
-            "displacement_hours": round(self.displacement_hours, 3),
-            "cobots": len(self.cobots),
-            "cobot_hours_per_week": round(sum(c.hours_per_week for c in self.cobots), 3),
-            "status": self.status,
-            "gap": round(self.gap, 4),
-            "bound_carved_hours_per_week": None if bound is None else round(bound, 3),
-            "machine_dependent": self.guard_hit,
-        }
+            displacement_hours=round(self.displacement_hours, 3),
+            cobots=len(self.cobots),
+            cobot_hours_per_week=round(sum(c.hours_per_week for c in self.cobots), 3),
+            status=self.status,
+            gap=round(self.gap, 4),
+            bound_carved_hours_per_week=None if bound is None else round(bound, 3),
+            machine_dependent=self.guard_hit,
+        )
+
+    def summary(self) -> dict[str, Any]:
+        """The headline figures as plain data (`figures().to_dict()`)."""
+        return self.figures().to_dict()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -242,7 +304,7 @@ class Plan:
             "cobot_effect": self.cobot_effect.to_dict() if self.cobot_effect else None,
             "cobot_options": [c.to_dict() for c in self.cobot_options],
             "split_proposals": [e.to_dict() for e in self.split_proposals],
-            "units": self.unit_holder,
+            "units": {u: [h.to_dict() for h in hs] for u, hs in self.unit_holder.items()},
             "options": self.options,
             "solver": {
                 "greedy_extra_workers": self.greedy_jobs,
@@ -260,11 +322,13 @@ def plan(
     catalogs: Catalogs | None = None,
     progress: Callable[[str], None] | None = None,
     evaluate_proposals: bool = True,
-    **options: float | int | None,
+    options: CarvingOptions | None = None,
+    **overrides: float | int | None,
 ) -> Plan:
     """The best plan for a pool process: carved jobs, cobots, and who does each unit.
 
-    Options (each overrides the model's ``options:`` and the sourced default):
+    Options (`CarvingOptions`, or the same names as keywords; each overrides the model's
+    ``options:`` and the sourced default; an unknown name is a `UsageError`):
     ``min_job_hours``, ``min_kinds_per_job``, ``max_job_ergonomic_load``, ``max_cobots``,
     ``allow_displacement``, ``time_limit_s``, ``seed``, ``workers``.
 
@@ -280,7 +344,8 @@ def plan(
     cats = catalogs if catalogs is not None else load_catalogs()
     assert cats.params is not None
     result = analysis if analysis is not None else analyze(process, cats)
-    opts = resolve_options(process, cats.params, _rotation_share(cats), **options)
+    chosen = (options or CarvingOptions()).replace(**overrides)
+    opts = resolve_options(process, cats.params, _rotation_share(cats), **chosen.overrides())
     best = _solve(result, process, opts, progress, cats)
     if best.cobots and not best.interrupted:
         if progress:
@@ -349,7 +414,7 @@ def _solve(
     if violations(inst, final):  # pragma: no cover - the model and the checker must agree
         raise AssertionError(f"solver plan breaks constraints: {violations(inst, final)}")
     carved = objectives(inst, final)[0]
-    bound = report.bound if report.stage_status.get(STAGES[0]) != "unknown" else None
+    bound = report.bound if report.stage_status.get(STAGES[0]) != SolveStatus.UNKNOWN else None
     gap = max(0.0, (bound - carved) / bound) if bound else 0.0
     result_plan = _to_plan(
         inst,
@@ -438,8 +503,8 @@ def _risk_hours(p: Plan, risky: set[str]) -> dict[str, float]:
     for unit, holders in p.unit_holder.items():
         if unit in risky:
             for h in holders:
-                if h["kind"] == "cobot" or h["cobot_assist"]:
-                    out[unit] = out.get(unit, 0.0) + h["hours_per_week"]
+                if h.kind == "cobot" or h.cobot_assist:
+                    out[unit] = out.get(unit, 0.0) + h.hours_per_week
     return out
 
 
@@ -487,12 +552,12 @@ def _to_plan(
     inst: PoolInstance,
     process: ProcessModel,
     a: Assignment,
-    status: str,
+    status: SolveStatus,
     gap: float,
     bound: float | None,
     greedy_jobs: int,
     seconds: float,
-    stages: dict[str, str],
+    stages: dict[str, SolveStatus],
     cats: Catalogs,
 ) -> Plan:
     units = inst.units
@@ -603,7 +668,10 @@ def _to_plan(
         for u in members:
             hold(u, "role", role.id, units[u].base_hours * (1 - (share if u in a.assist_of else 0)))
     holder = {
-        k: [{**h, "hours_per_week": round(h["hours_per_week"], 3)} for h in v]
+        k: tuple(
+            Holding(h["kind"], h["holder"], round(h["hours_per_week"], 3), h["cobot_assist"])
+            for h in v
+        )
         for k, v in sorted(holders.items())
     }
     balance = work_balance(process, released(inst, a))
@@ -694,7 +762,8 @@ def line_plan(
     objective: Objective = "max_target_group",
     takt_s: float | None = None,
     catalogs: Catalogs | None = None,
-    **options: float | int | None,
+    options: CarvingOptions | None = None,
+    **overrides: float | int | None,
 ) -> LineSolution:
     """The line balance of a process of kind ``line`` (see `jobcarve.carving.line`).
 
@@ -710,7 +779,8 @@ def line_plan(
     cats = catalogs if catalogs is not None else load_catalogs()
     assert cats.params is not None
     result = analysis if analysis is not None else analyze(process, cats)
-    opts = resolve_options(process, cats.params, _rotation_share(cats), **options)
+    chosen = (options or CarvingOptions()).replace(**overrides)
+    opts = resolve_options(process, cats.params, _rotation_share(cats), **chosen.overrides())
     problem = line_problem(process, result, max_cobots=opts.max_cobots)
     takt = takt_s if takt_s is not None else process.planning.takt_s
     cycle = None

@@ -11,12 +11,13 @@ from jobcarve.report.document import analysis_document
 if TYPE_CHECKING:
     from jobcarve.carving.line import LineSolution
     from jobcarve.carving.plan import Plan
+    from jobcarve.catalog import Catalogs
     from jobcarve.economics import BusinessCase
     from jobcarve.model import ProcessModel
     from jobcarve.results import Analysis
     from jobcarve.uncertainty import Uncertainty
 
-__all__ = ["analysis_document", "render_report", "write_report"]
+__all__ = ["analysis_document", "render_report"]
 
 
 def render_report(
@@ -31,11 +32,13 @@ def render_report(
     template_dir: str | Path | None = None,
     case: BusinessCase | None = None,
     spread: Uncertainty | None = None,
+    catalogs: Catalogs | None = None,
 ) -> str:
-    """The HTML report as text (see `write_report`)."""
+    """The HTML report as text (`jobcarve.study.Study.write` writes it with the other outputs)."""
     from jobcarve import __version__
+    from jobcarve.output import generated_at as clock
     from jobcarve.report.context import build_context
-    from jobcarve.report.html import now, render_html
+    from jobcarve.report.html import render_html
     from jobcarve.report.i18n import translations
 
     ctx = build_context(
@@ -44,42 +47,11 @@ def render_report(
         plan,
         lang,
         translations(lang).gettext,
-        generated_at=generated_at or now(),
+        generated_at=generated_at or clock(),
         version=version or __version__,
         line=line,
         case=case,
         spread=spread,
+        catalogs=catalogs,
     )
     return render_html(ctx, template_dir)
-
-
-def write_report(
-    process: ProcessModel,
-    analysis: Analysis,
-    plan: Plan | None,
-    out: Path,
-    *,
-    lang: str = "nl",
-    pdf: bool = False,
-    generated_at: datetime | None = None,
-    line: LineSolution | None = None,
-    template_dir: str | Path | None = None,
-) -> list[Path]:
-    """Write DIR/report.html (and DIR/report.pdf), all or nothing; return the paths."""
-    from jobcarve.output import write_all_atomic
-
-    html = render_report(
-        process,
-        analysis,
-        plan,
-        lang=lang,
-        generated_at=generated_at,
-        line=line,
-        template_dir=template_dir,
-    )
-    files: dict[Path, str | bytes] = {out / "report.html": html}
-    if pdf:
-        from jobcarve.report.pdf import pdf_bytes
-
-        files[out / "report.pdf"] = pdf_bytes(html)
-    return write_all_atomic(files)

@@ -90,13 +90,13 @@ def balance_view(process: ProcessModel, plan: Plan, lang: str, _: Gettext) -> Ba
                 kept_per_person=number(per_person, lang, 1) if per_person is not None else "-",
             )
         )
-    s = plan.summary()
+    s = plan.figures()
     return BalanceView(
         rows=tuple(rows),
-        released=number(s["released_hours_per_week"], lang, 1),
-        absorbed=number(s["absorbed_hours_per_week"], lang, 1),
-        displaced=number(s["displacement_hours"], lang, 1),
-        displaced_hours=s["displacement_hours"],
+        released=number(s.released_hours_per_week, lang, 1),
+        absorbed=number(s.absorbed_hours_per_week, lang, 1),
+        displaced=number(s.displacement_hours, lang, 1),
+        displaced_hours=s.displacement_hours,
         allowed=bool(plan.options.get("allow_displacement")),
     )
 
@@ -117,7 +117,7 @@ def proposal_rows(analysis: Analysis, plan: Plan, lang: str, _: Gettext) -> tupl
                 kind=_("typical split from the catalogue, to confirm")
                 if catalogue
                 else _("jobcarve's proposal, to check on the floor"),
-                units="; ".join(u.name for u in proposal.units),
+                units="; ".join(u.label(lang) for u in proposal.units),
                 adds_hours=number(effect.carved_hours_added or 0.0, lang, 1)
                 if evaluated and effect
                 else "-",

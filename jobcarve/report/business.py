@@ -445,9 +445,9 @@ def business_view(
         )
     range_notes: list[str] = []
     if spread is not None and spread.draws and plan is not None:
-        summary = plan.summary()
+        summary = plan.figures()
         fte = spread.extra_fte
-        if fte.p90 is not None and summary["extra_fte"] > fte.p90 + 0.05:
+        if fte.p90 is not None and summary.extra_fte > fte.p90 + 0.05:
             full = sum(
                 1
                 for j in plan.carved
@@ -461,7 +461,7 @@ def business_view(
                     "The plan's %(fte)s FTE lies above this range: %(full)s of its %(n)s new jobs already have the most hours their profile can work, so longer task times cannot add hours while shorter ones take some away. The range shows what can be lost, not a better plan."
                 )
                 % {
-                    "fte": fixed(summary["extra_fte"], lang, 1),
+                    "fte": fixed(summary.extra_fte, lang, 1),
                     "full": str(full),
                     "n": str(len(plan.carved)),
                 }

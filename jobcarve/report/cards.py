@@ -128,11 +128,11 @@ def _schedule(
             take = min(left, room) if d < days - 1 else left
             merged = False
             for i, (name, hh) in enumerate(out[d]):
-                if name == units[uid].name:
+                if name == units[uid].label(lang):
                     out[d][i] = (name, hh + take)
                     merged = True
             if not merged:
-                out[d].append((units[uid].name, take))
+                out[d].append((units[uid].label(lang), take))
             left -= take
             room -= take
             if room <= 1e-6 and d < days - 1:
@@ -189,7 +189,7 @@ def _job_cards(
                 profile=profiles[job.profile].name if job.profile else "",
                 hours=number(job.hours_per_week, lang, 1),
                 fte=fixed(fte, lang, 2),
-                units=tuple(JobUnit(units[u].name, number(h, lang, 1)) for u, h in by_hours),
+                units=tuple(JobUnit(units[u].label(lang), number(h, lang, 1)) for u, h in by_hours),
                 demands=tuple(
                     Demand(DIMENSION_NAMES[d][LANGUAGES.index(lang)], lvl)
                     for d, lvl in demands.items()
@@ -241,23 +241,23 @@ def _cobot_cards(
         reasons = []
         for uid in (*cobot.units, *cobot.assists):
             reasons += [
-                f"{units[uid].name}: {reason_text(r, lang, _)}"
+                f"{units[uid].label(lang)}: {reason_text(r, lang, _)}"
                 for r in units[uid].cobot.reasons[:2]
             ]
         # the cobot's own share of each unit (the unit's other holders keep the rest)
         taken = {
             uid: sum(
-                h["hours_per_week"]
+                h.hours_per_week
                 for h in plan.unit_holder.get(uid, [])
-                if h["kind"] == "cobot" and h["holder"] == cobot.id
+                if h.kind == "cobot" and h.holder == cobot.id
             )
             for uid in cobot.units
         }
         helped = {
             uid: sum(
-                h["hours_per_week"] * share / (1 - share)
+                h.hours_per_week * share / (1 - share)
                 for h in plan.unit_holder.get(uid, [])
-                if h["cobot_assist"] and share < 1
+                if h.cobot_assist and share < 1
             )
             for uid in cobot.assists
         }
@@ -270,7 +270,7 @@ def _cobot_cards(
                     JobUnit(
                         _("%(name)s (of %(total)s h/week in all)")
                         % {
-                            "name": units[u].name,
+                            "name": units[u].label(lang),
                             "total": number(units[u].hours_per_week, lang, 1),
                         },
                         number(taken[u], lang, 1),
@@ -281,7 +281,7 @@ def _cobot_cards(
                     JobUnit(
                         _("%(name)s (of %(total)s h/week in all)")
                         % {
-                            "name": units[u].name,
+                            "name": units[u].label(lang),
                             "total": number(units[u].hours_per_week, lang, 1),
                         },
                         number(helped[u], lang, 1),
@@ -322,7 +322,7 @@ def _worker_name(worker: str, process: ProcessModel, _: Gettext) -> str:
 def _stations(
     process: ProcessModel, analysis: Analysis, line: LineSolution, lang: str, _: Gettext
 ) -> tuple[Station, ...]:
-    names = {u.id: u.name for u in analysis.units}
+    names = {u.id: u.label(lang) for u in analysis.units}
     names.update({t.id: t.name for t in analysis.tasks})
     new = 0
     rows = []

@@ -251,11 +251,11 @@ def _lanes(
         if plan is not None:
             for u in res.units:
                 for h in plan.unit_holder.get(u.id, []):
-                    if h["kind"] == "carved" and h["holder"] in job_number:
-                        who.append(_("new job %(n)s") % {"n": job_number[h["holder"]]})
-                    elif h["kind"] == "cobot":
+                    if h.kind == "carved" and h.holder in job_number:
+                        who.append(_("new job %(n)s") % {"n": job_number[h.holder]})
+                    elif h.kind == "cobot":
                         who.append(_("cobot"))
-                    elif h["kind"] == "role":
+                    elif h.kind == "role":
                         who.append(_("stays with the role"))
         after = sorted(step[p] for p in g.predecessors(tid))
         lanes.setdefault(res.role or "", []).append(

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from jobcarve.carving.status import SolveStatus
 from jobcarve.formatting import day, fixed, money, number
 from jobcarve.report.business import _range
 from jobcarve.report.charts import DiffChart, _ceil_div, _nice_step, diff_chart
@@ -54,7 +55,7 @@ def build_comparison_context(
     _ = gettext
     scenarios = comparison.scenarios
     top = max(
-        [s.summary()["extra_workers"] for s in scenarios]
+        [s.figures().extra_workers for s in scenarios]
         + [s.uncertainty.extra_workers.p90 or 0 for s in scenarios if s.uncertainty]
         + [1]
     )
@@ -65,7 +66,7 @@ def build_comparison_context(
     scale = plot_w / (n_ticks * step)
     rows = []
     for i, s in enumerate(scenarios):
-        sm = s.summary()
+        sm = s.figures()
         spread = s.uncertainty
         payback = (
             _("no cobot")
@@ -80,21 +81,21 @@ def build_comparison_context(
             ScenarioRow(
                 name=s.name,
                 short=s.name if len(s.name) <= 34 else s.name[:33] + "…",
-                workers=str(sm["extra_workers"]),
-                fte=fixed(sm["extra_fte"], lang, 1),
-                banenafspraak=fixed(sm["banenafspraak_jobs"], lang, 1),
-                freed=number(sm["skilled_hours_freed_per_week"], lang, 1),
-                cobots=str(sm["cobots"]),
+                workers=str(sm.extra_workers),
+                fte=fixed(sm.extra_fte, lang, 1),
+                banenafspraak=fixed(sm.banenafspraak_jobs, lang, 1),
+                freed=number(sm.skilled_hours_freed_per_week, lang, 1),
+                cobots=str(sm.cobots),
                 net=money(s.case.net_eur_per_year, lang),
                 payback=payback,
                 range_workers=_range(
                     spread.extra_workers if spread else None, lambda v: number(v, lang, 0)
                 ),
                 status=_("proven optimal")
-                if sm["status"] == "optimal"
+                if sm.status == SolveStatus.OPTIMAL
                 else _("best found, not proven optimal"),
                 y=10 + i * row_h,
-                bar=round(sm["extra_workers"] * scale, 1),
+                bar=round(sm.extra_workers * scale, 1),
                 low=round((spread.extra_workers.p10 or 0) * scale, 1)
                 if spread and spread.extra_workers.p10 is not None
                 else None,
@@ -120,7 +121,7 @@ def build_comparison_context(
             "cmp-workers",
             _("Extra workers from the target group"),
             [
-                (s.name, float(s.summary()["extra_workers"]), str(s.summary()["extra_workers"]))
+                (s.name, float(s.figures().extra_workers), str(s.figures().extra_workers))
                 for s in scenarios
             ],
         ),
@@ -130,8 +131,8 @@ def build_comparison_context(
             [
                 (
                     s.name,
-                    s.summary()["skilled_hours_freed_per_week"],
-                    number(s.summary()["skilled_hours_freed_per_week"], lang, 1),
+                    s.figures().skilled_hours_freed_per_week,
+                    number(s.figures().skilled_hours_freed_per_week, lang, 1),
                 )
                 for s in scenarios
             ],

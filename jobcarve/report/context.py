@@ -18,6 +18,7 @@ from typing import Any
 
 from jobcarve.carving.line import DECISECOND, LineSolution
 from jobcarve.carving.plan import Plan
+from jobcarve.carving.status import SolveStatus
 from jobcarve.catalog import Catalogs, load_catalogs
 from jobcarve.economics import BusinessCase
 from jobcarve.formatting import day, fixed, money, number, percent
@@ -207,7 +208,7 @@ def build_context(
     cats = catalogs if catalogs is not None else load_catalogs()
     units = {u.id: u for u in analysis.units}
     holders = plan.unit_holder if plan else {}
-    on_cobot = {uid for uid, hs in holders.items() if any(h["kind"] == "cobot" for h in hs)}
+    on_cobot = {uid for uid, hs in holders.items() if any(h.kind == "cobot" for h in hs)}
     headline = _headline(plan, lang, _)
     verdicts = {t.id: _task_verdict(t, on_cobot) for t in analysis.tasks}
     labels = {
@@ -257,7 +258,7 @@ def build_context(
         jobs=jobs,
         cobots=cobot_cards,
         gated=tuple(
-            GatedUnit(u.name, tuple(reason_text(g.reason, lang, _) for g in u.cobot.gates))
+            GatedUnit(u.label(lang), tuple(reason_text(g.reason, lang, _) for g in u.cobot.gates))
             for u in analysis.units
             if u.cobot.gates
         ),
@@ -266,7 +267,9 @@ def build_context(
                 task=t.name,
                 hours=number(t.hours_per_week, lang, 1),
                 source=reason_text(t.split_reasons[0], lang, _),
-                units=tuple(JobUnit(u.name, number(u.hours_per_week, lang, 1)) for u in t.units),
+                units=tuple(
+                    JobUnit(u.label(lang), number(u.hours_per_week, lang, 1)) for u in t.units
+                ),
                 overhead=number(t.overhead_hours_per_week, lang, 1),
             )
             for t in analysis.tasks
@@ -291,26 +294,26 @@ def build_context(
 
 def _headline(plan: Plan | None, lang: str, _: Gettext) -> Headline:
     """The figures at the top of the report; no bound is shown where none is known."""
-    summary = plan.summary() if plan else None
-    n_cobots = summary["cobots"] if summary else 0
+    summary = plan.figures() if plan else None
+    n_cobots = summary.cobots if summary else 0
     return Headline(
-        extra_workers=summary["extra_workers"] if summary else 0,
-        extra_fte=fixed(summary["extra_fte"], lang, 1) if summary else "0",
-        banenafspraak_jobs=fixed(summary["banenafspraak_jobs"], lang, 1) if summary else "0",
-        skilled_hours=number(summary["skilled_hours_freed_per_week"], lang, 1) if summary else "0",
+        extra_workers=summary.extra_workers if summary else 0,
+        extra_fte=fixed(summary.extra_fte, lang, 1) if summary else "0",
+        banenafspraak_jobs=fixed(summary.banenafspraak_jobs, lang, 1) if summary else "0",
+        skilled_hours=number(summary.skilled_hours_freed_per_week, lang, 1) if summary else "0",
         cobots=n_cobots,
         status=_("proven optimal")
-        if summary and summary["status"] == "optimal"
+        if summary and summary.status == SolveStatus.OPTIMAL
         else _("best found, not proven optimal")
         if plan is None or plan_bound(plan) is not None
         else _("greedy fallback: the solver found no plan in its time"),
-        optimal=bool(summary and summary["status"] == "optimal"),
-        gap=percent(summary["gap"], lang, 0) if summary else "",
+        optimal=bool(summary and summary.status == SolveStatus.OPTIMAL),
+        gap=percent(summary.gap, lang, 0) if summary else "",
         bound=number(known, lang, 1)  # known: plan_bound, never an unfound solver 0
         if plan is not None and (known := plan_bound(plan)) is not None
         else "",
-        displaced=number(summary["displacement_hours"], lang, 1) if summary else "0",
-        displaced_hours=summary["displacement_hours"] if summary else 0.0,
+        displaced=number(summary.displacement_hours, lang, 1) if summary else "0",
+        displaced_hours=summary.displacement_hours if summary else 0.0,
         cobots_label=_("cobot proposed") if n_cobots == 1 else _("cobots proposed"),
     )
 
@@ -345,12 +348,12 @@ def _decision(
 ) -> Decision | None:
     if plan is None:
         return None
-    summary = plan.summary()
-    workers = summary["extra_workers"]
+    summary = plan.figures()
+    workers = summary.extra_workers
     names = tuple(c.model for c in cobots)
     advice = advise(
         extra_workers=workers,
-        freed_hours=plan.summary()["absorbed_hours_per_week"],
+        freed_hours=summary.absorbed_hours_per_week,
         case=case,
         spread=spread,
         cobot_names=names,
@@ -363,7 +366,7 @@ def _decision(
         "not_now": _("Not now, not in this form"),
     }
     net = case.net_eur_per_year if case is not None else 0.0
-    fte = fixed(summary["extra_fte"], lang, 1)
+    fte = fixed(summary.extra_fte, lang, 1)
     workers_label = (
         _("1 new job for a worker from the target group")
         if workers == 1

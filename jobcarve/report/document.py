@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jobcarve.carving.line import DECISECOND, LineSolution
 from jobcarve.carving.plan import Plan
+from jobcarve.carving.status import SolveStatus
 from jobcarve.results import Analysis
+
+if TYPE_CHECKING:
+    from jobcarve.economics import BusinessCase
+    from jobcarve.uncertainty import Uncertainty
 
 
 def plan_bound(plan: Plan) -> float | None:
@@ -16,7 +21,8 @@ def plan_bound(plan: Plan) -> float | None:
     nothing in its time (the plan is the greedy fallback) or was interrupted, the solver's 0
     is not a bound and must never be shown as one ("at most 0" next to a plan of 37 jobs).
     """
-    if plan.stage_status.get("carved_hours") not in ("optimal", "feasible"):
+    stage = plan.stage_status.get("carved_hours")
+    if stage is None or not SolveStatus(stage).solved:
         return None
     bound = plan.bound_carved_hours
     carved = sum(j.hours_per_week for j in plan.carved)
@@ -30,8 +36,11 @@ def analysis_document(
     plan: Plan | None,
     meta: dict[str, Any] | None = None,
     line: LineSolution | None = None,
+    *,
+    case: BusinessCase | None = None,
+    spread: Uncertainty | None = None,
 ) -> dict[str, Any]:
-    """Plain data for analysis.json.
+    """Plain data for analysis.json (the one place it is assembled; `jobcarve.study` calls it).
 
     ``summary`` holds the plan's headline figures (extra workers, FTE, banenafspraak jobs,
     skilled hours freed, cobots, status, gap) with the analysis counts under
@@ -57,6 +66,10 @@ def analysis_document(
                 unit["holders"] = holders.get(unit["id"], [])
     if line is not None:
         doc["line"] = line.to_dict(DECISECOND)
+    if case is not None:
+        doc["business_case"] = case.to_dict()
+    if spread is not None:
+        doc["uncertainty"] = spread.to_dict()
     if meta:
         doc["meta"] = meta
     return doc

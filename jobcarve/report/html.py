@@ -10,7 +10,6 @@ import base64
 import hashlib
 import os
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -165,11 +164,6 @@ def _located(exc: jinja2.TemplateError, template_dir: str | Path) -> InputError:
     }.get(type(exc), "template error")
     where = file or str(template_dir)
     return InputError([Problem(where, line, 1 if line else 0, "", f"{kind}: {exc.message or exc}")])
-
-
-def now() -> datetime:
-    """The time a report is made (tests pin it)."""
-    return datetime.now()
 
 
 def render_comparison_html(ctx: Any, template_dir: str | Path | None = None) -> str:

@@ -6,15 +6,15 @@ Chromium is the same engine the report is tested in. It is found at $CHROMIUM_PA
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
 import shutil
 from collections.abc import Iterator
-from pathlib import Path
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from jobcarve.exceptions import JobcarveError, UsageError
-from jobcarve.output import write_atomic
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -67,6 +67,21 @@ def check_pdf_ready() -> str:
 
 def pdf_bytes(html: str) -> bytes:
     """Print an HTML document to an A4 PDF with page numbers.
+
+    Playwright's sync API refuses to run where an asyncio loop runs (a Jupyter notebook, or
+    a caller that drives its own browser): there the printing runs in a worker thread. The
+    command line has no loop, so its printing stays in the main thread, where signals arrive.
+    """
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return _print_pdf(html)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="jobcarve-pdf") as pool:
+        return pool.submit(_print_pdf, html).result()
+
+
+def _print_pdf(html: str) -> bytes:
+    """`pdf_bytes` in the calling thread.
 
     An interrupt (Ctrl-C, or SIGTERM, which the command line turns into one) while the
     browser prints ends as `KeyboardInterrupt`, not as the driver's "connection closed"
@@ -159,8 +174,3 @@ _INTERRUPTS = _Interrupts()
 def note_interrupt() -> None:
     """Record that the run is being interrupted (browser errors then mean that)."""
     _INTERRUPTS.seen = True
-
-
-def html_to_pdf(html: Path, pdf: Path) -> Path:
-    """Print an HTML file to PDF, written atomically."""
-    return write_atomic(pdf, pdf_bytes(html.read_text(encoding="utf-8")))

@@ -41,7 +41,7 @@ from jobcarve.spreadsheet.layout import (
     TASK_COLUMNS,
     YES,
 )
-from jobcarve.spreadsheet.plan import plan_workbook, plan_workbook_bytes
+from jobcarve.spreadsheet.plan import plan_workbook_bytes
 from jobcarve.spreadsheet.sources import (
     MAX_CELLS,
     MAX_COLUMNS,
@@ -80,7 +80,6 @@ __all__ = [
     "export_inventory",
     "import_inventory",
     "model_yaml",
-    "plan_workbook",
     "plan_workbook_bytes",
     "read_inventory",
     "template_workbook",

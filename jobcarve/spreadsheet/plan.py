@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import openpyxl
 
 from jobcarve.model import ProcessModel
 from jobcarve.spreadsheet.export import _save, _write_table
-
-
-def plan_workbook(
-    path: str | Path, process: ProcessModel, analysis: Any, plan: Any, lang: str = "nl"
-) -> Path:
-    """Write the plan workbook (see `plan_workbook_bytes`)."""
-    from jobcarve.output import write_atomic
-
-    return write_atomic(path, plan_workbook_bytes(process, analysis, plan, lang))
 
 
 def plan_workbook_bytes(
@@ -72,7 +62,7 @@ def plan_workbook_bytes(
     for task in analysis.tasks:
         for unit in task.units:
             who = "; ".join(
-                f"{h['holder']} ({h['hours_per_week']:.1f} h)" for h in holders.get(unit.id, [])
+                f"{h.holder} ({h.hours_per_week:.1f} h)" for h in holders.get(unit.id, [])
             )
             reasons = " | ".join(
                 r.text(lang)
@@ -82,7 +72,7 @@ def plan_workbook_bytes(
                 [
                     unit.id,
                     task.name,
-                    unit.name,
+                    unit.label(lang),
                     round(unit.hours_per_week, 2),
                     who,
                     *(

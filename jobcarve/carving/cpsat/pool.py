@@ -29,6 +29,7 @@ from ortools.sat.python import cp_model
 from jobcarve.carving.assignment import Assignment
 from jobcarve.carving.cpsat import InterruptWatch
 from jobcarve.carving.instance import SCALE, PoolInstance
+from jobcarve.carving.status import SolveStatus
 
 STAGES = ("carved_hours", "hard_to_fill_hours", "ergonomic_risk_hours", "jobs", "cobots")
 #: Share of the time limit per stage.
@@ -46,10 +47,10 @@ class SolveReport:
     """Outcome of the staged solve."""
 
     assignment: Assignment
-    status: str  # optimal | feasible
+    status: SolveStatus  # optimal | feasible
     objective: list[int]
     bound: int
-    stage_status: dict[str, str] = field(default_factory=dict)
+    stage_status: dict[str, SolveStatus] = field(default_factory=dict)
     seconds: float = 0.0
     interrupted: bool = False
     #: a stage was stopped by the wall-clock guard: the plan may depend on the machine
@@ -359,7 +360,7 @@ class PoolModel:
         t0 = time.perf_counter()
         best = start
         values: list[int] = []
-        stage_status: dict[str, str] = {}
+        stage_status: dict[str, SolveStatus] = {}
         bound = 0
         interrupted = guard_hit = False
         effort: dict[str, float] = {}
@@ -395,9 +396,9 @@ class PoolModel:
                     best = self.extract(solver)
                     value = round(solver.objective_value)
                     stage_status[name] = (
-                        "optimal"
+                        SolveStatus.OPTIMAL
                         if status == cp_model.OPTIMAL and not watch.interrupted
-                        else "feasible"
+                        else SolveStatus.FEASIBLE
                     )
                     if stage == 0:
                         bound = round(solver.best_objective_bound)
@@ -409,7 +410,7 @@ class PoolModel:
                     self.m.add(term >= value - slack)
                     self._hint_all(solver)
                 else:  # no solution in this stage's time: keep the previous one and go on
-                    stage_status[name] = "unknown"
+                    stage_status[name] = SolveStatus.UNKNOWN
                     values.append(values[-1] if values else 0)
             if (
                 o.carved_hours_slack > 0
@@ -443,7 +444,7 @@ class PoolModel:
             interrupted = watch.interrupted
         # the status is that of the headline figure, the carved hours; the later
         # objectives' own statuses are reported per stage
-        overall = stage_status.get(STAGES[0], "feasible")
+        overall = stage_status.get(STAGES[0], SolveStatus.FEASIBLE)
         return SolveReport(
             best,
             overall,
