@@ -414,7 +414,7 @@ class PoolModel:
                     values.append(values[-1] if values else 0)
             if (
                 o.carved_hours_slack > 0
-                and stage_status.get(STAGES[0], "unknown") != "unknown"
+                and stage_status.get(STAGES[0], SolveStatus.UNKNOWN) != SolveStatus.UNKNOWN
                 and len(plan) > 1
                 and not watch.interrupted
             ):
