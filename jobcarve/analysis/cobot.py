@@ -188,7 +188,7 @@ def assess_cobot(
                 "random_mix",
                 Reason(
                     "gate.random_mix",
-                    {"variants": h.variants, "max": params.max_variants_candidate.value},
+                    {"variants": h.variants, "max": int(params.max_variants_candidate.value)},
                 ),
             )
         )
