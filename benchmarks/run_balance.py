@@ -182,6 +182,7 @@ def run_alwabp_gen(
     methods: list[str],
     effort: float | None = None,
     families: set[str] | None = None,
+    start: int = 0,
 ) -> list[dict[str, object]]:
     """The generated families; known value = best line found by any run so far.
 
@@ -201,7 +202,7 @@ def run_alwabp_gen(
             best_known[r["instance"]] = (int(r["best"]), int(r["bound"]))
     rows = []
     index = [r for r in csv.DictReader((folder / "families.csv").open())]
-    for row in [r for r in index if not families or r["family"] in families][::every]:
+    for row in [r for r in index if not families or r["family"] in families][start::every]:
         problem = read_instance(folder / row["instance"], "alwabp").problem()
         found_rows = []
         for method in methods:
@@ -258,9 +259,13 @@ def check_salbp(inst: Instance, sol: LineSolution, cycle: int | None) -> None:
         sys.exit(f"{inst.name}: invalid line: {broken[:3]}")
 
 
-def run_salbp1(limit: float, every: int, workers: int) -> list[dict[str, object]]:
+def run_salbp1(
+    limit: float, every: int, workers: int, only: set[str] | None = None
+) -> list[dict[str, object]]:
     rows = []
     for row in list(csv.DictReader((SHARED / "salbp" / "salbp1_optima.csv").open()))[::every]:
+        if only and row["instance"] not in only:
+            continue
         inst = _graph(SHARED / "salbp" / row["graph_file"])
         t0 = time.perf_counter()
         sol = solve_salbp1(
@@ -330,11 +335,15 @@ def main() -> None:
         f"(the wall clock, {GUARD:g} x this, only guards)",
     )
     parser.add_argument("--every", type=int, default=1, help="take every n-th instance (a sample)")
+    parser.add_argument(
+        "--start", type=int, default=0, help="alwabp-gen: with --every, the first one taken"
+    )
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument(
         "--only",
         default="",
-        help="ALWABP: only these instances, e.g. tonge/47,tonge/50 (to rerun the unproven ones)",
+        help="ALWABP and SALBP-1: only these instances, e.g. tonge/47,tonge/50 or "
+        "SCHOLL_c1394 (to rerun the unproven ones)",
     )
     args = parser.parse_args()
     if not SHARED.exists():
@@ -362,9 +371,12 @@ def main() -> None:
             set(args.families.split(","))
             if args.families != parser.get_default("families")
             else None,
+            args.start,
         )
     elif args.set == "salbp1":
-        rows = run_salbp1(args.time_limit, args.every, args.workers)
+        rows = run_salbp1(
+            args.time_limit, args.every, args.workers, set(filter(None, args.only.split(",")))
+        )
     else:
         rows = run_salbp2(args.time_limit, args.every)
     results = HERE / "results"
