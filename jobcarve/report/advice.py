@@ -24,12 +24,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import yaml
-
 from jobcarve.economics import BusinessCase
+from jobcarve.exceptions import InputError
 from jobcarve.formatting import fixed, money, number, percent
 from jobcarve.resources import catalog_dir
 from jobcarve.uncertainty import Uncertainty
+from jobcarve.yamlsource import load, read_text
 
 Gettext = Callable[[str], str]
 ADVICE_FILE = "advice.yaml"
@@ -53,7 +53,10 @@ class Thresholds:
 def thresholds() -> Thresholds:
     """``task_catalogs/advice.yaml``; a missing or malformed entry is a located error."""
     path = catalog_dir() / ADVICE_FILE
-    data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data: Any
+    data, _smap, problems = load(read_text(path), str(path))  # the one YAML reader
+    if problems:
+        raise InputError(problems)
     values: dict[str, float] = {}
     sources: dict[str, str] = {}
     for key in KEYS:

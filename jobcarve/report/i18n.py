@@ -60,8 +60,9 @@ def extract_messages() -> dict[str, list[tuple[str, int]]]:
         "balance.py",
     ):
         sources.append((Path(__file__).with_name(module), "python", {}))
-    # the business case's formula templates (marked N_ in economics.py)
-    sources.append((Path(__file__).parent.parent / "economics.py", "python", {}))
+    # the business case's formula templates (marked N_ in the economics package)
+    for path in sorted((Path(__file__).parent.parent / "economics").glob("*.py")):
+        sources.append((path, "python", {}))
     for path, method, opts in sources:
         for lineno, message, _comments, _context in extract_from_file(
             method, str(path), options=opts

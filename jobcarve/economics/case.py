@@ -1,0 +1,300 @@
+"""The business case: yearly lines, cash flow, the case per job and per cobot."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from jobcarve.carving.balance import work_balance
+from jobcarve.economics.case_lines import _case_lines
+from jobcarve.economics.defaults import Rates, _year_weights, rates
+from jobcarve.economics.figures import PlanFigures
+from jobcarve.economics.freed import FreedValue, value_freed_hours
+from jobcarve.economics.lines import LINE_KEYS, CaseLine
+from jobcarve.economics.money import _job_money, _JobMoney
+from jobcarve.economics.sensitivity import Sensitivity, sensitivity_of
+from jobcarve.model import ProcessModel
+
+# ---------------------------------------------------------------------------------------
+# The business case.
+
+
+@dataclass(frozen=True)
+class JobCase:
+    """What one carved job costs and brings (average per year over the horizon)."""
+
+    id: str
+    profile: str
+    hours_per_week: float
+    loonwaarde: float
+    instrument: str
+    items: dict[str, float]
+
+    @property
+    def net_eur_per_year(self) -> float:
+        return sum(self.items.values())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "profile": self.profile,
+            "hours_per_week": round(self.hours_per_week, 3),
+            "loonwaarde": round(self.loonwaarde, 4),
+            "instrument": self.instrument,
+            "items_eur_per_year": {k: round(v, 2) for k, v in self.items.items()},
+            "net_eur_per_year": round(self.net_eur_per_year, 2),
+        }
+
+
+@dataclass(frozen=True)
+class CobotCase:
+    """What one cobot adds beyond the plan without it (the jobs unchanged)."""
+
+    id: str
+    investment_eur: float
+    value_eur_per_year: float
+    maintenance_eur_per_year: float
+    depreciation_eur_per_year: float
+    payback_years: float | None
+
+    @property
+    def net_eur_per_year(self) -> float:
+        return (
+            self.value_eur_per_year - self.maintenance_eur_per_year - self.depreciation_eur_per_year
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "investment_eur": round(self.investment_eur, 2),
+            "value_eur_per_year": round(self.value_eur_per_year, 2),
+            "maintenance_eur_per_year": round(self.maintenance_eur_per_year, 2),
+            "depreciation_eur_per_year": round(self.depreciation_eur_per_year, 2),
+            "net_eur_per_year": round(self.net_eur_per_year, 2),
+            "payback_years": None if self.payback_years is None else round(self.payback_years, 2),
+        }
+
+
+@dataclass(frozen=True)
+class Year:
+    """One year of the cash flow."""
+
+    year: int
+    items: dict[str, float]
+    net: float
+    cumulative: float
+    discounted: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "year": self.year,
+            "items_eur": {k: round(v, 2) for k, v in self.items.items()},
+            "net_eur": round(self.net, 2),
+            "cumulative_eur": round(self.cumulative, 2),
+            "discounted_eur": round(self.discounted, 2),
+        }
+
+
+@dataclass(frozen=True)
+class CashFlow:
+    """The cash flow per year over the horizon, its NPV and payback year."""
+
+    years: tuple[Year, ...]
+    discount_rate: float
+    npv_eur: float
+    payback_year: int | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "horizon_years": len(self.years),
+            "discount_rate": self.discount_rate,
+            "years": [y.to_dict() for y in self.years],
+            "npv_eur": round(self.npv_eur, 2),
+            "payback_year": self.payback_year,
+        }
+
+
+@dataclass(frozen=True)
+class BusinessCase:
+    """Yearly lines, net effect, cash flow, the case per job and per cobot, sensitivity."""
+
+    lines: tuple[CaseLine, ...]
+    net_eur_per_year: float
+    cobot_investment_eur: float
+    cobot_payback_years: float | None
+    rates: dict[str, float] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)
+    cash_flow: CashFlow | None = None
+    jobs: tuple[JobCase, ...] = ()
+    cobots: tuple[CobotCase, ...] = ()
+    freed: tuple[FreedValue, ...] = ()
+    sensitivity: Sensitivity | None = None
+
+    def line(self, key: str) -> float:
+        return next(item.amount_eur_per_year for item in self.lines if item.key == key)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "lines": [item.to_dict() for item in self.lines],
+            "net_eur_per_year": round(self.net_eur_per_year, 2),
+            "basis": "average per year over the horizon; cobots as depreciation",
+            "cobot_investment_eur": round(self.cobot_investment_eur, 2),
+            "cobot_payback_years": None
+            if self.cobot_payback_years is None
+            else round(self.cobot_payback_years, 2),
+            "cash_flow": self.cash_flow.to_dict() if self.cash_flow else None,
+            "jobs": [j.to_dict() for j in self.jobs],
+            "cobots": [c.to_dict() for c in self.cobots],
+            "freed_hours": [
+                {
+                    "role": f.role,
+                    "use": f.use,
+                    "hours_per_week": round(f.hours_per_week, 3),
+                    "eur_per_hour": round(f.eur_per_hour, 2),
+                    "from_year": f.from_year,
+                }
+                for f in self.freed
+            ],
+            "sensitivity": self.sensitivity.to_dict() if self.sensitivity else None,
+            "rates": {k: round(v, 4) for k, v in self.rates.items()},
+            "sources": self.sources,
+        }
+
+
+def _cobot_cases(
+    process: ProcessModel, figures: PlanFigures, freed: Sequence[FreedValue], v: dict[str, float]
+) -> list[CobotCase]:
+    """Each cobot: the freed value with the plan minus without its hours, and its costs."""
+    prod = process.planning.weeks_per_year
+    roles = process.roles
+    released_total = figures.released()
+    cell = v["cobot_cell_cost_eur"]
+    maint = v["cobot_maintenance_eur_per_year"]
+    cobot_cases = []
+    for cobot in figures.cobots:
+        without = dict(released_total)
+        for role, hours in cobot.released.items():
+            without[role] = max(0.0, without.get(role, 0.0) - hours)
+        rest = value_freed_hours(work_balance(process, without), roles, v)
+        full_with = sum(f.eur_per_year_full for f in freed) * prod
+        full_without = sum(f.eur_per_year_full for f in rest) * prod
+        added = full_with - full_without
+        cobot_cases.append(
+            CobotCase(
+                cobot.id,
+                cell,
+                added,
+                maint,
+                cell / v["depreciation_years"],
+                cell / (added - maint) if added > maint else None,
+            )
+        )
+    return cobot_cases
+
+
+def _cash_flow(
+    money: _JobMoney,
+    figures: PlanFigures,
+    v: dict[str, float],
+    value_by_year: list[float],
+    horizon: int,
+) -> CashFlow:
+    """The cash flow per year: the jobs' items, the cobots and the freed value."""
+    per_job_years = money.per_job
+    n_cobots = len(figures.cobots)
+    investment = n_cobots * v["cobot_cell_cost_eur"]
+    maint = v["cobot_maintenance_eur_per_year"]
+    years_out: list[Year] = []
+    cumulative = 0.0
+    npv = 0.0
+    payback_year = None
+    rate = v["discount_rate_share"]
+    for y in range(horizon):
+        items = {k: sum(j[k][y] for j in per_job_years) for k in LINE_KEYS}
+        del items["cobot_depreciation"]
+        items = {
+            **{k: items[k] for k in LINE_KEYS[:8]},
+            "cobot_investment": 0.0 - investment if y == 0 else 0.0,
+            "cobot_maintenance": 0.0 - n_cobots * maint,
+            "value_freed_hours": value_by_year[y],
+        }
+        net = sum(items.values())
+        cumulative += net
+        disc = net / (1 + rate) ** (y + 1)
+        npv += disc
+        if payback_year is None and cumulative >= 0 and (figures.jobs or n_cobots):
+            payback_year = y + 1
+        years_out.append(Year(y + 1, items, net, cumulative, disc))
+    cash = CashFlow(tuple(years_out), rate, npv, payback_year)
+
+    return cash
+
+
+def business_case(
+    process: ProcessModel,
+    figures: PlanFigures,
+    r: Rates | None = None,
+    *,
+    sensitivity: bool = True,
+    **draw: float,
+) -> BusinessCase:
+    """The business case of a plan's figures; `draw` replaces rates (Monte Carlo, tornado).
+
+    Besides rate names, `draw` takes ``loonwaarde_scale`` (every loonwaarde times it).
+    """
+    r = r if r is not None else rates(process)
+    v = {**r.values, **draw}
+    prod = process.planning.weeks_per_year
+    horizon, ramp = _year_weights(v)
+    money = _job_money(process, figures, r, v, horizon)
+    freed = value_freed_hours(figures.balance, process.roles, v)
+
+    def value_years(items: Sequence[FreedValue]) -> list[float]:
+        return [
+            sum(f.eur_per_year_full * prod * ramp[y] for f in items if y + 1 >= f.from_year)
+            for y in range(horizon)
+        ]
+
+    value_by_year = value_years(freed)
+    role_value: dict[str, float] = {}  # average yearly value of each role's freed hours
+    for f in freed:
+        role_value[f.role] = role_value.get(f.role, 0.0) + sum(value_years([f])) / horizon
+    cobot_cases = _cobot_cases(process, figures, freed, v)
+    n_cobots = len(figures.cobots)
+    investment = n_cobots * v["cobot_cell_cost_eur"]
+    maintenance = n_cobots * v["cobot_maintenance_eur_per_year"]
+    cobot_value = sum(c.value_eur_per_year for c in cobot_cases)
+    payback = (
+        investment / (cobot_value - maintenance) if n_cobots and cobot_value > maintenance else None
+    )
+    lines = _case_lines(process, figures, r, v, money, freed, value_by_year, horizon)
+    released_total = figures.released()
+    job_cases = []
+    for job, years, (lw, instrument) in zip(figures.jobs, money.per_job, money.meta, strict=True):
+        items = {k: sum(years[k]) / horizon for k in LINE_KEYS[:8]}
+        items["value_freed_hours"] = sum(
+            role_value.get(role, 0.0) * hours / released_total[role]
+            for role, hours in job.released.items()
+            if released_total.get(role, 0.0) > 0
+        )
+        job_cases.append(JobCase(job.id, job.profile, job.hours_per_week, lw, instrument, items))
+    case = BusinessCase(
+        tuple(lines),
+        sum(item.amount_eur_per_year for item in lines),
+        investment,
+        payback,
+        dict(v),
+        dict(r.sources),
+        _cash_flow(money, figures, v, value_by_year, horizon),
+        tuple(job_cases),
+        tuple(cobot_cases),
+        tuple(freed),
+        None,
+    )
+    if sensitivity:
+        case = dataclasses.replace(
+            case, sensitivity=sensitivity_of(process, figures, r, case, draw)
+        )
+    return case

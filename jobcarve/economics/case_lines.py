@@ -1,0 +1,291 @@
+"""The yearly lines of the business case, each with its formula."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from jobcarve.economics.defaults import Rates
+from jobcarve.economics.figures import PlanFigures
+from jobcarve.economics.freed import FreedValue
+from jobcarve.economics.lines import N_, CaseLine, Part
+from jobcarve.economics.money import _JobMoney
+from jobcarve.model import ProcessModel
+
+
+def _value_suffix(
+    v: dict[str, float], prod: float, horizon: int, freed: Sequence[FreedValue]
+) -> Part:
+    """The common factors of the freed-hour values: weeks, ramp-up, leavers' start, scale."""
+    values: tuple[tuple[str, str, float | str], ...] = (
+        ("weeks", "weeks", prod),
+        ("ramp", "share", v["ramp_up_year1_share"]),
+        ("leavers", "count", v["leavers_from_year"]),
+        ("years", "years", float(horizon)),
+        ("scale", "number", v["freed_hour_value_factor"]),
+    )
+    leavers = any(f.use == "leavers" for f in freed)
+    if v["freed_hour_value_factor"] != 1:
+        template = (
+            N_(
+                "x %(scale)s (value factor) x %(weeks)s production weeks, year 1 at %(ramp)s, leavers from year %(leavers)s, / %(years)s years"
+            )
+            if leavers
+            else N_(
+                "x %(scale)s (value factor) x %(weeks)s production weeks, year 1 at %(ramp)s, / %(years)s years"
+            )
+        )
+    else:
+        template = (
+            N_(
+                "x %(weeks)s production weeks, year 1 at %(ramp)s, leavers from year %(leavers)s, / %(years)s years"
+            )
+            if leavers
+            else N_("x %(weeks)s production weeks, year 1 at %(ramp)s, / %(years)s years")
+        )
+    return Part(template, values)
+
+
+def _case_lines(
+    process: ProcessModel,
+    figures: PlanFigures,
+    r: Rates,
+    v: dict[str, float],
+    money: _JobMoney,
+    freed: Sequence[FreedValue],
+    value_by_year: list[float],
+    horizon: int,
+) -> list[CaseLine]:
+    """The yearly lines (average over the horizon), each with its formula."""
+    paid = v["paid_weeks_per_year"]
+    prod = process.planning.weeks_per_year
+    wage_h = v["minimum_wage_eur_per_hour"] * (1 + v["holiday_pay_share"])
+    charges = v["employer_charges_share"]
+    supplement = v["lks_employer_supplement_share"]
+    cap = v["lks_cap_share"]
+    subsidy_groups, lkv_groups = money.subsidy_groups, money.lkv_groups
+    support_count, coached_hours = money.support_count, money.coached_hours
+    coach_rate, coach_shares = money.coach_rate, money.coach_shares
+    n_cobots = len(figures.cobots)
+    cell = v["cobot_cell_cost_eur"]
+    maint = v["cobot_maintenance_eur_per_year"]
+    depreciation = n_cobots * cell / v["depreciation_years"] if n_cobots else 0.0
+
+    def avg(key: str) -> float:
+        return money.average(key, horizon)
+
+    hours = sum(figures.job_hours)
+    n = len(figures.jobs)
+    years_part = Part(N_("/ %(years)s years"), (("years", "years", float(horizon)),))
+    lines: list[CaseLine] = [
+        CaseLine(
+            "wage_cost_new_workers",
+            avg("wage_cost_new_workers"),
+            ()
+            if not n
+            else (
+                Part(
+                    N_(
+                        "%(hours)s h/week x %(weeks)s paid weeks x %(wage)s (minimum wage with holiday pay) x (1 + %(charges)s employer charges)"
+                    ),
+                    (
+                        ("hours", "hours", hours),
+                        ("weeks", "weeks", paid),
+                        ("wage", "eur", wage_h),
+                        ("charges", "share", charges),
+                    ),
+                ),
+            ),
+        ),
+        CaseLine(
+            "wage_cost_subsidy",
+            avg("wage_cost_subsidy"),
+            tuple(
+                Part(
+                    N_(
+                        "loonkostensubsidie min(1 - %(lw)s, %(cap)s) x %(hours)s h/week x %(weeks)s paid weeks x %(wage)s x (1 + %(supplement)s)"
+                    ),
+                    (
+                        ("lw", "share", lw),
+                        ("cap", "share", cap),
+                        ("hours", "hours", h),
+                        ("weeks", "weeks", paid),
+                        ("wage", "eur", wage_h),
+                        ("supplement", "share", supplement),
+                    ),
+                )
+                if instrument == "lks"
+                else Part(
+                    N_(
+                        "loondispensatie (1 - %(lw)s) x %(hours)s h/week x %(weeks)s paid weeks x %(wage)s x (1 + %(charges)s)"
+                    ),
+                    (
+                        ("lw", "share", lw),
+                        ("hours", "hours", h),
+                        ("weeks", "weeks", paid),
+                        ("wage", "eur", wage_h),
+                        ("charges", "share", charges),
+                    ),
+                )
+                for (instrument, lw), h in sorted(subsidy_groups.items())
+            ),
+        ),
+        CaseLine(
+            "lkv_banenafspraak",
+            avg("lkv_banenafspraak"),
+            tuple(
+                Part(
+                    N_(
+                        "%(workers)s x min(%(rate)s x %(hours)s h/week x %(weeks)s paid weeks, %(max)s)"
+                    ),
+                    (
+                        ("workers", "count", float(count)),
+                        ("rate", "eur", v["lkv_eur_per_hour"]),
+                        ("hours", "hours", h),
+                        ("weeks", "weeks", paid),
+                        ("max", "eur0", v["lkv_max_eur_per_year"]),
+                    ),
+                )
+                for h, count in sorted(lkv_groups.items())
+            ),
+        ),
+        CaseLine(
+            "coaching",
+            avg("coaching"),
+            (
+                Part(
+                    N_("%(workers)s x %(hours)s h/week x %(weeks)s weeks x %(rate)s in year 1"),
+                    (
+                        ("workers", "count", float(n)),
+                        ("hours", "hours", v["coaching_hours_per_week"]),
+                        ("weeks", "weeks", prod),
+                        ("rate", "eur", coach_rate),
+                    ),
+                ),
+            )
+            + (
+                (
+                    Part(
+                        N_("%(workers)s x %(cost)s praktijkverklaring"),
+                        (
+                            ("workers", "count", float(n)),
+                            ("cost", "eur0", v["praktijkverklaring_cost_eur"]),
+                        ),
+                    ),
+                )
+                if v["praktijkverklaring_cost_eur"]
+                else ()
+            )
+            if n
+            else (),
+            years_part if n else None,
+        ),
+        CaseLine(
+            "jobcoach",
+            avg("jobcoach"),
+            (
+                Part(
+                    N_(
+                        "(%(y1)s + %(y2)s + %(y3)s) x %(hours)s h/week x %(weeks)s weeks x %(rate)s"
+                    ),
+                    (
+                        ("y1", "share", coach_shares[0]),
+                        ("y2", "share", coach_shares[1]),
+                        ("y3", "share", coach_shares[2]),
+                        ("hours", "hours", coached_hours),
+                        ("weeks", "weeks", prod),
+                        ("rate", "eur", v["jobcoach_rate_eur_per_hour"]),
+                    ),
+                ),
+            )
+            if coached_hours
+            else (),
+            years_part if coached_hours else None,
+        ),
+        CaseLine(
+            "jobcoach_reimbursement",
+            avg("jobcoach_reimbursement"),
+            (
+                Part(
+                    N_("%(share)s of the job-coach cost"),
+                    (("share", "share", v["jobcoach_reimbursed_share"]),),
+                ),
+            )
+            if coached_hours
+            else (),
+        ),
+        CaseLine(
+            "supports",
+            avg("supports"),
+            tuple(
+                Part(
+                    N_("%(count)s x %(support)s at %(cost)s"),
+                    (
+                        ("count", "count", float(count)),
+                        ("support", "support", sid),
+                        ("cost", "eur0", r.supports[sid].cost_eur),
+                    ),
+                )
+                for sid, count in sorted(support_count.items())
+            ),
+            years_part if support_count else None,
+        ),
+        CaseLine(
+            "supports_reimbursement",
+            avg("supports_reimbursement"),
+            (
+                Part(
+                    N_("%(share)s of %(cost)s for individual provisions"),
+                    (
+                        ("share", "share", v["support_reimbursed_share"]),
+                        (
+                            "cost",
+                            "eur0",
+                            sum(
+                                r.supports[s].cost_eur * c
+                                for s, c in support_count.items()
+                                if r.supports[s].reimbursable
+                            ),
+                        ),
+                    ),
+                ),
+            )
+            if any(r.supports[s].reimbursable for s in support_count)
+            else (),
+            years_part if any(r.supports[s].reimbursable for s in support_count) else None,
+        ),
+        CaseLine(
+            "cobot_depreciation",
+            0.0 - depreciation,
+            (
+                Part(
+                    N_("%(cobots)s x %(cost)s / %(years)s years"),
+                    (
+                        ("cobots", "count", float(n_cobots)),
+                        ("cost", "eur0", cell),
+                        ("years", "years", v["depreciation_years"]),
+                    ),
+                ),
+            )
+            if n_cobots
+            else (),
+        ),
+        CaseLine(
+            "cobot_maintenance",
+            0.0 - n_cobots * maint,
+            (
+                Part(
+                    N_("%(cobots)s x %(cost)s"),
+                    (("cobots", "count", float(n_cobots)), ("cost", "eur0", maint)),
+                ),
+            )
+            if n_cobots
+            else (),
+        ),
+        CaseLine(
+            "value_freed_hours",
+            sum(value_by_year) / horizon,
+            tuple(f.part for f in freed),
+            _value_suffix(v, prod, horizon, freed) if freed else None,
+        ),
+    ]
+    return lines

@@ -1,0 +1,160 @@
+"""The value of freed hours, by where they go (the work balance's uses)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from jobcarve.carving.balance import USES, RoleBalance
+from jobcarve.economics.lines import N_, Part
+from jobcarve.model import Role
+
+# ---------------------------------------------------------------------------------------
+# The value of freed hours, by destination.
+
+
+@dataclass(frozen=True)
+class FreedValue:
+    """The yearly value (a full year at full pace) of one role's hours going to one use."""
+
+    role: str
+    use: str  # a key of USES, or "displaced"
+    hours_per_week: float
+    eur_per_hour: float
+    part: Part
+    from_year: int = 1
+
+    @property
+    def eur_per_year_full(self) -> float:
+        return self.hours_per_week * self.eur_per_hour
+
+
+def role_cost(role: Role, v: dict[str, float]) -> float:
+    """The role's employer cost per hour (the model's figure, else the sourced default)."""
+    return role.wage_cost_eur_per_hour or v["default_role_wage_cost_eur_per_hour"]
+
+
+def value_freed_hours(
+    balances: Iterable[RoleBalance], roles: Sequence[Role], v: dict[str, float]
+) -> list[FreedValue]:
+    """What each role's freed hours are worth per production week, use by use.
+
+    The value of an hour (euros, times ``freed_hour_value_factor``):
+
+    * ``vacancies``: the role's ``vacancy_value_eur_per_hour``, else its wage cost x
+      ``vacancy_value_factor``;
+    * ``overtime``: wage cost x (1 + ``overtime_surcharge_share``);
+    * ``agency``: wage cost x (1 + ``agency_premium_share``);
+    * ``backlog``: the role's ``backlog_margin_eur_per_hour``, else 0;
+    * ``leavers``: wage cost (the replacement not hired), from ``leavers_from_year``;
+    * hours no use absorbs (displaced): 0.
+    """
+    by_id = {r.id: r for r in roles}
+    scale = v["freed_hour_value_factor"]
+    out: list[FreedValue] = []
+    for b in balances:
+        role = by_id.get(b.role)
+        if role is None:
+            continue
+        cost = role_cost(role, v)
+        for use in USES:
+            hours = b.absorbed.get(use, 0.0)
+            if hours <= 0:
+                continue
+            start = 1
+            if use == "vacancies":
+                if role.vacancy_value_eur_per_hour is not None:
+                    each = role.vacancy_value_eur_per_hour
+                    part = Part(
+                        N_("%(hours)s h/week fill vacancies (%(role)s) x %(value)s stated value"),
+                        (
+                            ("hours", "hours", hours),
+                            ("role", "role", b.role),
+                            ("value", "eur", each),
+                        ),
+                    )
+                else:
+                    each = cost * v["vacancy_value_factor"]
+                    part = Part(
+                        N_(
+                            "%(hours)s h/week fill vacancies (%(role)s) x %(cost)s wage cost x %(factor)s"
+                        ),
+                        (
+                            ("hours", "hours", hours),
+                            ("role", "role", b.role),
+                            ("cost", "eur", cost),
+                            ("factor", "number", v["vacancy_value_factor"]),
+                        ),
+                    )
+            elif use == "overtime":
+                each = cost * (1 + v["overtime_surcharge_share"])
+                part = Part(
+                    N_(
+                        "%(hours)s h/week less overtime (%(role)s) x %(cost)s x (1 + %(surcharge)s)"
+                    ),
+                    (
+                        ("hours", "hours", hours),
+                        ("role", "role", b.role),
+                        ("cost", "eur", cost),
+                        ("surcharge", "share", v["overtime_surcharge_share"]),
+                    ),
+                )
+            elif use == "agency":
+                each = cost * (1 + v["agency_premium_share"])
+                part = Part(
+                    N_(
+                        "%(hours)s h/week less agency work (%(role)s) x %(cost)s x (1 + %(premium)s)"
+                    ),
+                    (
+                        ("hours", "hours", hours),
+                        ("role", "role", b.role),
+                        ("cost", "eur", cost),
+                        ("premium", "share", v["agency_premium_share"]),
+                    ),
+                )
+            elif use == "backlog":
+                each = role.backlog_margin_eur_per_hour or 0.0
+                part = (
+                    Part(
+                        N_("%(hours)s h/week backlog taken on (%(role)s) x %(margin)s margin"),
+                        (
+                            ("hours", "hours", hours),
+                            ("role", "role", b.role),
+                            ("margin", "eur", each),
+                        ),
+                    )
+                    if role.backlog_margin_eur_per_hour is not None
+                    else Part(
+                        N_("%(hours)s h/week backlog taken on (%(role)s): no margin stated, 0"),
+                        (("hours", "hours", hours), ("role", "role", b.role)),
+                    )
+                )
+            else:  # leavers
+                each = cost
+                start = int(v["leavers_from_year"])
+                part = Part(
+                    N_(
+                        "%(hours)s h/week replace leavers (%(role)s) x %(cost)s wage cost, from year %(year)s"
+                    ),
+                    (
+                        ("hours", "hours", hours),
+                        ("role", "role", b.role),
+                        ("cost", "eur", cost),
+                        ("year", "count", float(start)),
+                    ),
+                )
+            out.append(FreedValue(b.role, use, hours, each * scale, part, start))
+        if b.displaced_hours_per_week > 0:
+            out.append(
+                FreedValue(
+                    b.role,
+                    "displaced",
+                    b.displaced_hours_per_week,
+                    0.0,
+                    Part(
+                        N_("%(hours)s h/week displaced (%(role)s): no value"),
+                        (("hours", "hours", b.displaced_hours_per_week), ("role", "role", b.role)),
+                    ),
+                )
+            )
+    return out
