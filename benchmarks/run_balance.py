@@ -82,7 +82,14 @@ def _result(
     }
 
 
-METHODS = ("engine", "engine-hint", "engine-beam", "engine-lns", "cpsat", "constructive")
+METHODS = (
+    "engine",
+    "engine-hint",
+    "engine-beam",
+    "engine-lns",
+    "cpsat",
+    "constructive",
+)
 
 
 #: With --effort, each method gets that many deterministic seconds and this many times as
@@ -146,11 +153,14 @@ def run_alwabp(
     workers: int,
     methods: list[str],
     effort: float | None = None,
+    only: set[str] | None = None,
 ) -> list[dict[str, object]]:
     rows = []
     optima = list(csv.DictReader((SHARED / "alwabp" / "optima.csv").open()))
     for row in optima[::every]:
-        if row["family"] not in families:
+        if row["family"] not in families or (
+            only and row["instance"].removeprefix("instances/") not in only
+        ):
             continue
         problem = read_instance(SHARED / "alwabp" / row["instance"], "alwabp").problem()
         known = int(row["optimal_cycle_time"])
@@ -166,16 +176,33 @@ def run_alwabp(
 
 
 def run_alwabp_gen(
-    limit: float, every: int, workers: int, methods: list[str], effort: float | None = None
+    limit: float,
+    every: int,
+    workers: int,
+    methods: list[str],
+    effort: float | None = None,
+    families: set[str] | None = None,
+    start: int = 0,
 ) -> list[dict[str, object]]:
-    """The generated families; known value = best line of any method in this run."""
+    """The generated families; known value = best line found by any run so far.
+
+    ``best_known.csv`` next to the instances keeps, per instance, the best line and the
+    best bound of every run (any method, any limit); this run's rows are measured against
+    it after it has been updated with this run.
+    """
     folder = HERE / "results" / "alwabp_gen"
     if not (folder / "families.csv").exists():
         from gen_alwabp import DEFAULT_GRAPHS, generate
 
         generate(DEFAULT_GRAPHS.split(","), 2, 1, folder)
+    memory = folder / "best_known.csv"
+    best_known: dict[str, tuple[int, int]] = {}
+    if memory.exists():
+        for r in csv.DictReader(memory.open()):
+            best_known[r["instance"]] = (int(r["best"]), int(r["bound"]))
     rows = []
-    for row in list(csv.DictReader((folder / "families.csv").open()))[::every]:
+    index = [r for r in csv.DictReader((folder / "families.csv").open())]
+    for row in [r for r in index if not families or r["family"] in families][start::every]:
         problem = read_instance(folder / row["instance"], "alwabp").problem()
         found_rows = []
         for method in methods:
@@ -186,18 +213,59 @@ def run_alwabp_gen(
             found_rows.append(
                 _result(f"{row['family']} {method}", row["instance"], 0, found, sol, seconds)
             )
-        best = min(int(r["found"]) for r in found_rows)  # type: ignore[call-overload]
-        bound = max(int(r["lower_bound"]) for r in found_rows)  # type: ignore[call-overload]
+        old_best, old_bound = best_known.get(row["instance"], (10**9, 0))
+        best = min(old_best, *(int(r["found"]) for r in found_rows))  # type: ignore[call-overload]
+        bound = max(old_bound, *(int(r["lower_bound"]) for r in found_rows))  # type: ignore[call-overload]
+        if bound > best:
+            sys.exit(f"{row['instance']}: bound {bound} above a line of {best}")
+        best_known[row["instance"]] = (best, bound)
         for r in found_rows:
             r["known"] = best
             r["best_bound"] = bound
         rows += found_rows
+    with memory.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["instance", "best", "bound"])
+        writer.writerows([k, b, lb] for k, (b, lb) in sorted(best_known.items()))
     return rows
 
 
-def run_salbp1(limit: float, every: int, workers: int) -> list[dict[str, object]]:
+def check_salbp(inst: Instance, sol: LineSolution, cycle: int | None) -> None:
+    """Stop the run on a broken SALBP line: every task once, precedence, loads, the bound."""
+    times, preds = inst.first_times(), inst.predecessors()
+    where: dict[int, int] = {}
+    broken: list[str] = []
+    limit = cycle if cycle is not None else sol.cycle_time
+    for k, st in enumerate(sol.stations):
+        tasks = [int(t) - 1 for t in st.tasks]
+        for t in tasks:
+            if t in where:
+                broken.append(f"task {t + 1} twice")
+            where[t] = k
+        if sum(times[t] for t in tasks) > limit:
+            broken.append(f"station {k + 1} above {limit}")
+    if sorted(where) != list(range(len(times))):
+        broken.append("not every task assigned")
+    broken += [
+        f"{p + 1} after {t + 1}"
+        for t, ps in enumerate(preds)
+        for p in ps
+        if where.get(p, 0) > where.get(t, 0)
+    ]
+    value = len(sol.stations) if cycle is not None else sol.cycle_time
+    if sol.lower_bound > value:
+        broken.append(f"bound {sol.lower_bound} above {value}")
+    if broken:
+        sys.exit(f"{inst.name}: invalid line: {broken[:3]}")
+
+
+def run_salbp1(
+    limit: float, every: int, workers: int, only: set[str] | None = None
+) -> list[dict[str, object]]:
     rows = []
     for row in list(csv.DictReader((SHARED / "salbp" / "salbp1_optima.csv").open()))[::every]:
+        if only and row["instance"] not in only:
+            continue
         inst = _graph(SHARED / "salbp" / row["graph_file"])
         t0 = time.perf_counter()
         sol = solve_salbp1(
@@ -208,6 +276,7 @@ def run_salbp1(limit: float, every: int, workers: int) -> list[dict[str, object]
             workers=workers,
         )
         seconds = time.perf_counter() - t0
+        check_salbp(inst, sol, int(row["cycle_time"]))
         known = int(row["optimal_stations"] or row["ub_stations"])
         rows.append(_result("salbp1", row["instance"], known, len(sol.stations), sol, seconds))
     return rows
@@ -223,6 +292,11 @@ def run_salbp2(limit: float, every: int) -> list[dict[str, object]]:
             inst.first_times(), inst.predecessors(), int(row["n_stations"]), time_limit_s=limit
         )
         seconds = time.perf_counter() - t0
+        check_salbp(inst, sol, None)
+        if len(sol.stations) > int(row["n_stations"]):
+            sys.exit(
+                f"{row['instance']}: {len(sol.stations)} stations, at most {row['n_stations']}"
+            )
         known = int(row["optimal_cycle_time"] or row["ub_cycle_time"])
         set_name = f"salbp2 data set {row['data_set']}"
         rows.append(_result(set_name, row["instance"], known, sol.cycle_time, sol, seconds))
@@ -261,7 +335,16 @@ def main() -> None:
         f"(the wall clock, {GUARD:g} x this, only guards)",
     )
     parser.add_argument("--every", type=int, default=1, help="take every n-th instance (a sample)")
+    parser.add_argument(
+        "--start", type=int, default=0, help="alwabp-gen: with --every, the first one taken"
+    )
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument(
+        "--only",
+        default="",
+        help="ALWABP and SALBP-1: only these instances, e.g. tonge/47,tonge/50 or "
+        "SCHOLL_c1394 (to rerun the unproven ones)",
+    )
     args = parser.parse_args()
     if not SHARED.exists():
         sys.exit(f"no benchmark data at {SHARED}: the shared folder is not next to the project")
@@ -276,16 +359,31 @@ def main() -> None:
             args.workers,
             methods,
             args.effort,
+            set(filter(None, args.only.split(","))),
         )
     elif args.set == "alwabp-gen":
-        rows = run_alwabp_gen(args.time_limit, args.every, args.workers, methods, args.effort)
+        rows = run_alwabp_gen(
+            args.time_limit,
+            args.every,
+            args.workers,
+            methods,
+            args.effort,
+            set(args.families.split(","))
+            if args.families != parser.get_default("families")
+            else None,
+            args.start,
+        )
     elif args.set == "salbp1":
-        rows = run_salbp1(args.time_limit, args.every, args.workers)
+        rows = run_salbp1(
+            args.time_limit, args.every, args.workers, set(filter(None, args.only.split(",")))
+        )
     else:
         rows = run_salbp2(args.time_limit, args.every)
     results = HERE / "results"
     results.mkdir(exist_ok=True)
-    name = f"{args.set}_{args.families.replace(',', '-') if args.set == 'alwabp' else 'scholl'}.csv"
+    name = f"{args.set}_{args.families.replace(',', '-') if args.set.startswith('alwabp') else 'scholl'}.csv"
+    if args.only:
+        name = f"{args.set}_only.csv"  # a rerun of some instances keeps the family's file
     with (results / name).open("w", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[-1]))
         writer.writeheader()
