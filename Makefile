@@ -27,12 +27,13 @@ lint: $(BIN)/.installed
 # The browser tests need Debian's Chromium and poppler-utils: installed here when run as
 # root (as on CI and the project's machines), otherwise the tests say how to install them.
 browser-deps:
-	@if ! command -v chromium >/dev/null || ! command -v pdftotext >/dev/null; then \
+	@if ! command -v chromium >/dev/null || ! command -v pdftotext >/dev/null \
+	    || ! fc-list 2>/dev/null | grep -qi "Noto Color Emoji"; then \
 	  if [ "$$(id -u)" = "0" ]; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-	      chromium poppler-utils fonts-liberation fonts-dejavu-core >/dev/null; \
+	      chromium poppler-utils fonts-liberation fonts-dejavu-core fonts-noto-color-emoji >/dev/null; \
 	  else \
-	    echo "note: browser tests need: sudo apt-get install chromium poppler-utils (they skip without)"; \
+	    echo "note: browser tests need: sudo apt-get install chromium poppler-utils fonts-noto-color-emoji (they skip without)"; \
 	  fi; \
 	fi
 

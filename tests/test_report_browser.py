@@ -156,6 +156,29 @@ def test_hostile_names_are_text(browser, tmp_path: Path) -> None:  # type: ignor
         page.close()
 
 
+def test_emoji_in_names_print_in_the_pdf(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Red-team L6: an emoji in a task name prints with the colour emoji font (installed by
+    the Makefile and CI), not as an empty box. Chromium embeds colour emoji glyphs as a
+    Type 3 font, which the same report without the emoji does not have."""
+    del browser  # the fixture makes the test fail in CI (skip elsewhere) without Chromium
+
+    def fonts(name: str) -> str:
+        folder = tmp_path / str(len(name))
+        model = folder / "m.yaml"
+        folder.mkdir()
+        model.write_text(MINIMAL.replace("name: Task A", f"name: '{name}'"), encoding="utf-8")
+        out = folder / "out"
+        result = run_cli("analyze", str(model), "--out", str(out), "--time-limit", "1", "--pdf")
+        assert result.returncode == 0, result.stderr
+        listed = subprocess.run(
+            ["pdffonts", str(out / "report.pdf")], capture_output=True, text=True, check=True
+        )
+        return listed.stdout.lower()
+
+    assert "type 3" not in fonts("Dozen vouwen")
+    assert "type 3" in fonts("Dozen vouwen \U0001f4e6")
+
+
 def test_comparison_report_in_chromium(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """The comparison report: no request, no script, axe finds nothing; at 1280 px the net
     effect and payback of every scenario are in view without scrolling sideways, and the

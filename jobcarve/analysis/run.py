@@ -1,4 +1,10 @@
-"""The analysis of a process: fit per profile, split into units, cobot suitability per unit."""
+"""The analysis of a process: fit per profile, split into units, cobot suitability per unit.
+
+Longer than 600 lines for a reason: this is the one place that walks a process and puts
+the screening together per task and unit (inherited screening data, the split choice,
+the unit assessment and the task verdict); each rule it applies has its own module (fit,
+split, cobot, ergonomics).
+"""
 
 from __future__ import annotations
 

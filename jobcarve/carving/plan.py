@@ -2,6 +2,12 @@
 
 `plan(process)` analyses the process (unless an analysis is given), builds the pool
 instance, runs the greedy start and the CP-SAT model, and returns a `Plan`.
+
+Longer than 600 lines for a reason: the plan's records (`Plan`, `PlanJob`, `PlanCobot`,
+the cobot effect, the split-proposal effect, job quality) and the decisions that produce
+them (the cobot decision, the proposal re-plans, the line plan's wrapper) are one concept,
+the plan as the employer reads it; the solver (cpsat/), the instance, the assignment rules
+and the work balance live in their own modules.
 """
 
 from __future__ import annotations
