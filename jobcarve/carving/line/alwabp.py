@@ -28,6 +28,9 @@ Three parts, all pure Python on bit masks (task i is bit i, worker w is bit w):
 
 Effort is counted in loads filled (deterministic); a wall-clock limit is only a guard.
 `solve_alwabp2` in `jobcarve.carving.cpsat.line` combines these with the CP-SAT model.
+
+Longer than 600 lines for a reason: construction, bounds and search share one bit-mask
+graph and its helpers (the ALWABP engine as one concept).
 """
 
 from __future__ import annotations

@@ -19,6 +19,9 @@ can be resumed. `solve_salbp1` runs a portfolio of such searches (full and narro
 the graph and on the reversed graph) in turn until the line found meets the lower bound
 or time is up, so a time limit always leaves a valid line and an honest bound.
 `solve_salbp2` bisects the cycle time with the same searches. See docs/method.md.
+
+Longer than 600 lines for a reason: the bounds, the resumable search and the portfolio
+share the bit-mask state and its helpers; split, the hot loop would call across modules.
 """
 
 from __future__ import annotations
