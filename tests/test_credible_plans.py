@@ -19,6 +19,8 @@ from jobcarve import read_process
 from jobcarve.analysis import analyze
 from jobcarve.carving import plan
 from jobcarve.carving.balance import absorb, role_uses, today_hours
+from jobcarve.carving.line import line_problem
+from jobcarve.carving.plan import line_plan
 from jobcarve.catalog import load_catalogs
 from tests.conftest import EXAMPLES
 
@@ -250,3 +252,17 @@ def test_same_plan_on_a_loaded_machine() -> None:
             w.join()
     assert loaded == idle
     assert loaded["solver"]["wall_clock_guard_hit"] is False
+
+
+def test_line_mode_keeps_the_work_balance() -> None:
+    """A station staffed by a target-group worker is a place of today's staff: the assembly
+    example's line roles free two whole places (the assembler vacancy: 36 h + 14 h of
+    refused orders at 38 h contracts is one place; the test technician vacancy is one;
+    3 h of logistics overtime is none), so at most two target-group workers staff the
+    line; with displacement allowed the limit is lifted."""
+    process = read_process(next(p for p in EXAMPLES if p.stem == "assembly_line"))
+    kept = line_plan(process, time_limit_s=5)
+    assert kept.stations and kept.stats["target_group_workers"] <= 2
+    analysis = analyze(process)
+    assert line_problem(process, analysis).max_target_group == 2
+    assert line_problem(process, analysis, allow_displacement=True).max_target_group is None

@@ -787,7 +787,9 @@ def line_plan(
     result = analysis if analysis is not None else analyze(process, cats)
     chosen = (options or CarvingOptions()).replace(**overrides)
     opts = resolve_options(process, cats.params, _rotation_share(cats), **chosen.overrides())
-    problem = line_problem(process, result, max_cobots=opts.max_cobots)
+    problem = line_problem(
+        process, result, max_cobots=opts.max_cobots, allow_displacement=opts.allow_displacement
+    )
     takt = takt_s if takt_s is not None else process.planning.takt_s
     cycle = None
     if objective != "min_cycle":

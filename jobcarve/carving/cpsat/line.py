@@ -45,9 +45,16 @@ def greedy_stations(
         if len(stations) >= max_stations:
             return None
         best: tuple[tuple[int, int, int], int, list[int]] | None = None
+        tg_used = sum(1 for w in used if problem.workers[w].target_group)
         for w in range(len(problem.workers)):
             if w in used:
                 continue
+            if (
+                problem.workers[w].target_group
+                and problem.max_target_group is not None
+                and tg_used >= problem.max_target_group
+            ):
+                continue  # the work balance: no more places for target-group workers
             load = 0
             chosen: list[int] = []
             done = set(placed)
@@ -243,6 +250,9 @@ def solve_line(
 
     # objective and a greedy hint
     tg = [w for w in range(nw) if problem.workers[w].target_group]
+    if problem.max_target_group is not None and tg:
+        # the work balance in line terms (line_problem): places the declared uses free
+        m.add(sum(y[w, k] for w in tg for k in range(k_max)) <= problem.max_target_group)
     hint: Sequence[tuple[int, Sequence[int], Sequence[int]]] | None = None
     if objective == "min_cycle":
         m.minimize(cycle)

@@ -8,6 +8,7 @@ the published benchmarks (``jobcarve balance``) and real processes (`line_plan`)
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -44,6 +45,9 @@ class LineProblem:
     cobot_times: tuple[int | None, ...] = ()
     max_cobots: int = 0
     time_unit: float = 1.0  # seconds per time unit of `times`
+    #: most stations target-group workers may staff (the work balance in line terms);
+    #: None: no limit (the published benchmarks, or displacement allowed)
+    max_target_group: int | None = None
 
     @property
     def num_tasks(self) -> int:
@@ -169,7 +173,9 @@ def validate_solution(
 DECISECOND = 0.1
 
 
-def line_problem(process: Any, analysis: Any, max_cobots: int = 0) -> LineProblem:
+def line_problem(
+    process: Any, analysis: Any, max_cobots: int = 0, allow_displacement: bool = False
+) -> LineProblem:
     """The line problem of an analysed process of kind ``line``.
 
     Tasks are the units that recur per product (fixed weekly hours are off-line work);
@@ -177,7 +183,14 @@ def line_problem(process: Any, analysis: Any, max_cobots: int = 0) -> LineProble
     the line, who can do units of roles at or below their education level, and the worker
     profiles (``max_workers`` people each, default one), who can do the units that fit them,
     at their pace. A cobot can take `candidate` units at its estimated time.
+
+    The work balance in line terms: a station staffed by a target-group worker is a place
+    of today's staff, so target-group workers staff at most as many stations as the line
+    roles' declared uses free whole places (each use's hours over the role's contract
+    hours: a vacancy or a leaver is one place, 40 h of overtime at 38 h contracts is one),
+    unless ``allow_displacement``.
     """
+    from jobcarve.carving.balance import contract_hours, role_uses
     from jobcarve.model import EDUCATION_LEVELS
 
     units_per_week = process.planning.units_per_week
@@ -219,6 +232,12 @@ def line_problem(process: Any, analysis: Any, max_cobots: int = 0) -> LineProble
         else None
         for u in line_units
     )
+    fte = process.planning.hours_per_fte
+    places = sum(
+        math.floor(sum(role_uses(r, fte).values()) / contract_hours(r, fte) + 1e-9)
+        for r in process.roles
+        if r.id in on_line
+    )
     return LineProblem(
         tuple(u.id for u in line_units),
         tuple(preds),
@@ -227,6 +246,7 @@ def line_problem(process: Any, analysis: Any, max_cobots: int = 0) -> LineProble
         cobot,
         max_cobots,
         DECISECOND,
+        None if allow_displacement else places,
     )
 
 
