@@ -345,6 +345,24 @@ class PoolModel:
                 a.assist_of[u] = k
         return a
 
+    def _solver(self, share: float) -> cp_model.CpSolver:
+        """A solver for one stage: `share` of the time limit as deterministic time.
+
+        A deterministic limit makes the same input and seed give the same plan, whatever
+        else the machine does; the wall clock only guards against a hang.
+        """
+        o = self.inst.options
+        solver = cp_model.CpSolver()
+        params = solver.parameters
+        params.random_seed = o.seed
+        params.num_workers = o.workers
+        limit = max(0.05, o.time_limit_s * share)
+        params.max_deterministic_time = limit
+        params.max_time_in_seconds = max(GUARD_MIN_S, limit * GUARD_FACTOR)
+        # Ctrl-C is handled by InterruptWatch, which stops the search from a thread
+        params.catch_sigint_signal = False
+        return solver
+
     def solve(
         self,
         start: Assignment,
@@ -370,18 +388,8 @@ class PoolModel:
                 if watch.interrupted:
                     break
                 self.m.maximize(term)
-                solver = cp_model.CpSolver()
-                params = solver.parameters
-                params.random_seed = o.seed
-                params.num_workers = o.workers
-                limit = max(0.05, o.time_limit_s * share)
-                # a deterministic limit makes the same input and seed give the same plan,
-                # whatever else the machine does; the wall clock only guards against a hang
-                params.max_deterministic_time = limit
-                guard = max(GUARD_MIN_S, limit * GUARD_FACTOR)
-                params.max_time_in_seconds = guard
-                # Ctrl-C is handled by InterruptWatch, which stops the search from a thread
-                params.catch_sigint_signal = False
+                solver = self._solver(share)
+                guard = solver.parameters.max_time_in_seconds
                 # no repair_hint: with very short limits it aborts CP-SAT 9.15 ("Check failed:
                 # heuristics.fixed_search != nullptr"), found by benchmarks/fuzz.py; the hints
                 # given here are complete, feasible solutions and need no repair
@@ -422,20 +430,13 @@ class PoolModel:
                 # hours the slack allowed: the headline is the most hours for the chosen
                 # jobs and cobots, not what the last stage happened to land on
                 self.m.maximize(self.terms[0])
-                solver = cp_model.CpSolver()
-                params = solver.parameters
-                params.random_seed = o.seed
-                params.num_workers = o.workers
-                limit = max(0.05, o.time_limit_s * POLISH_SHARE)
-                params.max_deterministic_time = limit
-                params.max_time_in_seconds = max(GUARD_MIN_S, limit * GUARD_FACTOR)
-                params.catch_sigint_signal = False
+                solver = self._solver(POLISH_SHARE)
                 watch.attach(solver)
                 status = solver.solve(self.m)
                 watch.attach(None)
                 if (
                     status != cp_model.OPTIMAL
-                    and solver.wall_time >= params.max_time_in_seconds * 0.99
+                    and solver.wall_time >= solver.parameters.max_time_in_seconds * 0.99
                 ):
                     guard_hit = True
                 effort["carved_hours_polish"] = solver.deterministic_time
