@@ -30,7 +30,7 @@ from jobcarve.carving.plan import Plan
 from jobcarve.carving.status import SolveStatus
 from jobcarve.catalog import Catalogs, load_catalogs
 from jobcarve.economics import BusinessCase, Rates, business_case, plan_figures, rates
-from jobcarve.exceptions import JobcarveError, UsageError
+from jobcarve.exceptions import JobcarveError, OutputError, UsageError
 from jobcarve.model import ProcessModel
 from jobcarve.output import check_output_folder, dumps_json, generated_at, write_all_atomic
 from jobcarve.results import Analysis
@@ -340,7 +340,10 @@ def output_lock(folder: Path) -> Iterator[Path]:
     lock had to create is removed again when the run leaves it empty.
     """
     created = not folder.exists()
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # e.g. under /proc, where even root cannot make a folder
+        raise OutputError(f"cannot write {folder}: {exc.strerror or exc}") from None
     lock = folder / LOCK_NAME
     try:
         for _ in range(2):
@@ -356,6 +359,8 @@ def output_lock(folder: Path) -> Iterator[Path]:
                     ) from None
                 lock.unlink(missing_ok=True)  # stale: the run that held it is gone
                 continue
+            except OSError as exc:
+                raise OutputError(f"cannot write {folder}: {exc.strerror or exc}") from None
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 handle.write(f"{os.getpid()}\n")
             break
