@@ -272,9 +272,10 @@ def assess_cobot(
     cobot_s: float | None = None
     cobot_hours = work.hours_per_week
     cells = 1
+    moves = moves_per_unit(h)
     human_move_s: float | None = None
     if work.seconds_per_unit is not None:
-        human_move_s = work.seconds_per_unit / moves_per_unit(h)
+        human_move_s = work.seconds_per_unit / moves
     elif h.lifts_per_hour:
         human_move_s = 3600 / h.lifts_per_hour
     if (
@@ -291,7 +292,6 @@ def assess_cobot(
             )
         )
     if work.seconds_per_unit is not None:
-        moves = moves_per_unit(h)
         path_m = 2 * (h.reach_mm or params.default_reach_mm.value) / 1000
         move_s = path_m / (v_max * params.mean_speed_share.value) + params.grip_release_s.value
         cobot_s = max(work.seconds_per_unit, moves * max(params.min_cycle_s.value, move_s))
