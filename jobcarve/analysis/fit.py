@@ -7,10 +7,11 @@ dimension, which keeps the verdict on the safe side.
 
 A support closes a gap only where it applies (``applies_to`` in supports.yaml: the kinds
 of activity and handling it helps with); where the task's activities are unknown, a
-support bound to activities does not apply. Supports already in use on the task
+support that needs an activity does not apply, while one that only excludes some does. Supports already in use on the task
 (``aids_in_use``) are part of today's demands: they are neither counted again nor proposed.
 A tapering support (the job coach) is flagged as temporary. Only job rotation closes
-repetitive hand-arm work, and the unit then needs rotation in the carved job. Restrictions
+repetitive hand-arm work (up to its ``max_demand``), and the unit then needs rotation in
+the carved job. Restrictions
 stated in physical terms cap capacities or exclude work, as assessment.yaml maps them.
 """
 
@@ -31,7 +32,7 @@ from jobcarve.results import Fit, Gap
 class FitContext:
     """What the fit needs to know of the work besides its demands.
 
-    ``activities`` None means unknown: supports bound to activities then do not apply.
+    ``activities`` None means unknown: supports that need an activity then do not apply.
     """
 
     activities: tuple[str, ...] | None = None
