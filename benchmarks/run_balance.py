@@ -14,7 +14,8 @@ docs/performance.md. Instance names are only used to look up the known optimum.
 
 ALWABP methods (compared in the same run, instance by instance): ``engine`` is
 `solve_alwabp2` (constructive line, relaxation bound, CP-SAT asked to beat the line),
-``engine-hint`` gives CP-SAT the line as a hint instead,
+``engine-noprobe`` leaves out the bound probes (bisection on the cycle time with the
+model as the test), ``engine-hint`` gives CP-SAT the line as a hint instead,
 ``engine-beam`` and ``engine-lns`` add the beam search or LNS phase, ``cpsat`` is the plain
 CP-SAT line model with its own greedy hint, ``constructive`` only the constructive
 heuristic with the relaxation bound. Every ALWABP line is checked (precedence, incompatible
@@ -79,11 +80,13 @@ def _result(
         "seconds": round(seconds, 3),
         "constructive": sol.stats.get("constructive", ""),
         "guard": sol.stats.get("guard", ""),
+        "probe_bound": sol.stats.get("probe_bound", ""),
     }
 
 
 METHODS = (
     "engine",
+    "engine-noprobe",
     "engine-hint",
     "engine-beam",
     "engine-lns",
@@ -105,6 +108,10 @@ def solve_alwabp(
     wall = limit if effort is None else GUARD * effort
     if method == "engine":
         sol = solve_alwabp2(problem, time_limit_s=wall, workers=workers, effort_s=effort)
+    elif method == "engine-noprobe":
+        sol = solve_alwabp2(
+            problem, time_limit_s=wall, workers=workers, effort_s=effort, probe_share=0.0
+        )
     elif method == "engine-hint":
         sol = solve_alwabp2(
             problem, time_limit_s=wall, workers=workers, effort_s=effort, strict=False
@@ -381,9 +388,12 @@ def main() -> None:
         rows = run_salbp2(args.time_limit, args.every)
     results = HERE / "results"
     results.mkdir(exist_ok=True)
-    name = f"{args.set}_{args.families.replace(',', '-') if args.set.startswith('alwabp') else 'scholl'}.csv"
+    budget = f"e{args.effort:g}" if args.effort is not None else f"{args.time_limit:g}s"
+    what = args.families.replace(",", "-") if args.set.startswith("alwabp") else "scholl"
+    # the budget is in the name: a run at another limit never overwrites a recorded one
+    name = f"{args.set}_{what}_{budget}.csv"
     if args.only:
-        name = f"{args.set}_only.csv"  # a rerun of some instances keeps the family's file
+        name = f"{args.set}_only_{budget}.csv"  # a rerun of some instances keeps the family's file
     with (results / name).open("w", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[-1]))
         writer.writeheader()

@@ -26,6 +26,7 @@ from jobcarve.carving.line.alwabp import (
     line_problems,
     lns_line,
     lower_bound,
+    probe_bound,
     relaxation_ok,
     solve_alwabp2,
 )
@@ -177,6 +178,42 @@ def test_lns_keeps_lines_valid() -> None:
     best, rounds = lns_line(p, found, 0, time.perf_counter() + 3, max_rounds=20)
     assert rounds >= 1 and best[0] <= found[0]
     assert line_problems(g, best[1], best[0]) == []
+
+
+def test_probe_bound_closes_the_gap_to_the_optimum() -> None:
+    """Bisection with the CP-SAT test ends at the optimum: bound = best line = model optimum.
+
+    On instances where the relaxation bound is below the optimum (there must be some, or
+    the test says nothing), the probes raise it to the optimum and keep a valid line.
+    """
+    import time
+
+    raised = 0
+    for p in small_family(4)[:4]:
+        g = AlwabpGraph.from_problem(p)
+        found = heuristic_line(g)
+        assert found is not None
+        lower = lower_bound(g, found[0])
+        ref = solve_line(p, "min_cycle", time_limit_s=20, constructive=False)
+        assert ref.status == "optimal"
+        bound, best, log = probe_bound(
+            p, found, lower, deadline=time.perf_counter() + 60, slice_s=20, max_probes=30
+        )
+        assert bound == best[0] == ref.cycle_time, log
+        assert line_problems(g, best[1], best[0]) == []
+        assert all(entry.split(":")[1].split()[0] in ("none", "line") for entry in log)
+        raised += lower < ref.cycle_time
+    assert raised >= 1
+
+
+def test_probe_bound_without_time_keeps_what_it_had() -> None:
+    """A deadline in the past: no probe, the relaxation bound and the line come back."""
+    p = small_family(4)[0]
+    g = AlwabpGraph.from_problem(p)
+    found = heuristic_line(g)
+    assert found is not None
+    bound, best, log = probe_bound(p, found, 1, deadline=0.0, slice_s=1)
+    assert (bound, best, log) == (1, found, [])
 
 
 def test_line_problems_reports_every_broken_rule() -> None:

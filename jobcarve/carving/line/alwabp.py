@@ -52,6 +52,10 @@ Line = list[tuple[int, tuple[int, ...]]]
 RULES = ("eff", "weight", "succ", "time", "scarce")
 PICKS = ("work", "mix")
 
+#: Share of an ALWABP-2 run for the bound probes (`probe_bound`); measured in
+#: docs/performance.md ("Bound probes"), a method setting, not tuned per instance.
+PROBE_SHARE = 0.25
+
 
 class Budget(Exception):
     """The effort or time budget ran out."""
@@ -648,6 +652,67 @@ def lns_line(
     return best, rounds
 
 
+def probe_bound(
+    problem: LineProblem,
+    best: tuple[int, Line],
+    lower: int,
+    *,
+    deadline: float,
+    slice_s: float,
+    max_probes: int = 4,
+    effort_s: float | None = None,
+    seed: int = 0,
+    workers: int = 1,
+) -> tuple[int, tuple[int, Line], list[str]]:
+    """Raise the lower bound by bisection on the cycle time, the CP-SAT line model as the test.
+
+    Each probe fixes the cycle time C between the bound and the best line and asks the
+    CP-SAT model (station windows for C, the best line as a hint) for any line within C.
+    With the cycle time fixed, the loads propagate against a constant and the windows are
+    those of C, so the model often proves quickly that no line exists below the optimum,
+    where the minimising model, whose cycle time is a variable, stalls far from it (on the
+    generated MUKHERJE instances its bound stays where the relaxations leave it). A proof
+    raises the bound to C + 1; a line found replaces the best line; no answer within the
+    slice (``slice_s`` wall seconds, or `effort_s` deterministic seconds) moves the next
+    probe below C, where a proof is easier. At most `max_probes` probes, none after
+    `deadline`. Returns the bound, the best line and one "C:answer" per probe.
+    """
+    from jobcarve.carving.cpsat.line import solve_line
+
+    g = AlwabpGraph.from_problem(problem)
+    wid = {w.id: i for i, w in enumerate(problem.workers)}
+    tid = {t: i for i, t in enumerate(problem.tasks)}
+    lo, hi = lower, best[0] - 1
+    log: list[str] = []
+    while lo <= hi and len(log) < max_probes:
+        left = deadline - time.perf_counter()
+        if left <= 0:
+            break
+        mid = (lo + hi) // 2
+        sol = solve_line(
+            problem,
+            "min_cycle",
+            cycle_bounds=(mid, mid),
+            start=best[1],
+            time_limit_s=min(slice_s, left),
+            effort_s=effort_s,
+            seed=seed,
+            workers=workers,
+        )
+        if sol.status == "infeasible":
+            lo = mid + 1
+            log.append(f"{mid}:none")
+        elif sol.stations and sol.cycle_time <= mid:
+            line = [(wid[st.worker], tuple(tid[t] for t in st.tasks)) for st in sol.stations]
+            best = (line_cycle(g, line), line)
+            hi = best[0] - 1
+            log.append(f"{mid}:line {best[0]}")
+        else:
+            hi = mid - 1
+            log.append(f"{mid}:open")
+    return min(lo, best[0]), best, log
+
+
 def solve_alwabp2(
     problem: LineProblem,
     *,
@@ -658,12 +723,19 @@ def solve_alwabp2(
     lns_share: float = 0.0,
     effort_s: float | None = None,
     strict: bool = True,
+    probe_share: float = PROBE_SHARE,
 ) -> LineSolution:
-    """ALWABP-2: the constructive line, the relaxation bound, beam/LNS, then the CP-SAT model.
+    """ALWABP-2: the constructive line, the relaxation bound, bound probes, beam/LNS, CP-SAT.
 
     ``beam_effort``: loads the widening beams may fill (0: none); ``lns_share``: the share
     of the time limit for LNS over station windows (0: none). The CP-SAT model gets the
     rest of the time with the best line as a complete hint and the bounds on the cycle time.
+
+    ``probe_share``: the share of the time kept for `probe_bound` (bisection on the cycle
+    time with the CP-SAT model as the test; 0: none) after the model has stopped without
+    a proof: up to four probes of a quarter each. They come last so that the line gets
+    the model's full share first (probes before the model cost line quality on the
+    largest generated graphs: docs/performance.md).
 
     ``effort_s``: a deterministic budget (CP-SAT deterministic seconds; the LNS gets
     `lns_share` of it in sub-solves of 0.1); the result then does not depend on the
@@ -718,14 +790,34 @@ def solve_alwabp2(
         sol = solve_line(
             problem,
             "min_cycle",
-            time_limit_s=left,
+            time_limit_s=left * (1 - probe_share),
             seed=seed,
             workers=workers,
             start=best[1],
             cycle_bounds=(lower, best[0]),
-            effort_s=None if effort_s is None else effort_s * (1 - lns_share),
+            effort_s=None if effort_s is None else effort_s * (1 - lns_share - probe_share),
             strict=strict,
         )
+        if sol.status == "feasible" and sol.stations and probe_share > 0:
+            # the model stopped short of a proof: the rest goes to the bound probes
+            wid = {w.id: i for i, w in enumerate(problem.workers)}
+            tid = {t: i for i, t in enumerate(problem.tasks)}
+            line = [(wid[st.worker], tuple(tid[t] for t in st.tasks)) for st in sol.stations]
+            before = (sol.cycle_time, sol.lower_bound)
+            low, best, probes = probe_bound(
+                problem,
+                (sol.cycle_time, line),
+                max(lower, sol.lower_bound),
+                deadline=deadline,
+                slice_s=max(0.01, deadline - time.perf_counter()) / 4,
+                effort_s=None if effort_s is None else probe_share * effort_s / 4,
+                seed=seed,
+                workers=workers,
+            )
+            stats["probes"] = " ".join(probes)
+            stats["probe_bound"] = low
+            if (best[0], low) != before:
+                sol = _line_solution(problem, "min_cycle", best[1], low, 0.0)
         stats["guard"] = stats["guard"] or time.perf_counter() >= deadline
         sol.stats.update(stats)
         return replace(sol, seconds=time.perf_counter() - t0)
