@@ -55,6 +55,10 @@ PICKS = ("work", "mix")
 #: Share of an ALWABP-2 run for the bound probes (`probe_bound`); measured in
 #: docs/performance.md ("Bound probes"), a method setting, not tuned per instance.
 PROBE_SHARE = 0.25
+#: Shortest probe worth building a model for (wall seconds; half of it in deterministic
+#: seconds): building the CP-SAT model of a 70-task line takes 0.1-0.3 s, so at a limit of
+#: a few seconds the probes would only overrun it.
+MIN_PROBE_S = 0.5
 
 
 class Budget(Exception):
@@ -798,7 +802,10 @@ def solve_alwabp2(
             effort_s=None if effort_s is None else effort_s * (1 - lns_share - probe_share),
             strict=strict,
         )
-        if sol.status == "feasible" and sol.stations and probe_share > 0:
+        slice_s = max(0.0, deadline - time.perf_counter()) / 4
+        probe_effort = None if effort_s is None else probe_share * effort_s / 4
+        worth = slice_s >= MIN_PROBE_S if probe_effort is None else probe_effort >= MIN_PROBE_S / 2
+        if sol.status == "feasible" and sol.stations and probe_share > 0 and worth:
             # the model stopped short of a proof: the rest goes to the bound probes
             wid = {w.id: i for i, w in enumerate(problem.workers)}
             tid = {t: i for i, t in enumerate(problem.tasks)}
@@ -809,8 +816,8 @@ def solve_alwabp2(
                 (sol.cycle_time, line),
                 max(lower, sol.lower_bound),
                 deadline=deadline,
-                slice_s=max(0.01, deadline - time.perf_counter()) / 4,
-                effort_s=None if effort_s is None else probe_share * effort_s / 4,
+                slice_s=slice_s,
+                effort_s=probe_effort,
                 seed=seed,
                 workers=workers,
             )
