@@ -1,7 +1,7 @@
 """Generate ALWABP-2 instance families after Chaves et al. (2007) from Scholl SALBP graphs.
 
 Usage:
-  python benchmarks/gen_alwabp.py [--graphs BUXEY,KILBRID,WARNECKE,MUKHERJE,LUTZ2] [--per-cell 2]
+  python benchmarks/gen_alwabp.py [--graphs BUXEY,KILBRID,WARNECKE,MUKHERJE,LUTZ2,ARC83,HAHN,LUTZ3] [--per-cell 2]
                                   [--seed 1] [--out benchmarks/results/alwabp_gen]
 
 For each graph (a Scholl ``.IN2`` file read from ../shared/benchmarks/salbp at run time)
@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 from jobcarve.carving.line.alwabp import chaves_instance  # noqa: E402
 from jobcarve.carving.line.formats import read_instance  # noqa: E402
 
-DEFAULT_GRAPHS = "BUXEY,KILBRID,WARNECKE,MUKHERJE,LUTZ2"
+DEFAULT_GRAPHS = "BUXEY,KILBRID,WARNECKE,MUKHERJE,LUTZ2,ARC83,HAHN,LUTZ3"
 EXCLUDED = {"WEE-MAG", "ROSZIEG", "HESKIA", "TONGE70"}
 
 
