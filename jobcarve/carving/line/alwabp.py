@@ -663,7 +663,7 @@ def probe_bound(
     *,
     deadline: float,
     slice_s: float,
-    max_probes: int = 4,
+    max_probes: int = 12,
     effort_s: float | None = None,
     seed: int = 0,
     workers: int = 1,
@@ -679,7 +679,7 @@ def probe_bound(
     raises the bound to C + 1; a line found replaces the best line; no answer within the
     slice (``slice_s`` wall seconds, or `effort_s` deterministic seconds) moves the next
     probe below C, where a proof is easier. At most `max_probes` probes, none after
-    `deadline`. Returns the bound, the best line and one "C:answer" per probe.
+    `deadline` (the slice is a cap: a probe answered early leaves its time to the next). Returns the bound, the best line and one "C:answer" per probe.
     """
     from jobcarve.carving.cpsat.line import solve_line
 
@@ -737,7 +737,7 @@ def solve_alwabp2(
 
     ``probe_share``: the share of the time kept for `probe_bound` (bisection on the cycle
     time with the CP-SAT model as the test; 0: none) after the model has stopped without
-    a proof: up to four probes of a quarter each. They come last so that the line gets
+    a proof: probes of at most a quarter of it each, until it is spent. They come last so that the line gets
     the model's full share first (probes before the model cost line quality on the
     largest generated graphs: docs/performance.md).
 
