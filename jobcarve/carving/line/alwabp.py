@@ -737,9 +737,9 @@ def solve_alwabp2(
 
     ``probe_share``: the share of the time kept for `probe_bound` (bisection on the cycle
     time with the CP-SAT model as the test; 0: none) after the model has stopped without
-    a proof: probes of at most a quarter of it each, until it is spent. They come last so that the line gets
-    the model's full share first (probes before the model cost line quality on the
-    largest generated graphs: docs/performance.md).
+    a proof: probes of at most a quarter of it each, until it is spent. They come last so
+    that the line gets the model's full share first (probes before the model cost line
+    quality on the largest generated graphs: docs/performance.md).
 
     ``effort_s``: a deterministic budget (CP-SAT deterministic seconds; the LNS gets
     `lns_share` of it in sub-solves of 0.1); the result then does not depend on the
