@@ -1,11 +1,11 @@
-"""ALWABP-2 (line balancing with heterogeneous workers): constructive lines, bounds, beam search.
+"""ALWABP-2 (line balancing with heterogeneous workers): constructive lines, bounds, search.
 
 The assembly line worker assignment and balancing problem, type 2: ``k`` workers with
 their own task times (``None``: the worker cannot do the task), one worker per station,
 stations in line order, precedence kept; minimise the cycle time (the largest station
 load). Stations left without tasks are allowed (the worker staffs an empty station).
 
-Three parts, all pure Python on bit masks (task i is bit i, worker w is bit w):
+The parts (the first three pure Python on bit masks: task i is bit i, worker w is bit w):
 
 * `construct`: station-oriented greedy for a fixed cycle time. For each new station every
   unused worker fills a load with a task priority rule (ready tasks that fit, best first);
@@ -26,8 +26,12 @@ Three parts, all pure Python on bit masks (task i is bit i, worker w is bit w):
   in the spirit of the beam searches of Blum & Miralles 2011 (IBS) and Borba & Ritt 2014
   (IPBS). `improve_line` lowers the cycle time with widening beams.
 
+* `probe_bound`: bisection on the cycle time with the CP-SAT line model as the feasibility
+  test (the cycle time fixed), which proves far higher bounds than the relaxations where
+  the minimising model stalls.
+
 Effort is counted in loads filled (deterministic); a wall-clock limit is only a guard.
-`solve_alwabp2` in `jobcarve.carving.cpsat.line` combines these with the CP-SAT model.
+`solve_alwabp2` combines these with the CP-SAT model of `jobcarve.carving.cpsat.line`.
 
 Longer than 600 lines for a reason: construction, bounds and search share one bit-mask
 graph and its helpers (the ALWABP engine as one concept).
