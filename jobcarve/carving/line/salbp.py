@@ -274,8 +274,8 @@ def bin_packing_fits(times: Iterable[int], bins: int, cycle: int, node_limit: in
     Exact depth-first bin packing within `node_limit` nodes: the items, longest first, go
     into an open bin or a new one, bins with equal loads count once, a state (next item,
     loads) that failed is remembered, and a branch stops when the room still usable by the
-    items left (bins with less room than the shortest item left are closed) is less than
-    their total. Used as the bin-packing bound of the station search (Sewell & Jacobson's
+    items left (in each bin, the largest subset sum of those items that fits) is less
+    than their total. Used as the bin-packing bound of the station search (Sewell & Jacobson's
     BB&R computes one at every new state): the line cannot be finished in `bins` stations
     when the remaining tasks do not even fit as a bin-packing problem.
     """
@@ -286,8 +286,11 @@ def bin_packing_fits(times: Iterable[int], bins: int, cycle: int, node_limit: in
     if bins <= 0 or items[0] > cycle:
         return False
     suffix = [0] * (n + 1)
+    full = (1 << (cycle + 1)) - 1
+    sums = [1] * (n + 1)  # bit set of the subset sums of items[k:], up to the cycle time
     for k in range(n - 1, -1, -1):
         suffix[k] = suffix[k + 1] + items[k]
+        sums[k] = (sums[k + 1] | (sums[k + 1] << items[k])) & full
     if suffix[0] > bins * cycle:
         return False
     if sum(1 for t in items if 2 * t > cycle) > bins:
@@ -304,11 +307,11 @@ def bin_packing_fits(times: Iterable[int], bins: int, cycle: int, node_limit: in
         nodes += 1
         if nodes > node_limit:
             raise _Budget
-        smallest = items[-1]
-        usable = (bins - len(loads)) * cycle
+        # a bin can still take at most the largest subset sum of the items left that fits
+        reach = sums[k]
+        usable = (bins - len(loads)) * ((reach & full).bit_length() - 1)
         for load in loads:
-            if cycle - load >= smallest:
-                usable += cycle - load
+            usable += (reach & ((1 << (cycle - load + 1)) - 1)).bit_length() - 1
         if usable >= suffix[k]:
             t = items[k]
             previous = -1
