@@ -36,10 +36,11 @@ from functools import cached_property, lru_cache
 
 from jobcarve.carving.line.problem import LineSolution, Station
 
-#: Nodes of one bin-packing bound call at a search node, and the calls a search makes
-#: before it gives the bound up if it never cut (BB&R too stops bounding where it fails).
+#: Nodes of one bin-packing bound call at a search node, and the calls the searches on a
+#: graph make before they give the bound up if it never cut (BB&R too stops bounding
+#: where it fails).
 PACKING_NODES = 50
-PACKING_TRIAL = 2000
+PACKING_TRIAL = 500
 
 
 class _Budget(Exception):
@@ -94,6 +95,11 @@ class SalbpGraph:
     @cached_property
     def packings(self) -> dict[tuple[int, int, tuple[int, ...]], bool | None]:
         """Bin-packing answers by (cycle time, bins, task times): the searches share them."""
+        return {}
+
+    @cached_property
+    def packing_trial(self) -> dict[int, list[int]]:
+        """Bin-packing bound calls and cuts by cycle time, over all searches on the graph."""
         return {}
 
     @cached_property
@@ -492,8 +498,8 @@ class _Search:
         self.dominators = graph.dominators
         self.max_loads = max_loads
         # the bin-packing bound: nodes per call, switched off when it never cuts
-        self.packing_limit = PACKING_NODES
-        self.packing_calls = self.packing_cuts = 0
+        self.trial = graph.packing_trial.setdefault(cycle, [0, 0])  # calls, cuts
+        self.packing_cuts = 0  # of this search
         self.memo: dict[int, int] = {}
         self.nodes = 0
         self.node_limit = 0
@@ -563,7 +569,9 @@ class _Search:
                     station = k + 1
                     if rest & ~self.open_at[station] or self._overdue(rest, k):
                         continue
-                    if self.packing_limit and self._unpackable(rest, left):
+                    if (self.trial[1] or self.trial[0] < PACKING_TRIAL) and self._unpackable(
+                        rest, left
+                    ):
                         continue
                     loads = self._loads(done, station, c - (self.slack - idle))
                 except _Budget:
@@ -607,12 +615,11 @@ class _Search:
         elif pair_bound(sizes, self.c) > left:
             answer = cache[key] = False
         else:
-            answer = cache[key] = bin_packing_fits(sizes, left, self.c, self.packing_limit)
-        self.packing_calls += 1
+            answer = cache[key] = bin_packing_fits(sizes, left, self.c, PACKING_NODES)
+        self.trial[0] += 1
         if answer is False:
+            self.trial[1] += 1
             self.packing_cuts += 1
-        elif self.packing_calls >= PACKING_TRIAL and not self.packing_cuts:
-            self.packing_limit = 0  # no cut in the trial: the bound does not pay here
         return answer is False
 
     def _overdue(self, rest: int, k: int) -> bool:
@@ -691,11 +698,22 @@ class _Search:
                         return True
             return False
 
-        def unblocked(k: int, blocked: int, base: list[int]) -> list[int]:
-            """Subset sums from position k on without the tasks that can no longer join."""
+        position = {i: q for q, i in enumerate(items)}
+
+        def unblocked(k: int, blocked: int, base: list[int], newly: int) -> list[int]:
+            """Subset sums from position k on without the tasks that can no longer join.
+
+            Positions after the last newly blocked task keep their sums."""
+            top = k
+            while newly:
+                low = newly & -newly
+                newly ^= low
+                q = position[low.bit_length() - 1]
+                if q > top:
+                    top = q
             out_suffix = base[:]
-            acc = 1
-            for q in range(last - 1, k - 1, -1):
+            acc = base[top + 1]
+            for q in range(top, k - 1, -1):
                 i = items[q]
                 if not (blocked >> i) & 1:
                     acc = (acc | (acc << times[i])) & full
@@ -735,7 +753,7 @@ class _Search:
                     newly = after[i] & later[k] & ~blocked
                     if newly:
                         blocked |= newly
-                        suf = unblocked(k + 1, blocked, suf)
+                        suf = unblocked(k + 1, blocked, suf, newly)
                     k += 1
                     continue
                 break
@@ -746,7 +764,7 @@ class _Search:
             newly = after[i] & later[k] & ~blocked
             if newly:
                 blocked |= newly
-                suf = unblocked(k + 1, blocked, suf)
+                suf = unblocked(k + 1, blocked, suf, newly)
             rec(k + 1, chosen, load, max(need, c - t + 1), blocked, suf)
 
         later = [0] * (last + 1)
