@@ -8,7 +8,8 @@ is cut off when
 * the idle time of the closed stations exceeds what the target number of stations allows
   (m * c - total work),
 * the remaining work needs more stations than are left (bin-packing bounds LB1-LB3 of
-  Scholl 1999 on the remaining tasks),
+  Scholl 1999 and Sewell & Jacobson's LB3b on the remaining tasks, then an exact
+  bin-packing check with a node budget, as BB&R bounds each state by bin packing),
 * a task can no longer reach its latest station, or the tasks due by a station do not
   fit in the stations before it (station windows from the work before and after a task),
 * the same set of finished tasks was already reached with no more stations (memory-based
