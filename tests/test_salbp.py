@@ -12,9 +12,12 @@ from jobcarve.carving.cpsat.salbp import solve_salbp1_cpsat
 from jobcarve.carving.line import LineProblem, LineWorker
 from jobcarve.carving.line.salbp import (
     SalbpGraph,
+    _Search,
+    bin_packing_fits,
     increment_times,
     lower_bounds,
     martello_toth_l2,
+    pair_bound,
     solve_salbp1,
     solve_salbp2,
 )
@@ -82,6 +85,80 @@ def test_martello_toth_beats_the_simple_bounds() -> None:
     assert martello_toth_l2([51, 51, 51, 1, 1], 100) == 3
     # and where the total is the answer, L2 says so too
     assert martello_toth_l2([6, 6, 6, 4, 4, 4], 10) == 3
+
+
+# two tasks of 21-23 fill a station of 49 but for 3-7 units: no room for the 10 or the 11
+PAIRS = [21, 21, 21, 21, 22, 22, 22, 23, 10, 11]
+
+
+def test_pair_bound_sees_what_bin_packing_bounds_miss() -> None:
+    """Eight tasks of which no three fit leave no station for the two short ones."""
+    assert math.ceil(sum(PAIRS) / 49) == 4
+    assert martello_toth_l2(PAIRS, 49) == 4
+    assert pair_bound(PAIRS, 49) == 5
+    assert bin_packing_fits(PAIRS, 4, 49, 10**6) is False
+    assert bin_packing_fits(PAIRS, 5, 49, 10**6) is True
+    # with room for a third task the weights drop and so does the bound
+    assert pair_bound(PAIRS, 70) == math.ceil(sum(PAIRS) / 70) == 3
+
+
+def test_bin_packing_answers() -> None:
+    assert bin_packing_fits([6, 6, 6, 4, 4, 4], 3, 10, 1000) is True
+    assert bin_packing_fits([6, 6, 6, 4, 4, 4], 2, 10, 1000) is False  # the total says so
+    assert bin_packing_fits([6, 6, 6, 5], 3, 10, 1000) is False  # no two of 6, 6, 6 share
+    assert bin_packing_fits([], 0, 10, 0) is True
+    # 5+3, 5+3, 4+4: it fits, but not within zero search nodes
+    assert bin_packing_fits([5, 5, 4, 4, 3, 3], 3, 8, 0) is None
+    assert bin_packing_fits([5, 5, 4, 4, 3, 3], 3, 8, 1000) is True
+
+
+def _fewest_bins(times: list[int], cycle: int) -> int:
+    """The fewest bins by trying every partition (no pruning at all): the reference."""
+    best = len(times)
+
+    def place(k: int, loads: list[int]) -> None:
+        nonlocal best
+        if len(loads) >= best:
+            return
+        if k == len(times):
+            best = len(loads)
+            return
+        for j in range(len(loads)):
+            if loads[j] + times[k] <= cycle:
+                loads[j] += times[k]
+                place(k + 1, loads)
+                loads[j] -= times[k]
+        place(k + 1, [*loads, times[k]])
+
+    place(0, [])
+    return best
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.integers(1, 20), min_size=1, max_size=8),
+    st.integers(0, 20),
+)
+def test_pair_and_packing_bounds_are_sound(times: list[int], extra: int) -> None:
+    """The packing search is exact and the pair bound never exceeds the fewest bins."""
+    cycle = max(times) + extra
+    fewest = _fewest_bins(times, cycle)
+    assert bin_packing_fits(times, fewest, cycle, 10**6) is True
+    assert bin_packing_fits(times, fewest - 1, cycle, 10**6) is False
+    assert martello_toth_l2(times, cycle) <= fewest
+    assert pair_bound(times, cycle) <= fewest
+
+
+def test_search_proves_a_pair_packing() -> None:
+    """Without precedence the line is a bin packing: the search proves 5 stations at once,
+    and a 4-station search cuts its nodes on the packing of the tasks still open."""
+    sol = solve_salbp1(PAIRS, [[] for _ in PAIRS], 49, time_limit_s=10)
+    _check_line(PAIRS, [[] for _ in PAIRS], 49, sol)
+    assert (len(sol.stations), sol.lower_bound, sol.status) == (5, 5, "optimal")
+    search = _Search(SalbpGraph.build(PAIRS, [[] for _ in PAIRS]), 49, 4)
+    assert search.advance(10**6, float("inf")) is None
+    assert search.finished and search.complete
+    assert search.packing_cuts >= 1
 
 
 def test_task_increment_on_a_chain() -> None:

@@ -8,7 +8,8 @@ is cut off when
 * the idle time of the closed stations exceeds what the target number of stations allows
   (m * c - total work),
 * the remaining work needs more stations than are left (bin-packing bounds LB1-LB3 of
-  Scholl 1999 on the remaining tasks),
+  Scholl 1999 and Sewell & Jacobson's LB3b on the remaining tasks, then an exact
+  bin-packing check with a node budget, as BB&R bounds each state by bin packing),
 * a task can no longer reach its latest station, or the tasks due by a station do not
   fit in the stations before it (station windows from the work before and after a task),
 * the same set of finished tasks was already reached with no more stations (memory-based
@@ -35,6 +36,12 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
 from jobcarve.carving.line.problem import LineSolution, Station
+
+#: Nodes of one bin-packing bound call at a search node, and the calls the searches on a
+#: graph make before they give the bound up if it never cut (BB&R too stops bounding
+#: where it fails).
+PACKING_NODES = 50
+PACKING_TRIAL = 500
 
 
 class _Budget(Exception):
@@ -84,6 +91,16 @@ class SalbpGraph:
     @cached_property
     def per_cycle(self) -> dict[int, tuple[list[int], list[int]]]:
         """Heads and tails by cycle time, filled by `_heads_tails` (the searches share them)."""
+        return {}
+
+    @cached_property
+    def packings(self) -> dict[tuple[int, int, tuple[int, ...]], bool | None]:
+        """Bin-packing answers by (cycle time, bins, task times): the searches share them."""
+        return {}
+
+    @cached_property
+    def packing_trial(self) -> dict[int, list[int]]:
+        """Bin-packing bound calls and cuts by cycle time, over all searches on the graph."""
         return {}
 
     @cached_property
@@ -142,10 +159,11 @@ class Bounds:
     lb3: int  # the same in thirds
     mtl2: int  # Martello & Toth's L2 bin-packing bound
     windows: int  # a task's earliest station plus the stations its successors need
+    pairs: int = 0  # weights 1, 1/2, 1/4 by the tasks that can share a station (`pair_bound`)
 
     @property
     def best(self) -> int:
-        return max(self.lb1, self.lb2, self.lb3, self.mtl2, self.windows, 1)
+        return max(self.lb1, self.lb2, self.lb3, self.mtl2, self.windows, self.pairs, 1)
 
 
 def _weights(times: tuple[int, ...], cycle: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
@@ -199,6 +217,135 @@ def martello_toth_l2(times: list[int] | tuple[int, ...], cycle: int) -> int:
     return best
 
 
+def pair_bound(times: Iterable[int], cycle: int) -> int:
+    """Stations needed by weights 1, 1/2 and 1/4 that no station can exceed in total.
+
+    Sewell & Jacobson's LB3b (an extension of Scholl & Becker's LB3/LB7), in quarters.
+    With the times sorted longest first: the longest tasks of which no two fit together
+    weigh 1; then, while no three of the tasks so far fit together, the next task weighs
+    1/2 and every weight-1 task that would fit with it drops to 1/2 (the best total along
+    the way is kept). Then, with the tasks under a third of the cycle time back at 0, the
+    next tasks weigh 1/4 while none fits with a weight-1 task, none fits with the two
+    shortest halves, no three fit with the shortest half and no five fit together. A
+    station then holds weight 1 at most, so the total weight rounded up is a bound.
+    """
+    t = sorted(times, reverse=True)
+    n = len(t)
+    if n == 0:
+        return 0
+    w = [0] * n
+    w[0] = 4
+    i = 0
+    while i < n - 1 and t[i] + t[i + 1] > cycle:
+        i += 1
+        w[i] = 4
+    total = best = 4 * (i + 1)
+    best_w = w[:]
+    for j in range(i + 1, n):
+        if j != i + 1 and t[j - 2] + t[j - 1] + t[j] <= cycle:
+            break
+        while i >= 0 and t[i] + t[j] <= cycle:
+            w[i] = 2
+            total -= 2
+            i -= 1
+        w[j] = 2
+        total += 2
+        if total > best:
+            best, best_w = total, w[:]
+    w, total = best_w, best
+    for k in range(n):
+        if 3 * t[k] < cycle and w[k]:
+            total -= w[k]
+            w[k] = 0
+    ones = [k for k in range(n) if w[k] == 4]
+    halves = [k for k in range(n) if w[k] == 2]
+    last_one = ones[-1] if ones else -1
+    last_half = halves[-1] if halves else -1
+    for k in range(max(last_one, last_half) + 1, n):
+        if last_one >= 0 and t[last_one] + t[k] <= cycle:
+            break
+        if len(halves) >= 2 and t[halves[-2]] + t[last_half] + t[k] <= cycle:
+            break
+        if last_half >= 0 and k - last_half > 2 and t[last_half] + sum(t[k - 2 : k + 1]) <= cycle:
+            break
+        if k - last_half > 4 and sum(t[k - 4 : k + 1]) <= cycle:
+            break
+        w[k] = 1
+        total += 1
+    return -(-max(best, total) // 4)
+
+
+def bin_packing_fits(times: Iterable[int], bins: int, cycle: int, node_limit: int) -> bool | None:
+    """Do the items fit in `bins` bins of `cycle` (precedence ignored)? None: undecided.
+
+    Exact depth-first bin packing within `node_limit` nodes: the items, longest first, go
+    into an open bin or a new one, bins with equal loads count once, a state (next item,
+    loads) that failed is remembered, and a branch stops when the room still usable by the
+    items left (in each bin, the largest subset sum of those items that fits) is less
+    than their total. Used as the bin-packing bound of the station search (Sewell & Jacobson's
+    BB&R computes one at every new state): the line cannot be finished in `bins` stations
+    when the remaining tasks do not even fit as a bin-packing problem.
+    """
+    items = sorted(times, reverse=True)
+    n = len(items)
+    if n == 0:
+        return True
+    if bins <= 0 or items[0] > cycle:
+        return False
+    suffix = [0] * (n + 1)
+    full = (1 << (cycle + 1)) - 1
+    sums = [1] * (n + 1)  # bit set of the subset sums of items[k:], up to the cycle time
+    for k in range(n - 1, -1, -1):
+        suffix[k] = suffix[k + 1] + items[k]
+        sums[k] = (sums[k + 1] | (sums[k + 1] << items[k])) & full
+    if suffix[0] > bins * cycle:
+        return False
+    if sum(1 for t in items if 2 * t > cycle) > bins:
+        return False
+    failed: set[tuple[int, tuple[int, ...]]] = set()
+    nodes = 0
+
+    def rec(k: int, loads: tuple[int, ...]) -> bool:
+        nonlocal nodes
+        if k == n:
+            return True
+        if (k, loads) in failed:
+            return False
+        nodes += 1
+        if nodes > node_limit:
+            raise _Budget
+        # a bin can still take at most the largest subset sum of the items left that fits
+        reach = sums[k]
+        usable = (bins - len(loads)) * ((reach & full).bit_length() - 1)
+        for load in loads:
+            usable += (reach & ((1 << (cycle - load + 1)) - 1)).bit_length() - 1
+        if usable >= suffix[k]:
+            t = items[k]
+            previous = -1
+            for j, load in enumerate(loads):  # loads kept sorted: equal loads are adjacent
+                if load != previous and load + t <= cycle:
+                    previous = load
+                    if rec(k + 1, tuple(sorted((*loads[:j], load + t, *loads[j + 1 :])))):
+                        return True
+            if len(loads) < bins and rec(k + 1, tuple(sorted((*loads, t)))):
+                return True
+        failed.add((k, loads))
+        return False
+
+    try:
+        return rec(0, ())
+    except _Budget:
+        return None
+
+
+def _window_bound(
+    times: tuple[int, ...], w2: tuple[int, ...], w6: tuple[int, ...], mask: int, cycle: int
+) -> int:
+    """`_set_bound` and `pair_bound` of the tasks in `mask`."""
+    members = [times[i] for i in range(mask.bit_length()) if (mask >> i) & 1]
+    return max(_set_bound(times, w2, w6, mask, cycle), pair_bound(members, cycle))
+
+
 def _heads_tails(graph: SalbpGraph, cycle: int) -> tuple[list[int], list[int]]:
     """Stations needed up to and including each task, and from it to the end."""
     cached = graph.per_cycle.get(cycle)
@@ -206,8 +353,8 @@ def _heads_tails(graph: SalbpGraph, cycle: int) -> tuple[list[int], list[int]]:
         return cached
     times = graph.times
     w2, w6 = _weights(times, cycle)
-    head = [_set_bound(times, w2, w6, b | (1 << i), cycle) for i, b in enumerate(graph.before)]
-    tail = [_set_bound(times, w2, w6, a | (1 << i), cycle) for i, a in enumerate(graph.after)]
+    head = [_window_bound(times, w2, w6, b | (1 << i), cycle) for i, b in enumerate(graph.before)]
+    tail = [_window_bound(times, w2, w6, a | (1 << i), cycle) for i, a in enumerate(graph.after)]
     graph.per_cycle[cycle] = (head, tail)
     return head, tail
 
@@ -222,6 +369,7 @@ def lower_bounds(graph: SalbpGraph, cycle: int) -> Bounds:
         -(-sum(w6) // 6),
         martello_toth_l2(times, cycle),
         max((h + tl - 1 for h, tl in zip(head, tail, strict=True)), default=1),
+        pair_bound(times, cycle),
     )
 
 
@@ -350,6 +498,9 @@ class _Search:
         self.window = _sum_masks(cycle)
         self.dominators = graph.dominators
         self.max_loads = max_loads
+        # the bin-packing bound: nodes per call, switched off when it never cuts
+        self.trial = graph.packing_trial.setdefault(cycle, [0, 0])  # calls, cuts
+        self.packing_cuts = 0  # of this search
         self.memo: dict[int, int] = {}
         self.nodes = 0
         self.node_limit = 0
@@ -419,6 +570,10 @@ class _Search:
                     station = k + 1
                     if rest & ~self.open_at[station] or self._overdue(rest, k):
                         continue
+                    if (self.trial[1] or self.trial[0] < PACKING_TRIAL) and self._unpackable(
+                        rest, left
+                    ):
+                        continue
                     loads = self._loads(done, station, c - (self.slack - idle))
                 except _Budget:
                     heapq.heappush(heap, entry)  # expand it when the search resumes
@@ -443,6 +598,30 @@ class _Search:
                     self._alive += 1
         self.finished = True
         return None
+
+    def _unpackable(self, rest: int, left: int) -> bool:
+        """True when the open tasks do not fit in the stations left even as bin packing."""
+        times = self.g.times
+        sizes = []
+        mask = rest
+        while mask:
+            low = mask & -mask
+            sizes.append(times[low.bit_length() - 1])
+            mask ^= low
+        sizes.sort()
+        key = (self.c, left, tuple(sizes))
+        cache = self.g.packings
+        if key in cache:
+            answer = cache[key]
+        elif pair_bound(sizes, self.c) > left:
+            answer = cache[key] = False
+        else:
+            answer = cache[key] = bin_packing_fits(sizes, left, self.c, PACKING_NODES)
+        self.trial[0] += 1
+        if answer is False:
+            self.trial[1] += 1
+            self.packing_cuts += 1
+        return answer is False
 
     def _overdue(self, rest: int, k: int) -> bool:
         """True when the open tasks due by some station need more stations than are left."""
@@ -520,11 +699,22 @@ class _Search:
                         return True
             return False
 
-        def unblocked(k: int, blocked: int, base: list[int]) -> list[int]:
-            """Subset sums from position k on without the tasks that can no longer join."""
+        position = {i: q for q, i in enumerate(items)}
+
+        def unblocked(k: int, blocked: int, base: list[int], newly: int) -> list[int]:
+            """Subset sums from position k on without the tasks that can no longer join.
+
+            Positions after the last newly blocked task keep their sums."""
+            top = k
+            while newly:
+                low = newly & -newly
+                newly ^= low
+                q = position[low.bit_length() - 1]
+                if q > top:
+                    top = q
             out_suffix = base[:]
-            acc = 1
-            for q in range(last - 1, k - 1, -1):
+            acc = base[top + 1]
+            for q in range(top, k - 1, -1):
                 i = items[q]
                 if not (blocked >> i) & 1:
                     acc = (acc | (acc << times[i])) & full
@@ -564,7 +754,7 @@ class _Search:
                     newly = after[i] & later[k] & ~blocked
                     if newly:
                         blocked |= newly
-                        suf = unblocked(k + 1, blocked, suf)
+                        suf = unblocked(k + 1, blocked, suf, newly)
                     k += 1
                     continue
                 break
@@ -575,7 +765,7 @@ class _Search:
             newly = after[i] & later[k] & ~blocked
             if newly:
                 blocked |= newly
-                suf = unblocked(k + 1, blocked, suf)
+                suf = unblocked(k + 1, blocked, suf, newly)
             rec(k + 1, chosen, load, max(need, c - t + 1), blocked, suf)
 
         later = [0] * (last + 1)
