@@ -81,6 +81,7 @@ def _result(
         "constructive": sol.stats.get("constructive", ""),
         "guard": sol.stats.get("guard", ""),
         "probe_bound": sol.stats.get("probe_bound", ""),
+        "continued": sol.stats.get("continued", ""),
     }
 
 

@@ -216,6 +216,16 @@ def test_probe_bound_without_time_keeps_what_it_had() -> None:
     assert (bound, best, log) == (1, found, [])
 
 
+def test_model_progress_records_every_line_in_order() -> None:
+    """`progress` gets one (wall, deterministic) time per line found, in the order found."""
+    p = small_family(4)[4]
+    progress: list[tuple[float, float]] = []
+    sol = solve_line(p, "min_cycle", time_limit_s=10, constructive=False, progress=progress)
+    assert sol.status == "optimal" and progress
+    assert all(0 <= a[0] <= b[0] and 0 <= a[1] <= b[1] for a, b in zip(progress, progress[1:]))
+    assert progress[-1][0] <= sol.seconds
+
+
 def test_line_problems_reports_every_broken_rule() -> None:
     """The checker finds precedence, incompatible pairs, loads, a worker twice, missing tasks."""
     g = AlwabpGraph.build([[2, 2, 2], [3, None, 3]], [(), (0,), (1,)])  # [worker][task]

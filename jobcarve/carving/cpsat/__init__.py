@@ -28,13 +28,20 @@ def solve_once(
     seed: int,
     workers: int,
     deterministic_s: float | None = None,
+    progress: list[tuple[float, float]] | None = None,
 ) -> tuple[Any, Any]:
     """Solve a CP-SAT model once (Ctrl-C stops the search and keeps the best solution).
 
     ``deterministic_s``: CP-SAT's deterministic time limit (the same work on any machine
-    load); `time_limit_s` stays as the wall-clock guard.
+    load); `time_limit_s` stays as the wall-clock guard. ``progress``: if given, gets
+    (wall seconds, deterministic seconds) since the start for every solution found.
     """
     from ortools.sat.python import cp_model
+
+    class Progress(cp_model.CpSolverSolutionCallback):
+        def on_solution_callback(self) -> None:
+            assert progress is not None
+            progress.append((self.wall_time, self.deterministic_time))
 
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = time_limit_s
@@ -44,7 +51,7 @@ def solve_once(
     solver.parameters.num_workers = workers
     solver.parameters.catch_sigint_signal = True
     try:
-        status = solver.solve(model)
+        status = solver.solve(model, Progress() if progress is not None else None)
     finally:
         restore_sigint()
     return solver, status

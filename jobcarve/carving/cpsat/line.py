@@ -122,6 +122,7 @@ def solve_line(
     constructive: bool = True,
     effort_s: float | None = None,
     strict: bool = False,
+    progress: list[tuple[float, float]] | None = None,
 ) -> LineSolution:
     """Solve one of the three line objectives.
 
@@ -139,6 +140,7 @@ def solve_line(
     ``strict`` (min_cycle with `start`): the start line is not hinted but beaten: the model
     asks for a cycle time below it (windows for that cycle time), an infeasible model
     proves the start optimal, and a model that finds nothing returns the start.
+    ``progress``: gets (wall, deterministic) seconds into the search of every line found.
     """
     t0 = time.perf_counter()
     problem.check()
@@ -298,7 +300,12 @@ def solve_line(
             m.add_hint(cycle, max(loads, default=0))
 
     solver, status = solve_once(
-        m, time_limit_s=time_limit_s, seed=seed, workers=workers, deterministic_s=effort_s
+        m,
+        time_limit_s=time_limit_s,
+        seed=seed,
+        workers=workers,
+        deterministic_s=effort_s,
+        progress=progress,
     )
     seconds = time.perf_counter() - t0
     if strict and status in (cp_model.UNKNOWN, cp_model.INFEASIBLE):

@@ -63,6 +63,9 @@ PROBE_SHARE = 0.25
 #: seconds): building the CP-SAT model of a 70-task line takes 0.1-0.3 s, so at a limit of
 #: a few seconds the probes would only overrun it.
 MIN_PROBE_S = 0.5
+#: A model that found its last line after this share of its run is still shortening the
+#: line: the probes' time goes on with the model instead (policy, docs/performance.md).
+LATE = 0.75
 
 
 class Budget(Exception):
@@ -660,6 +663,13 @@ def lns_line(
     return best, rounds
 
 
+def _line_of(problem: LineProblem, sol: LineSolution) -> Line:
+    """A solution's stations as (worker, tasks) in indices of the problem."""
+    wid = {w.id: i for i, w in enumerate(problem.workers)}
+    tid = {t: i for i, t in enumerate(problem.tasks)}
+    return [(wid[st.worker], tuple(tid[t] for t in st.tasks)) for st in sol.stations]
+
+
 def probe_bound(
     problem: LineProblem,
     best: tuple[int, Line],
@@ -688,8 +698,6 @@ def probe_bound(
     from jobcarve.carving.cpsat.line import solve_line
 
     g = AlwabpGraph.from_problem(problem)
-    wid = {w.id: i for i, w in enumerate(problem.workers)}
-    tid = {t: i for i, t in enumerate(problem.tasks)}
     lo, hi = lower, best[0] - 1
     log: list[str] = []
     while lo <= hi and len(log) < max_probes:
@@ -711,7 +719,7 @@ def probe_bound(
             lo = mid + 1
             log.append(f"{mid}:none")
         elif sol.stations and sol.cycle_time <= mid:
-            line = [(wid[st.worker], tuple(tid[t] for t in st.tasks)) for st in sol.stations]
+            line = _line_of(problem, sol)
             best = (line_cycle(g, line), line)
             hi = best[0] - 1
             log.append(f"{mid}:line {best[0]}")
@@ -743,7 +751,9 @@ def solve_alwabp2(
     time with the CP-SAT model as the test; 0: none) after the model has stopped without
     a proof: probes of at most a quarter of it each, until it is spent. They come last so
     that the line gets the model's full share first (probes before the model cost line
-    quality on the largest generated graphs: docs/performance.md).
+    quality on the largest generated graphs: docs/performance.md). A model that found its
+    last line in the last quarter of its run (`LATE`) is still shortening the line: it
+    goes on instead (asked again to beat its own line), and no probe runs.
 
     ``effort_s``: a deterministic budget (CP-SAT deterministic seconds; the LNS gets
     `lns_share` of it in sub-solves of 0.1); the result then does not depend on the
@@ -795,40 +805,64 @@ def solve_alwabp2(
         stats["lns_rounds"] = rounds
     if best[0] > lower:
         left = max(0.01, deadline - time.perf_counter())
+        if (left if effort_s is None else 2 * effort_s) * probe_share / 4 < MIN_PROBE_S:
+            probe_share = 0.0  # too little time for a probe: the model gets all of it
+        model_s = left * (1 - probe_share)
+        model_effort = None if effort_s is None else effort_s * (1 - lns_share - probe_share)
+        progress: list[tuple[float, float]] = []
         sol = solve_line(
             problem,
             "min_cycle",
-            time_limit_s=left * (1 - probe_share),
+            time_limit_s=model_s,
             seed=seed,
             workers=workers,
             start=best[1],
             cycle_bounds=(lower, best[0]),
-            effort_s=None if effort_s is None else effort_s * (1 - lns_share - probe_share),
+            effort_s=model_effort,
             strict=strict,
+            progress=progress,
         )
-        slice_s = max(0.0, deadline - time.perf_counter()) / 4
-        probe_effort = None if effort_s is None else probe_share * effort_s / 4
-        worth = slice_s >= MIN_PROBE_S if probe_effort is None else probe_effort >= MIN_PROBE_S / 2
-        if sol.status == "feasible" and sol.stations and probe_share > 0 and worth:
-            # the model stopped short of a proof: the rest goes to the bound probes
-            wid = {w.id: i for i, w in enumerate(problem.workers)}
-            tid = {t: i for i, t in enumerate(problem.tasks)}
-            line = [(wid[st.worker], tuple(tid[t] for t in st.tasks)) for st in sol.stations]
-            before = (sol.cycle_time, sol.lower_bound)
-            low, best, probes = probe_bound(
-                problem,
-                (sol.cycle_time, line),
-                max(lower, sol.lower_bound),
-                deadline=deadline,
-                slice_s=slice_s,
-                effort_s=probe_effort,
-                seed=seed,
-                workers=workers,
+        if sol.status == "feasible" and sol.stations and probe_share > 0:
+            # the model stopped short of a proof: the rest of the time goes on with it when
+            # it was still shortening the line late in its run, to the bound probes if not
+            last = (
+                (progress[-1][1] / model_effort if model_effort else progress[-1][0] / model_s)
+                if progress
+                else 0.0
             )
-            stats["probes"] = " ".join(probes)
-            stats["probe_bound"] = low
-            if (best[0], low) != before:
-                sol = _line_solution(problem, "min_cycle", best[1], low, 0.0)
+            line = _line_of(problem, sol)
+            low = max(lower, sol.lower_bound)
+            slice_s = max(0.0, deadline - time.perf_counter()) / 4
+            probe_effort = None if effort_s is None else probe_share * effort_s / 4
+            if last > LATE:
+                stats["continued"] = True
+                sol = solve_line(
+                    problem,
+                    "min_cycle",
+                    time_limit_s=max(0.01, deadline - time.perf_counter()),
+                    seed=seed,
+                    workers=workers,
+                    start=line,
+                    cycle_bounds=(low, sol.cycle_time),
+                    effort_s=None if effort_s is None else probe_share * effort_s,
+                    strict=True,
+                )
+            elif slice_s >= MIN_PROBE_S or probe_effort is not None:
+                before = (sol.cycle_time, low)
+                low, found, probes = probe_bound(
+                    problem,
+                    (sol.cycle_time, line),
+                    low,
+                    deadline=deadline,
+                    slice_s=slice_s,
+                    effort_s=probe_effort,
+                    seed=seed,
+                    workers=workers,
+                )
+                stats["probes"] = " ".join(probes)
+                stats["probe_bound"] = low
+                if (found[0], low) != before:
+                    sol = _line_solution(problem, "min_cycle", found[1], low, 0.0)
         stats["guard"] = stats["guard"] or time.perf_counter() >= deadline
         sol.stats.update(stats)
         return replace(sol, seconds=time.perf_counter() - t0)
