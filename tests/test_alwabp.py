@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import random
 from pathlib import Path
@@ -222,7 +223,7 @@ def test_model_progress_records_every_line_in_order() -> None:
     progress: list[tuple[float, float]] = []
     sol = solve_line(p, "min_cycle", time_limit_s=10, constructive=False, progress=progress)
     assert sol.status == "optimal" and progress
-    assert all(0 <= a[0] <= b[0] and 0 <= a[1] <= b[1] for a, b in zip(progress, progress[1:]))
+    assert all(0 <= a[0] <= b[0] and 0 <= a[1] <= b[1] for a, b in itertools.pairwise(progress))
     assert progress[-1][0] <= sol.seconds
 
 
