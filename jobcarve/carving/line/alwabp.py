@@ -693,7 +693,8 @@ def probe_bound(
     raises the bound to C + 1; a line found replaces the best line; no answer within the
     slice (``slice_s`` wall seconds, or `effort_s` deterministic seconds) moves the next
     probe below C, where a proof is easier. At most `max_probes` probes, none after
-    `deadline` (the slice is a cap: a probe answered early leaves its time to the next). Returns the bound, the best line and one "C:answer" per probe.
+    `deadline` (the slice is a cap: a probe answered early leaves its time to the next).
+    Returns the bound, the best line and one "C:answer" per probe.
     """
     from jobcarve.carving.cpsat.line import solve_line
 
