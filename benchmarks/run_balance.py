@@ -396,6 +396,8 @@ def main() -> None:
     results.mkdir(exist_ok=True)
     budget = f"e{args.effort:g}" if args.effort is not None else f"{args.time_limit:g}s"
     what = args.families.replace(",", "-") if args.set.startswith("alwabp") else "scholl"
+    if args.set == "alwabp-gen" and args.families == parser.get_default("families"):
+        what = "all"  # every generated family (the shared families' names do not apply)
     # the budget is in the name: a run at another limit never overwrites a recorded one
     name = f"{args.set}_{what}_{budget}.csv"
     if args.only:
