@@ -51,6 +51,7 @@ from jobcarve.carving.line.alwabp import (  # noqa: E402
     AlwabpGraph,
     Effort,
     heuristic_line,
+    line_of,
     line_problems,
     lower_bound,
     solve_alwabp2,
@@ -145,10 +146,7 @@ def solve_alwabp(
         raise ValueError(method)
     if sol.stations:
         g = AlwabpGraph.from_problem(problem)
-        wid = {w.id: i for i, w in enumerate(problem.workers)}
-        tid = {t: i for i, t in enumerate(problem.tasks)}
-        line = [(wid[s.worker], tuple(tid[t] for t in s.tasks)) for s in sol.stations]
-        broken = line_problems(g, line, sol.cycle_time)
+        broken = line_problems(g, line_of(problem, sol), sol.cycle_time)
         if broken or sol.lower_bound > sol.cycle_time:
             sys.exit(f"{method}: invalid line: {broken[:3]} bound {sol.lower_bound}")
     return sol

@@ -663,7 +663,7 @@ def lns_line(
     return best, rounds
 
 
-def _line_of(problem: LineProblem, sol: LineSolution) -> Line:
+def line_of(problem: LineProblem, sol: LineSolution) -> Line:
     """A solution's stations as (worker, tasks) in indices of the problem."""
     wid = {w.id: i for i, w in enumerate(problem.workers)}
     tid = {t: i for i, t in enumerate(problem.tasks)}
@@ -698,7 +698,6 @@ def probe_bound(
     """
     from jobcarve.carving.cpsat.line import solve_line
 
-    g = AlwabpGraph.from_problem(problem)
     lo, hi = lower, best[0] - 1
     log: list[str] = []
     while lo <= hi and len(log) < max_probes:
@@ -720,8 +719,7 @@ def probe_bound(
             lo = mid + 1
             log.append(f"{mid}:none")
         elif sol.stations and sol.cycle_time <= mid:
-            line = _line_of(problem, sol)
-            best = (line_cycle(g, line), line)
+            best = (sol.cycle_time, line_of(problem, sol))  # a line without cobots
             hi = best[0] - 1
             log.append(f"{mid}:line {best[0]}")
         else:
@@ -831,7 +829,7 @@ def solve_alwabp2(
                 if progress
                 else 0.0
             )
-            line = _line_of(problem, sol)
+            line = line_of(problem, sol)
             low = max(lower, sol.lower_bound)
             slice_s = max(0.0, deadline - time.perf_counter()) / 4
             probe_effort = None if effort_s is None else probe_share * effort_s / 4
