@@ -175,3 +175,43 @@ def test_min_cycle_with_cobots_starts_from_the_engine_line() -> None:
     s = solve_line(p, "min_cycle")
     assert s.status == "optimal" and s.cycle_time <= line_cycle_of(p, found[0])
     assert validate_solution(p, stations_of(p, s)) == []
+
+
+def test_plain_alwabp2_only_without_cobots_and_a_binding_balance() -> None:
+    """Which shortest-cycle lines the ALWABP-2 engine may take on."""
+    import dataclasses
+
+    p = problem([[3, 2], [2, 4]], [(), (0,)], tg=(False, True))
+    assert p.plain_alwabp2
+    assert not dataclasses.replace(p, cobot_times=(None, 1), max_cobots=1).plain_alwabp2
+    assert dataclasses.replace(p, cobot_times=(None, 1), max_cobots=0).plain_alwabp2
+    assert not dataclasses.replace(p, max_target_group=0).plain_alwabp2
+    assert dataclasses.replace(p, max_target_group=1).plain_alwabp2
+
+
+def test_example_shortest_cycle_runs_the_alwabp_engine() -> None:
+    """Without cobots and with displacement allowed the example's line is plain ALWABP-2:
+    the engine answers (its stats), at the CP-SAT line model's optimum, and keeps every rule."""
+    from jobcarve.carving.line import line_problem
+
+    process = read_process(EXAMPLES[0])
+    s = line_plan(
+        process, objective="min_cycle", time_limit_s=10, max_cobots=0, allow_displacement=True
+    )
+    assert "relaxation_bound" in s.stats and s.status == "optimal"
+    from jobcarve.analysis import analyze
+
+    p = line_problem(process, analyze(process), max_cobots=0, allow_displacement=True)
+    ref = solve_line(p, "min_cycle", time_limit_s=10)
+    assert ref.status == "optimal" and s.cycle_time == ref.cycle_time
+    assert validate_solution(p, stations_of(p, s)) == []
+    assert max(station_loads(p, stations_of(p, s))) == s.cycle_time
+
+
+def test_shortest_cycle_says_when_the_work_balance_forbids_it() -> None:
+    """min_cycle staffs every station; with more target-group workers than free places the
+    answer says so (and which objective to use), instead of "no line meets the cycle time"."""
+    s = line_plan(read_process(EXAMPLES[0]), objective="min_cycle", time_limit_s=5)
+    assert s.status == "infeasible" and not s.stations
+    assert "work balance has places for 2 of its 4 target-group workers" in s.reason
+    assert "max_target_group" in s.reason

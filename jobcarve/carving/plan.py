@@ -776,11 +776,15 @@ def line_plan(
     ``objective``: ``min_cycle`` (the whole team staffs stations; shortest cycle),
     ``min_stations`` (fewest workers at the takt) or ``max_target_group`` (most workers
     from the target group at the takt, then fewest stations). The takt defaults to
-    ``planning.takt_s``.
+    ``planning.takt_s``. Shortest-cycle lines without cobots whose work balance does not
+    bind are plain ALWABP-2 and go to the engine of ``jobcarve balance``
+    (`solve_alwabp2`); the others to the CP-SAT line model, which holds cobots and the
+    work balance and starts from that engine's constructive line.
     """
     from jobcarve.analysis import analyze
     from jobcarve.carving.cpsat.line import solve_line
     from jobcarve.carving.line import line_problem
+    from jobcarve.carving.line.alwabp import solve_alwabp2
 
     cats = catalogs if catalogs is not None else load_catalogs()
     assert cats.params is not None
@@ -798,6 +802,27 @@ def line_plan(
         cycle = round(takt / problem.time_unit)
     if objective not in ("min_cycle", "min_stations", "max_target_group"):
         raise UsageError(f"unknown line objective {objective!r}")
+    if objective == "min_cycle" and not problem.work_balance_allows_all:
+        # every worker staffs a station, more target-group workers than free places
+        assert problem.max_target_group is not None
+        return LineSolution(
+            objective,
+            "infeasible",
+            0,
+            (),
+            0,
+            0,
+            0.0,
+            f"the shortest cycle puts all {len(problem.workers)} workers on the line, but the "
+            f"work balance has places for {problem.max_target_group} of its "
+            f"{problem.target_group_workers} target-group workers: balance for the most "
+            "target-group workers at the takt instead (objective max_target_group)",
+        )
+    if objective == "min_cycle" and problem.plain_alwabp2:
+        # the engine of the published benchmarks: constructive line, bounds, CP-SAT, probes
+        return solve_alwabp2(
+            problem, time_limit_s=opts.time_limit_s, seed=opts.seed, workers=opts.workers
+        )
     return solve_line(
         problem,
         objective,

@@ -53,6 +53,27 @@ class LineProblem:
     def num_tasks(self) -> int:
         return len(self.tasks)
 
+    @property
+    def target_group_workers(self) -> int:
+        """Workers from the target group (the profiles' people)."""
+        return sum(1 for w in self.workers if w.target_group)
+
+    @property
+    def work_balance_allows_all(self) -> bool:
+        """Whether every worker may staff a station under the work balance."""
+        cap = self.max_target_group
+        return cap is None or self.target_group_workers <= cap
+
+    @property
+    def plain_alwabp2(self) -> bool:
+        """Whether shortest-cycle balancing is a plain ALWABP-2 (the `solve_alwabp2` engine).
+
+        It is when no cobot can take a task (the engine's lines and bounds are the
+        workers' own) and the work balance lets every worker staff a station.
+        """
+        cobots = self.max_cobots > 0 and any(c is not None for c in self.cobot_times)
+        return not cobots and self.work_balance_allows_all
+
     def check(self) -> None:
         """Raise NoSolutionError with a reason a person understands if no line can exist."""
         graph: nx.DiGraph[int] = nx.DiGraph()
