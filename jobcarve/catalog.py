@@ -89,6 +89,14 @@ class CatalogEntry(_Block):
                 raise ValueError(f"default_split shares add up to {total:.2f}, expected 1.00")
             if len(self.default_split) < 2:
                 raise ValueError("a default_split needs at least two units")
+            whole = self.demands.as_dict()
+            for unit in self.default_split:
+                over = [d for d, v in unit.demands.as_dict().items() if v > whole[d]]
+                if over:
+                    raise ValueError(
+                        f"default_split unit {unit.id} demands more than the task on "
+                        f"{', '.join(over)}: a task's demands are the peak of its parts"
+                    )
         return self
 
 
@@ -175,9 +183,21 @@ class Support(_Block):
         "(above it the work itself must be redesigned).",
     )
 
+    closes_only_below: dict[str, dict[str, Annotated[int, Field(ge=1, le=4)]]] = Field(
+        default_factory=dict,
+        description="Closed dimension -> {profile dimension: level}: the support closes a gap "
+        "on that dimension only for a profile whose capacity on the profile dimension is below "
+        "the level, the limitation it makes up for (a magnifier helps fine work where sight "
+        "limits it, not where the hands do).",
+    )
+
     @model_validator(mode="after")
     def _dimensions(self) -> Support:
-        unknown = sorted((set(self.closes) | set(self.max_demand)) - set(DIMENSIONS))
+        conditions = {d for cond in self.closes_only_below.values() for d in cond}
+        unknown = sorted(
+            (set(self.closes) | set(self.max_demand) | set(self.closes_only_below) | conditions)
+            - set(DIMENSIONS)
+        )
         if unknown:
             raise ValueError(f"unknown dimension(s) {', '.join(unknown)}")
         if "repetitive_hand_arm" in self.closes and not self.rotation:
@@ -269,9 +289,27 @@ class SplitParams(_Block):
     core_demand_level: Param
 
 
+DangerFlag = Literal["hazardous_tool", "vibrating_tool", "hazardous_substance"]
+
+
+class DangerousWork(_Block):
+    """Which handling flags make work dangerous: not work for a new job."""
+
+    any_of: list[Annotated[list[DangerFlag], Field(min_length=1)]] = Field(
+        min_length=1,
+        description="Work is dangerous when all flags of any one of these lists are set.",
+    )
+    source: Source
+
+    def applies(self, handling: Handling) -> bool:
+        """Whether work with this handling is dangerous."""
+        return any(all(getattr(handling, f) for f in flags) for flags in self.any_of)
+
+
 class FitParams(_Block):
     over_capacity_margin: Param
     over_capacity_dimensions: Param
+    dangerous_work: DangerousWork
 
 
 class FrequencyTable(_Block):

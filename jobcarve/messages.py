@@ -294,6 +294,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Beperking '{restriction}': {condition}.",
         "Restriction '{restriction}': {condition}.",
     ),
+    "fit.dangerous_work": (
+        "Gevaarlijk werk (trillend gevaarlijk handgereedschap, of gevaarlijke stoffen met "
+        "adembescherming of in een ATEX-cabine): geen werk voor een nieuwe baan, wie het ook "
+        "zou kunnen; het blijft bij geschoold personeel of wordt herontworpen (ontwerpregel "
+        "van Griffin).",
+        "Dangerous work (a vibrating hazardous hand tool, or hazardous substances under "
+        "respiratory protection or in an ATEX booth): not work for a new job, whoever might "
+        "manage it; it stays with trained staff or is redesigned (Griffin's design guard).",
+    ),
     "fit.unsafe": (
         "Zoals gemodelleerd kan niemand dit werk veilig doen (NIOSH-frequentiefactor 0): eerst herontwerpen.",
         "As modelled nobody can do this work safely (NIOSH frequency multiplier 0): redesign first.",

@@ -224,6 +224,12 @@ class Handling(_Block):
     vibrating_tool: StrictBool | None = Field(
         None, description="The person holds a vibrating power tool (grinder, blasting nozzle)."
     )
+    hazardous_substance: StrictBool | None = Field(
+        None,
+        description="The work exposes the person to hazardous substances that need respiratory "
+        "protection or an explosion-safe (ATEX) booth: solvent spraying, powder coating, "
+        "isocyanates.",
+    )
     lifts_per_hour: float | None = Field(
         None,
         ge=0,

@@ -72,6 +72,24 @@ def test_broken_catalogue_is_located(tmp_path: Path) -> None:
     assert text.startswith(f"{path}:") and "time_basis" in text and "per_lot" in text
 
 
+def test_a_part_never_demands_more_than_its_task(tmp_path: Path) -> None:
+    """A task's demands are the peak of its parts (a requirement profile rates the highest
+    requirement of the work): a catalogue whose split part demands more is refused, located."""
+    text = (catalog_dir() / "tasks_assembly.yaml").read_text(encoding="utf-8")
+    start = text.index("  - id: functional_test")
+    line_start = text.index("    demands:", start)
+    line_end = text.index("\n", line_start)
+    lowered = text[line_start:line_end].replace("problem_solving: 4", "problem_solving: 3")
+    assert lowered != text[line_start:line_end]
+    path = tmp_path / "tasks_bad.yaml"
+    path.write_text(text[:line_start] + lowered + text[line_end:], encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_task_catalog(path)
+    message = str(info.value.problems[0])
+    assert message.startswith(f"{path}:") and "interpret" in message
+    assert "problem_solving" in message and "peak of its parts" in message
+
+
 def test_screening_corrections() -> None:
     """UR8 Long rated 8 kg (UR names arms by rated payload; the 10 kg figure is an extended
     one, domain audit #16); the force limit cites ISO 10218-2:2025 and starts at 65 N (face,

@@ -412,6 +412,70 @@ def test_jig_closes_attention_on_positioning_not_programming() -> None:
     )
 
 
+def test_jig_needs_a_bounded_mix() -> None:
+    """A jig is made per variant, like a picture set: a new display design every week (40
+    variants) has none, so it closes no attention gap there."""
+    low = ALL_TWO.replace("attention: 2", "attention: 1")
+
+    def verdict(variants: int) -> str:
+        a = micro(
+            f"""
+            - {{id: t, name: T, role: op, hours_per_week: 5, activities: [positioning],
+               demands: {{attention: 2}}, handling: {{variants: {variants}}}}}
+            """,
+            capacities=low,
+            profile_extra="supports: [jig_poka_yoke]",
+        )
+        return a.tasks[0].units[0].fit["p"].verdict
+
+    assert verdict(30) == "fits_with_support"
+    assert verdict(31) == "not_accessible"
+
+
+def test_magnifier_helps_fine_work_only_where_sight_limits_it() -> None:
+    """Leidraad Werkvoorzieningen: a magnifier lamp is the aid for a visual limitation. It
+    closes a fine-motor gap for a profile with limited sight (sensory below 3), not for
+    hands that cannot do fine work (good eyes); it still closes a sensory gap for anyone."""
+    hands = ALL_TWO.replace("fine_motor: 2", "fine_motor: 1").replace("sensory: 2", "sensory: 3")
+    sight = ALL_TWO.replace("fine_motor: 2", "fine_motor: 1")
+    lamp = "[magnifier_lighting]"
+    assert support_fit("{fine_motor: 2}", "[bench_work]", sight, lamp) == "fits_with_support"
+    assert support_fit("{fine_motor: 2}", "[bench_work]", hands, lamp) == "not_accessible"
+    eyes = ALL_TWO.replace("sensory: 2", "sensory: 3")
+    assert support_fit("{sensory: 4}", "[bench_work]", eyes, lamp) == "fits_with_support"
+
+
+@pytest.mark.parametrize(
+    ("flags", "dangerous"),
+    [
+        ("hazardous_tool: true, vibrating_tool: true", True),
+        ("hazardous_substance: true", True),
+        ("hazardous_tool: true", False),
+        ("hazardous_tool: true, head_exposure: true", False),
+        ("vibrating_tool: true", False),
+    ],
+)
+def test_dangerous_work_is_not_work_for_a_new_job(flags: str, dangerous: bool) -> None:
+    """Griffin's design guard: a vibrating hazardous hand tool (an angle grinder) and
+    hazardous substances under respiratory protection (solvent spraying) are dangerous work,
+    kept from new jobs whoever might manage them; a hazardous tool alone (a cook's knife, a
+    rail cutter) or a vibrating sander is not."""
+    a = micro(
+        f"""
+        - {{id: t, name: T, role: op, hours_per_week: 5, activities: [bench_work],
+           demands: {ALL_TWO}, handling: {{{flags}}}}}
+        """,
+        capacities=ALL_FOUR,
+    )
+    fit = a.tasks[0].units[0].fit["p"]
+    if dangerous:
+        assert fit.verdict == "not_accessible"
+        assert keys(fit.reasons)[0] == "fit.dangerous_work"
+    else:
+        assert fit.verdict == "fits"
+        assert "fit.dangerous_work" not in keys(fit.reasons)
+
+
 def test_pictures_do_not_replace_reading_a_caliper() -> None:
     """Funk et al. 2015 used pictures of assembly steps; a picture does not read a value."""
     assert (
@@ -704,16 +768,25 @@ def test_a_lifting_aid_in_use_takes_the_load_of_a_lift_restriction() -> None:
 
 
 def test_no_vibrating_tools() -> None:
-    """A medical restriction on vibration (Arbobesluit 6.11a) excludes a grinder, whatever
-    the capacities."""
+    """A medical restriction on vibration (Arbobesluit 6.11a) excludes an orbital sander,
+    whatever the capacities; a grinder is dangerous work for anyone and excluded too."""
     u = restricted(
         """
-        - {id: t, name: Grind, role: op, time_s_per_unit: 60, template: deburr_grinder}
+        - {id: t, name: Sand, role: op, hours_per_week: 5, activities: [bench_work],
+           demands: {lifting: 1}, handling: {vibrating_tool: true}}
         """,
         "{kind: no_vibrating_tools}",
     )
     assert u.fit["p"].verdict == "not_accessible"
     assert u.fit["p"].reasons[0].key == "fit.restriction_excludes"
+    g = restricted(
+        """
+        - {id: t, name: Grind, role: op, time_s_per_unit: 60, template: deburr_grinder}
+        """,
+        "{kind: no_vibrating_tools}",
+    )
+    assert g.fit["p"].verdict == "not_accessible"
+    assert {"fit.dangerous_work", "fit.restriction_excludes"} <= set(keys(g.fit["p"].reasons))
 
 
 def test_dislikes_interruptions_caps_pace() -> None:
@@ -828,3 +901,22 @@ def test_a_raised_demand_stays_with_the_part_that_carries_it() -> None:
     by_id = {u.id.split(".")[-1]: u for u in t.units}
     assert by_id["tack"].demands["problem_solving"] == 3
     assert by_id["load_fixture"].demands["problem_solving"] == 1
+
+
+def test_a_profile_that_cannot_interpret_failures_does_not_fit_the_whole_test() -> None:
+    """The catalogue rates a task at the peak of its parts: the functional test demands the
+    judgement of interpreting failures (4), so a profile at 3 needs the split, and with it
+    confirmed does the connecting and starting, not the interpreting."""
+    a = micro(
+        """
+        - {id: t, name: Test, role: op, time_s_per_unit: 60, template: functional_test,
+           catalogue_split: confirmed}
+        """,
+        capacities=ALL.format(v=3),
+    )
+    task = a.tasks[0]
+    assert task.fit["p"].verdict == "needs_split"
+    parts = {u.id: u for u in task.units}
+    assert parts["t.interpret"].demands["problem_solving"] == 4
+    assert parts["t.interpret"].fit["p"].verdict == "not_accessible"
+    assert parts["t.connect_run"].fit["p"].verdict == "fits"

@@ -43,6 +43,8 @@ class FitContext:
     rules: tuple[RestrictionRule, ...] = ()
     mass_bands_kg: tuple[float, ...] = ()
     lifting_aid_in_use: bool = False
+    #: dangerous work (a hazardous hand tool at the face or vibrating): not for a new job
+    dangerous: bool = False
 
 
 def profile_supports(
@@ -52,6 +54,24 @@ def profile_supports(
     ids = set(profile.supports) | set(company)
     # catalogue order: simplest first
     return [s for s in supports.values() if s.id in ids or s.rotation]
+
+
+def for_profile(support: Support, capacities: dict[str, int]) -> Support | None:
+    """The support as it works for a profile with these capacities (None: it closes nothing).
+
+    A gap a support closes only for some limitation (``closes_only_below``) stays open for
+    a profile without that limitation.
+    """
+    if not support.closes_only_below:
+        return support
+    closes = {
+        d: n
+        for d, n in support.closes.items()
+        if all(capacities[c] < level for c, level in support.closes_only_below.get(d, {}).items())
+    }
+    if closes == support.closes:
+        return support
+    return support.model_copy(update={"closes": closes}) if closes else None
 
 
 def applies(support: Support, context: FitContext) -> bool | None:
@@ -198,6 +218,7 @@ def assess_fit(
         profile, ctx, profile.capacities.as_dict(), demands
     )
     in_use = [s for s in available if s.id in ctx.aids_in_use]
+    available = [x for s in available if (x := for_profile(s, capacities)) is not None]
     usable = [s for s in available if s.id not in ctx.aids_in_use and applies(s, ctx)]
     needed = {d: demands[d] - capacities[d] for d in DIMENSIONS if demands[d] > capacities[d]}
     context_reasons: list[Reason] = []
@@ -206,14 +227,18 @@ def assess_fit(
     context_reasons += [r for dim, r in caps if dim in needed]
     context_reasons += notes
     gap_of = {d: Gap(d, demands[d], capacities[d], None) for d in needed}  # filled below
-    if ctx.unsafe or excluded:
-        reason = Reason("fit.unsafe") if ctx.unsafe else excluded[0]
+    if ctx.unsafe or ctx.dangerous or excluded:
+        first = (
+            [Reason("fit.unsafe")] * ctx.unsafe
+            + [Reason("fit.dangerous_work")] * ctx.dangerous
+            + excluded
+        )
         return Fit(
             profile.id,
             "not_accessible",
             tuple(gap_of.values()),
             (),
-            (reason, *excluded[1 if not ctx.unsafe else 0 :], *context_reasons),
+            (*first, *context_reasons),
         )
     chosen = _smallest_cover(needed, demands, usable)
     gaps: list[Gap] = []

@@ -573,6 +573,7 @@ def _context(
         rules=tuple(params.restrictions),
         mass_bands_kg=tuple(params.ergonomics.load_mass_bands_kg.value),
         lifting_aid_in_use=info.lifting_aid_in_use,
+        dangerous=params.fit.dangerous_work.applies(handling),
     )
 
 

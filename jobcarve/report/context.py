@@ -474,6 +474,10 @@ def _value(value: Any, lang: str, _: Gettext) -> str:
     if isinstance(value, (int, float)):
         return number(float(value), lang, 3)
     if isinstance(value, list):
+        if value and all(
+            isinstance(row, list) and all(isinstance(v, str) for v in row) for row in value
+        ):
+            return "; ".join(" + ".join(row) for row in value)  # field names: any of these sets
         if value and isinstance(value[0], list):
             return _("table of %(n)s rows") % {"n": len(value)}
         return "; ".join(_value(v, lang, _) for v in value)
