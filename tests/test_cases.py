@@ -1,6 +1,7 @@
-"""Five company cases whose expected verdicts an expert wrote before the tool ran
-(tests/cases/README.md): the work balance holds on each, and the agreement with the clear
-expert labels does not fall below what was measured (docs/performance.md)."""
+"""Seven company cases whose expected verdicts an expert wrote before the tool ran
+(tests/cases/README.md): the work balance holds on each, no unit the expert keeps out of new
+jobs is carved, and the agreement with the clear expert labels does not fall below what was
+measured (docs/performance.md)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from cases import agreement, case_files, plan_rules
 
 #: the issues' target (#13, #14: 90% of the clear labels); measured on 2026-11-30 over the
-#: five cases: fit 98%, cobot 95% (docs/performance.md)
+#: seven cases: fit 97%, cobot 96%; cases 6 and 7 blind, before the rules they led to:
+#: fit 90%, cobot 98% (docs/performance.md)
 FIT_FLOOR = 0.90
 COBOT_FLOOR = 0.90
 
@@ -33,7 +35,9 @@ def test_agreement_with_expert_labels() -> None:
 
 
 @pytest.mark.parametrize("model", [m for m, _ in case_files()], ids=lambda p: p.stem)
-def test_no_role_gives_up_more_than_its_uses(model) -> None:  # type: ignore[no-untyped-def]
+def test_plan_keeps_the_case_rules(model) -> None:  # type: ignore[no-untyped-def]
+    """No role gives up more than its declared uses; no unit the expert keeps out of new
+    jobs (core judgement, dangerous work, displacement) is in a carved job."""
     expected = model.with_name(model.stem + ".expected.yaml")
-    broken = [b for b in plan_rules(model, expected, time_limit_s=2) if "gives up" in b]
+    broken = plan_rules(model, expected, time_limit_s=2)
     assert not broken, broken
