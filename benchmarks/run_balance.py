@@ -15,7 +15,8 @@ docs/performance.md. Instance names are only used to look up the known optimum.
 ALWABP methods (compared in the same run, instance by instance): ``engine`` is
 `solve_alwabp2` (constructive line, relaxation bound, CP-SAT asked to beat the line),
 ``engine-noprobe`` leaves out the bound probes (bisection on the cycle time with the
-model as the test), ``engine-hint`` gives CP-SAT the line as a hint instead,
+model as the test), ``engine-nolns`` the LNS over station windows after the model,
+``engine-hint`` gives CP-SAT the line as a hint instead,
 ``engine-beam`` and ``engine-lns`` add the beam search or LNS phase, ``cpsat`` is the plain
 CP-SAT line model with its own greedy hint, ``constructive`` only the constructive
 heuristic with the relaxation bound. Every ALWABP line is checked (precedence, incompatible
@@ -89,6 +90,7 @@ def _result(
 METHODS = (
     "engine",
     "engine-noprobe",
+    "engine-nolns",
     "engine-hint",
     "engine-beam",
     "engine-lns",
@@ -113,6 +115,10 @@ def solve_alwabp(
     elif method == "engine-noprobe":
         sol = solve_alwabp2(
             problem, time_limit_s=wall, workers=workers, effort_s=effort, probe_share=0.0
+        )
+    elif method == "engine-nolns":
+        sol = solve_alwabp2(
+            problem, time_limit_s=wall, workers=workers, effort_s=effort, lns_after=0.0
         )
     elif method == "engine-hint":
         sol = solve_alwabp2(
@@ -234,6 +240,14 @@ def run_alwabp_gen(
             r["known"] = best
             r["best_bound"] = bound
         rows += found_rows
+    if memory.exists():
+        # another run may have written meanwhile: keep the best of both
+        for r in csv.DictReader(memory.open()):
+            mine = best_known.get(r["instance"], (10**9, 0))
+            best_known[r["instance"]] = (
+                min(mine[0], int(r["best"])),
+                max(mine[1], int(r["bound"])),
+            )
     with memory.open("w", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["instance", "best", "bound"])

@@ -123,6 +123,7 @@ def solve_line(
     effort_s: float | None = None,
     strict: bool = False,
     progress: list[tuple[float, float]] | None = None,
+    spent: list[float] | None = None,
 ) -> LineSolution:
     """Solve one of the three line objectives.
 
@@ -141,6 +142,7 @@ def solve_line(
     asks for a cycle time below it (windows for that cycle time), an infeasible model
     proves the start optimal, and a model that finds nothing returns the start.
     ``progress``: gets (wall, deterministic) seconds into the search of every line found.
+    ``spent``: gets the deterministic seconds the search took.
     """
     t0 = time.perf_counter()
     problem.check()
@@ -307,6 +309,8 @@ def solve_line(
         deterministic_s=effort_s,
         progress=progress,
     )
+    if spent is not None:
+        spent.append(solver.deterministic_time)
     seconds = time.perf_counter() - t0
     if strict and status in (cp_model.UNKNOWN, cp_model.INFEASIBLE):
         # nothing below the start line: found in time (then the start stands) or proven

@@ -66,6 +66,12 @@ MIN_PROBE_S = 0.5
 #: A model that found its last line after this share of its run is still shortening the
 #: line: the probes' time goes on with the model instead (policy, docs/performance.md).
 LATE = 0.75
+#: Share of the time left after the model for LNS over station windows from the model's
+#: line, before the bound probes (policy, docs/performance.md: on large graphs with many
+#: short tasks the stalled model's line is shortened by windows in seconds).
+LNS_AFTER = 0.5
+#: Deterministic seconds of one window sub-solve of that LNS in effort mode.
+LNS_SUB_EFFORT_S = 0.1
 
 
 class Budget(Exception):
@@ -602,6 +608,8 @@ def lns_line(
     sub_limit_s: float = 0.5,
     max_rounds: int = 10**6,
     sub_effort_s: float | None = None,
+    effort_budget_s: float | None = None,
+    spent: list[float] | None = None,
 ) -> tuple[tuple[int, Line], int]:
     """Large-neighbourhood search: re-solve windows of consecutive stations with CP-SAT.
 
@@ -610,7 +618,9 @@ def lns_line(
     solves exactly or nearly; the window is kept when all its loads drop below the cycle
     time, so the number of stations at the cycle time falls and, at zero, the cycle time
     does. Windows that failed at a cycle time are not tried again; a failure widens the
-    window. Returns the best line and the rounds done.
+    window. ``effort_budget_s``: stop once the sub-solves have taken this many
+    deterministic seconds (they are appended to `spent`). Returns the best line and the
+    rounds done.
     """
     from jobcarve.carving.cpsat.line import solve_line
 
@@ -622,7 +632,14 @@ def lns_line(
     failed: set[tuple[int, int, int]] = set()
     size = 2
     rounds = 0
-    while best[0] > lower and time.perf_counter() < deadline and rounds < max_rounds:
+    used: list[float] = spent if spent is not None else []
+    start_used = sum(used)
+    while (
+        best[0] > lower
+        and time.perf_counter() < deadline
+        and rounds < max_rounds
+        and (effort_budget_s is None or sum(used) - start_used < effort_budget_s)
+    ):
         rounds += 1
         loads = [sum(g.times[w][t] or 0 for t in ts) for w, ts in line]
         cycle = max(loads)
@@ -645,9 +662,17 @@ def lns_line(
         sub = _sub_problem(problem, tasks, workers)
         local = {t: i for i, t in enumerate(tasks)}
         start = [(i, tuple(local[t] for t in ts)) for i, (_, ts) in enumerate(window)]
-        limit = min(sub_limit_s, max(0.01, deadline - time.perf_counter()))
+        left = max(0.01, deadline - time.perf_counter())
+        # with a deterministic budget per sub-solve the wall clock only guards
+        limit = left if sub_effort_s is not None else min(sub_limit_s, left)
         sol = solve_line(
-            sub, "min_cycle", time_limit_s=limit, seed=seed, start=start, effort_s=sub_effort_s
+            sub,
+            "min_cycle",
+            time_limit_s=limit,
+            seed=seed,
+            start=start,
+            effort_s=sub_effort_s,
+            spent=used,
         )
         if sol.cycle_time < cycle and sol.stations:
             wid = {problem.workers[w].id: w for w in workers}
@@ -739,6 +764,7 @@ def solve_alwabp2(
     effort_s: float | None = None,
     strict: bool = True,
     probe_share: float = PROBE_SHARE,
+    lns_after: float = LNS_AFTER,
 ) -> LineSolution:
     """ALWABP-2: the constructive line, the relaxation bound, bound probes, beam/LNS, CP-SAT.
 
@@ -753,6 +779,10 @@ def solve_alwabp2(
     quality on the largest generated graphs: docs/performance.md). A model that found its
     last line in the last quarter of its run (`LATE`) is still shortening the line: it
     goes on instead (asked again to beat its own line), and no probe runs.
+
+    ``lns_after``: the share of that time first spent on LNS over windows of consecutive
+    stations (`lns_line`) from the model's line, which ends early when no window helps; a
+    line it shortened is handed back to the model (asked to beat it) instead of the probes.
 
     ``effort_s``: a deterministic budget (CP-SAT deterministic seconds; the LNS gets
     `lns_share` of it in sub-solves of 0.1); the result then does not depend on the
@@ -822,8 +852,9 @@ def solve_alwabp2(
             progress=progress,
         )
         if sol.status == "feasible" and sol.stations and probe_share > 0:
-            # the model stopped short of a proof: the rest of the time goes on with it when
-            # it was still shortening the line late in its run, to the bound probes if not
+            # the model stopped short of a proof: LNS over station windows first; then the
+            # rest of the time goes on with the model when it (or the LNS) was still
+            # shortening the line late, to the bound probes if not
             last = (
                 (progress[-1][1] / model_effort if model_effort else progress[-1][0] / model_s)
                 if progress
@@ -831,21 +862,46 @@ def solve_alwabp2(
             )
             line = line_of(problem, sol)
             low = max(lower, sol.lower_bound)
-            slice_s = max(0.0, deadline - time.perf_counter()) / 4
-            probe_effort = None if effort_s is None else probe_share * effort_s / 4
-            if last > LATE:
-                stats["continued"] = True
-                sol = solve_line(
+            stats["model"] = sol.cycle_time
+            after_effort = None if effort_s is None else probe_share * effort_s
+            shortened = False
+            if lns_after > 0:
+                now = time.perf_counter()
+                used: list[float] = []
+                found, rounds = lns_line(
                     problem,
-                    "min_cycle",
-                    time_limit_s=max(0.01, deadline - time.perf_counter()),
+                    (sol.cycle_time, line),
+                    low,
+                    now + lns_after * max(0.0, deadline - now) if effort_s is None else deadline,
                     seed=seed,
-                    workers=workers,
-                    start=line,
-                    cycle_bounds=(low, sol.cycle_time),
-                    effort_s=None if effort_s is None else probe_share * effort_s,
-                    strict=True,
+                    sub_effort_s=None if effort_s is None else LNS_SUB_EFFORT_S,
+                    effort_budget_s=None if after_effort is None else lns_after * after_effort,
+                    spent=used,
                 )
+                stats["lns_after"] = found[0]
+                stats["lns_rounds"] = rounds
+                if after_effort is not None:
+                    after_effort = max(0.0, after_effort - sum(used))
+                if found[0] < sol.cycle_time:
+                    shortened = True
+                    line = found[1]
+                    sol = _line_solution(problem, "min_cycle", line, low, 0.0)
+            slice_s = max(0.0, deadline - time.perf_counter()) / 4
+            probe_effort = None if after_effort is None else after_effort / 4
+            if last > LATE or shortened:
+                stats["continued"] = True
+                if after_effort is None or after_effort > 0:
+                    sol = solve_line(
+                        problem,
+                        "min_cycle",
+                        time_limit_s=max(0.01, deadline - time.perf_counter()),
+                        seed=seed,
+                        workers=workers,
+                        start=line,
+                        cycle_bounds=(low, sol.cycle_time),
+                        effort_s=after_effort,
+                        strict=True,
+                    )
             elif slice_s >= MIN_PROBE_S or probe_effort is not None:
                 before = (sol.cycle_time, low)
                 low, found, probes = probe_bound(
