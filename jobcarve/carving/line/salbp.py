@@ -543,7 +543,8 @@ class _Search:
 
         Cyclic best-first search (Kao & Queyranne; Sewell & Jacobson's BB&R): partial
         lines are kept per number of closed stations, and the search takes in turn the
-        least idle partial line of each level and expands it by all its loads. It dives
+        best partial line of each level (least idle, fewest tasks used: `FEWER_TASKS`)
+        and expands it by all its loads. It dives
         like depth-first search but does not get stuck below one bad early station. The
         search can be resumed; `finished` tells when nothing is left to explore (with
         `complete`, that no line with m stations exists).
