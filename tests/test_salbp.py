@@ -161,6 +161,32 @@ def test_search_proves_a_pair_packing() -> None:
     assert search.packing_cuts >= 1
 
 
+def test_a_long_load_enumeration_is_resumed_with_more_nodes() -> None:
+    """A state whose loads take more nodes than a slice is still expanded: the enumeration
+    is retried with twice the nodes each time (before, it started over within the same
+    slice on every call and the search never left its root)."""
+    times = [1, 2, 3, 4, 5, 6, 7] * 5  # 35 free tasks: some 76,000 nodes for the first loads
+    graph = SalbpGraph.build(times, [[] for _ in times])
+    search = _Search(graph, 13, lower_bounds(graph, 13).best)
+    for _ in range(20):
+        assert search.advance(100, float("inf")) is None
+    assert len(search.memo) > 1  # the root was expanded
+    assert search.enum_budget > 100
+
+
+def test_equal_idle_prefers_the_load_with_fewer_tasks() -> None:
+    """BB&R's order: of two partial lines that idle the same, the one that assigned fewer
+    tasks is expanded first (the short tasks stay for the stations to come), even when
+    the other has the larger positional weight (task 3 must follow task 1)."""
+    graph = SalbpGraph.build([6, 3, 3, 6], [[], [], [], [1]])
+    search = _Search(graph, 6, 3)
+    assert search.advance(1, float("inf")) is None  # the root only
+    assert {entry[3] for entry in search._levels[1]} == {0b0001, 0b0110}
+    first = search._levels[1][0]
+    assert first[4] == 0  # no idle
+    assert first[3] == 0b0001  # the single task of 6, not 3 + 3
+
+
 def test_task_increment_on_a_chain() -> None:
     """A task that can share a station with nothing is raised to the full cycle time."""
     graph = SalbpGraph.build([9, 5, 9], [[], [0], [1]])

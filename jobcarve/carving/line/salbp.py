@@ -43,6 +43,13 @@ from jobcarve.carving.line.problem import LineSolution, Station
 PACKING_NODES = 50
 PACKING_TRIAL = 500
 
+#: The order of the partial lines with the same number of stations: idle time per station
+#: minus this much per task not yet assigned, as in Sewell & Jacobson's public BB&R code
+#: (best_first_bbr.c: key = idle / stations - 0.02 * unassigned; time units of the instance).
+#: Of two partial lines that idle the same, the one that used fewer (longer) tasks comes
+#: first: it keeps the short tasks that fill the last stations.
+FEWER_TASKS = 0.02
+
 
 class _Budget(Exception):
     """The node or time budget of one search ran out."""
@@ -504,12 +511,13 @@ class _Search:
         self.memo: dict[int, int] = {}
         self.nodes = 0
         self.node_limit = 0
+        self.enum_budget = 0  # nodes one load enumeration may take (doubles when cut short)
         self.deadline = 0.0
         self.finished = False  # the search space (as narrowed by max_loads) is exhausted
         self._parent: dict[int, tuple[int, int]] = {0: (0, 0)}
-        self._levels: list[list[tuple[int, int, int, int]]] = [[] for _ in range(m + 1)]
+        self._levels: list[list[tuple[float, int, int, int, int]]] = [[] for _ in range(m + 1)]
         self._order = iter(range(1 << 62))
-        self._levels[0].append((0, 0, next(self._order), 0))
+        self._levels[0].append((0.0, 0, next(self._order), 0, 0))
         self._alive = 1
         self.memo[0] = 0
         if self.slack < 0 or not self.feasible_windows():
@@ -535,14 +543,17 @@ class _Search:
 
         Cyclic best-first search (Kao & Queyranne; Sewell & Jacobson's BB&R): partial
         lines are kept per number of closed stations, and the search takes in turn the
-        least idle partial line of each level and expands it by all its loads. It dives
+        best partial line of each level (least idle, fewest tasks used: `FEWER_TASKS`)
+        and expands it by all its loads. It dives
         like depth-first search but does not get stuck below one bad early station. The
         search can be resumed; `finished` tells when nothing is left to explore (with
         `complete`, that no line with m stations exists).
         """
         self.node_limit = self.nodes + nodes
+        self.enum_budget = max(self.enum_budget, nodes)
         self.deadline = deadline
         c, m, full, levels, weight = self.c, self.m, self.full, self._levels, self.weight
+        n = self.n
         while self._alive:
             for k in range(m):
                 heap = levels[k]
@@ -554,7 +565,7 @@ class _Search:
                     break
                 else:
                     continue
-                idle, _, _, done = entry
+                _, _, _, done, idle = entry
                 try:
                     self.nodes += 1
                     if self.nodes > self.node_limit or time.perf_counter() > self.deadline:
@@ -591,9 +602,17 @@ class _Search:
                             child, mask = self._parent[child]
                             path.append(mask)
                         return path[::-1]
+                    # BB&R's key: least idle per station, then the fewest tasks assigned
+                    # (the short tasks are kept to fill the stations still to come)
                     heapq.heappush(
                         levels[station],
-                        (idle + c - load, -_mask_sum(weight, child), next(self._order), child),
+                        (
+                            (idle + c - load) / station - FEWER_TASKS * (n - child.bit_count()),
+                            -_mask_sum(weight, child),
+                            next(self._order),
+                            child,
+                            idle + c - load,
+                        ),
                     )
                     self._alive += 1
         self.finished = True
@@ -722,13 +741,18 @@ class _Search:
             return out_suffix
 
         window = self.window
+        enum_limit = self.nodes + self.enum_budget
 
         def rec(k: int, chosen: int, load: int, need: int, blocked: int, suf: list[int]) -> None:
             self.nodes += 1
-            if self.nodes & 1023 == 0 and (
-                self.nodes > self.node_limit or time.perf_counter() > self.deadline
-            ):
-                raise _Budget
+            if self.nodes & 1023 == 0:
+                if self.nodes > enum_limit:
+                    # retried when the search resumes with twice the nodes: a state whose
+                    # loads take more nodes than a slice is expanded all the same
+                    self.enum_budget *= 2
+                    raise _Budget
+                if time.perf_counter() > self.deadline:
+                    raise _Budget
             while True:
                 reach = suf[k] & window[c - load]
                 if not reach >> (need - load if need > load else 0):
@@ -932,30 +956,43 @@ def _solve(
     # slices: a full search at the lower bound (finds an optimal line or proves the bound
     # one too low), narrow searches (only the fullest loads per station) at the lower
     # bound, and a narrow search for one station fewer than the best line. An exhausted
-    # narrow search makes way for a wider one.
-    portfolio: list[tuple[_Search, SalbpGraph, bool]] = []
+    # narrow search makes way for a wider one. A search only depends on its number of
+    # stations, so a new line or bound keeps the searches that still ask a useful question
+    # (with what they have explored and remembered) and adds the missing ones.
+    portfolio: list[tuple[_Search, SalbpGraph, bool, bool]] = []  # (.., backward, narrow)
 
-    def add(m: int, cap: int) -> None:
+    def ensure(m: int, narrow: bool) -> None:
         if lb <= m < len(best):
-            portfolio.extend((_Search(g, cycle, m, cap), g, back) for g, back in graphs)
+            for g, back in graphs:
+                if not any(e[0].m == m and e[2] == back and e[3] == narrow for e in portfolio):
+                    portfolio.append(
+                        (_Search(g, cycle, m, 2 if narrow else 1 << 62), g, back, narrow)
+                    )
 
     def rebuild() -> None:
-        portfolio.clear()
-        add(lb, 1 << 62)
-        add(lb, 2)
-        if len(best) - 1 > lb:
-            add(len(best) - 1, 2)
+        portfolio[:] = [e for e in portfolio if lb <= e[0].m < len(best)]
+        ensure(lb, False)
+        ensure(lb, True)
+        ensure(len(best) - 1, True)
 
     rebuild()
     slice_nodes = 30000
+    # a search that overran its slice (one long load enumeration) sits out rounds until
+    # the others have had as many nodes
+    debt: dict[_Search, int] = {}
     while len(best) > max(lb, enough) and portfolio and time.perf_counter() < deadline:
         stats["rounds"] += 1
-        for search, graph, backward in list(portfolio):
-            if (search, graph, backward) not in portfolio:
+        for entry in list(portfolio):
+            if entry not in portfolio:
+                continue
+            search, graph, backward, narrow = entry
+            if debt.get(search, 0) > 0:
+                debt[search] -= slice_nodes
                 continue
             before = search.nodes
             found = search.advance(slice_nodes, deadline)
             stats["nodes"] += search.nodes - before
+            debt[search] = max(0, search.nodes - before - slice_nodes)
             if found is not None:
                 best = _stations_of(graph, found, backward)
                 rebuild()
@@ -965,9 +1002,9 @@ def _solve(
                     lb = max(lb, search.m + 1)
                     rebuild()
                     break
-                portfolio.remove((search, graph, backward))
+                portfolio.remove(entry)
                 portfolio.append(
-                    (_Search(graph, cycle, search.m, 4 * search.max_loads), graph, backward)
+                    (_Search(graph, cycle, search.m, 4 * search.max_loads), graph, backward, narrow)
                 )
             if time.perf_counter() > deadline:
                 break
