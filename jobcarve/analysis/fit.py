@@ -43,7 +43,8 @@ class FitContext:
     rules: tuple[RestrictionRule, ...] = ()
     mass_bands_kg: tuple[float, ...] = ()
     lifting_aid_in_use: bool = False
-    #: dangerous work (a hazardous hand tool at the face or vibrating): not for a new job
+    #: dangerous work (assessment.yaml fit.dangerous_work: a vibrating hazardous hand tool,
+    #: hazardous substances): not work for a new job
     dangerous: bool = False
 
 

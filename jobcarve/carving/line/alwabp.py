@@ -784,8 +784,9 @@ def solve_alwabp2(
     stations (`lns_line`) from the model's line, which ends early when no window helps; a
     line it shortened is handed back to the model (asked to beat it) instead of the probes.
 
-    ``effort_s``: a deterministic budget (CP-SAT deterministic seconds; the LNS gets
-    `lns_share` of it in sub-solves of 0.1); the result then does not depend on the
+    ``effort_s``: a deterministic budget (CP-SAT deterministic seconds; the LNS before the
+    model gets `lns_share` of it and the one after the model `lns_after` of the last
+    share, in sub-solves of at most 0.1 counted as they take); the result then does not depend on the
     machine's load, and `time_limit_s` is only a wall-clock guard (``stats["guard"]``
     says whether it stopped the run).
 
@@ -902,7 +903,7 @@ def solve_alwabp2(
                         effort_s=after_effort,
                         strict=True,
                     )
-            elif slice_s >= MIN_PROBE_S or probe_effort is not None:
+            elif probe_effort > 0 if probe_effort is not None else slice_s >= MIN_PROBE_S:
                 before = (sol.cycle_time, low)
                 low, found, probes = probe_bound(
                     problem,
