@@ -11,7 +11,7 @@ import yaml
 
 from jobcarve import InputError, read_process
 from jobcarve.spreadsheet import export_inventory, import_inventory, read_inventory
-from tests.conftest import EXAMPLES, run_cli
+from tests.conftest import EXAMPLES, ROOT, run_cli
 
 ROLES_NL = [
     ["ID", "Functie", "Aantal", "Opleiding", "Moeilijk vervulbaar"],
@@ -282,6 +282,25 @@ def test_round_trip(tmp_path: Path, path: Path, lang: str) -> None:
     assert model.model_dump() == original.model_dump()
     (tmp_path / "again.yaml").write_text(text, encoding="utf-8")
     assert run_cli("validate", str(tmp_path / "again.yaml")).returncode == 0
+
+
+def test_round_trip_keeps_every_handling_flag(tmp_path: Path) -> None:
+    """A case model with a hazardous substance, a vibrating tool and walking work keeps
+    them through the inventory layout (nothing the fit or the cobot screening reads is lost)."""
+    path = ROOT / "tests" / "cases" / "electronics_assembly.yaml"
+    original = read_process(path)
+    flags = {
+        f
+        for t in original.tasks
+        for u in [t, *t.subtasks]
+        if u.handling
+        for f in ("hazardous_substance", "hazardous_tool", "head_exposure")
+        if getattr(u.handling, f)
+    }
+    assert flags == {"hazardous_substance", "hazardous_tool", "head_exposure"}
+    export_inventory(original, tmp_path / "inv.xlsx", "nl")
+    model, _ = import_inventory(tmp_path / "inv.xlsx")
+    assert model.model_dump() == original.model_dump()
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])

@@ -135,6 +135,7 @@ def _task_rows(tasks: list[Task], lang: str, parent: str | None = None) -> Itera
             _yesno(h.walking, lang) if h else None,
             _yesno(h.vibrating_tool, lang) if h else None,
             h.lifts_per_hour if h else None,
+            _yesno(h.hazardous_substance, lang) if h else None,
             _split_word(t.catalogue_split, lang),
         ]
         yield from _task_rows(t.subtasks, lang, t.id)

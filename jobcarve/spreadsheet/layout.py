@@ -68,6 +68,7 @@ SCREENING_TASK_COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "walking": ("Lopend werk", "Walking", ()),
     "vibrating_tool": ("Trillend gereedschap", "Vibrating tool", ()),
     "lifts_per_hour": ("Tillingen per uur", "Lifts per hour", ()),
+    "hazardous_substance": ("Gevaarlijke stoffen", "Hazardous substances", ()),
 }
 TASK_COLUMNS.update(SCREENING_TASK_COLUMNS)
 TASK_COLUMNS["catalogue_split"] = (
@@ -84,7 +85,7 @@ _SCREENING_NUMBERS = (
     "part_size_mm",
     "lifts_per_hour",
 )
-_SCREENING_FLAGS = ("machine_hazard", "walking", "vibrating_tool")
+_SCREENING_FLAGS = ("machine_hazard", "walking", "vibrating_tool", "hazardous_substance")
 
 ROLE_COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "id": ("ID", "ID", ("code",)),
