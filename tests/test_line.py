@@ -177,7 +177,7 @@ def test_min_cycle_with_cobots_starts_from_the_engine_line() -> None:
     assert validate_solution(p, stations_of(p, s)) == []
 
 
-def test_plain_alwabp2_only_without_cobots_and_a_binding_balance() -> None:
+def test_plain_alwabp2_needs_no_cobots_and_a_balance_that_does_not_bind() -> None:
     """Which shortest-cycle lines the ALWABP-2 engine may take on."""
     import dataclasses
 
