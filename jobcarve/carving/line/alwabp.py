@@ -633,12 +633,12 @@ def lns_line(
     size = 2
     rounds = 0
     used: list[float] = spent if spent is not None else []
-    start_used = sum(used)
+    taken = 0.0  # deterministic seconds of this call's sub-solves
     while (
         best[0] > lower
         and time.perf_counter() < deadline
         and rounds < max_rounds
-        and (effort_budget_s is None or sum(used) - start_used < effort_budget_s)
+        and (effort_budget_s is None or taken < effort_budget_s)
     ):
         rounds += 1
         loads = [sum(g.times[w][t] or 0 for t in ts) for w, ts in line]
@@ -674,6 +674,7 @@ def lns_line(
             effort_s=sub_effort_s,
             spent=used,
         )
+        taken += used[-1]
         if sol.cycle_time < cycle and sol.stations:
             wid = {problem.workers[w].id: w for w in workers}
             tid = {problem.tasks[t]: t for t in tasks}
@@ -751,6 +752,89 @@ def probe_bound(
             hi = mid - 1
             log.append(f"{mid}:open")
     return min(lo, best[0]), best, log
+
+
+def _after_model(
+    problem: LineProblem,
+    sol: LineSolution,
+    low: int,
+    *,
+    late: bool,
+    deadline: float,
+    after_effort: float | None,
+    lns_after: float,
+    seed: int,
+    workers: int,
+    stats: dict[str, object],
+) -> LineSolution:
+    """What `solve_alwabp2` does after a model that stopped without a proof.
+
+    LNS over station windows from the model's line first (`lns_after` of the time left);
+    then the rest goes on with the model when it (``late``) or the LNS was still
+    shortening the line, to the bound probes if not. ``after_effort``: the deterministic
+    seconds left for all of it (None: wall clock up to `deadline`).
+    """
+    from jobcarve.carving.cpsat.line import _line_solution, solve_line
+
+    line = line_of(problem, sol)
+    stats["model"] = sol.cycle_time
+    shortened = False
+    if lns_after > 0:
+        now = time.perf_counter()
+        used: list[float] = []
+        found, rounds = lns_line(
+            problem,
+            (sol.cycle_time, line),
+            low,
+            now + lns_after * max(0.0, deadline - now) if after_effort is None else deadline,
+            seed=seed,
+            sub_effort_s=None if after_effort is None else LNS_SUB_EFFORT_S,
+            effort_budget_s=None if after_effort is None else lns_after * after_effort,
+            spent=used,
+        )
+        stats["lns_after"] = found[0]
+        stats["lns_rounds"] = rounds
+        if after_effort is not None:
+            after_effort = max(0.0, after_effort - sum(used))
+        if found[0] < sol.cycle_time:
+            shortened = True
+            line = found[1]
+            sol = _line_solution(problem, "min_cycle", line, low, 0.0)
+    if late or shortened:
+        stats["continued"] = True
+        if after_effort is not None and after_effort <= 0:
+            return sol
+        return solve_line(
+            problem,
+            "min_cycle",
+            time_limit_s=max(0.01, deadline - time.perf_counter()),
+            seed=seed,
+            workers=workers,
+            start=line,
+            cycle_bounds=(low, sol.cycle_time),
+            effort_s=after_effort,
+            strict=True,
+        )
+    slice_s = max(0.0, deadline - time.perf_counter()) / 4
+    probe_effort = None if after_effort is None else after_effort / 4
+    if not (probe_effort > 0 if probe_effort is not None else slice_s >= MIN_PROBE_S):
+        return sol
+    before = (sol.cycle_time, low)
+    low, found, probes = probe_bound(
+        problem,
+        (sol.cycle_time, line),
+        low,
+        deadline=deadline,
+        slice_s=slice_s,
+        effort_s=probe_effort,
+        seed=seed,
+        workers=workers,
+    )
+    stats["probes"] = " ".join(probes)
+    stats["probe_bound"] = low
+    if (found[0], low) != before:
+        return _line_solution(problem, "min_cycle", found[1], low, 0.0)
+    return sol
 
 
 def solve_alwabp2(
@@ -853,72 +937,24 @@ def solve_alwabp2(
             progress=progress,
         )
         if sol.status == "feasible" and sol.stations and probe_share > 0:
-            # the model stopped short of a proof: LNS over station windows first; then the
-            # rest of the time goes on with the model when it (or the LNS) was still
-            # shortening the line late, to the bound probes if not
+            # the model stopped short of a proof
             last = (
                 (progress[-1][1] / model_effort if model_effort else progress[-1][0] / model_s)
                 if progress
                 else 0.0
             )
-            line = line_of(problem, sol)
-            low = max(lower, sol.lower_bound)
-            stats["model"] = sol.cycle_time
-            after_effort = None if effort_s is None else probe_share * effort_s
-            shortened = False
-            if lns_after > 0:
-                now = time.perf_counter()
-                used: list[float] = []
-                found, rounds = lns_line(
-                    problem,
-                    (sol.cycle_time, line),
-                    low,
-                    now + lns_after * max(0.0, deadline - now) if effort_s is None else deadline,
-                    seed=seed,
-                    sub_effort_s=None if effort_s is None else LNS_SUB_EFFORT_S,
-                    effort_budget_s=None if after_effort is None else lns_after * after_effort,
-                    spent=used,
-                )
-                stats["lns_after"] = found[0]
-                stats["lns_rounds"] = rounds
-                if after_effort is not None:
-                    after_effort = max(0.0, after_effort - sum(used))
-                if found[0] < sol.cycle_time:
-                    shortened = True
-                    line = found[1]
-                    sol = _line_solution(problem, "min_cycle", line, low, 0.0)
-            slice_s = max(0.0, deadline - time.perf_counter()) / 4
-            probe_effort = None if after_effort is None else after_effort / 4
-            if last > LATE or shortened:
-                stats["continued"] = True
-                if after_effort is None or after_effort > 0:
-                    sol = solve_line(
-                        problem,
-                        "min_cycle",
-                        time_limit_s=max(0.01, deadline - time.perf_counter()),
-                        seed=seed,
-                        workers=workers,
-                        start=line,
-                        cycle_bounds=(low, sol.cycle_time),
-                        effort_s=after_effort,
-                        strict=True,
-                    )
-            elif probe_effort > 0 if probe_effort is not None else slice_s >= MIN_PROBE_S:
-                before = (sol.cycle_time, low)
-                low, found, probes = probe_bound(
-                    problem,
-                    (sol.cycle_time, line),
-                    low,
-                    deadline=deadline,
-                    slice_s=slice_s,
-                    effort_s=probe_effort,
-                    seed=seed,
-                    workers=workers,
-                )
-                stats["probes"] = " ".join(probes)
-                stats["probe_bound"] = low
-                if (found[0], low) != before:
-                    sol = _line_solution(problem, "min_cycle", found[1], low, 0.0)
+            sol = _after_model(
+                problem,
+                sol,
+                max(lower, sol.lower_bound),
+                late=last > LATE,
+                deadline=deadline,
+                after_effort=None if effort_s is None else probe_share * effort_s,
+                lns_after=lns_after,
+                seed=seed,
+                workers=workers,
+                stats=stats,
+            )
         stats["guard"] = stats["guard"] or time.perf_counter() >= deadline
         sol.stats.update(stats)
         return replace(sol, seconds=time.perf_counter() - t0)
