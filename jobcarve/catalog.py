@@ -333,6 +333,7 @@ class ErgonomicsParams(_Block):
     lifting_index_bands: Bands
     load_mass_bands_kg: Bands
     high_frequency_lifts_per_hour: Param
+    raise_margin_levels: Param
     default_lifts_per_min: Param
     risk_lifting_index: Param
     high_risk_lifting_index: Param
@@ -402,6 +403,7 @@ class CobotParams(_Block):
     candidate_min_feasibility: Param
     assist_min_feasibility: Param
     max_variants_candidate: Param
+    max_variants_random: Param
     judgement_knockout_problem_solving: Param
     perception_cap_sensory: Param
     inspection_knockout_problem_solving: Param

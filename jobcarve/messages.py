@@ -91,6 +91,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tilvraag verhoogd van {before} naar {after} door de belasting.",
         "Lifting demand raised from {before} to {after} by the load.",
     ),
+    "ergo.kept": (
+        "De last wijst op tilvraag {level}; de beoordeling {rating} uit het model blijft staan: één niveau verschil valt binnen de onzekerheid van de klassen (het tilrisico wordt apart gemeld).",
+        "The load points to lifting demand {level}; the model's rating {rating} stands: one level apart is within the bands' uncertainty (the lifting risk is reported apart).",
+    ),
     # plans
     "plan.no_slots": (
         "Geen nieuwe baan mogelijk: geen profiel heeft {min_hours:g} uur per week beschikbaar of genoeg passend werk.",

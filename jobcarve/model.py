@@ -428,7 +428,11 @@ class Profile(_Block):
     pace: float = Field(
         1.0, ge=0.05, le=1, description="Relative pace; 0.7 needs 1/0.7 of the time."
     )
-    supports: list[Id] = Field(default_factory=list, description="Supports this profile can use.")
+    supports: list[Id] = Field(
+        default_factory=list,
+        description="Supports this profile can use: these and no others (job rotation is always"
+        " open); empty: every support the company provides.",
+    )
     max_workers: StrictInt | None = Field(
         None, ge=1, le=10000, description="How many people of this profile could be hired."
     )
@@ -557,7 +561,9 @@ class ProcessModel(_Block):
     tasks: list[Task] = Field(min_length=1)
     profiles: list[Profile] = Field(default_factory=list)
     supports: list[Id] = Field(
-        default_factory=list, description="Supports the company provides (supports catalogue ids)."
+        default_factory=list,
+        description="Supports the company provides (supports catalogue ids); open to the"
+        " profiles that list none of their own.",
     )
     options: Options = Field(default_factory=Options)
     economics: Economics = Field(default_factory=Economics)

@@ -230,17 +230,22 @@ def test_lifts_per_hour_show_a_move_too_fast_for_a_cobot() -> None:
 
 
 def test_many_variants_presented_at_random_are_no_cobot_work() -> None:
-    """40 variants lying loose at varying places (cobots_hrc.md step B: random bin 1/5 and
-    more than 30 variants 1/5): vision, a gripper per variant and re-teaching; not even an
-    assist pays. 30 variants is still an assist at best."""
+    """Variants lying loose at varying places (cobots_hrc.md step B: random bin 1-2/5, more
+    than 10 variants 2/5 or less; east-cnc: parts in varying orientations are too early to
+    automate): vision, a gripper per variant and re-teaching; not even an assist pays above
+    10 variants. 10 loose variants, or 40 variants in a fixed place, are an assist at best."""
     task = """
         - {{id: t, name: Place, role: op, time_s_per_unit: 30, demands: {{repetitive_hand_arm: 3}},
-           handling: {{part_mass_kg: 1, presentation: variable, part_type: rigid, variants: {n}}}}}
+           handling: {{part_mass_kg: 1, presentation: {where}, part_type: rigid, variants: {n}}}}}
         """
-    many = unit(micro(task.format(n=40)))
-    assert gates(many) == ["random_mix"] and many.cobot.label == "human"
-    thirty = unit(micro(task.format(n=30)))
-    assert not thirty.cobot.gates and thirty.cobot.label == "assist"
+    for n in (15, 40):
+        many = unit(micro(task.format(n=n, where="variable")))
+        assert gates(many) == ["random_mix"] and many.cobot.label == "human"
+    ten = unit(micro(task.format(n=10, where="variable")))
+    assert not ten.cobot.gates and ten.cobot.label == "assist"
+    fixed = unit(micro(task.format(n=40, where="fixed")))
+    assert not fixed.cobot.gates and fixed.cobot.label == "assist"
+    assert "variants" in fixed.cobot.capped_by
 
 
 def test_flexible_wires_are_no_cobot_work() -> None:
@@ -399,6 +404,32 @@ def test_buffer_closes_the_rhythm_of_a_neighbouring_step_not_of_running_a_machin
     )
     assert support_fit("{pace: 2}", "[machine_operation]", slow, buffer) == "not_accessible"
     assert support_fit("{pace: 3}", "[line_fed]", slow, buffer) == "not_accessible"
+
+
+def test_buffer_cannot_decouple_a_station_on_the_moving_line() -> None:
+    """Work on a moving carrier or an indexing conveyor is paced by the line itself: a
+    buffer sits between two steps of a flow, not inside the line's takt (supports.yaml)."""
+    slow = ALL_TWO.replace("pace: 2", "pace: 1")
+    buffer = "[decoupled_buffer]"
+    assert support_fit("{pace: 2}", "[positioning]", slow, buffer) == "fits_with_support"
+    assert support_fit("{pace: 2}", "[positioning, paced_line]", slow, buffer) == "not_accessible"
+
+
+def test_a_profile_uses_the_supports_its_list_names() -> None:
+    """A profile that lists supports can use those, not every support the company has: the
+    company's lifting aid is not the tool of a profile whose list leaves it out. A profile
+    without a list can use what the company provides."""
+    task = """
+        - {id: t, name: T, role: op, hours_per_week: 5, demands: {pace: 2},
+           activities: [positioning]}
+        """
+    slow = ALL_TWO.replace("pace: 2", "pace: 1")
+    company = "supports: [decoupled_buffer]"
+    listed = micro(task, capacities=slow, profile_extra="supports: [job_coach]", extra=company)
+    assert listed.tasks[0].fit["p"].verdict == "not_accessible"
+    unlisted = micro(task, capacities=slow, extra=company)
+    fit = unlisted.tasks[0].fit["p"]
+    assert fit.verdict == "fits_with_support" and fit.supports == ("decoupled_buffer",)
 
 
 def test_jig_closes_attention_on_positioning_not_programming() -> None:
@@ -662,6 +693,41 @@ def test_lifting_index_above_one_is_a_risk_whoever_does_it() -> None:
     assert u.fit["p"].verdict == "fits"
     assert u.lifting_risk is not None and u.lifting_risk.level == "increased"
     assert "lifting_aid" in u.lifting_risk.removed_by
+
+
+def test_the_load_raises_a_rating_it_exceeds_by_two_levels_or_at_high_risk() -> None:
+    """KIM-LHC mass bands (assessment.yaml): 12 kg at 30 lifts/h implies lifting 3. Rated 2
+    by the adviser, one level apart, the rating stands and says so (the band limits are
+    inferred, the risk is reported apart); rated 1, two levels apart, the load raises it.
+    The NIOSH case above it (LI 1.85 implies 4 over a rating of 1) is raised too; a lift
+    at LI >= 3 (high risk for nearly everyone) always is."""
+
+    def lifted(rating: int, handling: str) -> Unit:
+        return unit(
+            micro(
+                f"""
+            - {{id: t, name: Lift, role: op, time_s_per_unit: 120, demands: {{lifting: {rating}}},
+               activities: [lifting], handling: {handling}}}
+            """,
+                units=300,
+            )
+        )
+
+    band = "{part_mass_kg: 12, lifts_per_unit: 1}"
+    kept = lifted(2, band)
+    assert kept.demands["lifting"] == 2
+    assert "ergo.kept" in keys(kept.ergonomics) and "ergo.raised" not in keys(kept.ergonomics)
+    raised = lifted(1, band)
+    assert raised.demands["lifting"] == 3 and "ergo.raised" in keys(raised.ergonomics)
+    # 20 kg at H 63 cm, V 75, D 25, 30 lifts/h for 2 h a day: RWL about 8.7 kg, LI about 2.3
+    increased = "{part_mass_kg: 20, lifts_per_unit: 1, lift: {horizontal_cm: 63, vertical_cm: 75, travel_cm: 25, coupling: good}}"
+    medium = lifted(3, increased)
+    assert medium.lifting_index is not None and 1 < medium.lifting_index < 3
+    assert medium.demands["lifting"] == 3 and medium.lifting_risk is not None
+    # 30 kg in the same lift: LI about 3.5, high risk: a rating of 3 does not stand
+    high = lifted(3, increased.replace("part_mass_kg: 20", "part_mass_kg: 30"))
+    assert high.lifting_index is not None and high.lifting_index >= 3
+    assert high.demands["lifting"] == 4
 
 
 def test_frequency_multiplier_zero_is_not_rated() -> None:

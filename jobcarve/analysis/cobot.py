@@ -179,16 +179,16 @@ def assess_cobot(
     if (
         h.presentation == "variable"
         and h.variants is not None
-        and h.variants > params.max_variants_candidate.value
+        and h.variants > params.max_variants_random.value
     ):
-        # random presentation of a high mix: vision, a gripper per variant and re-teaching;
-        # not even an assist pays (cobots_hrc.md step B: random bin 1/5, > 30 variants 1/5)
+        # random presentation of a mix: vision, a gripper per variant and re-teaching;
+        # not even an assist pays (cobots_hrc.md step B: random bin 1-2/5, > 10 variants <= 2/5)
         gates.append(
             Gate(
                 "random_mix",
                 Reason(
                     "gate.random_mix",
-                    {"variants": h.variants, "max": int(params.max_variants_candidate.value)},
+                    {"variants": h.variants, "max": int(params.max_variants_random.value)},
                 ),
             )
         )

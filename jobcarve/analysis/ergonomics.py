@@ -62,6 +62,25 @@ class LiftingLoad:
     assumed: Reason | None = None
 
 
+def raised_lifting(load: LiftingLoad, rating: int, params: ErgonomicsParams) -> int | None:
+    """The lifting demand a load imposes over the modeller's rating, or None if the rating stands.
+
+    The load raises the rating where it implies at least ``raise_margin_levels`` more, or
+    where nobody lifts it safely (an unsafe lift, a lifting index at or above the high-risk
+    level); one level apart is within the bands' own uncertainty, and the rating of the
+    adviser who saw the work stands (the lifting risk is flagged either way).
+    """
+    if load.level <= rating:
+        return None
+    high = load.unsafe or (
+        load.lifting_index is not None
+        and load.lifting_index >= params.high_risk_lifting_index.value
+    )
+    if high or load.level - rating >= params.raise_margin_levels.value:
+        return load.level
+    return None
+
+
 def lifts_per_minute(
     handling: Handling,
     seconds_per_unit: float | None,

@@ -51,8 +51,13 @@ class FitContext:
 def profile_supports(
     profile: Profile, company: Sequence[str], supports: dict[str, Support]
 ) -> list[Support]:
-    """Supports a profile can use: its own, those the company provides, and job rotation."""
-    ids = set(profile.supports) | set(company)
+    """Supports a profile can use, and job rotation (work organisation, open to everyone).
+
+    A profile that lists supports can use those: the modeller chose them for this
+    archetype (the company's lifting aid is not the tool of a profile whose list leaves it
+    out). A profile without a list can use every support the company provides.
+    """
+    ids = set(profile.supports) if profile.supports else set(company)
     # catalogue order: simplest first
     return [s for s in supports.values() if s.id in ids or s.rotation]
 

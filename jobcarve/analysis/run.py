@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from jobcarve.analysis.cobot import Capacity, UnitWork, assess_cobot
-from jobcarve.analysis.ergonomics import LiftingLoad, lifting_load
+from jobcarve.analysis.ergonomics import LiftingLoad, lifting_load, raised_lifting
 from jobcarve.analysis.fit import FitContext, applies, assess_fit, profile_supports
 from jobcarve.analysis.split import (
     COGNITIVE,
@@ -256,8 +256,10 @@ def _adjusted(
             params.ergonomics,
             info.typical_s,
         )
-        if load is not None and load.level > demands["lifting"] and not info.lifting_aid_in_use:
-            demands = {**demands, "lifting": load.level}
+        if load is not None and not info.lifting_aid_in_use:
+            raised = raised_lifting(load, demands["lifting"], params.ergonomics)
+            if raised is not None:
+                demands = {**demands, "lifting": raised}
     return demands, load
 
 
@@ -392,11 +394,15 @@ def _assess_unit(
         lifting_index = load.lifting_index
         if info.lifting_aid_in_use:
             ergonomics.append(Reason("ergo.aid_in_use"))
+        elif (raised := raised_lifting(load, demands["lifting"], params.ergonomics)) is not None:
+            ergonomics.append(
+                Reason("ergo.raised", {"before": demands["lifting"], "after": raised})
+            )
+            demands["lifting"] = raised
         elif load.level > demands["lifting"]:
             ergonomics.append(
-                Reason("ergo.raised", {"before": demands["lifting"], "after": load.level})
+                Reason("ergo.kept", {"rating": demands["lifting"], "level": load.level})
             )
-            demands["lifting"] = load.level
     context = _context(info, spec.handling, load, process, params)
     fit = {
         p.id: assess_fit(demands, p, available[p.id], params.fit, context) for p in process.profiles

@@ -36,6 +36,9 @@ PARAMETER_LABELS = {
     "ergonomics.lifting_index_bands": N_("Lifting index bands"),
     "ergonomics.load_mass_bands_kg": N_("Load mass bands (kg)"),
     "ergonomics.high_frequency_lifts_per_hour": N_("Lifts per hour counted as frequent"),
+    "ergonomics.raise_margin_levels": N_(
+        "Levels by which the load must exceed a lifting rating to raise it"
+    ),
     "cobot.gripper_mass_kg": N_("Mass of a gripper (kg)"),
     "cobot.payload_margin": N_("Safety factor on a cobot's payload"),
     "cobot.reach_margin": N_("Safety factor on a cobot's reach"),
@@ -92,6 +95,7 @@ PARAMETER_LABELS = {
     "cobot.large_part_size_mm": N_("Part size that needs a large gripper (mm)"),
     "cobot.max_shared_part_size_mm": N_("Largest part a cobot may move next to people (mm)"),
     "cobot.max_variants_candidate": N_("Most product variants for a cobot to take a task"),
+    "cobot.max_variants_random": N_("Most variants of loose, varying parts for a cobot"),
     "cobot.perception_cap_sensory": N_("Perception demand above which a cobot cannot do the work"),
     "ergonomics.default_lifts_per_min": N_("Lifts per minute assumed when the model gives none"),
     "ergonomics.high_risk_lifting_index": N_("Lifting index of a high risk"),
@@ -151,7 +155,7 @@ def reason_text(reason: Reason, lang: str, _: Gettext) -> str:
 #: internal notes of the developers that do not ship: dropped from source texts
 _INTERNAL = re.compile(
     r"\s*(?:\(?(?:as transcribed in |policy after |after )?(?:the )?domain brief sec\. [\d.]+(?: \[I\])?\)?"
-    r"|\(?cobots_hrc\.md(?: sec\. \d+)?(?: step [A-Z](?:\.\d+)?)?(?: decision rule)?\)?)[,;:]?",
+    r"|\(?cobots_hrc\.md(?: sec\. [\d.]*\d)?(?: step [A-Z](?:\.\d+)?)?(?: decision rule)?\)?)[,;:]?",
 )
 
 
@@ -159,8 +163,16 @@ _INTERNAL = re.compile(
 _KIND_PREFIX = re.compile(r"^\s*(?:policy|estimate|derived)(?:\s*\[I\])?\s*:?\s*", re.I)
 
 
+#: "(cobots_hrc.md sec. 2.4: text)": the reference goes, the text in brackets stays
+_INTERNAL_LEAD = re.compile(r"\((?:cobots_hrc\.md|(?:the )?domain brief)[^:;,()]*:\s*")
+#: "(cobots_hrc.md sec. 2.3)": the whole bracket goes, the punctuation after it stays
+_INTERNAL_REF = re.compile(r"\s*\((?:cobots_hrc\.md|(?:the )?domain brief)[^:;,()]*\)")
+
+
 def _clean_source(source: str) -> str:
-    text = _INTERNAL.sub("", source).strip(" ,;:")
+    text = _INTERNAL_LEAD.sub("(", source)
+    text = _INTERNAL_REF.sub("", text)
+    text = _INTERNAL.sub("", text).strip(" ,;:")
     text = _KIND_PREFIX.sub("", text)
     text = re.sub(r"\s{2,}", " ", text).replace("( ", "(").replace(" )", ")")
     text = re.sub(r"\(\s*\)", "", text).strip(" ,;:")
