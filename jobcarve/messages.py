@@ -100,6 +100,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Geen nieuwe baan mogelijk: geen profiel heeft {min_hours:g} uur per week beschikbaar of genoeg passend werk.",
         "No carved job possible: no profile has {min_hours:g} hours per week available or enough fitting work.",
     ),
+    "plan.no_job.room": (
+        "Geen nieuwe baan voor {profile}: het werk dat past en dat de rollen mogen afstaan is {hours:.1f} uur per week uit {kinds} verschillende taak/taken; een baan vraagt ten minste {min_hours:g} uur uit {min_kinds} verschillende taken.",
+        "No new job for {profile}: the work that fits and that the roles may give up is {hours:.1f} hours per week from {kinds} different task(s); a job needs at least {min_hours:g} hours from {min_kinds} different tasks.",
+    ),
+    "plan.no_job.load": (
+        "Geen nieuwe baan voor {profile}: ook de lichtste bundel van het werk dat past belast het lichaam gemiddeld {load:.1f} (tillen, duwen en trekken, herhaling of houding, 0-4, gewogen naar uren); een baan blijft op of onder {max:g} (beleid). Een hulpmiddel of taakroulatie die het zwaarste werk lichter maakt, of een cobot die het overneemt, maakt zo'n baan mogelijk.",
+        "No new job for {profile}: even the lightest bundle of the work that fits loads the body {load:.1f} on average (lifting, pushing and pulling, repetition or posture, 0-4, weighted by hours); a job stays at or below {max:g} (policy). An aid or job rotation that lightens the heaviest work, or a cobot that takes it over, makes such a job possible.",
+    ),
     "plan.slack": (
         "Het plan heeft {carved:.1f} uur per week in nieuwe banen, iets minder dan de {best:.1f} uur die mogelijk is: die laatste uren zouden een extra baan of cobot vragen, en minder dan {slack:g} uur per week is dat niet waard (beleid).",
         "The plan has {carved:.1f} hours a week in carved jobs, a little less than the {best:.1f} hours possible: the last hours would need another job or cobot, which less than {slack:g} hours a week is not worth (policy).",
@@ -335,6 +343,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ergo.risk": (
         "Tilrisico: NIOSH-tilindex {li:.2f} boven 1, een signaal om te herontwerpen wie het werk ook doet; weg te nemen met {remedies}.",
         "Lifting risk: NIOSH lifting index {li:.2f} above 1, a redesign signal whoever does the work; removed by {remedies}.",
+    ),
+    "ergo.risk_mass": (
+        "Tilrisico: een last van {mass:g} kg ligt boven de NIOSH-lastconstante van {lc:g} kg, dus de tilindex is boven 1 bij elke tilbeweging (geef de tilgeometrie voor het getal); een signaal om te herontwerpen wie het werk ook doet; weg te nemen met {remedies}.",
+        "Lifting risk: a load of {mass:g} kg is above the NIOSH load constant of {lc:g} kg, so the lifting index is above 1 in any lift (give the lift geometry for the figure); a redesign signal whoever does the work; removed by {remedies}.",
     ),
     "ergo.risk_high": (
         "Hoog tilrisico: NIOSH-tilindex {li:.2f} (3 of meer), voor bijna iedereen te zwaar; weg te nemen met {remedies}.",

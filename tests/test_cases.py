@@ -1,4 +1,4 @@
-"""Nine company cases whose expected verdicts an expert wrote before the tool ran
+"""Eleven company cases whose expected verdicts an expert wrote before the tool ran
 (tests/cases/README.md): the work balance holds on each, no unit the expert keeps out of new
 jobs is carved, and the agreement with the clear expert labels does not fall below what was
 measured (docs/performance.md)."""
@@ -15,8 +15,9 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from cases import agreement, case_files, plan_rules
 
 #: the issues' target (#13, #14: 90% of the clear labels); measured on 2026-11-30 over the
-#: nine cases: fit 97%, cobot 98%; cases 6 and 7 blind, before the rules they led to: fit
-#: 90%, cobot 98%; cases 8 and 9 blind: fit 90%, cobot 98% (docs/performance.md)
+#: eleven cases: fit 97%, cobot 98%; blind, before the rules they led to: cases 6 and 7 fit
+#: 90%, cobot 98%; cases 8 and 9 fit 91%, cobot 98%; cases 10 and 11 (after those rules) fit
+#: 97%, cobot 96% (docs/performance.md)
 FIT_FLOOR = 0.90
 COBOT_FLOOR = 0.90
 
@@ -41,6 +42,9 @@ KNOWN = {
     " jobs, yet rates it within the prosthesis profile's capacities; a hazardous hand tool"
     " alone is not dangerous work here (knife trimming and hand soldering are carved in"
     " cases 4 and 6)",
+    "industrial_bakery": "tip_sacks: the expert keeps tipping 25 kg sacks (LI 4.3, flagged as high"
+    " risk) out of new jobs until a sack lifter is in place; the plan carves it for the profile"
+    " whose list holds a lifting aid, with the aid on the job card as its condition",
 }
 
 

@@ -22,7 +22,7 @@ from jobcarve.carving.balance import absorb, role_uses, today_hours
 from jobcarve.carving.line import line_problem
 from jobcarve.carving.plan import line_plan
 from jobcarve.catalog import load_catalogs
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, run_cli
 
 ALL4 = "{lifting: 4, pushing_pulling: 4, repetitive_hand_arm: 4, fine_motor: 4, posture_mobility: 4, sensory: 4, attention: 4, memory_learning: 4, problem_solving: 4, literacy_numeracy: 4, pace: 4, independence: 4, social_communication: 4}"
 SIMPLE = "{lifting: 1, repetitive_hand_arm: 1, fine_motor: 1, attention: 1, pace: 1}"
@@ -89,6 +89,40 @@ def test_no_uses_no_jobs(tmp_path: Path) -> None:
     assert result.summary()["extra_workers"] == 0
     (balance,) = result.work_balance
     assert balance.released_hours_per_week == 0 and balance.kept_hours_per_week == 30
+
+
+def test_no_job_says_why(tmp_path: Path) -> None:
+    """A plan without a job says which constraint stands in the way (docs/method.md): with
+    no declared use the roles may give up nothing, so the fitting work is 0 h of the 12 h a
+    job needs; with 20 agency hours but only heavy work (lifting, pushing and posture at 3:
+    an hours-weighted physical load of 3.0 against the 2.5 allowed) no job is light enough.
+    The report then says why, not that the plan costs more than it brings."""
+    no_room = plan(read_process(packing_shop(tmp_path)), time_limit_s=2)
+    (why,) = no_room.reasons
+    assert why.key == "plan.no_job.room" and why.params["hours"] == 0
+    heavy = "{lifting: 3, pushing_pulling: 3, posture_mobility: 3, attention: 1}"
+    model = packing_shop(tmp_path, ", agency_hours_per_week: 20").read_text(encoding="utf-8")
+    (tmp_path / "heavy.yaml").write_text(model.replace(SIMPLE, heavy), encoding="utf-8")
+    process = read_process(tmp_path / "heavy.yaml")
+    result = plan(process, time_limit_s=2)
+    assert result.summary()["extra_workers"] == 0
+    (why,) = result.reasons
+    assert why.key == "plan.no_job.load"
+    assert why.params["load"] == pytest.approx(3.0) and why.params["max"] == 2.5
+    result_cli = run_cli(
+        "analyze",
+        str(tmp_path / "heavy.yaml"),
+        "-o",
+        str(tmp_path / "out"),
+        "--lang",
+        "en",
+        "--time-limit",
+        "2",
+    )
+    assert result_cli.returncode == 0, result_cli.stderr
+    report = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert "No new job for Able: even the lightest bundle" in report
+    assert "costs more than it brings" not in report
 
 
 def test_uses_bound_the_plan(tmp_path: Path) -> None:

@@ -730,6 +730,51 @@ def test_the_load_raises_a_rating_it_exceeds_by_two_levels_or_at_high_risk() -> 
     assert high.demands["lifting"] == 4
 
 
+def test_lifts_per_hour_alone_give_the_frequency() -> None:
+    """A task that gives lifts per hour and no lifts per unit is still a lifting task:
+    25 kg sacks from a floor pallet, 40 an hour (0.67/min, 1 h a day: FM 0.94), H 50, V 10,
+    D 100, A 45, poor coupling: RWL = 23 x 0.5 x 0.805 x 0.865 x 0.856 x 0.94 x 0.90 =
+    5.80 kg, LI = 4.3: high risk, demand 4."""
+    u = unit(
+        micro(
+            """
+        - {id: t, name: Sacks, role: op, hours_per_week: 5, demands: {lifting: 4},
+           handling: {part_mass_kg: 25, lifts_per_hour: 40,
+                      lift: {horizontal_cm: 50, vertical_cm: 10, travel_cm: 100, asymmetry_deg: 45,
+                             coupling: poor}}}
+        """
+        )
+    )
+    rwl = 23 * 0.5 * (1 - 0.003 * 65) * (0.82 + 4.5 / 100) * (1 - 0.0032 * 45) * 0.94 * 0.90
+    assert u.lifting_index == pytest.approx(25 / rwl, rel=1e-2)
+    assert u.lifting_risk is not None and u.lifting_risk.level == "high"
+
+
+def test_a_load_above_the_load_constant_is_a_risk_without_geometry() -> None:
+    """NIOSH's load constant is 23 kg: every multiplier is at most 1, so a 30 kg load has
+    LI > 1 in any lift. Without lift geometry the risk is flagged all the same."""
+    u = unit(
+        micro(
+            """
+        - {id: t, name: Rolls, role: op, time_s_per_unit: 60, demands: {lifting: 4},
+           handling: {part_mass_kg: 30, lifts_per_unit: 1}}
+        """
+        )
+    )
+    assert u.lifting_index is None
+    assert u.lifting_risk is not None and u.lifting_risk.level == "increased"
+    assert u.lifting_risk.reason.key == "ergo.risk_mass"
+    light = unit(
+        micro(
+            """
+        - {id: t, name: Boxes, role: op, time_s_per_unit: 60, demands: {lifting: 4},
+           handling: {part_mass_kg: 20, lifts_per_unit: 1}}
+        """
+        )
+    )
+    assert light.lifting_risk is None
+
+
 def test_frequency_multiplier_zero_is_not_rated() -> None:
     """NIOSH Table 5: 12 lifts/min (15 kg every 5 s) for 4 h a day at V 20 cm gives FM 0,
     so RWL 0: as modelled nobody can do it safely, not 'LI 99'."""

@@ -89,12 +89,13 @@ def lifts_per_minute(
 ) -> tuple[float, Reason | None]:
     """Lifts per minute, and a reason when the frequency had to be assumed.
 
-    From the unit's time per product; for fixed hours from ``lifts_per_hour``, else from the
+    From the unit's time per product and ``lifts_per_unit``; else (fixed hours, or no lifts
+    per unit given) from ``lifts_per_hour``, else from the
     catalogue template's typical time per product, else the policy default (never NIOSH's
     most favourable row).
     """
     lifts = handling.lifts_per_unit or 0.0
-    if seconds_per_unit:
+    if seconds_per_unit and lifts:
         return lifts * 60 / seconds_per_unit, None
     if handling.lifts_per_hour is not None:
         return handling.lifts_per_hour / 60, None
@@ -125,7 +126,7 @@ def lifting_load(
     without ``lifts_per_hour``.
     """
     mass = handling.part_mass_kg
-    lifts = handling.lifts_per_unit
+    lifts = handling.lifts_per_unit or handling.lifts_per_hour
     if mass is None or not lifts or mass <= 0:
         return None
     per_min, assumed = lifts_per_minute(handling, seconds_per_unit, typical_s, params)

@@ -596,7 +596,10 @@ def _lifting_risk(
         return None
     ergo = params.ergonomics
     li = load.lifting_index
-    if not load.unsafe and (li is None or li <= ergo.risk_lifting_index.value):
+    mass = context.handling.part_mass_kg or 0.0
+    # without lift geometry a load above the NIOSH load constant still has LI > 1 in any lift
+    heavy = li is None and mass > ergo.niosh_load_constant_kg.value
+    if not load.unsafe and not heavy and (li is None or li <= ergo.risk_lifting_index.value):
         return None
     remedies: list[object] = []
     if cobot.label in ("candidate", "assist") and cobot.model is not None:
@@ -630,6 +633,16 @@ def _lifting_risk(
         level, key = "not_rated", "ergo.risk_unsafe"
     elif li is not None and li >= ergo.high_risk_lifting_index.value:
         level, key = "high", "ergo.risk_high"
+    elif heavy:
+        return LiftingRisk(
+            None,
+            "increased",
+            removed_by,
+            Reason(
+                "ergo.risk_mass",
+                {"mass": mass, "lc": ergo.niosh_load_constant_kg.value, "remedies": remedies},
+            ),
+        )
     else:
         level, key = "increased", "ergo.risk"
     return LiftingRisk(

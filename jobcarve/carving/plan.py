@@ -13,6 +13,7 @@ and the work balance live in their own modules.
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -692,6 +693,8 @@ def _to_plan(
     o = inst.options
     if not any(p.slots for p in inst.profiles):
         reasons.append(Reason("plan.no_slots", {"min_hours": o.min_job_hours}))
+    elif not any(j.kind == "carved" for j in jobs):
+        reasons += why_no_job(inst)
     return Plan(
         status=status,
         gap=gap,
@@ -721,6 +724,74 @@ def _to_plan(
         reasons=tuple(reasons),
         work_balance=balance,
     )
+
+
+def why_no_job(inst: PoolInstance) -> list[Reason]:
+    """Why a profile with places got no job, where one constraint alone explains it.
+
+    The work that fits the profile, within what its roles may give up, is too little or of
+    too few kinds for a job (``min_job_hours``, ``min_kinds_per_job``); or even its lightest
+    bundle of ``min_job_hours`` loads the body more than ``max_job_ergonomic_load`` allows
+    (hours-weighted physical demand). A profile where neither holds gets no reason: then the
+    constraints only bind together.
+    """
+    o = inst.options
+    out: list[Reason] = []
+    for p, prof in enumerate(inst.profiles):
+        if not prof.slots:
+            continue
+        fitting = [
+            u
+            for u in inst.units
+            if u.access[p] and (o.allow_displacement or inst.role_limits.get(u.role, 1.0) > 0)
+        ]
+        room = {
+            role: (
+                math.inf
+                if o.allow_displacement or role not in inst.role_limits
+                else inst.role_limits[role]
+            )
+            for role in {u.role for u in fitting}
+        }
+        hours = 0.0
+        load = 0.0
+        taken = dict.fromkeys(room, 0.0)
+        for u in sorted(fitting, key=lambda u: (u.physical, u.id)):
+            share = min(u.base_hours, room[u.role] - taken[u.role])
+            if share <= 0:
+                continue
+            taken[u.role] += share
+            if hours < o.min_job_hours:
+                part = min(share, o.min_job_hours - hours)
+                load += u.physical * part
+            hours += share
+        kinds = len({u.task for u in fitting})
+        name = prof.name
+        if hours < o.min_job_hours or kinds < o.min_kinds_per_job:
+            out.append(
+                Reason(
+                    "plan.no_job.room",
+                    {
+                        "profile": name,
+                        "hours": hours,
+                        "kinds": kinds,
+                        "min_hours": o.min_job_hours,
+                        "min_kinds": o.min_kinds_per_job,
+                    },
+                )
+            )
+        elif load / o.min_job_hours > o.max_job_ergonomic_load:
+            out.append(
+                Reason(
+                    "plan.no_job.load",
+                    {
+                        "profile": name,
+                        "load": load / o.min_job_hours,
+                        "max": o.max_job_ergonomic_load,
+                    },
+                )
+            )
+    return out
 
 
 def _with_quality(

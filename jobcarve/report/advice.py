@@ -92,6 +92,7 @@ def advise(
     cobot_names: tuple[str, ...],
     lang: str,
     _: Gettext,
+    why_no_job: tuple[str, ...] = (),
 ) -> Advice:
     """The recommendation, its conditions and next steps (see the module text)."""
     t = thresholds().values
@@ -161,10 +162,27 @@ def advise(
         verdict = "go_with_conditions"
     else:
         verdict = "go"
-    return Advice(verdict, tuple(conditions), _next_steps(verdict, extra_workers, cobot_names, _))
+    return Advice(
+        verdict, tuple(conditions), _next_steps(verdict, extra_workers, cobot_names, why_no_job, _)
+    )
 
 
-def _next_steps(verdict: str, workers: int, cobots: tuple[str, ...], _: Gettext) -> tuple[str, ...]:
+def _next_steps(
+    verdict: str, workers: int, cobots: tuple[str, ...], why_no_job: tuple[str, ...], _: Gettext
+) -> tuple[str, ...]:
+    if verdict == "not_now" and workers == 0:
+        # no job: say why, not that it costs more than it brings
+        steps = [*why_no_job] if why_no_job else [_("No new job can be made from this model.")]
+        steps.append(
+            _(
+                "Look on the shop floor for what would change that (a support, a confirmed split, a declared use for freed hours) and run the analysis again."
+            )
+        )
+        if cobots:
+            steps.append(
+                _("Decide on the cobot on its own merits: it makes no new job in this plan.")
+            )
+        return tuple(steps)
     if verdict == "not_now":
         steps = [
             _("Do not start with this plan as it stands: it costs more than it brings."),

@@ -359,6 +359,9 @@ def _decision(
         cobot_names=names,
         lang=lang,
         _=_,
+        why_no_job=tuple(
+            r.text(lang) for r in plan.reasons if r.key.startswith(("plan.no_job", "plan.no_slots"))
+        ),
     )
     labels = {
         "go": _("Go"),
