@@ -297,15 +297,20 @@ class Task(_Block):
     def demand_profile(self) -> dict[str, int] | None:
         """Demands on all 13 dimensions (omitted ones are 0), or None if none are given.
 
-        For a task with subtasks and no demands of its own, the highest demand of any
-        subtask on each dimension: the task as a whole asks what its hardest part asks.
+        For a task with subtasks, at least the highest demand of any subtask on each
+        dimension: the task as a whole asks what its hardest part asks (its own or its
+        template's ratings may only add to that).
         """
-        if self.demands is not None:
-            return {d: v or 0 for d, v in self.demands.as_dict().items()}
+        own = (
+            {d: v or 0 for d, v in self.demands.as_dict().items()}
+            if self.demands is not None
+            else None
+        )
         parts = [s.demand_profile() for s in self.subtasks]
         if not parts or any(p is None for p in parts):
-            return None
-        return {d: max(p[d] for p in parts if p is not None) for d in DIMENSIONS}
+            return own
+        peak = {d: max(p[d] for p in parts if p is not None) for d in DIMENSIONS}
+        return peak if own is None else {d: max(own[d], peak[d]) for d in DIMENSIONS}
 
 
 class Adviser(_Block):

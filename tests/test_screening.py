@@ -389,6 +389,12 @@ def test_counting_scale_closes_counting_not_reading() -> None:
         support_fit("{literacy_numeracy: 3}", "[reading]", LOW_READ, "[counting_scale]")
         == "not_accessible"
     )
+    # picking bolts by a list of sizes: counting and reading together; the scale counts,
+    # it does not tell M20x60 from M20x70 on the list
+    assert (
+        support_fit("{literacy_numeracy: 3}", "[counting, reading]", LOW_READ, "[counting_scale]")
+        == "not_accessible"
+    )
 
 
 def test_buffer_closes_the_rhythm_of_a_neighbouring_step_not_of_running_a_machine() -> None:
@@ -404,6 +410,27 @@ def test_buffer_closes_the_rhythm_of_a_neighbouring_step_not_of_running_a_machin
     )
     assert support_fit("{pace: 2}", "[machine_operation]", slow, buffer) == "not_accessible"
     assert support_fit("{pace: 3}", "[line_fed]", slow, buffer) == "not_accessible"
+
+
+def test_a_task_asks_at_least_what_its_hardest_subtask_asks() -> None:
+    """A task's own (or its template's) ratings do not hide a harder part the adviser found:
+    picking bolts by a list (literacy 3) is part of making bolt kits, so a profile at 2 on
+    literacy does not fit the whole task, only its other part (needs_split)."""
+    a = micro(
+        """
+        - id: kits
+          name: Kits
+          role: op
+          demands: {literacy_numeracy: 1}
+          subtasks:
+            - {id: pick, name: Pick, hours_per_week: 10, demands: {literacy_numeracy: 3}, activities: [picking, reading]}
+            - {id: bag, name: Bag, hours_per_week: 10, demands: {literacy_numeracy: 1}, activities: [bench_work]}
+        """,
+        capacities=ALL_TWO,
+    )
+    task = a.tasks[0]
+    assert task.demands["literacy_numeracy"] == 3
+    assert task.fit["p"].verdict == "needs_split"
 
 
 def test_buffer_cannot_decouple_a_station_on_the_moving_line() -> None:
