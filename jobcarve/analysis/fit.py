@@ -1,9 +1,9 @@
 """Fit of a task or unit for a worker profile on the 13 demand dimensions.
 
 Matching rule of the domain brief (sec. 2.5): a task fits when capacity >= demand on every
-dimension. Each gap is closed by the support (available to the profile or provided by the
-company) that closes the most levels on that dimension; supports do not add up on one
-dimension, which keeps the verdict on the safe side.
+dimension. Each gap is closed by the support the profile can use (its own list, else the
+company's: `profile_supports`) that closes the most levels on that dimension; supports do
+not add up on one dimension, which keeps the verdict on the safe side.
 
 A support closes a gap only where it applies (``applies_to`` in supports.yaml: the kinds
 of activity and handling it helps with); where the task's activities are unknown, a

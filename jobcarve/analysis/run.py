@@ -629,28 +629,17 @@ def _lifting_risk(
         + tuple(aid_names)
     )
     level: LiftingRiskLevel
+    said: dict[str, object] = {"li": li or 0.0, "remedies": remedies}
     if load.unsafe:
         level, key = "not_rated", "ergo.risk_unsafe"
     elif li is not None and li >= ergo.high_risk_lifting_index.value:
         level, key = "high", "ergo.risk_high"
     elif heavy:
-        return LiftingRisk(
-            None,
-            "increased",
-            removed_by,
-            Reason(
-                "ergo.risk_mass",
-                {"mass": mass, "lc": ergo.niosh_load_constant_kg.value, "remedies": remedies},
-            ),
-        )
+        level, key = "increased", "ergo.risk_mass"
+        said = {"mass": mass, "lc": ergo.niosh_load_constant_kg.value, "remedies": remedies}
     else:
         level, key = "increased", "ergo.risk"
-    return LiftingRisk(
-        li,
-        level,
-        removed_by,
-        Reason(key, {"li": li or 0.0, "remedies": remedies}),
-    )
+    return LiftingRisk(li, level, removed_by, Reason(key, said))
 
 
 def _screening_problems(
