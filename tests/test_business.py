@@ -262,6 +262,10 @@ def test_sensitivity() -> None:
     swings = [b.swing for b in s.tornado]
     assert 1 <= len(swings) <= 8 and swings == sorted(swings, reverse=True)
     assert {b.key for b in s.tornado} >= {"freed_hour_value_factor", "cobot_cell_cost_eur"}
+    # the statutory minimum wage is a floor: the tornado moves it up, never below the law
+    wage = [b for b in s.tornado if b.key == "minimum_wage_eur_per_hour"]
+    assert wage and wage[0].low_value == pytest.approx(case.rates["minimum_wage_eur_per_hour"])
+    assert wage[0].high_value > wage[0].low_value
     # the hours bar scales the jobs and the released work together
     double = scaled_figures(process, figures, 2.0)
     assert double.jobs[0].hours_per_week == 25 and double.released() == {"op": 32}

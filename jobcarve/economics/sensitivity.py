@@ -78,6 +78,10 @@ TORNADO_INPUTS: tuple[tuple[str, str], ...] = (
     ("cobot_maintenance_eur_per_year", "rate"),
 )
 
+#: Legal floors among those inputs: the tornado moves them up only (the statutory minimum
+#: wage is what a new worker earns at least; a cao scale pays more, nothing pays less).
+FLOORS = frozenset({"minimum_wage_eur_per_hour"})
+
 #: The most inputs a tornado shows.
 TORNADO_BARS = 8
 
@@ -113,6 +117,8 @@ def sensitivity_of(
                 low, high = r.ranges[key]
             else:
                 low, high = base * (1 - spread), base * (1 + spread)
+            if key in FLOORS:
+                low = max(low, base)
         nets = []
         for value in (low, high):
             if key == "hours_scale":

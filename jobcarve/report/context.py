@@ -377,6 +377,18 @@ def _decision(
     )
     if case is None:
         sentence = workers_label
+    elif workers == 0:
+        sentence = _(
+            "The plan makes no new job (the next steps say why); the rest of it has a net effect of %(net)s a year."
+        ) % {"net": money(net, lang)}
+    elif workers == 1 and net >= 0:
+        sentence = _(
+            "The plan offers work to 1 person (%(fte)s FTE) and brings in %(net)s a year net."
+        ) % {"fte": fte, "net": money(net, lang)}
+    elif workers == 1:
+        sentence = _(
+            "The plan offers work to 1 person (%(fte)s FTE) but costs %(net)s a year net."
+        ) % {"fte": fte, "net": money(-net, lang)}
     elif net >= 0:
         sentence = _(
             "The plan offers work to %(n)s people (%(fte)s FTE) and brings in %(net)s a year net."
