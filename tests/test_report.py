@@ -51,6 +51,27 @@ def test_view_model_golden(path: Path, lang: str) -> None:
     )
 
 
+def test_assumptions_carry_no_developer_notes() -> None:
+    """The assumptions table shows the sources as published, without the developers' own
+    references (a review finding, an issue number, a certainty marker, a section of an
+    internal brief), and a data record in words with its units."""
+    process = read_process(EXAMPLES[0])
+    ctx = build_context(
+        process,
+        analyze(process),
+        None,
+        "en",
+        translations("en").gettext,
+        generated_at=PINNED,
+        version="0.0.0",
+    )
+    rows = ctx.to_dict()["assumptions"]
+    text = json.dumps(rows, ensure_ascii=False)
+    for note in ("redteam", "issue #", "[U]", "[I]", "cobots_hrc.md", "domain brief sec."):
+        assert note not in text, note
+    assert "transient force 280 N" in text and "transient_force_n" not in text
+
+
 def test_catalogues_complete() -> None:
     """Every string of the templates and view model is translated in both catalogues, none unused."""
     used = set(extract_messages())

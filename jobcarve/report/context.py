@@ -497,8 +497,23 @@ def _value(value: Any, lang: str, _: Gettext) -> str:
             return _("table of %(n)s rows") % {"n": len(value)}
         return "; ".join(_value(v, lang, _) for v in value)
     if isinstance(value, dict):
-        return "; ".join(f"{k}: {_value(v, lang, _)}" for k, v in value.items())
+        return "; ".join(
+            _value(v, lang, _) if k == "name" else _field(k, _value(v, lang, _))
+            for k, v in value.items()
+        )
     return str(value)
+
+
+#: unit suffixes of data-file field names, as the unit after the figure
+_UNITS = (("_n_cm2", "N/cm²"), ("_n_mm", "N/mm"), ("_cm2", "cm²"), ("_kg", "kg"), ("_n", "N"))
+
+
+def _field(key: str, shown: str) -> str:
+    """A data-file field and its value in words: transient_force_n, 280 -> transient force 280 N."""
+    for suffix, unit in _UNITS:
+        if key.endswith(suffix):
+            return f"{key[: -len(suffix)].replace('_', ' ')} {shown} {unit}"
+    return f"{key.replace('_', ' ')}: {shown}"
 
 
 def _sources(cats: Catalogs) -> tuple[str, ...]:

@@ -169,8 +169,14 @@ _INTERNAL_LEAD = re.compile(r"\((?:cobots_hrc\.md|(?:the )?domain brief)[^:;,()]
 _INTERNAL_REF = re.compile(r"\s*\((?:cobots_hrc\.md|(?:the )?domain brief)[^:;,()]*\)")
 
 
+#: the developers' own references (a review finding, an issue, a marker of how sure a figure
+#: is): not for the reader
+_DEV_NOTES = re.compile(r"\s*(?:redteam H\d+,?|issue #\d+:?|\[[UIVCK]\])")
+
+
 def _clean_source(source: str) -> str:
-    text = _INTERNAL_LEAD.sub("(", source)
+    text = _DEV_NOTES.sub("", source)
+    text = _INTERNAL_LEAD.sub("(", text)
     text = _INTERNAL_REF.sub("", text)
     text = _INTERNAL.sub("", text).strip(" ,;:")
     text = _KIND_PREFIX.sub("", text)
