@@ -424,8 +424,11 @@ class RestrictionRule(_Block):
     lift_mass_cap: bool = Field(
         False, description="value (kg) caps lifting at the load band of that mass."
     )
-    excludes: list[Literal["vibrating_tool", "hazardous_tool", "walking"]] = Field(
-        default_factory=list, description="Handling flags the person must not work with."
+    excludes: list[
+        Literal["vibrating_tool", "hazardous_tool", "walking", "hazardous_substance"]
+    ] = Field(default_factory=list, description="Handling flags the person must not work with.")
+    excludes_activities: list[Id] = Field(
+        default_factory=list, description="Kinds of activity the person must not do."
     )
     schedule_nl: str = Field("", max_length=400, description="A condition for the schedule.")
     schedule_en: str = Field("", max_length=400)
@@ -644,6 +647,17 @@ def _load_folder(folder: Path) -> Catalogs:
     cobots = tuple(_load_file(cobots_path, CobotCatalog).models) if cobots_path.exists() else ()
     params_path = folder / ASSESSMENT_FILE
     params = _load_file(params_path, AssessmentParams) if params_path.exists() else None
+    if params is not None and activities:
+        unknown = [
+            Problem(
+                str(params_path), 0, 0, "", f'restriction "{r.id}" names unknown activity "{a}"'
+            )
+            for r in params.restrictions
+            for a in r.excludes_activities
+            if a not in activities
+        ]
+        if unknown:
+            raise InputError(unknown)
     economics_path = folder / ECONOMICS_FILE
     economics = _load_file(economics_path, EconomicsDefaults) if economics_path.exists() else None
     return Catalogs(

@@ -321,6 +321,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "flag.vibrating_tool": ("trillend handgereedschap", "a vibrating hand tool"),
     "flag.hazardous_tool": ("gevaarlijk gereedschap", "a hazardous tool"),
+    "flag.cleaning": ("schoonmaken (natte arbeid)", "cleaning (wet work)"),
+    "flag.hazardous_substance": (
+        "werken met gevaarlijke stoffen",
+        "work with hazardous substances",
+    ),
     "flag.walking": ("lopen tussen plaatsen", "walking between places"),
     # ergonomics (issue 14)
     "ergo.niosh_zero": (

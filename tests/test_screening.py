@@ -927,6 +927,38 @@ def test_no_vibrating_tools() -> None:
     assert {"fit.dangerous_work", "fit.restriction_excludes"} <= set(keys(g.fit["p"].reasons))
 
 
+def test_no_wet_work() -> None:
+    """TRGS 401: washing format parts is wet work, which a restriction for hand eczema rules
+    out whatever the capacities; dry bench work stays open. (And 'no lifting over 10 kg'
+    meets a 12 kg load given in lifts per hour, rated 2 and kept there: still a gap.)"""
+    wash = restricted(
+        """
+        - {id: t, name: Wash, role: op, hours_per_week: 8, activities: [cleaning],
+           demands: {lifting: 1}}
+        """,
+        "{kind: no_wet_work}",
+    )
+    assert wash.fit["p"].verdict == "not_accessible"
+    assert wash.fit["p"].reasons[0].key == "fit.restriction_excludes"
+    dry = restricted(
+        """
+        - {id: t, name: Pack, role: op, hours_per_week: 8, activities: [bench_work],
+           demands: {lifting: 1}}
+        """,
+        "{kind: no_wet_work}",
+    )
+    assert dry.fit["p"].verdict == "fits"
+    boxes = restricted(
+        """
+        - {id: t, name: Boxes, role: op, hours_per_week: 5, demands: {lifting: 2},
+           handling: {part_mass_kg: 12, lifts_per_hour: 30}}
+        """,
+        "{kind: max_lift_kg, value: 10}",
+    )
+    assert boxes.demands["lifting"] == 2  # the load implies 3: one level apart, kept
+    assert boxes.fit["p"].verdict == "not_accessible"
+
+
 def test_dislikes_interruptions_caps_pace() -> None:
     """toolboxinclusief.nl: interruptions come with peaks and pace; capped at 2."""
     u = restricted(

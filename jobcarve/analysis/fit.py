@@ -173,7 +173,9 @@ def _restrictions(
             limits["lifting"] = bisect.bisect_left(list(context.mass_bands_kg), value)
             h = context.handling
             # a lifting aid already in use takes the load: the person does not lift it
-            heavy = (h.part_mass_kg or 0) > value and (h.lifts_per_unit or 0) > 0
+            heavy = (h.part_mass_kg or 0) > value and (
+                h.lifts_per_unit or h.lifts_per_hour or 0
+            ) > 0
             if heavy and not context.lifting_aid_in_use:
                 limits["lifting"] = min(limits["lifting"], max(0, demands["lifting"] - 1))
         for dim, level in limits.items():
@@ -188,13 +190,12 @@ def _restrictions(
                         ),
                     )
                 )
-        for flag in rule.excludes:
-            if getattr(context.handling, flag, None):
-                excluded.append(
-                    Reason(
-                        "fit.restriction_excludes", {"restriction": name, "flag": f"flag.{flag}"}
-                    )
-                )
+        flags: list[str] = [f for f in rule.excludes if getattr(context.handling, f, None)]
+        flags += [a for a in rule.excludes_activities if a in (context.activities or ())]
+        for flag in flags:
+            excluded.append(
+                Reason("fit.restriction_excludes", {"restriction": name, "flag": f"flag.{flag}"})
+            )
         if rule.schedule_en and context.shifts >= 3:
             notes.append(
                 Reason(
