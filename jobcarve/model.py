@@ -234,8 +234,14 @@ class Handling(_Block):
         None,
         ge=0,
         le=3600,
-        description="Lifts per working hour, for tasks given in hours per week (NIOSH frequency).",
+        description="Lifts per working hour, for tasks given in hours per week or without "
+        "lifts_per_unit (NIOSH frequency).",
     )
+
+    @property
+    def lifted(self) -> bool:
+        """Whether the person lifts a load: a mass and lifts per unit or per hour."""
+        return bool(self.part_mass_kg) and bool(self.lifts_per_unit or self.lifts_per_hour)
 
 
 class Task(_Block):

@@ -126,8 +126,7 @@ def lifting_load(
     without ``lifts_per_hour``.
     """
     mass = handling.part_mass_kg
-    lifts = handling.lifts_per_unit or handling.lifts_per_hour
-    if mass is None or not lifts or mass <= 0:
+    if mass is None or not handling.lifted:
         return None
     per_min, assumed = lifts_per_minute(handling, seconds_per_unit, typical_s, params)
     duration_h = min(8.0, hours_per_week / (5 * shifts))

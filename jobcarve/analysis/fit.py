@@ -173,9 +173,7 @@ def _restrictions(
             limits["lifting"] = bisect.bisect_left(list(context.mass_bands_kg), value)
             h = context.handling
             # a lifting aid already in use takes the load: the person does not lift it
-            heavy = (h.part_mass_kg or 0) > value and (
-                h.lifts_per_unit or h.lifts_per_hour or 0
-            ) > 0
+            heavy = h.lifted and (h.part_mass_kg or 0) > value
             if heavy and not context.lifting_aid_in_use:
                 limits["lifting"] = min(limits["lifting"], max(0, demands["lifting"] - 1))
         for dim, level in limits.items():
