@@ -244,6 +244,20 @@ def test_headline_figures_match_analysis_json(analysed, example: str, lang: str)
     )
     shown = sum(to_float(v, lang) for v in figures(page, "cobot-takes"))
     assert shown == pytest.approx(cobot_hours, abs=0.05 * (len(figures(page, "cobot-takes")) + 1))
+    # a cobot card names the heaviest load of its units with the reserve, and the rated
+    # payload it is measured against (a need equal to the rating still has the reserve)
+    units = {u["id"]: u for t in doc["tasks"] for u in t["units"]}
+    section = visible_text(page.split('id="cobots"')[1].split("</section>")[0])
+    for cobot in doc["cobots"]:
+        chosen = [units[u]["cobot"]["model"] for u in (*cobot["units"], *cobot["assists"])]
+        chosen = [m for m in chosen if m]
+        if chosen:
+            need = max(m["payload_needed_kg"] for m in chosen)
+            assert f"{number(need, lang, 1)} kg" in section, section
+            for m in chosen:
+                if m["id"] == cobot["model"]:
+                    assert need <= m["payload_kg"]
+                    assert f"{number(m['payload_kg'], lang, 1)} kg" in section, section
     # a range contains its point figure, or the report says why not
     spread = doc.get("uncertainty", {})
     fte, net = spread.get("extra_fte", {}), spread.get("net_eur_per_year", {})

@@ -60,7 +60,7 @@ class CobotCard:
     hours: str
     units: tuple[JobUnit, ...]
     assists: tuple[JobUnit, ...]
-    payload_margin: str
+    payload: str
     reasons: tuple[str, ...]
     use: str = ""
     use_short: str = ""
@@ -219,6 +219,24 @@ def _assist_share(analysis: Analysis) -> float:
     return 0.5
 
 
+def _payload_text(need: float, rated: float, cats: Catalogs, lang: str, _: Gettext) -> str:
+    """The heaviest load the cobot moves, its reserve and the rated payload, in one sentence.
+
+    The need already carries the safety factor (cobot.payload_margin): a need equal to the
+    rated payload is a cobot with that reserve, not one run without any.
+    """
+    factor = cats.params.cobot.payload_margin.value if cats.params else 1.0
+    return _(
+        "Heaviest load (part and gripper) %(load)s kg; with a reserve of %(reserve)s that is "
+        "%(need)s kg of the %(rated)s kg the cobot may carry."
+    ) % {
+        "load": number(need / factor, lang, 1),
+        "reserve": percent(factor - 1, lang, 0),
+        "need": number(need, lang, 1),
+        "rated": number(rated, lang, 1),
+    }
+
+
 def _cobot_cards(
     plan: Plan,
     analysis: Analysis,
@@ -233,8 +251,8 @@ def _cobot_cards(
     cards = []
     for cobot in plan.cobots:
         model = models.get(cobot.model or "")
-        margins = [
-            units[u].cobot.model.payload_margin_kg
+        needs = [
+            units[u].cobot.model.payload_needed_kg
             for u in (*cobot.units, *cobot.assists)
             if units[u].cobot.model
         ]
@@ -288,7 +306,9 @@ def _cobot_cards(
                     )
                     for u in cobot.assists
                 ),
-                payload_margin=(number(min(margins), lang, 1) + " kg") if margins else "-",
+                payload=_payload_text(max(needs), model.payload_kg, cats, lang, _)
+                if needs and model
+                else "",
                 reasons=tuple(dict.fromkeys(reasons)),
                 use=_(
                     "It runs %(hours)s of the %(available)s hours a week it could run (%(share)s)."
