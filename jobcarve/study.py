@@ -235,7 +235,22 @@ class Study:
                     f"displacement: {f.displacement_hours:.1f} h/week of today's staff's work "
                     "has no declared use (--allow-displacement)"
                 )
-        if self.line is not None:
+        if self.line is not None and not self.line.stations:
+            why = self.line.stats.get("no_line") or {}
+            detail = self.line.reason
+            if why.get("kind") == "too_long":
+                slow = ", ".join(f"{u} ({s:g} s)" for u, s in why["units"][:3])
+                detail = f"no worker or cobot does {slow} within the takt"
+            elif why.get("kind") == "too_few":
+                detail = (
+                    f"the work needs at least {why['stations']} stations, "
+                    f"{why['workers']} workers may staff one"
+                )
+            lines.append(
+                f"line at takt {self.process.planning.takt_s:g} s: no line "
+                f"({self.line.status}: {detail})"
+            )
+        elif self.line is not None:
             lines.append(
                 f"line at takt {self.process.planning.takt_s:g} s: {len(self.line.stations)} "
                 f"stations, {self.line.target_group_workers} from the target group, "

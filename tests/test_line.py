@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -10,7 +13,7 @@ from jobcarve import NoSolutionError, read_process
 from jobcarve.carving import line_plan
 from jobcarve.carving.cpsat.line import lower_bound, solve_line
 from jobcarve.carving.line import LineProblem, LineWorker, station_loads, validate_solution
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, run_cli
 
 
 def problem(
@@ -106,6 +109,46 @@ def test_infeasible_takt() -> None:
     p = problem([[9]], [()])
     s = solve_line(p, "min_stations", cycle_time=5)
     assert s.status == "infeasible" and "cycle time" in s.reason
+
+
+def test_why_no_line_names_what_alone_rules_a_line_out() -> None:
+    """Worked by hand: a unit slower than the takt for everyone; work for more stations
+    than workers; a cobot that can take the slow unit; nothing that alone explains it."""
+    slow = problem([[9, 3], [12, 2]], [(), (0,)])
+    assert slow.why_no_line(5) == {"kind": "too_long", "units": [["t0", 9.0]]}
+    # a cobot does t0 in 4: no unit is too long, and t1's 2 fits one of the two stations
+    assert (
+        problem([[9, 3], [12, 2]], [(), (0,)], cobot=(4, None), max_cobots=1).why_no_line(5) == {}
+    )
+    # three units of 3 at a takt of 4: at least ceil(9 / 4) = 3 stations, 2 workers
+    busy = problem([[3, 3, 3], [3, 3, 3]], [(), (), ()])
+    assert busy.why_no_line(4) == {"kind": "too_few", "stations": 3, "workers": 2}
+    assert solve_line(busy, "min_stations", cycle_time=4).status == "infeasible"
+    # the work balance: a target-group worker without a free place staffs no station
+    capped = LineProblem(
+        busy.tasks,
+        busy.preds,
+        (
+            LineWorker("w0", "existing", "r", False),
+            LineWorker("w1", "profile", "p", True),
+            LineWorker("w2", "profile", "p", True),
+        ),
+        (*busy.times, busy.times[0]),
+        max_target_group=1,
+    )
+    assert capped.why_no_line(4) == {"kind": "too_few", "stations": 3, "workers": 2}
+    assert capped.why_no_line(6) == {}
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(1, 25), st.data())
+def test_why_no_line_never_speaks_when_a_line_exists(cycle: int, data: st.DataObject) -> None:
+    """A reason for no line is only given where the line model finds none."""
+    p = data.draw(lines())
+    if p.why_no_line(cycle):
+        assert solve_line(p, "min_stations", cycle_time=cycle, time_limit_s=2).status == (
+            "infeasible"
+        )
 
 
 @st.composite
@@ -215,3 +258,26 @@ def test_shortest_cycle_says_when_the_work_balance_forbids_it() -> None:
     assert s.status == "infeasible" and not s.stations
     assert "work balance has places for 2 of its 4 target-group workers" in s.reason
     assert "max_target_group" in s.reason
+
+
+def test_report_says_why_there_is_no_line_at_the_takt(tmp_path: Path) -> None:
+    """The assembly example at a takt of 60 s instead of 480 s: the harness (360 s per
+    unit for the fastest worker, no cobot) cannot fit; the command line, analysis.json and
+    the Dutch report say so and name it, instead of an empty line section."""
+    text = EXAMPLES[0].read_text(encoding="utf-8")
+    assert "  takt_s: 480\n" in text
+    model = tmp_path / "fast.yaml"
+    model.write_text(text.replace("  takt_s: 480\n", "  takt_s: 60\n"), encoding="utf-8")
+    out = tmp_path / "out"
+    done = run_cli("analyze", str(model), "-o", str(out), "--time-limit", "2")
+    assert done.returncode == 0, done.stderr
+    assert "line at takt 60 s: no line (infeasible: no worker or cobot does make_harness" in (
+        done.stdout
+    )
+    line = json.loads((out / "analysis.json").read_text(encoding="utf-8"))["line"]
+    assert line["stations"] == 0 and line["no_line"]["kind"] == "too_long"
+    assert line["no_line"]["units"][0] == ["make_harness", 360.0]
+    report = (out / "report.html").read_text(encoding="utf-8")
+    section = report.split('id="line-title"')[1].split("</section>")[0]
+    assert "Bij een takt van 60 s is geen lijn mogelijk" in section
+    assert "Kabelboom maken (minstens 360,0 s)" in section

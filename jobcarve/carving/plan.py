@@ -894,7 +894,7 @@ def line_plan(
         return solve_alwabp2(
             problem, time_limit_s=opts.time_limit_s, seed=opts.seed, workers=opts.workers
         )
-    return solve_line(
+    solution = solve_line(
         problem,
         objective,
         cycle_time=cycle,
@@ -902,3 +902,7 @@ def line_plan(
         seed=opts.seed,
         workers=opts.workers,
     )
+    if not solution.stations and cycle is not None:
+        # no line at the takt: what alone rules it out, for the report to say
+        solution.stats["no_line"] = problem.why_no_line(cycle)
+    return solution

@@ -279,7 +279,7 @@ def build_context(
         assumptions=tuple(_assumption(a, lang, _) for a in analysis.assumptions),
         sources=tuple(_clean_source(x) for x in _sources(cats)),
         line=_stations(process, analysis, line, lang, _) if line else (),
-        line_summary=_line_summary(process, line, lang, _),
+        line_summary=_line_summary(process, analysis, line, lang, _),
         options={k: str(v) for k, v in (plan.options.items() if plan else [])},
         business=business,
         decision=_decision(process, plan, case, spread, jobs, cobot_cards, line, lang, _),
@@ -318,21 +318,51 @@ def _headline(plan: Plan | None, lang: str, _: Gettext) -> Headline:
     )
 
 
-def _line_summary(process: ProcessModel, line: LineSolution | None, lang: str, _: Gettext) -> str:
-    """One sentence on the balanced line (empty without one)."""
-    return (
-        _(
+def _line_summary(
+    process: ProcessModel,
+    analysis: Analysis,
+    line: LineSolution | None,
+    lang: str,
+    _: Gettext,
+) -> str:
+    """One sentence on the balanced line, or on why there is none at the takt (empty
+    without a line balance)."""
+    if line is None:
+        return ""
+    takt = number(process.planning.takt_s or 0, lang, 1)
+    if line.stations:
+        return _(
             "At a takt of %(takt)s s the line needs %(stations)d stations, %(tg)d of them staffed by workers from the target group; the longest station takes %(cycle)s s."
-        )
-        % {
-            "takt": number(process.planning.takt_s or 0, lang, 1),
+        ) % {
+            "takt": takt,
             "stations": len(line.stations),
             "tg": line.target_group_workers,
             "cycle": fixed(line.cycle_time * DECISECOND, lang, 1),
         }
-        if line and line.stations
-        else ""
-    )
+    why = line.stats.get("no_line") or {}
+    names = {u.id: u.label(lang) for u in analysis.units}
+    if why.get("kind") == "too_long":
+        slow = why["units"]
+        listed = "; ".join(
+            _("%(unit)s (at least %(seconds)s s)")
+            % {"unit": names.get(u, u), "seconds": fixed(s, lang, 1)}
+            for u, s in slow[:3]
+        )
+        more = "; " + _("%(n)d more units") % {"n": len(slow) - 3} if len(slow) > 3 else ""
+        return _(
+            "At a takt of %(takt)s s no line is possible: no worker and no cobot does these units within the takt: %(units)s%(more)s. Split them, or choose a longer takt."
+        ) % {"takt": takt, "units": listed, "more": more}
+    if why.get("kind") == "too_few":
+        return _(
+            "At a takt of %(takt)s s no line is possible: the work needs at least %(stations)d stations, and %(workers)d workers may staff one (today's staff and, within the work balance, new workers)."
+        ) % {"takt": takt, "stations": why["stations"], "workers": why["workers"]}
+    if line.status == "infeasible":
+        return _(
+            "At a takt of %(takt)s s no line is possible with these workers: the order of the work, their times and the work balance together rule it out."
+        ) % {"takt": takt}
+    return _(
+        "Within the time limit no line at a takt of %(takt)s s was found; a longer run may find one."
+    ) % {"takt": takt}
 
 
 def _decision(

@@ -86,6 +86,38 @@ class LineProblem:
             if all(row[t] is None for row in self.times) and cobot is None:
                 raise NoSolutionError(f'no worker and no cobot can do task "{name}"')
 
+    def why_no_line(self, cycle: int) -> dict[str, Any]:
+        """What alone rules out a line at `cycle`, for a person to read (empty if nothing does).
+
+        ``too_long``: units that neither a worker nor a cobot does within the cycle, each
+        with its fastest time in seconds (largest first). ``too_few``: the units no cobot can take,
+        each at its fastest worker's time, need more stations than there are workers who
+        may staff one (the target-group workers up to the work balance's places). Neither
+        says anything when only the combination of precedence, times and work balance binds.
+        """
+        fastest: list[int] = []
+        too_long = []
+        for t, name in enumerate(self.tasks):
+            own = [x for row in self.times if (x := row[t]) is not None]
+            cobot = self.cobot_times[t] if self.cobot_times and self.max_cobots else None
+            best = min([*own, *([] if cobot is None else [cobot])], default=None)
+            if best is not None and best > cycle:
+                too_long.append((best, name))
+            fastest.append(min(own) if own and cobot is None else 0)
+        if too_long:
+            slow = sorted(too_long, reverse=True)
+            return {
+                "kind": "too_long",
+                "units": [[n, round(b * self.time_unit, 3)] for b, n in slow],
+            }
+        tg = self.target_group_workers
+        cap = tg if self.max_target_group is None else min(tg, self.max_target_group)
+        staff = len(self.workers) - tg + cap
+        need = -(-sum(fastest) // cycle) if cycle > 0 else 0
+        if need > staff:
+            return {"kind": "too_few", "stations": need, "workers": staff}
+        return {}
+
 
 @dataclass(frozen=True)
 class Station:
@@ -144,6 +176,7 @@ class LineSolution:
                 for s in self.stations
             ],
             "reason": self.reason,
+            **({"no_line": self.stats["no_line"]} if "no_line" in self.stats else {}),
         }
 
 
