@@ -409,3 +409,20 @@ def test_header_not_found_is_located_where_it_nearly_is(tmp_path: Path) -> None:
     text = str(info.value)
     assert text.startswith(f"{path}:A4: ") and '"Nr"' not in text
     assert 'id: "ID", "code", "nr"' in text and 'this row has "Wie"' in text
+
+
+def test_round_trip_keeps_aids_unusable_and_the_wage_instrument(tmp_path: Path) -> None:
+    """A subtask's unusable aid (case 9: the lifting aid cannot take a 2.2 m frame) and a
+    profile without a wage instrument (case 9: a WIA benefit) keep through the inventory
+    layout in both languages (the instrument decides the business case's subsidy)."""
+    path = ROOT / "tests" / "cases" / "window_frames.yaml"
+    original = read_process(path)
+    unusable = [u.id for t in original.tasks for u in t.subtasks if u.aids_unusable]
+    assert unusable == ["unload_frame"]
+    assert [p.instrument for p in original.profiles].count("none") == 1
+    assessed = original.profiles[0].model_copy(update={"loonwaarde": 0.55, "quality_factor": 0.9})
+    original = original.model_copy(update={"profiles": [assessed, *original.profiles[1:]]})
+    for lang in ("nl", "en"):
+        export_inventory(original, tmp_path / f"inv_{lang}.xlsx", lang)
+        model, _ = import_inventory(tmp_path / f"inv_{lang}.xlsx")
+        assert model.model_dump() == original.model_dump()

@@ -136,6 +136,7 @@ def _task_rows(tasks: list[Task], lang: str, parent: str | None = None) -> Itera
             _yesno(h.vibrating_tool, lang) if h else None,
             h.lifts_per_hour if h else None,
             _yesno(h.hazardous_substance, lang) if h else None,
+            ", ".join(t.aids_unusable) or None,
             _split_word(t.catalogue_split, lang),
         ]
         yield from _task_rows(t.subtasks, lang, t.id)
@@ -203,6 +204,9 @@ def export_inventory(process: ProcessModel, path: str | Path, lang: str = "nl") 
                     r.kind if r.value is None else f"{r.kind}={r.value:g}" for r in p.restrictions
                 )
                 or None,
+                p.instrument,
+                p.loonwaarde,
+                p.quality_factor,
             ]
             for p in process.profiles
         ],

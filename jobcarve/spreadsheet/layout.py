@@ -69,6 +69,7 @@ SCREENING_TASK_COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "vibrating_tool": ("Trillend gereedschap", "Vibrating tool", ()),
     "lifts_per_hour": ("Tillingen per uur", "Lifts per hour", ()),
     "hazardous_substance": ("Gevaarlijke stoffen", "Hazardous substances", ()),
+    "aids_unusable": ("Hulpmiddelen hier onbruikbaar", "Aids unusable here", ()),
 }
 TASK_COLUMNS.update(SCREENING_TASK_COLUMNS)
 TASK_COLUMNS["catalogue_split"] = (
@@ -138,6 +139,10 @@ PROFILE_COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
         for d in DIMENSIONS
     },
     "restrictions": ("Beperkingen", "Restrictions", ("beperking",)),
+    # the business case's wage figures, after the capacities so older sheets keep their layout
+    "instrument": ("Instrument (lks/loondispensatie/none)", "Wage instrument", ("instrument",)),
+    "loonwaarde": ("Loonwaarde", "Loonwaarde (wage value)", ()),
+    "quality_factor": ("Kwaliteitsfactor", "Quality factor", ()),
 }
 COMPANY_KEYS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "company.name": ("Bedrijf", "Company", ("bedrijfsnaam", "company name")),

@@ -113,7 +113,7 @@ def _task_row(
     for f in ("workstation", "area"):
         if v.get(f) not in (None, ""):
             task[f] = str(v[f]).strip()
-    for f in ("activities", "aids_in_use"):
+    for f in ("activities", "aids_in_use", "aids_unusable"):
         ids = _ids(v.get(f))
         if ids:
             task[f] = ids
