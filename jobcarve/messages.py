@@ -286,6 +286,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tijdelijk: {support} bouwt af ({shares} van de uren in jaar 1 tot {years}) en stopt dan; daarna moet het werk zelf houvast geven op {dimensions} (vaste routine, een collega om te vragen).",
         "Temporary: {support} tapers ({shares} of the hours in years 1 to {years}) and then ends; after that the work itself must give structure on {dimensions} (a fixed routine, a colleague to ask).",
     ),
+    "fit.support_unusable": (
+        "{support} is hier niet te gebruiken (zo staat het in het model: niet op deze werkplek, of niet geschikt voor dit werk).",
+        "{support} cannot be used here (as the model says: not at this workstation, or unfit for this work).",
+    ),
     "fit.aids_in_use": (
         "Al in gebruik: {aids}; zit in de huidige eisen van de taak, dus niet opnieuw geteld of voorgesteld.",
         "Already in use: {aids}; part of the task's demands today, so neither counted again nor proposed.",

@@ -299,6 +299,12 @@ class Task(_Block):
         description="Supports already in use on this task today (part of its demands; "
         "neither counted again nor proposed as new).",
     )
+    aids_unusable: list[Id] = Field(
+        default_factory=list,
+        description="Supports the company has that cannot be used on this task (not at its "
+        "workstation, or unfit for the part or the work): they close no gap here and are "
+        "not proposed; with the parent's.",
+    )
 
     def demand_profile(self) -> dict[str, int] | None:
         """Demands on all 13 dimensions (omitted ones are 0), or None if none are given.

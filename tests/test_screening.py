@@ -651,6 +651,30 @@ def test_aid_in_use_is_neither_counted_again_nor_proposed() -> None:
     assert u.lifting_risk is None
 
 
+def test_aid_unusable_here_closes_no_gap() -> None:
+    """The company's lifting aid stands at another station: the modeller says so on the
+    task (`aids_unusable`), and the 3-level lifts of its subtasks (which inherit it) are
+    out of reach for a profile at 2 that has the aid, with the reason; without the field
+    they fit with the aid (worked by hand: a 12 kg load, lifting_aid closes up to two
+    lifting levels)."""
+    task = """
+        - {{id: t, name: Lift, role: op, activities: [lifting]{extra},
+           subtasks: [{{id: t1, name: Up, time_s_per_unit: 30, demands: {{lifting: 3}},
+                        handling: {{part_mass_kg: 12}}}},
+                      {{id: t2, name: Down, time_s_per_unit: 30, demands: {{lifting: 3}},
+                        handling: {{part_mass_kg: 12}}}}]}}
+        """
+    kw = {"capacities": ALL_TWO, "profile_extra": "supports: [lifting_aid]"}
+    there = micro(task.format(extra=""), **kw)
+    for u in there.tasks[0].units:
+        assert u.fit["p"].verdict == "fits_with_support" and "lifting_aid" in u.fit["p"].supports
+    away = micro(task.format(extra=", aids_unusable: [lifting_aid]"), **kw)
+    for u in away.tasks[0].units:
+        fit = u.fit["p"]
+        assert fit.verdict == "not_accessible" and "lifting_aid" not in fit.supports
+        assert "fit.support_unusable" in keys(fit.reasons)
+
+
 def test_only_rotation_closes_repetitive_work_and_only_in_the_lower_bands() -> None:
     """BAuA KIM-MHO: risk = time rating x load points; no aid lowers the movements, less
     time on the work does. Band 2 means overload is possible for less resilient persons,
@@ -1011,6 +1035,7 @@ def test_workstation_reaches_the_units() -> None:
     [
         ("activities: [juggling]", "", 'unknown activity "juggling"'),
         ("aids_in_use: [exoskeleton]", "", 'unknown support "exoskeleton"'),
+        ("aids_unusable: [hoist]", "", 'unknown support "hoist"'),
         ("", "restrictions: [{kind: no_stairs}]", 'unknown restriction "no_stairs"'),
         ("", "restrictions: [{kind: max_lift_kg}]", "needs a value"),
     ],

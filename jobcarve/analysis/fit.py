@@ -38,6 +38,8 @@ class FitContext:
     activities: tuple[str, ...] | None = None
     handling: Handling = field(default_factory=Handling)
     aids_in_use: tuple[str, ...] = ()
+    #: supports the modeller says cannot be used on this work (not at its workstation, ...)
+    aids_unusable: tuple[str, ...] = ()
     unsafe: bool = False
     shifts: int = 1
     rules: tuple[RestrictionRule, ...] = ()
@@ -82,6 +84,8 @@ def for_profile(support: Support, capacities: dict[str, int]) -> Support | None:
 
 def applies(support: Support, context: FitContext) -> bool | None:
     """Whether `support` applies to the work: True, False, or None (activities unknown)."""
+    if support.id in context.aids_unusable:
+        return False
     cond = support.applies_to
     if cond is None:
         return True
@@ -344,7 +348,12 @@ def assess_fit(
             },
         )
         for s in would
-        if s.applies_to is not None and applies(s, ctx) is False
+        if s.applies_to is not None and s.id not in ctx.aids_unusable and applies(s, ctx) is False
+    ]
+    not_here += [
+        Reason("fit.support_unusable", {"support": _name(s)})
+        for s in would
+        if s.id in ctx.aids_unusable
     ]
     if unknown:
         not_here.append(Reason("fit.activities_unknown", {"supports": [_name(s) for s in unknown]}))

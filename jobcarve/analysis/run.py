@@ -504,13 +504,15 @@ class _TaskMeta:
     area: str | None
     activities: tuple[str, ...] | None
     aids_in_use: tuple[str, ...]
+    aids_unusable: tuple[str, ...]
     entry: CatalogEntry | None
     typical_s: float | None
     lifting_aid_in_use: bool
 
 
 def _task_meta(process: ProcessModel, cats: Catalogs) -> dict[str, _TaskMeta]:
-    """Workstation, area, activities and aids in use of every task and subtask (inherited)."""
+    """Workstation, area, activities and aids in use or unusable of every task and subtask
+    (inherited)."""
     out: dict[str, _TaskMeta] = {}
     lifting = {s.id for s in cats.supports.values() if s.closes.get("lifting")}
 
@@ -527,6 +529,9 @@ def _task_meta(process: ProcessModel, cats: Catalogs) -> dict[str, _TaskMeta]:
             aids = tuple(
                 dict.fromkeys((*(parent.aids_in_use if parent else ()), *task.aids_in_use))
             )
+            unusable = tuple(
+                dict.fromkeys((*(parent.aids_unusable if parent else ()), *task.aids_unusable))
+            )
             typical = None
             if entry is not None and entry.time_basis == "per_unit":
                 typical = (entry.typical_time_s.min_s + entry.typical_time_s.max_s) / 2
@@ -537,6 +542,7 @@ def _task_meta(process: ProcessModel, cats: Catalogs) -> dict[str, _TaskMeta]:
                 area=task.area or (parent.area if parent else None),
                 activities=activities,
                 aids_in_use=aids,
+                aids_unusable=unusable,
                 entry=entry if entry is not None else (parent.entry if parent else None),
                 typical_s=typical,
                 lifting_aid_in_use=bool(set(aids) & lifting),
@@ -574,6 +580,7 @@ def _context(
         activities=info.activities,
         handling=handling,
         aids_in_use=info.aids_in_use,
+        aids_unusable=info.aids_unusable,
         unsafe=load is not None and load.unsafe and not info.lifting_aid_in_use,
         shifts=process.planning.shifts,
         rules=tuple(params.restrictions),
@@ -663,14 +670,15 @@ def _screening_problems(
                             f'unknown activity "{act}"; known: {", ".join(sorted(cats.activities))}',
                         )
                     )
-            for j, aid in enumerate(task.aids_in_use):
-                if aid not in cats.supports:
-                    problems.append(
-                        problem(
-                            (*here, "aids_in_use", j),
-                            f'unknown support "{aid}"; see `jobcarve catalog supports`',
+            for field in ("aids_in_use", "aids_unusable"):
+                for j, aid in enumerate(getattr(task, field)):
+                    if aid not in cats.supports:
+                        problems.append(
+                            problem(
+                                (*here, field, j),
+                                f'unknown support "{aid}"; see `jobcarve catalog supports`',
+                            )
                         )
-                    )
             walk(task.subtasks, (*here, "subtasks"))
 
     walk(process.tasks, ("tasks",))
