@@ -532,6 +532,9 @@ class EconomicsDefaults(_Block):
     lks_employer_supplement_share: RangedParam
     lkv_eur_per_hour: RangedParam
     lkv_max_eur_per_year: RangedParam
+    lkv_ag_eur_per_hour: RangedParam
+    lkv_ag_max_eur_per_year: RangedParam
+    lkv_ag_years: RangedParam
     coaching_hours_per_week: RangedParam
     jobcoach_share_year1: RangedParam
     jobcoach_share_year2: RangedParam

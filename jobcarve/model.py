@@ -474,6 +474,22 @@ class Profile(_Block):
             "or none."
         ),
     )
+    lkv: Literal["banenafspraak", "arbeidsgehandicapt", "none"] | None = Field(
+        None,
+        description=(
+            "Loonkostenvoordeel the employer claims: banenafspraak (doelgroepregister), "
+            "arbeidsgehandicapt (a doelgroepverklaring from UWV after a WIA, WAO, WAZ, "
+            "Wajong or Ziektewet benefit; years 1-3), or none; default banenafspraak with "
+            "instrument lks or loondispensatie, else none."
+        ),
+    )
+
+    @property
+    def lkv_kind(self) -> str:
+        """The loonkostenvoordeel of this profile, with its default from the instrument."""
+        if self.lkv is not None:
+            return self.lkv
+        return "banenafspraak" if self.instrument != "none" else "none"
 
 
 class Options(_Block):
@@ -528,6 +544,9 @@ class Economics(_Block):
     loondispensatie_max_loonwaarde_share: float | None = Field(None, ge=0, le=1)
     lkv_eur_per_hour: float | None = Field(None, ge=0, le=100)
     lkv_max_eur_per_year: float | None = Field(None, ge=0, le=100000)
+    lkv_ag_eur_per_hour: float | None = Field(None, ge=0, le=100)
+    lkv_ag_max_eur_per_year: float | None = Field(None, ge=0, le=100000)
+    lkv_ag_years: StrictInt | None = Field(None, ge=0, le=10)
     jobcoach_share_year1: float | None = Field(None, ge=0, le=1)
     jobcoach_share_year2: float | None = Field(None, ge=0, le=1)
     jobcoach_share_year3: float | None = Field(None, ge=0, le=1)

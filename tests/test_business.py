@@ -222,6 +222,32 @@ def test_lkv_cap() -> None:
     assert case.line("lkv_banenafspraak") == pytest.approx(2000)
 
 
+def test_lkv_for_a_disabled_worker_runs_three_years() -> None:
+    """A profile hired with a UWV doelgroepverklaring (WIA): LKV arbeidsgehandicapte
+    werknemer, EUR 3.05 per paid hour up to EUR 6,000 a year, in years 1-3 only, and no LKV
+    banenafspraak. Worked by hand: 3.05 x 12.5 h x 52.14 weeks = 1,987.84 a year; 3 of 5
+    years -> 1,192.71 a year on average. Without a wage instrument the default is no LKV;
+    the field says which."""
+    _process, figures = hand_figures()
+    wia = parse_process(
+        HAND.replace("quality_factor: 0.9", "instrument: none\n    lkv: arbeidsgehandicapt")
+    )
+    assert wia.profiles[0].lkv_kind == "arbeidsgehandicapt"
+    case = business_case(wia, figures)
+    assert case.line("lkv_arbeidsgehandicapt") == pytest.approx(3.05 * 12.5 * 52.14 * 3 / 5)
+    assert case.line("lkv_banenafspraak") == 0 and case.line("wage_cost_subsidy") == 0
+    flow = case.to_dict()["cash_flow"]["years"]
+    years = [y["items_eur"]["lkv_arbeidsgehandicapt"] for y in flow]
+    assert years[:3] == pytest.approx([3.05 * 12.5 * 52.14] * 3, abs=0.01) and years[3:] == [0, 0]
+    # the cap: 40 h a week would be 6,361.08 a year, so 6,000
+    big = dataclasses.replace(figures.jobs[0], hours_per_week=40.0)
+    capped = business_case(wia, dataclasses.replace(figures, jobs=(big,)))
+    assert capped.line("lkv_arbeidsgehandicapt") == pytest.approx(6000 * 3 / 5)
+    assert parse_process(HAND).profiles[0].lkv_kind == "banenafspraak"
+    none = parse_process(HAND.replace("quality_factor: 0.9", "instrument: none"))
+    assert none.profiles[0].lkv_kind == "none"
+
+
 def test_destinations_vacancy_leavers_displaced() -> None:
     """A stated vacancy value is used; leavers count from year 2; displaced hours are worth 0."""
     text = HAND.replace(

@@ -12,7 +12,7 @@ from jobcarve.economics.case_lines import _case_lines
 from jobcarve.economics.defaults import Rates, _year_weights, rates
 from jobcarve.economics.figures import PlanFigures
 from jobcarve.economics.freed import FreedValue, value_freed_hours
-from jobcarve.economics.lines import LINE_KEYS, CaseLine
+from jobcarve.economics.lines import JOB_LINE_KEYS, LINE_KEYS, CaseLine
 from jobcarve.economics.money import _job_money, _JobMoney
 from jobcarve.economics.sensitivity import Sensitivity, sensitivity_of
 from jobcarve.model import ProcessModel
@@ -215,7 +215,7 @@ def _cash_flow(
         items = {k: sum(j[k][y] for j in per_job_years) for k in LINE_KEYS}
         del items["cobot_depreciation"]
         items = {
-            **{k: items[k] for k in LINE_KEYS[:8]},
+            **{k: items[k] for k in JOB_LINE_KEYS},
             "cobot_investment": 0.0 - investment if y == 0 else 0.0,
             "cobot_maintenance": 0.0 - n_cobots * maint,
             "value_freed_hours": value_by_year[y],
@@ -273,7 +273,7 @@ def business_case(
     released_total = figures.released()
     job_cases = []
     for job, years, (lw, instrument) in zip(figures.jobs, money.per_job, money.meta, strict=True):
-        items = {k: sum(years[k]) / horizon for k in LINE_KEYS[:8]}
+        items = {k: sum(years[k]) / horizon for k in JOB_LINE_KEYS}
         items["value_freed_hours"] = sum(
             role_value.get(role, 0.0) * hours / released_total[role]
             for role, hours in job.released.items()

@@ -149,6 +149,27 @@ def _case_lines(
             ),
         ),
         CaseLine(
+            "lkv_arbeidsgehandicapt",
+            avg("lkv_arbeidsgehandicapt"),
+            tuple(
+                Part(
+                    N_(
+                        "%(workers)s x min(%(rate)s x %(hours)s h/week x %(weeks)s paid weeks, %(max)s) x %(n)s years"
+                    ),
+                    (
+                        ("workers", "count", float(count)),
+                        ("rate", "eur", v["lkv_ag_eur_per_hour"]),
+                        ("hours", "hours", h),
+                        ("weeks", "weeks", paid),
+                        ("max", "eur0", v["lkv_ag_max_eur_per_year"]),
+                        ("n", "years", min(v["lkv_ag_years"], float(horizon))),
+                    ),
+                )
+                for h, count in sorted(money.lkv_ag_groups.items())
+            ),
+            years_part if money.lkv_ag_groups else None,
+        ),
+        CaseLine(
             "coaching",
             avg("coaching"),
             (

@@ -103,6 +103,7 @@ LINE_KEYS = (
     "wage_cost_new_workers",
     "wage_cost_subsidy",
     "lkv_banenafspraak",
+    "lkv_arbeidsgehandicapt",
     "coaching",
     "jobcoach",
     "jobcoach_reimbursement",
@@ -112,3 +113,5 @@ LINE_KEYS = (
     "cobot_maintenance",
     "value_freed_hours",
 )
+#: The lines each carved job brings by itself (the rest are the cobots' and the freed hours')
+JOB_LINE_KEYS = LINE_KEYS[: LINE_KEYS.index("supports_reimbursement") + 1]

@@ -29,7 +29,8 @@ class _JobMoney:
     per_job: list[dict[str, list[float]]]
     meta: list[tuple[float, str]]  # loonwaarde and instrument per job
     subsidy_groups: dict[tuple[str, float], float]  # (instrument, LW) -> hours per week
-    lkv_groups: dict[float, int]  # hours per week -> workers
+    lkv_groups: dict[float, int]  # hours per week -> workers (LKV banenafspraak)
+    lkv_ag_groups: dict[float, int]  # the same, LKV arbeidsgehandicapte werknemer
     support_count: dict[str, int]
     coached_hours: float
     coach_rate: float
@@ -60,6 +61,7 @@ def _job_money(
     job_meta: list[tuple[float, str]] = []
     subsidy_groups: dict[tuple[str, float], float] = {}
     lkv_groups: dict[float, int] = {}
+    lkv_ag_groups: dict[float, int] = {}
     support_count: dict[str, int] = {}
     coached_hours = 0.0
     for job in figures.jobs:
@@ -78,10 +80,14 @@ def _job_money(
         if subsidy:
             key = (instrument, round(lw, 6))
             subsidy_groups[key] = subsidy_groups.get(key, 0.0) + h
-        lkv = 0.0
-        if instrument != "none":
+        lkv = lkv_ag = 0.0
+        kind = prof.lkv_kind if prof is not None else "none"
+        if kind == "banenafspraak":
             lkv = min(v["lkv_eur_per_hour"] * h * paid, v["lkv_max_eur_per_year"])
             lkv_groups[round(h, 6)] = lkv_groups.get(round(h, 6), 0) + 1
+        elif kind == "arbeidsgehandicapt":
+            lkv_ag = min(v["lkv_ag_eur_per_hour"] * h * paid, v["lkv_ag_max_eur_per_year"])
+            lkv_ag_groups[round(h, 6)] = lkv_ag_groups.get(round(h, 6), 0) + 1
         coaching_y1 = (
             v["coaching_hours_per_week"] * prod * coach_rate + v["praktijkverklaring_cost_eur"]
         )
@@ -103,6 +109,7 @@ def _job_money(
             years["wage_cost_new_workers"][y] = -wage
             years["wage_cost_subsidy"][y] = subsidy
             years["lkv_banenafspraak"][y] = lkv
+            years["lkv_arbeidsgehandicapt"][y] = lkv_ag if y < v["lkv_ag_years"] else 0.0
             if y == 0:
                 years["coaching"][y] = -coaching_y1
                 years["supports"][y] = -support_cost
@@ -119,6 +126,7 @@ def _job_money(
         job_meta,
         subsidy_groups,
         lkv_groups,
+        lkv_ag_groups,
         support_count,
         coached_hours,
         coach_rate,

@@ -92,6 +92,7 @@ def case_label(key: str, _: Gettext) -> str:
         "wage_cost_new_workers": _("Wage cost of the new workers"),
         "wage_cost_subsidy": _("Wage-cost subsidy (loonkostensubsidie or loondispensatie)"),
         "lkv_banenafspraak": _("Wage-cost benefit banenafspraak (LKV)"),
+        "lkv_arbeidsgehandicapt": _("Wage-cost benefit for a disabled worker (LKV, years 1-3)"),
         "coaching": _("Coaching by colleagues (praktijkleren, year 1)"),
         "jobcoach": _("External job coach (years 1-3)"),
         "jobcoach_reimbursement": _("Job coach reimbursed by UWV or the municipality"),
@@ -123,6 +124,11 @@ def _rate_rows(case: BusinessCase, lang: str, _: Gettext) -> tuple[Assumption, .
         "lks_employer_supplement_share": (
             _("Supplement on the subsidy for employer costs"),
             "share",
+        ),
+        "lkv_eur_per_hour": (_("LKV banenafspraak per paid hour"), "money"),
+        "lkv_ag_eur_per_hour": (
+            _("LKV disabled worker (arbeidsgehandicapte werknemer) per paid hour"),
+            "money",
         ),
         "coaching_hours_per_week": (_("Coaching hours per new worker per week"), "number"),
         "cobot_cell_cost_eur": (_("Price of a cobot cell"), "money"),
@@ -272,41 +278,6 @@ def _formula_value(kind: str, value: float | str, lang: str, names: dict[str, st
     if kind == "number":
         return number(value, lang, 2)
     return number(value, lang, 1)
-
-
-#: The rates the report names in plain words (key, label), in this order.
-_NAMED_RATES = (
-    "minimum_wage_eur_per_hour",
-    "paid_weeks_per_year",
-    "employer_charges_share",
-    "lks_cap_share",
-    "lks_employer_supplement_share",
-    "lkv_eur_per_hour",
-    "jobcoach_rate_eur_per_hour",
-    "overtime_surcharge_share",
-    "agency_premium_share",
-    "vacancy_value_factor",
-    "ramp_up_year1_share",
-    "discount_rate_share",
-)
-
-
-def _rate_label(key: str, _: Gettext) -> str:
-    labels = {
-        "minimum_wage_eur_per_hour": _("Statutory minimum wage per hour"),
-        "paid_weeks_per_year": _("Paid weeks per year (wages and subsidies)"),
-        "employer_charges_share": _("Employer charges on the wage"),
-        "lks_cap_share": _("Highest loonkostensubsidie (share of the minimum wage)"),
-        "lks_employer_supplement_share": _("Loonkostensubsidie supplement for employer costs"),
-        "lkv_eur_per_hour": _("LKV banenafspraak per paid hour"),
-        "jobcoach_rate_eur_per_hour": _("Job coach per hour"),
-        "overtime_surcharge_share": _("Overtime surcharge (CAO)"),
-        "agency_premium_share": _("Agency premium over own wage cost"),
-        "vacancy_value_factor": _("Value of vacancy work, times the wage cost"),
-        "ramp_up_year1_share": _("Share of the freed-hour value counted in year 1"),
-        "discount_rate_share": _("Discount rate for the net present value"),
-    }
-    return labels[key]
 
 
 def business_view(

@@ -207,6 +207,7 @@ def export_inventory(process: ProcessModel, path: str | Path, lang: str = "nl") 
                 p.instrument,
                 p.loonwaarde,
                 p.quality_factor,
+                p.lkv,
             ]
             for p in process.profiles
         ],

@@ -321,8 +321,9 @@ def _profile_row(
         restrictions.append(entry)
     if restrictions:
         profile["restrictions"] = restrictions
-    if v.get("instrument") not in (None, ""):
-        profile["instrument"] = str(v["instrument"]).strip().lower()
+    for f in ("instrument", "lkv"):
+        if v.get(f) not in (None, ""):
+            profile[f] = str(v[f]).strip().lower()
     for f, what in (("loonwaarde", "loonwaarde"), ("quality_factor", "quality factor")):
         num = _num(v.get(f), table, row, f, what, problems)
         if num is not None:

@@ -143,6 +143,11 @@ PROFILE_COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "instrument": ("Instrument (lks/loondispensatie/none)", "Wage instrument", ("instrument",)),
     "loonwaarde": ("Loonwaarde", "Loonwaarde (wage value)", ()),
     "quality_factor": ("Kwaliteitsfactor", "Quality factor", ()),
+    "lkv": (
+        "LKV (banenafspraak/arbeidsgehandicapt/none)",
+        "LKV (banenafspraak/arbeidsgehandicapt/none)",
+        ("loonkostenvoordeel",),
+    ),
 }
 COMPANY_KEYS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "company.name": ("Bedrijf", "Company", ("bedrijfsnaam", "company name")),
