@@ -405,6 +405,7 @@ class CobotParams(_Block):
     max_variants_candidate: Param
     max_variants_random: Param
     judgement_knockout_problem_solving: Param
+    reading_knockout_literacy: Param
     perception_cap_sensory: Param
     inspection_knockout_problem_solving: Param
     large_part_size_mm: Param

@@ -219,6 +219,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Oordeel is het werk zelf (problemen oplossen {level} van 4, grens {max:g}): geen cobot.",
         "Judgement is the work itself (problem solving {level} of 4, limit {max:g}): no cobot.",
     ),
+    "gate.reading": (
+        "Lezen en schrijven is het werk zelf (lezen en rekenen {level} van 4, grens {max:g}): geen cobot.",
+        "Reading and writing is the work itself (reading and numeracy {level} of 4, limit {max:g}): no cobot.",
+    ),
     "gate.inspection": (
         "Keuren is het werk zelf (zien {sensory} van 4, oordelen {problem_solving} van 4): geen cobot; een camerasysteem is een eigen project.",
         "Inspection is the work itself (seeing {sensory} of 4, judging {problem_solving} of 4): no cobot; a camera system is a project of its own.",

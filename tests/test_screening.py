@@ -271,6 +271,21 @@ def test_visual_inspection_is_no_cobot_work() -> None:
     assert "judgement" in gates(u) and u.cobot.label == "human"
 
 
+def test_reading_order_papers_is_no_cobot_work() -> None:
+    """Printing order tickets and sorting them by department: reading the order numbers is
+    the work (literacy 3), so no cobot, not even an assist, though a 1 kg stack of paper
+    in a fixed place would score as one; at literacy 2 (a picture on the bin) the gate is
+    not met."""
+    task = """
+        - {{id: t, name: Tickets, role: op, hours_per_week: 10,
+           demands: {{literacy_numeracy: {lit}, problem_solving: 2, sensory: 2}},
+           handling: {{part_mass_kg: 1, presentation: fixed, part_type: rigid, variants: 5}}}}
+        """
+    u = unit(micro(task.format(lit=3)))
+    assert "reading" in gates(u) and u.cobot.label == "human"
+    assert "reading" not in gates(unit(micro(task.format(lit=2))))
+
+
 def test_pass_fail_against_a_sample_is_no_cobot_work() -> None:
     """Comparing parts with a reference sample (seeing 3, a pass/fail decision 2): domain
     brief sec. 3.5 keeps visual inspection with people; a camera system is another project,
@@ -1096,6 +1111,30 @@ def test_a_raised_demand_stays_with_the_part_that_carries_it() -> None:
     by_id = {u.id.split(".")[-1]: u for u in t.units}
     assert by_id["tack"].demands["problem_solving"] == 3
     assert by_id["load_fixture"].demands["problem_solving"] == 1
+
+
+def test_the_check_at_the_table_neither_lifts_nor_runs_at_the_line_pace() -> None:
+    """Taking coated parts off the hooks and checking them (catalogue split confirmed): the
+    modeller rates the whole at pace 3 and gives the 8 kg part one lift per 14 s product.
+    The line's pace and the lifts belong to the part at the line (line_fed, lifting); the
+    coating check (catalogue: lifting 0, activity inspection) keeps pace 2 and has no
+    lifting load, so a profile at 3 with pace 2 fits the check and not the unloading.
+    Worked by hand from the catalogue entry coat_unhang_check."""
+    t = micro(
+        """
+        - {id: t, name: Unload, role: op, template: coat_unhang_check, time_s_per_unit: 14,
+           catalogue_split: confirmed, demands: {pace: 3},
+           handling: {part_mass_kg: 8, lifts_per_unit: 1}}
+        """,
+        capacities=ALL.format(v=3).replace("pace: 3", "pace: 2"),
+    ).tasks[0]
+    by_id = {u.id.split(".")[-1]: u for u in t.units}
+    stack, check = by_id["unhang_stack"], by_id["check_coating"]
+    assert stack.demands["pace"] == 3 and check.demands["pace"] == 2
+    assert stack.lifting_index is None and stack.ergonomics  # mass band: a load is rated
+    assert check.demands["lifting"] == 0 and not check.ergonomics
+    assert check.fit["p"].verdict == "fits"
+    assert stack.fit["p"].verdict != "fits" and t.fit["p"].verdict == "needs_split"
 
 
 def test_a_profile_that_cannot_interpret_failures_does_not_fit_the_whole_test() -> None:

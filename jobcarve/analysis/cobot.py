@@ -163,6 +163,19 @@ def assess_cobot(
                 ),
             )
         )
+    elif d["literacy_numeracy"] >= params.reading_knockout_literacy.value:
+        gates.append(
+            Gate(
+                "reading",
+                Reason(
+                    "gate.reading",
+                    {
+                        "level": d["literacy_numeracy"],
+                        "max": params.reading_knockout_literacy.value,
+                    },
+                ),
+            )
+        )
     elif (
         d["sensory"] >= params.perception_cap_sensory.value
         and d["problem_solving"] >= params.inspection_knockout_problem_solving.value

@@ -180,22 +180,33 @@ def catalogue_units(
 
     Where the model raises a demand of the task above the catalogue's, the parts that carry
     the catalogue task's level on that dimension carry the raised level too (the part
-    where the judgement or the load sits is the part the modeller corrected).
+    where the judgement or the load sits is the part the modeller corrected). A part the
+    catalogue rates at lifting 0 lifts nothing: the task's lifts are not its load (the
+    coating check at the table, not the taking off the hooks).
     """
     base = (task.handling or Handling()).model_dump(exclude_none=True)
     typical = entry.demands.as_dict()
+    # the pace of a line-fed task is the line's: a raise of it goes to the parts at the line
+    paced = {"line_fed", "paced_line"}
+    fed = [set(u.activities or ()) & paced for u in entry.default_split]
     parts = []
-    for unit in entry.default_split:
+    for unit, at_line in zip(entry.default_split, fed, strict=True):
         own = unit.demands.as_dict()
         unit_demands = {
             d: demands[d]
-            if demands[d] > typical[d] and own[d] >= typical[d]
+            if demands[d] > typical[d]
+            and own[d] >= typical[d]
+            and (d != "pace" or at_line or not any(fed))
             else min(own[d], demands[d])
             for d in DIMENSIONS
         }
         handling = Handling(
             **{**base, **(unit.handling.model_dump(exclude_none=True) if unit.handling else {})}
         )
+        if own["lifting"] == 0 and not (unit.handling and unit.handling.lifted):
+            handling = handling.model_copy(
+                update={"lifts_per_unit": None, "lifts_per_hour": None, "lift": None}
+            )
         label = unit.name_nl if language == "nl" else unit.name_en
         names = (f"{task.name}: {unit.name_nl}", f"{task.name}: {unit.name_en}")
         parts.append(

@@ -91,6 +91,7 @@ PARAMETER_LABELS = {
         "Judgement level at which inspection work stays human"
     ),
     "cobot.judgement_knockout_problem_solving": N_("Judgement level at which work stays human"),
+    "cobot.reading_knockout_literacy": N_("Reading and writing level at which work stays human"),
     "cobot.large_gripper_mass_kg": N_("Mass of a gripper for large parts (kg)"),
     "cobot.large_part_size_mm": N_("Part size that needs a large gripper (mm)"),
     "cobot.max_shared_part_size_mm": N_("Largest part a cobot may move next to people (mm)"),
