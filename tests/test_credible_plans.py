@@ -59,6 +59,48 @@ def packing_shop(tmp_path: Path, uses: str = "", extra_task: str = "") -> Path:
     )
 
 
+def test_a_profile_without_a_job_beside_another_says_why(tmp_path: Path) -> None:
+    """20 agency hours, two equally able profiles: one job takes all 20 h (three kinds,
+    at least 12 h), so nothing is left for the second profile, and the plan says that the
+    other jobs took the room, with the hours left (0 of the 12 a job needs); the report's
+    next steps carry it. Worked by hand: the roles may give up 20 h, the job takes 20."""
+    text = packing_shop(tmp_path, ", agency_hours_per_week: 20").read_text(encoding="utf-8")
+    second = (
+        "  - id: other\n    name: Other\n"
+        f"    capacities: {ALL4}\n    hours_per_week_available: 32\n"
+    )
+    model = tmp_path / "two.yaml"
+    model.write_text(text.rstrip("\n") + "\n" + second, encoding="utf-8")
+    result = plan(read_process(model), time_limit_s=2)
+    assert result.summary()["extra_workers"] == 1
+    (why,) = [r for r in result.reasons if r.key.startswith("plan.no_job")]
+    assert why.key == "plan.no_job.taken" and why.params["hours"] == pytest.approx(0)
+    assert why.params["profile"] in ("Able", "Other")
+    done = run_cli(
+        "analyze", str(model), "-o", str(tmp_path / "out"), "--lang", "en", "--time-limit", "2"
+    )
+    assert done.returncode == 0, done.stderr
+    report = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert f"No new job for {why.params['profile']}: of the work that fits, the other" in report
+
+
+def test_banenafspraak_jobs_count_only_profiles_in_the_register(tmp_path: Path) -> None:
+    """One job of 20 h: 20 / 25.5 = 0.784 banenafspraak jobs for a profile with a wage
+    instrument (in the doelgroepregister); none for one without (a WIA benefit, say),
+    unless the model says its LKV is the banenafspraak one."""
+    text = packing_shop(tmp_path, ", agency_hours_per_week: 20").read_text(encoding="utf-8")
+    for extra, expected in (
+        ("", 0.784),
+        ("    instrument: none\n", 0.0),
+        ("    instrument: none\n    lkv: banenafspraak\n", 0.784),
+    ):
+        model = tmp_path / "one.yaml"
+        model.write_text(text + extra, encoding="utf-8")
+        figures = plan(read_process(model), time_limit_s=2).figures()
+        assert figures.extra_workers == 1 and figures.carved_hours_per_week == pytest.approx(20)
+        assert figures.banenafspraak_jobs == pytest.approx(expected, abs=1e-3)
+
+
 def test_uses_and_absorption_order() -> None:
     """Uses are contract hours x vacancies and leavers plus the declared hours; freed hours
     go to vacancies, overtime, agency, backlog, leavers in that order; the rest is displaced."""

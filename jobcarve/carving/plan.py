@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -245,6 +245,9 @@ class Plan:
     stage_status: dict[str, SolveStatus]
     hours_per_fte: float
     banenafspraak_hours: float
+    #: profiles whose people count for the banenafspraak (in the doelgroepregister: their
+    #: loonkostenvoordeel is the banenafspraak one, `Profile.lkv_kind`)
+    register_profiles: frozenset[str]
     skilled_hours_freed: float
     reasons: tuple[Reason, ...] = field(default_factory=tuple)
     interrupted: bool = False
@@ -280,7 +283,11 @@ class Plan:
         return PlanSummary(
             extra_workers=len(self.carved),
             extra_fte=round(carved_hours / self.hours_per_fte, 3),
-            banenafspraak_jobs=round(carved_hours / self.banenafspraak_hours, 3),
+            banenafspraak_jobs=round(
+                sum(j.hours_per_week for j in self.carved if j.profile in self.register_profiles)
+                / self.banenafspraak_hours,
+                3,
+            ),
             carved_hours_per_week=round(carved_hours, 3),
             skilled_hours_freed_per_week=round(self.skilled_hours_freed, 3),
             released_hours_per_week=round(
@@ -695,6 +702,12 @@ def _to_plan(
         reasons.append(Reason("plan.no_slots", {"min_hours": o.min_job_hours}))
     elif not any(j.kind == "carved" for j in jobs):
         reasons += why_no_job(inst)
+    else:
+        # a profile left without a job beside the others: what the other jobs and the cobots
+        # left of the roles' room
+        with_job = {j.profile for j in jobs if j.kind == "carved" and j.profile}
+        taken = {b.role: b.released_hours_per_week for b in balance}
+        reasons += why_no_job(inst, taken, with_job)
     return Plan(
         status=status,
         gap=gap,
@@ -719,6 +732,9 @@ def _to_plan(
         stage_status=stages,
         hours_per_fte=o.hours_per_fte,
         banenafspraak_hours=o.banenafspraak_hours,
+        register_profiles=frozenset(
+            p.id for p in process.profiles if p.lkv_kind == "banenafspraak"
+        ),
         skilled_hours_freed=freed,
         freed_by_role=freed_by_role,
         reasons=tuple(reasons),
@@ -726,7 +742,11 @@ def _to_plan(
     )
 
 
-def why_no_job(inst: PoolInstance) -> list[Reason]:
+def why_no_job(
+    inst: PoolInstance,
+    taken: Mapping[str, float] | None = None,
+    with_job: Collection[str] = (),
+) -> list[Reason]:
     """Why a profile with places got no job, where one constraint alone explains it.
 
     The work that fits the profile, within what its roles may give up, is too little or of
@@ -734,25 +754,25 @@ def why_no_job(inst: PoolInstance) -> list[Reason]:
     bundle of ``min_job_hours`` loads the body more than ``max_job_ergonomic_load`` allows
     (hours-weighted physical demand). A profile where neither holds gets no reason: then the
     constraints only bind together.
+
+    ``taken``: hours per role the plan's jobs and cobots already release (their room is
+    gone); the reason then says that the other jobs took it (``plan.no_job.taken``).
+    Profiles in ``with_job`` are not explained.
     """
     o = inst.options
+    used: Mapping[str, float] = taken or {}
+
+    def left(role: str) -> float:
+        if o.allow_displacement or role not in inst.role_limits:
+            return math.inf
+        return max(0.0, inst.role_limits[role] - used.get(role, 0.0))
+
     out: list[Reason] = []
     for p, prof in enumerate(inst.profiles):
-        if not prof.slots:
+        if not prof.slots or prof.id in with_job:
             continue
-        fitting = [
-            u
-            for u in inst.units
-            if u.access[p] and (o.allow_displacement or inst.role_limits.get(u.role, 1.0) > 0)
-        ]
-        room = {
-            role: (
-                math.inf
-                if o.allow_displacement or role not in inst.role_limits
-                else inst.role_limits[role]
-            )
-            for role in {u.role for u in fitting}
-        }
+        fitting = [u for u in inst.units if u.access[p] and left(u.role) > 1e-6]
+        room = {role: left(role) for role in {u.role for u in fitting}}
         hours = 0.0
         load = 0.0
         taken = dict.fromkeys(room, 0.0)
@@ -768,9 +788,10 @@ def why_no_job(inst: PoolInstance) -> list[Reason]:
         kinds = len({u.task for u in fitting})
         name = prof.name
         if hours < o.min_job_hours or kinds < o.min_kinds_per_job:
+            others = any(used.get(u.role, 0.0) > 1e-6 for u in inst.units if u.access[p])
             out.append(
                 Reason(
-                    "plan.no_job.room",
+                    "plan.no_job.taken" if others else "plan.no_job.room",
                     {
                         "profile": name,
                         "hours": hours,

@@ -120,7 +120,7 @@ def advise(
                 "subsidy",
                 subsidy,
                 _(
-                    "The municipality or UWV grants wage-cost subsidy (loonkostensubsidie) for every new worker after a wage-value assessment; it brings %(amount)s a year."
+                    "Wage-cost subsidy brings %(amount)s a year: loonkostensubsidie from the municipality (Participatiewet) or loondispensatie from UWV (Wajong), after a wage-value assessment, for the new workers from the target group."
                 )
                 % {"amount": money(subsidy, lang)},
                 net - subsidy < floor,
@@ -215,6 +215,8 @@ def _next_steps(
     steps.append(
         _("Arrange the supports named on the job cards and name a coach for every new worker.")
     )
+    # a profile left without a job beside the others: why (the reader asks)
+    steps += why_no_job
     return tuple(steps)
 
 

@@ -56,11 +56,11 @@ class ProposalRow:
 def use_names(_: Gettext) -> dict[str, str]:
     """The uses of freed hours, as the report names them."""
     return {
-        "vacancies": _("open vacancies"),
+        "vacancies": _("hours of open vacancies"),
         "overtime": _("overtime today"),
         "agency": _("agency hours today"),
         "backlog": _("work left undone today"),
-        "leavers": _("people leaving"),
+        "leavers": _("hours of people leaving"),
     }
 
 
