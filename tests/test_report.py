@@ -432,3 +432,28 @@ def test_cover_names_the_adviser() -> None:
     cover = page.split("<header")[1].split("</header>")[0]
     assert "Opgesteld door" in cover and "A. de Vries, Werkpunt Advies" in cover
     assert "26 november 2026" in cover and "concept, gemaakt met jobcarve" in cover
+
+
+def test_tornado_says_why_a_bar_goes_against_expectation() -> None:
+    """Worked by hand: the net is EUR 100; the plan's hours at 80% and 120% give 90 and 95
+    (both lower: the plan sits at its room), a 15% higher loonwaarde gives 80 (less
+    subsidy, same wage); the value of a freed hour behaves as expected (no note)."""
+    from types import SimpleNamespace
+
+    from jobcarve.economics.sensitivity import TornadoBar
+    from jobcarve.report.charts import _tornado
+
+    bars = [
+        TornadoBar("hours_scale", 0.8, 1.2, 90.0, 95.0),
+        TornadoBar("loonwaarde_scale", 0.85, 1.15, 110.0, 80.0),
+        TornadoBar("freed_hour_value_factor", 0.8, 1.2, 70.0, 130.0),
+    ]
+    case = SimpleNamespace(sensitivity=SimpleNamespace(tornado=bars, base_net_eur_per_year=100.0))
+    _ = translations("nl").gettext
+    chart = _tornado(case, "nl", _)  # type: ignore[arg-type]
+    assert chart is not None and len(chart.notes) == 2
+    assert chart.notes[0].startswith("Meer en minder uren van het plan verlagen allebei")
+    assert chart.notes[1].startswith("Een hogere loonwaarde verlaagt het resultaat")
+    bars[0] = TornadoBar("hours_scale", 0.8, 1.2, 90.0, 105.0)
+    bars[1] = TornadoBar("loonwaarde_scale", 0.85, 1.15, 80.0, 110.0)
+    assert _tornado(case, "nl", _).notes == ()  # type: ignore[arg-type,union-attr]

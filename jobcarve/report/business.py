@@ -400,10 +400,13 @@ def business_view(
         _(
             "The no-risk policy (no-riskpolis): if a worker from the banenafspraak target group falls ill, UWV pays a sickness benefit (Ziektewet) of 70 to 100% of the capped daily wage for up to 104 weeks, which the employer sets off against the wage it keeps paying. It lowers the risk of these jobs and is not counted as an amount here."
         ),
-        _(
-            "The LKV banenafspraak is counted on top of the loonkostensubsidie: sources from before 2026 allow the combination (it is excluded only for Wsw and beschut werk); the 2026 rule could not be verified, so check it with the payroll administration."
-        ),
     ]
+    if case.line("lkv_banenafspraak") and case.line("wage_cost_subsidy"):
+        notes.append(
+            _(
+                "The LKV banenafspraak is counted on top of the loonkostensubsidie: sources from before 2026 allow the combination (it is excluded only for Wsw and beschut werk); the 2026 rule could not be verified, so check it with the payroll administration."
+            )
+        )
     if any(f.use == "backlog" and f.eur_per_hour == 0 for f in case.freed):
         notes.append(
             _("Backlog work is counted at no value because the model states no margin for it.")

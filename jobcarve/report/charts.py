@@ -83,6 +83,8 @@ class TornadoChart:
     base_x: float
     base: str
     rows: tuple[TornadoRow, ...]
+    #: why a bar goes the way a reader would not expect
+    notes: tuple[str, ...] = ()
 
 
 def tornado_label(key: str, _: Gettext) -> str:
@@ -144,6 +146,20 @@ def _tornado(case: BusinessCase, lang: str, _: Gettext) -> TornadoChart | None:
                 low_worse=bar.net_at_low < bar.net_at_high,
             )
         )
+    notes = []
+    for bar in s.tornado:
+        if bar.key == "hours_scale" and max(bar.net_at_low, bar.net_at_high) < base - 0.5:
+            notes.append(
+                _(
+                    "More and fewer hours of the plan both lower the result: the plan already uses the room its roles have, so more hours would be work nobody needs (worth nothing), and fewer free less."
+                )
+            )
+        if bar.key == "loonwaarde_scale" and bar.net_at_high < base - 0.5:
+            notes.append(
+                _(
+                    "A higher loonwaarde lowers the result: the wage-cost subsidy falls while the wage stays what it is; what the new workers produce is already in the value of the freed hours."
+                )
+            )
     return TornadoChart(
         width=label_w + plot_w,
         height=16 + row_h * len(rows),
@@ -151,6 +167,7 @@ def _tornado(case: BusinessCase, lang: str, _: Gettext) -> TornadoChart | None:
         base_x=round(centre, 1),
         base=money(base, lang),
         rows=tuple(rows),
+        notes=tuple(notes),
     )
 
 
