@@ -457,3 +457,26 @@ def test_tornado_says_why_a_bar_goes_against_expectation() -> None:
     bars[0] = TornadoBar("hours_scale", 0.8, 1.2, 90.0, 105.0)
     bars[1] = TornadoBar("loonwaarde_scale", 0.85, 1.15, 80.0, 110.0)
     assert _tornado(case, "nl", _).notes == ()  # type: ignore[arg-type,union-attr]
+
+
+def test_work_per_product_runs_every_day_of_the_week() -> None:
+    """A 20 h job (4 days of 5 h): 12 h of work per product is 3 h on every day; 8 h of
+    weekly work (a cleaning round) fills the 2 h left on each day. Worked by hand."""
+    from types import SimpleNamespace
+
+    from jobcarve.report.cards import _schedule
+
+    units = {
+        "press": SimpleNamespace(seconds_per_unit=30.0, label=lambda lang: "Pers bewaken"),
+        "clean": SimpleNamespace(seconds_per_unit=None, label=lambda lang: "Schoonmaakronde"),
+    }
+    week = _schedule([("press", 12.0), ("clean", 8.0)], units, 20.0, "nl")
+    assert [d.hours for d in week] == ["5", "5", "5", "5"]
+    assert all(
+        [(u.name, u.hours) for u in d.work] == [("Pers bewaken", "3"), ("Schoonmaakronde", "2")]
+        for d in week
+    )
+    # a weekly task larger than a day's room runs over into the next day
+    week = _schedule([("press", 4.0), ("clean", 16.0)], units, 20.0, "nl")
+    assert [d.hours for d in week] == ["5", "5", "5", "5"]
+    assert [[u.hours for u in d.work] for d in week] == [["1", "4"]] * 4

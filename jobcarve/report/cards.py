@@ -117,26 +117,40 @@ def job_titles(process: ProcessModel, plan: Plan, units: dict[str, Any], _: Gett
 def _schedule(
     by_hours: list[tuple[str, float]], units: dict[str, Any], total: float, lang: str
 ) -> tuple[ScheduleDay, ...]:
-    """A simple week: the job's hours over 4 or 5 days, work poured in day by day."""
+    """A simple week: the job's hours over 4 or 5 days.
+
+    Work per product (a time per unit) runs while production runs, so every day gets its
+    share of it; work in fixed weekly hours fills the rest of the days in turn.
+    """
     days = 4 if total <= 28.5 else 5
     per_day = total / days
     out: list[list[tuple[str, float]]] = [[] for _d in range(days)]
-    d, room = 0, per_day
-    for uid, h in by_hours:
+    room = [per_day] * days
+
+    def put(d: int, uid: str, hours: float) -> None:
+        name = units[uid].label(lang)
+        for i, (known, hh) in enumerate(out[d]):
+            if known == name:
+                out[d][i] = (known, hh + hours)
+                break
+        else:
+            out[d].append((name, hours))
+        room[d] -= hours
+
+    daily = [(u, h) for u, h in by_hours if units[u].seconds_per_unit is not None]
+    weekly = [(u, h) for u, h in by_hours if units[u].seconds_per_unit is None]
+    for uid, h in daily:
+        for d in range(days):
+            put(d, uid, h / days)
+    d = 0
+    for uid, h in weekly:
         left = h
         while left > 1e-6:
-            take = min(left, room) if d < days - 1 else left
-            merged = False
-            for i, (name, hh) in enumerate(out[d]):
-                if name == units[uid].label(lang):
-                    out[d][i] = (name, hh + take)
-                    merged = True
-            if not merged:
-                out[d].append((units[uid].label(lang), take))
+            while d < days - 1 and room[d] <= 1e-6:
+                d += 1
+            take = min(left, room[d]) if d < days - 1 else left
+            put(d, uid, take)
             left -= take
-            room -= take
-            if room <= 1e-6 and d < days - 1:
-                d, room = d + 1, per_day
     return tuple(
         ScheduleDay(
             DAYS[lang][i],
