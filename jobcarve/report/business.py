@@ -440,6 +440,13 @@ def business_view(
                     "n": str(len(plan.carved)),
                 }
             )
+        if fte.p10 is not None and summary.extra_fte < fte.p10 - 0.05:
+            range_notes.append(
+                _(
+                    "The plan's %(fte)s FTE lies below this range: each draw is re-planned quickly and may give the work to other profiles, whose pace turns the same work into more paid hours; the plan is the one optimised with the most likely values."
+                )
+                % {"fte": fixed(summary.extra_fte, lang, 1)}
+            )
         net = spread.net_eur_per_year
         if (
             net.p10 is not None
