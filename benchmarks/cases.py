@@ -18,11 +18,15 @@ from typing import Any
 
 import yaml
 
-from jobcarve import read_process
-from jobcarve.analysis import analyze
-from jobcarve.results import Analysis
+ROOT = Path(__file__).resolve().parent.parent
+# the package of this checkout (a worktree measures its own code, not the installed one)
+sys.path.insert(0, str(ROOT))
 
-CASES = Path(__file__).resolve().parent.parent / "tests" / "cases"
+from jobcarve import read_process  # noqa: E402
+from jobcarve.analysis import analyze  # noqa: E402
+from jobcarve.results import Analysis  # noqa: E402
+
+CASES = ROOT / "tests" / "cases"
 
 
 @dataclass
