@@ -482,3 +482,37 @@ def test_work_per_product_runs_every_day_of_the_week() -> None:
     week = _schedule([("press", 4.0), ("clean", 16.0)], units, 20.0, "nl")
     assert [d.hours for d in week] == ["5", "5", "5", "5"]
     assert [[u.hours for u in d.work] for d in week] == [["1", "4"]] * 4
+
+
+def test_a_plan_without_a_cobot_says_where_the_cobot_work_went() -> None:
+    """Two cobot candidates: one goes to a new job, one stays with its role; an assist and a
+    human unit are not named."""
+    from types import SimpleNamespace
+
+    from jobcarve.carving.plan import Holding
+    from jobcarve.report.context import _cobot_candidates
+
+    def unit(uid: str, label: str, hours: float) -> SimpleNamespace:
+        return SimpleNamespace(
+            id=uid,
+            cobot=SimpleNamespace(label=label),
+            hours_per_week=hours,
+            label=lambda lang: uid.capitalize(),
+        )
+
+    analysis = SimpleNamespace(
+        units=[
+            unit("crates", "candidate", 5.0),
+            unit("stack", "candidate", 12.0),
+            unit("pick", "assist", 8.0),
+        ]
+    )
+    plan = SimpleNamespace(
+        unit_holder={
+            "crates": (Holding("carved", "p-1", 5.0, False),),
+            "stack": (Holding("role", "op", 12.0, False),),
+        }
+    )
+    text = _cobot_candidates(analysis, plan, "en", translations("en").gettext)  # type: ignore[arg-type]
+    assert "goes to a new job instead: Crates (5 h/week)." in text
+    assert "stays with today's staff: Stack (12 h/week);" in text and "Pick" not in text

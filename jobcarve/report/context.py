@@ -178,6 +178,8 @@ class ReportContext:
     adviser: str = ""
     organisation: str = ""
     line_cobots: str = ""
+    #: where the work a cobot could take went, when the plan has no cobot
+    cobot_candidates: str = ""
     profiles: tuple[str, ...] = ()
     balance: BalanceView | None = None
     proposals: tuple[ProposalRow, ...] = ()
@@ -286,6 +288,7 @@ def build_context(
         adviser=adviser.name if adviser else "",
         organisation=adviser.organisation if adviser else "",
         line_cobots=_line_cobots(line, cobot_cards, _),
+        cobot_candidates="" if cobot_cards else _cobot_candidates(analysis, plan, lang, _),
         profiles=tuple(p.name for p in process.profiles),
         balance=balance_view(process, plan, lang, _) if plan else None,
         proposals=proposal_rows(analysis, plan, lang, _) if plan else (),
@@ -316,6 +319,37 @@ def _headline(plan: Plan | None, lang: str, _: Gettext) -> Headline:
         displaced_hours=summary.displacement_hours if summary else 0.0,
         cobots_label=_("cobot proposed") if n_cobots == 1 else _("cobots proposed"),
     )
+
+
+def _cobot_candidates(analysis: Analysis, plan: Plan | None, lang: str, _: Gettext) -> str:
+    """Where the units a cobot could take went in a plan without a cobot (empty if none)."""
+    if plan is None:
+        return ""
+    to_job: list[str] = []
+    kept: list[str] = []
+    for u in analysis.units:
+        if u.cobot.label != "candidate":
+            continue
+        held = plan.unit_holder.get(u.id, ())
+        name = _("%(unit)s (%(hours)s h/week)") % {
+            "unit": u.label(lang),
+            "hours": number(u.hours_per_week, lang, 1),
+        }
+        (to_job if any(h.kind == "carved" for h in held) else kept).append(name)
+    parts = []
+    if to_job:
+        parts.append(
+            _("Work a cobot could take goes to a new job instead: %(units)s.")
+            % {"units": "; ".join(to_job)}
+        )
+    if kept:
+        parts.append(
+            _(
+                "Work a cobot could take stays with today's staff: %(units)s; a cobot there would free no hours that a hard-to-fill role or a declared use needs."
+            )
+            % {"units": "; ".join(kept)}
+        )
+    return " ".join(parts)
 
 
 def _line_summary(
