@@ -594,6 +594,24 @@ def test_seated_workplace_does_not_close_palletising_posture() -> None:
     )
 
 
+def test_seated_workplace_does_not_close_walking_work() -> None:
+    """Stencilling marks on 3 m crates on the floor and on stacks in the yard (bench work in
+    name, walking in fact): a height-adjustable workplace is a place, so it does not close
+    the posture gap of walking work (blind case 18)."""
+    stiff = ALL_TWO.replace("posture_mobility: 2", "posture_mobility: 1")
+    a = micro(
+        """
+        - {id: t, name: Mark, role: op, hours_per_week: 5, demands: {posture_mobility: 3},
+           activities: [bench_work], handling: {walking: true}}
+        """,
+        capacities=stiff,
+        profile_extra="supports: [height_adjustable_workplace]",
+    )
+    fit = a.tasks[0].fit["p"]
+    assert "height_adjustable_workplace" not in fit.supports
+    assert "fit.support_not_here" in keys(fit.reasons)
+
+
 def test_unknown_activities_keep_supports_that_only_exclude() -> None:
     """A buffer is excluded only where the work is running a machine and nothing else;
     where the kind of work is unknown, that exclusion cannot be shown, so it applies."""
