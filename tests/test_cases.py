@@ -1,4 +1,4 @@
-"""Eighteen company cases whose expected verdicts an expert wrote before the tool ran
+"""Twenty company cases whose expected verdicts an expert wrote before the tool ran
 (tests/cases/README.md): the work balance holds on each, no unit the expert keeps out of new
 jobs is carved, and the agreement with the clear expert labels does not fall below what was
 measured (docs/performance.md)."""
@@ -18,7 +18,8 @@ from cases import agreement, case_files, plan_rules
 #: fifteen cases of the seventh session: fit 98%, cobot 98%; blind, before the rules they led to: cases 6 and 7
 #: fit 90%, cobot 98%; cases 8 and 9 fit 91%, cobot 98%; cases 10 and 11 fit 97%, cobot 96%;
 #: cases 12 and 13 fit 98%, cobot 100%; cases 14 and 15 fit 98%, cobot 100%; cases 16,
-#: 16b and 17 fit 94%, cobot 99%; all eighteen after their rules: fit 98%, cobot 99%
+#: 16b and 17 fit 94%, cobot 99%; case 18 fit 97%, cobot 100%; case 19 fit 100%, cobot
+#: 100%; all twenty after their rules: fit 98%, cobot 99%
 #: (docs/performance.md)
 FIT_FLOOR = 0.90
 COBOT_FLOOR = 0.90
@@ -47,6 +48,14 @@ KNOWN = {
     "industrial_bakery": "tip_sacks: the expert keeps tipping 25 kg sacks (LI 4.3, flagged as high"
     " risk) out of new jobs until a sack lifter is in place; the plan carves it for the profile"
     " whose list holds a lifting aid, with the aid on the job card as its condition",
+    "pallet_works": "saw_apart: the same pattern as the bakery's sacks: 25 kg broken pallets"
+    " pushed through the bandsaw (above the NIOSH load constant, flagged as a lifting risk) are"
+    " carved for the knee profile whose list holds a lifting aid, with the aid as the job"
+    " card's condition; the expert ('a lift table and powered infeed rollers would take most"
+    " of the weight') keeps it out until they are there. Other experts (cases 8, 17) let a"
+    " lifting aid or no aid carry such loads, so no rule was made",
+    "hydraulic_hoses": "skive: rubber dust rules the COPD profile out for the expert; the model"
+    " format has no dust exposure to state it (the expert's own note), so the tool sees a fit",
 }
 
 
