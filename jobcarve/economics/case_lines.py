@@ -76,6 +76,19 @@ def _case_lines(
     hours = sum(figures.job_hours)
     n = len(figures.jobs)
     years_part = Part(N_("/ %(years)s years"), (("years", "years", float(horizon)),))
+
+    def lkv_terms(
+        rate: str, most: str, h: float, count: int
+    ) -> tuple[tuple[str, str, float | str], ...]:
+        """workers x min(rate x hours x paid weeks, most): the terms both LKVs share."""
+        return (
+            ("workers", "count", float(count)),
+            ("rate", "eur", v[rate]),
+            ("hours", "hours", h),
+            ("weeks", "weeks", paid),
+            ("max", "eur0", v[most]),
+        )
+
     lines: list[CaseLine] = [
         CaseLine(
             "wage_cost_new_workers",
@@ -137,13 +150,7 @@ def _case_lines(
                     N_(
                         "%(workers)s x min(%(rate)s x %(hours)s h/week x %(weeks)s paid weeks, %(max)s)"
                     ),
-                    (
-                        ("workers", "count", float(count)),
-                        ("rate", "eur", v["lkv_eur_per_hour"]),
-                        ("hours", "hours", h),
-                        ("weeks", "weeks", paid),
-                        ("max", "eur0", v["lkv_max_eur_per_year"]),
-                    ),
+                    lkv_terms("lkv_eur_per_hour", "lkv_max_eur_per_year", h, count),
                 )
                 for h, count in sorted(lkv_groups.items())
             ),
@@ -157,11 +164,7 @@ def _case_lines(
                         "%(workers)s x min(%(rate)s x %(hours)s h/week x %(weeks)s paid weeks, %(max)s) x %(n)s years"
                     ),
                     (
-                        ("workers", "count", float(count)),
-                        ("rate", "eur", v["lkv_ag_eur_per_hour"]),
-                        ("hours", "hours", h),
-                        ("weeks", "weeks", paid),
-                        ("max", "eur0", v["lkv_ag_max_eur_per_year"]),
+                        *lkv_terms("lkv_ag_eur_per_hour", "lkv_ag_max_eur_per_year", h, count),
                         ("n", "years", min(v["lkv_ag_years"], float(horizon))),
                     ),
                 )
