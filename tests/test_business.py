@@ -427,6 +427,36 @@ def test_dutch_money_and_formulas() -> None:
             assert view.tornado.label_width <= x and x + w <= view.tornado.width
 
 
+def test_rate_table_shows_the_rates_of_this_case() -> None:
+    """Every rate a line of this case uses is in the report's rate table, with its source; a
+    rate of a line or a use of freed hours the case does not have is not."""
+    process, figures = hand_figures()
+    case = business_case(process, figures)
+    _ = translations("en").gettext
+    view = business_view(case, None, "en", _, process, load_catalogs())
+    rows = {plain(r.key): plain(r.value) for r in view.rates}
+    # the hand case avoids overtime and agency hours (6 + 8 of the 16 freed hours)
+    assert rows["Overtime surcharge (CAO) on an hour saved"] == "25%"
+    assert rows["Agency premium on an agency hour saved"] == "30%"
+    assert rows["External job coach per hour"] == "€80.00"
+    assert rows["Share of the supports reimbursed"] == "50%"
+    assert rows["Discount rate for the net present value"] == "5%"
+    # no profile in the doelgroepregister of a disabled worker's LKV, no vacancy filled
+    assert not any("disabled worker" in label for label in rows)
+    assert "Value of an hour of vacancy work, share of its wage cost" not in rows
+    assert all(r.source for r in view.rates)
+    # without overtime the surcharge is no assumption of the case
+    calm = parse_process(HAND.replace("overtime_hours_per_week: 6, ", ""))
+    calm_case = business_case(
+        calm, PlanFigures(figures.jobs, figures.cobots, work_balance(calm, {"op": 16.0}))
+    )
+    calm_rows = {
+        plain(r.key) for r in business_view(calm_case, None, "en", _, calm, load_catalogs()).rates
+    }
+    assert "Overtime surcharge (CAO) on an hour saved" not in calm_rows
+    assert "Agency premium on an agency hour saved" in calm_rows
+
+
 def test_percentile() -> None:
     """Linear interpolation like numpy's default; inf stays inf."""
     assert percentile([1, 2, 3, 4, 5], 50) == 3

@@ -130,19 +130,58 @@ def _rate_rows(case: BusinessCase, lang: str, _: Gettext) -> tuple[Assumption, .
             _("LKV disabled worker (arbeidsgehandicapte werknemer) per paid hour"),
             "money",
         ),
+        "lkv_max_eur_per_year": (_("LKV banenafspraak: at most per year"), "money"),
+        "lkv_ag_max_eur_per_year": (_("LKV disabled worker: at most per year"), "money"),
         "coaching_hours_per_week": (_("Coaching hours per new worker per week"), "number"),
+        "praktijkverklaring_cost_eur": (_("Praktijkverklaring per new worker"), "money"),
+        "jobcoach_rate_eur_per_hour": (_("External job coach per hour"), "money"),
+        "jobcoach_reimbursed_share": (_("Share of the job coach reimbursed"), "share"),
+        "support_reimbursed_share": (_("Share of the supports reimbursed"), "share"),
         "cobot_cell_cost_eur": (_("Price of a cobot cell"), "money"),
         "cobot_maintenance_eur_per_year": (_("Maintenance of a cobot cell per year"), "money"),
         "depreciation_years": (_("Write-off period of a cobot cell in years"), "number"),
         "freed_hour_value_factor": (_("Value of a freed hour, share of its wage cost"), "share"),
+        "vacancy_value_factor": (
+            _("Value of an hour of vacancy work, share of its wage cost"),
+            "share",
+        ),
+        "overtime_surcharge_share": (_("Overtime surcharge (CAO) on an hour saved"), "share"),
+        "agency_premium_share": (_("Agency premium on an agency hour saved"), "share"),
         "default_role_wage_cost_eur_per_hour": (
             _("Wage cost per hour of a role without its own figure"),
             "money",
         ),
+        "discount_rate_share": (_("Discount rate for the net present value"), "share"),
     }
+    # a rate that feeds only one line or one use of freed hours is shown where that line or use
+    # is in this case (the overtime surcharge of a plan without overtime is no assumption of it)
+    line_of = {
+        "lkv_eur_per_hour": "lkv_banenafspraak",
+        "lkv_max_eur_per_year": "lkv_banenafspraak",
+        "lkv_ag_eur_per_hour": "lkv_arbeidsgehandicapt",
+        "lkv_ag_max_eur_per_year": "lkv_arbeidsgehandicapt",
+        "praktijkverklaring_cost_eur": "coaching",
+        "jobcoach_rate_eur_per_hour": "jobcoach",
+        "jobcoach_reimbursed_share": "jobcoach_reimbursement",
+        "support_reimbursed_share": "supports_reimbursement",
+        "cobot_cell_cost_eur": "cobot_depreciation",
+        "cobot_maintenance_eur_per_year": "cobot_maintenance",
+        "depreciation_years": "cobot_depreciation",
+    }
+    use_of = {
+        "vacancy_value_factor": "vacancies",
+        "overtime_surcharge_share": "overtime",
+        "agency_premium_share": "agency",
+    }
+    present = {item.key for item in case.lines if abs(item.amount_eur_per_year) >= 0.5}
+    uses = {f.use for f in case.freed if f.hours_per_week > 0}
     rows = []
     for key, (label, kind) in labels.items():
         if key not in case.rates:
+            continue
+        if key in line_of and line_of[key] not in present:
+            continue
+        if key in use_of and use_of[key] not in uses:
             continue
         v = case.rates[key]
         value = (

@@ -175,8 +175,12 @@ _INTERNAL_REF = re.compile(r"\s*\((?:cobots_hrc\.md|(?:the )?domain brief)[^:;,(
 _DEV_NOTES = re.compile(r"\s*(?:redteam H\d+,?|issue #\d+:?|\[[UIVCK]\])")
 
 
+#: "[U: one vendor example]": the marker goes, the words stay in brackets
+_DEV_NOTE_TEXT = re.compile(r"\[[UIVCK]:\s*([^\]]+)\]")
+
+
 def _clean_source(source: str) -> str:
-    text = _DEV_NOTES.sub("", source)
+    text = _DEV_NOTES.sub("", _DEV_NOTE_TEXT.sub(r"(\1)", source))
     text = _INTERNAL_LEAD.sub("(", text)
     text = _INTERNAL_REF.sub("", text)
     text = _INTERNAL.sub("", text).strip(" ,;:")
