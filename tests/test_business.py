@@ -457,6 +457,29 @@ def test_rate_table_shows_the_rates_of_this_case() -> None:
     assert "Agency premium on an agency hour saved" in calm_rows
 
 
+def test_no_risk_policy_note_follows_the_profiles() -> None:
+    """The no-risk policy is said for the people the jobs are for: the banenafspraak
+    sentence for a register profile, the five-year WIA sentence for a disabled worker
+    outside the register, neither for a profile with neither."""
+    _ = translations("en").gettext
+
+    def notes(profile_extra: str) -> str:
+        text = HAND.replace(
+            "    quality_factor: 0.9\n", "    quality_factor: 0.9\n" + profile_extra
+        )
+        process = parse_process(text)
+        figures = hand_figures()[1]
+        case = business_case(process, figures)
+        return " ".join(business_view(case, None, "en", _, process, load_catalogs()).notes)
+
+    register = notes("")
+    assert "banenafspraak target group falls ill" in register and "WIA" not in register
+    wia = notes("    instrument: none\n    lkv: arbeidsgehandicapt\n")
+    assert "first five years" in wia and "banenafspraak target group" not in wia
+    neither = notes("    instrument: none\n")
+    assert "no-risk" not in neither
+
+
 def test_percentile() -> None:
     """Linear interpolation like numpy's default; inf stays inf."""
     assert percentile([1, 2, 3, 4, 5], 50) == 3

@@ -435,11 +435,25 @@ def business_view(
             "value": money(s.value_eur_per_released_hour or 0.0, lang, cents=True),
             "hours": number(s.released_hours_per_week, lang, 1),
         }
-    notes = [
-        _(
-            "The no-risk policy (no-riskpolis): if a worker from the banenafspraak target group falls ill, UWV pays a sickness benefit (Ziektewet) of 70 to 100% of the capped daily wage for up to 104 weeks, which the employer sets off against the wage it keeps paying. It lowers the risk of these jobs and is not counted as an amount here."
-        ),
-    ]
+    notes = []
+    # the no-risk policy of the people the jobs are for: the doelgroepregister as long as
+    # the job lasts; a WIA (WAO, WAZ) benefit for five years from the start (UWV)
+    kinds = set()
+    if process is not None:
+        by_id = {p.id: p for p in process.profiles}
+        kinds = {by_id[j.profile].lkv_kind for j in case.jobs if j.profile in by_id}
+    if "banenafspraak" in kinds:
+        notes.append(
+            _(
+                "The no-risk policy (no-riskpolis): if a worker from the banenafspraak target group falls ill, UWV pays a sickness benefit (Ziektewet) of 70 to 100% of the capped daily wage for up to 104 weeks, which the employer sets off against the wage it keeps paying. It lowers the risk of these jobs and is not counted as an amount here."
+            )
+        )
+    if "arbeidsgehandicapt" in kinds:
+        notes.append(
+            _(
+                "A worker with a WIA (or WAO, WAZ) benefit brings the no-risk policy for the first five years of the job: if he or she falls ill, UWV pays the sickness benefit (Ziektewet) that the employer sets off against the wage it keeps paying. Ask UWV whether it applies; it is not counted as an amount here."
+            )
+        )
     if case.line("lkv_banenafspraak") and case.line("wage_cost_subsidy"):
         notes.append(
             _(
