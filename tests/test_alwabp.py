@@ -27,6 +27,7 @@ from jobcarve.carving.line.alwabp import (
     line_problems,
     lns_line,
     lower_bound,
+    prefix_graph,
     probe_bound,
     relaxation_ok,
     solve_alwabp2,
@@ -149,6 +150,20 @@ def test_generator_follows_the_published_design() -> None:
     assert 0.12 < share < 0.28
     with pytest.raises(ValueError):
         chaves_instance(base, preds[:3], 2, False, 0.1, rng)
+
+
+def test_prefix_graph_keeps_a_closed_graph() -> None:
+    """The first tasks of a topological order, closed under predecessors, renumbered."""
+    # 0 -> 2, 1 -> 2, 2 -> 4, 3 -> 4: in order 0, 1, 2, 3, 4; task 3 has no predecessor
+    base, arcs = [5, 6, 7, 8, 9], [(2, 4), (0, 2), (1, 2), (3, 4)]
+    assert prefix_graph(base, arcs, 3) == ([5, 6, 7], [(0, 2), (1, 2)])
+    assert prefix_graph(base, arcs, 5) == (base, arcs)
+    # a graph numbered against its order: 3 -> 0 keeps 3 before 0
+    base, arcs = [1, 2, 3, 4], [(3, 0), (1, 2)]
+    kept_base, kept_arcs = prefix_graph(base, arcs, 2)
+    assert kept_base == [2, 3] and kept_arcs == [(0, 1)]
+    kept_base, kept_arcs = prefix_graph(base, arcs, 3)
+    assert kept_base == [2, 3, 4] and kept_arcs == [(0, 1)]
 
 
 @pytest.mark.parametrize("seed", [1, 2])

@@ -991,3 +991,23 @@ def chaves_instance(
             row.append(None if rng.random() < incompatible else v)
         out.append(row)
     return out
+
+
+def prefix_graph(
+    base: Sequence[int], arcs: Sequence[tuple[int, int]], tasks: int
+) -> tuple[list[int], list[tuple[int, int]]]:
+    """The first `tasks` tasks of a topological order (smallest number first) and their arcs.
+
+    The kept tasks are closed under predecessors, so the result is a precedence graph of its
+    own (renumbered 0..tasks-1 in that order): a smaller graph of the same kind of structure,
+    for generated families of another size (benchmarks/gen_alwabp.py ``--tasks``).
+    """
+    import networkx as nx
+
+    g: nx.DiGraph[int] = nx.DiGraph()
+    g.add_nodes_from(range(len(base)))
+    g.add_edges_from(arcs)
+    order = list(nx.lexicographical_topological_sort(g))[: max(0, tasks)]
+    index = {t: k for k, t in enumerate(order)}
+    kept = [(index[i], index[j]) for i, j in arcs if i in index and j in index]
+    return [base[t] for t in order], kept
