@@ -216,11 +216,27 @@ def solve_line(
         cycle_bounds = (cycle_bounds[0], min(cycle_bounds[1], beat - 1))
     else:
         strict = False
+    window = [(0, k_max - 1)] * n
     if objective == "min_cycle" and cycle_bounds is not None and not can_cobot:
-        for t, (first, last) in enumerate(_windows(problem, cycle_bounds[1], k_max)):
+        window = _windows(problem, cycle_bounds[1], k_max)
+        for t, (first, last) in enumerate(window):
             for k in range(k_max):
                 if not first <= k <= last:
                     m.add(x[t, k] == 0)
+    upper = cycle_bounds[1] if objective == "min_cycle" and cycle_bounds else cycle_time
+    if upper is not None:
+        # a reduction rule of ALWABP (Borba & Ritt 2014): a worker who needs longer than the
+        # cycle time for a task never staffs its station (docs/performance.md, ninth session)
+        for w in range(nw):
+            for t in range(n):
+                tw = problem.times[w][t]
+                if tw is None or tw <= upper:
+                    continue
+                for k in range(window[t][0], window[t][1] + 1):
+                    if (t, k) in cb:
+                        m.add(x[t, k] + y[w, k] <= 1 + cb[t, k])
+                    else:
+                        m.add(x[t, k] + y[w, k] <= 1)
 
     cobot_time = [problem.cobot_times[t] or 0 if problem.cobot_times else 0 for t in range(n)]
     horizon = (
