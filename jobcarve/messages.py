@@ -339,6 +339,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "work with hazardous substances",
     ),
     "flag.walking": ("lopen tussen plaatsen", "walking between places"),
+    "flag.dust_fumes": (
+        "stof, rook, damp of gas inademen",
+        "breathing dust, fumes, vapours or gases",
+    ),
     # ergonomics (issue 14)
     "ergo.niosh_zero": (
         "NIOSH-frequentiefactor 0 bij {per_min:.1f} tillingen per minuut en {hours:.1f} uur per dag: zoals gemodelleerd kan niemand dit veilig doen; geen tilindex.",

@@ -230,6 +230,12 @@ class Handling(_Block):
         "protection or an explosion-safe (ATEX) booth: solvent spraying, powder coating, "
         "isocyanates.",
     )
+    dust_fumes: StrictBool | None = Field(
+        None,
+        description="The person regularly breathes dust, fumes, vapours or gases at this work, "
+        "extraction or not: sawing, grinding, sanding, rubber, wood or flour dust, welding fumes "
+        "(what COPD and asthma are kept from; NVAB guideline Astma en COPD 2019).",
+    )
     lifts_per_hour: float | None = Field(
         None,
         ge=0,

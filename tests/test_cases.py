@@ -54,8 +54,6 @@ KNOWN = {
     " card's condition; the expert ('a lift table and powered infeed rollers would take most"
     " of the weight') keeps it out until they are there. Other experts (cases 8, 17) let a"
     " lifting aid or no aid carry such loads, so no rule was made",
-    "hydraulic_hoses": "skive: rubber dust rules the COPD profile out for the expert; the model"
-    " format has no dust exposure to state it (the expert's own note), so the tool sees a fit",
 }
 
 

@@ -1016,6 +1016,39 @@ def test_no_wet_work() -> None:
     assert boxes.fit["p"].verdict == "not_accessible"
 
 
+def test_no_dust_fumes() -> None:
+    """NVAB Astma en COPD (2019): a COPD or asthma restriction rules out work that breathes
+    dust or fumes and work with hazardous substances, whatever the capacities; the same
+    bench work without dust stays open."""
+    saw = restricted(
+        """
+        - {id: t, name: Saw rubber hose, role: op, hours_per_week: 8, activities: [machine_operation],
+           demands: {lifting: 1}, handling: {dust_fumes: true}}
+        """,
+        "{kind: no_dust_fumes}",
+    )
+    assert saw.fit["p"].verdict == "not_accessible"
+    reason = saw.fit["p"].reasons[0]
+    assert reason.key == "fit.restriction_excludes"
+    assert reason.params["flag"] == "flag.dust_fumes"
+    spray = restricted(
+        """
+        - {id: t, name: Spray, role: op, hours_per_week: 8, demands: {lifting: 1},
+           handling: {hazardous_substance: true}}
+        """,
+        "{kind: no_dust_fumes}",
+    )
+    assert spray.fit["p"].verdict == "not_accessible"
+    clean = restricted(
+        """
+        - {id: t, name: Fit caps, role: op, hours_per_week: 8, activities: [bench_work],
+           demands: {lifting: 1}, handling: {dust_fumes: false}}
+        """,
+        "{kind: no_dust_fumes}",
+    )
+    assert clean.fit["p"].verdict == "fits"
+
+
 def test_dislikes_interruptions_caps_pace() -> None:
     """toolboxinclusief.nl: interruptions come with peaks and pace; capped at 2."""
     u = restricted(

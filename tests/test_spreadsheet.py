@@ -411,6 +411,23 @@ def test_header_not_found_is_located_where_it_nearly_is(tmp_path: Path) -> None:
     assert 'id: "ID", "code", "nr"' in text and 'this row has "Wie"' in text
 
 
+def test_round_trip_keeps_dust_and_fumes(tmp_path: Path) -> None:
+    """Case 19's rubber dust (a handling flag) and the COPD profile's restriction keep through
+    the inventory layout in both languages (the restriction decides the profile's fit)."""
+    original = read_process(ROOT / "tests" / "cases" / "hydraulic_hoses.yaml")
+    dusty = [
+        u.id
+        for t in original.tasks
+        for u in [t, *t.subtasks]
+        if u.handling and u.handling.dust_fumes
+    ]
+    assert dusty == ["saw_to_length", "skive", "clean_workshop"]
+    for lang in ("nl", "en"):
+        export_inventory(original, tmp_path / f"inv_{lang}.xlsx", lang)
+        model, _ = import_inventory(tmp_path / f"inv_{lang}.xlsx")
+        assert model.model_dump() == original.model_dump()
+
+
 def test_round_trip_keeps_aids_unusable_and_the_wage_instrument(tmp_path: Path) -> None:
     """A subtask's unusable aid (case 9: the lifting aid cannot take a 2.2 m frame) and a
     profile without a wage instrument (case 9: a WIA benefit) keep through the inventory

@@ -70,6 +70,7 @@ SCREENING_TASK_COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "lifts_per_hour": ("Tillingen per uur", "Lifts per hour", ()),
     "hazardous_substance": ("Gevaarlijke stoffen", "Hazardous substances", ()),
     "aids_unusable": ("Hulpmiddelen hier onbruikbaar", "Aids unusable here", ()),
+    "dust_fumes": ("Stof of rook", "Dust or fumes", ("stof", "dust")),
 }
 TASK_COLUMNS.update(SCREENING_TASK_COLUMNS)
 TASK_COLUMNS["catalogue_split"] = (
@@ -86,7 +87,13 @@ _SCREENING_NUMBERS = (
     "part_size_mm",
     "lifts_per_hour",
 )
-_SCREENING_FLAGS = ("machine_hazard", "walking", "vibrating_tool", "hazardous_substance")
+_SCREENING_FLAGS = (
+    "machine_hazard",
+    "walking",
+    "vibrating_tool",
+    "hazardous_substance",
+    "dust_fumes",
+)
 
 ROLE_COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "id": ("ID", "ID", ("code",)),
