@@ -426,7 +426,14 @@ class RestrictionRule(_Block):
         False, description="value (kg) caps lifting at the load band of that mass."
     )
     excludes: list[
-        Literal["vibrating_tool", "hazardous_tool", "walking", "hazardous_substance", "dust_fumes"]
+        Literal[
+            "vibrating_tool",
+            "hazardous_tool",
+            "walking",
+            "hazardous_substance",
+            "dust_fumes",
+            "colour_coded",
+        ]
     ] = Field(default_factory=list, description="Handling flags the person must not work with.")
     excludes_activities: list[Id] = Field(
         default_factory=list, description="Kinds of activity the person must not do."

@@ -339,6 +339,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "work with hazardous substances",
     ),
     "flag.walking": ("lopen tussen plaatsen", "walking between places"),
+    "flag.colour_coded": (
+        "werk op kleur (kleurcodes, tinten)",
+        "work by colour (colour codes, shades)",
+    ),
     "flag.dust_fumes": (
         "stof, rook, damp of gas inademen",
         "breathing dust, fumes, vapours or gases",

@@ -236,6 +236,11 @@ class Handling(_Block):
         "extraction or not: sawing, grinding, sanding, rubber, wood or flour dust, welding fumes "
         "(what COPD and asthma are kept from; NVAB guideline Astma en COPD 2019).",
     )
+    colour_coded: StrictBool | None = Field(
+        None,
+        description="The work depends on telling colours or colour shades apart: colour-coded "
+        "wires, plugs or labels, colour checks (for the restriction no_colour_work).",
+    )
     lifts_per_hour: float | None = Field(
         None,
         ge=0,

@@ -1049,6 +1049,34 @@ def test_no_dust_fumes() -> None:
     assert clean.fit["p"].verdict == "fits"
 
 
+def test_no_colour_work() -> None:
+    """Cole (2004): a colour-deficient worker errs on colour codes, and a magnifier lamp does
+    not restore colour vision: sorting plugs by their colour code is not accessible with the
+    restriction, although the lamp closes the sensory gap; the same sorting by size is."""
+
+    def sort(flag: str) -> Unit:
+        return unit(
+            micro(
+                f"""
+                - {{id: t, name: Sort plugs, role: op, hours_per_week: 6, activities: [bench_work],
+                   demands: {{sensory: 3, fine_motor: 2}},
+                   handling: {{presentation: variable, variants: 10{flag}}}}}
+                """,
+                capacities=ALL_TWO,
+                profile_extra="supports: [magnifier_lighting]\n"
+                "restrictions: [{kind: no_colour_work}]",
+            )
+        )
+
+    by_colour = sort(", colour_coded: true")
+    assert by_colour.fit["p"].verdict == "not_accessible"
+    reason = by_colour.fit["p"].reasons[0]
+    assert reason.key == "fit.restriction_excludes"
+    assert reason.params["flag"] == "flag.colour_coded"
+    by_size = sort("")
+    assert by_size.fit["p"].verdict == "fits_with_support"
+
+
 def test_dislikes_interruptions_caps_pace() -> None:
     """toolboxinclusief.nl: interruptions come with peaks and pace; capped at 2."""
     u = restricted(

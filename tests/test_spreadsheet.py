@@ -411,17 +411,27 @@ def test_header_not_found_is_located_where_it_nearly_is(tmp_path: Path) -> None:
     assert 'id: "ID", "code", "nr"' in text and 'this row has "Wie"' in text
 
 
-def test_round_trip_keeps_dust_and_fumes(tmp_path: Path) -> None:
-    """Case 19's rubber dust (a handling flag) and the COPD profile's restriction keep through
-    the inventory layout in both languages (the restriction decides the profile's fit)."""
-    original = read_process(ROOT / "tests" / "cases" / "hydraulic_hoses.yaml")
-    dusty = [
+@pytest.mark.parametrize(
+    ("case", "flag", "units"),
+    [
+        ("hydraulic_hoses", "dust_fumes", ["saw_to_length", "skive", "clean_workshop"]),
+        ("coating_job_shop", "colour_coded", ["sort_plugs"]),
+    ],
+)
+def test_round_trip_keeps_dust_and_colour(
+    tmp_path: Path, case: str, flag: str, units: list[str]
+) -> None:
+    """Case 19's rubber dust and case 16b's colour-coded plugs (handling flags) and the
+    profiles' restrictions keep through the inventory layout in both languages (the
+    restrictions decide the profiles' fit)."""
+    original = read_process(ROOT / "tests" / "cases" / f"{case}.yaml")
+    flagged = [
         u.id
         for t in original.tasks
         for u in [t, *t.subtasks]
-        if u.handling and u.handling.dust_fumes
+        if u.handling and getattr(u.handling, flag)
     ]
-    assert dusty == ["saw_to_length", "skive", "clean_workshop"]
+    assert flagged == units
     for lang in ("nl", "en"):
         export_inventory(original, tmp_path / f"inv_{lang}.xlsx", lang)
         model, _ = import_inventory(tmp_path / f"inv_{lang}.xlsx")

@@ -71,6 +71,7 @@ SCREENING_TASK_COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "hazardous_substance": ("Gevaarlijke stoffen", "Hazardous substances", ()),
     "aids_unusable": ("Hulpmiddelen hier onbruikbaar", "Aids unusable here", ()),
     "dust_fumes": ("Stof of rook", "Dust or fumes", ("stof", "dust")),
+    "colour_coded": ("Werk op kleur", "Colour-coded", ("kleurcode", "colour code")),
 }
 TASK_COLUMNS.update(SCREENING_TASK_COLUMNS)
 TASK_COLUMNS["catalogue_split"] = (
@@ -93,6 +94,7 @@ _SCREENING_FLAGS = (
     "vibrating_tool",
     "hazardous_substance",
     "dust_fumes",
+    "colour_coded",
 )
 
 ROLE_COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {

@@ -89,7 +89,13 @@ def template_workbook(path: str | Path, lang: str = "nl") -> Path:
     )
     add(tasks, TASK_COLUMNS, "presentation", listref("E"), "fixed / variable")
     add(tasks, TASK_COLUMNS, "part_type", listref("F"), "rigid / flexible / fragile")
-    for f in ("hazardous_tool", "head_exposure", "hazardous_substance", "dust_fumes"):
+    for f in (
+        "hazardous_tool",
+        "head_exposure",
+        "hazardous_substance",
+        "dust_fumes",
+        "colour_coded",
+    ):
         add(tasks, TASK_COLUMNS, f, listref("D"), "ja/nee - yes/no")
     for d in DIMENSIONS:
         add(tasks, TASK_COLUMNS, d, rating, "0-4")
