@@ -311,8 +311,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Restriction '{restriction}': {dimension} at most {level}.",
     ),
     "fit.restriction_excludes": (
-        "Beperking '{restriction}': dit werk gebruikt {flag}; geen ondersteuning heft dat op.",
-        "Restriction '{restriction}': this work uses {flag}; no support lifts that.",
+        "Beperking '{restriction}': bij dit werk hoort {flag}; geen ondersteuning heft dat op.",
+        "Restriction '{restriction}': this work involves {flag}; no support lifts that.",
     ),
     "fit.restriction_schedule": (
         "Beperking '{restriction}': {condition}.",
@@ -340,12 +340,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "flag.walking": ("lopen tussen plaatsen", "walking between places"),
     "flag.colour_coded": (
-        "werk op kleur (kleurcodes, tinten)",
-        "work by colour (colour codes, shades)",
+        "kleuren onderscheiden (kleurcodes, tinten)",
+        "telling colours apart (colour codes, shades)",
     ),
     "flag.dust_fumes": (
-        "stof, rook, damp of gas inademen",
-        "breathing dust, fumes, vapours or gases",
+        "stof, rook, damp of gas in de ademlucht",
+        "dust, fumes, vapours or gases in the air breathed",
     ),
     # ergonomics (issue 14)
     "ergo.niosh_zero": (

@@ -502,6 +502,18 @@ class Profile(_Block):
             return self.lkv
         return "banenafspraak" if self.instrument != "none" else "none"
 
+    @property
+    def in_register(self) -> bool:
+        """Whether the people of this profile are in the doelgroepregister banenafspraak.
+
+        A wage instrument (loonkostensubsidie, loondispensatie) means the register unless the
+        LKV says a disabled worker outside it (``arbeidsgehandicapt``); ``lkv: banenafspraak``
+        means the register; an employer who claims no LKV (``lkv: none``) does not change it.
+        """
+        if self.lkv is not None and self.lkv != "none":
+            return self.lkv == "banenafspraak"
+        return self.instrument != "none"
+
 
 class Options(_Block):
     """Options for the analyses; an omitted option takes its sourced default from

@@ -152,18 +152,39 @@ def test_generator_follows_the_published_design() -> None:
         chaves_instance(base, preds[:3], 2, False, 0.1, rng)
 
 
+def test_slow_worker_rule_keeps_every_line_and_proves_none() -> None:
+    """The reduction rule (a worker slower than the bound on a task never staffs its
+    station) keeps the optimum: worker 1 is too slow for task 2 at C = 8, so worker 0 takes
+    task 2 at the second station; at C = 7 no line exists, and a bound below the work per
+    station (task windows outside the line) is an infeasible model, not a crash."""
+    p = problem([[4, 4], [4, 4], [4, 9]], [(), (0,), (1,)])
+    best = solve_line(p, "min_cycle", cycle_bounds=(8, 8), time_limit_s=5)
+    assert best.status in ("optimal", "feasible") and best.cycle_time == 8
+    assert [s.worker for s in best.stations] == ["w1", "w0"]
+    assert "t2" in best.stations[1].tasks
+    assert solve_line(p, "min_cycle", cycle_bounds=(7, 7), time_limit_s=5).status == "infeasible"
+    assert solve_line(p, "min_cycle", cycle_bounds=(5, 5), time_limit_s=5).status == "infeasible"
+    # at a takt the same rule holds for min_stations
+    fewest = solve_line(p, "min_stations", cycle_time=8, time_limit_s=5)
+    assert fewest.cycle_time <= 8 and all(
+        not (s.worker == "w1" and "t2" in s.tasks) for s in fewest.stations
+    )
+
+
 def test_prefix_graph_keeps_a_closed_graph() -> None:
     """The first tasks of a topological order, closed under predecessors, renumbered."""
     # 0 -> 2, 1 -> 2, 2 -> 4, 3 -> 4: in order 0, 1, 2, 3, 4; task 3 has no predecessor
     base, arcs = [5, 6, 7, 8, 9], [(2, 4), (0, 2), (1, 2), (3, 4)]
     assert prefix_graph(base, arcs, 3) == ([5, 6, 7], [(0, 2), (1, 2)])
     assert prefix_graph(base, arcs, 5) == (base, arcs)
-    # a graph numbered against its order: 3 -> 0 keeps 3 before 0
+    # a graph numbered against its order: 3 -> 0 puts 3 before 0 (order 1, 2, 3, 0)
     base, arcs = [1, 2, 3, 4], [(3, 0), (1, 2)]
     kept_base, kept_arcs = prefix_graph(base, arcs, 2)
     assert kept_base == [2, 3] and kept_arcs == [(0, 1)]
     kept_base, kept_arcs = prefix_graph(base, arcs, 3)
     assert kept_base == [2, 3, 4] and kept_arcs == [(0, 1)]
+    kept_base, kept_arcs = prefix_graph(base, arcs, 4)
+    assert kept_base == [2, 3, 4, 1] and sorted(kept_arcs) == [(0, 1), (2, 3)]
 
 
 @pytest.mark.parametrize("seed", [1, 2])

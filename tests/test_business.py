@@ -478,6 +478,9 @@ def test_no_risk_policy_note_follows_the_profiles() -> None:
     assert "first five years" in wia and "banenafspraak target group" not in wia
     neither = notes("    instrument: none\n")
     assert "no-risk" not in neither
+    # a register profile whose employer claims no LKV is still in the register
+    unclaimed = notes("    lkv: none\n")
+    assert "banenafspraak target group falls ill" in unclaimed and "WIA" not in unclaimed
 
 
 def test_percentile() -> None:

@@ -80,6 +80,18 @@ def test_assumptions_carry_no_developer_notes() -> None:
     assert "transient force 280 N" in text and "transient_force_n" not in text
 
 
+def test_certainty_marker_with_words_keeps_the_words() -> None:
+    """'[U: one vendor example]' says how sure a figure is in the developers' shorthand: the
+    marker goes, the words stay as a remark in brackets (the rate table's maintenance cost)."""
+    from jobcarve.report.labels import _clean_source
+
+    source = "amdmachines.com example (read 2026-11): $3,000 a year [U: one vendor example]"
+    assert _clean_source(source) == (
+        "amdmachines.com example (read 2026-11): $3,000 a year (one vendor example)"
+    )
+    assert _clean_source("estimate [I]: employer cost [U]") == "employer cost"
+
+
 def test_catalogues_complete() -> None:
     """Every string of the templates and view model is translated in both catalogues, none unused."""
     used = set(extract_messages())

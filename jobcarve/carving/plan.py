@@ -732,9 +732,7 @@ def _to_plan(
         stage_status=stages,
         hours_per_fte=o.hours_per_fte,
         banenafspraak_hours=o.banenafspraak_hours,
-        register_profiles=frozenset(
-            p.id for p in process.profiles if p.lkv_kind == "banenafspraak"
-        ),
+        register_profiles=frozenset(p.id for p in process.profiles if p.in_register),
         skilled_hours_freed=freed,
         freed_by_role=freed_by_role,
         reasons=tuple(reasons),

@@ -132,6 +132,7 @@ def _rate_rows(case: BusinessCase, lang: str, _: Gettext) -> tuple[Assumption, .
         ),
         "lkv_max_eur_per_year": (_("LKV banenafspraak: at most per year"), "money"),
         "lkv_ag_max_eur_per_year": (_("LKV disabled worker: at most per year"), "money"),
+        "lkv_ag_years": (_("LKV disabled worker: years"), "number"),
         "coaching_hours_per_week": (_("Coaching hours per new worker per week"), "number"),
         "praktijkverklaring_cost_eur": (_("Praktijkverklaring per new worker"), "money"),
         "jobcoach_rate_eur_per_hour": (_("External job coach per hour"), "money"),
@@ -160,10 +161,13 @@ def _rate_rows(case: BusinessCase, lang: str, _: Gettext) -> tuple[Assumption, .
         "lkv_max_eur_per_year": "lkv_banenafspraak",
         "lkv_ag_eur_per_hour": "lkv_arbeidsgehandicapt",
         "lkv_ag_max_eur_per_year": "lkv_arbeidsgehandicapt",
+        "lkv_ag_years": "lkv_arbeidsgehandicapt",
+        "coaching_hours_per_week": "coaching",
         "praktijkverklaring_cost_eur": "coaching",
         "jobcoach_rate_eur_per_hour": "jobcoach",
-        "jobcoach_reimbursed_share": "jobcoach_reimbursement",
-        "support_reimbursed_share": "supports_reimbursement",
+        # a reimbursed share of 0 is an assumption of the case too: tied to the cost line
+        "jobcoach_reimbursed_share": "jobcoach",
+        "support_reimbursed_share": "supports",
         "cobot_cell_cost_eur": "cobot_depreciation",
         "cobot_maintenance_eur_per_year": "cobot_maintenance",
         "depreciation_years": "cobot_depreciation",
@@ -175,6 +179,11 @@ def _rate_rows(case: BusinessCase, lang: str, _: Gettext) -> tuple[Assumption, .
     }
     present = {item.key for item in case.lines if abs(item.amount_eur_per_year) >= 0.5}
     uses = {f.use for f in case.freed if f.hours_per_week > 0}
+    if not any(
+        f.use == "vacancies" and any(name == "factor" for name, _k, _v in f.part.values)
+        for f in case.freed
+    ):
+        uses.discard("vacancies")  # every vacancy has its own stated value: no factor used
     rows = []
     for key, (label, kind) in labels.items():
         if key not in case.rates:
@@ -437,21 +446,30 @@ def business_view(
         }
     notes = []
     # the no-risk policy of the people the jobs are for: the doelgroepregister as long as
-    # the job lasts; a WIA (WAO, WAZ) benefit for five years from the start (UWV)
+    # the person is in it; a WIA (WAO, WAZ) benefit for five years from the start (UWV)
     kinds = set()
     if process is not None:
         by_id = {p.id: p for p in process.profiles}
-        kinds = {by_id[j.profile].lkv_kind for j in case.jobs if j.profile in by_id}
-    if "banenafspraak" in kinds:
+        for j in case.jobs:
+            if j.profile in by_id:
+                p = by_id[j.profile]
+                kinds.add(
+                    "register"
+                    if p.in_register
+                    else "wia"
+                    if p.lkv_kind == "arbeidsgehandicapt"
+                    else "none"
+                )
+    if "register" in kinds:
         notes.append(
             _(
                 "The no-risk policy (no-riskpolis): if a worker from the banenafspraak target group falls ill, UWV pays a sickness benefit (Ziektewet) of 70 to 100% of the capped daily wage for up to 104 weeks, which the employer sets off against the wage it keeps paying. It lowers the risk of these jobs and is not counted as an amount here."
             )
         )
-    if "arbeidsgehandicapt" in kinds:
+    if "wia" in kinds:
         notes.append(
             _(
-                "A worker with a WIA (or WAO, WAZ) benefit brings the no-risk policy for the first five years of the job: if he or she falls ill, UWV pays the sickness benefit (Ziektewet) that the employer sets off against the wage it keeps paying. Ask UWV whether it applies; it is not counted as an amount here."
+                "A worker with a WIA, WAO or WAZ benefit brings the no-risk policy for the first five years of the job: if he or she falls ill, UWV pays the sickness benefit (Ziektewet) that the employer sets off against the wage it keeps paying. Ask UWV whether it applies; the policy is not counted as an amount here."
             )
         )
     if case.line("lkv_banenafspraak") and case.line("wage_cost_subsidy"):

@@ -70,8 +70,16 @@ SCREENING_TASK_COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "lifts_per_hour": ("Tillingen per uur", "Lifts per hour", ()),
     "hazardous_substance": ("Gevaarlijke stoffen", "Hazardous substances", ()),
     "aids_unusable": ("Hulpmiddelen hier onbruikbaar", "Aids unusable here", ()),
-    "dust_fumes": ("Stof of rook", "Dust or fumes", ("stof", "dust")),
-    "colour_coded": ("Werk op kleur", "Colour-coded", ("kleurcode", "colour code")),
+    "dust_fumes": (
+        "Stof, rook, damp of gas",
+        "Dust or fumes",
+        ("stof of rook", "stof", "dust"),
+    ),
+    "colour_coded": (
+        "Kleuren onderscheiden",
+        "Colour-coded",
+        ("werk op kleur", "kleurcode", "colour code"),
+    ),
 }
 TASK_COLUMNS.update(SCREENING_TASK_COLUMNS)
 TASK_COLUMNS["catalogue_split"] = (

@@ -223,7 +223,7 @@ def solve_line(
             for k in range(k_max):
                 if not first <= k <= last:
                     m.add(x[t, k] == 0)
-    upper = cycle_bounds[1] if objective == "min_cycle" and cycle_bounds else cycle_time
+    upper = (cycle_bounds[1] if cycle_bounds else None) if objective == "min_cycle" else cycle_time
     if upper is not None:
         # a reduction rule of ALWABP (Borba & Ritt 2014): a worker who needs longer than the
         # cycle time for a task never staffs its station (docs/performance.md, ninth session)
@@ -232,7 +232,8 @@ def solve_line(
                 tw = problem.times[w][t]
                 if tw is None or tw <= upper:
                     continue
-                for k in range(window[t][0], window[t][1] + 1):
+                # a window may lie outside the line (a bound below the work per station)
+                for k in range(max(0, window[t][0]), min(k_max - 1, window[t][1]) + 1):
                     if (t, k) in cb:
                         m.add(x[t, k] + y[w, k] <= 1 + cb[t, k])
                     else:
