@@ -507,6 +507,9 @@ class RangedParam(_Block):
     low: float | None = None
     high: float | None = None
     source: Source
+    source_nl: Source | None = Field(
+        None, description="The source in Dutch, for the Dutch report (the kind word left out)."
+    )
 
 
 class SupportCost(_Block):

@@ -327,6 +327,43 @@ def test_every_rate_has_a_dated_source() -> None:
         assert sid in cats.supports and price.source.startswith(("estimate", "costed")), sid
 
 
+def test_every_rate_has_a_dutch_source_in_the_dutch_report() -> None:
+    """The Dutch report's rate table gives each rate's source in Dutch (the data file's
+    source_nl, marked lang="nl"); the English report the English text; the kind of source is
+    the same in both."""
+    cats = load_catalogs()
+    assert cats.economics is not None
+    r = rates(parse_process(MINIMAL), cats)
+    assert set(r.sources_nl) == {k for k in r.sources if k != "support_costs"}
+    # the hand model without its economics block: every rate is a default with its sources
+    process = parse_process(HAND.split("economics:")[0])
+    figures = hand_figures()[1]
+    case = business_case(process, figures)
+    views = {
+        lang: business_view(case, None, lang, translations(lang).gettext, process, cats)
+        for lang in ("nl", "en")
+    }
+    nl = {a.key: a for a in views["nl"].rates}
+    en = {a.key: a for a in views["en"].rates}
+    assert len(nl) == len(en) > 10
+    for a in nl.values():
+        assert a.source_lang == "nl" and a.source, a.key
+    for a in en.values():
+        assert a.source_lang == "en" and a.source, a.key
+    wml_nl = next(a for a in nl.values() if "WML" in a.key)
+    wml_en = next(a for a in en.values() if "WML" in a.key)
+    assert wml_nl.source != wml_en.source
+    # the kind of source comes from the English text's first word, whatever the language
+    # shown: the Dutch table keeps its policy and estimate rows apart from published ones
+    nl_ = translations("nl").gettext
+    assert (
+        [a.kind for a in nl.values()].count(nl_("choice of jobcarve (no published norm)"))
+        == [a.kind for a in en.values()].count("choice of jobcarve (no published norm)")
+        > 0
+    )
+    assert wml_nl.kind == nl_("published source")
+
+
 @pytest.mark.parametrize(
     ("extra", "message"),
     [

@@ -131,6 +131,7 @@ class BusinessCase:
     cobots: tuple[CobotCase, ...] = ()
     freed: tuple[FreedValue, ...] = ()
     sensitivity: Sensitivity | None = None
+    sources_nl: dict[str, str] = field(default_factory=dict)
 
     def line(self, key: str) -> float:
         return next(item.amount_eur_per_year for item in self.lines if item.key == key)
@@ -292,6 +293,7 @@ def business_case(
         tuple(cobot_cases),
         tuple(freed),
         None,
+        dict(r.sources_nl),
     )
     if sensitivity:
         case = dataclasses.replace(

@@ -30,6 +30,8 @@ class Rates:
     ranges: dict[str, tuple[float, float]]
     overridden: frozenset[str] = frozenset()
     supports: dict[str, SupportPrice] = field(default_factory=dict)
+    #: the same sources in Dutch where the data file has them (the Dutch report's rate table)
+    sources_nl: dict[str, str] = field(default_factory=dict)
 
     def __getitem__(self, key: str) -> float:
         return self.values[key]
@@ -43,6 +45,7 @@ def rates(process: ProcessModel, catalogs: Catalogs | None = None) -> Rates:
         raise RuntimeError("task_catalogs/economics.yaml is missing")
     values: dict[str, float] = {}
     sources: dict[str, str] = {}
+    sources_nl: dict[str, str] = {}
     ranges: dict[str, tuple[float, float]] = {}
     overrides = process.economics.model_dump(exclude_none=True)
     for name in EconomicsDefaults.model_fields:
@@ -55,6 +58,8 @@ def rates(process: ProcessModel, catalogs: Catalogs | None = None) -> Rates:
         else:
             values[name] = param.value
             sources[name] = param.source
+            if param.source_nl:
+                sources_nl[name] = param.source_nl
             if param.low is not None and param.high is not None:
                 ranges[name] = (param.low, param.high)
     prices = {
@@ -67,7 +72,7 @@ def rates(process: ProcessModel, catalogs: Catalogs | None = None) -> Rates:
             float(cost), known.reimbursable if known else False, "model economics.support_costs_eur"
         )
     sources["support_costs"] = defaults.support_costs.source
-    return Rates(values, sources, ranges, frozenset(overrides), prices)
+    return Rates(values, sources, ranges, frozenset(overrides), prices, sources_nl)
 
 
 def _year_weights(v: dict[str, float]) -> tuple[int, list[float]]:

@@ -201,7 +201,16 @@ def _rate_rows(case: BusinessCase, lang: str, _: Gettext) -> tuple[Assumption, .
             else number(v, lang, 1)
         )
         source = case.sources.get(key, "")
-        rows.append(Assumption(label, value, _clean_source(source), _source_kind(source, _), "en"))
+        # the Dutch report gives the Dutch text where the data file has one; the kind of
+        # source is read from the English text, which carries it as its first word
+        shown, shown_lang = (
+            (case.sources_nl[key], "nl")
+            if lang == "nl" and key in case.sources_nl
+            else (source, "en")
+        )
+        rows.append(
+            Assumption(label, value, _clean_source(shown), _source_kind(source, _), shown_lang)
+        )
     return tuple(rows)
 
 
