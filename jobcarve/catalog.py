@@ -100,6 +100,15 @@ class CatalogEntry(_Block):
         return self
 
 
+class _Sourced(_Block):
+    """A datum with its source, in English and (for the Dutch report) in Dutch."""
+
+    source: Source
+    source_nl: Source | None = Field(
+        None, description="The source in Dutch, for the Dutch report (the kind word left out)."
+    )
+
+
 class TaskCatalog(_Block):
     """One catalogue file of standard tasks for a sector."""
 
@@ -110,7 +119,19 @@ class TaskCatalog(_Block):
     name_en: Text
     compiled: Text = Field(description="When and by whom the ratings were compiled.")
     sources: list[Text] = Field(min_length=1)
+    sources_nl: list[Text] | None = Field(
+        None, description="The sources in Dutch, in the same order, for the Dutch report."
+    )
     entries: list[CatalogEntry] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _dutch_sources(self) -> TaskCatalog:
+        if self.sources_nl is not None and len(self.sources_nl) != len(self.sources):
+            raise ValueError(
+                f"sources_nl has {len(self.sources_nl)} items, sources {len(self.sources)}: "
+                "give one Dutch text per source, in the same order"
+            )
+        return self
 
 
 class Applicability(_Block):
@@ -150,7 +171,7 @@ class Taper(_Block):
     source: Source
 
 
-class Support(_Block):
+class Support(_Sourced):
     """A support that closes gaps on some dimensions, up to a level."""
 
     id: Id
@@ -164,7 +185,6 @@ class Support(_Block):
         description="Dimension -> how many levels of gap the support closes."
     )
     rationale: Source
-    source: Source
     applies_to: Applicability | None = Field(
         None, description="Where it applies; omitted: on every task."
     )
@@ -267,18 +287,16 @@ class CobotCatalog(_Block):
         return self
 
 
-class Param(_Block):
+class Param(_Sourced):
     """A number with its source."""
 
     value: float
-    source: Source
 
 
-class Bands(_Block):
+class Bands(_Sourced):
     """Ascending band limits with their source."""
 
     value: list[float] = Field(min_length=1)
-    source: Source
 
 
 class SplitParams(_Block):
@@ -292,14 +310,13 @@ class SplitParams(_Block):
 DangerFlag = Literal["hazardous_tool", "vibrating_tool", "hazardous_substance"]
 
 
-class DangerousWork(_Block):
+class DangerousWork(_Sourced):
     """Which handling flags make work dangerous: not work for a new job."""
 
     any_of: list[Annotated[list[DangerFlag], Field(min_length=1)]] = Field(
         min_length=1,
         description="Work is dangerous when all flags of any one of these lists are set.",
     )
-    source: Source
 
     def applies(self, handling: Handling) -> bool:
         """Whether work with this handling is dangerous."""
@@ -312,18 +329,16 @@ class FitParams(_Block):
     dangerous_work: DangerousWork
 
 
-class FrequencyTable(_Block):
+class FrequencyTable(_Sourced):
     """NIOSH frequency multiplier: lifts/min, 3 durations for V < 75 cm, 3 for V >= 75 cm."""
 
     rows: list[Annotated[list[float], Field(min_length=7, max_length=7)]] = Field(min_length=2)
-    source: Source
 
 
-class CouplingTable(_Block):
+class CouplingTable(_Sourced):
     good: Annotated[list[float], Field(min_length=2, max_length=2)]
     fair: Annotated[list[float], Field(min_length=2, max_length=2)]
     poor: Annotated[list[float], Field(min_length=2, max_length=2)]
-    source: Source
 
 
 class ErgonomicsParams(_Block):
@@ -339,7 +354,7 @@ class ErgonomicsParams(_Block):
     high_risk_lifting_index: Param
 
 
-class BodyRegion(_Block):
+class BodyRegion(_Sourced):
     """ISO/TS 15066 limits of the body region that a cobot may hit."""
 
     name: Text
@@ -348,17 +363,14 @@ class BodyRegion(_Block):
     spring_constant_n_mm: float = Field(gt=0)
     effective_mass_kg: float = Field(gt=0)
     contact_area_cm2: float = Field(gt=0)
-    source: Source
 
 
-class _Weights(_Block):
+class _Weights(_Sourced):
     """Weights that must add up to 1, with their source."""
-
-    source: Source
 
     @model_validator(mode="after")
     def _sum(self) -> _Weights:
-        total = sum(v for k, v in self.model_dump().items() if k != "source")
+        total = sum(self.model_dump(exclude={"source", "source_nl"}).values())
         if abs(total - 1) > 1e-6:
             raise ValueError(f"weights add up to {total:.3f}, expected 1")
         return self
@@ -486,9 +498,12 @@ class AssessmentParams(_Block):
         def walk(prefix: str, block: BaseModel) -> None:
             data = block.model_dump()
             if "source" in data:
-                value = {k: v for k, v in data.items() if k != "source"}
+                value = {k: v for k, v in data.items() if k not in ("source", "source_nl")}
                 shown = value.get("value", value.get("rows", value))
-                out.append({"key": prefix, "value": shown, "source": data["source"]})
+                row = {"key": prefix, "value": shown, "source": data["source"]}
+                if data.get("source_nl"):
+                    row["source_nl"] = data["source_nl"]
+                out.append(row)
                 return
             for name in type(block).model_fields:
                 child = getattr(block, name)
@@ -500,16 +515,12 @@ class AssessmentParams(_Block):
         return out
 
 
-class RangedParam(_Block):
+class RangedParam(_Sourced):
     """A number with its source and, where uncertain, a low-high range."""
 
     value: float
     low: float | None = None
     high: float | None = None
-    source: Source
-    source_nl: Source | None = Field(
-        None, description="The source in Dutch, for the Dutch report (the kind word left out)."
-    )
 
 
 class SupportCost(_Block):

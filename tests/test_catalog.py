@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -57,6 +58,40 @@ def test_supports_catalogue() -> None:
     for sup in supports.values():
         assert sup.closes and set(sup.closes) <= set(DIMENSIONS)
         assert sup.source
+
+
+def test_every_source_has_its_dutch_text() -> None:
+    """The Dutch report shows sources in Dutch: every parameter of the analysis, every support
+    and every catalogue source has its Dutch text (the kind word and model ids left out)."""
+    cats = load_catalogs()
+    assert cats.params is not None
+    rows = cats.params.assumptions()
+    assert len(rows) > 50
+    missing = [r["key"] for r in rows if not r.get("source_nl")]
+    assert not missing, missing
+    assert all(s.source_nl for s in cats.supports.values())
+    for cat in cats.task_catalogs:
+        assert cat.sources_nl is not None and len(cat.sources_nl) == len(cat.sources), cat.id
+    texts = [str(r["source_nl"]) for r in rows]
+    texts += [str(s.source_nl) for s in cats.supports.values()]
+    texts += [t for cat in cats.task_catalogs for t in cat.sources_nl or []]
+    for text in texts:
+        assert "EUR" not in text and not text.lower().startswith("policy"), text
+        assert not re.search(r"[a-z]_[a-z]", text), text
+
+
+def test_dutch_sources_must_match_the_sources(tmp_path: Path) -> None:
+    """A catalogue whose Dutch source list is not one text per source is refused, located."""
+    text = (catalog_dir() / "tasks_assembly.yaml").read_text(encoding="utf-8")
+    start = text.index("sources_nl:")
+    first = text.index("\n  - ", start)
+    end = text.index("\n", first + 1)
+    path = tmp_path / "tasks_bad.yaml"
+    path.write_text(text[:first] + text[end:], encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_task_catalog(path)
+    message = str(info.value.problems[0])
+    assert message.startswith(f"{path}:") and "sources_nl has" in message
 
 
 def test_broken_catalogue_is_located(tmp_path: Path) -> None:

@@ -80,6 +80,37 @@ def test_assumptions_carry_no_developer_notes() -> None:
     assert "transient force 280 N" in text and "transient_force_n" not in text
 
 
+def test_dutch_report_gives_the_sources_in_dutch() -> None:
+    """The Dutch assumptions table and catalogue sources are in Dutch (marked lang="nl"), the
+    English ones in English; the kind of source is read from the English text in both."""
+    process = read_process(EXAMPLES[0])
+    analysis = analyze(process)
+    ctx = {
+        lang: build_context(
+            process,
+            analysis,
+            None,
+            lang,
+            translations(lang).gettext,
+            generated_at=PINNED,
+            version="0.0.0",
+        )
+        for lang in ("nl", "en")
+    }
+    nl, en = ctx["nl"], ctx["en"]
+    assert len(nl.assumptions) == len(en.assumptions) > 50
+    for a, b in zip(nl.assumptions, en.assumptions, strict=True):
+        assert a.source_lang == "nl" and b.source_lang == "en", a.key
+        assert a.source and a.source != b.source, a.key
+    nl_ = translations("nl").gettext
+    kinds = [nl_(b.kind) for b in en.assumptions]
+    assert [a.kind for a in nl.assumptions] == kinds
+    assert {tongue for _, tongue in nl.sources} == {"nl"}
+    assert {tongue for _, tongue in en.sources} == {"en"}
+    page = render_report(process, analysis, None, lang="nl", generated_at=PINNED)
+    assert "NIOSH 94-110" in page and 'lang="en">NIOSH' not in page
+
+
 def test_certainty_marker_with_words_keeps_the_words() -> None:
     """'[U: one vendor example]' says how sure a figure is in the developers' shorthand: the
     marker goes, the words stay as a remark in brackets (the rate table's maintenance cost)."""

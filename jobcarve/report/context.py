@@ -169,7 +169,7 @@ class ReportContext:
     splits: tuple[SplitRow, ...]
     planning: tuple[Assumption, ...]
     assumptions: tuple[Assumption, ...]
-    sources: tuple[str, ...]
+    sources: tuple[tuple[str, str], ...]
     line: tuple[Station, ...] = ()
     line_summary: str = ""
     options: dict[str, str] = field(default_factory=dict)
@@ -279,7 +279,7 @@ def build_context(
         ),
         planning=_planning(process, plan, lang, _),
         assumptions=tuple(_assumption(a, lang, _) for a in analysis.assumptions),
-        sources=tuple(_clean_source(x) for x in _sources(cats)),
+        sources=_sources(cats, lang),
         line=_stations(process, analysis, line, lang, _) if line else (),
         line_summary=_line_summary(process, analysis, line, lang, _),
         options={k: str(v) for k, v in (plan.options.items() if plan else [])},
@@ -492,12 +492,13 @@ def _assumption(a: dict[str, Any], lang: str, _: Gettext) -> Assumption:
     label = PARAMETER_LABELS.get(key)
     source = str(a["source"])
     value = a["value"]
+    dutch = lang == "nl" and bool(a.get("source_nl"))
     return Assumption(
         _(label) if label else key,
         _value(value, lang, _),
-        _clean_source(source),
+        _clean_source(str(a["source_nl"]) if dutch else source),
         _source_kind(source, _),
-        "en",
+        "nl" if dutch else "en",
         "en" if isinstance(value, dict) else "",
     )
 
@@ -580,12 +581,20 @@ def _field(key: str, shown: str) -> str:
     return f"{key.replace('_', ' ')}: {shown}"
 
 
-def _sources(cats: Catalogs) -> tuple[str, ...]:
-    out: list[str] = []
+def _sources(cats: Catalogs, lang: str) -> tuple[tuple[str, str], ...]:
+    """The catalogues' sources as (text, language), in Dutch where the catalogue has them."""
+    out: list[tuple[str, str]] = []
     for cat in cats.task_catalogs:
-        out.extend(cat.sources)
-    out.extend(s.source for s in cats.supports.values())
-    return tuple(dict.fromkeys(out))
+        if lang == "nl" and cat.sources_nl:
+            out.extend((text, "nl") for text in cat.sources_nl)
+        else:
+            out.extend((text, "en") for text in cat.sources)
+    for support in cats.supports.values():
+        if lang == "nl" and support.source_nl:
+            out.append((support.source_nl, "nl"))
+        else:
+            out.append((support.source, "en"))
+    return tuple((_clean_source(text), tongue) for text, tongue in dict.fromkeys(out))
 
 
 __all__ = [
