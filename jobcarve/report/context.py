@@ -22,7 +22,7 @@ from jobcarve.carving.status import SolveStatus
 from jobcarve.catalog import Catalogs, load_catalogs
 from jobcarve.economics import BusinessCase
 from jobcarve.formatting import day, fixed, money, number, percent
-from jobcarve.messages import LANGUAGES
+from jobcarve.messages import LANGUAGES, MESSAGES
 from jobcarve.model import ProcessModel
 from jobcarve.report.advice import advise, payback_text, thresholds
 from jobcarve.report.balance import BalanceView, ProposalRow, balance_view, proposal_rows
@@ -73,6 +73,7 @@ from jobcarve.report.compare import (
 )
 from jobcarve.report.document import plan_bound
 from jobcarve.report.labels import (
+    FIELD_LABELS,
     N_,
     PARAMETER_LABELS,
     VERDICTS,
@@ -499,7 +500,6 @@ def _assumption(a: dict[str, Any], lang: str, _: Gettext) -> Assumption:
         _clean_source(str(a["source_nl"]) if dutch else source),
         _source_kind(source, _),
         "nl" if dutch else "en",
-        "en" if isinstance(value, dict) else "",
     )
 
 
@@ -556,29 +556,44 @@ def _value(value: Any, lang: str, _: Gettext) -> str:
     if isinstance(value, list):
         if value and all(
             isinstance(row, list) and all(isinstance(v, str) for v in row) for row in value
-        ):
-            return "; ".join(" + ".join(row) for row in value)  # field names: any of these sets
+        ):  # handling flags: any of these sets
+            return "; ".join(" + ".join(_flag(f, lang) for f in row) for row in value)
         if value and isinstance(value[0], list):
             return _("table of %(n)s rows") % {"n": len(value)}
         return "; ".join(_value(v, lang, _) for v in value)
     if isinstance(value, dict):
         return "; ".join(
-            _value(v, lang, _) if k == "name" else _field(k, _value(v, lang, _))
+            _label(str(v), _) if k == "name" else _field(k, _value(v, lang, _), _)
             for k, v in value.items()
         )
     return str(value)
+
+
+def _label(key: str, _: Gettext) -> str:
+    """A data-file word in the report's language (the key in words where it has no label)."""
+    label = FIELD_LABELS.get(key)
+    return _(label) if label else key.replace("_", " ")
+
+
+def _flag(flag: str, lang: str) -> str:
+    """A handling flag in words, without the article of the reason sentences."""
+    key = f"flag.{flag}"
+    if key not in MESSAGES:
+        return flag.replace("_", " ")
+    text = MESSAGES[key][0 if lang == "nl" else 1]
+    return text[2:] if text.startswith("a ") else text
 
 
 #: unit suffixes of data-file field names, as the unit after the figure
 _UNITS = (("_n_cm2", "N/cm²"), ("_n_mm", "N/mm"), ("_cm2", "cm²"), ("_kg", "kg"), ("_n", "N"))
 
 
-def _field(key: str, shown: str) -> str:
+def _field(key: str, shown: str, _: Gettext) -> str:
     """A data-file field and its value in words: transient_force_n, 280 -> transient force 280 N."""
     for suffix, unit in _UNITS:
         if key.endswith(suffix):
-            return f"{key[: -len(suffix)].replace('_', ' ')} {shown} {unit}"
-    return f"{key.replace('_', ' ')}: {shown}"
+            return f"{_label(key[: -len(suffix)], _)} {shown} {unit}"
+    return f"{_label(key, _)}: {shown}"
 
 
 def _sources(cats: Catalogs, lang: str) -> tuple[tuple[str, str], ...]:

@@ -104,6 +104,32 @@ PARAMETER_LABELS = {
     "split.core_demand_level": N_("Demand level of the core of a task that a split keeps together"),
 }
 
+#: words for the fields of the structured parameters (danger flags, coupling table, body
+#: region, weights), so the assumptions table shows no data-file keys
+FIELD_LABELS = {
+    "any_of": N_("any of"),
+    "good": N_("good grip"),
+    "fair": N_("fair grip"),
+    "poor": N_("poor grip"),
+    "chest": N_("chest"),
+    "transient_force": N_("transient force"),
+    "transient_pressure": N_("transient pressure"),
+    "spring_constant": N_("spring constant"),
+    "effective_mass": N_("effective body mass"),
+    "contact_area": N_("contact area"),
+    "presentation": N_("presentation of parts"),
+    "handling": N_("handling"),
+    "joining": N_("joining"),
+    "safety": N_("safety"),
+    "repetitiveness": N_("repetition"),
+    "variants": N_("variants"),
+    "judgement": N_("judgement"),
+    "ergonomics": N_("ergonomic strain removed"),
+    "repetition": N_("repetitive work removed"),
+    "monotony": N_("monotony removed"),
+    "hours": N_("hours freed"),
+}
+
 
 #: Verdict classes of the task graph, in legend order.
 VERDICTS = ("fits", "support", "split", "skilled", "cobot")
