@@ -1077,6 +1077,41 @@ def test_no_colour_work() -> None:
     assert by_size.fit["p"].verdict == "fits_with_support"
 
 
+def test_a_restricted_part_makes_the_whole_task_restricted() -> None:
+    """A board task whose wire laying is colour-coded is colour work for whoever does all of
+    it (case 20): the colour-blind profile gets the taping part, not the whole task, which
+    'fits' without the part's flag. A wet part (cleaning) and a dusty part do the same for
+    no_wet_work and no_dust_fumes; a support that helps one part does not help the whole."""
+
+    def board(restriction: str, lay: str, tape: str = "activities: [bench_work]") -> Analysis:
+        return micro(
+            f"""
+            - id: t
+              name: Harness board
+              role: op
+              subtasks:
+                - {{id: lay, name: Lay wires, hours_per_week: 10, demands: {{fine_motor: 2}},
+                   {lay}}}
+                - {{id: tape, name: Tape, hours_per_week: 10, demands: {{fine_motor: 2}},
+                   {tape}}}
+            """,
+            capacities=ALL_TWO,
+            profile_extra=f"restrictions: [{{kind: {restriction}}}]",
+        )
+
+    colour = board("no_colour_work", "activities: [bench_work], handling: {colour_coded: true}")
+    task = colour.tasks[0]
+    assert task.fit["p"].verdict == "needs_split"
+    verdicts = {u.id.split(".")[-1]: u.fit["p"].verdict for u in task.units}
+    assert verdicts == {"lay": "not_accessible", "tape": "fits"}
+    plain = board("no_colour_work", "activities: [bench_work]")
+    assert plain.tasks[0].fit["p"].verdict == "fits"
+    wet = board("no_wet_work", "activities: [cleaning]")
+    assert wet.tasks[0].fit["p"].verdict == "needs_split"
+    dust = board("no_dust_fumes", "activities: [bench_work], handling: {dust_fumes: true}")
+    assert dust.tasks[0].fit["p"].verdict == "needs_split"
+
+
 def test_dislikes_interruptions_caps_pace() -> None:
     """toolboxinclusief.nl: interruptions come with peaks and pace; capped at 2."""
     u = restricted(

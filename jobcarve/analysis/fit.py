@@ -48,6 +48,9 @@ class FitContext:
     #: dangerous work (assessment.yaml fit.dangerous_work: a vibrating hazardous hand tool,
     #: hazardous substances): not work for a new job
     dangerous: bool = False
+    #: activities of the work's parts (a task done whole with its subtasks): a restriction
+    #: that excludes an activity excludes the whole task when one part has it
+    part_activities: tuple[str, ...] = ()
 
 
 def profile_supports(
@@ -193,7 +196,8 @@ def _restrictions(
                     )
                 )
         flags: list[str] = [f for f in rule.excludes if getattr(context.handling, f, None)]
-        flags += [a for a in rule.excludes_activities if a in (context.activities or ())]
+        acts = {*(context.activities or ()), *context.part_activities}
+        flags += [a for a in rule.excludes_activities if a in acts]
         for flag in flags:
             excluded.append(
                 Reason("fit.restriction_excludes", {"restriction": name, "flag": f"flag.{flag}"})

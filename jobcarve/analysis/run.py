@@ -114,8 +114,10 @@ def analyze(
     for task in process.tasks:
         demands, load = _adjusted(task, process, params, meta)
         whole[task.id] = demands
-        whole_ctx[task.id] = _context(
-            meta[task.id], task.handling or Handling(), load, process, params
+        handling, part_activities = _whole(task, meta)
+        whole_ctx[task.id] = dataclasses.replace(
+            _context(meta[task.id], handling, load, process, params),
+            part_activities=part_activities,
         )
         choice = _units_for(
             task, demands, process, cats, available, language, meta, whole_ctx[task.id]
@@ -567,6 +569,42 @@ def _unit_meta(spec: UnitSpec, task: Task, meta: dict[str, _TaskMeta]) -> _TaskM
         if unit is not None and unit.activities is not None and task.activities is None:
             return dataclasses.replace(info, activities=tuple(unit.activities))
     return info
+
+
+#: what a part of a task exposes the person to, or asks of them, holds for the task as a whole
+_PART_FLAGS = (
+    "hazardous_tool",
+    "vibrating_tool",
+    "hazardous_substance",
+    "dust_fumes",
+    "colour_coded",
+    "walking",
+)
+
+
+def _whole(task: Task, meta: dict[str, _TaskMeta]) -> tuple[Handling, tuple[str, ...]]:
+    """The handling of a task done whole, with the exposures of its hand-made subtasks, and
+    their activities: a task with a colour-coded, dusty or wet part is colour, dust or wet work
+    for whoever does all of it, as its demands are the peak of its parts. (A support that
+    helps one part does not thereby help the whole: the activities stay the task's own for
+    the supports.)"""
+    handling = task.handling or Handling()
+    flags: set[str] = set()
+    activities: list[str] = []
+
+    def walk(parts: Sequence[Task]) -> None:
+        for part in parts:
+            if part.handling is not None:
+                flags.update(f for f in _PART_FLAGS if getattr(part.handling, f))
+            info = meta.get(part.id)
+            activities.extend(info.activities or () if info is not None else ())
+            walk(part.subtasks)
+
+    walk(task.subtasks)
+    added = {f: True for f in flags if not getattr(handling, f)}
+    return handling.model_copy(update=added) if added else handling, tuple(
+        dict.fromkeys(activities)
+    )
 
 
 def _context(
