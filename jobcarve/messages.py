@@ -29,6 +29,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Past na splitsen: de onderdelen {units} passen, het verschil zit in {rest}.",
         "Fits after splitting: the units {units} fit; the gap lies in {rest}.",
     ),
+    "fit.needs_split_parts": (
+        "Past na splitsen: de onderdelen {units} passen, {others} niet.",
+        "Fits after splitting: the units {units} fit, {others} do not.",
+    ),
+    "fit.no_part": (
+        "Past niet: geen van de onderdelen {units} past.",
+        "Not accessible: none of the units {units} fits.",
+    ),
     "fit.not_accessible": (
         "Past niet: geen ondersteuning of splitsing sluit het verschil op {dimensions}.",
         "Not accessible: no support or split closes the gap on {dimensions}.",

@@ -111,6 +111,32 @@ def test_dutch_report_gives_the_sources_in_dutch() -> None:
     assert "NIOSH 94-110" in page and 'lang="en">NIOSH' not in page
 
 
+def test_a_model_option_is_its_own_source_in_both_languages() -> None:
+    """A hand-over share set in the model's options replaces the default and its source, in
+    Dutch too (the Dutch report kept the default's text next to the model's value)."""
+    process = read_process(EXAMPLES[0])
+    process = process.model_copy(
+        update={"options": process.options.model_copy(update={"handover_overhead_share": 0.12})}
+    )
+    analysis = analyze(process)
+    row = next(a for a in analysis.assumptions if a["key"] == "split.handover_overhead_share")
+    assert row["value"] == 0.12
+    assert row["source"].startswith("model options")
+    assert row["source_nl"] == "opgegeven in de opties van het model"
+    nl = build_context(
+        process,
+        analysis,
+        None,
+        "nl",
+        translations("nl").gettext,
+        generated_at=PINNED,
+        version="0.0.0",
+    )
+    shown = next(a for a in nl.assumptions if a.value == "0,12")
+    assert shown.source == "opgegeven in de opties van het model" and shown.source_lang == "nl"
+    assert shown.kind == translations("nl").gettext("from the process model")
+
+
 def test_certainty_marker_with_words_keeps_the_words() -> None:
     """'[U: one vendor example]' says how sure a figure is in the developers' shorthand: the
     marker goes, the words stay as a remark in brackets (the rate table's maintenance cost)."""

@@ -1081,7 +1081,9 @@ def test_a_restricted_part_makes_the_whole_task_restricted() -> None:
     """A board task whose wire laying is colour-coded is colour work for whoever does all of
     it (case 20): the colour-blind profile gets the taping part, not the whole task, which
     'fits' without the part's flag. A wet part (cleaning) and a dusty part do the same for
-    no_wet_work and no_dust_fumes; a support that helps one part does not help the whole."""
+    no_wet_work and no_dust_fumes, and a part heavier than a lifting limit for max_lift_kg;
+    dangerous work is judged per part (a knife in one part and a vibrating screwdriver in
+    another are not a vibrating hazardous tool)."""
 
     def board(restriction: str, lay: str, tape: str = "activities: [bench_work]") -> Analysis:
         return micro(
@@ -1104,12 +1106,32 @@ def test_a_restricted_part_makes_the_whole_task_restricted() -> None:
     assert task.fit["p"].verdict == "needs_split"
     verdicts = {u.id.split(".")[-1]: u.fit["p"].verdict for u in task.units}
     assert verdicts == {"lay": "not_accessible", "tape": "fits"}
+    reason = task.fit["p"].reasons[0]  # no gap: the part the restriction rules out is named
+    assert reason.key == "fit.needs_split_parts" and reason.params["others"] == ["Lay wires"]
     plain = board("no_colour_work", "activities: [bench_work]")
     assert plain.tasks[0].fit["p"].verdict == "fits"
     wet = board("no_wet_work", "activities: [cleaning]")
     assert wet.tasks[0].fit["p"].verdict == "needs_split"
     dust = board("no_dust_fumes", "activities: [bench_work], handling: {dust_fumes: true}")
     assert dust.tasks[0].fit["p"].verdict == "needs_split"
+    heavy = board(
+        "max_lift_kg, value: 10",
+        "activities: [lifting], handling: {part_mass_kg: 12, lifts_per_hour: 20}",
+    )
+    assert heavy.tasks[0].fit["p"].verdict == "needs_split"
+    assert heavy.tasks[0].fit["p"].reasons[0].params["rest"] == ["lifting"]
+    tools = board(
+        "no_night_shifts",
+        "activities: [bench_work], handling: {hazardous_tool: true}",
+        "activities: [bench_work], handling: {vibrating_tool: true}",
+    )
+    assert tools.tasks[0].fit["p"].verdict == "fits"
+    both = board(
+        "no_night_shifts",
+        "activities: [bench_work], handling: {hazardous_tool: true, vibrating_tool: true}",
+    )
+    assert both.tasks[0].fit["p"].verdict == "needs_split"
+    assert not both.tasks[0].fit["p"].accessible
 
 
 def test_dislikes_interruptions_caps_pace() -> None:

@@ -86,6 +86,7 @@ def analyze(
             update={
                 "value": process.options.handover_overhead_share,
                 "source": "model options.handover_overhead_share",
+                "source_nl": "opgegeven in de opties van het model",
             }
         )
         params = params.model_copy(
@@ -114,10 +115,12 @@ def analyze(
     for task in process.tasks:
         demands, load = _adjusted(task, process, params, meta)
         whole[task.id] = demands
-        handling, part_activities = _whole(task, meta)
+        handling, part_activities, part_dangerous = _whole(task, meta, params)
+        own_dangerous = params.fit.dangerous_work.applies(task.handling or Handling())
         whole_ctx[task.id] = dataclasses.replace(
             _context(meta[task.id], handling, load, process, params),
             part_activities=part_activities,
+            dangerous=own_dangerous or part_dangerous,
         )
         choice = _units_for(
             task, demands, process, cats, available, language, meta, whole_ctx[task.id]
@@ -461,11 +464,15 @@ def _task_fit(
     part; it needs a split when only some parts fit.
     """
     whole = assess_fit(demands, profile, available, params.fit, context)
-    if whole.accessible or len(units) < 2:
+    if len(units) < 2:
         return whole
     fitting = [u for u in units if u.fit[profile.id].accessible]
-    if not fitting:
+    if whole.accessible and (not confirmed or len(fitting) == len(units)):
         return whole
+    # a part of the adviser's split the profile may not do (a restriction, a load, an aid
+    # that cannot be used there) rules out the whole task, whatever the whole's own screening
+    if not fitting:
+        return whole if not whole.accessible else _parts_ruled_out(profile, units)
     if confirmed and len(fitting) == len(units):
         # the task is done as the parts the adviser found, and the profile can do each part
         fits = [u.fit[profile.id] for u in units]
@@ -487,14 +494,36 @@ def _task_fit(
             if g.closed_by is None
         }
     )
-    reason = Reason("fit.needs_split", {"units": [u.name for u in fitting], "rest": rest})
+    names = [u.name for u in fitting]
+    others = [u.name for u in units if not u.fit[profile.id].accessible]
+    reason = (
+        Reason("fit.needs_split", {"units": names, "rest": rest})
+        if rest
+        else Reason("fit.needs_split_parts", {"units": names, "others": others})
+    )
     return Fit(
         profile.id,
         "needs_split",
         whole.gaps,
         whole.supports,
-        (reason, *whole.reasons[1:]),
+        (reason, *(whole.reasons[1:] if not whole.accessible else ())),
         tuple(u.id for u in fitting),
+    )
+
+
+def _parts_ruled_out(profile: Profile, units: list[Unit]) -> Fit:
+    """No part of the adviser's split is open to the profile: the whole task is not either."""
+    fits = [u.fit[profile.id] for u in units]
+    return Fit(
+        profile.id,
+        "not_accessible",
+        tuple(dict.fromkeys(g for f in fits for g in f.gaps)),
+        (),
+        (
+            Reason("fit.no_part", {"units": [u.name for u in units]}),
+            *dict.fromkeys(r for f in fits for r in f.reasons),
+        ),
+        (),
     )
 
 
@@ -582,29 +611,37 @@ _PART_FLAGS = (
 )
 
 
-def _whole(task: Task, meta: dict[str, _TaskMeta]) -> tuple[Handling, tuple[str, ...]]:
+def _whole(
+    task: Task, meta: dict[str, _TaskMeta], params: AssessmentParams
+) -> tuple[Handling, tuple[str, ...], bool]:
     """The handling of a task done whole, with the exposures of its hand-made subtasks, and
-    their activities: a task with a colour-coded, dusty or wet part is colour, dust or wet work
-    for whoever does all of it, as its demands are the peak of its parts. (A support that
-    helps one part does not thereby help the whole: the activities stay the task's own for
-    the supports.)"""
+    their activities, and whether one part is dangerous work: a task with a colour-coded, dusty
+    or wet part is colour, dust or wet work for whoever does all of it, as its demands are the
+    peak of its parts. (A support that helps one part does not thereby help the whole: the
+    activities stay the task's own for the supports. Dangerous work is judged per part, with
+    the part's own flags over its task's: a knife in one part and a vibrating screwdriver in
+    another are not a vibrating hazardous tool.)"""
     handling = task.handling or Handling()
     flags: set[str] = set()
     activities: list[str] = []
+    dangerous = False
 
-    def walk(parts: Sequence[Task]) -> None:
+    def walk(parts: Sequence[Task], above: Handling) -> None:
+        nonlocal dangerous
         for part in parts:
+            own = above
             if part.handling is not None:
                 flags.update(f for f in _PART_FLAGS if getattr(part.handling, f))
+                own = above.model_copy(update=part.handling.model_dump(exclude_none=True))
+            dangerous = dangerous or params.fit.dangerous_work.applies(own)
             info = meta.get(part.id)
             activities.extend(info.activities or () if info is not None else ())
-            walk(part.subtasks)
+            walk(part.subtasks, own)
 
-    walk(task.subtasks)
+    walk(task.subtasks, handling)
     added = {f: True for f in flags if not getattr(handling, f)}
-    return handling.model_copy(update=added) if added else handling, tuple(
-        dict.fromkeys(activities)
-    )
+    merged = handling.model_copy(update=added) if added else handling
+    return merged, tuple(dict.fromkeys(activities)), dangerous
 
 
 def _context(

@@ -142,7 +142,6 @@ class Assumption:
     source: str
     kind: str = ""
     source_lang: str = ""
-    value_lang: str = ""
 
 
 def reason_text(reason: Reason, lang: str, _: Gettext) -> str:
@@ -218,7 +217,7 @@ def _clean_source(source: str) -> str:
 
 def _source_kind(source: str, _: Gettext) -> str:
     low = source.lower().lstrip()
-    if low.startswith("policy") or low.startswith("model options") or " policy" in low[:20]:
+    if low.startswith("policy") or " policy" in low[:20]:
         return _("choice of jobcarve (no published norm)")
     if low.startswith("estimate"):
         return _("estimate")
