@@ -445,6 +445,7 @@ class RestrictionRule(_Block):
             "hazardous_substance",
             "dust_fumes",
             "colour_coded",
+            "two_hand_control",
         ]
     ] = Field(default_factory=list, description="Handling flags the person must not work with.")
     excludes_activities: list[Id] = Field(

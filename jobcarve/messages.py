@@ -347,6 +347,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "work with hazardous substances",
     ),
     "flag.walking": ("lopen tussen plaatsen", "walking between places"),
+    "flag.two_hand_control": (
+        "het gebruik van twee handen tegelijk (tweehandenbediening)",
+        "using two hands at once (two-hand control)",
+    ),
     "flag.colour_coded": (
         "kleuren onderscheiden (kleurcodes, tinten)",
         "telling colours apart (colour codes, shades)",

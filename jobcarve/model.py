@@ -241,6 +241,12 @@ class Handling(_Block):
         description="The work depends on telling colours or colour shades apart: colour-coded "
         "wires, plugs or labels, colour checks (for the restriction no_colour_work).",
     )
+    two_hand_control: StrictBool | None = Field(
+        None,
+        description="The work needs two working hands at once: a machine started with a "
+        "two-hand control device (a press, a sealer), or holding and working with both hands "
+        "(for the restriction one_hand).",
+    )
     lifts_per_hour: float | None = Field(
         None,
         ge=0,

@@ -1134,6 +1134,30 @@ def test_a_restricted_part_makes_the_whole_task_restricted() -> None:
     assert not both.tasks[0].fit["p"].accessible
 
 
+def test_one_hand() -> None:
+    """ISO 13851: a two-hand control cannot be worked with one hand, and adapting it defeats
+    the safety function: pressing emblems on a press with a two-hand start is not accessible
+    for a profile with one working hand, whatever its capacities; the same press with a single
+    start behind a guard is."""
+
+    def press(flag: str) -> Unit:
+        return restricted(
+            f"""
+            - {{id: t, name: Press emblems, role: op, hours_per_week: 8,
+               activities: [machine_operation], demands: {{fine_motor: 2}},
+               handling: {{machine_hazard: true{flag}}}}}
+            """,
+            "{kind: one_hand}",
+        )
+
+    two_hands = press(", two_hand_control: true")
+    assert two_hands.fit["p"].verdict == "not_accessible"
+    reason = two_hands.fit["p"].reasons[0]
+    assert reason.key == "fit.restriction_excludes"
+    assert reason.params["flag"] == "flag.two_hand_control"
+    assert press("").fit["p"].verdict == "fits"
+
+
 def test_dislikes_interruptions_caps_pace() -> None:
     """toolboxinclusief.nl: interruptions come with peaks and pace; capped at 2."""
     u = restricted(

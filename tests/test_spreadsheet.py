@@ -416,12 +416,14 @@ def test_header_not_found_is_located_where_it_nearly_is(tmp_path: Path) -> None:
     [
         ("hydraulic_hoses", "dust_fumes", ["saw_to_length", "skive", "clean_workshop"]),
         ("coating_job_shop", "colour_coded", ["sort_plugs"]),
+        ("industrial_laundry", "two_hand_control", ["press_emblems"]),
     ],
 )
 def test_round_trip_keeps_dust_and_colour(
     tmp_path: Path, case: str, flag: str, units: list[str]
 ) -> None:
-    """Case 19's rubber dust and case 16b's colour-coded plugs (handling flags) and the
+    """Case 19's rubber dust, case 16b's colour-coded plugs, case 21's two-hand press (handling
+    flags) and the
     profiles' restrictions keep through the inventory layout in both languages (the
     restrictions decide the profiles' fit)."""
     original = read_process(ROOT / "tests" / "cases" / f"{case}.yaml")

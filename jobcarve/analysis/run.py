@@ -607,6 +607,7 @@ _PART_FLAGS = (
     "hazardous_substance",
     "dust_fumes",
     "colour_coded",
+    "two_hand_control",
     "walking",
 )
 

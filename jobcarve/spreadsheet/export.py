@@ -139,6 +139,7 @@ def _task_rows(tasks: list[Task], lang: str, parent: str | None = None) -> Itera
             ", ".join(t.aids_unusable) or None,
             _yesno(h.dust_fumes, lang) if h else None,
             _yesno(h.colour_coded, lang) if h else None,
+            _yesno(h.two_hand_control, lang) if h else None,
             _split_word(t.catalogue_split, lang),
         ]
         yield from _task_rows(t.subtasks, lang, t.id)

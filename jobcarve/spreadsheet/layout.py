@@ -80,6 +80,11 @@ SCREENING_TASK_COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
         "Colour-coded",
         ("werk op kleur", "kleurcode", "colour code"),
     ),
+    "two_hand_control": (
+        "Twee handen tegelijk",
+        "Two hands at once",
+        ("tweehandenbediening", "two-hand control"),
+    ),
 }
 TASK_COLUMNS.update(SCREENING_TASK_COLUMNS)
 TASK_COLUMNS["catalogue_split"] = (
@@ -103,6 +108,7 @@ _SCREENING_FLAGS = (
     "hazardous_substance",
     "dust_fumes",
     "colour_coded",
+    "two_hand_control",
 )
 
 ROLE_COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {

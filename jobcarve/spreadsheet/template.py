@@ -95,6 +95,7 @@ def template_workbook(path: str | Path, lang: str = "nl") -> Path:
         "hazardous_substance",
         "dust_fumes",
         "colour_coded",
+        "two_hand_control",
     ):
         add(tasks, TASK_COLUMNS, f, listref("D"), "ja/nee - yes/no")
     for d in DIMENSIONS:
