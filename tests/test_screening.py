@@ -911,6 +911,14 @@ def test_fixed_hours_frequency_given() -> None:
 # ---------------------------------------------------------------- restrictions
 
 
+def assert_excluded(u: Unit, flag: str) -> None:
+    """The profile may not do the unit: a restriction excludes work with this handling flag."""
+    assert u.fit["p"].verdict == "not_accessible"
+    reason = u.fit["p"].reasons[0]
+    assert reason.key == "fit.restriction_excludes"
+    assert reason.params["flag"] == f"flag.{flag}"
+
+
 def restricted(task: str, restriction: str, capacities: str = ALL_FOUR, shifts: int = 1) -> Unit:
     return unit(
         micro(
@@ -1027,10 +1035,7 @@ def test_no_dust_fumes() -> None:
         """,
         "{kind: no_dust_fumes}",
     )
-    assert saw.fit["p"].verdict == "not_accessible"
-    reason = saw.fit["p"].reasons[0]
-    assert reason.key == "fit.restriction_excludes"
-    assert reason.params["flag"] == "flag.dust_fumes"
+    assert_excluded(saw, "dust_fumes")
     spray = restricted(
         """
         - {id: t, name: Spray, role: op, hours_per_week: 8, demands: {lifting: 1},
@@ -1069,10 +1074,7 @@ def test_no_colour_work() -> None:
         )
 
     by_colour = sort(", colour_coded: true")
-    assert by_colour.fit["p"].verdict == "not_accessible"
-    reason = by_colour.fit["p"].reasons[0]
-    assert reason.key == "fit.restriction_excludes"
-    assert reason.params["flag"] == "flag.colour_coded"
+    assert_excluded(by_colour, "colour_coded")
     by_size = sort("")
     assert by_size.fit["p"].verdict == "fits_with_support"
 
@@ -1151,10 +1153,7 @@ def test_one_hand() -> None:
         )
 
     two_hands = press(", two_hand_control: true")
-    assert two_hands.fit["p"].verdict == "not_accessible"
-    reason = two_hands.fit["p"].reasons[0]
-    assert reason.key == "fit.restriction_excludes"
-    assert reason.params["flag"] == "flag.two_hand_control"
+    assert_excluded(two_hands, "two_hand_control")
     assert press("").fit["p"].verdict == "fits"
 
 
