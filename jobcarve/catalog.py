@@ -326,6 +326,7 @@ class DangerousWork(_Sourced):
 class FitParams(_Block):
     over_capacity_margin: Param
     over_capacity_dimensions: Param
+    max_supported_gaps: Param
     dangerous_work: DangerousWork
 
 

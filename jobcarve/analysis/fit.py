@@ -281,6 +281,21 @@ def assess_fit(
         if spare >= params.over_capacity_dimensions.value:
             reasons.append(Reason("fit.under_challenge", {"count": spare}))
         return Fit(profile.id, "fits", (), (), (*reasons, *context_reasons))
+    closed = [g.dimension for g in gaps if g.closed_by]
+    if not open_dims and len(closed) > params.max_supported_gaps.value:
+        # supports compensate a limitation; a profile short on this much of the work is a
+        # mismatch, however many supports there are (assessment.yaml fit.max_supported_gaps)
+        many = Reason(
+            "fit.too_many_gaps",
+            {
+                "count": len(closed),
+                "max": int(params.max_supported_gaps.value),
+                "dimensions": closed,
+            },
+        )
+        return Fit(
+            profile.id, "not_accessible", tuple(gaps), (), (many, *gap_reasons, *context_reasons)
+        )
     if not open_dims:
         used_supports = [s for s in usable if s.id in used]
         reason = Reason(

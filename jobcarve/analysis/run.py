@@ -496,11 +496,12 @@ def _task_fit(
     )
     names = [u.name for u in fitting]
     others = [u.name for u in units if not u.fit[profile.id].accessible]
-    reason = (
-        Reason("fit.needs_split", {"units": names, "rest": rest})
-        if rest
-        else Reason("fit.needs_split_parts", {"units": names, "others": others})
-    )
+    if rest:
+        reason = Reason("fit.needs_split", {"units": names, "rest": rest})
+    elif others:
+        reason = Reason("fit.needs_split_parts", {"units": names, "others": others})
+    else:  # every part fits on its own; the whole asks too much at once
+        reason = Reason("fit.needs_split_whole", {"units": names})
     return Fit(
         profile.id,
         "needs_split",

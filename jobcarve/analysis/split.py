@@ -189,14 +189,19 @@ def catalogue_units(
     # the pace of a line-fed task is the line's: a raise of it goes to the parts at the line
     paced = {"line_fed", "paced_line"}
     fed = [set(u.activities or ()) & paced for u in entry.default_split]
+    owns = [u.demands.as_dict() for u in entry.default_split]
+    # a raised cognitive demand goes to the thinking part where several parts carry the
+    # catalogue's level (keying in lengths from a cutting list, not loading the bars)
+    thinking = max(sum(o[d] for d in COGNITIVE) for o in owns)
     parts = []
-    for unit, at_line in zip(entry.default_split, fed, strict=True):
-        own = unit.demands.as_dict()
+    for unit, at_line, own in zip(entry.default_split, fed, owns, strict=True):
+        mind = sum(own[d] for d in COGNITIVE) == thinking
         unit_demands = {
             d: demands[d]
             if demands[d] > typical[d]
             and own[d] >= typical[d]
             and (d != "pace" or at_line or not any(fed))
+            and (d not in COGNITIVE or mind or not _tied(owns, d, typical[d], thinking))
             else min(own[d], demands[d])
             for d in DIMENSIONS
         }
@@ -213,6 +218,12 @@ def catalogue_units(
             (unit.id, f"{task.name}: {label}", unit.share_of_time, unit_demands, handling, names)
         )
     return chain_units(task, planning, parts, params)
+
+
+def _tied(owns: list[dict[str, int]], dim: str, level: int, thinking: int) -> bool:
+    """Whether the part with the most cognitive demand also carries `level` on `dim` (then a
+    raise of `dim` is its alone, not also that of the other parts at the level)."""
+    return any(o[dim] >= level and sum(o[d] for d in COGNITIVE) == thinking for o in owns)
 
 
 def automatic_parts(

@@ -29,6 +29,7 @@ PARAMETER_LABELS = {
     "fit.over_capacity_dimensions": N_(
         "Number of dimensions with that margin that signal monotony"
     ),
+    "fit.max_supported_gaps": N_("Most gaps that supports may close in one piece of work"),
     "fit.dangerous_work": N_("Dangerous work: handling flags that keep work out of new jobs"),
     "ergonomics.niosh_load_constant_kg": N_("NIOSH load constant (kg)"),
     "ergonomics.niosh_frequency_table": N_("NIOSH frequency table"),
