@@ -633,3 +633,26 @@ def test_cli_analyze_writes_sorted_json(tmp_path: Path) -> None:
     unit = data["tasks"][0]["units"][0]
     assert {"label", "feasibility", "benefit", "gates", "reasons", "model"} <= set(unit["cobot"])
     assert unit["cobot"]["reasons"][0]["nl"] and unit["cobot"]["reasons"][0]["en"]
+
+
+def test_a_raised_cognitive_demand_goes_to_the_thinking_part() -> None:
+    """Case 25: sawing bar stock, rated problem solving 1 in the catalogue with both parts at
+    that level, raised to 2 by the modeller for keying lengths in from the cutting list: the
+    raise goes to setting and cutting (the part with the most cognitive demand), not to
+    loading the bars; a raised lifting demand still goes to every part that carries it."""
+    task = one_task(
+        analyze(
+            parse_process(
+                model(
+                    """
+    - {id: t, name: Saw, role: op, time_s_per_unit: 60, template: saw_bar_stock,
+       catalogue_split: confirmed, demands: {problem_solving: 2, lifting: 4}}
+    """
+                )
+            )
+        )
+    )
+    parts = {u.id: u.demands for u in task.units}
+    assert parts["t.set_and_cut"]["problem_solving"] == 2
+    assert parts["t.load_bar"]["problem_solving"] == 1
+    assert parts["t.load_bar"]["lifting"] == 4
