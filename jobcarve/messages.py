@@ -30,16 +30,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Fits after splitting: the units {units} fit; the gap lies in {rest}.",
     ),
     "fit.needs_split_whole": (
-        "Past na splitsen: de onderdelen {units} passen elk, de hele taak vraagt te veel tegelijk.",
-        "Fits after splitting: the units {units} each fit; the whole task asks too much at once.",
+        "Past na splitsen: de onderdelen {units} passen elk, de hele taak niet.",
+        "Fits after splitting: the units {units} each fit; the whole task does not.",
     ),
     "fit.too_many_gaps": (
-        "Past niet: het werk vraagt op {count} punten meer dan het profiel biedt ({dimensions}); "
-        "ondersteuning compenseert een beperking, maar bij meer dan {max} tegelijk past het werk "
-        "niet bij het profiel.",
-        "Not accessible: the work asks more than the profile offers on {count} points "
-        "({dimensions}); supports compensate a limitation, but with more than {max} at once the "
-        "work does not suit the profile.",
+        "Past niet: het werk vraagt op {count} dimensies meer dan het profiel biedt "
+        "({dimensions}); ondersteuning compenseert een beperking, maar bij tekorten op meer dan "
+        "{max} dimensies tegelijk past het werk niet bij het profiel.",
+        "Not accessible: the work asks more than the profile offers on {count} dimensions "
+        "({dimensions}); supports compensate a limitation, but with gaps on more than {max} "
+        "dimensions at once the work does not suit the profile.",
     ),
     "fit.needs_split_parts": (
         "Past na splitsen: de onderdelen {units} passen, {others} niet.",

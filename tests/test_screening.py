@@ -1128,6 +1128,10 @@ def test_a_restricted_part_makes_the_whole_task_restricted() -> None:
         "activities: [bench_work], handling: {vibrating_tool: true}",
     )
     assert tools.tasks[0].fit["p"].verdict == "fits"
+    loads = "activities: [lifting], handling: {part_mass_kg: 12, lifts_per_hour: 20}"
+    none = board("max_lift_kg, value: 10", loads, loads)
+    assert none.tasks[0].fit["p"].verdict == "not_accessible"
+    assert none.tasks[0].fit["p"].reasons[0].key == "fit.no_part"
     both = board(
         "no_night_shifts",
         "activities: [bench_work], handling: {hazardous_tool: true, vibrating_tool: true}",
@@ -1167,6 +1171,24 @@ def test_supports_close_at_most_three_gaps_at_once() -> None:
     reason = four.fit["p"].reasons[0]
     assert reason.key == "fit.too_many_gaps" and reason.params["count"] == 4
     assert all(g.closed_by for g in four.fit["p"].gaps)
+
+
+def test_parts_within_the_cap_whole_task_beyond_it() -> None:
+    """The CNC example's saw (catalogue split proposed, not confirmed): the routine worker
+    falls short on five dimensions of the whole task, beyond the cap of three, while each
+    proposed part fits: the task fits after splitting, and its reasons say the whole fails
+    on the cap, with the count. Done as the adviser's confirmed parts, a task whose parts all
+    fit fits through them (fit.all_parts_fit)."""
+    from jobcarve import read_process
+
+    analysis = analyze(
+        read_process(Path(__file__).parent.parent / "examples" / "cnc_job_shop.yaml")
+    )
+    saw = next(t for t in analysis.tasks if t.id == "saw_stock")
+    fit = saw.fit["routine_worker"]
+    assert fit.verdict == "needs_split"
+    assert [r.key for r in fit.reasons[:2]] == ["fit.needs_split_whole", "fit.too_many_gaps"]
+    assert fit.reasons[1].params["count"] == 5
 
 
 def test_one_hand() -> None:

@@ -500,14 +500,19 @@ def _task_fit(
         reason = Reason("fit.needs_split", {"units": names, "rest": rest})
     elif others:
         reason = Reason("fit.needs_split_parts", {"units": names, "others": others})
-    else:  # every part fits on its own; the whole asks too much at once
+    else:  # every part fits on its own, the whole does not: its own reasons say why
         reason = Reason("fit.needs_split_whole", {"units": names})
+    whys = whole.reasons[1:]
+    if reason.key == "fit.needs_split_whole" or (
+        whole.reasons and whole.reasons[0].key == "fit.too_many_gaps"
+    ):
+        whys = whole.reasons
     return Fit(
         profile.id,
         "needs_split",
         whole.gaps,
         whole.supports,
-        (reason, *(whole.reasons[1:] if not whole.accessible else ())),
+        (reason, *(whys if not whole.accessible else ())),
         tuple(u.id for u in fitting),
     )
 
@@ -515,15 +520,15 @@ def _task_fit(
 def _parts_ruled_out(profile: Profile, units: list[Unit]) -> Fit:
     """No part of the adviser's split is open to the profile: the whole task is not either."""
     fits = [u.fit[profile.id] for u in units]
+    reasons = [Reason("fit.no_part", {"units": [u.name for u in units]})]
+    for f in fits:
+        reasons += [r for r in f.reasons if r not in reasons]  # Reason holds a dict: no set
     return Fit(
         profile.id,
         "not_accessible",
         tuple(dict.fromkeys(g for f in fits for g in f.gaps)),
         (),
-        (
-            Reason("fit.no_part", {"units": [u.name for u in units]}),
-            *dict.fromkeys(r for f in fits for r in f.reasons),
-        ),
+        tuple(reasons),
         (),
     )
 
