@@ -190,18 +190,14 @@ def catalogue_units(
     paced = {"line_fed", "paced_line"}
     fed = [set(u.activities or ()) & paced for u in entry.default_split]
     owns = [u.demands.as_dict() for u in entry.default_split]
-    # a raised cognitive demand goes to the thinking part where several parts carry the
-    # catalogue's level (keying in lengths from a cutting list, not loading the bars)
-    thinking = max(sum(o[d] for d in COGNITIVE) for o in owns)
+    carriers = {d: _carriers(owns, d, typical[d]) for d in DIMENSIONS}
     parts = []
-    for unit, at_line, own in zip(entry.default_split, fed, owns, strict=True):
-        mind = sum(own[d] for d in COGNITIVE) == thinking
+    for index, (unit, at_line, own) in enumerate(zip(entry.default_split, fed, owns, strict=True)):
         unit_demands = {
             d: demands[d]
             if demands[d] > typical[d]
-            and own[d] >= typical[d]
+            and index in carriers[d]
             and (d != "pace" or at_line or not any(fed))
-            and (d not in COGNITIVE or mind or not _tied(owns, d, typical[d], thinking))
             else min(own[d], demands[d])
             for d in DIMENSIONS
         }
@@ -220,10 +216,16 @@ def catalogue_units(
     return chain_units(task, planning, parts, params)
 
 
-def _tied(owns: list[dict[str, int]], dim: str, level: int, thinking: int) -> bool:
-    """Whether the part with the most cognitive demand also carries `level` on `dim` (then a
-    raise of `dim` is its alone, not also that of the other parts at the level)."""
-    return any(o[dim] >= level and sum(o[d] for d in COGNITIVE) == thinking for o in owns)
+def _carriers(owns: list[dict[str, int]], dim: str, level: int) -> set[int]:
+    """The parts that take a raise of `dim`: those at the catalogue task's `level`; for a
+    cognitive dimension only the thinking ones among them, with the most cognitive demand
+    (keying lengths in from a cutting list, not loading the bars)."""
+    at_level = [i for i, own in enumerate(owns) if own[dim] >= level]
+    if dim not in COGNITIVE or not at_level:
+        return set(at_level)
+    load = {i: sum(owns[i][d] for d in COGNITIVE) for i in at_level}
+    top = max(load.values())
+    return {i for i in at_level if load[i] == top}
 
 
 def automatic_parts(

@@ -580,7 +580,7 @@ def _flag(flag: str, lang: str) -> str:
     key = f"flag.{flag}"
     if key not in MESSAGES:
         return flag.replace("_", " ")
-    text = MESSAGES[key][0 if lang == "nl" else 1]
+    text = MESSAGES[key][LANGUAGES.index(lang)]
     return text[2:] if text.startswith("a ") else text
 
 
