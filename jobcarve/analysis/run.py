@@ -502,11 +502,10 @@ def _task_fit(
         reason = Reason("fit.needs_split_parts", {"units": names, "others": others})
     else:  # every part fits on its own, the whole does not: its own reasons say why
         reason = Reason("fit.needs_split_whole", {"units": names})
-    whys = whole.reasons[1:]
-    if reason.key == "fit.needs_split_whole" or (
-        whole.reasons and whole.reasons[0].key == "fit.too_many_gaps"
-    ):
-        whys = whole.reasons
+    # the needs-split sentence replaces the whole's summary, not its other reasons (a
+    # restriction, the supports cap)
+    summary = bool(whole.reasons) and whole.reasons[0].key == "fit.not_accessible"
+    whys = whole.reasons[1:] if summary else whole.reasons
     return Fit(
         profile.id,
         "needs_split",

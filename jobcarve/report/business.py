@@ -11,7 +11,7 @@ from jobcarve.economics import LINE_KEYS, BusinessCase
 from jobcarve.formatting import fixed, money, number, percent
 from jobcarve.model import ProcessModel
 from jobcarve.report.charts import TornadoChart, _tornado
-from jobcarve.report.labels import Assumption, Gettext, _clean_source, _source_kind
+from jobcarve.report.labels import Assumption, Gettext, sourced
 from jobcarve.uncertainty import Spread, Uncertainty
 
 
@@ -201,16 +201,7 @@ def _rate_rows(case: BusinessCase, lang: str, _: Gettext) -> tuple[Assumption, .
             else number(v, lang, 1)
         )
         source = case.sources.get(key, "")
-        # the Dutch report gives the Dutch text where the data file has one; the kind of
-        # source is read from the English text, which carries it as its first word
-        shown, shown_lang = (
-            (case.sources_nl[key], "nl")
-            if lang == "nl" and key in case.sources_nl
-            else (source, "en")
-        )
-        rows.append(
-            Assumption(label, value, _clean_source(shown), _source_kind(source, _), shown_lang)
-        )
+        rows.append(sourced(label, value, source, case.sources_nl.get(key), lang, _))
     return tuple(rows)
 
 

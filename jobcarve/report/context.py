@@ -80,8 +80,9 @@ from jobcarve.report.labels import (
     Assumption,
     Gettext,
     _clean_source,
-    _source_kind,
+    in_language,
     reason_text,
+    sourced,
 )
 from jobcarve.results import Analysis
 from jobcarve.uncertainty import Uncertainty
@@ -491,16 +492,9 @@ def _decision(
 def _assumption(a: dict[str, Any], lang: str, _: Gettext) -> Assumption:
     key = str(a["key"])
     label = PARAMETER_LABELS.get(key)
-    source = str(a["source"])
-    value = a["value"]
-    dutch = lang == "nl" and bool(a.get("source_nl"))
-    return Assumption(
-        _(label) if label else key,
-        _value(value, lang, _),
-        _clean_source(str(a["source_nl"]) if dutch else source),
-        _source_kind(source, _),
-        "nl" if dutch else "en",
-    )
+    label = _(label) if label else key
+    value = _value(a["value"], lang, _)
+    return sourced(label, value, str(a["source"]), a.get("source_nl"), lang, _)
 
 
 def _planning(
@@ -598,18 +592,15 @@ def _field(key: str, shown: str, _: Gettext) -> str:
 
 def _sources(cats: Catalogs, lang: str) -> tuple[tuple[str, str], ...]:
     """The catalogues' sources as (text, language), in Dutch where the catalogue has them."""
-    out: list[tuple[str, str]] = []
+    pairs: list[tuple[str, str | None]] = []
     for cat in cats.task_catalogs:
-        if lang == "nl" and cat.sources_nl:
-            out.extend((text, "nl") for text in cat.sources_nl)
+        if cat.sources_nl:
+            pairs += zip(cat.sources, cat.sources_nl, strict=True)
         else:
-            out.extend((text, "en") for text in cat.sources)
-    for support in cats.supports.values():
-        if lang == "nl" and support.source_nl:
-            out.append((support.source_nl, "nl"))
-        else:
-            out.append((support.source, "en"))
-    return tuple((_clean_source(text), tongue) for text, tongue in dict.fromkeys(out))
+            pairs += [(text, None) for text in cat.sources]
+    pairs += [(s.source, s.source_nl) for s in cats.supports.values()]
+    out = dict.fromkeys(in_language(text, dutch, lang) for text, dutch in pairs)
+    return tuple((_clean_source(text), tongue) for text, tongue in out)
 
 
 __all__ = [

@@ -216,6 +216,21 @@ def _clean_source(source: str) -> str:
     return text
 
 
+def in_language(source: str, source_nl: str | None, lang: str) -> tuple[str, str]:
+    """A source as (text, language): the Dutch text in the Dutch report where the data file
+    has one, the English otherwise."""
+    return (source_nl, "nl") if lang == "nl" and source_nl else (source, "en")
+
+
+def sourced(
+    label: str, value: str, source: str, source_nl: str | None, lang: str, _: Gettext
+) -> Assumption:
+    """A row of figure, value and source; the kind of source is read from the English text,
+    which carries it as its first word, whatever the language shown."""
+    shown, tongue = in_language(source, source_nl, lang)
+    return Assumption(label, value, _clean_source(shown), _source_kind(source, _), tongue)
+
+
 def _source_kind(source: str, _: Gettext) -> str:
     low = source.lower().lstrip()
     if low.startswith("policy") or " policy" in low[:20]:
