@@ -474,6 +474,7 @@ class CarvingParams(_Block):
     max_volume_shares_per_unit: Param
     time_limit_s: Param
     min_kind_share: Param
+    max_counted_supported_gaps: Param
     carved_hours_slack_hours: Param
     ergonomic_risk_lifting_index: Param
     ergonomic_risk_repetitive_demand: Param

@@ -512,7 +512,9 @@ def _localise(value: Any, lang: str) -> Any:
     if isinstance(value, dict) and set(value) == set(LANGUAGES):
         return value[lang]
     if isinstance(value, (list, tuple)):
-        return ", ".join(str(_localise(v, lang)) for v in value)
+        items = [str(_localise(v, lang)) for v in value]
+        # "lezen, schrijven en rekenen" holds commas itself: then semicolons part the items
+        return ("; " if any("," in i for i in items) else ", ").join(items)
     return value
 
 

@@ -63,6 +63,11 @@ class Fit:
         """The profile can do it directly or with supports."""
         return self.verdict in ("fits", "fits_with_support")
 
+    @property
+    def supported_gaps(self) -> int:
+        """How many of its gaps supports close."""
+        return sum(1 for g in self.gaps if g.closed_by)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "verdict": self.verdict,

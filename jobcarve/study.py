@@ -230,6 +230,13 @@ class Study:
                 f"{f.skilled_hours_freed_per_week:.1f} of them in hard-to-fill roles, "
                 f"{_count(f.cobots, 'cobot')}; {f.status}{gap}"
             )
+            if self.plan.trials:
+                trials = "; ".join(
+                    f"{p}: {', '.join(units)}" for p, units in self.plan.trials.items()
+                )
+                lines.append(
+                    f"not counted, to try out first (many gaps closed by supports): {trials}"
+                )
             if f.displacement_hours > 0:
                 lines.append(
                     f"displacement: {f.displacement_hours:.1f} h/week of today's staff's work "

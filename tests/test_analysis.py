@@ -656,3 +656,15 @@ def test_a_raised_cognitive_demand_goes_to_the_thinking_part() -> None:
     assert parts["t.set_and_cut"]["problem_solving"] == 2
     assert parts["t.load_bar"]["problem_solving"] == 1
     assert parts["t.load_bar"]["lifting"] == 4
+
+
+def test_a_list_whose_items_hold_commas_is_parted_by_semicolons() -> None:
+    """'lezen, schrijven en rekenen' holds commas: in a list with it the items are parted by
+    semicolons, else by commas."""
+    from jobcarve.messages import Reason
+
+    both = Reason("fit.needs_split", {"units": ["A"], "rest": ["attention", "literacy_numeracy"]})
+    assert "zit in aandacht en concentratie; lezen, schrijven en rekenen." in both.text("nl")
+    assert "lies in attention and concentration, literacy and numeracy." in both.text("en")
+    plain = Reason("fit.needs_split", {"units": ["A"], "rest": ["attention", "memory_learning"]})
+    assert "aandacht en concentratie, onthouden en leren." in plain.text("nl")

@@ -328,3 +328,40 @@ def test_same_seed_same_plan() -> None:
     one = plan(process, time_limit_s=2, seed=3).to_dict()
     two = plan(process, time_limit_s=2, seed=3).to_dict()
     assert one == two
+
+
+def test_work_with_many_gaps_closed_by_supports_is_a_trial_not_counted() -> None:
+    """Work a profile fits only when supports close more gaps than the plan counts
+    (carving.max_counted_supported_gaps) is in no job of that profile and is listed as a
+    trial; with the limit raised the same work may be carved again."""
+    import dataclasses
+
+    from jobcarve import analyze
+    from jobcarve.catalog import load_catalogs
+
+    process = read_process(EXAMPLES[1])  # the CNC job shop
+    analysis = analyze(process)
+    cats = load_catalogs()
+    assert cats.params is not None
+    limit = int(cats.params.carving.max_counted_supported_gaps.value)
+    assert limit == 2
+    result = plan(process, analysis, time_limit_s=2, evaluate_proposals=False)
+    units = {u.id: u for u in analysis.units}
+    expected = {
+        (p, u.id)
+        for u in analysis.units
+        for p, f in u.fit.items()
+        if f.accessible and f.supported_gaps > limit
+    }
+    listed = {(p, u) for p, ids in result.trials.items() for u in ids}
+    assert listed and listed <= expected  # only roles that may give up work are listed
+    for job in result.carved:
+        for uid in job.unit_hours:
+            assert units[uid].fit[job.profile].supported_gaps <= limit
+    assert result.to_dict()["trials"] == {p: list(ids) for p, ids in result.trials.items()}
+    param = cats.params.carving.max_counted_supported_gaps.model_copy(update={"value": 3})
+    carving = cats.params.carving.model_copy(update={"max_counted_supported_gaps": param})
+    params = cats.params.model_copy(update={"carving": carving})
+    wider = dataclasses.replace(cats, params=params)
+    again = plan(process, analysis, catalogs=wider, time_limit_s=2, evaluate_proposals=False)
+    assert not again.trials

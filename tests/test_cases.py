@@ -47,26 +47,20 @@ KNOWN = {
     " jobs, yet rates it within the prosthesis profile's capacities; a hazardous hand tool"
     " alone is not dangerous work here (knife trimming and hand soldering are carved in"
     " cases 4 and 6)",
-    "industrial_bakery": "tip_sacks: the expert keeps tipping 25 kg sacks (LI 4.3, flagged as high"
-    " risk) out of new jobs until a sack lifter is in place; the plan carves it for the profile"
-    " whose list holds a lifting aid, with the aid on the job card as its condition",
     "wire_harness": "tape_sleeve: the expert keeps the 60 h taping unit out of new jobs because"
     " it is larger than the assemblers' 32 h of room and any profile's week; the plan shares a"
     " unit's volume out in parts of at most 4 h (assessment.yaml carving.volume_share_hours) and"
     " carves some hours of the taping into a job within that room: carving part of a task's volume"
     " is the method, so no rule was made",
-    "sunshade_maker": "assemble_awnings and insert_motor: the expert counts whole units against"
-    " the room (the 15 h motor fitting against the motor technicians' 4 h, the 80 h awning"
-    " assembly against any profile's week) and leaves the aphasia profile's fit at the awnings"
-    " open (lean no); the plan shares the units' volume within each role's room and carves a"
-    " few hours of each for the profile the supports fit (volume sharing is the method, the"
-    " label was unclear), so no rule was made",
-    "pallet_works": "saw_apart: the same pattern as the bakery's sacks: 25 kg broken pallets"
-    " pushed through the bandsaw (above the NIOSH load constant, flagged as a lifting risk) are"
-    " carved for the knee profile whose list holds a lifting aid, with the aid as the job"
-    " card's condition; the expert ('a lift table and powered infeed rollers would take most"
-    " of the weight') keeps it out until they are there. Other experts (cases 8, 17) let a"
-    " lifting aid or no aid carry such loads, so no rule was made",
+    "sunshade_maker": "insert_motor: the expert counts whole units against the room (the 15 h"
+    " motor fitting against the motor technicians' 4 h of backlog); the plan shares the unit's"
+    " volume within the role's room and carves 4 h of it for the profile it clearly fits"
+    " (volume sharing is the method), so no rule was made. The awning assembly the expert also"
+    " kept out is now work to try out first (three gaps closed by supports), not counted",
+    "pallet_works": "crate_cut: the expert counts the 40 h unit whole against the crate"
+    " builders' 16 h of room; the plan carves a share of its volume within that room (the"
+    " method, as for wire_harness). The bandsaw work the expert also kept out is now work to"
+    " try out first (three gaps closed by supports), not counted",
 }
 
 

@@ -585,3 +585,25 @@ def test_a_plan_without_a_cobot_says_where_the_cobot_work_went() -> None:
     text = _cobot_candidates(analysis, plan, "en", translations("en").gettext)  # type: ignore[arg-type]
     assert "goes to a new job instead: Crates (5 h/week)." in text
     assert "stays with today's staff: Stack (12 h/week);" in text and "Pick" not in text
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_work_to_try_out_first_is_listed_under_the_jobs(analysed, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """The CNC example's trial units (plan.trials in analysis.json) are named under the new
+    jobs with their hours, and none of them is in a job of that profile."""
+    folder = analysed["cnc_job_shop", lang]
+    doc = json.loads((folder / "analysis.json").read_text(encoding="utf-8"))
+    trials = doc["plan"]["trials"]
+    assert trials, "the CNC example has work that fits only with many gaps closed"
+    _ = translations(lang).gettext
+    page = (folder / "report.html").read_text(encoding="utf-8")
+    jobs = " ".join(htmllib.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+    jobs = jobs[jobs.index(_("New jobs")) :]
+    section = jobs[jobs.index(_("Not counted: work to try out first")) :]
+    names = {
+        u["id"]: (u["names"] or {lang: u["name"]})[lang] for t in doc["tasks"] for u in t["units"]
+    }
+    for profile, units in trials.items():
+        for uid in units:
+            assert names[uid] in section
+            assert all(uid not in j["units"] for j in doc["jobs"] if j["profile"] == profile)

@@ -89,6 +89,9 @@ class PoolOptions:
     rotation_max_share: float = 0.5
     #: carved hours a week the later objectives may give up of the best found
     carved_hours_slack: float = 0.0
+    #: work counts for a profile only where supports close at most this many gaps
+    #: (carving.max_counted_supported_gaps); work beyond it is a trial, not counted
+    max_counted_supported_gaps: int = 99
     #: at most this many equal parts per unit (carving.max_volume_shares_per_unit): bounds the
     #: model the solver gets whatever the weekly hours; beyond it the parts grow larger
     max_shares: int = 40
@@ -104,6 +107,9 @@ class PoolInstance:
     #: hours per week each role's declared uses absorb (the work balance); a role missing
     #: here, or every role when displacement is allowed, has no limit
     role_limits: dict[str, float] = field(default_factory=dict)
+    #: per profile id, the units it could do only with more gaps closed by supports than
+    #: the plan counts (`PoolOptions.max_counted_supported_gaps`): to try out first
+    trials: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def num_units(self) -> int:
@@ -193,6 +199,7 @@ def resolve_options(
         risk_repetitive_demand=int(carving.ergonomic_risk_repetitive_demand.value),
         rotation_max_share=rotation_max_share,
         carved_hours_slack=carving.carved_hours_slack_hours.value,
+        max_counted_supported_gaps=int(carving.max_counted_supported_gaps.value),
     )
 
 
@@ -219,6 +226,7 @@ def build_instance(
         for t in analysis.tasks
     }
     units = []
+    trials: dict[str, list[str]] = {}
     for unit in analysis.units:
         risk = (
             unit.lifting_index is not None and unit.lifting_index > options.risk_lifting_index
@@ -226,10 +234,18 @@ def build_instance(
         lift_risk = (
             unit.lifting_index is not None and unit.lifting_index > options.risk_lifting_index
         )
+        # work that fits only with many gaps closed by supports is a trial, not counted
+        counted = tuple(
+            unit.fit[pid].supported_gaps <= options.max_counted_supported_gaps for pid in pids
+        )
+        for pid, ok in zip(pids, counted, strict=True):
+            if unit.fit[pid].accessible and not ok:
+                trials.setdefault(pid, []).append(unit.id)
         access = tuple(
-            unit.fit[p].accessible
-            and (not lift_risk or bool(lifting_aids & set(unit.fit[p].supports)))
-            for p in pids
+            unit.fit[pid].accessible
+            and ok
+            and (not lift_risk or bool(lifting_aids & set(unit.fit[pid].supports)))
+            for pid, ok in zip(pids, counted, strict=True)
         )
         supports = tuple(unit.fit[p].supports for p in pids)
         # a large unit's weekly volume is shared out in equal parts of at most share_hours,
@@ -280,4 +296,10 @@ def build_instance(
         limits = {
             r.id: sum(role_uses(r, process.planning.hours_per_fte).values()) for r in process.roles
         }
-    return PoolInstance(tuple(units), tuple(profiles), options, limits)
+    return PoolInstance(
+        tuple(units),
+        tuple(profiles),
+        options,
+        limits,
+        {p: tuple(ids) for p, ids in trials.items()},
+    )

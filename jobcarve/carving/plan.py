@@ -263,6 +263,10 @@ class Plan:
     cobot_options: tuple[PlanCobot, ...] = ()
     #: what confirming each split proposal would add
     split_proposals: tuple[ProposalEffect, ...] = ()
+    #: per profile id, units it could do only with more gaps closed by supports than the
+    #: plan counts (carving.max_counted_supported_gaps), in roles that may give up work:
+    #: to try out first (a trial placement), not counted in the plan
+    trials: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: the solver's view of the plan (for re-planning, e.g. Monte Carlo); not in the JSON
     instance: PoolInstance | None = field(default=None, repr=False, compare=False)
     assignment: Assignment | None = field(default=None, repr=False, compare=False)
@@ -318,6 +322,7 @@ class Plan:
             "cobot_effect": self.cobot_effect.to_dict() if self.cobot_effect else None,
             "cobot_options": [c.to_dict() for c in self.cobot_options],
             "split_proposals": [e.to_dict() for e in self.split_proposals],
+            "trials": {p: list(units) for p, units in self.trials.items()},
             "units": {u: [h.to_dict() for h in hs] for u, hs in self.unit_holder.items()},
             "options": self.options,
             "solver": {
@@ -722,6 +727,7 @@ def _to_plan(
             "max_cobots": o.max_cobots,
             "allow_displacement": o.allow_displacement,
             "min_kind_share": o.min_kind_share,
+            "max_counted_supported_gaps": o.max_counted_supported_gaps,
             "cobot_hours_available": round(o.cobot_hours_available, 3),
             "time_limit_s": o.time_limit_s,
             "seed": o.seed,
@@ -737,7 +743,24 @@ def _to_plan(
         freed_by_role=freed_by_role,
         reasons=tuple(reasons),
         work_balance=balance,
+        trials=_trials(inst),
     )
+
+
+def _trials(inst: PoolInstance) -> dict[str, tuple[str, ...]]:
+    """The instance's trial units (`PoolInstance.trials`) whose role may give up work: the
+    others could not move whether the trial succeeds or not."""
+    role = {u.unit: u.role for u in inst.units}
+    out = {}
+    for profile, units in sorted(inst.trials.items()):
+        room = tuple(
+            u
+            for u in units
+            if inst.options.allow_displacement or inst.role_limits.get(role[u], math.inf) > 1e-6
+        )
+        if room:
+            out[profile] = room
+    return out
 
 
 def why_no_job(

@@ -1,7 +1,8 @@
-"""View models of the work balance (werkbalans) and of the split proposals to check.
+"""View models of the work balance (werkbalans), of the split proposals to check and of
+the work to try out first.
 
-Every figure comes from the plan (`Plan.work_balance`, `Plan.split_proposals`); this module
-only formats them for the report's language.
+Every figure comes from the plan (`Plan.work_balance`, `Plan.split_proposals`,
+`Plan.trials`); this module only formats them for the report's language.
 """
 
 from __future__ import annotations
@@ -51,6 +52,15 @@ class ProposalRow:
     adds_workers: str
     evaluated: bool
     how: str
+
+
+@dataclass(frozen=True)
+class TrialRow:
+    """Work a profile could do only with many gaps closed by supports: to try out first."""
+
+    profile: str
+    #: each unit with its hours per week and the supports that would close its gaps
+    work: tuple[str, ...]
 
 
 def use_names(_: Gettext) -> dict[str, str]:
@@ -130,4 +140,30 @@ def proposal_rows(analysis: Analysis, plan: Plan, lang: str, _: Gettext) -> tupl
                 else _("write the parts into the model as subtasks"),
             )
         )
+    return tuple(rows)
+
+
+def trial_rows(
+    analysis: Analysis,
+    plan: Plan,
+    process: ProcessModel,
+    support_names: dict[str, str],
+    lang: str,
+    _: Gettext,
+) -> tuple[TrialRow, ...]:
+    """The plan's trial units per profile (`Plan.trials`), named in the report's language."""
+    units = {u.id: u for u in analysis.units}
+    names = {p.id: p.name for p in process.profiles}
+    rows = []
+    for profile, ids in plan.trials.items():
+        work = []
+        for uid in ids:
+            unit = units[uid]
+            supports = ", ".join(support_names.get(s, s) for s in unit.fit[profile].supports)
+            hours = number(unit.hours_per_week, lang, 1)
+            work.append(
+                _("%(work)s (%(hours)s h/week, with %(supports)s)")
+                % {"work": unit.label(lang), "hours": hours, "supports": supports}
+            )
+        rows.append(TrialRow(names[profile], tuple(work)))
     return tuple(rows)

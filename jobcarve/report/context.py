@@ -25,7 +25,14 @@ from jobcarve.formatting import day, fixed, money, number, percent
 from jobcarve.messages import LANGUAGES, MESSAGES
 from jobcarve.model import ProcessModel
 from jobcarve.report.advice import advise, payback_text, thresholds
-from jobcarve.report.balance import BalanceView, ProposalRow, balance_view, proposal_rows
+from jobcarve.report.balance import (
+    BalanceView,
+    ProposalRow,
+    TrialRow,
+    balance_view,
+    proposal_rows,
+    trial_rows,
+)
 from jobcarve.report.business import (
     CASE_LABELS,
     BusinessView,
@@ -185,6 +192,9 @@ class ReportContext:
     profiles: tuple[str, ...] = ()
     balance: BalanceView | None = None
     proposals: tuple[ProposalRow, ...] = ()
+    trials: tuple[TrialRow, ...] = ()
+    #: the plan's limit on gaps closed by supports (carving.max_counted_supported_gaps)
+    counted_gaps: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data (for golden files)."""
@@ -294,6 +304,8 @@ def build_context(
         profiles=tuple(p.name for p in process.profiles),
         balance=balance_view(process, plan, lang, _) if plan else None,
         proposals=proposal_rows(analysis, plan, lang, _) if plan else (),
+        trials=trial_rows(analysis, plan, process, support_names, lang, _) if plan else (),
+        counted_gaps=int(plan.options["max_counted_supported_gaps"]) if plan else 0,
     )
 
 

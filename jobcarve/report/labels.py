@@ -71,6 +71,9 @@ PARAMETER_LABELS = {
     "carving.max_job_ergonomic_load": N_("Highest physical load of a new job over the week (0-4)"),
     "carving.banenafspraak_hours": N_("Hours per week of one banenafspraak job"),
     "carving.max_cobots": N_("Most cobot cells in a plan"),
+    "carving.max_counted_supported_gaps": N_(
+        "Most gaps closed by supports in work the plan counts"
+    ),
     "carving.volume_share_hours": N_(
         "Largest piece of a task's weekly volume given to one person (hours)"
     ),
