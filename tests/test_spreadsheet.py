@@ -359,6 +359,28 @@ def test_plan_workbook(tmp_path: Path) -> None:
     )
 
 
+def test_plan_workbook_marks_work_to_try_out_first(tmp_path: Path) -> None:
+    """The CNC example's trial units (plan.trials) read "(try out first)" after the verdict of
+    their profile, and no other cell does."""
+    result = run_cli(
+        "analyze", str(EXAMPLES[1]), "--out", str(tmp_path), "--time-limit", "2", "--xlsx",
+        "--lang", "en", "--draws", "0",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    data = json.loads((tmp_path / "analysis.json").read_text(encoding="utf-8"))
+    wb = openpyxl.load_workbook(tmp_path / "plan.xlsx")
+    sheet = list(wb["Tasks"].iter_rows(values_only=True))
+    header, rows = sheet[0], sheet[1:]
+    marked = {
+        (str(col).removesuffix(": verdict"), row[0])
+        for row in rows
+        for col, cell in zip(header, row, strict=True)
+        if isinstance(cell, str) and cell.endswith(" (try out first)")
+    }
+    expected = {(p, u) for p, units in data["plan"]["trials"].items() for u in units}
+    assert marked == expected and expected
+
+
 def test_hand_made_dutch_inventory(tmp_path: Path) -> None:
     """Friction (redteam): title rows, header in row 4 with "Nr.", numbered tasks, role names
     with spaces, "Opmerkingen" kept as descriptions, an unread column named, not dropped."""

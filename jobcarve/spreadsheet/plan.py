@@ -58,6 +58,9 @@ def plan_workbook_bytes(
     headers += [f"{p}: oordeel" if nl else f"{p}: verdict" for p in pids]
     headers += ["Cobot", "Haalbaarheid" if nl else "Feasibility", "Redenen" if nl else "Reasons"]
     holders = plan.unit_holder if plan is not None else {}
+    # work the plan does not count: to try out first (Plan.trials)
+    trials = plan.trials if plan is not None else {}
+    trial = " (eerst uitproberen)" if nl else " (try out first)"
     rows = []
     for task in analysis.tasks:
         for unit in task.units:
@@ -76,7 +79,8 @@ def plan_workbook_bytes(
                     round(unit.hours_per_week, 2),
                     who,
                     *(
-                        task.fit[p].verdict if len(task.units) == 1 else unit.fit[p].verdict
+                        (task.fit[p].verdict if len(task.units) == 1 else unit.fit[p].verdict)
+                        + (trial if unit.id in trials.get(p, ()) else "")
                         for p in pids
                     ),
                     unit.cobot.label,
