@@ -494,6 +494,15 @@ class AssessmentParams(_Block):
     carving: CarvingParams
     restrictions: list[RestrictionRule] = Field(default_factory=list)
 
+    @model_validator(mode="after")
+    def _counted_within_supported(self) -> AssessmentParams:
+        counted = self.carving.max_counted_supported_gaps.value
+        if not 0 <= counted <= self.fit.max_supported_gaps.value:
+            raise ValueError(
+                "carving.max_counted_supported_gaps must be from 0 to fit.max_supported_gaps"
+            )
+        return self
+
     def assumptions(self) -> list[dict[str, object]]:
         """Every parameter as {key, value, source}, for reports and JSON."""
         out: list[dict[str, object]] = []

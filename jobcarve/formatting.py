@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 
 from babel.dates import format_date
@@ -63,3 +64,10 @@ def format_spec(value: float, spec: str, lang: str) -> str:
     if spec in ("g", ""):
         return number(value, lang, 3)
     return format(value, spec)
+
+
+def join_items(items: Iterable[object]) -> str:
+    """Items of a list in running text: parted by commas, or by semicolons where an item holds
+    a comma itself ("lezen, schrijven en rekenen", "Tilhulp (vacuumtiller, balancer)")."""
+    texts = [str(i) for i in items]
+    return ("; " if any("," in t for t in texts) else ", ").join(texts)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from jobcarve.formatting import format_spec as localised
+from jobcarve.formatting import join_items
 
 LANGUAGES = ("nl", "en")
 
@@ -512,9 +513,7 @@ def _localise(value: Any, lang: str) -> Any:
     if isinstance(value, dict) and set(value) == set(LANGUAGES):
         return value[lang]
     if isinstance(value, (list, tuple)):
-        items = [str(_localise(v, lang)) for v in value]
-        # "lezen, schrijven en rekenen" holds commas itself: then semicolons part the items
-        return ("; " if any("," in i for i in items) else ", ").join(items)
+        return join_items(_localise(v, lang) for v in value)
     return value
 
 

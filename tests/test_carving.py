@@ -339,7 +339,7 @@ def test_work_with_many_gaps_closed_by_supports_is_a_trial_not_counted() -> None
     from jobcarve import analyze
     from jobcarve.catalog import load_catalogs
 
-    process = read_process(EXAMPLES[1])  # the CNC job shop
+    process = read_process(EXAMPLES[0])  # the assembly line
     analysis = analyze(process)
     cats = load_catalogs()
     assert cats.params is not None
@@ -354,14 +354,43 @@ def test_work_with_many_gaps_closed_by_supports_is_a_trial_not_counted() -> None
         if f.accessible and f.supported_gaps > limit
     }
     listed = {(p, u) for p, ids in result.trials.items() for u in ids}
-    assert listed and listed <= expected  # only roles that may give up work are listed
+    assert listed and listed <= expected  # only work that could still move is listed
     for job in result.carved:
         for uid in job.unit_hours:
             assert units[uid].fit[job.profile].supported_gaps <= limit
-    assert result.to_dict()["trials"] == {p: list(ids) for p, ids in result.trials.items()}
+    for hours in result.trials.values():
+        for uid, h in hours.items():  # no trial is work the plan gave to a job or a cobot
+            kept = sum(x.hours_per_week for x in result.unit_holder[uid] if x.kind == "role")
+            assert 0 < h <= kept + 1e-6
+    assert result.to_dict()["trials"] == result.trials
     param = cats.params.carving.max_counted_supported_gaps.model_copy(update={"value": 3})
     carving = cats.params.carving.model_copy(update={"max_counted_supported_gaps": param})
     params = cats.params.model_copy(update={"carving": carving})
     wider = dataclasses.replace(cats, params=params)
     again = plan(process, analysis, catalogs=wider, time_limit_s=2, evaluate_proposals=False)
     assert not again.trials
+
+
+def test_a_trial_is_only_work_that_could_still_move() -> None:
+    """`_trials` lists what the unit's role keeps, at most the room the plan leaves the role;
+    nothing for a role without room left, a profile without places or work all taken, and
+    everything the role keeps where displacement is allowed."""
+    from jobcarve.carving.balance import RoleBalance
+    from jobcarve.carving.plan import Holding, _trials
+
+    units = (unit("a", 6.0, role="r1"), unit("b", 6.0, role="r2"))
+    profiles = (profile(pid="p"), profile(pid="q", slots=0))
+    trials = {"p": ("a", "b"), "q": ("a",)}
+    holder = {
+        "a": (Holding("role", "r1", 6.0, False),),
+        "b": (Holding("carved", "p-1", 4.0, False), Holding("role", "r2", 2.0, False)),
+    }
+
+    def role(rid: str, released: float) -> RoleBalance:
+        return RoleBalance(rid, 2, 38.0, 60.0, {"overtime": 5.0}, released, {}, 0.0)
+
+    balance = (role("r1", 1.0), role("r2", 5.0))
+    inst = PoolInstance(units, profiles, options(), {"r1": 5.0, "r2": 5.0}, trials)
+    assert _trials(inst, holder, balance) == {"p": {"a": 4.0}}  # r2 has no room left
+    free = PoolInstance(units, profiles, options(allow_displacement=True), {}, trials)
+    assert _trials(free, holder, balance) == {"p": {"a": 6.0, "b": 2.0}}

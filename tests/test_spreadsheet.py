@@ -360,10 +360,10 @@ def test_plan_workbook(tmp_path: Path) -> None:
 
 
 def test_plan_workbook_marks_work_to_try_out_first(tmp_path: Path) -> None:
-    """The CNC example's trial units (plan.trials) read "(try out first)" after the verdict of
-    their profile, and no other cell does."""
+    """The assembly example's trial units (plan.trials) read "(try out first)" after the
+    verdict of their profile, and no other cell does."""
     result = run_cli(
-        "analyze", str(EXAMPLES[1]), "--out", str(tmp_path), "--time-limit", "2", "--xlsx",
+        "analyze", str(EXAMPLES[0]), "--out", str(tmp_path), "--time-limit", "2", "--xlsx",
         "--lang", "en", "--draws", "0",
     )  # fmt: skip
     assert result.returncode == 0, result.stderr

@@ -90,8 +90,8 @@ class PoolOptions:
     #: carved hours a week the later objectives may give up of the best found
     carved_hours_slack: float = 0.0
     #: work counts for a profile only where supports close at most this many gaps
-    #: (carving.max_counted_supported_gaps); work beyond it is a trial, not counted
-    max_counted_supported_gaps: int = 99
+    #: (carving.max_counted_supported_gaps); work beyond it is a trial, not counted; None: all
+    max_counted_supported_gaps: int | None = None
     #: at most this many equal parts per unit (carving.max_volume_shares_per_unit): bounds the
     #: model the solver gets whatever the weekly hours; beyond it the parts grow larger
     max_shares: int = 40
@@ -226,6 +226,7 @@ def build_instance(
         for t in analysis.tasks
     }
     units = []
+    counted: dict[str, set[str]] = {}
     trials: dict[str, list[str]] = {}
     for unit in analysis.units:
         risk = (
@@ -234,19 +235,18 @@ def build_instance(
         lift_risk = (
             unit.lifting_index is not None and unit.lifting_index > options.risk_lifting_index
         )
-        # work that fits only with many gaps closed by supports is a trial, not counted
-        counted = tuple(
-            unit.fit[pid].supported_gaps <= options.max_counted_supported_gaps for pid in pids
-        )
-        for pid, ok in zip(pids, counted, strict=True):
-            if unit.fit[pid].accessible and not ok:
+        # work that fits only with many gaps closed by supports is a trial, not counted;
+        # lifting risk without a lifting aid rules the work out for trials as well
+        limit = options.max_counted_supported_gaps
+        for pid in pids:
+            fit = unit.fit[pid]
+            if not fit.accessible or (lift_risk and not lifting_aids & set(fit.supports)):
+                continue
+            if limit is None or fit.supported_gaps <= limit:
+                counted.setdefault(pid, set()).add(unit.id)
+            else:
                 trials.setdefault(pid, []).append(unit.id)
-        access = tuple(
-            unit.fit[pid].accessible
-            and ok
-            and (not lift_risk or bool(lifting_aids & set(unit.fit[pid].supports)))
-            for pid, ok in zip(pids, counted, strict=True)
-        )
+        access = tuple(unit.id in counted.get(pid, ()) for pid in pids)
         supports = tuple(unit.fit[p].supports for p in pids)
         # a large unit's weekly volume is shared out in equal parts of at most share_hours,
         # and in at most max_shares parts (larger ones beyond): 10^9 units a week must not

@@ -263,10 +263,11 @@ class Plan:
     cobot_options: tuple[PlanCobot, ...] = ()
     #: what confirming each split proposal would add
     split_proposals: tuple[ProposalEffect, ...] = ()
-    #: per profile id, units it could do only with more gaps closed by supports than the
-    #: plan counts (carving.max_counted_supported_gaps), in roles that may give up work:
-    #: to try out first (a trial placement), not counted in the plan
-    trials: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: per profile id (one that may get a job), unit id -> standard hours per week of work
+    #: it could do only with more gaps closed by supports than the plan counts
+    #: (carving.max_counted_supported_gaps) that could still move: what the unit's role
+    #: keeps of it, at most the room the plan leaves the role. To try out first, not counted
+    trials: dict[str, dict[str, float]] = field(default_factory=dict)
     #: the solver's view of the plan (for re-planning, e.g. Monte Carlo); not in the JSON
     instance: PoolInstance | None = field(default=None, repr=False, compare=False)
     assignment: Assignment | None = field(default=None, repr=False, compare=False)
@@ -322,7 +323,7 @@ class Plan:
             "cobot_effect": self.cobot_effect.to_dict() if self.cobot_effect else None,
             "cobot_options": [c.to_dict() for c in self.cobot_options],
             "split_proposals": [e.to_dict() for e in self.split_proposals],
-            "trials": {p: list(units) for p, units in self.trials.items()},
+            "trials": self.trials,
             "units": {u: [h.to_dict() for h in hs] for u, hs in self.unit_holder.items()},
             "options": self.options,
             "solver": {
@@ -743,23 +744,39 @@ def _to_plan(
         freed_by_role=freed_by_role,
         reasons=tuple(reasons),
         work_balance=balance,
-        trials=_trials(inst),
+        trials=_trials(inst, holder, balance),
     )
 
 
-def _trials(inst: PoolInstance) -> dict[str, tuple[str, ...]]:
-    """The instance's trial units (`PoolInstance.trials`) whose role may give up work: the
-    others could not move whether the trial succeeds or not."""
+def _trials(
+    inst: PoolInstance,
+    holder: Mapping[str, tuple[Holding, ...]],
+    balance: tuple[RoleBalance, ...],
+) -> dict[str, dict[str, float]]:
+    """The instance's trial units (`PoolInstance.trials`) of profiles that may get a job,
+    with the standard hours a successful trial could still move: what the unit's role keeps
+    of it, at most the room the plan leaves the role (work the plan gave to another job or a
+    cobot, or a role with no room left, is no trial)."""
+    room = {
+        b.role: math.inf
+        if inst.options.allow_displacement or b.role not in inst.role_limits
+        else max(0.0, inst.role_limits[b.role] - b.released_hours_per_week)
+        for b in balance
+    }
     role = {u.unit: u.role for u in inst.units}
-    out = {}
+    places = {p.id for p in inst.profiles if p.slots}
+    out: dict[str, dict[str, float]] = {}
     for profile, units in sorted(inst.trials.items()):
-        room = tuple(
-            u
-            for u in units
-            if inst.options.allow_displacement or inst.role_limits.get(role[u], math.inf) > 1e-6
-        )
-        if room:
-            out[profile] = room
+        if profile not in places:
+            continue
+        hours = {}
+        for unit in units:
+            kept = sum(h.hours_per_week for h in holder.get(unit, ()) if h.kind == "role")
+            movable = min(kept, room.get(role[unit], math.inf))
+            if movable > 0.05:
+                hours[unit] = round(movable, 3)
+        if hours:
+            out[profile] = hours
     return out
 
 

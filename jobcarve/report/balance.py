@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from jobcarve.carving.balance import USES
 from jobcarve.carving.plan import Plan
-from jobcarve.formatting import number
+from jobcarve.formatting import join_items, number
 from jobcarve.model import ProcessModel
 from jobcarve.results import Analysis
 
@@ -151,19 +151,23 @@ def trial_rows(
     lang: str,
     _: Gettext,
 ) -> tuple[TrialRow, ...]:
-    """The plan's trial units per profile (`Plan.trials`), named in the report's language."""
+    """The plan's trial units per profile (`Plan.trials`), named in the report's language,
+    with the hours a successful trial could move at the profile's pace (as a job's hours)."""
     units = {u.id: u for u in analysis.units}
-    names = {p.id: p.name for p in process.profiles}
+    profiles = {p.id: p for p in process.profiles}
     rows = []
-    for profile, ids in plan.trials.items():
+    for pid, hours in plan.trials.items():
+        profile = profiles[pid]
         work = []
-        for uid in ids:
+        for uid, standard in hours.items():
             unit = units[uid]
-            supports = ", ".join(support_names.get(s, s) for s in unit.fit[profile].supports)
-            hours = number(unit.hours_per_week, lang, 1)
             work.append(
-                _("%(work)s (%(hours)s h/week, with %(supports)s)")
-                % {"work": unit.label(lang), "hours": hours, "supports": supports}
+                _("%(work)s (up to %(hours)s h/week, with %(supports)s)")
+                % {
+                    "work": unit.label(lang),
+                    "hours": number(standard / profile.pace, lang, 1),
+                    "supports": join_items(support_names.get(s, s) for s in unit.fit[pid].supports),
+                }
             )
-        rows.append(TrialRow(names[profile], tuple(work)))
+        rows.append(TrialRow(profile.name, tuple(work)))
     return tuple(rows)

@@ -18,6 +18,7 @@ import jinja2.sandbox
 import markupsafe
 
 from jobcarve.exceptions import InputError, Problem
+from jobcarve.formatting import join_items
 from jobcarve.report.context import ReportContext
 from jobcarve.report.i18n import translations
 from jobcarve.resources import data_dir
@@ -89,6 +90,7 @@ def environment(lang: str, template_dir: str | Path | None = None) -> jinja2.Env
         lstrip_blocks=True,
     )
     env.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
+    env.filters["items"] = join_items
     return env
 
 
