@@ -447,6 +447,7 @@ class RestrictionRule(_Block):
             "dust_fumes",
             "colour_coded",
             "two_hand_control",
+            "wet_work",
         ]
     ] = Field(default_factory=list, description="Handling flags the person must not work with.")
     excludes_activities: list[Id] = Field(

@@ -364,6 +364,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "het gebruik van twee handen tegelijk (tweehandenbediening)",
         "using two hands at once (two-hand control)",
     ),
+    "flag.wet_work": (
+        "natte handen of huidcontact met nat, irriterend of sensibiliserend materiaal (zoals vers beton of cement)",
+        "wet hands or skin contact with wet, irritating or sensitising material (such as fresh concrete or cement)",
+    ),
     "flag.colour_coded": (
         "kleuren onderscheiden (kleurcodes, tinten)",
         "telling colours apart (colour codes, shades)",

@@ -247,6 +247,12 @@ class Handling(_Block):
         "two-hand control device (a press, a sealer), or holding and working with both hands "
         "(for the restriction one_hand).",
     )
+    wet_work: StrictBool | None = Field(
+        None,
+        description="The hands are wet or touch wet, irritating or sensitising material for a "
+        "good part of the work: water, fresh concrete, mortar or cement, cutting fluids, wet "
+        "food (for the restriction no_wet_work).",
+    )
     lifts_per_hour: float | None = Field(
         None,
         ge=0,

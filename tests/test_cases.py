@@ -61,6 +61,12 @@ KNOWN = {
     " builders' 16 h of room; the plan carves a share of its volume within that room (the"
     " method, as for wire_harness). The bandsaw work the expert also kept out is now work to"
     " try out first (three gaps closed by supports), not counted",
+    "concrete_products": "clean_press_moulds: the expert counts the 8 h unit whole against mould"
+    " maintenance's 6 h of overtime; the plan carves a share of its volume within that room"
+    " (the method, as for wire_harness)",
+    "luminaire_assembly": "pick_kits: the expert counts the 25 h unit whole against the"
+    " warehouse's 16 agency hours; the plan carves a share of its volume within that room (the"
+    " method, as for wire_harness)",
 }
 
 

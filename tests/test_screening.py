@@ -1212,6 +1212,30 @@ def test_one_hand() -> None:
     assert press("").fit["p"].verdict == "fits"
 
 
+def test_no_wet_work_keeps_fresh_cement_by_hand_out() -> None:
+    """TRGS 401 and the chromate in cement (REACH annex XVII entry 47): repairing concrete with
+    fresh mortar by hand is not accessible for a profile with hand eczema, whatever its
+    capacities; grinding the same element dry is."""
+
+    def repair(flag: str) -> Unit:
+        return restricted(
+            f"""
+            - {{id: t, name: Repair with mortar, role: op, hours_per_week: 8,
+               activities: [bench_work], demands: {{fine_motor: 2}},
+               handling: {{part_mass_kg: 1{flag}}}}}
+            """,
+            "{kind: no_wet_work}",
+        )
+
+    wet = repair(", wet_work: true")
+    assert wet.fit["p"].verdict == "not_accessible"
+    reason = wet.fit["p"].reasons[0]
+    assert reason.key == "fit.restriction_excludes"
+    assert reason.params["flag"] == "flag.wet_work"
+    assert "vers beton" in reason.text("nl") and "fresh concrete" in reason.text("en")
+    assert repair("").fit["p"].verdict == "fits"
+
+
 def test_dislikes_interruptions_caps_pace() -> None:
     """toolboxinclusief.nl: interruptions come with peaks and pace; capped at 2."""
     u = restricted(

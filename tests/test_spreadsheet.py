@@ -439,6 +439,7 @@ def test_header_not_found_is_located_where_it_nearly_is(tmp_path: Path) -> None:
         ("hydraulic_hoses", "dust_fumes", ["saw_to_length", "skive", "clean_workshop"]),
         ("coating_job_shop", "colour_coded", ["sort_plugs"]),
         ("industrial_laundry", "two_hand_control", ["press_emblems"]),
+        ("concrete_products", "wet_work", ["pour_demould", "repair_mortar", "test_specimens"]),
     ],
 )
 def test_round_trip_keeps_dust_and_colour(

@@ -613,6 +613,7 @@ _PART_FLAGS = (
     "dust_fumes",
     "colour_coded",
     "two_hand_control",
+    "wet_work",
     "walking",
 )
 

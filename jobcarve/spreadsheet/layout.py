@@ -85,6 +85,11 @@ SCREENING_TASK_COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
         "Two hands at once",
         ("tweehandenbediening", "two-hand control"),
     ),
+    "wet_work": (
+        "Natte arbeid",
+        "Wet work",
+        ("natte handen", "huidcontact", "wet hands", "skin contact"),
+    ),
 }
 TASK_COLUMNS.update(SCREENING_TASK_COLUMNS)
 TASK_COLUMNS["catalogue_split"] = (
@@ -109,6 +114,7 @@ _SCREENING_FLAGS = (
     "dust_fumes",
     "colour_coded",
     "two_hand_control",
+    "wet_work",
 )
 
 ROLE_COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {

@@ -96,6 +96,7 @@ def template_workbook(path: str | Path, lang: str = "nl") -> Path:
         "dust_fumes",
         "colour_coded",
         "two_hand_control",
+        "wet_work",
     ):
         add(tasks, TASK_COLUMNS, f, listref("D"), "ja/nee - yes/no")
     for d in DIMENSIONS:
