@@ -376,7 +376,7 @@ def test_a_trial_is_only_work_that_could_still_move() -> None:
     nothing for a role without room left, a profile without places or work all taken, and
     everything the role keeps where displacement is allowed."""
     from jobcarve.carving.balance import RoleBalance
-    from jobcarve.carving.plan import Holding, _trials
+    from jobcarve.carving.plan import Holding, _room_left, _trials
 
     units = (unit("a", 6.0, role="r1"), unit("b", 6.0, role="r2"))
     profiles = (profile(pid="p"), profile(pid="q", slots=0))
@@ -391,6 +391,34 @@ def test_a_trial_is_only_work_that_could_still_move() -> None:
 
     balance = (role("r1", 1.0), role("r2", 5.0))
     inst = PoolInstance(units, profiles, options(), {"r1": 5.0, "r2": 5.0}, trials)
-    assert _trials(inst, holder, balance) == {"p": {"a": 4.0}}  # r2 has no room left
+    room = _room_left(inst, balance)
+    assert room == {"r1": 4.0, "r2": 0.0}
+    assert _trials(inst, holder, room) == {"p": {"a": 4.0}}  # r2 has no room left
     free = PoolInstance(units, profiles, options(allow_displacement=True), {}, trials)
-    assert _trials(free, holder, balance) == {"p": {"a": 6.0, "b": 2.0}}
+    everything = _room_left(free, balance)
+    assert _trials(free, holder, everything) == {"p": {"a": 6.0, "b": 2.0}}
+
+
+def test_a_profile_without_a_job_is_told_of_its_trial_work() -> None:
+    """With no work counted where supports close a gap (the limit at 0), the assembly
+    example's profiles get no job; each no-job reason is followed by the trial work beside
+    it, at most its roles' room."""
+    import dataclasses
+
+    from jobcarve.catalog import load_catalogs
+
+    cats = load_catalogs()
+    assert cats.params is not None
+    param = cats.params.carving.max_counted_supported_gaps.model_copy(update={"value": 0})
+    carving = cats.params.carving.model_copy(update={"max_counted_supported_gaps": param})
+    strict = dataclasses.replace(cats, params=cats.params.model_copy(update={"carving": carving}))
+    process = read_process(EXAMPLES[0])
+    result = plan(process, catalogs=strict, time_limit_s=2, evaluate_proposals=False)
+    assert not result.carved and result.trials
+    told = [r for r in result.reasons if r.key == "plan.no_job.trials"]
+    names = {p.id: p.name for p in process.profiles}
+    assert {r.params["profile"] for r in told} == {names[p] for p in result.trials}
+    limits = sum(b.absorbable_hours_per_week for b in result.work_balance)
+    for r in told:
+        assert 0 < r.params["hours"] <= limits + 1e-6
+        assert "try out first" in r.text("en") and "uitproberen" not in r.text("en")

@@ -714,6 +714,22 @@ def _to_plan(
         with_job = {j.profile for j in jobs if j.kind == "carved" and j.profile}
         taken = {b.role: b.released_hours_per_week for b in balance}
         reasons += why_no_job(inst, taken, with_job)
+    room = _room_left(inst, balance)
+    trials = _trials(inst, holder, room)
+    names = {p.id: p.name for p in inst.profiles}
+    role_of = {u.unit: u.role for u in inst.units}
+    explained = {r.params.get("profile") for r in reasons}
+    for profile, hours in trials.items():
+        # a profile without a job, whose reason counts only the work the plan counts: the
+        # trial work besides, at most each role's room
+        if names[profile] in explained:
+            per_role: dict[str, float] = {}
+            for unit, h in hours.items():
+                per_role[role_of[unit]] = per_role.get(role_of[unit], 0.0) + h
+            total = sum(min(h, room.get(r, math.inf)) for r, h in per_role.items())
+            reasons.append(
+                Reason("plan.no_job.trials", {"profile": names[profile], "hours": total})
+            )
     return Plan(
         status=status,
         gap=gap,
@@ -744,25 +760,29 @@ def _to_plan(
         freed_by_role=freed_by_role,
         reasons=tuple(reasons),
         work_balance=balance,
-        trials=_trials(inst, holder, balance),
+        trials=trials,
     )
 
 
-def _trials(
-    inst: PoolInstance,
-    holder: Mapping[str, tuple[Holding, ...]],
-    balance: tuple[RoleBalance, ...],
-) -> dict[str, dict[str, float]]:
-    """The instance's trial units (`PoolInstance.trials`) of profiles that may get a job,
-    with the standard hours a successful trial could still move: what the unit's role keeps
-    of it, at most the room the plan leaves the role (work the plan gave to another job or a
-    cobot, or a role with no room left, is no trial)."""
-    room = {
+def _room_left(inst: PoolInstance, balance: tuple[RoleBalance, ...]) -> dict[str, float]:
+    """Per role, the hours it may still give up after the plan (infinite without a limit)."""
+    return {
         b.role: math.inf
         if inst.options.allow_displacement or b.role not in inst.role_limits
         else max(0.0, inst.role_limits[b.role] - b.released_hours_per_week)
         for b in balance
     }
+
+
+def _trials(
+    inst: PoolInstance,
+    holder: Mapping[str, tuple[Holding, ...]],
+    room: Mapping[str, float],
+) -> dict[str, dict[str, float]]:
+    """The instance's trial units (`PoolInstance.trials`) of profiles that may get a job,
+    with the standard hours a successful trial could still move: what the unit's role keeps
+    of it, at most the `room` the plan leaves the role (work the plan gave to another job or
+    a cobot, or a role with no room left, is no trial)."""
     role = {u.unit: u.role for u in inst.units}
     places = {p.id for p in inst.profiles if p.slots}
     out: dict[str, dict[str, float]] = {}
