@@ -65,6 +65,8 @@ class ScenarioResult:
             "uncertainty": self.uncertainty.to_dict() if self.uncertainty else None,
             "jobs": [j.to_dict() for j in self.plan.carved] if self.plan else [],
             "cobots": [c.to_dict() for c in self.plan.cobots] if self.plan else [],
+            # work to try out first, not counted (Plan.trials)
+            "trials": self.plan.trials if self.plan else {},
         }
 
 

@@ -589,6 +589,9 @@ def test_compare_python_and_cli(tmp_path: Path) -> None:
     assert cli.returncode == 0, cli.stderr
     data = json.loads((out / "comparison.json").read_text(encoding="utf-8"))
     assert [s["id"] for s in data["scenarios"]] == ids
+    # each scenario's work to try out first is its plan's (none for "as is")
+    for scenario, entry in zip(result.scenarios, data["scenarios"], strict=True):
+        assert entry["trials"] == (scenario.plan.trials if scenario.plan else {})
     html = (out / "comparison.html").read_text(encoding="utf-8")
     assert "Scenarios compared" in html and "As is" in html
 
