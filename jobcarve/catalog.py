@@ -498,9 +498,10 @@ class AssessmentParams(_Block):
     @model_validator(mode="after")
     def _counted_within_supported(self) -> AssessmentParams:
         counted = self.carving.max_counted_supported_gaps.value
-        if not 0 <= counted <= self.fit.max_supported_gaps.value:
+        if counted != int(counted) or not 0 <= counted <= self.fit.max_supported_gaps.value:
             raise ValueError(
-                "carving.max_counted_supported_gaps must be from 0 to fit.max_supported_gaps"
+                "carving.max_counted_supported_gaps must be a whole number from 0 to"
+                " fit.max_supported_gaps"
             )
         return self
 

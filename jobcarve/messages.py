@@ -134,8 +134,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No new job for {profile}: even the lightest bundle of the work that fits loads the body {load:.1f} on average (lifting, pushing and pulling, repetition or posture, 0-4, weighted by hours); a job stays at or below {max:g} (policy). An aid or job rotation that lightens the heaviest work, or a cobot that takes it over, makes such a job possible.",
     ),
     "plan.no_job.trials": (
-        "Voor {profile} is er daarnaast werk om eerst uit te proberen, tot {hours:.1f} uur per week (standaarduren); het plan telt dat niet mee zolang het niet is uitgeprobeerd.",
-        "For {profile} there is also work to try out first, up to {hours:.1f} hours per week (standard hours); the plan does not count it until it has been tried.",
+        "Voor {profile} is er daarnaast werk om eerst uit te proberen, tot {hours:.1f} uur per week; het plan telt dat niet mee: tel het pas mee als het in de praktijk werkt.",
+        "For {profile} there is also work to try out first, up to {hours:.1f} hours per week; the plan does not count it: count it only once it works in practice.",
     ),
     "plan.slack": (
         "Het plan heeft {carved:.1f} uur per week in nieuwe banen, iets minder dan de {best:.1f} uur die mogelijk is: die laatste uren zouden een extra baan of cobot vragen, en minder dan {slack:g} uur per week is dat niet waard (beleid).",

@@ -592,6 +592,7 @@ def test_compare_python_and_cli(tmp_path: Path) -> None:
     # each scenario's work to try out first is its plan's (none for "as is")
     for scenario, entry in zip(result.scenarios, data["scenarios"], strict=True):
         assert entry["trials"] == (scenario.plan.trials if scenario.plan else {})
+    assert any(entry["trials"] for entry in data["scenarios"])  # "sheltered only" has some
     html = (out / "comparison.html").read_text(encoding="utf-8")
     assert "Scenarios compared" in html and "As is" in html
 

@@ -415,10 +415,41 @@ def test_a_profile_without_a_job_is_told_of_its_trial_work() -> None:
     process = read_process(EXAMPLES[0])
     result = plan(process, catalogs=strict, time_limit_s=2, evaluate_proposals=False)
     assert not result.carved and result.trials
-    told = [r for r in result.reasons if r.key == "plan.no_job.trials"]
     names = {p.id: p.name for p in process.profiles}
+    pace = {p.name: p.pace for p in process.profiles}
+    told = [r for r in result.reasons if r.key == "plan.no_job.trials"]
     assert {r.params["profile"] for r in told} == {names[p] for p in result.trials}
-    limits = sum(b.absorbable_hours_per_week for b in result.work_balance)
-    for r in told:
-        assert 0 < r.params["hours"] <= limits + 1e-6
-        assert "try out first" in r.text("en") and "uitproberen" not in r.text("en")
+    room = {b.role: b.absorbable_hours_per_week for b in result.work_balance}
+    for i, r in enumerate(result.reasons):
+        if r.key != "plan.no_job.trials":
+            continue
+        # right after the same profile's own no-job reason
+        before = result.reasons[i - 1]
+        assert before.key.startswith("plan.no_job.") and before.key != r.key
+        assert before.params["profile"] == r.params["profile"]
+        pid = next(p for p, n in names.items() if n == r.params["profile"])
+        roles = {h.holder for u in result.trials[pid] for h in result.unit_holder[u]}
+        listed = sum(result.trials[pid].values()) / pace[r.params["profile"]]
+        bound = sum(room.get(x, 0.0) for x in roles) / pace[r.params["profile"]]
+        assert 0 < r.params["hours"] <= min(listed, bound) + 1e-6
+
+
+def test_the_line_leaves_work_to_try_out_first_to_the_line_workers() -> None:
+    """The assembly line staffs target-group stations only with work the plan counts: no
+    station of a profile holds a unit that fits it only with more gaps closed by supports
+    than carving.max_counted_supported_gaps (the assembly example has such a unit)."""
+    from jobcarve import analyze
+    from jobcarve.carving import line_plan
+
+    process = read_process(EXAMPLES[0])
+    analysis = analyze(process)
+    fits = {u.id: u.fit for u in analysis.units}
+    assert any(f.supported_gaps > 2 for fit in fits.values() for f in fit.values() if f.accessible)
+    line = line_plan(process, analysis, time_limit_s=3)
+    profiles = {p.id for p in process.profiles}
+    staffed = [s for s in line.stations if s.worker.split("#")[0] in profiles]
+    assert staffed
+    for station in staffed:
+        profile = station.worker.split("#")[0]
+        for uid in station.tasks:
+            assert fits[uid][profile].supported_gaps <= 2

@@ -67,6 +67,12 @@ KNOWN = {
     "luminaire_assembly": "pick_kits: the expert counts the 25 h unit whole against the"
     " warehouse's 16 agency hours; the plan carves a share of its volume within that room (the"
     " method, as for wire_harness)",
+    "pipe_extrusion": "strap_bundles: the expert counts the 50 h unit whole against the line"
+    " assistants' 40 h of room; the plan carves a share of its volume (the method, as for"
+    " wire_harness). degate_fittings: the expert keeps a deburring knife at 300 cuts an hour out"
+    " of new jobs as dangerous work; a hazardous hand tool alone is not dangerous work here (the"
+    " knife trimming of ready_meals, also repetition 3, is carved by its expert), as for"
+    " window_frames",
 }
 
 

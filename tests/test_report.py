@@ -607,7 +607,11 @@ def test_work_to_try_out_first_is_listed_under_the_jobs(analysed, lang: str) -> 
     names = {
         u["id"]: (u["names"] or {lang: u["name"]})[lang] for t in doc["tasks"] for u in t["units"]
     }
+    pace = {p.id: p.pace for p in read_process(EXAMPLES[0]).profiles}
+    limit = doc["plan"]["options"]["max_counted_supported_gaps"]
+    paragraph = section_html.group(0).split('id="trials-title"')[1]
+    assert f" {limit} " in " ".join(htmllib.unescape(re.sub(r"<[^>]+>", " ", paragraph)).split())
     for profile, units in trials.items():
-        for uid in units:
-            assert names[uid] in section
-            assert all(uid not in j["units"] for j in doc["jobs"] if j["profile"] == profile)
+        for uid, hours in units.items():  # the hours at the profile's pace, as a job's
+            shown = number(hours / pace[profile], lang, 1)
+            assert re.search(re.escape(f"{names[uid]} (") + r"\D*" + re.escape(shown), section)

@@ -716,20 +716,7 @@ def _to_plan(
         reasons += why_no_job(inst, taken, with_job)
     room = _room_left(inst, balance)
     trials = _trials(inst, holder, room)
-    names = {p.id: p.name for p in inst.profiles}
-    role_of = {u.unit: u.role for u in inst.units}
-    explained = {r.params.get("profile") for r in reasons}
-    for profile, hours in trials.items():
-        # a profile without a job, whose reason counts only the work the plan counts: the
-        # trial work besides, at most each role's room
-        if names[profile] in explained:
-            per_role: dict[str, float] = {}
-            for unit, h in hours.items():
-                per_role[role_of[unit]] = per_role.get(role_of[unit], 0.0) + h
-            total = sum(min(h, room.get(r, math.inf)) for r, h in per_role.items())
-            reasons.append(
-                Reason("plan.no_job.trials", {"profile": names[profile], "hours": total})
-            )
+    reasons = _with_trial_reasons(reasons, inst, trials, room)
     return Plan(
         status=status,
         gap=gap,
@@ -762,6 +749,37 @@ def _to_plan(
         work_balance=balance,
         trials=trials,
     )
+
+
+def _with_trial_reasons(
+    reasons: list[Reason],
+    inst: PoolInstance,
+    trials: Mapping[str, Mapping[str, float]],
+    room: Mapping[str, float],
+) -> list[Reason]:
+    """After each no-job reason of a profile with trial work (which that reason does not
+    count), the trial work's hours at the profile's pace, its roles' room at most."""
+    role_of = {u.unit: u.role for u in inst.units}
+    by_name = {p.name: p for p in inst.profiles}
+    out: list[Reason] = []
+    for reason in reasons:
+        out.append(reason)
+        profile = by_name.get(reason.params.get("profile", ""))
+        if not reason.key.startswith("plan.no_job") or profile is None:
+            continue
+        hours = trials.get(profile.id)
+        if not hours:
+            continue
+        per_role: dict[str, float] = {}
+        for unit, h in hours.items():
+            per_role[role_of[unit]] = per_role.get(role_of[unit], 0.0) + h
+        standard = sum(min(h, room.get(r, math.inf)) for r, h in per_role.items())
+        out.append(
+            Reason(
+                "plan.no_job.trials", {"profile": profile.name, "hours": standard / profile.pace}
+            )
+        )
+    return out
 
 
 def _room_left(inst: PoolInstance, balance: tuple[RoleBalance, ...]) -> dict[str, float]:
@@ -942,7 +960,11 @@ def line_plan(
     chosen = (options or CarvingOptions()).replace(**overrides)
     opts = resolve_options(process, cats.params, _rotation_share(cats), **chosen.overrides())
     problem = line_problem(
-        process, result, max_cobots=opts.max_cobots, allow_displacement=opts.allow_displacement
+        process,
+        result,
+        max_cobots=opts.max_cobots,
+        allow_displacement=opts.allow_displacement,
+        max_counted_supported_gaps=opts.max_counted_supported_gaps,
     )
     takt = takt_s if takt_s is not None else process.planning.takt_s
     cycle = None
