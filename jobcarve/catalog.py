@@ -21,7 +21,7 @@ from typing import Annotated, Literal, TypeVar
 from pydantic import BaseModel, Field, ValidationError, model_validator
 
 from jobcarve.exceptions import InputError, Problem
-from jobcarve.model import DIMENSIONS, Capacities, Handling, Id, Text, _Block
+from jobcarve.model import DIMENSIONS, Capacities, ExposureFlag, Handling, Id, Text, _Block
 from jobcarve.resources import catalog_dir
 from jobcarve.yamlsource import SourceMap, load, read_text, validation_problems
 
@@ -438,18 +438,9 @@ class RestrictionRule(_Block):
     lift_mass_cap: bool = Field(
         False, description="value (kg) caps lifting at the load band of that mass."
     )
-    excludes: list[
-        Literal[
-            "vibrating_tool",
-            "hazardous_tool",
-            "walking",
-            "hazardous_substance",
-            "dust_fumes",
-            "colour_coded",
-            "two_hand_control",
-            "wet_work",
-        ]
-    ] = Field(default_factory=list, description="Handling flags the person must not work with.")
+    excludes: list[ExposureFlag] = Field(
+        default_factory=list, description="Handling flags the person must not work with."
+    )
     excludes_activities: list[Id] = Field(
         default_factory=list, description="Kinds of activity the person must not do."
     )

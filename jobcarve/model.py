@@ -55,6 +55,21 @@ EDUCATION_LEVELS: tuple[str, ...] = (
     "WO",
 )
 
+#: Handling flags of what the work exposes the person to, or asks of them: a restriction
+#: may exclude them (`restrictions:` in assessment.yaml), and a part's flag holds for its
+#: whole task.
+ExposureFlag = Literal[
+    "hazardous_tool",
+    "vibrating_tool",
+    "hazardous_substance",
+    "dust_fumes",
+    "colour_coded",
+    "two_hand_control",
+    "wet_work",
+    "walking",
+]
+EXPOSURE_FLAGS: tuple[str, ...] = typing.get_args(ExposureFlag)
+
 Id = Annotated[
     str,
     Field(

@@ -68,6 +68,11 @@ class Fit:
         """How many of its gaps supports close."""
         return sum(1 for g in self.gaps if g.closed_by)
 
+    def counted(self, limit: int | None) -> bool:
+        """Accessible with at most `limit` gaps closed by supports (None: no limit): work a
+        plan counts (carving.max_counted_supported_gaps); beyond it, work to try out first."""
+        return self.accessible and (limit is None or self.supported_gaps <= limit)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "verdict": self.verdict,

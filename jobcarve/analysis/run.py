@@ -31,7 +31,7 @@ from jobcarve.catalog import AssessmentParams, CatalogEntry, Catalogs, Support, 
 from jobcarve.exceptions import InputError, Problem
 from jobcarve.graph import task_hours_per_week
 from jobcarve.messages import Reason, bilingual
-from jobcarve.model import DIMENSIONS, Handling, ProcessModel, Profile, Task
+from jobcarve.model import DIMENSIONS, EXPOSURE_FLAGS, Handling, ProcessModel, Profile, Task
 from jobcarve.results import (
     Analysis,
     CobotVerdict,
@@ -605,19 +605,6 @@ def _unit_meta(spec: UnitSpec, task: Task, meta: dict[str, _TaskMeta]) -> _TaskM
     return info
 
 
-#: what a part of a task exposes the person to, or asks of them, holds for the task as a whole
-_PART_FLAGS = (
-    "hazardous_tool",
-    "vibrating_tool",
-    "hazardous_substance",
-    "dust_fumes",
-    "colour_coded",
-    "two_hand_control",
-    "wet_work",
-    "walking",
-)
-
-
 def _whole(
     task: Task, meta: dict[str, _TaskMeta], params: AssessmentParams
 ) -> tuple[Handling, tuple[str, ...], bool]:
@@ -638,7 +625,8 @@ def _whole(
         for part in parts:
             own = above
             if part.handling is not None:
-                flags.update(f for f in _PART_FLAGS if getattr(part.handling, f))
+                # what a part exposes the person to holds for the task as a whole
+                flags.update(f for f in EXPOSURE_FLAGS if getattr(part.handling, f))
                 own = above.model_copy(update=part.handling.model_dump(exclude_none=True))
             dangerous = dangerous or params.fit.dangerous_work.applies(own)
             info = meta.get(part.id)

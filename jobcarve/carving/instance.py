@@ -226,7 +226,6 @@ def build_instance(
         for t in analysis.tasks
     }
     units = []
-    counted: dict[str, set[str]] = {}
     trials: dict[str, list[str]] = {}
     for unit in analysis.units:
         risk = (
@@ -237,16 +236,16 @@ def build_instance(
         )
         # work that fits only with many gaps closed by supports is a trial, not counted;
         # lifting risk without a lifting aid rules the work out for trials as well
+        usable = {
+            pid: unit.fit[pid].accessible
+            and not (lift_risk and not lifting_aids & set(unit.fit[pid].supports))
+            for pid in pids
+        }
         limit = options.max_counted_supported_gaps
-        for pid in pids:
-            fit = unit.fit[pid]
-            if not fit.accessible or (lift_risk and not lifting_aids & set(fit.supports)):
-                continue
-            if limit is None or fit.supported_gaps <= limit:
-                counted.setdefault(pid, set()).add(unit.id)
-            else:
+        access = tuple(usable[pid] and unit.fit[pid].counted(limit) for pid in pids)
+        for pid, ok in zip(pids, access, strict=True):
+            if usable[pid] and not ok:
                 trials.setdefault(pid, []).append(unit.id)
-        access = tuple(unit.id in counted.get(pid, ()) for pid in pids)
         supports = tuple(unit.fit[p].supports for p in pids)
         # a large unit's weekly volume is shared out in equal parts of at most share_hours,
         # and in at most max_shares parts (larger ones beyond): 10^9 units a week must not

@@ -241,7 +241,8 @@ def line_problem(
     the line, who can do units of roles at or below their education level, and the worker
     profiles (``max_workers`` people each, default one), who can do the units that fit them
     with at most ``max_counted_supported_gaps`` gaps closed by supports (the work the plan
-    counts; beyond it the work is to try out first), at their pace. A cobot can take `candidate` units at its estimated time.
+    counts; beyond it the work is to try out first), at their pace. A cobot can take
+    `candidate` units at its estimated time.
 
     The work balance in line terms: a station staffed by a target-group worker is a place
     of today's staff, so target-group workers staff at most as many stations as the line
@@ -251,10 +252,6 @@ def line_problem(
     """
     from jobcarve.carving.balance import contract_hours, role_uses
     from jobcarve.model import EDUCATION_LEVELS
-
-    def _counted(fit: Any) -> bool:
-        limit = max_counted_supported_gaps
-        return bool(fit.accessible) and (limit is None or fit.supported_gaps <= limit)
 
     units_per_week = process.planning.units_per_week
     line_units = [u for u in analysis.units if u.seconds_per_unit is not None]
@@ -285,7 +282,9 @@ def line_problem(
             workers.append(LineWorker(f"{prof.id}#{i + 1}", "profile", prof.id, True))
             times.append(
                 tuple(
-                    round(s / prof.pace / DECISECOND) if _counted(u.fit[prof.id]) else None
+                    round(s / prof.pace / DECISECOND)
+                    if u.fit[prof.id].counted(max_counted_supported_gaps)
+                    else None
                     for u, s in zip(line_units, std, strict=True)
                 )
             )
