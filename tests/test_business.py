@@ -595,6 +595,16 @@ def test_compare_python_and_cli(tmp_path: Path) -> None:
     assert any(entry["trials"] for entry in data["scenarios"])  # "sheltered only" has some
     html = (out / "comparison.html").read_text(encoding="utf-8")
     assert "Scenarios compared" in html and "As is" in html
+    # each scenario's units to try out first (any profile) are listed beside the table
+    listed = dict(
+        re.findall(r'<li><strong>([^<]+)</strong>: <span data-figure="trials">(\d+)</span>', html)
+    )
+    assert listed == {
+        entry["name"]: str(len({u for units in entry["trials"].values() for u in units}))
+        for entry in data["scenarios"]
+        if entry["trials"]
+    }
+    assert "Not in the table: units of work to try out first, per scenario." in html
 
 
 def test_analysis_json_has_business_case_and_range(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from jobcarve.carving.plan import Plan
 from jobcarve.carving.status import SolveStatus
 from jobcarve.formatting import day, fixed, money, number
 from jobcarve.report.business import _range
@@ -26,6 +27,8 @@ class ScenarioRow:
     payback: str
     range_workers: str
     status: str
+    #: units of work to try out first, not counted in the figures (`Plan.trials`)
+    trials: str
     y: float
     bar: float
     low: float | None
@@ -46,6 +49,15 @@ class ComparisonContext:
     label_width: int
     ticks: tuple[tuple[float, str], ...]
     charts: tuple[DiffChart, ...] = ()
+    #: some scenario has work to try out first: its column and note are shown
+    any_trials: bool = False
+    #: gaps closed by supports that a plan still counts (carving.max_counted_supported_gaps)
+    counted_gaps: int = 0
+
+
+def _trial_units(plan: Plan | None) -> int:
+    """How many units a scenario's plan lists as work to try out first (for any profile)."""
+    return len({u for units in plan.trials.values() for u in units}) if plan else 0
 
 
 def build_comparison_context(
@@ -91,6 +103,7 @@ def build_comparison_context(
                 range_workers=_range(
                     spread.extra_workers if spread else None, lambda v: number(v, lang, 0)
                 ),
+                trials=str(_trial_units(s.plan)),
                 status=_("proven optimal")
                 if sm.status == SolveStatus.OPTIMAL
                 else _("best found, not proven optimal"),
@@ -138,7 +151,10 @@ def build_comparison_context(
             ],
         ),
     )
+    plans = [s.plan for s in scenarios if s.plan is not None]
     return ComparisonContext(
+        any_trials=any(p.trials for p in plans),
+        counted_gaps=int(plans[0].options.get("max_counted_supported_gaps", 0)) if plans else 0,
         charts=charts,
         lang=lang,
         title=_("Scenarios compared") + f": {comparison.company}",
