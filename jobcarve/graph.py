@@ -182,14 +182,17 @@ def workload_warnings(process: ProcessModel) -> list[str]:
     more hours of tasks than its people provide, a role that does none of the tasks."""
     out: list[str] = []
     summary = summarize(process)
+    roles = {r.id: r for r in process.roles}
     for load in summary.roles:
-        if (
-            load.capacity_hours_per_week
-            and load.hours_per_week > 1.05 * load.capacity_hours_per_week
-        ):
+        role = roles[load.role]
+        # overtime and agency hours are worked on the role's tasks too (docs/model-format.md)
+        extra = (role.overtime_hours_per_week or 0.0) + (role.agency_hours_per_week or 0.0)
+        provided = load.capacity_hours_per_week + extra
+        if load.capacity_hours_per_week and load.hours_per_week > 1.05 * provided:
             out.append(
                 f'role "{load.role}" has {load.hours_per_week:.1f} h/week of tasks but '
                 f"{load.headcount} people provide {load.capacity_hours_per_week:.1f} h/week"
+                + (f" ({provided:.1f} with overtime and agency hours)" if extra else "")
             )
         if load.hours_per_week == 0:
             out.append(f'role "{load.role}" does none of the tasks')

@@ -203,6 +203,15 @@ def test_workload_warnings_from_validate(tmp_path: Path) -> None:
     found = workload_warnings(jobcarve.read_process(model))
     assert any(w.startswith('role "op" has ') and "2 people provide" in w for w in found), found
     assert 'role "idle" does none of the tasks' in found
+    # overtime and agency hours are worked on the role's tasks too: enough of them, no warning
+    op = "  - {id: op, name: Operator, headcount: 2, education: MBO 2, hard_to_fill: true"
+    load = next(w for w in found if w.startswith('role "op" has '))
+    task_hours = float(load.split(" has ")[1].split(" h/week")[0])
+    agency = model.with_name("agency.yaml")
+    agency.write_text(
+        text.replace(op, f"{op}, agency_hours_per_week: {task_hours:.0f}"), encoding="utf-8"
+    )
+    assert not [w for w in workload_warnings(jobcarve.read_process(agency)) if '"op"' in w]
     result = run_cli("validate", str(model))
     assert result.returncode == 0 and result.stdout.startswith(f"ok: {model}")
     assert f'warning: {model}: role "idle" does none of the tasks' in result.stderr
