@@ -116,6 +116,11 @@ def test_business_case_by_hand() -> None:
     # work x 50 x 1.30 = 520, 2 h backlog x 40 margin = 80 -> EUR 975 a production week,
     # x 46 = 44,850 a full year; year 1 at 75%: 44,850 x 4.75 / 5 = 42,607.50
     assert case.line("value_freed_hours") == pytest.approx(42607.5)
+    # the same value per use (one home: their sum is the line): 375, 520 and 80 a week
+    assert case.freed_by_use == pytest.approx(
+        {"overtime": 375 * 46 * 0.95, "agency": 520 * 46 * 0.95, "backlog": 80 * 46 * 0.95}
+    )
+    assert sum(case.freed_by_use.values()) == pytest.approx(case.line("value_freed_hours"))
     net = -12670.02 + 3651.07743 + 658.2675 - 920 - 2622 + 2622 - 1600 + 800 - 12000 - 3000
     assert case.net_eur_per_year == pytest.approx(net + 42607.5)
     # the cobot adds what the 6 h/week add over the job's 10: 4 h more agency work avoided
@@ -634,3 +639,22 @@ def test_analysis_json_has_business_case_and_range(tmp_path: Path) -> None:
     section = plain(html.split('id="business"')[1])
     assert "<svg" in section and "−€ 20.272" in section  # 20 h x 52,14 x 16,20 x 1,2
     assert "betaalde weken" in section and "Kasstroom per jaar" in section
+
+
+def test_the_advice_tells_money_paid_today_from_the_worth_of_capacity() -> None:
+    """Freed hours that end overtime or agency work save money paid today; hours that fill a
+    vacancy or take on work now left undone are worth only what the company makes of them
+    (a review read a net figure built on vacancy hours as cash)."""
+    from jobcarve.formatting import money
+    from jobcarve.report.advice import _cash_and_capacity
+
+    process, figures = hand_figures()
+    case = business_case(process, figures)
+    text = _cash_and_capacity(case, "en", lambda s: s)
+    paid, capacity = (375 + 520) * 46 * 0.95, 80 * 46 * 0.95
+    assert f"Of the value of these hours, {money(paid, 'en')} a year is money" in text
+    assert f"{money(capacity, 'en')} is the worth of filling vacancies" in text
+    only_paid = dataclasses.replace(case, freed_by_use={"overtime": 1.0, "agency": 2.0})
+    assert _cash_and_capacity(only_paid, "en", lambda s: s) == ""
+    only_capacity = dataclasses.replace(case, freed_by_use={"vacancies": 5000.0})
+    assert "All of the value of these hours" in _cash_and_capacity(only_capacity, "en", lambda s: s)

@@ -453,3 +453,17 @@ def test_the_line_leaves_work_to_try_out_first_to_the_line_workers() -> None:
         profile = station.worker.split("#")[0]
         for uid in station.tasks:
             assert fits[uid][profile].supported_gaps <= 2
+
+
+def test_a_plan_without_its_cobots_keeps_the_options_it_ran_with() -> None:
+    """When the cobots add nothing and the plan without them is returned, its options are
+    the plan's own (the report's assumptions once said "at most 0 cobots")."""
+    from pathlib import Path
+
+    from jobcarve.catalog import load_catalogs
+
+    process = read_process(Path(__file__).parent / "cases" / "machine_builder.yaml")
+    result = plan(process, time_limit_s=2, evaluate_proposals=False)
+    assert result.cobot_options and not result.cobots  # the mill's cobot adds nothing here
+    default = load_catalogs().params.carving.max_cobots.value  # type: ignore[union-attr]
+    assert result.options["max_cobots"] == default == 2

@@ -462,6 +462,11 @@ def test_recommendation_rule(monkeypatch: pytest.MonkeyPatch) -> None:
         **{**kw, "cobot_names": ("UR10e",)},
     )
     assert slow.verdict == "go_with_conditions" and any(c.key == "cobot" for c in slow.conditions)
+    # new jobs: the risk assessment of the new jobs is a next step (the plan knows no hazards
+    # of the machines); no job, no such step
+    assert any(s.startswith("Update the risk inventory") for s in cond.next_steps)
+    none = advise(extra_workers=0, case=case(5e4, 1e4, 1e4), spread=None, **kw)
+    assert not any("risk inventory" in s for s in none.next_steps)
 
 
 def test_money_is_written_the_dutch_way() -> None:
@@ -615,3 +620,47 @@ def test_work_to_try_out_first_is_listed_under_the_jobs(analysed, lang: str) -> 
         for uid, hours in units.items():  # the hours at the profile's pace, as a job's
             shown = number(hours / pace[profile], lang, 1)
             assert re.search(re.escape(f"{names[uid]} (") + r"\D*" + re.escape(shown), section)
+
+
+def test_a_job_title_leaves_out_what_a_role_name_explains_in_brackets() -> None:
+    """ "Assistent CNC-verspaner (programmeren, instellen, produceren)" promised the assistant the
+    skilled part of the role (a review of case 31's report); the title keeps the role's name."""
+    from jobcarve.report.cards import _short_role
+
+    assert _short_role("CNC-verspaner (programmeren, instellen, produceren)") == "CNC-verspaner"
+    assert _short_role("Elektromonteur (paneelbouw) en kabels") == "Elektromonteur en kabels"
+    assert _short_role("(alleen haakjes)") == "(alleen haakjes)"
+    assert _short_role("Nabewerker") == "Nabewerker"
+
+
+def test_the_task_board_says_why_fitting_work_stays_in_a_role_without_room() -> None:
+    """Work that fits a profile but belongs to a role with no declared use stays there by the
+    no-displacement rule, and the task board says so (case 31: packing loose parts fits two
+    profiles, and shipping has no vacancy, overtime, agency hours, backlog or leavers)."""
+    from jobcarve import plan
+
+    process = read_process(ROOT / "tests" / "cases" / "machine_builder.yaml")
+    analysis = analyze(process)
+    result = plan(process, analysis=analysis, time_limit_s=2, evaluate_proposals=False)
+    closed = {b.role for b in result.work_balance if b.absorbable_hours_per_week <= 0}
+    assert "shipping" in closed
+    ctx = build_context(
+        process,
+        analysis,
+        result,
+        "nl",
+        translations("nl").gettext,
+        generated_at=PINNED,
+        version="0.0.0",
+    )
+    names = {r.id: r.name for r in process.roles}
+    shipping = next(lane for lane in ctx.lanes if lane.role == names["shipping"])
+    packing = next(t for t in shipping.tasks if "Losse delen" in t.name)
+    assert "overnemen zou de mensen in de functie verdringen" in packing.holders
+    # work in a role with room that stays there gets no such reason
+    said = [t for lane in ctx.lanes for t in lane.tasks if "verdringen" in t.holders]
+    roles_said = {
+        lane.role for lane in ctx.lanes if any("verdringen" in t.holders for t in lane.tasks)
+    }
+    names = {r.id: r.name for r in process.roles}
+    assert said and roles_said <= {names[r] for r in closed}

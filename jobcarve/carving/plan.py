@@ -390,7 +390,12 @@ def plan(
                 if again.cobots
                 else dataclasses.replace(without, cobot_options=())
             )
-        best = dataclasses.replace(decided, cobot_options=decided.cobot_options + dropped)
+        best = dataclasses.replace(
+            decided,
+            cobot_options=decided.cobot_options + dropped,
+            # the options the plan ran with, not those of the comparison without cobots
+            options={**decided.options, "max_cobots": opts.max_cobots},
+        )
     if evaluate_proposals and not best.interrupted and result.proposals:
         effects = _proposal_effects(process, result, best, opts, cats, progress)
         best = dataclasses.replace(best, split_proposals=effects)

@@ -132,6 +132,9 @@ class BusinessCase:
     freed: tuple[FreedValue, ...] = ()
     sensitivity: Sensitivity | None = None
     sources_nl: dict[str, str] = field(default_factory=dict)
+    #: the value of the freed hours per use (vacancies, overtime, ...), average per year over
+    #: the horizon: its sum is the line ``value_freed_hours``
+    freed_by_use: dict[str, float] = field(default_factory=dict)
 
     def line(self, key: str) -> float:
         return next(item.amount_eur_per_year for item in self.lines if item.key == key)
@@ -158,6 +161,7 @@ class BusinessCase:
                 }
                 for f in self.freed
             ],
+            "value_freed_hours_by_use": {k: round(v, 2) for k, v in self.freed_by_use.items()},
             "sensitivity": self.sensitivity.to_dict() if self.sensitivity else None,
             "rates": {k: round(v, 4) for k, v in self.rates.items()},
             "sources": self.sources,
@@ -294,6 +298,10 @@ def business_case(
         tuple(freed),
         None,
         dict(r.sources_nl),
+        {
+            use: sum(value_years([f for f in freed if f.use == use])) / horizon
+            for use in dict.fromkeys(f.use for f in freed)
+        },
     )
     if sensitivity:
         case = dataclasses.replace(

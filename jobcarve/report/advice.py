@@ -83,6 +83,28 @@ class Advice:
     next_steps: tuple[str, ...]
 
 
+#: uses of freed hours whose value is money the company pays today or would pay (overtime,
+#: agency hours, a leaver's replacement); the others (vacancies, backlog) are worth what the
+#: company makes of the extra capacity
+PAID_USES = ("overtime", "agency", "leavers")
+
+
+def _cash_and_capacity(case: BusinessCase, lang: str, _: Gettext) -> str:
+    """How much of the freed hours' value is money paid today, and how much is capacity
+    (the line ``value_freed_hours`` split by use: `BusinessCase.freed_by_use`)."""
+    paid = sum(v for use, v in case.freed_by_use.items() if use in PAID_USES)
+    capacity = sum(v for use, v in case.freed_by_use.items() if use not in PAID_USES)
+    if capacity <= 0:
+        return ""
+    if paid <= 0:
+        return " " + _(
+            "All of the value of these hours (%(capacity)s a year) is the worth of filling vacancies and taking on work now left undone: it is no money saved, and pays only when the company turns those hours into more output."
+        ) % {"capacity": money(capacity, lang)}
+    return " " + _(
+        "Of the value of these hours, %(paid)s a year is money the company pays now or would pay (less overtime and agency work, leavers not replaced); %(capacity)s is the worth of filling vacancies and taking on work now left undone: no money saved, it pays only when the company turns those hours into more output."
+    ) % {"paid": money(paid, lang), "capacity": money(capacity, lang)}
+
+
 def advise(
     *,
     extra_workers: int,
@@ -113,6 +135,7 @@ def advise(
             text = _(
                 "The %(hours)s hours per week that today's staff give up really go to the uses the model declares (open vacancies, overtime, agency hours, work now left undone, people leaving)."
             ) % {"hours": number(freed_hours, lang, 1)}
+        text += _cash_and_capacity(case, lang, _)
         conditions.append(Condition("freed_hours", value, text, net - value < floor))
     if case is not None and subsidy > 0:
         conditions.append(
@@ -215,6 +238,14 @@ def _next_steps(
     steps.append(
         _("Arrange the supports named on the job cards and name a coach for every new worker.")
     )
+    if workers:
+        # the plan knows tasks and demands, not the machines' energy or the hall's hazards:
+        # the risk assessment of the new jobs is the employer's (Arbowet art. 5 and 8)
+        steps.append(
+            _(
+                "Update the risk inventory and evaluation (RI&E) for the new jobs before anyone starts: every task on a job card with its machines and hazards, and the instruction and supervision each new worker needs (Arbowet art. 5 and 8)."
+            )
+        )
     # a profile left without a job beside the others: why (the reader asks)
     steps += why_no_job
     return tuple(steps)

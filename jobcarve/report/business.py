@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from jobcarve.carving.plan import Plan
 from jobcarve.catalog import Catalogs
-from jobcarve.economics import LINE_KEYS, BusinessCase
+from jobcarve.economics import LINE_KEYS, BusinessCase, JobCase
 from jobcarve.formatting import fixed, money, number, percent
 from jobcarve.model import ProcessModel
 from jobcarve.report.charts import TornadoChart, _tornado
@@ -328,6 +328,22 @@ def _formula_value(kind: str, value: float | str, lang: str, names: dict[str, st
     return number(value, lang, 1)
 
 
+def _instrument(
+    job: JobCase, case: BusinessCase, names: dict[str, str], lang: str, _: Gettext
+) -> str:
+    """The job's wage instrument, and why it brings nothing where its rule rules it out."""
+    name = names.get(job.instrument, job.instrument)
+    limit = case.rates.get("loondispensatie_max_loonwaarde_share")
+    if job.instrument == "loondispensatie" and limit is not None and job.loonwaarde > limit:
+        return _("%(instrument)s: none above a loonwaarde of %(limit)s") % {
+            "instrument": name,
+            "limit": percent(limit, lang, 0),
+        }
+    if job.instrument == "lks" and job.loonwaarde >= 1:
+        return _("%(instrument)s: none at a loonwaarde of 100%%") % {"instrument": name}
+    return name
+
+
 def business_view(
     case: BusinessCase,
     spread: Uncertainty | None,
@@ -406,7 +422,7 @@ def business_view(
             title=f"{i}. {profile_names.get(j.profile, j.profile)}",
             hours=number(j.hours_per_week, lang, 1),
             loonwaarde=percent(j.loonwaarde, lang, 0),
-            instrument=instruments.get(j.instrument, j.instrument),
+            instrument=_instrument(j, case, instruments, lang, _),
             cost=money(j.items["wage_cost_new_workers"], lang),
             support=money(
                 sum(

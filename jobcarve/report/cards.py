@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -89,6 +90,11 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _short_role(name: str) -> str:
+    """A role's name without the parts in brackets (the name itself if nothing is left)."""
+    return re.sub(r"\s*\([^)]*\)", "", name).strip() or name
+
+
 def job_titles(process: ProcessModel, plan: Plan, units: dict[str, Any], _: Gettext) -> list[str]:
     """One title per carved job (one home for the cards, the hours table and the first screen)."""
     role_names = {r.id: r.name for r in process.roles}
@@ -98,7 +104,9 @@ def job_titles(process: ProcessModel, plan: Plan, units: dict[str, Any], _: Gett
         for uid, h in job.unit_hours.items():
             by_role[units[uid].role] = by_role.get(units[uid].role, 0.0) + h
         main = sorted(by_role, key=lambda r: -by_role[r])[:2]
-        names = [_lower_first(role_names.get(r, r)) for r in main]
+        # a role's name without its explanation in brackets: "CNC-verspaner (programmeren,
+        # instellen)" would promise the assistant the skilled part of the role
+        names = [_lower_first(_short_role(role_names.get(r, r))) for r in main]
         titles.append(_capital(_("assistant %(roles)s") % {"roles": _(" and ").join(names)}))
     seen: dict[str, int] = {}
     for t in titles:

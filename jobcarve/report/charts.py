@@ -16,7 +16,7 @@ from jobcarve.formatting import money, number, percent
 from jobcarve.model import ProcessModel, Role
 from jobcarve.report.cards import JobCard
 from jobcarve.report.labels import Gettext
-from jobcarve.results import Analysis, TaskResult
+from jobcarve.results import Analysis, TaskResult, Unit
 
 
 @dataclass(frozen=True)
@@ -241,6 +241,11 @@ def _ceil_div(a: float, b: float) -> int:
     return max(1, int(-(-a // b)))
 
 
+def _fits_someone(unit: Unit) -> bool:
+    """Some profile fits the unit as it is or with supports."""
+    return any(f.verdict in ("fits", "fits_with_support") for f in unit.fit.values())
+
+
 def _lanes(
     process: ProcessModel,
     analysis: Analysis,
@@ -262,6 +267,13 @@ def _lanes(
     results = {t.id: t for t in analysis.tasks}
     job_number = {j.id: i for i, j in enumerate(jobs, start=1)}
     lanes: dict[str, list[BoardTask]] = {}
+    # roles that may give up no work (no declared use): fitting work stays there by the
+    # no-displacement rule, which the board says
+    closed = (
+        {b.role for b in plan.work_balance if b.absorbable_hours_per_week <= 0}
+        if plan is not None and not plan.options.get("allow_displacement")
+        else set()
+    )
     for tid in order:
         res = results[tid]
         who: list[str] = []
@@ -272,6 +284,12 @@ def _lanes(
                         who.append(_("new job %(n)s") % {"n": job_number[h.holder]})
                     elif h.kind == "cobot":
                         who.append(_("cobot"))
+                    elif h.kind == "role" and u.role in closed and _fits_someone(u):
+                        who.append(
+                            _(
+                                "stays with the role: it fits a profile, but taking it would displace the people in the role (no vacancy, overtime, agency hours, backlog or leavers)"
+                            )
+                        )
                     elif h.kind == "role":
                         who.append(_("stays with the role"))
         after = sorted(step[p] for p in g.predecessors(tid))
