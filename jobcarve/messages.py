@@ -237,8 +237,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Many variants ({variants}, more than {max}) presented loose and at varying places: that needs vision, a gripper per variant and constant re-teaching; not even a cobot assist pays.",
     ),
     "gate.too_fast": (
-        "Een mens doet een handeling in {human_s:.1f} s; een cobot naast mensen heeft ongeveer {min_s:g} s per pak-en-plaats nodig, meer dan anderhalf keer zo lang. Dit is werk voor een eigen machine of een afgeschermde robot.",
-        "A person does one move in {human_s:.1f} s; a cobot next to people needs about {min_s:g} s per pick-and-place, more than one and a half times as long. This is work for a dedicated machine or a fenced robot.",
+        "Een mens doet een handeling in {human_s:.1f} s; een cobot naast mensen heeft ongeveer {min_s:g} s per pak-en-plaats nodig en kan dat tempo niet bijhouden. Dit is werk voor een eigen machine of een afgeschermde robot.",
+        "A person does one move in {human_s:.1f} s; a cobot next to people needs about {min_s:g} s per pick-and-place and cannot keep that pace. This is work for a dedicated machine or a fenced robot.",
     ),
     "gate.flexible": (
         "Slappe onderdelen (draad, folie, textiel): buiten wat een cobot betrouwbaar pakt; een machine of de mens.",

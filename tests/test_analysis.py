@@ -483,13 +483,16 @@ def test_takt_gate() -> None:
     """On a line, a cobot slower than the takt is gated."""
     verdict = cobot_unit(
         f"{BASE_HANDLING}, part_mass_kg: 1",
-        time="time_s_per_unit: 6",
+        time="time_s_per_unit: 9",
         kind="line",
-        takt=", takt_s: 7",
+        takt=", takt_s: 8.5",
     )
-    # cobot time max(6 s, 8 s) = 8 s per unit > takt 7 s: a fenced robot (2-3 s) could
-    # (6 s x 1.5 = 9 s >= 8 s: the move itself is not too fast for a cobot)
+    # cobot time max(9 s, 8 s) = 9 s per unit > takt 8.5 s: a fenced robot (2-3 s) could
+    # (the person's 9 s a move is not faster than the 8 s cobot cycle: not too fast)
     assert [g.gate for g in verdict.gates] == ["takt"] and verdict.label == "guarded_cell"
+    # a person faster than the cobot cycle: too fast whatever the takt
+    fast = cobot_unit(f"{BASE_HANDLING}, part_mass_kg: 1", time="time_s_per_unit: 7.5")
+    assert "too_fast" in [g.gate for g in fast.gates] and fast.label == "guarded_cell"
 
 
 def test_candidate_palletising_15_kg() -> None:
@@ -575,7 +578,9 @@ def test_examples_plausible_verdicts() -> None:
     assert line["palletize_units"].units[0].cobot.gates[0].gate == "payload"  # 48 kg units
     assert line["build_control_board"].split == "subtasks"
     food = {t.id: t for t in analyze(read_process(EXAMPLES[2])).tasks}
-    assert food["palletize_cartons"].units[0].cobot.label == "candidate"
+    # a carton every 6 s is faster than a cobot's 8 s pick: a fenced palletising robot
+    pallet = food["palletize_cartons"].units[0].cobot
+    assert pallet.label == "guarded_cell" and pallet.gates[0].gate == "too_fast"
     # NIOSH: LI > 1 is a risk whoever does it, removed by the cobot or a lifting aid
     risk = food["palletize_cartons"].units[0].lifting_risk
     assert risk is not None and "lifting_aid" in risk.removed_by
