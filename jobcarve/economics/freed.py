@@ -29,6 +29,12 @@ class FreedValue:
         return self.hours_per_week * self.eur_per_hour
 
 
+#: uses of freed hours whose value is money the company pays today or would pay (overtime,
+#: agency hours, a leaver's replacement); the others (vacancies, backlog) are worth what the
+#: company makes of the extra capacity, no money saved (the advice says which is which)
+PAID_USES = ("overtime", "agency", "leavers")
+
+
 def role_cost(role: Role, v: dict[str, float]) -> float:
     """The role's employer cost per hour (the model's figure, else the sourced default)."""
     return role.wage_cost_eur_per_hour or v["default_role_wage_cost_eur_per_hour"]

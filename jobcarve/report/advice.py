@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import Any
 
 from jobcarve.economics import BusinessCase
+from jobcarve.economics.freed import PAID_USES
 from jobcarve.exceptions import InputError
 from jobcarve.formatting import fixed, money, number, percent
 from jobcarve.resources import catalog_dir
@@ -81,12 +82,6 @@ class Advice:
     verdict: str  # go | go_with_conditions | not_now
     conditions: tuple[Condition, ...]
     next_steps: tuple[str, ...]
-
-
-#: uses of freed hours whose value is money the company pays today or would pay (overtime,
-#: agency hours, a leaver's replacement); the others (vacancies, backlog) are worth what the
-#: company makes of the extra capacity
-PAID_USES = ("overtime", "agency", "leavers")
 
 
 def _cash_and_capacity(case: BusinessCase, lang: str, _: Gettext) -> str:
