@@ -664,3 +664,19 @@ def test_the_task_board_says_why_fitting_work_stays_in_a_role_without_room() -> 
     }
     names = {r.id: r.name for r in process.roles}
     assert said and roles_said <= {names[r] for r in closed}
+
+
+def test_split_proposals_name_their_parts_without_the_task_again() -> None:
+    """The proposals table heads each row with the task; its parts column once repeated the
+    task's name before every part (a review of case 31's report)."""
+    from jobcarve import plan
+    from jobcarve.report.balance import proposal_rows
+
+    process = read_process(ROOT / "tests" / "cases" / "machine_builder.yaml")
+    analysis = analyze(process)
+    assert analysis.proposals
+    result = plan(process, analysis=analysis, time_limit_s=1, evaluate_proposals=False)
+    rows = proposal_rows(analysis, result, "nl", translations("nl").gettext)
+    for row, task in zip(rows, analysis.proposals, strict=True):
+        assert task.name not in row.units and row.units
+        assert len(row.units.split("; ")) == len(task.proposal.units)  # type: ignore[union-attr]

@@ -111,6 +111,12 @@ def balance_view(process: ProcessModel, plan: Plan, lang: str, _: Gettext) -> Ba
     )
 
 
+def _part(label: str, task: str) -> str:
+    """A part's name without its task's name in front ("Task: routine work" -> "routine work")."""
+    prefix = f"{task}: "
+    return label[len(prefix) :] if label.startswith(prefix) and len(label) > len(prefix) else label
+
+
 def proposal_rows(analysis: Analysis, plan: Plan, lang: str, _: Gettext) -> tuple[ProposalRow, ...]:
     """The split proposals to confirm or check on the floor, with what each would add."""
     effects = {e.task: e for e in plan.split_proposals}
@@ -127,7 +133,8 @@ def proposal_rows(analysis: Analysis, plan: Plan, lang: str, _: Gettext) -> tupl
                 kind=_("typical split from the catalogue, to confirm")
                 if catalogue
                 else _("jobcarve's proposal, to check on the floor"),
-                units="; ".join(u.label(lang) for u in proposal.units),
+                # the parts without the task's name before each (it heads the row)
+                units="; ".join(_part(u.label(lang), task.name) for u in proposal.units),
                 adds_hours=number(effect.carved_hours_added or 0.0, lang, 1)
                 if evaluated and effect
                 else "-",
