@@ -331,17 +331,17 @@ def _formula_value(kind: str, value: float | str, lang: str, names: dict[str, st
 def _instrument(
     job: JobCase, case: BusinessCase, names: dict[str, str], lang: str, _: Gettext
 ) -> str:
-    """The job's wage instrument, and why it brings nothing where its rule rules it out."""
+    """The job's wage instrument, and why it brings nothing where the business case gave it
+    nothing (the rule itself is economics/money.py's)."""
     name = names.get(job.instrument, job.instrument)
-    limit = case.rates.get("loondispensatie_max_loonwaarde_share")
-    if job.instrument == "loondispensatie" and limit is not None and job.loonwaarde > limit:
+    if job.instrument == "none" or job.items.get("wage_cost_subsidy", 0.0) > 0:
+        return name
+    if job.instrument == "loondispensatie":
         return _("%(instrument)s: none above a loonwaarde of %(limit)s") % {
             "instrument": name,
-            "limit": percent(limit, lang, 0),
+            "limit": percent(case.rates["loondispensatie_max_loonwaarde_share"], lang, 0),
         }
-    if job.instrument == "lks" and job.loonwaarde >= 1:
-        return _("%(instrument)s: none at a loonwaarde of 100%%") % {"instrument": name}
-    return name
+    return _("%(instrument)s: none at a loonwaarde of 100%%") % {"instrument": name}
 
 
 def business_view(

@@ -243,7 +243,7 @@ def _ceil_div(a: float, b: float) -> int:
 
 def _fits_someone(unit: Unit) -> bool:
     """Some profile fits the unit as it is or with supports."""
-    return any(f.verdict in ("fits", "fits_with_support") for f in unit.fit.values())
+    return any(f.accessible for f in unit.fit.values())
 
 
 def _lanes(

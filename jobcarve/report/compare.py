@@ -49,7 +49,7 @@ class ComparisonContext:
     label_width: int
     ticks: tuple[tuple[float, str], ...]
     charts: tuple[DiffChart, ...] = ()
-    #: some scenario has work to try out first: its column and note are shown
+    #: some scenario has work to try out first: the note and list beside the table are shown
     any_trials: bool = False
     #: gaps closed by supports that a plan still counts (carving.max_counted_supported_gaps)
     counted_gaps: int = 0
