@@ -464,6 +464,7 @@ class CarvingParams(_Block):
     max_cobots: Param
     volume_share_hours: Param
     max_volume_shares_per_unit: Param
+    max_unit_room_ratio: Param
     time_limit_s: Param
     min_kind_share: Param
     max_counted_supported_gaps: Param

@@ -237,6 +237,11 @@ class Study:
                 lines.append(
                     f"not counted, to try out first (many gaps closed by supports): {trials}"
                 )
+            if self.plan.larger_than_room:
+                lines.append(
+                    "fits a profile but stays with its role, larger than the role may give up: "
+                    + ", ".join(self.plan.larger_than_room)
+                )
             if f.displacement_hours > 0:
                 lines.append(
                     f"displacement: {f.displacement_hours:.1f} h/week of today's staff's work "

@@ -462,8 +462,47 @@ def test_a_plan_without_its_cobots_keeps_the_options_it_ran_with() -> None:
 
     from jobcarve.catalog import load_catalogs
 
-    process = read_process(Path(__file__).parent / "cases" / "machine_builder.yaml")
+    process = read_process(Path(__file__).parent / "cases" / "composite_boats.yaml")
     result = plan(process, time_limit_s=2, evaluate_proposals=False)
-    assert result.cobot_options and not result.cobots  # the mill's cobot adds nothing here
+    assert result.cobot_options and not result.cobots  # its cobot adds nothing here
     default = load_catalogs().params.carving.max_cobots.value  # type: ignore[union-attr]
     assert result.options["max_cobots"] == default == 2
+
+
+def test_a_unit_larger_than_its_roles_room_stays_with_the_role() -> None:
+    """A unit goes into a new job only when its role could give it up whole
+    (carving.max_unit_room_ratio, 1): case 25's motor fitting (15 h) fits the aphasia
+    profile, but the motor technicians may give up only their 4 h of backlog. It stays with
+    them, is named in `larger_than_room` (analysis.json too), and with the ratio raised the
+    plan may carve a share of it again, within the same 4 h."""
+    import dataclasses
+
+    from jobcarve import analyze
+    from jobcarve.catalog import load_catalogs
+    from tests.conftest import ROOT
+
+    process = read_process(ROOT / "tests" / "cases" / "sunshade_maker.yaml")
+    analysis = analyze(process)
+    unit = next(u for u in analysis.units if u.id == "insert_motor")
+    assert unit.fit["aphasia_installer"].accessible
+    result = plan(process, analysis, time_limit_s=2, evaluate_proposals=False)
+    room = {b.role: b.absorbable_hours_per_week for b in result.work_balance}
+    assert room[unit.role] == pytest.approx(4.0) < unit.hours_per_week
+    assert "insert_motor" in result.larger_than_room
+    assert result.to_dict()["larger_than_room"] == list(result.larger_than_room)
+    assert [h.kind for h in result.unit_holder["insert_motor"]] == ["role"]
+    units = {u.id: u for u in analysis.units}
+    for uid in result.larger_than_room:  # each one is larger than its role's room
+        assert units[uid].hours_per_week > room[units[uid].role]
+    for job in result.carved:
+        assert not set(job.units) & set(result.larger_than_room)
+    cats = load_catalogs()
+    assert cats.params is not None
+    assert cats.params.carving.max_unit_room_ratio.value == 1.0
+    param = cats.params.carving.max_unit_room_ratio.model_copy(update={"value": 10.0})
+    carving = cats.params.carving.model_copy(update={"max_unit_room_ratio": param})
+    wider = dataclasses.replace(cats, params=cats.params.model_copy(update={"carving": carving}))
+    again = plan(process, analysis, catalogs=wider, time_limit_s=2, evaluate_proposals=False)
+    assert not again.larger_than_room
+    moved = sum(h.hours_per_week for h in again.unit_holder["insert_motor"] if h.kind != "role")
+    assert 0 < moved <= 4.0 + 1e-6

@@ -48,29 +48,7 @@ KNOWN = {
     " jobs, yet rates it within the prosthesis profile's capacities; a hazardous hand tool"
     " alone is not dangerous work here (knife trimming and hand soldering are carved in"
     " cases 4 and 6)",
-    "wire_harness": "tape_sleeve: the expert keeps the 60 h taping unit out of new jobs because"
-    " it is larger than the assemblers' 32 h of room and any profile's week; the plan shares a"
-    " unit's volume out in parts of at most 4 h (assessment.yaml carving.volume_share_hours) and"
-    " carves some hours of the taping into a job within that room: carving part of a task's volume"
-    " is the method, so no rule was made",
-    "sunshade_maker": "insert_motor: the expert counts whole units against the room (the 15 h"
-    " motor fitting against the motor technicians' 4 h of backlog); the plan shares the unit's"
-    " volume within the role's room and carves 4 h of it for the profile it clearly fits"
-    " (volume sharing is the method), so no rule was made. The awning assembly the expert also"
-    " kept out is now work to try out first (three gaps closed by supports), not counted",
-    "pallet_works": "crate_cut: the expert counts the 40 h unit whole against the crate"
-    " builders' 16 h of room; the plan carves a share of its volume within that room (the"
-    " method, as for wire_harness). The bandsaw work the expert also kept out is now work to"
-    " try out first (three gaps closed by supports), not counted",
-    "concrete_products": "clean_press_moulds: the expert counts the 8 h unit whole against mould"
-    " maintenance's 6 h of overtime; the plan carves a share of its volume within that room"
-    " (the method, as for wire_harness)",
-    "luminaire_assembly": "pick_kits: the expert counts the 25 h unit whole against the"
-    " warehouse's 16 agency hours; the plan carves a share of its volume within that room (the"
-    " method, as for wire_harness)",
-    "pipe_extrusion": "strap_bundles: the expert counts the 50 h unit whole against the line"
-    " assistants' 40 h of room; the plan carves a share of its volume (the method, as for"
-    " wire_harness). degate_fittings: the expert keeps a deburring knife at 300 cuts an hour out"
+    "pipe_extrusion": "degate_fittings: the expert keeps a deburring knife at 300 cuts an hour out"
     " of new jobs as dangerous work; a hazardous hand tool alone is not dangerous work here (the"
     " knife trimming of ready_meals, also repetition 3, is carved by its expert), as for"
     " window_frames",

@@ -95,6 +95,9 @@ class PoolOptions:
     #: at most this many equal parts per unit (carving.max_volume_shares_per_unit): bounds the
     #: model the solver gets whatever the weekly hours; beyond it the parts grow larger
     max_shares: int = 40
+    #: a unit goes into a carved job only when its hours today are at most this multiple of
+    #: its role's room (carving.max_unit_room_ratio): the role could give it up whole
+    max_unit_room_ratio: float = math.inf
 
 
 @dataclass(frozen=True)
@@ -110,6 +113,9 @@ class PoolInstance:
     #: per profile id, the units it could do only with more gaps closed by supports than
     #: the plan counts (`PoolOptions.max_counted_supported_gaps`): to try out first
     trials: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: units some profile could do that stay with their role because they are larger than
+    #: the role may give up (`PoolOptions.max_unit_room_ratio`)
+    larger_than_room: tuple[str, ...] = ()
 
     @property
     def num_units(self) -> int:
@@ -191,6 +197,7 @@ def resolve_options(
         time_limit_s=pick("time_limit_s", carving.time_limit_s.value),
         share_hours=carving.volume_share_hours.value,
         max_shares=int(carving.max_volume_shares_per_unit.value),
+        max_unit_room_ratio=carving.max_unit_room_ratio.value,
         seed=int(seed if seed is not None else opts.seed),
         workers=int(workers if workers is not None else opts.workers),
         allow_displacement=bool(allow),
@@ -225,8 +232,14 @@ def build_instance(
         else 1.0
         for t in analysis.tasks
     }
+    limits: dict[str, float] = {}
+    if not options.allow_displacement:
+        limits = {
+            r.id: sum(role_uses(r, process.planning.hours_per_fte).values()) for r in process.roles
+        }
     units = []
     trials: dict[str, list[str]] = {}
+    larger: list[str] = []
     for unit in analysis.units:
         risk = (
             unit.lifting_index is not None and unit.lifting_index > options.risk_lifting_index
@@ -241,6 +254,12 @@ def build_instance(
             and not (lift_risk and not lifting_aids & set(unit.fit[pid].supports))
             for pid in pids
         }
+        # a unit its role could not give up whole stays with the role
+        today = unit.hours_per_week * base_factor[unit.task]
+        if unit.role in limits and today > options.max_unit_room_ratio * limits[unit.role] + 1e-6:
+            if any(usable.values()):
+                larger.append(unit.id)
+            usable = dict.fromkeys(pids, False)
         limit = options.max_counted_supported_gaps
         access = tuple(usable[pid] and unit.fit[pid].counted(limit) for pid in pids)
         for pid, ok in zip(pids, access, strict=True):
@@ -290,15 +309,11 @@ def build_instance(
         )
     if options.min_kinds_per_job < 1:
         raise UsageError("min_kinds_per_job must be at least 1")
-    limits: dict[str, float] = {}
-    if not options.allow_displacement:
-        limits = {
-            r.id: sum(role_uses(r, process.planning.hours_per_fte).values()) for r in process.roles
-        }
     return PoolInstance(
         tuple(units),
         tuple(profiles),
         options,
         limits,
         {p: tuple(ids) for p, ids in trials.items()},
+        tuple(larger),
     )

@@ -268,6 +268,9 @@ class Plan:
     #: (carving.max_counted_supported_gaps) that could still move: what the unit's role
     #: keeps of it, at most the room the plan leaves the role. To try out first, not counted
     trials: dict[str, dict[str, float]] = field(default_factory=dict)
+    #: units a profile could do that stay with their role: larger than the role may give
+    #: up, so it cannot give them up whole (carving.max_unit_room_ratio)
+    larger_than_room: tuple[str, ...] = ()
     #: the solver's view of the plan (for re-planning, e.g. Monte Carlo); not in the JSON
     instance: PoolInstance | None = field(default=None, repr=False, compare=False)
     assignment: Assignment | None = field(default=None, repr=False, compare=False)
@@ -324,6 +327,7 @@ class Plan:
             "cobot_options": [c.to_dict() for c in self.cobot_options],
             "split_proposals": [e.to_dict() for e in self.split_proposals],
             "trials": self.trials,
+            "larger_than_room": list(self.larger_than_room),
             "units": {u: [h.to_dict() for h in hs] for u, hs in self.unit_holder.items()},
             "options": self.options,
             "solver": {
@@ -753,6 +757,7 @@ def _to_plan(
         reasons=tuple(reasons),
         work_balance=balance,
         trials=trials,
+        larger_than_room=inst.larger_than_room,
     )
 
 

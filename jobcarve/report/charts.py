@@ -274,6 +274,7 @@ def _lanes(
         if plan is not None and not plan.options.get("allow_displacement")
         else set()
     )
+    larger = set(plan.larger_than_room) if plan is not None else set()
     for tid in order:
         res = results[tid]
         who: list[str] = []
@@ -288,6 +289,12 @@ def _lanes(
                         who.append(
                             _(
                                 "stays with the role: it fits a profile, but taking it would displace the people in the role (no vacancy, overtime, agency hours, backlog or leavers)"
+                            )
+                        )
+                    elif h.kind == "role" and u.id in larger:
+                        who.append(
+                            _(
+                                "stays with the role: it fits a profile, but it takes more hours than the role may give up, so the role cannot hand it over whole"
                             )
                         )
                     elif h.kind == "role":

@@ -88,6 +88,9 @@ PARAMETER_LABELS = {
         "Repetitive-work demand at which a cobot removes an ergonomic risk"
     ),
     "carving.max_volume_shares_per_unit": N_("Most pieces a task's weekly volume is shared into"),
+    "carving.max_unit_room_ratio": N_(
+        "Largest unit a new job takes, as a multiple of the hours its role may give up"
+    ),
     "carving.min_cobot_added_hours": N_("Fewest hours a week a cobot must add to be advised"),
     "carving.min_kind_share": N_("Smallest share of a job's hours for one kind of work"),
     "carving.proposals_evaluated": N_("Number of split proposals whose effect is computed"),
