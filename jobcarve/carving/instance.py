@@ -240,6 +240,10 @@ def build_instance(
     units = []
     trials: dict[str, list[str]] = {}
     larger: list[str] = []
+    # per profile, the hours of counted work that fits it, before the room of its roles:
+    # what bounds its number of jobs (the room is the work balance's, and why_no_job's)
+    fitting = dict.fromkeys(pids, 0.0)
+    limit = options.max_counted_supported_gaps
     for unit in analysis.units:
         risk = (
             unit.lifting_index is not None and unit.lifting_index > options.risk_lifting_index
@@ -254,13 +258,17 @@ def build_instance(
             and not (lift_risk and not lifting_aids & set(unit.fit[pid].supports))
             for pid in pids
         }
-        # a unit its role could not give up whole stays with the role
+        for pid in pids:
+            if usable[pid] and unit.fit[pid].counted(limit):
+                fitting[pid] += unit.hours_per_week
+        # a unit its role could not give up whole stays with the role (a role without room
+        # gives up nothing at all: the work balance keeps all of its work)
+        room = limits.get(unit.role, math.inf)
         today = unit.hours_per_week * base_factor[unit.task]
-        if unit.role in limits and today > options.max_unit_room_ratio * limits[unit.role] + 1e-6:
+        if room > 0 and today > options.max_unit_room_ratio * room + 1e-6:
             if any(usable.values()):
                 larger.append(unit.id)
             usable = dict.fromkeys(pids, False)
-        limit = options.max_counted_supported_gaps
         access = tuple(usable[pid] and unit.fit[pid].counted(limit) for pid in pids)
         for pid, ok in zip(pids, access, strict=True):
             if usable[pid] and not ok:
@@ -293,11 +301,11 @@ def build_instance(
                 )
             )
     profiles = []
-    for i, p in enumerate(process.profiles):
+    for p in process.profiles:
         if options.min_job_hours > p.hours_per_week_available:
             slots = 0
         else:
-            accessible = sum(u.hours for u in units if u.access[i]) / p.pace
+            accessible = fitting[p.id] / p.pace
             bound = (
                 int(accessible // options.min_job_hours)
                 if options.min_job_hours > 0
