@@ -16,6 +16,13 @@ def locale_of(lang: str) -> str:
     return LOCALES[lang]
 
 
+def part_name(label: str, task: str) -> str:
+    """A part's name without its task's name in front ("Task: routine work" -> "routine work"):
+    where the task already heads the row."""
+    prefix = f"{task}: "
+    return label[len(prefix) :] if label.startswith(prefix) and len(label) > len(prefix) else label
+
+
 def number(value: float, lang: str, digits: int = 1) -> str:
     """``1234.5`` -> ``1.234,5`` (nl) or ``1,234.5`` (en), with at most `digits` decimals."""
     pattern = "#,##0" + ("." + "#" * digits if digits > 0 else "")

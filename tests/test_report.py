@@ -666,6 +666,40 @@ def test_the_task_board_says_why_fitting_work_stays_in_a_role_without_room() -> 
     assert said and roles_said <= {names[r] for r in closed}
 
 
+def test_the_task_board_names_the_parts_of_a_task_that_go_different_ways() -> None:
+    """Case 25's motor fitting is split into inserting the motor (15 h: fits the aphasia
+    profile, but the motor technicians may give up only 4 h) and programming and testing: the
+    board names each part with what happens to it, and says why the fitting part stays (the
+    role cannot hand it over whole), instead of "stays ...: reason, stays with the role"."""
+    from jobcarve import plan
+
+    process = read_process(ROOT / "tests" / "cases" / "sunshade_maker.yaml")
+    analysis = analyze(process)
+    result = plan(process, analysis=analysis, time_limit_s=2, evaluate_proposals=False)
+    assert "insert_motor" in result.larger_than_room
+    ctx = build_context(
+        process,
+        analysis,
+        result,
+        "en",
+        translations("en").gettext,
+        generated_at=PINNED,
+        version="0.0.0",
+    )
+    task = next(t for t in analysis.tasks if t.id == "motor_fitting")
+    row = next(b for lane in ctx.lanes for b in lane.tasks if b.name == task.name)
+    parts = {u.id: u.label("en") for u in task.units}
+    insert, program = parts["insert_motor"], parts["program_test"]
+    assert task.name not in row.holders  # the task heads the row; its parts are named alone
+    assert (
+        f"{insert}: stays with the role: it fits a profile, but it takes more hours" in row.holders
+    )
+    assert row.holders.endswith(f"; {program}: stays with the role")
+    # a task whose parts all go the same way is not spelt out part by part
+    same = [b for lane in ctx.lanes for b in lane.tasks if b.holders == "stays with the role"]
+    assert same
+
+
 def test_split_proposals_name_their_parts_without_the_task_again() -> None:
     """The proposals table heads each row with the task; its parts column once repeated the
     task's name before every part (a review of case 31's report)."""

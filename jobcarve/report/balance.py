@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from jobcarve.carving.balance import USES
 from jobcarve.carving.plan import Plan
-from jobcarve.formatting import join_items, number
+from jobcarve.formatting import join_items, number, part_name
 from jobcarve.model import ProcessModel
 from jobcarve.results import Analysis
 
@@ -111,12 +111,6 @@ def balance_view(process: ProcessModel, plan: Plan, lang: str, _: Gettext) -> Ba
     )
 
 
-def _part(label: str, task: str) -> str:
-    """A part's name without its task's name in front ("Task: routine work" -> "routine work")."""
-    prefix = f"{task}: "
-    return label[len(prefix) :] if label.startswith(prefix) and len(label) > len(prefix) else label
-
-
 def proposal_rows(analysis: Analysis, plan: Plan, lang: str, _: Gettext) -> tuple[ProposalRow, ...]:
     """The split proposals to confirm or check on the floor, with what each would add."""
     effects = {e.task: e for e in plan.split_proposals}
@@ -134,7 +128,7 @@ def proposal_rows(analysis: Analysis, plan: Plan, lang: str, _: Gettext) -> tupl
                 if catalogue
                 else _("jobcarve's proposal, to check on the floor"),
                 # the parts without the task's name before each (it heads the row)
-                units="; ".join(_part(u.label(lang), task.name) for u in proposal.units),
+                units="; ".join(part_name(u.label(lang), task.name) for u in proposal.units),
                 adds_hours=number(effect.carved_hours_added or 0.0, lang, 1)
                 if evaluated and effect
                 else "-",

@@ -12,7 +12,7 @@ import networkx as nx
 
 from jobcarve.carving.plan import Plan
 from jobcarve.economics import BusinessCase
-from jobcarve.formatting import money, number, percent
+from jobcarve.formatting import money, number, part_name, percent
 from jobcarve.model import ProcessModel, Role
 from jobcarve.report.cards import JobCard
 from jobcarve.report.labels import Gettext
@@ -278,8 +278,10 @@ def _lanes(
     for tid in order:
         res = results[tid]
         who: list[str] = []
+        per_unit: list[tuple[str, str]] = []
         if plan is not None:
             for u in res.units:
+                who = []
                 for h in plan.unit_holder.get(u.id, []):
                     if h.kind == "carved" and h.holder in job_number:
                         who.append(_("new job %(n)s") % {"n": job_number[h.holder]})
@@ -299,6 +301,12 @@ def _lanes(
                         )
                     elif h.kind == "role":
                         who.append(_("stays with the role"))
+                per_unit.append((part_name(u.label(lang), res.name), ", ".join(dict.fromkeys(who))))
+        # a split task whose parts go different ways names each part with its own holders
+        if len({text for _name, text in per_unit}) > 1:
+            holders = "; ".join(f"{name}: {text}" for name, text in per_unit if text)
+        else:
+            holders = per_unit[0][1] if per_unit else ""
         after = sorted(step[p] for p in g.predecessors(tid))
         lanes.setdefault(res.role or "", []).append(
             BoardTask(
@@ -310,7 +318,7 @@ def _lanes(
                 after=(_("after step %(steps)s") % {"steps": ", ".join(map(str, after))})
                 if after
                 else _("first step"),
-                holders=", ".join(dict.fromkeys(who)),
+                holders=holders,
             )
         )
     return tuple(
