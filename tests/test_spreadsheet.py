@@ -381,6 +381,29 @@ def test_plan_workbook_marks_work_to_try_out_first(tmp_path: Path) -> None:
     assert marked == expected and expected
 
 
+def test_plan_workbook_marks_work_larger_than_its_roles_room() -> None:
+    """Case 25's units that fit a profile but that their role cannot give up whole
+    (plan.larger_than_room) say so in the Who column of the plan workbook, and no other row
+    does."""
+    import io
+
+    from jobcarve import analyze, plan
+    from jobcarve.spreadsheet.plan import plan_workbook_bytes
+
+    process = read_process(ROOT / "tests" / "cases" / "sunshade_maker.yaml")
+    analysis = analyze(process)
+    result = plan(process, analysis, time_limit_s=2, evaluate_proposals=False)
+    assert result.larger_than_room
+    for lang, mark in (("en", " (larger than the role may give up)"), ("nl", " (groter dan")):
+        wb = openpyxl.load_workbook(
+            io.BytesIO(plan_workbook_bytes(process, analysis, result, lang))
+        )
+        sheet = list(wb["Tasks" if lang == "en" else "Taken"].iter_rows(values_only=True))
+        who = sheet[0].index("Who" if lang == "en" else "Wie")
+        marked = {row[0] for row in sheet[1:] if mark in str(row[who])}
+        assert marked == set(result.larger_than_room)
+
+
 def test_hand_made_dutch_inventory(tmp_path: Path) -> None:
     """Friction (redteam): title rows, header in row 4 with "Nr.", numbered tasks, role names
     with spaces, "Opmerkingen" kept as descriptions, an unread column named, not dropped."""

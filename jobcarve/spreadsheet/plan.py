@@ -61,12 +61,17 @@ def plan_workbook_bytes(
     # work the plan does not count: to try out first (Plan.trials)
     trials = plan.trials if plan is not None else {}
     trial = " (eerst uitproberen)" if nl else " (try out first)"
+    # work that fits but that its role cannot give up whole (Plan.larger_than_room)
+    larger = set(plan.larger_than_room) if plan is not None else set()
+    too_large = (
+        " (groter dan de functie mag afstaan)" if nl else " (larger than the role may give up)"
+    )
     rows = []
     for task in analysis.tasks:
         for unit in task.units:
             who = "; ".join(
                 f"{h.holder} ({h.hours_per_week:.1f} h)" for h in holders.get(unit.id, [])
-            )
+            ) + (too_large if unit.id in larger else "")
             reasons = " | ".join(
                 r.text(lang)
                 for r in (*unit.cobot.reasons[:1], *(g.reason for g in unit.cobot.gates))
