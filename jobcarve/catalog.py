@@ -495,6 +495,9 @@ class AssessmentParams(_Block):
                 "carving.max_counted_supported_gaps must be a whole number from 0 to"
                 " fit.max_supported_gaps"
             )
+        ratio = self.carving.max_unit_room_ratio.value
+        if not ratio > 0:  # also NaN
+            raise ValueError("carving.max_unit_room_ratio must be above 0")
         return self
 
     def assumptions(self) -> list[dict[str, object]]:

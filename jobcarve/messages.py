@@ -137,6 +137,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Voor {profile} is er daarnaast werk om eerst uit te proberen, tot {hours:.1f} uur per week; het plan telt dat niet mee: tel het pas mee als het in de praktijk werkt.",
         "For {profile} there is also work to try out first, up to {hours:.1f} hours per week; the plan does not count it: count it only once it works in practice.",
     ),
+    "plan.no_job.larger": (
+        "Voor {profile} blijft ook passend werk bij de functies, omdat elk stuk groter is dan wat de functie mag afstaan: {count} werkeenheid/werkeenheden, samen {hours:.1f} uur per week van vandaag (zie 'Het proces en zijn taken').",
+        "For {profile}, work that fits also stays with its roles, because each piece is larger than its role may give up: {count} unit(s), {hours:.1f} hours per week today together (see 'The process and its tasks').",
+    ),
     "plan.slack": (
         "Het plan heeft {carved:.1f} uur per week in nieuwe banen, iets minder dan de {best:.1f} uur die mogelijk is: die laatste uren zouden een extra baan of cobot vragen, en minder dan {slack:g} uur per week is dat niet waard (beleid).",
         "The plan has {carved:.1f} hours a week in carved jobs, a little less than the {best:.1f} hours possible: the last hours would need another job or cobot, which less than {slack:g} hours a week is not worth (policy).",

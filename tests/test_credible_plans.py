@@ -142,6 +142,7 @@ def test_no_job_says_why(tmp_path: Path) -> None:
     no_room = plan(read_process(packing_shop(tmp_path)), time_limit_s=2)
     (why,) = no_room.reasons
     assert why.key == "plan.no_job.room" and why.params["hours"] == 0
+    assert not no_room.larger_than_room  # a role without room is the work balance's
     heavy = "{lifting: 3, pushing_pulling: 3, posture_mobility: 3, attention: 1}"
     model = packing_shop(tmp_path, ", agency_hours_per_week: 20").read_text(encoding="utf-8")
     (tmp_path / "heavy.yaml").write_text(model.replace(SIMPLE, heavy), encoding="utf-8")

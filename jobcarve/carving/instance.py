@@ -45,6 +45,9 @@ class PoolUnit:
     rotation: bool = False
     #: the area (else workstation) where the work is done: one cobot cell serves one place
     place: str | None = None
+    #: per profile index, the access by fit alone, before the room rule (`too_large`); empty:
+    #: the same as `access`. A re-plan for other hours applies the rule again from it
+    fit_access: tuple[bool, ...] = ()
 
     def scaled(self, factor: float = 1.0) -> int:
         """Hours x factor in integer hundredths."""
@@ -113,9 +116,9 @@ class PoolInstance:
     #: per profile id, the units it could do only with more gaps closed by supports than
     #: the plan counts (`PoolOptions.max_counted_supported_gaps`): to try out first
     trials: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    #: units some profile could do that stay with their role because they are larger than
-    #: the role may give up (`PoolOptions.max_unit_room_ratio`)
-    larger_than_room: tuple[str, ...] = ()
+    #: per profile id, the units it could do (counted work) that stay with their role
+    #: because they are larger than the role may give up (`too_large`)
+    larger_than_room: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def num_units(self) -> int:
@@ -155,6 +158,14 @@ def _check_overrides(overrides: dict[str, float | int | None]) -> None:
             raise UsageError(f"option {name} must be from {low:g} to {high:g}, found {value!r}")
         if whole and float(value) != int(value):
             raise UsageError(f"option {name} must be a whole number, found {value!r}")
+
+
+def too_large(today: float, room: float | None, ratio: float) -> bool:
+    """A unit of ``today`` hours a week (without hand-over time) that its role, whose declared
+    uses absorb ``room`` hours, could not give up whole (``ratio``:
+    carving.max_unit_room_ratio): it stays with the role. A role without room (0) or without
+    a limit (None: displacement allowed) is left to the work balance."""
+    return room is not None and room > 0 and today > ratio * room + 1e-6
 
 
 def resolve_options(
@@ -239,7 +250,7 @@ def build_instance(
         }
     units = []
     trials: dict[str, list[str]] = {}
-    larger: list[str] = []
+    larger: dict[str, list[str]] = {}
     # per profile, the hours of counted work that fits it, before the room of its roles:
     # what bounds its number of jobs (the room is the work balance's, and why_no_job's)
     fitting = dict.fromkeys(pids, 0.0)
@@ -258,16 +269,16 @@ def build_instance(
             and not (lift_risk and not lifting_aids & set(unit.fit[pid].supports))
             for pid in pids
         }
-        for pid in pids:
-            if usable[pid] and unit.fit[pid].counted(limit):
+        counted = tuple(usable[pid] and unit.fit[pid].counted(limit) for pid in pids)
+        for pid, ok in zip(pids, counted, strict=True):
+            if ok:
                 fitting[pid] += unit.hours_per_week
-        # a unit its role could not give up whole stays with the role (a role without room
-        # gives up nothing at all: the work balance keeps all of its work)
-        room = limits.get(unit.role, math.inf)
+        # a unit its role could not give up whole stays with the role
         today = unit.hours_per_week * base_factor[unit.task]
-        if room > 0 and today > options.max_unit_room_ratio * room + 1e-6:
-            if any(usable.values()):
-                larger.append(unit.id)
+        if too_large(today, limits.get(unit.role), options.max_unit_room_ratio):
+            for pid, ok in zip(pids, counted, strict=True):
+                if ok:
+                    larger.setdefault(pid, []).append(unit.id)
             usable = dict.fromkeys(pids, False)
         access = tuple(usable[pid] and unit.fit[pid].counted(limit) for pid in pids)
         for pid, ok in zip(pids, access, strict=True):
@@ -298,6 +309,7 @@ def build_instance(
                     risk=risk,
                     rotation=unit.needs_rotation,
                     place=unit.area or unit.workstation,
+                    fit_access=counted,
                 )
             )
     profiles = []
@@ -323,5 +335,5 @@ def build_instance(
         options,
         limits,
         {p: tuple(ids) for p, ids in trials.items()},
-        tuple(larger),
+        {p: tuple(ids) for p, ids in larger.items()},
     )

@@ -741,6 +741,7 @@ def _to_plan(
             "allow_displacement": o.allow_displacement,
             "min_kind_share": o.min_kind_share,
             "max_counted_supported_gaps": o.max_counted_supported_gaps,
+            "max_unit_room_ratio": o.max_unit_room_ratio,
             "cobot_hours_available": round(o.cobot_hours_available, 3),
             "time_limit_s": o.time_limit_s,
             "seed": o.seed,
@@ -757,7 +758,13 @@ def _to_plan(
         reasons=tuple(reasons),
         work_balance=balance,
         trials=trials,
-        larger_than_room=inst.larger_than_room,
+        larger_than_room=tuple(
+            dict.fromkeys(
+                u.unit
+                for u in inst.units
+                if any(u.unit in ids for ids in inst.larger_than_room.values())
+            )
+        ),
     )
 
 
@@ -768,8 +775,12 @@ def _with_trial_reasons(
     room: Mapping[str, float],
 ) -> list[Reason]:
     """After each no-job reason of a profile with trial work (which that reason does not
-    count), the trial work's hours at the profile's pace, its roles' room at most."""
+    count), the trial work's hours at the profile's pace, its roles' room at most; and the
+    fitting work held back because each unit is larger than its role may give up."""
     role_of = {u.unit: u.role for u in inst.units}
+    today: dict[str, float] = {}
+    for u in inst.units:
+        today[u.unit] = today.get(u.unit, 0.0) + u.base_hours
     by_name = {p.name: p for p in inst.profiles}
     out: list[Reason] = []
     for reason in reasons:
@@ -777,6 +788,17 @@ def _with_trial_reasons(
         profile = by_name.get(reason.params.get("profile", ""))
         if not reason.key.startswith("plan.no_job") or profile is None:
             continue
+        if larger := inst.larger_than_room.get(profile.id):
+            out.append(
+                Reason(
+                    "plan.no_job.larger",
+                    {
+                        "profile": profile.name,
+                        "count": len(larger),
+                        "hours": sum(today[u] for u in larger),
+                    },
+                )
+            )
         hours = trials.get(profile.id)
         if not hours:
             continue

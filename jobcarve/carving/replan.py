@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from jobcarve.carving.assignment import Assignment, job_hours, violations
 from jobcarve.carving.greedy import greedy, repair
-from jobcarve.carving.instance import PoolInstance
+from jobcarve.carving.instance import PoolInstance, too_large
 from jobcarve.carving.plan import Plan
 
 
@@ -46,10 +46,17 @@ def replan(plan: Plan, factor: Mapping[str, float]) -> Replanned:
         options=dataclasses.replace(plan.instance.options, max_cobots=len(base.cobots())),
     )
     drawn = _scaled(inst, factor)
-    a = _top_up(drawn, greedy(drawn, repair(drawn, _trim(drawn, base))))
+    a = _top_up(drawn, greedy(drawn, repair(drawn, _trim(drawn, _fitting(drawn, base)))))
     if violations(drawn, a):  # pragma: no cover - repair and greedy keep every rule
         a = greedy(drawn)
     return Replanned(drawn, a)
+
+
+def _fitting(inst: PoolInstance, a: Assignment) -> Assignment:
+    """The assignment without units its jobs' profiles may no longer take (a unit that grew
+    larger than its role may give up, `too_large`)."""
+    jobs = {u: job for u, job in a.job_of.items() if inst.units[u].access[job[0]]}
+    return Assignment(jobs, dict(a.cobot_of), dict(a.assist_of))
 
 
 def _trim(inst: PoolInstance, a: Assignment) -> Assignment:
@@ -93,13 +100,24 @@ def _top_up(inst: PoolInstance, a: Assignment) -> Assignment:
 
 
 def _scaled(inst: PoolInstance, factor: Mapping[str, float]) -> PoolInstance:
-    units = tuple(
-        dataclasses.replace(
-            u,
-            hours=u.hours * factor.get(u.task, 1.0),
-            cobot_hours=u.cobot_hours * factor.get(u.task, 1.0),
-            base_hours=u.base_hours * factor.get(u.task, 1.0),
+    """The instance at the drawn hours, with the room rule (`too_large`) applied again to each
+    unit's drawn hours: a unit that grows larger than its role may give up leaves the jobs,
+    and one that shrinks within it may be carved."""
+    today: dict[str, float] = {}
+    for u in inst.units:
+        today[u.unit] = today.get(u.unit, 0.0) + u.base_hours * factor.get(u.task, 1.0)
+    ratio = inst.options.max_unit_room_ratio
+    units = []
+    for u in inst.units:
+        fit = u.fit_access or u.access
+        large = too_large(today[u.unit], inst.role_limits.get(u.role), ratio)
+        units.append(
+            dataclasses.replace(
+                u,
+                hours=u.hours * factor.get(u.task, 1.0),
+                cobot_hours=u.cobot_hours * factor.get(u.task, 1.0),
+                base_hours=u.base_hours * factor.get(u.task, 1.0),
+                access=tuple(False for _ in fit) if large else fit,
+            )
         )
-        for u in inst.units
-    )
-    return dataclasses.replace(inst, units=units)
+    return dataclasses.replace(inst, units=tuple(units))

@@ -241,6 +241,11 @@ def _ceil_div(a: float, b: float) -> int:
     return max(1, int(-(-a // b)))
 
 
+def _on_cobot(plan: Plan, unit: str) -> bool:
+    """A cobot takes or assists some of the unit."""
+    return any(h.kind == "cobot" or h.cobot_assist for h in plan.unit_holder.get(unit, ()))
+
+
 def _fits_someone(unit: Unit) -> bool:
     """Some profile fits the unit as it is or with supports."""
     return any(f.accessible for f in unit.fit.values())
@@ -275,6 +280,7 @@ def _lanes(
         else set()
     )
     larger = set(plan.larger_than_room) if plan is not None else set()
+    room = {b.role: b.absorbable_hours_per_week for b in plan.work_balance} if plan else {}
     for tid in order:
         res = results[tid]
         who: list[str] = []
@@ -293,11 +299,16 @@ def _lanes(
                                 "stays with the role: it fits a profile, but taking it would displace the people in the role (no vacancy, overtime, agency hours, backlog or leavers)"
                             )
                         )
-                    elif h.kind == "role" and u.id in larger:
+                    elif h.kind == "role" and u.id in larger and not _on_cobot(plan, u.id):
+                        today = sum(x.hours_per_week for x in plan.unit_holder[u.id])
                         who.append(
                             _(
-                                "stays with the role: it fits a profile, but it takes more hours than the role may give up, so the role cannot hand it over whole"
+                                "stays with the role: it fits a profile, but at %(hours)s h a week it is more than the %(room)s h the role may give up"
                             )
+                            % {
+                                "hours": number(today, lang, 1),
+                                "room": number(room.get(u.role, 0.0), lang, 1),
+                            }
                         )
                     elif h.kind == "role":
                         who.append(_("stays with the role"))
