@@ -725,7 +725,7 @@ def _to_plan(
         reasons += why_no_job(inst, taken, with_job)
     room = _room_left(inst, balance)
     trials = _trials(inst, holder, room)
-    reasons = _with_trial_reasons(reasons, inst, trials, room)
+    reasons = _with_held_back_work(reasons, inst, trials, room)
     return Plan(
         status=status,
         gap=gap,
@@ -768,7 +768,7 @@ def _to_plan(
     )
 
 
-def _with_trial_reasons(
+def _with_held_back_work(
     reasons: list[Reason],
     inst: PoolInstance,
     trials: Mapping[str, Mapping[str, float]],

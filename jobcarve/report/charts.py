@@ -283,11 +283,10 @@ def _lanes(
     room = {b.role: b.absorbable_hours_per_week for b in plan.work_balance} if plan else {}
     for tid in order:
         res = results[tid]
-        who: list[str] = []
         per_unit: list[tuple[str, str]] = []
         if plan is not None:
             for u in res.units:
-                who = []
+                who: list[str] = []
                 for h in plan.unit_holder.get(u.id, []):
                     if h.kind == "carved" and h.holder in job_number:
                         who.append(_("new job %(n)s") % {"n": job_number[h.holder]})
