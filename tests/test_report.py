@@ -12,11 +12,13 @@ import jinja2
 import pytest
 
 from jobcarve import analyze, read_process
-from jobcarve.model import Adviser
+from jobcarve.carving.plan import Plan
+from jobcarve.model import Adviser, ProcessModel
 from jobcarve.report import render_report
-from jobcarve.report.context import build_context
+from jobcarve.report.context import ReportContext, build_context
 from jobcarve.report.html import content_security_policy, environment
 from jobcarve.report.i18n import extract_messages, read_catalog, translations
+from jobcarve.results import Analysis
 from tests.conftest import EXAMPLES, ROOT
 
 GOLDEN = ROOT / "tests" / "golden"
@@ -24,20 +26,27 @@ ACTUAL = ROOT / "tests" / "actual"
 PINNED = datetime(2026, 11, 26, 12, 0)
 
 
-@pytest.mark.parametrize("lang", ["nl", "en"])
-@pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
-def test_view_model_golden(path: Path, lang: str) -> None:
-    """The view model of each example (analysis only, pinned date) equals its golden file."""
-    process = read_process(path)
-    ctx = build_context(
+def _pinned_context(
+    process: ProcessModel, analysis: Analysis, result: Plan | None, lang: str
+) -> ReportContext:
+    """The report's view model at the pinned date and version, as the golden files have it."""
+    return build_context(
         process,
-        analyze(process),
-        None,
+        analysis,
+        result,
         lang,
         translations(lang).gettext,
         generated_at=PINNED,
         version="0.0.0",
     )
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_view_model_golden(path: Path, lang: str) -> None:
+    """The view model of each example (analysis only, pinned date) equals its golden file."""
+    process = read_process(path)
+    ctx = _pinned_context(process, analyze(process), None, lang)
     actual = json.dumps(ctx.to_dict(), indent=1, sort_keys=True, ensure_ascii=False) + "\n"
     golden = GOLDEN / f"context_{path.stem}_{lang}.json"
     if os.environ.get("JOBCARVE_UPDATE_GOLDEN"):
@@ -56,15 +65,7 @@ def test_assumptions_carry_no_developer_notes() -> None:
     references (a review finding, an issue number, a certainty marker, a section of an
     internal brief), and a data record in words with its units."""
     process = read_process(EXAMPLES[0])
-    ctx = build_context(
-        process,
-        analyze(process),
-        None,
-        "en",
-        translations("en").gettext,
-        generated_at=PINNED,
-        version="0.0.0",
-    )
+    ctx = _pinned_context(process, analyze(process), None, "en")
     rows = ctx.to_dict()["assumptions"]
     text = json.dumps(rows, ensure_ascii=False)
     for note in (
@@ -85,18 +86,7 @@ def test_dutch_report_gives_the_sources_in_dutch() -> None:
     English ones in English; the kind of source is read from the English text in both."""
     process = read_process(EXAMPLES[0])
     analysis = analyze(process)
-    ctx = {
-        lang: build_context(
-            process,
-            analysis,
-            None,
-            lang,
-            translations(lang).gettext,
-            generated_at=PINNED,
-            version="0.0.0",
-        )
-        for lang in ("nl", "en")
-    }
+    ctx = {lang: _pinned_context(process, analysis, None, lang) for lang in ("nl", "en")}
     nl, en = ctx["nl"], ctx["en"]
     assert len(nl.assumptions) == len(en.assumptions) > 50
     for a, b in zip(nl.assumptions, en.assumptions, strict=True):
@@ -123,15 +113,7 @@ def test_a_model_option_is_its_own_source_in_both_languages() -> None:
     assert row["value"] == 0.12
     assert row["source"].startswith("model options")
     assert row["source_nl"] == "opgegeven in de opties van het model"
-    nl = build_context(
-        process,
-        analysis,
-        None,
-        "nl",
-        translations("nl").gettext,
-        generated_at=PINNED,
-        version="0.0.0",
-    )
+    nl = _pinned_context(process, analysis, None, "nl")
     shown = next(a for a in nl.assumptions if a.value == "0,12")
     assert shown.source == "opgegeven in de opties van het model" and shown.source_lang == "nl"
     assert shown.kind == translations("nl").gettext("from the process model")
@@ -644,15 +626,7 @@ def test_the_task_board_says_why_fitting_work_stays_in_a_role_without_room() -> 
     result = plan(process, analysis=analysis, time_limit_s=2, evaluate_proposals=False)
     closed = {b.role for b in result.work_balance if b.absorbable_hours_per_week <= 0}
     assert "shipping" in closed
-    ctx = build_context(
-        process,
-        analysis,
-        result,
-        "nl",
-        translations("nl").gettext,
-        generated_at=PINNED,
-        version="0.0.0",
-    )
+    ctx = _pinned_context(process, analysis, result, "nl")
     names = {r.id: r.name for r in process.roles}
     shipping = next(lane for lane in ctx.lanes if lane.role == names["shipping"])
     packing = next(t for t in shipping.tasks if "Losse delen" in t.name)
@@ -677,15 +651,7 @@ def test_the_task_board_names_the_parts_of_a_task_that_go_different_ways() -> No
     analysis = analyze(process)
     result = plan(process, analysis=analysis, time_limit_s=2, evaluate_proposals=False)
     assert "insert_motor" in result.larger_than_room
-    ctx = build_context(
-        process,
-        analysis,
-        result,
-        "en",
-        translations("en").gettext,
-        generated_at=PINNED,
-        version="0.0.0",
-    )
+    ctx = _pinned_context(process, analysis, result, "en")
     task = next(t for t in analysis.tasks if t.id == "motor_fitting")
     row = next(b for lane in ctx.lanes for b in lane.tasks if b.name == task.name)
     parts = {u.id: u.label("en") for u in task.units}
