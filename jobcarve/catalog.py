@@ -148,7 +148,11 @@ class Applicability(_Block):
         description="It does not apply to tasks whose activities are all among these (running a "
         "machine and nothing else).",
     )
-    needs_load: bool = Field(False, description="Only where a part mass is handled.")
+    min_part_mass_kg: float | None = Field(
+        None,
+        gt=0,
+        description="Only where a part of at least this mass is handled (a load an aid can take).",
+    )
     stationary: bool = Field(False, description="Only where the work is done at one place.")
     max_part_size_mm: float | None = Field(None, gt=0)
     max_variants: int | None = Field(

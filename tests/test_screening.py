@@ -708,6 +708,26 @@ def test_aid_unusable_here_closes_no_gap() -> None:
         assert "fit.support_unusable" in keys(fit.reasons)
 
 
+def test_a_lifting_aid_needs_a_load_that_counts() -> None:
+    """KIM-LHC counts loads from 3 kg: below that a lifting aid has no load to take, so it
+    closes no posture gap at a standing spot welder with 0.3 kg brackets (blind case 36);
+    with a 5 kg part at the same machine it does, and says where it applies."""
+    task = """
+        - {{id: t, name: Weld, role: op, time_s_per_unit: 30, activities: [machine_operation],
+           demands: {{posture_mobility: 2}}, handling: {{part_mass_kg: {mass}}}}}
+        """
+    kw = {
+        "capacities": ALL_FOUR.replace("posture_mobility: 4", "posture_mobility: 1"),
+        "profile_extra": "supports: [lifting_aid]",
+    }
+    light = unit(micro(task.format(mass=0.3), **kw)).fit["p"]
+    assert light.verdict == "not_accessible" and "lifting_aid" not in light.supports
+    assert "fit.support_not_here" in keys(light.reasons)
+    heavy = unit(micro(task.format(mass=5), **kw)).fit["p"]
+    assert heavy.verdict == "fits_with_support" and heavy.supports == ("lifting_aid",)
+    assert "fit.support_applies" in keys(heavy.reasons)
+
+
 def test_only_rotation_closes_repetitive_work_and_only_in_the_lower_bands() -> None:
     """BAuA KIM-MHO: risk = time rating x load points; no aid lowers the movements, less
     time on the work does. Band 2 means overload is possible for less resilient persons,

@@ -93,7 +93,7 @@ def applies(support: Support, context: FitContext) -> bool | None:
     if cond is None:
         return True
     h = context.handling
-    if cond.needs_load and not h.part_mass_kg:
+    if cond.min_part_mass_kg is not None and (h.part_mass_kg or 0) < cond.min_part_mass_kg:
         return False
     if cond.stationary and h.walking:
         return False
