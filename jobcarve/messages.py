@@ -236,6 +236,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Lopend werk (picken in een magazijn, transport, gereedschap halen): een vaste cobot kan niet lopen.",
         "Work on the move (store picking, transport, fetching tools): a stationary cobot cannot walk.",
     ),
+    "gate.cleaning": (
+        "Schoonmaken waar het vuil zit (oppervlakken, mallen, machinedelen los of wisselend aangeboden): het vuil vinden en bereiken is waarnemen in een ongeordende omgeving; geen cobotwerk.",
+        "Cleaning where the dirt is (surfaces, moulds, machine parts presented loose or at varying places): finding and reaching the dirt is perception in an unstructured scene; not cobot work.",
+    ),
     "gate.random_mix": (
         "Veel varianten ({variants}, meer dan {max}) die los en wisselend aangeboden worden: dat vraagt beeldherkenning, een grijper per variant en steeds opnieuw leren; zelfs hulp van een cobot loont niet.",
         "Many variants ({variants}, more than {max}) presented loose and at varying places: that needs vision, a gripper per variant and constant re-teaching; not even a cobot assist pays.",

@@ -204,6 +204,23 @@ def test_store_picking_of_200_parts_is_no_cobot_work() -> None:
     assert "walking" in gates(u) and u.cobot.label == "human"
 
 
+def test_cleaning_is_no_cobot_work_unless_the_part_is_presented_fixed() -> None:
+    """Cleaning die parts at a bench (four families, parts laid down as they come): finding
+    and reaching the dirt is perception in an unstructured scene (cobots_hrc.md sec. 2.4),
+    so human work (blind case 36, and 41 of 42 cleaning labels in the cases); the same unit
+    with the part in a fixture is judged on its scores, no gate."""
+    task = """
+        - {{id: t, name: Clean, role: op, hours_per_week: 16, activities: [cleaning, bench_work],
+           demands: {{repetitive_hand_arm: 2, problem_solving: 1, sensory: 2}},
+           handling: {{part_mass_kg: 0.5, presentation: {presentation}, part_type: rigid,
+                      variants: 4}}}}
+        """
+    loose = unit(micro(task.format(presentation="variable")))
+    assert gates(loose) == ["cleaning"] and loose.cobot.label == "human"
+    fixed = unit(micro(task.format(presentation="fixed")))
+    assert "cleaning" not in gates(fixed) and fixed.cobot.label != "human"
+
+
 def test_many_variants_at_a_station_is_an_assist_at_best() -> None:
     """40 variants at a fixed station: more than 30 (cobots_hrc.md step B scores it 1/5)."""
     u = unit(

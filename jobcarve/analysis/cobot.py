@@ -13,7 +13,7 @@ only rule out power and force limiting (a hazardous tool held by the robot, the 
 force or torque, a face within reach, a part too large to swing near people, a takt too
 short for collaborative speeds) make the unit ``guarded_cell``: automation in a guarded
 cell, not a cobot, when the robot could do the work otherwise. Other gates (payload,
-reach, precision, walking, flexible parts, judgement) make it ``human``. Caps (variable
+reach, precision, walking, cleaning, flexible parts, judgement) make it ``human``. Caps (variable
 presentation, many variants, perception) make a cobot at best an ``assist``. Capacity is
 not speed: more hours than one cell has means more cells or partial coverage
 (``cells_needed``), never a gate. All numbers come from ``assessment.yaml`` and
@@ -46,6 +46,7 @@ class UnitWork:
     hours_per_week: float
     seconds_per_unit: float | None
     lifting_index: float | None
+    activities: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,9 @@ def assess_cobot(
         gates.append(Gate("reach", Reason("gate.reach", {"need": reach_need, "max": max_reach})))
     if h.walking:
         gates.append(Gate("walking", Reason("gate.walking")))
+    if "cleaning" in work.activities and h.presentation != "fixed":
+        # the dirt is where it is: finding it is perception in an unstructured scene
+        gates.append(Gate("cleaning", Reason("gate.cleaning")))
     if h.part_type == "flexible":
         gates.append(Gate("flexible", Reason("gate.flexible")))
     if d["problem_solving"] >= params.judgement_knockout_problem_solving.value:

@@ -413,7 +413,12 @@ def _assess_unit(
         p.id: assess_fit(demands, p, available[p.id], params.fit, context) for p in process.profiles
     }
     work = UnitWork(
-        demands, spec.handling, spec.hours_per_week, spec.seconds_per_unit, lifting_index
+        demands,
+        spec.handling,
+        spec.hours_per_week,
+        spec.seconds_per_unit,
+        lifting_index,
+        info.activities or (),
     )
     cobot = assess_cobot(work, cats.cobots, params.cobot, capacity)
     risk = _lifting_risk(load, cobot, info, params, cats, context)
