@@ -462,7 +462,7 @@ def test_a_plan_without_its_cobots_keeps_the_options_it_ran_with() -> None:
 
     from jobcarve.catalog import load_catalogs
 
-    process = read_process(Path(__file__).parent / "cases" / "composite_boats.yaml")
+    process = read_process(Path(__file__).parent / "cases" / "cosmetics_filling.yaml")
     result = plan(process, time_limit_s=2, evaluate_proposals=False)
     assert result.cobot_options and not result.cobots  # its cobot adds nothing here
     default = load_catalogs().params.carving.max_cobots.value  # type: ignore[union-attr]
