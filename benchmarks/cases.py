@@ -5,7 +5,9 @@ tests/cases/README.md), analyses the model and counts how many *clear* expert la
 analysis matches: fit verdicts per task (and hand-made subtask) and profile, and cobot
 labels per unit. ``python benchmarks/cases.py [--plan]`` prints the agreement and every
 disagreement; with ``--plan`` it also checks the case-level rules on the plan (no role gives
-up more than its declared uses; units that must never be in a carved job are not).
+up more than its declared uses; units that must never be in a carved job are not) and the
+plan against the expert's ranges (carved jobs, standard task hours moved into carved jobs,
+cobots), and counts the plans inside all of them.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import argparse
 import sys
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from jobcarve import read_process  # noqa: E402
 from jobcarve.analysis import analyze  # noqa: E402
+from jobcarve.carving import Plan  # noqa: E402
 from jobcarve.results import Analysis  # noqa: E402
 
 CASES = ROOT / "tests" / "cases"
@@ -106,13 +110,66 @@ def agreement(model: Path, expected: Path) -> tuple[Agreement, Analysis]:
     return out, analysis
 
 
-def plan_rules(model: Path, expected: Path, time_limit_s: float = 5.0) -> list[str]:
-    """Case-level rules the plan breaks (role hour drops, units never to carve)."""
+@lru_cache(maxsize=64)
+def case_plan(model: Path, time_limit_s: float = 5.0) -> Plan:
+    """The case's plan at `time_limit_s` deterministic seconds (one thread: reproducible)."""
     from jobcarve.carving import plan
 
-    process = read_process(model)
+    return plan(read_process(model), time_limit_s=time_limit_s, evaluate_proposals=False)
+
+
+def carved_task_hours(result: Plan) -> float:
+    """Standard task hours a week moved into carved jobs, as the roles give them up today.
+
+    The experts' measure (tests/cases/README.md): the jobs' own hours less the hand-over
+    time of split tasks, before the profiles' pace.
+    """
+    units = result.instance.units if result.instance is not None else []
+    today = {u.unit: u.base_hours / u.hours for u in units if u.hours > 0}
+    return sum(
+        h.hours_per_week * today.get(unit, 1.0)
+        for unit, holdings in result.unit_holder.items()
+        for h in holdings
+        if h.kind == "carved"
+    )
+
+
+@dataclass(frozen=True)
+class RangeCheck:
+    """One of the plan's figures against the expert's range."""
+
+    measure: str
+    value: float
+    low: float
+    high: float
+
+    @property
+    def inside(self) -> bool:
+        # whole hours: the expert's ranges are rounded, the tolerance is half an hour
+        return self.low - 0.5 <= self.value <= self.high + 0.5
+
+
+def plan_ranges(model: Path, expected: Path, time_limit_s: float = 5.0) -> list[RangeCheck]:
+    """The plan's jobs, carved task hours and cobots against the expert's ranges (where given)."""
     exp = yaml.safe_load(expected.read_text(encoding="utf-8"))["case"]
-    result = plan(process, time_limit_s=time_limit_s, evaluate_proposals=False)
+    result = case_plan(model, time_limit_s)
+    values = {
+        "carved_jobs": float(len(result.carved)),
+        "carved_task_hours_per_week": carved_task_hours(result),
+        "cobots": float(len(result.cobots)),
+    }
+    checks = []
+    for measure, value in values.items():
+        bounds = exp.get(measure) or {}
+        if bounds.get("min") is not None and bounds.get("max") is not None:
+            checks.append(RangeCheck(measure, value, float(bounds["min"]), float(bounds["max"])))
+    return checks
+
+
+def plan_rules(model: Path, expected: Path, time_limit_s: float = 5.0) -> list[str]:
+    """Case-level rules the plan breaks (role hour drops, units never to carve)."""
+    exp = yaml.safe_load(expected.read_text(encoding="utf-8"))["case"]
+    result = case_plan(model, time_limit_s)
     broken = []
     tolerance = float(exp.get("tolerance_hours_per_week", 1))
     for b in result.work_balance:
@@ -139,6 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--plan", action="store_true", help="also check the plan rules")
     args = parser.parse_args(argv)
     total = Agreement()
+    plans = inside = 0
     for model, expected in case_files():
         result, _ = agreement(model, expected)
         total.add(result)
@@ -149,6 +207,17 @@ def main(argv: list[str] | None = None) -> int:
         if args.plan:
             for line in plan_rules(model, expected):
                 print("  plan rule broken:", line)
+            checks = plan_ranges(model, expected)
+            plans += 1
+            inside += all(c.inside for c in checks)
+            print(
+                "  plan:",
+                ", ".join(
+                    f"{c.measure} {c.value:.1f} [{c.low:g}-{c.high:g}]"
+                    + ("" if c.inside else " OUTSIDE")
+                    for c in checks
+                ),
+            )
     for miss in total.misses:
         print("  ", miss)
     fit = total.fit_agree / total.fit_clear if total.fit_clear else 1.0
@@ -157,6 +226,8 @@ def main(argv: list[str] | None = None) -> int:
         f"total: fit {total.fit_agree}/{total.fit_clear} ({fit:.0%}), "
         f"cobot {total.cobot_agree}/{total.cobot_clear} ({cob:.0%})"
     )
+    if args.plan:
+        print(f"plans inside the experts' ranges: {inside}/{plans}")
     return 0
 
 

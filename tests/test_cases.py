@@ -12,7 +12,7 @@ import pytest
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from cases import agreement, case_files, plan_rules
+from cases import agreement, case_files, plan_ranges, plan_rules
 
 #: the issues' target (#13, #14: 90% of the clear labels); measured on 2026-11-30 over the
 #: fifteen cases of the seventh session: fit 98%, cobot 98%; blind, before the rules they led to: cases 6 and 7
@@ -75,3 +75,23 @@ def test_plan_keeps_the_case_rules(model) -> None:  # type: ignore[no-untyped-de
     expected = model.with_name(model.stem + ".expected.yaml")
     broken = plan_rules(model, expected, time_limit_s=2)
     assert not broken, broken
+
+
+#: plans inside all of their expert's ranges (jobs, standard task hours moved into carved
+#: jobs, cobots), measured on 2026-12-01 at 5 deterministic seconds: 30 of the forty cases
+#: (docs/performance.md, fourteenth session); at the tests' 2 s the same 30. The floor keeps
+#: a change from pushing plans out of the experts' ranges unnoticed; the cases outside are
+#: judgement calls the experts marked unclear, listed in the performance notes.
+PLANS_INSIDE_FLOOR = 0.70
+
+
+def test_plans_inside_the_experts_ranges() -> None:
+    """Most plans carve as many jobs and hours as their blind expert expects, and cobots
+    within the expert's range; the measure is the expert's own (standard task hours the
+    roles give up, before the hand-over time of split tasks and the profiles' pace)."""
+    inside = [
+        all(c.inside for c in plan_ranges(model, expected, time_limit_s=2))
+        for model, expected in case_files()
+    ]
+    assert len(inside) >= 40
+    assert sum(inside) / len(inside) >= PLANS_INSIDE_FLOOR, f"{sum(inside)}/{len(inside)}"
