@@ -26,7 +26,9 @@ from cases import agreement, case_files, plan_ranges, plan_rules
 #: run) fit 100%, cobot 96%; all thirty-six: fit 2919/2947 (99%), cobot 829/842 (98%); cases
 #: 36 and 37 (first run) fit 208/211, cobot 56/58; all thirty-eight: fit 3128/3158 (99%),
 #: cobot 885/900 (98%); after their rules: fit 3128/3158, cobot 889/900; cases 38 and 39
-#: (first run) fit 248/248, cobot 66/69; all forty: fit 3376/3406 (99%), cobot 955/969 (99%)
+#: (first run) fit 248/248, cobot 66/69; all forty: fit 3376/3406 (99%), cobot 955/969 (99%);
+#: cases 40 and 41 (first run) fit 232/232, cobot 64/65; all forty-two, with the lifting aid
+#: closing no posture gap: fit 3617/3642 (99%), cobot 1020/1035 (99%)
 #: (docs/performance.md)
 FIT_FLOOR = 0.90
 COBOT_FLOOR = 0.90
@@ -78,8 +80,9 @@ def test_plan_keeps_the_case_rules(model) -> None:  # type: ignore[no-untyped-de
 
 
 #: plans inside all of their expert's ranges (jobs, standard task hours moved into carved
-#: jobs, cobots), measured on 2026-12-01 at 5 deterministic seconds: 30 of the forty cases
-#: (docs/performance.md, fourteenth session); at the tests' 2 s the same 30. The floor keeps
+#: jobs, cobots), measured on 2026-12-01 at 5 deterministic seconds: 30 of the forty cases,
+#: 33 of forty-two after cases 40 and 41 and the lifting aid's change (docs/performance.md,
+#: fourteenth session); at the tests' 2 s the same 30 of forty. The floor keeps
 #: a change from pushing plans out of the experts' ranges unnoticed; the cases outside are
 #: judgement calls the experts marked unclear, listed in the performance notes.
 PLANS_INSIDE_FLOOR = 0.70

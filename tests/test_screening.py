@@ -727,14 +727,14 @@ def test_aid_unusable_here_closes_no_gap() -> None:
 
 def test_a_lifting_aid_needs_a_load_that_counts() -> None:
     """KIM-LHC counts loads from 3 kg: below that a lifting aid has no load to take, so it
-    closes no posture gap at a standing spot welder with 0.3 kg brackets (blind case 36);
-    with a 5 kg part at the same machine it does, and says where it applies."""
+    closes no gap at a machine with 0.3 kg brackets (blind case 36); with a 5 kg part at the
+    same machine it closes the lifting gap, and says where it applies."""
     task = """
-        - {{id: t, name: Weld, role: op, time_s_per_unit: 30, activities: [machine_operation],
-           demands: {{posture_mobility: 2}}, handling: {{part_mass_kg: {mass}}}}}
+        - {{id: t, name: Load, role: op, time_s_per_unit: 30, activities: [machine_operation],
+           demands: {{lifting: 2}}, handling: {{part_mass_kg: {mass}}}}}
         """
     kw = {
-        "capacities": ALL_FOUR.replace("posture_mobility: 4", "posture_mobility: 1"),
+        "capacities": ALL_FOUR.replace("lifting: 4", "lifting: 1"),
         "profile_extra": "supports: [lifting_aid]",
     }
     light = unit(micro(task.format(mass=0.3), **kw)).fit["p"]
