@@ -121,6 +121,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Geen nieuwe baan mogelijk: geen profiel heeft {min_hours:g} uur per week beschikbaar of genoeg passend werk.",
         "No carved job possible: no profile has {min_hours:g} hours per week available or enough fitting work.",
     ),
+    "plan.no_job.hours": (
+        "Geen nieuwe baan voor {profile}: dit profiel heeft {hours:g} uur per week beschikbaar; een baan vraagt ten minste {min_hours:g} uur (in te stellen in de opties van het model).",
+        "No new job for {profile}: this profile has {hours:g} hours per week available; a job needs at least {min_hours:g} hours (an option of the model).",
+    ),
     "plan.no_job.room": (
         "Geen nieuwe baan voor {profile}: het werk dat past en dat de rollen mogen afstaan is {hours:.1f} uur per week uit {kinds} verschillende taak/taken; een baan vraagt ten minste {min_hours:g} uur uit {min_kinds} verschillende taken.",
         "No new job for {profile}: the work that fits and that the roles may give up is {hours:.1f} hours per week from {kinds} different task(s); a job needs at least {min_hours:g} hours from {min_kinds} different tasks.",

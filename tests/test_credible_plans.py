@@ -59,18 +59,24 @@ def packing_shop(tmp_path: Path, uses: str = "", extra_task: str = "") -> Path:
     )
 
 
+def with_profiles(tmp_path: Path, profiles: str, replace: tuple[str, str] = ("", "")) -> Path:
+    """The packing shop with 20 agency hours and these profiles added (YAML list items)."""
+    text = packing_shop(tmp_path, ", agency_hours_per_week: 20").read_text(encoding="utf-8")
+    model = tmp_path / "profiles.yaml"
+    text = text.replace(*replace) if replace[0] else text
+    model.write_text(text.rstrip("\n") + "\n" + profiles, encoding="utf-8")
+    return model
+
+
 def test_a_profile_without_a_job_beside_another_says_why(tmp_path: Path) -> None:
     """20 agency hours, two equally able profiles: one job takes all 20 h (three kinds,
     at least 12 h), so nothing is left for the second profile, and the plan says that the
     other jobs took the room, with the hours left (0 of the 12 a job needs); the report's
     next steps carry it. Worked by hand: the roles may give up 20 h, the job takes 20."""
-    text = packing_shop(tmp_path, ", agency_hours_per_week: 20").read_text(encoding="utf-8")
-    second = (
-        "  - id: other\n    name: Other\n"
-        f"    capacities: {ALL4}\n    hours_per_week_available: 32\n"
+    model = with_profiles(
+        tmp_path,
+        f"  - id: other\n    name: Other\n    capacities: {ALL4}\n    hours_per_week_available: 32\n",
     )
-    model = tmp_path / "two.yaml"
-    model.write_text(text.rstrip("\n") + "\n" + second, encoding="utf-8")
     result = plan(read_process(model), time_limit_s=2)
     assert result.summary()["extra_workers"] == 1
     (why,) = [r for r in result.reasons if r.key.startswith("plan.no_job")]
@@ -123,6 +129,31 @@ def test_uses_and_absorption_order() -> None:
     assert displaced == 0
     absorbed, displaced = absorb(80, uses)
     assert sum(absorbed.values()) == 74 and displaced == 6
+
+
+def test_every_profile_without_a_job_is_told_why(tmp_path: Path) -> None:
+    """Beside the able profile's job (all 20 agency hours), a profile for whom only labelling
+    fits (10 h, one kind: less than a job's 12 h, so the optimiser gives it no place at all)
+    and one with 8 hours a week available (less than a job's 12) each get their reason,
+    not silence. Worked by hand from the options: 12 h and 3 kinds a job."""
+    weak = ALL4.replace("fine_motor: 4", "fine_motor: 0")
+    label = "name: Etiketteren, role: packer, hours_per_week: 10, demands: " + SIMPLE
+    model = with_profiles(
+        tmp_path,
+        f"  - id: little\n    name: Little\n    capacities: {weak}\n"
+        "    hours_per_week_available: 32\n"
+        f"  - id: part\n    name: Part\n    capacities: {ALL4}\n    hours_per_week_available: 8\n",
+        (label, label.replace("fine_motor: 1", "fine_motor: 0")),
+    )
+    result = plan(read_process(model), time_limit_s=2)
+    assert result.summary()["extra_workers"] == 1
+    why = {r.params["profile"]: r for r in result.reasons if r.key.startswith("plan.no_job")}
+    assert set(why) == {"Little", "Part"}
+    # the able profile's job took the 20 h the packers may give up: nothing left for it
+    assert why["Little"].key == "plan.no_job.taken" and why["Little"].params["hours"] == 0
+    assert why["Part"].key == "plan.no_job.hours"
+    assert why["Part"].params == {"profile": "Part", "hours": 8, "min_hours": 12}
+    assert "8 hours per week available" in why["Part"].text("en")
 
 
 def test_no_uses_no_jobs(tmp_path: Path) -> None:

@@ -855,10 +855,12 @@ def why_no_job(
     taken: Mapping[str, float] | None = None,
     with_job: Collection[str] = (),
 ) -> list[Reason]:
-    """Why a profile with places got no job, where one constraint alone explains it.
+    """Why a profile got no job, where one constraint alone explains it.
 
-    The work that fits the profile, within what its roles may give up, is too little or of
-    too few kinds for a job (``min_job_hours``, ``min_kinds_per_job``); or even its lightest
+    The profile has fewer hours available than a job needs (``min_job_hours``); the work
+    that fits it, within what its roles may give up, is too little or of too few kinds for
+    a job (``min_job_hours``, ``min_kinds_per_job``: also where so little fits that the
+    optimiser got no place for it); or even its lightest
     bundle of ``min_job_hours`` loads the body more than ``max_job_ergonomic_load`` allows
     (hours-weighted physical demand). A profile where neither holds gets no reason: then the
     constraints only bind together.
@@ -877,7 +879,19 @@ def why_no_job(
 
     out: list[Reason] = []
     for p, prof in enumerate(inst.profiles):
-        if not prof.slots or prof.id in with_job:
+        if prof.id in with_job:
+            continue
+        if prof.hours_available < o.min_job_hours:
+            out.append(
+                Reason(
+                    "plan.no_job.hours",
+                    {
+                        "profile": prof.name,
+                        "hours": prof.hours_available,
+                        "min_hours": o.min_job_hours,
+                    },
+                )
+            )
             continue
         fitting = [u for u in inst.units if u.access[p] and left(u.role) > 1e-6]
         room = {role: left(role) for role in {u.role for u in fitting}}
