@@ -156,6 +156,23 @@ def test_every_profile_without_a_job_is_told_why(tmp_path: Path) -> None:
     assert "8 hours per week available" in why["Part"].text("en")
 
 
+def test_work_kept_per_person_counts_the_people_who_stay(tmp_path: Path) -> None:
+    """Two packers, one leaving and not replaced (36 h of room): the 30 h of packing the plan
+    leaves them falls to the one who stays (30 h, not 15 h each). Worked by hand: 30 h of
+    work, room 36 h, no profile here can take any of it (a profile at 0 everywhere)."""
+    text = packing_shop(tmp_path, ", leavers: 1").read_text(encoding="utf-8")
+    (tmp_path / "leaver.yaml").write_text(
+        text.replace(f"capacities: {ALL4}", f"capacities: {ALL4.replace(': 4', ': 0')}"),
+        encoding="utf-8",
+    )
+    result = plan(read_process(tmp_path / "leaver.yaml"), time_limit_s=2)
+    (balance,) = result.work_balance
+    assert balance.people == 2 and balance.leavers == 1
+    assert balance.kept_hours_per_week == pytest.approx(30)
+    assert balance.kept_hours_per_person == pytest.approx(30)
+    assert balance.to_dict()["leavers"] == 1
+
+
 def test_no_uses_no_jobs(tmp_path: Path) -> None:
     """Packers with no declared use for freed hours keep all their 30 h: no carved job."""
     result = plan(read_process(packing_shop(tmp_path)), time_limit_s=2)

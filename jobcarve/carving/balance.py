@@ -75,6 +75,8 @@ class RoleBalance:
     released_hours_per_week: float
     absorbed: dict[str, float]
     displaced_hours_per_week: float
+    #: people leaving within the horizon and not replaced (at most the headcount)
+    leavers: int = 0
 
     @property
     def capacity_hours_per_week(self) -> float:
@@ -88,7 +90,9 @@ class RoleBalance:
 
     @property
     def kept_hours_per_person(self) -> float | None:
-        return self.kept_hours_per_week / self.people if self.people else None
+        """The work kept, shared by the people who stay (those leaving are not replaced)."""
+        staying = self.people - self.leavers
+        return self.kept_hours_per_week / staying if staying > 0 else None
 
     @property
     def absorbable_hours_per_week(self) -> float:
@@ -99,6 +103,7 @@ class RoleBalance:
         return {
             "role": self.role,
             "people": self.people,
+            "leavers": self.leavers,
             "contract_hours_per_week": round(self.contract_hours_per_week, 3),
             "capacity_hours_per_week": round(self.capacity_hours_per_week, 3),
             "today_hours_per_week": round(self.today_hours_per_week, 3),
@@ -142,6 +147,7 @@ def work_balance(process: ProcessModel, released: dict[str, float]) -> tuple[Rol
                 released_hours_per_week=freed,
                 absorbed=absorbed,
                 displaced_hours_per_week=displaced,
+                leavers=min(role.leavers, role.headcount),
             )
         )
     return tuple(out)
