@@ -359,7 +359,7 @@ def _cobot_candidates(analysis: Analysis, plan: Plan | None, lang: str, _: Gette
     if kept:
         parts.append(
             _(
-                "Work a cobot could take stays with today's staff: %(units)s; a cobot there would free no hours that a hard-to-fill role or a declared use needs."
+                "Work a cobot could take stays with today's staff: %(units)s. The plan advises a cobot only where it takes over a lifting or repetition risk or adds enough hours in new jobs or hard-to-fill roles (the assumptions give the least); a cobot there does neither. Overtime or agency hours it could save in other roles are not counted as a reason: weigh them against the cell's cost yourself."
             )
             % {"units": "; ".join(kept)}
         )
