@@ -157,7 +157,7 @@ def test_cobot_takes_hard_to_fill_work() -> None:
     units = [unit("lift", 10, hard=True, access=(False,), cobot="candidate", cobot_hours=12)]
     inst, a, _ = solve(units, [profile()], max_cobots=1)
     assert a.cobot_of == {0: 0} and objectives(inst, a)[1] == 1000
-    assert objectives(inst, a)[4] == -1
+    assert objectives(inst, a)[5] == -1
     _, a, _ = solve(units, [profile()], max_cobots=0)
     assert a.cobot_of == {}
 

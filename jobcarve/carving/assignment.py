@@ -148,9 +148,10 @@ def violations(inst: PoolInstance, a: Assignment) -> list[str]:
     return out
 
 
-def objectives(inst: PoolInstance, a: Assignment) -> tuple[int, int, int, int, int]:
+def objectives(inst: PoolInstance, a: Assignment) -> tuple[int, int, int, int, int, int]:
     """The lexicographic objective of `jobcarve.carving.cpsat.pool.STAGES`, in hundredths of
-    hours: (carved hours, hard-to-fill hours freed, risk hours a cobot takes, -jobs, -cobots)."""
+    hours: (carved hours, hard-to-fill hours freed, risk hours a cobot takes, -jobs,
+    -hours in jobs that fit only with supports times the gaps they close, -cobots)."""
     jobs = a.jobs()
     carved = sum(round(job_hours(inst, units, p, a) * 100) for (p, _), units in jobs.items())
     share = inst.options.assist_share
@@ -163,4 +164,9 @@ def objectives(inst: PoolInstance, a: Assignment) -> tuple[int, int, int, int, i
                 moved += unit.scaled(share)
         if unit.risk and (u in a.cobot_of or u in a.assist_of):
             risk += unit.scaled()
-    return carved, moved, risk, -len(jobs), -len(a.cobots())
+    supported = sum(
+        inst.units[u].scaled() * inst.units[u].supported_gaps[p]
+        for u, (p, _) in a.job_of.items()
+        if inst.units[u].supported_gaps
+    )
+    return carved, moved, risk, -len(jobs), -supported, -len(a.cobots())

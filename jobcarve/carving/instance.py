@@ -48,6 +48,9 @@ class PoolUnit:
     #: per profile index, the access by fit alone, before the room rule (`too_large`); empty:
     #: the same as `access`. A re-plan for other hours applies the rule again from it
     fit_access: tuple[bool, ...] = ()
+    #: per profile index, the gaps supports close for that profile (0: fits as it is); empty:
+    #: none anywhere. The plan prefers work that fits as it is (`STAGES`: supported_hours)
+    supported_gaps: tuple[int, ...] = ()
 
     def scaled(self, factor: float = 1.0) -> int:
         """Hours x factor in integer hundredths."""
@@ -310,6 +313,7 @@ def build_instance(
                     rotation=unit.needs_rotation,
                     place=unit.area or unit.workstation,
                     fit_access=counted,
+                    supported_gaps=tuple(unit.fit[p].supported_gaps for p in pids),
                 )
             )
     profiles = []

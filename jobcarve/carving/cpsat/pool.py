@@ -10,7 +10,8 @@ hours-weighted physical load stays under the limit; no role gives up more of tod
 than its declared uses absorb (the work balance); cobots within their weekly hours and
 number. Objectives, lexicographic, solved in stages with the previous optimum fixed
 (the carved hours within a small slack) (`STAGES`): carved hours (the banenafspraak counts hours), hours freed in hard-to-fill
-roles, hours of ergonomic risk a cobot takes, fewer (so larger) jobs, fewer cobots.
+roles, hours of ergonomic risk a cobot takes, fewer (so larger) jobs, less work that fits
+its job's profile only with supports (hours x gaps the supports close), fewer cobots.
 
 Each stage spends its share of the time limit as CP-SAT *deterministic* time with one
 worker by default, so that the same input and seed give the same plan on an idle and on
@@ -31,9 +32,16 @@ from jobcarve.carving.cpsat import InterruptWatch
 from jobcarve.carving.instance import SCALE, PoolInstance
 from jobcarve.carving.status import SolveStatus
 
-STAGES = ("carved_hours", "hard_to_fill_hours", "ergonomic_risk_hours", "jobs", "cobots")
+STAGES = (
+    "carved_hours",
+    "hard_to_fill_hours",
+    "ergonomic_risk_hours",
+    "jobs",
+    "supported_hours",
+    "cobots",
+)
 #: Share of the time limit per stage.
-STAGE_SHARE = (0.5, 0.15, 0.1, 0.15, 0.1)
+STAGE_SHARE = (0.5, 0.15, 0.1, 0.15, 0.05, 0.1)
 #: Extra share of the time limit for taking back the carved hours after the later stages.
 POLISH_SHARE = 0.1
 #: The wall-clock guard of a stage, as a multiple of its deterministic limit (and at least
@@ -302,8 +310,17 @@ class PoolModel:
             moved += [part * v for v in self.s_by_unit.get(u, [])]
             # an assisted unit that moves to a carved job is counted in full above
             moved += [-part * w for w in self.w_by_unit.get(u, [])]
+        # hours of work that fits a job's profile only with supports, times the gaps they
+        # close: of two equal plans the one whose jobs rest less on supports
+        supported = -total(
+            [
+                inst.units[u].scaled() * inst.units[u].supported_gaps[p] * var
+                for (u, p, _), var in self.x.items()
+                if inst.units[u].supported_gaps and inst.units[u].supported_gaps[p]
+            ]
+        )
         cobots = -total(list(self.used.values()))
-        return [carved, total(moved), total(risk), jobs, cobots]
+        return [carved, total(moved), total(risk), jobs, supported, cobots]
 
     # ------------------------------------------------------------------ solve
     def hint(self, a: Assignment) -> None:
