@@ -156,6 +156,42 @@ def test_every_profile_without_a_job_is_told_why(tmp_path: Path) -> None:
     assert "8 hours per week available" in why["Part"].text("en")
 
 
+def test_of_two_equal_plans_the_one_that_rests_less_on_supports(tmp_path: Path) -> None:
+    """Room for one job (20 agency hours), two profiles at the same pace and hours: one does
+    the work as it is, the other only with a job coach (memory and learning 0 against the
+    tasks' 1). Both plans carve the same 20 h in one job; the plan gives the job to the
+    profile that needs no support, whichever comes first in the model (docs/method.md 5.3,
+    stage 5). Worked by hand."""
+    demands = SIMPLE.replace("pace: 1", "pace: 1, memory_learning: 1")
+    coached = ALL4.replace("memory_learning: 4", "memory_learning: 0")
+    jobs = {}
+    for order in ("helped first", "able first"):
+        helped = (
+            f"  - id: helped\n    name: Helped\n    capacities: {coached}\n"
+            "    hours_per_week_available: 32\n    supports: [job_coach]\n"
+        )
+        able = (
+            f"  - id: plain\n    name: Plain\n    capacities: {ALL4}\n"
+            "    hours_per_week_available: 32\n"
+        )
+        model = with_profiles(
+            tmp_path,
+            helped + able if order == "helped first" else able + helped,
+            (SIMPLE, demands),
+        )
+        text = model.read_text(encoding="utf-8").replace(
+            f"  - id: able\n    name: Able\n    capacities: {ALL4}\n"
+            "    hours_per_week_available: 32\n",
+            "",
+        )
+        model.write_text(text, encoding="utf-8")
+        result = plan(read_process(model), time_limit_s=2)
+        (job,) = result.carved
+        jobs[order] = job.profile
+        assert job.hours_per_week == pytest.approx(20)
+    assert jobs == {"helped first": "plain", "able first": "plain"}
+
+
 def test_work_kept_per_person_counts_the_people_who_stay(tmp_path: Path) -> None:
     """Two packers, one leaving and not replaced (36 h of room): the 30 h of packing the plan
     leaves them falls to the one who stays (30 h, not 15 h each). Worked by hand: 30 h of
