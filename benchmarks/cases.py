@@ -163,6 +163,9 @@ def plan_ranges(model: Path, expected: Path, time_limit_s: float = 5.0) -> list[
         bounds = exp.get(measure) or {}
         if bounds.get("min") is not None and bounds.get("max") is not None:
             checks.append(RangeCheck(measure, value, float(bounds["min"]), float(bounds["max"])))
+        elif bounds.get("expected") is not None:  # one value (cobots: {expected: 0})
+            expected = float(bounds["expected"])
+            checks.append(RangeCheck(measure, value, expected, expected))
     return checks
 
 

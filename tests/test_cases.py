@@ -28,7 +28,8 @@ from cases import agreement, case_files, plan_ranges, plan_rules
 #: cobot 885/900 (98%); after their rules: fit 3128/3158, cobot 889/900; cases 38 and 39
 #: (first run) fit 248/248, cobot 66/69; all forty: fit 3376/3406 (99%), cobot 955/969 (99%);
 #: cases 40 and 41 (first run) fit 232/232, cobot 64/65; all forty-two, with the lifting aid
-#: closing no posture gap: fit 3617/3642 (99%), cobot 1020/1035 (99%)
+#: closing no posture gap and the cleaning gate narrowed: fit 3617/3642 (99%), cobot 1019/1035
+#: (98%)
 #: (docs/performance.md)
 FIT_FLOOR = 0.90
 COBOT_FLOOR = 0.90

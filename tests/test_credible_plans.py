@@ -149,8 +149,9 @@ def test_every_profile_without_a_job_is_told_why(tmp_path: Path) -> None:
     assert result.summary()["extra_workers"] == 1
     why = {r.params["profile"]: r for r in result.reasons if r.key.startswith("plan.no_job")}
     assert set(why) == {"Little", "Part"}
-    # the able profile's job took the 20 h the packers may give up: nothing left for it
-    assert why["Little"].key == "plan.no_job.taken" and why["Little"].params["hours"] == 0
+    # too little fits it even with the packers' whole room: labelling, 10 h of one kind
+    assert why["Little"].key == "plan.no_job.room"
+    assert why["Little"].params["hours"] == pytest.approx(10) and why["Little"].params["kinds"] == 1
     assert why["Part"].key == "plan.no_job.hours"
     assert why["Part"].params == {"profile": "Part", "hours": 8, "min_hours": 12}
     assert "8 hours per week available" in why["Part"].text("en")
@@ -427,3 +428,20 @@ def test_line_mode_keeps_the_work_balance() -> None:
     analysis = analyze(process)
     assert line_problem(process, analysis).max_target_group == 2
     assert line_problem(process, analysis, allow_displacement=True).max_target_group is None
+
+
+def test_a_profile_whose_work_the_other_jobs_hold_is_told_so() -> None:
+    """The CNC example: the sheltered workers' two jobs hold the units that fit the routine
+    worker (their roles keep room), so the routine worker is told what the other jobs and
+    the cobot leave; the back-injured profile, for whom 5 h of two kinds fits even with the
+    roles' whole room, is told that too little fits (docs/method.md 5.2)."""
+    process = read_process(Path(__file__).parent.parent / "examples" / "cnc_job_shop.yaml")
+    result = plan(process, time_limit_s=5)
+    with_job = {j.profile for j in result.carved}
+    why = {r.params["profile"]: r.key for r in result.reasons if r.key.startswith("plan.no_job")}
+    names = {p.id: p.name for p in process.profiles}
+    assert with_job == {"sheltered_worker"}
+    assert why == {
+        names["routine_worker"]: "plan.no_job.taken",
+        names["limited_lifting"]: "plan.no_job.room",
+    }

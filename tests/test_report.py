@@ -567,7 +567,8 @@ def test_a_plan_without_a_cobot_says_where_the_cobot_work_went() -> None:
         unit_holder={
             "crates": (Holding("carved", "p-1", 5.0, False),),
             "stack": (Holding("role", "op", 12.0, False),),
-        }
+        },
+        options={"max_cobots": 2},
     )
     text = _cobot_candidates(analysis, plan, "en", translations("en").gettext)  # type: ignore[arg-type]
     assert "goes to a new job instead: Crates (5 h/week)." in text
@@ -575,7 +576,10 @@ def test_a_plan_without_a_cobot_says_where_the_cobot_work_went() -> None:
     # the reason is the plan's rule, not a claim about the roles' room (a role may still have
     # agency hours a cobot could save: the report says they are not counted)
     assert "only where it takes over a lifting or repetition risk" in text
-    assert "agency hours it could save in other roles are not counted" in text
+    assert "agency hours it could save in its role are not counted" in text
+    plan.options = {"max_cobots": 0}  # type: ignore[attr-defined]
+    text = _cobot_candidates(analysis, plan, "en", translations("en").gettext)  # type: ignore[arg-type]
+    assert "This plan was made without cobots" in text and "does neither" not in text
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])

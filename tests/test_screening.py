@@ -219,6 +219,15 @@ def test_cleaning_is_no_cobot_work_unless_the_part_is_presented_fixed() -> None:
     assert gates(loose) == ["cleaning"] and loose.cobot.label == "human"
     fixed = unit(micro(task.format(presentation="fixed")))
     assert "cleaning" not in gates(fixed) and fixed.cobot.label != "human"
+    # feeding a crate washer: the machine cleans, the person tends it (no cleaning gate)
+    washer = unit(
+        micro(
+            task.format(presentation="variable").replace(
+                "[cleaning, bench_work]", "[cleaning, machine_operation]"
+            )
+        )
+    )
+    assert "cleaning" not in gates(washer)
 
 
 def test_many_variants_at_a_station_is_an_assist_at_best() -> None:

@@ -149,8 +149,13 @@ def assess_cobot(
         gates.append(Gate("reach", Reason("gate.reach", {"need": reach_need, "max": max_reach})))
     if h.walking:
         gates.append(Gate("walking", Reason("gate.walking")))
-    if "cleaning" in work.activities and h.presentation != "fixed":
-        # the dirt is where it is: finding it is perception in an unstructured scene
+    if (
+        "cleaning" in work.activities
+        and "machine_operation" not in work.activities
+        and h.presentation == "variable"
+    ):
+        # cleaning by hand: the dirt is where it is, and finding it is perception in an
+        # unstructured scene (a washer the person feeds is machine work, judged as such)
         gates.append(Gate("cleaning", Reason("gate.cleaning")))
     if h.part_type == "flexible":
         gates.append(Gate("flexible", Reason("gate.flexible")))

@@ -722,7 +722,7 @@ def _to_plan(
         # left of the roles' room
         with_job = {j.profile for j in jobs if j.kind == "carved" and j.profile}
         taken = {b.role: b.released_hours_per_week for b in balance}
-        reasons += why_no_job(inst, taken, with_job)
+        reasons += why_no_job(inst, taken, with_job, {*a.job_of, *a.cobot_of})
     room = _room_left(inst, balance)
     trials = _trials(inst, holder, room)
     reasons = _with_held_back_work(reasons, inst, trials, room)
@@ -854,66 +854,79 @@ def why_no_job(
     inst: PoolInstance,
     taken: Mapping[str, float] | None = None,
     with_job: Collection[str] = (),
+    held: Collection[int] = (),
 ) -> list[Reason]:
     """Why a profile got no job, where one constraint alone explains it.
 
     The profile has fewer hours available than a job needs (``min_job_hours``); the work
     that fits it, within what its roles may give up, is too little or of too few kinds for
     a job (``min_job_hours``, ``min_kinds_per_job``: also where so little fits that the
-    optimiser got no place for it); or even its lightest
-    bundle of ``min_job_hours`` loads the body more than ``max_job_ergonomic_load`` allows
-    (hours-weighted physical demand). A profile where neither holds gets no reason: then the
-    constraints only bind together.
+    optimiser got no place for it); or even its lightest bundle of ``min_job_hours`` loads
+    the body more than ``max_job_ergonomic_load`` allows (hours-weighted physical demand).
+    A profile where none holds gets no reason: then the constraints only bind together.
 
-    ``taken``: hours per role the plan's jobs and cobots already release (their room is
-    gone); the reason then says that the other jobs took it (``plan.no_job.taken``).
-    Profiles in ``with_job`` are not explained.
+    ``taken``: hours per role the plan's jobs and cobots already release; ``held``: the
+    units (indices) in those jobs and cobots. Where the work that fits would make a job with
+    the roles' whole room but not with what the other jobs and cobots leave of it, the
+    reason says that they took it (``plan.no_job.taken``, with what is left); where it would
+    not even with the whole room, that too little fits (``plan.no_job.room``). Profiles in
+    ``with_job`` are not explained.
     """
     o = inst.options
     used: Mapping[str, float] = taken or {}
+    busy = set(held)
 
-    def left(role: str) -> float:
+    def left(role: str, spent: Mapping[str, float]) -> float:
         if o.allow_displacement or role not in inst.role_limits:
             return math.inf
-        return max(0.0, inst.role_limits[role] - used.get(role, 0.0))
+        return max(0.0, inst.role_limits[role] - spent.get(role, 0.0))
+
+    def reach(p: int, spent: Mapping[str, float], gone: set[int]) -> tuple[float, int, float]:
+        """Hours and kinds of the work that fits profile p within the room left, and the
+        physical load of its lightest bundle of a job's hours."""
+        fitting = [
+            u
+            for i, u in enumerate(inst.units)
+            if u.access[p] and i not in gone and left(u.role, spent) > 1e-6
+        ]
+        room = {role: left(role, spent) for role in {u.role for u in fitting}}
+        hours = load = 0.0
+        given = dict.fromkeys(room, 0.0)
+        for u in sorted(fitting, key=lambda u: (u.physical, u.id)):
+            share = min(u.base_hours, room[u.role] - given[u.role])
+            if share <= 0:
+                continue
+            given[u.role] += share
+            if hours < o.min_job_hours:
+                load += u.physical * min(share, o.min_job_hours - hours)
+            hours += share
+        return hours, len({u.task for u in fitting}), load
+
+    def too_little(hours: float, kinds: int) -> bool:
+        return hours < o.min_job_hours or kinds < o.min_kinds_per_job
 
     out: list[Reason] = []
     for p, prof in enumerate(inst.profiles):
         if prof.id in with_job:
             continue
+        name = prof.name
         if prof.hours_available < o.min_job_hours:
             out.append(
                 Reason(
                     "plan.no_job.hours",
-                    {
-                        "profile": prof.name,
-                        "hours": prof.hours_available,
-                        "min_hours": o.min_job_hours,
-                    },
+                    {"profile": name, "hours": prof.hours_available, "min_hours": o.min_job_hours},
                 )
             )
             continue
-        fitting = [u for u in inst.units if u.access[p] and left(u.role) > 1e-6]
-        room = {role: left(role) for role in {u.role for u in fitting}}
-        hours = 0.0
-        load = 0.0
-        taken = dict.fromkeys(room, 0.0)
-        for u in sorted(fitting, key=lambda u: (u.physical, u.id)):
-            share = min(u.base_hours, room[u.role] - taken[u.role])
-            if share <= 0:
-                continue
-            taken[u.role] += share
-            if hours < o.min_job_hours:
-                part = min(share, o.min_job_hours - hours)
-                load += u.physical * part
-            hours += share
-        kinds = len({u.task for u in fitting})
-        name = prof.name
-        if hours < o.min_job_hours or kinds < o.min_kinds_per_job:
-            others = any(used.get(u.role, 0.0) > 1e-6 for u in inst.units if u.access[p])
+        hours, kinds, load = reach(p, {}, set())
+        key = "plan.no_job.room"
+        if not too_little(hours, kinds) and (used or busy):
+            hours, kinds, load = reach(p, used, busy)
+            key = "plan.no_job.taken"
+        if too_little(hours, kinds):
             out.append(
                 Reason(
-                    "plan.no_job.taken" if others else "plan.no_job.room",
+                    key,
                     {
                         "profile": name,
                         "hours": hours,

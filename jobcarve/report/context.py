@@ -356,10 +356,17 @@ def _cobot_candidates(analysis: Analysis, plan: Plan | None, lang: str, _: Gette
             _("Work a cobot could take goes to a new job instead: %(units)s.")
             % {"units": "; ".join(to_job)}
         )
-    if kept:
+    if kept and plan.options.get("max_cobots") == 0:
         parts.append(
             _(
-                "Work a cobot could take stays with today's staff: %(units)s. The plan advises a cobot only where it takes over a lifting or repetition risk or adds enough hours in new jobs or hard-to-fill roles (the assumptions give the least); a cobot there does neither. Overtime or agency hours it could save in other roles are not counted as a reason: weigh them against the cell's cost yourself."
+                "Work a cobot could take stays with today's staff: %(units)s. This plan was made without cobots (the options allow none)."
+            )
+            % {"units": "; ".join(kept)}
+        )
+    elif kept:
+        parts.append(
+            _(
+                "Work a cobot could take stays with today's staff: %(units)s. The plan advises a cobot only where it takes over a lifting or repetition risk or adds enough hours in new jobs or hard-to-fill roles (the assumptions give the least); a cobot there does neither. Overtime or agency hours it could save in its role are not counted as a reason: weigh them against the cell's cost yourself."
             )
             % {"units": "; ".join(kept)}
         )

@@ -40,7 +40,7 @@ STAGES = (
     "supported_hours",
     "cobots",
 )
-#: Share of the time limit per stage.
+#: Share of the time limit per stage, relative: scaled so that the stages run share the limit.
 STAGE_SHARE = (0.5, 0.15, 0.1, 0.15, 0.05, 0.1)
 #: Extra share of the time limit for taking back the carved hours after the later stages.
 POLISH_SHARE = 0.1
