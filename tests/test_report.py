@@ -283,6 +283,23 @@ def test_headline_figures_match_analysis_json(analysed, example: str, lang: str)
         assert figures(page, name)[:1] == [value], (name, figures(page, name), value)
     # the net effect in the business case is the same figure as on the first screen
     assert figures(page, "net")[0] == figures(page, "net")[-1]
+    # the first screen says how much of the net is the worth of extra capacity (vacancies,
+    # backlog), no money saved, and what the plan does in money paid where that is a cost
+    from jobcarve.economics.freed import PAID_USES
+
+    case = doc["business_case"]
+    capacity = sum(v for use, v in case["value_freed_hours_by_use"].items() if use not in PAID_USES)
+    shown = figures(page, "net-capacity")
+    if doc["summary"]["extra_workers"] and capacity > 0:
+        wanted = " ".join(money(capacity, lang).split())
+        assert len(shown) == 1 and wanted in shown[0], (shown, wanted)
+        sentence = figures(page, "sentence")[0]
+        assert wanted in sentence
+        cash = case["net_eur_per_year"] - capacity
+        if case["net_eur_per_year"] >= 0 > cash:
+            assert " ".join(money(-cash, lang).split()) in sentence, sentence
+    else:
+        assert shown == []
     # the freed hours are the hard-to-fill rows of the before/after table, added up
     rows = re.findall(
         r'<tr data-hard-to-fill="yes">.*?data-figure="before">([^<]*)<.*?data-figure="after">([^<]*)<',

@@ -11,7 +11,7 @@ from jobcarve.carving.balance import work_balance
 from jobcarve.economics.case_lines import _case_lines
 from jobcarve.economics.defaults import Rates, _year_weights, rates
 from jobcarve.economics.figures import PlanFigures
-from jobcarve.economics.freed import FreedValue, value_freed_hours
+from jobcarve.economics.freed import PAID_USES, FreedValue, value_freed_hours
 from jobcarve.economics.lines import JOB_LINE_KEYS, LINE_KEYS, CaseLine
 from jobcarve.economics.money import _job_money, _JobMoney
 from jobcarve.economics.sensitivity import Sensitivity, sensitivity_of
@@ -138,6 +138,18 @@ class BusinessCase:
 
     def line(self, key: str) -> float:
         return next(item.amount_eur_per_year for item in self.lines if item.key == key)
+
+    @property
+    def paid_value_eur_per_year(self) -> float:
+        """The part of the freed hours' value that is money paid today or that would be paid
+        (overtime, agency hours, a leaver's replacement): `PAID_USES`."""
+        return sum(v for use, v in self.freed_by_use.items() if use in PAID_USES)
+
+    @property
+    def capacity_value_eur_per_year(self) -> float:
+        """The part of the freed hours' value that is the worth of extra capacity (vacancies
+        filled, backlog taken on): no money saved, it pays only as more output."""
+        return sum(v for use, v in self.freed_by_use.items() if use not in PAID_USES)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -25,7 +25,6 @@ from functools import lru_cache
 from typing import Any
 
 from jobcarve.economics import BusinessCase
-from jobcarve.economics.freed import PAID_USES
 from jobcarve.exceptions import InputError
 from jobcarve.formatting import fixed, money, number, percent
 from jobcarve.resources import catalog_dir
@@ -86,9 +85,10 @@ class Advice:
 
 def _cash_and_capacity(case: BusinessCase, lang: str, _: Gettext) -> str:
     """How much of the freed hours' value is money paid today, and how much is capacity
-    (the line ``value_freed_hours`` split by use: `BusinessCase.freed_by_use`)."""
-    paid = sum(v for use, v in case.freed_by_use.items() if use in PAID_USES)
-    capacity = sum(v for use, v in case.freed_by_use.items() if use not in PAID_USES)
+    (the line ``value_freed_hours`` split by use: `BusinessCase.paid_value_eur_per_year`
+    and `BusinessCase.capacity_value_eur_per_year`)."""
+    paid = case.paid_value_eur_per_year
+    capacity = case.capacity_value_eur_per_year
     if capacity <= 0:
         return ""
     if paid <= 0:

@@ -121,6 +121,7 @@ class Decision:
     workers_label: str
     net: str
     net_negative: bool
+    net_capacity: str  # the worth of extra capacity within the net ("" if none)
     payback: str
     investment: str
     cobot: str
@@ -482,6 +483,17 @@ def _decision(
         sentence = _(
             "The plan offers work to %(n)s people (%(fte)s FTE) but costs %(net)s a year net."
         ) % {"n": workers, "fte": fte, "net": money(-net, lang)}
+    # the net effect adds the worth of extra capacity to money: say how much, and what the
+    # plan does in money alone where that is a cost (the advice's condition names both)
+    capacity = case.capacity_value_eur_per_year if case is not None and workers else 0.0
+    if capacity > 0 and net >= 0 and net - capacity < 0:
+        sentence += " " + _(
+            "The net includes %(capacity)s a year worth of extra capacity (vacancies filled, work now left undone), which is no money saved; in money paid, the plan costs %(cash)s a year."
+        ) % {"capacity": money(capacity, lang), "cash": money(capacity - net, lang)}
+    elif capacity > 0:
+        sentence += " " + _(
+            "The net includes %(capacity)s a year worth of extra capacity (vacancies filled, work now left undone), which is no money saved."
+        ) % {"capacity": money(capacity, lang)}
     cobot = (
         "; ".join(f"{c.model} ({c.use_short})" if c.use_short else c.model for c in cobots)
         if cobots
@@ -497,6 +509,7 @@ def _decision(
         workers_label=workers_label,
         net=money(net, lang),
         net_negative=net < 0,
+        net_capacity=money(capacity, lang) if capacity > 0 else "",
         payback=payback_text(case, lang, _) if case is not None else "-",
         investment=money(case.cobot_investment_eur, lang) if case is not None else "-",
         cobot=cobot,
