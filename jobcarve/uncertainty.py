@@ -3,7 +3,10 @@
 Each draw takes every task's time from a triangular distribution (its ``time_low`` /
 time / ``time_high``, else +-15%), the weekly volume likewise (``units_per_week_low`` /
 ``_high``, else +-10%), every profile's loonwaarde scaled by one draw within
-+-``loonwaarde_spread_share``, and the cobot cell cost from its range in economics.yaml.
++-``loonwaarde_spread_share``, the cobot cell cost and the value of a freed hour
+(``freed_hour_value_factor``: what the company makes of the hours its staff give up, the
+least certain figure of the business case) from their ranges in economics.yaml; a model
+that states its own factor fixes it.
 It then re-plans from the optimised plan as a warm start (`jobcarve.carving.replan`, the
 public re-planning function; this module only draws numbers and reads figures): the plan is repaired to the
 drawn hours (jobs that grew too long lose the smallest part that brings them back within
@@ -71,7 +74,7 @@ class Uncertainty:
             "net_eur_per_year": self.net_eur_per_year.to_dict(),
             "payback_years": self.payback_years.to_dict() if self.payback_years else None,
             "payback_never_share": round(self.payback_never_share, 3),
-            "method": "triangular draws of task times, volume, loonwaarde and cobot cost; plan repaired and extended greedily from the optimised plan",
+            "method": "triangular draws of task times, volume, loonwaarde, cobot cost and the value of a freed hour; plan repaired and extended greedily from the optimised plan",
         }
 
 
@@ -140,6 +143,8 @@ def monte_carlo(
         figures = figures_from_assignment(process, draw.instance, draw.assignment)
         lw = r["loonwaarde_spread_share"]
         cc_low, cc_high = r.ranges.get("cobot_cell_cost_eur", (r["cobot_cell_cost_eur"],) * 2)
+        fv = r["freed_hour_value_factor"]
+        fv_low, fv_high = r.ranges.get("freed_hour_value_factor", (fv, fv))
         case = business_case(
             process,
             figures,
@@ -147,6 +152,7 @@ def monte_carlo(
             sensitivity=False,
             loonwaarde_scale=rng.triangular(1 - lw, 1 + lw, 1.0),
             cobot_cell_cost_eur=rng.triangular(cc_low, cc_high, r["cobot_cell_cost_eur"]),
+            freed_hour_value_factor=rng.triangular(fv_low, fv_high, fv),
         )
         workers.append(float(len(figures.job_hours)))
         fte.append(sum(figures.job_hours) / pl.hours_per_fte)

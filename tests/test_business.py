@@ -432,6 +432,25 @@ def test_monte_carlo_reproducible_and_ordered() -> None:
     assert spread.p10 is not None and spread.p90 is not None and spread.p10 < spread.p90
 
 
+def test_monte_carlo_draws_the_value_of_a_freed_hour() -> None:
+    """The value of a freed hour is the least certain figure of the business case: the
+    draws take it from its range (economics.yaml, 0.5-1.5), so the net range is wider than
+    with the factor fixed, as a model that states its own factor has it (same seed, same
+    draws of everything else)."""
+    hand = parse_process(HAND)
+    analysis = analyze(hand)
+    own = plan(hand, analysis, time_limit_s=2)
+    figures = plan_figures(hand, analysis, own)
+    assert business_case(hand, figures).line("value_freed_hours") > 0
+    fixed = hand.model_copy(
+        update={"economics": hand.economics.model_copy(update={"freed_hour_value_factor": 1.0})}
+    )
+    wide = monte_carlo(hand, own, draws=100, seed=3).net_eur_per_year
+    narrow = monte_carlo(fixed, own, draws=100, seed=3).net_eur_per_year
+    assert None not in (wide.p10, wide.p90, narrow.p10, narrow.p90)
+    assert wide.p90 - wide.p10 > 1.5 * (narrow.p90 - narrow.p10)  # type: ignore[operator]
+
+
 def test_per_job_items_add_up() -> None:
     """The jobs' items add up to the lines; jobs and cobot share the freed value."""
     process, figures = hand_figures()
