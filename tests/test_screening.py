@@ -789,6 +789,28 @@ def test_only_rotation_closes_repetitive_work_and_only_in_the_lower_bands() -> N
     )
 
 
+def test_a_job_coach_closes_memory_only_up_to_a_high_demand() -> None:
+    """A job coach tapers and ends (UWV norms): one level of memory and learning at a high
+    demand (3), not at a very high one (4: many settings and faults to know), where the
+    worker carries the repertoire alone once coaching stops (blind case 47, a plasma table
+    with 40 settings and torch faults); the fit says why."""
+    three = ALL_FOUR.replace("memory_learning: 4", "memory_learning: 3")
+    two = ALL_FOUR.replace("memory_learning: 4", "memory_learning: 2")
+    high = support_fit("{memory_learning: 3}", "[machine_operation]", two, "[job_coach]")
+    assert high == "fits_with_support"
+    very_high = micro(
+        """
+        - {id: t, name: T, role: op, hours_per_week: 5, demands: {memory_learning: 4},
+           activities: [machine_operation]}
+        """,
+        capacities=three,
+        profile_extra="supports: [job_coach]",
+    )
+    fit = unit(very_high).fit["p"]
+    assert fit.verdict == "not_accessible" and "job_coach" not in fit.supports
+    assert "fit.above_support_max" in keys(fit.reasons)
+
+
 def test_a_support_cannot_claim_repetitive_work(tmp_path: Path) -> None:
     """The catalogue refuses an aid that says it closes repetitive hand-arm work."""
     path = tmp_path / "supports.yaml"
