@@ -511,13 +511,23 @@ def test_candidate_palletising_15_kg() -> None:
 
 
 def test_assist_label() -> None:
-    """Variable presentation and some judgement: the cobot assists."""
+    """A cobot assists where the work would be a candidate but for a cap (parts at varying
+    places: it needs vision or a feeder); work that scores only in the scheme's shared band
+    (50-69) stays human: blind experts kept 8 of 10 such units human (assessment.yaml
+    assist_min_feasibility)."""
     verdict = cobot_unit(
+        "part_mass_kg: 2, presentation: variable, part_type: rigid, variants: 2, reach_mm: 600",
+        demands="{repetitive_hand_arm: 3}",
+    )
+    assert verdict.label == "assist" and verdict.feasibility >= 70
+    assert [r.key for r in verdict.reasons][:2] == ["cobot.assist", "cobot.capped"]
+    assert verdict.hours_freed_per_week == pytest.approx(30 * 1000 / 3600 * 0.5)
+    shared = cobot_unit(
         "part_mass_kg: 2, presentation: variable, part_type: rigid, variants: 8, reach_mm: 600",
         demands="{repetitive_hand_arm: 2, problem_solving: 2}",
     )
-    assert verdict.label == "assist" and 50 <= verdict.feasibility < 70
-    assert verdict.hours_freed_per_week == pytest.approx(30 * 1000 / 3600 * 0.5)
+    assert shared.label == "human" and 50 <= shared.feasibility < 70
+    assert shared.reasons[0].key == "cobot.human_score" and shared.hours_freed_per_week == 0
 
 
 def test_human_by_score() -> None:
