@@ -513,8 +513,8 @@ def test_candidate_palletising_15_kg() -> None:
 def test_assist_label() -> None:
     """A cobot assists where the work would be a candidate but for a cap (parts at varying
     places: it needs vision or a feeder); work that scores only in the scheme's shared band
-    (50-69) stays human: blind experts kept 8 of 10 such units human (assessment.yaml
-    assist_min_feasibility)."""
+    (50-69) stays human: of 10 such units blind experts labelled 7 human, 1 a guarded cell
+    and 2 candidates (assessment.yaml assist_min_feasibility)."""
     verdict = cobot_unit(
         "part_mass_kg: 2, presentation: variable, part_type: rigid, variants: 2, reach_mm: 600",
         demands="{repetitive_hand_arm: 3}",

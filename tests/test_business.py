@@ -432,6 +432,36 @@ def test_monte_carlo_reproducible_and_ordered() -> None:
     assert spread.p10 is not None and spread.p90 is not None and spread.p10 < spread.p90
 
 
+def test_the_first_screen_says_what_the_net_holds_of_capacity() -> None:
+    """The first screen's sentence names the worth of extra capacity inside the net effect,
+    and, where the plan without it costs money (a positive net or a negative one), what it
+    costs in money paid, in the whole euros the screen shows (a review: 'of which' a part
+    larger than the whole, and a negative net that hid its cash cost)."""
+    from jobcarve.report.context import _decision
+
+    process = parse_process(HAND)
+    analysis = analyze(process)
+    own = plan(process, analysis, time_limit_s=2)
+    case = business_case(process, plan_figures(process, analysis, own))
+
+    def sentence(net: float, capacity: float) -> str:
+        changed = dataclasses.replace(
+            case, net_eur_per_year=net, freed_by_use={"vacancies": capacity, "overtime": 10.0}
+        )
+        decision = _decision(process, own, changed, None, (), (), None, "en", lambda s: s)
+        assert decision is not None
+        return decision.sentence + " | " + decision.net_capacity
+
+    both = sentence(50_909.54, 72_032.17)
+    assert "brings in €50,910 a year net" in both and "includes €72,032 a year" in both
+    assert "in money paid, the plan costs €21,122 a year" in both  # 72,032 - 50,910
+    loss = sentence(-10_000.0, 5_000.0)
+    assert "costs €10,000 a year net" in loss and "in money paid, the plan costs €15,000" in loss
+    carried = sentence(20_000.0, 5_000.0)
+    assert "includes €5,000 a year" in carried and "money paid" not in carried
+    assert sentence(20_000.0, 0.0).endswith(" | ")  # no capacity, nothing said
+
+
 def test_monte_carlo_draws_the_value_of_a_freed_hour() -> None:
     """The value of a freed hour is the least certain figure of the business case: the
     draws take it from its range (economics.yaml, 0.5-1.5), so the net range is wider than

@@ -542,7 +542,7 @@ def business_view(
         ):
             range_notes.append(
                 _(
-                    "The plan's net effect (%(net)s) lies outside this range. The plan uses the most likely value of each estimate; the draws also vary the wage value and the cobot price, whose ranges are not symmetric, and re-plan each draw quickly, which moves less work out of hard-to-fill roles than the full plan."
+                    "The plan's net effect (%(net)s) lies outside this range. The plan uses the most likely value of each estimate; the draws also vary the wage value and the cobot price, whose ranges are not symmetric, and the value of a freed hour, and re-plan each draw quickly, which moves less work out of hard-to-fill roles than the full plan."
                 )
                 % {"net": money(case.net_eur_per_year, lang)}
             )

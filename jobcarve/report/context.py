@@ -485,14 +485,15 @@ def _decision(
         ) % {"n": workers, "fte": fte, "net": money(-net, lang)}
     # the net effect adds the worth of extra capacity to money: say how much, and what the
     # plan does in money alone where that is a cost (the advice's condition names both)
-    capacity = case.capacity_value_eur_per_year if case is not None and workers else 0.0
-    if capacity > 0 and net >= 0 and net - capacity < 0:
+    capacity = case.capacity_value_eur_per_year if case is not None else 0.0
+    cash = round(net) - round(capacity)  # whole euros, as shown: the figures add up
+    if capacity > 0 and cash < 0:
         sentence += " " + _(
-            "The net includes %(capacity)s a year worth of extra capacity (vacancies filled, work now left undone), which is no money saved; in money paid, the plan costs %(cash)s a year."
-        ) % {"capacity": money(capacity, lang), "cash": money(capacity - net, lang)}
+            "The net includes %(capacity)s a year worth of extra capacity (vacancies filled, backlog taken on), which is no money saved; in money paid, the plan costs %(cash)s a year."
+        ) % {"capacity": money(capacity, lang), "cash": money(-cash, lang)}
     elif capacity > 0:
         sentence += " " + _(
-            "The net includes %(capacity)s a year worth of extra capacity (vacancies filled, work now left undone), which is no money saved."
+            "The net includes %(capacity)s a year worth of extra capacity (vacancies filled, backlog taken on), which is no money saved."
         ) % {"capacity": money(capacity, lang)}
     cobot = (
         "; ".join(f"{c.model} ({c.use_short})" if c.use_short else c.model for c in cobots)
