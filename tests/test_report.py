@@ -551,10 +551,20 @@ def test_work_per_product_runs_every_day_of_the_week() -> None:
         [(u.name, u.hours) for u in d.work] == [("Pers bewaken", "3"), ("Schoonmaakronde", "2")]
         for d in week
     )
-    # a weekly task larger than a day's room runs over into the next day
+    # weekly work of an hour a day or more arises every day: it gets its share of each day
     week = _schedule([("press", 4.0), ("clean", 16.0)], units, 20.0, "nl")
     assert [d.hours for d in week] == ["5", "5", "5", "5"]
     assert [[u.hours for u in d.work] for d in week] == [["1", "4"]] * 4
+    # smaller weekly work (under an hour a day) fills the days in turn
+    units["sweep"] = SimpleNamespace(seconds_per_unit=None, label=lambda lang: "Vegen")
+    units["fill"] = SimpleNamespace(seconds_per_unit=None, label=lambda lang: "Aanvullen")
+    week = _schedule([("press", 16.0), ("sweep", 2.0), ("fill", 2.0)], units, 20.0, "nl")
+    assert [[(u.name, u.hours) for u in d.work] for d in week] == [
+        [("Pers bewaken", "4"), ("Vegen", "1")],
+        [("Pers bewaken", "4"), ("Vegen", "1")],
+        [("Pers bewaken", "4"), ("Aanvullen", "1")],
+        [("Pers bewaken", "4"), ("Aanvullen", "1")],
+    ]
 
 
 def test_a_plan_without_a_cobot_says_where_the_cobot_work_went() -> None:

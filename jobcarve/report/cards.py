@@ -128,7 +128,10 @@ def _schedule(
     """A simple week: the job's hours over 4 or 5 days.
 
     Work per product (a time per unit) runs while production runs, so every day gets its
-    share of it; work in fixed weekly hours fills the rest of the days in turn.
+    share of it; so does work in fixed weekly hours of at least an hour a day, which arises
+    every day too (samples to test, orders to pack before the carrier comes: a review found
+    a schedule that left them undone on some days). Smaller weekly work fills the rest of
+    the days in turn.
     """
     days = 4 if total <= 28.5 else 5
     per_day = total / days
@@ -145,8 +148,10 @@ def _schedule(
             out[d].append((name, hours))
         room[d] -= hours
 
-    daily = [(u, h) for u, h in by_hours if units[u].seconds_per_unit is not None]
-    weekly = [(u, h) for u, h in by_hours if units[u].seconds_per_unit is None]
+    daily = [
+        (u, h) for u, h in by_hours if units[u].seconds_per_unit is not None or h >= days * 1.0
+    ]
+    weekly = [(u, h) for u, h in by_hours if (u, h) not in daily]
     for uid, h in daily:
         for d in range(days):
             put(d, uid, h / days)
