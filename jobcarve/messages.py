@@ -77,8 +77,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Split automatically: {parts} separated from the routine work ({count} units).",
     ),
     "split.overhead": (
-        "Splitsen kost {overhead:.1f} uur per week extra overdracht ({share:.0%} per extra deel).",
-        "Splitting adds {overhead:.1f} hours per week of hand-over ({share:.0%} per extra unit).",
+        "Splitsen kost {overhead:.1f} uur per week extra overdracht ({share:.0%} per nieuwe overdracht; delen op een andere werkplek of in een andere functie worden nu al overgedragen).",
+        "Splitting adds {overhead:.1f} hours per week of hand-over ({share:.0%} per new hand-over; parts at another workstation or in another role are handed over today already).",
+    ),
+    "split.no_overhead": (
+        "Splitsen kost geen extra overdracht: de delen liggen nu al op verschillende werkplekken of bij verschillende functies.",
+        "Splitting adds no hand-over: the parts are at different workstations or in different roles today already.",
     ),
     "split.proposal.catalogue": (
         "Catalogustaak {template} kent een gangbare splitsing in {count} delen. Het plan telt die pas mee als de adviseur haar op de werkvloer bevestigt (catalogue_split: confirmed).",

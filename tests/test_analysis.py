@@ -265,6 +265,32 @@ def test_subtask_split_conserves_work_and_precedence() -> None:
     assert set(one_task(a, 2).units[0].after) == {"s2", "s3"}
 
 
+def test_subtasks_at_separate_stations_add_no_hand_over() -> None:
+    """Parts at different workstations or in different roles are handed over today already
+    (a line's stations): splitting them adds none; parts at one place in one role are one
+    person's work today, and each part beyond the first there is a new hand-over (a review
+    of case 44: 20% hand-over time on five separate line stations)."""
+    sub = """
+    - id: t
+      name: T
+      role: op
+      subtasks:
+        - {{id: s1, name: S1, hours_per_week: 10, demands: {{pace: 1}}{w1}}}
+        - {{id: s2, name: S2, hours_per_week: 10, demands: {{pace: 1}}, after: [s1]{w2}}}
+        - {{id: s3, name: S3, hours_per_week: 10, demands: {{pace: 1}}, after: [s2]{w3}}}
+    """
+    op = "  - {id: op, name: Op, headcount: 3, education: MBO 2}\n"
+    two_roles = model(sub.format(w1=", workstation: a", w2=", workstation: b", w3=", role: op2"))
+    assert op in two_roles
+    two_roles = two_roles.replace(op, op + op.replace("op, name: Op", "op2, name: Op2"))
+    line = one_task(run(two_roles))
+    assert sum(u.hours_per_week for u in line.units) == pytest.approx(30.0)
+    assert "split.no_overhead" in [r.key for r in line.split_reasons]
+    bench = one_task(run(model(sub.format(w1=", workstation: a", w2=", workstation: a", w3=""))))
+    # s1 and s2 at one bench (one new hand-over); s3 at the task's own place, a group alone
+    assert sum(u.hours_per_week for u in bench.units) == pytest.approx(30.0 * 1.05)
+
+
 def test_catalogue_split_only_when_it_helps() -> None:
     """A profile that can do the whole task leaves it unsplit."""
     profiles = f"""

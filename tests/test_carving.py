@@ -11,6 +11,7 @@ from jobcarve.carving.assignment import Assignment, objectives, violations
 from jobcarve.carving.cpsat.pool import PoolModel
 from jobcarve.carving.greedy import greedy
 from jobcarve.carving.instance import PoolInstance, PoolOptions, PoolProfile, PoolUnit
+from jobcarve.carving.plan import Plan
 from tests.conftest import EXAMPLES
 
 
@@ -505,8 +506,16 @@ def test_a_unit_larger_than_its_roles_room_stays_with_the_role() -> None:
     wider = dataclasses.replace(cats, params=cats.params.model_copy(update={"carving": carving}))
     again = plan(process, analysis, catalogs=wider, time_limit_s=2, evaluate_proposals=False)
     assert not again.larger_than_room
+
+    # the plan may carve a share of it (it did before hand-over time counted only new
+    # hand-overs; now other work fills the profile first), within the same 4 h
+    def open_to_a_job(result: Plan) -> bool:
+        assert result.instance is not None
+        return any(any(u.access) for u in result.instance.units if u.unit == "insert_motor")
+
+    assert open_to_a_job(again) and not open_to_a_job(result)
     moved = sum(h.hours_per_week for h in again.unit_holder["insert_motor"] if h.kind != "role")
-    assert 0 < moved <= 4.0 + 1e-6
+    assert 0 <= moved <= 4.0 + 1e-6
 
 
 def test_the_room_rule_compares_todays_hours_and_leaves_roles_without_room_alone() -> None:

@@ -147,7 +147,9 @@ def analyze(
         split_reasons = [reason]
         hours = task_hours_per_week(task, planning)
         overhead = sum(u.hours_per_week for u in units) - hours
-        if source != "none":
+        if source != "none" and overhead < 0.05:
+            split_reasons.append(Reason("split.no_overhead"))
+        elif source != "none":
             split_reasons.append(
                 Reason(
                     "split.overhead",

@@ -3,13 +3,16 @@
 Splitting is never free: every extra unit adds a hand-over overhead (a share of the task's
 time, ``assessment.yaml`` split.handover_overhead_share), spread over the units in
 proportion to their time, so the units' hours add up to the task's hours times
-``1 + overhead x (units - 1)``. Units are ordered: a unit without an internal predecessor
+``1 + overhead x (units - 1)``. A task's own subtasks count only the hand-overs the split
+adds: parts at different workstations or in different roles are handed over today already
+(`new_handovers`). Units are ordered: a unit without an internal predecessor
 inherits the task's predecessors, a unit without an internal successor feeds the task's
 successors.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from jobcarve.catalog import CatalogEntry, SplitParams
@@ -84,7 +87,7 @@ def single_unit(task: Task, planning: Planning, demands: dict[str, int] | None) 
 def subtask_units(task: Task, planning: Planning, params: SplitParams) -> list[UnitSpec]:
     """Units from a task's own (possibly nested) subtasks."""
     leaves, edges, firsts, lasts = _expand(task.subtasks, task.role or "", task.handling)
-    factor = overhead_factor(len(leaves), params)
+    factor = 1 + params.handover_overhead_share.value * new_handovers(task, leaves)
     preds: dict[str, list[str]] = {leaf.id: [] for leaf, _, _ in leaves}
     for a, b in sorted(edges):
         preds[b].append(a)
@@ -107,6 +110,15 @@ def subtask_units(task: Task, planning: Planning, params: SplitParams) -> list[U
             )
         )
     return out
+
+
+def new_handovers(task: Task, leaves: list[tuple[Task, str, Handling | None]]) -> int:
+    """Hand-overs a split of the task's own subtasks adds: parts at one place in one role
+    are one person's work today, so each part beyond the first there is a new hand-over;
+    parts at different workstations or in different roles are handed over already (the
+    product moves from station to station), so splitting them adds none."""
+    groups = Counter((role, leaf.workstation or task.workstation) for leaf, role, _h in leaves)
+    return sum(n - 1 for n in groups.values())
 
 
 def _expand(
