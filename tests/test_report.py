@@ -534,6 +534,31 @@ def test_tornado_says_why_a_bar_goes_against_expectation() -> None:
     assert _tornado(case, "nl", _).notes == ()  # type: ignore[arg-type,union-attr]
 
 
+@pytest.mark.parametrize("example", [p.stem for p in EXAMPLES])
+def test_lifting_risks_that_stay_are_listed(analysed, example: str) -> None:  # type: ignore[no-untyped-def]
+    """Every unit with a lifting risk (NIOSH LI above 1, flagged whatever the rating) is
+    listed with who does it after the plan, and a new job that holds one says whether it has
+    a lifting aid (a review: the paint maker's pail station at LI 3.8 was in analysis.json,
+    not in the report, while the method says the risk is always flagged)."""
+    folder = analysed[example, "nl"]
+    doc = json.loads((folder / "analysis.json").read_text(encoding="utf-8"))
+    page = (folder / "report.html").read_text(encoding="utf-8")
+    risky = [u for t in doc["tasks"] for u in t["units"] if u.get("lifting_risk")]
+    after = figures(page, "risk-after")
+    assert len(after) == len(risky)
+    if not risky:
+        assert 'id="risks"' not in page
+        return
+    section = visible_text(page.split('id="risks"')[1].split("</section>")[0])
+    assert "Tilrisico's die blijven" in page and "RI&E" in section
+    jobs = {j["id"]: n for n, j in enumerate((j for j in doc["jobs"] if j["kind"] == "carved"), 1)}
+    for u, shown in zip(risky, after, strict=True):
+        for h in u["holders"]:
+            if h["kind"] == "carved":
+                assert f"nieuwe baan {jobs[h['holder']]}" in shown
+                assert "met een tilhulp" in shown or "zonder tilhulp" in shown
+
+
 def test_work_per_product_runs_every_day_of_the_week() -> None:
     """A 20 h job (4 days of 5 h): 12 h of work per product is 3 h on every day; 8 h of
     weekly work (a cleaning round) fills the 2 h left on each day. Worked by hand."""

@@ -158,6 +158,16 @@ class TaskRow:
 
 
 @dataclass(frozen=True)
+class RiskRow:
+    """A unit with a lifting risk (NIOSH lifting index above 1), and who does it after the plan."""
+
+    name: str
+    role: str
+    risk: str
+    after: str
+
+
+@dataclass(frozen=True)
 class ReportContext:
     """Everything the templates print."""
 
@@ -196,6 +206,8 @@ class ReportContext:
     trials: tuple[TrialRow, ...] = ()
     #: the plan's limit on gaps closed by supports (carving.max_counted_supported_gaps)
     counted_gaps: int = 0
+    #: units with a lifting risk whoever does them, and who does them after the plan
+    lifting_risks: tuple[RiskRow, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data (for golden files)."""
@@ -307,6 +319,7 @@ def build_context(
         proposals=proposal_rows(analysis, plan, lang, _) if plan else (),
         trials=trial_rows(analysis, plan, process, support_names, lang, _) if plan else (),
         counted_gaps=int(plan.options["max_counted_supported_gaps"]) if plan else 0,
+        lifting_risks=_lifting_risks(analysis, plan, role_names, lang, _),
     )
 
 
@@ -334,6 +347,42 @@ def _headline(plan: Plan | None, lang: str, _: Gettext) -> Headline:
         displaced_hours=summary.displacement_hours if summary else 0.0,
         cobots_label=_("cobot proposed") if n_cobots == 1 else _("cobots proposed"),
     )
+
+
+def _lifting_risks(
+    analysis: Analysis, plan: Plan | None, role_names: dict[str, str], lang: str, _: Gettext
+) -> tuple[RiskRow, ...]:
+    """Every unit with a lifting risk (the analysis flags it whatever the demand rating), and
+    who does it after the plan: the risk is the employer's to redesign whoever lifts."""
+    jobs = {j.id: (n, j) for n, j in enumerate(plan.carved, start=1)} if plan else {}
+    rows = []
+    for u in analysis.units:
+        if u.lifting_risk is None:
+            continue
+        after = []
+        for h in plan.unit_holder.get(u.id, ()) if plan else ():
+            if h.kind == "cobot":
+                after.append(_("a cobot"))
+            elif h.kind == "carved" and h.holder in jobs:
+                n, job = jobs[h.holder]
+                name = _("new job %(n)s") % {"n": n}
+                after.append(
+                    _("%(job)s, with a lifting aid") % {"job": name}
+                    if "lifting_aid" in job.supports
+                    else _("%(job)s, without a lifting aid: redesign the lift first")
+                    % {"job": name}
+                )
+            else:
+                after.append(role_names.get(u.role, u.role))
+        rows.append(
+            RiskRow(
+                u.label(lang),
+                role_names.get(u.role, u.role),
+                u.lifting_risk.reason.text(lang),
+                ", ".join(dict.fromkeys(after)) or role_names.get(u.role, u.role),
+            )
+        )
+    return tuple(rows)
 
 
 def _cobot_candidates(analysis: Analysis, plan: Plan | None, lang: str, _: Gettext) -> str:
