@@ -432,6 +432,38 @@ def test_monte_carlo_reproducible_and_ordered() -> None:
     assert spread.p10 is not None and spread.p90 is not None and spread.p10 < spread.p90
 
 
+def test_the_subsidy_condition_names_the_instruments_the_jobs_use() -> None:
+    """Loonkostensubsidie for LKS jobs, loondispensatie for Wajong jobs, both only where
+    both are used (a review: loondispensatie was named where no profile has Wajong)."""
+    from jobcarve.report.advice import advise
+
+    process, figures = hand_figures()
+    case = business_case(process, figures)
+    assert {j.instrument for j in case.jobs} == {"lks"}
+
+    def subsidy_text(c: object) -> str:
+        advice = advise(
+            extra_workers=1,
+            freed_hours=16.0,
+            case=c,  # type: ignore[arg-type]
+            spread=None,
+            cobot_names=(),
+            lang="en",
+            _=lambda s: s,
+        )
+        return next(x.text for x in advice.conditions if x.key == "subsidy")
+
+    lks = subsidy_text(case)
+    assert "loonkostensubsidie from the municipality" in lks and "loondispensatie" not in lks
+    wajong = dataclasses.replace(
+        case, jobs=tuple(dataclasses.replace(j, instrument="loondispensatie") for j in case.jobs)
+    )
+    text = subsidy_text(wajong)
+    assert "loondispensatie from UWV" in text and "loonkostensubsidie" not in text
+    mixed = dataclasses.replace(case, jobs=(*case.jobs, *wajong.jobs))
+    assert "loonkostensubsidie" in subsidy_text(mixed) and "loondispensatie" in subsidy_text(mixed)
+
+
 def test_the_first_screen_says_what_the_net_holds_of_capacity() -> None:
     """The first screen's sentence names the worth of extra capacity inside the net effect,
     and, where the plan without it costs money (a positive net or a negative one), what it

@@ -133,15 +133,24 @@ def advise(
         text += _cash_and_capacity(case, lang, _)
         conditions.append(Condition("freed_hours", value, text, net - value < floor))
     if case is not None and subsidy > 0:
+        # name only the instruments the plan's jobs use (a review: loondispensatie named
+        # where no profile has Wajong)
+        used = {j.instrument for j in case.jobs if j.items.get("wage_cost_subsidy", 0.0) > 0}
+        if used == {"lks"}:
+            text = _(
+                "Wage-cost subsidy brings %(amount)s a year: loonkostensubsidie from the municipality (Participatiewet), after a wage-value assessment, for the new workers from the target group."
+            )
+        elif used == {"loondispensatie"}:
+            text = _(
+                "Wage-cost subsidy brings %(amount)s a year: loondispensatie from UWV (Wajong), after a wage-value assessment, for the new workers from the target group."
+            )
+        else:
+            text = _(
+                "Wage-cost subsidy brings %(amount)s a year: loonkostensubsidie from the municipality (Participatiewet) or loondispensatie from UWV (Wajong), after a wage-value assessment, for the new workers from the target group."
+            )
         conditions.append(
             Condition(
-                "subsidy",
-                subsidy,
-                _(
-                    "Wage-cost subsidy brings %(amount)s a year: loonkostensubsidie from the municipality (Participatiewet) or loondispensatie from UWV (Wajong), after a wage-value assessment, for the new workers from the target group."
-                )
-                % {"amount": money(subsidy, lang)},
-                net - subsidy < floor,
+                "subsidy", subsidy, text % {"amount": money(subsidy, lang)}, net - subsidy < floor
             )
         )
     if case is not None and cobot_names:
