@@ -289,6 +289,32 @@ def test_subtasks_at_separate_stations_add_no_hand_over() -> None:
     bench = one_task(run(model(sub.format(w1=", workstation: a", w2=", workstation: a", w3=""))))
     # s1 and s2 at one bench (one new hand-over); s3 at the task's own place, a group alone
     assert sum(u.hours_per_week for u in bench.units) == pytest.approx(30.0 * 1.05)
+    assert "split.overhead" in [r.key for r in bench.split_reasons]
+    # nested: the parts of two subtasks at two stations take their station from the subtask
+    nested = one_task(
+        run(
+            model("""
+    - id: t
+      name: T
+      role: op
+      subtasks:
+        - id: a
+          name: A
+          workstation: wa
+          subtasks:
+            - {id: a1, name: A1, hours_per_week: 10, demands: {pace: 1}}
+            - {id: a2, name: A2, hours_per_week: 10, demands: {pace: 1}, after: [a1]}
+        - id: b
+          name: B
+          workstation: wb
+          after: [a]
+          subtasks:
+            - {id: b1, name: B1, hours_per_week: 10, demands: {pace: 1}}
+            - {id: b2, name: B2, hours_per_week: 10, demands: {pace: 1}, after: [b1]}
+    """)
+        )
+    )
+    assert sum(u.hours_per_week for u in nested.units) == pytest.approx(40.0 * 1.10)
 
 
 def test_catalogue_split_only_when_it_helps() -> None:

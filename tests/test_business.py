@@ -459,9 +459,11 @@ def test_the_subsidy_condition_names_the_instruments_the_jobs_use() -> None:
         case, jobs=tuple(dataclasses.replace(j, instrument="loondispensatie") for j in case.jobs)
     )
     text = subsidy_text(wajong)
-    assert "loondispensatie from UWV" in text and "loonkostensubsidie" not in text
+    assert "Loondispensatie lowers the wage cost" in text and "loonkostensubsidie" not in text
     mixed = dataclasses.replace(case, jobs=(*case.jobs, *wajong.jobs))
-    assert "loonkostensubsidie" in subsidy_text(mixed) and "loondispensatie" in subsidy_text(mixed)
+    assert "loonkostensubsidie from the municipality (Participatiewet) and loondispensatie" in (
+        subsidy_text(mixed)
+    )
 
 
 def test_the_first_screen_says_what_the_net_holds_of_capacity() -> None:

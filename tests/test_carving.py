@@ -515,7 +515,7 @@ def test_a_unit_larger_than_its_roles_room_stays_with_the_role() -> None:
 
     assert open_to_a_job(again) and not open_to_a_job(result)
     moved = sum(h.hours_per_week for h in again.unit_holder["insert_motor"] if h.kind != "role")
-    assert 0 <= moved <= 4.0 + 1e-6
+    assert moved <= 4.0 + 1e-6  # whatever share it carves stays within the role's room
 
 
 def test_the_room_rule_compares_todays_hours_and_leaves_roles_without_room_alone() -> None:

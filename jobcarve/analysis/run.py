@@ -25,6 +25,7 @@ from jobcarve.analysis.split import (
     occurrence_seconds,
     single_unit,
     split_reason,
+    subtask_handovers,
     subtask_units,
 )
 from jobcarve.catalog import AssessmentParams, CatalogEntry, Catalogs, Support, load_catalogs
@@ -147,7 +148,7 @@ def analyze(
         split_reasons = [reason]
         hours = task_hours_per_week(task, planning)
         overhead = sum(u.hours_per_week for u in units) - hours
-        if source != "none" and overhead < 0.05:
+        if source == "subtasks" and subtask_handovers(task) == 0:
             split_reasons.append(Reason("split.no_overhead"))
         elif source != "none":
             split_reasons.append(

@@ -117,8 +117,26 @@ def new_handovers(task: Task, leaves: list[tuple[Task, str, Handling | None]]) -
     are one person's work today, so each part beyond the first there is a new hand-over;
     parts at different workstations or in different roles are handed over already (the
     product moves from station to station), so splitting them adds none."""
-    groups = Counter((role, leaf.workstation or task.workstation) for leaf, role, _h in leaves)
+    places: dict[str, str | None] = {}
+    _places(task.subtasks, task.workstation, places)
+    groups = Counter((role, places.get(leaf.id)) for leaf, role, _h in leaves)
     return sum(n - 1 for n in groups.values())
+
+
+def subtask_handovers(task: Task) -> int:
+    """`new_handovers` of a task split into its own subtasks."""
+    leaves, _edges, _firsts, _lasts = _expand(task.subtasks, task.role or "", task.handling)
+    return new_handovers(task, leaves)
+
+
+def _places(siblings: list[Task], inherited: str | None, out: dict[str, str | None]) -> None:
+    """Each leaf's workstation: its own, else the nearest enclosing subtask's or task's."""
+    for sub in siblings:
+        place = sub.workstation or inherited
+        if sub.subtasks:
+            _places(sub.subtasks, place, out)
+        else:
+            out[sub.id] = place
 
 
 def _expand(

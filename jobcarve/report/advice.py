@@ -142,11 +142,11 @@ def advise(
             )
         elif used == {"loondispensatie"}:
             text = _(
-                "Wage-cost subsidy brings %(amount)s a year: loondispensatie from UWV (Wajong), after a wage-value assessment, for the new workers from the target group."
+                "Loondispensatie lowers the wage cost by %(amount)s a year: through UWV (Wajong), after a wage-value assessment, for the new workers from the target group."
             )
         else:
             text = _(
-                "Wage-cost subsidy brings %(amount)s a year: loonkostensubsidie from the municipality (Participatiewet) or loondispensatie from UWV (Wajong), after a wage-value assessment, for the new workers from the target group."
+                "Wage-cost subsidy and loondispensatie bring %(amount)s a year: loonkostensubsidie from the municipality (Participatiewet) and loondispensatie through UWV (Wajong), after a wage-value assessment, for the new workers from the target group."
             )
         conditions.append(
             Condition(

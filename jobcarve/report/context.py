@@ -319,7 +319,14 @@ def build_context(
         proposals=proposal_rows(analysis, plan, lang, _) if plan else (),
         trials=trial_rows(analysis, plan, process, support_names, lang, _) if plan else (),
         counted_gaps=int(plan.options["max_counted_supported_gaps"]) if plan else 0,
-        lifting_risks=_lifting_risks(analysis, plan, role_names, lang, _),
+        lifting_risks=_lifting_risks(
+            analysis,
+            plan,
+            role_names,
+            frozenset(x.id for x in cats.supports.values() if x.closes.get("lifting")),
+            lang,
+            _,
+        ),
     )
 
 
@@ -350,36 +357,50 @@ def _headline(plan: Plan | None, lang: str, _: Gettext) -> Headline:
 
 
 def _lifting_risks(
-    analysis: Analysis, plan: Plan | None, role_names: dict[str, str], lang: str, _: Gettext
+    analysis: Analysis,
+    plan: Plan | None,
+    role_names: dict[str, str],
+    lifting_supports: frozenset[str],
+    lang: str,
+    _: Gettext,
 ) -> tuple[RiskRow, ...]:
     """Every unit with a lifting risk (the analysis flags it whatever the demand rating), and
-    who does it after the plan: the risk is the employer's to redesign whoever lifts."""
+    each holder after the plan with its hours and whether the risk stays with it: a cobot
+    takes the lift, a new job lifts with an aid that closes lifting or without one, a role
+    lifts as today (with a cobot assisting, the cobot takes part of the lifts)."""
     jobs = {j.id: (n, j) for n, j in enumerate(plan.carved, start=1)} if plan else {}
     rows = []
     for u in analysis.units:
         if u.lifting_risk is None:
             continue
+        role = role_names.get(u.role, u.role)
+        holdings = plan.unit_holder.get(u.id, ()) if plan else ()
         after = []
-        for h in plan.unit_holder.get(u.id, ()) if plan else ():
+        for h in holdings:
+            hours = number(h.hours_per_week, lang, 1)
             if h.kind == "cobot":
-                after.append(_("a cobot"))
+                after.append(_("a cobot, %(hours)s h/week: the cobot lifts") % {"hours": hours})
             elif h.kind == "carved" and h.holder in jobs:
                 n, job = jobs[h.holder]
-                name = _("new job %(n)s") % {"n": n}
+                values = {"job": _("new job %(n)s") % {"n": n}, "hours": hours}
                 after.append(
-                    _("%(job)s, with a lifting aid") % {"job": name}
-                    if "lifting_aid" in job.supports
-                    else _("%(job)s, without a lifting aid: redesign the lift first")
-                    % {"job": name}
+                    _("%(job)s, %(hours)s h/week, with a lifting aid") % values
+                    if lifting_supports & set(job.supports)
+                    else _("%(job)s, %(hours)s h/week, without a lifting aid: the risk stays")
+                    % values
                 )
+            elif h.cobot_assist:
+                values = {"role": role, "hours": hours}
+                after.append(_("%(role)s, %(hours)s h/week, with a cobot assisting") % values)
             else:
-                after.append(role_names.get(u.role, u.role))
+                values = {"role": role, "hours": hours}
+                after.append(_("%(role)s, %(hours)s h/week: lifts as today") % values)
         rows.append(
             RiskRow(
                 u.label(lang),
-                role_names.get(u.role, u.role),
+                role,
                 u.lifting_risk.reason.text(lang),
-                ", ".join(dict.fromkeys(after)) or role_names.get(u.role, u.role),
+                "; ".join(after) or _("%(role)s: lifts as today") % {"role": role},
             )
         )
     return tuple(rows)
