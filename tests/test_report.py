@@ -563,7 +563,8 @@ def test_lifting_risks_are_listed_with_who_lifts_after_the_plan(analysed, exampl
             assert hours in part, (hours, part)
             if h["kind"] == "carved":
                 n, job = jobs[h["holder"]]
-                aid = "met een tilhulp" if lifting & set(job["supports"]) else "zonder tilhulp"
+                removes = lifting & set(job["supports"]) & set(u["lifting_risk"]["removed_by"])
+                aid = "met een tilhulp" if removes else "zonder tilhulp"
                 assert part.startswith(f"nieuwe baan {n},") and aid in part, part
             elif h["kind"] == "cobot":
                 assert "de cobot tilt" in part

@@ -366,8 +366,9 @@ def _lifting_risks(
 ) -> tuple[RiskRow, ...]:
     """Every unit with a lifting risk (the analysis flags it whatever the demand rating), and
     each holder after the plan with its hours and whether the risk stays with it: a cobot
-    takes the lift, a new job lifts with an aid that closes lifting or without one, a role
-    lifts as today (with a cobot assisting, the cobot takes part of the lifts)."""
+    takes the lift, a new job lifts with an aid that closes lifting and removes this unit's
+    risk (`LiftingRisk.removed_by`: the aid applies here) or without one, a role lifts as
+    today (with a cobot assisting, the cobot takes part of the lifts)."""
     jobs = {j.id: (n, j) for n, j in enumerate(plan.carved, start=1)} if plan else {}
     rows = []
     for u in analysis.units:
@@ -385,7 +386,7 @@ def _lifting_risks(
                 values = {"job": _("new job %(n)s") % {"n": n}, "hours": hours}
                 after.append(
                     _("%(job)s, %(hours)s h/week, with a lifting aid") % values
-                    if lifting_supports & set(job.supports)
+                    if lifting_supports & set(job.supports) & set(u.lifting_risk.removed_by)
                     else _("%(job)s, %(hours)s h/week, without a lifting aid: the risk stays")
                     % values
                 )
