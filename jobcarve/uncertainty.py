@@ -128,6 +128,11 @@ def monte_carlo(
         if pl.units_per_week_high
         else 1 + volume_spread
     )
+    # the economic ranges are the same in every draw (a model's own figure has none: fixed)
+    lw = r["loonwaarde_spread_share"]
+    cc_low, cc_high = r.ranges.get("cobot_cell_cost_eur", (r["cobot_cell_cost_eur"],) * 2)
+    fv = r["freed_hour_value_factor"]
+    fv_low, fv_high = r.ranges.get("freed_hour_value_factor", (fv, fv))
     workers, fte, net, payback = [], [], [], []
     started = shown = perf_counter()
     for number in range(1, n + 1):
@@ -141,10 +146,6 @@ def monte_carlo(
             factor[tid] = scale * (volume if task.hours_per_week is None else 1.0)
         draw = replan(plan, factor)
         figures = figures_from_assignment(process, draw.instance, draw.assignment)
-        lw = r["loonwaarde_spread_share"]
-        cc_low, cc_high = r.ranges.get("cobot_cell_cost_eur", (r["cobot_cell_cost_eur"],) * 2)
-        fv = r["freed_hour_value_factor"]
-        fv_low, fv_high = r.ranges.get("freed_hour_value_factor", (fv, fv))
         case = business_case(
             process,
             figures,

@@ -86,13 +86,15 @@ def single_unit(task: Task, planning: Planning, demands: dict[str, int] | None) 
 
 def subtask_units(task: Task, planning: Planning, params: SplitParams) -> list[UnitSpec]:
     """Units from a task's own (possibly nested) subtasks."""
-    leaves, edges, firsts, lasts = _expand(task.subtasks, task.role or "", task.handling)
-    factor = 1 + params.handover_overhead_share.value * new_handovers(task, leaves)
-    preds: dict[str, list[str]] = {leaf.id: [] for leaf, _, _ in leaves}
+    leaves, edges, firsts, lasts = _expand(
+        task.subtasks, task.role or "", task.handling, task.workstation
+    )
+    factor = overhead_factor(new_handovers(leaves) + 1, params)
+    preds: dict[str, list[str]] = {leaf.id: [] for leaf, *_rest in leaves}
     for a, b in sorted(edges):
         preds[b].append(a)
     out = []
-    for leaf, role, handling in leaves:
+    for leaf, role, handling, _place in leaves:
         occ = occurrence_seconds(leaf)
         out.append(
             UnitSpec(
@@ -112,49 +114,44 @@ def subtask_units(task: Task, planning: Planning, params: SplitParams) -> list[U
     return out
 
 
-def new_handovers(task: Task, leaves: list[tuple[Task, str, Handling | None]]) -> int:
+#: a subtask leaf with the role, handling and workstation it inherits
+Leaf = tuple[Task, str, Handling | None, str | None]
+
+
+def new_handovers(leaves: list[Leaf]) -> int:
     """Hand-overs a split of the task's own subtasks adds: parts at one place in one role
     are one person's work today, so each part beyond the first there is a new hand-over;
     parts at different workstations or in different roles are handed over already (the
     product moves from station to station), so splitting them adds none."""
-    places: dict[str, str | None] = {}
-    _places(task.subtasks, task.workstation, places)
-    groups = Counter((role, places.get(leaf.id)) for leaf, role, _h in leaves)
+    groups = Counter((role, place) for _leaf, role, _h, place in leaves)
     return sum(n - 1 for n in groups.values())
 
 
 def subtask_handovers(task: Task) -> int:
     """`new_handovers` of a task split into its own subtasks."""
-    leaves, _edges, _firsts, _lasts = _expand(task.subtasks, task.role or "", task.handling)
-    return new_handovers(task, leaves)
-
-
-def _places(siblings: list[Task], inherited: str | None, out: dict[str, str | None]) -> None:
-    """Each leaf's workstation: its own, else the nearest enclosing subtask's or task's."""
-    for sub in siblings:
-        place = sub.workstation or inherited
-        if sub.subtasks:
-            _places(sub.subtasks, place, out)
-        else:
-            out[sub.id] = place
+    leaves, *_rest = _expand(task.subtasks, task.role or "", task.handling, task.workstation)
+    return new_handovers(leaves)
 
 
 def _expand(
-    siblings: list[Task], role: str, handling: Handling | None
-) -> tuple[list[tuple[Task, str, Handling | None]], set[tuple[str, str]], set[str], set[str]]:
-    leaves: list[tuple[Task, str, Handling | None]] = []
+    siblings: list[Task], role: str, handling: Handling | None, place: str | None
+) -> tuple[list[Leaf], set[tuple[str, str]], set[str], set[str]]:
+    leaves: list[Leaf] = []
     edges: set[tuple[str, str]] = set()
     first_of: dict[str, set[str]] = {}
     last_of: dict[str, set[str]] = {}
     for sub in siblings:
         own_role = sub.role or role
         own_handling = sub.handling or handling
+        own_place = sub.workstation or place
         if sub.subtasks:
-            inner, inner_edges, firsts, lasts = _expand(sub.subtasks, own_role, own_handling)
+            inner, inner_edges, firsts, lasts = _expand(
+                sub.subtasks, own_role, own_handling, own_place
+            )
             leaves.extend(inner)
             edges |= inner_edges
         else:
-            leaves.append((sub, own_role, own_handling))
+            leaves.append((sub, own_role, own_handling, own_place))
             firsts = lasts = {sub.id}
         first_of[sub.id], last_of[sub.id] = firsts, lasts
     followed: set[str] = set()

@@ -148,10 +148,11 @@ def _schedule(
             out[d].append((name, hours))
         room[d] -= hours
 
-    daily = [
-        (u, h) for u, h in by_hours if units[u].seconds_per_unit is not None or h >= days * 1.0
-    ]
-    weekly = [(u, h) for u, h in by_hours if (u, h) not in daily]
+    def every_day(uid: str, hours: float) -> bool:
+        return units[uid].seconds_per_unit is not None or hours >= days * 1.0
+
+    daily = [(u, h) for u, h in by_hours if every_day(u, h)]
+    weekly = [(u, h) for u, h in by_hours if not every_day(u, h)]
     for uid, h in daily:
         for d in range(days):
             put(d, uid, h / days)
