@@ -208,6 +208,23 @@ def test_work_kept_per_person_counts_the_people_who_stay(tmp_path: Path) -> None
     assert balance.kept_hours_per_week == pytest.approx(30)
     assert balance.kept_hours_per_person == pytest.approx(30)
     assert balance.to_dict()["leavers"] == 1
+    # the stayer's 36 contract hours less the 30 h kept: 6 h of work the model does not hold
+    assert balance.outside_model_hours_per_person == pytest.approx(6)
+    assert balance.to_dict()["outside_model_hours_per_person"] == pytest.approx(6)
+
+
+def test_other_work_per_person_is_never_negative(tmp_path: Path) -> None:
+    """Two packers at 36 h with 90 h of modelled work and no use for freed hours: they keep
+    45 h each, more than their contract, so no contract hour is left for other work (0, not
+    -9); with both leaving there is nobody to share the work and no figure (None)."""
+    extra = "  - {id: box, name: Dozen, role: packer, hours_per_week: 60, demands: " + SIMPLE + "}"
+    result = plan(read_process(packing_shop(tmp_path, extra_task=extra)), time_limit_s=2)
+    (balance,) = result.work_balance
+    assert balance.kept_hours_per_person == pytest.approx(45)
+    assert balance.outside_model_hours_per_person == 0
+    gone = packing_shop(tmp_path, ", leavers: 2")
+    (balance,) = plan(read_process(gone), time_limit_s=2).work_balance
+    assert balance.outside_model_hours_per_person is None
 
 
 def test_no_uses_no_jobs(tmp_path: Path) -> None:

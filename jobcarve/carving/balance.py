@@ -95,11 +95,23 @@ class RoleBalance:
         return self.kept_hours_per_week / staying if staying > 0 else None
 
     @property
+    def outside_model_hours_per_person(self) -> float | None:
+        """Contract hours per staying person that the model's tasks do not fill.
+
+        The model describes the work the plan may move, not every hour of a job: meetings,
+        training, other tasks. Without this figure a kept share far below the contract
+        reads as idle time the plan creates; the plan moves only hours a use absorbs.
+        """
+        kept = self.kept_hours_per_person
+        return None if kept is None else max(0.0, self.contract_hours_per_week - kept)
+
+    @property
     def absorbable_hours_per_week(self) -> float:
         return sum(self.uses.values())
 
     def to_dict(self) -> dict[str, Any]:
         kept_pp = self.kept_hours_per_person
+        outside = self.outside_model_hours_per_person
         return {
             "role": self.role,
             "people": self.people,
@@ -113,6 +125,7 @@ class RoleBalance:
             "displaced_hours_per_week": round(self.displaced_hours_per_week, 3),
             "kept_hours_per_week": round(self.kept_hours_per_week, 3),
             "kept_hours_per_person": None if kept_pp is None else round(kept_pp, 3),
+            "outside_model_hours_per_person": None if outside is None else round(outside, 3),
         }
 
 

@@ -31,6 +31,8 @@ class BalanceRow:
     displaced_hours: float
     kept: str
     kept_per_person: str
+    #: contract hours per person the model's tasks do not fill
+    outside_model: str
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,7 @@ def balance_view(process: ProcessModel, plan: Plan, lang: str, _: Gettext) -> Ba
             if b.absorbed.get(use, 0.0) >= 0.05
         ]
         per_person = b.kept_hours_per_person
+        outside = b.outside_model_hours_per_person
         rows.append(
             BalanceRow(
                 role=role_names.get(b.role, b.role),
@@ -98,6 +101,7 @@ def balance_view(process: ProcessModel, plan: Plan, lang: str, _: Gettext) -> Ba
                 displaced_hours=b.displaced_hours_per_week,
                 kept=number(b.kept_hours_per_week, lang, 1),
                 kept_per_person=number(per_person, lang, 1) if per_person is not None else "-",
+                outside_model=number(outside, lang, 1) if outside is not None else "-",
             )
         )
     s = plan.figures()
