@@ -178,6 +178,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Te snel voor de lijn: een cobot heeft gemiddeld {cobot_s:.0f} s per product nodig, de takt is {takt:g} s.",
         "Too fast for the line: a cobot needs {cobot_s:.0f} s per unit on average; the takt is {takt:g} s.",
     ),
+    "cobot.line_rate": (
+        "Te controleren: de lijn of machine levert een product per {human_s:g} s; bij de snelheid die naast mensen mag, heeft een cobot {cobot_s:.1f} s nodig. Dan loopt de aanvoer {cobot_hours:.1f} uur per week in plaats van {hours:.1f} uur, tenzij een veiligheidsscanner de arm sneller laat bewegen zolang niemand dichtbij is (snelheids- en afstandsbewaking, ISO/TS 15066).",
+        "To check: the line or machine delivers a unit every {human_s:g} s; at the speed allowed near people a cobot needs {cobot_s:.1f} s. The feed then runs {cobot_hours:.1f} hours a week instead of {hours:.1f}, unless a safety scanner lets the arm move faster while nobody is near (speed and separation monitoring, ISO/TS 15066).",
+    ),
     "gate.tolerance": (
         "Te nauwkeurig: tolerantie {tolerance:g} mm is minder dan {factor:g} x de beste herhaalnauwkeurigheid ({repeatability:g} mm).",
         "Too precise: tolerance {tolerance:g} mm is below {factor:g} x the best repeatability ({repeatability:g} mm).",

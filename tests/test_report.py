@@ -461,6 +461,22 @@ def test_recommendation_rule(monkeypatch: pytest.MonkeyPatch) -> None:
         **{**kw, "cobot_names": ("UR10e",)},
     )
     assert slow.verdict == "go_with_conditions" and any(c.key == "cobot" for c in slow.conditions)
+    # a cobot slower than the line that feeds it: the cobot condition names the unit
+    fed = advise(
+        extra_workers=3,
+        case=case(5e4, 1e4, 1e4, payback=2.0),
+        spread=None,
+        **{**kw, "cobot_names": ("CRX-25iA",), "slow_for_feed": ("Infeed",)},
+    )
+    (cobot,) = [c for c in fed.conditions if c.key == "cobot"]
+    assert "At Infeed the feed delivers faster than the cobot" in cobot.text
+    plain = advise(
+        extra_workers=3,
+        case=case(5e4, 1e4, 1e4, payback=2.0),
+        spread=None,
+        **{**kw, "cobot_names": ("CRX-25iA",)},
+    )
+    assert not any("feed delivers" in c.text for c in plain.conditions)
     # new jobs: the risk assessment of the new jobs is a next step (the plan knows no hazards
     # of the machines); no job, no such step
     assert any(s.startswith("Update the risk inventory") for s in cond.next_steps)

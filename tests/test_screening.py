@@ -187,6 +187,37 @@ def test_a_move_faster_than_a_cobot_is_a_guarded_cell() -> None:
     assert gate.reason.params["human_s"] == pytest.approx(4.0)
 
 
+def test_a_cobot_slower_than_its_feed_is_a_condition_to_check() -> None:
+    """A 12 kg wheel onto a machine's infeed every 12 s, 1.6 m reach: near people a cobot
+    needs longer than 12 s a wheel (the speed limit falls with the load). Work a line or
+    machine feeds (`line_fed`) cannot stretch into more cobot hours, the feed would run
+    slower; the same work at its own pace (no line) is a matter of cells. Experts label such
+    palletising a candidate, and a cell with a safety scanner may run faster, so the label
+    stays and the reason says what to check."""
+    task = """
+        - {id: t, name: Infeed, role: op, time_s_per_unit: 12, activities: [%s],
+           demands: {lifting: 3},
+           handling: {part_mass_kg: 12, presentation: fixed, part_type: rigid, variants: 2,
+                      reach_mm: 1600}}
+        """
+    fed = unit(micro(task % "palletising, line_fed"))
+    own = unit(micro(task % "palletising"))
+    assert fed.cobot.label == own.cobot.label == "candidate"
+    assert fed.cobot.cobot_s_per_unit == own.cobot.cobot_s_per_unit
+    assert fed.cobot.cobot_s_per_unit is not None and fed.cobot.cobot_s_per_unit > 12
+    check = fed.cobot.reasons[1]
+    assert check.key == "cobot.line_rate" and check.params["human_s"] == 12
+    assert check.params["cobot_hours"] > check.params["hours"]
+    assert "cobot.line_rate" not in [r.key for r in own.cobot.reasons]
+    # a feed slower than the cobot: nothing to check
+    slow = unit(
+        micro(
+            (task % "palletising, line_fed").replace("time_s_per_unit: 12", "time_s_per_unit: 40")
+        )
+    )
+    assert "cobot.line_rate" not in [r.key for r in slow.cobot.reasons]
+
+
 # ---------------------------------------------------------------- knock-outs and caps
 
 

@@ -35,6 +35,8 @@ from jobcarve.results import CobotChoice, CobotLabel, CobotVerdict, Criterion, G
 GUARDED_GATES = frozenset(
     {"hazardous_tool", "head_exposure", "force", "torque", "takt", "part_size", "too_fast"}
 )
+#: activities whose rate a line or machine sets (task_catalogs/supports.yaml, activities)
+LINE_PACED = frozenset({"line_fed", "paced_line"})
 
 
 @dataclass(frozen=True)
@@ -296,6 +298,7 @@ def assess_cobot(
     cells = 1
     moves = moves_per_unit(h)
     human_move_s: float | None = None
+    line_rate = False
     if work.seconds_per_unit is not None:
         human_move_s = work.seconds_per_unit / moves
     elif h.lifts_per_hour:
@@ -318,6 +321,10 @@ def assess_cobot(
         move_s = path_m / (v_max * params.mean_speed_share.value) + params.grip_release_s.value
         cobot_s = max(work.seconds_per_unit, moves * max(params.min_cycle_s.value, move_s))
         cobot_hours = work.hours_per_week * cobot_s / work.seconds_per_unit
+        line_rate = (
+            bool(set(work.activities) & LINE_PACED)
+            and cobot_s > work.seconds_per_unit * params.max_cobot_slowdown.value + 1e-9
+        )
         if (
             capacity.takt_s is not None
             and cobot_hours * 3600 / capacity.units_per_week > capacity.takt_s
@@ -394,6 +401,24 @@ def assess_cobot(
     else:
         label = "human"
         reasons.insert(0, Reason("cobot.human_score", {"feasibility": feasibility}))
+    if line_rate and label == "candidate" and cobot_s is not None:
+        # a line or machine feeds this work at the person's rate, so more cobot hours are not
+        # a matter of cells: the feed would run slower. The speed estimate is the one allowed
+        # near people; a cell whose scanner lets the arm run faster when nobody is near may
+        # keep up, so this is a condition to check, not a gate (experts label such
+        # palletising candidates)
+        reasons.insert(
+            1,
+            Reason(
+                "cobot.line_rate",
+                {
+                    "cobot_s": cobot_s,
+                    "human_s": work.seconds_per_unit,
+                    "hours": work.hours_per_week,
+                    "cobot_hours": cobot_hours,
+                },
+            ),
+        )
     choice = None
     if model is not None and payload_need is not None:
         choice = CobotChoice(

@@ -26,7 +26,7 @@ from typing import Any
 
 from jobcarve.economics import BusinessCase
 from jobcarve.exceptions import InputError
-from jobcarve.formatting import fixed, money, number, percent
+from jobcarve.formatting import fixed, join_items, money, number, percent
 from jobcarve.resources import catalog_dir
 from jobcarve.uncertainty import Uncertainty
 from jobcarve.yamlsource import load, read_text
@@ -110,6 +110,7 @@ def advise(
     lang: str,
     _: Gettext,
     why_no_job: tuple[str, ...] = (),
+    slow_for_feed: tuple[str, ...] = (),
 ) -> Advice:
     """The recommendation, its conditions and next steps (see the module text)."""
     t = thresholds().values
@@ -168,6 +169,12 @@ def advise(
             text = _(
                 "A risk assessment under ISO 10218 and ISO/TS 15066 approves the cobot cell (%(model)s) before people work next to it."
             ) % {"model": ", ".join(cobot_names)}
+        if slow_for_feed:
+            # at the speed allowed near people the feed would have to run slower (a review:
+            # a cobot at 18.6 s a wheel behind a coating machine that delivers one every 12 s)
+            text += " " + _(
+                "At %(units)s the feed delivers faster than the cobot works at the speed allowed near people: the supplier shows that a safety scanner lets the arm run faster while nobody is near, or the feed runs longer (the cobot card gives the figures)."
+            ) % {"units": join_items(slow_for_feed)}
         conditions.append(Condition("cobot", case.cobot_investment_eur, text, slow))
     low = spread.net_eur_per_year.p10 if spread is not None and spread.draws else None
     if low is not None and low < floor and net >= floor:

@@ -65,6 +65,8 @@ class CobotCard:
     reasons: tuple[str, ...]
     use: str = ""
     use_short: str = ""
+    #: units whose line or machine feeds them faster than the cobot works near people
+    slow_for_feed: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -338,6 +340,11 @@ def _cobot_cards(
                 if needs and model
                 else "",
                 reasons=tuple(dict.fromkeys(reasons)),
+                slow_for_feed=tuple(
+                    units[u].label(lang)
+                    for u in cobot.units
+                    if any(r.key == "cobot.line_rate" for r in units[u].cobot.reasons)
+                ),
                 use=_(
                     "It runs %(hours)s of the %(available)s hours a week it could run (%(share)s)."
                 )

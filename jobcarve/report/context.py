@@ -514,6 +514,7 @@ def _decision(
         case=case,
         spread=spread,
         cobot_names=names,
+        slow_for_feed=tuple(u for c in cobots for u in c.slow_for_feed),
         lang=lang,
         _=_,
         why_no_job=tuple(
