@@ -170,6 +170,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "De robot zou gevaarlijk gereedschap vasthouden (mes, boor, slijper, toorts): alleen met afscherming, niet collaboratief.",
         "The robot would hold a hazardous tool (blade, drill, grinder, torch): needs guarding, not collaborative.",
     ),
+    "gate.hazardous_substance": (
+        "Werk met een gevaarlijke stof (spuiten, beitsen, oplosmiddelen): een gesloten proces beschermt de mens, een cabine of machine met een robot erin, geen cobot ernaast; gewone cobots zijn niet explosieveilig (ATEX).",
+        "Work with a hazardous substance (spraying, pickling, solvents): a closed process protects people, a booth or machine with a robot inside, not a cobot beside them; standard cobots are not explosion-proof (ATEX).",
+    ),
     "gate.head_exposure": (
         "Hoofd of gezicht binnen bereik van de robot: contact met schedel of gezicht is volgens ISO 10218-2:2025 (ISO/TS 15066) niet toegestaan.",
         "Head or face within the robot's reach: ISO 10218-2:2025 (ISO/TS 15066) does not permit contact with skull or face.",
@@ -281,6 +285,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Large part ({size:g} mm, limit {max:g} mm): it swings beyond the arm up to head height; needs guarding.",
     ),
     "gate.hazardous_tool.short": ("gevaarlijk gereedschap", "hazardous tool"),
+    "gate.hazardous_substance.short": ("gevaarlijke stof", "hazardous substance"),
     "gate.head_exposure.short": ("hoofd binnen bereik", "head within reach"),
     "gate.force.short": ("kracht boven de contactgrens", "force above the contact limit"),
     "gate.torque.short": ("hoog draaimoment", "high torque"),

@@ -126,6 +126,21 @@ def test_force_exerted_by_the_robot_needs_a_guarded_cell() -> None:
     assert u.cobot.reasons[0].key == "cobot.guarded_cell"
 
 
+def test_spraying_a_hazardous_substance_is_a_booth_not_a_cobot() -> None:
+    """Priming 0.3 kg inserts in an extracted booth: rigid, fixed, eight variants, a
+    candidate by every other criterion. A hazardous substance is kept from people by a
+    closed process (a booth with a robot inside), not by an arm beside them, and standard
+    cobots are not Ex-certified; the same work without the substance stays a candidate."""
+    task = f"""
+        - {{id: t, name: Prime, role: op, time_s_per_unit: 30, demands: {{repetitive_hand_arm: 3}},
+           handling: {{part_mass_kg: 0.3, {FIXED}%s}}}}
+        """
+    u = unit(micro(task % ", hazardous_substance: true"))
+    assert gates(u) == ["hazardous_substance"] and u.cobot.label == "guarded_cell"
+    assert "hazardous substance" in u.cobot.reasons[0].text("en")
+    assert unit(micro(task % "")).cobot.label == "candidate"
+
+
 def test_welding_in_a_fixture_is_a_welding_cell() -> None:
     """Tack welding in a fixture: the torch is a hazardous (hot) tool held by the robot.
 

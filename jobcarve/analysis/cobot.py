@@ -33,7 +33,16 @@ from jobcarve.results import CobotChoice, CobotLabel, CobotVerdict, Criterion, G
 
 #: Gates that rule out power and force limiting but not a robot in a guarded cell.
 GUARDED_GATES = frozenset(
-    {"hazardous_tool", "head_exposure", "force", "torque", "takt", "part_size", "too_fast"}
+    {
+        "hazardous_tool",
+        "hazardous_substance",
+        "head_exposure",
+        "force",
+        "torque",
+        "takt",
+        "part_size",
+        "too_fast",
+    }
 )
 #: activities whose rate a line or machine sets (task_catalogs/supports.yaml, activities)
 LINE_PACED = frozenset({"line_fed", "paced_line"})
@@ -218,6 +227,10 @@ def assess_cobot(
         )
     if h.hazardous_tool:
         gates.append(Gate("hazardous_tool", Reason("gate.hazardous_tool")))
+    if h.hazardous_substance:
+        # the person is protected from the substance by a closed process (a booth, an
+        # enclosed machine), not by an arm beside them; standard cobots are not Ex-certified
+        gates.append(Gate("hazardous_substance", Reason("gate.hazardous_substance")))
     if h.head_exposure:
         gates.append(Gate("head_exposure", Reason("gate.head_exposure")))
     if h.part_size_mm is not None and h.part_size_mm > params.max_shared_part_size_mm.value:
