@@ -1,4 +1,4 @@
-"""Fifty-two company cases whose expected verdicts an expert wrote before the tool ran
+"""Fifty-eight company cases whose expected verdicts an expert wrote before the tool ran
 (tests/cases/README.md): the work balance holds on each, no unit the expert keeps out of new
 jobs is carved, and the agreement with the clear expert labels does not fall below what was
 measured (docs/performance.md)."""
@@ -33,7 +33,8 @@ from cases import agreement, case_files, plan_ranges, plan_rules
 #: coach closing memory only up to demand 3: fit 4231/4257 (99%), cobot 1195/1214 (98%);
 #: with no cobot assist below a candidate's score (F 70): cobot 1202/1214 (99%); cases 48-51
 #: (first run) fit 386/388, cobot 108/110; all fifty-two: fit 4617/4645 (99%), cobot
-#: 1310/1324 (99%)
+#: 1310/1324 (99%); cases 52-57 (first run) fit 623/630, cobot 166/172; all fifty-eight, with
+#: the hazardous-substance gate: fit 5240/5275 (99%), cobot 1477/1496 (99%)
 #: (docs/performance.md)
 FIT_FLOOR = 0.90
 COBOT_FLOOR = 0.90
@@ -88,7 +89,8 @@ def test_plan_keeps_the_case_rules(model) -> None:  # type: ignore[no-untyped-de
 #: jobs, cobots), measured on 2026-12-01 at 5 deterministic seconds: 30 of the forty cases,
 #: 33 of forty-two after cases 40 and 41 and the lifting aid's change (docs/performance.md,
 #: fourteenth session), 38 of forty-eight with cases 42-47 (five of the six new ones inside),
-#: 42 of fifty-two with cases 48-51 and hand-over time counted only where a split adds one;
+#: 42 of fifty-two with cases 48-51 and hand-over time counted only where a split adds one,
+#: 48 of fifty-eight with cases 52-57 (all six inside);
 #: at the tests' 2 s the same 30 of forty. The floor keeps
 #: a change from pushing plans out of the experts' ranges unnoticed; the cases outside are
 #: judgement calls the experts marked unclear, listed in the performance notes.
