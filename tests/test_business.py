@@ -124,15 +124,19 @@ def test_business_case_by_hand() -> None:
     net = -12670.02 + 3651.07743 + 658.2675 - 920 - 2622 + 2622 - 1600 + 800 - 12000 - 3000
     assert case.net_eur_per_year == pytest.approx(net + 42607.5)
     # the cobot adds what the 6 h/week add over the job's 10: 4 h more agency work avoided
-    # (x 65) and 2 h backlog (x 40) = 340 a week x 46 = 15,640; payback 60,000 / (15,640 -
-    # 3,000) = 4.75 years
+    # (x 65) and 2 h backlog (x 40) = 340 a week x 46 = 15,640 a full year, on the plan's
+    # basis (year 1 at 75%) 15,640 x 4.75 / 5 = 14,858; payback 60,000 / (14,858 - 3,000)
+    # = 5.06 years
     (cobot,) = case.cobots
-    assert cobot.value_eur_per_year == pytest.approx(15640)
-    assert case.cobot_payback_years == pytest.approx(60000 / 12640)
-    # the job: its own costs and subsidies, and 10/16 of op's freed value (42,607.50)
+    assert cobot.value_eur_per_year == pytest.approx(14858)
+    assert case.cobot_payback_years == pytest.approx(60000 / 11858)
+    # the job: its own costs and subsidies, and what the cobot does not add of op's freed
+    # value: 42,607.50 - 14,858 = 27,749.50
     (job,) = case.jobs
     assert job.loonwaarde == pytest.approx(0.72)
-    assert job.items["value_freed_hours"] == pytest.approx(42607.5 * 10 / 16)
+    assert job.items["value_freed_hours"] == pytest.approx(42607.5 - 14858)
+    # one home: the job's and the cobot's nets add up to the plan's net
+    assert job.net_eur_per_year + cobot.net_eur_per_year == pytest.approx(case.net_eur_per_year)
 
 
 def test_cash_flow_by_hand() -> None:
@@ -521,9 +525,9 @@ def test_per_job_items_add_up() -> None:
     case = business_case(process, figures)
     for key in ("wage_cost_new_workers", "wage_cost_subsidy", "jobcoach", "supports"):
         assert sum(j.items[key] for j in case.jobs) == pytest.approx(case.line(key))
-    # the job takes 10 of the 16 released hours, so 10/16 of the value
-    assert case.jobs[0].items["value_freed_hours"] == pytest.approx(
-        case.line("value_freed_hours") * 10 / 16
+    # the job and the cobot share the value: what the cobot adds is the cobot's
+    assert case.jobs[0].items["value_freed_hours"] + case.cobots[0].value_eur_per_year == (
+        pytest.approx(case.line("value_freed_hours"))
     )
 
 
