@@ -435,6 +435,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Hoog tilrisico: NIOSH-tilindex {li:.2f} (3 of meer), voor bijna iedereen te zwaar; weg te nemen met {remedies}.",
         "High lifting risk: NIOSH lifting index {li:.2f} (3 or more), too heavy for nearly everyone; removed by {remedies}.",
     ),
+    "ergo.risk_aid": (
+        "Tilrisico met de tilhulp die er al is: NIOSH-tilindex {li:.2f} boven 1 voor de tilbeweging zoals gemodelleerd (de hulp houdt de last op hoogte, de mens tilt nog), een signaal om te herontwerpen wie het werk ook doet; weg te nemen met {remedies}.",
+        "Lifting risk with the lifting aid already in use: NIOSH lifting index {li:.2f} above 1 for the lift as modelled (the aid keeps the load at height, a person still lifts), a redesign signal whoever does the work; removed by {remedies}.",
+    ),
+    "ergo.risk_high_aid": (
+        "Hoog tilrisico met de tilhulp die er al is: NIOSH-tilindex {li:.2f} (3 of meer) voor de tilbeweging zoals gemodelleerd, voor bijna iedereen te zwaar; weg te nemen met {remedies}.",
+        "High lifting risk with the lifting aid already in use: NIOSH lifting index {li:.2f} (3 or more) for the lift as modelled, too heavy for nearly everyone; removed by {remedies}.",
+    ),
     "ergo.risk_unsafe": (
         "Niet te beoordelen: zoals gemodelleerd is dit tillen voor niemand veilig; weg te nemen met {remedies}.",
         "Not rated: as modelled this lifting is safe for nobody; removed by {remedies}.",

@@ -756,6 +756,29 @@ def test_aid_in_use_is_neither_counted_again_nor_proposed() -> None:
     assert u.lifting_risk is None
 
 
+def test_a_lift_table_in_use_with_the_lift_given_keeps_the_lifting_risk() -> None:
+    """Cartons of 6 kg from a conveyor onto a pallet on a lift table (in use), 240 an hour,
+    with the lift as it is with the table: H 40, V 75, D 10, A 90, good coupling. The table
+    keeps the layer at height; the person still lifts every carton, so the index of that
+    lift is the risk (a review found palletising at LI 1.22 left out of the report). The
+    same task without the lift's geometry: the lift is the aid's, no risk flag."""
+    task = """
+        - {id: t, name: Stack, role: op, hours_per_week: 16, demands: {lifting: 2},
+           activities: [palletising], aids_in_use: [lifting_aid],
+           handling: {part_mass_kg: 6, lifts_per_hour: 240%s}}
+        """
+    geometry = (
+        ", lift: {horizontal_cm: 40, vertical_cm: 75, travel_cm: 10, asymmetry_deg: 90,"
+        " coupling: good}"
+    )
+    u = unit(micro(task % geometry))
+    assert u.lifting_index is not None and u.lifting_index > 1
+    assert u.lifting_risk is not None and u.lifting_risk.reason.key == "ergo.risk_aid"
+    assert "lifting_aid" not in u.lifting_risk.removed_by  # the aid in use does not remove it
+    assert u.demands["lifting"] == 2  # the rating with the aid stands (aids_in_use)
+    assert unit(micro(task % "")).lifting_risk is None
+
+
 def test_aid_unusable_here_closes_no_gap() -> None:
     """The company's lifting aid stands at another station: the modeller says so on the
     task (`aids_unusable`), and the 3-level lifts of its subtasks (which inherit it) are

@@ -676,8 +676,13 @@ def _lifting_risk(
     cats: Catalogs,
     context: FitContext,
 ) -> LiftingRisk | None:
-    """A lifting index above 1 (or not rated) is a risk whoever does the work, with its remedies."""
-    if load is None or info.lifting_aid_in_use:
+    """A lifting index above 1 (or not rated) is a risk whoever does the work, with its remedies.
+
+    With a lifting aid in use the lift is the aid's, unless the model gives the lift's
+    geometry: then the index is that of the lift with the aid (a lift table or a spring
+    leveller keeps the layer at a good height, but the person still lifts each carton).
+    """
+    if load is None or (info.lifting_aid_in_use and load.lifting_index is None):
         return None
     ergo = params.ergonomics
     li = load.lifting_index
@@ -724,6 +729,8 @@ def _lifting_risk(
         said = {"mass": mass, "lc": ergo.niosh_load_constant_kg.value, "remedies": remedies}
     else:
         level, key = "increased", "ergo.risk"
+    if info.lifting_aid_in_use and key in ("ergo.risk", "ergo.risk_high"):
+        key += "_aid"
     return LiftingRisk(li, level, removed_by, Reason(key, said))
 
 
