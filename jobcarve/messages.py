@@ -224,8 +224,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Smallest fitting cobot: {model} ({payload:g} kg, {reach:g} mm); needed {need:.1f} kg, margin {margin:.1f} kg.",
     ),
     "cobot.speed": (
-        "Snelheid bij mensen (ISO 10218-2:2025 / ISO/TS 15066, borst): max {v_max:.2f} m/s; {moves:g} bewegingen per product, geschatte cobottijd {cobot_s:.1f} s per product.",
-        "Speed near people (ISO 10218-2:2025 / ISO/TS 15066, chest): max {v_max:.2f} m/s; {moves:g} moves per unit, estimated cobot time {cobot_s:.1f} s per unit.",
+        "Snelheid bij mensen (ISO 10218-2:2025 / ISO/TS 15066, borst): max {v_max:.2f} m/s; {moves:g} x pakken en plaatsen per product, geschatte cobottijd {cobot_s:.1f} s per product.",
+        "Speed near people (ISO 10218-2:2025 / ISO/TS 15066, chest): max {v_max:.2f} m/s; {moves:g} x pick and place per unit, estimated cobot time {cobot_s:.1f} s per unit.",
     ),
     "cobot.no_handling": (
         "Mensenwerk: er worden geen onderdelen gehanteerd (geen gewicht, aanvoer of soort onderdeel bekend).",

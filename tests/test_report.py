@@ -775,3 +775,42 @@ def test_split_proposals_name_their_parts_without_the_task_again() -> None:
     for row, task in zip(rows, analysis.proposals, strict=True):
         assert task.name not in row.units and row.units
         assert len(row.units.split("; ")) == len(task.proposal.units)  # type: ignore[union-attr]
+
+
+def test_jobs_are_named_by_their_titles_and_a_slack_is_said() -> None:
+    """The table per carved job names each job by its card's title, not by its profile (a
+    profile's name describes a limitation; a review). And where the plan carves a little
+    less than the proven most (reason plan.slack), the status line says why instead of
+    claiming the plan's hours are the most the model allows."""
+    import dataclasses
+
+    from jobcarve.carving import plan
+    from jobcarve.economics import business_case, plan_figures
+    from jobcarve.messages import Reason
+
+    process = read_process(ROOT / "examples" / "cnc_job_shop.yaml")
+    analysis = analyze(process)
+    result = plan(process, analysis=analysis, time_limit_s=2)
+    case = business_case(process, plan_figures(process, analysis, result), sensitivity=False)
+
+    def context(p: Plan) -> ReportContext:
+        return build_context(
+            process,
+            analysis,
+            p,
+            "en",
+            translations("en").gettext,
+            generated_at=PINNED,
+            version="0.0.0",
+            case=case,
+        )
+
+    ctx = context(result)
+    assert ctx.business is not None and ctx.jobs
+    assert [j.title for j in ctx.business.jobs] == [c.title for c in ctx.jobs]
+    profiles = {p.name for p in process.profiles}
+    assert not any(name in j.title for j in ctx.business.jobs for name in profiles)
+    assert ctx.headline.slack == ""
+    slack = Reason("plan.slack", {"best": 40.0, "carved": 39.6, "slack": 1.0})
+    ctx = context(dataclasses.replace(result, reasons=(*result.reasons, slack)))
+    assert ctx.headline.slack.startswith("The plan has 39.6 hours a week in carved jobs")

@@ -352,8 +352,13 @@ def business_view(
     process: ProcessModel | None = None,
     catalogs: Catalogs | None = None,
     plan: Plan | None = None,
+    job_titles: dict[str, str] | None = None,
 ) -> BusinessView:
-    """The business case, its cash flow, the case per job and cobot, and its range, formatted."""
+    """The business case, its cash flow, the case per job and cobot, and its range, formatted.
+
+    `job_titles`: the job cards' titles by job id; a job is named by its title, not by its
+    profile (a profile's name describes a limitation: no name for a job, a review said).
+    """
     names: dict[str, str] = {}
     if process is not None:
         names.update({r.id: r.name for r in process.roles})
@@ -419,7 +424,7 @@ def business_view(
     profile_names = {p.id: p.name for p in process.profiles} if process is not None else {}
     jobs = tuple(
         JobCaseRow(
-            title=f"{i}. {profile_names.get(j.profile, j.profile)}",
+            title=(job_titles or {}).get(j.id) or f"{i}. {profile_names.get(j.profile, j.profile)}",
             hours=number(j.hours_per_week, lang, 1),
             loonwaarde=percent(j.loonwaarde, lang, 0),
             instrument=_instrument(j, case, instruments, lang, _),

@@ -109,6 +109,8 @@ class Headline:
     displaced: str = "0"
     displaced_hours: float = 0.0
     cobots_label: str = ""
+    #: why the plan carves a little less than the proven most (plan.slack), "" if it does not
+    slack: str = ""
 
 
 @dataclass(frozen=True)
@@ -253,7 +255,9 @@ def build_context(
     jobs = tuple(_job_cards(process, plan, units, support_names, case, lang, _)) if plan else ()
     cobot_cards = tuple(_cobot_cards(plan, analysis, units, lang, cats, _)) if plan else ()
     business = (
-        business_view(case, spread, lang, _, process, cats, plan) if case is not None else None
+        business_view(case, spread, lang, _, process, cats, plan, {c.id: c.title for c in jobs})
+        if case is not None
+        else None
     )
     adviser = process.company.adviser
     return ReportContext(
@@ -352,6 +356,9 @@ def _headline(plan: Plan | None, lang: str, _: Gettext) -> Headline:
         else "",
         displaced=number(summary.displacement_hours, lang, 1) if summary else "0",
         displaced_hours=summary.displacement_hours if summary else 0.0,
+        slack=next((r.text(lang) for r in plan.reasons if r.key == "plan.slack"), "")
+        if plan is not None
+        else "",
         cobots_label=_("cobot proposed") if n_cobots == 1 else _("cobots proposed"),
     )
 
@@ -559,14 +566,25 @@ def _decision(
     # plan does in money alone where that is a cost (the advice's condition names both)
     capacity = case.capacity_value_eur_per_year if case is not None else 0.0
     cash = round(net) - round(capacity)  # whole euros, as shown: the figures add up
+    # name only the uses that bring worth (a review: work left undone, valued at 0 without a
+    # margin, was named in a sentence about euros it does not add)
+    by_use = case.freed_by_use if case is not None else {}
+    uses = _(" and ").join(
+        name
+        for use, name in (
+            ("vacancies", _("vacancies filled")),
+            ("backlog", _("work now left undone taken on")),
+        )
+        if by_use.get(use, 0.0) >= 0.5
+    )
     if capacity > 0 and cash < 0:
         sentence += " " + _(
-            "The net includes %(capacity)s a year worth of extra capacity (vacancies filled, backlog taken on), which is no money saved; in money paid, the plan costs %(cash)s a year."
-        ) % {"capacity": money(capacity, lang), "cash": money(-cash, lang)}
+            "The net includes %(capacity)s a year worth of extra capacity (%(uses)s), which is no money saved; in money paid, the plan costs %(cash)s a year."
+        ) % {"capacity": money(capacity, lang), "uses": uses, "cash": money(-cash, lang)}
     elif capacity > 0:
         sentence += " " + _(
-            "The net includes %(capacity)s a year worth of extra capacity (vacancies filled, backlog taken on), which is no money saved."
-        ) % {"capacity": money(capacity, lang)}
+            "The net includes %(capacity)s a year worth of extra capacity (%(uses)s), which is no money saved."
+        ) % {"capacity": money(capacity, lang), "uses": uses}
     cobot = (
         "; ".join(f"{c.model} ({c.use_short})" if c.use_short else c.model for c in cobots)
         if cobots
