@@ -464,6 +464,7 @@ class CarvingParams(_Block):
     min_job_hours: Param
     min_kinds_per_job: Param
     max_job_ergonomic_load: Param
+    role_load_rise_warning: Param
     banenafspraak_hours: Param
     max_cobots: Param
     volume_share_hours: Param

@@ -462,3 +462,34 @@ def test_a_profile_whose_work_the_other_jobs_hold_is_told_so() -> None:
         names["routine_worker"]: "plan.no_job.taken",
         names["limited_lifting"]: "plan.no_job.room",
     }
+
+
+def test_the_work_balance_shows_when_the_work_that_stays_gets_heavier(tmp_path: Path) -> None:
+    """Packers (2 x 36 h, 20 agency hours) fold, pack and label (10 h each, physical demand
+    1) and carry 30 h of lifting-4 work no profile may do. Today: (30 x 1 + 30 x 4) / 60 =
+    2.5. The profile takes 20 h of the light work, so the packers keep 10 h light and 30 h
+    heavy: (10 x 1 + 30 x 4) / 40 = 3.25 (3.2 at one decimal), above a new job's 2.5 and 0.75 up: the report's
+    work balance names the role. Worked by hand."""
+    from jobcarve.report.balance import balance_view
+    from jobcarve.report.i18n import translations
+
+    heavy = (
+        "  - {id: carry, name: Sjouwen, role: packer, hours_per_week: 30, demands: {lifting: 4}}"
+    )
+    model = packing_shop(tmp_path, ", agency_hours_per_week: 20", heavy)
+    text = model.read_text(encoding="utf-8").replace(
+        f"capacities: {ALL4}", f"capacities: {ALL4.replace('lifting: 4', 'lifting: 2')}"
+    )
+    model.write_text(text, encoding="utf-8")
+    process = read_process(model)
+    result = plan(process, time_limit_s=2)
+    (balance,) = result.work_balance
+    assert balance.released_hours_per_week == pytest.approx(20)
+    assert balance.physical_load_today == pytest.approx(2.5)
+    assert balance.physical_load_after == pytest.approx(3.25)
+    assert balance.to_dict()["physical_load_after"] == pytest.approx(3.25)
+    view = balance_view(process, result, "en", translations("en").gettext, 0.25)
+    assert view.heavier == ("Inpakker (2.5 → 3.2)",) and view.limit == "2.5"
+    assert view.rows[0].load == "2.5 → 3.2"  # 3.25 at one decimal
+    # a rise below the warning's threshold: no warning, the column still shows it
+    assert balance_view(process, result, "en", translations("en").gettext, 1.0).heavier == ()

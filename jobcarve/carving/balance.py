@@ -77,6 +77,12 @@ class RoleBalance:
     displaced_hours_per_week: float
     #: people leaving within the horizon and not replaced (at most the headcount)
     leavers: int = 0
+    #: hours-weighted physical demand (0-4, the highest of lifting, pushing and pulling,
+    #: repetitive hand-arm work and posture per unit) of the role's modelled work today and
+    #: of what it keeps after the plan: the same measure as a new job's ceiling
+    #: (`max_job_ergonomic_load`); None without modelled work
+    physical_load_today: float | None = None
+    physical_load_after: float | None = None
 
     @property
     def capacity_hours_per_week(self) -> float:
@@ -125,8 +131,22 @@ class RoleBalance:
             "displaced_hours_per_week": round(self.displaced_hours_per_week, 3),
             "kept_hours_per_week": round(self.kept_hours_per_week, 3),
             "kept_hours_per_person": None if kept_pp is None else round(kept_pp, 3),
+            "physical_load_today": _round(self.physical_load_today),
+            "physical_load_after": _round(self.physical_load_after),
             "outside_model_hours_per_person": None if outside is None else round(outside, 3),
         }
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 3)
+
+
+def weighted_load(work: dict[str, float], physical: dict[str, int]) -> float | None:
+    """The hours-weighted physical demand of work (unit id -> hours per week)."""
+    hours = sum(work.values())
+    if hours <= 0.005:
+        return None
+    return sum(physical[u] * h for u, h in work.items()) / hours
 
 
 def absorb(released: float, uses: dict[str, float]) -> tuple[dict[str, float], float]:

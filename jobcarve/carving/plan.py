@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from jobcarve.carving.assignment import Assignment, job_hours, objectives, released, violations
-from jobcarve.carving.balance import RoleBalance, work_balance
+from jobcarve.carving.balance import RoleBalance, weighted_load, work_balance
 from jobcarve.carving.instance import (
     SCALE,
     PoolInstance,
@@ -703,7 +703,7 @@ def _to_plan(
         )
         for k, v in sorted(holders.items())
     }
-    balance = work_balance(process, released(inst, a))
+    balance = _with_role_loads(work_balance(process, released(inst, a)), inst, jobs)
     jobs = _with_quality(jobs, inst, a, process, balance)
     # hours freed in a hard-to-fill role = its hours before less what it keeps after the plan:
     # the work balance's released hours (one home; the report's before/after table and the
@@ -812,6 +812,31 @@ def _with_held_back_work(
             )
         )
     return out
+
+
+def _with_role_loads(
+    balance: tuple[RoleBalance, ...], inst: PoolInstance, jobs: list[PlanJob]
+) -> tuple[RoleBalance, ...]:
+    """The work balance with each role's physical load today and after the plan.
+
+    Carving takes the light work a role shares out; what its people keep can be heavier
+    than any new job may be (a review: store hands left with 73% hand turning). The measure
+    is a new job's (`max_job_ergonomic_load`), so the report can hold both to one limit.
+    """
+    physical = {u.unit: u.physical for u in inst.units}
+    today: dict[str, dict[str, float]] = {}
+    for u in inst.units:
+        work = today.setdefault(u.role, {})
+        work[u.unit] = work.get(u.unit, 0.0) + u.base_hours
+    kept = {j.role: j.unit_hours for j in jobs if j.kind == "existing" and j.role}
+    return tuple(
+        dataclasses.replace(
+            b,
+            physical_load_today=weighted_load(today.get(b.role, {}), physical),
+            physical_load_after=weighted_load(kept.get(b.role, {}), physical),
+        )
+        for b in balance
+    )
 
 
 def _room_left(inst: PoolInstance, balance: tuple[RoleBalance, ...]) -> dict[str, float]:

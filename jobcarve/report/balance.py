@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from jobcarve.carving.balance import USES
+from jobcarve.carving.balance import USES, RoleBalance
 from jobcarve.carving.plan import Plan
-from jobcarve.formatting import join_items, number, part_name
+from jobcarve.formatting import fixed, join_items, number, part_name
 from jobcarve.model import ProcessModel
 from jobcarve.results import Analysis
 
@@ -33,6 +33,8 @@ class BalanceRow:
     kept_per_person: str
     #: contract hours per person the model's tasks do not fill
     outside_model: str
+    #: physical load (0-4) of the role's modelled work today -> of what it keeps
+    load: str = "-"
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,11 @@ class BalanceView:
     displaced: str
     displaced_hours: float
     allowed: bool
+    #: roles whose kept work is heavier than a new job may be and got heavier by the plan,
+    #: each as "role (today -> after)"
+    heavier: tuple[str, ...] = ()
+    #: a new job's ceiling on the physical load
+    limit: str = ""
 
 
 @dataclass(frozen=True)
@@ -76,10 +83,34 @@ def use_names(_: Gettext) -> dict[str, str]:
     }
 
 
-def balance_view(process: ProcessModel, plan: Plan, lang: str, _: Gettext) -> BalanceView:
-    """The work balance per role: today, released, where it goes, what people keep."""
+def _load(b: RoleBalance, lang: str) -> str:
+    if b.physical_load_today is None:
+        return "-"
+    after = "-" if b.physical_load_after is None else fixed(b.physical_load_after, lang, 1)
+    return f"{fixed(b.physical_load_today, lang, 1)} → {after}"
+
+
+def balance_view(
+    process: ProcessModel, plan: Plan, lang: str, _: Gettext, rise: float | None = None
+) -> BalanceView:
+    """The work balance per role: today, released, where it goes, what people keep.
+
+    `rise`: the rise of a role's physical load above a new job's ceiling at which the view
+    names the role (`carving.role_load_rise_warning`); None: no warning.
+    """
     names = use_names(_)
     role_names = {r.id: r.name for r in process.roles}
+    limit = float(plan.options.get("max_job_ergonomic_load") or 4.0)
+    heavier = tuple(
+        f"{role_names.get(b.role, b.role)} ({_load(b, lang)})"
+        for b in plan.work_balance
+        if rise is not None
+        and b.released_hours_per_week >= 0.05
+        and b.physical_load_today is not None
+        and b.physical_load_after is not None
+        and b.physical_load_after > limit + 1e-9
+        and b.physical_load_after - b.physical_load_today >= rise - 1e-9
+    )
     rows = []
     for b in plan.work_balance:
         absorbed = [
@@ -102,6 +133,7 @@ def balance_view(process: ProcessModel, plan: Plan, lang: str, _: Gettext) -> Ba
                 kept=number(b.kept_hours_per_week, lang, 1),
                 kept_per_person=number(per_person, lang, 1) if per_person is not None else "-",
                 outside_model=number(outside, lang, 1) if outside is not None else "-",
+                load=_load(b, lang),
             )
         )
     s = plan.figures()
@@ -112,6 +144,8 @@ def balance_view(process: ProcessModel, plan: Plan, lang: str, _: Gettext) -> Ba
         displaced=number(s.displacement_hours, lang, 1),
         displaced_hours=s.displacement_hours,
         allowed=bool(plan.options.get("allow_displacement")),
+        heavier=heavier,
+        limit=fixed(limit, lang, 1),
     )
 
 

@@ -319,7 +319,15 @@ def build_context(
         line_cobots=_line_cobots(line, cobot_cards, _),
         cobot_candidates="" if cobot_cards else _cobot_candidates(analysis, plan, lang, _),
         profiles=tuple(p.name for p in process.profiles),
-        balance=balance_view(process, plan, lang, _) if plan else None,
+        balance=balance_view(
+            process,
+            plan,
+            lang,
+            _,
+            cats.params.carving.role_load_rise_warning.value if cats.params else None,
+        )
+        if plan
+        else None,
         proposals=proposal_rows(analysis, plan, lang, _) if plan else (),
         trials=trial_rows(analysis, plan, process, support_names, lang, _) if plan else (),
         counted_gaps=int(plan.options["max_counted_supported_gaps"]) if plan else 0,

@@ -69,6 +69,9 @@ PARAMETER_LABELS = {
     "carving.min_job_hours": N_("Fewest hours per week of a new job"),
     "carving.min_kinds_per_job": N_("Fewest kinds of work in a new job"),
     "carving.max_job_ergonomic_load": N_("Highest physical load of a new job over the week (0-4)"),
+    "carving.role_load_rise_warning": N_(
+        "Rise of a role's physical load (0-4) at which the work balance warns"
+    ),
     "carving.banenafspraak_hours": N_("Hours per week of one banenafspraak job"),
     "carving.max_cobots": N_("Most cobot cells in a plan"),
     "carving.max_counted_supported_gaps": N_(
