@@ -814,3 +814,46 @@ def test_jobs_are_named_by_their_titles_and_a_slack_is_said() -> None:
     slack = Reason("plan.slack", {"best": 40.0, "carved": 39.6, "slack": 1.0})
     ctx = context(dataclasses.replace(result, reasons=(*result.reasons, slack)))
     assert ctx.headline.slack.startswith("The plan has 39.6 hours a week in carved jobs")
+
+
+def test_lifting_nobody_does_safely_is_no_skilled_work() -> None:
+    """25 kg sacks from a floor pallet, 40 an hour (LI 4.3, as in test_screening) that no
+    profile may lift: the task board calls it too heavy for anyone, not skilled work, and
+    the next steps ask to redesign it whoever does it; the first screen's advice takes the
+    tasks' names."""
+    from jobcarve.read import parse_process
+    from jobcarve.report.advice import advise
+
+    text = """\
+format: 1
+company: {name: T, sector: s}
+process: {name: P}
+planning: {units_per_week: 1000}
+roles:
+  - {id: op, name: Op, headcount: 2, education: MBO 2}
+tasks:
+  - {id: sacks, name: Sacks, role: op, hours_per_week: 5, demands: {lifting: 4},
+     handling: {part_mass_kg: 25, lifts_per_hour: 40,
+                lift: {horizontal_cm: 50, vertical_cm: 10, travel_cm: 100, asymmetry_deg: 45,
+                       coupling: poor}}}
+  - {id: plan, name: Plan, role: op, hours_per_week: 5, demands: {problem_solving: 4}}
+profiles:
+  - id: p
+    name: P
+    hours_per_week_available: 24
+    capacities: {lifting: 2, pushing_pulling: 2, repetitive_hand_arm: 2, fine_motor: 2,
+                 posture_mobility: 2, sensory: 2, attention: 2, memory_learning: 2,
+                 problem_solving: 2, literacy_numeracy: 2, pace: 2, independence: 2,
+                 social_communication: 2}
+"""
+    process = parse_process(text, "heavy.yaml")
+    analysis = analyze(process)
+    ctx = _pinned_context(process, analysis, None, "en")
+    rows = {t.name: t for t in ctx.tasks}
+    assert rows["Sacks"].verdict == "heavy"
+    assert rows["Sacks"].verdict_label == "too heavy for anyone: redesign"
+    assert rows["Plan"].verdict == "skilled"
+    kw = {"freed_hours": 0.0, "case": None, "spread": None, "cobot_names": (), "lang": "en"}
+    steps = advise(extra_workers=0, _=translations("en").gettext, heavy_work=("Sacks",), **kw)
+    assert steps.next_steps[-1].startswith("Redesign the lifting nobody does safely")
+    assert "Sacks" in steps.next_steps[-1]

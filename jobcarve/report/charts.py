@@ -181,6 +181,13 @@ def _task_verdict(task: TaskResult, on_cobot: set[str]) -> str:
         return "support"
     if "needs_split" in fits:
         return "split"
+    # no profile, and a lift nobody does safely (LI >= 3, or not rated): not "skilled work"
+    # but work to redesign (a review: 80 h of hand turning at FM 0 called skilled work)
+    if task.units and all(
+        u.lifting_risk is not None and u.lifting_risk.level in ("high", "not_rated")
+        for u in task.units
+    ):
+        return "heavy"
     return "skilled"
 
 

@@ -245,6 +245,7 @@ def build_context(
         "support": _("fits with support"),
         "split": _("fits after splitting"),
         "skilled": _("skilled work"),
+        "heavy": _("too heavy for anyone: redesign"),
         "cobot": _("cobot"),
     }
     support_names = {
@@ -313,7 +314,18 @@ def build_context(
         line_summary=_line_summary(process, analysis, line, lang, _),
         options={k: str(v) for k, v in (plan.options.items() if plan else [])},
         business=business,
-        decision=_decision(process, plan, case, spread, jobs, cobot_cards, line, lang, _),
+        decision=_decision(
+            process,
+            plan,
+            case,
+            spread,
+            jobs,
+            cobot_cards,
+            line,
+            lang,
+            _,
+            tuple(t.name for t in analysis.tasks if verdicts[t.id] == "heavy"),
+        ),
         adviser=adviser.name if adviser else "",
         organisation=adviser.organisation if adviser else "",
         line_cobots=_line_cobots(line, cobot_cards, _),
@@ -517,6 +529,7 @@ def _decision(
     line: LineSolution | None,
     lang: str,
     _: Gettext,
+    heavy_work: tuple[str, ...] = (),
 ) -> Decision | None:
     if plan is None:
         return None
@@ -530,6 +543,7 @@ def _decision(
         spread=spread,
         cobot_names=names,
         slow_for_feed=tuple(u for c in cobots for u in c.slow_for_feed),
+        heavy_work=heavy_work,
         lang=lang,
         _=_,
         why_no_job=tuple(

@@ -142,7 +142,7 @@ FIELD_LABELS = {
 
 
 #: Verdict classes of the task graph, in legend order.
-VERDICTS = ("fits", "support", "split", "skilled", "cobot")
+VERDICTS = ("fits", "support", "split", "skilled", "heavy", "cobot")
 
 
 @dataclass(frozen=True)
