@@ -519,6 +519,23 @@ def test_monte_carlo_draws_the_value_of_a_freed_hour() -> None:
     assert wide.p90 - wide.p10 > 1.5 * (narrow.p90 - narrow.p10)  # type: ignore[operator]
 
 
+def test_the_coaching_colleague_costs_what_the_roles_the_job_works_in_cost() -> None:
+    """A second role, an office at EUR 90 an hour, gives up no work: the colleague who
+    coaches the new worker comes from the operators (EUR 50), so coaching is 2 h x 46 weeks
+    x EUR 50 = 4,600 in year 1 (/ 5 = 920), not at the average of both roles (EUR 70)."""
+    office = (
+        "  - {id: office, name: Office, headcount: 1, education: HBO, wage_cost_eur_per_hour: 90}\n"
+    )
+    process = parse_process(HAND.replace("tasks:\n", office + "tasks:\n"))
+    _, figures = hand_figures()
+    case = business_case(
+        process, dataclasses.replace(figures, balance=work_balance(process, {"op": 16.0}))
+    )
+    assert case.line("coaching") == pytest.approx(-920)
+    part = next(p for item in case.lines if item.key == "coaching" for p in item.parts)
+    assert {k: v for k, _kind, v in part.values}["rate"] == pytest.approx(50)
+
+
 def test_per_job_items_add_up() -> None:
     """The jobs' items add up to the lines; jobs and cobot share the freed value."""
     process, figures = hand_figures()

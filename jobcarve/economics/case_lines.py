@@ -177,7 +177,10 @@ def _case_lines(
             avg("coaching"),
             (
                 Part(
-                    N_("%(workers)s x %(hours)s h/week x %(weeks)s weeks x %(rate)s in year 1"),
+                    N_(
+                        "%(workers)s x %(hours)s h/week x %(weeks)s weeks x %(rate)s in year 1"
+                        " (wage cost of the roles the jobs work in, by their hours)"
+                    ),
                     (
                         ("workers", "count", float(n)),
                         ("hours", "hours", v["coaching_hours_per_week"]),

@@ -52,8 +52,20 @@ def _job_money(
     cap = v["lks_cap_share"]
     profiles = {p.id: p for p in process.profiles}
     costs = {role.id: role_cost(role, v) for role in process.roles}
+    # the coaching colleague works where the new worker works: the wage cost of the roles
+    # the jobs take work from, weighted by those hours (a review found the plain average of
+    # every role, office and graders included, with no basis shown)
+    hosted: dict[str, float] = {}
+    for job in figures.jobs:
+        for role, hours in job.released.items():
+            hosted[role] = hosted.get(role, 0.0) + hours
+    weight = sum(h for role, h in hosted.items() if role in costs)
     coach_rate = (
-        sum(costs.values()) / len(costs) if costs else v["default_role_wage_cost_eur_per_hour"]
+        sum(costs[role] * h for role, h in hosted.items() if role in costs) / weight
+        if weight > 0
+        else sum(costs.values()) / len(costs)
+        if costs
+        else v["default_role_wage_cost_eur_per_hour"]
     )
     coach_shares = [v["jobcoach_share_year1"], v["jobcoach_share_year2"], v["jobcoach_share_year3"]]
     coach_shares = [s if y < horizon else 0.0 for y, s in enumerate(coach_shares)]
