@@ -757,8 +757,11 @@ def test_the_advice_tells_money_paid_today_from_the_worth_of_capacity() -> None:
     text = _cash_and_capacity(case, "en", lambda s: s)
     paid, capacity = (375 + 520) * 46 * 0.95, 80 * 46 * 0.95
     assert f"Of the value of these hours, {money(paid, 'en')} a year is money" in text
-    assert f"{money(capacity, 'en')} is the worth of filling vacancies" in text
+    # the hand model's capacity is backlog alone: only that use is named
+    assert f"{money(capacity, 'en')} is the worth of extra capacity (work now left undone" in text
+    assert "vacancies filled" not in text
     only_paid = dataclasses.replace(case, freed_by_use={"overtime": 1.0, "agency": 2.0})
     assert _cash_and_capacity(only_paid, "en", lambda s: s) == ""
     only_capacity = dataclasses.replace(case, freed_by_use={"vacancies": 5000.0})
-    assert "All of the value of these hours" in _cash_and_capacity(only_capacity, "en", lambda s: s)
+    text = _cash_and_capacity(only_capacity, "en", lambda s: s)
+    assert "All of the value of these hours" in text and "(vacancies filled)" in text

@@ -83,6 +83,20 @@ class Advice:
     next_steps: tuple[str, ...]
 
 
+def capacity_uses(case: BusinessCase, _: Gettext) -> str:
+    """The uses whose freed hours are worth extra capacity in this case, in words: only those
+    that bring worth (a review: work left undone, valued at 0 without a margin, was named
+    in a sentence about euros it does not add)."""
+    return _(" and ").join(
+        name
+        for use, name in (
+            ("vacancies", _("vacancies filled")),
+            ("backlog", _("work now left undone taken on")),
+        )
+        if case.freed_by_use.get(use, 0.0) >= 0.5
+    )
+
+
 def _cash_and_capacity(case: BusinessCase, lang: str, _: Gettext) -> str:
     """How much of the freed hours' value is money paid today, and how much is capacity
     (the line ``value_freed_hours`` split by use: `BusinessCase.paid_value_eur_per_year`
@@ -91,13 +105,14 @@ def _cash_and_capacity(case: BusinessCase, lang: str, _: Gettext) -> str:
     capacity = case.capacity_value_eur_per_year
     if capacity <= 0:
         return ""
+    uses = capacity_uses(case, _)
     if paid <= 0:
         return " " + _(
-            "All of the value of these hours (%(capacity)s a year) is the worth of filling vacancies and taking on work now left undone: it is no money saved, and pays only when the company turns those hours into more output."
-        ) % {"capacity": money(capacity, lang)}
+            "All of the value of these hours (%(capacity)s a year) is the worth of extra capacity (%(uses)s): it is no money saved, and pays only when the company turns those hours into more output."
+        ) % {"capacity": money(capacity, lang), "uses": uses}
     return " " + _(
-        "Of the value of these hours, %(paid)s a year is money the company pays now or would pay (less overtime and agency work, leavers not replaced); %(capacity)s is the worth of filling vacancies and taking on work now left undone: no money saved, it pays only when the company turns those hours into more output."
-    ) % {"paid": money(paid, lang), "capacity": money(capacity, lang)}
+        "Of the value of these hours, %(paid)s a year is money the company pays now or would pay (less overtime and agency work, leavers not replaced); %(capacity)s is the worth of extra capacity (%(uses)s): no money saved, it pays only when the company turns those hours into more output."
+    ) % {"paid": money(paid, lang), "capacity": money(capacity, lang), "uses": uses}
 
 
 def advise(

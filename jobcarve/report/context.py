@@ -24,7 +24,7 @@ from jobcarve.economics import BusinessCase
 from jobcarve.formatting import day, fixed, money, number, percent
 from jobcarve.messages import LANGUAGES, MESSAGES
 from jobcarve.model import ProcessModel
-from jobcarve.report.advice import advise, payback_text, thresholds
+from jobcarve.report.advice import advise, capacity_uses, payback_text, thresholds
 from jobcarve.report.balance import (
     BalanceView,
     ProposalRow,
@@ -588,17 +588,7 @@ def _decision(
     # plan does in money alone where that is a cost (the advice's condition names both)
     capacity = case.capacity_value_eur_per_year if case is not None else 0.0
     cash = round(net) - round(capacity)  # whole euros, as shown: the figures add up
-    # name only the uses that bring worth (a review: work left undone, valued at 0 without a
-    # margin, was named in a sentence about euros it does not add)
-    by_use = case.freed_by_use if case is not None else {}
-    uses = _(" and ").join(
-        name
-        for use, name in (
-            ("vacancies", _("vacancies filled")),
-            ("backlog", _("work now left undone taken on")),
-        )
-        if by_use.get(use, 0.0) >= 0.5
-    )
+    uses = capacity_uses(case, _) if case is not None else ""
     if capacity > 0 and cash < 0:
         sentence += " " + _(
             "The net includes %(capacity)s a year worth of extra capacity (%(uses)s), which is no money saved; in money paid, the plan costs %(cash)s a year."
