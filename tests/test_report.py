@@ -13,7 +13,7 @@ import pytest
 
 from jobcarve import analyze, read_process
 from jobcarve.carving.plan import Plan
-from jobcarve.model import Adviser, ProcessModel
+from jobcarve.model import DIMENSIONS, Adviser, ProcessModel
 from jobcarve.report import render_report
 from jobcarve.report.context import ReportContext, build_context
 from jobcarve.report.html import content_security_policy, environment
@@ -857,3 +857,48 @@ profiles:
     steps = advise(extra_workers=0, _=translations("en").gettext, heavy_work=("Sacks",), **kw)
     assert steps.next_steps[-1].startswith("Redesign the lifting nobody does safely")
     assert "Sacks" in steps.next_steps[-1]
+
+
+def test_split_parts_show_todays_hours_and_no_hand_over_where_nothing_leaves() -> None:
+    """A 20 h task split on the floor into two parts at one workstation (12 h and 8 h): the
+    split adds one hand-over, 5% of 20 h = 1 h. The table shows the parts at today's hours
+    (12 and 8, adding up to the task's 20, as the work balance counts them) and the 1 h
+    apart; where the plan moves no part away from the role, nobody hands over: 0 h."""
+    from types import SimpleNamespace
+
+    from jobcarve.carving.plan import Holding
+    from jobcarve.read import parse_process
+    from jobcarve.report.context import _split_row
+
+    caps = ", ".join(f"{d}: 2" for d in DIMENSIONS)
+    text = f"""\
+format: 1
+company: {{name: T, sector: s}}
+process: {{name: P}}
+planning: {{units_per_week: 100}}
+roles:
+  - {{id: op, name: Op, headcount: 2, education: MBO 2}}
+tasks:
+  - id: t
+    name: Task
+    role: op
+    workstation: bench
+    subtasks:
+      - {{id: a, name: Part A, hours_per_week: 12, demands: {{lifting: 1}}}}
+      - {{id: b, name: Part B, hours_per_week: 8, demands: {{lifting: 1}}}}
+profiles:
+  - {{id: p, name: P, capacities: {{{caps}}}, hours_per_week_available: 24}}
+"""
+    analysis = analyze(parse_process(text, "split.yaml"))
+    (task,) = analysis.tasks
+    assert task.overhead_hours_per_week == pytest.approx(1.0)
+    _ = translations("en").gettext
+    row = _split_row(task, None, "en", _)
+    assert [(u.name, u.hours) for u in row.units] == [("Part A", "12"), ("Part B", "8")]
+    assert row.overhead == "1"
+    kept = {u.id: (Holding("role", "op", 1.0, False),) for u in task.units}
+    row = _split_row(task, SimpleNamespace(unit_holder=kept), "en", _)  # type: ignore[arg-type]
+    assert row.overhead == "0" and "nobody hands over" in row.source
+    moved = {**kept, task.units[0].id: (Holding("carved", "p-1", 12.6, False),)}
+    row = _split_row(task, SimpleNamespace(unit_holder=moved), "en", _)  # type: ignore[arg-type]
+    assert row.overhead == "1" and "nobody hands over" not in row.source
