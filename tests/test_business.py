@@ -534,6 +534,31 @@ def test_the_coaching_colleague_costs_what_the_roles_the_job_works_in_cost() -> 
     assert case.line("coaching") == pytest.approx(-920)
     part = next(p for item in case.lines if item.key == "coaching" for p in item.parts)
     assert {k: v for k, _kind, v in part.values}["rate"] == pytest.approx(50)
+    # per job: a second job that takes office work is coached at the office's EUR 90, and
+    # each job carries its own rate (2 x 46 x 50 = 4,600 and 2 x 46 x 90 = 8,280; / 5)
+    office_job = JobFigures("p1-2", "p1", 12.5, (), {"office": 10.0})
+    two = dataclasses.replace(figures, jobs=(*figures.jobs, office_job))
+    case = business_case(
+        process,
+        dataclasses.replace(two, balance=work_balance(process, {"op": 16.0, "office": 10.0})),
+    )
+    assert [j.items["coaching"] for j in case.jobs] == pytest.approx([-920, -1656])
+    assert case.line("coaching") == pytest.approx(-920 - 1656)
+
+
+def test_two_cobots_in_one_role_share_what_they_add_together() -> None:
+    """Two cobots take 6 h/week each of op's work and no job takes any: 12 h end 6 h of
+    overtime (x 50 x 1.25 = 62.50) and 6 of the 8 agency hours (x 50 x 1.30 = 65) a week,
+    765 a week x 46 x 0.95 (year 1 at 75%) = 33,430.50 a year. Valued together and shared by
+    hours, each cobot has half, and the cobots' nets add up to the plan's net; valued one by
+    one, each would be worth the last 6 h (agency: 390 a week), 655.50 a year too much in all."""
+    process = parse_process(HAND)
+    cobots = (CobotFigures("cobot-1", {"op": 6.0}), CobotFigures("cobot-2", {"op": 6.0}))
+    figures = PlanFigures((), cobots, work_balance(process, {"op": 12.0}))
+    case = business_case(process, figures)
+    assert case.line("value_freed_hours") == pytest.approx(765 * 46 * 0.95)
+    assert [c.value_eur_per_year for c in case.cobots] == pytest.approx([765 * 46 * 0.95 / 2] * 2)
+    assert sum(c.net_eur_per_year for c in case.cobots) == pytest.approx(case.net_eur_per_year)
 
 
 def test_per_job_items_add_up() -> None:
@@ -762,6 +787,9 @@ def test_the_advice_tells_money_paid_today_from_the_worth_of_capacity() -> None:
     assert "vacancies filled" not in text
     only_paid = dataclasses.replace(case, freed_by_use={"overtime": 1.0, "agency": 2.0})
     assert _cash_and_capacity(only_paid, "en", lambda s: s) == ""
+    # capacity from no use that brings worth (displaced hours only): nothing to say
+    displaced = dataclasses.replace(case, freed_by_use={"overtime": 1.0, "displaced": 0.3})
+    assert _cash_and_capacity(displaced, "en", lambda s: s) == ""
     only_capacity = dataclasses.replace(case, freed_by_use={"vacancies": 5000.0})
     text = _cash_and_capacity(only_capacity, "en", lambda s: s)
     assert "All of the value of these hours" in text and "(vacancies filled)" in text

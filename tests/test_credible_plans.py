@@ -7,6 +7,7 @@ the rules in docs/method.md ("Credible plans"), not from the tool's output.
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
 import textwrap
@@ -493,3 +494,6 @@ def test_the_work_balance_shows_when_the_work_that_stays_gets_heavier(tmp_path: 
     assert view.rows[0].load == "2.5 → 3.2"  # 3.25 at one decimal
     # a rise below the warning's threshold: no warning, the column still shows it
     assert balance_view(process, result, "en", translations("en").gettext, 1.0).heavier == ()
+    # a ceiling of 0 is a ceiling (not "none given"): the warning holds it
+    strict = dataclasses.replace(result, options={**result.options, "max_job_ergonomic_load": 0})
+    assert balance_view(process, strict, "en", translations("en").gettext, 0.25).limit == "0.0"

@@ -899,6 +899,10 @@ profiles:
     kept = {u.id: (Holding("role", "op", 1.0, False),) for u in task.units}
     row = _split_row(task, SimpleNamespace(unit_holder=kept), "en", _)  # type: ignore[arg-type]
     assert row.overhead == "0" and "nobody hands over" in row.source
+    # a part the plan holds nowhere is no evidence that it stays
+    unknown = {task.units[1].id: kept[task.units[1].id]}
+    row = _split_row(task, SimpleNamespace(unit_holder=unknown), "en", _)  # type: ignore[arg-type]
+    assert row.overhead == "1"
     moved = {**kept, task.units[0].id: (Holding("carved", "p-1", 12.6, False),)}
     row = _split_row(task, SimpleNamespace(unit_holder=moved), "en", _)  # type: ignore[arg-type]
     assert row.overhead == "1" and "nobody hands over" not in row.source

@@ -224,6 +224,12 @@ def test_a_cobot_slower_than_its_feed_is_a_condition_to_check() -> None:
     assert check.key == "cobot.line_rate" and check.params["human_s"] == 12
     assert check.params["cobot_hours"] > check.params["hours"]
     assert "cobot.line_rate" not in [r.key for r in own.cobot.reasons]
+    # within the estimate's precision (cobot.line_rate_margin, 10%): nothing to check
+    cobot_s = fed.cobot.cobot_s_per_unit
+    near = f"time_s_per_unit: {cobot_s / 1.05:.2f}"
+    close = unit(micro((task % "palletising, line_fed").replace("time_s_per_unit: 12", near)))
+    assert close.cobot.cobot_s_per_unit == pytest.approx(cobot_s)
+    assert "cobot.line_rate" not in [r.key for r in close.cobot.reasons]
     # a feed slower than the cobot: nothing to check
     slow = unit(
         micro(

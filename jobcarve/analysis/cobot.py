@@ -336,7 +336,7 @@ def assess_cobot(
         cobot_hours = work.hours_per_week * cobot_s / work.seconds_per_unit
         line_rate = (
             bool(set(work.activities) & LINE_PACED)
-            and cobot_s > work.seconds_per_unit * params.max_cobot_slowdown.value + 1e-9
+            and cobot_s > work.seconds_per_unit * (1 + params.line_rate_margin.value) + 1e-9
         )
         if (
             capacity.takt_s is not None

@@ -187,32 +187,41 @@ def _cobot_cases(
     v: dict[str, float],
     yearly: Callable[[Sequence[FreedValue]], float],
 ) -> tuple[list[CobotCase], dict[str, float]]:
-    """Each cobot: the freed value with the plan minus without its hours, and its costs; and
+    """Each cobot: its share of what the cobots add to the freed value, and its costs; and
     the cobots' value per role.
 
-    `yearly` is the plan's average yearly value of freed hours (ramp-up and leavers' start
-    included), so a cobot's value is on the same basis as the plan's line and the per-job
-    values: the jobs' and the cobots' values add up to the plan's (a review found the cobot
-    table without the ramp-up, EUR 1,913 apart from the plan's sum).
+    Per role, the cobots together add the role's freed value with the plan less the value
+    without any cobot's hours (the jobs unchanged); each cobot has the share of its hours in
+    that role. Valued together, not one by one: freed hours fill the uses in order, so each
+    cobot valued as the last hours freed would count the same top slice twice. `yearly` is
+    the plan's average yearly value (ramp-up and leavers' start included), so the jobs'
+    and the cobots' values add up to the plan's (a review found the cobot table without the
+    ramp-up, EUR 1,913 apart from the plan's sum).
     """
     roles = process.roles
     released_total = figures.released()
     cell = v["cobot_cell_cost_eur"]
     maint = v["cobot_maintenance_eur_per_year"]
-    cobot_cases = []
-    by_role: dict[str, float] = {}
+    by_cobots: dict[str, float] = {}
     for cobot in figures.cobots:
-        without = dict(released_total)
         for role, hours in cobot.released.items():
-            without[role] = max(0.0, without.get(role, 0.0) - hours)
-        rest = value_freed_hours(work_balance(process, without), roles, v)
-        added = 0.0
-        for role in cobot.released:
-            gain = yearly([f for f in freed if f.role == role]) - yearly(
-                [f for f in rest if f.role == role]
-            )
-            by_role[role] = by_role.get(role, 0.0) + gain
-            added += gain
+            by_cobots[role] = by_cobots.get(role, 0.0) + hours
+    without = {
+        role: max(0.0, hours - by_cobots.get(role, 0.0)) for role, hours in released_total.items()
+    }
+    rest = value_freed_hours(work_balance(process, without), roles, v)
+    by_role = {
+        role: yearly([f for f in freed if f.role == role])
+        - yearly([f for f in rest if f.role == role])
+        for role in by_cobots
+    }
+    cobot_cases = []
+    for cobot in figures.cobots:
+        added = sum(
+            by_role[role] * hours / by_cobots[role]
+            for role, hours in cobot.released.items()
+            if by_cobots[role] > 0
+        )
         cobot_cases.append(
             CobotCase(
                 cobot.id,

@@ -179,7 +179,8 @@ def _case_lines(
                 Part(
                     N_(
                         "%(workers)s x %(hours)s h/week x %(weeks)s weeks x %(rate)s in year 1"
-                        " (wage cost of the roles the jobs work in, by their hours)"
+                        " (per job the wage cost of the roles it works in, by their hours;"
+                        " the jobs' mean)"
                     ),
                     (
                         ("workers", "count", float(n)),

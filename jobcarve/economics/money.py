@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from jobcarve.economics.defaults import Rates
-from jobcarve.economics.figures import PlanFigures
+from jobcarve.economics.figures import JobFigures, PlanFigures
 from jobcarve.economics.freed import role_cost
 from jobcarve.economics.lines import LINE_KEYS
 from jobcarve.model import ProcessModel, Profile
@@ -52,21 +52,22 @@ def _job_money(
     cap = v["lks_cap_share"]
     profiles = {p.id: p for p in process.profiles}
     costs = {role.id: role_cost(role, v) for role in process.roles}
-    # the coaching colleague works where the new worker works: the wage cost of the roles
-    # the jobs take work from, weighted by those hours (a review found the plain average of
-    # every role, office and graders included, with no basis shown)
-    hosted: dict[str, float] = {}
-    for job in figures.jobs:
-        for role, hours in job.released.items():
-            hosted[role] = hosted.get(role, 0.0) + hours
-    weight = sum(h for role, h in hosted.items() if role in costs)
-    coach_rate = (
-        sum(costs[role] * h for role, h in hosted.items() if role in costs) / weight
-        if weight > 0
-        else sum(costs.values()) / len(costs)
-        if costs
-        else v["default_role_wage_cost_eur_per_hour"]
+    mean_cost = (
+        sum(costs.values()) / len(costs) if costs else v["default_role_wage_cost_eur_per_hour"]
     )
+
+    def coach_rate_of(job: JobFigures) -> float:
+        # the coaching colleague works where the new worker works: the wage cost of the
+        # roles the job takes work from, weighted by those hours (a review found the plain
+        # mean of every role, office and graders included, with no basis shown)
+        weight = sum(h for role, h in job.released.items() if role in costs)
+        if weight <= 0:
+            return mean_cost
+        return sum(costs[role] * h for role, h in job.released.items() if role in costs) / weight
+
+    rates = [coach_rate_of(job) for job in figures.jobs]
+    # the plan line's rate: the jobs' mean, so that workers x hours x weeks x rate is the sum
+    coach_rate = sum(rates) / len(rates) if rates else mean_cost
     coach_shares = [v["jobcoach_share_year1"], v["jobcoach_share_year2"], v["jobcoach_share_year3"]]
     coach_shares = [s if y < horizon else 0.0 for y, s in enumerate(coach_shares)]
     per_job_years: list[dict[str, list[float]]] = []
@@ -101,7 +102,8 @@ def _job_money(
             lkv_ag = min(v["lkv_ag_eur_per_hour"] * h * paid, v["lkv_ag_max_eur_per_year"])
             lkv_ag_groups[round(h, 6)] = lkv_ag_groups.get(round(h, 6), 0) + 1
         coaching_y1 = (
-            v["coaching_hours_per_week"] * prod * coach_rate + v["praktijkverklaring_cost_eur"]
+            v["coaching_hours_per_week"] * prod * coach_rate_of(job)
+            + v["praktijkverklaring_cost_eur"]
         )
         coached = "job_coach" in job.supports
         if coached:

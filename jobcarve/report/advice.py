@@ -93,7 +93,7 @@ def capacity_uses(case: BusinessCase, _: Gettext) -> str:
             ("vacancies", _("vacancies filled")),
             ("backlog", _("work now left undone taken on")),
         )
-        if case.freed_by_use.get(use, 0.0) >= 0.5
+        if case.freed_by_use.get(use, 0.0) > 0
     )
 
 
@@ -103,7 +103,7 @@ def _cash_and_capacity(case: BusinessCase, lang: str, _: Gettext) -> str:
     and `BusinessCase.capacity_value_eur_per_year`)."""
     paid = case.paid_value_eur_per_year
     capacity = case.capacity_value_eur_per_year
-    if capacity <= 0:
+    if capacity <= 0 or not capacity_uses(case, _):
         return ""
     uses = capacity_uses(case, _)
     if paid <= 0:

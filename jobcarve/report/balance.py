@@ -100,7 +100,8 @@ def balance_view(
     """
     names = use_names(_)
     role_names = {r.id: r.name for r in process.roles}
-    limit = float(plan.options.get("max_job_ergonomic_load") or 4.0)
+    ceiling = plan.options.get("max_job_ergonomic_load")
+    limit = 4.0 if ceiling is None else float(ceiling)
     heavier = tuple(
         f"{role_names.get(b.role, b.role)} ({_load(b, lang)})"
         for b in plan.work_balance

@@ -381,7 +381,8 @@ def _split_row(task: TaskResult, plan: Plan | None, lang: str, _: Gettext) -> Sp
     """
     today = task.hours_per_week / (task.hours_per_week + task.overhead_hours_per_week or 1.0)
     stays = plan is not None and all(
-        h.kind == "role" for u in task.units for h in plan.unit_holder.get(u.id, ())
+        plan.unit_holder.get(u.id) and all(h.kind == "role" for h in plan.unit_holder[u.id])
+        for u in task.units
     )
     source = reason_text(task.split_reasons[0], lang, _)
     if stays and task.overhead_hours_per_week >= 0.05:
@@ -603,6 +604,8 @@ def _decision(
     capacity = case.capacity_value_eur_per_year if case is not None else 0.0
     cash = round(net) - round(capacity)  # whole euros, as shown: the figures add up
     uses = capacity_uses(case, _) if case is not None else ""
+    if not uses:
+        capacity = 0.0  # no use that brings worth: nothing to say (or to subtract)
     if capacity > 0 and cash < 0:
         sentence += " " + _(
             "The net includes %(capacity)s a year worth of extra capacity (%(uses)s), which is no money saved; in money paid, the plan costs %(cash)s a year."

@@ -65,6 +65,9 @@ PARAMETER_LABELS = {
     "cobot.candidate_min_feasibility": N_(
         "Lowest suitability score for a cobot to take a task (0-100)"
     ),
+    "cobot.line_rate_margin": N_(
+        "Share by which a cobot may be slower than its feed before the report asks to check it"
+    ),
     "cobot.assist_min_feasibility": N_("Lowest suitability score for a cobot to assist (0-100)"),
     "carving.min_job_hours": N_("Fewest hours per week of a new job"),
     "carving.min_kinds_per_job": N_("Fewest kinds of work in a new job"),
@@ -196,7 +199,13 @@ _INTERNAL = re.compile(
 
 
 #: the kind of a source is said in words next to it; its English label goes
-_KIND_PREFIX = re.compile(r"^\s*(?:policy|estimate|derived)(?:\s*\[I\])?\s*:?\s*", re.I)
+#: the kind a source begins with ("policy", in Dutch "keuze van jobcarve"), with the date the
+#: choice was made, if any: the kind has its own column, the date goes to the text's end
+_KIND_PREFIX = re.compile(
+    r"^\s*(?:policy|estimate|derived|keuze van jobcarve)(?:\s*\[I\])?"
+    r"\s*(?:\((\d{4}-\d{2}-\d{2})\))?\s*:?\s*",
+    re.I,
+)
 
 
 #: "(cobots_hrc.md sec. 2.4: text)": the reference goes, the text in brackets stays
@@ -219,7 +228,9 @@ def _clean_source(source: str) -> str:
     text = _INTERNAL_LEAD.sub("(", text)
     text = _INTERNAL_REF.sub("", text)
     text = _INTERNAL.sub("", text).strip(" ,;:")
-    text = _KIND_PREFIX.sub("", text)
+    dated = _KIND_PREFIX.match(text)
+    if dated:
+        text = text[dated.end() :] + (f" ({dated.group(1)})" if dated.group(1) else "")
     text = re.sub(r"\s{2,}", " ", text).replace("( ", "(").replace(" )", ")")
     text = re.sub(r"\(\s*\)", "", text).strip(" ,;:")
     return text
