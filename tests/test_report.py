@@ -906,3 +906,31 @@ profiles:
     moved = {**kept, task.units[0].id: (Holding("carved", "p-1", 12.6, False),)}
     row = _split_row(task, SimpleNamespace(unit_holder=moved), "en", _)  # type: ignore[arg-type]
     assert row.overhead == "1" and "nobody hands over" not in row.source
+
+
+def test_the_task_table_marks_work_to_try_out_first() -> None:
+    """A profile for whom a task's parts fit only with more gaps closed by supports than the
+    plan counts (carving.max_counted_supported_gaps, 2) is listed "to try out first", as the
+    plan treats it; one for whom a part fits within the count is listed plainly; one for whom
+    nothing fits is not listed."""
+    from types import SimpleNamespace
+
+    from jobcarve.catalog import load_catalogs
+    from jobcarve.report.context import _fitting_profiles
+
+    def fit(verdict: str, gaps: int) -> SimpleNamespace:
+        accessible = verdict != "not_accessible"
+        return SimpleNamespace(
+            verdict=verdict,
+            accessible=accessible,
+            counted=lambda limit: accessible and (limit is None or gaps <= limit),
+        )
+
+    unit = SimpleNamespace(fit={"a": fit("fits_with_support", 3), "b": fit("fits_with_support", 1)})
+    task = SimpleNamespace(
+        fit={"a": fit("needs_split", 0), "b": fit("needs_split", 0), "c": fit("not_accessible", 0)},
+        units=(unit,),
+    )
+    names = {"a": "Reads little", "b": "Precise", "c": "Other"}
+    text = _fitting_profiles(task, names, load_catalogs(), translations("en").gettext)  # type: ignore[arg-type]
+    assert text == "Reads little (to try out first), Precise"

@@ -280,10 +280,7 @@ def build_context(
                 hours=number(t.hours_per_week, lang, 1),
                 verdict=verdicts[t.id],
                 verdict_label=labels[verdicts[t.id]],
-                fits=", ".join(
-                    profile_names[p] for p, f in t.fit.items() if f.verdict != "not_accessible"
-                )
-                or "-",
+                fits=_fitting_profiles(t, profile_names, cats, _),
             )
             for t in analysis.tasks
         ),
@@ -369,6 +366,22 @@ def _headline(plan: Plan | None, lang: str, _: Gettext) -> Headline:
         else "",
         cobots_label=_("cobot proposed") if n_cobots == 1 else _("cobots proposed"),
     )
+
+
+def _fitting_profiles(task: TaskResult, names: dict[str, str], cats: Catalogs, _: Gettext) -> str:
+    """The profiles that can do (part of) a task; those for whom only work with more gaps
+    closed by supports than the plan counts fits are marked to try out first, as the plan
+    does (a review: an office task listed for a profile who reads little, three gaps closed
+    by pictures and a coach)."""
+    limit = int(cats.params.carving.max_counted_supported_gaps.value) if cats.params else None
+    out = []
+    for pid, fit in task.fit.items():
+        if fit.verdict == "not_accessible":
+            continue
+        units = [u.fit[pid] for u in task.units if pid in u.fit and u.fit[pid].accessible]
+        counted = any(f.counted(limit) for f in units) if units else fit.counted(limit)
+        out.append(names[pid] if counted else names[pid] + " " + _("(to try out first)"))
+    return ", ".join(out) or "-"
 
 
 def _split_row(task: TaskResult, plan: Plan | None, lang: str, _: Gettext) -> SplitRow:
