@@ -465,6 +465,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "minder tillingen per minuut of een ander werkproces",
         "fewer lifts per minute or another process",
     ),
+    "remedy.load": (
+        "een tilhulp op deze werkplek, een lichtere last of een betere tilbeweging (dichter bij het lichaam, op heuphoogte), of een ander werkproces",
+        "a lifting aid at this workstation, a lighter load or a better lift (closer to the body, at waist height), or another process",
+    ),
     "remedy.cobot": ("cobot {model}", "cobot {model}"),
     "remedy.guarded_cell": ("een afgeschermde robotcel", "a guarded robot cell"),
 }

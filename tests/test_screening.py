@@ -975,6 +975,26 @@ def test_lifts_per_hour_alone_give_the_frequency() -> None:
     rwl = 23 * 0.5 * (1 - 0.003 * 65) * (0.82 + 4.5 / 100) * (1 - 0.0032 * 45) * 0.94 * 0.90
     assert u.lifting_index == pytest.approx(25 / rwl, rel=1e-2)
     assert u.lifting_risk is not None and u.lifting_risk.level == "high"
+    assert u.lifting_risk.reason.params["remedies"] == ["remedy.lifting_aid"]
+    # with the company's aid unusable here: however rare the lifts, LI = 4.3 x 0.94 = 4.0, so
+    # fewer lifts are no remedy; the load, the reach or the height must change
+    task = """
+        - {id: t, name: Sacks, role: op, hours_per_week: 5, demands: {lifting: 4},
+           aids_unusable: [lifting_aid],
+           handling: {part_mass_kg: 25, lifts_per_hour: 40,
+                      lift: {horizontal_cm: 50, vertical_cm: 10, travel_cm: 100, asymmetry_deg: 45,
+                             coupling: poor}}}
+        """
+    far = unit(micro(task))
+    assert far.lifting_risk is not None
+    assert far.lifting_risk.reason.params["remedies"] == ["remedy.load"]
+    # a light lift made risky by its frequency alone: fewer lifts are the remedy
+    often = task.replace(
+        "part_mass_kg: 25, lifts_per_hour: 40", "part_mass_kg: 4, lifts_per_hour: 720"
+    )
+    fast = unit(micro(often))
+    assert fast.lifting_risk is not None
+    assert fast.lifting_risk.reason.params["remedies"] == ["remedy.redesign"]
 
 
 def test_a_load_above_the_load_constant_is_a_risk_without_geometry() -> None:

@@ -60,6 +60,9 @@ class LiftingLoad:
     reason: Reason
     unsafe: bool = False
     assumed: Reason | None = None
+    #: the lifting index if the lifts were rare (frequency multiplier 1): above 1, fewer lifts
+    #: alone cannot make the lift safe (the load, the reach or the height must change)
+    rare_lifting_index: float | None = None
 
 
 def raised_lifting(load: LiftingLoad, rating: int, params: ErgonomicsParams) -> int | None:
@@ -145,11 +148,13 @@ def lifting_load(
         li = mass / rwl
         level = 1 + bisect.bisect_left(params.lifting_index_bands.value, li)
         level = min(level, 4)
+        fm = frequency_multiplier(per_min, duration_h, handling.lift.vertical_cm, params)
         return LiftingLoad(
             level,
             li,
             Reason("ergo.niosh", {"li": li, "rwl": rwl, "mass": mass, "level": level}),
             assumed=assumed,
+            rare_lifting_index=li * fm,
         )
     level = bisect.bisect_left(params.load_mass_bands_kg.value, mass)
     per_hour = per_min * 60
