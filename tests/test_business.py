@@ -610,7 +610,10 @@ def test_rate_table_shows_the_rates_of_this_case() -> None:
     assert rows["Overtime surcharge (CAO) on an hour saved"] == "25%"
     assert rows["Agency premium on an agency hour saved"] == "30%"
     assert rows["External job coach per hour"] == "€80.00"
-    assert rows["Share of the supports reimbursed"] == "50%"
+    assert (
+        rows["Share reimbursed of the supports that are work provisions (werkvoorzieningen)"]
+        == "50%"
+    )
     assert rows["Discount rate for the net present value"] == "5%"
     # no profile in the doelgroepregister of a disabled worker's LKV, no vacancy filled
     assert not any("disabled worker" in label for label in rows)

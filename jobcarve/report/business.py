@@ -137,7 +137,10 @@ def _rate_rows(case: BusinessCase, lang: str, _: Gettext) -> tuple[Assumption, .
         "praktijkverklaring_cost_eur": (_("Praktijkverklaring per new worker"), "money"),
         "jobcoach_rate_eur_per_hour": (_("External job coach per hour"), "money"),
         "jobcoach_reimbursed_share": (_("Share of the job coach reimbursed"), "share"),
-        "support_reimbursed_share": (_("Share of the supports reimbursed"), "share"),
+        "support_reimbursed_share": (
+            _("Share reimbursed of the supports that are work provisions (werkvoorzieningen)"),
+            "share",
+        ),
         "cobot_cell_cost_eur": (_("Price of a cobot cell"), "money"),
         "cobot_maintenance_eur_per_year": (_("Maintenance of a cobot cell per year"), "money"),
         "depreciation_years": (_("Write-off period of a cobot cell in years"), "number"),
