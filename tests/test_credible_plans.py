@@ -434,6 +434,28 @@ def test_same_plan_on_a_loaded_machine() -> None:
     assert loaded["solver"]["wall_clock_guard_hit"] is False
 
 
+def test_same_line_on_a_loaded_machine() -> None:
+    """Line mode as well: the assembly example's line (CP-SAT line model, cobots) is the same
+    idle and with every CPU kept busy, since its time limit is deterministic time (a run of
+    the example gave 6 stations busy and 5 idle when the limit was wall time)."""
+    process = read_process(next(p for p in EXAMPLES if p.stem == "assembly_line"))
+    idle = line_plan(process, time_limit_s=2, seed=1)
+    stop_at = time.monotonic() + 300
+    workers = [
+        multiprocessing.Process(target=_busy, args=(stop_at,), daemon=True)
+        for _ in range(2 * (os.cpu_count() or 2))
+    ]
+    for w in workers:
+        w.start()
+    try:
+        loaded = line_plan(process, time_limit_s=2, seed=1)
+    finally:
+        for w in workers:
+            w.terminate()
+            w.join()
+    assert loaded.stations == idle.stations and loaded.cycle_time == idle.cycle_time
+
+
 def test_line_mode_keeps_the_work_balance() -> None:
     """A station staffed by a target-group worker is a place of today's staff: the assembly
     example's line roles free two whole places (the assembler vacancy: 36 h + 14 h of

@@ -116,8 +116,6 @@ class RoleBalance:
         return sum(self.uses.values())
 
     def to_dict(self) -> dict[str, Any]:
-        kept_pp = self.kept_hours_per_person
-        outside = self.outside_model_hours_per_person
         return {
             "role": self.role,
             "people": self.people,
@@ -130,10 +128,10 @@ class RoleBalance:
             "absorbed_hours_per_week": {k: round(v, 3) for k, v in self.absorbed.items()},
             "displaced_hours_per_week": round(self.displaced_hours_per_week, 3),
             "kept_hours_per_week": round(self.kept_hours_per_week, 3),
-            "kept_hours_per_person": None if kept_pp is None else round(kept_pp, 3),
+            "kept_hours_per_person": _round(self.kept_hours_per_person),
             "physical_load_today": _round(self.physical_load_today),
             "physical_load_after": _round(self.physical_load_after),
-            "outside_model_hours_per_person": None if outside is None else round(outside, 3),
+            "outside_model_hours_per_person": _round(self.outside_model_hours_per_person),
         }
 
 

@@ -1035,6 +1035,7 @@ def line_plan(
     """
     from jobcarve.analysis import analyze
     from jobcarve.carving.cpsat.line import solve_line
+    from jobcarve.carving.cpsat.pool import GUARD_FACTOR, GUARD_MIN_S
     from jobcarve.carving.line import line_problem
     from jobcarve.carving.line.alwabp import solve_alwabp2
 
@@ -1079,11 +1080,14 @@ def line_plan(
         return solve_alwabp2(
             problem, time_limit_s=opts.time_limit_s, seed=opts.seed, workers=opts.workers
         )
+    # the time limit is CP-SAT's deterministic time, as for the pool plan, so that a line
+    # does not depend on the machine's load (the wall clock is only the guard)
     solution = solve_line(
         problem,
         objective,
         cycle_time=cycle,
-        time_limit_s=opts.time_limit_s,
+        time_limit_s=max(GUARD_MIN_S, opts.time_limit_s * GUARD_FACTOR),
+        effort_s=opts.time_limit_s,
         seed=opts.seed,
         workers=opts.workers,
     )

@@ -77,7 +77,7 @@ def _job_money(
     lkv_ag_groups: dict[float, int] = {}
     support_count: dict[str, int] = {}
     coached_hours = 0.0
-    for job in figures.jobs:
+    for job, job_coach_rate in zip(figures.jobs, rates, strict=True):
         prof = profiles.get(job.profile)
         instrument: str = prof.instrument if prof is not None else "none"
         lw = profile_loonwaarde(prof, r, v) if prof is not None else 1.0
@@ -102,8 +102,7 @@ def _job_money(
             lkv_ag = min(v["lkv_ag_eur_per_hour"] * h * paid, v["lkv_ag_max_eur_per_year"])
             lkv_ag_groups[round(h, 6)] = lkv_ag_groups.get(round(h, 6), 0) + 1
         coaching_y1 = (
-            v["coaching_hours_per_week"] * prod * coach_rate_of(job)
-            + v["praktijkverklaring_cost_eur"]
+            v["coaching_hours_per_week"] * prod * job_coach_rate + v["praktijkverklaring_cost_eur"]
         )
         coached = "job_coach" in job.supports
         if coached:

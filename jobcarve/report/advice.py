@@ -103,9 +103,9 @@ def _cash_and_capacity(case: BusinessCase, lang: str, _: Gettext) -> str:
     and `BusinessCase.capacity_value_eur_per_year`)."""
     paid = case.paid_value_eur_per_year
     capacity = case.capacity_value_eur_per_year
-    if capacity <= 0 or not capacity_uses(case, _):
-        return ""
     uses = capacity_uses(case, _)
+    if capacity <= 0 or not uses:
+        return ""
     if paid <= 0:
         return " " + _(
             "All of the value of these hours (%(capacity)s a year) is the worth of extra capacity (%(uses)s): it is no money saved, and pays only when the company turns those hours into more output."

@@ -196,9 +196,10 @@ def _chart(
 ) -> Chart:
     from jobcarve.graph import summarize
 
-    before = {r.role: r.hours_per_week for r in summarize(process).roles}
-    after = dict(before)
-    if plan is not None:
+    if plan is None:
+        before = {r.role: r.hours_per_week for r in summarize(process).roles}
+        after = dict(before)
+    else:
         # the work balance's figures (one home: a review found 43.8 here against 43.7 there,
         # the same hours summed two ways)
         before = {b.role: b.today_hours_per_week for b in plan.work_balance}
