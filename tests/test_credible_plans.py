@@ -12,7 +12,9 @@ import multiprocessing
 import os
 import textwrap
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
@@ -25,6 +27,7 @@ from jobcarve.carving.plan import line_plan
 from jobcarve.catalog import load_catalogs
 from tests.conftest import EXAMPLES, run_cli
 
+T = TypeVar("T")
 ALL4 = "{lifting: 4, pushing_pulling: 4, repetitive_hand_arm: 4, fine_motor: 4, posture_mobility: 4, sensory: 4, attention: 4, memory_learning: 4, problem_solving: 4, literacy_numeracy: 4, pace: 4, independence: 4, social_communication: 4}"
 SIMPLE = "{lifting: 1, repetitive_hand_arm: 1, fine_motor: 1, attention: 1, pace: 1}"
 
@@ -412,11 +415,8 @@ def _busy(stop_at: float) -> None:  # pragma: no cover - runs in a child process
         x += 1
 
 
-def test_same_plan_on_a_loaded_machine() -> None:
-    """The same model, options and seed give the same plan whether the machine is idle or
-    every CPU is kept busy by other processes (the solver's effort is deterministic)."""
-    process = read_process(EXAMPLES[2])
-    idle = plan(process, time_limit_s=2, seed=1).to_dict()
+def _on_a_busy_machine(run: Callable[[], T]) -> T:
+    """`run()` while twice as many processes as CPUs keep every CPU busy."""
     stop_at = time.monotonic() + 300
     workers = [
         multiprocessing.Process(target=_busy, args=(stop_at,), daemon=True)
@@ -425,11 +425,19 @@ def test_same_plan_on_a_loaded_machine() -> None:
     for w in workers:
         w.start()
     try:
-        loaded = plan(process, time_limit_s=2, seed=1).to_dict()
+        return run()
     finally:
         for w in workers:
             w.terminate()
             w.join()
+
+
+def test_same_plan_on_a_loaded_machine() -> None:
+    """The same model, options and seed give the same plan whether the machine is idle or
+    every CPU is kept busy by other processes (the solver's effort is deterministic)."""
+    process = read_process(EXAMPLES[2])
+    idle = plan(process, time_limit_s=2, seed=1).to_dict()
+    loaded = _on_a_busy_machine(lambda: plan(process, time_limit_s=2, seed=1).to_dict())
     assert loaded == idle
     assert loaded["solver"]["wall_clock_guard_hit"] is False
 
@@ -440,19 +448,7 @@ def test_same_line_on_a_loaded_machine() -> None:
     the example gave 6 stations busy and 5 idle when the limit was wall time)."""
     process = read_process(next(p for p in EXAMPLES if p.stem == "assembly_line"))
     idle = line_plan(process, time_limit_s=2, seed=1)
-    stop_at = time.monotonic() + 300
-    workers = [
-        multiprocessing.Process(target=_busy, args=(stop_at,), daemon=True)
-        for _ in range(2 * (os.cpu_count() or 2))
-    ]
-    for w in workers:
-        w.start()
-    try:
-        loaded = line_plan(process, time_limit_s=2, seed=1)
-    finally:
-        for w in workers:
-            w.terminate()
-            w.join()
+    loaded = _on_a_busy_machine(lambda: line_plan(process, time_limit_s=2, seed=1))
     assert loaded.stations == idle.stations and loaded.cycle_time == idle.cycle_time
 
 
