@@ -449,6 +449,12 @@ class RestrictionRule(_Block):
     excludes_activities: list[Id] = Field(
         default_factory=list, description="Kinds of activity the person must not do."
     )
+    no_night_work: bool = Field(
+        False,
+        description="The person works no night shift: of work done in every shift "
+        "(a task's shift: every), a job takes no night share; work in the night shift "
+        "(shift: night) is not for this person.",
+    )
     schedule_nl: str = Field("", max_length=400, description="A condition for the schedule.")
     schedule_en: str = Field("", max_length=400)
     source: Source

@@ -368,6 +368,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Beperking '{restriction}': {condition}.",
         "Restriction '{restriction}': {condition}.",
     ),
+    "fit.restriction_night_share": (
+        "Beperking '{restriction}': dit werk loopt in alle {shifts} diensten; een baan voor "
+        "dit profiel neemt er alleen een deel van de dag- of avonddienst van, niet het "
+        "nachtdeel.",
+        "Restriction '{restriction}': this work runs in all {shifts} shifts; a job for this "
+        "profile takes only a day or evening shift's share of it, not the night share.",
+    ),
     "fit.dangerous_work": (
         "Gevaarlijk werk (trillend gevaarlijk handgereedschap, of gevaarlijke stoffen met "
         "adembescherming of in een ATEX-cabine): geen werk voor een nieuwe baan, wie het ook "
@@ -388,6 +395,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "werken met gevaarlijke stoffen",
         "work with hazardous substances",
     ),
+    "flag.night": ("werk in de nachtdienst", "work in the night shift"),
     "flag.walking": ("lopen tussen plaatsen", "walking between places"),
     "flag.two_hand_control": (
         "het gebruik van twee handen tegelijk (tweehandenbediening)",

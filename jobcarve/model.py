@@ -324,6 +324,13 @@ class Task(_Block):
     workstation: Id | None = Field(
         None, description="Workstation where the task is done (subtasks inherit it)."
     )
+    shift: Literal["any", "every", "night"] | None = Field(
+        None,
+        description="When the work is done: 'any' shift (it can be planned in the day), "
+        "'every' shift the process runs in equal shares (a sample round, minding a line: one "
+        "person holds at most one shift's share, a profile without night shifts no night "
+        "share), or the 'night' shift (night cleaning); subtasks inherit it; default: any.",
+    )
     area: Id | None = Field(
         None, description="Area of adjacent workstations (one cobot cell may serve one area)."
     )

@@ -198,6 +198,10 @@ class Unit:
     cobot: CobotVerdict
     workstation: str | None = None
     area: str | None = None
+    #: when the work is done (the task's `shift`): "any" shift, "every" shift of a process
+    #: that runs more than one (one person holds at most one shift's share, a profile
+    #: without night shifts no night share), or the "night" shift
+    shift: str = "any"
     needs_rotation: bool = False
     lifting_risk: LiftingRisk | None = None
     #: Dutch and English name of a part the analysis named (a catalogue or automatic
@@ -219,6 +223,7 @@ class Unit:
             "role": self.role,
             "workstation": self.workstation,
             "area": self.area,
+            "shift": self.shift,
             "needs_rotation": self.needs_rotation,
             "lifting_risk": self.lifting_risk.to_dict() if self.lifting_risk else None,
             "hours_per_week": round(self.hours_per_week, 4),

@@ -611,3 +611,80 @@ def test_a_profile_without_a_job_is_told_of_work_larger_than_its_roles_room() ->
     before = result.reasons[index - 1]
     assert before.key == "plan.no_job.room" and before.params["profile"] == names["deaf_ngt"]
     assert "make_plates" in held
+
+
+def test_a_job_holds_one_shifts_share_of_work_done_in_every_shift() -> None:
+    """Three parts of a round done in each of three shifts (`per_holder` 1): a job holds one
+    of them, and the night part (closed to profile a, which works no nights) only a job of
+    profile b; the greedy start and the checker keep the same rule."""
+    import dataclasses
+
+    def part(i: int, access: tuple[bool, ...]) -> PoolUnit:
+        return dataclasses.replace(
+            unit(f"round#{i}", 4, task="round", access=access), unit="round", per_holder=1
+        )
+
+    units = [part(1, (True, True)), part(2, (True, True)), part(3, (False, True))]
+    units += [unit("pack", 12, access=(True, True)), unit("fold", 12, access=(True, True))]
+    inst, a, _ = solve(units, [profile(pid="a"), profile(pid="b")], min_job_hours=4)
+    for (p, _j), members in a.jobs().items():
+        rounds = [u for u in members if inst.units[u].unit == "round"]
+        assert len(rounds) <= 1
+        if p == 0:
+            assert 2 not in rounds
+    assert sum(1 for u in a.job_of if inst.units[u].unit == "round") == 3  # all three carved
+    two = Assignment({0: (0, 0), 1: (0, 0), 3: (0, 0)})
+    assert any("over one shift's share" in v for v in violations(inst, two))
+
+
+def test_work_done_in_every_shift_goes_to_a_night_free_profile_by_day_share() -> None:
+    """Pet food (case 56): the sample round (12 h a week, a sample every 30 minutes in all
+    three shifts) went whole to the profile that may not work nights (the review's finding 1).
+    Marked `shift: every`, a job holds one shift's share (4 h), that profile none of the
+    night's, and its fit says so. Marked as work done only at night (`shift: night`), the wet
+    cleaning would not be for that profile at all."""
+    from jobcarve import analyze
+    from tests.conftest import ROOT
+
+    base = read_process(ROOT / "tests" / "cases" / "pet_food.yaml")
+    before = plan(base, time_limit_s=2, evaluate_proposals=False)
+    held = {h.holder: h.hours_per_week for h in before.unit_holder["kibble_sample_round"]}
+    assert max(held.values()) > 4.0 + 1e-6  # before: more than one shift's share in one job
+
+    data = base.model_dump(exclude_none=True)
+    for task in data["tasks"]:
+        for sub in task.get("subtasks", []):
+            if sub["id"] == "kibble_sample_round":
+                sub["shift"] = "every"
+            if sub["id"] == "foam_rinse":
+                sub["shift"] = "night"
+    process = type(base).model_validate(data)
+    analysis = analyze(process)
+    unit = next(u for u in analysis.units if u.id == "kibble_sample_round")
+    assert unit.shift == "every" and unit.to_dict()["shift"] == "every"
+    notes = [r.key for r in unit.fit["schizo_stable"].reasons]
+    assert "fit.restriction_night_share" in notes
+    assert "fit.restriction_schedule" not in notes
+    after = plan(process, analysis, time_limit_s=2, evaluate_proposals=False)
+    share = unit.hours_per_week / 3
+    jobs = {j.id: j for j in after.carved}
+    for holder in after.unit_holder["kibble_sample_round"]:
+        if holder.kind == "role":
+            continue
+        assert holder.hours_per_week <= share + 1e-6
+    night_free = [j for j in after.carved if j.profile == "schizo_stable"]
+    assert sum(j.unit_hours.get("kibble_sample_round", 0.0) for j in night_free) <= (
+        2 * share / 0.9 + 1e-6
+    )
+    assert jobs  # the plan still carves jobs
+    rinse = next(u for u in analysis.units if u.id == "foam_rinse")
+    assert not rinse.fit["schizo_stable"].accessible
+    assert any(r.params.get("flag") == "flag.night" for r in rinse.fit["schizo_stable"].reasons)
+    assert any(f.accessible for p, f in rinse.fit.items() if p != "schizo_stable")
+    assert all("foam_rinse" not in j.units for j in night_free)
+
+    # one shift of three: the flag means nothing in a one-shift process
+    single = process.model_copy(
+        update={"planning": process.planning.model_copy(update={"shifts": 1})}
+    )
+    assert next(u for u in analyze(single).units if u.id == "kibble_sample_round").shift == "any"

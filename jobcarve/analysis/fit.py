@@ -51,6 +51,8 @@ class FitContext:
     #: activities of the work's parts (a task done whole with its subtasks): a restriction
     #: that excludes an activity excludes the whole task when one part has it
     part_activities: tuple[str, ...] = ()
+    #: when the work is done (the task's `shift`): any, every (shift) or night
+    shift: str = "any"
 
 
 def profile_supports(
@@ -202,7 +204,19 @@ def _restrictions(
             excluded.append(
                 Reason("fit.restriction_excludes", {"restriction": name, "flag": f"flag.{flag}"})
             )
-        if rule.schedule_en and context.shifts >= 3:
+        if rule.no_night_work and context.shift == "night":
+            excluded.append(
+                Reason("fit.restriction_excludes", {"restriction": name, "flag": "flag.night"})
+            )
+        elif rule.no_night_work and context.shift == "every" and context.shifts >= 3:
+            # the plan gives such a profile no night share of the work (carving.instance)
+            notes.append(
+                Reason(
+                    "fit.restriction_night_share",
+                    {"restriction": name, "shifts": context.shifts},
+                )
+            )
+        elif rule.schedule_en and context.shifts >= 3:
             notes.append(
                 Reason(
                     "fit.restriction_schedule",

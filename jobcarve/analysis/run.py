@@ -445,6 +445,7 @@ def _assess_unit(
         cobot=cobot,
         workstation=info.workstation,
         area=info.area,
+        shift="any" if info.shift == "every" and process.planning.shifts < 2 else info.shift,
         needs_rotation=any(
             s.rotation for f in fit.values() for s in _supports_by_id(cats, f.supports)
         ),
@@ -552,6 +553,8 @@ class _TaskMeta:
     entry: CatalogEntry | None
     typical_s: float | None
     lifting_aid_in_use: bool
+    #: when the work is done (the task's `shift`, inherited): any, every (shift) or night
+    shift: str = "any"
 
 
 def _task_meta(process: ProcessModel, cats: Catalogs) -> dict[str, _TaskMeta]:
@@ -590,6 +593,7 @@ def _task_meta(process: ProcessModel, cats: Catalogs) -> dict[str, _TaskMeta]:
                 entry=entry if entry is not None else (parent.entry if parent else None),
                 typical_s=typical,
                 lifting_aid_in_use=bool(set(aids) & lifting),
+                shift=task.shift if task.shift is not None else (parent.shift if parent else "any"),
             )
             out[task.id] = info
             walk(task.subtasks, info)
@@ -665,6 +669,7 @@ def _context(
         mass_bands_kg=tuple(params.ergonomics.load_mass_bands_kg.value),
         lifting_aid_in_use=info.lifting_aid_in_use,
         dangerous=params.fit.dangerous_work.applies(handling),
+        shift=info.shift,
     )
 
 

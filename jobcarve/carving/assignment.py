@@ -79,6 +79,20 @@ def kind_hours(inst: PoolInstance, members: list[int]) -> dict[str, float]:
     return out
 
 
+def shift_parts(inst: PoolInstance, members: list[int]) -> dict[str, int]:
+    """Per unit done in every shift of which a job holds more parts than one shift's share
+    (`PoolUnit.per_holder`), the parts it holds; empty when there is none."""
+    held: dict[str, list[int]] = {}
+    for u in members:
+        if inst.units[u].per_holder:
+            held.setdefault(inst.units[u].unit, []).append(u)
+    return {
+        unit: len(parts)
+        for unit, parts in held.items()
+        if len(parts) > inst.units[parts[0]].per_holder
+    }
+
+
 def violations(inst: PoolInstance, a: Assignment) -> list[str]:
     """Every constraint the assignment breaks (empty when it is feasible)."""
     out: list[str] = []
@@ -107,6 +121,8 @@ def violations(inst: PoolInstance, a: Assignment) -> list[str]:
         for u in units:
             if not inst.units[u].access[p]:
                 out.append(f"unit {inst.units[u].id} does not fit profile {prof.id}")
+        for unit, count in shift_parts(inst, units).items():
+            out.append(f"job of {prof.id} holds {count} parts of {unit}, over one shift's share")
         weight = sum(inst.units[u].hours for u in units)
         load = sum(inst.units[u].physical * inst.units[u].hours for u in units)
         if weight and load > o.max_job_ergonomic_load * weight + 0.05 * len(units):

@@ -53,6 +53,10 @@ def greedy(inst: PoolInstance, start: Assignment | None = None) -> Assignment:
                 extra = unit.hours * (1 - share) / prof.pace
                 if u in chosen or hours + extra > prof.hours_available:
                     continue
+                if unit.per_holder and unit.per_holder <= sum(
+                    inst.units[c].unit == unit.unit for c in chosen
+                ):
+                    continue  # one shift's share of work done in every shift
                 # what the unit's role gives up: all of it, less what a cobot already took
                 gives = unit.base_hours * (1 - share)
                 if not affordable(u, gives, spent):

@@ -51,6 +51,9 @@ class PoolUnit:
     #: per profile index, the gaps supports close for that profile (0: fits as it is); empty:
     #: none anywhere. The plan prefers work that fits as it is (`STAGES`: supported_hours)
     supported_gaps: tuple[int, ...] = ()
+    #: of work done in every shift (`Unit.shift` "every"), the most parts of this unit one job
+    #: may hold: one shift's share, as a person works one shift a week (0: no such limit)
+    per_holder: int = 0
 
     def scaled(self, factor: float = 1.0) -> int:
         """Hours x factor in integer hundredths."""
@@ -229,8 +232,13 @@ def build_instance(
     process: ProcessModel,
     options: PoolOptions,
     lifting_aids: frozenset[str] = frozenset(),
+    no_night: frozenset[str] = frozenset(),
 ) -> PoolInstance:
     """The pool instance of an analysed process.
+
+    Work done in every shift (`Unit.shift` "every") is shared out by shift: a job holds at
+    most one shift's share of it, and a job of a profile in ``no_night`` (ids of profiles
+    that work no night shift) none of the night shift's share (the last of three).
 
     A unit with a lifting risk (NIOSH lifting index above the limit) goes into a carved job
     only where the profile's fit uses one of `lifting_aids` (a support that closes lifting
@@ -291,9 +299,16 @@ def build_instance(
         # a large unit's weekly volume is shared out in equal parts of at most share_hours,
         # and in at most max_shares parts (larger ones beyond): 10^9 units a week must not
         # become 10^9 parts before the solver starts
+        shifts = process.planning.shifts if unit.shift == "every" else 1
         parts = max(1, math.ceil(min(unit.hours_per_week / options.share_hours, 1e12) - 1e-9))
-        parts = min(parts, max(1, options.max_shares))
+        # work done in every shift is shared out per shift: equal parts, the same number in
+        # each shift, the night's last (their access is the narrowest: see `_symmetry`)
+        per_shift = max(1, min(math.ceil(parts / shifts), options.max_shares // shifts))
+        parts = per_shift * shifts if shifts > 1 else min(parts, max(1, options.max_shares))
         for i in range(parts):
+            night = shifts >= 3 and i >= per_shift * (shifts - 1)
+            # no job of a profile without night work holds a night part
+            open_to = tuple(not (night and pid in no_night) for pid in pids)
             units.append(
                 PoolUnit(
                     id=unit.id if parts == 1 else f"{unit.id}#{i + 1}",
@@ -303,7 +318,7 @@ def build_instance(
                     hours=unit.hours_per_week / parts,
                     hard_to_fill=unit.role in hard,
                     physical=max(unit.demands[d] for d in PHYSICAL),
-                    access=access,
+                    access=tuple(a and o for a, o in zip(access, open_to, strict=True)),
                     supports=supports,
                     cobot=unit.cobot.label,
                     cobot_hours=unit.cobot.cobot_hours_per_week / parts,
@@ -312,8 +327,9 @@ def build_instance(
                     risk=risk,
                     rotation=unit.needs_rotation,
                     place=unit.area or unit.workstation,
-                    fit_access=counted,
+                    fit_access=tuple(a and o for a, o in zip(counted, open_to, strict=True)),
                     supported_gaps=tuple(unit.fit[p].supported_gaps for p in pids),
+                    per_holder=per_shift if shifts > 1 else 0,
                 )
             )
     profiles = []

@@ -412,6 +412,12 @@ def _rotation_share(cats: Catalogs) -> float:
     return min((s for s in shares if s is not None), default=0.5)
 
 
+def _no_night(process: ProcessModel, cats: Catalogs) -> frozenset[str]:
+    """Ids of the profiles with a restriction that rules out night work."""
+    rules = {r.id for r in (cats.params.restrictions if cats.params else ()) if r.no_night_work}
+    return frozenset(p.id for p in process.profiles if any(r.kind in rules for r in p.restrictions))
+
+
 def _solve(
     result: Analysis,
     process: ProcessModel,
@@ -427,7 +433,7 @@ def _solve(
     from jobcarve.carving.greedy import greedy
 
     aids = frozenset(s.id for s in cats.supports.values() if "lifting" in s.closes)
-    inst = build_instance(result, process, opts, aids)
+    inst = build_instance(result, process, opts, aids, _no_night(process, cats))
     if cobot_units is not None:
         inst = dataclasses.replace(
             inst,

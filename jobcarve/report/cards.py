@@ -132,8 +132,9 @@ def _schedule(
     Work per product (a time per unit) runs while production runs, so every day gets its
     share of it; so does work in fixed weekly hours of at least an hour a day, which arises
     every day too (samples to test, orders to pack before the carrier comes: a review found
-    a schedule that left them undone on some days). Smaller weekly work fills the rest of
-    the days in turn.
+    a schedule that left them undone on some days), and so does work done in every shift
+    (a sample round: a review found the round's week as one block). Smaller weekly work fills
+    the rest of the days in turn.
     """
     days = 4 if total <= 28.5 else 5
     per_day = total / days
@@ -151,7 +152,8 @@ def _schedule(
         room[d] -= hours
 
     def every_day(uid: str, hours: float) -> bool:
-        return units[uid].seconds_per_unit is not None or hours >= days * 1.0
+        unit = units[uid]
+        return unit.seconds_per_unit is not None or unit.shift == "every" or hours >= days * 1.0
 
     daily = [(u, h) for u, h in by_hours if every_day(u, h)]
     weekly = [(u, h) for u, h in by_hours if not every_day(u, h)]
@@ -211,6 +213,12 @@ def _job_cards(
             _("physical load within the limit for a whole week (%(max)s on the 0-4 scale)")
             % {"max": number(o["max_job_ergonomic_load"], lang, 1)},
         ]
+        shift_work = [units[u].label(lang) for u, _h in by_hours if units[u].shift == "every"]
+        if shift_work:
+            checks.append(
+                _("one shift's share of the work done in every shift: %(work)s")
+                % {"work": "; ".join(shift_work)}
+            )
         cards.append(
             JobCard(
                 id=job.id,

@@ -20,6 +20,7 @@ from jobcarve.spreadsheet.layout import (
     ROLE_COLUMNS,
     SCENARIO_COLUMNS,
     SHEETS,
+    SHIFT_WORDS,
     SPLIT_WORDS,
     TASK_COLUMNS,
 )
@@ -142,6 +143,7 @@ def _task_rows(tasks: list[Task], lang: str, parent: str | None = None) -> Itera
             _yesno(h.two_hand_control, lang) if h else None,
             _yesno(h.wet_work, lang) if h else None,
             _split_word(t.catalogue_split, lang),
+            _shift_word(t.shift, lang),
         ]
         yield from _task_rows(t.subtasks, lang, t.id)
 
@@ -150,6 +152,12 @@ def _split_word(value: str | None, lang: str) -> str | None:
     if value is None or lang == "en":
         return value
     return {v: k for k, v in SPLIT_WORDS.items()}[value]
+
+
+def _shift_word(value: str | None, lang: str) -> str | None:
+    if value is None or lang == "en":
+        return value
+    return {v: k for k, v in reversed(SHIFT_WORDS.items())}[value]
 
 
 def _yesno(value: bool | None, lang: str) -> str | None:

@@ -97,8 +97,17 @@ TASK_COLUMNS["catalogue_split"] = (
     "Catalogue split",
     ("splitsing catalogus", "split confirmed"),
 )
+TASK_COLUMNS["shift"] = ("Ploeg", "Shift", ("dienst", "wanneer", "when"))
 #: the adviser's word on a catalogue split, in both languages
 SPLIT_WORDS = {"bevestigd": "confirmed", "afgewezen": "rejected"}
+#: when the work is done (a task's `shift`), in both languages
+SHIFT_WORDS = {
+    "vrij": "any",
+    "dag": "any",
+    "elke": "every",
+    "elke ploeg": "every",
+    "nacht": "night",
+}
 _SCREENING_NUMBERS = (
     "machine_force_n",
     "operations_per_unit",

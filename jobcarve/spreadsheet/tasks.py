@@ -20,6 +20,7 @@ from jobcarve.spreadsheet.cells import (
 from jobcarve.spreadsheet.layout import (
     _SCREENING_FLAGS,
     _SCREENING_NUMBERS,
+    SHIFT_WORDS,
     SPLIT_WORDS,
     TASK_COLUMNS,
     _norm,
@@ -130,6 +131,17 @@ def _task_row(
             )
         else:
             task["catalogue_split"] = choice
+    word = v.get("shift")
+    if word not in (None, ""):
+        choice = SHIFT_WORDS.get(_norm(word), _norm(word))
+        if choice not in ("any", "every", "night"):
+            problems.append(
+                table.problem(
+                    row, "shift", f'"{word}" is not one of vrij/any, elke/every, nacht/night'
+                )
+            )
+        else:
+            task["shift"] = choice
     if handling:
         task["handling"] = handling
     return task

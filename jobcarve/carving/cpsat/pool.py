@@ -3,7 +3,8 @@
 Variables: x[u, p, j] unit u in carved job j of profile p; y[p, j] job used; c[u, m] unit
 taken over by cobot m; s[u, m] unit assisted by cobot m; w[u, p, j] = x and assisted;
 used[m] cobot used. Constraints, one method each: every unit has at most one new holder
-(otherwise it stays with its role); a job's hours lie between the minimum and the
+(otherwise it stays with its role); a job holds at most one shift's share of work done in
+every shift; a job's hours lie between the minimum and the
 profile's hours (pace-scaled, less the cobot's share of assisted units); a job holds at
 least `min_kinds_per_job` different tasks, each at least `min_kind_share` of its work; its
 hours-weighted physical load stays under the limit; no role gives up more of today's work
@@ -81,6 +82,7 @@ class PoolModel:
         self.used: dict[int, cp_model.IntVar] = {}
         self._variables()
         self._one_holder()
+        self._one_shift()
         self._job_hours()
         self._variety()
         self._ergonomics()
@@ -145,6 +147,20 @@ class PoolModel:
                 self.m.add_at_most_one(assists)
             for p, j, var in self.x_by_unit.get(u, []):
                 self.m.add_implication(var, self.y[p, j])
+
+    def _one_shift(self) -> None:
+        """A job holds at most one shift's share of work done in every shift."""
+        units = self.inst.units
+        for members in self.x_by_job.values():
+            by_unit: dict[str, list[cp_model.IntVar]] = {}
+            cap: dict[str, int] = {}
+            for u, var in members:
+                if units[u].per_holder:
+                    by_unit.setdefault(units[u].unit, []).append(var)
+                    cap[units[u].unit] = units[u].per_holder
+            for unit, parts in sorted(by_unit.items()):
+                if len(parts) > cap[unit]:
+                    self.m.add(cp_model.LinearExpr.sum(parts) <= cap[unit])
 
     def _hours_expr(self, p: int, j: int) -> cp_model.LinearExprT:
         inst = self.inst
