@@ -311,7 +311,7 @@ class SplitParams(_Block):
     core_demand_level: Param
 
 
-DangerFlag = Literal["hazardous_tool", "vibrating_tool", "hazardous_substance"]
+DangerFlag = Literal["hazardous_tool", "vibrating_tool", "hazardous_substance", "dust_fumes"]
 
 
 class DangerousWork(_Sourced):

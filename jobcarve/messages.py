@@ -376,11 +376,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "profile takes only a day or evening shift's share of it, not the night share.",
     ),
     "fit.dangerous_work": (
-        "Gevaarlijk werk (trillend gevaarlijk handgereedschap, of gevaarlijke stoffen met "
+        "Gevaarlijk werk (trillend gevaarlijk handgereedschap, gevaarlijk handgereedschap in "
+        "stof of dampen, of gevaarlijke stoffen met "
         "adembescherming of in een ATEX-cabine): geen werk voor een nieuwe baan, wie het ook "
         "zou kunnen; het blijft bij geschoold personeel of wordt herontworpen (ontwerpregel "
         "van Griffin).",
-        "Dangerous work (a vibrating hazardous hand tool, or hazardous substances under "
+        "Dangerous work (a vibrating hazardous hand tool, a hazardous hand tool in dust or "
+        "fumes, or hazardous substances under "
         "respiratory protection or in an ATEX booth): not work for a new job, whoever might "
         "manage it; it stays with trained staff or is redesigned (Griffin's design guard).",
     ),

@@ -601,6 +601,8 @@ def test_magnifier_helps_fine_work_only_where_sight_limits_it() -> None:
     [
         ("hazardous_tool: true, vibrating_tool: true", True),
         ("hazardous_substance: true", True),
+        ("hazardous_tool: true, dust_fumes: true", True),
+        ("dust_fumes: true", False),
         ("hazardous_tool: true", False),
         ("hazardous_tool: true, head_exposure: true", False),
         ("vibrating_tool: true", False),
@@ -608,9 +610,10 @@ def test_magnifier_helps_fine_work_only_where_sight_limits_it() -> None:
 )
 def test_dangerous_work_is_not_work_for_a_new_job(flags: str, dangerous: bool) -> None:
     """Griffin's design guard: a vibrating hazardous hand tool (an angle grinder) and
-    hazardous substances under respiratory protection (solvent spraying) are dangerous work,
-    kept from new jobs whoever might manage them; a hazardous tool alone (a cook's knife, a
-    rail cutter) or a vibrating sander is not."""
+    hazardous substances under respiratory protection (solvent spraying) and a hazardous hand
+    tool in dust or fumes (a hook knife at an open granulator) are dangerous work, kept from
+    new jobs whoever might manage them; a hazardous tool alone (a cook's knife, a rail
+    cutter), a vibrating sander or dust alone is not."""
     a = micro(
         f"""
         - {{id: t, name: T, role: op, hours_per_week: 5, activities: [bench_work],
