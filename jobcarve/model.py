@@ -303,7 +303,12 @@ class Task(_Block):
     share_of_units: float = Field(1.0, gt=0, le=1, description="Share of units that need it.")
     time_min_per_batch: float | None = Field(None, gt=0, le=10080)
     batch_size_units: StrictInt | None = Field(None, ge=1, le=10**9)
-    hours_per_week: float | None = Field(None, gt=0, le=168)
+    hours_per_week: float | None = Field(
+        None,
+        gt=0,
+        le=100000,
+        description="Fixed hours per week: the work of all who do it today (9 welders' 180 h).",
+    )
     after: list[Id] = Field(default_factory=list, description="Tasks that must come first.")
     time_low: float | None = Field(
         None, gt=0, description="Lowest likely time, in the unit of the task's time."
