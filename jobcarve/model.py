@@ -442,6 +442,14 @@ class Role(_Block):
     agency_hours_per_week: float = Field(
         0, ge=0, le=10000, description="Temporary or agency hours hired for the role today."
     )
+    agency_weeks_per_year: float | None = Field(
+        None,
+        gt=0,
+        le=53,
+        description="Weeks a year in which the agency hours are hired (a seasonal peak); "
+        "agency_hours_per_week is then their average over the production weeks. Default: "
+        "every production week.",
+    )
     backlog_hours_per_week: float = Field(
         0,
         ge=0,

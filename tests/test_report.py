@@ -596,8 +596,12 @@ def test_work_per_product_runs_every_day_of_the_week() -> None:
     from jobcarve.report.cards import _schedule
 
     units = {
-        "press": SimpleNamespace(seconds_per_unit=30.0, label=lambda lang: "Pers bewaken"),
-        "clean": SimpleNamespace(seconds_per_unit=None, label=lambda lang: "Schoonmaakronde"),
+        "press": SimpleNamespace(
+            seconds_per_unit=30.0, shift="any", label=lambda lang: "Pers bewaken"
+        ),
+        "clean": SimpleNamespace(
+            seconds_per_unit=None, shift="any", label=lambda lang: "Schoonmaakronde"
+        ),
     }
     week = _schedule([("press", 12.0), ("clean", 8.0)], units, 20.0, "nl")
     assert [d.hours for d in week] == ["5", "5", "5", "5"]
@@ -610,8 +614,10 @@ def test_work_per_product_runs_every_day_of_the_week() -> None:
     assert [d.hours for d in week] == ["5", "5", "5", "5"]
     assert [[u.hours for u in d.work] for d in week] == [["1", "4"]] * 4
     # smaller weekly work (under an hour a day) fills the days in turn
-    units["sweep"] = SimpleNamespace(seconds_per_unit=None, label=lambda lang: "Vegen")
-    units["fill"] = SimpleNamespace(seconds_per_unit=None, label=lambda lang: "Aanvullen")
+    units["sweep"] = SimpleNamespace(seconds_per_unit=None, shift="any", label=lambda lang: "Vegen")
+    units["fill"] = SimpleNamespace(
+        seconds_per_unit=None, shift="any", label=lambda lang: "Aanvullen"
+    )
     week = _schedule([("press", 16.0), ("sweep", 2.0), ("fill", 2.0)], units, 20.0, "nl")
     assert [[(u.name, u.hours) for u in d.work] for d in week] == [
         [("Pers bewaken", "4"), ("Vegen", "1")],
@@ -619,6 +625,56 @@ def test_work_per_product_runs_every_day_of_the_week() -> None:
         [("Pers bewaken", "4"), ("Aanvullen", "1")],
         [("Pers bewaken", "4"), ("Aanvullen", "1")],
     ]
+    # work done in every shift (a sample round) comes every day, however small its share
+    units["round"] = SimpleNamespace(
+        seconds_per_unit=None, shift="every", label=lambda lang: "Monsterronde"
+    )
+    week = _schedule([("press", 16.0), ("round", 2.0), ("fill", 2.0)], units, 20.0, "nl")
+    assert [[u.hours for u in d.work if u.name == "Monsterronde"] for d in week] == [["0,5"]] * 4
+
+
+def test_seasonal_agency_hours_are_named_under_the_work_balance_and_in_the_advice() -> None:
+    """Packaging example: the packers' 40 agency hours, declared as hired 16 of the 46
+    weeks (a Christmas peak), absorb the plan's hours only in the season: the work balance
+    names the role with the hours that rest on them, and the first screen's condition on
+    the freed hours says so. Hired all year (the default), neither says anything."""
+    from jobcarve.study import study
+
+    process = read_process(next(p for p in EXAMPLES if p.stem == "packaging_food"))
+    roles = [
+        r.model_copy(update={"agency_weeks_per_year": 16.0}) if r.id == "packer" else r
+        for r in process.roles
+    ]
+    seasonal = process.model_copy(update={"roles": roles})
+    result = study(seasonal, time_limit_s=2, draws=0, evaluate_proposals=False)
+    assert result.plan is not None
+    packer = next(b for b in result.plan.work_balance if b.role == "packer")
+    assert packer.absorbed["agency"] > 0
+    assert packer.seasonal_hours_per_week == pytest.approx(packer.absorbed["agency"])
+    assert packer.to_dict()["agency_weeks_per_year"] == 16.0
+    ctx = build_context(
+        seasonal,
+        result.analysis,
+        result.plan,
+        "en",
+        translations("en").gettext,
+        generated_at=PINNED,
+        version="0.0.0",
+        case=result.case,
+    )
+    assert ctx.balance is not None and len(ctx.balance.seasonal) == 1
+    assert ctx.balance.seasonal[0].startswith("Inpakker (")
+    assert "16 weeks a year" in ctx.balance.seasonal[0]
+    assert ctx.balance.seasonal_hours == number(packer.seasonal_hours_per_week, "en", 1)
+    assert ctx.decision is not None
+    assert any("hired only in a season (Inpakker)" in c for c in ctx.decision.conditions)
+    page = result.html("en")
+    assert 'data-figure="seasonal-hours"' in page
+
+    plain = study(process, time_limit_s=2, draws=0, evaluate_proposals=False)
+    assert plain.plan is not None
+    assert all(b.seasonal_hours_per_week == 0 for b in plain.plan.work_balance)
+    assert 'data-figure="seasonal-hours"' not in plain.html("en")
 
 
 def test_a_plan_without_a_cobot_says_where_the_cobot_work_went() -> None:

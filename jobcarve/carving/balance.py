@@ -83,6 +83,12 @@ class RoleBalance:
     #: (`max_job_ergonomic_load`); None without modelled work
     physical_load_today: float | None = None
     physical_load_after: float | None = None
+    #: released hours absorbed by agency hours hired only part of the year (a seasonal
+    #: peak, `Role.agency_weeks_per_year`): out of season they are work of today's staff
+    seasonal_hours_per_week: float = 0.0
+    #: the weeks a year the role's agency hours are hired, where fewer than the production
+    #: weeks; None: all year
+    agency_weeks_per_year: float | None = None
 
     @property
     def capacity_hours_per_week(self) -> float:
@@ -132,6 +138,8 @@ class RoleBalance:
             "physical_load_today": _round(self.physical_load_today),
             "physical_load_after": _round(self.physical_load_after),
             "outside_model_hours_per_person": _round(self.outside_model_hours_per_person),
+            "seasonal_hours_per_week": round(self.seasonal_hours_per_week, 3),
+            "agency_weeks_per_year": _round(self.agency_weeks_per_year),
         }
 
 
@@ -168,6 +176,8 @@ def work_balance(process: ProcessModel, released: dict[str, float]) -> tuple[Rol
         uses = role_uses(role, fte)
         freed = min(released.get(role.id, 0.0), today.get(role.id, 0.0))
         absorbed, displaced = absorb(freed, uses)
+        weeks = role.agency_weeks_per_year
+        seasonal = weeks is not None and weeks < process.planning.weeks_per_year - 1e-9
         out.append(
             RoleBalance(
                 role=role.id,
@@ -179,6 +189,8 @@ def work_balance(process: ProcessModel, released: dict[str, float]) -> tuple[Rol
                 absorbed=absorbed,
                 displaced_hours_per_week=displaced,
                 leavers=min(role.leavers, role.headcount),
+                seasonal_hours_per_week=absorbed["agency"] if seasonal else 0.0,
+                agency_weeks_per_year=weeks if seasonal else None,
             )
         )
     return tuple(out)

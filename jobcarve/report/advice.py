@@ -127,6 +127,7 @@ def advise(
     why_no_job: tuple[str, ...] = (),
     slow_for_feed: tuple[str, ...] = (),
     heavy_work: tuple[str, ...] = (),
+    seasonal: tuple[str, ...] = (),
 ) -> Advice:
     """The recommendation, its conditions and next steps (see the module text)."""
     t = thresholds().values
@@ -147,6 +148,12 @@ def advise(
             text = _(
                 "The %(hours)s hours per week that today's staff give up really go to the uses the model declares (open vacancies, overtime, agency hours, work now left undone, people leaving)."
             ) % {"hours": number(freed_hours, lang, 1)}
+        if seasonal:
+            # agency hours of a seasonal peak, averaged over the year, are room only in the
+            # season (reviews of the pet food and candle cases)
+            text += " " + _(
+                "Part of them rests on agency hours hired only in a season (%(roles)s): out of season that work is today's staff's, so the new jobs there need work that runs all year, or seasonal hours."
+            ) % {"roles": join_items(seasonal)}
         text += _cash_and_capacity(case, lang, _)
         conditions.append(Condition("freed_hours", value, text, net - value < floor))
     if case is not None and subsidy > 0:

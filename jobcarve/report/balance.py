@@ -50,6 +50,11 @@ class BalanceView:
     heavier: tuple[str, ...] = ()
     #: a new job's ceiling on the physical load
     limit: str = ""
+    #: roles whose released hours rest on agency hours hired only part of the year, each
+    #: as "role (hours; weeks a year)"
+    seasonal: tuple[str, ...] = ()
+    #: the released hours that rest on such seasonal agency hours
+    seasonal_hours: str = ""
 
 
 @dataclass(frozen=True)
@@ -81,6 +86,17 @@ def use_names(_: Gettext) -> dict[str, str]:
         "backlog": _("work left undone today"),
         "leavers": _("hours of people leaving"),
     }
+
+
+def seasonal_roles(process: ProcessModel, plan: Plan) -> tuple[tuple[str, RoleBalance], ...]:
+    """The roles (name, balance) whose released hours rest on agency hours hired only part
+    of the year (`RoleBalance.seasonal_hours_per_week`)."""
+    names = {r.id: r.name for r in process.roles}
+    return tuple(
+        (names.get(b.role, b.role), b)
+        for b in plan.work_balance
+        if b.seasonal_hours_per_week >= 0.05
+    )
 
 
 def _load(b: RoleBalance, lang: str) -> str:
@@ -147,6 +163,16 @@ def balance_view(
         allowed=bool(plan.options.get("allow_displacement")),
         heavier=heavier,
         limit=fixed(limit, lang, 1),
+        seasonal=tuple(
+            _("%(role)s (%(hours)s h a week; agency hours in %(weeks)s weeks a year)")
+            % {
+                "role": name,
+                "hours": number(b.seasonal_hours_per_week, lang, 1),
+                "weeks": number(b.agency_weeks_per_year or 0.0, lang, 0),
+            }
+            for name, b in seasonal_roles(process, plan)
+        ),
+        seasonal_hours=number(sum(b.seasonal_hours_per_week for b in plan.work_balance), lang, 1),
     )
 
 

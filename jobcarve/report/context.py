@@ -31,6 +31,7 @@ from jobcarve.report.balance import (
     TrialRow,
     balance_view,
     proposal_rows,
+    seasonal_roles,
     trial_rows,
 )
 from jobcarve.report.business import (
@@ -572,6 +573,7 @@ def _decision(
         cobot_names=names,
         slow_for_feed=tuple(u for c in cobots for u in c.slow_for_feed),
         heavy_work=heavy_work,
+        seasonal=tuple(name for name, _b in seasonal_roles(process, plan)),
         lang=lang,
         _=_,
         why_no_job=tuple(

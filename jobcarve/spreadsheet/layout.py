@@ -154,6 +154,7 @@ ROLE_COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
         ("opbrengst vacature-uur",),
     ),
     "backlog_margin_eur_per_hour": ("Marge per uur blijft liggen", "Backlog margin per hour", ()),
+    "agency_weeks_per_year": ("Uitzendweken per jaar", "Agency weeks per year", ("uitzendweken",)),
 }
 #: role columns read as numbers (whole numbers where True)
 _ROLE_NUMBERS = {
@@ -163,6 +164,7 @@ _ROLE_NUMBERS = {
     "leavers": True,
     "vacancy_value_eur_per_hour": False,
     "backlog_margin_eur_per_hour": False,
+    "agency_weeks_per_year": False,
 }
 PROFILE_COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "id": ("ID", "ID", ("code",)),
