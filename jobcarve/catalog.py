@@ -472,6 +472,7 @@ class CarvingParams(_Block):
     min_kinds_per_job: Param
     max_job_ergonomic_load: Param
     role_load_rise_warning: Param
+    night_work_in_new_jobs: Param
     banenafspraak_hours: Param
     max_cobots: Param
     volume_share_hours: Param

@@ -150,8 +150,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "For {profile}, work that fits also stays with its roles, because each piece is larger than its role may give up: {count} unit(s), {hours:.1f} hours per week today together (see 'The process and its tasks').",
     ),
     "plan.slack": (
-        "Het plan heeft {carved:.1f} uur per week in nieuwe banen, iets minder dan de {best:.1f} uur die mogelijk is: die laatste uren zouden een extra baan of cobot vragen, en minder dan {slack:g} uur per week is dat niet waard (beleid).",
-        "The plan has {carved:.1f} hours a week in carved jobs, a little less than the {best:.1f} hours possible: the last hours would need another job or cobot, which less than {slack:g} hours a week is not worth (policy).",
+        "Het plan heeft {carved:.1f} uur per week in nieuwe banen, iets minder dan de {best:.1f} uur die mogelijk is: die laatste uren zouden een extra baan of cobot vragen, en minder dan {slack:g} uur per week is die niet waard (beleid).",
+        "The plan has {carved:.1f} hours a week in carved jobs, a little less than the {best:.1f} hours possible: the last hours would need another job or cobot, and less than {slack:g} hours a week is not worth one (policy).",
     ),
     # cobot gates
     "gate.payload": (
@@ -248,6 +248,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Frees {hours:.1f} hours per week.",
     ),
     # screening (issue 14): gates, caps, guarded cells, capacity
+    "gate.driving": (
+        "Een heftruck of ander voertuig besturen: dat doet geen cobot naast mensen.",
+        "Driving a forklift or other vehicle: not work for a cobot beside people.",
+    ),
     "gate.walking": (
         "Lopend werk (picken in een magazijn, transport, gereedschap halen): een vaste cobot kan niet lopen.",
         "Work on the move (store picking, transport, fetching tools): a stationary cobot cannot walk.",
@@ -375,6 +379,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Restriction '{restriction}': this work runs in all {shifts} shifts; a job for this "
         "profile takes only a day or evening shift's share of it, not the night share.",
     ),
+    "fit.night_not_in_new_jobs": (
+        "Dit werk gebeurt alleen 's nachts: het plan zet geen nachtwerk in een nieuwe baan "
+        "(een nieuwe medewerker heeft een vaste aanspreekpersoon en een jobcoach bij de hand).",
+        "This work is done only at night: the plan puts no night work in a new job (a new "
+        "worker needs a fixed contact person and a job coach at hand).",
+    ),
     "fit.dangerous_work": (
         "Gevaarlijk werk (trillend gevaarlijk handgereedschap, gevaarlijk handgereedschap in "
         "stof of dampen, of gevaarlijke stoffen met "
@@ -393,6 +403,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "flag.vibrating_tool": ("trillend handgereedschap", "a vibrating hand tool"),
     "flag.hazardous_tool": ("gevaarlijk gereedschap", "a hazardous tool"),
     "flag.cleaning": ("schoonmaken (natte arbeid)", "cleaning (wet work)"),
+    "flag.driving": (
+        "een heftruck of ander voertuig besturen",
+        "driving a forklift or other vehicle",
+    ),
     "flag.hazardous_substance": (
         "werken met gevaarlijke stoffen",
         "work with hazardous substances",

@@ -682,6 +682,11 @@ def test_work_done_in_every_shift_goes_to_a_night_free_profile_by_day_share() ->
     assert any(r.params.get("flag") == "flag.night" for r in rinse.fit["schizo_stable"].reasons)
     assert any(f.accessible for p, f in rinse.fit.items() if p != "schizo_stable")
     assert all("foam_rinse" not in j.units for j in night_free)
+    # new jobs hold no night work at all (carving.night_work_in_new_jobs 0): the other
+    # profiles' fit notes it, and the night cleaning stays with today's crew
+    other = next(f for p, f in rinse.fit.items() if p != "schizo_stable" and f.accessible)
+    assert "fit.night_not_in_new_jobs" in [r.key for r in other.reasons]
+    assert [h.kind for h in after.unit_holder["foam_rinse"]] == ["role"]
 
     # one shift of three: the flag means nothing in a one-shift process
     single = process.model_copy(

@@ -679,16 +679,20 @@ def test_seasonal_agency_hours_are_named_under_the_work_balance_and_in_the_advic
 
 def test_a_plan_without_a_cobot_says_where_the_cobot_work_went() -> None:
     """Two cobot candidates: one goes to a new job, one stays with its role; an assist and a
-    human unit are not named."""
+    human unit are not named. A candidate whose lifting risk the cobot would remove, in a
+    role whose room the new jobs have used, is told apart (a review read "a cobot there does
+    neither" next to a lifting index of 2.2 the cobot removes)."""
     from types import SimpleNamespace
 
     from jobcarve.carving.plan import Holding
     from jobcarve.report.context import _cobot_candidates
 
-    def unit(uid: str, label: str, hours: float) -> SimpleNamespace:
+    def unit(uid: str, label: str, hours: float, risk: bool = False) -> SimpleNamespace:
         return SimpleNamespace(
             id=uid,
-            cobot=SimpleNamespace(label=label),
+            role="op",
+            cobot=SimpleNamespace(label=label, model=SimpleNamespace(id="ur20")),
+            lifting_risk=SimpleNamespace(removed_by=("ur20",)) if risk else None,
             hours_per_week=hours,
             label=lambda lang: uid.capitalize(),
         )
@@ -698,14 +702,20 @@ def test_a_plan_without_a_cobot_says_where_the_cobot_work_went() -> None:
             unit("crates", "candidate", 5.0),
             unit("stack", "candidate", 12.0),
             unit("pick", "assist", 8.0),
+            unit("pallets", "candidate", 8.0, risk=True),
         ]
+    )
+    balance = SimpleNamespace(
+        role="op", absorbable_hours_per_week=20.0, released_hours_per_week=20.0
     )
     plan = SimpleNamespace(
         unit_holder={
             "crates": (Holding("carved", "p-1", 5.0, False),),
             "stack": (Holding("role", "op", 12.0, False),),
+            "pallets": (Holding("role", "op", 8.0, False),),
         },
         options={"max_cobots": 2},
+        work_balance=(balance,),
     )
     text = _cobot_candidates(analysis, plan, "en", translations("en").gettext)  # type: ignore[arg-type]
     assert "goes to a new job instead: Crates (5 h/week)." in text
@@ -714,6 +724,13 @@ def test_a_plan_without_a_cobot_says_where_the_cobot_work_went() -> None:
     # agency hours a cobot could save: the report says they are not counted)
     assert "only where it takes over a lifting or repetition risk" in text
     assert "agency hours it could save in its role are not counted" in text
+    assert "a lifting risk that a cobot would take over stays with today's staff: Pallets" in text
+    assert "Stack" not in text.split("lifting risk that a cobot")[1]
+    # with room left in the role, the risky work is kept for the plan's general reason
+    balance.released_hours_per_week = 4.0  # type: ignore[attr-defined]
+    text = _cobot_candidates(analysis, plan, "en", translations("en").gettext)  # type: ignore[arg-type]
+    assert "staff: Stack (12 h/week); Pallets (8 h/week)." in text
+    assert "a cobot would take over" not in text
     plan.options = {"max_cobots": 0}  # type: ignore[attr-defined]
     text = _cobot_candidates(analysis, plan, "en", translations("en").gettext)  # type: ignore[arg-type]
     assert "This plan was made without cobots" in text and "does neither" not in text

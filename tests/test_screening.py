@@ -1378,6 +1378,29 @@ def test_one_hand() -> None:
     assert press("").fit["p"].verdict == "fits"
 
 
+def test_no_driving_keeps_forklift_work_out() -> None:
+    """A profile whose occupational physician rules out driving (sedating medication): feeding
+    big bags with the forklift is not accessible whatever its capacities, and no cobot drives
+    it; tipping additive bags at the mixer with the tube lifter is open to him (a review found
+    forklift work listed as fitting such a profile)."""
+
+    def feed(activities: str) -> Unit:
+        return restricted(
+            f"""
+            - {{id: t, name: Feed big bags, role: op, hours_per_week: 8,
+               activities: [{activities}], demands: {{lifting: 1}},
+               handling: {{part_mass_kg: 2}}}}
+            """,
+            "{kind: no_driving}",
+        )
+
+    fork = feed("driving, transport")
+    assert_excluded(fork, "driving")
+    assert fork.cobot.label == "human"
+    assert "driving" in [g.gate for g in fork.cobot.gates]
+    assert feed("lifting").fit["p"].verdict == "fits"
+
+
 def test_no_wet_work_keeps_fresh_cement_by_hand_out() -> None:
     """TRGS 401 and the chromate in cement (REACH annex XVII entry 47): repairing concrete with
     fresh mortar by hand is not accessible for a profile with hand eczema, whatever its

@@ -160,6 +160,8 @@ def assess_cobot(
         gates.append(Gate("reach", Reason("gate.reach", {"need": reach_need, "max": max_reach})))
     if h.walking:
         gates.append(Gate("walking", Reason("gate.walking")))
+    if "driving" in work.activities:
+        gates.append(Gate("driving", Reason("gate.driving")))
     if (
         "cleaning" in work.activities
         and "machine_operation" not in work.activities

@@ -53,6 +53,8 @@ class FitContext:
     part_activities: tuple[str, ...] = ()
     #: when the work is done (the task's `shift`): any, every (shift) or night
     shift: str = "any"
+    #: new jobs may hold night work (`carving.night_work_in_new_jobs`)
+    night_in_new_jobs: bool = True
 
 
 def profile_supports(
@@ -253,6 +255,9 @@ def assess_fit(
         context_reasons.append(Reason("fit.aids_in_use", {"aids": [_name(s) for s in in_use]}))
     context_reasons += [r for dim, r in caps if dim in needed]
     context_reasons += notes
+    if ctx.shift == "night" and not ctx.night_in_new_jobs and not excluded:
+        # the plan keeps night work out of new jobs (carving.night_work_in_new_jobs)
+        context_reasons.append(Reason("fit.night_not_in_new_jobs"))
     gap_of = {d: Gap(d, demands[d], capacities[d], None) for d in needed}  # filled below
     if ctx.unsafe or ctx.dangerous or excluded:
         first = (

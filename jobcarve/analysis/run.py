@@ -670,6 +670,7 @@ def _context(
         lifting_aid_in_use=info.lifting_aid_in_use,
         dangerous=params.fit.dangerous_work.applies(handling),
         shift=info.shift,
+        night_in_new_jobs=bool(params.carving.night_work_in_new_jobs.value),
     )
 
 

@@ -238,7 +238,8 @@ def build_instance(
 
     Work done in every shift (`Unit.shift` "every") is shared out by shift: a job holds at
     most one shift's share of it, and a job of a profile in ``no_night`` (ids of profiles
-    that work no night shift) none of the night shift's share (the last of three).
+    whose jobs hold no night work) none of the night shift's share (the last of three), nor
+    any work done only at night (`Unit.shift` "night").
 
     A unit with a lifting risk (NIOSH lifting index above the limit) goes into a carved job
     only where the profile's fit uses one of `lifting_aids` (a support that closes lifting
@@ -306,7 +307,7 @@ def build_instance(
         per_shift = max(1, min(math.ceil(parts / shifts), options.max_shares // shifts))
         parts = per_shift * shifts if shifts > 1 else min(parts, max(1, options.max_shares))
         for i in range(parts):
-            night = shifts >= 3 and i >= per_shift * (shifts - 1)
+            night = unit.shift == "night" or (shifts >= 3 and i >= per_shift * (shifts - 1))
             # no job of a profile without night work holds a night part
             open_to = tuple(not (night and pid in no_night) for pid in pids)
             units.append(

@@ -413,8 +413,13 @@ def _rotation_share(cats: Catalogs) -> float:
 
 
 def _no_night(process: ProcessModel, cats: Catalogs) -> frozenset[str]:
-    """Ids of the profiles with a restriction that rules out night work."""
-    rules = {r.id for r in (cats.params.restrictions if cats.params else ()) if r.no_night_work}
+    """Ids of the profiles whose jobs hold no night work: all of them where new jobs hold
+    none (`carving.night_work_in_new_jobs` 0), else those with a restriction that rules out
+    night work."""
+    params = cats.params
+    if params is None or not params.carving.night_work_in_new_jobs.value:
+        return frozenset(p.id for p in process.profiles)
+    rules = {r.id for r in params.restrictions if r.no_night_work}
     return frozenset(p.id for p in process.profiles if any(r.kind in rules for r in p.restrictions))
 
 

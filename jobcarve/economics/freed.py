@@ -122,7 +122,9 @@ def value_freed_hours(
                 each = role.backlog_margin_eur_per_hour or 0.0
                 part = (
                     Part(
-                        N_("%(hours)s h/week backlog taken on (%(role)s) x %(margin)s margin"),
+                        N_(
+                            "%(hours)s h/week of work now left undone, done (%(role)s) x %(margin)s margin"
+                        ),
                         (
                             ("hours", "hours", hours),
                             ("role", "role", b.role),
@@ -131,7 +133,9 @@ def value_freed_hours(
                     )
                     if role.backlog_margin_eur_per_hour is not None
                     else Part(
-                        N_("%(hours)s h/week backlog taken on (%(role)s): no margin stated, 0"),
+                        N_(
+                            "%(hours)s h/week of work now left undone, done (%(role)s): no margin stated, 0"
+                        ),
                         (("hours", "hours", hours), ("role", "role", b.role)),
                     )
                 )

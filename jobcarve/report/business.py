@@ -504,7 +504,9 @@ def business_view(
         )
     if any(f.use == "backlog" and f.eur_per_hour == 0 for f in case.freed):
         notes.append(
-            _("Backlog work is counted at no value because the model states no margin for it.")
+            _(
+                "Work now left undone that gets done is counted at no value, because the model states no margin for it: the model can give the margin on an hour of it per role."
+            )
         )
     if any(f.use == "displaced" for f in case.freed):
         notes.append(

@@ -469,6 +469,13 @@ def _cobot_candidates(analysis: Analysis, plan: Plan | None, lang: str, _: Gette
         return ""
     to_job: list[str] = []
     kept: list[str] = []
+    # kept work with a lifting risk the cobot would remove, in a role whose room for freed
+    # hours the plan has used: a cobot there would take work from today's staff (a review
+    # read "a cobot there does neither" next to a lifting index of 2.2 it removes)
+    risky: list[str] = []
+    room = {
+        b.role: b.absorbable_hours_per_week - b.released_hours_per_week for b in plan.work_balance
+    }
     for u in analysis.units:
         if u.cobot.label != "candidate":
             continue
@@ -477,7 +484,19 @@ def _cobot_candidates(analysis: Analysis, plan: Plan | None, lang: str, _: Gette
             "unit": u.label(lang),
             "hours": number(u.hours_per_week, lang, 1),
         }
-        (to_job if any(h.kind == "carved" for h in held) else kept).append(name)
+        removes = (
+            u.lifting_risk is not None
+            and u.cobot.model is not None
+            and u.cobot.model.id in u.lifting_risk.removed_by
+        )
+        if any(h.kind == "carved" for h in held):
+            to_job.append(name)
+        elif removes and room.get(u.role, 0.0) < u.hours_per_week - 0.05:
+            risky.append(name)
+        else:
+            kept.append(name)
+    if plan.options.get("max_cobots") == 0:
+        kept, risky = kept + risky, []
     parts = []
     if to_job:
         parts.append(
@@ -497,6 +516,13 @@ def _cobot_candidates(analysis: Analysis, plan: Plan | None, lang: str, _: Gette
                 "Work a cobot could take stays with today's staff: %(units)s. The plan advises a cobot only where it takes over a lifting or repetition risk or adds enough hours in new jobs or hard-to-fill roles (the assumptions give the least); a cobot there does neither. Overtime or agency hours it could save in its role are not counted as a reason: weigh them against the cell's cost yourself."
             )
             % {"units": "; ".join(kept)}
+        )
+    if risky:
+        parts.append(
+            _(
+                "Work with a lifting risk that a cobot would take over stays with today's staff: %(units)s. Its role has no room left for the hours a cobot would free: the new jobs take the hours its declared uses absorb, so a cobot there would take work from today's staff. Remove the risk all the same (see the lifting risks): a lifting aid or a changed workplace, or the cobot as a safety measure whose cost no freed hours pay back."
+            )
+            % {"units": "; ".join(risky)}
         )
     return " ".join(parts)
 

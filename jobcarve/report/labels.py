@@ -75,6 +75,7 @@ PARAMETER_LABELS = {
     "carving.role_load_rise_warning": N_(
         "Rise of a role's physical load (0-4) at which the work balance warns"
     ),
+    "carving.night_work_in_new_jobs": N_("Night work in new jobs (1 yes, 0 no)"),
     "carving.banenafspraak_hours": N_("Hours per week of one banenafspraak job"),
     "carving.max_cobots": N_("Most cobot cells in a plan"),
     "carving.max_counted_supported_gaps": N_(
