@@ -670,11 +670,20 @@ def test_seasonal_agency_hours_are_named_under_the_work_balance_and_in_the_advic
     assert any("hired only in a season (Inpakker)" in c for c in ctx.decision.conditions)
     page = result.html("en")
     assert 'data-figure="seasonal-hours"' in page
+    # the agency hours are saved in the season's 16 weeks only, not in all production weeks
+    assert result.case is not None
+    freed = next(item for item in result.case.lines if item.key == "value_freed_hours")
+    assert any("in season only" in part.template for part in freed.parts)
 
     plain = study(process, time_limit_s=2, draws=0, evaluate_proposals=False)
     assert plain.plan is not None
     assert all(b.seasonal_hours_per_week == 0 for b in plain.plan.work_balance)
     assert 'data-figure="seasonal-hours"' not in plain.html("en")
+    assert plain.case is not None
+    agency = next(f for f in plain.case.freed if f.role == "packer" and f.use == "agency")
+    season = next(f for f in result.case.freed if f.role == "packer" and f.use == "agency")
+    weeks = process.planning.weeks_per_year
+    assert season.eur_per_hour == pytest.approx(agency.eur_per_hour * 16 / weeks)
 
 
 def test_a_plan_without_a_cobot_says_where_the_cobot_work_went() -> None:

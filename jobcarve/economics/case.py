@@ -209,7 +209,9 @@ def _cobot_cases(
     without = {
         role: max(0.0, hours - by_cobots.get(role, 0.0)) for role, hours in released_total.items()
     }
-    rest = value_freed_hours(work_balance(process, without), roles, v)
+    rest = value_freed_hours(
+        work_balance(process, without), roles, v, process.planning.weeks_per_year
+    )
     by_role = {
         role: yearly([f for f in freed if f.role == role])
         - yearly([f for f in rest if f.role == role])
@@ -290,7 +292,7 @@ def business_case(
     prod = process.planning.weeks_per_year
     horizon, ramp = _year_weights(v)
     money = _job_money(process, figures, r, v, horizon)
-    freed = value_freed_hours(figures.balance, process.roles, v)
+    freed = value_freed_hours(figures.balance, process.roles, v, prod)
 
     def value_years(items: Sequence[FreedValue]) -> list[float]:
         return [

@@ -41,16 +41,22 @@ def role_cost(role: Role, v: dict[str, float]) -> float:
 
 
 def value_freed_hours(
-    balances: Iterable[RoleBalance], roles: Sequence[Role], v: dict[str, float]
+    balances: Iterable[RoleBalance],
+    roles: Sequence[Role],
+    v: dict[str, float],
+    weeks_per_year: float,
 ) -> list[FreedValue]:
-    """What each role's freed hours are worth per production week, use by use.
+    """What each role's freed hours are worth per production week (of ``weeks_per_year``),
+    use by use.
 
     The value of an hour (euros, times ``freed_hour_value_factor``):
 
     * ``vacancies``: the role's ``vacancy_value_eur_per_hour``, else its wage cost x
       ``vacancy_value_factor``;
     * ``overtime``: wage cost x (1 + ``overtime_surcharge_share``);
-    * ``agency``: wage cost x (1 + ``agency_premium_share``);
+    * ``agency``: wage cost x (1 + ``agency_premium_share``); agency hours hired only in a
+      season (``agency_weeks_per_year``) are saved only in its weeks, so the hour counts
+      that share of the production weeks;
     * ``backlog``: the role's ``backlog_margin_eur_per_hour``, else 0;
     * ``leavers``: wage cost (the replacement not hired), from ``leavers_from_year``;
     * hours no use absorbs (displaced): 0.
@@ -103,6 +109,23 @@ def value_freed_hours(
                         ("role", "role", b.role),
                         ("cost", "eur", cost),
                         ("surcharge", "share", v["overtime_surcharge_share"]),
+                    ),
+                )
+            elif use == "agency" and b.agency_weeks_per_year is not None:
+                # a new job takes the work all year; the agency hours go only in season
+                season = min(b.agency_weeks_per_year, weeks_per_year)
+                each = cost * (1 + v["agency_premium_share"]) * season / weeks_per_year
+                part = Part(
+                    N_(
+                        "%(hours)s h/week less agency work (%(role)s) x %(cost)s x (1 + %(premium)s) x %(season)s/%(weeks)s weeks (agency hours in season only)"
+                    ),
+                    (
+                        ("hours", "hours", hours),
+                        ("role", "role", b.role),
+                        ("cost", "eur", cost),
+                        ("premium", "share", v["agency_premium_share"]),
+                        ("season", "weeks", season),
+                        ("weeks", "weeks", weeks_per_year),
                     ),
                 )
             elif use == "agency":
