@@ -202,6 +202,8 @@ class Unit:
     #: that runs more than one (one person holds at most one shift's share, a profile
     #: without night shifts no night share), or the "night" shift
     shift: str = "any"
+    #: kinds of activity (the model's or its template's; task_catalogs/supports.yaml)
+    activities: tuple[str, ...] = ()
     needs_rotation: bool = False
     lifting_risk: LiftingRisk | None = None
     #: Dutch and English name of a part the analysis named (a catalogue or automatic
@@ -224,6 +226,7 @@ class Unit:
             "workstation": self.workstation,
             "area": self.area,
             "shift": self.shift,
+            "activities": list(self.activities),
             "needs_rotation": self.needs_rotation,
             "lifting_risk": self.lifting_risk.to_dict() if self.lifting_risk else None,
             "hours_per_week": round(self.hours_per_week, 4),

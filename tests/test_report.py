@@ -1016,3 +1016,35 @@ def test_the_task_table_marks_work_to_try_out_first() -> None:
     names = {"a": "Reads little", "b": "Precise", "c": "Other"}
     text = _fitting_profiles(task, names, load_catalogs(), translations("en").gettext)  # type: ignore[arg-type]
     assert text == "Reads little (to try out first), Precise"
+
+
+def test_a_job_card_asks_to_check_line_fed_work_at_a_slower_pace() -> None:
+    """Packaging example: a job of a profile slower than the standard pace that holds work
+    fed by a line is told to check the feed and the buffer on the floor (two reviews: a
+    chute of 12 rolls fills in 10 minutes at pace 0.8); a job without such work is not."""
+    from jobcarve.study import study
+
+    process = read_process(next(p for p in EXAMPLES if p.stem == "packaging_food"))
+    result = study(process, time_limit_s=2, draws=0, evaluate_proposals=False)
+    assert result.plan is not None
+    ctx = build_context(
+        process,
+        result.analysis,
+        result.plan,
+        "en",
+        translations("en").gettext,
+        generated_at=PINNED,
+        version="0.0.0",
+    )
+    units = {u.id: u for u in result.analysis.units}
+    pace = {p.id: p.pace for p in process.profiles}
+    asked = 0
+    for job, card in zip(result.plan.carved, ctx.jobs, strict=True):
+        fed = [u for u in job.units if "line_fed" in units[u].activities]
+        told = [c for c in card.floor if c.startswith("work fed by a line at")]
+        assert bool(told) == bool(fed and pace[job.profile or ""] < 1)
+        for u in fed:
+            if told:
+                assert units[u].label("en") in told[0]
+        asked += bool(told)
+    assert asked >= 1

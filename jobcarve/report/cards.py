@@ -52,6 +52,9 @@ class JobCard:
     coach: str = ""
     checks: tuple[str, ...] = ()
     short: str = ""
+    #: what to check on the floor before the job starts (a line's feed at a slower pace,
+    #: one shift's share of work done in every shift)
+    floor: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -213,9 +216,24 @@ def _job_cards(
             _("physical load within the limit for a whole week (%(max)s on the 0-4 scale)")
             % {"max": number(o["max_job_ergonomic_load"], lang, 1)},
         ]
+        pace = profiles[job.profile].pace if job.profile else 1.0
+        fed = [u for u, _h in by_hours if "line_fed" in units[u].activities]
+        floor = []
+        if fed and pace < 1:
+            # a buffer takes a slower pace only where the feed stops in between (two
+            # reviews: a chute of 12 rolls fills in 10 minutes at pace 0.8)
+            floor.append(
+                _(
+                    "work fed by a line at %(pace)s of the standard pace: %(work)s. The buffer takes the difference only while the line pauses (order changes, breaks): check the feed rate and the buffer on the floor, or let the line run slower there"
+                )
+                % {
+                    "pace": percent(pace, lang, 0),
+                    "work": "; ".join(units[u].label(lang) for u in fed),
+                }
+            )
         shift_work = [units[u].label(lang) for u, _h in by_hours if units[u].shift == "every"]
         if shift_work:
-            checks.append(
+            floor.append(
                 _("one shift's share of the work done in every shift: %(work)s")
                 % {"work": "; ".join(shift_work)}
             )
@@ -245,6 +263,7 @@ def _job_cards(
                 if coach_hours
                 else _("a fixed colleague from the team guides the new worker"),
                 checks=tuple(checks),
+                floor=tuple(floor),
             )
         )
     return cards
