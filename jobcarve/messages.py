@@ -92,6 +92,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Voorstel om te controleren op de werkvloer: {parts} apart van de rest ({count} delen). Het plan telt dit voorstel niet mee; neem de delen als deeltaken in het model op als ze kloppen.",
         "Proposal to check on the floor: {parts} separated from the rest ({count} units). The plan does not count it; write the units into the model as subtasks if they hold.",
     ),
+    "split.kept_whole": (
+        "De adviseur heeft op de werkvloer vastgesteld dat de taak heel blijft: geen "
+        "splitsing voorgesteld.",
+        "The adviser found on the floor that the task stays whole: no split is proposed.",
+    ),
     "split.rejected": (
         "De adviseur heeft de catalogussplitsing afgewezen: de taak blijft heel.",
         "The adviser rejected the catalogue split: the task stays whole.",

@@ -327,6 +327,10 @@ def _units_for(
             return _Choice(
                 whole, "none", split_reason("none", 1), _Proposal(specs, "catalogue", to_confirm)
             )
+    if task.catalogue_split == "rejected":
+        # the adviser found on the floor that the task stays whole: no automatic proposal
+        # either (a review: proposals contradicted "not split" in the model's notes)
+        return _Choice(whole, "none", Reason("split.kept_whole"))
     hard = {g.dimension for p in blocked for g in fits[p.id].gaps if g.closed_by is None}
     parts = automatic_parts(task, demands, hard, language, params.split)
     if parts is not None:
