@@ -442,6 +442,13 @@ class Role(_Block):
     agency_hours_per_week: float = Field(
         0, ge=0, le=10000, description="Temporary or agency hours hired for the role today."
     )
+    agency_rate_eur_per_hour: float | None = Field(
+        None,
+        gt=0,
+        le=1000,
+        description="What an agency hour costs on the agency's invoice; default the role's "
+        "wage cost x (1 + the agency premium).",
+    )
     agency_weeks_per_year: float | None = Field(
         None,
         gt=0,

@@ -796,3 +796,30 @@ def test_the_advice_tells_money_paid_today_from_the_worth_of_capacity() -> None:
     only_capacity = dataclasses.replace(case, freed_by_use={"vacancies": 5000.0})
     text = _cash_and_capacity(only_capacity, "en", lambda s: s)
     assert "All of the value of these hours" in text and "(vacancies filled)" in text
+
+
+def test_agency_hours_at_the_invoice_rate_and_in_their_season() -> None:
+    """The hand model's 8 agency hours a week (of op's 16 freed): at the role's cost x 1.30
+    (EUR 65 an hour: 520 a production week), at the invoice rate the model states (EUR 48:
+    384), and hired only 16 of the 46 weeks (384 x 16 / 46 = 133.57), each x 46 weeks x 0.95
+    (year 1 at 75% over five years)."""
+    import dataclasses
+
+    from jobcarve.carving.balance import work_balance
+
+    process, figures = hand_figures()
+
+    def agency(**role: float) -> tuple[float, str]:
+        roles = [r.model_copy(update=role) for r in process.roles]
+        changed = process.model_copy(update={"roles": roles})
+        balance = work_balance(changed, {"op": 16.0})
+        case = business_case(changed, dataclasses.replace(figures, balance=balance))
+        (item,) = [f for f in case.freed if f.use == "agency"]
+        return case.freed_by_use["agency"], item.part.template
+
+    value, text = agency()
+    assert value == pytest.approx(520 * 46 * 0.95) and "(1 + %(premium)s)" in text
+    value, text = agency(agency_rate_eur_per_hour=48.0)
+    assert value == pytest.approx(384 * 46 * 0.95) and "invoice rate" in text
+    value, text = agency(agency_rate_eur_per_hour=48.0, agency_weeks_per_year=16.0)
+    assert value == pytest.approx(384 * 16 / 46 * 46 * 0.95) and "in season only" in text

@@ -508,7 +508,8 @@ def test_round_trip_keeps_aids_unusable_and_the_wage_instrument(tmp_path: Path) 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_round_trip_keeps_shifts_and_seasonal_agency_hours(tmp_path: Path, lang: str) -> None:
     """Pet food (case 56): the sample round done in every shift (`shift: every`), a task set
-    to the night (`shift: night`) and a role's agency hours hired 16 weeks a year keep
+    to the night (`shift: night`) and a role's agency hours hired 16 weeks a year at their
+    invoice rate keep
     through the inventory layout in both languages (the plan and the business case read
     them)."""
     path = ROOT / "tests" / "cases" / "pet_food.yaml"
@@ -518,7 +519,9 @@ def test_round_trip_keeps_shifts_and_seasonal_agency_hours(tmp_path: Path, lang:
         for t in original.tasks
     ]
     roles = [
-        r.model_copy(update={"agency_weeks_per_year": 16.0}) if r.agency_hours_per_week else r
+        r.model_copy(update={"agency_weeks_per_year": 16.0, "agency_rate_eur_per_hour": 41.5})
+        if r.agency_hours_per_week
+        else r
         for r in original.roles
     ]
     original = original.model_copy(update={"tasks": tasks, "roles": roles})

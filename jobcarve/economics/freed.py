@@ -40,6 +40,47 @@ def role_cost(role: Role, v: dict[str, float]) -> float:
     return role.wage_cost_eur_per_hour or v["default_role_wage_cost_eur_per_hour"]
 
 
+def _agency_value(
+    hours: float,
+    b: RoleBalance,
+    role: Role,
+    cost: float,
+    v: dict[str, float],
+    weeks_per_year: float,
+) -> tuple[float, Part]:
+    """What an agency hour no longer hired is worth per production week, and its formula:
+    the invoice rate the model states, else the role's cost x (1 + the agency premium); for
+    agency hours hired only in a season, that share of the production weeks (a new job takes
+    the work all year, the agency hours go only in season)."""
+    rate = role.agency_rate_eur_per_hour
+    each = rate if rate is not None else cost * (1 + v["agency_premium_share"])
+    values: tuple[tuple[str, str, float | str], ...] = (
+        ("hours", "hours", hours),
+        ("role", "role", b.role),
+    ) + (
+        (("rate", "eur", rate),)
+        if rate is not None
+        else (("cost", "eur", cost), ("premium", "share", v["agency_premium_share"]))
+    )
+    season = min(b.agency_weeks_per_year or weeks_per_year, weeks_per_year)
+    if season < weeks_per_year:
+        values += (("season", "weeks", season), ("weeks", "weeks", weeks_per_year))
+    # the four formulas as whole sentences, so that each is translated as one
+    template = {
+        (True, False): N_("%(hours)s h/week less agency work (%(role)s) x %(rate)s invoice rate"),
+        (False, False): N_(
+            "%(hours)s h/week less agency work (%(role)s) x %(cost)s x (1 + %(premium)s)"
+        ),
+        (True, True): N_(
+            "%(hours)s h/week less agency work (%(role)s) x %(rate)s invoice rate x %(season)s/%(weeks)s weeks (agency hours in season only)"
+        ),
+        (False, True): N_(
+            "%(hours)s h/week less agency work (%(role)s) x %(cost)s x (1 + %(premium)s) x %(season)s/%(weeks)s weeks (agency hours in season only)"
+        ),
+    }[(rate is not None, season < weeks_per_year)]
+    return each * season / weeks_per_year, Part(template, values)
+
+
 def value_freed_hours(
     balances: Iterable[RoleBalance],
     roles: Sequence[Role],
@@ -54,7 +95,8 @@ def value_freed_hours(
     * ``vacancies``: the role's ``vacancy_value_eur_per_hour``, else its wage cost x
       ``vacancy_value_factor``;
     * ``overtime``: wage cost x (1 + ``overtime_surcharge_share``);
-    * ``agency``: wage cost x (1 + ``agency_premium_share``); agency hours hired only in a
+    * ``agency``: the role's ``agency_rate_eur_per_hour`` (the invoice rate), else wage cost
+      x (1 + ``agency_premium_share``); agency hours hired only in a
       season (``agency_weeks_per_year``) are saved only in its weeks, so the hour counts
       that share of the production weeks;
     * ``backlog``: the role's ``backlog_margin_eur_per_hour``, else 0;
@@ -111,36 +153,8 @@ def value_freed_hours(
                         ("surcharge", "share", v["overtime_surcharge_share"]),
                     ),
                 )
-            elif use == "agency" and b.agency_weeks_per_year is not None:
-                # a new job takes the work all year; the agency hours go only in season
-                season = min(b.agency_weeks_per_year, weeks_per_year)
-                each = cost * (1 + v["agency_premium_share"]) * season / weeks_per_year
-                part = Part(
-                    N_(
-                        "%(hours)s h/week less agency work (%(role)s) x %(cost)s x (1 + %(premium)s) x %(season)s/%(weeks)s weeks (agency hours in season only)"
-                    ),
-                    (
-                        ("hours", "hours", hours),
-                        ("role", "role", b.role),
-                        ("cost", "eur", cost),
-                        ("premium", "share", v["agency_premium_share"]),
-                        ("season", "weeks", season),
-                        ("weeks", "weeks", weeks_per_year),
-                    ),
-                )
             elif use == "agency":
-                each = cost * (1 + v["agency_premium_share"])
-                part = Part(
-                    N_(
-                        "%(hours)s h/week less agency work (%(role)s) x %(cost)s x (1 + %(premium)s)"
-                    ),
-                    (
-                        ("hours", "hours", hours),
-                        ("role", "role", b.role),
-                        ("cost", "eur", cost),
-                        ("premium", "share", v["agency_premium_share"]),
-                    ),
-                )
+                each, part = _agency_value(hours, b, role, cost, v, weeks_per_year)
             elif use == "backlog":
                 each = role.backlog_margin_eur_per_hour or 0.0
                 part = (
