@@ -323,7 +323,8 @@ class Task(_Block):
         None,
         description=(
             "The adviser's word on the template's catalogue split: 'confirmed' (seen on the "
-            "floor: the plan uses it), 'rejected' (the task stays whole); omitted: listed to check."
+            "floor: the plan uses it), 'rejected' (the task stays whole, and no automatic split "
+            "is proposed either, with or without a template); omitted: listed to check."
         ),
     )
     workstation: Id | None = Field(
@@ -333,8 +334,8 @@ class Task(_Block):
         None,
         description="When the work is done: 'any' shift (it can be planned in the day), "
         "'every' shift the process runs in equal shares (a sample round, minding a line: one "
-        "person holds at most one shift's share, a profile without night shifts no night "
-        "share), or the 'night' shift (night cleaning); subtasks inherit it; default: any.",
+        "person holds at most one shift's share, and new jobs no night share), or the 'night' "
+        "shift (night cleaning: not for new jobs); subtasks inherit it; default: any.",
     )
     area: Id | None = Field(
         None, description="Area of adjacent workstations (one cobot cell may serve one area)."

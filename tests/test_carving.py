@@ -646,7 +646,12 @@ def test_work_done_in_every_shift_goes_to_a_night_free_profile_by_day_share() ->
     from jobcarve import analyze
     from tests.conftest import ROOT
 
-    base = read_process(ROOT / "tests" / "cases" / "pet_food.yaml")
+    marked = read_process(ROOT / "tests" / "cases" / "pet_food.yaml")
+    data = marked.model_dump(exclude_none=True)
+    for task in data["tasks"]:
+        for sub in task.get("subtasks", []):
+            sub.pop("shift", None)  # the model as its writer had it: no shift marked
+    base = type(marked).model_validate(data)
     before = plan(base, time_limit_s=2, evaluate_proposals=False)
     held = {h.holder: h.hours_per_week for h in before.unit_holder["kibble_sample_round"]}
     assert max(held.values()) > 4.0 + 1e-6  # before: more than one shift's share in one job
@@ -693,3 +698,27 @@ def test_work_done_in_every_shift_goes_to_a_night_free_profile_by_day_share() ->
         update={"planning": process.planning.model_copy(update={"shifts": 1})}
     )
     assert next(u for u in analyze(single).units if u.id == "kibble_sample_round").shift == "any"
+
+
+def test_work_to_try_out_first_keeps_the_shift_rules() -> None:
+    """Pet food: line supply at the FFS lines (12 h a week) is work the LVB profile could try
+    out first. Done in every shift, a trial could move one shift's share (4 h) at most; done
+    only at night, it is no trial at all, as no new job holds night work (a review found
+    "up to 15 h" and "up to 11.6 h" listed)."""
+    from tests.conftest import ROOT
+
+    base = read_process(ROOT / "tests" / "cases" / "pet_food.yaml")
+
+    def marked(word: str) -> Plan:
+        data = base.model_dump(exclude_none=True)
+        for task in data["tasks"]:
+            for sub in task.get("subtasks", []):
+                if sub["id"] == "supply_ffs":
+                    sub["shift"] = word
+        return plan(type(base).model_validate(data), time_limit_s=2, evaluate_proposals=False)
+
+    every = marked("every")
+    assert 0 < every.trials["lvb_animals"]["supply_ffs"] <= 12 / 3 + 1e-6
+    night = marked("night")
+    assert all("supply_ffs" not in t for t in night.trials.values())
+    assert [h.kind for h in night.unit_holder["supply_ffs"]] == ["role"]

@@ -670,6 +670,9 @@ def test_seasonal_agency_hours_are_named_under_the_work_balance_and_in_the_advic
     assert any("hired only in a season (Inpakker)" in c for c in ctx.decision.conditions)
     page = result.html("en")
     assert 'data-figure="seasonal-hours"' in page
+    # "nobody loses work" holds on average over the year only: the report says so
+    assert "Nobody employed today loses work" not in page
+    assert "On average over the year the" in page
     # the agency hours are saved in the season's 16 weeks only, not in all production weeks
     assert result.case is not None
     freed = next(item for item in result.case.lines if item.key == "value_freed_hours")
@@ -679,6 +682,7 @@ def test_seasonal_agency_hours_are_named_under_the_work_balance_and_in_the_advic
     assert plain.plan is not None
     assert all(b.seasonal_hours_per_week == 0 for b in plain.plan.work_balance)
     assert 'data-figure="seasonal-hours"' not in plain.html("en")
+    assert "Nobody employed today loses work" in plain.html("en")
     assert plain.case is not None
     agency = next(f for f in plain.case.freed if f.role == "packer" and f.use == "agency")
     season = next(f for f in result.case.freed if f.role == "packer" and f.use == "agency")
@@ -1044,7 +1048,7 @@ def test_a_job_card_asks_to_check_line_fed_work_at_a_slower_pace() -> None:
     asked = 0
     for job, card in zip(result.plan.carved, ctx.jobs, strict=True):
         fed = [u for u in job.units if "line_fed" in units[u].activities]
-        told = [c for c in card.floor if c.startswith("work fed by a line at")]
+        told = [c for c in card.floor if c.startswith("work fed by a line, for a worker at")]
         assert bool(told) == bool(fed and pace[job.profile or ""] < 1)
         for u in fed:
             if told:

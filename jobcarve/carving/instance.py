@@ -276,9 +276,11 @@ def build_instance(
         )
         # work that fits only with many gaps closed by supports is a trial, not counted;
         # lifting risk without a lifting aid rules the work out for trials as well
+        # night work is closed to the jobs of profiles in no_night, for trials as well
         usable = {
             pid: unit.fit[pid].accessible
             and not (lift_risk and not lifting_aids & set(unit.fit[pid].supports))
+            and not (unit.shift == "night" and pid in no_night)
             for pid in pids
         }
         counted = tuple(usable[pid] and unit.fit[pid].counted(limit) for pid in pids)

@@ -867,9 +867,12 @@ def _trials(
 ) -> dict[str, dict[str, float]]:
     """The instance's trial units (`PoolInstance.trials`) of profiles that may get a job,
     with the standard hours a successful trial could still move: what the unit's role keeps
-    of it, at most the `room` the plan leaves the role (work the plan gave to another job or
-    a cobot, or a role with no room left, is no trial)."""
+    of it, at most the `room` the plan leaves the role and one shift's share of work done in
+    every shift (work the plan gave to another job or a cobot, or a role with no room left,
+    is no trial)."""
     role = {u.unit: u.role for u in inst.units}
+    # of work done in every shift one job holds one shift's share at most
+    share = {u.unit: u.per_holder * u.base_hours for u in inst.units if u.per_holder}
     places = {p.id for p in inst.profiles if p.slots}
     out: dict[str, dict[str, float]] = {}
     for profile, units in sorted(inst.trials.items()):
@@ -878,7 +881,7 @@ def _trials(
         hours = {}
         for unit in units:
             kept = sum(h.hours_per_week for h in holder.get(unit, ()) if h.kind == "role")
-            movable = min(kept, room.get(role[unit], math.inf))
+            movable = min(kept, room.get(role[unit], math.inf), share.get(unit, math.inf))
             if movable > 0.05:
                 hours[unit] = round(movable, 3)
         if hours:

@@ -511,7 +511,7 @@ def business_view(
     if any(f.use == "displaced" for f in case.freed):
         notes.append(
             _(
-                "Some freed hours have no declared use (no vacancy, overtime, agency work, backlog or leaver takes them): they are worth nothing here and mean work taken from people employed today."
+                "Some freed hours have no declared use (no vacancy, overtime, agency work, work now left undone or leaver takes them): they are worth nothing here and mean work taken from people employed today."
             )
         )
     range_notes: list[str] = []

@@ -306,7 +306,7 @@ def _lanes(
                     elif h.kind == "role" and u.role in closed and _fits_someone(u):
                         who.append(
                             _(
-                                "stays with the role: it fits a profile, but taking it would displace the people in the role (no vacancy, overtime, agency hours, backlog or leavers)"
+                                "stays with the role: it fits a profile, but taking it would displace the people in the role (no vacancy, overtime, agency hours, work now left undone or leavers)"
                             )
                         )
                     elif h.kind == "role" and u.id in larger and not _on_cobot(plan, u.id):

@@ -398,6 +398,7 @@ def _split_row(task: TaskResult, plan: Plan | None, lang: str, _: Gettext) -> Sp
     """
     today = task.hours_per_week / (task.hours_per_week + task.overhead_hours_per_week or 1.0)
     overhead = task.overhead_hours_per_week
+    stays = False
     # a part the plan holds nowhere is no evidence of where it goes: the whole task's then
     if plan is not None and all(plan.unit_holder.get(u.id) for u in task.units):
         moved = sum(
@@ -407,7 +408,7 @@ def _split_row(task: TaskResult, plan: Plan | None, lang: str, _: Gettext) -> Sp
             if h.kind != "role"
         )
         overhead = moved * (1 - today)
-    stays = plan is not None and overhead < 0.05
+        stays = moved < 0.05
     source = reason_text(task.split_reasons[0], lang, _)
     if stays and task.overhead_hours_per_week >= 0.05:
         source += " " + _("No part leaves its role in this plan, so nobody hands over.")
@@ -530,7 +531,7 @@ def _cobot_candidates(analysis: Analysis, plan: Plan | None, lang: str, _: Gette
     if risky:
         parts.append(
             _(
-                "Work with a lifting risk that a cobot would take over stays with today's staff: %(units)s. Its role has no room left for the hours a cobot would free: the new jobs take the hours its declared uses absorb, so a cobot there would take work from today's staff. Remove the risk all the same (see the lifting risks): a lifting aid or a changed workplace, or the cobot as a safety measure whose cost no freed hours pay back."
+                "Work with a lifting risk that a cobot would take over stays with today's staff: %(units)s. Its role has too little room left for the hours a cobot would free: what its declared uses absorb, less what the new jobs take, is less than the cobot would take, so a cobot there would take work from today's staff. Remove the risk all the same (see the lifting risks): a lifting aid or a changed workplace, or the cobot as a safety measure whose cost no freed hours pay back."
             )
             % {"units": "; ".join(risky)}
         )
