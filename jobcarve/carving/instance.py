@@ -309,8 +309,9 @@ def build_instance(
         per_shift = max(1, min(math.ceil(parts / shifts), options.max_shares // shifts))
         parts = per_shift * shifts if shifts > 1 else min(parts, max(1, options.max_shares))
         for i in range(parts):
-            night = unit.shift == "night" or (shifts >= 3 and i >= per_shift * (shifts - 1))
-            # no job of a profile without night work holds a night part
+            # the night's parts (the last of three shifts) go to no job of a profile in
+            # no_night (work done only at night is closed to them above)
+            night = shifts >= 3 and i >= per_shift * (shifts - 1)
             open_to = tuple(not (night and pid in no_night) for pid in pids)
             units.append(
                 PoolUnit(

@@ -388,12 +388,12 @@ def _fitting_profiles(task: TaskResult, names: dict[str, str], cats: Catalogs, _
 def _split_row(task: TaskResult, plan: Plan | None, lang: str, _: Gettext) -> SplitRow:
     """A split task: its parts at today's hours, and the hand-over time the split adds.
 
-        The parts are shown in today's hours, so that they add up to the task's hours and match
-        the work balance (a review found 25.2 h in this table against 24 h kept there); the
-        hand-over time is the column of its own: that of the parts the plan moves to a new job
-        or a cobot, as the jobs carry it (a review found 5.7 h for moving 4 h of a 114 h task,
-        whose job carried 0.2 h). Where the plan moves no part away from its role, nobody hands
-        over: no hand-over time, and the row says why. Without a plan (or without a holder for
+    The parts are shown in today's hours, so that they add up to the task's hours and match
+    the work balance (a review found 25.2 h in this table against 24 h kept there); the
+    hand-over time is the column of its own: that of the parts the plan moves to a new job
+    or a cobot, as the jobs carry it (a review found 5.7 h for moving 4 h of a 114 h task,
+    whose job carried 0.2 h). Where the plan moves no part away from its role, nobody hands
+    over: no hand-over time, and the row says why. Without a plan (or without a holder for
     each part), the whole task's.
     """
     today = task.hours_per_week / (task.hours_per_week + task.overhead_hours_per_week or 1.0)
@@ -419,7 +419,7 @@ def _split_row(task: TaskResult, plan: Plan | None, lang: str, _: Gettext) -> Sp
         units=tuple(
             JobUnit(u.label(lang), number(u.hours_per_week * today, lang, 1)) for u in task.units
         ),
-        overhead=number(0.0 if stays else overhead, lang, 1),
+        overhead=number(overhead, lang, 1),
     )
 
 
