@@ -1055,3 +1055,39 @@ def test_a_job_card_asks_to_check_line_fed_work_at_a_slower_pace() -> None:
                 assert units[u].label("en") in told[0]
         asked += bool(told)
     assert asked >= 1
+
+
+def test_heavy_lifting_without_geometry_is_named_as_not_rated() -> None:
+    """Order picking of 9 kg cartons, 90 lifts an hour, with no lift geometry: NIOSH cannot
+    rate it, and a list of lifting risks without it reads as complete (a review). The report
+    names it as not rated; with its geometry it is rated instead, and with a lifting aid in
+    use the lift is the aid's."""
+    from jobcarve.read import parse_process
+    from jobcarve.report.context import _lifting_unassessed
+    from jobcarve.study import study
+
+    caps = ", ".join(f"{d}: 4" for d in DIMENSIONS)
+
+    def model(handling: str = "", task: str = "") -> ProcessModel:
+        text = f"""\
+format: 1
+company: {{name: T, sector: s}}
+process: {{name: P}}
+planning: {{units_per_week: 100}}
+roles:
+  - {{id: op, name: Op, headcount: 2, education: MBO 2}}
+tasks:
+  - {{id: pick, name: Pick cartons, role: op, hours_per_week: 20, activities: [picking, lifting],
+     demands: {{lifting: 3}}, handling: {{part_mass_kg: 9, lifts_per_hour: 90{handling}}}{task}}}
+profiles:
+  - {{id: p, name: P, capacities: {{{caps}}}, hours_per_week_available: 24}}
+"""
+        return parse_process(text, "m.yaml")
+
+    assert _lifting_unassessed(analyze(model()), "en") == ("Pick cartons",)
+    geometry = ", lift: {horizontal_cm: 25, vertical_cm: 75, travel_cm: 25}"
+    assert _lifting_unassessed(analyze(model(geometry)), "en") == ()
+    aid = model(task=", aids_in_use: [lifting_aid]")
+    assert _lifting_unassessed(analyze(aid), "en") == ()
+    page = study(model(), with_plan=False, draws=0).html("en")
+    assert 'data-figure="lifting-unassessed"' in page and "Pick cartons" in page
