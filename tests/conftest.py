@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from jobcarve import read_process
+from jobcarve.model import ProcessModel
 from jobcarve.study import Study, study
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,6 +72,31 @@ MINIMAL = textwrap.dedent(
 def minimal_text() -> str:
     """The text of a small valid model (3 tasks, 2 roles, 1 profile)."""
     return MINIMAL
+
+
+def one_role_model(tasks: str, capacity: int = 2, **levels: int) -> ProcessModel:
+    """A model with one role ``op`` (two people), the given ``tasks`` (YAML list items) and
+    one profile ``p`` of 24 h a week, at ``capacity`` on every dimension but those given."""
+    from jobcarve import parse_process
+    from jobcarve.model import DIMENSIONS
+
+    caps = ", ".join(f"{d}: {levels.get(d, capacity)}" for d in DIMENSIONS)
+    text = textwrap.dedent(
+        """\
+        format: 1
+        company: {name: T, sector: s}
+        process: {name: P}
+        planning: {units_per_week: 100}
+        roles:
+          - {id: op, name: Op, headcount: 2, education: MBO 2}
+        tasks:
+        """
+    )
+    text += textwrap.indent(textwrap.dedent(tasks).strip("\n"), "  ") + "\n"
+    text += (
+        f"profiles:\n  - {{id: p, name: P, capacities: {{{caps}}}, hours_per_week_available: 24}}\n"
+    )
+    return parse_process(text, "m.yaml")
 
 
 @dataclass(frozen=True)

@@ -741,30 +741,21 @@ def test_an_adviser_rejected_split_silences_automatic_proposals() -> None:
     """A task without a template whose heavy lift keeps a profile out gets an automatic
     proposal (heavy lift apart); the adviser's `catalogue_split: rejected` (the task is one
     act on the floor) silences it, and the reason says so."""
-    from jobcarve.model import DIMENSIONS
+    from jobcarve.model import ProcessModel
+    from tests.conftest import one_role_model
 
-    caps = ", ".join(f"{d}: {1 if d == 'lifting' else 3}" for d in DIMENSIONS)
+    def model(word: str) -> ProcessModel:
+        task = f"""
+            - {{id: t, name: Load and run, role: op, hours_per_week: 20{word},
+               demands: {{lifting: 3, fine_motor: 1, attention: 1}},
+               handling: {{part_mass_kg: 15, lifts_per_unit: 1}}}}
+            """
+        return one_role_model(task, 3, lifting=1)
 
-    def model(word: str) -> str:
-        return f"""\
-format: 1
-company: {{name: T, sector: s}}
-process: {{name: P}}
-planning: {{units_per_week: 100}}
-roles:
-  - {{id: op, name: Op, headcount: 2, education: MBO 2}}
-tasks:
-  - {{id: t, name: Load and run, role: op, hours_per_week: 20{word},
-     demands: {{lifting: 3, fine_motor: 1, attention: 1}},
-     handling: {{part_mass_kg: 15, lifts_per_unit: 1}}}}
-profiles:
-  - {{id: p, name: P, capacities: {{{caps}}}, hours_per_week_available: 24}}
-"""
-
-    proposed = analyze(parse_process(model(""), "m.yaml"))
+    proposed = analyze(model(""))
     assert [t.id for t in proposed.proposals] == ["t"]
     assert proposed.tasks[0].proposal is not None
     assert proposed.tasks[0].proposal.source == "automatic"
-    kept = analyze(parse_process(model(", catalogue_split: rejected"), "m.yaml"))
+    kept = analyze(model(", catalogue_split: rejected"))
     assert not kept.proposals
     assert [r.key for r in kept.tasks[0].split_reasons] == ["split.kept_whole"]

@@ -13,7 +13,7 @@ import pytest
 
 from jobcarve import analyze, read_process
 from jobcarve.carving.plan import Plan
-from jobcarve.model import DIMENSIONS, Adviser, ProcessModel
+from jobcarve.model import Adviser, ProcessModel
 from jobcarve.report import render_report
 from jobcarve.report.context import ReportContext, build_context
 from jobcarve.report.html import content_security_policy, environment
@@ -954,29 +954,19 @@ def test_split_parts_show_todays_hours_and_no_hand_over_where_nothing_leaves() -
     from types import SimpleNamespace
 
     from jobcarve.carving.plan import Holding
-    from jobcarve.read import parse_process
     from jobcarve.report.context import _split_row
+    from tests.conftest import one_role_model
 
-    caps = ", ".join(f"{d}: 2" for d in DIMENSIONS)
-    text = f"""\
-format: 1
-company: {{name: T, sector: s}}
-process: {{name: P}}
-planning: {{units_per_week: 100}}
-roles:
-  - {{id: op, name: Op, headcount: 2, education: MBO 2}}
-tasks:
-  - id: t
-    name: Task
-    role: op
-    workstation: bench
-    subtasks:
-      - {{id: a, name: Part A, hours_per_week: 12, demands: {{lifting: 1}}}}
-      - {{id: b, name: Part B, hours_per_week: 8, demands: {{lifting: 1}}}}
-profiles:
-  - {{id: p, name: P, capacities: {{{caps}}}, hours_per_week_available: 24}}
-"""
-    analysis = analyze(parse_process(text, "split.yaml"))
+    model = """
+        - id: t
+          name: Task
+          role: op
+          workstation: bench
+          subtasks:
+            - {id: a, name: Part A, hours_per_week: 12, demands: {lifting: 1}}
+            - {id: b, name: Part B, hours_per_week: 8, demands: {lifting: 1}}
+        """
+    analysis = analyze(one_role_model(model))
     (task,) = analysis.tasks
     assert task.overhead_hours_per_week == pytest.approx(1.0)
     _ = translations("en").gettext
@@ -1062,27 +1052,17 @@ def test_heavy_lifting_without_geometry_is_named_as_not_rated() -> None:
     rate it, and a list of lifting risks without it reads as complete (a review). The report
     names it as not rated; with its geometry it is rated instead, and with a lifting aid in
     use the lift is the aid's."""
-    from jobcarve.read import parse_process
     from jobcarve.report.context import _lifting_unassessed
     from jobcarve.study import study
-
-    caps = ", ".join(f"{d}: 4" for d in DIMENSIONS)
+    from tests.conftest import one_role_model
 
     def model(handling: str = "", task: str = "") -> ProcessModel:
-        text = f"""\
-format: 1
-company: {{name: T, sector: s}}
-process: {{name: P}}
-planning: {{units_per_week: 100}}
-roles:
-  - {{id: op, name: Op, headcount: 2, education: MBO 2}}
-tasks:
-  - {{id: pick, name: Pick cartons, role: op, hours_per_week: 20, activities: [picking, lifting],
-     demands: {{lifting: 3}}, handling: {{part_mass_kg: 9, lifts_per_hour: 90{handling}}}{task}}}
-profiles:
-  - {{id: p, name: P, capacities: {{{caps}}}, hours_per_week_available: 24}}
-"""
-        return parse_process(text, "m.yaml")
+        pick = f"""
+            - {{id: pick, name: Pick cartons, role: op, hours_per_week: 20,
+               activities: [picking, lifting], demands: {{lifting: 3}},
+               handling: {{part_mass_kg: 9, lifts_per_hour: 90{handling}}}{task}}}
+            """
+        return one_role_model(pick, 4)
 
     assert _lifting_unassessed(analyze(model()), "en") == ("Pick cartons",)
     geometry = ", lift: {horizontal_cm: 25, vertical_cm: 75, travel_cm: 25}"
