@@ -257,6 +257,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Een heftruck of ander voertuig besturen: dat doet geen cobot naast mensen.",
         "Driving a forklift or other vehicle: not work for a cobot beside people.",
     ),
+    "gate.picking": (
+        "Artikelen per order uit bakken of vakken pakken: welk artikel, uit welke bak en hoeveel verandert met elke order, en de artikelen liggen los in hun bak; geen cobotcel (een pickrobot is een logistiek systeem).",
+        "Picking articles by order from bins or locations: which article, from which bin and how many changes with every order, and the articles lie loose in their bins; not a cobot cell (a picking robot is a logistics system).",
+    ),
     "gate.walking": (
         "Lopend werk (picken in een magazijn, transport, gereedschap halen): een vaste cobot kan niet lopen.",
         "Work on the move (store picking, transport, fetching tools): a stationary cobot cannot walk.",
@@ -425,6 +429,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "flag.wet_work": (
         "natte handen of huidcontact met nat, irriterend of sensibiliserend materiaal (zoals vers beton of cement)",
         "wet hands or skin contact with wet, irritating or sensitising material (such as fresh concrete or cement)",
+    ),
+    "flag.cold_work": (
+        "werken in de kou (gekoelde hal of koelcel, koude producten in de handen)",
+        "work in the cold (a chilled hall or cold store, cold product in the hands)",
     ),
     "flag.colour_coded": (
         "kleuren onderscheiden (kleurcodes, tinten)",

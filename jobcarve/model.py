@@ -66,6 +66,7 @@ ExposureFlag = Literal[
     "colour_coded",
     "two_hand_control",
     "wet_work",
+    "cold_work",
     "walking",
 ]
 EXPOSURE_FLAGS: tuple[str, ...] = typing.get_args(ExposureFlag)
@@ -267,6 +268,12 @@ class Handling(_Block):
         description="The hands are wet or touch wet, irritating or sensitising material for a "
         "good part of the work: water, fresh concrete, mortar or cement, cutting fluids, wet "
         "food (for the restriction no_wet_work).",
+    )
+    cold_work: StrictBool | None = Field(
+        None,
+        description="The work is done in the cold for a good part of it: a chilled hall or cold "
+        "store (air below about 10 C), chilled or frozen product in the hands, outdoors in "
+        "winter (for the restriction no_cold_work).",
     )
     lifts_per_hour: float | None = Field(
         None,

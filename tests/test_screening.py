@@ -282,6 +282,22 @@ def test_cleaning_is_no_cobot_work_unless_the_part_is_presented_fixed() -> None:
     assert "cleaning" not in gates(washer)
 
 
+def test_picking_by_order_is_no_cobot_work() -> None:
+    """Laying out repair patches per repair card from 24 fixed bins (tyre retreading, case
+    62): the article, bin and count change with every order and the patches lie loose in
+    their bins, so human work (all 103 picking units with a clear label in the cases were
+    human or a guarded cell); the same bench work placing one part is judged on its scores."""
+    task = """
+        - {{id: t, name: Lay out patches, role: op, hours_per_week: 8, activities: {acts},
+           demands: {{repetitive_hand_arm: 2, problem_solving: 1, sensory: 2}},
+           handling: {{part_mass_kg: 0.5, presentation: fixed, part_type: rigid, variants: 24}}}}
+        """
+    picking = unit(micro(task.format(acts="[picking, bench_work]")))
+    assert gates(picking) == ["picking"] and picking.cobot.label == "human"
+    placing = unit(micro(task.format(acts="[bench_work]")))
+    assert "picking" not in gates(placing) and placing.cobot.label != "human"
+
+
 def test_many_variants_at_a_station_is_an_assist_at_best() -> None:
     """40 variants at a fixed station: more than 30 (cobots_hrc.md step B scores it 1/5)."""
     u = unit(
@@ -1190,6 +1206,25 @@ def test_no_wet_work() -> None:
     assert boxes.fit["p"].verdict == "not_accessible"
 
 
+def test_no_cold_work() -> None:
+    """ISO 15743: work in a chilled hall is cold work, which a restriction for rheumatoid
+    hands or Raynaud's rules out whatever the capacities (fresh pasta, case 64: the label
+    check at the line at 6 C); the same check in the warm print room stays open, and so does
+    the chilled work for a profile without the restriction."""
+    check = """
+        - {id: t, name: Check labels at the line, role: op, hours_per_week: 8,
+           activities: [inspection], demands: {sensory: 2}, handling: {cold_work: true}}
+        """
+    cold = restricted(check, "{kind: no_cold_work}")
+    assert cold.fit["p"].verdict == "not_accessible"
+    assert cold.fit["p"].reasons[0].key == "fit.restriction_excludes"
+    assert cold.fit["p"].reasons[0].params["flag"] == "flag.cold_work"
+    warm = restricted(check.replace("cold_work: true", "cold_work: false"), "{kind: no_cold_work}")
+    assert warm.fit["p"].verdict == "fits"
+    other = restricted(check, "{kind: no_wet_work}")
+    assert other.fit["p"].verdict == "fits"
+
+
 def test_no_dust_fumes() -> None:
     """NVAB Astma en COPD (2019): a COPD or asthma restriction rules out work that breathes
     dust or fumes and work with hazardous substances, whatever the capacities; the same
@@ -1282,6 +1317,8 @@ def test_a_restricted_part_makes_the_whole_task_restricted() -> None:
     assert wet.tasks[0].fit["p"].verdict == "needs_split"
     dust = board("no_dust_fumes", "activities: [bench_work], handling: {dust_fumes: true}")
     assert dust.tasks[0].fit["p"].verdict == "needs_split"
+    chilled = board("no_cold_work", "activities: [bench_work], handling: {cold_work: true}")
+    assert chilled.tasks[0].fit["p"].verdict == "needs_split"
     heavy = board(
         "max_lift_kg, value: 10",
         "activities: [lifting], handling: {part_mass_kg: 12, lifts_per_hour: 20}",

@@ -162,6 +162,10 @@ def assess_cobot(
         gates.append(Gate("walking", Reason("gate.walking")))
     if "driving" in work.activities:
         gates.append(Gate("driving", Reason("gate.driving")))
+    if "picking" in work.activities:
+        # order picking: which article, from which bin, how many, changes with every order,
+        # and the articles lie loose in their bins (bin picking)
+        gates.append(Gate("picking", Reason("gate.picking")))
     if (
         "cleaning" in work.activities
         and "machine_operation" not in work.activities

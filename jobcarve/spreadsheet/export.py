@@ -142,6 +142,7 @@ def _task_rows(tasks: list[Task], lang: str, parent: str | None = None) -> Itera
             _yesno(h.colour_coded, lang) if h else None,
             _yesno(h.two_hand_control, lang) if h else None,
             _yesno(h.wet_work, lang) if h else None,
+            _yesno(h.cold_work, lang) if h else None,
             _split_word(t.catalogue_split, lang),
             _shift_word(t.shift, lang),
         ]

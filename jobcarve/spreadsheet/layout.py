@@ -90,6 +90,11 @@ SCREENING_TASK_COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
         "Wet work",
         ("natte handen", "huidcontact", "wet hands", "skin contact"),
     ),
+    "cold_work": (
+        "Werk in de kou",
+        "Cold work",
+        ("koude", "koelcel", "gekoeld", "cold", "chilled"),
+    ),
 }
 TASK_COLUMNS.update(SCREENING_TASK_COLUMNS)
 TASK_COLUMNS["catalogue_split"] = (
@@ -124,6 +129,7 @@ _SCREENING_FLAGS = (
     "colour_coded",
     "two_hand_control",
     "wet_work",
+    "cold_work",
 )
 
 ROLE_COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {

@@ -97,6 +97,7 @@ def template_workbook(path: str | Path, lang: str = "nl") -> Path:
         "colour_coded",
         "two_hand_control",
         "wet_work",
+        "cold_work",
     ):
         add(tasks, TASK_COLUMNS, f, listref("D"), "ja/nee - yes/no")
     for d in DIMENSIONS:
