@@ -471,6 +471,8 @@ class CarvingParams(_Block):
     min_job_hours: Param
     min_kinds_per_job: Param
     max_job_ergonomic_load: Param
+    heavy_work_load_margin: Param
+    heavy_work_capacity: Param
     role_load_rise_warning: Param
     night_work_in_new_jobs: Param
     banenafspraak_hours: Param

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -127,6 +129,26 @@ def test_ergonomic_limit() -> None:
     inst, a, _ = solve(units, [profile(slots=1)], max_job_ergonomic_load=2.0)
     # with the heavy unit the load is at least (32 + 4) / 12 = 3.0 > 2.0; without it 12 h at load 1
     assert objectives(inst, a)[0] == 1200 and len(a.jobs()) == 1
+
+
+def test_a_profile_able_to_do_heavy_work_has_its_own_load_limit() -> None:
+    """12 h at demand 3 and 4 h at demand 1: (36 + 4) / 16 = 2.5 at most for everyone; with
+    12 h more at demand 3 the job weighs (72 + 4) / 28 = 2.71, which only a profile whose own
+    limit is 2.75 (able to do heavy work) may carry: the solver, the greedy start and the
+    checker hold each job to its profile's limit."""
+    units = [
+        unit("rack1", 12, physical=3, task="rack"),
+        unit("rack2", 12, physical=3, task="rack"),
+        unit("plug", 4, physical=1, task="plug"),
+    ]
+    inst, a, _ = solve(units, [profile(hours=40, slots=1)], max_job_ergonomic_load=2.5)
+    assert objectives(inst, a)[0] == 1600  # one rack unit and the plugs
+    strong = dataclasses.replace(profile(hours=40, slots=1), load_limit=2.75)
+    inst, a, _ = solve(units, [strong], max_job_ergonomic_load=2.5)
+    assert objectives(inst, a)[0] == 2800  # both rack units
+    assert inst.load_limit(0) == 2.75
+    weak = dataclasses.replace(inst, profiles=(profile(hours=40, slots=1),))
+    assert any("physical load 2.71 > 2.5" in v for v in violations(weak, a))
 
 
 def test_pace_scales_hours() -> None:
@@ -722,3 +744,50 @@ def test_work_to_try_out_first_keeps_the_shift_rules() -> None:
     night = marked("night")
     assert all("supply_ffs" not in t for t in night.trials.values())
     assert [h.kind for h in night.unit_holder["supply_ffs"]] == ["role"]
+
+
+def test_heavy_work_profiles_and_their_limit_in_the_plan() -> None:
+    """A profile with capacity 3 on lifting, pushing, repetitive work and posture is able to
+    do heavy work (carving.heavy_work_capacity); 2 on posture, or a lifting limit, is not.
+    Its jobs may carry max_job_ergonomic_load + carving.heavy_work_load_margin: 24 h of
+    racking at demand 3 and 8 h of plugging at 1 weigh (72 + 8) / 32 = 2.5, and 32 h of
+    racking with the plugging (104 / 40 = 2.6) only for it."""
+    from jobcarve.carving.plan import heavy_work_profiles
+    from jobcarve.catalog import load_catalogs
+    from jobcarve.model import Restriction
+    from tests.conftest import one_role_model
+
+    cats = load_catalogs()
+    carving = cats.params.carving  # type: ignore[union-attr]
+    tasks = """
+        - {id: rack, name: Rack, role: op, hours_per_week: 32, activities: [lifting],
+           demands: {lifting: 3, posture_mobility: 3}}
+        - {id: plug, name: Plug, role: op, hours_per_week: 8, demands: {lifting: 1}}
+        """
+    strong = one_role_model(tasks, capacity=3)
+    assert heavy_work_profiles(strong, cats) == {"p"}
+    assert not heavy_work_profiles(one_role_model(tasks, capacity=3, posture_mobility=2), cats)
+    limited = strong.model_copy(
+        update={
+            "profiles": [
+                strong.profiles[0].model_copy(
+                    update={"restrictions": [Restriction(kind="max_lift_kg", value=10)]}
+                )
+            ]
+        }
+    )
+    assert not heavy_work_profiles(limited, cats)
+    strong = strong.model_copy(
+        update={
+            "profiles": [strong.profiles[0].model_copy(update={"hours_per_week_available": 40})]
+        }
+    )
+    result = plan(strong, allow_displacement=True, min_kinds_per_job=2, time_limit_s=5)
+    limit = carving.max_job_ergonomic_load.value + carving.heavy_work_load_margin.value
+    assert result.options["job_load_limits"] == {"p": pytest.approx(limit)}
+    assert result.load_limit("p") == pytest.approx(limit)
+    assert result.load_limit(None) == carving.max_job_ergonomic_load.value
+    (job,) = result.carved
+    hours = job.unit_hours
+    load = (3 * hours["rack"] + hours["plug"]) / (hours["rack"] + hours["plug"])
+    assert carving.max_job_ergonomic_load.value < load <= limit + 1e-6

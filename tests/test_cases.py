@@ -66,6 +66,11 @@ KNOWN = {
     " of new jobs as dangerous work; a hazardous hand tool alone is not dangerous work here (the"
     " knife trimming of ready_meals, also repetition 3, is carved by its expert), as for"
     " window_frames",
+    "wire_harness": "tin_dip: the expert keeps colophony flux fumes at a 260 C solder pot out of"
+    " new jobs while rating the work within two profiles' capacities (unclear labels); the model"
+    " gives dust_fumes without hazardous_substance and the format has no key for heat, so"
+    " nothing rules it out: with the heavy-work margin (2026-12-02) the plan puts 6 h of it in"
+    " a job, before the margin the plan left it with the role by the solver's choice",
 }
 
 
@@ -93,7 +98,8 @@ def test_plan_keeps_the_case_rules(model) -> None:  # type: ignore[no-untyped-de
 #: fourteenth session), 38 of forty-eight with cases 42-47 (five of the six new ones inside),
 #: 42 of fifty-two with cases 48-51 and hand-over time counted only where a split adds one,
 #: 48 of fifty-eight with cases 52-57 (all six inside), 50 of sixty-two with cases 58-61 and
-#: a hazardous hand tool in dust or fumes as dangerous work;
+#: a hazardous hand tool in dust or fumes as dangerous work, 52 of sixty-two with the
+#: heavy-work margin (2026-12-02);
 #: at the tests' 2 s the same 30 of forty. The floor keeps
 #: a change from pushing plans out of the experts' ranges unnoticed; the cases outside are
 #: judgement calls the experts marked unclear, listed in the performance notes.

@@ -243,7 +243,8 @@ def test_no_job_says_why(tmp_path: Path) -> None:
     """A plan without a job says which constraint stands in the way (docs/method.md): with
     no declared use the roles may give up nothing, so the fitting work is 0 h of the 12 h a
     job needs; with 20 agency hours but only heavy work (lifting, pushing and posture at 3:
-    an hours-weighted physical load of 3.0 against the 2.5 allowed) no job is light enough.
+    an hours-weighted physical load of 3.0 against the 2.75 allowed for a profile able to do
+    heavy work, 2.5 + carving.heavy_work_load_margin) no job is light enough.
     The report then says why, not that the plan costs more than it brings."""
     no_room = plan(read_process(packing_shop(tmp_path)), time_limit_s=2)
     (why,) = no_room.reasons
@@ -257,7 +258,7 @@ def test_no_job_says_why(tmp_path: Path) -> None:
     assert result.summary()["extra_workers"] == 0
     (why,) = result.reasons
     assert why.key == "plan.no_job.load"
-    assert why.params["load"] == pytest.approx(3.0) and why.params["max"] == 2.5
+    assert why.params["load"] == pytest.approx(3.0) and why.params["max"] == 2.75
     result_cli = run_cli(
         "analyze",
         str(tmp_path / "heavy.yaml"),

@@ -125,9 +125,9 @@ def violations(inst: PoolInstance, a: Assignment) -> list[str]:
             out.append(f"job of {prof.id} holds {count} parts of {unit}, over one shift's share")
         weight = sum(inst.units[u].hours for u in units)
         load = sum(inst.units[u].physical * inst.units[u].hours for u in units)
-        if weight and load > o.max_job_ergonomic_load * weight + 0.05 * len(units):
+        if weight and load > inst.load_limit(p) * weight + 0.05 * len(units):
             out.append(
-                f"job of {prof.id} has physical load {load / weight:.2f} > {o.max_job_ergonomic_load}"
+                f"job of {prof.id} has physical load {load / weight:.2f} > {inst.load_limit(p)}"
             )
         rotation = sum(inst.units[u].hours for u in units if inst.units[u].rotation)
         if rotation > o.rotation_max_share * weight + 0.01 * len(units):

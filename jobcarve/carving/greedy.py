@@ -61,9 +61,7 @@ def greedy(inst: PoolInstance, start: Assignment | None = None) -> Assignment:
                 gives = unit.base_hours * (1 - share)
                 if not affordable(u, gives, spent):
                     continue
-                if load + unit.physical * unit.hours > o.max_job_ergonomic_load * (
-                    weight + unit.hours
-                ):
+                if load + unit.physical * unit.hours > inst.load_limit(p) * (weight + unit.hours):
                     continue
                 chosen.append(u)
                 spent[unit.role] = spent.get(unit.role, 0.0) + gives

@@ -73,6 +73,10 @@ class PoolProfile:
     hours_available: float
     pace: float
     slots: int
+    #: highest hours-weighted physical load of its jobs, where it differs from
+    #: `PoolOptions.max_job_ergonomic_load` (a profile able to do heavy work:
+    #: `carving.heavy_work_load_margin`); None: that option
+    load_limit: float | None = None
 
 
 @dataclass(frozen=True)
@@ -129,6 +133,11 @@ class PoolInstance:
     @property
     def num_units(self) -> int:
         return len(self.units)
+
+    def load_limit(self, p: int) -> float:
+        """The highest hours-weighted physical load of a job of profile index ``p``."""
+        limit = self.profiles[p].load_limit
+        return self.options.max_job_ergonomic_load if limit is None else limit
 
 
 #: options `plan()` takes, with the range the model's ``options:`` allow (docs/limits.md)
@@ -233,6 +242,8 @@ def build_instance(
     options: PoolOptions,
     lifting_aids: frozenset[str] = frozenset(),
     no_night: frozenset[str] = frozenset(),
+    heavy_work: frozenset[str] = frozenset(),
+    heavy_work_margin: float = 0.0,
 ) -> PoolInstance:
     """The pool instance of an analysed process.
 
@@ -240,6 +251,10 @@ def build_instance(
     most one shift's share of it, and a job of a profile in ``no_night`` (ids of profiles
     whose jobs hold no night work) none of the night shift's share (the last of three), nor
     any work done only at night (`Unit.shift` "night").
+
+    A job's hours-weighted physical load stays at `PoolOptions.max_job_ergonomic_load`, or that
+    plus ``heavy_work_margin`` for a profile in ``heavy_work`` (ids of profiles able to do heavy
+    work, `heavy_work_profiles`).
 
     A unit with a lifting risk (NIOSH lifting index above the limit) goes into a carved job
     only where the profile's fit uses one of `lifting_aids` (a support that closes lifting
@@ -349,7 +364,14 @@ def build_instance(
             )
             slots = min(bound, p.max_workers if p.max_workers is not None else 20, len(units))
         profiles.append(
-            PoolProfile(p.id, p.name, p.hours_per_week_available, p.pace, max(0, slots))
+            PoolProfile(
+                p.id,
+                p.name,
+                p.hours_per_week_available,
+                p.pace,
+                max(0, slots),
+                options.max_job_ergonomic_load + heavy_work_margin if p.id in heavy_work else None,
+            )
         )
     if options.min_kinds_per_job < 1:
         raise UsageError("min_kinds_per_job must be at least 1")

@@ -21,6 +21,7 @@ from typing import Any
 from jobcarve.carving.assignment import Assignment, job_hours, objectives, released, violations
 from jobcarve.carving.balance import RoleBalance, weighted_load, work_balance
 from jobcarve.carving.instance import (
+    PHYSICAL,
     SCALE,
     PoolInstance,
     PoolOptions,
@@ -279,6 +280,14 @@ class Plan:
     def carved(self) -> list[PlanJob]:
         return [j for j in self.jobs if j.kind == "carved"]
 
+    def load_limit(self, profile: str | None) -> float:
+        """The highest hours-weighted physical load of a job of ``profile``: the plan's
+        ``max_job_ergonomic_load``, more for a profile able to do heavy work."""
+        limits = self.options.get("job_load_limits") or {}
+        if profile in limits:
+            return float(limits[profile])
+        return float(self.options["max_job_ergonomic_load"])
+
     @property
     def displacement_hours(self) -> float:
         """Hours of today's staff's work the plan takes with no declared use for them."""
@@ -423,6 +432,25 @@ def _no_night(process: ProcessModel, cats: Catalogs) -> frozenset[str]:
     return frozenset(p.id for p in process.profiles if any(r.kind in rules for r in p.restrictions))
 
 
+def heavy_work_profiles(process: ProcessModel, cats: Catalogs) -> frozenset[str]:
+    """Ids of the profiles able to do heavy work: capacity `carving.heavy_work_capacity` or
+    more on each physical demand (lifting, pushing and pulling, repetitive work, posture) and
+    no restriction that caps one of them. Their jobs may weigh `carving.heavy_work_load_margin`
+    more than ``max_job_ergonomic_load`` (the KIM dose model rates a load against who
+    carries it)."""
+    params = cats.params
+    if params is None:
+        return frozenset()
+    least = params.carving.heavy_work_capacity.value
+    capping = {r.id for r in params.restrictions if r.lift_mass_cap or set(r.caps) & set(PHYSICAL)}
+    return frozenset(
+        p.id
+        for p in process.profiles
+        if min(getattr(p.capacities, d) for d in PHYSICAL) >= least
+        and not any(r.kind in capping for r in p.restrictions)
+    )
+
+
 def _solve(
     result: Analysis,
     process: ProcessModel,
@@ -438,7 +466,15 @@ def _solve(
     from jobcarve.carving.greedy import greedy
 
     aids = frozenset(s.id for s in cats.supports.values() if "lifting" in s.closes)
-    inst = build_instance(result, process, opts, aids, _no_night(process, cats))
+    inst = build_instance(
+        result,
+        process,
+        opts,
+        aids,
+        _no_night(process, cats),
+        heavy_work_profiles(process, cats),
+        cats.params.carving.heavy_work_load_margin.value if cats.params else 0.0,
+    )
     if cobot_units is not None:
         inst = dataclasses.replace(
             inst,
@@ -748,6 +784,10 @@ def _to_plan(
             "min_job_hours": o.min_job_hours,
             "min_kinds_per_job": o.min_kinds_per_job,
             "max_job_ergonomic_load": o.max_job_ergonomic_load,
+            # the profiles whose jobs may weigh more (able to do heavy work), with their limit
+            "job_load_limits": {
+                p.id: p.load_limit for p in inst.profiles if p.load_limit is not None
+            },
             "max_cobots": o.max_cobots,
             "allow_displacement": o.allow_displacement,
             "min_kind_share": o.min_kind_share,
@@ -901,7 +941,8 @@ def why_no_job(
     that fits it, within what its roles may give up, is too little or of too few kinds for
     a job (``min_job_hours``, ``min_kinds_per_job``: also where so little fits that the
     optimiser got no place for it); or even its lightest bundle of ``min_job_hours`` loads
-    the body more than ``max_job_ergonomic_load`` allows (hours-weighted physical demand).
+    the body more than its jobs may carry (``max_job_ergonomic_load``, more for a profile able
+    to do heavy work: `PoolInstance.load_limit`; hours-weighted physical demand).
     A profile where none holds gets no reason: then the constraints only bind together.
 
     ``taken``: hours per role the plan's jobs and cobots already release; ``held``: the
@@ -975,14 +1016,14 @@ def why_no_job(
                     },
                 )
             )
-        elif load / o.min_job_hours > o.max_job_ergonomic_load:
+        elif load / o.min_job_hours > inst.load_limit(p):
             out.append(
                 Reason(
                     "plan.no_job.load",
                     {
                         "profile": name,
                         "load": load / o.min_job_hours,
-                        "max": o.max_job_ergonomic_load,
+                        "max": inst.load_limit(p),
                     },
                 )
             )

@@ -214,7 +214,7 @@ def _job_cards(
                 "min": o["min_kinds_per_job"],
             },
             _("physical load within the limit for a whole week (%(max)s on the 0-4 scale)")
-            % {"max": number(o["max_job_ergonomic_load"], lang, 1)},
+            % {"max": number(plan.load_limit(job.profile), lang, 2)},
         ]
         pace = profiles[job.profile].pace if job.profile else 1.0
         fed = [u for u, _h in by_hours if "line_fed" in units[u].activities]

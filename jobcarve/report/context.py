@@ -746,6 +746,7 @@ def _planning(
     ]
     if plan is not None:
         o = plan.options
+        names = {pr.id: pr.name for pr in process.profiles}
         rows += [
             Assumption(
                 _("Minimum hours of a carved job"),
@@ -761,6 +762,17 @@ def _planning(
                 _("Maximum physical load of a job"),
                 number(o["max_job_ergonomic_load"], lang, 1),
                 _("option of the plan (model options or default)"),
+            ),
+            *(
+                Assumption(
+                    _("Maximum physical load of a job of %(profile)s (able to do heavy work)")
+                    % {"profile": names.get(pid, pid)},
+                    number(limit, lang, 2),
+                    _(
+                        "the option above plus the margin for a profile able to do heavy work (capacity 3 or more on lifting, pushing and pulling, repetitive work and posture)"
+                    ),
+                )
+                for pid, limit in sorted((o.get("job_load_limits") or {}).items())
             ),
             Assumption(
                 _("Maximum number of cobots"),

@@ -72,6 +72,12 @@ PARAMETER_LABELS = {
     "carving.min_job_hours": N_("Fewest hours per week of a new job"),
     "carving.min_kinds_per_job": N_("Fewest kinds of work in a new job"),
     "carving.max_job_ergonomic_load": N_("Highest physical load of a new job over the week (0-4)"),
+    "carving.heavy_work_load_margin": N_(
+        "Extra physical load (0-4) a job may carry for a profile able to do heavy work"
+    ),
+    "carving.heavy_work_capacity": N_(
+        "Lowest physical capacity (0-4) of a profile able to do heavy work"
+    ),
     "carving.role_load_rise_warning": N_(
         "Rise of a role's physical load (0-4) at which the work balance warns"
     ),

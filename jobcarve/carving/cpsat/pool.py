@@ -236,13 +236,13 @@ class PoolModel:
                 self.m.add(cp_model.LinearExpr.sum(terms) <= limit)
 
     def _ergonomics(self) -> None:
-        """Hours-weighted physical load of a job <= the limit (scaled by 10 to stay integer)."""
-        limit10 = round(self.inst.options.max_job_ergonomic_load * 10)
+        """Hours-weighted physical load of a job <= the limit (scaled by 100 to stay integer)."""
         for p, j in self.y:
+            limit100 = round(self.inst.load_limit(p) * 100)
             terms = []
             for u, var in self.x_by_job[p, j]:
                 unit = self.inst.units[u]
-                coef = (unit.physical * 10 - limit10) * unit.scaled()
+                coef = (unit.physical * 100 - limit100) * unit.scaled()
                 if coef:
                     terms.append(coef * var)
             if terms:
