@@ -431,8 +431,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "wet hands or skin contact with wet, irritating or sensitising material (such as fresh concrete or cement)",
     ),
     "flag.cold_work": (
-        "werken in de kou (gekoelde hal of koelcel, koude producten in de handen)",
-        "work in the cold (a chilled hall or cold store, cold product in the hands)",
+        "kou (een gekoelde hal of koelcel, koude producten in de handen)",
+        "cold (a chilled hall or cold store, cold product in the hands)",
     ),
     "flag.colour_coded": (
         "kleuren onderscheiden (kleurcodes, tinten)",

@@ -280,6 +280,12 @@ class Plan:
     def carved(self) -> list[PlanJob]:
         return [j for j in self.jobs if j.kind == "carved"]
 
+    def carved_standard_hours(self, unit: str, hours: float) -> float:
+        """The standard hours a week of ``unit`` (``hours`` today) that the carved jobs hold:
+        what its roles and cobots do not (a job's own hours of it are at its profile's pace)."""
+        others = self.unit_holder.get(unit, ())
+        return hours - sum(h.hours_per_week for h in others if h.kind != "carved")
+
     def load_limit(self, profile: str | None) -> float:
         """The highest hours-weighted physical load of a job of ``profile``: the plan's
         ``max_job_ergonomic_load``, more for a profile able to do heavy work."""

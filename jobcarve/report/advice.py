@@ -206,7 +206,7 @@ def advise(
                 "possible_loss",
                 floor - low,
                 _(
-                    "Task times and volume are checked on the shop floor, and what a freed hour is worth with the employer: with less favourable but possible values the plan loses up to %(loss)s a year (1 in 10 outcomes or worse)."
+                    "Check the task times and volume on the shop floor, and agree with the employer what a freed hour is worth: with less favourable but possible values the plan loses up to %(loss)s a year (1 in 10 outcomes or worse)."
                 )
                 % {"loss": money(-low, lang)},
                 True,

@@ -55,6 +55,11 @@ class BalanceView:
     seasonal: tuple[str, ...] = ()
     #: the released hours that rest on such seasonal agency hours
     seasonal_hours: str = ""
+    #: roles whose released hours rest on people who leave, each as "role (hours)": that
+    #: work moves when they leave, not before
+    leavers: tuple[str, ...] = ()
+    #: the released hours that rest on people who leave
+    leaver_hours: str = ""
 
 
 @dataclass(frozen=True)
@@ -173,6 +178,18 @@ def balance_view(
             for name, b in seasonal_roles(process, plan)
         ),
         seasonal_hours=number(sum(b.seasonal_hours_per_week for b in plan.work_balance), lang, 1),
+        leavers=tuple(
+            _("%(role)s (%(hours)s h a week)")
+            % {
+                "role": role_names.get(b.role, b.role),
+                "hours": number(b.absorbed["leavers"], lang, 1),
+            }
+            for b in plan.work_balance
+            if b.absorbed.get("leavers", 0.0) >= 0.05
+        ),
+        leaver_hours=number(
+            sum(b.absorbed.get("leavers", 0.0) for b in plan.work_balance), lang, 1
+        ),
     )
 
 

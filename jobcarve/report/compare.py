@@ -104,7 +104,7 @@ def build_comparison_context(
                     spread.extra_workers if spread else None, lambda v: number(v, lang, 0)
                 ),
                 trials=str(_trial_units(s.plan)),
-                status=_("proven optimal")
+                status=_("proven optimal within the model")
                 if sm.status == SolveStatus.OPTIMAL
                 else _("best found, not proven optimal"),
                 y=10 + i * row_h,
