@@ -151,6 +151,24 @@ def test_a_profile_able_to_do_heavy_work_has_its_own_load_limit() -> None:
     assert any("physical load 2.71 > 2.5" in v for v in violations(weak, a))
 
 
+def test_a_job_stays_within_few_teams() -> None:
+    """Two jobs of 8 h, each of two kinds, from four 4 h units of two roles: pairing each
+    role's two units makes two jobs of one team each, mixing them two jobs of two teams;
+    the carved hours and jobs are the same, and the teams stage picks the first (a review:
+    a young man's job spread over five halls)."""
+    units = [
+        unit("wash_a", 4, role="wash"),
+        unit("pack_a", 4, role="pack"),
+        unit("wash_b", 4, role="wash"),
+        unit("pack_b", 4, role="pack"),
+    ]
+    inst, a, _ = solve(units, [profile(hours=8, slots=2)], min_job_hours=8, min_kinds_per_job=2)
+    assert objectives(inst, a)[:4] == (1600, 0, 0, -2)
+    assert objectives(inst, a)[4] == -2  # one team per job
+    for members in a.jobs().values():
+        assert len({inst.units[u].role for u in members}) == 1
+
+
 def test_pace_scales_hours() -> None:
     """At pace 0.5 three 4 h units take 24 h; at pace 0.4 only two fit in 24 h (20 h)."""
     units = [unit("a", 4), unit("b", 4), unit("c", 4)]
@@ -180,7 +198,7 @@ def test_cobot_takes_hard_to_fill_work() -> None:
     units = [unit("lift", 10, hard=True, access=(False,), cobot="candidate", cobot_hours=12)]
     inst, a, _ = solve(units, [profile()], max_cobots=1)
     assert a.cobot_of == {0: 0} and objectives(inst, a)[1] == 1000
-    assert objectives(inst, a)[5] == -1
+    assert objectives(inst, a)[6] == -1
     _, a, _ = solve(units, [profile()], max_cobots=0)
     assert a.cobot_of == {}
 

@@ -11,8 +11,10 @@ hours-weighted physical load stays under the limit; no role gives up more of tod
 than its declared uses absorb (the work balance); cobots within their weekly hours and
 number. Objectives, lexicographic, solved in stages with the previous optimum fixed
 (the carved hours within a small slack) (`STAGES`): carved hours (the banenafspraak counts hours), hours freed in hard-to-fill
-roles, hours of ergonomic risk a cobot takes, fewer (so larger) jobs, less work that fits
-its job's profile only with supports (hours x gaps the supports close), fewer cobots.
+roles, hours of ergonomic risk a cobot takes, fewer (so larger) jobs, fewer teams a job
+works in (the roles whose work it holds: one colleague guides the new worker), less work
+that fits its job's profile only with supports (hours x gaps the supports close), fewer
+cobots.
 
 Each stage spends its share of the time limit as CP-SAT *deterministic* time with one
 worker by default, so that the same input and seed give the same plan on an idle and on
@@ -38,11 +40,12 @@ STAGES = (
     "hard_to_fill_hours",
     "ergonomic_risk_hours",
     "jobs",
+    "teams",
     "supported_hours",
     "cobots",
 )
 #: Share of the time limit per stage, relative: scaled so that the stages run share the limit.
-STAGE_SHARE = (0.5, 0.15, 0.1, 0.15, 0.05, 0.1)
+STAGE_SHARE = (0.5, 0.15, 0.1, 0.1, 0.05, 0.05, 0.1)
 #: Extra share of the time limit for taking back the carved hours after the later stages.
 POLISH_SHARE = 0.1
 #: The wall-clock guard of a stage, as a multiple of its deterministic limit (and at least
@@ -80,6 +83,8 @@ class PoolModel:
         self.s: dict[tuple[int, int], cp_model.IntVar] = {}
         self.w: dict[tuple[int, int, int], cp_model.IntVar] = {}
         self.used: dict[int, cp_model.IntVar] = {}
+        #: team[p, j, role]: job (p, j) holds work of that role
+        self.team: dict[tuple[int, int, str], cp_model.IntVar] = {}
         self._variables()
         self._one_holder()
         self._one_shift()
@@ -90,6 +95,7 @@ class PoolModel:
         self._rotation()
         self._cobots()
         self._symmetry()
+        self._teams()
         self.terms = self._objective_terms()
 
     # ------------------------------------------------------------------ variables
@@ -305,6 +311,17 @@ class PoolModel:
             if here:
                 self.m.add(cp_model.LinearExpr.sum(here) <= cp_model.LinearExpr.sum(before))
 
+    def _teams(self) -> None:
+        """team[p, j, role] is set where job (p, j) holds work of that role (for the
+        objective: a job within few teams has one colleague to guide the new worker)."""
+        units = self.inst.units
+        for (p, j), members in self.x_by_job.items():
+            for u, var in members:
+                key = (p, j, units[u].role)
+                if key not in self.team:
+                    self.team[key] = self.m.new_bool_var(f"team{p}_{j}_{units[u].role}")
+                self.m.add_implication(var, self.team[key])
+
     # ------------------------------------------------------------------ objective
     def _objective_terms(self) -> list[cp_model.LinearExprT]:
         inst = self.inst
@@ -336,7 +353,8 @@ class PoolModel:
             ]
         )
         cobots = -total(list(self.used.values()))
-        return [carved, total(moved), total(risk), jobs, supported, cobots]
+        teams = -total(list(self.team.values()))
+        return [carved, total(moved), total(risk), jobs, teams, supported, cobots]
 
     # ------------------------------------------------------------------ solve
     def hint(self, a: Assignment) -> None:
