@@ -809,3 +809,14 @@ def test_heavy_work_profiles_and_their_limit_in_the_plan() -> None:
     hours = job.unit_hours
     load = (3 * hours["rack"] + hours["plug"]) / (hours["rack"] + hours["plug"])
     assert carving.max_job_ergonomic_load.value < load <= limit + 1e-6
+    assert job.physical_load == pytest.approx(load)
+    # the margin stops at the top of the scale
+    top = plan(
+        strong,
+        allow_displacement=True,
+        min_kinds_per_job=2,
+        time_limit_s=1,
+        max_job_ergonomic_load=3.9,
+        evaluate_proposals=False,
+    )
+    assert top.load_limit("p") == 4.0

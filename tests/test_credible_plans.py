@@ -515,4 +515,4 @@ def test_the_work_balance_shows_when_the_work_that_stays_gets_heavier(tmp_path: 
     assert balance_view(process, result, "en", translations("en").gettext, 1.0).heavier == ()
     # a ceiling of 0 is a ceiling (not "none given"): the warning holds it
     strict = dataclasses.replace(result, options={**result.options, "max_job_ergonomic_load": 0})
-    assert balance_view(process, strict, "en", translations("en").gettext, 0.25).limit == "0.0"
+    assert balance_view(process, strict, "en", translations("en").gettext, 0.25).limit == "0"

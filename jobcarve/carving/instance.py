@@ -17,6 +17,8 @@ from jobcarve.results import Analysis
 
 #: Integer hours are in units of 1/SCALE hour.
 SCALE = 100
+#: The top of the 0-4 scale: no job's load limit goes above it.
+MAX_LOAD = 4.0
 #: Demands that make up the physical load of a job.
 PHYSICAL = ("lifting", "pushing_pulling", "repetitive_hand_arm", "posture_mobility")
 
@@ -370,7 +372,9 @@ def build_instance(
                 p.hours_per_week_available,
                 p.pace,
                 max(0, slots),
-                options.max_job_ergonomic_load + heavy_work_margin if p.id in heavy_work else None,
+                min(MAX_LOAD, options.max_job_ergonomic_load + heavy_work_margin)
+                if p.id in heavy_work
+                else None,
             )
         )
     if options.min_kinds_per_job < 1:

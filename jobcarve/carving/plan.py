@@ -53,6 +53,9 @@ class PlanJob:
     unit_hours: dict[str, float] = field(default_factory=dict)
     #: job-quality checks of a carved job (`JobQuality`); None for existing roles
     quality: JobQuality | None = None
+    #: hours-weighted physical demand of a carved job, as the plan holds it to its limit
+    #: (`Plan.load_limit`: the units' full standard hours); None for existing roles
+    physical_load: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -66,6 +69,9 @@ class PlanJob:
             "supports": list(self.supports),
             "tasks": list(self.tasks),
             "quality": self.quality.to_dict() if self.quality else None,
+            "physical_load": round(self.physical_load, 3)
+            if self.physical_load is not None
+            else None,
         }
 
 
@@ -280,11 +286,11 @@ class Plan:
     def carved(self) -> list[PlanJob]:
         return [j for j in self.jobs if j.kind == "carved"]
 
-    def carved_standard_hours(self, unit: str, hours: float) -> float:
-        """The standard hours a week of ``unit`` (``hours`` today) that the carved jobs hold:
-        what its roles and cobots do not (a job's own hours of it are at its profile's pace)."""
-        others = self.unit_holder.get(unit, ())
-        return hours - sum(h.hours_per_week for h in others if h.kind != "carved")
+    def carved_standard_hours(self, unit: str) -> float:
+        """The standard hours a week of ``unit`` that the carved jobs hold, on the basis of
+        the unit's hours (with a split's hand-over time; a job's own hours of it are at its
+        profile's pace)."""
+        return sum(h.hours_per_week for h in self.unit_holder.get(unit, ()) if h.kind == "carved")
 
     def load_limit(self, profile: str | None) -> float:
         """The highest hours-weighted physical load of a job of ``profile``: the plan's
@@ -680,6 +686,7 @@ def _to_plan(
         job_id = f"{prof.id}-{counter[prof.id]}"
         supports = sorted({s for u in members for s in units[u].supports[p]})
         hours = per_unit(members, prof.pace)
+        weight = sum(units[u].hours for u in members)
         jobs.append(
             PlanJob(
                 job_id,
@@ -691,6 +698,9 @@ def _to_plan(
                 tuple(supports),
                 tuple(sorted({units[u].task for u in members})),
                 hours,
+                physical_load=sum(units[u].physical * units[u].hours for u in members) / weight
+                if weight
+                else 0.0,
             )
         )
         for u in members:

@@ -167,7 +167,7 @@ def balance_view(
         displaced_hours=s.displacement_hours,
         allowed=bool(plan.options.get("allow_displacement")),
         heavier=heavier,
-        limit=fixed(limit, lang, 1),
+        limit=number(limit, lang, 2),
         seasonal=tuple(
             _("%(role)s (%(hours)s h a week; agency hours in %(weeks)s weeks a year)")
             % {

@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from jobcarve.carving.instance import PHYSICAL
 from jobcarve.carving.line import DECISECOND, LineSolution
 from jobcarve.carving.plan import Plan
 from jobcarve.catalog import Catalogs
@@ -218,7 +217,7 @@ def _job_cards(
                 "physical load %(load)s, within the limit for a whole week (%(max)s on the 0-4 scale)"
             )
             % {
-                "load": fixed(_job_load(job.unit_hours, units), lang, 2),
+                "load": fixed(job.physical_load or 0.0, lang, 2),
                 "max": number(plan.load_limit(job.profile), lang, 2),
             },
         ]
@@ -249,7 +248,7 @@ def _job_cards(
             units[u].label(lang)
             for u, _h in by_hours
             if units[u].shift == "every"
-            and plan.carved_standard_hours(u, units[u].hours_per_week)
+            and plan.carved_standard_hours(u)
             > units[u].hours_per_week / process.planning.shifts + 0.05
         ]
         if later:
@@ -262,9 +261,7 @@ def _job_cards(
         # what the work exposes the worker to: the risk inventory's measures and instruction
         # (a review: 9.4 h a week of rubber dust in a job whose card named no dust)
         for flag in EXPOSURES:
-            exposed = [
-                units[u].label(lang) for u, _h in by_hours if getattr(units[u].handling, flag)
-            ]
+            exposed = [units[u].label(lang) for u, _h in by_hours if _exposes(units[u], flag)]
             if exposed:
                 floor.append(
                     _(
@@ -307,16 +304,16 @@ def _job_cards(
     return cards
 
 
-def _job_load(hours: dict[str, float], units: dict[str, Any]) -> float:
-    """A job's hours-weighted physical demand: per unit the highest of lifting, pushing and
-    pulling, repetitive work and posture (the plan's `max_job_ergonomic_load` measure)."""
-    total = sum(hours.values())
-    load = sum(h * max(units[u].demands[d] for d in PHYSICAL) for u, h in hours.items())
-    return load / total if total else 0.0
-
-
 #: handling flags of exposure a job card names (dangerous work is never in a new job)
 EXPOSURES = ("dust_fumes", "wet_work", "cold_work", "vibrating_tool")
+
+
+def _exposes(unit: Any, flag: str) -> bool:
+    """The unit brings this exposure: its handling flag, and for wet work cleaning by hand
+    too (as the restriction no_wet_work counts it)."""
+    if getattr(unit.handling, flag):
+        return True
+    return flag == "wet_work" and "cleaning" in unit.activities
 
 
 def _assist_share(analysis: Analysis) -> float:

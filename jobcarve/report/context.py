@@ -528,7 +528,7 @@ def _cobot_candidates(analysis: Analysis, plan: Plan | None, lang: str, _: Gette
         if any(h.kind == "carved" for h in held):
             # the standard hours the jobs hold: what the roles and cobots do not (a review:
             # "30 h goes to a new job" where the job held 3.75 h and the rackers kept 26.25)
-            moved = plan.carved_standard_hours(u.id, u.hours_per_week)
+            moved = plan.carved_standard_hours(u.id)
             if moved <= u.hours_per_week - 0.05:
                 name = _(
                     "%(unit)s (%(moved)s of its %(hours)s h/week; today's staff keep the rest)"
@@ -771,7 +771,7 @@ def _planning(
             ),
             Assumption(
                 _("Maximum physical load of a job"),
-                number(o["max_job_ergonomic_load"], lang, 1),
+                number(o["max_job_ergonomic_load"], lang, 2),
                 _("option of the plan (model options or default)"),
             ),
             *(
@@ -780,7 +780,7 @@ def _planning(
                     % {"profile": names.get(pid, pid)},
                     number(limit, lang, 2),
                     _(
-                        "the option above plus the margin for a profile able to do heavy work (capacity 3 or more on lifting, pushing and pulling, repetitive work and posture)"
+                        "the option above plus the margin for a profile able to do heavy work: one with at least the lowest capacity for it on lifting, pushing and pulling, repetitive work and posture, and no restriction that caps one of them (margin and capacity among the sourced defaults)"
                     ),
                 )
                 for pid, limit in sorted((o.get("job_load_limits") or {}).items())

@@ -374,6 +374,9 @@ class PoolModel:
             self.m.add_hint(var, k in used_cobots)
         for (u, p, j), var in self.w.items():
             self.m.add_hint(var, a.job_of.get(u) == (p, j) and u in a.assist_of)
+        teams = {(p, j, self.inst.units[u].role) for u, (p, j) in a.job_of.items()}
+        for team, var in self.team.items():
+            self.m.add_hint(var, team in teams)
 
     def _hint_all(self, solver: cp_model.CpSolver) -> None:
         """Hint every variable with its value in the solver's solution (for the next stage)."""
