@@ -71,6 +71,10 @@ KNOWN = {
     " gives dust_fumes without hazardous_substance and the format has no key for heat, so"
     " nothing rules it out: with the heavy-work margin (2026-12-02) the plan puts 6 h of it in"
     " a job, before the margin the plan left it with the role by the solver's choice",
+    "rubber_moulding": "knife_trim: the tool lets the magnifier close the driver's gaps on"
+    " scalpel work at sealing lips, which his expert labels not accessible (a known fit"
+    " disagreement); at these tests' 2 s the plan with jobs within few teams (2026-12-02) puts"
+    " it in his job, at 5 s it does not",
 }
 
 
