@@ -1144,6 +1144,30 @@ def test_no_later_shift_note_where_the_new_jobs_hold_one_shifts_share() -> None:
             assert any(f.startswith("work with wet hands") and name in f for f in card.floor)
 
 
+def test_a_cards_exposures_follow_the_catalogues_restrictions() -> None:
+    """Which activities bring an exposure is read from the restrictions that exclude its
+    flag (no_wet_work: cleaning by hand), not written into the card: a catalogue whose
+    vibration restriction also excluded bench work would name bench work as vibration."""
+    from dataclasses import replace
+
+    from jobcarve.catalog import load_catalogs
+    from jobcarve.report.cards import exposure_activities
+
+    cats = load_catalogs()
+    acts = exposure_activities(cats)
+    assert acts["wet_work"] == frozenset({"cleaning"})
+    assert acts["vibrating_tool"] == frozenset()
+    assert cats.params is not None
+    rules = [
+        r.model_copy(update={"excludes_activities": ["bench_work"]})
+        if "vibrating_tool" in r.excludes
+        else r
+        for r in cats.params.restrictions
+    ]
+    changed = replace(cats, params=cats.params.model_copy(update={"restrictions": rules}))
+    assert exposure_activities(changed)["vibrating_tool"] == frozenset({"bench_work"})
+
+
 def test_the_work_balance_says_which_hours_rest_on_people_who_leave() -> None:
     """Tyre retreading (case 62): a curing operator retires next year and is not replaced;
     the plan moves enveloping into new jobs against his hours. The report said nobody loses

@@ -190,8 +190,10 @@ def _job_cards(
     case: BusinessCase | None,
     lang: str,
     _: Gettext,
+    cats: Catalogs,
 ) -> list[JobCard]:
     profiles = {p.id: p for p in process.profiles}
+    exposure_acts = exposure_activities(cats)
     role_names = {r.id: r.name for r in process.roles}
     titles = job_titles(process, plan, units, _)
     o = plan.options
@@ -261,7 +263,11 @@ def _job_cards(
         # what the work exposes the worker to: the risk inventory's measures and instruction
         # (a review: 9.4 h a week of rubber dust in a job whose card named no dust)
         for flag in EXPOSURES:
-            exposed = [units[u].label(lang) for u, _h in by_hours if _exposes(units[u], flag)]
+            exposed = [
+                units[u].label(lang)
+                for u, _h in by_hours
+                if _exposes(units[u], flag, exposure_acts.get(flag, frozenset()))
+            ]
             if exposed:
                 floor.append(
                     _(
@@ -308,12 +314,23 @@ def _job_cards(
 EXPOSURES = ("dust_fumes", "wet_work", "cold_work", "vibrating_tool")
 
 
-def _exposes(unit: Any, flag: str) -> bool:
-    """The unit brings this exposure: its handling flag, and for wet work cleaning by hand
-    too (as the restriction no_wet_work counts it)."""
+def exposure_activities(cats: Catalogs) -> dict[str, frozenset[str]]:
+    """The kinds of activity that bring an exposure as the catalogue's restrictions count
+    it: a restriction that excludes the flag excludes these activities too (no_wet_work:
+    cleaning by hand)."""
+    found: dict[str, set[str]] = {}
+    for rule in cats.params.restrictions if cats.params else ():
+        for flag in rule.excludes:
+            found.setdefault(flag, set()).update(rule.excludes_activities)
+    return {flag: frozenset(acts) for flag, acts in found.items()}
+
+
+def _exposes(unit: Any, flag: str, activities: frozenset[str]) -> bool:
+    """The unit brings this exposure: its handling flag, or an activity that a restriction
+    excluding the flag excludes too."""
     if getattr(unit.handling, flag):
         return True
-    return flag == "wet_work" and "cleaning" in unit.activities
+    return bool(activities & set(unit.activities))
 
 
 def _assist_share(analysis: Analysis) -> float:

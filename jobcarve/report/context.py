@@ -256,7 +256,9 @@ def build_context(
     }
     profile_names = {p.id: p.name for p in process.profiles}
     role_names = {r.id: r.name for r in process.roles}
-    jobs = tuple(_job_cards(process, plan, units, support_names, case, lang, _)) if plan else ()
+    jobs = (
+        tuple(_job_cards(process, plan, units, support_names, case, lang, _, cats)) if plan else ()
+    )
     cobot_cards = tuple(_cobot_cards(plan, analysis, units, lang, cats, _)) if plan else ()
     business = (
         business_view(case, spread, lang, _, process, cats, plan, {c.id: c.title for c in jobs})
