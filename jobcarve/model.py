@@ -591,6 +591,14 @@ class Options(_Block):
         None, ge=1, le=20, description="Fewest different tasks in a carved job."
     )
     max_job_ergonomic_load: float | None = Field(None, ge=0, le=4)
+    heavy_work_load_margin: float | None = Field(
+        None,
+        ge=0,
+        le=1,
+        description="How much more physical load a job of a profile able to do heavy work may "
+        "carry than max_job_ergonomic_load (default carving.heavy_work_load_margin); 0 holds "
+        "every job to one limit.",
+    )
     max_cobots: StrictInt | None = Field(None, ge=0, le=50)
     allow_displacement: StrictBool = Field(
         False,
@@ -669,6 +677,7 @@ class Scenario(_Block):
     min_job_hours: float | None = Field(None, gt=0, le=60)
     min_kinds_per_job: StrictInt | None = Field(None, ge=1, le=20)
     max_job_ergonomic_load: float | None = Field(None, ge=0, le=4)
+    heavy_work_load_margin: float | None = Field(None, ge=0, le=1)
 
 
 class ProcessModel(_Block):

@@ -140,6 +140,7 @@ def compare(
             min_job_hours=scenario.min_job_hours,
             min_kinds_per_job=scenario.min_kinds_per_job,
             max_job_ergonomic_load=scenario.max_job_ergonomic_load,
+            heavy_work_load_margin=scenario.heavy_work_load_margin,
             allow_displacement=scenario.allow_displacement,
         )
         runs.append((scenario.id, scenario.name, apply_scenario(process, scenario), changed))

@@ -810,6 +810,28 @@ def test_heavy_work_profiles_and_their_limit_in_the_plan() -> None:
     load = (3 * hours["rack"] + hours["plug"]) / (hours["rack"] + hours["plug"])
     assert carving.max_job_ergonomic_load.value < load <= limit + 1e-6
     assert job.physical_load == pytest.approx(load)
+    # the model's option switches the margin off: every job at the one limit
+    one_limit = strong.model_copy(
+        update={"options": strong.options.model_copy(update={"heavy_work_load_margin": 0.0})}
+    )
+    result = plan(one_limit, allow_displacement=True, min_kinds_per_job=2, time_limit_s=5)
+    assert result.options["heavy_work_load_margin"] == 0.0
+    assert not result.options["job_load_limits"]
+    assert result.load_limit("p") == carving.max_job_ergonomic_load.value
+    assert all(
+        j.physical_load is not None
+        and j.physical_load <= carving.max_job_ergonomic_load.value + 1e-6
+        for j in result.carved
+    )
+    # and a call's option wins over the model's: a wider margin
+    result = plan(
+        one_limit,
+        allow_displacement=True,
+        min_kinds_per_job=2,
+        time_limit_s=5,
+        heavy_work_load_margin=0.5,
+    )
+    assert result.load_limit("p") == pytest.approx(carving.max_job_ergonomic_load.value + 0.5)
     # the margin stops at the top of the scale
     top = plan(
         strong,

@@ -113,6 +113,9 @@ class PoolOptions:
     #: a unit goes into a carved job only when its hours today are at most this multiple of
     #: its role's room (carving.max_unit_room_ratio): the role could give it up whole
     max_unit_room_ratio: float = math.inf
+    #: how much more load a job of a profile able to do heavy work may carry than
+    #: `max_job_ergonomic_load` (carving.heavy_work_load_margin, or the model's option)
+    heavy_work_load_margin: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -147,6 +150,7 @@ OPTION_RANGES: dict[str, tuple[float, float, bool]] = {  # low, high, whole numb
     "min_job_hours": (0.01, 60, False),
     "min_kinds_per_job": (1, 20, True),
     "max_job_ergonomic_load": (0, 4, False),
+    "heavy_work_load_margin": (0, 1, False),
     "max_cobots": (0, 50, True),
     "time_limit_s": (0.01, 86400, False),
     "seed": (0, 2**31 - 1, True),
@@ -235,6 +239,7 @@ def resolve_options(
         rotation_max_share=rotation_max_share,
         carved_hours_slack=carving.carved_hours_slack_hours.value,
         max_counted_supported_gaps=int(carving.max_counted_supported_gaps.value),
+        heavy_work_load_margin=pick("heavy_work_load_margin", carving.heavy_work_load_margin.value),
     )
 
 
@@ -245,7 +250,6 @@ def build_instance(
     lifting_aids: frozenset[str] = frozenset(),
     no_night: frozenset[str] = frozenset(),
     heavy_work: frozenset[str] = frozenset(),
-    heavy_work_margin: float = 0.0,
 ) -> PoolInstance:
     """The pool instance of an analysed process.
 
@@ -255,7 +259,7 @@ def build_instance(
     any work done only at night (`Unit.shift` "night").
 
     A job's hours-weighted physical load stays at `PoolOptions.max_job_ergonomic_load`, or that
-    plus ``heavy_work_margin`` for a profile in ``heavy_work`` (ids of profiles able to do heavy
+    plus `PoolOptions.heavy_work_load_margin` for a profile in ``heavy_work`` (ids of profiles able to do heavy
     work, `heavy_work_profiles`).
 
     A unit with a lifting risk (NIOSH lifting index above the limit) goes into a carved job
@@ -372,8 +376,8 @@ def build_instance(
                 p.hours_per_week_available,
                 p.pace,
                 max(0, slots),
-                min(MAX_LOAD, options.max_job_ergonomic_load + heavy_work_margin)
-                if p.id in heavy_work
+                min(MAX_LOAD, options.max_job_ergonomic_load + options.heavy_work_load_margin)
+                if p.id in heavy_work and options.heavy_work_load_margin > 0
                 else None,
             )
         )

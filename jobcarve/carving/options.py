@@ -25,6 +25,8 @@ class CarvingOptions:
     min_kinds_per_job: int | None = None
     #: most ergonomic load of a carved job (0-4)
     max_job_ergonomic_load: float | None = None
+    #: how much more load a job of a profile able to do heavy work may carry
+    heavy_work_load_margin: float | None = None
     #: most cobots in the plan
     max_cobots: int | None = None
     #: let the plan take more work from a role than its declared uses absorb

@@ -374,8 +374,9 @@ def plan(
 
     Options (`CarvingOptions`, or the same names as keywords; each overrides the model's
     ``options:`` and the sourced default; an unknown name is a `UsageError`):
-    ``min_job_hours``, ``min_kinds_per_job``, ``max_job_ergonomic_load``, ``max_cobots``,
-    ``allow_displacement``, ``time_limit_s``, ``seed``, ``workers``.
+    ``min_job_hours``, ``min_kinds_per_job``, ``max_job_ergonomic_load``,
+    ``heavy_work_load_margin``, ``max_cobots``, ``allow_displacement``, ``time_limit_s``,
+    ``seed``, ``workers``.
 
     The plan keeps every role's work balance (it takes from a role at most what the role's
     declared uses absorb, unless ``allow_displacement``). Cobots stay in the plan only
@@ -485,7 +486,6 @@ def _solve(
         aids,
         _no_night(process, cats),
         heavy_work_profiles(process, cats),
-        cats.params.carving.heavy_work_load_margin.value if cats.params else 0.0,
     )
     if cobot_units is not None:
         inst = dataclasses.replace(
@@ -800,6 +800,7 @@ def _to_plan(
             "min_job_hours": o.min_job_hours,
             "min_kinds_per_job": o.min_kinds_per_job,
             "max_job_ergonomic_load": o.max_job_ergonomic_load,
+            "heavy_work_load_margin": o.heavy_work_load_margin,
             # the profiles whose jobs may weigh more (able to do heavy work), with their limit
             "job_load_limits": {
                 p.id: p.load_limit for p in inst.profiles if p.load_limit is not None

@@ -782,8 +782,9 @@ def _planning(
                     % {"profile": names.get(pid, pid)},
                     number(limit, lang, 2),
                     _(
-                        "the option above plus the margin for a profile able to do heavy work: one with at least the lowest capacity for it on lifting, pushing and pulling, repetitive work and posture, and no restriction that caps one of them (margin and capacity among the sourced defaults)"
-                    ),
+                        "the option above plus %(margin)s for a profile able to do heavy work: one with at least the lowest capacity for it on lifting, pushing and pulling, repetitive work and posture, and no restriction that caps one of them (the margin from the model options or the default, the capacity among the sourced defaults)"
+                    )
+                    % {"margin": number(o.get("heavy_work_load_margin", 0.0), lang, 2)},
                 )
                 for pid, limit in sorted((o.get("job_load_limits") or {}).items())
             ),
