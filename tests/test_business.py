@@ -823,3 +823,43 @@ def test_agency_hours_at_the_invoice_rate_and_in_their_season() -> None:
     assert value == pytest.approx(384 * 46 * 0.95) and "invoice rate" in text
     value, text = agency(agency_rate_eur_per_hour=48.0, agency_weeks_per_year=16.0)
     assert value == pytest.approx(384 * 16 / 46 * 46 * 0.95) and "in season only" in text
+
+
+def test_the_advice_reads_the_freed_hours_with_the_paid_cover_first() -> None:
+    """A role with an open vacancy and agency hours: the freed hours fill the vacancy first
+    (capacity, no money saved). The second reading ends the agency hours first; the advice
+    gives its money paid and net, as the employer chooses (a review: the racker's 18 h as
+    EUR 25k of capacity, where ending the late-shift temp would have saved money)."""
+    from jobcarve.economics.defaults import rates
+    from jobcarve.report.advice import _cash_and_capacity
+
+    process, figures = hand_figures()
+    # op: one vacancy (38 h) besides its 6 h overtime and 8 h agency; 16 h freed
+    roles = [r.model_copy(update={"vacancies": 1}) for r in process.roles]
+    changed = process.model_copy(update={"roles": roles})
+    balance = work_balance(changed, {"op": 16.0})
+    (b,) = balance
+    assert b.absorbed["vacancies"] == pytest.approx(16.0) and b.absorbed["agency"] == 0.0
+    case = business_case(changed, dataclasses.replace(figures, balance=balance))
+    assert case.paid_value_eur_per_year == pytest.approx(0.0)
+    assert case.paid_first is not None
+    paid, net = case.paid_first
+    # 6 h overtime x 50 x 1.25 + 8 h agency x 50 x 1.30 = 895 a production week, x 46 x 0.95
+    assert paid == pytest.approx(895 * 46 * 0.95)
+    vacancy = 2 * 50 * rates(changed).values["vacancy_value_factor"]  # the 2 h left
+    assert case.freed_by_use_paid_first["vacancies"] == pytest.approx(vacancy * 46 * 0.95)
+    assert net == pytest.approx(
+        case.net_eur_per_year
+        - sum(case.freed_by_use.values())
+        + sum(case.freed_by_use_paid_first.values())
+    )
+    text = _cash_and_capacity(case, "en", lambda s: s)
+    assert "Read the other way, with the freed hours ending overtime and agency work" in text
+    assert f"{money(paid, 'en')} a year is money paid and the net effect is" in text
+    assert case.to_dict()["value_freed_hours_by_use_paid_first"]["agency"] == pytest.approx(
+        520 * 46 * 0.95, abs=0.01
+    )
+    # the hand model as it is (no vacancy): both readings are the same, nothing more said
+    plain = business_case(*hand_figures())
+    assert plain.paid_first is None and not plain.freed_by_use_paid_first
+    assert "Read the other way" not in _cash_and_capacity(plain, "en", lambda s: s)

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from jobcarve.carving.balance import work_balance
+from jobcarve.carving.balance import PAID_FIRST, RoleBalance, absorb, work_balance
 from jobcarve.economics.case_lines import _case_lines
 from jobcarve.economics.defaults import Rates, _year_weights, rates
 from jobcarve.economics.figures import PlanFigures
@@ -135,6 +135,10 @@ class BusinessCase:
     #: the value of the freed hours per use (vacancies, overtime, ...), average per year over
     #: the horizon: its sum is the line ``value_freed_hours``
     freed_by_use: dict[str, float] = field(default_factory=dict)
+    #: the same, with each role's freed hours going first to its paid cover (overtime, agency
+    #: hours) and only then to vacancies and backlog (`PAID_FIRST`); empty where that reading
+    #: is the same as the first
+    freed_by_use_paid_first: dict[str, float] = field(default_factory=dict)
 
     def line(self, key: str) -> float:
         return next(item.amount_eur_per_year for item in self.lines if item.key == key)
@@ -150,6 +154,18 @@ class BusinessCase:
         """The part of the freed hours' value that is the worth of extra capacity (vacancies
         filled, backlog taken on): no money saved, it pays only as more output."""
         return sum(v for use, v in self.freed_by_use.items() if use not in PAID_USES)
+
+    @property
+    def paid_first(self) -> tuple[float, float] | None:
+        """The second reading, where it differs: the freed hours end overtime and agency
+        hours before they fill vacancies or take on backlog. Its money paid (the freed hours'
+        paid value) and its net effect per year; None where both readings are the same."""
+        if not self.freed_by_use_paid_first:
+            return None
+        other = self.freed_by_use_paid_first
+        paid = sum(v for use, v in other.items() if use in PAID_USES)
+        net = self.net_eur_per_year - sum(self.freed_by_use.values()) + sum(other.values())
+        return paid, net
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -174,6 +190,9 @@ class BusinessCase:
                 for f in self.freed
             ],
             "value_freed_hours_by_use": {k: round(v, 2) for k, v in self.freed_by_use.items()},
+            "value_freed_hours_by_use_paid_first": {
+                k: round(v, 2) for k, v in self.freed_by_use_paid_first.items()
+            },
             "sensitivity": self.sensitivity.to_dict() if self.sensitivity else None,
             "rates": {k: round(v, 4) for k, v in self.rates.items()},
             "sources": self.sources,
@@ -275,6 +294,22 @@ def _cash_flow(
     return cash
 
 
+def _paid_first(balance: Sequence[RoleBalance]) -> tuple[RoleBalance, ...]:
+    """The roles' balances with the freed hours going to the paid cover first
+    (`PAID_FIRST`); empty where no role's hours go elsewhere than in the first reading."""
+    other = []
+    for b in balance:
+        absorbed = absorb(b.released_hours_per_week, b.uses, PAID_FIRST)[0]
+        seasonal = absorbed["agency"] if b.agency_weeks_per_year is not None else 0.0
+        other.append(dataclasses.replace(b, absorbed=absorbed, seasonal_hours_per_week=seasonal))
+    moved = any(
+        abs(o.absorbed.get(use, 0.0) - b.absorbed.get(use, 0.0)) > 0.005
+        for o, b in zip(other, balance, strict=True)
+        for use in PAID_FIRST
+    )
+    return tuple(other) if moved else ()
+
+
 def business_case(
     process: ProcessModel,
     figures: PlanFigures,
@@ -303,6 +338,13 @@ def business_case(
     def yearly(items: Sequence[FreedValue]) -> float:
         return sum(value_years(items)) / horizon
 
+    def by_use(items: Sequence[FreedValue]) -> dict[str, float]:
+        return {
+            use: sum(value_years([f for f in items if f.use == use])) / horizon
+            for use in dict.fromkeys(f.use for f in items)
+        }
+
+    other = _paid_first(figures.balance)
     value_by_year = value_years(freed)
     role_value: dict[str, float] = {}  # average yearly value of each role's freed hours
     for f in freed:
@@ -345,10 +387,8 @@ def business_case(
         tuple(freed),
         None,
         dict(r.sources_nl),
-        {
-            use: sum(value_years([f for f in freed if f.use == use])) / horizon
-            for use in dict.fromkeys(f.use for f in freed)
-        },
+        by_use(freed),
+        by_use(value_freed_hours(other, process.roles, v, prod)) if other else {},
     )
     if sensitivity:
         case = dataclasses.replace(

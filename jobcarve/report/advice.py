@@ -107,12 +107,19 @@ def _cash_and_capacity(case: BusinessCase, lang: str, _: Gettext) -> str:
     if capacity <= 0 or not uses:
         return ""
     if paid <= 0:
-        return " " + _(
+        text = " " + _(
             "All of the value of these hours (%(capacity)s a year) is the worth of extra capacity (%(uses)s): it is no money saved, and pays only when the company turns those hours into more output."
         ) % {"capacity": money(capacity, lang), "uses": uses}
-    return " " + _(
-        "Of the value of these hours, %(paid)s a year is money the company pays now or would pay (less overtime and agency work, leavers not replaced); %(capacity)s is the worth of extra capacity (%(uses)s): no money saved, it pays only when the company turns those hours into more output."
-    ) % {"paid": money(paid, lang), "capacity": money(capacity, lang), "uses": uses}
+    else:
+        text = " " + _(
+            "Of the value of these hours, %(paid)s a year is money the company pays now or would pay (less overtime and agency work, leavers not replaced); %(capacity)s is the worth of extra capacity (%(uses)s): no money saved, it pays only when the company turns those hours into more output."
+        ) % {"paid": money(paid, lang), "capacity": money(capacity, lang), "uses": uses}
+    other = case.paid_first
+    if other is not None and round(other[0]) != round(paid):
+        text += " " + _(
+            "Read the other way, with the freed hours ending overtime and agency work before they fill vacancies or take on work now left undone, %(paid)s a year is money paid and the net effect is %(net)s a year. Which the new jobs take first is the employer's choice; agency hours that cover an open vacancy today count only once."
+        ) % {"paid": money(other[0], lang), "net": money(other[1], lang)}
+    return text
 
 
 def advise(
