@@ -427,8 +427,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "using two hands at once (two-hand control)",
     ),
     "flag.wet_work": (
-        "natte handen of huidcontact met nat, irriterend of sensibiliserend materiaal (zoals vers beton of cement)",
-        "wet hands or skin contact with wet, irritating or sensitising material (such as fresh concrete or cement)",
+        "natte handen of huidcontact met nat, irriterend of sensibiliserend materiaal (water, koelvloeistof, nat product, vers beton of cement)",
+        "wet hands or skin contact with wet, irritating or sensitising material (water, cutting fluid, wet product, fresh concrete or cement)",
     ),
     "flag.cold_work": (
         "kou (een gekoelde hal of koelcel, koude producten in de handen)",

@@ -714,6 +714,7 @@ def test_a_plan_without_a_cobot_says_where_the_cobot_work_went() -> None:
             unit("stack", "candidate", 12.0),
             unit("pick", "assist", 8.0),
             unit("pallets", "candidate", 8.0, risk=True),
+            unit("cartons", "candidate", 5.25, risk=True),
         ]
     )
     balance = SimpleNamespace(
@@ -724,12 +725,13 @@ def test_a_plan_without_a_cobot_says_where_the_cobot_work_went() -> None:
             "crates": (Holding("carved", "p-1", 5.0, False),),
             "stack": (Holding("role", "op", 12.0, False),),
             "pallets": (Holding("role", "op", 8.0, False),),
+            "cartons": (Holding("role", "op", 5.25, False),),
         },
         options={"max_cobots": 2},
         work_balance=(balance,),
     )
     plan.carved_standard_hours = MethodType(Plan.carved_standard_hours, plan)
-    text = _cobot_candidates(analysis, plan, "en", translations("en").gettext)  # type: ignore[arg-type]
+    text = _cobot_candidates(analysis, plan, "en", translations("en").gettext, 8.0)  # type: ignore[arg-type]
     assert "goes to a new job instead: Crates (5 h/week)." in text
     assert "stays with today's staff: Stack (12 h/week)." in text and "Pick" not in text
     # a job that holds part of a candidate names the hours it holds (an anodiser review:
@@ -738,7 +740,7 @@ def test_a_plan_without_a_cobot_says_where_the_cobot_work_went() -> None:
         Holding("carved", "p-1", 2.0, False),
         Holding("role", "op", 3.0, False),
     )
-    text = _cobot_candidates(analysis, plan, "en", translations("en").gettext)  # type: ignore[arg-type]
+    text = _cobot_candidates(analysis, plan, "en", translations("en").gettext, 8.0)  # type: ignore[arg-type]
     assert "instead: Crates (2 of its 5 h/week; today's staff keep the rest)." in text
     plan.unit_holder["crates"] = (Holding("carved", "p-1", 5.0, False),)  # type: ignore[index]
     # the reason is the plan's rule, not a claim about the roles' room (a role may still have
@@ -747,13 +749,20 @@ def test_a_plan_without_a_cobot_says_where_the_cobot_work_went() -> None:
     assert "agency hours it could save in its role are not counted" in text
     assert "a lifting risk that a cobot would take over stays with today's staff: Pallets" in text
     assert "Stack" not in text.split("lifting risk that a cobot")[1]
+    # a risk of fewer hours than a cobot cell is advised for: the proportionate remedy, not
+    # "a cobot there does neither" (a review: 5.2 h of palletising at a lifting index of 2.0)
+    small = text.split("Work with a lifting risk")[2]
+    assert small.startswith(" that a cobot would take over stays with today's staff: Cartons")
+    assert "advised for a risk of at least 8 hours a week" in small
+    assert "Cartons" not in text.split("Work with a lifting risk")[1]
+    assert "does neither" not in text.split("Cartons")[1].split(".")[0]
     # with room left in the role, the risky work is kept for the plan's general reason
     balance.released_hours_per_week = 4.0  # type: ignore[attr-defined]
-    text = _cobot_candidates(analysis, plan, "en", translations("en").gettext)  # type: ignore[arg-type]
+    text = _cobot_candidates(analysis, plan, "en", translations("en").gettext, 8.0)  # type: ignore[arg-type]
     assert "staff: Stack (12 h/week); Pallets (8 h/week)." in text
-    assert "a cobot would take over" not in text
+    assert "Its role has too little room" not in text
     plan.options = {"max_cobots": 0}  # type: ignore[attr-defined]
-    text = _cobot_candidates(analysis, plan, "en", translations("en").gettext)  # type: ignore[arg-type]
+    text = _cobot_candidates(analysis, plan, "en", translations("en").gettext, 8.0)  # type: ignore[arg-type]
     assert "This plan was made without cobots" in text and "does neither" not in text
 
 

@@ -319,7 +319,15 @@ def build_context(
         adviser=adviser.name if adviser else "",
         organisation=adviser.organisation if adviser else "",
         line_cobots=_line_cobots(line, cobot_cards, _),
-        cobot_candidates="" if cobot_cards else _cobot_candidates(analysis, plan, lang, _),
+        cobot_candidates=""
+        if cobot_cards
+        else _cobot_candidates(
+            analysis,
+            plan,
+            lang,
+            _,
+            cats.params.carving.min_cobot_added_hours.value if cats.params else 0.0,
+        ),
         profiles=tuple(p.name for p in process.profiles),
         balance=balance_view(
             process,
@@ -501,8 +509,12 @@ def _lifting_risks(
     return tuple(rows)
 
 
-def _cobot_candidates(analysis: Analysis, plan: Plan | None, lang: str, _: Gettext) -> str:
-    """Where the units a cobot could take went in a plan without a cobot (empty if none)."""
+def _cobot_candidates(
+    analysis: Analysis, plan: Plan | None, lang: str, _: Gettext, min_hours: float
+) -> str:
+    """Where the units a cobot could take went in a plan without a cobot (empty if none).
+    ``min_hours``: carving.min_cobot_added_hours, the fewest hours of risk a cobot is
+    advised for."""
     if plan is None:
         return ""
     to_job: list[str] = []
@@ -511,6 +523,10 @@ def _cobot_candidates(analysis: Analysis, plan: Plan | None, lang: str, _: Gette
     # hours the plan has used: a cobot there would take work from today's staff (a review
     # read "a cobot there does neither" next to a lifting index of 2.2 it removes)
     risky: list[str] = []
+    # kept work with a lifting risk the cobot would remove, but fewer hours of it than a
+    # cobot cell is advised for (a review read "a cobot there does neither" beside a lifting
+    # index of 2.0 the cobot removes, at 5.2 h a week)
+    small: list[str] = []
     room = {
         b.role: b.absorbable_hours_per_week - b.released_hours_per_week for b in plan.work_balance
     }
@@ -540,12 +556,14 @@ def _cobot_candidates(analysis: Analysis, plan: Plan | None, lang: str, _: Gette
                     "hours": number(u.hours_per_week, lang, 1),
                 }
             to_job.append(name)
+        elif removes and u.hours_per_week < min_hours - 0.005:
+            small.append(name)
         elif removes and room.get(u.role, 0.0) < u.hours_per_week - 0.05:
             risky.append(name)
         else:
             kept.append(name)
     if plan.options.get("max_cobots") == 0:
-        kept, risky = kept + risky, []
+        kept, risky, small = kept + risky + small, [], []
     parts = []
     if to_job:
         parts.append(
@@ -572,6 +590,13 @@ def _cobot_candidates(analysis: Analysis, plan: Plan | None, lang: str, _: Gette
                 "Work with a lifting risk that a cobot would take over stays with today's staff: %(units)s. Its role has too little room left for the hours a cobot would free: what its declared uses absorb, less what the new jobs take, is less than the cobot would take, so a cobot there would take work from today's staff. Remove the risk all the same (see the lifting risks): a lifting aid or a changed workplace, or the cobot as a safety measure whose cost no freed hours pay back."
             )
             % {"units": "; ".join(risky)}
+        )
+    if small:
+        parts.append(
+            _(
+                "Work with a lifting risk that a cobot would take over stays with today's staff: %(units)s. A cobot cell is advised for a risk of at least %(least)s hours a week; for less, a lifting aid, a changed workplace or rotation is the proportionate remedy (see the lifting risks). The risk stays to be removed."
+            )
+            % {"units": "; ".join(small), "least": number(min_hours, lang, 1)}
         )
     return " ".join(parts)
 
