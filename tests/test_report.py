@@ -1197,3 +1197,40 @@ def test_the_work_balance_says_which_hours_rest_on_people_who_leave() -> None:
     assert 'data-figure="leaver-hours"' in page
     assert "Once the people who leave have gone, nobody employed today loses work" in page
     assert "That work moves when they leave, not before" in page
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_cards_learning_route_follows_the_jobs_own_work(lang: str) -> None:
+    """A card names a praktijkverklaring only where the job's work matches standard tasks
+    (its quality's learning templates), by their names; a job without one says what to ask
+    (a review: every card promised the route where the data had it for one job)."""
+    import dataclasses
+
+    from jobcarve.carving.plan import plan
+    from jobcarve.catalog import load_catalogs
+
+    cats = load_catalogs()
+    process = read_process(ROOT / "examples" / "assembly_line.yaml")
+    analysis = analyze(process)
+    result = plan(process, analysis, time_limit_s=2, evaluate_proposals=False)
+    assert result.carved
+    _ = translations(lang).gettext
+    job = result.carved[0]
+    assert job.quality is not None and job.quality.learning_templates
+    none = dataclasses.replace(job, quality=dataclasses.replace(job.quality, learning_templates=()))
+    changed = dataclasses.replace(result, jobs=(none, *result.jobs[1:]))
+    for p, card_job in ((result, job), (changed, none)):
+        ctx = _pinned_context(process, analysis, p, lang)
+        card = ctx.jobs[0]
+        assert card.id == card_job.id
+        names = [
+            cats.entries[t].name_nl if lang == "nl" else cats.entries[t].name_en
+            for t in card_job.quality.learning_templates  # type: ignore[union-attr]
+        ]
+        if names:
+            assert "praktijkverklaring" in card.learning
+            assert all(n in card.learning for n in names)
+        else:
+            assert card.learning == _(
+                "learning on the job (praktijkleren); none of the job's work matches a standard task with an MBO work process, so ask the training company or SBB whether a praktijkverklaring fits this work."
+            )

@@ -10,7 +10,7 @@ from jobcarve.carving.line import DECISECOND, LineSolution
 from jobcarve.carving.plan import Plan
 from jobcarve.catalog import Catalogs
 from jobcarve.economics import BusinessCase
-from jobcarve.formatting import fixed, number, percent
+from jobcarve.formatting import fixed, join_items, number, percent
 from jobcarve.messages import DIMENSION_NAMES, LANGUAGES, MESSAGES
 from jobcarve.model import DIMENSIONS, ProcessModel
 from jobcarve.report.labels import Gettext, reason_text
@@ -55,6 +55,9 @@ class JobCard:
     #: what to check on the floor before the job starts (a line's feed at a slower pace,
     #: one shift's share of work done in every shift)
     floor: tuple[str, ...] = ()
+    #: the learning route: a praktijkverklaring where the job's work matches standard
+    #: tasks (`JobQuality.learning_templates`), else what to ask
+    learning: str = ""
 
 
 @dataclass(frozen=True)
@@ -305,9 +308,27 @@ def _job_cards(
                 else _("a fixed colleague from the team guides the new worker"),
                 checks=tuple(checks),
                 floor=tuple(floor),
+                learning=_learning(job, cats, lang, _),
             )
         )
     return cards
+
+
+def _learning(job: Any, cats: Catalogs, lang: str, _: Gettext) -> str:
+    """The job's learning route as its work supports it: the standard tasks (catalogue
+    templates) it practises name the MBO work processes of a praktijkverklaring; a job with
+    none says so (a review: every card promised the route, the data had it for one job)."""
+    names = [
+        (e.name_nl if lang == "nl" else e.name_en) if (e := cats.entries.get(t)) else t
+        for t in (job.quality.learning_templates if job.quality is not None else ())
+    ]
+    if names:
+        return _(
+            "learning on the job (praktijkleren) at a recognised training company, with a praktijkverklaring from SBB for the MBO work processes the worker masters; the job's work matches the standard tasks %(tasks)s."
+        ) % {"tasks": join_items(names)}
+    return _(
+        "learning on the job (praktijkleren); none of the job's work matches a standard task with an MBO work process, so ask the training company or SBB whether a praktijkverklaring fits this work."
+    )
 
 
 #: handling flags of exposure a job card names (dangerous work is never in a new job)
