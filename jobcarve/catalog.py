@@ -455,6 +455,12 @@ class RestrictionRule(_Block):
         "(a task's shift: every), a job takes no night share; work in the night shift "
         "(shift: night) is not for this person.",
     )
+    day_shift_only: bool = Field(
+        False,
+        description="The person works the day shift only: of work done in every shift, a job "
+        "takes only the first (day) shift's share, also when the process runs two shifts "
+        "(needs no_night_work too).",
+    )
     schedule_nl: str = Field("", max_length=400, description="A condition for the schedule.")
     schedule_en: str = Field("", max_length=400)
     source: Source

@@ -388,6 +388,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Restriction '{restriction}': this work runs in all {shifts} shifts; a job for this "
         "profile takes only a day or evening shift's share of it, not the night share.",
     ),
+    "fit.restriction_day_share": (
+        "Beperking '{restriction}': dit werk loopt in alle {shifts} diensten; een baan voor "
+        "dit profiel neemt er alleen een deel van de dagdienst van, en alle banen voor zulke "
+        "profielen samen niet meer dan het deel van de dagdienst.",
+        "Restriction '{restriction}': this work runs in all {shifts} shifts; a job for this "
+        "profile takes only a day shift's share of it, and all jobs of such profiles together "
+        "no more than the day shift's share.",
+    ),
     "fit.night_not_in_new_jobs": (
         "Dit werk gebeurt alleen 's nachts: het plan zet geen nachtwerk in een nieuwe baan "
         "(een nieuwe medewerker heeft een vaste aanspreekpersoon en een jobcoach bij de hand).",

@@ -842,3 +842,52 @@ def test_heavy_work_profiles_and_their_limit_in_the_plan() -> None:
         evaluate_proposals=False,
     )
     assert top.load_limit("p") == 4.0
+
+
+def test_day_shift_only_keeps_a_profiles_jobs_to_the_day_shifts_share() -> None:
+    """Two shifts, a round done in every shift (40 h: 20 h a shift). Jobs of a profile who
+    works days only (`day_shift_only`) together hold at most the day shift's 20 h; without
+    the restriction two such jobs take both shifts' shares (a report review: the optical
+    lab's wheelchair user, who works days only, was left to work the late shift, which the
+    format could not state for two shifts)."""
+    from jobcarve import analyze, parse_process
+    from jobcarve.model import DIMENSIONS, ProcessModel
+
+    text = """\
+format: 1
+company: {name: T, sector: s}
+process: {name: P}
+planning: {units_per_week: 100, shifts: 2}
+options: {min_kinds_per_job: 1, min_job_hours: 8}
+roles:
+  - {id: op, name: Op, headcount: 4, education: MBO 2, vacancies: 2}
+tasks:
+  - {id: round, name: Round, role: op, hours_per_week: 40, shift: every, demands: {pace: 1}}
+profiles:
+  - id: d
+    name: D
+    capacities: {physical_lifting: 2}
+    hours_per_week_available: 20
+    max_workers: 3
+RESTRICTIONS
+"""
+
+    def model(restrictions: str) -> ProcessModel:
+        caps = ", ".join(f"{d}: 2" for d in DIMENSIONS)
+        body = text.replace("{physical_lifting: 2}", "{" + caps + "}")
+        return parse_process(body.replace("RESTRICTIONS\n", restrictions), "m.yaml")
+
+    free = plan(model(""), time_limit_s=2, evaluate_proposals=False)
+    assert len(free.carved) >= 2
+    assert free.carved_standard_hours("round") > 20 + 1
+    days = model("    restrictions: [{kind: day_shift_only}]\n")
+    only = plan(days, time_limit_s=2, evaluate_proposals=False)
+    assert only.carved, "the day shift's share still makes a job"
+    assert only.carved_standard_hours("round") <= 20 + 1e-6
+    # the fit says so, with the shifts
+    (unit,) = analyze(days).units
+    assert "fit.restriction_day_share" in [r.key for r in unit.fit["d"].reasons]
+    # one shift: nothing to restrict
+    single = days.model_copy(update={"planning": days.planning.model_copy(update={"shifts": 1})})
+    (unit,) = analyze(single).units
+    assert "fit.restriction_day_share" not in [r.key for r in unit.fit["d"].reasons]

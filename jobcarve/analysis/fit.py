@@ -210,6 +210,14 @@ def _restrictions(
             excluded.append(
                 Reason("fit.restriction_excludes", {"restriction": name, "flag": "flag.night"})
             )
+        elif rule.day_shift_only and context.shift == "every" and context.shifts >= 2:
+            # the plan gives such a profile only the day shift's share (carving.instance)
+            notes.append(
+                Reason(
+                    "fit.restriction_day_share",
+                    {"restriction": name, "shifts": context.shifts},
+                )
+            )
         elif rule.no_night_work and context.shift == "every" and context.shifts >= 3:
             # the plan gives such a profile no night share of the work (carving.instance)
             notes.append(

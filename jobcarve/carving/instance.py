@@ -250,17 +250,20 @@ def build_instance(
     lifting_aids: frozenset[str] = frozenset(),
     no_night: frozenset[str] = frozenset(),
     heavy_work: frozenset[str] = frozenset(),
+    day_only: frozenset[str] = frozenset(),
 ) -> PoolInstance:
     """The pool instance of an analysed process.
 
     Work done in every shift (`Unit.shift` "every") is shared out by shift: a job holds at
     most one shift's share of it, and a job of a profile in ``no_night`` (ids of profiles
     whose jobs hold no night work) none of the night shift's share (the last of three), nor
-    any work done only at night (`Unit.shift` "night").
+    any work done only at night (`Unit.shift` "night"); a job of a profile in ``day_only``
+    (ids of profiles who work the day shift only) holds only the first shift's share, so
+    that such jobs together hold at most that share.
 
-    A job's hours-weighted physical load stays at `PoolOptions.max_job_ergonomic_load`, or that
-    plus `PoolOptions.heavy_work_load_margin` for a profile in ``heavy_work`` (ids of profiles able to do heavy
-    work, `heavy_work_profiles`).
+    A job's hours-weighted physical load stays at `PoolOptions.max_job_ergonomic_load`, or
+    that plus `PoolOptions.heavy_work_load_margin` for a profile in ``heavy_work`` (ids of
+    profiles able to do heavy work, `heavy_work_profiles`).
 
     A unit with a lifting risk (NIOSH lifting index above the limit) goes into a carved job
     only where the profile's fit uses one of `lifting_aids` (a support that closes lifting
@@ -331,9 +334,14 @@ def build_instance(
         parts = per_shift * shifts if shifts > 1 else min(parts, max(1, options.max_shares))
         for i in range(parts):
             # the night's parts (the last of three shifts) go to no job of a profile in
-            # no_night (work done only at night is closed to them above)
-            night = shifts >= 3 and i >= per_shift * (shifts - 1)
-            open_to = tuple(not (night and pid in no_night) for pid in pids)
+            # no_night (work done only at night is closed to them above), and the parts of
+            # every shift after the first (day) to no job of a profile in day_only: access
+            # narrows from the first shift's parts to the last's
+            shift = i // per_shift if shifts > 1 else 0
+            night = shifts >= 3 and shift == shifts - 1
+            open_to = tuple(
+                not ((night and pid in no_night) or (shift > 0 and pid in day_only)) for pid in pids
+            )
             units.append(
                 PoolUnit(
                     id=unit.id if parts == 1 else f"{unit.id}#{i + 1}",

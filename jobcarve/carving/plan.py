@@ -445,6 +445,16 @@ def _no_night(process: ProcessModel, cats: Catalogs) -> frozenset[str]:
     return frozenset(p.id for p in process.profiles if any(r.kind in rules for r in p.restrictions))
 
 
+def _day_only(process: ProcessModel, cats: Catalogs) -> frozenset[str]:
+    """Ids of the profiles whose jobs hold only the day shift's share of work done in every
+    shift (a restriction with `day_shift_only`)."""
+    params = cats.params
+    if params is None:
+        return frozenset()
+    rules = {r.id for r in params.restrictions if r.day_shift_only}
+    return frozenset(p.id for p in process.profiles if any(r.kind in rules for r in p.restrictions))
+
+
 def heavy_work_profiles(process: ProcessModel, cats: Catalogs) -> frozenset[str]:
     """Ids of the profiles able to do heavy work: capacity `carving.heavy_work_capacity` or
     more on each physical demand (lifting, pushing and pulling, repetitive work, posture) and
@@ -486,6 +496,7 @@ def _solve(
         aids,
         _no_night(process, cats),
         heavy_work_profiles(process, cats),
+        _day_only(process, cats),
     )
     if cobot_units is not None:
         inst = dataclasses.replace(
