@@ -863,3 +863,37 @@ def test_the_advice_reads_the_freed_hours_with_the_paid_cover_first() -> None:
     plain = business_case(*hand_figures())
     assert plain.paid_first is None and not plain.freed_by_use_paid_first
     assert "Read the other way" not in _cash_and_capacity(plain, "en", lambda s: s)
+
+
+def test_a_possible_loss_is_said_as_one_in_ten_outcomes_or_worse() -> None:
+    """The plan pays on its figures, but its 10th percentile is a loss: the advice says in
+    1 of 10 outcomes the plan loses that much or more (a review read "loses up to X (1 in 10
+    outcomes or worse)" as a contradiction: 'up to' a figure that a tenth of outcomes pass)."""
+    from jobcarve.report.advice import advise
+    from jobcarve.uncertainty import Spread, Uncertainty
+
+    process, figures = hand_figures()
+    case = business_case(process, figures)
+    assert case.net_eur_per_year > 0
+    spread = Uncertainty(
+        draws=200,
+        seed=0,
+        extra_workers=Spread(1, 1, 1),
+        extra_fte=Spread(0.5, 0.5, 0.5),
+        net_eur_per_year=Spread(-2775.0, case.net_eur_per_year, 2 * case.net_eur_per_year),
+        payback_years=None,
+        payback_never_share=0.0,
+    )
+    advice = advise(
+        extra_workers=1,
+        freed_hours=16.0,
+        case=case,
+        spread=spread,
+        cobot_names=(),
+        lang="en",
+        _=lambda s: s,
+    )
+    (loss,) = [c for c in advice.conditions if c.key == "possible_loss"]
+    assert "in 1 of 10 outcomes the plan loses €2,775 a year or more" in loss.text
+    assert "up to" not in loss.text
+    assert advice.verdict == "go_with_conditions"

@@ -213,7 +213,7 @@ def advise(
                 "possible_loss",
                 floor - low,
                 _(
-                    "Check the task times and volume on the shop floor, and agree with the employer what a freed hour is worth: with less favourable but possible values the plan loses up to %(loss)s a year (1 in 10 outcomes or worse)."
+                    "Check the task times and volume on the shop floor, and agree with the employer what a freed hour is worth: with less favourable but possible values, in 1 of 10 outcomes the plan loses %(loss)s a year or more."
                 )
                 % {"loss": money(-low, lang)},
                 True,
