@@ -1022,14 +1022,39 @@ def test_the_task_table_marks_work_to_try_out_first() -> None:
             counted=lambda limit: accessible and (limit is None or gaps <= limit),
         )
 
-    unit = SimpleNamespace(fit={"a": fit("fits_with_support", 3), "b": fit("fits_with_support", 1)})
+    unit = SimpleNamespace(
+        fit={"a": fit("fits_with_support", 3), "b": fit("fits_with_support", 1)},
+        label=lambda lang: "Print tickets",
+    )
     task = SimpleNamespace(
         fit={"a": fit("needs_split", 0), "b": fit("needs_split", 0), "c": fit("not_accessible", 0)},
         units=(unit,),
     )
     names = {"a": "Reads little", "b": "Precise", "c": "Other"}
-    text = _fitting_profiles(task, names, load_catalogs(), translations("en").gettext)  # type: ignore[arg-type]
-    assert text == "Reads little (to try out first), Precise"
+    _ = translations("en").gettext
+    text = _fitting_profiles(task, names, load_catalogs(), "en", _)  # type: ignore[arg-type]
+    assert text == "Reads little (to try out first); Precise"
+    # each profile with its own verdict: a split task names the parts a profile can do, and
+    # work that fits with support says so (reviews: "fits as it is" beside a profile who
+    # could do none of the checking; order entry listed for three profiles where only the
+    # ticket printing fitted)
+    check = SimpleNamespace(
+        fit={"a": fit("not_accessible", 0), "b": fit("fits", 0)},
+        label=lambda lang: "Check against the order",
+    )
+    task = SimpleNamespace(
+        fit={"a": fit("needs_split", 0), "b": fit("fits", 0), "c": fit("fits_with_support", 1)},
+        units=(
+            SimpleNamespace(
+                fit={"a": fit("fits", 0), "b": fit("fits", 0), "c": fit("fits_with_support", 1)},
+                label=unit.label,
+            ),
+            SimpleNamespace(fit={**check.fit, "c": fit("fits_with_support", 1)}, label=check.label),
+        ),
+    )
+    names["c"] = "Supported"
+    text = _fitting_profiles(task, names, load_catalogs(), "en", _)  # type: ignore[arg-type]
+    assert text == "Reads little (only: Print tickets); Precise; Supported (with support)"
 
 
 def test_a_job_card_asks_to_check_line_fed_work_at_a_slower_pace() -> None:

@@ -285,7 +285,7 @@ def build_context(
                 hours=number(t.hours_per_week, lang, 1),
                 verdict=verdicts[t.id],
                 verdict_label=labels[verdicts[t.id]],
-                fits=_fitting_profiles(t, profile_names, cats, _),
+                fits=_fitting_profiles(t, profile_names, cats, lang, _),
             )
             for t in analysis.tasks
         ),
@@ -382,20 +382,35 @@ def _headline(plan: Plan | None, lang: str, _: Gettext) -> Headline:
     )
 
 
-def _fitting_profiles(task: TaskResult, names: dict[str, str], cats: Catalogs, _: Gettext) -> str:
-    """The profiles that can do (part of) a task; those for whom only work with more gaps
-    closed by supports than the plan counts fits are marked to try out first, as the plan
-    does (a review: an office task listed for a profile who reads little, three gaps closed
-    by pictures and a coach)."""
+def _fitting_profiles(
+    task: TaskResult, names: dict[str, str], cats: Catalogs, lang: str, _: Gettext
+) -> str:
+    """The profiles that can do (part of) a task, each with its own verdict: with support,
+    or which parts only (reviews: the row's one verdict, "fits as it is", stood beside a
+    profile who could do none of the checking, and an order-entry row named three profiles
+    where only the ticket printing fitted). Those for whom only work with more gaps closed
+    by supports than the plan counts fits are marked to try out first, as the plan does."""
     limit = int(cats.params.carving.max_counted_supported_gaps.value) if cats.params else None
     out = []
     for pid, fit in task.fit.items():
         if fit.verdict == "not_accessible":
             continue
-        units = [u.fit[pid] for u in task.units if pid in u.fit and u.fit[pid].accessible]
+        fitting = [u for u in task.units if pid in u.fit and u.fit[pid].accessible]
+        units = [u.fit[pid] for u in fitting]
         counted = any(f.counted(limit) for f in units) if units else fit.counted(limit)
-        out.append(names[pid] if counted else names[pid] + " " + _("(to try out first)"))
-    return ", ".join(out) or "-"
+        if not counted:
+            out.append(names[pid] + " " + _("(to try out first)"))
+        elif fit.verdict == "needs_split" and fitting and len(fitting) < len(task.units):
+            out.append(
+                names[pid]
+                + " "
+                + _("(only: %(parts)s)") % {"parts": "; ".join(u.label(lang) for u in fitting)}
+            )
+        elif fit.verdict == "fits_with_support":
+            out.append(names[pid] + " " + _("(with support)"))
+        else:
+            out.append(names[pid])
+    return "; ".join(out) or "-"
 
 
 def _split_row(task: TaskResult, plan: Plan | None, lang: str, _: Gettext) -> SplitRow:
