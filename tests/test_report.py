@@ -1259,3 +1259,25 @@ def test_a_cards_learning_route_follows_the_jobs_own_work(lang: str) -> None:
             assert card.learning == _(
                 "learning on the job (praktijkleren); none of the job's work matches a standard task with an MBO work process, so ask the training company or SBB whether a praktijkverklaring fits this work."
             )
+
+
+def test_a_card_names_the_supports_its_profile_can_use_besides() -> None:
+    """A job whose work needs no support to close a gap still names the supports its profile
+    can use (the model's list), to offer the worker (a review: "Supports needed: none" on
+    the cards of a profile who learns with pictures and a coach)."""
+    from jobcarve.carving.plan import plan
+    from jobcarve.catalog import load_catalogs
+
+    cats = load_catalogs()
+    process = read_process(ROOT / "examples" / "assembly_line.yaml")
+    analysis = analyze(process)
+    result = plan(process, analysis, time_limit_s=2, evaluate_proposals=False)
+    ctx = _pinned_context(process, analysis, result, "en")
+    profiles = {p.id: p for p in process.profiles}
+    seen = 0
+    for card, job in zip(ctx.jobs, result.carved, strict=True):
+        assert job.profile is not None
+        own = [s for s in profiles[job.profile].supports if s not in job.supports]
+        assert card.profile_supports == tuple(cats.supports[s].name_en for s in own)
+        seen += bool(own)
+    assert seen, "a profile of the example lists supports its job does not need"

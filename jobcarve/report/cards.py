@@ -55,6 +55,10 @@ class JobCard:
     #: what to check on the floor before the job starts (a line's feed at a slower pace,
     #: one shift's share of work done in every shift)
     floor: tuple[str, ...] = ()
+    #: supports the profile can use (the model's list) that this job's work does not need
+    #: to close a gap: to offer the worker (a review: "Supports needed: none" on the card of
+    #: a profile who learns with pictures and a coach)
+    profile_supports: tuple[str, ...] = ()
     #: the learning route: a praktijkverklaring where the job's work matches standard
     #: tasks (`JobQuality.learning_templates`), else what to ask
     learning: str = ""
@@ -296,6 +300,11 @@ def _job_cards(
                     if lvl >= 3
                 ),
                 supports=tuple(support_names.get(s, s) for s in job.supports),
+                profile_supports=tuple(
+                    support_names.get(s, s)
+                    for s in (profiles[job.profile].supports if job.profile else ())
+                    if s not in job.supports
+                ),
                 kinds=len(job.tasks),
                 schedule=_schedule(by_hours, units, job.hours_per_week, lang),
                 where=_("at the workplaces of: %(roles)s")
