@@ -1281,3 +1281,38 @@ def test_a_card_names_the_supports_its_profile_can_use_besides() -> None:
         assert card.profile_supports == tuple(cats.supports[s].name_en for s in own)
         seen += bool(own)
     assert seen, "a profile of the example lists supports its job does not need"
+
+
+def test_a_cards_week_adds_up_to_its_hours() -> None:
+    """The week plan's figures add up: each day is the sum of what it shows, the days add
+    up to the job's hours, and each unit's days to its hours on the card (a review: 5.8 x 4
+    days = 23.2 against a job of 23.4 h; 1.2 x 4 = 4.8 h of blocking against 5)."""
+    import random
+    from types import SimpleNamespace
+
+    from jobcarve.report.cards import _schedule, unit_tenths
+
+    rng = random.Random(7)
+    for _round in range(200):
+        n = rng.randint(1, 6)
+        by_hours = sorted(
+            ((f"u{i}", rng.uniform(0.3, 15.0)) for i in range(n)), key=lambda kv: -kv[1]
+        )
+        total = sum(h for _u, h in by_hours)
+        units = {
+            u: SimpleNamespace(
+                label=lambda lang, u=u: u.upper(),
+                seconds_per_unit=rng.choice([None, 12.0]),
+                shift="any",
+            )
+            for u, _h in by_hours
+        }
+        days = _schedule(by_hours, units, total, "en")
+        week = unit_tenths(by_hours, total)
+        assert sum(week.values()) == round(total * 10)
+        shown = [[(w.name, round(float(w.hours) * 10)) for w in d.work] for d in days]
+        for d, work in zip(days, shown, strict=True):
+            assert round(float(d.hours) * 10) == sum(t for _n, t in work)
+        assert sum(round(float(d.hours) * 10) for d in days) == round(total * 10)
+        for u, t in week.items():
+            assert sum(x for work in shown for name, x in work if name == u.upper()) == t

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -148,17 +149,11 @@ def _schedule(
     """
     days = 4 if total <= 28.5 else 5
     per_day = total / days
-    out: list[list[tuple[str, float]]] = [[] for _d in range(days)]
+    out: list[dict[str, float]] = [{} for _d in range(days)]
     room = [per_day] * days
 
     def put(d: int, uid: str, hours: float) -> None:
-        name = units[uid].label(lang)
-        for i, (known, hh) in enumerate(out[d]):
-            if known == name:
-                out[d][i] = (known, hh + hours)
-                break
-        else:
-            out[d].append((name, hours))
+        out[d][uid] = out[d].get(uid, 0.0) + hours
         room[d] -= hours
 
     def every_day(uid: str, hours: float) -> bool:
@@ -179,13 +174,53 @@ def _schedule(
             take = min(left, room[d]) if d < days - 1 else left
             put(d, uid, take)
             left -= take
+    # in tenths of an hour that add up: each unit's week as the card lists it
+    # (`unit_tenths`), shared over its days by largest remainder, and each day the sum of
+    # what it shows (a review: 5.8 x 4 days = 23.2 against a job of 23.4 h)
+    week = unit_tenths(by_hours, total)
+    shown: list[dict[str, int]] = [{} for _d in range(days)]
+    for uid, _h in by_hours:
+        on = [d for d in range(days) if out[d].get(uid, 0.0) > 0]
+        for d, tenths in zip(on, apportion([out[d][uid] * 10 for d in on], week[uid]), strict=True):
+            name = units[uid].label(lang)
+            shown[d][name] = shown[d].get(name, 0) + tenths
     return tuple(
         ScheduleDay(
             DAYS[lang][i],
-            number(sum(h for _n, h in work), lang, 1),
-            tuple(JobUnit(n, number(h, lang, 1)) for n, h in work if h >= 0.05),
+            number(sum(work.values()) / 10, lang, 1),
+            tuple(JobUnit(n, number(t / 10, lang, 1)) for n, t in work.items() if t > 0),
         )
-        for i, work in enumerate(out)
+        for i, work in enumerate(shown)
+    )
+
+
+def apportion(values: list[float], target: int) -> list[int]:
+    """Whole numbers near ``values`` that add up to ``target`` (largest remainder: each
+    value's floor, and the units left over to the largest fractions)."""
+    if not values:
+        return []
+    floors = [math.floor(v + 1e-9) for v in values]
+    left = target - sum(floors)
+    order = sorted(range(len(values)), key=lambda i: (-(values[i] - floors[i]), i))
+    out = list(floors)
+    if left >= 0:
+        for k in range(left):
+            out[order[k % len(order)]] += 1
+    else:  # the target is below the floors' sum: take from the smallest fractions
+        for k in range(-left):
+            i = order[-1 - (k % len(order))]
+            out[i] = max(0, out[i] - 1)
+    return out
+
+
+def unit_tenths(by_hours: list[tuple[str, float]], total: float) -> dict[str, int]:
+    """A job's hours per unit in tenths of an hour that add up to its total as shown."""
+    return dict(
+        zip(
+            (u for u, _h in by_hours),
+            apportion([h * 10 for _u, h in by_hours], round(total * 10)),
+            strict=True,
+        )
     )
 
 
@@ -209,6 +244,7 @@ def _job_cards(
     for n, job in enumerate(plan.carved, start=1):
         demands = {d: max(units[u].demands[d] for u in job.units) for d in DIMENSIONS}
         by_hours = sorted(job.unit_hours.items(), key=lambda kv: -kv[1])
+        tenths = unit_tenths(by_hours, job.hours_per_week)
         roles = list(dict.fromkeys(units[u].role for u, _h in by_hours))
         fte = job.hours_per_week / process.planning.hours_per_fte
         checks = [
@@ -293,7 +329,10 @@ def _job_cards(
                 profile=profiles[job.profile].name if job.profile else "",
                 hours=number(job.hours_per_week, lang, 1),
                 fte=fixed(fte, lang, 2),
-                units=tuple(JobUnit(units[u].label(lang), number(h, lang, 1)) for u, h in by_hours),
+                units=tuple(
+                    JobUnit(units[u].label(lang), number(tenths[u] / 10, lang, 1))
+                    for u, _h in by_hours
+                ),
                 demands=tuple(
                     Demand(DIMENSION_NAMES[d][LANGUAGES.index(lang)], lvl)
                     for d, lvl in demands.items()
