@@ -442,6 +442,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "kou (een gekoelde hal of koelcel, koude producten in de handen)",
         "cold (a chilled hall or cold store, cold product in the hands)",
     ),
+    "flag.hot_work": (
+        "hitte (een oven, droogkamer of heet product, een kas of hal in de zomer)",
+        "heat (a furnace, stoving room or hot product, a greenhouse or hall in summer)",
+    ),
+    "flag.noise": (
+        "lawaai (80 dB(A) of meer over de dag)",
+        "noise (80 dB(A) or more over the day)",
+    ),
     "flag.colour_coded": (
         "kleuren onderscheiden (kleurcodes, tinten)",
         "telling colours apart (colour codes, shades)",

@@ -67,6 +67,8 @@ ExposureFlag = Literal[
     "two_hand_control",
     "wet_work",
     "cold_work",
+    "hot_work",
+    "noise",
     "walking",
 ]
 EXPOSURE_FLAGS: tuple[str, ...] = typing.get_args(ExposureFlag)
@@ -274,6 +276,18 @@ class Handling(_Block):
         description="The work is done in the cold for a good part of it: a chilled hall or cold "
         "store (air below about 10 C), chilled or frozen product in the hands, outdoors in "
         "winter (for the restriction no_cold_work).",
+    )
+    hot_work: StrictBool | None = Field(
+        None,
+        description="The work is done in heat for a good part of it: at a furnace, kiln, oven "
+        "or hot product, in a stoving room, a greenhouse or a hall in summer (heat stress, "
+        "WBGT above about 25 C) (for the restriction no_hot_work).",
+    )
+    noise: StrictBool | None = Field(
+        None,
+        description="The work is done in noise at or above the lower action value, a daily "
+        "exposure of 80 dB(A): a weaving hall, presses, a saw line, a bottling line (for the "
+        "restriction no_noise).",
     )
     lifts_per_hour: float | None = Field(
         None,

@@ -1225,6 +1225,26 @@ def test_no_cold_work() -> None:
     assert other.fit["p"].verdict == "fits"
 
 
+@pytest.mark.parametrize(("flag", "kind"), [("hot_work", "no_hot_work"), ("noise", "no_noise")])
+def test_no_hot_work_and_no_noise(flag: str, kind: str) -> None:
+    """Heat (ISO 7243: a heart condition, clozapine) and noise (Arbobesluit art. 6.6:
+    hearing loss, hyperacusis) rule out the work whatever the capacities, as cold does; the
+    same work without the exposure stays open, and so does the exposed work for a profile
+    without the restriction (four blind case writers could not state heat, two noise)."""
+    work = f"""
+        - {{id: t, name: Unload the kiln cars, role: op, hours_per_week: 8,
+           activities: [bench_work], demands: {{sensory: 2}}, handling: {{{flag}: true}}}}
+        """
+    exposed = restricted(work, f"{{kind: {kind}}}")
+    assert exposed.fit["p"].verdict == "not_accessible"
+    assert exposed.fit["p"].reasons[0].key == "fit.restriction_excludes"
+    assert exposed.fit["p"].reasons[0].params["flag"] == f"flag.{flag}"
+    calm = restricted(work.replace(f"{flag}: true", f"{flag}: false"), f"{{kind: {kind}}}")
+    assert calm.fit["p"].verdict == "fits"
+    other = restricted(work, "{kind: no_cold_work}")
+    assert other.fit["p"].verdict == "fits"
+
+
 def test_no_dust_fumes() -> None:
     """NVAB Astma en COPD (2019): a COPD or asthma restriction rules out work that breathes
     dust or fumes and work with hazardous substances, whatever the capacities; the same

@@ -463,6 +463,7 @@ def test_header_not_found_is_located_where_it_nearly_is(tmp_path: Path) -> None:
         ("coating_job_shop", "colour_coded", ["sort_plugs"]),
         ("industrial_laundry", "two_hand_control", ["press_emblems"]),
         ("concrete_products", "wet_work", ["pour_demould", "repair_mortar", "test_specimens"]),
+        ("liquorice_factory", "hot_work", ["move_racks", "check_stoving"]),
     ],
 )
 def test_round_trip_keeps_dust_and_colour(

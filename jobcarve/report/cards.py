@@ -380,7 +380,7 @@ def _learning(job: Any, cats: Catalogs, lang: str, _: Gettext) -> str:
 
 
 #: handling flags of exposure a job card names (dangerous work is never in a new job)
-EXPOSURES = ("dust_fumes", "wet_work", "cold_work", "vibrating_tool")
+EXPOSURES = ("dust_fumes", "wet_work", "cold_work", "hot_work", "noise", "vibrating_tool")
 
 
 def exposure_activities(cats: Catalogs) -> dict[str, frozenset[str]]:

@@ -143,6 +143,8 @@ def _task_rows(tasks: list[Task], lang: str, parent: str | None = None) -> Itera
             _yesno(h.two_hand_control, lang) if h else None,
             _yesno(h.wet_work, lang) if h else None,
             _yesno(h.cold_work, lang) if h else None,
+            _yesno(h.hot_work, lang) if h else None,
+            _yesno(h.noise, lang) if h else None,
             _split_word(t.catalogue_split, lang),
             _shift_word(t.shift, lang),
         ]
@@ -230,6 +232,12 @@ def export_inventory(process: ProcessModel, path: str | Path, lang: str = "nl") 
         "company.name": process.company.name,
         "company.sector": process.company.sector,
         "company.location": process.company.location or None,
+        "company.adviser.name": process.company.adviser.name or None
+        if process.company.adviser
+        else None,
+        "company.adviser.organisation": process.company.adviser.organisation or None
+        if process.company.adviser
+        else None,
         "process.name": process.process.name,
         "process.description": process.process.description or None,
         "process.kind": process.process.kind,
@@ -270,6 +278,7 @@ def export_inventory(process: ProcessModel, path: str | Path, lang: str = "nl") 
                     sc.min_job_hours,
                     sc.min_kinds_per_job,
                     sc.max_job_ergonomic_load,
+                    sc.heavy_work_load_margin,
                 ]
                 for sc in process.scenarios
             ],

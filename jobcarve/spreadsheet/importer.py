@@ -344,7 +344,12 @@ def _scenario_row(
         num = _num(v.get(f), table, row, f, f.replace("_", " "), problems, integer=True)
         if num is not None:
             scenario[f] = num
-    for f in ("volume_change_share", "min_job_hours", "max_job_ergonomic_load"):
+    for f in (
+        "volume_change_share",
+        "min_job_hours",
+        "max_job_ergonomic_load",
+        "heavy_work_load_margin",
+    ):
         num = _num(v.get(f), table, row, f, f.replace("_", " "), problems)
         if num is not None:
             scenario[f] = num
@@ -424,6 +429,13 @@ def _assemble(
     }
     if "company.location" in company:
         data["company"]["location"] = str(company["company.location"])
+    adviser = {
+        k: str(company[f"company.adviser.{k}"])
+        for k in ("name", "organisation")
+        if company.get(f"company.adviser.{k}") not in (None, "")
+    }
+    if adviser:
+        data["company"]["adviser"] = adviser
     if "process.description" in company:
         data["process"]["description"] = str(company["process.description"])
     if "process.kind" in company:

@@ -95,6 +95,16 @@ SCREENING_TASK_COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
         "Cold work",
         ("koude", "koelcel", "gekoeld", "cold", "chilled"),
     ),
+    "hot_work": (
+        "Werk in de hitte",
+        "Hot work",
+        ("hitte", "warmte", "heat", "hot"),
+    ),
+    "noise": (
+        "Lawaai",
+        "Noise",
+        ("geluid", "herrie", "loud"),
+    ),
 }
 TASK_COLUMNS.update(SCREENING_TASK_COLUMNS)
 TASK_COLUMNS["catalogue_split"] = (
@@ -130,6 +140,8 @@ _SCREENING_FLAGS = (
     "two_hand_control",
     "wet_work",
     "cold_work",
+    "hot_work",
+    "noise",
 )
 
 ROLE_COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
@@ -205,6 +217,12 @@ COMPANY_KEYS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "company.name": ("Bedrijf", "Company", ("bedrijfsnaam", "company name")),
     "company.sector": ("Sector", "Sector", ("branche",)),
     "company.location": ("Plaats", "Location", ("vestiging",)),
+    "company.adviser.name": ("Adviseur", "Adviser", ("naam adviseur", "adviser name")),
+    "company.adviser.organisation": (
+        "Organisatie adviseur",
+        "Adviser organisation",
+        ("organisatie van de adviseur",),
+    ),
     "process.name": ("Proces", "Process", ("procesnaam",)),
     "process.description": ("Procesbeschrijving", "Process description", ()),
     "process.kind": (
@@ -233,6 +251,7 @@ for _name in (
     "min_job_hours",
     "min_kinds_per_job",
     "max_job_ergonomic_load",
+    "heavy_work_load_margin",
     "max_cobots",
     "time_limit_s",
     "workers",
@@ -251,6 +270,7 @@ SCENARIO_COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "min_job_hours": ("Min uren per baan", "Min job hours", ()),
     "min_kinds_per_job": ("Min soorten werk", "Min kinds of work", ()),
     "max_job_ergonomic_load": ("Max fysieke belasting", "Max physical load", ()),
+    "heavy_work_load_margin": ("Marge zwaar werk", "Heavy work margin", ()),
 }
 
 SHEETS = {

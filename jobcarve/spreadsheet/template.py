@@ -98,6 +98,8 @@ def template_workbook(path: str | Path, lang: str = "nl") -> Path:
         "two_hand_control",
         "wet_work",
         "cold_work",
+        "hot_work",
+        "noise",
     ):
         add(tasks, TASK_COLUMNS, f, listref("D"), "ja/nee - yes/no")
     for d in DIMENSIONS:
