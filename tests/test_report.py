@@ -1316,3 +1316,31 @@ def test_a_cards_week_adds_up_to_its_hours() -> None:
         assert sum(round(float(d.hours) * 10) for d in days) == round(total * 10)
         for u, t in week.items():
             assert sum(x for work in shown for name, x in work if name == u.upper()) == t
+
+
+def test_the_work_balance_names_a_shift_left_without_the_roles_people() -> None:
+    """The optical lab (case 65, two shifts): one of the two inspectors retires and is not
+    replaced; the cosmetic check, done in both shifts, stays with the one who is left, so a
+    shift has nobody for it. The work balance says so (a review: the report said the
+    retirement was absorbed). A role whose people cover the shifts is not named."""
+    from jobcarve.report.balance import balance_view, short_shift_roles
+    from jobcarve.study import study
+
+    process = read_process(ROOT / "tests" / "cases" / "eyeglass_lab.yaml")
+    result = study(process, time_limit_s=2, draws=0, evaluate_proposals=False)
+    assert result.plan is not None
+    short = short_shift_roles(process, result.plan)
+    assert list(short) == ["inspection"]
+    assert any("Cosmetische controle" in w for w in short["inspection"])
+    view = balance_view(process, result.plan, "en", translations("en").gettext)
+    (line,) = view.short_shifts
+    assert line.startswith("Eindcontroleur glazen (1 for 2 shifts: Cosmetische controle")
+    # with the retirement replaced, both shifts have their inspector: nothing to say
+    import dataclasses
+
+    balance = tuple(
+        dataclasses.replace(b, leavers=0) if b.role == "inspection" else b
+        for b in result.plan.work_balance
+    )
+    replaced = dataclasses.replace(result.plan, work_balance=balance)
+    assert short_shift_roles(process, replaced) == {}

@@ -60,6 +60,9 @@ class BalanceView:
     leavers: tuple[str, ...] = ()
     #: the released hours that rest on people who leave
     leaver_hours: str = ""
+    #: roles that keep work done in every shift with fewer people, once the leavers have
+    #: gone, than the process has shifts, each as "role (people for shifts: work)"
+    short_shifts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,35 @@ def seasonal_roles(process: ProcessModel, plan: Plan) -> tuple[tuple[str, RoleBa
         for b in plan.work_balance
         if b.seasonal_hours_per_week >= 0.05
     )
+
+
+def short_shift_roles(process: ProcessModel, plan: Plan) -> dict[str, list[str]]:
+    """Per role id, the work done in every shift (a task's or subtask's `shift` "every")
+    that the role keeps, where the people who stay once the leavers have gone are fewer
+    than the process's shifts: a shift then has nobody of the role for it (a review: one
+    inspector left for a cosmetic check in two shifts)."""
+    shifts = process.planning.shifts
+    if shifts < 2:
+        return {}
+    every: dict[str, tuple[str, str]] = {}  # unit id -> (role id, name)
+    for t in process.tasks:
+        if t.role is None:
+            continue
+        if t.subtasks:
+            for s in t.subtasks:
+                if (s.shift or t.shift) == "every":
+                    every[s.id] = (t.role, s.name)
+        elif t.shift == "every":
+            every[t.id] = (t.role, t.name)
+    stay = {b.role: b.people - b.leavers for b in plan.work_balance}
+    out: dict[str, list[str]] = {}
+    for uid, (role, name) in every.items():
+        kept = any(
+            h.kind == "role" and h.hours_per_week >= 0.05 for h in plan.unit_holder.get(uid, ())
+        )
+        if kept and stay.get(role, shifts) < shifts:
+            out.setdefault(role, []).append(name)
+    return out
 
 
 def _load(b: RoleBalance, lang: str) -> str:
@@ -189,6 +221,16 @@ def balance_view(
         ),
         leaver_hours=number(
             sum(b.absorbed.get("leavers", 0.0) for b in plan.work_balance), lang, 1
+        ),
+        short_shifts=tuple(
+            _("%(role)s (%(people)s for %(shifts)s shifts: %(work)s)")
+            % {
+                "role": role_names.get(role, role),
+                "people": next(b.people - b.leavers for b in plan.work_balance if b.role == role),
+                "shifts": process.planning.shifts,
+                "work": "; ".join(work),
+            }
+            for role, work in short_shift_roles(process, plan).items()
         ),
     )
 
