@@ -1344,3 +1344,35 @@ def test_the_work_balance_names_a_shift_left_without_the_roles_people() -> None:
     )
     replaced = dataclasses.replace(result.plan, work_balance=balance)
     assert short_shift_roles(process, replaced) == {}
+
+
+def test_a_card_names_an_exposure_that_work_nearby_raises() -> None:
+    """The hose maker (case 19) gives no areas: the hose fitters' work is one place. The
+    COPD profile's job holds no dusty unit, but the saw and the skiver at the same place
+    raise rubber dust: his card asks to measure the exposure there (a review). Cards of
+    profiles without such a restriction say nothing of it."""
+    from jobcarve.report.cards import place_of
+    from jobcarve.study import study
+
+    process = read_process(ROOT / "tests" / "cases" / "hydraulic_hoses.yaml")
+    result = study(process, time_limit_s=2, draws=0, evaluate_proposals=False)
+    assert result.plan is not None
+    ctx = _pinned_context(process, result.analysis, result.plan, "en", case=result.case)
+    units = {u.id: u for u in result.analysis.units}
+    note = "and other work at the job's workplaces raises it"
+    seen = 0
+    for card, job in zip(ctx.jobs, result.plan.carved, strict=True):
+        notes = [f for f in card.floor if note in f]
+        places = {place_of(units[u]) for u in job.units}
+        dusty = [
+            u
+            for uid, u in units.items()
+            if uid not in job.unit_hours and u.handling.dust_fumes and place_of(u) in places
+        ]
+        if job.profile == "copd_mechanic" and dusty:
+            (text,) = notes
+            assert "no dust, fumes" in text and all(u.label("en") in text for u in dusty)
+            seen += 1
+        else:
+            assert not notes
+    assert seen, "the COPD profile's job works beside the dusty work"

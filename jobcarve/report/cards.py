@@ -321,6 +321,7 @@ def _job_cards(
                         "work": "; ".join(exposed),
                     }
                 )
+        floor += _exposed_nearby(job, profiles, units, cats, lang, _)
         cards.append(
             JobCard(
                 id=job.id,
@@ -381,6 +382,54 @@ def _learning(job: Any, cats: Catalogs, lang: str, _: Gettext) -> str:
 
 #: handling flags of exposure a job card names (dangerous work is never in a new job)
 EXPOSURES = ("dust_fumes", "wet_work", "cold_work", "hot_work", "noise", "vibrating_tool")
+
+
+#: exposures that reach people nearby (the air, the sound, the hall's temperature): other
+#: work at a job's place that raises one matters to a profile restricted from it
+AMBIENT = ("dust_fumes", "hazardous_substance", "noise", "hot_work", "cold_work")
+
+
+def place_of(unit: Any) -> str:
+    """Where a unit's work is done: its area, else its workstation, else its role's own
+    place (the place a cobot cell serves too)."""
+    return str(unit.area or unit.workstation or f"role:{unit.role}")
+
+
+def _exposed_nearby(
+    job: Any, profiles: dict[str, Any], units: dict[str, Any], cats: Catalogs, lang: str, _: Gettext
+) -> list[str]:
+    """The floor checks for a profile restricted from an exposure that other work at the
+    job's places raises, by its handling flags (a review: the COPD profile at the insertion
+    stand, beside the hose saw's rubber dust, in a job whose own units raise none)."""
+    if not job.profile or cats.params is None:
+        return []
+    rules = {r.id: r for r in cats.params.restrictions}
+    places = {place_of(units[u]) for u in job.units}
+    out = []
+    for restriction in profiles[job.profile].restrictions:
+        rule = rules.get(restriction.kind)
+        flags = [f for f in (rule.excludes if rule else ()) if f in AMBIENT]
+        near = [
+            u
+            for uid, u in units.items()
+            if uid not in job.unit_hours
+            and place_of(u) in places
+            and any(getattr(u.handling, f) for f in flags)
+        ]
+        if rule is None or not near:
+            continue
+        raised = [f for f in flags if any(getattr(u.handling, f) for u in near)]
+        out.append(
+            _(
+                "the profile's restriction '%(restriction)s' keeps the worker from %(exposure)s, and other work at the job's workplaces raises it: %(work)s. Measure the exposure at those workplaces before the job starts, or keep the job away from that work"
+            )
+            % {
+                "restriction": rule.name_nl if lang == "nl" else rule.name_en,
+                "exposure": "; ".join(MESSAGES[f"flag.{f}"][LANGUAGES.index(lang)] for f in raised),
+                "work": "; ".join(u.label(lang) for u in near),
+            }
+        )
+    return out
 
 
 def exposure_activities(cats: Catalogs) -> dict[str, frozenset[str]]:
