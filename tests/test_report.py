@@ -1376,3 +1376,30 @@ def test_a_card_names_an_exposure_that_work_nearby_raises() -> None:
         else:
             assert not notes
     assert seen, "the COPD profile's job works beside the dusty work"
+
+
+def test_an_assumption_the_plan_overrode_gives_both_values() -> None:
+    """A plan made with another solver time than the sourced default (the command's
+    --time-limit): the assumptions row gives the default and the value this plan used (a
+    review: "solver time 20" beside a plan made in 5 s); rows the plan kept say one value."""
+    from jobcarve.carving.plan import plan
+    from jobcarve.catalog import load_catalogs
+
+    cats = load_catalogs()
+    assert cats.params is not None
+    default = cats.params.carving.time_limit_s.value
+    process = read_process(ROOT / "examples" / "assembly_line.yaml")
+    analysis = analyze(process)
+    result = plan(process, analysis, time_limit_s=2, evaluate_proposals=False)
+    assert result.options["time_limit_s"] == 2 != default
+    ctx = _pinned_context(process, analysis, result, "en")
+    label = translations("en").gettext("Solver time per plan (seconds)")
+    (row,) = [a for a in ctx.assumptions if a.key == label]
+    assert (
+        row.value
+        == f"{number(default, 'en', 3)} (this plan: 2, from the model's options or the command)"
+    )
+    (hours,) = [
+        a for a in ctx.assumptions if a.key.startswith("Fewest hours per week of a new job")
+    ]
+    assert "this plan" not in hours.value

@@ -298,7 +298,9 @@ def build_context(
         ),
         splits=tuple(_split_row(t, plan, lang, _) for t in analysis.tasks if t.split != "none"),
         planning=_planning(process, plan, lang, _),
-        assumptions=tuple(_assumption(a, lang, _) for a in analysis.assumptions),
+        assumptions=tuple(
+            _assumption(a, lang, _, plan.options if plan else None) for a in analysis.assumptions
+        ),
         sources=_sources(cats, lang),
         line=_stations(process, analysis, line, lang, _) if line else (),
         line_summary=_line_summary(process, analysis, line, lang, _),
@@ -771,11 +773,26 @@ def _decision(
     )
 
 
-def _assumption(a: dict[str, Any], lang: str, _: Gettext) -> Assumption:
+def _assumption(
+    a: dict[str, Any], lang: str, _: Gettext, options: dict[str, Any] | None = None
+) -> Assumption:
+    """A sourced default as a row; where the plan used another value for it (the model's
+    options or the command's), the row gives both (a review: "solver time 20" beside a plan
+    made in 5 s)."""
     key = str(a["key"])
     label = PARAMETER_LABELS.get(key)
     label = _(label) if label else key
     value = _value(a["value"], lang, _)
+    name = key.removeprefix("carving.")
+    used = (options or {}).get(name) if key.startswith("carving.") else None
+    if isinstance(used, (int, float)) and not isinstance(used, bool):
+        if isinstance(a["value"], (int, float)) and abs(float(used) - float(a["value"])) > 1e-9:
+            value = _(
+                "%(default)s (this plan: %(used)s, from the model's options or the command)"
+            ) % {
+                "default": value,
+                "used": _value(used, lang, _),
+            }
     return sourced(label, value, str(a["source"]), a.get("source_nl"), lang, _)
 
 
