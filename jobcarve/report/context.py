@@ -785,14 +785,16 @@ def _assumption(
     value = _value(a["value"], lang, _)
     name = key.removeprefix("carving.")
     used = (options or {}).get(name) if key.startswith("carving.") else None
-    if isinstance(used, (int, float)) and not isinstance(used, bool):
-        if isinstance(a["value"], (int, float)) and abs(float(used) - float(a["value"])) > 1e-9:
-            value = _(
-                "%(default)s (this plan: %(used)s, from the model's options or the command)"
-            ) % {
-                "default": value,
-                "used": _value(used, lang, _),
-            }
+    if (
+        isinstance(used, (int, float))
+        and not isinstance(used, bool)
+        and isinstance(a["value"], (int, float))
+        and abs(float(used) - float(a["value"])) > 1e-9
+    ):
+        value = _("%(default)s (this plan: %(used)s, from the model's options or the command)") % {
+            "default": value,
+            "used": _value(used, lang, _),
+        }
     return sourced(label, value, str(a["source"]), a.get("source_nl"), lang, _)
 
 
