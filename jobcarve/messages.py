@@ -278,8 +278,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A person does one move in {human_s:.1f} s; a cobot next to people needs about {min_s:g} s per pick-and-place and cannot keep that pace. This is work for a dedicated machine or a fenced robot.",
     ),
     "gate.flexible": (
-        "Slappe onderdelen (draad, folie, textiel): buiten wat een cobot betrouwbaar pakt; een machine of de mens.",
-        "Flexible parts (wire, film, textile): beyond what a cobot grips reliably; a machine or a person.",
+        "Slappe onderdelen (draad, slang, folie, textiel): buiten wat een cobot betrouwbaar pakt; een machine of de mens.",
+        "Flexible parts (wire, hose, film, textile): beyond what a cobot grips reliably; a machine or a person.",
     ),
     "gate.judgement": (
         "Oordeel is het werk zelf (problemen oplossen {level} van 4, grens {max:g}): geen cobot.",

@@ -1403,3 +1403,23 @@ def test_an_assumption_the_plan_overrode_gives_both_values() -> None:
         a for a in ctx.assumptions if a.key.startswith("Fewest hours per week of a new job")
     ]
     assert "this plan" not in hours.value
+
+
+def test_desk_work_is_named_as_such_among_the_work_no_cobot_takes() -> None:
+    """Order entry and planning (reading and computer work alone) are named desk work in the
+    list of work a cobot cannot take, not given a robot's reasons (a review: "a gripper per
+    variant" for entering delivery notes); work on the floor keeps its own reasons."""
+    from jobcarve.report.context import is_desk_work
+
+    process = read_process(ROOT / "tests" / "cases" / "hydraulic_hoses.yaml")
+    analysis = analyze(process)
+    ctx = _pinned_context(process, analysis, None, "en")
+    desk_text = translations("en").gettext(
+        "desk work (reading, writing, computer work): nothing for a robot to handle"
+    )
+    rows = {g.name: g.gates for g in ctx.gated}
+    desk = [u for u in analysis.units if u.cobot.gates and is_desk_work(u)]
+    floor = [u for u in analysis.units if u.cobot.gates and not is_desk_work(u)]
+    assert desk and floor
+    assert all(rows[u.label("en")] == (desk_text,) for u in desk)
+    assert all(desk_text not in rows[u.label("en")] for u in floor)

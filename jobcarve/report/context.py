@@ -292,7 +292,12 @@ def build_context(
         jobs=jobs,
         cobots=cobot_cards,
         gated=tuple(
-            GatedUnit(u.label(lang), tuple(reason_text(g.reason, lang, _) for g in u.cobot.gates))
+            GatedUnit(
+                u.label(lang),
+                (_("desk work (reading, writing, computer work): nothing for a robot to handle"),)
+                if is_desk_work(u)
+                else tuple(reason_text(g.reason, lang, _) for g in u.cobot.gates),
+            )
             for u in analysis.units
             if u.cobot.gates
         ),
@@ -382,6 +387,16 @@ def _headline(plan: Plan | None, lang: str, _: Gettext) -> Headline:
         else "",
         cobots_label=_("cobot proposed") if n_cobots == 1 else _("cobots proposed"),
     )
+
+
+#: the kinds of activity of desk work: a unit with these alone has nothing to handle
+DESK_ACTIVITIES = frozenset({"reading", "programming"})
+
+
+def is_desk_work(unit: Any) -> bool:
+    """Work at a desk: its activities are reading or computer work alone (a review: robot
+    reasons, "a gripper per variant", given for order entry and planning)."""
+    return bool(unit.activities) and set(unit.activities) <= DESK_ACTIVITIES
 
 
 def _fitting_profiles(
