@@ -1423,3 +1423,32 @@ def test_desk_work_is_named_as_such_among_the_work_no_cobot_takes() -> None:
     assert desk and floor
     assert all(rows[u.label("en")] == (desk_text,) for u in desk)
     assert all(desk_text not in rows[u.label("en")] for u in floor)
+
+
+def test_a_card_names_its_repetitive_work_at_a_high_demand() -> None:
+    """The optical lab's deblocking (tape peeled with a pinch grip, repetition 3) in a job:
+    its card names the work and its hours, to spread over the day and check after the first
+    weeks (a review: the card was silent on a class 3 load); a job without such work has no
+    such note."""
+    from jobcarve.study import study
+
+    process = read_process(ROOT / "tests" / "cases" / "eyeglass_lab.yaml")
+    result = study(process, time_limit_s=2, draws=0, evaluate_proposals=False)
+    assert result.plan is not None
+    ctx = _pinned_context(process, result.analysis, result.plan, "en", case=result.case)
+    units = {u.id: u for u in result.analysis.units}
+    marker = "repetitive hand-arm work at a high demand"
+    with_it = 0
+    for card, job in zip(ctx.jobs, result.plan.carved, strict=True):
+        high = {
+            u: h for u, h in job.unit_hours.items() if units[u].demands["repetitive_hand_arm"] >= 3
+        }
+        notes = [f for f in card.floor if f.startswith(marker)]
+        if high:
+            (note,) = notes
+            assert f"{number(sum(high.values()), 'en', 1)} hours a week" in note
+            assert all(units[u].label("en") in note for u in high)
+            with_it += 1
+        else:
+            assert not notes
+    assert with_it

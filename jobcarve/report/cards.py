@@ -322,6 +322,20 @@ def _job_cards(
                     }
                 )
         floor += _exposed_nearby(job, profiles, units, cats, lang, _)
+        # repetitive hand-arm work at a high demand (3 of 4: KIM-MHO's band of strongly
+        # raised load): how much, and that it is spread over the day (a review: all the
+        # tape peeling of a lens lab in two jobs, the card silent on its load)
+        repetitive = [(u, h) for u, h in by_hours if units[u].demands["repetitive_hand_arm"] >= 3]
+        if repetitive:
+            floor.append(
+                _(
+                    "repetitive hand-arm work at a high demand (3 or more on the 0-4 scale, KIM-MHO's band of strongly raised load): %(work)s, %(hours)s hours a week. Spread it over the day in blocks between other work, as the week plan does, and check with the worker after the first weeks whether hands, wrists and shoulders keep up"
+                )
+                % {
+                    "work": "; ".join(units[u].label(lang) for u, _h in repetitive),
+                    "hours": number(sum(h for _u, h in repetitive), lang, 1),
+                }
+            )
         cards.append(
             JobCard(
                 id=job.id,
