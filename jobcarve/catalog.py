@@ -455,6 +455,12 @@ class RestrictionRule(_Block):
         "(a task's shift: every), a job takes no night share; work in the night shift "
         "(shift: night) is not for this person.",
     )
+    ambient: bool = Field(
+        False,
+        description="The restriction is about the air, sound or temperature around the "
+        "person: other work at the same place that raises an excluded exposure matters too "
+        "(a job card's floor check).",
+    )
     day_shift_only: bool = Field(
         False,
         description="The person works the day shift only: of work done in every shift, a job "

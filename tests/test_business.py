@@ -901,8 +901,8 @@ def test_a_possible_loss_is_said_as_one_in_ten_outcomes_or_worse() -> None:
 
 def test_a_plan_above_its_range_names_the_middle_outcome() -> None:
     """Where the plan's FTE lies above the Monte Carlo range, or its net outside it, the
-    range note gives the middle outcome of the draws, the figure to expect (a review: the
-    headline's 3.0 FTE above the 90th percentile, the median never shown)."""
+    range note gives the middle outcome of the quick re-plans (a review: the headline's
+    3.0 FTE above the 90th percentile, the median never shown)."""
     from jobcarve.uncertainty import Spread, Uncertainty
 
     process = parse_process(HAND)
@@ -924,5 +924,6 @@ def test_a_plan_above_its_range_names_the_middle_outcome() -> None:
     _ = translations("en").gettext
     view = business_view(case, spread, "en", _, process, load_catalogs(), own)
     above, outside = view.range_notes
-    assert f"the middle outcome of the draws, {fte - 0.3:.1f} FTE, is the figure to expect" in above
-    assert f"whose middle outcome is {money(case.net_eur_per_year - 2000, 'en')}" in outside
+    assert f"the middle outcome of the quick re-plans is {fte - 0.3:.1f} FTE" in above
+    median = money(case.net_eur_per_year - 2000, "en")
+    assert f"(the middle outcome of the quick re-plans: {median})" in outside

@@ -891,3 +891,23 @@ RESTRICTIONS
     single = days.model_copy(update={"planning": days.planning.model_copy(update={"shifts": 1})})
     (unit,) = analyze(single).units
     assert "fit.restriction_day_share" not in [r.key for r in unit.fit["d"].reasons]
+
+
+def test_a_jobs_learning_route_reads_a_subtasks_own_standard_task() -> None:
+    """The assembly example's hand-made subtask board_solder has its own standard task
+    (solder_tht) under a task of another (assemble_subassembly): a job that holds it
+    practises soldering, and its learning route says so (a diff review: only the parent's
+    standard task was read)."""
+    from tests.conftest import ROOT
+
+    process = read_process(ROOT / "examples" / "assembly_line.yaml")
+    result = plan(process, time_limit_s=2, evaluate_proposals=False)
+    holding = [j for j in result.carved if "board_solder" in j.unit_hours]
+    assert holding, "a job holds the soldering"
+    for job in holding:
+        assert job.quality is not None
+        assert "solder_tht" in job.quality.learning_templates
+    for job in result.carved:
+        assert job.quality is not None
+        if not any(u.startswith("board_") for u in job.unit_hours):
+            assert "solder_tht" not in job.quality.learning_templates

@@ -698,12 +698,15 @@ def test_a_plan_without_a_cobot_says_where_the_cobot_work_went() -> None:
     from jobcarve.carving.plan import Holding, Plan
     from jobcarve.report.context import _cobot_candidates
 
-    def unit(uid: str, label: str, hours: float, risk: bool = False) -> SimpleNamespace:
+    def unit(
+        uid: str, label: str, hours: float, risk: bool = False, repetitive: int = 1
+    ) -> SimpleNamespace:
         return SimpleNamespace(
             id=uid,
             role="op",
             cobot=SimpleNamespace(label=label, model=SimpleNamespace(id="ur20")),
             lifting_risk=SimpleNamespace(removed_by=("ur20",)) if risk else None,
+            demands={"repetitive_hand_arm": repetitive},
             hours_per_week=hours,
             label=lambda lang: uid.capitalize(),
         )
@@ -715,6 +718,7 @@ def test_a_plan_without_a_cobot_says_where_the_cobot_work_went() -> None:
             unit("pick", "assist", 8.0),
             unit("pallets", "candidate", 8.0, risk=True),
             unit("cartons", "candidate", 5.25, risk=True),
+            unit("tape", "candidate", 4.0, repetitive=4),
         ]
     )
     balance = SimpleNamespace(
@@ -726,6 +730,7 @@ def test_a_plan_without_a_cobot_says_where_the_cobot_work_went() -> None:
             "stack": (Holding("role", "op", 12.0, False),),
             "pallets": (Holding("role", "op", 8.0, False),),
             "cartons": (Holding("role", "op", 5.25, False),),
+            "tape": (Holding("role", "op", 4.0, False),),
         },
         options={"max_cobots": 2},
         work_balance=(balance,),
@@ -747,14 +752,20 @@ def test_a_plan_without_a_cobot_says_where_the_cobot_work_went() -> None:
     # agency hours a cobot could save: the report says they are not counted)
     assert "only where it takes over a lifting or repetition risk" in text
     assert "agency hours it could save in its role are not counted" in text
-    assert "a lifting risk that a cobot would take over stays with today's staff: Pallets" in text
-    assert "Stack" not in text.split("lifting risk that a cobot")[1]
+    assert (
+        "a lifting or repetition risk that a cobot would take over stays with today's staff: Pallets"
+        in text
+    )
+    assert "Stack" not in text.split("repetition risk that a cobot")[1]
     # a risk of fewer hours than a cobot cell is advised for: the proportionate remedy, not
     # "a cobot there does neither" (a review: 5.2 h of palletising at a lifting index of 2.0)
-    small = text.split("Work with a lifting risk")[2]
-    assert small.startswith(" that a cobot would take over stays with today's staff: Cartons")
+    small = text.split("Work with a lifting or repetition risk")[2]
+    # a repetition risk (demand 4, the plan's risk) is told apart the same way
+    assert small.startswith(
+        " that a cobot would take over stays with today's staff: Cartons (5.2 h/week); Tape (4 h/week)."
+    )
     assert "advised for a risk of at least 8 hours a week" in small
-    assert "Cartons" not in text.split("Work with a lifting risk")[1]
+    assert "Cartons" not in text.split("Work with a lifting or repetition risk")[1]
     assert "does neither" not in text.split("Cartons")[1].split(".")[0]
     # with room left in the role, the risky work is kept for the plan's general reason
     balance.released_hours_per_week = 4.0  # type: ignore[attr-defined]
@@ -1329,10 +1340,11 @@ def test_the_work_balance_names_a_shift_left_without_the_roles_people() -> None:
     process = read_process(ROOT / "tests" / "cases" / "eyeglass_lab.yaml")
     result = study(process, time_limit_s=2, draws=0, evaluate_proposals=False)
     assert result.plan is not None
-    short = short_shift_roles(process, result.plan)
-    assert list(short) == ["inspection"]
-    assert any("Cosmetische controle" in w for w in short["inspection"])
-    view = balance_view(process, result.plan, "en", translations("en").gettext)
+    short = short_shift_roles(process, result.plan, result.analysis)
+    assert short == {"inspection": ["cosmetic_inspection"]}
+    view = balance_view(
+        process, result.plan, "en", translations("en").gettext, analysis=result.analysis
+    )
     (line,) = view.short_shifts
     assert line.startswith("Eindcontroleur glazen (1 for 2 shifts: Cosmetische controle")
     # with the retirement replaced, both shifts have their inspector: nothing to say
@@ -1343,15 +1355,17 @@ def test_the_work_balance_names_a_shift_left_without_the_roles_people() -> None:
         for b in result.plan.work_balance
     )
     replaced = dataclasses.replace(result.plan, work_balance=balance)
-    assert short_shift_roles(process, replaced) == {}
+    assert short_shift_roles(process, replaced, result.analysis) == {}
 
 
 def test_a_card_names_an_exposure_that_work_nearby_raises() -> None:
     """The hose maker (case 19) gives no areas: the hose fitters' work is one place. The
-    COPD profile's job holds no dusty unit, but the saw and the skiver at the same place
-    raise rubber dust: his card asks to measure the exposure there (a review). Cards of
-    profiles without such a restriction say nothing of it."""
-    from jobcarve.report.cards import place_of
+    COPD profile's job holds no dusty unit, but the saw, the skiver and the end-of-day round
+    at the same place raise rubber dust: his card asks to measure the exposure there (a
+    review). Cards of profiles without such a restriction say nothing of it, and neither
+    does a restriction that is not about the air (a diff review: hand eczema beside a
+    lacquer booth)."""
+    from jobcarve.catalog import load_catalogs
     from jobcarve.study import study
 
     process = read_process(ROOT / "tests" / "cases" / "hydraulic_hoses.yaml")
@@ -1359,23 +1373,22 @@ def test_a_card_names_an_exposure_that_work_nearby_raises() -> None:
     assert result.plan is not None
     ctx = _pinned_context(process, result.analysis, result.plan, "en", case=result.case)
     units = {u.id: u for u in result.analysis.units}
-    note = "and other work at the job's workplaces raises it"
-    seen = 0
+    note = "(where the model names no area or workstation: of the same team) raises it: "
+    dusty = ("saw_to_length", "skive", "clean_workshop")
+    (copd,) = [j for j in result.plan.carved if j.profile == "copd_mechanic"]
     for card, job in zip(ctx.jobs, result.plan.carved, strict=True):
         notes = [f for f in card.floor if note in f]
-        places = {place_of(units[u]) for u in job.units}
-        dusty = [
-            u
-            for uid, u in units.items()
-            if uid not in job.unit_hours and u.handling.dust_fumes and place_of(u) in places
-        ]
-        if job.profile == "copd_mechanic" and dusty:
+        if job is copd:
             (text,) = notes
-            assert "no dust, fumes" in text and all(u.label("en") in text for u in dusty)
-            seen += 1
+            named = text.split(note)[1].split(". Measure")[0]
+            assert named == "; ".join(units[u].label("en") for u in dusty)
+            assert "'no dust, fumes" in text
         else:
             assert not notes
-    assert seen, "the COPD profile's job works beside the dusty work"
+    cats = load_catalogs()
+    assert cats.params is not None
+    ambient = {r.id for r in cats.params.restrictions if r.ambient}
+    assert ambient == {"no_dust_fumes", "no_noise", "no_hot_work", "no_cold_work"}
 
 
 def test_an_assumption_the_plan_overrode_gives_both_values() -> None:
@@ -1406,23 +1419,27 @@ def test_an_assumption_the_plan_overrode_gives_both_values() -> None:
 
 
 def test_desk_work_is_named_as_such_among_the_work_no_cobot_takes() -> None:
-    """Order entry and planning (reading and computer work alone) are named desk work in the
-    list of work a cobot cannot take, not given a robot's reasons (a review: "a gripper per
-    variant" for entering delivery notes); work on the floor keeps its own reasons."""
-    from jobcarve.report.context import is_desk_work
-
-    process = read_process(ROOT / "tests" / "cases" / "hydraulic_hoses.yaml")
-    analysis = analyze(process)
-    ctx = _pinned_context(process, analysis, None, "en")
+    """Planning and order entry (reading and computer work, nothing handled) are named desk
+    work in the list of work a cobot cannot take, not given a robot's reasons (a review:
+    "a gripper per variant" for desk work); a mould change, whose activity is programming
+    too, keeps its robot reasons (a diff review: the 400 kg mould was called desk work)."""
     desk_text = translations("en").gettext(
         "desk work (reading, writing, computer work): nothing for a robot to handle"
     )
-    rows = {g.name: g.gates for g in ctx.gated}
-    desk = [u for u in analysis.units if u.cobot.gates and is_desk_work(u)]
-    floor = [u for u in analysis.units if u.cobot.gates and not is_desk_work(u)]
-    assert desk and floor
-    assert all(rows[u.label("en")] == (desk_text,) for u in desk)
-    assert all(desk_text not in rows[u.label("en")] for u in floor)
+
+    def gated(case: str) -> dict[str, tuple[str, ...]]:
+        process = read_process(ROOT / "tests" / "cases" / f"{case}.yaml")
+        analysis = analyze(process)
+        ctx = _pinned_context(process, analysis, None, "en")
+        labels = {u.label("en"): u.id for u in analysis.units}
+        return {labels[g.name]: g.gates for g in ctx.gated}
+
+    hoses = gated("hydraulic_hoses")
+    assert hoses["plan_orders"] == (desk_text,)
+    assert desk_text not in hoses["saw_to_length"]
+    moulds = gated("injection_moulding")
+    assert desk_text not in moulds["change_mould"] and moulds["change_mould"]
+    assert all(desk_text not in g for g in moulds.values())
 
 
 def test_a_card_names_its_repetitive_work_at_a_high_demand() -> None:
@@ -1446,9 +1463,39 @@ def test_a_card_names_its_repetitive_work_at_a_high_demand() -> None:
         notes = [f for f in card.floor if f.startswith(marker)]
         if high:
             (note,) = notes
-            assert f"{number(sum(high.values()), 'en', 1)} hours a week" in note
+            # the hours the card lists for that work, which add up with the rest
+            listed = {ju.name: float(ju.hours) for ju in card.units}
+            shown = sum(listed[units[u].label("en")] for u in high)
+            assert f"{number(shown, 'en', 1)} hours a week" in note
             assert all(units[u].label("en") in note for u in high)
             with_it += 1
         else:
             assert not notes
     assert with_it
+
+
+def test_a_day_shift_only_profiles_card_says_day_shift() -> None:
+    """The optical lab (two shifts): the wheelchair user works days only. Her card says
+    the job is in the day shift and carries no note about a later shift; her fit at work
+    that may be done in any shift gives the schedule condition with two shifts too (a diff
+    review: her card invited a later shift, and 'any'-shift work carried no condition)."""
+    from jobcarve.study import study
+
+    process = read_process(ROOT / "tests" / "cases" / "eyeglass_lab.yaml")
+    result = study(process, time_limit_s=2, draws=0, evaluate_proposals=False)
+    assert result.plan is not None
+    ctx = _pinned_context(process, result.analysis, result.plan, "en", case=result.case)
+    day = "the profile works the day shift only: this job is in the day shift"
+    seen = 0
+    for card, job in zip(ctx.jobs, result.plan.carved, strict=True):
+        if job.profile == "wheelchair_paraplegia":
+            assert any(f.startswith(day) for f in card.floor)
+            assert not any("later shift than the first" in f for f in card.floor)
+            seen += 1
+        else:
+            assert not any(f.startswith(day) for f in card.floor)
+    assert seen == 1
+    trace = next(u for u in result.analysis.units if u.id == "trace_frames")
+    assert trace.shift == "any"
+    keys = [r.key for r in trace.fit["wheelchair_paraplegia"].reasons]
+    assert "fit.restriction_schedule" in keys

@@ -226,7 +226,7 @@ def _restrictions(
                     {"restriction": name, "shifts": context.shifts},
                 )
             )
-        elif rule.schedule_en and context.shifts >= 3:
+        elif rule.schedule_en and context.shifts >= (2 if rule.day_shift_only else 3):
             notes.append(
                 Reason(
                     "fit.restriction_schedule",

@@ -1070,7 +1070,19 @@ def _with_quality(
     working = {b.role for b in balance if b.people > 0 and b.kept_hours_per_week > 0.05}
     role_of = {u.task: u.role for u in inst.units}
     cobot_tasks = {inst.units[u].task for u in (*a.cobot_of, *a.assist_of)}
-    templates = {t.id: t.template for t in process.tasks}
+    # the standard task of each unit: a hand-made subtask's own template, else its task's
+    # (a catalogue split's parts have the task's)
+    templates: dict[str, str | None] = {}
+
+    def walk(task: Any, inherited: str | None) -> None:
+        own = task.template or inherited
+        templates[task.id] = own
+        for sub in task.subtasks:
+            walk(sub, own)
+
+    for t in process.tasks:
+        walk(t, None)
+    task_of = {u.unit: u.task for u in inst.units}
     out = []
     for job in jobs:
         if job.kind != "carved":
@@ -1089,7 +1101,13 @@ def _with_quality(
             colleague_roles=tuple(sorted({role_of[t] for t in kinds if role_of[t] in working})),
             cobot_task_share=sum(h for t, h in kinds.items() if t in cobot_tasks) / total,
             learning_templates=tuple(
-                sorted({tpl for t in kinds if (tpl := templates.get(t)) is not None})
+                sorted(
+                    {
+                        tpl
+                        for u in job.unit_hours
+                        if (tpl := templates.get(u, templates.get(task_of.get(u, "")))) is not None
+                    }
+                )
             ),
         )
         out.append(dataclasses.replace(job, quality=quality))

@@ -107,32 +107,26 @@ def seasonal_roles(process: ProcessModel, plan: Plan) -> tuple[tuple[str, RoleBa
     )
 
 
-def short_shift_roles(process: ProcessModel, plan: Plan) -> dict[str, list[str]]:
-    """Per role id, the work done in every shift (a task's or subtask's `shift` "every")
-    that the role keeps, where the people who stay once the leavers have gone are fewer
-    than the process's shifts: a shift then has nobody of the role for it (a review: one
-    inspector left for a cosmetic check in two shifts)."""
+def short_shift_roles(
+    process: ProcessModel, plan: Plan, analysis: Analysis | None
+) -> dict[str, list[str]]:
+    """Per role id, the units of work done in every shift (`Unit.shift` "every") it keeps,
+    where it has people leaving and those who stay are fewer than the process's shifts: a
+    shift then has nobody of the role for it (a review: one inspector left for a cosmetic
+    check in two shifts). Read from the analysis' units (split parts and subtasks with a
+    role of their own included); none without an analysis."""
     shifts = process.planning.shifts
-    if shifts < 2:
+    if shifts < 2 or analysis is None:
         return {}
-    every: dict[str, tuple[str, str]] = {}  # unit id -> (role id, name)
-    for t in process.tasks:
-        if t.role is None:
-            continue
-        if t.subtasks:
-            for s in t.subtasks:
-                if (s.shift or t.shift) == "every":
-                    every[s.id] = (t.role, s.name)
-        elif t.shift == "every":
-            every[t.id] = (t.role, t.name)
-    stay = {b.role: b.people - b.leavers for b in plan.work_balance}
+    stay = {b.role: b.people - b.leavers for b in plan.work_balance if b.leavers > 0}
     out: dict[str, list[str]] = {}
-    for uid, (role, name) in every.items():
-        kept = any(
-            h.kind == "role" and h.hours_per_week >= 0.05 for h in plan.unit_holder.get(uid, ())
-        )
-        if kept and stay.get(role, shifts) < shifts:
-            out.setdefault(role, []).append(name)
+    for unit in analysis.units:
+        if unit.shift != "every" or stay.get(unit.role, shifts) >= shifts:
+            continue
+        if any(
+            h.kind == "role" and h.hours_per_week >= 0.05 for h in plan.unit_holder.get(unit.id, ())
+        ):
+            out.setdefault(unit.role, []).append(unit.id)
     return out
 
 
@@ -144,7 +138,12 @@ def _load(b: RoleBalance, lang: str) -> str:
 
 
 def balance_view(
-    process: ProcessModel, plan: Plan, lang: str, _: Gettext, rise: float | None = None
+    process: ProcessModel,
+    plan: Plan,
+    lang: str,
+    _: Gettext,
+    rise: float | None = None,
+    analysis: Analysis | None = None,
 ) -> BalanceView:
     """The work balance per role: today, released, where it goes, what people keep.
 
@@ -228,9 +227,12 @@ def balance_view(
                 "role": role_names.get(role, role),
                 "people": next(b.people - b.leavers for b in plan.work_balance if b.role == role),
                 "shifts": process.planning.shifts,
-                "work": "; ".join(work),
+                "work": "; ".join(u.label(lang) for u in analysis.units if u.id in work)
+                if analysis is not None
+                else "",
             }
-            for role, work in short_shift_roles(process, plan).items()
+            for role, work in short_shift_roles(process, plan, analysis).items()
+            if analysis is not None
         ),
     )
 

@@ -529,13 +529,13 @@ def business_view(
             )
             range_notes.append(
                 _(
-                    "The plan's %(fte)s FTE lies above this range: %(full)s of its %(n)s new jobs already have the most hours their profile can work, so longer task times cannot add hours while shorter ones take some away. The range shows what can be lost, not a better plan: the middle outcome of the draws, %(median)s FTE, is the figure to expect."
+                    "The plan's %(fte)s FTE lies above this range: %(full)s of its %(n)s new jobs already have the most hours their profile can work, so longer task times cannot add hours while shorter ones take some away. The range shows what can be lost, not a better plan; the middle outcome of the quick re-plans is %(median)s FTE."
                 )
                 % {
                     "fte": fixed(summary.extra_fte, lang, 1),
                     "full": str(full),
                     "n": str(len(plan.carved)),
-                    "median": fixed(fte.p50 if fte.p50 is not None else fte.p90, lang, 1),
+                    "median": fixed(fte.p50, lang, 1) if fte.p50 is not None else "-",
                 }
             )
         if fte.p10 is not None and summary.extra_fte < fte.p10 - 0.05:
@@ -553,11 +553,11 @@ def business_view(
         ):
             range_notes.append(
                 _(
-                    "The plan's net effect (%(net)s) lies outside this range, whose middle outcome is %(median)s. The plan uses the most likely value of each estimate; the draws also vary the wage value and the cobot price, whose ranges are not symmetric, and the value of a freed hour, and re-plan each draw quickly, which moves less work out of hard-to-fill roles than the full plan."
+                    "The plan's net effect (%(net)s) lies outside this range (the middle outcome of the quick re-plans: %(median)s). The plan uses the most likely value of each estimate; the draws also vary the wage value and the cobot price, whose ranges are not symmetric, and the value of a freed hour, and re-plan each draw quickly, which moves less work out of hard-to-fill roles than the full plan."
                 )
                 % {
                     "net": money(case.net_eur_per_year, lang),
-                    "median": money(net.p50 if net.p50 is not None else net.p10, lang),
+                    "median": money(net.p50, lang) if net.p50 is not None else "-",
                 }
             )
     return BusinessView(

@@ -236,6 +236,12 @@ def _job_cards(
 ) -> list[JobCard]:
     profiles = {p.id: p for p in process.profiles}
     exposure_acts = exposure_activities(cats)
+    day_rules = (
+        {r.id for r in cats.params.restrictions if r.day_shift_only} if cats.params else set()
+    )
+    day_profiles = {
+        p.id for p in process.profiles if any(r.kind in day_rules for r in p.restrictions)
+    }
     role_names = {r.id: r.name for r in process.roles}
     titles = job_titles(process, plan, units, _)
     o = plan.options
@@ -289,6 +295,9 @@ def _job_cards(
             )
         # the new jobs together hold more than one shift's share: one works a later shift
         # (a review: two day jobs held 22.5 of the 15 h a shift of enveloping)
+        # a job of a profile who works days only holds the day shift's share by construction
+        # (carving.instance): its card says so, and the later-shift note is for the others
+        day_only = job.profile in day_profiles
         later = [
             units[u].label(lang)
             for u, _h in by_hours
@@ -296,7 +305,13 @@ def _job_cards(
             and plan.carved_standard_hours(u)
             > units[u].hours_per_week / process.planning.shifts + 0.05
         ]
-        if later:
+        if day_only and process.planning.shifts >= 2:
+            floor.append(
+                _(
+                    "the profile works the day shift only: this job is in the day shift, and of the work done in every shift it holds the day shift's share"
+                )
+            )
+        if later and not day_only:
             floor.append(
                 _(
                     "the new jobs together hold more than one shift's share of %(work)s: at least one of them works in a later shift than the first. Agree the shift with the worker and the job coach; a fixed colleague and the coach must be there in that shift too"
@@ -333,7 +348,7 @@ def _job_cards(
                 )
                 % {
                     "work": "; ".join(units[u].label(lang) for u, _h in repetitive),
-                    "hours": number(sum(h for _u, h in repetitive), lang, 1),
+                    "hours": number(sum(tenths[u] for u, _h in repetitive) / 10, lang, 1),
                 }
             )
         cards.append(
@@ -398,11 +413,6 @@ def _learning(job: Any, cats: Catalogs, lang: str, _: Gettext) -> str:
 EXPOSURES = ("dust_fumes", "wet_work", "cold_work", "hot_work", "noise", "vibrating_tool")
 
 
-#: exposures that reach people nearby (the air, the sound, the hall's temperature): other
-#: work at a job's place that raises one matters to a profile restricted from it
-AMBIENT = ("dust_fumes", "hazardous_substance", "noise", "hot_work", "cold_work")
-
-
 def place_of(unit: Any) -> str:
     """Where a unit's work is done: its area, else its workstation, else its role's own
     place (the place a cobot cell serves too)."""
@@ -422,7 +432,9 @@ def _exposed_nearby(
     out = []
     for restriction in profiles[job.profile].restrictions:
         rule = rules.get(restriction.kind)
-        flags = [f for f in (rule.excludes if rule else ()) if f in AMBIENT]
+        # only a restriction about the air, sound or temperature around the person
+        # (`RestrictionRule.ambient`): hand eczema is not kept from a lacquer booth nearby
+        flags = list(rule.excludes) if rule is not None and rule.ambient else []
         near = [
             u
             for uid, u in units.items()
@@ -435,7 +447,7 @@ def _exposed_nearby(
         raised = [f for f in flags if any(getattr(u.handling, f) for u in near)]
         out.append(
             _(
-                "the profile's restriction '%(restriction)s' keeps the worker from %(exposure)s, and other work at the job's workplaces raises it: %(work)s. Measure the exposure at those workplaces before the job starts, or keep the job away from that work"
+                "the profile's restriction '%(restriction)s' keeps the worker from %(exposure)s, and other work at the job's workplaces (where the model names no area or workstation: of the same team) raises it: %(work)s. Measure the exposure at those workplaces before the job starts, or keep the job away from that work"
             )
             % {
                 "restriction": rule.name_nl if lang == "nl" else rule.name_en,
@@ -447,13 +459,16 @@ def _exposed_nearby(
 
 
 def exposure_activities(cats: Catalogs) -> dict[str, frozenset[str]]:
-    """The kinds of activity that bring an exposure as the catalogue's restrictions count
-    it: a restriction that excludes the flag excludes these activities too (no_wet_work:
-    cleaning by hand)."""
+    """The kinds of activity that bring an exposure a job card names (`EXPOSURES`) as the
+    catalogue's restrictions count it: a restriction that excludes the flag excludes these
+    activities too (no_wet_work: cleaning by hand). A restriction's activities go to the
+    card's exposures it excludes only (no_wet_work's cleaning is wet work, not a hazardous
+    substance)."""
     found: dict[str, set[str]] = {}
     for rule in cats.params.restrictions if cats.params else ():
         for flag in rule.excludes:
-            found.setdefault(flag, set()).update(rule.excludes_activities)
+            if flag in EXPOSURES:
+                found.setdefault(flag, set()).update(rule.excludes_activities)
     return {flag: frozenset(acts) for flag, acts in found.items()}
 
 

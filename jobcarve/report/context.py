@@ -334,6 +334,7 @@ def build_context(
             lang,
             _,
             cats.params.carving.min_cobot_added_hours.value if cats.params else 0.0,
+            int(cats.params.carving.ergonomic_risk_repetitive_demand.value) if cats.params else 4,
         ),
         profiles=tuple(p.name for p in process.profiles),
         balance=balance_view(
@@ -342,6 +343,7 @@ def build_context(
             lang,
             _,
             cats.params.carving.role_load_rise_warning.value if cats.params else None,
+            analysis,
         )
         if plan
         else None,
@@ -389,14 +391,23 @@ def _headline(plan: Plan | None, lang: str, _: Gettext) -> Headline:
     )
 
 
-#: the kinds of activity of desk work: a unit with these alone has nothing to handle
+#: the kinds of activity of desk work: reading, and programming (also machine settings)
 DESK_ACTIVITIES = frozenset({"reading", "programming"})
+#: the heaviest part (kg) desk work handles: papers, a label, a sample
+DESK_MASS_KG = 0.5
 
 
 def is_desk_work(unit: Any) -> bool:
-    """Work at a desk: its activities are reading or computer work alone (a review: robot
-    reasons, "a gripper per variant", given for order entry and planning)."""
-    return bool(unit.activities) and set(unit.activities) <= DESK_ACTIVITIES
+    """Work at a desk: its activities are reading or programming alone and it handles no
+    part heavier than a paper (a review: robot reasons, "a gripper per variant", given for
+    order entry and planning; a diff review: a mould change, also programming, is not)."""
+    mass = unit.handling.part_mass_kg
+    return (
+        bool(unit.activities)
+        and set(unit.activities) <= DESK_ACTIVITIES
+        and (mass is None or mass <= DESK_MASS_KG)
+        and not unit.handling.machine_hazard
+    )
 
 
 def _fitting_profiles(
@@ -542,11 +553,17 @@ def _lifting_risks(
 
 
 def _cobot_candidates(
-    analysis: Analysis, plan: Plan | None, lang: str, _: Gettext, min_hours: float
+    analysis: Analysis,
+    plan: Plan | None,
+    lang: str,
+    _: Gettext,
+    min_hours: float,
+    repetitive: int = 4,
 ) -> str:
     """Where the units a cobot could take went in a plan without a cobot (empty if none).
     ``min_hours``: carving.min_cobot_added_hours, the fewest hours of risk a cobot is
-    advised for."""
+    advised for; ``repetitive``: carving.ergonomic_risk_repetitive_demand, the repetition
+    demand that is a risk."""
     if plan is None:
         return ""
     to_job: list[str] = []
@@ -570,11 +587,13 @@ def _cobot_candidates(
             "unit": u.label(lang),
             "hours": number(u.hours_per_week, lang, 1),
         }
+        # the cobot takes a candidate whole: it removes the unit's lifting risk where its
+        # model is among those that do, and a repetition risk (the plan's risk rules)
         removes = (
             u.lifting_risk is not None
             and u.cobot.model is not None
             and u.cobot.model.id in u.lifting_risk.removed_by
-        )
+        ) or u.demands["repetitive_hand_arm"] >= repetitive
         if any(h.kind == "carved" for h in held):
             # the standard hours the jobs hold: what the roles and cobots do not (a review:
             # "30 h goes to a new job" where the job held 3.75 h and the rackers kept 26.25)
@@ -619,14 +638,14 @@ def _cobot_candidates(
     if risky:
         parts.append(
             _(
-                "Work with a lifting risk that a cobot would take over stays with today's staff: %(units)s. Its role has too little room left for the hours a cobot would free: what its declared uses absorb, less what the new jobs take, is less than the cobot would take, so a cobot there would take work from today's staff. Remove the risk all the same (see the lifting risks): a lifting aid or a changed workplace, or the cobot as a safety measure whose cost no freed hours pay back."
+                "Work with a lifting or repetition risk that a cobot would take over stays with today's staff: %(units)s. Its role has too little room left for the hours a cobot would free: what its declared uses absorb, less what the new jobs take, is less than the cobot would take, so a cobot there would take work from today's staff. Remove the risk all the same (see the lifting risks): a lifting aid or a changed workplace, or the cobot as a safety measure whose cost no freed hours pay back."
             )
             % {"units": "; ".join(risky)}
         )
     if small:
         parts.append(
             _(
-                "Work with a lifting risk that a cobot would take over stays with today's staff: %(units)s. A cobot cell is advised for a risk of at least %(least)s hours a week; for less, a lifting aid, a changed workplace or rotation is the proportionate remedy (see the lifting risks). The risk stays to be removed."
+                "Work with a lifting or repetition risk that a cobot would take over stays with today's staff: %(units)s. A cobot cell is advised for a risk of at least %(least)s hours a week; for less, a lifting aid, a changed workplace or rotation is the proportionate remedy (see the lifting risks). The risk stays to be removed."
             )
             % {"units": "; ".join(small), "least": number(min_hours, lang, 1)}
         )
