@@ -190,6 +190,8 @@ def balance_view(
             )
         )
     s = plan.figures()
+    stay = {b.role: b.people - b.leavers for b in plan.work_balance}
+    labels = {u.id: u.label(lang) for u in analysis.units} if analysis is not None else {}
     return BalanceView(
         rows=tuple(rows),
         released=number(s.released_hours_per_week, lang, 1),
@@ -225,14 +227,11 @@ def balance_view(
             _("%(role)s (%(people)s for %(shifts)s shifts: %(work)s)")
             % {
                 "role": role_names.get(role, role),
-                "people": next(b.people - b.leavers for b in plan.work_balance if b.role == role),
+                "people": stay[role],
                 "shifts": process.planning.shifts,
-                "work": "; ".join(u.label(lang) for u in analysis.units if u.id in work)
-                if analysis is not None
-                else "",
+                "work": "; ".join(labels[u] for u in work),
             }
             for role, work in short_shift_roles(process, plan, analysis).items()
-            if analysis is not None
         ),
     )
 

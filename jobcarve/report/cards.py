@@ -180,9 +180,9 @@ def _schedule(
     week = unit_tenths(by_hours, total)
     shown: list[dict[str, int]] = [{} for _d in range(days)]
     for uid, _h in by_hours:
+        name = units[uid].label(lang)
         on = [d for d in range(days) if out[d].get(uid, 0.0) > 0]
         for d, tenths in zip(on, apportion([out[d][uid] * 10 for d in on], week[uid]), strict=True):
-            name = units[uid].label(lang)
             shown[d][name] = shown[d].get(name, 0) + tenths
     return tuple(
         ScheduleDay(
@@ -415,7 +415,7 @@ EXPOSURES = ("dust_fumes", "wet_work", "cold_work", "hot_work", "noise", "vibrat
 
 def place_of(unit: Any) -> str:
     """Where a unit's work is done: its area, else its workstation, else its role's own
-    place (the place a cobot cell serves too)."""
+    work (the model names no place for it)."""
     return str(unit.area or unit.workstation or f"role:{unit.role}")
 
 
@@ -434,7 +434,9 @@ def _exposed_nearby(
         rule = rules.get(restriction.kind)
         # only a restriction about the air, sound or temperature around the person
         # (`RestrictionRule.ambient`): hand eczema is not kept from a lacquer booth nearby
-        flags = list(rule.excludes) if rule is not None and rule.ambient else []
+        if rule is None or not rule.ambient:
+            continue
+        flags = list(rule.excludes)
         near = [
             u
             for uid, u in units.items()
@@ -442,7 +444,7 @@ def _exposed_nearby(
             and place_of(u) in places
             and any(getattr(u.handling, f) for f in flags)
         ]
-        if rule is None or not near:
+        if not near:
             continue
         raised = [f for f in flags if any(getattr(u.handling, f) for u in near)]
         out.append(
