@@ -68,8 +68,8 @@ KNOWN = {
     " window_frames",
     "wire_harness": "tin_dip: the expert keeps colophony flux fumes at a 260 C solder pot out of"
     " new jobs while rating the work within two profiles' capacities (unclear labels); the model"
-    " gives dust_fumes without hazardous_substance and the format has no key for heat, so"
-    " nothing rules it out: with the heavy-work margin (2026-12-02) the plan puts 6 h of it in"
+    " gives dust_fumes without hazardous_substance, and heat (hot_work, added 2026-12-02) rules"
+    " out only a profile with no_hot_work, which none has here, so nothing rules it out: with the heavy-work margin (2026-12-02) the plan puts 6 h of it in"
     " a job, before the margin the plan left it with the role by the solver's choice",
     "rubber_moulding": "knife_trim: the tool lets the magnifier close the driver's gaps on"
     " scalpel work at sealing lips, which his expert labels not accessible (a known fit"
