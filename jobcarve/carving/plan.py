@@ -445,7 +445,7 @@ def _no_night(process: ProcessModel, cats: Catalogs) -> frozenset[str]:
     return frozenset(p.id for p in process.profiles if any(r.kind in rules for r in p.restrictions))
 
 
-def _day_only(process: ProcessModel, cats: Catalogs) -> frozenset[str]:
+def day_only_profiles(process: ProcessModel, cats: Catalogs) -> frozenset[str]:
     """Ids of the profiles whose jobs hold only the day shift's share of work done in every
     shift (a restriction with `day_shift_only`)."""
     params = cats.params
@@ -496,7 +496,7 @@ def _solve(
         aids,
         _no_night(process, cats),
         heavy_work_profiles(process, cats),
-        _day_only(process, cats),
+        day_only_profiles(process, cats),
     )
     if cobot_units is not None:
         inst = dataclasses.replace(

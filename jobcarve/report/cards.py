@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from jobcarve.carving.line import DECISECOND, LineSolution
-from jobcarve.carving.plan import Plan
+from jobcarve.carving.plan import Plan, day_only_profiles
 from jobcarve.catalog import Catalogs
 from jobcarve.economics import BusinessCase
 from jobcarve.formatting import fixed, join_items, number, percent
@@ -236,12 +236,7 @@ def _job_cards(
 ) -> list[JobCard]:
     profiles = {p.id: p for p in process.profiles}
     exposure_acts = exposure_activities(cats)
-    day_rules = (
-        {r.id for r in cats.params.restrictions if r.day_shift_only} if cats.params else set()
-    )
-    day_profiles = {
-        p.id for p in process.profiles if any(r.kind in day_rules for r in p.restrictions)
-    }
+    day_profiles = day_only_profiles(process, cats)
     role_names = {r.id: r.name for r in process.roles}
     titles = job_titles(process, plan, units, _)
     o = plan.options
