@@ -899,6 +899,31 @@ def test_a_possible_loss_is_said_as_one_in_ten_outcomes_or_worse() -> None:
     assert advice.verdict == "go_with_conditions"
 
 
+def test_the_advice_takes_the_coaching_hours_off_the_first_year() -> None:
+    """The colleague who guides the new worker (2 h a week in year 1, the line "coaching")
+    works in the roles the job takes work from: the advice says the first year frees that
+    much less (a review: the coaching was priced but the hours freed counted in full)."""
+    from jobcarve.report.advice import advise
+
+    def freed_condition(model: ProcessModel, both: PlanFigures) -> str:
+        case = business_case(model, both)
+        kw = {"freed_hours": 16.0, "spread": None, "cobot_names": (), "lang": "en"}
+        advice = advise(extra_workers=len(both.jobs), case=case, _=lambda s: s, **kw)  # type: ignore[arg-type]
+        (freed,) = [c for c in advice.conditions if c.key == "freed_hours"]
+        return freed.text
+
+    process, figures = hand_figures()
+    two = dataclasses.replace(figures, jobs=figures.jobs * 2)
+    for both, hours in ((figures, 2), (two, 4)):
+        assert business_case(process, both).coaching_hours_per_week_year1 == hours
+        text = freed_condition(process, both)
+        assert f"give about {hours} hours a week of their own time to it (2 hours per new" in text
+    economics = process.economics.model_copy(update={"coaching_hours_per_week": 0})
+    no_coaching = process.model_copy(update={"economics": economics})
+    assert business_case(no_coaching, figures).coaching_hours_per_week_year1 == 0.0
+    assert "own time" not in freed_condition(no_coaching, figures)
+
+
 def test_a_plan_above_its_range_names_the_middle_outcome() -> None:
     """Where the plan's FTE lies above the Monte Carlo range, or its net outside it, the
     range note gives the middle outcome of the quick re-plans (a review: the headline's

@@ -156,6 +156,13 @@ class BusinessCase:
         return sum(v for use, v in self.freed_by_use.items() if use not in PAID_USES)
 
     @property
+    def coaching_hours_per_week_year1(self) -> float:
+        """Hours a week the colleagues who guide the new workers give in the first year (the
+        line ``coaching``: every job, ``coaching_hours_per_week`` each). They come out of the
+        time of the roles the jobs take work from, so the first year frees that much less."""
+        return len(self.jobs) * self.rates.get("coaching_hours_per_week", 0.0)
+
+    @property
     def paid_first(self) -> tuple[float, float] | None:
         """The second reading, where it differs: the freed hours end overtime and agency
         hours before they fill vacancies or take on backlog. Its money paid (the freed hours'

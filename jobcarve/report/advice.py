@@ -161,6 +161,17 @@ def advise(
             text += " " + _(
                 "Part of them rests on agency hours hired only in a season (%(roles)s): out of season that work is today's staff's, so the new jobs there need work that runs all year, or seasonal hours."
             ) % {"roles": join_items(seasonal)}
+        coaching = case.coaching_hours_per_week_year1
+        if coaching > 0:
+            # the guiding colleagues work in the roles the jobs take work from: their hours
+            # come out of the freed hours in year 1 (priced under coaching, a review: not
+            # deducted from the hours the headline frees)
+            text += " " + _(
+                "In the first year the colleagues who guide the new workers give about %(hours)s hours a week of their own time to it (%(per)s hours per new worker; its cost is the line “Coaching by colleagues”): the first year frees that much less."
+            ) % {
+                "hours": number(coaching, lang, 1),
+                "per": number(case.rates.get("coaching_hours_per_week", 0.0), lang, 1),
+            }
         text += _cash_and_capacity(case, lang, _)
         conditions.append(Condition("freed_hours", value, text, net - value < floor))
     if case is not None and subsidy > 0:
