@@ -236,3 +236,86 @@ def test_scaled_times_give_the_same_line_count(
     large = solve_salbp1([1000 * t for t in times], preds, 1000 * cycle, time_limit_s=20)
     assert small.status == large.status == "optimal"
     assert len(small.stations) == len(large.stations)
+
+
+@st.composite
+def stations(draw: st.DrawFn) -> tuple[list[int], list[list[int]], int, int, int, int, int]:
+    """A small graph, the tasks already done (closed under precedence), a station's window
+    (the tasks allowed there) and the tasks due at it, and a least load."""
+    times, preds, cycle = draw(instances())
+    n = len(times)
+    done = 0
+    for i in range(n):
+        if all((done >> p) & 1 for p in preds[i]) and draw(st.booleans()):
+            done |= 1 << i
+    allowed = draw(st.integers(0, (1 << n) - 1)) | draw(st.sampled_from([0, (1 << n) - 1]))
+    must = draw(st.integers(0, (1 << n) - 1)) & allowed & ~done if draw(st.booleans()) else 0
+    least = draw(st.integers(0, cycle))
+    return times, preds, cycle, done, allowed | must, must, least
+
+
+def _loads_by_definition(
+    graph: SalbpGraph, cycle: int, done: int, allowed: int, must: int, least: int
+) -> set[tuple[int, int]]:
+    """Every maximal, undominated load of the station, by enumerating all task sets."""
+    n = len(graph.times)
+    times = graph.times
+
+    def ready(i: int, inner: int) -> bool:
+        return (allowed >> i) & 1 and not (inner >> i) & 1 and graph.pred_mask[i] & ~inner == 0
+
+    out = set()
+    for chosen in range(1 << n):
+        if chosen & done or chosen & ~allowed or must & ~chosen:
+            continue
+        inner = done | chosen
+        if any((chosen >> i) & 1 and graph.pred_mask[i] & ~inner for i in range(n)):
+            continue  # a task before its predecessors
+        load = sum(times[i] for i in range(n) if (chosen >> i) & 1)
+        if not max(least, 1) <= load <= cycle:
+            continue
+        if any(ready(i, inner) and times[i] <= cycle - load for i in range(n)):
+            continue  # not maximal: a ready task still fits
+        dominated = any(
+            (chosen >> j) & 1
+            and not (must >> j) & 1
+            and any(
+                ready(i, inner)
+                and graph.pred_mask[i] & ~(inner & ~(1 << j)) == 0
+                and times[i] - times[j] <= cycle - load
+                for i in graph.dominators[j]
+            )
+            for j in range(n)
+        )
+        if not dominated:
+            out.add((load, chosen))
+    return out
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(stations())
+def test_the_compiled_loads_are_the_maximal_undominated_ones(
+    case: tuple[list[int], list[list[int]], int, int, int, int, int],
+) -> None:
+    """The compiled enumeration gives exactly the station's maximal loads that no ready
+    task dominates (Jackson), heaviest first; with a cap, the heaviest `cap` of them and a
+    search that knows it may have missed some."""
+    times, preds, cycle, done, allowed, must, least = case
+    graph = SalbpGraph.build(times, preds)
+    search = _Search(graph, cycle, len(times) + 1)
+    search.allowed[1], search.due[1] = allowed, must
+    search.deadline, search.enum_budget = float("inf"), 10**9
+    expected = _loads_by_definition(graph, cycle, done, allowed, must, least)
+    loads = search._loads(done, 1, least)
+    assert {(load, mask) for load, mask, _ in loads} == expected
+    assert [load for load, _, _ in loads] == sorted((load for load, _ in expected), reverse=True)
+    weights = graph.positional_weights
+    for _load, mask, weight in loads:
+        assert weight == sum(weights[i] for i in range(len(times)) if (mask >> i) & 1)
+    assert search.complete
+    narrow = _Search(graph, cycle, len(times) + 1, max_loads=2)
+    narrow.allowed[1], narrow.due[1] = allowed, must
+    narrow.deadline, narrow.enum_budget = float("inf"), 10**9
+    top = narrow._loads(done, 1, least)
+    assert sorted(load for load, _, _ in top) == sorted(load for load, _ in expected)[-2:][::1]
+    assert narrow.complete == (len(expected) < 2)

@@ -27,7 +27,6 @@ share the bit-mask state and its helpers; split, the hot loop would call across 
 
 from __future__ import annotations
 
-import contextlib
 import heapq
 import sys
 import time
@@ -35,6 +34,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
+import numpy as np
+
+from jobcarve.carving.line.loads import BUDGET, ROOM, enumerate_loads
 from jobcarve.carving.line.problem import LineSolution, Station
 
 #: Nodes of one bin-packing bound call at a search node, and the calls the searches on a
@@ -50,13 +52,13 @@ PACKING_TRIAL = 500
 #: first: it keeps the short tasks that fill the last stations.
 FEWER_TASKS = 0.02
 
+#: Nodes of the compiled load enumeration per second, at least (measured at 2-10 million
+#: on the project's machines): a call gets no more nodes than fit in the time left.
+NODES_PER_SECOND = 2_000_000
+
 
 class _Budget(Exception):
     """The node or time budget of one search ran out."""
-
-
-class _Enough(Exception):
-    """A narrow load enumeration already holds the fullest loads possible."""
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,11 @@ class SalbpGraph:
     def dominators(self) -> list[list[int]]:
         return _dominators(self)
 
+    @cached_property
+    def arrays(self) -> _Arrays:
+        """The graph in the word arrays of the compiled load enumeration."""
+        return _Arrays.of(self)
+
     def reversed(self) -> SalbpGraph:
         return SalbpGraph(
             self.times,
@@ -130,6 +137,55 @@ class SalbpGraph:
             self.after,
             self.before,
         )
+
+
+@dataclass(frozen=True)
+class _Arrays:
+    """Task masks as rows of 64-bit words (task i: bit i % 64 of word i // 64)."""
+
+    n_words: int
+    times: np.ndarray  # int64[n]
+    pred_mask: np.ndarray  # uint64[n, words]
+    after: np.ndarray  # uint64[n, words]
+    dom_ptr: np.ndarray  # int64[n + 1]: task j's dominators are dom_idx[dom_ptr[j]:dom_ptr[j+1]]
+    dom_idx: np.ndarray  # int64
+
+    @staticmethod
+    def of(graph: SalbpGraph) -> _Arrays:
+        n = len(graph.times)
+        n_words = max(1, (n + 63) // 64)
+        ptr = [0]
+        idx: list[int] = []
+        for ds in graph.dominators:
+            idx.extend(ds)
+            ptr.append(len(idx))
+        arrays = _Arrays(
+            n_words,
+            np.array(graph.times, dtype=np.int64),
+            np.zeros((n, n_words), dtype=np.uint64),
+            np.zeros((n, n_words), dtype=np.uint64),
+            np.array(ptr, dtype=np.int64),
+            np.array(idx, dtype=np.int64),
+        )
+        for i in range(n):
+            arrays.pred_mask[i] = arrays.words(graph.pred_mask[i])
+            arrays.after[i] = arrays.words(graph.after[i])
+        return arrays
+
+    def words(self, mask: int) -> np.ndarray:
+        return np.frombuffer(mask.to_bytes(8 * self.n_words, "little"), dtype=np.uint64)
+
+    @staticmethod
+    def integer(words: np.ndarray) -> int:
+        return int.from_bytes(words.tobytes(), "little")
+
+    @staticmethod
+    def mask_sums(masks: np.ndarray, values: tuple[int, ...]) -> np.ndarray:
+        """The sum of `values` over the tasks of each mask (one per row)."""
+        if len(masks) == 0:
+            return np.zeros(0, dtype=np.int64)
+        bits = np.unpackbits(masks.view(np.uint8), axis=1, bitorder="little")[:, : len(values)]
+        return bits.astype(np.int64) @ np.array(values, dtype=np.int64)
 
 
 def _topological(n: int, preds: list[list[int]], succs: list[list[int]]) -> list[int]:
@@ -552,7 +608,7 @@ class _Search:
         self.node_limit = self.nodes + nodes
         self.enum_budget = max(self.enum_budget, nodes)
         self.deadline = deadline
-        c, m, full, levels, weight = self.c, self.m, self.full, self._levels, self.weight
+        c, m, full, levels = self.c, self.m, self.full, self._levels
         n = self.n
         while self._alive:
             for k in range(m):
@@ -590,7 +646,7 @@ class _Search:
                     heapq.heappush(heap, entry)  # expand it when the search resumes
                     self._alive += 1
                     return None
-                for load, mask, _ in loads:
+                for load, mask, load_weight in loads:
                     child = done | mask
                     if self.memo.get(child, m + 1) <= station:
                         continue
@@ -608,7 +664,7 @@ class _Search:
                         levels[station],
                         (
                             (idle + c - load) / station - FEWER_TASKS * (n - child.bit_count()),
-                            -_mask_sum(weight, child),
+                            entry[1] - load_weight,  # minus the positional weight done
                             next(self._order),
                             child,
                             idle + c - load,
@@ -669,7 +725,8 @@ class _Search:
         return False
 
     def _loads(self, done: int, station: int, min_load: int) -> list[tuple[int, int, int]]:
-        """Maximal, undominated loads of `station` within the windows, heaviest first.
+        """Maximal, undominated loads of `station` within the windows, heaviest first:
+        (load, task mask, positional weight of the load).
 
         The tasks that could join the station are decided in a fixed order that respects
         precedence: include, or leave out (the load must then end too full for the task:
@@ -677,10 +734,11 @@ class _Search:
         the load into [need, cycle] (subset sums kept as bit sets, precedence ignored).
         A load is dropped when a task in it can be swapped for a ready task that dominates
         it (Jackson's rule) within the idle time. Only the `max_loads` heaviest are kept;
-        a search that dropped loads cannot prove that no line exists.
+        a search that dropped loads cannot prove that no line exists. The enumeration is
+        compiled (`loads.enumerate_loads`); this method prepares it and reads its answer.
         """
         g, c = self.g, self.c
-        times, pred_mask, after, dominators = g.times, g.pred_mask, g.after, self.dominators
+        pred_mask = g.pred_mask
         allowed = self.allowed[station]
         must = self.due[station] & ~done
         inside = done
@@ -691,122 +749,50 @@ class _Search:
                 inside |= 1 << i
         if must & ~inside:
             return []
-        full = (1 << (c + 1)) - 1
-        suffix = [1] * (len(items) + 1)
-        for k in range(len(items) - 1, -1, -1):
-            suffix[k] = (suffix[k + 1] | (suffix[k + 1] << times[items[k]])) & full
-        out: list[tuple[int, int, int]] = []  # heap of (load, order, mask): the heaviest kept
-        cap = self.max_loads
-        counter = iter(range(1 << 62))
-        last = len(items)
-
-        def dominated(chosen: int, load: int) -> bool:
-            spare = c - load
-            inner = done | chosen
-            rest = chosen
-            while rest:
-                low = rest & -rest
-                rest ^= low
-                j = low.bit_length() - 1
-                if (must >> j) & 1:
-                    continue
-                without = inner & ~low
-                for i in dominators[j]:
-                    if times[i] - times[j] > spare:
-                        break
-                    if not (inner >> i) & 1 and (allowed >> i) & 1 and pred_mask[i] & ~without == 0:
-                        return True
-            return False
-
-        position = {i: q for q, i in enumerate(items)}
-
-        def unblocked(k: int, blocked: int, base: list[int], newly: int) -> list[int]:
-            """Subset sums from position k on without the tasks that can no longer join.
-
-            Positions after the last newly blocked task keep their sums."""
-            top = k
-            while newly:
-                low = newly & -newly
-                newly ^= low
-                q = position[low.bit_length() - 1]
-                if q > top:
-                    top = q
-            out_suffix = base[:]
-            acc = base[top + 1]
-            for q in range(top, k - 1, -1):
-                i = items[q]
-                if not (blocked >> i) & 1:
-                    acc = (acc | (acc << times[i])) & full
-                out_suffix[q] = acc
-            return out_suffix
-
-        window = self.window
-        enum_limit = self.nodes + self.enum_budget
-
-        def rec(k: int, chosen: int, load: int, need: int, blocked: int, suf: list[int]) -> None:
-            self.nodes += 1
-            if self.nodes & 1023 == 0:
-                if self.nodes > enum_limit:
-                    # retried when the search resumes with twice the nodes: a state whose
-                    # loads take more nodes than a slice is expanded all the same
-                    self.enum_budget *= 2
-                    raise _Budget
-                if time.perf_counter() > self.deadline:
-                    raise _Budget
-            while True:
-                reach = suf[k] & window[c - load]
-                if not reach >> (need - load if need > load else 0):
-                    return
-                if len(out) >= cap and load + reach.bit_length() - 1 <= out[0][0]:
-                    return
-                if k == last:
-                    if not (must & ~chosen) and not dominated(chosen, load):
-                        if len(out) < cap:
-                            heapq.heappush(out, (load, next(counter), chosen))
-                        else:
-                            self.complete = False
-                            heapq.heapreplace(out, (load, next(counter), chosen))
-                        if len(out) >= cap and out[0][0] >= fullest:
-                            raise _Enough  # the heap holds `cap` loads nothing can beat
-                    return
-                i = items[k]
-                t = times[i]
-                if (blocked >> i) & 1 or pred_mask[i] & ~(done | chosen) or t > c - load:
-                    # i cannot join: skip it, and its successors cannot join either
-                    if (must >> i) & 1:
-                        return
-                    newly = after[i] & later[k] & ~blocked
-                    if newly:
-                        blocked |= newly
-                        suf = unblocked(k + 1, blocked, suf, newly)
-                    k += 1
-                    continue
+        a = g.arrays
+        left = self.deadline - time.perf_counter()
+        if left <= 0:
+            raise _Budget
+        # the node budget, and no more nodes than fit in the time left
+        by_time = max(10_000, int(min(left, 3600.0) * NODES_PER_SECOND))
+        budget = max(self.enum_budget, 1024)
+        limit = min(budget, by_time)
+        room = min(self.max_loads, 256)
+        while True:
+            status, used, dropped, loads, masks = enumerate_loads(
+                np.array(items, dtype=np.int64),
+                a.times,
+                a.pred_mask,
+                a.after,
+                a.dom_ptr,
+                a.dom_idx,
+                a.words(done),
+                a.words(allowed),
+                a.words(must),
+                c,
+                min_load,
+                self.max_loads,
+                limit,
+                room,
+            )
+            self.nodes += used
+            if status != ROOM:
                 break
-            rec(k + 1, chosen | (1 << i), load + t, need, blocked, suf)
-            # leave i out: the load must then end too full for i (maximal loads only)
-            if (must >> i) & 1 or must & after[i]:
-                return
-            newly = after[i] & later[k] & ~blocked
-            if newly:
-                blocked |= newly
-                suf = unblocked(k + 1, blocked, suf, newly)
-            rec(k + 1, chosen, load, max(need, c - t + 1), blocked, suf)
-
-        later = [0] * (last + 1)
-        for q in range(last - 1, -1, -1):
-            later[q] = later[q + 1] | (1 << items[q + 1]) if q + 1 < last else 0
-
-        fullest = (suffix[0] & ((1 << (c + 1)) - 1)).bit_length() - 1
-        with contextlib.suppress(_Enough):
-            rec(0, 0, 0, max(min_load, 1), 0, suffix)
-        if len(out) >= cap:
+            room *= 4
+        if status == BUDGET:
+            if limit == budget:
+                # retried when the search resumes with twice the nodes: a state whose
+                # loads take more nodes than a slice is expanded all the same
+                self.enum_budget = 2 * budget
+            raise _Budget
+        if dropped:
             self.complete = False  # loads at the cap may have hidden others
-        weight = self.weight
-        scored = [
-            (load, mask, _mask_sum(self.w6, mask), _mask_sum(weight, mask)) for load, _, mask in out
+        weights = a.mask_sums(masks, self.weight)
+        out = [
+            (int(x), a.integer(m), int(w)) for x, m, w in zip(loads, masks, weights, strict=True)
         ]
-        scored.sort(key=lambda r: (-r[0], -r[3]))
-        return [(load, mask, used) for load, mask, used, _ in scored]
+        out.sort(key=lambda r: (-r[0], -r[2]))
+        return out
 
 
 def _stations_of(graph: SalbpGraph, loads: list[int], backward: bool) -> list[list[int]]:
