@@ -156,7 +156,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "plan.slack": (
         "Het plan heeft {carved:.1f} uur per week in nieuwe banen, iets minder dan de {best:.1f} uur die mogelijk is: die laatste uren zouden een extra baan of cobot vragen, en minder dan {slack:g} uur per week is die niet waard (beleid).",
-        "The plan has {carved:.1f} hours a week in carved jobs, a little less than the {best:.1f} hours possible: the last hours would need another job or cobot, and less than {slack:g} hours a week is not worth one (policy).",
+        "The plan has {carved:.1f} hours a week in carved jobs, a little less than the {best:.1f} hours possible: the last hours would need another job or cobot, and a gain below {slack:g} h a week is not worth one (policy).",
     ),
     # cobot gates
     "gate.payload": (

@@ -217,6 +217,23 @@ def test_work_kept_per_person_counts_the_people_who_stay(tmp_path: Path) -> None
     assert balance.to_dict()["outside_model_hours_per_person"] == pytest.approx(6)
 
 
+def test_work_kept_per_person_leaves_out_the_agency_hours_still_hired(tmp_path: Path) -> None:
+    """Two packers with 20 agency hours in their 90 h of work (the task hours include the
+    agency hours) and no profile able to take any of it: each packer keeps (90 - 20) / 2 =
+    35 h, not 45 h (a review read 107 kept hours of two packers as 53.5 h a person)."""
+    extra = "  - {id: box, name: Dozen, role: packer, hours_per_week: 60, demands: " + SIMPLE + "}"
+    text = packing_shop(tmp_path, ", agency_hours_per_week: 20", extra).read_text(encoding="utf-8")
+    (tmp_path / "agency.yaml").write_text(
+        text.replace(f"capacities: {ALL4}", f"capacities: {ALL4.replace(': 4', ': 0')}"),
+        encoding="utf-8",
+    )
+    (balance,) = plan(read_process(tmp_path / "agency.yaml"), time_limit_s=2).work_balance
+    assert balance.kept_hours_per_week == pytest.approx(90)
+    assert balance.agency_kept_hours_per_week == pytest.approx(20)
+    assert balance.kept_hours_per_person == pytest.approx(35)
+    assert balance.outside_model_hours_per_person == pytest.approx(1)
+
+
 def test_other_work_per_person_is_never_negative(tmp_path: Path) -> None:
     """Two packers at 36 h with 90 h of modelled work and no use for freed hours: they keep
     45 h each, more than their contract, so no contract hour is left for other work (0, not
