@@ -5,7 +5,7 @@ from __future__ import annotations
 import platform
 from importlib import metadata
 
-_DEPENDENCIES = ("pydantic", "networkx", "pyyaml", "jinja2", "typer", "ortools")
+_DEPENDENCIES = ("pydantic", "networkx", "pyyaml", "jinja2", "typer", "ortools", "numba")
 
 
 def versions() -> dict[str, str]:
