@@ -893,6 +893,22 @@ RESTRICTIONS
     assert "fit.restriction_day_share" not in [r.key for r in unit.fit["d"].reasons]
 
 
+def test_a_dropped_cobot_frees_its_slot_for_another_candidate() -> None:
+    """The liquorice factory (at most 2 cobots): the best plan uses a cobot to assist at the
+    crate washer (4 h, no reason of its own: it is dropped) and one at the destarcher feed.
+    Planned again, only the dropped cell's work is closed to cobots, so the palletising of
+    10 kg cartons (LI 2.4, 16.7 h) gets the freed slot (a report review: the re-plan
+    allowed only the kept cells' work, and the obvious candidate stayed with the packers)."""
+    from pathlib import Path
+
+    process = read_process(Path(__file__).parent / "cases" / "liquorice_factory.yaml")
+    result = plan(process, time_limit_s=5, evaluate_proposals=False)
+    cells = {u: c.why for c in result.cobots for u in (*c.units, *c.assists)}
+    assert cells.get("palletise_cartons") == ("ergonomics",)
+    assert "load_crate_washer" not in cells
+    assert any("load_crate_washer" in c.assists for c in result.cobot_options)
+
+
 def test_a_jobs_learning_route_reads_a_subtasks_own_standard_task() -> None:
     """The assembly example's hand-made subtask board_solder has its own standard task
     (solder_tht) under a task of another (assemble_subassembly): a job that holds it

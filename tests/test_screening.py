@@ -239,6 +239,33 @@ def test_a_cobot_slower_than_its_feed_is_a_condition_to_check() -> None:
     assert "cobot.line_rate" not in [r.key for r in slow.cobot.reasons]
 
 
+def test_a_feed_given_in_lifts_an_hour_is_checked_per_lift() -> None:
+    """A destarcher fed by hand 300 times an hour (12 s a lift), 30 h a week, a 16 kg tray
+    at 1.7 m reach: near people the cobot needs longer per lift than the person, so the cell
+    runs hours x cobot time / 12 s, and the feed is a condition to check (a review: the
+    cycle was left unchecked, "fixed hours without a cycle", the cobot at about 20 s). Worked
+    by the same estimate as per unit: path 2 x 1.7 m at half the allowed speed, plus the
+    grip; without the lifts an hour, the cycle stays unchecked."""
+    task = """
+        - {id: t, name: Feed, role: op, hours_per_week: 30, activities: [machine_operation, line_fed],
+           demands: {lifting: 3},
+           handling: {part_mass_kg: 12, presentation: fixed, part_type: rigid, variants: 1,
+                      reach_mm: 1700%s}}
+        """
+    fed = unit(micro(task % ", lifts_per_hour: 300"))
+    (speed,) = [r for r in fed.cobot.reasons if r.key == "cobot.speed_lift"]
+    p = speed.params
+    assert p["human_s"] == pytest.approx(12.0) and p["lifts"] == 300
+    move = 2 * 1.7 / (p["v_max"] * 0.5) + 1.5
+    assert p["cobot_s"] == pytest.approx(max(12.0, move)) and p["cobot_s"] > 12
+    assert fed.cobot.cobot_hours_per_week == pytest.approx(30 * p["cobot_s"] / 12)
+    assert fed.cobot.cobot_s_per_unit is None  # a lift is not a unit
+    assert "cobot.line_rate" in [r.key for r in fed.cobot.reasons]
+    unknown = unit(micro(task % ""))
+    assert "cobot.no_cycle" in [r.key for r in unknown.cobot.reasons]
+    assert unknown.cobot.cobot_hours_per_week == pytest.approx(30)
+
+
 # ---------------------------------------------------------------- knock-outs and caps
 
 

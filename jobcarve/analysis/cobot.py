@@ -335,14 +335,22 @@ def assess_cobot(
                 ),
             )
         )
+    # the human's cycle: per unit (with its moves), or per lift where only the lifts an hour
+    # are known (a review: a 12 s destarcher feed went unchecked, its cobot at 20 s)
+    cycle_s: float | None = None
+    cycle_moves = moves
     if work.seconds_per_unit is not None:
+        cycle_s = work.seconds_per_unit
+    elif h.lifts_per_hour:
+        cycle_s, cycle_moves = 3600 / h.lifts_per_hour, 1
+    if cycle_s is not None:
         path_m = 2 * (h.reach_mm or params.default_reach_mm.value) / 1000
         move_s = path_m / (v_max * params.mean_speed_share.value) + params.grip_release_s.value
-        cobot_s = max(work.seconds_per_unit, moves * max(params.min_cycle_s.value, move_s))
-        cobot_hours = work.hours_per_week * cobot_s / work.seconds_per_unit
+        cobot_s = max(cycle_s, cycle_moves * max(params.min_cycle_s.value, move_s))
+        cobot_hours = work.hours_per_week * cobot_s / cycle_s
         line_rate = (
             bool(set(work.activities) & LINE_PACED)
-            and cobot_s > work.seconds_per_unit * (1 + params.line_rate_margin.value) + 1e-9
+            and cobot_s > cycle_s * (1 + params.line_rate_margin.value) + 1e-9
         )
         if (
             capacity.takt_s is not None
@@ -352,7 +360,24 @@ def assess_cobot(
             gates.append(
                 Gate("takt", Reason("gate.takt", {"cobot_s": per_unit, "takt": capacity.takt_s}))
             )
-        reasons.append(Reason("cobot.speed", {"v_max": v_max, "cobot_s": cobot_s, "moves": moves}))
+        if work.seconds_per_unit is not None:
+            reasons.append(
+                Reason("cobot.speed", {"v_max": v_max, "cobot_s": cobot_s, "moves": moves})
+            )
+        else:
+            reasons.append(
+                Reason(
+                    "cobot.speed_lift",
+                    {
+                        "v_max": v_max,
+                        "lifts": h.lifts_per_hour,
+                        "human_s": cycle_s,
+                        "cobot_s": cobot_s,
+                        "hours": work.hours_per_week,
+                        "cobot_hours": cobot_hours,
+                    },
+                )
+            )
     else:
         reasons.append(Reason("cobot.no_cycle"))
     if cobot_hours > capacity.available_hours_per_week:
@@ -432,7 +457,7 @@ def assess_cobot(
                 "cobot.line_rate",
                 {
                     "cobot_s": cobot_s,
-                    "human_s": work.seconds_per_unit,
+                    "human_s": cycle_s,
                     "hours": work.hours_per_week,
                     "cobot_hours": cobot_hours,
                 },
@@ -485,7 +510,7 @@ def assess_cobot(
         criteria=tuple(criteria),
         reasons=tuple(reasons),
         model=choice,
-        cobot_s_per_unit=cobot_s,
+        cobot_s_per_unit=cobot_s if work.seconds_per_unit is not None else None,
         speed_limit_m_s=v_max,
         hours_freed_per_week=freed,
         cobot_hours_per_week=cobot_hours * share,

@@ -401,16 +401,19 @@ def plan(
         decided = _decide_cobots(best, without, min_added)
         dropped: tuple[PlanCobot, ...] = ()
         # a cobot without a reason of its own is not advised: plan again without its work
-        # (at most a few rounds; each round keeps fewer cobots)
+        # on a cobot (at most a few rounds). Only the idle cells' work is closed to cobots:
+        # another candidate may now take the freed slot (a review: a 4 h crate-washer assist
+        # was dropped, and with it the chance of a cobot at palletising with LI 2.4)
+        no_cobot: frozenset[str] = frozenset()
         for _round in range(3):
             idle = tuple(c for c in decided.cobots if not c.why)
             if not idle or decided.interrupted:
                 break
             dropped += idle
-            kept = frozenset(u for c in decided.cobots if c.why for u in (*c.units, *c.assists))
+            no_cobot |= {u for c in idle for u in (*c.units, *c.assists)}
             if progress:
                 progress("plan again without the cobots that add nothing of their own")
-            again = _solve(result, process, opts, progress, cats, cobot_units=kept)
+            again = _solve(result, process, opts, progress, cats, no_cobot=no_cobot)
             decided = (
                 _decide_cobots(again, without, min_added)
                 if again.cobots
@@ -481,10 +484,10 @@ def _solve(
     progress: Callable[[str], None] | None,
     cats: Catalogs,
     stages: tuple[str, ...] | None = None,
-    cobot_units: frozenset[str] | None = None,
+    no_cobot: frozenset[str] = frozenset(),
 ) -> Plan:
-    """One staged CP-SAT solve from the greedy start, as a `Plan` (with `cobot_units`, only
-    those units may go to a cobot)."""
+    """One staged CP-SAT solve from the greedy start, as a `Plan` (the units in `no_cobot`
+    go to no cobot)."""
     from jobcarve.carving.cpsat.pool import STAGES, PoolModel
     from jobcarve.carving.greedy import greedy
 
@@ -498,11 +501,11 @@ def _solve(
         heavy_work_profiles(process, cats),
         day_only_profiles(process, cats),
     )
-    if cobot_units is not None:
+    if no_cobot:
         inst = dataclasses.replace(
             inst,
             units=tuple(
-                u if u.unit in cobot_units else dataclasses.replace(u, cobot="human")
+                dataclasses.replace(u, cobot="human") if u.unit in no_cobot else u
                 for u in inst.units
             ),
         )
