@@ -351,12 +351,15 @@ class Task(_Block):
     workstation: Id | None = Field(
         None, description="Workstation where the task is done (subtasks inherit it)."
     )
-    shift: Literal["any", "every", "night"] | None = Field(
+    shift: Literal["any", "every", "day", "night"] | None = Field(
         None,
         description="When the work is done: 'any' shift (it can be planned in the day), "
         "'every' shift the process runs in equal shares (a sample round, minding a line: one "
-        "person holds at most one shift's share, and new jobs no night share), or the 'night' "
-        "shift (night cleaning: not for new jobs); subtasks inherit it; default: any.",
+        "person holds at most one shift's share, and new jobs no night share), the 'day' "
+        "shift only (office hours, a fixed morning block, deliveries: a new job holding it "
+        "works days, so of work done in every shift it holds only the day shift's share), or "
+        "the 'night' shift (night cleaning: not for new jobs); subtasks inherit it; default: "
+        "any.",
     )
     area: Id | None = Field(
         None, description="Area of adjacent workstations (one cobot cell may serve one area)."

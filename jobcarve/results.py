@@ -200,7 +200,8 @@ class Unit:
     area: str | None = None
     #: when the work is done (the task's `shift`): "any" shift, "every" shift of a process
     #: that runs more than one (one person holds at most one shift's share, a profile
-    #: without night shifts no night share), or the "night" shift
+    #: without night shifts no night share), the "day" shift only (a job holding it works
+    #: days), or the "night" shift
     shift: str = "any"
     #: kinds of activity (the model's or its template's; task_catalogs/supports.yaml)
     activities: tuple[str, ...] = ()

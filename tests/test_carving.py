@@ -909,6 +909,51 @@ def test_a_dropped_cobot_frees_its_slot_for_another_candidate() -> None:
     assert any("load_crate_washer" in c.assists for c in result.cobot_options)
 
 
+def test_work_bound_to_the_day_shift_makes_a_day_job() -> None:
+    """Two shifts, a round done in every shift (40 h: 20 h a shift) and lab samples in a
+    fixed morning block (10 h, `shift: day`). Profile d works days only (20 h): the day
+    share of the round is hers. Profile e (30 h) could take the samples and the late
+    shift's 20 h of the round, 50 h carved in all; but nobody works the morning block and
+    the late shift, so with the samples bound to the day, 40 h (a report review: the
+    dispensary's day work and the morning lab block in the job that held the late shift's
+    bag tipping). Worked by hand: d 20 h; e either the samples (10 h) or 20 h of the
+    round, or d the samples and 10 h of the day share and e 20 h of the round."""
+    from jobcarve import parse_process
+    from jobcarve.carving.assignment import day_and_later, violations
+    from jobcarve.model import DIMENSIONS
+
+    caps = ", ".join(f"{d}: 2" for d in DIMENSIONS)
+    text = f"""\
+format: 1
+company: {{name: T, sector: s}}
+process: {{name: P}}
+planning: {{units_per_week: 100, shifts: 2}}
+options: {{min_kinds_per_job: 1, min_job_hours: 8}}
+roles:
+  - {{id: op, name: Op, headcount: 4, education: MBO 2, vacancies: 2}}
+tasks:
+  - {{id: round, name: Round, role: op, hours_per_week: 40, shift: every, demands: {{pace: 1}}}}
+  - {{id: samples, name: Samples, role: op, hours_per_week: 10, SHIFT demands: {{pace: 1}}}}
+profiles:
+  - {{id: d, name: D, capacities: {{{caps}}}, hours_per_week_available: 20, max_workers: 1,
+     restrictions: [{{kind: day_shift_only}}]}}
+  - {{id: e, name: E, capacities: {{{caps}}}, hours_per_week_available: 30, max_workers: 1}}
+"""
+    anytime = plan(parse_process(text.replace("SHIFT ", ""), "m.yaml"), time_limit_s=2)
+    assert sum(j.hours_per_week for j in anytime.carved) == pytest.approx(50)
+    bound = plan(parse_process(text.replace("SHIFT ", "shift: day, "), "m.yaml"), time_limit_s=2)
+    assert sum(j.hours_per_week for j in bound.carved) == pytest.approx(40)
+    inst, assignment = bound.instance, bound.assignment
+    assert inst is not None and assignment is not None
+    assert not any(day_and_later(inst, members) for members in assignment.jobs().values())
+    # the check itself: the samples and a late part of the round in one job
+    samples = next(u for u, unit in enumerate(inst.units) if unit.unit == "samples")
+    late = next(u for u, unit in enumerate(inst.units) if unit.shift_part == 1)
+    assert day_and_later(inst, [samples, late]) and not day_and_later(inst, [samples])
+    trial = dataclasses.replace(assignment, job_of={samples: (1, 0), late: (1, 0)})
+    assert any("day-shift work and a later shift" in v for v in violations(inst, trial))
+
+
 def test_a_jobs_learning_route_reads_a_subtasks_own_standard_task() -> None:
     """The assembly example's hand-made subtask board_solder has its own standard task
     (solder_tht) under a task of another (assemble_subassembly): a job that holds it

@@ -1474,6 +1474,36 @@ def test_a_card_names_its_repetitive_work_at_a_high_demand() -> None:
     assert with_it
 
 
+def test_a_job_with_day_work_says_it_is_a_day_job() -> None:
+    """The liquorice factory (two shifts): the dispensary, the lab, the tin room, the wash
+    room and the office are day work (`shift: day`). A job that holds any of them says it is
+    a day job, holds no later shift's part of the work done in every shift, and carries no
+    note about a later shift (a report review: the late shift's bag tipping in the job with
+    the dispensary's morning work)."""
+    from jobcarve.carving.assignment import day_and_later
+    from jobcarve.study import study
+
+    process = read_process(ROOT / "tests" / "cases" / "liquorice_factory.yaml")
+    result = study(process, time_limit_s=2, draws=0, evaluate_proposals=False)
+    assert result.plan is not None and result.plan.instance is not None
+    assert result.plan.assignment is not None
+    ctx = _pinned_context(process, result.analysis, result.plan, "en", case=result.case)
+    day_units = {u.id for u in result.analysis.units if u.shift == "day"}
+    assert {"weigh_minor_ingredients", "hand_wash_parts"} <= day_units
+    said = "the job holds work done in the day shift only ("
+    day_jobs = 0
+    for card, job in zip(ctx.jobs, result.plan.carved, strict=True):
+        if set(job.unit_hours) & day_units and job.profile != "lvb_sorter":
+            assert any(f.startswith(said) for f in card.floor), card.floor
+            assert not any("later shift than the first" in f for f in card.floor)
+            day_jobs += 1
+        elif not set(job.unit_hours) & day_units:
+            assert not any(f.startswith(said) for f in card.floor)
+    assert day_jobs >= 1
+    jobs = result.plan.assignment.jobs().values()
+    assert not any(day_and_later(result.plan.instance, members) for members in jobs)
+
+
 def test_a_day_shift_only_profiles_card_says_day_shift() -> None:
     """The optical lab (two shifts): the wheelchair user works days only. Her card says
     the job is in the day shift and carries no note about a later shift; her fit at work

@@ -449,7 +449,10 @@ def _assess_unit(
         cobot=cobot,
         workstation=info.workstation,
         area=info.area,
-        shift="any" if info.shift == "every" and process.planning.shifts < 2 else info.shift,
+        # with one shift, every shift and the day shift are any shift
+        shift="any"
+        if info.shift in ("every", "day") and process.planning.shifts < 2
+        else info.shift,
         activities=tuple(info.activities or ()),
         needs_rotation=any(
             s.rotation for f in fit.values() for s in _supports_by_id(cats, f.supports)

@@ -93,6 +93,15 @@ def shift_parts(inst: PoolInstance, members: list[int]) -> dict[str, int]:
     }
 
 
+def day_and_later(inst: PoolInstance, members: list[int]) -> bool:
+    """True when a job holds work bound to the day shift and a later shift's part of work
+    done in every shift: nobody works both (a review: the dispensary's morning work in the
+    job that held the late shift's bag tipping)."""
+    return any(inst.units[u].day for u in members) and any(
+        inst.units[u].shift_part > 0 for u in members
+    )
+
+
 def violations(inst: PoolInstance, a: Assignment) -> list[str]:
     """Every constraint the assignment breaks (empty when it is feasible)."""
     out: list[str] = []
@@ -123,6 +132,8 @@ def violations(inst: PoolInstance, a: Assignment) -> list[str]:
                 out.append(f"unit {inst.units[u].id} does not fit profile {prof.id}")
         for unit, count in shift_parts(inst, units).items():
             out.append(f"job of {prof.id} holds {count} parts of {unit}, over one shift's share")
+        if day_and_later(inst, units):
+            out.append(f"job of {prof.id} holds day-shift work and a later shift's share")
         weight = sum(inst.units[u].hours for u in units)
         load = sum(inst.units[u].physical * inst.units[u].hours for u in units)
         if weight and load > inst.load_limit(p) * weight + 0.05 * len(units):

@@ -11,7 +11,14 @@ jobs that no longer meet the minimum hours or variety.
 
 from __future__ import annotations
 
-from jobcarve.carving.assignment import Assignment, job_hours, kind_hours, released, violations
+from jobcarve.carving.assignment import (
+    Assignment,
+    day_and_later,
+    job_hours,
+    kind_hours,
+    released,
+    violations,
+)
 from jobcarve.carving.instance import PoolInstance
 
 
@@ -57,6 +64,8 @@ def greedy(inst: PoolInstance, start: Assignment | None = None) -> Assignment:
                     inst.units[c].unit == unit.unit for c in chosen
                 ):
                     continue  # one shift's share of work done in every shift
+                if day_and_later(inst, [*chosen, u]):
+                    continue  # a day job holds the day shift's share only
                 # what the unit's role gives up: all of it, less what a cobot already took
                 gives = unit.base_hours * (1 - share)
                 if not affordable(u, gives, spent):

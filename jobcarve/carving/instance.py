@@ -56,6 +56,11 @@ class PoolUnit:
     #: of work done in every shift (`Unit.shift` "every"), the most parts of this unit one job
     #: may hold: one shift's share, as a person works one shift a week (0: no such limit)
     per_holder: int = 0
+    #: of work done in every shift, the shift of this part (0: the first, the day shift)
+    shift_part: int = 0
+    #: work bound to the day shift (`Unit.shift` "day"): a job holding it works days, so it
+    #: holds no part of a later shift (`shift_part` > 0)
+    day: bool = False
 
     def scaled(self, factor: float = 1.0) -> int:
         """Hours x factor in integer hundredths."""
@@ -363,6 +368,8 @@ def build_instance(
                     fit_access=tuple(a and o for a, o in zip(counted, open_to, strict=True)),
                     supported_gaps=tuple(unit.fit[p].supported_gaps for p in pids),
                     per_holder=per_shift if shifts > 1 else 0,
+                    shift_part=shift,
+                    day=unit.shift == "day",
                 )
             )
     profiles = []

@@ -293,6 +293,8 @@ def _job_cards(
         # a job of a profile who works days only holds the day shift's share by construction
         # (carving.instance): its card says so, and the later-shift note is for the others
         day_only = job.profile in day_profiles
+        # work bound to the day shift makes a day job too (carving.assignment.day_and_later)
+        day_work = [units[u].label(lang) for u, _h in by_hours if units[u].shift == "day"]
         later = [
             units[u].label(lang)
             for u, _h in by_hours
@@ -306,7 +308,14 @@ def _job_cards(
                     "the profile works the day shift only: this job is in the day shift, and of the work done in every shift it holds the day shift's share"
                 )
             )
-        if later and not day_only:
+        if day_work and not day_only and process.planning.shifts >= 2:
+            floor.append(
+                _(
+                    "the job holds work done in the day shift only (%(work)s): it is a day job, and of the work done in every shift it holds the day shift's share"
+                )
+                % {"work": "; ".join(day_work)}
+            )
+        if later and not day_only and not day_work:
             floor.append(
                 _(
                     "the new jobs together hold more than one shift's share of %(work)s: at least one of them works in a later shift than the first. Agree the shift with the worker and the job coach; a fixed colleague and the coach must be there in that shift too"

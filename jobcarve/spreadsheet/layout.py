@@ -118,7 +118,8 @@ SPLIT_WORDS = {"bevestigd": "confirmed", "afgewezen": "rejected"}
 #: when the work is done (a task's `shift`), in both languages
 SHIFT_WORDS = {
     "vrij": "any",
-    "dag": "any",
+    "dag": "day",
+    "dagdienst": "day",
     "elke": "every",
     "elke ploeg": "every",
     "nacht": "night",

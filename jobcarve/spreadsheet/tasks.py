@@ -134,10 +134,12 @@ def _task_row(
     word = v.get("shift")
     if word not in (None, ""):
         choice = SHIFT_WORDS.get(_norm(word), _norm(word))
-        if choice not in ("any", "every", "night"):
+        if choice not in ("any", "every", "day", "night"):
             problems.append(
                 table.problem(
-                    row, "shift", f'"{word}" is not one of vrij/any, elke/every, nacht/night'
+                    row,
+                    "shift",
+                    f'"{word}" is not one of vrij/any, elke/every, dag/day, nacht/night',
                 )
             )
         else:

@@ -4,7 +4,8 @@ Variables: x[u, p, j] unit u in carved job j of profile p; y[p, j] job used; c[u
 taken over by cobot m; s[u, m] unit assisted by cobot m; w[u, p, j] = x and assisted;
 used[m] cobot used. Constraints, one method each: every unit has at most one new holder
 (otherwise it stays with its role); a job holds at most one shift's share of work done in
-every shift; a job's hours lie between the minimum and the
+every shift, and none of a later shift's share where it holds work bound to the day shift; a
+job's hours lie between the minimum and the
 profile's hours (pace-scaled, less the cobot's share of assisted units); a job holds at
 least `min_kinds_per_job` different tasks, each at least `min_kind_share` of its work; its
 hours-weighted physical load stays under the limit; no role gives up more of today's work
@@ -88,6 +89,7 @@ class PoolModel:
         self._variables()
         self._one_holder()
         self._one_shift()
+        self._day_jobs()
         self._job_hours()
         self._variety()
         self._ergonomics()
@@ -167,6 +169,20 @@ class PoolModel:
             for unit, parts in sorted(by_unit.items()):
                 if len(parts) > cap[unit]:
                     self.m.add(cp_model.LinearExpr.sum(parts) <= cap[unit])
+
+    def _day_jobs(self) -> None:
+        """A job that holds work bound to the day shift holds no later shift's part of work
+        done in every shift (`assignment.day_and_later`)."""
+        units = self.inst.units
+        for (p, j), members in self.x_by_job.items():
+            day = [var for u, var in members if units[u].day]
+            later = [var for u, var in members if units[u].shift_part > 0]
+            if day and later:
+                works_days = self.m.new_bool_var(f"day{p}_{j}")
+                for var in day:
+                    self.m.add_implication(var, works_days)
+                for var in later:
+                    self.m.add_implication(var, ~works_days)
 
     def _hours_expr(self, p: int, j: int) -> cp_model.LinearExprT:
         inst = self.inst
