@@ -509,14 +509,16 @@ def test_round_trip_keeps_aids_unusable_and_the_wage_instrument(tmp_path: Path) 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_round_trip_keeps_shifts_and_seasonal_agency_hours(tmp_path: Path, lang: str) -> None:
     """Pet food (case 56): the sample round done in every shift (`shift: every`), a task set
-    to the night (`shift: night`) and a role's agency hours hired 16 weeks a year at their
+    to the night (`shift: night`), one to the day (`shift: day`) and a role's agency hours hired 16 weeks a year at their
     invoice rate keep
     through the inventory layout in both languages (the plan and the business case read
     them)."""
     path = ROOT / "tests" / "cases" / "pet_food.yaml"
     original = read_process(path)
     tasks = [
-        t.model_copy(update={"shift": "night"}) if t.id == "wet_clean" else t
+        t.model_copy(update={"shift": {"wet_clean": "night", "promo_packs": "day"}[t.id]})
+        if t.id in ("wet_clean", "promo_packs")
+        else t
         for t in original.tasks
     ]
     roles = [
@@ -527,7 +529,7 @@ def test_round_trip_keeps_shifts_and_seasonal_agency_hours(tmp_path: Path, lang:
     ]
     original = original.model_copy(update={"tasks": tasks, "roles": roles})
     shifts = {u.id: u.shift for t in original.tasks for u in [t, *t.subtasks] if u.shift}
-    assert shifts == {"kibble_sample_round": "every", "wet_clean": "night"}
+    assert shifts == {"kibble_sample_round": "every", "wet_clean": "night", "promo_packs": "day"}
     export_inventory(original, tmp_path / "inv.xlsx", lang)
     model, _ = import_inventory(tmp_path / "inv.xlsx")
     # (the adviser on the cover is not a column of the inventory)
