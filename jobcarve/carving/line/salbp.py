@@ -52,7 +52,7 @@ PACKING_TRIAL = 500
 #: first: it keeps the short tasks that fill the last stations.
 FEWER_TASKS = 0.02
 
-#: Nodes of the compiled load enumeration per second, at least (measured at 2-10 million
+#: Nodes of the compiled load enumeration per second, at least (measured at 2-3 million
 #: on the project's machines): a call gets no more nodes than fit in the time left.
 NODES_PER_SECOND = 2_000_000
 
