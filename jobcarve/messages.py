@@ -188,8 +188,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Too fast for the line: a cobot needs {cobot_s:.0f} s per unit on average; the takt is {takt:g} s.",
     ),
     "cobot.line_rate": (
-        "Te controleren: de lijn of machine levert een product per {human_s:g} s; bij de snelheid die naast mensen mag, heeft een cobot {cobot_s:.1f} s nodig. Dan loopt de aanvoer {cobot_hours:.1f} uur per week in plaats van {hours:.1f} uur, tenzij een veiligheidsscanner de arm sneller laat bewegen zolang niemand dichtbij is (snelheids- en afstandsbewaking, ISO/TS 15066).",
-        "To check: the line or machine delivers a unit every {human_s:g} s; at the speed allowed near people a cobot needs {cobot_s:.1f} s. The feed then runs {cobot_hours:.1f} hours a week instead of {hours:.1f}, unless a safety scanner lets the arm move faster while nobody is near (speed and separation monitoring, ISO/TS 15066).",
+        "Te controleren: de lijn of machine levert er een per {human_s:.1f} s (product of tilling); bij de snelheid die naast mensen mag, heeft een cobot {cobot_s:.1f} s nodig. Dan loopt de aanvoer {cobot_hours:.1f} uur per week in plaats van {hours:.1f} uur, tenzij een veiligheidsscanner de arm sneller laat bewegen zolang niemand dichtbij is (snelheids- en afstandsbewaking, ISO/TS 15066).",
+        "To check: the line or machine delivers one every {human_s:.1f} s (a unit or a lift); at the speed allowed near people a cobot needs {cobot_s:.1f} s. The feed then runs {cobot_hours:.1f} hours a week instead of {hours:.1f}, unless a safety scanner lets the arm move faster while nobody is near (speed and separation monitoring, ISO/TS 15066).",
     ),
     "gate.tolerance": (
         "Te nauwkeurig: tolerantie {tolerance:g} mm is minder dan {factor:g} x de beste herhaalnauwkeurigheid ({repeatability:g} mm).",
@@ -282,8 +282,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A person does one move in {human_s:.1f} s; a cobot next to people needs about {min_s:g} s per pick-and-place and cannot keep that pace. This is work for a dedicated machine or a fenced robot.",
     ),
     "gate.flexible": (
-        "Slappe onderdelen (draad, slang, folie, textiel): buiten wat een cobot betrouwbaar pakt; een machine of de mens.",
-        "Flexible parts (wire, hose, film, textile): beyond what a cobot grips reliably; a machine or a person.",
+        "Slappe of zachte onderdelen (zoals draad, slang, folie, textiel, zacht snoepgoed): buiten wat een cobot betrouwbaar pakt; een machine of de mens.",
+        "Flexible or soft parts (such as wire, hose, film, textile, soft sweets): beyond what a cobot grips reliably; a machine or a person.",
     ),
     "gate.judgement": (
         "Oordeel is het werk zelf (problemen oplossen {level} van 4, grens {max:g}): geen cobot.",

@@ -934,6 +934,7 @@ roles:
 tasks:
   - {{id: round, name: Round, role: op, hours_per_week: 40, shift: every, demands: {{pace: 1}}}}
   - {{id: samples, name: Samples, role: op, hours_per_week: 10, SHIFT demands: {{pace: 1}}}}
+  - {{id: clean, name: Clean, role: op, hours_per_week: 5, shift: night, demands: {{pace: 1}}}}
 profiles:
   - {{id: d, name: D, capacities: {{{caps}}}, hours_per_week_available: 20, max_workers: 1,
      restrictions: [{{kind: day_shift_only}}]}}
@@ -950,6 +951,10 @@ profiles:
     samples = next(u for u, unit in enumerate(inst.units) if unit.unit == "samples")
     late = next(u for u, unit in enumerate(inst.units) if unit.shift_part == 1)
     assert day_and_later(inst, [samples, late]) and not day_and_later(inst, [samples])
+    # work done only at night is a later shift's too (a diff review: with night work open
+    # to new jobs, one job held the morning samples and the night cleaning)
+    night = next(u for u, unit in enumerate(inst.units) if unit.unit == "clean")
+    assert inst.units[night].shift_part == 1 and day_and_later(inst, [samples, night])
     trial = dataclasses.replace(assignment, job_of={samples: (1, 0), late: (1, 0)})
     assert any("day-shift work and a later shift" in v for v in violations(inst, trial))
 

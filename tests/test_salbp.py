@@ -265,8 +265,10 @@ def _loads_by_definition(
         return (allowed >> i) & 1 and not (inner >> i) & 1 and graph.pred_mask[i] & ~inner == 0
 
     out = set()
-    for chosen in range(1 << n):
-        if chosen & done or chosen & ~allowed or must & ~chosen:
+    candidates = [i for i in range(n) if (allowed >> i) & 1 and not (done >> i) & 1]
+    for pick in range(1 << len(candidates)):
+        chosen = sum(1 << i for q, i in enumerate(candidates) if (pick >> q) & 1)
+        if must & ~chosen:
             continue
         inner = done | chosen
         if any((chosen >> i) & 1 and graph.pred_mask[i] & ~inner for i in range(n)):
@@ -292,6 +294,50 @@ def _loads_by_definition(
     return out
 
 
+def _station_search(
+    graph: SalbpGraph, cycle: int, allowed: int, must: int, max_loads: int = 1 << 62
+) -> _Search:
+    """A search whose first station has this window and these due tasks, with no limit on
+    time or nodes."""
+    search = _Search(graph, cycle, len(graph.times) + 1, max_loads=max_loads)
+    search.allowed[1], search.due[1] = allowed, must
+    search.deadline, search.enum_budget = float("inf"), 10**9
+    return search
+
+
+@st.composite
+def wide_stations(draw: st.DrawFn) -> tuple[list[int], list[list[int]], int, int, int, int, int]:
+    """A station of a 72-task line whose first 60 tasks are done: its 12 open tasks span the
+    64-bit word boundary of the compiled masks (a diff review: the small stations never
+    reached a second word)."""
+    n, first = 72, 60
+    times = [draw(st.integers(1, 9)) for _ in range(first)]
+    times += draw(st.lists(st.integers(0, 30), min_size=n - first, max_size=n - first))
+    preds = [
+        sorted(draw(st.sets(st.integers(0, i - 1), max_size=3))) if i else [] for i in range(n)
+    ]
+    cycle = draw(st.integers(max(times), 60))
+    done = (1 << first) - 1
+    allowed = done | draw(st.integers(0, (1 << n) - 1))
+    must = draw(st.integers(0, (1 << n) - 1)) & allowed & ~done if draw(st.booleans()) else 0
+    least = draw(st.integers(0, cycle))
+    return times, preds, cycle, done, allowed, must, least
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(wide_stations())
+def test_the_compiled_loads_across_the_word_boundary(
+    case: tuple[list[int], list[list[int]], int, int, int, int, int],
+) -> None:
+    """The same definition where the station's tasks lie in two 64-bit words."""
+    times, preds, cycle, done, allowed, must, least = case
+    graph = SalbpGraph.build(times, preds)
+    search = _station_search(graph, cycle, allowed, must)
+    expected = _loads_by_definition(graph, cycle, done, allowed, must, least)
+    assert {(load, mask) for load, mask, _ in search._loads(done, 1, least)} == expected
+    assert search.complete
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(stations())
 def test_the_compiled_loads_are_the_maximal_undominated_ones(
@@ -302,9 +348,7 @@ def test_the_compiled_loads_are_the_maximal_undominated_ones(
     search that knows it may have missed some."""
     times, preds, cycle, done, allowed, must, least = case
     graph = SalbpGraph.build(times, preds)
-    search = _Search(graph, cycle, len(times) + 1)
-    search.allowed[1], search.due[1] = allowed, must
-    search.deadline, search.enum_budget = float("inf"), 10**9
+    search = _station_search(graph, cycle, allowed, must)
     expected = _loads_by_definition(graph, cycle, done, allowed, must, least)
     loads = search._loads(done, 1, least)
     assert {(load, mask) for load, mask, _ in loads} == expected
@@ -313,9 +357,7 @@ def test_the_compiled_loads_are_the_maximal_undominated_ones(
     for _load, mask, weight in loads:
         assert weight == sum(weights[i] for i in range(len(times)) if (mask >> i) & 1)
     assert search.complete
-    narrow = _Search(graph, cycle, len(times) + 1, max_loads=2)
-    narrow.allowed[1], narrow.due[1] = allowed, must
-    narrow.deadline, narrow.enum_budget = float("inf"), 10**9
+    narrow = _station_search(graph, cycle, allowed, must, max_loads=2)
     top = narrow._loads(done, 1, least)
     assert sorted(load for load, _, _ in top) == sorted(load for load, _ in expected)[-2:][::1]
     assert narrow.complete == (len(expected) < 2)

@@ -94,9 +94,10 @@ def shift_parts(inst: PoolInstance, members: list[int]) -> dict[str, int]:
 
 
 def day_and_later(inst: PoolInstance, members: list[int]) -> bool:
-    """True when a job holds work bound to the day shift and a later shift's part of work
-    done in every shift: nobody works both (a review: the dispensary's morning work in the
-    job that held the late shift's bag tipping)."""
+    """True when a job holds work bound to the day shift and work of a later shift (a later
+    shift's part of work done in every shift, or work done only at night): nobody works
+    both (a review: the dispensary's morning work in the job that held the late shift's bag
+    tipping)."""
     return any(inst.units[u].day for u in members) and any(
         inst.units[u].shift_part > 0 for u in members
     )

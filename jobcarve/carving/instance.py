@@ -56,7 +56,8 @@ class PoolUnit:
     #: of work done in every shift (`Unit.shift` "every"), the most parts of this unit one job
     #: may hold: one shift's share, as a person works one shift a week (0: no such limit)
     per_holder: int = 0
-    #: of work done in every shift, the shift of this part (0: the first, the day shift)
+    #: the shift of this part: of work done in every shift its share's shift, of work done
+    #: only at night the last shift; 0 (the first, the day shift) for the rest
     shift_part: int = 0
     #: work bound to the day shift (`Unit.shift` "day"): a job holding it works days, so it
     #: holds no part of a later shift (`shift_part` > 0)
@@ -368,7 +369,9 @@ def build_instance(
                     fit_access=tuple(a and o for a, o in zip(counted, open_to, strict=True)),
                     supported_gaps=tuple(unit.fit[p].supported_gaps for p in pids),
                     per_holder=per_shift if shifts > 1 else 0,
-                    shift_part=shift,
+                    shift_part=max(1, process.planning.shifts - 1)
+                    if unit.shift == "night"
+                    else shift,
                     day=unit.shift == "day",
                 )
             )

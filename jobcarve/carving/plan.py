@@ -404,13 +404,20 @@ def plan(
         # on a cobot (at most a few rounds). Only the idle cells' work is closed to cobots:
         # another candidate may now take the freed slot (a review: a 4 h crate-washer assist
         # was dropped, and with it the chance of a cobot at palletising with LI 2.4)
+        # After three rounds no new cell may come in (only the kept cells' work may go to a
+        # cobot), and a plan that still has an idle cell gives way to the plan without cobots.
         no_cobot: frozenset[str] = frozenset()
-        for _round in range(3):
+        for round_ in range(6):
             idle = tuple(c for c in decided.cobots if not c.why)
             if not idle or decided.interrupted:
                 break
             dropped += idle
-            no_cobot |= {u for c in idle for u in (*c.units, *c.assists)}
+            if round_ < 3:
+                no_cobot |= {u for c in idle for u in (*c.units, *c.assists)}
+            else:
+                kept = {u for c in decided.cobots if c.why for u in (*c.units, *c.assists)}
+                assert decided.instance is not None
+                no_cobot = frozenset(u.unit for u in decided.instance.units) - kept
             if progress:
                 progress("plan again without the cobots that add nothing of their own")
             again = _solve(result, process, opts, progress, cats, no_cobot=no_cobot)
@@ -419,6 +426,9 @@ def plan(
                 if again.cobots
                 else dataclasses.replace(without, cobot_options=())
             )
+        if any(not c.why for c in decided.cobots) and not decided.interrupted:
+            dropped += tuple(c for c in decided.cobots if c not in dropped)
+            decided = dataclasses.replace(without, cobot_options=())
         best = dataclasses.replace(
             decided,
             cobot_options=decided.cobot_options + dropped,

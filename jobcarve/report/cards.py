@@ -120,7 +120,9 @@ def job_titles(process: ProcessModel, plan: Plan, units: dict[str, Any], _: Gett
         # a role's name without its explanation in brackets: "CNC-verspaner (programmeren,
         # instellen)" would promise the assistant the skilled part of the role
         names = [_lower_first(_short_role(role_names.get(r, r))) for r in main]
-        titles.append(_capital(_("assistant %(roles)s") % {"roles": _(" and ").join(names)}))
+        # "job with" the roles, not "assistant": two reviews read "Assistent ... C" as
+        # belittling, and a job that carries a whole dispensary assists nobody
+        titles.append(_capital(_("job with %(roles)s") % {"roles": _(" and ").join(names)}))
     seen: dict[str, int] = {}
     for t in titles:
         seen[t] = seen.get(t, 0) + 1
@@ -129,7 +131,7 @@ def job_titles(process: ProcessModel, plan: Plan, units: dict[str, Any], _: Gett
     for t in titles:
         if seen[t] > 1:
             count[t] = count.get(t, 0) + 1
-            out.append(f"{t} {chr(64 + count[t])}")
+            out.append(f"{t} ({chr(64 + count[t])})")
         else:
             out.append(t)
     return out

@@ -8,7 +8,8 @@ order of the candidate tasks, as in BB&R's load generation (Sewell & Jacobson 20
 
 In pure Python the enumeration ran at about 43,000 nodes a second and took nine tenths of
 the search's time on the hard instances (WEE-MAG at c = 47: 2,400 nodes a state); compiled,
-it runs some hundred times faster (docs/performance.md, twentieth session).
+the rate is in docs/performance.md (twentieth session). The first call on a machine compiles
+it: `warm_up` does so before a search starts its clock.
 """
 
 from __future__ import annotations
@@ -446,9 +447,9 @@ def enumerate_loads(
         position[items[q]] = q
     fullest = _highest_at_most(pool[0, 0], c)
     room = min(cap, max_out)
-    out_load = np.zeros(room, dtype=np.int64)
-    out_order = np.zeros(room, dtype=np.int64)
-    out_mask = np.zeros((room, nw), dtype=np.uint64)
+    out_load = np.empty(room, dtype=np.int64)  # written before read (a heap of st[1] loads)
+    out_order = np.empty(room, dtype=np.int64)
+    out_mask = np.empty((room, nw), dtype=np.uint64)
     st = np.zeros(5, dtype=np.int64)
     _enumerate(
         max(min_load, 1), st, pool, items, later, position, times, pred_mask, after, dom_ptr,
@@ -463,3 +464,27 @@ def enumerate_loads(
     size = st[1]
     dropped = st[3] != 0 or size >= cap
     return status, st[0], dropped, out_load[:size].copy(), out_mask[:size].copy()
+
+
+def warm_up() -> None:
+    """Compile `enumerate_loads` (or load it from numba's cache) for the argument types the
+    SALBP search passes, so that compiling does not eat into a search's time limit (a
+    review: 19 s of a 5 s limit went to compiling on a machine without the cache)."""
+    word = np.frombuffer((1).to_bytes(8, "little"), dtype=np.uint64)  # read-only, as in use
+    none = np.frombuffer((0).to_bytes(8, "little"), dtype=np.uint64)
+    enumerate_loads(
+        np.zeros(1, dtype=np.int64),
+        np.ones(1, dtype=np.int64),
+        np.zeros((1, 1), dtype=np.uint64),
+        np.zeros((1, 1), dtype=np.uint64),
+        np.zeros(2, dtype=np.int64),
+        np.zeros(0, dtype=np.int64),
+        none,
+        word,
+        none,
+        1,
+        0,
+        1 << 62,
+        1000,
+        16,
+    )
