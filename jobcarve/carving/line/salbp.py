@@ -1,4 +1,5 @@
-"""SALBP-1 and SALBP-2 by station-oriented branch and bound (pure Python, bit masks).
+"""SALBP-1 and SALBP-2 by station-oriented branch and bound (bit masks; the load enumeration
+compiled, in `loads.py`).
 
 The method follows the published exact procedures for SALBP-1 (Scholl & Klein's SALOME,
 1997; Sewell & Jacobson's BB&R, 2012): stations are filled one after another with
