@@ -278,6 +278,25 @@ def expected_headline(doc: dict[str, Any], lang: str) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_per_job_table_says_the_loonwaarde_is_an_estimate(analysed, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """Below the per-job table: the loonwaarde is the profile's own or pace x quality, an
+    estimate until a loonwaardebepaling sets it (a report review: 85% and 90% shown as
+    facts, the subsidy resting on them)."""
+    said = {
+        "en": "It is an estimate until a wage-value assessment (loonwaardebepaling) sets it",
+        "nl": "Het is een schatting tot een loonwaardebepaling die vaststelt",
+    }[lang]
+    seen = 0
+    for example in (p.stem for p in EXAMPLES):
+        folder = analysed[example, lang]
+        doc = json.loads((folder / "analysis.json").read_text(encoding="utf-8"))
+        page = htmllib.unescape((folder / "report.html").read_text(encoding="utf-8"))
+        assert (said in page) == bool(doc["business_case"]["jobs"]), example
+        seen += bool(doc["business_case"]["jobs"])
+    assert seen >= 1
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
 @pytest.mark.parametrize("example", [p.stem for p in EXAMPLES])
 def test_headline_figures_match_analysis_json(analysed, example: str, lang: str) -> None:  # type: ignore[no-untyped-def]
     """Every headline figure on the first screen reads as analysis.json has it, and the
