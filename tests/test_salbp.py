@@ -10,10 +10,10 @@ from hypothesis import strategies as st
 from jobcarve.carving.cpsat.line import solve_line
 from jobcarve.carving.cpsat.salbp import solve_salbp1_cpsat
 from jobcarve.carving.line import LineProblem, LineWorker
+from jobcarve.carving.line.packing import MAX_COMPLETIONS, bin_packing_fits
 from jobcarve.carving.line.salbp import (
     SalbpGraph,
     _Search,
-    bin_packing_fits,
     increment_times,
     lower_bounds,
     martello_toth_l2,
@@ -149,6 +149,37 @@ def test_pair_and_packing_bounds_are_sound(times: list[int], extra: int) -> None
     assert pair_bound(times, cycle) <= fewest
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from([2, 3, 5, 9, 10, 11, 12]), min_size=1, max_size=10),
+    st.sampled_from([12, 21, 23]),
+)
+def test_packing_is_exact_with_many_equal_items(times: list[int], cycle: int) -> None:
+    """Sizes repeat (as task times do): completions are multisets and some dominate others."""
+    fewest = _fewest_bins(times, cycle)
+    assert bin_packing_fits(times, fewest, cycle, 10**6) is True
+    assert bin_packing_fits(times, fewest - 1, cycle, 10**6) is False
+
+
+def test_packing_decides_tight_stations() -> None:
+    """A state of WEE-MAG at c = 47 with 5 units of slack in 21 stations: the old item-by-item
+    search left it open after a million nodes; bin completion proves it does not fit."""
+    counts = {27: 1, 26: 4, 25: 5, 24: 3, 23: 4, 22: 15, 21: 7, 13: 1, 11: 2, 10: 1, 8: 1}
+    counts |= {6: 3, 5: 1, 4: 1, 3: 1, 2: 1}
+    items = [size for size, k in counts.items() for _ in range(k)]
+    assert 21 * 47 - sum(items) == 5
+    assert bin_packing_fits(items, 21, 47, 2_000_000) is False
+    assert bin_packing_fits(items, 22, 47, 2_000_000) is True
+
+
+def test_packing_leaves_a_flood_of_completions_open() -> None:
+    """More completions of one bin than MAX_COMPLETIONS: undecided, not a wrong answer."""
+    items = [1000, *range(1, 40)]  # the subsets of 1..39 that fill 1000's bin are countless
+    cap = 1000 + sum(range(1, 40)) // 2
+    assert bin_packing_fits(items, 2, cap, 10**9) is None
+    assert MAX_COMPLETIONS < 10**4
+
+
 def test_search_proves_a_pair_packing() -> None:
     """Without precedence the line is a bin packing: the search proves 5 stations at once,
     and a 4-station search cuts its nodes on the packing of the tasks still open."""
@@ -174,12 +205,23 @@ def test_a_long_load_enumeration_is_resumed_with_more_nodes() -> None:
     assert search.enum_budget > 100
 
 
+def test_a_station_of_last_tasks_only_waits_for_the_end() -> None:
+    """BB&R's rule: a station whose tasks have no successors can move to the end of the
+    line, so it is only opened when nothing but such tasks is left. Task 0 (6) and tasks
+    1 + 2 (3 + 3) both fill station 1, but 0 has no successor: only 1 + 2 is opened."""
+    graph = SalbpGraph.build([6, 3, 3, 6], [[], [], [], [1]])
+    search = _Search(graph, 6, 3)
+    assert search.advance(1, float("inf")) is None  # the root only
+    assert {entry[3] for entry in search._levels[1]} == {0b0110}
+    assert solve_salbp1([6, 3, 3, 6], [[], [], [], [1]], 6).status == "optimal"
+
+
 def test_equal_idle_prefers_the_load_with_fewer_tasks() -> None:
     """BB&R's order: of two partial lines that idle the same, the one that assigned fewer
     tasks is expanded first (the short tasks stay for the stations to come), even when
-    the other has the larger positional weight (task 3 must follow task 1)."""
-    graph = SalbpGraph.build([6, 3, 3, 6], [[], [], [], [1]])
-    search = _Search(graph, 6, 3)
+    the other has the larger positional weight (task 3 must follow task 1, task 4 task 0)."""
+    graph = SalbpGraph.build([6, 3, 3, 6, 3], [[], [], [], [1], [0]])
+    search = _Search(graph, 6, 4)
     assert search.advance(1, float("inf")) is None  # the root only
     assert {entry[3] for entry in search._levels[1]} == {0b0001, 0b0110}
     first = search._levels[1][0]

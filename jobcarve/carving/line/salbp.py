@@ -10,7 +10,10 @@ is cut off when
   (m * c - total work),
 * the remaining work needs more stations than are left (bin-packing bounds LB1-LB3 of
   Scholl 1999 and Sewell & Jacobson's LB3b on the remaining tasks, then an exact
-  bin-packing check with a node budget, as BB&R bounds each state by bin packing),
+  bin-packing check with a node budget, `packing.py`, as BB&R bounds each state by bin
+  packing),
+* the station holds only tasks without successors while others are left (BB&R: such a
+  station can move to the end of the line),
 * a task can no longer reach its latest station, or the tasks due by a station do not
   fit in the stations before it (station windows from the work before and after a task),
 * the same set of finished tasks was already reached with no more stations (memory-based
@@ -32,19 +35,35 @@ import heapq
 import sys
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
 import numpy as np
 
-from jobcarve.carving.line.loads import BUDGET, ROOM, enumerate_loads, warm_up
+from jobcarve.carving.line.loads import BUDGET, ROOM, enumerate_loads
+from jobcarve.carving.line.loads import warm_up as compile_loads
+from jobcarve.carving.line.packing import packing_answer
+from jobcarve.carving.line.packing import warm_up as compile_packing
 from jobcarve.carving.line.problem import LineSolution, Station
 
-#: Nodes of one bin-packing bound call at a search node, and the calls the searches on a
-#: graph make before they give the bound up if it never cut (BB&R too stops bounding
-#: where it fails).
-PACKING_NODES = 50
+#: The bin-packing bound's node budget per call at first (`packing.pack`), and the calls
+#: the searches on a graph make before they give the bound up if it never cut (BB&R too
+#: stops bounding where it fails). The budget adapts (`_PackingTrial.record`): it doubles
+#: while bin packing cuts at least PACKING_USEFUL of the states it is asked about, or, up
+#: to PACKING_FREE_NODES, while it takes less than PACKING_SHARE of the time. On WEE-MAG at c = 47 the forward search needed 38 s
+#: at 200,000 nodes a call, 26 s at 10^6 and 13 s at 1.6 x 10^7: each state bin packing
+#: cuts is one the search need not expand. Where bin packing seldom decides (TONGE70 at
+#: c = 234, BARTHOL2 at c = 84), a fixed 200,000 took most of the time for nothing.
+PACKING_NODES = 1_000
+PACKING_FREE_NODES = 128_000
+PACKING_MAX_NODES = 32_000_000
+PACKING_UNDECIDED = 16
+PACKING_USEFUL = 0.1
+PACKING_SHARE = 0.25
 PACKING_TRIAL = 500
+#: Nodes of bin packing per second, a first guess (25-40 million measured here): a call gets
+#: no more nodes than fit in the time left
+PACKING_RATE = 20_000_000
 
 #: The order of the partial lines with the same number of stations: idle time per station
 #: minus this much per task not yet assigned, as in Sewell & Jacobson's public BB&R code
@@ -107,13 +126,14 @@ class SalbpGraph:
         return {}
 
     @cached_property
-    def packings(self) -> dict[tuple[int, int, tuple[int, ...]], bool | None]:
-        """Bin-packing answers by (cycle time, bins, task times): the searches share them."""
+    def packings(self) -> dict[tuple[int, int, tuple[int, ...]], tuple[bool | None, int]]:
+        """Bin-packing answers by (cycle time, bins, task times) with the nodes they were
+        given (None: undecided within them): the searches share them."""
         return {}
 
     @cached_property
-    def packing_trial(self) -> dict[int, list[int]]:
-        """Bin-packing bound calls and cuts by cycle time, over all searches on the graph."""
+    def packing_trial(self) -> dict[int, _PackingTrial]:
+        """The bin-packing bound's record by cycle time, over all searches on the graph."""
         return {}
 
     @cached_property
@@ -141,6 +161,39 @@ class SalbpGraph:
             self.after,
             self.before,
         )
+
+
+@dataclass
+class _PackingTrial:
+    """Calls and cuts of the bin-packing bound, its node budget and the time it took."""
+
+    calls: int = 0
+    cuts: int = 0
+    budget: int = PACKING_NODES
+    undecided: int = 0  # calls that ran out of the budget since it last changed
+    seconds: float = 0.0
+    started: float = field(default_factory=time.perf_counter)
+
+    def record(self, answer: bool | None, limit: int, seconds: float) -> None:
+        """Count a call that had `limit` nodes and took `seconds`. After PACKING_UNDECIDED
+        calls ran out of the budget, it doubles if bin packing cuts at least PACKING_USEFUL
+        of the states it is asked about, or, up to PACKING_FREE_NODES, if it took less than
+        PACKING_SHARE of the time since the searches on the graph began; it halves when it
+        cuts less and took more than that share."""
+        self.seconds += seconds
+        if answer is not None or limit != self.budget:
+            return
+        self.undecided += 1
+        if self.undecided < PACKING_UNDECIDED:
+            return
+        self.undecided = 0
+        share = self.seconds / max(time.perf_counter() - self.started, 1e-9)
+        if self.cuts >= PACKING_USEFUL * self.calls or (
+            share < PACKING_SHARE and self.budget < PACKING_FREE_NODES
+        ):
+            self.budget = min(2 * self.budget, PACKING_MAX_NODES)
+        elif share > PACKING_SHARE:
+            self.budget = max(self.budget // 2, PACKING_NODES)
 
 
 @dataclass(frozen=True)
@@ -342,69 +395,6 @@ def pair_bound(times: Iterable[int], cycle: int) -> int:
     return -(-max(best, total) // 4)
 
 
-def bin_packing_fits(times: Iterable[int], bins: int, cycle: int, node_limit: int) -> bool | None:
-    """Do the items fit in `bins` bins of `cycle` (precedence ignored)? None: undecided.
-
-    Exact depth-first bin packing within `node_limit` nodes: the items, longest first, go
-    into an open bin or a new one, bins with equal loads count once, a state (next item,
-    loads) that failed is remembered, and a branch stops when the room still usable by the
-    items left (in each bin, the largest subset sum of those items that fits) is less
-    than their total. Used as the bin-packing bound of the station search (Sewell & Jacobson's
-    BB&R computes one at every new state): the line cannot be finished in `bins` stations
-    when the remaining tasks do not even fit as a bin-packing problem.
-    """
-    items = sorted(times, reverse=True)
-    n = len(items)
-    if n == 0:
-        return True
-    if bins <= 0 or items[0] > cycle:
-        return False
-    suffix = [0] * (n + 1)
-    full = (1 << (cycle + 1)) - 1
-    sums = [1] * (n + 1)  # bit set of the subset sums of items[k:], up to the cycle time
-    for k in range(n - 1, -1, -1):
-        suffix[k] = suffix[k + 1] + items[k]
-        sums[k] = (sums[k + 1] | (sums[k + 1] << items[k])) & full
-    if suffix[0] > bins * cycle:
-        return False
-    if sum(1 for t in items if 2 * t > cycle) > bins:
-        return False
-    failed: set[tuple[int, tuple[int, ...]]] = set()
-    nodes = 0
-
-    def rec(k: int, loads: tuple[int, ...]) -> bool:
-        nonlocal nodes
-        if k == n:
-            return True
-        if (k, loads) in failed:
-            return False
-        nodes += 1
-        if nodes > node_limit:
-            raise _Budget
-        # a bin can still take at most the largest subset sum of the items left that fits
-        reach = sums[k]
-        usable = (bins - len(loads)) * ((reach & full).bit_length() - 1)
-        for load in loads:
-            usable += (reach & ((1 << (cycle - load + 1)) - 1)).bit_length() - 1
-        if usable >= suffix[k]:
-            t = items[k]
-            previous = -1
-            for j, load in enumerate(loads):  # loads kept sorted: equal loads are adjacent
-                if load != previous and load + t <= cycle:
-                    previous = load
-                    if rec(k + 1, tuple(sorted((*loads[:j], load + t, *loads[j + 1 :])))):
-                        return True
-            if len(loads) < bins and rec(k + 1, tuple(sorted((*loads, t)))):
-                return True
-        failed.add((k, loads))
-        return False
-
-    try:
-        return rec(0, ())
-    except _Budget:
-        return None
-
-
 def _window_bound(
     times: tuple[int, ...], w2: tuple[int, ...], w6: tuple[int, ...], mask: int, cycle: int
 ) -> int:
@@ -551,6 +541,12 @@ class _Search:
             range(self.n), key=lambda i: (-self.weight[i], -graph.after[i].bit_count(), i)
         )
         self.big = sum(1 << i for i in range(self.n) if self.w2[i] == 2)
+        # BB&R's rule: a station of tasks without successors can move to the end of the
+        # line, so it is opened only when nothing else is left. Only in a full search: it
+        # shrinks what a proof must explore, but a narrow search, which only looks for a
+        # line, found lines later with it (BARTHOL2 at c = 84: 10 s instead of 0.4 s)
+        self.sinks = sum(1 << i for i in range(self.n) if not graph.succs[i])
+        self.proving = max_loads >= 1 << 62
         self.half = sum(1 << i for i in range(self.n) if self.w2[i] == 1)
         self.allowed = [0] * (m + 2)  # tasks whose window contains station k (1-based)
         self.due = [0] * (m + 2)  # tasks whose latest station is k
@@ -566,7 +562,7 @@ class _Search:
         self.dominators = graph.dominators
         self.max_loads = max_loads
         # the bin-packing bound: nodes per call, switched off when it never cuts
-        self.trial = graph.packing_trial.setdefault(cycle, [0, 0])  # calls, cuts
+        self.trial = graph.packing_trial.setdefault(cycle, _PackingTrial())
         self.packing_cuts = 0  # of this search
         self.memo: dict[int, int] = {}
         self.nodes = 0
@@ -642,11 +638,13 @@ class _Search:
                     station = k + 1
                     if rest & ~self.open_at[station] or self._overdue(rest, k):
                         continue
-                    if (self.trial[1] or self.trial[0] < PACKING_TRIAL) and self._unpackable(
+                    if (self.trial.cuts or self.trial.calls < PACKING_TRIAL) and self._unpackable(
                         rest, left
                     ):
                         continue
                     loads = self._loads(done, station, c - (self.slack - idle))
+                    if self.proving and rest & ~self.sinks:
+                        loads = [x for x in loads if x[1] & ~self.sinks]
                 except _Budget:
                     heapq.heappush(heap, entry)  # expand it when the search resumes
                     self._alive += 1
@@ -691,15 +689,22 @@ class _Search:
         sizes.sort()
         key = (self.c, left, tuple(sizes))
         cache = self.g.packings
-        if key in cache:
-            answer = cache[key]
-        elif pair_bound(sizes, self.c) > left:
-            answer = cache[key] = False
-        else:
-            answer = cache[key] = bin_packing_fits(sizes, left, self.c, PACKING_NODES)
-        self.trial[0] += 1
+        trial = self.trial
+        answer, tried = cache.get(key, (None, 0))
+        if answer is None and tried < trial.budget:
+            if pair_bound(sizes, self.c) > left:
+                answer = False
+            else:
+                now = time.perf_counter()
+                left_s = min(self.deadline - now, 3600.0)
+                limit = min(trial.budget, max(1_000, int(left_s * PACKING_RATE)))
+                answer, _ = packing_answer(sizes, left, self.c, limit)
+                trial.record(answer, limit, time.perf_counter() - now)
+                tried = limit
+            cache[key] = (answer, tried)
+        trial.calls += 1
         if answer is False:
-            self.trial[1] += 1
+            trial.cuts += 1
             self.packing_cuts += 1
         return answer is False
 
@@ -840,7 +845,8 @@ def solve_salbp1(
     first line with that many stations or fewer (a yes/no question, as for SALBP-2).
     """
     del seed, workers
-    warm_up()  # compiling is no part of the time limit
+    compile_loads()  # compiling is no part of the time limit
+    compile_packing()
     t0 = time.perf_counter()
     deadline = t0 + time_limit_s
     n = len(times)
@@ -875,7 +881,8 @@ def solve_salbp2(
     gap and at the lower bound: a line lowers the upper bound, a proof lifts the lower
     bound past that cycle time. The time per question doubles each round.
     """
-    warm_up()  # compiling is no part of the time limit
+    compile_loads()  # compiling is no part of the time limit
+    compile_packing()
     t0 = time.perf_counter()
     deadline = t0 + time_limit_s
     n = len(times)
