@@ -61,6 +61,11 @@ PACKING_UNDECIDED = 16
 PACKING_USEFUL = 0.1
 PACKING_SHARE = 0.25
 PACKING_TRIAL = 500
+#: Bin-packing nodes that count as one node of the search (of its load enumeration): a
+#: bin-packing node is about 20 times as fast here (25-40 against 1-2 million a second),
+#: and the portfolio gives its searches equal nodes, so bin packing's work counts too
+#: (without, a narrow search spent 28 of 30 s on BARTHOL2 at c = 85 in bin packing)
+PACKING_NODES_PER_SEARCH_NODE = 16
 #: Nodes of bin packing per second, a first guess (25-40 million measured here): a call gets
 #: no more nodes than fit in the time left
 PACKING_RATE = 20_000_000
@@ -72,6 +77,11 @@ PACKING_RATE = 20_000_000
 #: first: it keeps the short tasks that fill the last stations.
 FEWER_TASKS = 0.02
 
+#: A full search's share of the time against a narrow one's: the full searches prove the
+#: bound and find the tight lines (WEE-MAG at c = 47: the forward full search proves it in
+#: 13 s alone; BARTHOL2 at c = 85: the backward one finds 50 stations in 27 s alone), the
+#: narrow ones find good lines early
+FULL_SHARE = 3
 #: Nodes of the compiled load enumeration per second, the first guess of a search (1-2.3
 #: million measured here at short cycle times, far fewer at cycle times of 10^6): a call
 #: gets no more nodes than fit in the time left at the rate its search measured last.
@@ -694,18 +704,21 @@ class _Search:
         if answer is None and tried < trial.budget:
             if pair_bound(sizes, self.c) > left:
                 answer = False
+            elif not self.proving:  # a narrow search looks for a line: answers only from
+                pass  # the cache and the bound above (packing took its time, BARTHOL2 c85)
             else:
                 now = time.perf_counter()
                 left_s = min(self.deadline - now, 3600.0)
                 limit = min(trial.budget, max(1_000, int(left_s * PACKING_RATE)))
-                answer, _ = packing_answer(sizes, left, self.c, limit)
+                answer, nodes = packing_answer(sizes, left, self.c, limit)
                 trial.record(answer, limit, time.perf_counter() - now)
+                self.nodes += nodes // PACKING_NODES_PER_SEARCH_NODE
                 tried = limit
             cache[key] = (answer, tried)
-        trial.calls += 1
-        if answer is False:
-            trial.cuts += 1
-            self.packing_cuts += 1
+        if self.proving:  # the record the budget adapts to
+            trial.calls += 1
+            trial.cuts += answer is False
+        self.packing_cuts += answer is False
         return answer is False
 
     def _overdue(self, rest: int, k: int) -> bool:
@@ -841,8 +854,9 @@ def solve_salbp1(
     """The fewest stations for `cycle`; status optimal, feasible or infeasible (a task too long).
 
     `seed` and `workers` are accepted for the same call shape as the CP-SAT engines; the
-    search is deterministic and single-threaded. With `enough`, the search stops at the
-    first line with that many stations or fewer (a yes/no question, as for SALBP-2).
+    search is single-threaded and shares its time among its searches by the wall clock.
+    With `enough`, the search stops at the first line with that many stations or fewer (a
+    yes/no question, as for SALBP-2).
     """
     del seed, workers
     compile_loads()  # compiling is no part of the time limit
@@ -956,8 +970,8 @@ def _solve(
     lb = lower_bounds(forward, cycle).best
     best = greedy_stations(forward, cycle)
     stats: dict[str, int] = {"nodes": 0, "rounds": 0}
-    # A portfolio of resumable searches, each in both directions, run in turn for equal
-    # slices: a full search at the lower bound (finds an optimal line or proves the bound
+    # A portfolio of resumable searches, each in both directions, given equal time: a full
+    # search at the lower bound (finds an optimal line or proves the bound
     # one too low), narrow searches (only the fullest loads per station) at the lower
     # bound, and a narrow search for one station fewer than the best line. An exhausted
     # narrow search makes way for a wider one. A search only depends on its number of
@@ -981,37 +995,42 @@ def _solve(
 
     rebuild()
     slice_nodes = 30000
-    # a search that overran its slice (one long load enumeration) sits out rounds until
-    # the others have had as many nodes
-    debt: dict[_Search, int] = {}
+    # The search that has had the least time (a full search's divided by FULL_SHARE) goes
+    # next, for a slice of nodes: the same
+    # nodes take a narrow search far longer (a state each few nodes, Python around each)
+    # than a full one, and bin packing's time is not in the nodes; given the same nodes,
+    # the narrow searches took 28 of 30 s on BARTHOL2 at c = 85. A search that joins
+    # starts with the least time of the others.
+    spent: dict[_Search, float] = {}
+
+    def spent_of(search: _Search) -> float:
+        if search not in spent:
+            spent[search] = min((spent[e[0]] for e in portfolio if e[0] in spent), default=0.0)
+            if search.proving:
+                spent[search] *= FULL_SHARE
+        return spent[search]
+
     while len(best) > max(lb, enough) and portfolio and time.perf_counter() < deadline:
         stats["rounds"] += 1
-        for entry in list(portfolio):
-            if entry not in portfolio:
-                continue
-            search, graph, backward, narrow = entry
-            if debt.get(search, 0) > 0:
-                debt[search] -= slice_nodes
-                continue
-            before = search.nodes
-            found = search.advance(slice_nodes, deadline)
-            stats["nodes"] += search.nodes - before
-            debt[search] = max(0, search.nodes - before - slice_nodes)
-            if found is not None:
-                best = _stations_of(graph, found, backward)
+        entry = min(portfolio, key=lambda e: spent_of(e[0]) / (1 if e[3] else FULL_SHARE))
+        search, graph, backward, narrow = entry
+        before = search.nodes
+        start = time.perf_counter()
+        found = search.advance(slice_nodes, deadline)
+        spent[search] += time.perf_counter() - start
+        stats["nodes"] += search.nodes - before
+        if found is not None:
+            best = _stations_of(graph, found, backward)
+            rebuild()
+        elif search.finished:
+            if search.complete:  # no line with m stations exists
+                lb = max(lb, search.m + 1)
                 rebuild()
-                break
-            if search.finished:
-                if search.complete:  # no line with m stations exists
-                    lb = max(lb, search.m + 1)
-                    rebuild()
-                    break
+            else:
                 portfolio.remove(entry)
-                portfolio.append(
-                    (_Search(graph, cycle, search.m, 4 * search.max_loads), graph, backward, narrow)
-                )
-            if time.perf_counter() > deadline:
-                break
+                wider = _Search(graph, cycle, search.m, 4 * search.max_loads)
+                spent[wider] = spent[search]
+                portfolio.append((wider, graph, backward, narrow))
     status = "optimal" if len(best) <= lb else "feasible"
     solution = stations_solution(best, times, names, cycle, status, lb, t0)
     solution.stats.update(stats)
