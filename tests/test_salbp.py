@@ -200,7 +200,8 @@ def test_a_long_load_enumeration_is_resumed_with_more_nodes() -> None:
     graph = SalbpGraph.build(times, [[] for _ in times])
     search = _Search(graph, 13, lower_bounds(graph, 13).best)
     for _ in range(20):
-        assert search.advance(100, float("inf")) is None
+        if search.advance(100, float("inf")) is not None:
+            break  # a line: the root was expanded on the way
     assert len(search.memo) > 1  # the root was expanded
     assert search.enum_budget > 100
 
@@ -214,6 +215,23 @@ def test_a_station_of_last_tasks_only_waits_for_the_end() -> None:
     assert search.advance(1, float("inf")) is None  # the root only
     assert {entry[3] for entry in search._levels[1]} == {0b0110}
     assert solve_salbp1([6, 3, 3, 6], [[], [], [], [1]], 6).status == "optimal"
+
+
+def test_a_resumed_search_goes_on_at_the_level_it_stopped() -> None:
+    """Cyclic best-first search takes one state per level in turn; a search resumed after
+    its slice goes on at the level where it stopped. Before, every slice began again at
+    the root level, so short slices kept the search near the top of the line (BARTHOL2 at
+    c = 85: 50 stations found in 58 s, none in 120 s before)."""
+    times = [1, 2, 3, 4, 5, 6, 7] * 5
+    graph = SalbpGraph.build(times, [[] for _ in times])
+    search = _Search(graph, 13, lower_bounds(graph, 13).best)
+    deepest = 0
+    for _ in range(400):
+        if search.advance(1, float("inf")) is not None:
+            deepest = search.m
+            break
+        deepest = max(deepest, max(search.memo.values()))
+    assert deepest >= search.m - 1  # one state a call still reaches the last levels
 
 
 def test_equal_idle_prefers_the_load_with_fewer_tasks() -> None:

@@ -586,6 +586,7 @@ class _Search:
         self._order = iter(range(1 << 62))
         self._levels[0].append((0.0, 0, next(self._order), 0, 0))
         self._alive = 1
+        self._cursor = 0  # the level the cycle is at: a resumed search goes on from there
         self.memo[0] = 0
         if self.slack < 0 or not self.feasible_windows():
             self._alive = 0
@@ -622,7 +623,8 @@ class _Search:
         c, m, full, levels = self.c, self.m, self.full, self._levels
         n = self.n
         while self._alive:
-            for k in range(m):
+            for k in range(self._cursor, m):
+                self._cursor = k
                 heap = levels[k]
                 while heap:
                     entry = heapq.heappop(heap)
@@ -684,6 +686,7 @@ class _Search:
                         ),
                     )
                     self._alive += 1
+            self._cursor = 0
         self.finished = True
         return None
 
