@@ -10,8 +10,9 @@ bound matters: when a partial line has little idle time left, every remaining st
 be nearly full. A set of items left with bins left that failed is remembered (Sewell &
 Jacobson's BB&R bounds each state by bin packing the same way, `bin_dfs_bbr`).
 
-Measured on WEE-MAG at c = 47 (docs/performance.md, twenty-first session): every bin-packing
-question the old item-by-item search left undecided within its budget was a "no" here.
+Measured on WEE-MAG at c = 47 (docs/performance.md, twenty-first session): of a sample of 60
+bin-packing questions the old item-by-item search left undecided within its budget, bin
+completion answered every one, all "no".
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ from numba.typed import Dict
 #: what `pack` returns as its status
 FITS = 0
 NO = 1
-BUDGET = 2  # the node budget ran out, or one bin had more than MAX_COMPLETIONS completions
+BUDGET = 2  # the node budget ran out: more nodes may decide it
+FLOOD = 3  # one bin had more than MAX_COMPLETIONS completions: more nodes will not help
 
 #: Completions of one bin at most (beyond, the question is left open): bounds the memory and
 #: the pairwise dominance check, which counts against the node budget
@@ -64,8 +66,9 @@ def _complete(
     A completion holds one item of the largest size left and more items, at most `cap` in
     all, leaves at most `slack_left` unused and is maximal: every size it leaves out has no
     item left or does not fit in the room it leaves. Returns (rows written, nodes, out,
-    out_left), rows -1 when there are more than MAX_COMPLETIONS or the `node_limit` ran out
-    (the dominance check to come counts too); the arrays grow when full.
+    out_left), rows -1 when the `node_limit` ran out (the dominance check to come counts
+    too: `_pairs`) and -2 when there are more than MAX_COMPLETIONS; the arrays grow when
+    full.
     """
     d = sizes.shape[0]
     first = 0
@@ -84,12 +87,12 @@ def _complete(
     kk[first] = min(rest[first], left_at[first] // sizes[first]) + 1
     while i >= first:
         nodes += 1
-        if nodes + written * written > node_limit:
+        if nodes + _pairs(written, d) > node_limit:
             return -1, nodes, out, out_left
         if i == d:
             if left_at[d] <= lim_at[d]:
                 if written == MAX_COMPLETIONS:
-                    return -1, nodes, out, out_left
+                    return -2, nodes, out, out_left
                 row = top + written
                 if row == out.shape[0]:
                     grown = np.zeros((2 * out.shape[0], d), dtype=np.int64)
@@ -127,21 +130,34 @@ def _complete(
 
 
 @njit(cache=True)
+def _pairs(rows: int, d: int) -> int:
+    """The nodes the dominance check of `rows` completions over `d` sizes counts for."""
+    return rows * rows * (1 + d // 16)
+
+
+@njit(cache=True)
+def _halves(sizes: np.ndarray, counts: np.ndarray, cap: int) -> int:
+    """Items longer than half the capacity: no two share a bin."""
+    n = 0
+    for i in range(sizes.shape[0]):
+        if 2 * sizes[i] > cap:
+            n += counts[i]
+    return n
+
+
+@njit(cache=True)
 def pack(
     sizes: np.ndarray, counts: np.ndarray, cap: int, bins: int, node_limit: int
 ) -> tuple[int, int]:
     """Do `counts[i]` items of `sizes[i]` (distinct, largest first) fit in `bins` bins of
-    `cap`? Returns (FITS, NO or BUDGET, nodes used)."""
+    `cap`? Returns (status: FITS, NO, BUDGET or FLOOD; nodes used)."""
     d = sizes.shape[0]
     total = 0
-    halves = 0
     for i in range(d):
         total += sizes[i] * counts[i]
-        if 2 * sizes[i] > cap:
-            halves += counts[i]
     if total == 0:
         return FITS, 0
-    if sizes[0] > cap or bins <= 0 or total > bins * cap or halves > bins:
+    if sizes[0] > cap or bins <= 0 or total > bins * cap or _halves(sizes, counts, cap) > bins:
         return NO, 0
     slack = bins * cap - total
     salt = np.empty(d, dtype=np.uint64)
@@ -151,13 +167,13 @@ def pack(
         x ^= x >> np.uint64(7)
         x ^= x << np.uint64(17)
         salt[i] = x | np.uint64(1)
+    # failed (items left, level): hash -> row of `stored` (the counts, then the level)
     failed = Dict.empty(key_type=nbtypes.int64, value_type=nbtypes.int64)
-    stored = np.zeros((64, d), dtype=np.int64)
+    stored = np.zeros((64, d + 1), dtype=np.int64)
     n_stored = 0
     level_counts = np.zeros((bins + 1, d), dtype=np.int64)
     level_waste = np.zeros(bins + 1, dtype=np.int64)
-    start = np.zeros(bins + 1, dtype=np.int64)
-    end = np.zeros(bins + 1, dtype=np.int64)
+    end = np.zeros(bins + 1, dtype=np.int64)  # level k's completions: rows pos[k]..end[k]
     pos = np.zeros(bins + 1, dtype=np.int64)
     out = np.zeros((64, d), dtype=np.int64)
     out_left = np.zeros(64, dtype=np.int64)
@@ -165,69 +181,59 @@ def pack(
     left_at = np.zeros(d + 1, dtype=np.int64)
     lim_at = np.zeros(d + 1, dtype=np.int64)
     suffix = np.zeros(d + 1, dtype=np.int64)
-    level_counts[0] = counts
-    written, nodes, out, out_left = _complete(
-        sizes, counts, cap, slack, out, out_left, 0, kk, left_at, lim_at, suffix, node_limit
-    )
-    if written < 0:
-        return BUDGET, nodes
-    nodes += written * written
-    written = _undominated(out, out_left, 0, written)
-    start[0] = 0
-    end[0] = written
-    pos[0] = 0
-    _order(out_left, out, 0, written)
-    level = 0
     current = np.zeros(d, dtype=np.int64)
+    level = 0
+    level_counts[0] = counts
+    waste = 0
+    nodes = 0
+    started = False  # the first bin's completions are made before any is tried
     while level >= 0:
-        if pos[level] == end[level]:  # every completion of this bin failed
+        if started and pos[level] == end[level]:  # every completion of this bin failed
             key = _key(level_counts[level], level, salt)
             if key not in failed:
                 if n_stored == stored.shape[0]:
-                    grown = np.zeros((2 * stored.shape[0], d), dtype=np.int64)
+                    grown = np.zeros((2 * stored.shape[0], d + 1), dtype=np.int64)
                     grown[:n_stored] = stored
                     stored = grown
-                stored[n_stored] = level_counts[level]
+                stored[n_stored, :d] = level_counts[level]
+                stored[n_stored, d] = level
                 failed[key] = n_stored
                 n_stored += 1
             level -= 1
             continue
-        row = pos[level]
-        pos[level] += 1
-        waste = level_waste[level] + out_left[row]
-        left = 0
-        halves = 0
-        for j in range(d):
-            current[j] = level_counts[level, j] - out[row, j]
-            left += current[j]
-            if 2 * sizes[j] > cap:
-                halves += current[j]
-        if left == 0:
-            return FITS, nodes
-        if level + 1 >= bins or halves > bins - level - 1:
-            continue
-        if _l2(sizes, current, cap) > bins - level - 1:
-            continue
-        key = _key(current, level + 1, salt)
-        if key in failed:
-            k = failed[key]
-            same = True
+        if started:  # the next completion of this bin: the items and bins left
+            row = pos[level]
+            pos[level] += 1
+            waste = level_waste[level] + out_left[row]
+            left = 0
             for j in range(d):
-                if stored[k, j] != current[j]:
-                    same = False
-                    break
-            if same:
+                current[j] = level_counts[level, j] - out[row, j]
+                left += current[j]
+            if left == 0:
+                return FITS, nodes
+            if level + 1 >= bins or _halves(sizes, current, cap) > bins - level - 1:
                 continue
+            key = _key(current, level + 1, salt)
+            if key in failed:
+                k = failed[key]
+                same = stored[k, d] == level + 1
+                for j in range(d):
+                    if stored[k, j] != current[j]:
+                        same = False
+                        break
+                if same:
+                    continue
+            level += 1
+            level_counts[level] = current
+            level_waste[level] = waste
+        started = True
         nodes += 1
         if nodes > node_limit:
             return BUDGET, nodes
-        level += 1
-        level_counts[level] = current
-        level_waste[level] = waste
-        top = end[level - 1]
+        top = end[level - 1] if level > 0 else 0
         written, used, out, out_left = _complete(
             sizes,
-            current,
+            level_counts[level],
             cap,
             slack - waste,
             out,
@@ -240,11 +246,12 @@ def pack(
             node_limit - nodes,
         )
         nodes += used
-        if written < 0:
+        if written == -1:
             return BUDGET, nodes
-        nodes += written * written
+        if written == -2:
+            return FLOOD, nodes
+        nodes += _pairs(written, d)
         written = _undominated(out, out_left, top, top + written)
-        start[level] = top
         end[level] = top + written
         pos[level] = top
         _order(out_left, out, top, top + written)
@@ -293,37 +300,6 @@ def _undominated(out: np.ndarray, out_left: np.ndarray, lo: int, hi: int) -> int
 
 
 @njit(cache=True)
-def _l2(sizes: np.ndarray, counts: np.ndarray, cap: int) -> int:
-    """Martello & Toth's L2 bound on the bins the items need (1990), over all thresholds."""
-    d = sizes.shape[0]
-    best = 0
-    for t in range(d, -1, -1):  # threshold k = sizes[t] (t = d: k = 0), sizes descending
-        k = 0 if t == d else sizes[t]
-        if t < d and (counts[t] == 0 or 2 * k > cap):
-            continue
-        n1 = 0
-        n2 = 0
-        sum2 = 0
-        sum3 = 0
-        for i in range(d):
-            s = sizes[i]
-            if counts[i] == 0:
-                continue
-            if s > cap - k:
-                n1 += counts[i]
-            elif 2 * s > cap:
-                n2 += counts[i]
-                sum2 += s * counts[i]
-            elif s >= k:
-                sum3 += s * counts[i]
-        extra = sum3 - (n2 * cap - sum2)
-        bound = n1 + n2 + (max(0, (extra + cap - 1) // cap))
-        if bound > best:
-            best = bound
-    return best
-
-
-@njit(cache=True)
 def _order(out_left: np.ndarray, out: np.ndarray, lo: int, hi: int) -> None:
     """Sort rows lo..hi of the completions by the room they leave, least first (stable)."""
     if hi - lo < 2:
@@ -341,14 +317,15 @@ def bin_packing_fits(times: Iterable[int], bins: int, cap: int, node_limit: int)
 
 def packing_answer(
     times: Iterable[int], bins: int, cap: int, node_limit: int
-) -> tuple[bool | None, int]:
-    """`bin_packing_fits` and the nodes it took."""
+) -> tuple[bool | None, int, bool]:
+    """`bin_packing_fits`, the nodes it took, and whether more nodes could decide it (False
+    when a bin had more completions than MAX_COMPLETIONS)."""
     positive = [t for t in times if t > 0]  # an item of size 0 fits anywhere
     if not positive:
-        return True, 0
+        return True, 0, False
     values, counts = np.unique(np.array(positive, dtype=np.int64), return_counts=True)
     status, nodes = pack(values[::-1].copy(), counts[::-1].astype(np.int64), cap, bins, node_limit)
-    return (None if status == BUDGET else status == FITS), int(nodes)
+    return (None if status in (BUDGET, FLOOD) else status == FITS), int(nodes), status == BUDGET
 
 
 def warm_up() -> None:

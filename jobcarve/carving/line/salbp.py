@@ -62,9 +62,8 @@ PACKING_USEFUL = 0.1
 PACKING_SHARE = 0.25
 PACKING_TRIAL = 500
 #: Bin-packing nodes that count as one node of the search (of its load enumeration): a
-#: bin-packing node is about 20 times as fast here (25-40 against 1-2 million a second),
-#: and the portfolio gives its searches equal nodes, so bin packing's work counts too
-#: (without, a narrow search spent 28 of 30 s on BARTHOL2 at c = 85 in bin packing)
+#: bin-packing node is about 20 times as fast here (25-40 against 1-2 million a second).
+#: A slice of the search's nodes then also ends after much bin packing.
 PACKING_NODES_PER_SEARCH_NODE = 16
 #: Nodes of bin packing per second, a first guess (25-40 million measured here): a call gets
 #: no more nodes than fit in the time left
@@ -184,14 +183,15 @@ class _PackingTrial:
     seconds: float = 0.0
     started: float = field(default_factory=time.perf_counter)
 
-    def record(self, answer: bool | None, limit: int, seconds: float) -> None:
-        """Count a call that had `limit` nodes and took `seconds`. After PACKING_UNDECIDED
+    def record(self, ran_out: bool, limit: int, seconds: float) -> None:
+        """Count a call that had `limit` nodes, took `seconds` and `ran_out` of nodes before
+        it decided (not when too many completions left it open). After PACKING_UNDECIDED
         calls ran out of the budget, it doubles if bin packing cuts at least PACKING_USEFUL
         of the states it is asked about, or, up to PACKING_FREE_NODES, if it took less than
         PACKING_SHARE of the time since the searches on the graph began; it halves when it
         cuts less and took more than that share."""
         self.seconds += seconds
-        if answer is not None or limit != self.budget:
+        if not ran_out or limit != self.budget:
             return
         self.undecided += 1
         if self.undecided < PACKING_UNDECIDED:
@@ -713,10 +713,10 @@ class _Search:
                 now = time.perf_counter()
                 left_s = min(self.deadline - now, 3600.0)
                 limit = min(trial.budget, max(1_000, int(left_s * PACKING_RATE)))
-                answer, nodes = packing_answer(sizes, left, self.c, limit)
-                trial.record(answer, limit, time.perf_counter() - now)
+                answer, nodes, more = packing_answer(sizes, left, self.c, limit)
+                trial.record(more, limit, time.perf_counter() - now)
                 self.nodes += nodes // PACKING_NODES_PER_SEARCH_NODE
-                tried = limit
+                tried = limit if more else PACKING_MAX_NODES  # else never asked again
             cache[key] = (answer, tried)
         if self.proving:  # the record the budget adapts to
             trial.calls += 1
@@ -973,7 +973,7 @@ def _solve(
     lb = lower_bounds(forward, cycle).best
     best = greedy_stations(forward, cycle)
     stats: dict[str, int] = {"nodes": 0, "rounds": 0}
-    # A portfolio of resumable searches, each in both directions, given equal time: a full
+    # A portfolio of resumable searches, each in both directions, sharing the time: a full
     # search at the lower bound (finds an optimal line or proves the bound
     # one too low), narrow searches (only the fullest loads per station) at the lower
     # bound, and a narrow search for one station fewer than the best line. An exhausted
@@ -999,28 +999,28 @@ def _solve(
     rebuild()
     slice_nodes = 30000
     # The search that has had the least time (a full search's divided by FULL_SHARE) goes
-    # next, for a slice of nodes: the same
-    # nodes take a narrow search far longer (a state each few nodes, Python around each)
-    # than a full one, and bin packing's time is not in the nodes; given the same nodes,
-    # the narrow searches took 28 of 30 s on BARTHOL2 at c = 85. A search that joins
-    # starts with the least time of the others.
-    spent: dict[_Search, float] = {}
+    # next, for a slice of nodes: the same nodes take a narrow search far longer (a state
+    # each few nodes, Python around each) than a full one; given the same nodes, the narrow
+    # searches took 28 of 30 s on BARTHOL2 at c = 85. A search that joins starts level
+    # with the one that has had the least.
+    spent: dict[_Search, float] = {}  # time so far, divided by the search's share
+
+    def share(search: _Search) -> int:
+        return FULL_SHARE if search.proving else 1
 
     def spent_of(search: _Search) -> float:
         if search not in spent:
             spent[search] = min((spent[e[0]] for e in portfolio if e[0] in spent), default=0.0)
-            if search.proving:
-                spent[search] *= FULL_SHARE
         return spent[search]
 
     while len(best) > max(lb, enough) and portfolio and time.perf_counter() < deadline:
         stats["rounds"] += 1
-        entry = min(portfolio, key=lambda e: spent_of(e[0]) / (1 if e[3] else FULL_SHARE))
+        entry = min(portfolio, key=lambda e: spent_of(e[0]))
         search, graph, backward, narrow = entry
         before = search.nodes
         start = time.perf_counter()
         found = search.advance(slice_nodes, deadline)
-        spent[search] += time.perf_counter() - start
+        spent[search] += (time.perf_counter() - start) / share(search)
         stats["nodes"] += search.nodes - before
         if found is not None:
             best = _stations_of(graph, found, backward)
@@ -1034,6 +1034,8 @@ def _solve(
                 wider = _Search(graph, cycle, search.m, 4 * search.max_loads)
                 spent[wider] = spent[search]
                 portfolio.append((wider, graph, backward, narrow))
+        for gone in set(spent) - {e[0] for e in portfolio}:
+            del spent[gone]  # a dropped search's memory can go
     status = "optimal" if len(best) <= lb else "feasible"
     solution = stations_solution(best, times, names, cycle, status, lb, t0)
     solution.stats.update(stats)
