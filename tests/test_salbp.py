@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import math
+import random
+import time
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -12,7 +15,10 @@ from jobcarve.carving.cpsat.salbp import solve_salbp1_cpsat
 from jobcarve.carving.line import LineProblem, LineWorker
 from jobcarve.carving.line.packing import MAX_COMPLETIONS, bin_packing_fits
 from jobcarve.carving.line.salbp import (
+    FIRST_NODES,
+    NODES_PER_SECOND,
     SalbpGraph,
+    _Budget,
     _Search,
     increment_times,
     lower_bounds,
@@ -232,6 +238,24 @@ def test_a_resumed_search_goes_on_at_the_level_it_stopped() -> None:
             break
         deepest = max(deepest, max(search.memo.values()))
     assert deepest >= search.m - 1  # one state a call still reaches the last levels
+
+
+def test_a_first_enumeration_at_a_long_cycle_time_stays_short() -> None:
+    """Before its search has measured the node rate, an enumeration gets few nodes where
+    the subset-sum rows are long: at c = 10^6 (15,626 words a row) a node costs some
+    250 microseconds, and a first call trusting the guessed 2 million nodes a second
+    overran a 10 s limit to 27 s."""
+    rng = random.Random(3)
+    times = [rng.randint(1_000, 300_000) for _ in range(60)]
+    graph = SalbpGraph.build(times, [[] for _ in times])
+    search = _Search(graph, 1_000_000, lower_bounds(graph, 1_000_000).best)
+    search.deadline = time.perf_counter() + 3600.0
+    assert not search.rate_measured
+    with contextlib.suppress(_Budget):  # out of nodes: resumed later with the rate known
+        search._loads(0, 1, 0)
+    # the kernel stops at the first node past its limit
+    assert search.nodes <= max(1_000, FIRST_NODES * 4 // (1_000_000 // 64 + 1)) + 1
+    assert search.rate_measured and search.rate < NODES_PER_SECOND
 
 
 def test_equal_idle_prefers_the_load_with_fewer_tasks() -> None:

@@ -85,6 +85,12 @@ FULL_SHARE = 3
 #: million measured here at short cycle times, far fewer at cycle times of 10^6): a call
 #: gets no more nodes than fit in the time left at the rate its search measured last.
 NODES_PER_SECOND = 2_000_000
+#: Nodes an enumeration may take before its search has measured its rate, at rows of up to
+#: 4 words (c < 256), fewer in proportion to longer rows (at least 1,000): the first guess
+#: above is hundreds of times too high at cycle times of 10^6 (4,000 nodes a second with
+#: rows of 15,625 words), where a first call given the whole time left overran a 10 s
+#: limit to 27 s (300 tasks)
+FIRST_NODES = 20_000
 #: Loads a station's enumeration holds at first; more are held after a retry (x 8)
 FIRST_ROOM = 4096
 
@@ -238,6 +244,11 @@ class _Arrays:
             arrays.pred_mask[i] = arrays.words(graph.pred_mask[i])
             arrays.after[i] = arrays.words(graph.after[i])
         return arrays
+
+    @staticmethod
+    def row_words(cycle: int) -> int:
+        """64-bit words in a subset-sum row of the load enumeration (sums 0..cycle)."""
+        return cycle // 64 + 1
 
     def words(self, mask: int) -> np.ndarray:
         return np.frombuffer(mask.to_bytes(8 * self.n_words, "little"), dtype=np.uint64)
@@ -580,6 +591,7 @@ class _Search:
         self.enum_budget = 0  # nodes one load enumeration may take (doubles when cut short)
         self.deadline = 0.0
         self.rate = float(NODES_PER_SECOND)  # enumeration nodes a second, as last measured
+        self.rate_measured = False  # until then, a call gets no more than FIRST_NODES
         self.finished = False  # the search space (as narrowed by max_loads) is exhausted
         self._parent: dict[int, tuple[int, int]] = {0: (0, 0)}
         self._levels: list[list[tuple[float, int, int, int, int]]] = [[] for _ in range(m + 1)]
@@ -781,6 +793,8 @@ class _Search:
             raise _Budget
         # the node budget, and no more nodes than fit in the time left at the measured rate
         by_time = max(1_000, int(min(left, 3600.0) * self.rate))
+        if not self.rate_measured:  # a node's cost grows with the subset-sum rows' words
+            by_time = min(by_time, max(1_000, FIRST_NODES * 4 // a.row_words(c)))
         budget = max(self.enum_budget, 1024)
         limit = min(budget, by_time)
         room = min(self.max_loads, FIRST_ROOM)
@@ -807,8 +821,9 @@ class _Search:
                 break
             room *= 8
         spent = time.perf_counter() - start
-        if used >= 10_000 and spent > 0:
+        if used >= 1_000 and spent > 0:
             self.rate = used / spent
+            self.rate_measured = True
         if status == BUDGET:
             if limit == budget:
                 # retried when the search resumes with twice the nodes: a state whose
