@@ -168,8 +168,9 @@ def test_packing_is_exact_with_many_equal_items(times: list[int], cycle: int) ->
 
 
 def test_packing_decides_tight_stations() -> None:
-    """A state of WEE-MAG at c = 47 with 5 units of slack in 21 stations: the old item-by-item
-    search left it open after a million nodes; bin completion proves it does not fit."""
+    """A state of WEE-MAG at c = 47 with 5 units of slack in 21 stations: the search gave
+    the old item-by-item packing 50 nodes a call, which left it open; bin completion
+    proves it does not fit."""
     counts = {27: 1, 26: 4, 25: 5, 24: 3, 23: 4, 22: 15, 21: 7, 13: 1, 11: 2, 10: 1, 8: 1}
     counts |= {6: 3, 5: 1, 4: 1, 3: 1, 2: 1}
     items = [size for size, k in counts.items() for _ in range(k)]
