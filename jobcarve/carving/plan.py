@@ -436,8 +436,9 @@ def plan(
             options={**decided.options, "max_cobots": opts.max_cobots},
         )
     if evaluate_proposals and not best.interrupted and result.proposals:
-        effects = _proposal_effects(process, result, best, opts, cats, progress)
-        best = dataclasses.replace(best, split_proposals=effects)
+        effects, stopped = _proposal_effects(process, result, best, opts, cats, progress)
+        # Ctrl-C during a proposal's re-plan stops the run as it does during the plan
+        best = dataclasses.replace(best, split_proposals=effects, interrupted=stopped)
     return best
 
 
@@ -627,8 +628,9 @@ def _proposal_effects(
     opts: PoolOptions,
     cats: Catalogs,
     progress: Callable[[str], None] | None,
-) -> tuple[ProposalEffect, ...]:
-    """Re-plan with each proposal confirmed (largest first, up to the sourced number)."""
+) -> tuple[tuple[ProposalEffect, ...], bool]:
+    """Re-plan with each proposal confirmed (largest first, up to the sourced number); True
+    when an interrupt (Ctrl-C, SIGTERM) stopped a re-plan, with the effects so far."""
     from jobcarve.analysis import analyze
 
     assert cats.params is not None
@@ -649,6 +651,8 @@ def _proposal_effects(
             progress(f"split proposal {task.id}: plan as if confirmed")
         confirmed = analyze(process, cats, confirmed=frozenset({task.id}))
         trial = _solve(confirmed, process, eval_opts, None, cats, ("carved_hours", "jobs"))
+        if trial.interrupted:
+            return tuple(out), True
         out.append(
             ProposalEffect(
                 task.id,
@@ -657,7 +661,7 @@ def _proposal_effects(
                 max(0.0, _carved_hours(trial) - carved),
             )
         )
-    return tuple(out)
+    return tuple(out), False
 
 
 def _to_plan(
