@@ -50,9 +50,9 @@ from jobcarve.carving.line.problem import LineSolution, Station
 #: the searches on a graph make before they give the bound up if it never cut (BB&R too
 #: stops bounding where it fails). The budget adapts (`_PackingTrial.record`): it doubles
 #: while bin packing cuts at least PACKING_USEFUL of the states it is asked about, or, up
-#: to PACKING_FREE_NODES, while it takes less than PACKING_SHARE of the time. On WEE-MAG at c = 47 the forward search needed 38 s
-#: at 200,000 nodes a call, 26 s at 10^6 and 13 s at 1.6 x 10^7: each state bin packing
-#: cuts is one the search need not expand. Where bin packing seldom decides (TONGE70 at
+#: to PACKING_FREE_NODES, while it takes less than PACKING_SHARE of the time. On WEE-MAG at
+#: c = 47 the forward search needed 38 s at 200,000 nodes a call, 26 s at 10^6 and 13 s at
+#: 1.6 x 10^7: each state bin packing cuts is one the search need not expand. Where bin packing seldom decides (TONGE70 at
 #: c = 234, BARTHOL2 at c = 84), a fixed 200,000 took most of the time for nothing.
 PACKING_NODES = 1_000
 PACKING_FREE_NODES = 128_000
