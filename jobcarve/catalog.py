@@ -309,6 +309,7 @@ class SplitParams(_Block):
     auto_split_heavy_share: Param
     routine_cap: Param
     core_demand_level: Param
+    team_carry_share: Param
 
 
 DangerFlag = Literal["hazardous_tool", "vibrating_tool", "hazardous_substance", "dust_fumes"]

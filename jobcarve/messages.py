@@ -105,6 +105,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Geen splitsingsvoorstel: {dimensions} is de kern van deze taak, die heeft geen routinedeel tenzij de adviseur dat op de werkvloer vindt.",
         "No split proposal: {dimensions} is the core of this task, which has no routine part unless the adviser finds one on the floor.",
     ),
+    "split.lift_by_machine.aid": (
+        "Geen voorstel om het zware tillen af te splitsen: een tilhulp is bij deze taak al in gebruik en draagt het gewicht; die bedienen hoort bij de taak.",
+        "No proposal to split off the heavy lift: a lifting aid is in use on this task and takes the weight already; working it is part of the task.",
+    ),
+    "split.lift_by_machine.mass": (
+        "Geen voorstel om het zware tillen af te splitsen: het deel is zwaarder dan twee mensen samen mogen tillen en gaat met een kraan, takel of heftruck.",
+        "No proposal to split off the heavy lift: the part is heavier than two people may lift together and is moved by a crane, hoist or forklift.",
+    ),
     "split.part.decisions": ("instellen, meten en beslissen", "set-up, measuring and decisions"),
     "split.part.heavy": ("het zware tillen", "the heavy lift"),
     "split.part.routine": ("routinewerk", "routine work"),

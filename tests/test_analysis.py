@@ -405,6 +405,38 @@ def test_automatic_split_takes_the_heavy_lift_out() -> None:
     assert routine.handling.lifts_per_unit == 0
 
 
+@pytest.mark.parametrize(
+    ("extra", "mass", "reason"),
+    [
+        ("aids_in_use: [lifting_aid]", 18, "split.lift_by_machine.aid"),  # a hoist takes it
+        ("", 39, "split.lift_by_machine.mass"),  # 39 x 0.6 > 23 kg: two people may not
+        ("", 38, None),  # 38 x 0.6 = 22.8 kg each: two people may, the lift is a person's
+    ],
+)
+def test_no_heavy_lift_part_where_a_machine_lifts(extra: str, mass: int, reason: str) -> None:
+    """A lift already aided, or of a part heavier than two people may lift, is no heavy
+    lift for someone else: no heavy-lift part is proposed, and the task says why."""
+    a = run(
+        model(f"""
+    - id: t
+      name: T
+      role: op
+      time_s_per_unit: 60
+      activities: [lifting]
+      {extra}
+      demands: {{lifting: 4, fine_motor: 1}}
+      handling: {{part_mass_kg: {mass}, lifts_per_unit: 1}}
+    """)
+    )
+    task = one_task(a)
+    assert task.fit["p"].verdict == "not_accessible"
+    if reason is None:
+        assert task.proposal is not None and task.proposal.units[0].id == "t.heavy_lift"
+    else:
+        assert task.proposal is None
+        assert [r.key for r in task.split_reasons] == [reason]
+
+
 # ---------------------------------------------------------------- ergonomics
 
 

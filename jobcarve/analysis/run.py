@@ -18,10 +18,12 @@ from jobcarve.analysis.ergonomics import LiftingLoad, lifting_load, raised_lifti
 from jobcarve.analysis.fit import FitContext, applies, assess_fit, profile_supports
 from jobcarve.analysis.split import (
     COGNITIVE,
+    HEAVY,
     UnitSpec,
     automatic_parts,
     catalogue_units,
     chain_units,
+    lift_by_machine,
     occurrence_seconds,
     single_unit,
     split_reason,
@@ -332,7 +334,12 @@ def _units_for(
         # either (a review: proposals contradicted "not split" in the model's notes)
         return _Choice(whole, "none", Reason("split.kept_whole"))
     hard = {g.dimension for p in blocked for g in fits[p.id].gaps if g.closed_by is None}
-    parts = automatic_parts(task, demands, hard, language, params.split)
+    machine = lift_by_machine(
+        task, cats.supports, params.split, params.ergonomics.niosh_load_constant_kg.value
+    )
+    parts = automatic_parts(
+        task, demands, hard - set(HEAVY) if machine else hard, language, params.split
+    )
     if parts is not None:
         specs = chain_units(task, planning, parts, params.split)
         if _helps(specs, blocked, available, params, task, meta, process):
@@ -348,6 +355,8 @@ def _units_for(
     core = sorted(d for d in hard if d in COGNITIVE and demands[d] >= core_level)
     if core:
         return _Choice(whole, "none", Reason("split.core", {"dimensions": core}))
+    if machine and hard & set(HEAVY):
+        return _Choice(whole, "none", Reason(f"split.lift_by_machine.{machine}"))
     return _Choice(whole, "none", split_reason("none", 1))
 
 

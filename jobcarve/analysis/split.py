@@ -13,9 +13,10 @@ successors.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from jobcarve.catalog import CatalogEntry, SplitParams
+from jobcarve.catalog import CatalogEntry, SplitParams, Support
 from jobcarve.graph import task_hours_per_week
 from jobcarve.messages import Reason
 from jobcarve.model import DIMENSIONS, Handling, Planning, Task
@@ -253,6 +254,26 @@ def _carriers(owns: list[dict[str, int]], dim: str, level: int) -> set[int]:
     load = {i: sum(owns[i][d] for d in COGNITIVE) for i in at_level}
     top = max(load.values())
     return {i for i in at_level if load[i] == top}
+
+
+def lift_by_machine(
+    task: Task, supports: Mapping[str, Support], params: SplitParams, load_constant_kg: float
+) -> str | None:
+    """Why the task's lift is no person's heavy lift to hand on ("aid", "mass"), or None.
+
+    "aid": a lifting aid is in use on the task (``aids_in_use``): it takes the weight
+    already, and working it is part of the task. "mass": the part is heavier than two
+    people may lift together (each bears ``team_carry_share`` of it, at most the NIOSH load
+    constant): a crane, hoist or forklift moves it. An automatic split then proposes no
+    heavy-lift part (a review of two blind cases: hoisted core boxes, 600 kg orders loaded
+    with a forklift).
+    """
+    if any(s in supports and "lifting" in supports[s].closes for s in task.aids_in_use):
+        return "aid"
+    mass = task.handling.part_mass_kg if task.handling else None
+    if mass is not None and mass * params.team_carry_share.value > load_constant_kg:
+        return "mass"
+    return None
 
 
 def automatic_parts(
