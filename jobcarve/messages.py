@@ -121,6 +121,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tilindex NIOSH {li:.2f} (aanbevolen gewichtsgrens {rwl:.1f} kg bij {mass:g} kg): tilvraag {level}.",
         "NIOSH lifting index {li:.2f} (recommended weight limit {rwl:.1f} kg for {mass:g} kg): lifting demand {level}.",
     ),
+    "ergo.niosh_inputs": (
+        "De tilindex komt uit de tilbeweging zoals gemodelleerd: aanbevolen gewichtsgrens {rwl:.1f} kg bij een last van {mass:g} kg; handen {h:g} cm voor de enkels, begin op {v:g} cm hoogte, {d:g} cm verplaatsing, {a:g}° draaiing, greep {coupling}, {per_min:.1f} tillingen per minuut, {hours:.1f} uur per dienst.",
+        "The lifting index comes from the lift as modelled: recommended weight limit {rwl:.1f} kg for a load of {mass:g} kg; hands {h:g} cm from the ankles, starting {v:g} cm high, {d:g} cm travel, {a:g}° twist, {coupling} grip, {per_min:.1f} lifts a minute, {hours:.1f} hours a shift.",
+    ),
+    "ergo.coupling.good": ("goed", "good"),
+    "ergo.coupling.fair": ("redelijk", "fair"),
+    "ergo.coupling.poor": ("slecht", "poor"),
     "ergo.mass_band": (
         "Last {mass:g} kg, {per_hour:.0f} tillingen per uur: tilvraag {level}.",
         "Load {mass:g} kg, {per_hour:.0f} lifts per hour: lifting demand {level}.",

@@ -486,6 +486,19 @@ def test_lifting_index_raises_the_demand() -> None:
     )
     # LI > 1 is also flagged as a risk whoever does the work (NIOSH 94-110: redesign signal)
     assert [r.key for r in unit.ergonomics] == ["ergo.niosh", "ergo.raised", "ergo.risk"]
+    # the report's risk table shows the index with the equation's inputs it comes from
+    from jobcarve.report.context import _lifting_risks
+    from jobcarve.report.i18n import translations
+
+    (row,) = _lifting_risks(a, None, {"op": "Op"}, frozenset(), "en", translations("en").gettext)
+    assert "above 1" in row.risk
+    assert (
+        "hands 40 cm from the ankles, starting 20 cm high, 100 cm travel, 60° twist, fair grip"
+        in row.risk
+    ), row.risk
+    assert (
+        f"recommended weight limit {15 / unit.lifting_index:.1f} kg for a load of 15 kg" in row.risk
+    )
 
 
 # ---------------------------------------------------------------- cobot gates and labels

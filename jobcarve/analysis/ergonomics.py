@@ -146,13 +146,23 @@ def lifting_load(
                 assumed=assumed,
             )
         li = mass / rwl
+        lift = handling.lift
+        inputs = {  # the equation's inputs, shown next to the index (a report review)
+            "h": lift.horizontal_cm,
+            "v": lift.vertical_cm,
+            "d": lift.travel_cm,
+            "a": lift.asymmetry_deg,
+            "coupling": f"ergo.coupling.{lift.coupling}",
+            "per_min": per_min,
+            "hours": duration_h,
+        }
         level = 1 + bisect.bisect_left(params.lifting_index_bands.value, li)
         level = min(level, 4)
         fm = frequency_multiplier(per_min, duration_h, handling.lift.vertical_cm, params)
         return LiftingLoad(
             level,
             li,
-            Reason("ergo.niosh", {"li": li, "rwl": rwl, "mass": mass, "level": level}),
+            Reason("ergo.niosh", {"li": li, "rwl": rwl, "mass": mass, "level": level, **inputs}),
             assumed=assumed,
             rare_lifting_index=li * fm,
         )

@@ -22,7 +22,7 @@ from jobcarve.carving.status import SolveStatus
 from jobcarve.catalog import Catalogs, load_catalogs
 from jobcarve.economics import BusinessCase
 from jobcarve.formatting import day, fixed, money, number, percent
-from jobcarve.messages import LANGUAGES, MESSAGES
+from jobcarve.messages import LANGUAGES, MESSAGES, Reason
 from jobcarve.model import ProcessModel
 from jobcarve.report.advice import advise, capacity_uses, payback_text, thresholds
 from jobcarve.report.balance import (
@@ -541,11 +541,17 @@ def _lifting_risks(
             else:
                 values = {"role": role, "hours": hours}
                 after.append(_("%(role)s, %(hours)s h/week: lifts as today") % values)
+        # the lifting index with the equation's inputs it comes from (a report review)
+        niosh = [
+            Reason("ergo.niosh_inputs", r.params).text(lang)
+            for r in u.ergonomics
+            if r.key == "ergo.niosh"
+        ]
         rows.append(
             RiskRow(
                 u.label(lang),
                 role,
-                u.lifting_risk.reason.text(lang),
+                " ".join([u.lifting_risk.reason.text(lang), *niosh]),
                 "; ".join(after) or _("%(role)s: lifts as today") % {"role": role},
             )
         )
