@@ -105,13 +105,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Geen splitsingsvoorstel: {dimensions} is de kern van deze taak, die heeft geen routinedeel tenzij de adviseur dat op de werkvloer vindt.",
         "No split proposal: {dimensions} is the core of this task, which has no routine part unless the adviser finds one on the floor.",
     ),
-    "split.lift_by_machine.aid": (
-        "Geen voorstel om het zware tillen af te splitsen: een tilhulp is bij deze taak al in gebruik en draagt het gewicht; die bedienen hoort bij de taak.",
-        "No proposal to split off the heavy lift: a lifting aid is in use on this task and takes the weight already; working it is part of the task.",
-    ),
-    "split.lift_by_machine.mass": (
-        "Geen voorstel om het zware tillen af te splitsen: het deel is zwaarder dan twee mensen samen mogen tillen en gaat met een kraan, takel of heftruck.",
-        "No proposal to split off the heavy lift: the part is heavier than two people may lift together and is moved by a crane, hoist or forklift.",
+    "split.too_heavy_to_hand_on": (
+        "Geen voorstel om het tillen af te splitsen: een last van {mass:g} kg is zwaarder dan twee mensen samen mogen tillen ({limit:.1f} kg). Die hoort bij niemand als tilwerk, maar vraagt een kraan, takel of heftruck (zie de tilrisico's).",
+        "No proposal to split off the lifting: a load of {mass:g} kg is heavier than two people may lift together ({limit:.1f} kg). It is nobody's lift to take over; it needs a crane, hoist or forklift (see the lifting risks).",
     ),
     "split.part.decisions": ("instellen, meten en beslissen", "set-up, measuring and decisions"),
     "split.part.heavy": ("het zware tillen", "the heavy lift"),
@@ -122,12 +118,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "NIOSH lifting index {li:.2f} (recommended weight limit {rwl:.1f} kg for {mass:g} kg): lifting demand {level}.",
     ),
     "ergo.niosh_inputs": (
-        "De tilindex komt uit de tilbeweging zoals gemodelleerd: aanbevolen gewichtsgrens {rwl:.1f} kg bij een last van {mass:g} kg; handen {h:g} cm voor de enkels, begin op {v:g} cm hoogte, {d:g} cm verplaatsing, {a:g}° draaiing, greep {coupling}, {per_min:.1f} tillingen per minuut, {hours:.1f} uur per dienst.",
-        "The lifting index comes from the lift as modelled: recommended weight limit {rwl:.1f} kg for a load of {mass:g} kg; hands {h:g} cm from the ankles, starting {v:g} cm high, {d:g} cm travel, {a:g}° twist, {coupling} grip, {per_min:.1f} lifts a minute, {hours:.1f} hours a shift.",
+        "De tilindex komt uit de tilbeweging zoals gemodelleerd: aanbevolen gewichtsgrens {rwl:.1f} kg bij een last van {mass:g} kg; handen {h:g} cm voor de enkels, begin op {v:g} cm hoogte, {d:g} cm verticale verplaatsing, {a:g}° draaiing, {coupling}, {per_hour:.0f} tillingen per uur, {hours:.1f} uur van dit tilwerk per dienst.",
+        "The lifting index comes from the lift as modelled: recommended weight limit {rwl:.1f} kg for a load of {mass:g} kg; hands {h:g} cm from the ankles, starting {v:g} cm high, {d:g} cm vertical travel, {a:g}° twist, {coupling}, {per_hour:.0f} lifts an hour, {hours:.1f} hours of this lifting a shift.",
     ),
-    "ergo.coupling.good": ("goed", "good"),
-    "ergo.coupling.fair": ("redelijk", "fair"),
-    "ergo.coupling.poor": ("slecht", "poor"),
+    "ergo.coupling.good": ("goede greep", "good grip"),
+    "ergo.coupling.fair": ("redelijke greep", "fair grip"),
+    "ergo.coupling.poor": ("slechte greep", "poor grip"),
     "ergo.mass_band": (
         "Last {mass:g} kg, {per_hour:.0f} tillingen per uur: tilvraag {level}.",
         "Load {mass:g} kg, {per_hour:.0f} lifts per hour: lifting demand {level}.",

@@ -153,7 +153,7 @@ def lifting_load(
             "d": lift.travel_cm,
             "a": lift.asymmetry_deg,
             "coupling": f"ergo.coupling.{lift.coupling}",
-            "per_min": per_min,
+            "per_hour": per_min * 60,
             "hours": duration_h,
         }
         level = 1 + bisect.bisect_left(params.lifting_index_bands.value, li)

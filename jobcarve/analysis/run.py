@@ -23,12 +23,12 @@ from jobcarve.analysis.split import (
     automatic_parts,
     catalogue_units,
     chain_units,
-    lift_by_machine,
     occurrence_seconds,
     single_unit,
     split_reason,
     subtask_handovers,
     subtask_units,
+    too_heavy_to_hand_on,
 )
 from jobcarve.catalog import AssessmentParams, CatalogEntry, Catalogs, Support, load_catalogs
 from jobcarve.exceptions import InputError, Problem
@@ -334,11 +334,11 @@ def _units_for(
         # either (a review: proposals contradicted "not split" in the model's notes)
         return _Choice(whole, "none", Reason("split.kept_whole"))
     hard = {g.dimension for p in blocked for g in fits[p.id].gaps if g.closed_by is None}
-    machine = lift_by_machine(
-        task, cats.supports, params.split, params.ergonomics.niosh_load_constant_kg.value
+    team_limit = too_heavy_to_hand_on(
+        task, params.split, params.ergonomics.niosh_load_constant_kg.value
     )
     parts = automatic_parts(
-        task, demands, hard - set(HEAVY) if machine else hard, language, params.split
+        task, demands, hard - set(HEAVY) if team_limit else hard, language, params.split
     )
     if parts is not None:
         specs = chain_units(task, planning, parts, params.split)
@@ -355,8 +355,10 @@ def _units_for(
     core = sorted(d for d in hard if d in COGNITIVE and demands[d] >= core_level)
     if core:
         return _Choice(whole, "none", Reason("split.core", {"dimensions": core}))
-    if machine and hard & set(HEAVY):
-        return _Choice(whole, "none", Reason(f"split.lift_by_machine.{machine}"))
+    if team_limit and hard & set(HEAVY):
+        mass = task.handling.part_mass_kg if task.handling else None
+        said = {"mass": mass, "limit": team_limit}
+        return _Choice(whole, "none", Reason("split.too_heavy_to_hand_on", said))
     return _Choice(whole, "none", split_reason("none", 1))
 
 

@@ -13,10 +13,9 @@ successors.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
 from dataclasses import dataclass
 
-from jobcarve.catalog import CatalogEntry, SplitParams, Support
+from jobcarve.catalog import CatalogEntry, SplitParams
 from jobcarve.graph import task_hours_per_week
 from jobcarve.messages import Reason
 from jobcarve.model import DIMENSIONS, Handling, Planning, Task
@@ -256,24 +255,18 @@ def _carriers(owns: list[dict[str, int]], dim: str, level: int) -> set[int]:
     return {i for i in at_level if load[i] == top}
 
 
-def lift_by_machine(
-    task: Task, supports: Mapping[str, Support], params: SplitParams, load_constant_kg: float
-) -> str | None:
-    """Why the task's lift is no person's heavy lift to hand on ("aid", "mass"), or None.
+def too_heavy_to_hand_on(task: Task, params: SplitParams, load_constant_kg: float) -> float | None:
+    """The weight limit of two people lifting together, where the task's load is above it.
 
-    "aid": a lifting aid is in use on the task (``aids_in_use``): it takes the weight
-    already, and working it is part of the task. "mass": the part is heavier than two
-    people may lift together (each bears ``team_carry_share`` of it, at most the NIOSH load
-    constant): a crane, hoist or forklift moves it. An automatic split then proposes no
-    heavy-lift part (a review of two blind cases: hoisted core boxes, 600 kg orders loaded
-    with a forklift).
+    Each of two carriers bears ``team_carry_share`` of the load, at most the NIOSH load
+    constant each: a heavier load is no lift to hand on to someone else, it needs a crane,
+    hoist or forklift (a redesign), so an automatic split proposes no heavy-lift part for
+    it (a review of two blind cases: core boxes of 40-150 kg, orders of 600 kg). None: the
+    load is within that limit, or its mass is not given.
     """
-    if any(s in supports and "lifting" in supports[s].closes for s in task.aids_in_use):
-        return "aid"
     mass = task.handling.part_mass_kg if task.handling else None
-    if mass is not None and mass * params.team_carry_share.value > load_constant_kg:
-        return "mass"
-    return None
+    limit = load_constant_kg / params.team_carry_share.value
+    return limit if mass is not None and mass > limit else None
 
 
 def automatic_parts(

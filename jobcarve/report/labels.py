@@ -26,7 +26,7 @@ PARAMETER_LABELS = {
     "split.auto_split_heavy_share": N_("Share of the heavy lift in a task split by jobcarve"),
     "split.routine_cap": N_("Highest demand left in the routine part after an automatic split"),
     "split.team_carry_share": N_(
-        "Share of a load's weight on each of two people carrying it (above the load constant: no heavy-lift split)"
+        "Share of a load's weight on each of two carriers (a load above the load constant divided by it gets no lifting split)"
     ),
     "fit.over_capacity_margin": N_("Margin at which a worker is under-challenged"),
     "fit.over_capacity_dimensions": N_(
