@@ -616,46 +616,34 @@ def test_lifting_risks_are_listed_with_who_lifts_after_the_plan(analysed, exampl
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_lifting_risk_shows_the_niosh_inputs(lang: str) -> None:
     """A lifting index from the lift's geometry is shown with what it was computed from (a
-    review: the index stood alone). RWL worked by hand: 23 kg x HM 25/40 x VM (1 - 0.003 x
-    55) x DM (0.82 + 4.5/100) x AM (1 - 0.0032 x 60) x FM 0.75 (6 lifts a minute, under an
-    hour a day, V < 75 cm) x CM 0.95 (fair grip, V < 75 cm) = 6.57 kg."""
-    from jobcarve.read import parse_process
+    review: the index stood alone). RWL worked by hand: 23 kg x HM 25/50 x VM (1 - 0.003 x
+    45) x DM (0.82 + 4.5/60) x AM (1 - 0.0032 x 30) x FM 0.75 (6 lifts a minute, under an
+    hour a day, V < 75 cm) x CM 0.90 (poor grip) = 5.43 kg."""
     from jobcarve.report.context import _lifting_risks
+    from tests.conftest import one_role_model
 
-    text = """\
-format: 1
-company: {name: T, sector: s}
-process: {name: P}
-planning: {units_per_week: 1000}
-roles:
-  - {id: op, name: Op, headcount: 3, education: MBO 2}
-tasks:
-  - id: t
-    name: T
-    role: op
-    time_s_per_unit: 10
-    demands: {lifting: 1}
-    handling: {part_mass_kg: 15, lifts_per_unit: 1, lift: {horizontal_cm: 40, vertical_cm: 20, travel_cm: 100, asymmetry_deg: 60}}
-profiles:
-  - id: p
-    name: P
-    capacities: {lifting: 4, pushing_pulling: 4, repetitive_hand_arm: 4, fine_motor: 4, posture_mobility: 4, sensory: 4, attention: 4, memory_learning: 4, problem_solving: 4, literacy_numeracy: 4, pace: 4, independence: 4, social_communication: 4}
-    hours_per_week_available: 24
-"""
-    analysis = analyze(parse_process(text, "lift.yaml"))
-    rwl = 23 * 25 / 40 * (1 - 0.003 * 55) * (0.82 + 4.5 / 100) * (1 - 0.0032 * 60) * 0.75 * 0.95
+    task = """
+    - id: t
+      name: T
+      role: op
+      time_s_per_unit: 10
+      demands: {lifting: 1}
+      handling: {part_mass_kg: 15, lifts_per_unit: 1, lift: {horizontal_cm: 50, vertical_cm: 30, travel_cm: 60, asymmetry_deg: 30, coupling: poor}}
+    """
+    analysis = analyze(one_role_model(task, capacity=4))
+    rwl = 23 * 25 / 50 * (1 - 0.003 * 45) * (0.82 + 4.5 / 60) * (1 - 0.0032 * 30) * 0.75 * 0.90
     (row,) = _lifting_risks(
         analysis, None, {"op": "Op"}, frozenset(), lang, translations(lang).gettext
     )
     expected = {
         "en": f"The lifting index comes from the lift as modelled: recommended weight limit "
-        f"{rwl:.1f} kg for a load of 15 kg; hands 40 cm from the ankles, starting 20 cm high, "
-        "100 cm vertical travel, 60° twist, fair grip, 360 lifts an hour, 0.6 hours of this "
+        f"{rwl:.1f} kg for a load of 15 kg; hands 50 cm from the ankles, starting 30 cm high, "
+        "60 cm vertical travel, 30° twist, poor grip, 360 lifts an hour, 0.1 hours of this "
         "lifting a shift.",
         "nl": "De tilindex komt uit de tilbeweging zoals gemodelleerd: aanbevolen "
-        f"gewichtsgrens {rwl:.1f} kg bij een last van 15 kg; handen 40 cm voor de enkels, "
-        "begin op 20 cm hoogte, 100 cm verticale verplaatsing, 60° draaiing, redelijke greep, "
-        "360 tillingen per uur, 0,6 uur van dit tilwerk per dienst.".replace(
+        f"gewichtsgrens {rwl:.1f} kg bij een last van 15 kg; handen 50 cm voor de enkels, "
+        "begin op 30 cm hoogte, 60 cm verticale verplaatsing, 30° draaiing, slechte greep, "
+        "360 tillingen per uur, 0,1 uur van dit tilwerk per dienst.".replace(
             f"{rwl:.1f}", f"{rwl:.1f}".replace(".", ",")
         ),
     }[lang]
