@@ -106,7 +106,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No split proposal: {dimensions} is the core of this task, which has no routine part unless the adviser finds one on the floor.",
     ),
     "split.too_heavy_to_hand_on": (
-        "Geen voorstel om het tillen af te splitsen: een last van {mass:g} kg is zwaarder dan twee mensen samen mogen tillen ({limit:.1f} kg). Die hoort bij niemand als tilwerk, maar vraagt een kraan, takel of heftruck (zie de tilrisico's).",
+        "Geen voorstel om het tillen af te splitsen: een last van {mass:g} kg is zwaarder dan twee mensen samen mogen tillen ({limit:.1f} kg). Dat tillen kan niemand overnemen; de last vraagt een kraan, takel of heftruck (zie de tilrisico's).",
         "No proposal to split off the lifting: a load of {mass:g} kg is heavier than two people may lift together ({limit:.1f} kg). It is nobody's lift to take over; it needs a crane, hoist or forklift (see the lifting risks).",
     ),
     "split.part.decisions": ("instellen, meten en beslissen", "set-up, measuring and decisions"),
