@@ -70,6 +70,12 @@ def _shift_or(src: np.ndarray, t: int, dst: np.ndarray, top: np.uint64) -> None:
 
 
 @njit(cache=True)
+def row_words(c: int) -> int:
+    """64-bit words in a subset-sum row of sums 0..c (the load enumeration's rows)."""
+    return (c >> 6) + 1
+
+
+@njit(cache=True)
 def _has(mask: np.ndarray, i: int) -> bool:
     return bool((mask[i >> 6] >> np.uint64(i & 63)) & np.uint64(1))
 
@@ -426,7 +432,7 @@ def enumerate_loads(
     """
     nw = done.shape[0]
     last = items.shape[0]
-    cw = (c >> 6) + 1
+    cw = row_words(c)
     top_bits = (c & 63) + 1
     top_mask = np.uint64(0xFFFFFFFFFFFFFFFF)
     if top_bits < 64:

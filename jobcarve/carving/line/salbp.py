@@ -40,7 +40,7 @@ from functools import cached_property, lru_cache
 
 import numpy as np
 
-from jobcarve.carving.line.loads import BUDGET, ROOM, enumerate_loads
+from jobcarve.carving.line.loads import BUDGET, ROOM, enumerate_loads, row_words
 from jobcarve.carving.line.loads import warm_up as compile_loads
 from jobcarve.carving.line.packing import packing_answer
 from jobcarve.carving.line.packing import warm_up as compile_packing
@@ -244,11 +244,6 @@ class _Arrays:
             arrays.pred_mask[i] = arrays.words(graph.pred_mask[i])
             arrays.after[i] = arrays.words(graph.after[i])
         return arrays
-
-    @staticmethod
-    def row_words(cycle: int) -> int:
-        """64-bit words in a subset-sum row of the load enumeration (sums 0..cycle)."""
-        return cycle // 64 + 1
 
     def words(self, mask: int) -> np.ndarray:
         return np.frombuffer(mask.to_bytes(8 * self.n_words, "little"), dtype=np.uint64)
@@ -794,7 +789,7 @@ class _Search:
         # the node budget, and no more nodes than fit in the time left at the measured rate
         by_time = max(1_000, int(min(left, 3600.0) * self.rate))
         if not self.rate_measured:  # a node's cost grows with the subset-sum rows' words
-            by_time = min(by_time, max(1_000, FIRST_NODES * 4 // a.row_words(c)))
+            by_time = min(by_time, max(1_000, FIRST_NODES * 4 // row_words(c)))
         budget = max(self.enum_budget, 1024)
         limit = min(budget, by_time)
         room = min(self.max_loads, FIRST_ROOM)
