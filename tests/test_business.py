@@ -159,6 +159,35 @@ def test_cash_flow_by_hand() -> None:
     # with depreciation over the horizon, the yearly lines are the cash flow's average
     case = business_case(process, figures)
     assert case.net_eur_per_year * 5 == pytest.approx(sum(nets))
+    # of the freed value, the 2 h of backlog x EUR 40 margin are capacity, no money saved:
+    # 80 x 46 = 3,680 a full year, year 1 at 75%; the rest (overtime, agency) is money
+    capacity = [3680 * 0.75, 3680, 3680, 3680, 3680]
+    assert cash.capacity_eur == pytest.approx(capacity)
+    assert sum(cash.capacity_eur) / 5 == pytest.approx(case.capacity_value_eur_per_year)
+    paid = [n - c for n, c in zip(nets, capacity, strict=True)]
+    assert cash.paid_net_eur == pytest.approx(paid)
+    assert cash.paid_cumulative_eur[-1] == pytest.approx(sum(paid))
+    # cumulative in money paid: -49,083, -19,274, +10,535: still year 3
+    assert cash.paid_payback_year == 3
+    assert cash.paid_npv_eur == pytest.approx(sum(n / 1.05 ** (i + 1) for i, n in enumerate(paid)))
+    data = cash.to_dict()
+    assert data["paid_payback_year"] == 3 and data["capacity_eur"][1] == 3680
+
+
+def test_cash_flow_in_money_paid_can_miss_its_payback() -> None:
+    """With a large worth of capacity (a high backlog margin) the plan pays back, but in
+    money paid alone only in year 3; without capacity both are the same."""
+    _process, figures = hand_figures()
+    rich = parse_process(HAND.replace("margin_eur_per_hour: 40", "margin_eur_per_hour: 1000"))
+    cash = business_case(rich, figures).cash_flow
+    assert cash is not None and cash.has_capacity
+    assert cash.payback_year == 1 and cash.paid_payback_year == 3
+    # backlog without a stated margin is worth 0: no capacity value at all
+    none = parse_process(HAND.replace(",\n     backlog_margin_eur_per_hour: 40", ""))
+    flat = business_case(none, figures).cash_flow
+    assert flat is not None and not flat.has_capacity
+    assert flat.paid_net_eur == pytest.approx([y.net for y in flat.years])
+    assert flat.paid_payback_year == flat.payback_year
 
 
 @pytest.mark.parametrize("years", [1, 2, 10])

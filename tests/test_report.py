@@ -325,6 +325,27 @@ def test_headline_figures_match_analysis_json(analysed, example: str, lang: str)
             assert " ".join(money(-cash, lang).split()) in sentence, sentence
     else:
         assert shown == []
+    # the cash flow says the same per year: the capacity part of the freed hours' value,
+    # and the net in money paid, whose average is the first screen's (one home)
+    flow = case["cash_flow"]
+    table = page[
+        page.index('class="cash-flow"') : page.index("</table>", page.index('class="cash-flow"'))
+    ]
+    paid_row = " ".join(" ".join(money(n, lang).split()) for n in flow["paid_net_eur"])
+    cells = " ".join(
+        " ".join(c.split()) for c in re.findall(r'<td class="num"><strong>([^<]*)<', table)
+    )
+    assert sum(flow["capacity_eur"]) / len(flow["capacity_eur"]) == pytest.approx(
+        capacity, abs=0.05
+    )
+    if capacity > 0:
+        assert paid_row in cells, (paid_row, cells)
+        assert sum(flow["paid_net_eur"]) / len(flow["paid_net_eur"]) == pytest.approx(
+            case["net_eur_per_year"] - capacity, abs=0.05
+        )
+    else:
+        assert flow["paid_net_eur"] == [y["net_eur"] for y in flow["years"]]
+        assert translations(lang).gettext("Cumulative in money paid") not in table
     # the freed hours are the hard-to-fill rows of the before/after table, added up
     rows = re.findall(
         r'<tr data-hard-to-fill="yes">.*?data-figure="before">([^<]*)<.*?data-figure="after">([^<]*)<',

@@ -99,12 +99,51 @@ class Year:
 
 @dataclass(frozen=True)
 class CashFlow:
-    """The cash flow per year over the horizon, its NPV and payback year."""
+    """The cash flow per year over the horizon, its NPV and payback year.
+
+    ``capacity_eur`` is, per year, the part of the item ``value_freed_hours`` that is the
+    worth of extra capacity (vacancies filled, work left undone taken on: the uses outside
+    `PAID_USES`): no money saved. The same figures without it (``paid_*``) are the plan in
+    money paid alone; their average is the first screen's "in money paid"."""
 
     years: tuple[Year, ...]
     discount_rate: float
     npv_eur: float
     payback_year: int | None
+    capacity_eur: tuple[float, ...] = ()
+
+    def _paid_nets(self) -> list[float]:
+        capacity = self.capacity_eur or (0.0,) * len(self.years)
+        return [y.net - c for y, c in zip(self.years, capacity, strict=True)]
+
+    @property
+    def paid_net_eur(self) -> tuple[float, ...]:
+        """The net per year without the worth of extra capacity."""
+        return tuple(self._paid_nets())
+
+    @property
+    def paid_cumulative_eur(self) -> tuple[float, ...]:
+        out, total = [], 0.0
+        for net in self._paid_nets():
+            total += net
+            out.append(total)
+        return tuple(out)
+
+    @property
+    def paid_npv_eur(self) -> float:
+        return sum(n / (1 + self.discount_rate) ** (i + 1) for i, n in enumerate(self._paid_nets()))
+
+    @property
+    def paid_payback_year(self) -> int | None:
+        """The first year the cumulative net in money paid is not negative, where the plan
+        has paid for itself at all (`payback_year`); None within the horizon otherwise."""
+        if self.payback_year is None:
+            return None
+        return next((i + 1 for i, c in enumerate(self.paid_cumulative_eur) if c >= 0), None)
+
+    @property
+    def has_capacity(self) -> bool:
+        return any(abs(c) >= 0.5 for c in self.capacity_eur)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -113,6 +152,11 @@ class CashFlow:
             "years": [y.to_dict() for y in self.years],
             "npv_eur": round(self.npv_eur, 2),
             "payback_year": self.payback_year,
+            # the worth of extra capacity in the freed hours' value, and the plan without it
+            "capacity_eur": [round(c, 2) for c in self.capacity_eur],
+            "paid_net_eur": [round(n, 2) for n in self.paid_net_eur],
+            "paid_npv_eur": round(self.paid_npv_eur, 2),
+            "paid_payback_year": self.paid_payback_year,
         }
 
 
@@ -269,8 +313,10 @@ def _cash_flow(
     v: dict[str, float],
     value_by_year: list[float],
     horizon: int,
+    capacity_by_year: list[float],
 ) -> CashFlow:
-    """The cash flow per year: the jobs' items, the cobots and the freed value."""
+    """The cash flow per year: the jobs' items, the cobots and the freed value (of which
+    ``capacity_by_year`` is the worth of extra capacity)."""
     per_job_years = money.per_job
     n_cobots = len(figures.cobots)
     investment = n_cobots * v["cobot_cell_cost_eur"]
@@ -296,7 +342,7 @@ def _cash_flow(
         if payback_year is None and cumulative >= 0 and (figures.jobs or n_cobots):
             payback_year = y + 1
         years_out.append(Year(y + 1, items, net, cumulative, disc))
-    cash = CashFlow(tuple(years_out), rate, npv, payback_year)
+    cash = CashFlow(tuple(years_out), rate, npv, payback_year, tuple(capacity_by_year))
 
     return cash
 
@@ -388,7 +434,14 @@ def business_case(
         payback,
         dict(v),
         dict(r.sources),
-        _cash_flow(money, figures, v, value_by_year, horizon),
+        _cash_flow(
+            money,
+            figures,
+            v,
+            value_by_year,
+            horizon,
+            value_years([f for f in freed if f.use not in PAID_USES]),
+        ),
         tuple(job_cases),
         tuple(cobot_cases),
         tuple(freed),

@@ -10,6 +10,7 @@ from jobcarve.catalog import Catalogs
 from jobcarve.economics import LINE_KEYS, BusinessCase, JobCase
 from jobcarve.formatting import fixed, money, number, percent
 from jobcarve.model import ProcessModel
+from jobcarve.report.advice import capacity_uses
 from jobcarve.report.charts import TornadoChart, _tornado
 from jobcarve.report.labels import Assumption, Gettext, sourced
 from jobcarve.uncertainty import Spread, Uncertainty
@@ -70,6 +71,8 @@ class BusinessView:
     npv: str = ""
     discount: str = ""
     payback_year: str = ""
+    #: the cash flow in money paid alone, where part of the freed hours' value is capacity
+    paid_note: str = ""
     jobs: tuple[JobCaseRow, ...] = ()
     cobots: tuple[CobotCaseRow, ...] = ()
     break_even: str = ""
@@ -394,17 +397,35 @@ def business_view(
     )
     cash_rows: list[CashRow] = []
     years: tuple[str, ...] = ()
-    npv = discount = payback_year = ""
+    npv = discount = payback_year = paid_note = ""
     horizon = 5
     if case.cash_flow is not None:
         flow = case.cash_flow
         horizon = len(flow.years)
         years = tuple(str(y.year) for y in flow.years)
+        uses = capacity_uses(case, _)
+        capacity = flow.has_capacity and bool(uses)
+
+        def in_years(year: int | None) -> str:
+            if year is not None:
+                return _("year %(year)s") % {"year": year}
+            return _("not within %(years)s years") % {"years": horizon}
+
         for key in flow.years[0].items if flow.years else ():
             amounts = [y.items[key] for y in flow.years]
             if any(abs(a) >= 0.5 for a in amounts):
                 cash_rows.append(
                     CashRow(case_label(key, _), tuple(money(a, lang) for a in amounts))
+                )
+            if key == "value_freed_hours" and capacity:
+                # the part that is no money (a review: the cash flow counted the worth of
+                # vacancies filled as cash); it stays in the line above, as in the lines
+                cash_rows.append(
+                    CashRow(
+                        _("of which the worth of extra capacity (%(uses)s), no money saved")
+                        % {"uses": uses},
+                        tuple(money(c, lang) for c in flow.capacity_eur),
+                    )
                 )
         cash_rows.append(
             CashRow(_("Net"), tuple(money(y.net, lang) for y in flow.years), strong=True)
@@ -412,13 +433,26 @@ def business_view(
         cash_rows.append(
             CashRow(_("Cumulative"), tuple(money(y.cumulative, lang) for y in flow.years))
         )
+        if capacity:
+            cash_rows.append(
+                CashRow(
+                    _("Net in money paid (without the worth of extra capacity)"),
+                    tuple(money(n, lang) for n in flow.paid_net_eur),
+                    strong=True,
+                )
+            )
+            cash_rows.append(
+                CashRow(
+                    _("Cumulative in money paid"),
+                    tuple(money(c, lang) for c in flow.paid_cumulative_eur),
+                )
+            )
+            paid_note = _(
+                "In money paid alone, without the worth of extra capacity: net present value %(npv)s; paid for itself in: %(payback)s."
+            ) % {"npv": money(flow.paid_npv_eur, lang), "payback": in_years(flow.paid_payback_year)}
         npv = money(flow.npv_eur, lang)
         discount = percent(flow.discount_rate, lang, 1)
-        payback_year = (
-            _("year %(year)s") % {"year": flow.payback_year}
-            if flow.payback_year is not None
-            else _("not within %(years)s years") % {"years": horizon}
-        )
+        payback_year = in_years(flow.payback_year)
     instruments = {
         "lks": _("loonkostensubsidie"),
         "loondispensatie": _("loondispensatie"),
@@ -579,6 +613,7 @@ def business_view(
         npv=npv,
         discount=discount,
         payback_year=payback_year,
+        paid_note=paid_note,
         jobs=jobs,
         cobots=cobots,
         break_even=break_even,
