@@ -102,8 +102,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The adviser rejected the catalogue split: the task stays whole.",
     ),
     "split.core": (
-        "Geen splitsingsvoorstel: {dimensions} is de kern van deze taak, die heeft geen routinedeel tenzij de adviseur dat op de werkvloer vindt.",
-        "No split proposal: {dimensions} is the core of this task, which has no routine part unless the adviser finds one on the floor.",
+        "Geen splitsingsvoorstel: de kern van deze taak is {dimensions}. Er valt geen routinedeel uit te halen, tenzij de adviseur dat op de werkvloer vindt.",
+        "No split proposal: the core of this task is {dimensions}. It has no routine part to take out, unless the adviser finds one on the floor.",
     ),
     "split.too_heavy_to_hand_on": (
         "Geen voorstel om het tillen af te splitsen: een last van {mass:g} kg is zwaarder dan twee mensen samen mogen tillen ({limit:.1f} kg). Dat tillen kan niemand overnemen; de last vraagt een kraan, takel of heftruck (zie de tilrisico's).",

@@ -278,6 +278,36 @@ def expected_headline(doc: dict[str, Any], lang: str) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_task_table_says_why_a_task_stays_whole(analysed, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """A task with no split proposal says why in the task table, in the report's language:
+    its core is judgement (the CNC programming), or its load is too heavy for two people
+    (the assembly line's 48 kg unit); the same text as analysis.json's reason (one home).
+    A task without such a reason has no such note."""
+    from jobcarve.report.context import WHOLE_REASONS
+
+    keys_seen = set()
+    for example in (p.stem for p in EXAMPLES):
+        folder = analysed[example, lang]
+        doc = json.loads((folder / "analysis.json").read_text(encoding="utf-8"))
+        page = htmllib.unescape((folder / "report.html").read_text(encoding="utf-8"))
+        table = page[
+            page.index("<caption>" + translations(lang).gettext("Tasks, hours and verdicts")) :
+        ]
+        table = table[: table.index("</table>")]
+        for task in doc["tasks"]:
+            row = re.search(
+                r'<th scope="row">' + re.escape(task["name"]) + r"</th>(.*?)</tr>", table
+            )
+            assert row is not None, task["name"]
+            whys = [r for r in task["split"]["reasons"] if r["key"] in WHOLE_REASONS]
+            for why in whys:
+                assert why[lang] in row.group(1), (example, task["name"], row.group(1))
+                keys_seen.add(why["key"])
+            assert ('class="muted"' in row.group(1)) == bool(whys), (example, task["name"])
+    assert {"split.core", "split.too_heavy_to_hand_on"} <= keys_seen
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
 def test_the_per_job_table_says_the_loonwaarde_is_an_estimate(analysed, lang: str) -> None:  # type: ignore[no-untyped-def]
     """Below the per-job table: the loonwaarde is the profile's own or pace x quality, an
     estimate until a loonwaardebepaling sets it (a report review: 85% and 90% shown as

@@ -158,6 +158,13 @@ class TaskRow:
     verdict: str
     verdict_label: str
     fits: str
+    #: why the task stays whole: the adviser's finding, or why jobcarve proposes no split
+    #: (its core is judgement, or its load is too heavy for two); empty otherwise
+    whole: str = ""
+
+
+#: the split reasons that say why a task stays whole (analysis.json has them all)
+WHOLE_REASONS = ("split.kept_whole", "split.rejected", "split.core", "split.too_heavy_to_hand_on")
 
 
 @dataclass(frozen=True)
@@ -286,6 +293,9 @@ def build_context(
                 verdict=verdicts[t.id],
                 verdict_label=labels[verdicts[t.id]],
                 fits=_fitting_profiles(t, profile_names, cats, lang, _),
+                whole=" ".join(
+                    reason_text(r, lang, _) for r in t.split_reasons if r.key in WHOLE_REASONS
+                ),
             )
             for t in analysis.tasks
         ),
