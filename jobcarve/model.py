@@ -557,11 +557,22 @@ class Profile(_Block):
     quality_factor: float | None = Field(
         None, gt=0, le=1, description="Share of usable output (kwaliteit); default 1."
     )
-    instrument: Literal["lks", "loondispensatie", "none"] = Field(
+    instrument: Literal["lks", "loondispensatie", "detachering", "none"] = Field(
         "lks",
         description=(
             "Wage instrument: loonkostensubsidie (Participatiewet), Wajong loondispensatie, "
-            "or none."
+            "detachering (the worker stays employed by a sociaal werkbedrijf, which seconds "
+            "them; the company pays secondment_rate_eur_per_hour), or none."
+        ),
+    )
+    secondment_rate_eur_per_hour: float | None = Field(
+        None,
+        gt=0,
+        le=200,
+        description=(
+            "With instrument detachering: the fee (inleenvergoeding) per hour worked agreed "
+            "with the sociaal werkbedrijf, which stays the employer (wage, loonkostensubsidie, "
+            "sick pay); required there, and only there."
         ),
     )
     lkv: Literal["banenafspraak", "arbeidsgehandicapt", "none"] | None = Field(
@@ -579,7 +590,7 @@ class Profile(_Block):
         """The loonkostenvoordeel of this profile, with its default from the instrument."""
         if self.lkv is not None:
             return self.lkv
-        return "banenafspraak" if self.instrument != "none" else "none"
+        return "banenafspraak" if self.instrument in ("lks", "loondispensatie") else "none"
 
     @property
     def in_register(self) -> bool:
@@ -591,6 +602,8 @@ class Profile(_Block):
         """
         if self.lkv is not None and self.lkv != "none":
             return self.lkv == "banenafspraak"
+        # a seconded worker counts for the banenafspraak at the company where they work
+        # (seo.nl for SZW: seconded workers count at the hirer, not at the SW company)
         return self.instrument != "none"
 
 

@@ -176,6 +176,38 @@ def _entries(data: Any, key: str) -> Iterator[tuple[int, dict[str, Any]]]:
                 yield i, item
 
 
+def _check_secondment(
+    profile: dict[str, Any], loc: Loc, smap: SourceMap, problems: list[Problem]
+) -> None:
+    """A seconded profile states its fee, and only a seconded one: the fee replaces the
+    wage in the business case, and without it the case would cost the worker as a hire."""
+    seconded = profile.get("instrument") == "detachering"
+    rate = profile.get("secondment_rate_eur_per_hour")
+    if seconded and rate is None:
+        problems.append(
+            smap.problem(
+                (*loc, "instrument"),
+                "instrument detachering needs secondment_rate_eur_per_hour: the fee per hour "
+                "worked agreed with the sociaal werkbedrijf",
+            )
+        )
+    elif seconded and profile.get("lkv") in ("banenafspraak", "arbeidsgehandicapt"):
+        problems.append(
+            smap.problem(
+                (*loc, "lkv"),
+                "a seconded worker's loonkostenvoordeel is claimed by the sociaal werkbedrijf, "
+                "the employer: lkv none (or leave it out) with instrument detachering",
+            )
+        )
+    if rate is not None and not seconded:
+        problems.append(
+            smap.problem(
+                (*loc, "secondment_rate_eur_per_hour"),
+                "secondment_rate_eur_per_hour is only for instrument detachering",
+            )
+        )
+
+
 def _cross_check(
     data: dict[str, Any], smap: SourceMap, cats: Catalogs, limits: Limits
 ) -> list[Problem]:
@@ -243,6 +275,7 @@ def _cross_check(
     supports = set(cats.supports)
     support_hint = Suggester(supports, budget)
     for i, profile in _entries(data, "profiles"):
+        _check_secondment(profile, ("profiles", i), smap, problems)
         _check_supports(
             profile.get("supports"),
             ("profiles", i, "supports"),

@@ -981,3 +981,101 @@ def test_a_plan_above_its_range_names_the_middle_outcome() -> None:
     assert f"the middle outcome of the quick re-plans is {fte - 0.3:.1f} FTE" in above
     median = money(case.net_eur_per_year - 2000, "en")
     assert f"(the middle outcome of the quick re-plans: {median})" in outside
+
+
+SECONDED = HAND.replace(
+    "quality_factor: 0.9",
+    "quality_factor: 0.9\n    instrument: detachering\n    secondment_rate_eur_per_hour: 20",
+)
+
+
+def test_a_seconded_worker_costs_the_fee_by_hand() -> None:
+    """Detachering: the sociaal werkbedrijf stays the employer (wage, loonkostensubsidie,
+    the LKV), the company pays its fee per hour worked: 12.5 h x 46 production weeks x
+    EUR 20 = EUR 11,500 a year, no subsidy and no LKV of its own; coaching on the floor and
+    the freed hours as before."""
+    process = parse_process(SECONDED)
+    _p, figures = hand_figures()
+    hired = business_case(parse_process(HAND), figures)
+    case = business_case(process, figures)
+    assert case.line("wage_cost_new_workers") == pytest.approx(-11500)
+    assert case.line("wage_cost_subsidy") == 0 and case.line("lkv_banenafspraak") == 0
+    assert case.line("coaching") == pytest.approx(hired.line("coaching"))
+    assert case.line("value_freed_hours") == pytest.approx(hired.line("value_freed_hours"))
+    # the hire's wage 12,670.02 less LKS 3,651.08 and LKV 658.27, against the fee 11,500
+    assert case.net_eur_per_year - hired.net_eur_per_year == pytest.approx(
+        -11500 - (-12670.02 + 3651.07743 + 658.2675)
+    )
+    (line,) = [x for x in case.lines if x.key == "wage_cost_new_workers"]
+    assert line.render() == (
+        "12.5 h/week x 46 production weeks x EUR 20.00 secondment fee per hour worked (detachering)"
+    )
+    (job,) = case.jobs
+    assert job.instrument == "detachering"
+    # the seconded worker counts for the banenafspraak where they work (SZW)
+    assert process.profiles[0].in_register and process.profiles[0].lkv_kind == "none"
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_report_names_the_secondment(lang: str) -> None:
+    """The report calls the line a wage cost or secondment fee, names the instrument per
+    job, and the next steps ask to agree the secondment in writing."""
+    from jobcarve.report.advice import advise
+
+    process = parse_process(SECONDED)
+    _p, figures = hand_figures()
+    case = business_case(process, figures)
+    _ = translations(lang).gettext
+    view = business_view(case, None, lang, _, process, load_catalogs())
+    labels = [plain(r.label) for r in view.rows]
+    assert plain(_("Wage cost or secondment fee of the new workers")) in labels
+    assert view.jobs[0].instrument.startswith(
+        _("detachering (seconded by a sociaal werkbedrijf, which pays the wage)")
+    )
+    advice = advise(
+        extra_workers=1, freed_hours=16, case=case, spread=None, cobot_names=(), lang=lang, _=_
+    )
+    assert any("detachering" in step for step in advice.next_steps), advice.next_steps
+    hired = business_case(parse_process(HAND), figures)
+    plain_advice = advise(
+        extra_workers=1, freed_hours=16, case=hired, spread=None, cobot_names=(), lang=lang, _=_
+    )
+    assert not any("detachering" in step for step in plain_advice.next_steps)
+
+
+@pytest.mark.parametrize(
+    ("edit", "where", "message"),
+    [
+        (
+            ("secondment_rate_eur_per_hour: 20", "lkv: none"),
+            "profiles[0].instrument",
+            "instrument detachering needs secondment_rate_eur_per_hour",
+        ),
+        (
+            ("instrument: detachering", "instrument: lks"),
+            "profiles[0].secondment_rate_eur_per_hour",
+            "secondment_rate_eur_per_hour is only for instrument detachering",
+        ),
+        (
+            (
+                "secondment_rate_eur_per_hour: 20",
+                "secondment_rate_eur_per_hour: 20\n    lkv: banenafspraak",
+            ),
+            "profiles[0].lkv",
+            "claimed by the sociaal werkbedrijf",
+        ),
+    ],
+)
+def test_a_secondment_without_its_fee_is_refused(
+    tmp_path: Path, edit: tuple[str, str], where: str, message: str
+) -> None:
+    """A seconded profile states its fee and claims no LKV; a fee needs detachering: each is
+    a one-line error with file, line and path, exit 2, no traceback."""
+    path = tmp_path / "m.yaml"
+    path.write_text(SECONDED.replace(*edit), encoding="utf-8")
+    result = run_cli("validate", str(path))
+    assert result.returncode == 2
+    lines = [x for x in result.stderr.splitlines() if where in x]
+    assert len(lines) == 1 and message in lines[0], result.stderr
+    assert re.search(rf"{re.escape(str(path))}:\d+:\d+: {re.escape(where)}: ", lines[0])
+    assert "Traceback" not in result.stderr

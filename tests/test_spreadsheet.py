@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 import yaml
 
-from jobcarve import InputError, read_process
+from jobcarve import InputError, parse_process, read_process
 from jobcarve.spreadsheet import export_inventory, import_inventory, read_inventory
 from tests.conftest import EXAMPLES, ROOT, run_cli
 
@@ -536,3 +536,52 @@ def test_round_trip_keeps_shifts_and_seasonal_agency_hours(tmp_path: Path, lang:
     assert model.model_dump(include={"tasks", "roles"}) == original.model_dump(
         include={"tasks", "roles"}
     )
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_round_trip_keeps_a_secondment(tmp_path: Path, lang: str) -> None:
+    """A seconded profile (instrument detachering) keeps its fee through the inventory
+    layout: the fee replaces the wage in the business case, so losing it would cost the
+    worker as a hire."""
+    from tests.test_business import SECONDED
+
+    original = parse_process(SECONDED)
+    assert original.profiles[0].secondment_rate_eur_per_hour == 20
+    export_inventory(original, tmp_path / "inv.xlsx", lang)
+    model, text = import_inventory(tmp_path / "inv.xlsx")
+    assert model.profiles[0].instrument == "detachering"
+    assert model.profiles[0].secondment_rate_eur_per_hour == 20
+    assert model.model_dump() == original.model_dump()
+    (tmp_path / "again.yaml").write_text(text, encoding="utf-8")
+    assert run_cli("validate", str(tmp_path / "again.yaml")).returncode == 0
+
+
+def test_support_costs_keep_through_the_inventory(tmp_path: Path) -> None:
+    """A model's own support costs (economics.support_costs_eur, a mapping) are one cell of
+    support=amount pairs in the inventory; export-xlsx used to stop with an internal error
+    on them. A pair without "=" is an error at its cell."""
+    from tests.test_business import HAND
+
+    original = parse_process(HAND)
+    assert original.economics.support_costs_eur == {"lifting_aid": 8000}
+    out = tmp_path / "inv.xlsx"
+    assert run_cli("export-xlsx", "-o", str(out), str(_yaml(tmp_path, HAND))).returncode == 0
+    model, _ = import_inventory(out)
+    assert model.economics.support_costs_eur == {"lifting_aid": 8000}
+    wb = openpyxl.load_workbook(out)
+    sheet = wb["Bedrijf"]
+    (cell,) = [row[1] for row in sheet.iter_rows() if row[0].value == "economics.support_costs_eur"]
+    assert cell.value == "lifting_aid=8000"
+    cell.value = "lifting_aid 8000"
+    wb.save(out)
+    with pytest.raises(InputError) as info:
+        read_inventory(out)
+    lines = [str(p) for p in info.value.problems]
+    wanted = f"{out}:Bedrijf!{cell.coordinate}: "
+    assert any(x.startswith(wanted) and "support=amount" in x for x in lines), lines
+
+
+def _yaml(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "m.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path

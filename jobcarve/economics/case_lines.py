@@ -89,6 +89,8 @@ def _case_lines(
             ("max", "eur0", v[most]),
         )
 
+    seconded = money.seconded_groups
+    hired = hours - sum(seconded.values())
     lines: list[CaseLine] = [
         CaseLine(
             "wage_cost_new_workers",
@@ -96,16 +98,31 @@ def _case_lines(
             ()
             if not n
             else (
-                Part(
-                    N_(
-                        "%(hours)s h/week x %(weeks)s paid weeks x %(wage)s (minimum wage with holiday pay) x (1 + %(charges)s employer charges)"
-                    ),
+                *(
                     (
-                        ("hours", "hours", hours),
-                        ("weeks", "weeks", paid),
-                        ("wage", "eur", wage_h),
-                        ("charges", "share", charges),
-                    ),
+                        Part(
+                            N_(
+                                "%(hours)s h/week x %(weeks)s paid weeks x %(wage)s (minimum wage with holiday pay) x (1 + %(charges)s employer charges)"
+                            ),
+                            (
+                                ("hours", "hours", hired),
+                                ("weeks", "weeks", paid),
+                                ("wage", "eur", wage_h),
+                                ("charges", "share", charges),
+                            ),
+                        ),
+                    )
+                    if hired > 1e-9 or not seconded
+                    else ()
+                ),
+                *(
+                    Part(
+                        N_(
+                            "%(hours)s h/week x %(weeks)s production weeks x %(fee)s secondment fee per hour worked (detachering)"
+                        ),
+                        (("hours", "hours", h), ("weeks", "weeks", prod), ("fee", "eur", fee)),
+                    )
+                    for fee, h in sorted(seconded.items())
                 ),
             ),
         ),

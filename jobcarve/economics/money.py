@@ -32,6 +32,8 @@ class _JobMoney:
     lkv_groups: dict[float, int]  # hours per week -> workers (LKV banenafspraak)
     lkv_ag_groups: dict[float, int]  # the same, LKV arbeidsgehandicapte werknemer
     support_count: dict[str, int]
+    #: secondment fee per hour worked -> hours per week of the seconded jobs at that fee
+    seconded_groups: dict[float, float]
     coached_hours: float
     coach_rate: float
     coach_shares: list[float]
@@ -76,6 +78,7 @@ def _job_money(
     lkv_groups: dict[float, int] = {}
     lkv_ag_groups: dict[float, int] = {}
     support_count: dict[str, int] = {}
+    seconded_groups: dict[float, float] = {}
     coached_hours = 0.0
     for job, job_coach_rate in zip(figures.jobs, rates, strict=True):
         prof = profiles.get(job.profile)
@@ -83,7 +86,14 @@ def _job_money(
         lw = profile_loonwaarde(prof, r, v) if prof is not None else 1.0
         h = job.hours_per_week
         wage = h * paid * wage_h * (1 + charges)
-        if instrument == "lks":
+        fee = prof.secondment_rate_eur_per_hour if prof is not None else None
+        if instrument == "detachering" and fee is not None:
+            # the sociaal werkbedrijf stays the employer: it pays the wage and receives the
+            # loonkostensubsidie; the company pays its fee for the hours worked
+            wage = h * prod * fee
+            seconded_groups[fee] = seconded_groups.get(fee, 0.0) + h
+            subsidy = 0.0
+        elif instrument == "lks":
             share = min(max(0.0, 1 - lw), cap)
             subsidy = share * h * paid * wage_h * (1 + supplement)
         elif instrument == "loondispensatie" and lw <= v["loondispensatie_max_loonwaarde_share"]:
@@ -141,6 +151,7 @@ def _job_money(
         lkv_groups,
         lkv_ag_groups,
         support_count,
+        seconded_groups,
         coached_hours,
         coach_rate,
         coach_shares,

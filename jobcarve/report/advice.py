@@ -237,7 +237,8 @@ def advise(
         verdict = "go_with_conditions"
     else:
         verdict = "go"
-    steps = _next_steps(verdict, extra_workers, cobot_names, why_no_job, _)
+    seconded = case is not None and any(j.instrument == "detachering" for j in case.jobs)
+    steps = _next_steps(verdict, extra_workers, cobot_names, why_no_job, _, seconded)
     if heavy_work:
         # lifting nobody does safely stays an open risk whatever the plan does (a review:
         # 80 h of hand turning at FM 0 was in no step); Arbobesluit art. 5.2-5.3
@@ -251,7 +252,12 @@ def advise(
 
 
 def _next_steps(
-    verdict: str, workers: int, cobots: tuple[str, ...], why_no_job: tuple[str, ...], _: Gettext
+    verdict: str,
+    workers: int,
+    cobots: tuple[str, ...],
+    why_no_job: tuple[str, ...],
+    _: Gettext,
+    seconded: bool = False,
 ) -> tuple[str, ...]:
     if verdict == "not_now" and workers == 0:
         # no job: say why, not that it costs more than it brings
@@ -287,6 +293,12 @@ def _next_steps(
         steps.append(
             _(
                 "Ask the employer service point (werkgeversservicepunt) of your region for candidates, wage-cost subsidy, the no-risk policy and job coaching."
+            )
+        )
+    if seconded:
+        steps.append(
+            _(
+                "Agree the secondment (detachering) with the sociaal werkbedrijf in writing: the fee per hour worked that the business case uses, the job coaching it provides, cover when the worker is ill, and whether and when the worker may join the company."
             )
         )
     if cobots:

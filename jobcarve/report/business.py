@@ -340,7 +340,7 @@ def _instrument(
     """The job's wage instrument, and why it brings nothing where the business case gave it
     nothing (the rule itself is economics/money.py's)."""
     name = names.get(job.instrument, job.instrument)
-    if job.instrument == "none" or job.items.get("wage_cost_subsidy", 0.0) > 0:
+    if job.instrument in ("none", "detachering") or job.items.get("wage_cost_subsidy", 0.0) > 0:
         return name
     if job.instrument == "loondispensatie":
         return _("%(instrument)s: none above a loonwaarde of %(limit)s") % {
@@ -376,9 +376,16 @@ def business_view(
     def value(kind: str, v: float | str) -> str:
         return _formula_value(kind, v, lang, names)
 
+    seconded = any(j.instrument == "detachering" for j in case.jobs)
+
+    def label(key: str) -> str:
+        if key == "wage_cost_new_workers" and seconded:
+            return _("Wage cost or secondment fee of the new workers")
+        return case_label(key, _)
+
     rows = tuple(
         CaseRow(
-            case_label(line.key, _),
+            label(line.key),
             money(line.amount_eur_per_year, lang),
             line.render(value, _) if line.parts else "-",
             line.amount_eur_per_year < 0,
@@ -414,9 +421,7 @@ def business_view(
         for key in flow.years[0].items if flow.years else ():
             amounts = [y.items[key] for y in flow.years]
             if any(abs(a) >= 0.5 for a in amounts):
-                cash_rows.append(
-                    CashRow(case_label(key, _), tuple(money(a, lang) for a in amounts))
-                )
+                cash_rows.append(CashRow(label(key), tuple(money(a, lang) for a in amounts)))
             if key == "value_freed_hours" and capacity:
                 # the part that is no money (a review: the cash flow counted the worth of
                 # vacancies filled as cash); it stays in the line above, as in the lines
@@ -456,6 +461,7 @@ def business_view(
     instruments = {
         "lks": _("loonkostensubsidie"),
         "loondispensatie": _("loondispensatie"),
+        "detachering": _("detachering (seconded by a sociaal werkbedrijf, which pays the wage)"),
         "none": _("none"),
     }
     profile_names = {p.id: p.name for p in process.profiles} if process is not None else {}

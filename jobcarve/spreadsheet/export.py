@@ -223,6 +223,7 @@ def export_inventory(process: ProcessModel, path: str | Path, lang: str = "nl") 
                 p.loonwaarde,
                 p.quality_factor,
                 p.lkv,
+                p.secondment_rate_eur_per_hour,
             ]
             for p in process.profiles
         ],
@@ -259,6 +260,8 @@ def export_inventory(process: ProcessModel, path: str | Path, lang: str = "nl") 
         ):
             values[f"options.{key}"] = value
     for key, value in process.economics.model_dump(exclude_none=True).items():
+        if isinstance(value, dict):  # support_costs_eur: "lifting_aid=8000; job_coach=500"
+            value = "; ".join(f"{k}={v:g}" for k, v in value.items())
         values[f"economics.{key}"] = value
     for key, (nl, en, _) in COMPANY_KEYS.items():
         if values.get(key) is not None or not key.startswith(("options.", "economics.")):

@@ -324,7 +324,11 @@ def _profile_row(
     for f in ("instrument", "lkv"):
         if v.get(f) not in (None, ""):
             profile[f] = str(v[f]).strip().lower()
-    for f, what in (("loonwaarde", "loonwaarde"), ("quality_factor", "quality factor")):
+    for f, what in (
+        ("loonwaarde", "loonwaarde"),
+        ("quality_factor", "quality factor"),
+        ("secondment_rate_eur_per_hour", "secondment fee"),
+    ):
         num = _num(v.get(f), table, row, f, what, problems)
         if num is not None:
             profile[f] = num
@@ -382,7 +386,22 @@ def _read_company(
         if isinstance(value, Uncomputed):
             formulas.append(table.problem(r, "value", f"{show(str(value), 60)}: {UNCOMPUTED}"))
             continue
-        if key.startswith(("planning.", "economics.")) or (
+        if key == "economics.support_costs_eur":
+            # one cell of support=amount pairs, as the export writes them
+            costs: dict[str, Any] = {}
+            for item in _ids(value):
+                sid, _eq, amount = item.partition("=")
+                num = _num(amount, table, r, "value", f"cost of {sid}", problems)
+                if not _eq or not sid:
+                    problems.append(
+                        table.problem(
+                            r, "value", f'"{item}" is not support=amount (lifting_aid=8000)'
+                        )
+                    )
+                elif num is not None:
+                    costs[sid] = num
+            value = costs
+        elif key.startswith(("planning.", "economics.")) or (
             key.startswith("options.") and key != "options.language"
         ):
             integer = key in ("planning.shifts", *(f"options.{k}" for k in _INTEGER_OPTIONS))

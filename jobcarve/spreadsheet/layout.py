@@ -205,13 +205,22 @@ PROFILE_COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     },
     "restrictions": ("Beperkingen", "Restrictions", ("beperking",)),
     # the business case's wage figures, after the capacities so older sheets keep their layout
-    "instrument": ("Instrument (lks/loondispensatie/none)", "Wage instrument", ("instrument",)),
+    "instrument": (
+        "Instrument (lks/loondispensatie/detachering/none)",
+        "Wage instrument",
+        ("instrument", "instrument (lks/loondispensatie/none)"),
+    ),
     "loonwaarde": ("Loonwaarde", "Loonwaarde (wage value)", ()),
     "quality_factor": ("Kwaliteitsfactor", "Quality factor", ()),
     "lkv": (
         "LKV (banenafspraak/arbeidsgehandicapt/none)",
         "LKV (banenafspraak/arbeidsgehandicapt/none)",
         ("loonkostenvoordeel",),
+    ),
+    "secondment_rate_eur_per_hour": (
+        "Inleenvergoeding per uur (detachering)",
+        "Secondment fee per hour (detachering)",
+        ("inleenvergoeding", "secondment fee"),
     ),
 }
 COMPANY_KEYS: dict[str, tuple[str, str, tuple[str, ...]]] = {
