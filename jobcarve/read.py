@@ -180,8 +180,12 @@ def _check_secondment(
     profile: dict[str, Any], loc: Loc, smap: SourceMap, problems: list[Problem]
 ) -> None:
     """A seconded profile states its fee, and only a seconded one: the fee replaces the
-    wage in the business case, and without it the case would cost the worker as a hire."""
-    seconded = profile.get("instrument") == "detachering"
+    wage in the business case, and without it the case would cost the worker as a hire.
+    (Its ``lkv`` may still say who the people are, a WIA benefit or the register; the LKV
+    itself is the sociaal werkbedrijf's, so the business case counts none.)"""
+    instrument = profile.get("instrument")
+    # "Detachering" is a schema error of its own; do not also call the fee misplaced
+    seconded = isinstance(instrument, str) and instrument.strip().lower() == "detachering"
     rate = profile.get("secondment_rate_eur_per_hour")
     if seconded and rate is None:
         problems.append(
@@ -189,14 +193,6 @@ def _check_secondment(
                 (*loc, "instrument"),
                 "instrument detachering needs secondment_rate_eur_per_hour: the fee per hour "
                 "worked agreed with the sociaal werkbedrijf",
-            )
-        )
-    elif seconded and profile.get("lkv") in ("banenafspraak", "arbeidsgehandicapt"):
-        problems.append(
-            smap.problem(
-                (*loc, "lkv"),
-                "a seconded worker's loonkostenvoordeel is claimed by the sociaal werkbedrijf, "
-                "the employer: lkv none (or leave it out) with instrument detachering",
             )
         )
     if rate is not None and not seconded:

@@ -23,7 +23,7 @@ from jobcarve.economics import (
     scaled_figures,
 )
 from jobcarve.formatting import money
-from jobcarve.model import ProcessModel
+from jobcarve.model import DIMENSIONS, ProcessModel
 from jobcarve.report.context import business_view
 from jobcarve.report.i18n import translations
 from jobcarve.scenarios import apply_scenario, compare
@@ -183,6 +183,15 @@ def test_cash_flow_in_money_paid_can_miss_its_payback() -> None:
     assert cash is not None and cash.has_capacity
     assert cash.payback_year == 1 and cash.paid_payback_year == 3
     # backlog without a stated margin is worth 0: no capacity value at all
+    # over two years the plan pays back in year 1, in money paid alone not at all
+    short = parse_process(
+        HAND.replace("margin_eur_per_hour: 40", "margin_eur_per_hour: 1000")
+        .replace("horizon_years: 5", "horizon_years: 2")
+        .replace("depreciation_years: 5", "depreciation_years: 2")
+    )
+    two = business_case(short, figures).cash_flow
+    assert two is not None and two.payback_year == 1 and two.paid_payback_year is None
+    assert two.paid_cumulative_eur[-1] < 0
     none = parse_process(HAND.replace(",\n     backlog_margin_eur_per_hour: 40", ""))
     flat = business_case(none, figures).cash_flow
     assert flat is not None and not flat.has_capacity
@@ -1012,8 +1021,49 @@ def test_a_seconded_worker_costs_the_fee_by_hand() -> None:
     )
     (job,) = case.jobs
     assert job.instrument == "detachering"
-    # the seconded worker counts for the banenafspraak where they work (SZW)
+    # the job coach is the sociaal werkbedrijf's (in its fee): no line of its own
+    assert hired.line("jobcoach") == pytest.approx(-2622)
+    assert case.line("jobcoach") == 0 and case.line("jobcoach_reimbursement") == 0
+    # the seconded worker counts for the banenafspraak where they work (seo.nl for SZW)
     assert process.profiles[0].in_register and process.profiles[0].lkv_kind == "none"
+    # an lkv on a seconded profile says who the people are, and brings the company nothing
+    wia = parse_process(
+        SECONDED.replace(
+            "secondment_rate_eur_per_hour: 20",
+            "secondment_rate_eur_per_hour: 20\n    lkv: arbeidsgehandicapt",
+        )
+    )
+    assert not wia.profiles[0].in_register
+    other = business_case(wia, figures)
+    assert other.line("lkv_arbeidsgehandicapt") == 0 and other.line("lkv_banenafspraak") == 0
+
+
+def test_hired_and_seconded_jobs_side_by_side() -> None:
+    """A plan with a hire (12.5 h) and a seconded job (7.5 h at EUR 20): the wage line is
+    the hire's wage plus the fee, and names both formulas; only the hire brings a subsidy."""
+    hired_profile = (
+        "profiles:\n  - id: p0\n    name: Hired\n    capacities: {"
+        + ", ".join(f"{d}: 2" for d in DIMENSIONS)
+        + "}\n"
+        "    hours_per_week_available: 24\n    pace: 0.8\n"
+    )
+    process = parse_process(SECONDED.replace("profiles:\n", hired_profile, 1))
+    _p, figures = hand_figures()
+    hire = JobFigures("p0-1", "p0", 12.5, (), {"op": 10.0})
+    seconded = JobFigures("p1-1", "p1", 7.5, (), {"op": 6.0})
+    case = business_case(process, dataclasses.replace(figures, jobs=(hire, seconded), cobots=()))
+    assert case.line("wage_cost_new_workers") == pytest.approx(
+        -(12.5 * 52.14 * 16.2 * 1.2 + 7.5 * 46 * 20)
+    )
+    (line,) = [x for x in case.lines if x.key == "wage_cost_new_workers"]
+    assert line.render() == (
+        "12.5 h/week x 52.14 paid weeks x EUR 16.20 (minimum wage with holiday pay) x (1 + 20% "
+        "employer charges) + 7.5 h/week x 46 production weeks x EUR 20.00 secondment fee per "
+        "hour worked (detachering)"
+    )
+    assert [j.instrument for j in case.jobs] == ["lks", "detachering"]
+    assert case.jobs[1].items["wage_cost_subsidy"] == 0
+    assert case.jobs[0].items["wage_cost_subsidy"] > 0
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -1036,11 +1086,30 @@ def test_the_report_names_the_secondment(lang: str) -> None:
         extra_workers=1, freed_hours=16, case=case, spread=None, cobot_names=(), lang=lang, _=_
     )
     assert any("detachering" in step for step in advice.next_steps), advice.next_steps
+    # every job seconded: no employer service point for subsidy and the no-risk policy, and
+    # the note says the sociaal werkbedrijf stays the employer instead of the no-risk policy
+    assert not any("werkgeversservicepunt" in step for step in advice.next_steps)
+    notes = " ".join(view.notes)
+    assert "no-riskpolis" not in notes and "sociaal werkbedrijf" in notes
     hired = business_case(parse_process(HAND), figures)
     plain_advice = advise(
         extra_workers=1, freed_hours=16, case=hired, spread=None, cobot_names=(), lang=lang, _=_
     )
     assert not any("detachering" in step for step in plain_advice.next_steps)
+    assert any("werkgeversservicepunt" in step for step in plain_advice.next_steps)
+    hired_notes = " ".join(business_view(hired, None, lang, _, process, load_catalogs()).notes)
+    assert "no-riskpolis" in hired_notes
+
+
+def test_a_misspelt_instrument_gives_one_error(tmp_path: Path) -> None:
+    """ "Detachering" is not an instrument (the values are lower case): one error on the
+    instrument, and not a second one calling the fee misplaced."""
+    path = tmp_path / "m.yaml"
+    path.write_text(SECONDED.replace("instrument: detachering", "instrument: Detachering"))
+    result = run_cli("validate", str(path))
+    assert result.returncode == 2
+    assert "profiles[0].instrument" in result.stderr
+    assert "secondment_rate_eur_per_hour" not in result.stderr, result.stderr
 
 
 @pytest.mark.parametrize(
@@ -1056,21 +1125,12 @@ def test_the_report_names_the_secondment(lang: str) -> None:
             "profiles[0].secondment_rate_eur_per_hour",
             "secondment_rate_eur_per_hour is only for instrument detachering",
         ),
-        (
-            (
-                "secondment_rate_eur_per_hour: 20",
-                "secondment_rate_eur_per_hour: 20\n    lkv: banenafspraak",
-            ),
-            "profiles[0].lkv",
-            "claimed by the sociaal werkbedrijf",
-        ),
     ],
 )
 def test_a_secondment_without_its_fee_is_refused(
     tmp_path: Path, edit: tuple[str, str], where: str, message: str
 ) -> None:
-    """A seconded profile states its fee and claims no LKV; a fee needs detachering: each is
-    a one-line error with file, line and path, exit 2, no traceback."""
+    """A seconded profile states its fee; a fee needs detachering: each is a one-line error with file, line and path, exit 2, no traceback."""
     path = tmp_path / "m.yaml"
     path.write_text(SECONDED.replace(*edit), encoding="utf-8")
     result = run_cli("validate", str(path))

@@ -12,6 +12,8 @@ h paid hours a week (the hours already include the profile's slower pace):
   (1 - LW) x h x paid weeks x WML x (1 + holiday pay) x (1 + employer charges) when LW is
   at most 75%, or nothing. Pace lengthens the hours and the subsidy pays for the slower
   pace once: with LW = pace the employer pays for the standard hours the work takes;
+* a seconded job (detachering) instead: h x production weeks x the fee agreed with the
+  sociaal werkbedrijf, which stays the employer (no subsidy, LKV or job coach here);
 * LKV banenafspraak = min(EUR 1.01 x h x paid weeks, EUR 2,000) for profiles with an
   instrument (they are in the doelgroepregister);
 * coaching by a colleague in year 1; an external job coach for jobs that need one, 15% /

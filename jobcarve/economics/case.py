@@ -104,7 +104,9 @@ class CashFlow:
     ``capacity_eur`` is, per year, the part of the item ``value_freed_hours`` that is the
     worth of extra capacity (vacancies filled, work left undone taken on: the uses outside
     `PAID_USES`): no money saved. The same figures without it (``paid_*``) are the plan in
-    money paid alone; their average is the first screen's "in money paid"."""
+    money paid alone; their average is the first screen's "in money paid" when
+    depreciation runs over the horizon (else the investment falls in year 1 here and is
+    depreciated there)."""
 
     years: tuple[Year, ...]
     discount_rate: float

@@ -105,6 +105,8 @@ def _job_money(
             subsidy_groups[key] = subsidy_groups.get(key, 0.0) + h
         lkv = lkv_ag = 0.0
         kind = prof.lkv_kind if prof is not None else "none"
+        if instrument == "detachering":
+            kind = "none"  # any LKV is the employer's, the sociaal werkbedrijf
         if kind == "banenafspraak":
             lkv = min(v["lkv_eur_per_hour"] * h * paid, v["lkv_max_eur_per_year"])
             lkv_groups[round(h, 6)] = lkv_groups.get(round(h, 6), 0) + 1
@@ -114,7 +116,8 @@ def _job_money(
         coaching_y1 = (
             v["coaching_hours_per_week"] * prod * job_coach_rate + v["praktijkverklaring_cost_eur"]
         )
-        coached = "job_coach" in job.supports
+        # a seconded worker's job coach is the sociaal werkbedrijf's, in its fee
+        coached = "job_coach" in job.supports and instrument != "detachering"
         if coached:
             coached_hours += h
         support_cost = 0.0

@@ -237,8 +237,16 @@ def advise(
         verdict = "go_with_conditions"
     else:
         verdict = "go"
-    seconded = case is not None and any(j.instrument == "detachering" for j in case.jobs)
-    steps = _next_steps(verdict, extra_workers, cobot_names, why_no_job, _, seconded)
+    instruments = {j.instrument for j in case.jobs} if case is not None else set()
+    steps = _next_steps(
+        verdict,
+        extra_workers,
+        cobot_names,
+        why_no_job,
+        _,
+        seconded="detachering" in instruments,
+        hired=not instruments or instruments != {"detachering"},
+    )
     if heavy_work:
         # lifting nobody does safely stays an open risk whatever the plan does (a review:
         # 80 h of hand turning at FM 0 was in no step); Arbobesluit art. 5.2-5.3
@@ -258,7 +266,10 @@ def _next_steps(
     why_no_job: tuple[str, ...],
     _: Gettext,
     seconded: bool = False,
+    hired: bool = True,
 ) -> tuple[str, ...]:
+    """`seconded`: some job is a secondment (detachering); `hired`: some job is a hire, for
+    which the employer service point brings candidates, subsidy and the no-risk policy."""
     if verdict == "not_now" and workers == 0:
         # no job: say why, not that it costs more than it brings
         steps = [*why_no_job] if why_no_job else [_("No new job can be made from this model.")]
@@ -289,7 +300,7 @@ def _next_steps(
         ),
         _("Discuss the plan with the staff and the works council (OR) before anything changes."),
     ]
-    if workers:
+    if workers and hired:
         steps.append(
             _(
                 "Ask the employer service point (werkgeversservicepunt) of your region for candidates, wage-cost subsidy, the no-risk policy and job coaching."

@@ -73,6 +73,8 @@ class BusinessView:
     payback_year: str = ""
     #: the cash flow in money paid alone, where part of the freed hours' value is capacity
     paid_note: str = ""
+    #: some job is a secondment: its fee stands where a hire's wage does
+    seconded: bool = False
     jobs: tuple[JobCaseRow, ...] = ()
     cobots: tuple[CobotCaseRow, ...] = ()
     break_even: str = ""
@@ -518,7 +520,9 @@ def business_view(
             if j.profile in by_id:
                 p = by_id[j.profile]
                 kinds.add(
-                    "register"
+                    "seconded"
+                    if j.instrument == "detachering"
+                    else "register"
                     if p.in_register
                     else "wia"
                     if p.lkv_kind == "arbeidsgehandicapt"
@@ -534,6 +538,14 @@ def business_view(
         notes.append(
             _(
                 "A worker with a WIA, WAO or WAZ benefit brings the no-risk policy for the first five years of the job: if he or she falls ill, UWV pays the sickness benefit (Ziektewet) that the employer sets off against the wage it keeps paying. Ask UWV whether it applies; the policy is not counted as an amount here."
+            )
+        )
+    if "seconded" in kinds:
+        # the sociaal werkbedrijf is the employer: wage, sick pay and the no-risk policy are
+        # its own (a review: a fully seconded plan still read the hire's no-risk note)
+        notes.append(
+            _(
+                "A seconded worker (detachering) stays employed by the sociaal werkbedrijf: it pays the wage and sick pay, and provides the job coaching. The company pays the agreed fee for the hours worked; hours not worked (illness, leave) are not invoiced, as the business case assumes. Check both in the secondment agreement."
             )
         )
     if case.line("lkv_banenafspraak") and case.line("wage_cost_subsidy"):
@@ -620,6 +632,7 @@ def business_view(
         discount=discount,
         payback_year=payback_year,
         paid_note=paid_note,
+        seconded=seconded,
         jobs=jobs,
         cobots=cobots,
         break_even=break_even,

@@ -261,7 +261,9 @@ def export_inventory(process: ProcessModel, path: str | Path, lang: str = "nl") 
             values[f"options.{key}"] = value
     for key, value in process.economics.model_dump(exclude_none=True).items():
         if isinstance(value, dict):  # support_costs_eur: "lifting_aid=8000; job_coach=500"
-            value = "; ".join(f"{k}={v:g}" for k, v in value.items())
+            value = "; ".join(
+                f"{k}={int(v) if float(v).is_integer() else v}" for k, v in value.items()
+            )
         values[f"economics.{key}"] = value
     for key, (nl, en, _) in COMPANY_KEYS.items():
         if values.get(key) is not None or not key.startswith(("options.", "economics.")):

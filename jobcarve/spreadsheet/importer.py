@@ -388,17 +388,24 @@ def _read_company(
             continue
         if key == "economics.support_costs_eur":
             # one cell of support=amount pairs, as the export writes them
+            # (split on ";" only: an amount may carry a decimal comma, 8000,50)
             costs: dict[str, Any] = {}
-            for item in _ids(value):
-                sid, _eq, amount = item.partition("=")
-                num = _num(amount, table, r, "value", f"cost of {sid}", problems)
-                if not _eq or not sid:
+            for item in (x.strip() for x in str(value).split(";")):
+                if not item:
+                    continue
+                sid, eq, amount = (x.strip() for x in item.partition("="))
+                if not eq or not sid or not amount:
                     problems.append(
                         table.problem(
                             r, "value", f'"{item}" is not support=amount (lifting_aid=8000)'
                         )
                     )
-                elif num is not None:
+                    continue
+                if sid in costs:
+                    problems.append(table.problem(r, "value", f'support "{sid}" is given twice'))
+                    continue
+                num = _num(amount, table, r, "value", f"cost of {sid}", problems)
+                if num is not None:
                     costs[sid] = num
             value = costs
         elif key.startswith(("planning.", "economics.")) or (
