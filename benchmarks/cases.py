@@ -3,7 +3,7 @@
 Reads every ``tests/cases/<case>.yaml`` with its ``<case>.expected.yaml`` (format in
 tests/cases/README.md), analyses the model and counts how many *clear* expert labels the
 analysis matches: fit verdicts per task (and hand-made subtask) and profile, and cobot
-labels per unit. ``python benchmarks/cases.py [--plan]`` prints the agreement and every
+labels per unit. ``python benchmarks/cases.py [--plan] [--only CASE...]`` prints the agreement and every
 disagreement; with ``--plan`` it also checks the case-level rules on the plan (no role gives
 up more than its declared uses; units that must never be in a carved job are not) and the
 plan against the expert's ranges (carved jobs, standard task hours moved into carved jobs,
@@ -197,10 +197,17 @@ def plan_rules(model: Path, expected: Path, time_limit_s: float = 5.0) -> list[s
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--plan", action="store_true", help="also check the plan rules")
+    parser.add_argument("--only", nargs="+", metavar="CASE", help="only these cases (file stems)")
     args = parser.parse_args(argv)
     total = Agreement()
     plans = inside = 0
-    for model, expected in case_files():
+    files = case_files()
+    if args.only:
+        unknown = set(args.only) - {m.stem for m, _ in files}
+        if unknown:
+            parser.error(f"unknown case: {', '.join(sorted(unknown))}")
+        files = [(m, e) for m, e in files if m.stem in args.only]
+    for model, expected in files:
         result, _ = agreement(model, expected)
         total.add(result)
         print(
