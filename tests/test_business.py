@@ -1139,3 +1139,43 @@ def test_a_secondment_without_its_fee_is_refused(
     assert len(lines) == 1 and message in lines[0], result.stderr
     assert re.search(rf"{re.escape(str(path))}:\d+:\d+: {re.escape(where)}: ", lines[0])
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_next_steps_follow_the_instruments_of_the_jobs(lang: str) -> None:
+    """A hire with a WIA benefit and no wage instrument (lkv: arbeidsgehandicapt): the next
+    steps ask for the doelgroepverklaring within three months (without it the LKV is lost),
+    and the employer service point is asked for no wage-cost subsidy nobody gets (a report
+    review: the brush factory was told to ask for loonkostensubsidie)."""
+    from jobcarve.report.advice import advise
+
+    wia = parse_process(
+        HAND.replace("quality_factor: 0.9", "instrument: none\n    lkv: arbeidsgehandicapt")
+    )
+    _p, figures = hand_figures()
+    case = business_case(wia, figures)
+    assert case.line("wage_cost_subsidy") == 0 and case.line("lkv_arbeidsgehandicapt") > 0
+    _ = translations(lang).gettext
+    steps = advise(
+        extra_workers=1, freed_hours=16, case=case, spread=None, cobot_names=(), lang=lang, _=_
+    ).next_steps
+    text = " ".join(steps)
+    assert "doelgroepverklaring" in text
+    assert " ".join(money(case.line("lkv_arbeidsgehandicapt"), lang).split()) in " ".join(
+        text.split()
+    )
+    wsp = [s for s in steps if "werkgeversservicepunt" in s]
+    assert len(wsp) == 1 and _("wage-cost subsidy") not in wsp[0]
+    assert "loonkostensubsidie" not in wsp[0]
+    # with a subsidy (the hand model's own profile) the step names it, and no LKV step
+    lks = advise(
+        extra_workers=1,
+        freed_hours=16,
+        case=business_case(parse_process(HAND), figures),
+        spread=None,
+        cobot_names=(),
+        lang=lang,
+        _=_,
+    ).next_steps
+    assert not any("doelgroepverklaring" in s for s in lks)
+    assert any("werkgeversservicepunt" in s and ("subsid" in s) for s in lks)

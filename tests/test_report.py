@@ -1293,8 +1293,11 @@ def test_no_later_shift_note_where_the_new_jobs_hold_one_shifts_share() -> None:
     for card in ctx.jobs:
         if any(j.name == name for j in card.units):
             assert not any("later shift than the first" in f for f in card.floor)
-            # cleaning by hand is wet work on the card, as no_wet_work counts it
-            assert any(f.startswith("work with wet hands") and name in f for f in card.floor)
+            # cleaning by hand may be wet work, as no_wet_work counts it: the model does not
+            # say, so the card asks to check it (a review: dry sweeping named as wet work)
+            assert any(
+                f.startswith("work that may bring wet hands") and name in f for f in card.floor
+            )
 
 
 def test_a_cards_exposures_follow_the_catalogues_restrictions() -> None:
@@ -1637,3 +1640,69 @@ def test_a_day_shift_only_profiles_card_says_day_shift() -> None:
     assert trace.shift == "any"
     keys = [r.key for r in trace.fit["wheelchair_paraplegia"].reasons]
     assert "fit.restriction_schedule" in keys
+
+
+def test_a_card_asks_about_wet_work_it_infers_and_keeps_dry_work_dry() -> None:
+    """Wet work on a job card: stated by the unit's flag, it is named; inferred from the
+    kind of work (cleaning) where the model does not say, the card asks to check it; a unit
+    that says it is dry (wet_work: false) brings none (a review: sweeping wire ends and
+    blowing out a fibre bin were named as wet work)."""
+    from types import SimpleNamespace
+
+    from jobcarve.report.cards import _exposes
+
+    acts = frozenset({"cleaning"})
+
+    def unit(flag: bool | None) -> SimpleNamespace:
+        return SimpleNamespace(
+            handling=SimpleNamespace(wet_work=flag), activities=("cleaning", "transport")
+        )
+
+    assert _exposes(unit(True), "wet_work", acts) == "stated"
+    assert _exposes(unit(None), "wet_work", acts) == "inferred"
+    assert _exposes(unit(False), "wet_work", acts) == ""
+    dry = SimpleNamespace(handling=SimpleNamespace(wet_work=None), activities=("bench_work",))
+    assert _exposes(dry, "wet_work", acts) == ""
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_balance_legend_gives_the_heavy_work_limit_a_card_uses(analysed, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """The packaging example has a job for a profile able to do heavy work: the work
+    balance's legend gives both limits, and the card's limit is the higher one (a review read
+    "at most 2.5" in the legend and "within the limit (2.75)" on a card)."""
+    folder = analysed["packaging_food", lang]
+    doc = json.loads((folder / "analysis.json").read_text(encoding="utf-8"))
+    page = htmllib.unescape((folder / "report.html").read_text(encoding="utf-8"))
+    limits = doc["plan"]["options"]["job_load_limits"]
+    general = doc["plan"]["options"]["max_job_ergonomic_load"]
+    held = {j["profile"] for j in doc["jobs"] if j["kind"] == "carved"}
+    heavy = max(v for p, v in limits.items() if p in held)
+    assert heavy > general
+    said = translations(lang).gettext(
+        "Physical load: the hours-weighted physical demand (0-4) of the role's modelled work, today and of what it keeps; a new job may have at most %(limit)s, a job for a profile able to do heavy work %(heavy)s."
+    ) % {"limit": number(general, lang, 2), "heavy": number(heavy, lang, 2)}
+    assert said in page
+
+
+def test_the_fte_range_note_compares_the_figures_as_shown(example_studies) -> None:  # type: ignore[no-untyped-def]
+    """ "The plan's FTE lies above this range" only where it does as printed, to one decimal
+    (a review read "2.2 FTE lies above this range" beside a range of 2.0-2.2)."""
+    import dataclasses as dc
+
+    from jobcarve.catalog import load_catalogs
+    from jobcarve.report.context import business_view
+    from jobcarve.uncertainty import Spread
+
+    made = example_studies["packaging_food"]
+    assert made.spread is not None and made.case is not None and made.plan is not None
+    fte = made.plan.figures().extra_fte
+    _ = translations("en").gettext
+
+    def notes(p90: float) -> str:
+        spread = dc.replace(made.spread, extra_fte=Spread(p90 - 0.3, p90 - 0.1, p90))
+        view = business_view(made.case, spread, "en", _, made.process, load_catalogs(), made.plan)
+        return " ".join(view.range_notes)
+
+    shown = round(fte, 1)
+    assert "lies above this range" not in notes(shown - 0.04)  # the same when printed
+    assert "lies above this range" in notes(shown - 0.1)

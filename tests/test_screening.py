@@ -1233,6 +1233,20 @@ def test_no_wet_work() -> None:
     assert boxes.fit["p"].verdict == "not_accessible"
 
 
+def test_cleaning_stated_dry_is_no_wet_work() -> None:
+    """Cleaning counts as wet work for no_wet_work unless the unit says it raises none of
+    the rule's exposures (a review: sweeping wire ends and blowing out a fibre bin are dry):
+    both flags stated false keep it open; wet_work false alone leaves cleaning agents open,
+    so it stays out."""
+    sweep = """
+        - {id: t, name: Sweep wire ends, role: op, hours_per_week: 8, activities: [cleaning],
+           demands: {lifting: 1}, handling: {wet_work: false, hazardous_substance: false}}
+        """
+    assert restricted(sweep, "{kind: no_wet_work}").fit["p"].verdict == "fits"
+    half = sweep.replace(", hazardous_substance: false", "")
+    assert restricted(half, "{kind: no_wet_work}").fit["p"].verdict == "not_accessible"
+
+
 def test_no_cold_work() -> None:
     """ISO 15743: work in a chilled hall is cold work, which a restriction for rheumatoid
     hands or Raynaud's rules out whatever the capacities (fresh pasta, case 64: the label

@@ -201,7 +201,14 @@ def _restrictions(
                 )
         flags: list[str] = [f for f in rule.excludes if getattr(context.handling, f, None)]
         acts = {*(context.activities or ()), *context.part_activities}
-        flags += [a for a in rule.excludes_activities if a in acts]
+        # an activity stands for the rule's flags where the model does not state them:
+        # cleaning is wet work unless the unit says it raises none of them (dry sweeping,
+        # blowing out a bin: wet_work and hazardous_substance both false)
+        stated_clear = bool(rule.excludes) and all(
+            getattr(context.handling, f, None) is False for f in rule.excludes
+        )
+        if not stated_clear:
+            flags += [a for a in rule.excludes_activities if a in acts]
         for flag in flags:
             excluded.append(
                 Reason("fit.restriction_excludes", {"restriction": name, "flag": f"flag.{flag}"})

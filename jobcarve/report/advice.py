@@ -246,6 +246,9 @@ def advise(
         _,
         seconded="detachering" in instruments,
         hired=not instruments or instruments != {"detachering"},
+        subsidy=subsidy > 0,
+        lkv_ag=lines.get("lkv_arbeidsgehandicapt", 0.0),
+        lang=lang,
     )
     if heavy_work:
         # lifting nobody does safely stays an open risk whatever the plan does (a review:
@@ -267,9 +270,14 @@ def _next_steps(
     _: Gettext,
     seconded: bool = False,
     hired: bool = True,
+    subsidy: bool = True,
+    lkv_ag: float = 0.0,
+    lang: str = "en",
 ) -> tuple[str, ...]:
     """`seconded`: some job is a secondment (detachering); `hired`: some job is a hire, for
-    which the employer service point brings candidates, subsidy and the no-risk policy."""
+    which the employer service point brings candidates, the no-risk policy and (`subsidy`:
+    some job gets one) the wage-cost subsidy; `lkv_ag`: the LKV for a disabled worker a
+    year, which needs a doelgroepverklaring applied for in time."""
     if verdict == "not_now" and workers == 0:
         # no job: say why, not that it costs more than it brings
         steps = [*why_no_job] if why_no_job else [_("No new job can be made from this model.")]
@@ -305,6 +313,19 @@ def _next_steps(
             _(
                 "Ask the employer service point (werkgeversservicepunt) of your region for candidates, wage-cost subsidy, the no-risk policy and job coaching."
             )
+            if subsidy
+            else _(
+                "Ask the employer service point (werkgeversservicepunt) of your region for candidates, the no-risk policy and job coaching."
+            )
+        )
+    if workers and lkv_ag > 0:
+        # Wtl: the doelgroepverklaring is applied for within three months of the start
+        # (since 1 October 2020; axis-accountants.com), else the LKV is lost
+        steps.append(
+            _(
+                "Have the doelgroepverklaring asked from UWV within three months of the first working day of the worker with a disability benefit: without it the LKV (%(amount)s a year on average) is lost."
+            )
+            % {"amount": money(lkv_ag, lang)}
         )
     if seconded:
         steps.append(

@@ -50,6 +50,8 @@ class BalanceView:
     heavier: tuple[str, ...] = ()
     #: a new job's ceiling on the physical load
     limit: str = ""
+    #: the higher limit of a job for a profile able to do heavy work, where a job has it
+    heavy_limit: str = ""
     #: roles whose released hours rest on agency hours hired only part of the year, each
     #: as "role (hours; weeks a year)"
     seasonal: tuple[str, ...] = ()
@@ -190,6 +192,9 @@ def balance_view(
             )
         )
     s = plan.figures()
+    # a job of a profile able to do heavy work may carry more (a review read "at most 2.5"
+    # here and 2.54 "within the limit (2.75)" on a card)
+    higher = max((plan.load_limit(j.profile) for j in plan.carved), default=limit)
     stay = {b.role: b.people - b.leavers for b in plan.work_balance}
     labels = {u.id: u.label(lang) for u in analysis.units} if analysis is not None else {}
     return BalanceView(
@@ -201,6 +206,7 @@ def balance_view(
         allowed=bool(plan.options.get("allow_displacement")),
         heavier=heavier,
         limit=number(limit, lang, 2),
+        heavy_limit=number(higher, lang, 2) if higher > limit + 1e-9 else "",
         seasonal=tuple(
             _("%(role)s (%(hours)s h a week; agency hours in %(weeks)s weeks a year)")
             % {

@@ -570,7 +570,9 @@ def business_view(
     if spread is not None and spread.draws and plan is not None:
         summary = plan.figures()
         fte = spread.extra_fte
-        if fte.p90 is not None and summary.extra_fte > fte.p90 + 0.05:
+        # compared as shown, to one decimal (a review read "2.2 FTE lies above this range"
+        # beside a range of 2.0-2.2)
+        if fte.p90 is not None and round(summary.extra_fte, 1) > round(fte.p90, 1):
             full = sum(
                 1
                 for j in plan.carved
@@ -590,7 +592,7 @@ def business_view(
                     "median": fixed(fte.p50, lang, 1) if fte.p50 is not None else "-",
                 }
             )
-        if fte.p10 is not None and summary.extra_fte < fte.p10 - 0.05:
+        if fte.p10 is not None and round(summary.extra_fte, 1) < round(fte.p10, 1):
             range_notes.append(
                 _(
                     "The plan's %(fte)s FTE lies below this range: each draw is re-planned quickly and may give the work to other profiles, whose pace turns the same work into more paid hours; the plan is the one optimised with the most likely values."

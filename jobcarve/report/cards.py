@@ -327,20 +327,27 @@ def _job_cards(
         # what the work exposes the worker to: the risk inventory's measures and instruction
         # (a review: 9.4 h a week of rubber dust in a job whose card named no dust)
         for flag in EXPOSURES:
-            exposed = [
-                units[u].label(lang)
+            how = {
+                u: _exposes(units[u], flag, exposure_acts.get(flag, frozenset()))
                 for u, _h in by_hours
-                if _exposes(units[u], flag, exposure_acts.get(flag, frozenset()))
-            ]
-            if exposed:
+            }
+            exposure = MESSAGES[f"flag.{flag}"][LANGUAGES.index(lang)]
+            stated = [units[u].label(lang) for u, h in how.items() if h == "stated"]
+            inferred = [units[u].label(lang) for u, h in how.items() if h == "inferred"]
+            if stated:
                 floor.append(
                     _(
                         "work with %(exposure)s: %(work)s. The risk inventory (RI&E) names the protection, and the worker is shown how to use it before starting"
                     )
-                    % {
-                        "exposure": MESSAGES[f"flag.{flag}"][LANGUAGES.index(lang)],
-                        "work": "; ".join(exposed),
-                    }
+                    % {"exposure": exposure, "work": "; ".join(stated)}
+                )
+            if inferred:
+                # the model gives the activity (cleaning), not the exposure: ask, not assert
+                floor.append(
+                    _(
+                        "work that may bring %(exposure)s, by its kind as modelled (the model does not say): %(work)s. Check it on the floor; where it does, the risk inventory (RI&E) names the protection"
+                    )
+                    % {"exposure": exposure, "work": "; ".join(inferred)}
                 )
         floor += _exposed_nearby(job, profiles, units, cats, lang, _)
         # repetitive hand-arm work at a high demand (3 of 4: KIM-MHO's band of strongly
@@ -384,8 +391,14 @@ def _job_cards(
                 schedule=_schedule(by_hours, units, job.hours_per_week, lang),
                 where=_("at the workplaces of: %(roles)s")
                 % {"roles": ", ".join(role_names.get(r, r) for r in roles)},
-                coach=_(
-                    "a fixed colleague from the team guides the new worker, about %(hours)s hours a week in the first year, with a job coach from the municipality or UWV when needed"
+                coach=(
+                    _(
+                        "a fixed colleague from the team guides the new worker, about %(hours)s hours a week in the first year, with the job coach of the sociaal werkbedrijf that seconds the worker"
+                    )
+                    if job.profile and profiles[job.profile].instrument == "detachering"
+                    else _(
+                        "a fixed colleague from the team guides the new worker, about %(hours)s hours a week in the first year, with a job coach from the municipality or UWV when needed"
+                    )
                 )
                 % {"hours": number(coach_hours, lang, 1)}
                 if coach_hours
@@ -480,12 +493,17 @@ def exposure_activities(cats: Catalogs) -> dict[str, frozenset[str]]:
     return {flag: frozenset(acts) for flag, acts in found.items()}
 
 
-def _exposes(unit: Any, flag: str, activities: frozenset[str]) -> bool:
-    """The unit brings this exposure: its handling flag, or an activity that a restriction
-    excluding the flag excludes too."""
-    if getattr(unit.handling, flag):
-        return True
-    return bool(activities & set(unit.activities))
+def _exposes(unit: Any, flag: str, activities: frozenset[str]) -> str:
+    """Whether the unit brings this exposure: "stated" by its handling flag, "inferred" from
+    an activity that a restriction excluding the flag excludes too (cleaning as wet work)
+    where the model does not state the flag, else "" (a flag stated false is dry work: a
+    review found sweeping wire ends named as wet work)."""
+    value = getattr(unit.handling, flag)
+    if value:
+        return "stated"
+    if value is None and activities & set(unit.activities):
+        return "inferred"
+    return ""
 
 
 def _assist_share(analysis: Analysis) -> float:
