@@ -839,8 +839,8 @@ def test_the_advice_tells_money_paid_today_from_the_worth_of_capacity() -> None:
 def test_agency_hours_at_the_invoice_rate_and_in_their_season() -> None:
     """The hand model's 8 agency hours a week (of op's 16 freed): at the role's cost x 1.30
     (EUR 65 an hour: 520 a production week), at the invoice rate the model states (EUR 48:
-    384), and hired only 16 of the 46 weeks (384 x 16 / 46 = 133.57), each x 46 weeks x 0.95
-    (year 1 at 75% over five years)."""
+    384), and hired only 16 of the 46 weeks (then after the year-round backlog: 6 h, 6 x 48 x
+    16 / 46 = 100.17), each x 46 weeks x 0.95 (year 1 at 75% over five years)."""
     import dataclasses
 
     from jobcarve.carving.balance import work_balance
@@ -860,7 +860,9 @@ def test_agency_hours_at_the_invoice_rate_and_in_their_season() -> None:
     value, text = agency(agency_rate_eur_per_hour=48.0)
     assert value == pytest.approx(384 * 46 * 0.95) and "invoice rate" in text
     value, text = agency(agency_rate_eur_per_hour=48.0, agency_weeks_per_year=16.0)
-    assert value == pytest.approx(384 * 16 / 46 * 46 * 0.95) and "in season only" in text
+    # hired only in a season, the agency hours come after the year-round backlog (4 h): the
+    # 16 freed are 6 overtime + 4 backlog + 6 agency, at 6 x 48 x 16 / 46 a production week
+    assert value == pytest.approx(6 * 48 * 16 / 46 * 46 * 0.95) and "in season only" in text
 
 
 def test_the_advice_reads_the_freed_hours_with_the_paid_cover_first() -> None:
@@ -1179,3 +1181,36 @@ def test_next_steps_follow_the_instruments_of_the_jobs(lang: str) -> None:
     ).next_steps
     assert not any("doelgroepverklaring" in s for s in lks)
     assert any("werkgeversservicepunt" in s and ("subsid" in s) for s in lks)
+
+
+def test_seasonal_agency_hours_come_after_the_year_round_uses() -> None:
+    """A new job works all year: where a role's agency hours are hired only in a season, the
+    freed hours go to its year-round uses first (overtime, backlog, a leaver) and to those
+    agency hours last, so that no work rests on them out of season while a leaver's hours
+    stand free (a report review of the fencing case); hired all year, they come before the
+    backlog as before."""
+    from jobcarve.carving.balance import work_balance
+
+    process = parse_process(
+        HAND.replace("backlog_hours_per_week: 4,", "backlog_hours_per_week: 4, leavers: 1,")
+    )
+    (year_round,) = work_balance(process, {"op": 16.0})
+    assert year_round.absorbed["agency"] == 8 and year_round.absorbed["backlog"] == 2
+    roles = [r.model_copy(update={"agency_weeks_per_year": 16.0}) for r in process.roles]
+    seasonal = process.model_copy(update={"roles": roles})
+    (op,) = work_balance(seasonal, {"op": 16.0})
+    assert op.absorbed == {
+        "vacancies": 0,
+        "overtime": 6,
+        "backlog": 4,
+        "leavers": 6,
+        "agency": 0,
+    }
+    assert op.seasonal_hours_per_week == 0 and op.displaced_hours_per_week == 0
+    # a leaver of 4 contract hours: the year-round uses take 14, the last 2 rest on the
+    # seasonal agency hours
+    short = process.model_copy(
+        update={"roles": [r.model_copy(update={"hours_per_week": 4.0}) for r in roles]}
+    )
+    (more,) = work_balance(short, {"op": 16.0})
+    assert more.absorbed["leavers"] == 4 and more.seasonal_hours_per_week == pytest.approx(2)

@@ -7,8 +7,9 @@ leave and are not replaced. These are the *uses* a model declares per role
 (``roles[].vacancies``, ``overtime_hours_per_week``, ``agency_hours_per_week``,
 ``backlog_hours_per_week``, ``leavers``). The plan takes from a role at most what its uses
 absorb (unless ``allow_displacement`` is set); freed hours are absorbed by the uses in the
-order of `USES`, and hours no use absorbs are *displaced*: work taken from people employed
-today with nothing in its place.
+order of `USES` (agency hours hired only in a season last: `YEAR_ROUND_FIRST`), and hours
+no use absorbs are *displaced*: work taken from people employed today with nothing in its
+place.
 
 All hours here are hours of today's work (standard time, no hand-over overhead), so a
 role's released and kept hours add up to its work today.
@@ -25,6 +26,13 @@ from jobcarve.model import ProcessModel, Role, Task
 #: reason most SMEs carve jobs), then the costliest cover (overtime, agency hours), then
 #: work the team would take on, then attrition.
 USES: tuple[str, ...] = ("vacancies", "overtime", "agency", "backlog", "leavers")
+
+#: The order for a role whose agency hours are hired only in a season
+#: (``agency_weeks_per_year``): the year-round uses first, the seasonal agency hours last. A
+#: new job works all year; out of season the work that rests on those agency hours is today's
+#: staff's, so it rests on them only where no year-round use is left (report reviews of the
+#: pet food and fencing cases: displacement out of season, while a leaver's hours stood free).
+YEAR_ROUND_FIRST: tuple[str, ...] = ("vacancies", "overtime", "backlog", "leavers", "agency")
 
 #: The second reading of the same freed hours, which the business case shows beside the
 #: first where it differs: the paid cover first (overtime, agency hours), then vacancies and
@@ -193,9 +201,9 @@ def work_balance(process: ProcessModel, released: dict[str, float]) -> tuple[Rol
     for role in process.roles:
         uses = role_uses(role, fte)
         freed = min(released.get(role.id, 0.0), today.get(role.id, 0.0))
-        absorbed, displaced = absorb(freed, uses)
         weeks = role.agency_weeks_per_year
         seasonal = weeks is not None and weeks < process.planning.weeks_per_year - 1e-9
+        absorbed, displaced = absorb(freed, uses, YEAR_ROUND_FIRST if seasonal else USES)
         out.append(
             RoleBalance(
                 role=role.id,
