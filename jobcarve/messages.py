@@ -146,12 +146,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No new job for {profile}: this profile has {hours:g} hours per week available; a job needs at least {min_hours:g} hours (an option of the model).",
     ),
     "plan.no_job.room": (
-        "Geen nieuwe baan voor {profile}: het werk dat past en dat de rollen mogen afstaan is {hours:.1f} uur per week uit {kinds} verschillende taak/taken; een baan vraagt ten minste {min_hours:g} uur uit {min_kinds} verschillende taken.",
-        "No new job for {profile}: the work that fits and that the roles may give up is {hours:.1f} hours per week from {kinds} different task(s); a job needs at least {min_hours:g} hours from {min_kinds} different tasks.",
+        "Geen nieuwe baan voor {profile}: het werk dat past en dat de rollen mogen afstaan is {hours:.1f} uur per week (soorten werk: {kinds}); een baan vraagt ten minste {min_hours:g} uur en {min_kinds} soorten werk.",
+        "No new job for {profile}: the work that fits and that the roles may give up is {hours:.1f} hours per week (kinds of work: {kinds}); a job needs at least {min_hours:g} hours and {min_kinds} kinds of work.",
     ),
     "plan.no_job.taken": (
-        "Geen nieuwe baan voor {profile}: van het werk dat past, laten de andere nieuwe banen en cobots de rollen nog {hours:.1f} uur per week om af te staan, uit {kinds} verschillende taak/taken; een baan vraagt ten minste {min_hours:g} uur uit {min_kinds} verschillende taken.",
-        "No new job for {profile}: of the work that fits, the other new jobs and cobots leave the roles {hours:.1f} hours per week to give up, from {kinds} different task(s); a job needs at least {min_hours:g} hours from {min_kinds} different tasks.",
+        "Geen nieuwe baan voor {profile}: van het werk dat past, laten de andere nieuwe banen en cobots de rollen nog {hours:.1f} uur per week om af te staan (soorten werk: {kinds}); een baan vraagt ten minste {min_hours:g} uur en {min_kinds} soorten werk.",
+        "No new job for {profile}: of the work that fits, the other new jobs and cobots leave the roles {hours:.1f} hours per week to give up (kinds of work: {kinds}); a job needs at least {min_hours:g} hours and {min_kinds} kinds of work.",
     ),
     "plan.no_job.load": (
         "Geen nieuwe baan voor {profile}: ook de lichtste bundel van het werk dat past belast het lichaam gemiddeld {load:.1f} (tillen, duwen en trekken, herhaling of houding, 0-4, gewogen naar uren); een baan blijft op of onder {max:g} (beleid). Een hulpmiddel of taakroulatie die het zwaarste werk lichter maakt, of een cobot die het overneemt, maakt zo'n baan mogelijk.",

@@ -29,6 +29,8 @@ class CashRow:
     label: str
     amounts: tuple[str, ...]
     strong: bool = False
+    #: a part of the row above, not an item of its own (indented, not added again)
+    part: bool = False
 
 
 @dataclass(frozen=True)
@@ -345,7 +347,7 @@ def _instrument(
     if job.instrument in ("none", "detachering") or job.items.get("wage_cost_subsidy", 0.0) > 0:
         return name
     if job.instrument == "loondispensatie":
-        return _("%(instrument)s: none above a loonwaarde of %(limit)s") % {
+        return _("no %(instrument)s: only at a loonwaarde of %(limit)s or lower") % {
             "instrument": name,
             "limit": percent(case.rates["loondispensatie_max_loonwaarde_share"], lang, 0),
         }
@@ -429,9 +431,12 @@ def business_view(
                 # vacancies filled as cash); it stays in the line above, as in the lines
                 cash_rows.append(
                     CashRow(
-                        _("of which the worth of extra capacity (%(uses)s), no money saved")
+                        _(
+                            "of which (already in the line above) the worth of extra capacity (%(uses)s), no money saved"
+                        )
                         % {"uses": uses},
                         tuple(money(c, lang) for c in flow.capacity_eur),
+                        part=True,
                     )
                 )
         cash_rows.append(
