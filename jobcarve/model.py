@@ -72,6 +72,16 @@ ExposureFlag = Literal[
     "walking",
 ]
 EXPOSURE_FLAGS: tuple[str, ...] = typing.get_args(ExposureFlag)
+#: the flags of what surrounds or touches the person at work, which a job card names and for
+#: which a kind of work may stand where the model does not state them (cleaning: wet work)
+AMBIENT_EXPOSURES: tuple[str, ...] = (
+    "dust_fumes",
+    "wet_work",
+    "cold_work",
+    "hot_work",
+    "noise",
+    "vibrating_tool",
+)
 
 Id = Annotated[
     str,

@@ -1214,3 +1214,10 @@ def test_seasonal_agency_hours_come_after_the_year_round_uses() -> None:
     )
     (more,) = work_balance(short, {"op": 16.0})
     assert more.absorbed["leavers"] == 4 and more.seasonal_hours_per_week == pytest.approx(2)
+    # the second reading (paid cover first) keeps the seasonal agency hours last too: here
+    # it is the same as the first, so the business case has none (a diff review found it
+    # putting the hours back on the temps)
+    _p, figures = hand_figures()
+    balance = work_balance(seasonal, {"op": 16.0})
+    case = business_case(seasonal, dataclasses.replace(figures, balance=balance))
+    assert case.paid_first is None and "agency" not in case.freed_by_use

@@ -1706,3 +1706,32 @@ def test_the_fte_range_note_compares_the_figures_as_shown(example_studies) -> No
     shown = round(fte, 1)
     assert "lies above this range" not in notes(shown - 0.04)  # the same when printed
     assert "lies above this range" in notes(shown - 0.1)
+
+
+def test_fte_figures_compare_as_printed() -> None:
+    """2.24 and 2.16 FTE both print as 2.2, so neither lies above the other (the review's
+    case, which a difference of more than 0.05 called "above"); halves round as the
+    formatter rounds them, not as Python's round()."""
+    from jobcarve.report.business import shown_fte
+
+    assert shown_fte(2.24) == shown_fte(2.16) == 2.2
+    assert shown_fte(2.3) > shown_fte(2.16)
+    for value in (0.15, 2.45, 2.25, 3.35):
+        assert shown_fte(value) == float(fixed(value, "en", 1))
+
+
+def test_a_seconded_workers_card_names_the_sociaal_werkbedrijfs_coach() -> None:
+    """Case 80's seconded worker (detachering): the job card's coach is the job coach of the
+    sociaal werkbedrijf that seconds him, not one "from the municipality or UWV"."""
+    from jobcarve.study import study
+
+    process = read_process(ROOT / "tests" / "cases" / "brush_factory.yaml")
+    result = study(process, time_limit_s=2, draws=0, evaluate_proposals=False)
+    assert result.plan is not None
+    ctx = _pinned_context(process, result.analysis, result.plan, "en", case=result.case)
+    seconded = {p.name for p in process.profiles if p.instrument == "detachering"}
+    cards = [c for c in ctx.jobs if c.profile in seconded]
+    others = [c for c in ctx.jobs if c not in cards]
+    assert cards and others
+    assert all("sociaal werkbedrijf that seconds the worker" in c.coach for c in cards)
+    assert not any("sociaal werkbedrijf" in c.coach for c in others)

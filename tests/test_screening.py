@@ -1234,17 +1234,19 @@ def test_no_wet_work() -> None:
 
 
 def test_cleaning_stated_dry_is_no_wet_work() -> None:
-    """Cleaning counts as wet work for no_wet_work unless the unit says it raises none of
-    the rule's exposures (a review: sweeping wire ends and blowing out a fibre bin are dry):
-    both flags stated false keep it open; wet_work false alone leaves cleaning agents open,
-    so it stays out."""
+    """Cleaning counts as wet work for no_wet_work unless the unit says it is dry
+    (wet_work: false: sweeping wire ends, blowing out a fibre bin), as the job card reads it
+    (two reviews); cleaning agents stated as a hazardous substance keep it out, and so does
+    cleaning the model says nothing about."""
     sweep = """
         - {id: t, name: Sweep wire ends, role: op, hours_per_week: 8, activities: [cleaning],
-           demands: {lifting: 1}, handling: {wet_work: false, hazardous_substance: false}}
+           demands: {lifting: 1}, handling: {wet_work: false}}
         """
     assert restricted(sweep, "{kind: no_wet_work}").fit["p"].verdict == "fits"
-    half = sweep.replace(", hazardous_substance: false", "")
-    assert restricted(half, "{kind: no_wet_work}").fit["p"].verdict == "not_accessible"
+    agents = sweep.replace("wet_work: false", "wet_work: false, hazardous_substance: true")
+    assert restricted(agents, "{kind: no_wet_work}").fit["p"].verdict == "not_accessible"
+    unsaid = sweep.replace(", handling: {wet_work: false}", "")
+    assert restricted(unsaid, "{kind: no_wet_work}").fit["p"].verdict == "not_accessible"
 
 
 def test_no_cold_work() -> None:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from jobcarve.catalog import FitParams, RestrictionRule, Support
 from jobcarve.messages import Reason, bilingual
-from jobcarve.model import DIMENSIONS, Handling, Profile
+from jobcarve.model import AMBIENT_EXPOSURES, DIMENSIONS, Handling, Profile
 from jobcarve.results import Fit, Gap
 
 
@@ -201,11 +201,13 @@ def _restrictions(
                 )
         flags: list[str] = [f for f in rule.excludes if getattr(context.handling, f, None)]
         acts = {*(context.activities or ()), *context.part_activities}
-        # an activity stands for the rule's flags where the model does not state them:
-        # cleaning is wet work unless the unit says it raises none of them (dry sweeping,
-        # blowing out a bin: wet_work and hazardous_substance both false)
-        stated_clear = bool(rule.excludes) and all(
-            getattr(context.handling, f, None) is False for f in rule.excludes
+        # an activity stands for the rule's exposure where the model does not state it:
+        # cleaning is wet work unless the unit says it is dry (wet_work: false: sweeping,
+        # blowing out a bin), as the job card reads it (a review); cleaning agents are the
+        # hazardous_substance flag's, excluded above where stated
+        exposures = [f for f in rule.excludes if f in AMBIENT_EXPOSURES]
+        stated_clear = bool(exposures) and all(
+            getattr(context.handling, f, None) is False for f in exposures
         )
         if not stated_clear:
             flags += [a for a in rule.excludes_activities if a in acts]

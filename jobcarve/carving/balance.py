@@ -41,6 +41,10 @@ YEAR_ROUND_FIRST: tuple[str, ...] = ("vacancies", "overtime", "backlog", "leaver
 #: agency hours would have saved money).
 PAID_FIRST: tuple[str, ...] = ("overtime", "agency", "vacancies", "backlog", "leavers")
 
+#: The second reading for a role whose agency hours are hired only in a season: those
+#: agency hours still come last (`YEAR_ROUND_FIRST`), the paid cover of overtime first.
+PAID_FIRST_SEASONAL: tuple[str, ...] = ("overtime", "vacancies", "backlog", "leavers", "agency")
+
 
 def contract_hours(role: Role, hours_per_fte: float) -> float:
     """Contract hours per week of one person in the role."""

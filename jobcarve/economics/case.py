@@ -7,7 +7,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from jobcarve.carving.balance import PAID_FIRST, RoleBalance, absorb, work_balance
+from jobcarve.carving.balance import (
+    PAID_FIRST,
+    PAID_FIRST_SEASONAL,
+    RoleBalance,
+    absorb,
+    work_balance,
+)
 from jobcarve.economics.case_lines import _case_lines
 from jobcarve.economics.defaults import Rates, _year_weights, rates
 from jobcarve.economics.figures import PlanFigures
@@ -354,7 +360,10 @@ def _paid_first(balance: Sequence[RoleBalance]) -> tuple[RoleBalance, ...]:
     (`PAID_FIRST`); empty where no role's hours go elsewhere than in the first reading."""
     other = []
     for b in balance:
-        absorbed = absorb(b.released_hours_per_week, b.uses, PAID_FIRST)[0]
+        # seasonal agency hours stay last in this reading too (a diff review: the second
+        # reading put the fencing warehouse's hours back on temps hired 30 weeks a year)
+        order = PAID_FIRST_SEASONAL if b.agency_weeks_per_year is not None else PAID_FIRST
+        absorbed = absorb(b.released_hours_per_week, b.uses, order)[0]
         seasonal = absorbed["agency"] if b.agency_weeks_per_year is not None else 0.0
         other.append(dataclasses.replace(b, absorbed=absorbed, seasonal_hours_per_week=seasonal))
     moved = any(

@@ -323,7 +323,7 @@ def _next_steps(
         # (since 1 October 2020; axis-accountants.com), else the LKV is lost
         steps.append(
             _(
-                "Have the doelgroepverklaring asked from UWV within three months of the first working day of the worker with a disability benefit: without it the LKV (%(amount)s a year on average) is lost."
+                "Have the worker with a disability benefit (or the company, with the worker's authorisation) apply to UWV for the doelgroepverklaring within three months of the first working day: without it the LKV (%(amount)s a year on average) is lost."
             )
             % {"amount": money(lkv_ag, lang)}
         )

@@ -52,6 +52,8 @@ class BalanceView:
     limit: str = ""
     #: the higher limit of a job for a profile able to do heavy work, where a job has it
     heavy_limit: str = ""
+    #: some role's agency hours are hired only in a season: they absorb freed hours last
+    seasonal_order: bool = False
     #: roles whose released hours rest on agency hours hired only part of the year, each
     #: as "role (hours; weeks a year)"
     seasonal: tuple[str, ...] = ()
@@ -207,6 +209,7 @@ def balance_view(
         heavier=heavier,
         limit=number(limit, lang, 2),
         heavy_limit=number(higher, lang, 2) if higher > limit + 1e-9 else "",
+        seasonal_order=any(b.agency_weeks_per_year is not None for b in plan.work_balance),
         seasonal=tuple(
             _("%(role)s (%(hours)s h a week; agency hours in %(weeks)s weeks a year)")
             % {

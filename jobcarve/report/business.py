@@ -338,6 +338,13 @@ def _formula_value(kind: str, value: float | str, lang: str, names: dict[str, st
     return number(value, lang, 1)
 
 
+def shown_fte(value: float) -> float:
+    """An FTE figure as the report prints it (one decimal, the formatter's rounding), so
+    that "above this range" compares what the reader sees (a review read "2.2 FTE lies
+    above this range" beside 2.0-2.2; Python's round() and the formatter differ on halves)."""
+    return float(fixed(value, "en", 1).replace(",", ""))
+
+
 def _instrument(
     job: JobCase, case: BusinessCase, names: dict[str, str], lang: str, _: Gettext
 ) -> str:
@@ -577,7 +584,7 @@ def business_view(
         fte = spread.extra_fte
         # compared as shown, to one decimal (a review read "2.2 FTE lies above this range"
         # beside a range of 2.0-2.2)
-        if fte.p90 is not None and round(summary.extra_fte, 1) > round(fte.p90, 1):
+        if fte.p90 is not None and shown_fte(summary.extra_fte) > shown_fte(fte.p90):
             full = sum(
                 1
                 for j in plan.carved
@@ -597,7 +604,7 @@ def business_view(
                     "median": fixed(fte.p50, lang, 1) if fte.p50 is not None else "-",
                 }
             )
-        if fte.p10 is not None and round(summary.extra_fte, 1) < round(fte.p10, 1):
+        if fte.p10 is not None and shown_fte(summary.extra_fte) < shown_fte(fte.p10):
             range_notes.append(
                 _(
                     "The plan's %(fte)s FTE lies below this range: each draw is re-planned quickly and may give the work to other profiles, whose pace turns the same work into more paid hours; the plan is the one optimised with the most likely values."

@@ -13,7 +13,7 @@ from jobcarve.catalog import Catalogs
 from jobcarve.economics import BusinessCase
 from jobcarve.formatting import fixed, join_items, number, percent
 from jobcarve.messages import DIMENSION_NAMES, LANGUAGES, MESSAGES
-from jobcarve.model import DIMENSIONS, ProcessModel
+from jobcarve.model import AMBIENT_EXPOSURES, DIMENSIONS, ProcessModel
 from jobcarve.report.labels import Gettext, reason_text
 from jobcarve.results import Analysis
 
@@ -345,7 +345,7 @@ def _job_cards(
                 # the model gives the activity (cleaning), not the exposure: ask, not assert
                 floor.append(
                     _(
-                        "work that may bring %(exposure)s, by its kind as modelled (the model does not say): %(work)s. Check it on the floor; where it does, the risk inventory (RI&E) names the protection"
+                        "work that may bring %(exposure)s by its kind (the model does not say whether it does): %(work)s. Check it on the floor; where it does, the risk inventory (RI&E) names the protection"
                     )
                     % {"exposure": exposure, "work": "; ".join(inferred)}
                 )
@@ -429,7 +429,7 @@ def _learning(job: Any, cats: Catalogs, lang: str, _: Gettext) -> str:
 
 
 #: handling flags of exposure a job card names (dangerous work is never in a new job)
-EXPOSURES = ("dust_fumes", "wet_work", "cold_work", "hot_work", "noise", "vibrating_tool")
+EXPOSURES = AMBIENT_EXPOSURES
 
 
 def place_of(unit: Any) -> str:
