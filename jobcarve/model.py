@@ -72,8 +72,9 @@ ExposureFlag = Literal[
     "walking",
 ]
 EXPOSURE_FLAGS: tuple[str, ...] = typing.get_args(ExposureFlag)
-#: the flags of what surrounds or touches the person at work, which a job card names and for
-#: which a kind of work may stand where the model does not state them (cleaning: wet work)
+#: the flags of what surrounds or touches the person at work, which a job card names (dangerous
+#: work is never in a new job) and for which a kind of work may stand where the model does not
+#: state them (cleaning: wet work)
 AMBIENT_EXPOSURES: tuple[str, ...] = (
     "dust_fumes",
     "wet_work",
@@ -581,8 +582,8 @@ class Profile(_Block):
         le=200,
         description=(
             "With instrument detachering: the fee (inleenvergoeding) per hour worked agreed "
-            "with the sociaal werkbedrijf, which stays the employer (wage, loonkostensubsidie, "
-            "sick pay); required there, and only there."
+            "with the sociaal werkbedrijf, which stays the employer (wage, its subsidies, sick "
+            "pay); required there, and only there."
         ),
     )
     lkv: Literal["banenafspraak", "arbeidsgehandicapt", "none"] | None = Field(

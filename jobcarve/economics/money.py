@@ -88,8 +88,8 @@ def _job_money(
         wage = h * paid * wage_h * (1 + charges)
         fee = prof.secondment_rate_eur_per_hour if prof is not None else None
         if instrument == "detachering" and fee is not None:
-            # the sociaal werkbedrijf stays the employer: it pays the wage and receives the
-            # loonkostensubsidie; the company pays its fee for the hours worked
+            # the sociaal werkbedrijf stays the employer: it pays the wage and gets whatever
+            # funds the worker brings; the company pays its fee for the hours worked
             wage = h * prod * fee
             seconded_groups[fee] = seconded_groups.get(fee, 0.0) + h
             subsidy = 0.0

@@ -245,7 +245,7 @@ def advise(
         why_no_job,
         _,
         seconded="detachering" in instruments,
-        hired=not instruments or instruments != {"detachering"},
+        hired=instruments != {"detachering"},
         subsidy=subsidy > 0,
         lkv_ag=lines.get("lkv_arbeidsgehandicapt", 0.0),
         lang=lang,

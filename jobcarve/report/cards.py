@@ -326,7 +326,7 @@ def _job_cards(
             )
         # what the work exposes the worker to: the risk inventory's measures and instruction
         # (a review: 9.4 h a week of rubber dust in a job whose card named no dust)
-        for flag in EXPOSURES:
+        for flag in AMBIENT_EXPOSURES:
             how = {
                 u: _exposes(units[u], flag, exposure_acts.get(flag, frozenset()))
                 for u, _h in by_hours
@@ -428,10 +428,6 @@ def _learning(job: Any, cats: Catalogs, lang: str, _: Gettext) -> str:
     )
 
 
-#: handling flags of exposure a job card names (dangerous work is never in a new job)
-EXPOSURES = AMBIENT_EXPOSURES
-
-
 def place_of(unit: Any) -> str:
     """Where a unit's work is done: its area, else its workstation, else its role's own
     work (the model names no place for it)."""
@@ -480,7 +476,7 @@ def _exposed_nearby(
 
 
 def exposure_activities(cats: Catalogs) -> dict[str, frozenset[str]]:
-    """The kinds of activity that bring an exposure a job card names (`EXPOSURES`) as the
+    """The kinds of activity that bring an exposure a job card names (`AMBIENT_EXPOSURES`) as the
     catalogue's restrictions count it: a restriction that excludes the flag excludes these
     activities too (no_wet_work: cleaning by hand). A restriction's activities go to the
     card's exposures it excludes only (no_wet_work's cleaning is wet work, not a hazardous
@@ -488,7 +484,7 @@ def exposure_activities(cats: Catalogs) -> dict[str, frozenset[str]]:
     found: dict[str, set[str]] = {}
     for rule in cats.params.restrictions if cats.params else ():
         for flag in rule.excludes:
-            if flag in EXPOSURES:
+            if flag in AMBIENT_EXPOSURES:
                 found.setdefault(flag, set()).update(rule.excludes_activities)
     return {flag: frozenset(acts) for flag, acts in found.items()}
 
