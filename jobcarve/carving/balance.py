@@ -27,12 +27,18 @@ from jobcarve.model import ProcessModel, Role, Task
 #: work the team would take on, then attrition.
 USES: tuple[str, ...] = ("vacancies", "overtime", "agency", "backlog", "leavers")
 
+
+def agency_last(order: tuple[str, ...]) -> tuple[str, ...]:
+    """``order`` with the agency hours moved to the end (they are hired only in a season)."""
+    return (*(use for use in order if use != "agency"), "agency")
+
+
 #: The order for a role whose agency hours are hired only in a season
 #: (``agency_weeks_per_year``): the year-round uses first, the seasonal agency hours last. A
 #: new job works all year; out of season the work that rests on those agency hours is today's
 #: staff's, so it rests on them only where no year-round use is left (report reviews of the
 #: pet food and fencing cases: displacement out of season, while a leaver's hours stood free).
-YEAR_ROUND_FIRST: tuple[str, ...] = ("vacancies", "overtime", "backlog", "leavers", "agency")
+YEAR_ROUND_FIRST: tuple[str, ...] = agency_last(USES)
 
 #: The second reading of the same freed hours, which the business case shows beside the
 #: first where it differs: the paid cover first (overtime, agency hours), then vacancies and
@@ -43,7 +49,7 @@ PAID_FIRST: tuple[str, ...] = ("overtime", "agency", "vacancies", "backlog", "le
 
 #: The second reading for a role whose agency hours are hired only in a season: those
 #: agency hours still come last (`YEAR_ROUND_FIRST`), the paid cover of overtime first.
-PAID_FIRST_SEASONAL: tuple[str, ...] = ("overtime", "vacancies", "backlog", "leavers", "agency")
+PAID_FIRST_SEASONAL: tuple[str, ...] = agency_last(PAID_FIRST)
 
 
 def contract_hours(role: Role, hours_per_fte: float) -> float:

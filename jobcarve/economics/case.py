@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -120,26 +121,20 @@ class CashFlow:
     payback_year: int | None
     capacity_eur: tuple[float, ...] = ()
 
-    def _paid_nets(self) -> list[float]:
-        capacity = self.capacity_eur or (0.0,) * len(self.years)
-        return [y.net - c for y, c in zip(self.years, capacity, strict=True)]
-
     @property
     def paid_net_eur(self) -> tuple[float, ...]:
         """The net per year without the worth of extra capacity."""
-        return tuple(self._paid_nets())
+        capacity = self.capacity_eur or (0.0,) * len(self.years)
+        return tuple(y.net - c for y, c in zip(self.years, capacity, strict=True))
 
     @property
     def paid_cumulative_eur(self) -> tuple[float, ...]:
-        out, total = [], 0.0
-        for net in self._paid_nets():
-            total += net
-            out.append(total)
-        return tuple(out)
+        return tuple(itertools.accumulate(self.paid_net_eur))
 
     @property
     def paid_npv_eur(self) -> float:
-        return sum(n / (1 + self.discount_rate) ** (i + 1) for i, n in enumerate(self._paid_nets()))
+        rate = self.discount_rate
+        return sum(n / (1 + rate) ** (i + 1) for i, n in enumerate(self.paid_net_eur))
 
     @property
     def paid_payback_year(self) -> int | None:
