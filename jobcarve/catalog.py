@@ -416,6 +416,10 @@ class CobotParams(_Block):
     default_reach_mm: Param
     available_hours_share: Param
     assist_share: Param
+    #: of the hours a cobot takes over, the share people keep: tending the cell
+    tending_share: Param
+    #: the physical demand (0-4) of tending a cobot cell
+    tending_physical_demand: Param
     weights: FeasibilityWeights
     benefit_weights: BenefitWeights
     benefit_full_hours_per_week: Param

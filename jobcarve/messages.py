@@ -267,6 +267,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Maakt {hours:.1f} uur per week vrij.",
         "Frees {hours:.1f} hours per week.",
     ),
+    "cobot.tending": (
+        "De cel bedienen blijft mensenwerk, ongeveer {hours:.1f} uur per week: onderdelen of pallets aanvoeren, het werk afvoeren, storingen verhelpen, omstellen.",
+        "Tending the cell stays work for people, about {hours:.1f} hours per week: bringing parts or pallets, taking away the output, clearing faults, changeovers.",
+    ),
     # screening (issue 14): gates, caps, guarded cells, capacity
     "gate.driving": (
         "Een heftruck of ander voertuig besturen: dat doet geen cobot naast mensen.",

@@ -601,7 +601,12 @@ def test_candidate_palletising_15_kg() -> None:
     assert verdict.label == "candidate" and not verdict.gates
     assert verdict.model is not None and verdict.model.payload_kg >= (15 + 1) * 1.25
     assert verdict.model.payload_kg == 20  # the smallest that passes
-    assert verdict.hours_freed_per_week == pytest.approx(10 * 1000 / 3600)
+    # people keep a fifth to tend the cell (cobot.tending_share): the rest is freed
+    hours = 10 * 1000 / 3600
+    assert verdict.hours_freed_per_week == pytest.approx(hours * 0.8)
+    tending = [r for r in verdict.reasons if r.key == "cobot.tending"]
+    assert len(tending) == 1 and tending[0].params["hours"] == pytest.approx(hours * 0.2)
+    assert verdict.cobot_hours_per_week > hours * 0.8  # the cobot still does all the moves
     assert verdict.benefit > 60
 
 

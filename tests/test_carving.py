@@ -9,7 +9,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from jobcarve import plan, read_process
-from jobcarve.carving.assignment import Assignment, objectives, violations
+from jobcarve.carving.assignment import (
+    Assignment,
+    objectives,
+    released,
+    released_by,
+    violations,
+)
 from jobcarve.carving.cpsat.pool import PoolModel
 from jobcarve.carving.greedy import greedy
 from jobcarve.carving.instance import PoolInstance, PoolOptions, PoolProfile, PoolUnit
@@ -266,6 +272,20 @@ def test_work_balance_counts_what_a_cobot_takes() -> None:
     assert a.cobot_of == {}
     _, a, _ = solve(units, [profile()], {"role_h": 10.0}, max_cobots=1)
     assert a.cobot_of == {0: 0}
+
+
+def test_a_role_keeps_the_hours_that_tend_the_cobot() -> None:
+    """A cobot that takes a unit over releases its hours less the share people keep to tend
+    the cell (cobot.tending_share): with 20% kept, the 10 h unit releases 8 h, so uses of
+    8 h let the cobot take it (uses of 7.9 h do not), and the objective counts 8 h freed."""
+    units = [unit("lift", 10, hard=True, access=(False,), cobot="candidate", cobot_hours=12)]
+    inst, a, _ = solve(units, [profile()], {"role_h": 8.0}, max_cobots=1, tending_share=0.2)
+    assert a.cobot_of == {0: 0}
+    assert released_by(inst, a, 0) == (0.0, pytest.approx(8.0))
+    assert released(inst, a) == {"role_h": pytest.approx(8.0)}
+    assert objectives(inst, a)[1] == 800
+    _, a, _ = solve(units, [profile()], {"role_h": 7.9}, max_cobots=1, tending_share=0.2)
+    assert a.cobot_of == {}
 
 
 def test_kind_share() -> None:

@@ -13,6 +13,7 @@ import pytest
 
 from jobcarve import analyze, read_process
 from jobcarve.carving.plan import Plan
+from jobcarve.catalog import load_catalogs
 from jobcarve.economics import BusinessCase
 from jobcarve.model import Adviser, ProcessModel
 from jobcarve.report import render_report
@@ -997,6 +998,62 @@ def test_split_proposals_name_their_parts_without_the_task_again() -> None:
     for row, task in zip(rows, analysis.proposals, strict=True):
         assert task.name not in row.units and row.units
         assert len(row.units.split("; ")) == len(task.proposal.units)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_role_keeps_the_hours_that_tend_the_cobot(  # type: ignore[no-untyped-def]
+    example_studies, analysed, lang: str
+) -> None:
+    """A cobot that takes units over leaves their tending to the role (cobot.tending_share):
+    the role's holding of each unit is that share of today's hours, marked tending, the
+    cobot's is the rest; the role's load after the plan counts it as light work; the card
+    names the hours and the role."""
+    made = example_studies["cnc_job_shop"]
+    plan, analysis = made.plan, made.analysis
+    share = load_catalogs().params.cobot.tending_share.value
+    assert plan is not None and plan.cobots and share > 0
+    units = {u.id: u for u in analysis.units}
+    today = {u.id: u.hours_per_week for u in analysis.units}
+    tending = 0.0
+    for uid in plan.cobots[0].units:
+        holders = plan.unit_holder[uid]
+        cobot = [h for h in holders if h.kind == "cobot"]
+        tends = [h for h in holders if h.tending]
+        assert len(cobot) == 1 and len(tends) == 1
+        assert tends[0].kind == "role" and tends[0].holder == units[uid].role
+        # the plan holds today's hours (the unit's, without hand-over overhead) at the share
+        assert tends[0].hours_per_week == pytest.approx(today[uid] * share, abs=0.01)
+        assert cobot[0].hours_per_week == pytest.approx(today[uid] * (1 - share), abs=0.01)
+        tending += tends[0].hours_per_week
+    page = (analysed["cnc_job_shop", lang] / "report.html").read_text(encoding="utf-8")
+    text = visible_text(page.split('id="cobots"')[1].split("</section>")[0])
+    sentence = {
+        "nl": "De cel bedienen blijft mensenwerk: ongeveer %s uur per week",
+        "en": "Tending the cell stays work for people: about %s h/week",
+    }[lang] % number(tending, lang, 1)
+    assert sentence in text
+    # the role's load after the plan: the tending hours count as light work, not as the
+    # loading the cobot took over
+    role = units[plan.cobots[0].units[0]].role
+    balance = next(b for b in plan.work_balance if b.role == role)
+    kept = next(j for j in plan.jobs if j.kind == "existing" and j.role == role)
+    light = load_catalogs().params.cobot.tending_physical_demand.value
+    assert balance.physical_load_after is not None
+    heavy = set(plan.cobots[0].units)
+    assert all(_physical(units[uid]) > light for uid in heavy)  # else the test shows nothing
+    hours = sum(kept.unit_hours.values())
+    others = {uid: h for uid, h in kept.unit_hours.items() if uid not in heavy}
+    expected = (
+        sum(_physical(units[uid]) * h for uid, h in others.items()) + light * tending
+    ) / hours
+    assert balance.physical_load_after == pytest.approx(expected, abs=0.01)
+
+
+def _physical(unit: Any) -> int:
+    """A unit's physical demand as the plan weighs it (`jobcarve.carving.instance.PHYSICAL`)."""
+    from jobcarve.carving.instance import PHYSICAL
+
+    return max(unit.demands[d] for d in PHYSICAL)
 
 
 def test_jobs_are_named_by_their_titles_and_a_slack_is_said() -> None:

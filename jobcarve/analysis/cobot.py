@@ -493,9 +493,14 @@ def assess_cobot(
         if label == "assist"
         else 0.0
     )
-    freed = work.hours_per_week * share
+    # a cell the cobot runs still needs people for part of the hours it takes over: bringing
+    # parts or pallets, taking away the output, clearing faults, changeovers
+    tending = work.hours_per_week * params.tending_share.value if share == 1.0 else 0.0
+    freed = work.hours_per_week * share - tending
     if share:
         reasons.append(Reason("cobot.freed", {"hours": freed}))
+    if tending:
+        reasons.append(Reason("cobot.tending", {"hours": tending}))
     if missing:
         reasons.append(Reason("cobot.missing", {"fields": missing}))
     reasons.extend(

@@ -49,12 +49,13 @@ def released_by(inst: PoolInstance, a: Assignment, u: int) -> tuple[float, float
 
     The one copy of the rule: a unit in a carved job releases its base hours to the job,
     less the cobot's share when a cobot assists it; a unit a cobot takes over releases its
-    base hours to the cobot; a unit a cobot assists releases the cobot's share to the cobot
-    (the rest to its job, or nothing while it stays with its role).
+    base hours to the cobot, less the share people keep to tend the cell (which stays with
+    the role); a unit a cobot assists releases the cobot's share to the cobot (the rest to
+    its job, or nothing while it stays with its role).
     """
     unit = inst.units[u]
     if u in a.cobot_of:
-        return 0.0, unit.base_hours
+        return 0.0, unit.base_hours * inst.options.taken_share
     share = inst.options.assist_share if u in a.assist_of else 0.0
     to_job = unit.base_hours * (1 - share) if u in a.job_of else 0.0
     return to_job, unit.base_hours * share
@@ -187,8 +188,10 @@ def objectives(inst: PoolInstance, a: Assignment) -> tuple[int, int, int, int, i
     moved = risk = 0
     for u, unit in enumerate(inst.units):
         if unit.hard_to_fill:
-            if u in a.job_of or u in a.cobot_of:
+            if u in a.job_of:
                 moved += unit.scaled()
+            elif u in a.cobot_of:
+                moved += unit.scaled(inst.options.taken_share)
             elif u in a.assist_of:
                 moved += unit.scaled(share)
         if unit.risk and (u in a.cobot_of or u in a.assist_of):

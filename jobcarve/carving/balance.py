@@ -17,6 +17,7 @@ role's released and kept hours add up to its work today.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -180,7 +181,7 @@ def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 3)
 
 
-def weighted_load(work: dict[str, float], physical: dict[str, int]) -> float | None:
+def weighted_load(work: dict[str, float], physical: Mapping[str, float]) -> float | None:
     """The hours-weighted physical demand of work (unit id -> hours per week)."""
     hours = sum(work.values())
     if hours <= 0.005:

@@ -17,6 +17,7 @@ from jobcarve.carving.assignment import (
     job_hours,
     kind_hours,
     released,
+    released_by,
     violations,
 )
 from jobcarve.carving.instance import PoolInstance
@@ -100,7 +101,7 @@ def greedy(inst: PoolInstance, start: Assignment | None = None) -> Assignment:
         unit = inst.units[u]
         if unit.cobot != "candidate" or u in taken or not (unit.hard_to_fill or unit.risk):
             continue
-        if not affordable(u, unit.base_hours, {}):
+        if not affordable(u, unit.base_hours * o.taken_share, {}):
             continue
         for m in range(o.max_cobots):
             here = {inst.units[v].place for v in a.cobots().get(m, [])} - {None}
@@ -110,7 +111,7 @@ def greedy(inst: PoolInstance, start: Assignment | None = None) -> Assignment:
                 loads[m] = loads.get(m, 0.0) + unit.cobot_hours
                 a.cobot_of[u] = m
                 if unit.role in budget:
-                    budget[unit.role] -= unit.base_hours
+                    budget[unit.role] -= unit.base_hours * o.taken_share
                 break
     return a
 
@@ -154,8 +155,7 @@ def repair(inst: PoolInstance, a: Assignment) -> Assignment:
         )
         while moved and gone > limit + 1e-6:
             u = moved.pop(0)
-            share = o.assist_share if u in out.assist_of and u not in out.job_of else 1.0
-            gone -= inst.units[u].base_hours * share
+            gone -= sum(released_by(inst, out, u))
             out.job_of.pop(u, None)
             out.cobot_of.pop(u, None)
             out.assist_of.pop(u, None)

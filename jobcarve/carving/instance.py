@@ -122,6 +122,16 @@ class PoolOptions:
     #: how much more load a job of a profile able to do heavy work may carry than
     #: `max_job_ergonomic_load` (carving.heavy_work_load_margin, or the model's option)
     heavy_work_load_margin: float = 0.0
+    #: of the hours of a unit a cobot takes over, the share people keep to tend the cell
+    #: (cobot.tending_share): it stays with the unit's role
+    tending_share: float = 0.0
+    #: the physical demand (0-4) of tending a cobot cell (cobot.tending_physical_demand)
+    tending_physical: float = 1.0
+
+    @property
+    def taken_share(self) -> float:
+        """The share of a unit's hours a cobot that takes it over releases from its role."""
+        return 1.0 - self.tending_share
 
 
 @dataclass(frozen=True)
@@ -230,6 +240,8 @@ def resolve_options(
         * planning.shifts
         * params.cobot.available_hours_share.value,
         assist_share=params.cobot.assist_share.value,
+        tending_share=params.cobot.tending_share.value,
+        tending_physical=params.cobot.tending_physical_demand.value,
         banenafspraak_hours=carving.banenafspraak_hours.value,
         hours_per_fte=planning.hours_per_fte,
         time_limit_s=pick("time_limit_s", carving.time_limit_s.value),

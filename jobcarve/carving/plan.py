@@ -192,6 +192,8 @@ class Holding:
     hours_per_week: float
     #: a cobot assists the holder with this unit
     cobot_assist: bool
+    #: the role tends the cobot that took this unit over (`cobot.tending_share` of its hours)
+    tending: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -199,6 +201,7 @@ class Holding:
             "holder": self.holder,
             "hours_per_week": round(self.hours_per_week, 3),
             "cobot_assist": self.cobot_assist,
+            "tending": self.tending,
         }
 
 
@@ -680,18 +683,20 @@ def _to_plan(
     share = inst.options.assist_share
     holders: dict[str, list[dict[str, Any]]] = {}
 
-    def hold(u: int, kind: str, holder: str, hours: float) -> None:
+    def hold(u: int, kind: str, holder: str, hours: float, tending: bool = False) -> None:
         entry = {
             "kind": kind,
             "holder": holder,
             "hours_per_week": hours,
             "cobot_assist": u in a.assist_of,
+            "tending": tending,
         }
         for item in holders.setdefault(units[u].unit, []):
-            if (item["kind"], item["holder"], item["cobot_assist"]) == (
+            if (item["kind"], item["holder"], item["cobot_assist"], item["tending"]) == (
                 kind,
                 holder,
                 u in a.assist_of,
+                tending,
             ):
                 item["hours_per_week"] += hours
                 return
@@ -754,7 +759,7 @@ def _to_plan(
         )
         for u in members:
             if u in a.cobot_of:
-                hold(u, "cobot", cid, units[u].hours)
+                hold(u, "cobot", cid, units[u].hours * inst.options.taken_share)
 
     def kept_base(members: list[int]) -> dict[str, float]:
         # the role keeps its work in today's hours: no hand-over overhead, less the share
@@ -765,6 +770,8 @@ def _to_plan(
             out[units[u].unit] = out.get(units[u].unit, 0.0) + keep
         return out
 
+    tending = inst.options.tending_share
+    tended_by: dict[str, dict[str, float]] = {}
     for role in process.roles:
         members = [
             u
@@ -772,6 +779,13 @@ def _to_plan(
             if unit.role == role.id and u not in a.job_of and u not in a.cobot_of
         ]
         hours = kept_base(members)
+        # the role tends the cobots that took its units over (one home for the share:
+        # `released_by` releases the rest)
+        tended = [u for u in a.cobot_of if units[u].role == role.id and tending > 0]
+        for u in tended:
+            hours[units[u].unit] = hours.get(units[u].unit, 0.0) + units[u].base_hours * tending
+            tends = tended_by.setdefault(role.id, {})
+            tends[units[u].unit] = tends.get(units[u].unit, 0.0) + units[u].base_hours * tending
         jobs.append(
             PlanJob(
                 role.id,
@@ -787,14 +801,22 @@ def _to_plan(
         )
         for u in members:
             hold(u, "role", role.id, units[u].base_hours * (1 - (share if u in a.assist_of else 0)))
+        for u in tended:
+            hold(u, "role", role.id, units[u].base_hours * tending, tending=True)
     holder = {
         k: tuple(
-            Holding(h["kind"], h["holder"], round(h["hours_per_week"], 3), h["cobot_assist"])
+            Holding(
+                h["kind"],
+                h["holder"],
+                round(h["hours_per_week"], 3),
+                h["cobot_assist"],
+                h["tending"],
+            )
             for h in v
         )
         for k, v in sorted(holders.items())
     }
-    balance = _with_role_loads(work_balance(process, released(inst, a)), inst, jobs)
+    balance = _with_role_loads(work_balance(process, released(inst, a)), inst, jobs, tended_by)
     jobs = _with_quality(jobs, inst, a, process, balance)
     # hours freed in a hard-to-fill role = its hours before less what it keeps after the plan:
     # the work balance's released hours (one home; the report's before/after table and the
@@ -911,20 +933,35 @@ def _with_held_back_work(
 
 
 def _with_role_loads(
-    balance: tuple[RoleBalance, ...], inst: PoolInstance, jobs: list[PlanJob]
+    balance: tuple[RoleBalance, ...],
+    inst: PoolInstance,
+    jobs: list[PlanJob],
+    tended_by: Mapping[str, Mapping[str, float]] | None = None,
 ) -> tuple[RoleBalance, ...]:
     """The work balance with each role's physical load today and after the plan.
 
     Carving takes the light work a role shares out; what its people keep can be heavier
     than any new job may be (a review: store hands left with 73% hand turning). The measure
     is a new job's (`max_job_ergonomic_load`), so the report can hold both to one limit.
+    ``tended_by``: per role, the hours of each unit it keeps to tend the cobot that took it
+    over; they count at `PoolOptions.tending_physical`, as the cobot does the handling.
     """
-    physical = {u.unit: u.physical for u in inst.units}
+    physical: dict[str, float] = {u.unit: u.physical for u in inst.units}
     today: dict[str, dict[str, float]] = {}
     for u in inst.units:
         work = today.setdefault(u.role, {})
         work[u.unit] = work.get(u.unit, 0.0) + u.base_hours
-    kept = {j.role: j.unit_hours for j in jobs if j.kind == "existing" and j.role}
+    kept: dict[str, dict[str, float]] = {}
+    for j in jobs:
+        if j.kind != "existing" or not j.role:
+            continue
+        tends = (tended_by or {}).get(j.role, {})
+        work = {uid: h - tends.get(uid, 0.0) for uid, h in j.unit_hours.items()}
+        for uid, h in tends.items():
+            key = f"{uid} (tending)"
+            work[key] = h
+            physical[key] = inst.options.tending_physical
+        kept[j.role] = work
     return tuple(
         dataclasses.replace(
             b,

@@ -78,6 +78,8 @@ class CobotCard:
     use_short: str = ""
     #: units whose line or machine feeds them faster than the cobot works near people
     slow_for_feed: tuple[str, ...] = ()
+    #: who tends the cell, and for how many hours (`Holding.tending`); empty without
+    tending: str = ""
 
 
 @dataclass(frozen=True)
@@ -527,7 +529,34 @@ def _payload_text(need: float, rated: float, cats: Catalogs, lang: str, _: Gette
     }
 
 
+def _tending_text(
+    process: ProcessModel, plan: Plan, cobot_units: tuple[str, ...], lang: str, _: Gettext
+) -> str:
+    """The hours the roles keep to tend a cobot's cell, and which roles, in one sentence."""
+    role_names = {r.id: r.name for r in process.roles}
+    per_role: dict[str, float] = {}
+    for uid in cobot_units:
+        for h in plan.unit_holder.get(uid, ()):
+            if h.tending:
+                per_role[h.holder] = per_role.get(h.holder, 0.0) + h.hours_per_week
+    if not per_role:
+        return ""
+    return _(
+        "Tending the cell stays work for people: about %(hours)s h/week, kept by "
+        "%(roles)s (bringing parts or pallets, taking away the output, clearing faults, "
+        "changeovers)."
+    ) % {
+        "hours": number(sum(per_role.values()), lang, 1),
+        "roles": _(" and ").join(
+            _("%(role)s (%(hours)s h)")
+            % {"role": _lower_first(role_names.get(r, r)), "hours": number(h, lang, 1)}
+            for r, h in sorted(per_role.items(), key=lambda kv: -kv[1])
+        ),
+    }
+
+
 def _cobot_cards(
+    process: ProcessModel,
     plan: Plan,
     analysis: Analysis,
     units: dict[str, Any],
@@ -605,6 +634,7 @@ def _cobot_cards(
                     for u in cobot.units
                     if any(r.key == "cobot.line_rate" for r in units[u].cobot.reasons)
                 ),
+                tending=_tending_text(process, plan, cobot.units, lang, _),
                 use=_(
                     "It runs %(hours)s of the %(available)s hours a week it could run (%(share)s)."
                 )

@@ -303,6 +303,8 @@ def _lanes(
                         who.append(_("new job %(n)s") % {"n": job_number[h.holder]})
                     elif h.kind == "cobot":
                         who.append(_("cobot"))
+                    elif h.tending:
+                        who.append(_("the role tends the cobot"))
                     elif h.kind == "role" and u.role in closed and _fits_someone(u):
                         who.append(
                             _(

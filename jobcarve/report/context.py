@@ -266,7 +266,7 @@ def build_context(
     jobs = (
         tuple(_job_cards(process, plan, units, support_names, case, lang, _, cats)) if plan else ()
     )
-    cobot_cards = tuple(_cobot_cards(plan, analysis, units, lang, cats, _)) if plan else ()
+    cobot_cards = tuple(_cobot_cards(process, plan, analysis, units, lang, cats, _)) if plan else ()
     business = (
         business_view(case, spread, lang, _, process, cats, plan, {c.id: c.title for c in jobs})
         if case is not None
@@ -548,6 +548,11 @@ def _lifting_risks(
             elif h.cobot_assist:
                 values = {"role": role, "hours": hours}
                 after.append(_("%(role)s, %(hours)s h/week, with a cobot assisting") % values)
+            elif h.tending:
+                values = {"role": role, "hours": hours}
+                after.append(
+                    _("%(role)s, %(hours)s h/week tending the cobot, which lifts") % values
+                )
             else:
                 values = {"role": role, "hours": hours}
                 after.append(_("%(role)s, %(hours)s h/week: lifts as today") % values)

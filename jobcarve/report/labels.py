@@ -60,6 +60,10 @@ PARAMETER_LABELS = {
     "cobot.default_reach_mm": N_("Path length per move without a model figure (mm)"),
     "cobot.available_hours_share": N_("Share of the shift hours a cobot cell runs"),
     "cobot.assist_share": N_("Share of the work a cobot takes when it assists a person"),
+    "cobot.tending_share": N_(
+        "Share of the work a cobot takes over that people keep: tending the cell"
+    ),
+    "cobot.tending_physical_demand": N_("Physical demand of tending a cobot cell (0-4)"),
     "cobot.weights": N_("Weights of the cobot suitability score"),
     "cobot.benefit_weights": N_("Weights of the cobot benefit score"),
     "cobot.benefit_full_hours_per_week": N_(

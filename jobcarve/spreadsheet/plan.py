@@ -66,11 +66,14 @@ def plan_workbook_bytes(
     too_large = (
         " (groter dan de functie mag afstaan)" if nl else " (larger than the role may give up)"
     )
+    # the hours a role keeps to tend the cobot that took the unit over (Holding.tending)
+    tends = ", bedient de cobot" if nl else ", tends the cobot"
     rows = []
     for task in analysis.tasks:
         for unit in task.units:
             who = "; ".join(
-                f"{h.holder} ({h.hours_per_week:.1f} h)" for h in holders.get(unit.id, [])
+                f"{h.holder} ({h.hours_per_week:.1f} h{tends if h.tending else ''})"
+                for h in holders.get(unit.id, [])
             ) + (too_large if unit.id in larger else "")
             reasons = " | ".join(
                 r.text(lang)

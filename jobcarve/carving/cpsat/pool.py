@@ -248,7 +248,9 @@ class PoolModel:
             full, part = unit.base_scaled(), unit.base_scaled(share)
             terms = per_role.setdefault(unit.role, [])
             terms += [full * v for _, _, v in self.x_by_unit.get(u, [])]
-            terms += [full * v for v in self.c_by_unit.get(u, [])]
+            # a unit a cobot takes over: people keep the share that tends the cell
+            taken = unit.base_scaled(self.inst.options.taken_share)
+            terms += [taken * v for v in self.c_by_unit.get(u, [])]
             terms += [part * v for v in self.s_by_unit.get(u, [])]
             # an assisted unit that moves to a carved job is counted in full above
             terms += [-part * w for w in self.w_by_unit.get(u, [])]
@@ -355,7 +357,7 @@ class PoolModel:
                 continue
             full, part = unit.scaled(), round(unit.hours * share * SCALE)
             moved += [full * v for _, _, v in self.x_by_unit.get(u, [])]
-            moved += [full * v for v in self.c_by_unit.get(u, [])]
+            moved += [unit.scaled(inst.options.taken_share) * v for v in self.c_by_unit.get(u, [])]
             moved += [part * v for v in self.s_by_unit.get(u, [])]
             # an assisted unit that moves to a carved job is counted in full above
             moved += [-part * w for w in self.w_by_unit.get(u, [])]
