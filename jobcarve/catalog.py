@@ -585,6 +585,12 @@ class EconomicsDefaults(_Block):
     format: Literal[1]
     compiled: Text
     minimum_wage_eur_per_hour: RangedParam
+    youth_minimum_wage_share_20: RangedParam
+    youth_minimum_wage_share_19: RangedParam
+    youth_minimum_wage_share_18: RangedParam
+    youth_minimum_wage_share_17: RangedParam
+    youth_minimum_wage_share_16: RangedParam
+    youth_minimum_wage_share_15: RangedParam
     holiday_pay_share: RangedParam
     paid_weeks_per_year: RangedParam
     employer_charges_share: RangedParam

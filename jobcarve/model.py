@@ -92,6 +92,9 @@ Id = Annotated[
     ),
 ]
 Rating = Annotated[StrictInt, Field(ge=0, le=MAX_RATING)]
+#: The ages of the statutory youth minimum wage (economics.yaml
+#: ``youth_minimum_wage_share_15`` to ``_20``); from 21 the adult minimum applies.
+YOUTH_AGES = range(15, 21)
 Text = Annotated[str, Field(min_length=1, max_length=200)]
 LongText = Annotated[str, Field(max_length=4000)]
 
@@ -586,6 +589,27 @@ class Profile(_Block):
             "pay); required there, and only there."
         ),
     )
+    age: StrictInt | None = Field(
+        None,
+        ge=15,
+        le=99,
+        description=(
+            "Age of the people this profile describes (an archetype: school leavers of 19), "
+            "for the statutory minimum wage: below 21 the youth scale applies, to the wage and "
+            "to the loonkostensubsidie; empty: 21 or older."
+        ),
+    )
+    hourly_wage_eur: float | None = Field(
+        None,
+        gt=0,
+        le=200,
+        description=(
+            "Gross hourly wage the company pays for these jobs (its CAO scale), without "
+            "holiday pay; at least the statutory minimum for the age. Empty: that minimum. "
+            "The loonkostensubsidie stays based on the minimum wage; the employer pays the "
+            "difference."
+        ),
+    )
     lkv: Literal["banenafspraak", "arbeidsgehandicapt", "none"] | None = Field(
         None,
         description=(
@@ -659,6 +683,12 @@ class Economics(_Block):
     """Overrides of the economic defaults (task_catalogs/economics.yaml); omitted keys keep them."""
 
     minimum_wage_eur_per_hour: float | None = Field(None, ge=0, le=200)
+    youth_minimum_wage_share_20: float | None = Field(None, ge=0, le=1)
+    youth_minimum_wage_share_19: float | None = Field(None, ge=0, le=1)
+    youth_minimum_wage_share_18: float | None = Field(None, ge=0, le=1)
+    youth_minimum_wage_share_17: float | None = Field(None, ge=0, le=1)
+    youth_minimum_wage_share_16: float | None = Field(None, ge=0, le=1)
+    youth_minimum_wage_share_15: float | None = Field(None, ge=0, le=1)
     holiday_pay_share: float | None = Field(None, ge=0, le=1)
     employer_charges_share: float | None = Field(None, ge=0, le=1)
     loonwaarde_share: float | None = Field(None, ge=0, le=1)

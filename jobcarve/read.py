@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from jobcarve.catalog import Catalogs, load_catalogs
 from jobcarve.exceptions import InputError, Problem
-from jobcarve.model import FORMAT_VERSION, Demands, Handling, ProcessModel, Task
+from jobcarve.model import FORMAT_VERSION, YOUTH_AGES, Demands, Handling, ProcessModel, Task
 from jobcarve.yamlsource import (
     DEFAULT_LIMITS,
     MAX_SUGGESTIONS,
@@ -204,6 +204,65 @@ def _check_secondment(
         )
 
 
+def _statutory_rates(data: dict[str, Any], cats: Catalogs) -> dict[str, float]:
+    """The minimum wage and the youth shares in force for a model: the catalogue's, with the
+    model's own figures where it states a valid one (a bad one is a schema error already)."""
+    out: dict[str, float] = {}
+    block = data.get("economics")
+    own = block if isinstance(block, dict) else {}
+    defaults = cats.economics
+    if defaults is None:
+        return out
+    for key in (
+        "minimum_wage_eur_per_hour",
+        *(f"youth_minimum_wage_share_{a}" for a in YOUTH_AGES),
+    ):
+        value = own.get(key)
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0:
+            out[key] = float(value)
+        else:
+            out[key] = getattr(defaults, key).value
+    return out
+
+
+def _check_wage(
+    profile: dict[str, Any],
+    loc: Loc,
+    smap: SourceMap,
+    problems: list[Problem],
+    rates: dict[str, float],
+) -> None:
+    """A stated CAO wage is at least the statutory minimum for the profile's age, and is not
+    given with detachering (the fee replaces the wage)."""
+    stated = profile.get("hourly_wage_eur")
+    if not isinstance(stated, (int, float)) or isinstance(stated, bool) or not rates:
+        return
+    instrument = profile.get("instrument")
+    if isinstance(instrument, str) and instrument.strip().lower() == "detachering":
+        problems.append(
+            smap.problem(
+                (*loc, "hourly_wage_eur"),
+                "hourly_wage_eur is not for instrument detachering: the sociaal werkbedrijf "
+                "pays the wage, the company its secondment_rate_eur_per_hour",
+            )
+        )
+        return
+    age = profile.get("age")
+    young = isinstance(age, int) and not isinstance(age, bool) and age in YOUTH_AGES
+    minimum = rates["minimum_wage_eur_per_hour"]
+    if young:
+        minimum *= rates[f"youth_minimum_wage_share_{age}"]
+    if stated < minimum - 0.005:
+        at = f"at age {age}" if young else "from age 21"
+        problems.append(
+            smap.problem(
+                (*loc, "hourly_wage_eur"),
+                f"hourly_wage_eur {stated:.2f} is below the statutory minimum wage of "
+                f"{minimum:.2f} an hour {at}",
+            )
+        )
+
+
 def _cross_check(
     data: dict[str, Any], smap: SourceMap, cats: Catalogs, limits: Limits
 ) -> list[Problem]:
@@ -270,8 +329,10 @@ def _cross_check(
 
     supports = set(cats.supports)
     support_hint = Suggester(supports, budget)
+    statutory = _statutory_rates(data, cats)
     for i, profile in _entries(data, "profiles"):
         _check_secondment(profile, ("profiles", i), smap, problems)
+        _check_wage(profile, ("profiles", i), smap, problems, statutory)
         _check_supports(
             profile.get("supports"),
             ("profiles", i, "supports"),

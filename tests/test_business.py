@@ -1221,3 +1221,109 @@ def test_seasonal_agency_hours_come_after_the_year_round_uses() -> None:
     balance = work_balance(seasonal, {"op": 16.0})
     case = business_case(seasonal, dataclasses.replace(figures, balance=balance))
     assert case.paid_first is None and "agency" not in case.freed_by_use
+
+
+def test_a_young_profile_costs_the_youth_minimum_wage_by_hand() -> None:
+    """A profile of 19 earns the statutory youth minimum, 60% of the WML from 1 January
+    2026; the loonkostensubsidie is based on it too (min(1 - LW, 70%) of the youth wage);
+    the formula says which wage, and the rate table shows the youth share of this case."""
+    process = parse_process(HAND.replace("    pace: 0.8\n", "    pace: 0.8\n    age: 19\n", 1))
+    _p, figures = hand_figures()
+    case = business_case(process, figures)
+    # 15 x 0.6 x 1.08 = 9.72 an hour with holiday pay
+    # wage: 12.5 x 52.14 x 9.72 x 1.2 = 7,602.01; LKS: 0.28 x 12.5 x 52.14 x 9.72 x 1.235
+    assert case.line("wage_cost_new_workers") == pytest.approx(-12.5 * 52.14 * 9.72 * 1.2)
+    assert case.line("wage_cost_subsidy") == pytest.approx(0.28 * 12.5 * 52.14 * 9.72 * 1.235)
+    # the LKV is per hour worked, whatever the age
+    assert case.line("lkv_banenafspraak") == pytest.approx(658.2675)
+    (line,) = [x for x in case.lines if x.key == "wage_cost_new_workers"]
+    assert line.render() == (
+        "12.5 h/week x 52.14 paid weeks x EUR 9.72 (youth minimum wage at 19, 60% of the "
+        "minimum wage, with holiday pay) x (1 + 20% employer charges)"
+    )
+    (job,) = case.jobs
+    assert (job.wage_basis, job.wage_eur_per_hour) == ("youth_minimum_wage_share_19", 9.0)
+    _ = translations("en").gettext
+    rows = {plain(r.key): plain(r.value) for r in business_view(case, None, "en", _).rates}
+    assert rows["Youth minimum wage at 19, share of the minimum wage"] == "60%"
+    (row,) = business_view(case, None, "en", _).jobs
+    assert row.instrument.endswith("; youth minimum wage at 19, €9.00 an hour"), row.instrument
+    assert not any("at 20" in k for k in rows)
+    adult = business_case(parse_process(HAND), figures)
+    adult_rows = {plain(r.key) for r in business_view(adult, None, "en", _).rates}
+    assert not any(k.startswith("Youth minimum wage") for k in adult_rows)
+
+
+def test_a_stated_cao_wage_is_paid_and_the_subsidy_stays_on_the_minimum() -> None:
+    """A profile with the company's CAO wage (EUR 17 an hour) costs that wage; the
+    loonkostensubsidie stays based on the minimum wage (the employer pays the difference);
+    Wajong loondispensatie lowers the wage actually paid by 1 - LW."""
+    cao = HAND.replace("    pace: 0.8\n", "    pace: 0.8\n    hourly_wage_eur: 17\n", 1)
+    _p, figures = hand_figures()
+    case = business_case(parse_process(cao), figures)
+    # 17 x 1.08 = 18.36: 12.5 x 52.14 x 18.36 x 1.2 = 14,359.36; LKS as the hand model's
+    assert case.line("wage_cost_new_workers") == pytest.approx(-12.5 * 52.14 * 18.36 * 1.2)
+    assert case.line("wage_cost_subsidy") == pytest.approx(3651.07743)
+    (line,) = [x for x in case.lines if x.key == "wage_cost_new_workers"]
+    assert "EUR 18.36 (the CAO wage stated for the profile, with holiday pay)" in line.render()
+    (lks,) = [x for x in case.lines if x.key == "wage_cost_subsidy"]
+    assert "x EUR 16.20 x" in lks.render()
+    _ = translations("en").gettext
+    (row,) = business_view(case, None, "en", _).jobs
+    assert row.instrument.endswith("; CAO wage €17.00 an hour"), row.instrument
+    wajong = cao.replace(
+        "    hourly_wage_eur: 17\n",
+        "    hourly_wage_eur: 17\n    instrument: loondispensatie\n    loonwaarde: 0.6\n",
+        1,
+    )
+    dispensed = business_case(parse_process(wajong), figures)
+    # (1 - 0.6) x 12.5 x 52.14 x 18.36 x 1.2
+    assert dispensed.line("wage_cost_subsidy") == pytest.approx(0.4 * 12.5 * 52.14 * 18.36 * 1.2)
+    # a young profile with a CAO wage above the youth minimum: the wage stated, the
+    # subsidy on the youth minimum
+    young = cao.replace("    hourly_wage_eur: 17\n", "    hourly_wage_eur: 17\n    age: 18\n", 1)
+    both = business_case(parse_process(young), figures)
+    assert both.line("wage_cost_new_workers") == pytest.approx(-12.5 * 52.14 * 18.36 * 1.2)
+    assert both.line("wage_cost_subsidy") == pytest.approx(
+        0.28 * 12.5 * 52.14 * 15 * 0.5 * 1.08 * 1.235
+    )
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (
+            "    hourly_wage_eur: 14.9\n",
+            "hourly_wage_eur 14.90 is below the statutory minimum wage of 15.00 an hour from age 21",
+        ),
+        (
+            "    age: 20\n    hourly_wage_eur: 11.9\n",
+            "hourly_wage_eur 11.90 is below the statutory minimum wage of 12.00 an hour at age 20",
+        ),
+        (
+            "    instrument: detachering\n    secondment_rate_eur_per_hour: 20\n"
+            "    hourly_wage_eur: 16\n",
+            "hourly_wage_eur is not for instrument detachering",
+        ),
+    ],
+)
+def test_a_wage_below_the_statutory_minimum_is_refused(
+    tmp_path: Path, edit: str, message: str
+) -> None:
+    """A stated wage below the statutory minimum for the age (the model's own WML of
+    EUR 15, 80% of it at 20), or a wage with detachering, is a one-line error with file,
+    line and path, exit 2, no traceback; at the minimum itself it is valid."""
+    path = tmp_path / "m.yaml"
+    path.write_text(HAND.replace("    pace: 0.8\n", "    pace: 0.8\n" + edit, 1), encoding="utf-8")
+    result = run_cli("validate", str(path))
+    assert result.returncode == 2, result.stderr
+    lines = [x for x in result.stderr.splitlines() if "hourly_wage_eur" in x]
+    assert len(lines) == 1 and message in lines[0], result.stderr
+    assert re.search(rf"{re.escape(str(path))}:\d+:\d+: profiles\[0\]\.hourly_wage_eur: ", lines[0])
+    assert "Traceback" not in result.stderr
+    ok = tmp_path / "ok.yaml"
+    ok.write_text(
+        HAND.replace("    pace: 0.8\n", "    pace: 0.8\n    age: 20\n    hourly_wage_eur: 12\n", 1),
+        encoding="utf-8",
+    )
+    assert run_cli("validate", str(ok)).returncode == 0

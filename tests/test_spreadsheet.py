@@ -556,6 +556,25 @@ def test_round_trip_keeps_a_secondment(tmp_path: Path, lang: str) -> None:
     assert run_cli("validate", str(tmp_path / "again.yaml")).returncode == 0
 
 
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_round_trip_keeps_an_age_and_a_cao_wage(tmp_path: Path, lang: str) -> None:
+    """A profile's age (the youth minimum wage) and its CAO wage go through the inventory
+    layout: both change the wage line of the business case."""
+    from tests.test_business import HAND
+
+    original = parse_process(
+        HAND.replace(
+            "    pace: 0.8\n", "    pace: 0.8\n    age: 19\n    hourly_wage_eur: 12.5\n", 1
+        )
+    )
+    export_inventory(original, tmp_path / "inv.xlsx", lang)
+    model, text = import_inventory(tmp_path / "inv.xlsx")
+    assert (model.profiles[0].age, model.profiles[0].hourly_wage_eur) == (19, 12.5)
+    assert model.model_dump() == original.model_dump()
+    (tmp_path / "again.yaml").write_text(text, encoding="utf-8")
+    assert run_cli("validate", str(tmp_path / "again.yaml")).returncode == 0
+
+
 def test_support_costs_keep_through_the_inventory(tmp_path: Path) -> None:
     """A model's own support costs (economics.support_costs_eur, a mapping) are one cell of
     support=amount pairs in the inventory; export-xlsx used to stop with an internal error

@@ -38,6 +38,12 @@ class JobCase:
     loonwaarde: float
     instrument: str
     items: dict[str, float]
+    #: the wage per hour paid, without holiday pay (`JobWage`); 0 where not known
+    wage_eur_per_hour: float = 0.0
+    #: minimum, stated (a CAO wage), a youth share key, or detachering (the fee)
+    wage_basis: str = "minimum"
+    #: the youth share key of the statutory minimum for the profile's age ("" from 21)
+    youth_key: str = ""
 
     @property
     def net_eur_per_year(self) -> float:
@@ -50,6 +56,8 @@ class JobCase:
             "hours_per_week": round(self.hours_per_week, 3),
             "loonwaarde": round(self.loonwaarde, 4),
             "instrument": self.instrument,
+            "wage_eur_per_hour": round(self.wage_eur_per_hour, 2),
+            "wage_basis": self.wage_basis,
             "items_eur_per_year": {k: round(v, 2) for k, v in self.items.items()},
             "net_eur_per_year": round(self.net_eur_per_year, 2),
         }
@@ -423,7 +431,7 @@ def business_case(
         for role, hours in job.released.items():
             jobs_released[role] = jobs_released.get(role, 0.0) + hours
     job_cases = []
-    for job, years, (lw, instrument) in zip(figures.jobs, money.per_job, money.meta, strict=True):
+    for job, years, terms in zip(figures.jobs, money.per_job, money.meta, strict=True):
         items = {k: sum(years[k]) / horizon for k in JOB_LINE_KEYS}
         items["value_freed_hours"] = sum(
             max(0.0, role_value.get(role, 0.0) - cobot_role_value.get(role, 0.0))
@@ -432,7 +440,19 @@ def business_case(
             for role, hours in job.released.items()
             if jobs_released.get(role, 0.0) > 0
         )
-        job_cases.append(JobCase(job.id, job.profile, job.hours_per_week, lw, instrument, items))
+        job_cases.append(
+            JobCase(
+                job.id,
+                job.profile,
+                job.hours_per_week,
+                terms.loonwaarde,
+                terms.instrument,
+                items,
+                terms.wage_eur_per_hour,
+                terms.wage_basis,
+                terms.youth_key,
+            )
+        )
     case = BusinessCase(
         tuple(lines),
         sum(item.amount_eur_per_year for item in lines),

@@ -45,6 +45,40 @@ def _value_suffix(
     return Part(template, values)
 
 
+def _wage_part(
+    wage_h: float, basis: str, hours: float, paid: float, charges: float, v: dict[str, float]
+) -> Part:
+    """hours x paid weeks x the wage with holiday pay x (1 + employer charges), saying which
+    wage it is (`jobcarve.economics.money.paid_wage`)."""
+    terms: tuple[tuple[str, str, float | str], ...] = (
+        ("hours", "hours", hours),
+        ("weeks", "weeks", paid),
+        ("wage", "eur", wage_h),
+    )
+    charged = (("charges", "share", charges),)
+    if basis == "stated":
+        return Part(
+            N_(
+                "%(hours)s h/week x %(weeks)s paid weeks x %(wage)s (the CAO wage stated for the profile, with holiday pay) x (1 + %(charges)s employer charges)"
+            ),
+            (*terms, *charged),
+        )
+    if basis.startswith("youth_minimum_wage_share_"):
+        age = float(basis.rsplit("_", 1)[1])
+        return Part(
+            N_(
+                "%(hours)s h/week x %(weeks)s paid weeks x %(wage)s (youth minimum wage at %(age)s, %(share)s of the minimum wage, with holiday pay) x (1 + %(charges)s employer charges)"
+            ),
+            (*terms, ("age", "count", age), ("share", "share", v[basis]), *charged),
+        )
+    return Part(
+        N_(
+            "%(hours)s h/week x %(weeks)s paid weeks x %(wage)s (minimum wage with holiday pay) x (1 + %(charges)s employer charges)"
+        ),
+        (*terms, *charged),
+    )
+
+
 def _case_lines(
     process: ProcessModel,
     figures: PlanFigures,
@@ -58,7 +92,6 @@ def _case_lines(
     """The yearly lines (average over the horizon), each with its formula."""
     paid = v["paid_weeks_per_year"]
     prod = process.planning.weeks_per_year
-    wage_h = v["minimum_wage_eur_per_hour"] * (1 + v["holiday_pay_share"])
     charges = v["employer_charges_share"]
     supplement = v["lks_employer_supplement_share"]
     cap = v["lks_cap_share"]
@@ -73,7 +106,6 @@ def _case_lines(
     def avg(key: str) -> float:
         return money.average(key, horizon)
 
-    hours = sum(figures.job_hours)
     n = len(figures.jobs)
     years_part = Part(N_("/ %(years)s years"), (("years", "years", float(horizon)),))
 
@@ -90,7 +122,6 @@ def _case_lines(
         )
 
     seconded = money.seconded_groups
-    hired = hours - sum(seconded.values())
     lines: list[CaseLine] = [
         CaseLine(
             "wage_cost_new_workers",
@@ -99,21 +130,8 @@ def _case_lines(
             if not n
             else (
                 *(
-                    (
-                        Part(
-                            N_(
-                                "%(hours)s h/week x %(weeks)s paid weeks x %(wage)s (minimum wage with holiday pay) x (1 + %(charges)s employer charges)"
-                            ),
-                            (
-                                ("hours", "hours", hired),
-                                ("weeks", "weeks", paid),
-                                ("wage", "eur", wage_h),
-                                ("charges", "share", charges),
-                            ),
-                        ),
-                    )
-                    if hired > 1e-9 or not seconded
-                    else ()
+                    _wage_part(wage_h, basis, h, paid, charges, v)
+                    for (wage_h, basis), h in sorted(money.wage_groups.items())
                 ),
                 *(
                     Part(
@@ -156,7 +174,7 @@ def _case_lines(
                         ("charges", "share", charges),
                     ),
                 )
-                for (instrument, lw), h in sorted(subsidy_groups.items())
+                for (instrument, lw, wage_h), h in sorted(subsidy_groups.items())
             ),
         ),
         CaseLine(

@@ -8,7 +8,7 @@ from jobcarve.economics.defaults import Rates
 from jobcarve.economics.figures import JobFigures, PlanFigures
 from jobcarve.economics.freed import role_cost
 from jobcarve.economics.lines import LINE_KEYS
-from jobcarve.model import ProcessModel, Profile
+from jobcarve.model import YOUTH_AGES, ProcessModel, Profile
 
 
 def profile_loonwaarde(profile: Profile, r: Rates, v: dict[str, float]) -> float:
@@ -22,13 +22,52 @@ def profile_loonwaarde(profile: Profile, r: Rates, v: dict[str, float]) -> float
     return min(1.0, max(0.0, base * v.get("loonwaarde_scale", 1.0)))
 
 
+def statutory_wage(profile: Profile | None, v: dict[str, float]) -> tuple[float, str]:
+    """The statutory minimum wage per hour (without holiday pay) for the profile's age, and
+    the key of its youth share ("" from 21): the base of the loonkostensubsidie."""
+    age = profile.age if profile is not None else None
+    if age is not None and age < 21:
+        key = f"youth_minimum_wage_share_{max(YOUTH_AGES.start, age)}"
+        return v["minimum_wage_eur_per_hour"] * v[key], key
+    return v["minimum_wage_eur_per_hour"], ""
+
+
+def paid_wage(profile: Profile | None, v: dict[str, float]) -> tuple[float, str]:
+    """The wage per hour (without holiday pay) the company pays a profile's worker, and its
+    basis: the profile's stated CAO wage ("stated"), never below the statutory minimum for
+    its age (a youth share key, or "minimum")."""
+    minimum, key = statutory_wage(profile, v)
+    stated = profile.hourly_wage_eur if profile is not None else None
+    if stated is not None and stated > minimum:
+        return stated, "stated"
+    return minimum, key or "minimum"
+
+
+@dataclass(frozen=True)
+class JobWage:
+    """Who pays a carved job's worker what: the business case's terms of one job."""
+
+    loonwaarde: float
+    instrument: str
+    #: the wage per hour paid, without holiday pay (the secondment fee for detachering)
+    wage_eur_per_hour: float
+    #: `paid_wage`'s basis: minimum, stated or a youth share key; detachering for a fee
+    wage_basis: str
+    #: the youth share key of the statutory minimum for the profile's age ("" from 21)
+    youth_key: str
+
+
 @dataclass(frozen=True)
 class _JobMoney:
     """The per-job amounts per year (cash), with what the formulas need to name them."""
 
     per_job: list[dict[str, list[float]]]
-    meta: list[tuple[float, str]]  # loonwaarde and instrument per job
-    subsidy_groups: dict[tuple[str, float], float]  # (instrument, LW) -> hours per week
+    meta: list[JobWage]  # per job
+    #: (instrument, LW, wage per hour with holiday pay it is based on) -> hours per week
+    subsidy_groups: dict[tuple[str, float, float], float]
+    #: (wage per hour with holiday pay, its basis: `paid_wage`) -> hours per week of the
+    #: hired jobs at that wage
+    wage_groups: dict[tuple[float, str], float]
     lkv_groups: dict[float, int]  # hours per week -> workers (LKV banenafspraak)
     lkv_ag_groups: dict[float, int]  # the same, LKV arbeidsgehandicapte werknemer
     support_count: dict[str, int]
@@ -48,7 +87,7 @@ def _job_money(
     """Every job's wage, instrument, LKV, coaching, job coach and supports per year."""
     paid = v["paid_weeks_per_year"]
     prod = process.planning.weeks_per_year
-    wage_h = v["minimum_wage_eur_per_hour"] * (1 + v["holiday_pay_share"])
+    holiday = 1 + v["holiday_pay_share"]
     charges = v["employer_charges_share"]
     supplement = v["lks_employer_supplement_share"]
     cap = v["lks_cap_share"]
@@ -73,8 +112,9 @@ def _job_money(
     coach_shares = [v["jobcoach_share_year1"], v["jobcoach_share_year2"], v["jobcoach_share_year3"]]
     coach_shares = [s if y < horizon else 0.0 for y, s in enumerate(coach_shares)]
     per_job_years: list[dict[str, list[float]]] = []
-    job_meta: list[tuple[float, str]] = []
-    subsidy_groups: dict[tuple[str, float], float] = {}
+    job_meta: list[JobWage] = []
+    subsidy_groups: dict[tuple[str, float, float], float] = {}
+    wage_groups: dict[tuple[float, str], float] = {}
     lkv_groups: dict[float, int] = {}
     lkv_ag_groups: dict[float, int] = {}
     support_count: dict[str, int] = {}
@@ -85,23 +125,35 @@ def _job_money(
         instrument: str = prof.instrument if prof is not None else "none"
         lw = profile_loonwaarde(prof, r, v) if prof is not None else 1.0
         h = job.hours_per_week
+        # the wage paid (a stated CAO wage, else the statutory minimum for the age) and the
+        # statutory minimum the loonkostensubsidie is based on, both with holiday pay
+        pay, basis = paid_wage(prof, v)
+        wage_h = pay * holiday
+        minimum_h = statutory_wage(prof, v)[0] * holiday
         wage = h * paid * wage_h * (1 + charges)
         fee = prof.secondment_rate_eur_per_hour if prof is not None else None
-        if instrument == "detachering" and fee is not None:
+        base_h = wage_h
+        seconded = instrument == "detachering" and fee is not None
+        if seconded and fee is not None:
             # the sociaal werkbedrijf stays the employer: it pays the wage and gets whatever
             # funds the worker brings; the company pays its fee for the hours worked
             wage = h * prod * fee
             seconded_groups[fee] = seconded_groups.get(fee, 0.0) + h
             subsidy = 0.0
         elif instrument == "lks":
+            # on the statutory minimum: a CAO wage above it is the employer's (Participatiewet)
             share = min(max(0.0, 1 - lw), cap)
-            subsidy = share * h * paid * wage_h * (1 + supplement)
+            base_h = minimum_h
+            subsidy = share * h * paid * minimum_h * (1 + supplement)
         elif instrument == "loondispensatie" and lw <= v["loondispensatie_max_loonwaarde_share"]:
+            # the employer pays the loonwaarde of the wage it would pay
             subsidy = (1 - lw) * h * paid * wage_h * (1 + charges)
         else:
             subsidy = 0.0
+        if not seconded:
+            wage_groups[wage_h, basis] = wage_groups.get((wage_h, basis), 0.0) + h
         if subsidy:
-            key = (instrument, round(lw, 6))
+            key = (instrument, round(lw, 6), base_h)
             subsidy_groups[key] = subsidy_groups.get(key, 0.0) + h
         lkv = lkv_ag = 0.0
         kind = prof.lkv_kind if prof is not None else "none"
@@ -145,12 +197,18 @@ def _job_money(
                 years["jobcoach"][y] = -cost
                 years["jobcoach_reimbursement"][y] = cost * v["jobcoach_reimbursed_share"]
         per_job_years.append(years)
-        job_meta.append((lw, instrument))
+        youth_key = statutory_wage(prof, v)[1]
+        job_meta.append(
+            JobWage(lw, instrument, fee, "detachering", youth_key)
+            if seconded and fee is not None
+            else JobWage(lw, instrument, pay, basis, youth_key)
+        )
 
     return _JobMoney(
         per_job_years,
         job_meta,
         subsidy_groups,
+        wage_groups,
         lkv_groups,
         lkv_ag_groups,
         support_count,

@@ -9,7 +9,7 @@ from jobcarve.carving.plan import Plan
 from jobcarve.catalog import Catalogs
 from jobcarve.economics import LINE_KEYS, BusinessCase, JobCase
 from jobcarve.formatting import fixed, money, number, percent
-from jobcarve.model import ProcessModel
+from jobcarve.model import YOUTH_AGES, ProcessModel
 from jobcarve.report.advice import capacity_uses
 from jobcarve.report.charts import TornadoChart, _tornado
 from jobcarve.report.labels import Assumption, Gettext, sourced
@@ -124,6 +124,13 @@ def _rate_rows(case: BusinessCase, lang: str, _: Gettext) -> tuple[Assumption, .
     """The money rates behind the business case, with their kind of source."""
     labels = {
         "minimum_wage_eur_per_hour": (_("Statutory minimum wage per hour (WML)"), "money"),
+        **{
+            f"youth_minimum_wage_share_{age}": (
+                _("Youth minimum wage at %(age)s, share of the minimum wage") % {"age": age},
+                "share",
+            )
+            for age in YOUTH_AGES
+        },
         "holiday_pay_share": (_("Holiday allowance"), "share"),
         "employer_charges_share": (_("Employer charges on top of the wage"), "share"),
         "loonwaarde_share": (_("Wage value of a new worker (loonwaarde)"), "share"),
@@ -194,9 +201,13 @@ def _rate_rows(case: BusinessCase, lang: str, _: Gettext) -> tuple[Assumption, .
         for f in case.freed
     ):
         uses.discard("vacancies")  # every vacancy has its own stated value: no factor used
+    # a youth share is an assumption of a case whose jobs have a profile of that age
+    youth = {j.youth_key for j in case.jobs}
     rows = []
     for key, (label, kind) in labels.items():
         if key not in case.rates:
+            continue
+        if key.startswith("youth_minimum_wage_share_") and key not in youth:
             continue
         if key in line_of and line_of[key] not in present:
             continue
@@ -255,6 +266,21 @@ def shown_fte(value: float) -> float:
     that "above this range" compares what the reader sees (a review read "2.2 FTE lies
     above this range" beside 2.0-2.2; Python's round() and the formatter differ on halves)."""
     return float(fixed(value, "en", 1).replace(",", ""))
+
+
+def _wage_note(job: JobCase, lang: str, _: Gettext) -> str:
+    """The wage of a job that is not the adult minimum wage (`JobCase.wage_basis`), to follow
+    its instrument in the per-job table; "" for the adult minimum and a secondment fee."""
+    if job.wage_basis == "stated":
+        return "; " + _("CAO wage %(wage)s an hour") % {
+            "wage": money(job.wage_eur_per_hour, lang, cents=True)
+        }
+    if job.wage_basis.startswith("youth_minimum_wage_share_"):
+        return "; " + _("youth minimum wage at %(age)s, %(wage)s an hour") % {
+            "age": job.wage_basis.rsplit("_", 1)[1],
+            "wage": money(job.wage_eur_per_hour, lang, cents=True),
+        }
+    return ""
 
 
 def _instrument(
@@ -396,7 +422,7 @@ def business_view(
             title=(job_titles or {}).get(j.id) or f"{i}. {profile_names.get(j.profile, j.profile)}",
             hours=number(j.hours_per_week, lang, 1),
             loonwaarde=percent(j.loonwaarde, lang, 0),
-            instrument=_instrument(j, case, instruments, lang, _),
+            instrument=_instrument(j, case, instruments, lang, _) + _wage_note(j, lang, _),
             cost=money(j.items["wage_cost_new_workers"], lang),
             support=money(
                 sum(

@@ -224,6 +224,8 @@ def export_inventory(process: ProcessModel, path: str | Path, lang: str = "nl") 
                 p.quality_factor,
                 p.lkv,
                 p.secondment_rate_eur_per_hour,
+                p.age,
+                p.hourly_wage_eur,
             ]
             for p in process.profiles
         ],

@@ -328,10 +328,14 @@ def _profile_row(
         ("loonwaarde", "loonwaarde"),
         ("quality_factor", "quality factor"),
         ("secondment_rate_eur_per_hour", "secondment fee"),
+        ("hourly_wage_eur", "hourly wage"),
     ):
         num = _num(v.get(f), table, row, f, what, problems)
         if num is not None:
             profile[f] = num
+    age = _num(v.get("age"), table, row, "age", "age", problems, integer=True)
+    if age is not None:
+        profile["age"] = age
     return profile
 
 

@@ -222,6 +222,16 @@ PROFILE_COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
         "Secondment fee per hour (detachering)",
         ("inleenvergoeding", "secondment fee"),
     ),
+    "age": (
+        "Leeftijd (jeugdloon onder 21)",
+        "Age (youth minimum wage below 21)",
+        ("leeftijd", "age"),
+    ),
+    "hourly_wage_eur": (
+        "Uurloon cao (zonder vakantiegeld)",
+        "CAO hourly wage (without holiday pay)",
+        ("uurloon", "cao-loon", "hourly wage", "cao wage"),
+    ),
 }
 COMPANY_KEYS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "company.name": ("Bedrijf", "Company", ("bedrijfsnaam", "company name")),
