@@ -200,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="+", metavar="CASE", help="only these cases (file stems)")
     args = parser.parse_args(argv)
     total = Agreement()
-    plans = inside = 0
+    plans = inside = served = jobs = 0
     files = case_files()
     if args.only:
         unknown = set(args.only) - {m.stem for m, _ in files}
@@ -220,6 +220,11 @@ def main(argv: list[str] | None = None) -> int:
             checks = plan_ranges(model, expected)
             plans += 1
             inside += all(c.inside for c in checks)
+            # the profiles the plan gives a job (of as many jobs, more is the better plan)
+            carved = case_plan(model).carved
+            profiles = {j.profile for j in carved}
+            served += len(profiles)
+            jobs += len(carved)
             print(
                 "  plan:",
                 ", ".join(
@@ -227,6 +232,7 @@ def main(argv: list[str] | None = None) -> int:
                     + ("" if c.inside else " OUTSIDE")
                     for c in checks
                 ),
+                f"(profiles with a job: {', '.join(sorted(p for p in profiles if p)) or '-'})",
             )
     for miss in total.misses:
         print("  ", miss)
@@ -238,6 +244,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     if args.plan:
         print(f"plans inside the experts' ranges: {inside}/{plans}")
+        print(f"carved jobs {jobs}, profiles with a job summed over the cases {served}")
     return 0
 
 
