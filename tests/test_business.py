@@ -1181,6 +1181,40 @@ def test_next_steps_follow_the_instruments_of_the_jobs(lang: str) -> None:
     ).next_steps
     assert not any("doelgroepverklaring" in s for s in lks)
     assert any("werkgeversservicepunt" in s and ("subsid" in s) for s in lks)
+    # the subsidy follows a loonwaardebepaling: a step where a job gets one, none without
+    assert sum("loonwaardebepaling" in s for s in lks) == 1
+    assert not any("loonwaardebepaling" in s for s in steps)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_staff_representation_follows_the_company_size(lang: str) -> None:
+    """A works council is required from 50 people (WOR art. 2; advice.yaml): a model whose
+    roles hold 50 people or more is told to discuss the plan with the OR; a smaller one
+    (the people modelled are a lower bound) with the OR from 50, else the PVT or a staff
+    meeting (a review: "works council (OR)" for an egg packer of 30)."""
+    from jobcarve.report.advice import advise
+
+    _p, figures = hand_figures()
+    case = business_case(parse_process(HAND), figures)
+    _ = translations(lang).gettext
+
+    def steps(people: int) -> str:
+        return " ".join(
+            advise(
+                extra_workers=1,
+                freed_hours=16,
+                case=case,
+                spread=None,
+                cobot_names=(),
+                lang=lang,
+                _=_,
+                people=people,
+            ).next_steps
+        )
+
+    small, large = steps(30), steps(50)
+    assert "(PVT)" in small and "(PVT)" not in large
+    assert "(OR)" in large
 
 
 def test_seasonal_agency_hours_come_after_the_year_round_uses() -> None:
@@ -1247,7 +1281,10 @@ def test_a_young_profile_costs_the_youth_minimum_wage_by_hand() -> None:
     rows = {plain(r.key): plain(r.value) for r in business_view(case, None, "en", _).rates}
     assert rows["Youth minimum wage at 19, share of the minimum wage"] == "60%"
     (row,) = business_view(case, None, "en", _).jobs
-    assert row.instrument.endswith("; youth minimum wage at 19, €9.00 an hour"), row.instrument
+    assert row.instrument.endswith("; youth minimum wage at 19, €9.00 an hour before holiday pay")
+    # the subsidy's formula names its base: the youth minimum with holiday pay, 9.72
+    (lks,) = [x for x in case.lines if x.key == "wage_cost_subsidy"]
+    assert "x EUR 9.72 (youth minimum wage at 19 with holiday pay) x" in lks.render()
     assert not any("at 20" in k for k in rows)
     adult = business_case(parse_process(HAND), figures)
     adult_rows = {plain(r.key) for r in business_view(adult, None, "en", _).rates}
@@ -1270,7 +1307,7 @@ def test_a_stated_cao_wage_is_paid_and_the_subsidy_stays_on_the_minimum() -> Non
     assert "x EUR 16.20 x" in lks.render()
     _ = translations("en").gettext
     (row,) = business_view(case, None, "en", _).jobs
-    assert row.instrument.endswith("; CAO wage €17.00 an hour"), row.instrument
+    assert row.instrument.endswith("; CAO wage €17.00 an hour before holiday pay")
     wajong = cao.replace(
         "    hourly_wage_eur: 17\n",
         "    hourly_wage_eur: 17\n    instrument: loondispensatie\n    loonwaarde: 0.6\n",
@@ -1283,6 +1320,8 @@ def test_a_stated_cao_wage_is_paid_and_the_subsidy_stays_on_the_minimum() -> Non
     # subsidy on the youth minimum
     young = cao.replace("    hourly_wage_eur: 17\n", "    hourly_wage_eur: 17\n    age: 18\n", 1)
     both = business_case(parse_process(young), figures)
+    (lks,) = [x for x in both.lines if x.key == "wage_cost_subsidy"]
+    assert "(youth minimum wage at 18 with holiday pay)" in lks.render()
     assert both.line("wage_cost_new_workers") == pytest.approx(-12.5 * 52.14 * 18.36 * 1.2)
     assert both.line("wage_cost_subsidy") == pytest.approx(
         0.28 * 12.5 * 52.14 * 15 * 0.5 * 1.08 * 1.235

@@ -387,7 +387,7 @@ def test_headline_figures_match_analysis_json(analysed, example: str, lang: str)
     assert freed == pytest.approx(
         doc["summary"]["skilled_hours_freed_per_week"], abs=0.05 * len(rows) + 0.05
     )
-    # a cobot card shows the cobot's own hours, as the plan assigns them
+    # a cobot card shows the hours of people's work each cobot takes, as the plan assigns them
     cobot_hours = sum(
         h["hours_per_week"]
         for t in doc["tasks"]
@@ -779,6 +779,21 @@ def test_seasonal_agency_hours_are_named_under_the_work_balance_and_in_the_advic
     # "nobody loses work" holds on average over the year only: the report says so
     assert "obody employed today loses work" not in page
     assert "On average over the year the" in page
+    # a job card with the packers' work says that part rests on seasonal agency hours
+    packer_name = next(r.name for r in process.roles if r.id == "packer")
+
+    def takes_from(card_id: str, role: str, plan: Plan) -> bool:
+        job = next(j for j in plan.carved if j.id == card_id)
+        return any(u.role == role for u in result.analysis.units if u.id in job.units)
+
+    told = 0
+    for card in ctx.jobs:
+        said = any("hired only in a season" in f for f in card.floor)
+        assert said == takes_from(card.id, "packer", result.plan), card.floor
+        if said:
+            told += 1
+            assert any(packer_name.lower() in f.lower() for f in card.floor)
+    assert told  # some job has the packers' work
     # the agency hours are saved in the season's 16 weeks only, not in all production weeks
     assert result.case is not None
     freed = next(item for item in result.case.lines if item.key == "value_freed_hours")
@@ -790,6 +805,18 @@ def test_seasonal_agency_hours_are_named_under_the_work_balance_and_in_the_advic
     assert 'data-figure="seasonal-hours"' not in plain.html("en")
     # the example's released hours rest partly on a leaver: "once they have gone, nobody ..."
     assert "obody employed today loses work" in plain.html("en")
+    # and the cards of the jobs with that role's work say that part starts when they go
+    leaving = {b.role for b in plain.plan.work_balance if b.absorbed.get("leavers", 0.0) >= 0.05}
+    assert leaving
+    plain_ctx = _pinned_context(process, plain.analysis, plain.plan, "en", case=plain.case)
+    leaver_cards = 0
+    for card in plain_ctx.jobs:
+        job = next(j for j in plain.plan.carved if j.id == card.id)
+        roles = {u.role for u in plain.analysis.units if u.id in job.units}
+        said = any("come free when people leave" in f for f in card.floor)
+        assert said == bool(roles & leaving), (card.id, roles, leaving)
+        leaver_cards += said
+    assert leaver_cards  # some job has the work of the role with a leaver
     assert plain.case is not None
     agency = next(f for f in plain.case.freed if f.role == "packer" and f.use == "agency")
     season = next(f for f in result.case.freed if f.role == "packer" and f.use == "agency")
@@ -1021,9 +1048,16 @@ def test_the_role_keeps_the_hours_that_tend_the_cobot(  # type: ignore[no-untype
         tends = [h for h in holders if h.tending]
         assert len(cobot) == 1 and len(tends) == 1
         assert tends[0].kind == "role" and tends[0].holder == units[uid].role
-        # the plan holds today's hours (the unit's, without hand-over overhead) at the share
+        # the role tends the share of the unit's hours, the cobot takes the rest: the
+        # holdings add up to the unit's hours (the examples' cobot units are not split, so
+        # their hours are today's, without hand-over overhead)
         assert tends[0].hours_per_week == pytest.approx(today[uid] * share, abs=0.01)
-        assert cobot[0].hours_per_week == pytest.approx(today[uid] * (1 - share), abs=0.01)
+        assert cobot[0].hours_per_week + tends[0].hours_per_week == pytest.approx(
+            today[uid], abs=0.01
+        )
+        # the role's tasks include the tasks whose units it tends
+        kept = next(j for j in plan.jobs if j.kind == "existing" and j.role == units[uid].role)
+        assert units[uid].task in kept.tasks
         tending += tends[0].hours_per_week
     page = (analysed["cnc_job_shop", lang] / "report.html").read_text(encoding="utf-8")
     text = visible_text(page.split('id="cobots"')[1].split("</section>")[0])

@@ -224,6 +224,9 @@ def test_a_cobot_slower_than_its_feed_is_a_condition_to_check() -> None:
     assert check.key == "cobot.line_rate" and check.params["human_s"] == 12
     assert check.params["cobot_hours"] > check.params["hours"]
     assert "cobot.line_rate" not in [r.key for r in own.cobot.reasons]
+    # the fed cell runs the feed's hours; the same work at its own pace takes longer
+    assert fed.cobot.cobot_hours_per_week == pytest.approx(check.params["hours"])
+    assert own.cobot.cobot_hours_per_week == pytest.approx(check.params["cobot_hours"])
     # within the estimate's precision (cobot.line_rate_margin, 10%): nothing to check
     cobot_s = fed.cobot.cobot_s_per_unit
     near = f"time_s_per_unit: {cobot_s / 1.05:.2f}"
@@ -258,9 +261,13 @@ def test_a_feed_given_in_lifts_an_hour_is_checked_per_lift() -> None:
     assert p["human_s"] == pytest.approx(12.0) and p["lifts"] == 300
     move = 2 * 1.7 / (p["v_max"] * 0.5) + 1.5
     assert p["cobot_s"] == pytest.approx(max(12.0, move)) and p["cobot_s"] > 12
-    assert fed.cobot.cobot_hours_per_week == pytest.approx(30 * p["cobot_s"] / 12)
+    # the feed sets the rate: the reason says how long the feed would run at the speed
+    # near people, and the cell runs the feed's hours on the scanner condition (one cell,
+    # not a second one for the slower estimate)
+    (rate,) = [r for r in fed.cobot.reasons if r.key == "cobot.line_rate"]
+    assert rate.params["cobot_hours"] == pytest.approx(30 * p["cobot_s"] / 12)
+    assert fed.cobot.cobot_hours_per_week == pytest.approx(30)
     assert fed.cobot.cobot_s_per_unit is None  # a lift is not a unit
-    assert "cobot.line_rate" in [r.key for r in fed.cobot.reasons]
     unknown = unit(micro(task % ""))
     assert "cobot.no_cycle" in [r.key for r in unknown.cobot.reasons]
     assert unknown.cobot.cobot_hours_per_week == pytest.approx(30)

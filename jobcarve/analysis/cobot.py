@@ -380,17 +380,23 @@ def assess_cobot(
             )
     else:
         reasons.append(Reason("cobot.no_cycle"))
-    if cobot_hours > capacity.available_hours_per_week:
+    # the hours the cell runs: where a line or machine feeds the work faster than the speed
+    # allowed near people, the cell keeps the feed's rate on the condition that a scanner
+    # lets the arm run faster while nobody is near (reason cobot.line_rate): one cell for
+    # the feed's hours, not a second cell for the slower estimate (a blind case: a second
+    # cobot cell for egg boxes every 14 s, where the expert asked for a scanner)
+    run_hours = work.hours_per_week if line_rate else cobot_hours
+    if run_hours > capacity.available_hours_per_week:
         # capacity is not speed: more hours need more cells, or one cell covers a share
-        cells = math.ceil(cobot_hours / capacity.available_hours_per_week - 1e-9)
+        cells = math.ceil(run_hours / capacity.available_hours_per_week - 1e-9)
         reasons.append(
             Reason(
                 "cobot.capacity",
                 {
-                    "cobot_hours": cobot_hours,
+                    "cobot_hours": run_hours,
                     "available": capacity.available_hours_per_week,
                     "cells": cells,
-                    "share": capacity.available_hours_per_week / cobot_hours,
+                    "share": capacity.available_hours_per_week / run_hours,
                 },
             )
         )
@@ -518,7 +524,7 @@ def assess_cobot(
         cobot_s_per_unit=cobot_s if work.seconds_per_unit is not None else None,
         speed_limit_m_s=v_max,
         hours_freed_per_week=freed,
-        cobot_hours_per_week=cobot_hours * share,
+        cobot_hours_per_week=run_hours * share,
         missing=tuple(missing),
         cells_needed=cells,
         capped_by=tuple(c[0] for c in caps),

@@ -177,11 +177,12 @@ def violations(inst: PoolInstance, a: Assignment) -> list[str]:
     return out
 
 
-def objectives(inst: PoolInstance, a: Assignment) -> tuple[int, int, int, int, int, int, int]:
+def objectives(inst: PoolInstance, a: Assignment) -> tuple[int, int, int, int, int, int, int, int]:
     """The lexicographic objective of `jobcarve.carving.cpsat.pool.STAGES`, in hundredths of
-    hours: (carved hours, hard-to-fill hours freed, risk hours a cobot takes, -jobs, -teams
-    (the roles whose work a job holds, summed over the jobs), -hours in jobs that fit only
-    with supports times the gaps they close, -cobots)."""
+    hours: (carved hours, hard-to-fill hours freed, risk hours a cobot takes, -jobs,
+    profiles with a job (the jobs stage weighs both), -teams (the roles whose work a job
+    holds, summed over the jobs), -hours in jobs that fit only with supports times the gaps
+    they close, -cobots)."""
     jobs = a.jobs()
     carved = sum(round(job_hours(inst, units, p, a) * 100) for (p, _), units in jobs.items())
     share = inst.options.assist_share
@@ -202,4 +203,5 @@ def objectives(inst: PoolInstance, a: Assignment) -> tuple[int, int, int, int, i
         if inst.units[u].supported_gaps
     )
     teams = sum(len({inst.units[u].role for u in units}) for units in jobs.values())
-    return carved, moved, risk, -len(jobs), -teams, -supported, -len(a.cobots())
+    served = len({p for p, _slot in jobs})
+    return carved, moved, risk, -len(jobs), served, -teams, -supported, -len(a.cobots())

@@ -410,20 +410,28 @@ def plan(
         # After three rounds no new cell may come in (only the kept cells' work may go to a
         # cobot), and a plan that still has an idle cell gives way to the plan without cobots.
         no_cobot: frozenset[str] = frozenset()
+        cells = opts
         for round_ in range(6):
             idle = tuple(c for c in decided.cobots if not c.why)
             if not idle or decided.interrupted:
                 break
             dropped += idle
+            kept = {u for c in decided.cobots if c.why for u in (*c.units, *c.assists)}
             if round_ < 3:
-                no_cobot |= {u for c in idle for u in (*c.units, *c.assists)}
+                # an idle cell's work that a kept cell shares stays open to cobots, with one
+                # cell fewer: the kept cell takes what it can of it (a review: a palletising
+                # unit over two cells, the second with 3 h of it)
+                no_cobot |= {u for c in idle for u in (*c.units, *c.assists)} - kept
+                if any(u in kept for c in idle for u in (*c.units, *c.assists)):
+                    cells = dataclasses.replace(
+                        cells, max_cobots=sum(1 for c in decided.cobots if c.why)
+                    )
             else:
-                kept = {u for c in decided.cobots if c.why for u in (*c.units, *c.assists)}
                 assert decided.instance is not None
                 no_cobot = frozenset(u.unit for u in decided.instance.units) - kept
             if progress:
                 progress("plan again without the cobots that add nothing of their own")
-            again = _solve(result, process, opts, progress, cats, no_cobot=no_cobot)
+            again = _solve(result, process, cells, progress, cats, no_cobot=no_cobot)
             decided = (
                 _decide_cobots(again, without, min_added)
                 if again.cobots
@@ -432,9 +440,15 @@ def plan(
         if any(not c.why for c in decided.cobots) and not decided.interrupted:
             dropped += tuple(c for c in decided.cobots if c not in dropped)
             decided = dataclasses.replace(without, cobot_options=())
+        offered = decided.cobot_options + dropped
+        if decided.cobots:
+            # cells of earlier rounds are numbered apart from the plan's own cobot-N
+            offered = tuple(
+                dataclasses.replace(c, id=f"option-{n}") for n, c in enumerate(offered, start=1)
+            )
         best = dataclasses.replace(
             decided,
-            cobot_options=decided.cobot_options + dropped,
+            cobot_options=offered,
             # the options the plan ran with, not those of the comparison without cobots
             options={**decided.options, "max_cobots": opts.max_cobots},
         )
@@ -590,12 +604,15 @@ def _decide_cobots(with_cobots: Plan, without: Plan, min_added: float) -> Plan:
     assert inst is not None
     risky = {u.unit for u in inst.units if u.risk}
     risk_hours_of = _risk_hours(with_cobots, risky)
+    own_risk = _risk_hours_by_cobot(with_cobots)
     cobots = []
     for c in with_cobots.cobots:
         risk_units = tuple(u for u in (*c.units, *c.assists) if u in risky)
         # below `min_added` hours of risky work a lifting aid or job rotation is the
-        # proportionate remedy, not a cobot cell (the same yearly-cost policy)
-        ergonomic = risk_units and sum(risk_hours_of.get(u, 0.0) for u in risk_units) >= min_added
+        # proportionate remedy, not a cobot cell (the same yearly-cost policy); the cell's
+        # own parts of the work count, not the whole of a unit two cells share (a review: a
+        # second cell taking 3 h of a 22.6 h palletising unit was advised for ergonomics)
+        ergonomic = bool(risk_units) and own_risk.get(c.id, 0.0) >= min_added
         own = adds and c.hours_per_week >= min_added
         why = (("ergonomics",) if ergonomic else ()) + (("adds_hours",) if own else ())
         cobots.append(dataclasses.replace(c, why=why, risk_units=risk_units))
@@ -613,13 +630,30 @@ def _decide_cobots(with_cobots: Plan, without: Plan, min_added: float) -> Plan:
     return dataclasses.replace(with_cobots, cobots=tuple(cobots), cobot_effect=effect)
 
 
+def _risk_hours_by_cobot(p: Plan) -> dict[str, float]:
+    """Per cobot (its plan id), the hours a week of risky work it takes or assists: the
+    parts of units on that cell, whole (a unit taken over with the hours its role keeps to
+    tend it, as the optimiser's risk stage counts them), in today's hours."""
+    inst, a = p.instance, p.assignment
+    if inst is None or a is None:
+        return {}
+    out: dict[str, float] = {}
+    for number, (_m, members) in enumerate(sorted(a.cobots().items()), start=1):
+        out[f"cobot-{number}"] = sum(
+            inst.units[u].base_hours for u in members if inst.units[u].risk
+        )
+    return out
+
+
 def _risk_hours(p: Plan, risky: set[str]) -> dict[str, float]:
-    """Hours per week of risky work per unit that a cobot takes or assists."""
+    """Hours per week of risky work per unit that a cobot takes or assists. A unit a cobot
+    takes over counts whole, with the hours its role keeps to tend the cell: the cobot does
+    all of the handling (the optimiser's risk stage counts it so too)."""
     out: dict[str, float] = {}
     for unit, holders in p.unit_holder.items():
         if unit in risky:
             for h in holders:
-                if h.kind == "cobot" or h.cobot_assist:
+                if h.kind == "cobot" or h.cobot_assist or h.tending:
                     out[unit] = out.get(unit, 0.0) + h.hours_per_week
     return out
 
@@ -759,7 +793,10 @@ def _to_plan(
         )
         for u in members:
             if u in a.cobot_of:
-                hold(u, "cobot", cid, units[u].hours * inst.options.taken_share)
+                # the unit's hours less what its role keeps to tend the cell (today's hours,
+                # as the role's holdings): the holdings add up to the unit's hours
+                kept_to_tend = units[u].base_hours * inst.options.tending_share
+                hold(u, "cobot", cid, units[u].hours - kept_to_tend)
 
     def kept_base(members: list[int]) -> dict[str, float]:
         # the role keeps its work in today's hours: no hand-over overhead, less the share
@@ -795,7 +832,7 @@ def _to_plan(
                 sum(hours.values()),
                 tuple(hours),
                 (),
-                tuple(sorted({units[u].task for u in members})),
+                tuple(sorted({units[u].task for u in (*members, *tended)})),
                 hours,
             )
         )
@@ -1002,7 +1039,10 @@ def _trials(
             continue
         hours = {}
         for unit in units:
-            kept = sum(h.hours_per_week for h in holder.get(unit, ()) if h.kind == "role")
+            # tending a cobot that took the unit over is no work to try out
+            kept = sum(
+                h.hours_per_week for h in holder.get(unit, ()) if h.kind == "role" and not h.tending
+            )
             movable = min(kept, room.get(role[unit], math.inf), share.get(unit, math.inf))
             if movable > 0.05:
                 hours[unit] = round(movable, 3)

@@ -79,6 +79,44 @@ def _wage_part(
     )
 
 
+def _subsidy_part(
+    group: tuple[str, float, float, str], hours: float, paid: float, v: dict[str, float]
+) -> Part:
+    """The wage-cost subsidy of a group of jobs (`_JobMoney.subsidy_groups`: instrument,
+    loonwaarde, the wage with holiday pay it is based on, a youth share key): loonkostensubsidie
+    min(1 - LW, cap) on the statutory minimum for the age, or loondispensatie (1 - LW) on the
+    wage paid."""
+    instrument, lw, wage_h, youth = group
+    terms: tuple[tuple[str, str, float | str], ...] = (
+        ("lw", "share", lw),
+        ("hours", "hours", hours),
+        ("weeks", "weeks", paid),
+        ("wage", "eur", wage_h),
+    )
+    if instrument != "lks":
+        return Part(
+            N_(
+                "loondispensatie (1 - %(lw)s) x %(hours)s h/week x %(weeks)s paid weeks x %(wage)s x (1 + %(charges)s)"
+            ),
+            (*terms, ("charges", "share", v["employer_charges_share"])),
+        )
+    terms = (*terms, ("cap", "share", v["lks_cap_share"]))
+    supplement = (("supplement", "share", v["lks_employer_supplement_share"]),)
+    if youth:
+        return Part(
+            N_(
+                "loonkostensubsidie min(1 - %(lw)s, %(cap)s) x %(hours)s h/week x %(weeks)s paid weeks x %(wage)s (youth minimum wage at %(age)s with holiday pay) x (1 + %(supplement)s)"
+            ),
+            (*terms, ("age", "count", float(youth.rsplit("_", 1)[1])), *supplement),
+        )
+    return Part(
+        N_(
+            "loonkostensubsidie min(1 - %(lw)s, %(cap)s) x %(hours)s h/week x %(weeks)s paid weeks x %(wage)s x (1 + %(supplement)s)"
+        ),
+        (*terms, *supplement),
+    )
+
+
 def _case_lines(
     process: ProcessModel,
     figures: PlanFigures,
@@ -93,8 +131,6 @@ def _case_lines(
     paid = v["paid_weeks_per_year"]
     prod = process.planning.weeks_per_year
     charges = v["employer_charges_share"]
-    supplement = v["lks_employer_supplement_share"]
-    cap = v["lks_cap_share"]
     subsidy_groups, lkv_groups = money.subsidy_groups, money.lkv_groups
     support_count, coached_hours = money.support_count, money.coached_hours
     coach_rate, coach_shares = money.coach_rate, money.coach_shares
@@ -147,35 +183,7 @@ def _case_lines(
         CaseLine(
             "wage_cost_subsidy",
             avg("wage_cost_subsidy"),
-            tuple(
-                Part(
-                    N_(
-                        "loonkostensubsidie min(1 - %(lw)s, %(cap)s) x %(hours)s h/week x %(weeks)s paid weeks x %(wage)s x (1 + %(supplement)s)"
-                    ),
-                    (
-                        ("lw", "share", lw),
-                        ("cap", "share", cap),
-                        ("hours", "hours", h),
-                        ("weeks", "weeks", paid),
-                        ("wage", "eur", wage_h),
-                        ("supplement", "share", supplement),
-                    ),
-                )
-                if instrument == "lks"
-                else Part(
-                    N_(
-                        "loondispensatie (1 - %(lw)s) x %(hours)s h/week x %(weeks)s paid weeks x %(wage)s x (1 + %(charges)s)"
-                    ),
-                    (
-                        ("lw", "share", lw),
-                        ("hours", "hours", h),
-                        ("weeks", "weeks", paid),
-                        ("wage", "eur", wage_h),
-                        ("charges", "share", charges),
-                    ),
-                )
-                for (instrument, lw, wage_h), h in sorted(subsidy_groups.items())
-            ),
+            tuple(_subsidy_part(group, h, paid, v) for group, h in sorted(subsidy_groups.items())),
         ),
         CaseLine(
             "lkv_banenafspraak",

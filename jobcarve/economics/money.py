@@ -63,8 +63,9 @@ class _JobMoney:
 
     per_job: list[dict[str, list[float]]]
     meta: list[JobWage]  # per job
-    #: (instrument, LW, wage per hour with holiday pay it is based on) -> hours per week
-    subsidy_groups: dict[tuple[str, float, float], float]
+    #: (instrument, LW, wage per hour with holiday pay it is based on, the youth share key
+    #: of a loonkostensubsidie on the youth minimum or "") -> hours per week
+    subsidy_groups: dict[tuple[str, float, float, str], float]
     #: (wage per hour with holiday pay, its basis: `paid_wage`) -> hours per week of the
     #: hired jobs at that wage
     wage_groups: dict[tuple[float, str], float]
@@ -113,7 +114,7 @@ def _job_money(
     coach_shares = [s if y < horizon else 0.0 for y, s in enumerate(coach_shares)]
     per_job_years: list[dict[str, list[float]]] = []
     job_meta: list[JobWage] = []
-    subsidy_groups: dict[tuple[str, float, float], float] = {}
+    subsidy_groups: dict[tuple[str, float, float, str], float] = {}
     wage_groups: dict[tuple[float, str], float] = {}
     lkv_groups: dict[float, int] = {}
     lkv_ag_groups: dict[float, int] = {}
@@ -152,8 +153,9 @@ def _job_money(
             subsidy = 0.0
         if not seconded:
             wage_groups[wage_h, basis] = wage_groups.get((wage_h, basis), 0.0) + h
+        youth_key = statutory_wage(prof, v)[1]
         if subsidy:
-            key = (instrument, round(lw, 6), base_h)
+            key = (instrument, round(lw, 6), base_h, youth_key if instrument == "lks" else "")
             subsidy_groups[key] = subsidy_groups.get(key, 0.0) + h
         lkv = lkv_ag = 0.0
         kind = prof.lkv_kind if prof is not None else "none"
@@ -197,9 +199,9 @@ def _job_money(
                 years["jobcoach"][y] = -cost
                 years["jobcoach_reimbursement"][y] = cost * v["jobcoach_reimbursed_share"]
         per_job_years.append(years)
-        youth_key = statutory_wage(prof, v)[1]
+        # a seconded job's fee replaces wage and subsidy: no youth share of the company's
         job_meta.append(
-            JobWage(lw, instrument, fee, "detachering", youth_key)
+            JobWage(lw, instrument, fee, "detachering", "")
             if seconded and fee is not None
             else JobWage(lw, instrument, pay, basis, youth_key)
         )

@@ -38,6 +38,7 @@ KEYS = (
     "max_cobot_payback_years",
     "loss_percentile",
     "max_conditions_shown",
+    "works_council_min_people",
 )
 
 
@@ -135,6 +136,7 @@ def advise(
     slow_for_feed: tuple[str, ...] = (),
     heavy_work: tuple[str, ...] = (),
     seasonal: tuple[str, ...] = (),
+    people: int = 0,
 ) -> Advice:
     """The recommendation, its conditions and next steps (see the module text)."""
     t = thresholds().values
@@ -249,6 +251,7 @@ def advise(
         subsidy=subsidy > 0,
         lkv_ag=lines.get("lkv_arbeidsgehandicapt", 0.0),
         lang=lang,
+        people=people,
     )
     if heavy_work:
         # lifting nobody does safely stays an open risk whatever the plan does (a review:
@@ -273,11 +276,13 @@ def _next_steps(
     subsidy: bool = True,
     lkv_ag: float = 0.0,
     lang: str = "en",
+    people: int = 0,
 ) -> tuple[str, ...]:
     """`seconded`: some job is a secondment (detachering); `hired`: some job is a hire, for
     which the employer service point brings candidates, the no-risk policy and (`subsidy`:
     some job gets one) the wage-cost subsidy; `lkv_ag`: the LKV for a disabled worker a
-    year, which needs a doelgroepverklaring applied for in time."""
+    year, which needs a doelgroepverklaring applied for in time; `people`: the headcount the
+    model's roles give (a lower bound of the company's), for who is consulted."""
     if verdict == "not_now" and workers == 0:
         # no job: say why, not that it costs more than it brings
         steps = [*why_no_job] if why_no_job else [_("No new job can be made from this model.")]
@@ -306,7 +311,13 @@ def _next_steps(
         _(
             "Walk through the new jobs and the split tasks on the shop floor with the team leader and the staff who do the work now."
         ),
-        _("Discuss the plan with the staff and the works council (OR) before anything changes."),
+        # a works council is required from 50 people (WOR art. 2), a staff representation
+        # (PVT) is possible from 10 (art. 35c); the model knows the people it models only
+        _("Discuss the plan with the staff and the works council (OR) before anything changes.")
+        if people >= thresholds().values["works_council_min_people"]
+        else _(
+            "Discuss the plan with the staff and their representation before anything changes: the works council (OR) from 50 people, else the staff representation (PVT) or a staff meeting."
+        ),
     ]
     if workers and hired:
         steps.append(
@@ -316,6 +327,14 @@ def _next_steps(
             if subsidy
             else _(
                 "Ask the employer service point (werkgeversservicepunt) of your region for candidates, the no-risk policy and job coaching."
+            )
+        )
+    if workers and hired and subsidy:
+        # the subsidy follows a wage-value assessment at the workplace, after the start
+        # (Regeling LKS 2021 art. 3; UWV for Wajong loondispensatie)
+        steps.append(
+            _(
+                "Have the loonwaarde assessed at the workplace (loonwaardebepaling) once each new worker has started: by the municipality for loonkostensubsidie, by UWV for loondispensatie. The subsidy follows that assessment; the loonwaarde in this plan is an estimate until then."
             )
         )
     if workers and lkv_ag > 0:

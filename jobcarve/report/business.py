@@ -272,11 +272,11 @@ def _wage_note(job: JobCase, lang: str, _: Gettext) -> str:
     """The wage of a job that is not the adult minimum wage (`JobCase.wage_basis`), to follow
     its instrument in the per-job table; "" for the adult minimum and a secondment fee."""
     if job.wage_basis == "stated":
-        return "; " + _("CAO wage %(wage)s an hour") % {
+        return "; " + _("CAO wage %(wage)s an hour before holiday pay") % {
             "wage": money(job.wage_eur_per_hour, lang, cents=True)
         }
     if job.wage_basis.startswith("youth_minimum_wage_share_"):
-        return "; " + _("youth minimum wage at %(age)s, %(wage)s an hour") % {
+        return "; " + _("youth minimum wage at %(age)s, %(wage)s an hour before holiday pay") % {
             "age": job.wage_basis.rsplit("_", 1)[1],
             "wage": money(job.wage_eur_per_hour, lang, cents=True),
         }

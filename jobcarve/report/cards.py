@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from jobcarve.carving.line import DECISECOND, LineSolution
-from jobcarve.carving.plan import Plan, day_only_profiles
+from jobcarve.carving.plan import Plan, PlanCobot, day_only_profiles
 from jobcarve.catalog import Catalogs
 from jobcarve.economics import BusinessCase
 from jobcarve.formatting import fixed, join_items, number, percent
@@ -352,6 +352,29 @@ def _job_cards(
                     % {"exposure": exposure, "work": "; ".join(inferred)}
                 )
         floor += _exposed_nearby(job, profiles, units, cats, lang, _)
+        # the work of roles whose freed hours rest on people leaving, or on agency hours
+        # hired only in a season: that part of the job is there when they go, or in the
+        # season (a review: a job built on a hygiene leaver's hours of next year, the card
+        # silent)
+        balance = {b.role: b for b in plan.work_balance}
+        leaving = [
+            r for r in roles if r in balance and balance[r].absorbed.get("leavers", 0.0) >= 0.05
+        ]
+        if leaving:
+            floor.append(
+                _(
+                    "work of %(roles)s, where the plan takes hours that come free when people leave: that part of the job starts when they go, not before (the work balance gives the hours)"
+                )
+                % {"roles": join_items([_lower_first(role_names.get(r, r)) for r in leaving])}
+            )
+        seasonal = [r for r in roles if r in balance and balance[r].seasonal_hours_per_week >= 0.05]
+        if seasonal:
+            floor.append(
+                _(
+                    "work of %(roles)s, where the plan takes hours of agency work hired only in a season: out of season today's staff do that work themselves, so agree with the employer which work fills those weeks, or seasonal hours"
+                )
+                % {"roles": join_items([_lower_first(role_names.get(r, r)) for r in seasonal])}
+            )
         # repetitive hand-arm work at a high demand (3 of 4: KIM-MHO's band of strongly
         # raised load): how much, and that it is spread over the day (a review: all the
         # tape peeling of a lens lab in two jobs, the card silent on its load)
@@ -530,15 +553,21 @@ def _payload_text(need: float, rated: float, cats: Catalogs, lang: str, _: Gette
 
 
 def _tending_text(
-    process: ProcessModel, plan: Plan, cobot_units: tuple[str, ...], lang: str, _: Gettext
+    process: ProcessModel, plan: Plan, cobot: PlanCobot, lang: str, _: Gettext
 ) -> str:
-    """The hours the roles keep to tend a cobot's cell, and which roles, in one sentence."""
+    """The hours the roles keep to tend a cobot's cell, and which roles, in one sentence. A
+    unit two cells share is tended for each cell in proportion to its part of the unit (a
+    review: both cards named the whole unit's tending)."""
     role_names = {r.id: r.name for r in process.roles}
     per_role: dict[str, float] = {}
-    for uid in cobot_units:
-        for h in plan.unit_holder.get(uid, ()):
+    for uid in cobot.units:
+        holders = plan.unit_holder.get(uid, ())
+        on_cobots = sum(h.hours_per_week for h in holders if h.kind == "cobot")
+        mine = sum(h.hours_per_week for h in holders if h.kind == "cobot" and h.holder == cobot.id)
+        part = mine / on_cobots if on_cobots > 0 else 0.0
+        for h in holders:
             if h.tending:
-                per_role[h.holder] = per_role.get(h.holder, 0.0) + h.hours_per_week
+                per_role[h.holder] = per_role.get(h.holder, 0.0) + h.hours_per_week * part
     if not per_role:
         return ""
     return _(
@@ -634,7 +663,7 @@ def _cobot_cards(
                     for u in cobot.units
                     if any(r.key == "cobot.line_rate" for r in units[u].cobot.reasons)
                 ),
-                tending=_tending_text(process, plan, cobot.units, lang, _),
+                tending=_tending_text(process, plan, cobot, lang, _),
                 use=_(
                     "It runs %(hours)s of the %(available)s hours a week it could run (%(share)s)."
                 )

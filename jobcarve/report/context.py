@@ -112,6 +112,8 @@ class Headline:
     cobots_label: str = ""
     #: why the plan carves a little less than the proven most (plan.slack), "" if it does not
     slack: str = ""
+    #: the plan's carved hours a week, as the status line gives them beside the bound
+    carved: str = ""
 
 
 @dataclass(frozen=True)
@@ -398,6 +400,7 @@ def _headline(plan: Plan | None, lang: str, _: Gettext) -> Headline:
         if plan is not None
         else "",
         cobots_label=_("cobot proposed") if n_cobots == 1 else _("cobots proposed"),
+        carved=number(summary.carved_hours_per_week, lang, 1) if summary else "",
     )
 
 
@@ -746,6 +749,7 @@ def _decision(
         slow_for_feed=tuple(u for c in cobots for u in c.slow_for_feed),
         heavy_work=heavy_work,
         seasonal=tuple(name for name, _b in seasonal_roles(process, plan)),
+        people=sum(r.headcount for r in process.roles),
         lang=lang,
         _=_,
         why_no_job=tuple(

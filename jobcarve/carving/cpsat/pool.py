@@ -12,7 +12,8 @@ hours-weighted physical load stays under the limit; no role gives up more of tod
 than its declared uses absorb (the work balance); cobots within their weekly hours and
 number. Objectives, lexicographic, solved in stages with the previous optimum fixed
 (the carved hours within a small slack) (`STAGES`): carved hours (the banenafspraak counts hours), hours freed in hard-to-fill
-roles, hours of ergonomic risk a cobot takes, fewer (so larger) jobs, fewer teams a job
+roles, hours of ergonomic risk a cobot takes, fewer (so larger) jobs and of as many jobs
+more profiles served, fewer teams a job
 works in (the roles whose work it holds: one colleague guides the new worker), less work
 that fits its job's profile only with supports (hours x gaps the supports close), fewer
 cobots.
@@ -344,7 +345,10 @@ class PoolModel:
     def _objective_terms(self) -> list[cp_model.LinearExprT]:
         inst = self.inst
         total = cp_model.LinearExpr.sum
-        jobs = -total(list(self.y.values()))
+        # fewer (so larger) jobs and, of as many jobs, more profiles served: a profile has a
+        # job when its first slot is used (`_symmetry`); the weight keeps the job count first
+        served = total([y for (_p, j), y in self.y.items() if j == 0])
+        jobs = -(len(inst.profiles) + 1) * total(list(self.y.values())) + served
         carved = total([self._hours_expr(p, j) for (p, j) in self.y])
         share = inst.options.assist_share
         moved: list[cp_model.LinearExprT] = []
