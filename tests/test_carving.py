@@ -547,6 +547,9 @@ def test_a_plan_without_its_cobots_keeps_the_options_it_ran_with() -> None:
     process = read_process(Path(__file__).parent / "cases" / "cosmetics_filling.yaml")
     result = plan(process, time_limit_s=2, evaluate_proposals=False)
     assert result.cobot_options and not result.cobots  # its cobot adds nothing here
+    # the options are numbered apart from a plan's cobots, once each (analysis.json)
+    ids = [c.id for c in result.cobot_options]
+    assert len(set(ids)) == len(ids) and all(i.startswith("option-") for i in ids)
     default = load_catalogs().params.carving.max_cobots.value  # type: ignore[union-attr]
     assert result.options["max_cobots"] == default == 2
 
@@ -1020,21 +1023,15 @@ def test_a_jobs_learning_route_reads_a_subtasks_own_standard_task() -> None:
             assert "solder_tht" not in job.quality.learning_templates
 
 
-def test_tending_counts_with_the_risk_a_cobot_removes_and_is_no_trial() -> None:
-    """A unit a cobot takes over removes its whole ergonomic risk, the hours its role keeps
-    to tend the cell included (the cobot does the handling: a review found 8 of 10 risky
-    hours counted, under the 8 h a cobot is advised for); and tending a cobot is no work a
-    profile could try out (`Plan.trials`)."""
-    from types import SimpleNamespace
-
-    from jobcarve.carving.plan import Holding, _risk_hours, _trials
+def test_tending_is_no_trial_work() -> None:
+    """Tending a cobot that took a unit over is no work a profile could try out
+    (`Plan.trials`): only the role's own holding of a unit counts."""
+    from jobcarve.carving.plan import Holding, _trials
 
     holders = {
         "pal": (Holding("cobot", "cobot-1", 8.0, False), Holding("role", "op", 2.0, False, True)),
         "wrap": (Holding("role", "op", 5.0, False),),
     }
-    plan = SimpleNamespace(unit_holder=holders)
-    assert _risk_hours(plan, {"pal", "wrap"}) == {"pal": 10.0}  # type: ignore[arg-type]
     units = [unit("pal", 10, role="op"), unit("wrap", 5, role="op")]
     inst = dataclasses.replace(
         PoolInstance(tuple(units), (profile(pid="p"),), options(), {}),
@@ -1045,8 +1042,10 @@ def test_tending_counts_with_the_risk_a_cobot_removes_and_is_no_trial() -> None:
 
 def test_each_cell_counts_only_its_own_part_of_the_risk() -> None:
     """A risky unit shared by two cells (its volume split in parts): each cell's risk hours
-    are its own parts, whole (with the hours kept to tend it), so a cell with 3 h of a 22 h
-    unit is not advised for ergonomics because the other cell takes the rest (a review)."""
+    are its own parts, whole with the hours kept to tend them (a review found 8 of 10 risky
+    hours counted, under the 8 h a cobot is advised for), so a cell with 3 h of a 22 h unit
+    is not advised for ergonomics because the other cell takes the rest (a review); a risky
+    unit a cell assists counts at the cobot's share (the person still does half)."""
     from types import SimpleNamespace
 
     from jobcarve.carving.plan import _risk_hours_by_cobot
@@ -1055,7 +1054,8 @@ def test_each_cell_counts_only_its_own_part_of_the_risk() -> None:
         dataclasses.replace(unit(f"pal#{i}", h, role="op", risk=True), unit="pal")
         for i, h in enumerate((10.0, 9.0, 3.0))
     ]
-    inst = PoolInstance((*parts, unit("wrap", 5, role="op")), (profile(),), options(), {})
-    a = Assignment(cobot_of={0: 0, 1: 0, 2: 1, 3: 1})
+    helped = unit("lift", 10, role="op", risk=True, cobot="assist")
+    inst = PoolInstance((*parts, unit("wrap", 5, role="op"), helped), (profile(),), options(), {})
+    a = Assignment(cobot_of={0: 0, 1: 0, 2: 1, 3: 1}, assist_of={4: 1})
     plan = SimpleNamespace(instance=inst, assignment=a)
-    assert _risk_hours_by_cobot(plan) == {"cobot-1": 19.0, "cobot-2": 3.0}  # type: ignore[arg-type]
+    assert _risk_hours_by_cobot(plan) == {"cobot-1": 19.0, "cobot-2": 8.0}  # type: ignore[arg-type]

@@ -813,7 +813,7 @@ def test_seasonal_agency_hours_are_named_under_the_work_balance_and_in_the_advic
     for card in plain_ctx.jobs:
         job = next(j for j in plain.plan.carved if j.id == card.id)
         roles = {u.role for u in plain.analysis.units if u.id in job.units}
-        said = any("come free when people leave" in f for f in card.floor)
+        said = any("comes free only when people leave" in f for f in card.floor)
         assert said == bool(roles & leaving), (card.id, roles, leaving)
         leaver_cards += said
     assert leaver_cards  # some job has the work of the role with a leaver

@@ -268,6 +268,12 @@ def test_a_feed_given_in_lifts_an_hour_is_checked_per_lift() -> None:
     assert rate.params["cobot_hours"] == pytest.approx(30 * p["cobot_s"] / 12)
     assert fed.cobot.cobot_hours_per_week == pytest.approx(30)
     assert fed.cobot.cobot_s_per_unit is None  # a lift is not a unit
+    # an assist works beside a person: no scanner condition, it runs the estimate (its
+    # share of it); 40 variants cap the same work to an assist
+    helped = unit(micro((task % ", lifts_per_hour: 300").replace("variants: 1", "variants: 40")))
+    assert helped.cobot.label == "assist"
+    assert "cobot.line_rate" not in [r.key for r in helped.cobot.reasons]
+    assert helped.cobot.cobot_hours_per_week == pytest.approx(0.5 * 30 * p["cobot_s"] / 12)
     unknown = unit(micro(task % ""))
     assert "cobot.no_cycle" in [r.key for r in unknown.cobot.reasons]
     assert unknown.cobot.cobot_hours_per_week == pytest.approx(30)

@@ -380,27 +380,6 @@ def assess_cobot(
             )
     else:
         reasons.append(Reason("cobot.no_cycle"))
-    # the hours the cell runs: where a line or machine feeds the work faster than the speed
-    # allowed near people, the cell keeps the feed's rate on the condition that a scanner
-    # lets the arm run faster while nobody is near (reason cobot.line_rate): one cell for
-    # the feed's hours, not a second cell for the slower estimate (a blind case: a second
-    # cobot cell for egg boxes every 14 s, where the expert asked for a scanner)
-    run_hours = work.hours_per_week if line_rate else cobot_hours
-    if run_hours > capacity.available_hours_per_week:
-        # capacity is not speed: more hours need more cells, or one cell covers a share
-        cells = math.ceil(run_hours / capacity.available_hours_per_week - 1e-9)
-        reasons.append(
-            Reason(
-                "cobot.capacity",
-                {
-                    "cobot_hours": run_hours,
-                    "available": capacity.available_hours_per_week,
-                    "cells": cells,
-                    "share": capacity.available_hours_per_week / run_hours,
-                },
-            )
-        )
-
     guarded_only = bool(gates) and all(g.gate in GUARDED_GATES for g in gates)
     criteria = _criteria(work, params, guarded=guarded_only)
     feasibility = 100 * sum(c.weight * (c.score - 1) / 4 for c in criteria)
@@ -468,6 +447,28 @@ def assess_cobot(
                     "cobot_hours": cobot_hours,
                 },
             ),
+        )
+    # the hours the cell runs: where a line or machine feeds a candidate's work faster than
+    # the speed allowed near people, the cell keeps the feed's rate on the condition that a
+    # scanner lets the arm run faster while nobody is near (reason cobot.line_rate, above):
+    # one cell for the feed's hours, not a second cell for the slower estimate (a blind
+    # case: a second cell for egg boxes every 14 s, where the expert asked for a scanner).
+    # An assist works beside a person, so it has no such condition and runs the estimate
+    run_hours = work.hours_per_week if line_rate and label == "candidate" else cobot_hours
+    if run_hours > capacity.available_hours_per_week:
+        # capacity is not speed: more hours need more cells, or one cell covers a share
+        # (appended where it stood before the label's reasons went in front)
+        cells = math.ceil(run_hours / capacity.available_hours_per_week - 1e-9)
+        reasons.append(
+            Reason(
+                "cobot.capacity",
+                {
+                    "cobot_hours": run_hours,
+                    "available": capacity.available_hours_per_week,
+                    "cells": cells,
+                    "share": capacity.available_hours_per_week / run_hours,
+                },
+            )
         )
     choice = None
     if model is not None and payload_need is not None:

@@ -422,10 +422,11 @@ def plan(
                 # cell fewer: the kept cell takes what it can of it (a review: a palletising
                 # unit over two cells, the second with 3 h of it)
                 no_cobot |= {u for c in idle for u in (*c.units, *c.assists)} - kept
-                if any(u in kept for c in idle for u in (*c.units, *c.assists)):
-                    cells = dataclasses.replace(
-                        cells, max_cobots=sum(1 for c in decided.cobots if c.why)
-                    )
+                sharing = sum(1 for c in idle if kept & {*c.units, *c.assists})
+                if sharing:
+                    # one cell fewer for each idle cell that shares a kept cell's unit; an
+                    # idle cell that shares none leaves its slot to another candidate
+                    cells = dataclasses.replace(cells, max_cobots=len(decided.cobots) - sharing)
             else:
                 assert decided.instance is not None
                 no_cobot = frozenset(u.unit for u in decided.instance.units) - kept
@@ -440,12 +441,12 @@ def plan(
         if any(not c.why for c in decided.cobots) and not decided.interrupted:
             dropped += tuple(c for c in decided.cobots if c not in dropped)
             decided = dataclasses.replace(without, cobot_options=())
-        offered = decided.cobot_options + dropped
-        if decided.cobots:
-            # cells of earlier rounds are numbered apart from the plan's own cobot-N
-            offered = tuple(
-                dataclasses.replace(c, id=f"option-{n}") for n, c in enumerate(offered, start=1)
-            )
+        # cells of several rounds, numbered apart from the plan's own cobot-N (and from
+        # each other: each round numbers its cells from 1)
+        offered = tuple(
+            dataclasses.replace(c, id=f"option-{n}")
+            for n, c in enumerate(decided.cobot_options + dropped, start=1)
+        )
         best = dataclasses.replace(
             decided,
             cobot_options=offered,
@@ -603,7 +604,6 @@ def _decide_cobots(with_cobots: Plan, without: Plan, min_added: float) -> Plan:
     inst = with_cobots.instance
     assert inst is not None
     risky = {u.unit for u in inst.units if u.risk}
-    risk_hours_of = _risk_hours(with_cobots, risky)
     own_risk = _risk_hours_by_cobot(with_cobots)
     cobots = []
     for c in with_cobots.cobots:
@@ -618,7 +618,7 @@ def _decide_cobots(with_cobots: Plan, without: Plan, min_added: float) -> Plan:
         cobots.append(dataclasses.replace(c, why=why, risk_units=risk_units))
     if not any(c.why for c in cobots):
         return dataclasses.replace(without, cobot_options=tuple(cobots))
-    risk_hours = sum(risk_hours_of.values())
+    risk_hours = sum(own_risk.values())
     effect = CobotEffect(
         carved_hours_without=_carved_hours(without),
         hard_to_fill_hours_without=without.skilled_hours_freed,
@@ -631,30 +631,22 @@ def _decide_cobots(with_cobots: Plan, without: Plan, min_added: float) -> Plan:
 
 
 def _risk_hours_by_cobot(p: Plan) -> dict[str, float]:
-    """Per cobot (its plan id), the hours a week of risky work it takes or assists: the
-    parts of units on that cell, whole (a unit taken over with the hours its role keeps to
-    tend it, as the optimiser's risk stage counts them), in today's hours."""
+    """Per cobot (its plan id), the hours a week of risky work it takes or assists, in
+    today's hours: a part of a unit it takes over whole, with the hours its role keeps to
+    tend it (the cobot does all of the handling); a part it assists at the cobot's share
+    (`PoolOptions.assist_share`: the person still does the rest). One home for each cell's
+    reason and for the plan's `risk_hours_removed`."""
     inst, a = p.instance, p.assignment
     if inst is None or a is None:
         return {}
+    share = inst.options.assist_share
     out: dict[str, float] = {}
     for number, (_m, members) in enumerate(sorted(a.cobots().items()), start=1):
         out[f"cobot-{number}"] = sum(
-            inst.units[u].base_hours for u in members if inst.units[u].risk
+            inst.units[u].base_hours * (share if u in a.assist_of else 1.0)
+            for u in members
+            if inst.units[u].risk
         )
-    return out
-
-
-def _risk_hours(p: Plan, risky: set[str]) -> dict[str, float]:
-    """Hours per week of risky work per unit that a cobot takes or assists. A unit a cobot
-    takes over counts whole, with the hours its role keeps to tend the cell: the cobot does
-    all of the handling (the optimiser's risk stage counts it so too)."""
-    out: dict[str, float] = {}
-    for unit, holders in p.unit_holder.items():
-        if unit in risky:
-            for h in holders:
-                if h.kind == "cobot" or h.cobot_assist or h.tending:
-                    out[unit] = out.get(unit, 0.0) + h.hours_per_week
     return out
 
 
@@ -793,10 +785,10 @@ def _to_plan(
         )
         for u in members:
             if u in a.cobot_of:
-                # the unit's hours less what its role keeps to tend the cell (today's hours,
-                # as the role's holdings): the holdings add up to the unit's hours
-                kept_to_tend = units[u].base_hours * inst.options.tending_share
-                hold(u, "cobot", cid, units[u].hours - kept_to_tend)
+                # today's hours less what its role keeps to tend the cell: the cobot's and the
+                # role's holdings add up to today's hours, and the cobot's is what the work
+                # balance releases to it (`released_by`)
+                hold(u, "cobot", cid, units[u].base_hours * inst.options.taken_share)
 
     def kept_base(members: list[int]) -> dict[str, float]:
         # the role keeps its work in today's hours: no hand-over overhead, less the share

@@ -357,23 +357,40 @@ def _job_cards(
         # season (a review: a job built on a hygiene leaver's hours of next year, the card
         # silent)
         balance = {b.role: b for b in plan.work_balance}
-        leaving = [
-            r for r in roles if r in balance and balance[r].absorbed.get("leavers", 0.0) >= 0.05
-        ]
+
+        def per_role(hours: dict[str, float]) -> str:
+            # the role's figure of the work balance (one home), not a share of this job
+            return join_items(
+                [
+                    _("%(role)s (%(hours)s h)")
+                    % {"role": _lower_first(role_names.get(r, r)), "hours": number(h, lang, 1)}
+                    for r, h in hours.items()
+                ]
+            )
+
+        leaving = {
+            r: balance[r].absorbed.get("leavers", 0.0)
+            for r in roles
+            if r in balance and balance[r].absorbed.get("leavers", 0.0) >= 0.05
+        }
         if leaving:
             floor.append(
                 _(
-                    "work of %(roles)s, where the plan takes hours that come free when people leave: that part of the job starts when they go, not before (the work balance gives the hours)"
+                    "work of roles where part of what the plan takes comes free only when people leave (of all the plan takes from each role, per week: %(roles)s). Until they go, the new jobs do without that part; the work balance gives the hours"
                 )
-                % {"roles": join_items([_lower_first(role_names.get(r, r)) for r in leaving])}
+                % {"roles": per_role(leaving)}
             )
-        seasonal = [r for r in roles if r in balance and balance[r].seasonal_hours_per_week >= 0.05]
+        seasonal = {
+            r: balance[r].seasonal_hours_per_week
+            for r in roles
+            if r in balance and balance[r].seasonal_hours_per_week >= 0.05
+        }
         if seasonal:
             floor.append(
                 _(
-                    "work of %(roles)s, where the plan takes hours of agency work hired only in a season: out of season today's staff do that work themselves, so agree with the employer which work fills those weeks, or seasonal hours"
+                    "work of roles where part of what the plan takes rests on agency work hired only in a season (of all the plan takes from each role, per week: %(roles)s). Out of season today's staff do that work themselves: decide which year-round work fills those weeks, or offer that part as seasonal hours"
                 )
-                % {"roles": join_items([_lower_first(role_names.get(r, r)) for r in seasonal])}
+                % {"roles": per_role(seasonal)}
             )
         # repetitive hand-arm work at a high demand (3 of 4: KIM-MHO's band of strongly
         # raised load): how much, and that it is spread over the day (a review: all the
@@ -595,6 +612,10 @@ def _cobot_cards(
 ) -> list[CobotCard]:
     models = {c.id: c for c in cats.cobots}
     share = _assist_share(analysis)
+    # a unit's hours today (without the hand-over time of a split), per unit id
+    today: dict[str, float] = {}
+    for pu in plan.instance.units if plan.instance is not None else ():
+        today[pu.unit] = today.get(pu.unit, 0.0) + pu.base_hours
     available = float(plan.options.get("cobot_hours_available") or 0.0)
     cards = []
     for cobot in plan.cobots:
@@ -637,7 +658,8 @@ def _cobot_cards(
                         _("%(name)s (of %(total)s h/week in all)")
                         % {
                             "name": units[u].label(lang),
-                            "total": number(units[u].hours_per_week, lang, 1),
+                            # today's hours, as the cobot's and the tending hours are
+                            "total": number(today.get(u, units[u].hours_per_week), lang, 1),
                         },
                         number(taken[u], lang, 1),
                     )

@@ -114,6 +114,8 @@ class Headline:
     slack: str = ""
     #: the plan's carved hours a week, as the status line gives them beside the bound
     carved: str = ""
+    #: the carved hours equal the bound as printed (a later stage is what is unproven)
+    at_bound: bool = False
 
 
 @dataclass(frozen=True)
@@ -401,6 +403,12 @@ def _headline(plan: Plan | None, lang: str, _: Gettext) -> Headline:
         else "",
         cobots_label=_("cobot proposed") if n_cobots == 1 else _("cobots proposed"),
         carved=number(summary.carved_hours_per_week, lang, 1) if summary else "",
+        at_bound=bool(
+            summary
+            and plan is not None
+            and (known := plan_bound(plan)) is not None
+            and number(known, lang, 1) == number(summary.carved_hours_per_week, lang, 1)
+        ),
     )
 
 
