@@ -356,18 +356,8 @@ def _job_cards(
         # hired only in a season: that part of the job is there when they go, or in the
         # season (a review: a job built on a hygiene leaver's hours of next year, the card
         # silent)
+        # the roles' figures of the work balance (one home), not a share of this job
         balance = {b.role: b for b in plan.work_balance}
-
-        def per_role(hours: dict[str, float]) -> str:
-            # the role's figure of the work balance (one home), not a share of this job
-            return join_items(
-                [
-                    _("%(role)s (%(hours)s h)")
-                    % {"role": _lower_first(role_names.get(r, r)), "hours": number(h, lang, 1)}
-                    for r, h in hours.items()
-                ]
-            )
-
         leaving = {
             r: balance[r].absorbed.get("leavers", 0.0)
             for r in roles
@@ -378,7 +368,7 @@ def _job_cards(
                 _(
                     "work of roles where part of what the plan takes comes free only when people leave (of all the plan takes from each role, per week: %(roles)s). Until they go, the new jobs do without that part; the work balance gives the hours"
                 )
-                % {"roles": per_role(leaving)}
+                % {"roles": _roles_with_hours(leaving, role_names, lang, _)}
             )
         seasonal = {
             r: balance[r].seasonal_hours_per_week
@@ -390,7 +380,7 @@ def _job_cards(
                 _(
                     "work of roles where part of what the plan takes rests on agency work hired only in a season (of all the plan takes from each role, per week: %(roles)s). Out of season today's staff do that work themselves: decide which year-round work fills those weeks, or offer that part as seasonal hours"
                 )
-                % {"roles": per_role(seasonal)}
+                % {"roles": _roles_with_hours(seasonal, role_names, lang, _)}
             )
         # repetitive hand-arm work at a high demand (3 of 4: KIM-MHO's band of strongly
         # raised load): how much, and that it is spread over the day (a review: all the
@@ -593,12 +583,21 @@ def _tending_text(
         "changeovers)."
     ) % {
         "hours": number(sum(per_role.values()), lang, 1),
-        "roles": _(" and ").join(
-            _("%(role)s (%(hours)s h)")
-            % {"role": _lower_first(role_names.get(r, r)), "hours": number(h, lang, 1)}
-            for r, h in sorted(per_role.items(), key=lambda kv: -kv[1])
+        "roles": _roles_with_hours(
+            dict(sorted(per_role.items(), key=lambda kv: -kv[1])), role_names, lang, _
         ),
     }
+
+
+def _roles_with_hours(
+    hours: dict[str, float], role_names: dict[str, str], lang: str, _: Gettext
+) -> str:
+    """Roles with their hours a week in running text: "hygiene worker (21.3 h), packer (4 h)"."""
+    return join_items(
+        _("%(role)s (%(hours)s h)")
+        % {"role": _lower_first(role_names.get(r, r)), "hours": number(h, lang, 1)}
+        for r, h in hours.items()
+    )
 
 
 def _cobot_cards(
