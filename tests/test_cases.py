@@ -9,6 +9,7 @@ import sys
 
 import pytest
 
+from jobcarve.yamlsource import load
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -43,6 +44,15 @@ from cases import agreement, case_files, plan_ranges, plan_rules
 #: (docs/performance.md)
 FIT_FLOOR = 0.90
 COBOT_FLOOR = 0.90
+
+
+def test_expected_files_are_strict_yaml() -> None:
+    """Every expected-verdict file parses without duplicate keys (the format's case id was a
+    second top-level `case` until 2026-12-03: PyYAML kept the last, strict parsers refuse
+    it; a blind writer found it)."""
+    for _, expected in case_files():
+        _, _, problems = load(expected.read_text(encoding="utf-8"), str(expected))
+        assert not problems, [p.message for p in problems]
 
 
 def test_agreement_with_expert_labels() -> None:
