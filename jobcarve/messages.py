@@ -251,6 +251,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Snelheid bij mensen (ISO 10218-2:2025 / ISO/TS 15066, borst): max {v_max:.2f} m/s; met de hand {lifts:g} keer tillen per uur ({human_s:.1f} s per keer), geschatte cobottijd {cobot_s:.1f} s per keer: {cobot_hours:.1f} cobot-uren per week voor {hours:.1f} uur werk.",
         "Speed near people (ISO 10218-2:2025 / ISO/TS 15066, chest): max {v_max:.2f} m/s; {lifts:g} lifts an hour by hand ({human_s:.1f} s each), estimated cobot time {cobot_s:.1f} s a lift: {cobot_hours:.1f} cobot hours a week for {hours:.1f} hours of work.",
     ),
+    "cobot.speed_ops": (
+        "Snelheid bij mensen (ISO 10218-2:2025 / ISO/TS 15066, borst): max {v_max:.2f} m/s; met de hand {lifts:g} handelingen per uur ({human_s:.1f} s per handeling), geschatte cobottijd {cobot_s:.1f} s per handeling: {cobot_hours:.1f} cobot-uren per week voor {hours:.1f} uur werk.",
+        "Speed near people (ISO 10218-2:2025 / ISO/TS 15066, chest): max {v_max:.2f} m/s; {lifts:g} operations an hour by hand ({human_s:.1f} s each), estimated cobot time {cobot_s:.1f} s an operation: {cobot_hours:.1f} cobot hours a week for {hours:.1f} hours of work.",
+    ),
     "cobot.no_cycle": (
         "Vaste uren per week zonder cyclus of tilfrequentie: cyclustijd niet getoetst.",
         "Fixed hours per week without a cycle or lifts an hour: cycle time not checked.",

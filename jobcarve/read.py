@@ -578,6 +578,21 @@ def _check_task(
             else ("batch_size_units", "time_min_per_batch")
         )
         problems.append(smap.problem((*loc, have), f"{have} needs {need}", key=True))
+    handling = task.get("handling")
+    if (
+        isinstance(handling, dict)
+        and "operations_per_hour" in handling
+        and given
+        and "hours_per_week" not in given
+    ):
+        problems.append(
+            smap.problem(
+                (*loc, "handling", "operations_per_hour"),
+                "operations_per_hour applies to hours_per_week; for a time per unit or per "
+                "batch give operations_per_unit",
+                key=True,
+            )
+        )
     if "share_of_units" in task and given == ["hours_per_week"]:
         problems.append(
             smap.problem(

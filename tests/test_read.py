@@ -210,6 +210,16 @@ CASES = [
         "tasks[2].share_of_units",
         "share_of_units applies to per-unit",
     ),
+    # operations an hour on work timed per unit (the moves per unit are operations_per_unit)
+    (
+        "ops_per_hour_with_unit_time",
+        _edit(
+            "    time_s_per_unit: 36\n",
+            "    time_s_per_unit: 36\n    handling: {operations_per_hour: 600}  #!\n",
+        ),
+        "tasks[0].handling.operations_per_hour",
+        "operations_per_hour applies to hours_per_week",
+    ),
     # a missing required key
     (
         "missing_key",

@@ -363,6 +363,34 @@ def test_lifts_per_hour_show_a_move_too_fast_for_a_cobot() -> None:
     assert gates(u) == ["too_fast"] and u.cobot.label == "guarded_cell"
 
 
+def test_operations_an_hour_set_the_cycle_where_they_differ_from_the_lifts() -> None:
+    """Clean buckets off a washer's outfeed, one every 4 s, nested and lifted onto a trolley
+    by the stack of 20 (blind case 86): 45 lifts an hour is the NIOSH frequency, but the
+    moves are 900 an hour, too fast for a cobot next to people. Without the operations the
+    lifts set the cycle (80 s), and the unit reads as a cobot candidate."""
+    task = f"""
+        - {{id: t, name: Buckets, role: op, hours_per_week: 10, demands: {{repetitive_hand_arm: 3}},
+           handling: {{part_mass_kg: 2, lifts_per_hour: 45%s, {FIXED}}}}}
+        """
+    fast = unit(micro(task % ", operations_per_hour: 900"))
+    assert gates(fast) == ["too_fast"] and fast.cobot.label == "guarded_cell"
+    (too_fast,) = [g.reason for g in fast.cobot.gates]
+    assert too_fast.params["human_s"] == pytest.approx(4.0)
+    (speed,) = [r for r in fast.cobot.reasons if r.key == "cobot.speed_ops"]
+    assert speed.params["lifts"] == 900 and speed.params["human_s"] == pytest.approx(4.0)
+    for lang in ("nl", "en"):
+        text = speed.text(lang)
+        assert (
+            "900" in text
+            and ("handelingen per uur" if lang == "nl" else "operations an hour") in text
+        )
+    slow = unit(micro(task % ""))
+    assert not slow.cobot.gates and slow.cobot.label == "candidate"
+    assert [r.params["human_s"] for r in slow.cobot.reasons if r.key == "cobot.speed_lift"] == [
+        pytest.approx(80.0)
+    ]
+
+
 def test_many_variants_presented_at_random_are_no_cobot_work() -> None:
     """Variants lying loose at varying places (cobots_hrc.md step B: random bin 1-2/5, more
     than 10 variants 2/5 or less; east-cnc: parts in varying orientations are too early to
@@ -1675,6 +1703,25 @@ def test_the_check_at_the_table_neither_lifts_nor_runs_at_the_line_pace() -> Non
     assert check.demands["lifting"] == 0 and not check.ergonomics
     assert check.fit["p"].verdict == "fits"
     assert stack.fit["p"].verdict != "fits" and t.fit["p"].verdict == "needs_split"
+
+
+def test_the_check_at_the_table_does_not_take_the_moves_of_the_hooks() -> None:
+    """The same split in hours a week, 900 moves an hour at the hooks: the moves are the
+    unloading part's cycle (too fast for a cobot), not the coating check's, which lifts
+    nothing and has no cycle of its own."""
+    t = micro(
+        """
+        - {id: t, name: Unload, role: op, template: coat_unhang_check, hours_per_week: 20,
+           catalogue_split: confirmed, demands: {pace: 3},
+           handling: {part_mass_kg: 2, lifts_per_hour: 100, operations_per_hour: 900}}
+        """,
+        capacities=ALL.format(v=3).replace("pace: 3", "pace: 2"),
+    ).tasks[0]
+    by_id = {u.id.split(".")[-1]: u for u in t.units}
+    stack, check = by_id["unhang_stack"], by_id["check_coating"]
+    assert "too_fast" in gates(stack)
+    assert "too_fast" not in gates(check)
+    assert "cobot.no_cycle" in keys(check.cobot.reasons)
 
 
 def test_a_profile_that_cannot_interpret_failures_does_not_fit_the_whole_test() -> None:

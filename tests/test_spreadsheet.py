@@ -507,6 +507,25 @@ def test_round_trip_keeps_aids_unusable_and_the_wage_instrument(tmp_path: Path) 
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
+def test_round_trip_keeps_operations_an_hour(tmp_path: Path, lang: str) -> None:
+    """The bouquet maker's washer ends (case 86): a bucket every 4 s, nested by the stack
+    of 20, is 900 operations an hour beside 20-30 lifts; the cobot gate reads the operations,
+    so the inventory keeps them, in their own column after the shift."""
+    path = ROOT / "tests" / "cases" / "bouquet_maker.yaml"
+    original = read_process(path)
+    ops = {
+        u.id: u.handling.operations_per_hour
+        for t in original.tasks
+        for u in [t, *t.subtasks]
+        if u.handling and u.handling.operations_per_hour
+    }
+    assert ops == {"feed_washer": 900, "stack_clean_buckets": 900}
+    export_inventory(original, tmp_path / "inv.xlsx", lang)
+    model, _ = import_inventory(tmp_path / "inv.xlsx")
+    assert model.model_dump(include={"tasks"}) == original.model_dump(include={"tasks"})
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
 def test_round_trip_keeps_shifts_and_seasonal_agency_hours(tmp_path: Path, lang: str) -> None:
     """Pet food (case 56): the sample round done in every shift (`shift: every`), a task set
     to the night (`shift: night`), one to the day (`shift: day`) and a role's agency hours hired 16 weeks a year at their

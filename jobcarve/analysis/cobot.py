@@ -318,10 +318,12 @@ def assess_cobot(
     moves = moves_per_unit(h)
     human_move_s: float | None = None
     line_rate = False
+    # moves an hour where no time per unit is known: the operations, else the lifts
+    per_hour = h.operations_per_hour or h.lifts_per_hour
     if work.seconds_per_unit is not None:
         human_move_s = work.seconds_per_unit / moves
-    elif h.lifts_per_hour:
-        human_move_s = 3600 / h.lifts_per_hour
+    elif per_hour:
+        human_move_s = 3600 / per_hour
     if (
         human_move_s is not None
         and human_move_s * params.max_cobot_slowdown.value < params.min_cycle_s.value
@@ -341,8 +343,8 @@ def assess_cobot(
     cycle_moves = moves
     if work.seconds_per_unit is not None:
         cycle_s = work.seconds_per_unit
-    elif h.lifts_per_hour:
-        cycle_s, cycle_moves = 3600 / h.lifts_per_hour, 1
+    elif per_hour:
+        cycle_s, cycle_moves = 3600 / per_hour, 1
     if cycle_s is not None:
         path_m = 2 * (h.reach_mm or params.default_reach_mm.value) / 1000
         move_s = path_m / (v_max * params.mean_speed_share.value) + params.grip_release_s.value
@@ -367,10 +369,10 @@ def assess_cobot(
         else:
             reasons.append(
                 Reason(
-                    "cobot.speed_lift",
+                    "cobot.speed_ops" if h.operations_per_hour else "cobot.speed_lift",
                     {
                         "v_max": v_max,
-                        "lifts": h.lifts_per_hour,
+                        "lifts": per_hour,
                         "human_s": cycle_s,
                         "cobot_s": cobot_s,
                         "hours": work.hours_per_week,

@@ -233,7 +233,12 @@ def catalogue_units(
         )
         if own["lifting"] == 0 and not (unit.handling and unit.handling.lifted):
             handling = handling.model_copy(
-                update={"lifts_per_unit": None, "lifts_per_hour": None, "lift": None}
+                update={
+                    "lifts_per_unit": None,
+                    "lifts_per_hour": None,
+                    "operations_per_hour": None,
+                    "lift": None,
+                }
             )
         label = unit.name_nl if language == "nl" else unit.name_en
         names = (f"{task.name}: {unit.name_nl}", f"{task.name}: {unit.name_en}")

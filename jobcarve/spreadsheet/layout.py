@@ -113,6 +113,7 @@ TASK_COLUMNS["catalogue_split"] = (
     ("splitsing catalogus", "split confirmed"),
 )
 TASK_COLUMNS["shift"] = ("Ploeg", "Shift", ("dienst", "wanneer", "when"))
+TASK_COLUMNS["operations_per_hour"] = ("Handelingen per uur", "Operations per hour", ())
 #: the adviser's word on a catalogue split, in both languages
 SPLIT_WORDS = {"bevestigd": "confirmed", "afgewezen": "rejected"}
 #: when the work is done (a task's `shift`), in both languages
@@ -130,6 +131,7 @@ _SCREENING_NUMBERS = (
     "measuring_tolerance_mm",
     "part_size_mm",
     "lifts_per_hour",
+    "operations_per_hour",
 )
 _SCREENING_FLAGS = (
     "machine_hazard",
