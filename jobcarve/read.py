@@ -546,7 +546,27 @@ def _check_task(
         )
     subtasks = task.get("subtasks")
     given = [k for k in _TIME_KEYS if k in task]
+    handling = task.get("handling")
+    ops = isinstance(handling, dict) and "operations_per_hour" in handling
     if isinstance(subtasks, list) and subtasks:
+        per_unit = [
+            str(sub.get("id"))
+            for sub in subtasks
+            if isinstance(sub, dict)
+            and any(k in sub for k in _TIME_KEYS)
+            and "hours_per_week" not in sub
+            and not (isinstance(sub.get("handling"), dict) and sub["handling"])
+        ]
+        if ops and per_unit:
+            problems.append(
+                smap.problem(
+                    (*loc, "handling", "operations_per_hour"),
+                    "operations_per_hour applies to hours_per_week; subtask "
+                    f"{show(per_unit[0], 40)} is timed per unit or per batch: give "
+                    "operations_per_unit",
+                    key=True,
+                )
+            )
         for key in (*given, "batch_size_units", "share_of_units"):
             if key in task:
                 problems.append(
@@ -578,13 +598,7 @@ def _check_task(
             else ("batch_size_units", "time_min_per_batch")
         )
         problems.append(smap.problem((*loc, have), f"{have} needs {need}", key=True))
-    handling = task.get("handling")
-    if (
-        isinstance(handling, dict)
-        and "operations_per_hour" in handling
-        and given
-        and "hours_per_week" not in given
-    ):
+    if ops and given and "hours_per_week" not in given:
         problems.append(
             smap.problem(
                 (*loc, "handling", "operations_per_hour"),

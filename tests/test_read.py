@@ -314,6 +314,19 @@ CASES = [
         "tasks[2].hours_per_week",
         "a task with subtasks takes its time from them",
     ),
+    # operations an hour on a parent whose subtasks, which inherit its handling, are timed
+    # per unit (a review: the value was silently ignored there)
+    (
+        "ops_per_hour_through_subtasks",
+        _edit(
+            "    hours_per_week: 2\n",
+            "    handling: {operations_per_hour: 900}  #!\n    subtasks:\n"
+            "      - {id: c1, name: C1, hours_per_week: 1}\n"
+            "      - {id: c2, name: C2, time_s_per_unit: 9}\n",
+        ),
+        "tasks[2].handling.operations_per_hour",
+        'operations_per_hour applies to hours_per_week; subtask "c2" is timed per unit',
+    ),
 ]
 
 
