@@ -199,8 +199,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Too fast for the line: a cobot needs {cobot_s:.0f} s per unit on average; the takt is {takt:g} s.",
     ),
     "cobot.line_rate": (
-        "Te controleren: de lijn of machine levert er een per {human_s:.1f} s (product of tilling); bij de snelheid die naast mensen mag, heeft een cobot {cobot_s:.1f} s nodig. Dan loopt de aanvoer {cobot_hours:.1f} uur per week in plaats van {hours:.1f} uur, tenzij een veiligheidsscanner de arm sneller laat bewegen zolang niemand dichtbij is (snelheids- en afstandsbewaking, ISO/TS 15066).",
-        "To check: the line or machine delivers one every {human_s:.1f} s (a unit or a lift); at the speed allowed near people a cobot needs {cobot_s:.1f} s. The feed then runs {cobot_hours:.1f} hours a week instead of {hours:.1f}, unless a safety scanner lets the arm move faster while nobody is near (speed and separation monitoring, ISO/TS 15066).",
+        "Te controleren: een medewerker doet er één in {human_s:.1f} s, {hours:.1f} uur per week; op de snelheid die naast mensen is toegestaan, heeft een cobot {cobot_s:.1f} s nodig, {cobot_hours:.1f} uur per week. Loopt de lijn of machine voor dit werk minstens {cobot_hours:.1f} uur per week (één per {cobot_s:.1f} s of trager), dan houdt de cobot het bij; levert die sneller, dan moet de aanvoer trager lopen, of moet een veiligheidsscanner de arm sneller laten bewegen zolang niemand dichtbij is (snelheids- en afstandsbewaking, ISO/TS 15066).",
+        "To check: a person does one in {human_s:.1f} s, {hours:.1f} hours a week; at the speed allowed near people a cobot needs {cobot_s:.1f} s, {cobot_hours:.1f} hours a week. Where the line or machine runs at least {cobot_hours:.1f} hours a week for this work (one every {cobot_s:.1f} s or slower), the cobot keeps up; where it delivers faster, the feed must run slower, or a safety scanner must let the arm move faster while nobody is near (speed and separation monitoring, ISO/TS 15066).",
     ),
     "gate.tolerance": (
         "Te nauwkeurig: tolerantie {tolerance:g} mm is minder dan {factor:g} x de beste herhaalnauwkeurigheid ({repeatability:g} mm).",

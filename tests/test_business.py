@@ -536,6 +536,35 @@ def test_the_first_screen_says_what_the_net_holds_of_capacity() -> None:
     carried = sentence(20_000.0, 5_000.0)
     assert "includes €5,000 a year" in carried and "money paid" not in carried
     assert sentence(20_000.0, 0.0).endswith(" | ")  # no capacity, nothing said
+    # the amounts are averages over the horizon, and a first year that costs money paid (the
+    # investments) is named with the cash flow's own figure (a review: "brings in ... a year
+    # net" beside a year 1 that lost 120,000)
+    assert case.cash_flow is not None
+    horizon = len(case.cash_flow.years)
+    assert (
+        f"Amounts a year are averages over the {horizon} years of the business case, with cobots as depreciation"
+        in both
+    )
+    assert case.cash_flow.paid_net_eur[0] >= 0 and "first year" not in both
+    first = case.cash_flow.years[0]
+    costly = dataclasses.replace(
+        case.cash_flow,
+        years=(dataclasses.replace(first, net=-120_428.4), *case.cash_flow.years[1:]),
+    )
+    decision = _decision(
+        process,
+        own,
+        dataclasses.replace(case, cash_flow=costly),
+        None,
+        (),
+        (),
+        None,
+        "en",
+        lambda s: s,
+    )
+    assert decision is not None
+    paid = -round(costly.paid_net_eur[0])
+    assert f"in the first year the plan costs €{paid:,} in money paid" in decision.sentence
 
 
 def test_monte_carlo_draws_the_value_of_a_freed_hour() -> None:
@@ -1163,9 +1192,16 @@ def test_next_steps_follow_the_instruments_of_the_jobs(lang: str) -> None:
     ).next_steps
     text = " ".join(steps)
     assert "doelgroepverklaring" in text
-    assert " ".join(money(case.line("lkv_arbeidsgehandicapt"), lang).split()) in " ".join(
-        text.split()
-    )
+    # the amount a year and its years are the cash flow's (one home), not the average over
+    # the horizon that the case line holds
+    assert case.cash_flow is not None
+    paid = [y.items["lkv_arbeidsgehandicapt"] for y in case.cash_flow.years]
+    years = sum(p > 0 for p in paid)
+    assert 0 < years < len(paid)
+    assert case.line("lkv_arbeidsgehandicapt") == pytest.approx(paid[0] * years / len(paid))
+    flat = " ".join(text.split())
+    assert " ".join(money(paid[0], lang).split()) in flat
+    assert (f"for {years} years" if lang == "en" else f"gedurende {years} jaar") in flat
     wsp = [s for s in steps if "werkgeversservicepunt" in s]
     assert len(wsp) == 1 and _("wage-cost subsidy") not in wsp[0]
     assert "loonkostensubsidie" not in wsp[0]

@@ -546,7 +546,7 @@ def test_recommendation_rule(monkeypatch: pytest.MonkeyPatch) -> None:
         **{**kw, "cobot_names": ("CRX-25iA",), "slow_for_feed": ("Infeed",)},
     )
     (cobot,) = [c for c in fed.conditions if c.key == "cobot"]
-    assert "At Infeed the feed delivers faster than the cobot" in cobot.text
+    assert "At Infeed the cobot works slower than a person" in cobot.text
     plain = advise(
         extra_workers=3,
         case=case(5e4, 1e4, 1e4, payback=2.0),

@@ -391,6 +391,31 @@ def test_operations_an_hour_set_the_cycle_where_they_differ_from_the_lifts() -> 
     ]
 
 
+@pytest.mark.parametrize(("shift", "hours_a_shift"), [("day", 4.5), ("every", 1.5), (None, 1.5)])
+def test_work_bound_to_one_shift_is_lifted_in_that_shift(
+    shift: str | None, hours_a_shift: float
+) -> None:
+    """Palletising 10 kg cartons at a line that runs in the day shift only (blind case 84):
+    9,000 cartons of 9 s are 22.5 hours a week, lifted in five day shifts, 4.5 hours each,
+    not 1.5 hours in each of fifteen shifts. Work done in every shift, or in any, is spread
+    over all three. NIOSH's duration band (1-2 h against 2-8 h) changes the index."""
+    where = f", shift: {shift}" if shift else ""
+    u = unit(
+        micro(
+            f"""
+        - {{id: t, name: Stack, role: op, time_s_per_unit: 9{where},
+           demands: {{lifting: 2}},
+           handling: {{part_mass_kg: 10, lifts_per_unit: 1, {FIXED},
+                      lift: {{horizontal_cm: 45, vertical_cm: 75, travel_cm: 60, asymmetry_deg: 45}}}}}}
+        """,
+            units=9000,
+            shifts=3,
+        )
+    )
+    (niosh,) = [r for r in u.ergonomics if r.key == "ergo.niosh"]
+    assert niosh.params["hours"] == pytest.approx(hours_a_shift)
+
+
 def test_many_variants_presented_at_random_are_no_cobot_work() -> None:
     """Variants lying loose at varying places (cobots_hrc.md step B: random bin 1-2/5, more
     than 10 variants 2/5 or less; east-cnc: parts in varying orientations are too early to

@@ -126,7 +126,8 @@ def lifting_load(
     With lift geometry, the NIOSH lifting index decides the band; without it, the load
     mass band of KIM-LHC, raised by one at high lift frequency. `typical_s` is the
     catalogue template's typical seconds per product, used for tasks in fixed hours
-    without ``lifts_per_hour``.
+    without ``lifts_per_hour``. `shifts`: the shifts a week the work is spread over (one
+    for work bound to the day or the night shift).
     """
     mass = handling.part_mass_kg
     if mass is None or not handling.lifted:

@@ -262,7 +262,7 @@ def _adjusted(
             task.handling,
             occurrence_seconds(task),
             task_hours_per_week(task, process.planning),
-            process.planning.shifts,
+            shifts_worked(info.shift, process.planning.shifts),
             params.ergonomics,
             info.typical_s,
         )
@@ -405,7 +405,7 @@ def _assess_unit(
         spec.handling,
         spec.seconds_per_unit,
         spec.hours_per_week,
-        process.planning.shifts,
+        shifts_worked(info.shift, process.planning.shifts),
         params.ergonomics,
         info.typical_s,
     )
@@ -619,6 +619,13 @@ def _task_meta(process: ProcessModel, cats: Catalogs) -> dict[str, _TaskMeta]:
 
     walk(process.tasks, None)
     return out
+
+
+def shifts_worked(shift: str, shifts: int) -> int:
+    """The shifts a week's work is spread over: one for work bound to the day or the night
+    shift, else every shift the process runs (a palletiser at a day-shift line lifts its
+    22.5 hours in five day shifts, 4.5 hours a shift, not 1.5 over fifteen; blind case 84)."""
+    return 1 if shift in ("day", "night") else shifts
 
 
 def _unit_meta(spec: UnitSpec, task: Task, meta: dict[str, _TaskMeta]) -> _TaskMeta:

@@ -216,7 +216,7 @@ def advise(
             # at the speed allowed near people the feed would have to run slower (a review:
             # a cobot at 18.6 s a wheel behind a coating machine that delivers one every 12 s)
             text += " " + _(
-                "At %(units)s the feed delivers faster than the cobot works at the speed allowed near people: the supplier shows that a safety scanner lets the arm run faster while nobody is near, or the feed runs longer (the cobot card gives the figures)."
+                "At %(units)s the cobot works slower than a person at the speed allowed near people: check that the line delivers no faster than the cobot works; where it does, the supplier shows that a safety scanner lets the arm run faster while nobody is near, or the feed runs longer (the cobot card gives the figures)."
             ) % {"units": join_items(slow_for_feed)}
         conditions.append(Condition("cobot", case.cobot_investment_eur, text, slow))
     low = spread.net_eur_per_year.p10 if spread is not None and spread.draws else None
@@ -249,7 +249,7 @@ def advise(
         seconded="detachering" in instruments,
         hired=instruments != {"detachering"},
         subsidy=subsidy > 0,
-        lkv_ag=lines.get("lkv_arbeidsgehandicapt", 0.0),
+        lkv_ag=_lkv_years(case),
         lang=lang,
         people=people,
     )
@@ -274,7 +274,7 @@ def _next_steps(
     seconded: bool = False,
     hired: bool = True,
     subsidy: bool = True,
-    lkv_ag: float = 0.0,
+    lkv_ag: tuple[float, int] = (0.0, 0),
     lang: str = "en",
     people: int = 0,
 ) -> tuple[str, ...]:
@@ -337,14 +337,20 @@ def _next_steps(
                 "Have the loonwaarde assessed at the workplace (loonwaardebepaling) once each new worker has started: by the municipality for loonkostensubsidie, by UWV for loondispensatie. The subsidy follows that assessment; the loonwaarde in this plan is an estimate until then."
             )
         )
-    if workers and lkv_ag > 0:
+    if workers and lkv_ag[0] > 0:
         # Wtl: the doelgroepverklaring is applied for within three months of the start
         # (since 1 October 2020; axis-accountants.com), else the LKV is lost
         steps.append(
-            _(
-                "Have the worker with a disability benefit (or the company, with the worker's authorisation) apply to UWV for the doelgroepverklaring within three months of the first working day: without it the LKV (%(amount)s a year on average) is lost."
+            (
+                _(
+                    "Have the worker with a disability benefit (or the company, with the worker's authorisation) apply to UWV for the doelgroepverklaring within three months of the first working day: without it the LKV (%(amount)s a year for %(years)s years, as in the cash flow) is lost."
+                )
+                if lkv_ag[1] != 1
+                else _(
+                    "Have the worker with a disability benefit (or the company, with the worker's authorisation) apply to UWV for the doelgroepverklaring within three months of the first working day: without it the LKV (%(amount)s for the first year, as in the cash flow) is lost."
+                )
             )
-            % {"amount": money(lkv_ag, lang)}
+            % {"amount": money(lkv_ag[0], lang), "years": lkv_ag[1]}
         )
     if seconded:
         steps.append(
@@ -381,3 +387,15 @@ def payback_text(case: BusinessCase, lang: str, _: Gettext) -> str:
     if case.cobot_payback_years is None:
         return _("does not pay back")
     return _("%(years)s years") % {"years": fixed(case.cobot_payback_years, lang, 1)}
+
+
+def _lkv_years(case: BusinessCase | None) -> tuple[float, int]:
+    """The LKV for a disabled worker a year, and the years it is paid, from the cash flow
+    (its one home; a review read an average over the horizon here beside the yearly amount
+    in the cash flow)."""
+    flow = case.cash_flow if case is not None else None
+    if flow is None:
+        return 0.0, 0
+    paid = [y.items.get("lkv_arbeidsgehandicapt", 0.0) for y in flow.years]
+    paid = [p for p in paid if p > 0.005]
+    return (paid[0], len(paid)) if paid else (0.0, 0)

@@ -813,6 +813,21 @@ def _decision(
         sentence += " " + _(
             "The net includes %(capacity)s a year worth of extra capacity (%(uses)s), which is no money saved."
         ) % {"capacity": money(capacity, lang), "uses": uses}
+    # the amounts are averages over the horizon: say so, and the first year in money paid
+    # where the investments make it a cost (a review: "brings in ... a year net" beside a
+    # cash flow that lost 120,000 in year 1)
+    flow = case.cash_flow if case is not None and workers > 0 else None
+    if flow is not None and flow.years:
+        first = round(flow.paid_net_eur[0])
+        years = len(flow.years)
+        if first < 0:
+            sentence += " " + _(
+                "Amounts a year are averages over the %(years)s years of the business case, with cobots as depreciation; in the first year the plan costs %(first)s in money paid (the cash flow gives each year)."
+            ) % {"years": years, "first": money(-first, lang)}
+        else:
+            sentence += " " + _(
+                "Amounts a year are averages over the %(years)s years of the business case, with cobots as depreciation (the cash flow gives each year)."
+            ) % {"years": years}
     cobot = (
         "; ".join(f"{c.model} ({c.use_short})" if c.use_short else c.model for c in cobots)
         if cobots
