@@ -538,6 +538,19 @@ def test_recommendation_rule(monkeypatch: pytest.MonkeyPatch) -> None:
         **{**kw, "cobot_names": ("UR10e",)},
     )
     assert slow.verdict == "go_with_conditions" and any(c.key == "cobot" for c in slow.conditions)
+    (bought,) = [c.text for c in slow.conditions if c.key == "cobot"]
+    assert "only when its work is needed for the new jobs" in bought
+    # a cobot the plan keeps only for the physical risk it takes away is no job's need: the
+    # condition weighs it against a lifting aid (a review of the bouquet maker's report)
+    risk = advise(
+        extra_workers=3,
+        case=case(5e4, 1e4, 1e4, payback=9.0),
+        spread=None,
+        **{**kw, "cobot_names": ("UR20",), "cobots_for_risk_only": True},
+    )
+    (kept,) = [c.text for c in risk.conditions if c.key == "cobot"]
+    assert "a lifting aid or another change at the workstation" in kept
+    assert "needed for the new jobs" not in kept
     # a cobot slower than the line that feeds it: the cobot condition names the unit
     fed = advise(
         extra_workers=3,

@@ -242,6 +242,28 @@ def test_a_cobot_slower_than_its_feed_is_a_condition_to_check() -> None:
     assert "cobot.line_rate" not in [r.key for r in slow.cobot.reasons]
 
 
+def test_the_feed_condition_speaks_of_moves_not_products() -> None:
+    """Buckets of eight bouquets onto trolleys (blind case 86): 1.1 s a bouquet is 8.8 s a
+    bucket. The condition gives the person's and the cobot's time per move (a bucket), not
+    per bouquet (a review read "a person does one in 1.1 s")."""
+    u = unit(
+        micro(
+            """
+        - {id: t, name: Load, role: op, time_s_per_unit: 1.1, activities: [palletising, line_fed],
+           demands: {lifting: 3},
+           handling: {part_mass_kg: 7, lifts_per_unit: 0.125, presentation: fixed,
+                      part_type: rigid, variants: 3, reach_mm: 1500}}
+        """,
+            units=40000,
+        )
+    )
+    (rate,) = [r for r in u.cobot.reasons if r.key == "cobot.line_rate"]
+    assert rate.params["human_s"] == pytest.approx(8.8)
+    assert u.cobot.cobot_s_per_unit is not None
+    assert rate.params["cobot_s"] == pytest.approx(u.cobot.cobot_s_per_unit / 0.125)
+    assert "8.8 s" in rate.text("en") and "8,8 s" in rate.text("nl")
+
+
 def test_a_feed_given_in_lifts_an_hour_is_checked_per_lift() -> None:
     """A destarcher fed by hand 300 times an hour (12 s a lift), 30 h a week, a 16 kg tray
     at 1.7 m reach: near people the cobot needs longer per lift than the person, so the cell

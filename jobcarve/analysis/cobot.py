@@ -432,7 +432,7 @@ def assess_cobot(
     else:
         label = "human"
         reasons.insert(0, Reason("cobot.human_score", {"feasibility": feasibility}))
-    if line_rate and label == "candidate" and cobot_s is not None:
+    if line_rate and label == "candidate" and cobot_s is not None and cycle_s is not None:
         # a line or machine feeds this work at the person's rate, so more cobot hours are not
         # a matter of cells: the feed would run slower. The speed estimate is the one allowed
         # near people; a cell whose scanner lets the arm run faster when nobody is near may
@@ -443,8 +443,10 @@ def assess_cobot(
             Reason(
                 "cobot.line_rate",
                 {
-                    "cobot_s": cobot_s,
-                    "human_s": cycle_s,
+                    # per move, as the person and the cobot make them (a review: a bucket
+                    # of eight bouquets read as "one in 1.1 s", per bouquet)
+                    "cobot_s": cobot_s / cycle_moves,
+                    "human_s": cycle_s / cycle_moves,
                     "hours": work.hours_per_week,
                     "cobot_hours": cobot_hours,
                 },

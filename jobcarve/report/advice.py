@@ -132,6 +132,7 @@ def advise(
     cobot_names: tuple[str, ...],
     lang: str,
     _: Gettext,
+    cobots_for_risk_only: bool = False,
     why_no_job: tuple[str, ...] = (),
     slow_for_feed: tuple[str, ...] = (),
     heavy_work: tuple[str, ...] = (),
@@ -201,8 +202,17 @@ def advise(
         years = case.cobot_payback_years
         slow = years is None or years > t["max_cobot_payback_years"]
         if slow:
-            text = _(
-                "Buy the cobot (%(model)s, %(investment)s) only when its work is needed for the new jobs: it does not earn itself back within %(years)s years."
+            # a cobot kept only for the physical risk it takes away is not bought for a job
+            # (a review: "only when its work is needed for the new jobs" beside a cobot no
+            # job needed); the employer must remove that risk anyway (Arbobesluit art. 5.2)
+            text = (
+                _(
+                    "Buy the cobot (%(model)s, %(investment)s) only where a lifting aid or another change at the workstation cannot remove the physical risk it takes away: that risk must go whatever the plan does, but the cobot does not earn itself back within %(years)s years."
+                )
+                if cobots_for_risk_only
+                else _(
+                    "Buy the cobot (%(model)s, %(investment)s) only when its work is needed for the new jobs: it does not earn itself back within %(years)s years."
+                )
             ) % {
                 "model": ", ".join(cobot_names),
                 "investment": money(case.cobot_investment_eur, lang),

@@ -754,6 +754,8 @@ def _decision(
         case=case,
         spread=spread,
         cobot_names=names,
+        cobots_for_risk_only=bool(plan.cobots)
+        and all(c.why == ("ergonomics",) for c in plan.cobots),
         slow_for_feed=tuple(u for c in cobots for u in c.slow_for_feed),
         heavy_work=heavy_work,
         seasonal=tuple(name for name, _b in seasonal_roles(process, plan)),
@@ -814,7 +816,7 @@ def _decision(
             "The net includes %(capacity)s a year worth of extra capacity (%(uses)s), which is no money saved."
         ) % {"capacity": money(capacity, lang), "uses": uses}
     # the amounts are averages over the horizon: say so, and the first year in money paid
-    # where the investments make it a cost (a review: "brings in ... a year net" beside a
+    # where that year is a cost (a review: "brings in ... a year net" beside a
     # cash flow that lost 120,000 in year 1)
     flow = case.cash_flow if case is not None and workers > 0 else None
     if flow is not None and flow.years:
