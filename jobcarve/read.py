@@ -549,20 +549,24 @@ def _check_task(
     handling = task.get("handling")
     ops = isinstance(handling, dict) and "operations_per_hour" in handling
     if isinstance(subtasks, list) and subtasks:
-        per_unit = [
-            str(sub.get("id"))
-            for sub in subtasks
-            if isinstance(sub, dict)
-            and any(k in sub for k in _TIME_KEYS)
-            and "hours_per_week" not in sub
-            and not (isinstance(sub.get("handling"), dict) and sub["handling"])
-        ]
-        if ops and per_unit:
+        # subtasks without a handling of their own inherit the parent's operations an hour
+        per_unit = ops and next(
+            (
+                str(sub.get("id"))
+                for sub in subtasks
+                if isinstance(sub, dict)
+                and any(k in sub for k in _TIME_KEYS)
+                and "hours_per_week" not in sub
+                and not sub.get("handling")
+            ),
+            None,
+        )
+        if per_unit:
             problems.append(
                 smap.problem(
                     (*loc, "handling", "operations_per_hour"),
                     "operations_per_hour applies to hours_per_week; subtask "
-                    f"{show(per_unit[0], 40)} is timed per unit or per batch: give "
+                    f"{show(per_unit, 40)} is timed per unit or per batch: give "
                     "operations_per_unit",
                     key=True,
                 )
