@@ -13,6 +13,7 @@ loading is a few lines beside its schema.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -21,7 +22,17 @@ from typing import Annotated, Literal, TypeVar
 from pydantic import BaseModel, Field, ValidationError, model_validator
 
 from jobcarve.exceptions import InputError, Problem
-from jobcarve.model import DIMENSIONS, Capacities, ExposureFlag, Handling, Id, Text, _Block
+from jobcarve.model import (
+    DIMENSIONS,
+    Capacities,
+    ExposureFlag,
+    Handling,
+    Id,
+    Profile,
+    Restriction,
+    Text,
+    _Block,
+)
 from jobcarve.resources import catalog_dir
 from jobcarve.yamlsource import SourceMap, load, read_text, validation_problems
 
@@ -436,6 +447,22 @@ class CobotParams(_Block):
     max_shared_part_size_mm: Param
 
 
+class RestrictionCheck(_Block):
+    """Work a restriction does not exclude but asks to check: by a handling flag of the unit
+    or an activity of its work."""
+
+    flag: ExposureFlag | None = None
+    activity: Id | None = None
+    nl: str = Field(max_length=400)
+    en: str = Field(max_length=400)
+
+    @model_validator(mode="after")
+    def _one(self) -> RestrictionCheck:
+        if (self.flag is None) == (self.activity is None):
+            raise ValueError("a check names either a flag or an activity")
+        return self
+
+
 class RestrictionRule(_Block):
     """How a restriction in physical terms maps to the demand dimensions."""
 
@@ -474,6 +501,32 @@ class RestrictionRule(_Block):
     )
     schedule_nl: str = Field("", max_length=400, description="A condition for the schedule.")
     schedule_en: str = Field("", max_length=400)
+    below_age: int | None = Field(
+        None,
+        ge=16,
+        le=21,
+        description="The restriction follows from the profile's age: it applies of itself to "
+        "every profile younger than this (the Arbeidstijdenwet for 16 and 17), and a model "
+        "does not list it.",
+    )
+    min_age: int | None = Field(
+        None,
+        ge=13,
+        le=18,
+        description="With below_age: no profile younger than this (children may not do "
+        "industrial work).",
+    )
+    max_hours_per_week: float | None = Field(
+        None,
+        gt=0,
+        le=60,
+        description="With below_age: the most hours a week such a profile may work on average.",
+    )
+    checks: list[RestrictionCheck] = Field(
+        default_factory=list,
+        description="Work to check for this person on the floor: a note with the fit, not an "
+        "exclusion.",
+    )
     source: Source
 
     @model_validator(mode="after")
@@ -482,6 +535,24 @@ class RestrictionRule(_Block):
         if unknown:
             raise ValueError(f"unknown dimension(s) {', '.join(unknown)}")
         return self
+
+
+def profile_restrictions(
+    profile: Profile, rules: Iterable[RestrictionRule]
+) -> tuple[Restriction, ...]:
+    """The restrictions that hold for a profile: those the model lists, and those that follow
+    from its age (a rule's ``below_age``: under 18, the Arbeidstijdenwet's rules for young
+    people). The one home of that rule for the fit, the plan and the job cards."""
+    own = tuple(profile.restrictions)
+    if profile.age is None:
+        return own
+    listed = {r.kind for r in own}
+    implied = tuple(
+        Restriction(kind=rule.id)
+        for rule in rules
+        if rule.below_age is not None and profile.age < rule.below_age and rule.id not in listed
+    )
+    return own + implied
 
 
 class CarvingParams(_Block):

@@ -404,6 +404,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Beperking '{restriction}': {condition}.",
         "Restriction '{restriction}': {condition}.",
     ),
+    "fit.restriction_check": (
+        "Beperking '{restriction}': {condition}.",
+        "Restriction '{restriction}': {condition}.",
+    ),
     "fit.restriction_night_share": (
         "Beperking '{restriction}': dit werk loopt in alle {shifts} diensten; een baan voor "
         "dit profiel neemt er alleen een deel van de dag- of avonddienst van, niet het "

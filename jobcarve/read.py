@@ -263,6 +263,59 @@ def _check_wage(
         )
 
 
+def _check_age(
+    profile: dict[str, Any], loc: Loc, smap: SourceMap, problems: list[Problem], cats: Catalogs
+) -> None:
+    """A restriction that follows from the age (`below_age`: under 18) is not listed by the
+    model; a profile is not younger than such a rule's `min_age` (no industrial work under
+    16), nor, below its age, available more hours a week than it allows."""
+    rules = [r for r in (cats.params.restrictions if cats.params else ()) if r.below_age]
+    if not rules:
+        return
+    listed = profile.get("restrictions")
+    for j, item in enumerate(listed if isinstance(listed, list) else ()):
+        kind = item.get("kind") if isinstance(item, dict) else None
+        rule = next((r for r in rules if r.id == kind), None)
+        if rule is not None:
+            problems.append(
+                smap.problem(
+                    (*loc, "restrictions", j, "kind"),
+                    f"restriction {rule.id} follows from the profile's age (below "
+                    f"{rule.below_age}): give age instead of listing it",
+                )
+            )
+    age = profile.get("age")
+    if not isinstance(age, int) or isinstance(age, bool):
+        return
+    hours = profile.get("hours_per_week_available")
+    for rule in rules:
+        assert rule.below_age is not None
+        if rule.min_age is not None and age < rule.min_age:
+            problems.append(
+                smap.problem(
+                    (*loc, "age"),
+                    f"age {age}: below {rule.min_age} the law allows only light, non-industrial "
+                    "work (Nadere regeling kinderarbeid); a profile for factory work is "
+                    f"{rule.min_age} or older",
+                )
+            )
+        elif (
+            age < rule.below_age
+            and rule.max_hours_per_week is not None
+            and isinstance(hours, (int, float))
+            and not isinstance(hours, bool)
+            and hours > rule.max_hours_per_week
+        ):
+            problems.append(
+                smap.problem(
+                    (*loc, "hours_per_week_available"),
+                    f"hours_per_week_available {hours:g} at age {age}: below "
+                    f"{rule.below_age} the Arbeidstijdenwet allows at most "
+                    f"{rule.max_hours_per_week:g} hours a week on average, school hours included",
+                )
+            )
+
+
 def _cross_check(
     data: dict[str, Any], smap: SourceMap, cats: Catalogs, limits: Limits
 ) -> list[Problem]:
@@ -333,6 +386,7 @@ def _cross_check(
     for i, profile in _entries(data, "profiles"):
         _check_secondment(profile, ("profiles", i), smap, problems)
         _check_wage(profile, ("profiles", i), smap, problems, statutory)
+        _check_age(profile, ("profiles", i), smap, problems, cats)
         _check_supports(
             profile.get("supports"),
             ("profiles", i, "supports"),

@@ -1839,3 +1839,39 @@ def test_a_seconded_workers_card_names_the_sociaal_werkbedrijfs_coach() -> None:
     assert cards and others
     assert all("sociaal werkbedrijf that seconds the worker" in c.coach for c in cards)
     assert not any("sociaal werkbedrijf" in c.coach for c in others)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_job_for_a_profile_under_18_names_the_working_hours_of_the_law(lang: str) -> None:
+    """The CNC shop's sheltered profile as people of 17: the job card's floor checks
+    give the Arbeidstijdenwet's hours for 16 and 17 (no night work, 9 hours a shift, 40 a
+    week on average); at 21 the card has no such line."""
+    from jobcarve import plan as make_plan
+    from jobcarve.report.cards import _job_cards
+
+    cats = load_catalogs()
+    base = read_process(ROOT / "examples" / "cnc_job_shop.yaml")
+
+    def floor(age: int | None) -> list[str]:
+        profiles = [
+            p.model_copy(update={"age": age}) if p.id == "sheltered_worker" else p
+            for p in base.profiles
+        ]
+        process = base.model_copy(update={"profiles": profiles})
+        analysis = analyze(process)
+        planned = make_plan(process, analysis, time_limit_s=2, evaluate_proposals=False)
+        units = {u.id: u for u in analysis.units}
+        gettext = translations(lang).gettext
+        cards = _job_cards(process, planned, units, {}, None, lang, gettext, cats)
+        routine = [
+            c for c, j in zip(cards, planned.carved, strict=True) if j.profile == "sheltered_worker"
+        ]
+        assert routine, "the CNC plan carves a job for the sheltered profile"
+        return [line for c in routine for line in c.floor]
+
+    young = [
+        line for line in floor(17) if ("jonger dan 18" if lang == "nl" else "under 18") in line
+    ]
+    assert young
+    assert ("23.00" if lang == "nl" else "23:00") in young[0] and "9" in young[0]
+    assert not [line for line in floor(21) if "Arbeidstijdenwet" in line]

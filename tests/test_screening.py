@@ -29,6 +29,7 @@ def micro(
     shifts: int = 1,
     kind: str = "pool",
     extra: str = "",
+    hours: float = 24,
 ) -> Analysis:
     """A model with one role, the given task and one profile."""
     text = textwrap.dedent(
@@ -49,7 +50,7 @@ def micro(
           - id: p
             name: P
             capacities: {capacities}
-            hours_per_week_available: 24
+            hours_per_week_available: {hours:g}
         """
     )
     text += textwrap.indent(textwrap.dedent(profile_extra).strip("\n"), "    ")
@@ -1637,6 +1638,76 @@ def test_no_night_shifts_is_a_schedule_note() -> None:
     )
     assert u.fit["p"].verdict == "fits"
     assert "fit.restriction_schedule" in keys(u.fit["p"].reasons)
+
+
+def test_under_18_follows_from_the_age() -> None:
+    """A profile of 17 (a praktijkonderwijs leaver) gets the Arbeidstijdenwet's rules for 16
+    and 17 without listing them: no work done only at night, no night share of work done in
+    every shift of three, no vibrating hand tool (Arbobesluit), and a check on noise and on
+    driving a forklift; at 18 none of it holds."""
+
+    def young(task: str, age: int, shifts: int = 3) -> Unit:
+        return unit(micro(task, profile_extra=f"age: {age}", shifts=shifts))
+
+    night = "- {id: t, name: T, role: op, hours_per_week: 5, demands: {pace: 1}, shift: night}"
+    fit = young(night, 17).fit["p"]
+    assert fit.verdict == "not_accessible"
+    excl = next(r for r in fit.reasons if r.key == "fit.restriction_excludes")
+    assert excl.params["flag"] == "flag.night"
+    assert "jonger dan 18" in excl.text("nl") and "under 18" in excl.text("en")
+    assert young(night, 18).fit["p"].verdict == "fits"
+
+    every = "- {id: t, name: T, role: op, hours_per_week: 6, demands: {pace: 1}, shift: every}"
+    assert "fit.restriction_night_share" in keys(young(every, 16).fit["p"].reasons)
+    assert "fit.restriction_night_share" not in keys(young(every, 21).fit["p"].reasons)
+
+    grind = (
+        "- {id: t, name: T, role: op, hours_per_week: 5, demands: {pace: 1},"
+        " handling: {vibrating_tool: true}}"
+    )
+    shaking = young(grind, 17, shifts=1).fit["p"]
+    assert not shaking.accessible
+    assert "flag.vibrating_tool" in [r.params.get("flag") for r in shaking.reasons]
+
+    loud = (
+        "- {id: t, name: T, role: op, hours_per_week: 5, demands: {pace: 1},"
+        " handling: {noise: true}}"
+    )
+    heard = young(loud, 17, shifts=1).fit["p"]
+    assert heard.verdict == "fits"  # the flag starts at 80 dB(A), the ban at 85: a check
+    check = next(r for r in heard.reasons if r.key == "fit.restriction_check")
+    assert "85 dB(A)" in check.text("nl") and "85 dB(A)" in check.text("en")
+    assert "fit.restriction_check" not in keys(young(loud, 18, shifts=1).fit["p"].reasons)
+
+
+@pytest.mark.parametrize(
+    ("profile_extra", "message"),
+    [
+        ("age: 15", "age 15: below 16 the law allows only light, non-industrial work"),
+        (
+            "age: 17",
+            "hours_per_week_available 44 at age 17: below 18 the Arbeidstijdenwet allows at "
+            "most 40 hours",
+        ),
+        (
+            "age: 17\nrestrictions: [{kind: under_18}]",
+            "restriction under_18 follows from the profile's age (below 18): give age",
+        ),
+    ],
+)
+def test_ages_the_law_rules_out_are_located(profile_extra: str, message: str) -> None:
+    """A profile of 15, one of 17 available 44 hours a week, and one that lists the rule its
+    age brings are located one-line errors."""
+    task = "- {id: t, name: T, role: op, hours_per_week: 5, demands: {pace: 1}}"
+    with pytest.raises(InputError) as err:
+        micro(
+            task,
+            profile_extra=profile_extra.replace("\\n", "\n"),
+            hours=44 if "44" in message else 24,
+        )
+    text = str(err.value)
+    assert message in text and "micro.yaml:" in text
+    assert len(err.value.problems) == 1
 
 
 # ---------------------------------------------------------------- workstation and input errors

@@ -31,7 +31,7 @@ from jobcarve.carving.instance import (
 from jobcarve.carving.line import LineSolution, Objective
 from jobcarve.carving.options import CarvingOptions
 from jobcarve.carving.status import SolveStatus
-from jobcarve.catalog import Catalogs, load_catalogs
+from jobcarve.catalog import Catalogs, load_catalogs, profile_restrictions
 from jobcarve.exceptions import UsageError
 from jobcarve.messages import Reason
 from jobcarve.model import ProcessModel
@@ -474,7 +474,11 @@ def _no_night(process: ProcessModel, cats: Catalogs) -> frozenset[str]:
     if params is None or not params.carving.night_work_in_new_jobs.value:
         return frozenset(p.id for p in process.profiles)
     rules = {r.id for r in params.restrictions if r.no_night_work}
-    return frozenset(p.id for p in process.profiles if any(r.kind in rules for r in p.restrictions))
+    return frozenset(
+        p.id
+        for p in process.profiles
+        if any(r.kind in rules for r in profile_restrictions(p, params.restrictions))
+    )
 
 
 def day_only_profiles(process: ProcessModel, cats: Catalogs) -> frozenset[str]:
@@ -484,7 +488,11 @@ def day_only_profiles(process: ProcessModel, cats: Catalogs) -> frozenset[str]:
     if params is None:
         return frozenset()
     rules = {r.id for r in params.restrictions if r.day_shift_only}
-    return frozenset(p.id for p in process.profiles if any(r.kind in rules for r in p.restrictions))
+    return frozenset(
+        p.id
+        for p in process.profiles
+        if any(r.kind in rules for r in profile_restrictions(p, params.restrictions))
+    )
 
 
 def heavy_work_profiles(process: ProcessModel, cats: Catalogs) -> frozenset[str]:
@@ -502,7 +510,7 @@ def heavy_work_profiles(process: ProcessModel, cats: Catalogs) -> frozenset[str]
         p.id
         for p in process.profiles
         if min(getattr(p.capacities, d) for d in PHYSICAL) >= least
-        and not any(r.kind in capping for r in p.restrictions)
+        and not any(r.kind in capping for r in profile_restrictions(p, params.restrictions))
     )
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from jobcarve.carving.line import DECISECOND, LineSolution
 from jobcarve.carving.plan import Plan, PlanCobot, day_only_profiles
-from jobcarve.catalog import Catalogs
+from jobcarve.catalog import Catalogs, RestrictionRule, profile_restrictions
 from jobcarve.economics import BusinessCase
 from jobcarve.formatting import fixed, join_items, number, percent
 from jobcarve.messages import DIMENSION_NAMES, LANGUAGES, MESSAGES
@@ -286,6 +286,16 @@ def _job_cards(
                     "work": "; ".join(units[u].label(lang) for u in fed),
                 }
             )
+        young = _age_rules(profiles[job.profile], cats) if job.profile else []
+        for rule in young:
+            # the Arbeidstijdenwet's hours for 16 and 17 hold whatever the process's shifts
+            floor.append(
+                _("the worker is %(restriction)s: %(condition)s")
+                % {
+                    "restriction": rule.name_nl if lang == "nl" else rule.name_en,
+                    "condition": rule.schedule_nl if lang == "nl" else rule.schedule_en,
+                }
+            )
         shift_work = [units[u].label(lang) for u, _h in by_hours if units[u].shift == "every"]
         if shift_work:
             floor.append(
@@ -460,6 +470,13 @@ def _learning(job: Any, cats: Catalogs, lang: str, _: Gettext) -> str:
     )
 
 
+def _age_rules(profile: Any, cats: Catalogs) -> list[RestrictionRule]:
+    """The restrictions that follow from the profile's age (`below_age`)."""
+    if cats.params is None or profile.age is None:
+        return []
+    return [r for r in cats.params.restrictions if r.below_age and profile.age < r.below_age]
+
+
 def place_of(unit: Any) -> str:
     """Where a unit's work is done: its area, else its workstation, else its role's own
     work (the model names no place for it)."""
@@ -477,7 +494,7 @@ def _exposed_nearby(
     rules = {r.id: r for r in cats.params.restrictions}
     places = {place_of(units[u]) for u in job.units}
     out = []
-    for restriction in profiles[job.profile].restrictions:
+    for restriction in profile_restrictions(profiles[job.profile], rules.values()):
         rule = rules.get(restriction.kind)
         # only a restriction about the air, sound or temperature around the person
         # (`RestrictionRule.ambient`): hand eczema is not kept from a lacquer booth nearby
