@@ -153,6 +153,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Geen nieuwe baan voor {profile}: van het werk dat past, laten de andere nieuwe banen en cobots de rollen nog {hours:.1f} uur per week om af te staan (soorten werk: {kinds}); een baan vraagt ten minste {min_hours:g} uur en {min_kinds} soorten werk.",
         "No new job for {profile}: of the work that fits, the other new jobs and cobots leave the roles {hours:.1f} hours per week to give up (kinds of work: {kinds}); a job needs at least {min_hours:g} hours and {min_kinds} kinds of work.",
     ),
+    "plan.no_job.taken_all": (
+        "Geen nieuwe baan voor {profile}: het werk dat past en dat de rollen mogen afstaan, gaat al naar de andere nieuwe banen en cobots; er blijft geen uur van over.",
+        "No new job for {profile}: the work that fits and that the roles may give up already goes to the other new jobs and cobots; not an hour of it is left.",
+    ),
     "plan.no_job.load": (
         "Geen nieuwe baan voor {profile}: ook de lichtste bundel van het werk dat past belast het lichaam gemiddeld {load:.1f} (tillen, duwen en trekken, herhaling of houding, 0-4, gewogen naar uren); een baan blijft op of onder {max:g} (beleid). Een hulpmiddel of taakroulatie die het zwaarste werk lichter maakt, of een cobot die het overneemt, maakt zo'n baan mogelijk.",
         "No new job for {profile}: even the lightest bundle of the work that fits loads the body {load:.1f} on average (lifting, pushing and pulling, repetition or posture, 0-4, weighted by hours); a job stays at or below {max:g} (policy). An aid or job rotation that lightens the heaviest work, or a cobot that takes it over, makes such a job possible.",
@@ -349,6 +353,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cobot.machine": (
         "De bediende machine heeft haar eigen gevaar of kracht ({force:g} N); die blijft bij de machine en haar afscherming, de robot laadt en lost alleen.",
         "The tended machine has its own hazard or force ({force:g} N); it stays with the machine and its guarding, the robot only loads and unloads.",
+    ),
+    "cobot.machine_hazard": (
+        "De bediende machine heeft haar eigen gevaar; dat blijft bij de machine en haar afscherming, de robot laadt en lost alleen.",
+        "The tended machine has its own hazard; it stays with the machine and its guarding, the robot only loads and unloads.",
     ),
     "cobot.measuring": (
         "Meetnauwkeurigheid {tolerance:g} mm is die van het meetmiddel, geen plaatsingstolerantie voor de robot.",

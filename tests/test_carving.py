@@ -1059,3 +1059,23 @@ def test_each_cell_counts_only_its_own_part_of_the_risk() -> None:
     a = Assignment(cobot_of={0: 0, 1: 0, 2: 1, 3: 1}, assist_of={4: 1})
     plan = SimpleNamespace(instance=inst, assignment=a)
     assert _risk_hours_by_cobot(plan) == {"cobot-1": 19.0, "cobot-2": 8.0}  # type: ignore[arg-type]
+
+
+def test_a_part_of_a_standard_task_is_no_learning_route() -> None:
+    """The CNC example: a job that fetches the tools for the set-ups (a catalogue split's
+    part of "set up a CNC machine") or checks with a go/no-go gauge (a part of measuring)
+    does not practise the set-up or the measuring work process, so those standard tasks are
+    not its learning route (a review); a whole standard task it holds is."""
+    from tests.conftest import ROOT
+
+    process = read_process(ROOT / "examples" / "cnc_job_shop.yaml")
+    result = plan(process, time_limit_s=2, evaluate_proposals=False)
+    own = {t.id: t.template for t in process.tasks}
+    assert any("." in u for j in result.carved for u in j.unit_hours), "a job holds a part"
+    for job in result.carved:
+        assert job.quality is not None
+        whole = {own[u] for u in job.unit_hours if own.get(u)}
+        assert set(job.quality.learning_templates) == whole
+        for part in (u for u in job.unit_hours if "." in u):
+            parent = own[part.split(".")[0]]
+            assert parent is None or parent not in job.quality.learning_templates or parent in whole

@@ -84,14 +84,19 @@ def test_a_profile_without_a_job_beside_another_says_why(tmp_path: Path) -> None
     result = plan(read_process(model), time_limit_s=2)
     assert result.summary()["extra_workers"] == 1
     (why,) = [r for r in result.reasons if r.key.startswith("plan.no_job")]
-    assert why.key == "plan.no_job.taken" and why.params["hours"] == pytest.approx(0)
+    # nothing left: said as such, not as "0.0 hours (kinds of work: 0)" (a review)
+    assert why.key == "plan.no_job.taken_all"
     assert why.params["profile"] in ("Able", "Other")
     done = run_cli(
         "analyze", str(model), "-o", str(tmp_path / "out"), "--lang", "en", "--time-limit", "2"
     )
     assert done.returncode == 0, done.stderr
     report = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
-    assert f"No new job for {why.params['profile']}: of the work that fits, the other" in report
+    assert (
+        f"No new job for {why.params['profile']}: the work that fits and that the roles may give "
+        "up already goes to the other new jobs and cobots" in report
+    )
+    assert "kinds of work: 0" not in report
 
 
 def test_banenafspraak_jobs_count_only_profiles_in_the_register(tmp_path: Path) -> None:
@@ -496,7 +501,7 @@ def test_a_profile_whose_work_the_other_jobs_hold_is_told_so() -> None:
     names = {p.id: p.name for p in process.profiles}
     assert with_job == {"sheltered_worker"}
     assert why == {
-        names["routine_worker"]: "plan.no_job.taken",
+        names["routine_worker"]: "plan.no_job.taken_all",
         names["limited_lifting"]: "plan.no_job.room",
     }
 

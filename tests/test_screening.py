@@ -91,7 +91,9 @@ def test_saw_blade_is_the_machines_hazard_not_the_robots() -> None:
     )
     assert "hazardous_tool" not in gates(u) and not u.cobot.gates
     assert u.cobot.label == "candidate"
-    assert "cobot.machine" in keys(u.cobot.reasons)
+    assert "cobot.machine_hazard" in keys(u.cobot.reasons)
+    hazard = next(r for r in u.cobot.reasons if r.key == "cobot.machine_hazard")
+    assert "N)" not in hazard.text("en") and "N)" not in hazard.text("nl")  # no force given
     assert u.cobot.model is not None and u.cobot.model.payload_kg >= 16.25
 
 

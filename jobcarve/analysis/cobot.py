@@ -281,8 +281,11 @@ def assess_cobot(
                 ),
             )
         )
-    if h.machine_hazard or h.machine_force_n:
-        reasons.append(Reason("cobot.machine", {"force": h.machine_force_n or 0.0}))
+    if h.machine_force_n:
+        reasons.append(Reason("cobot.machine", {"force": h.machine_force_n}))
+    elif h.machine_hazard:
+        # no force given: no "(0 N)" (a review of the CNC report)
+        reasons.append(Reason("cobot.machine_hazard", {}))
     if h.measuring_tolerance_mm is not None:
         reasons.append(Reason("cobot.measuring", {"tolerance": h.measuring_tolerance_mm}))
 

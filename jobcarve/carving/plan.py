@@ -1070,7 +1070,7 @@ def why_no_job(
     ``taken``: hours per role the plan's jobs and cobots already release; ``held``: the
     units (indices) in those jobs and cobots. Where the work that fits would make a job with
     the roles' whole room but not with what the other jobs and cobots leave of it, the
-    reason says that they took it (``plan.no_job.taken``, with what is left); where it would
+    reason says that they took it (``plan.no_job.taken``, with what is left, or ``plan.no_job.taken_all`` where nothing is); where it would
     not even with the whole room, that too little fits (``plan.no_job.room``). Profiles in
     ``with_job`` are not explained.
     """
@@ -1125,7 +1125,10 @@ def why_no_job(
         if not too_little(hours, kinds) and (used or busy):
             hours, kinds, load = reach(p, used, busy)
             key = "plan.no_job.taken"
-        if too_little(hours, kinds):
+        if too_little(hours, kinds) and key == "plan.no_job.taken" and hours < 0.05:
+            # nothing left: no "0.0 hours (kinds of work: 0)" (a review of the CNC report)
+            out.append(Reason("plan.no_job.taken_all", {"profile": name}))
+        elif too_little(hours, kinds):
             out.append(
                 Reason(
                     key,
@@ -1164,19 +1167,19 @@ def _with_quality(
     working = {b.role for b in balance if b.people > 0 and b.kept_hours_per_week > 0.05}
     role_of = {u.task: u.role for u in inst.units}
     cobot_tasks = {inst.units[u].task for u in (*a.cobot_of, *a.assist_of)}
-    # the standard task of each unit: a hand-made subtask's own template, else its task's
-    # (a catalogue split's parts have the task's)
+    # the standard task a unit practises whole: its own template. A part of a task with a
+    # template (a catalogue split's part, a subtask without a template of its own) practises
+    # only a piece of that standard task's work process, so it names none (a review:
+    # "CNC machine set-up" as the route of a job that fetches the tools for it)
     templates: dict[str, str | None] = {}
 
-    def walk(task: Any, inherited: str | None) -> None:
-        own = task.template or inherited
-        templates[task.id] = own
+    def walk(task: Any) -> None:
+        templates[task.id] = task.template
         for sub in task.subtasks:
-            walk(sub, own)
+            walk(sub)
 
     for t in process.tasks:
-        walk(t, None)
-    task_of = {u.unit: u.task for u in inst.units}
+        walk(t)
     out = []
     for job in jobs:
         if job.kind != "carved":
@@ -1195,13 +1198,7 @@ def _with_quality(
             colleague_roles=tuple(sorted({role_of[t] for t in kinds if role_of[t] in working})),
             cobot_task_share=sum(h for t, h in kinds.items() if t in cobot_tasks) / total,
             learning_templates=tuple(
-                sorted(
-                    {
-                        tpl
-                        for u in job.unit_hours
-                        if (tpl := templates.get(u, templates.get(task_of.get(u, "")))) is not None
-                    }
-                )
+                sorted({tpl for u in job.unit_hours if (tpl := templates.get(u)) is not None})
             ),
         )
         out.append(dataclasses.replace(job, quality=quality))

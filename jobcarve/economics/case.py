@@ -73,6 +73,15 @@ class CobotCase:
     maintenance_eur_per_year: float
     depreciation_eur_per_year: float
     payback_years: float | None
+    #: the part of ``value_eur_per_year`` that is money paid (overtime, agency hours, a
+    #: leaver's replacement: `PAID_USES`), the rest being the worth of extra capacity
+    paid_value_eur_per_year: float = 0.0
+
+    @property
+    def paid_payback_years(self) -> float | None:
+        """The payback on the money paid alone (None: never)."""
+        margin = self.paid_value_eur_per_year - self.maintenance_eur_per_year
+        return self.investment_eur / margin if margin > 0 else None
 
     @property
     def net_eur_per_year(self) -> float:
@@ -89,6 +98,10 @@ class CobotCase:
             "depreciation_eur_per_year": round(self.depreciation_eur_per_year, 2),
             "net_eur_per_year": round(self.net_eur_per_year, 2),
             "payback_years": None if self.payback_years is None else round(self.payback_years, 2),
+            "paid_value_eur_per_year": round(self.paid_value_eur_per_year, 2),
+            "paid_payback_years": None
+            if self.paid_payback_years is None
+            else round(self.paid_payback_years, 2),
         }
 
 
@@ -199,6 +212,18 @@ class BusinessCase:
         return next(item.amount_eur_per_year for item in self.lines if item.key == key)
 
     @property
+    def cobot_paid_payback_years(self) -> float | None:
+        """The cobots' payback on the money paid alone: their value less its worth of extra
+        capacity (`CobotCase.paid_value_eur_per_year`); None where that never pays back."""
+        paid = sum(c.paid_value_eur_per_year - c.maintenance_eur_per_year for c in self.cobots)
+        return self.cobot_investment_eur / paid if self.cobots and paid > 0 else None
+
+    @property
+    def cobot_capacity_eur_per_year(self) -> float:
+        """The part of the cobots' value that is the worth of extra capacity, no money."""
+        return sum(c.value_eur_per_year - c.paid_value_eur_per_year for c in self.cobots)
+
+    @property
     def paid_value_eur_per_year(self) -> float:
         """The part of the freed hours' value that is money paid today or that would be paid
         (overtime, agency hours, a leaver's replacement): `PAID_USES`."""
@@ -238,6 +263,9 @@ class BusinessCase:
             "cobot_payback_years": None
             if self.cobot_payback_years is None
             else round(self.cobot_payback_years, 2),
+            "cobot_paid_payback_years": None
+            if self.cobot_paid_payback_years is None
+            else round(self.cobot_paid_payback_years, 2),
             "cash_flow": self.cash_flow.to_dict() if self.cash_flow else None,
             "jobs": [j.to_dict() for j in self.jobs],
             "cobots": [c.to_dict() for c in self.cobots],
@@ -298,12 +326,20 @@ def _cobot_cases(
         - yearly([f for f in rest if f.role == role])
         for role in by_cobots
     }
+    paid_by_role = {
+        role: yearly([f for f in freed if f.role == role and f.use in PAID_USES])
+        - yearly([f for f in rest if f.role == role and f.use in PAID_USES])
+        for role in by_cobots
+    }
     cobot_cases = []
     for cobot in figures.cobots:
-        added = sum(
-            by_role[role] * hours / by_cobots[role]
-            for role, hours in cobot.released.items()
-            if by_cobots[role] > 0
+        added, paid = (
+            sum(
+                values[role] * hours / by_cobots[role]
+                for role, hours in cobot.released.items()
+                if by_cobots[role] > 0
+            )
+            for values in (by_role, paid_by_role)
         )
         cobot_cases.append(
             CobotCase(
@@ -313,6 +349,7 @@ def _cobot_cases(
                 maint,
                 cell / v["depreciation_years"],
                 cell / (added - maint) if added > maint else None,
+                paid_value_eur_per_year=paid,
             )
         )
     return cobot_cases, by_role

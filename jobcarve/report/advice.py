@@ -136,6 +136,7 @@ def advise(
     why_no_job: tuple[str, ...] = (),
     slow_for_feed: tuple[str, ...] = (),
     heavy_work: tuple[str, ...] = (),
+    lifting_left: tuple[str, ...] = (),
     seasonal: tuple[str, ...] = (),
     people: int = 0,
 ) -> Advice:
@@ -219,8 +220,11 @@ def advise(
                 "years": number(t["max_cobot_payback_years"], lang, 0),
             }
         else:
+            # a risk assessment approves nothing: the cell is an assembly of machinery that
+            # its integrator brings into conformity (a review of the CNC report); Regulation
+            # (EU) 2023/1230 applies from 20 January 2027 and repeals Directive 2006/42/EC
             text = _(
-                "A risk assessment under ISO 10218 and ISO/TS 15066 approves the cobot cell (%(model)s) before people work next to it."
+                "Before people work next to the cobot cell (%(model)s), its integrator delivers it with a CE declaration of conformity (Machinery Directive 2006/42/EC; from 20 January 2027 the Machinery Regulation (EU) 2023/1230), on a risk assessment under ISO 10218-2 and ISO/TS 15066 that includes everyone who works in or near the cell."
             ) % {"model": ", ".join(cobot_names)}
         if slow_for_feed:
             # at the speed allowed near people the feed would have to run slower (a review:
@@ -263,16 +267,44 @@ def advise(
         lang=lang,
         people=people,
     )
+    # the lifting risks come before the reasons why a profile has no job (those close the
+    # list in `_next_steps`): a risk is a step, a reason is not (a review of the CNC report)
+    risks: tuple[str, ...] = ()
     if heavy_work:
         # lifting nobody does safely stays an open risk whatever the plan does (a review:
         # 80 h of hand turning at FM 0 was in no step); Arbobesluit art. 5.2-5.3
-        steps += (
+        risks += (
             _(
                 "Redesign the lifting nobody does safely, whoever does it now: %(tasks)s. A lifting aid, a machine or a changed process; the employer's duty with or without this plan (Arbobesluit art. 5.2-5.3)."
             )
             % {"tasks": join_items(heavy_work)},
         )
+    if lifting_left:
+        # a lifting index above 1 is NIOSH's signal to redesign the lift, whoever lifts (a
+        # review: the saw's bars at 2.0 stayed "as today" in a table and in no step)
+        risks += (
+            _(
+                "Lower the lifting risk that stays with the people who lift after this plan: %(units)s. A lifting aid (a vacuum lifter, a roller conveyor, a lift table) or a changed workplace, with or without this plan (Arbobesluit art. 5.2-5.3)."
+            )
+            % {"units": join_items(lifting_left)},
+        )
+    tail = len(why_no_job)
+    if (
+        risks
+        and tail
+        and steps[-tail:] == tuple(why_no_job)
+        and _ends_with_why(verdict, extra_workers)
+    ):
+        steps = steps[:-tail] + risks + steps[-tail:]
+    else:
+        steps += risks
     return Advice(verdict, tuple(conditions), steps)
+
+
+def _ends_with_why(verdict: str, workers: int) -> bool:
+    """Whether `_next_steps` ends with the reasons why a profile has no job (every branch
+    but the one without any job)."""
+    return not (verdict == "not_now" and workers == 0)
 
 
 def _next_steps(
@@ -293,7 +325,7 @@ def _next_steps(
     some job gets one) the wage-cost subsidy; `lkv_ag`: the LKV for a disabled worker a
     year, which needs a doelgroepverklaring applied for in time; `people`: the headcount the
     model's roles give (a lower bound of the company's), for who is consulted."""
-    if verdict == "not_now" and workers == 0:
+    if not _ends_with_why(verdict, workers):
         # no job: say why, not that it costs more than it brings
         steps = [*why_no_job] if why_no_job else [_("No new job can be made from this model.")]
         steps.append(
@@ -332,11 +364,11 @@ def _next_steps(
     if workers and hired:
         steps.append(
             _(
-                "Ask the employer service point (werkgeversservicepunt) of your region for candidates, wage-cost subsidy, the no-risk policy and job coaching."
+                "Ask the employer service point (werkgeversservicepunt) of your region for candidates, wage-cost subsidy and job coaching; check with each candidate that the no-risk policy of UWV (no-riskpolis) covers their sick pay: it holds without an application for people in the target group register and those with a Wajong, WIA, WAO or WAZ benefit (uwv.nl)."
             )
             if subsidy
             else _(
-                "Ask the employer service point (werkgeversservicepunt) of your region for candidates, the no-risk policy and job coaching."
+                "Ask the employer service point (werkgeversservicepunt) of your region for candidates and job coaching; check with each candidate that the no-risk policy of UWV (no-riskpolis) covers their sick pay: it holds without an application for people in the target group register and those with a Wajong, WIA, WAO or WAZ benefit (uwv.nl)."
             )
         )
     if workers and hired and subsidy:
@@ -371,7 +403,7 @@ def _next_steps(
     if cobots:
         steps.append(
             _(
-                "Have a risk assessment made for the cobot cell and ask for quotations before you order."
+                "Ask integrators for quotations for the cobot cell before you order: the robot with the link to the machine or line, grippers for the parts, programming and training, and the CE declaration of conformity of the cell."
             )
         )
     steps.append(
@@ -397,6 +429,26 @@ def payback_text(case: BusinessCase, lang: str, _: Gettext) -> str:
     if case.cobot_payback_years is None:
         return _("does not pay back")
     return _("%(years)s years") % {"years": fixed(case.cobot_payback_years, lang, 1)}
+
+
+def paid_payback_note(case: BusinessCase, lang: str, _: Gettext) -> str:
+    """Where part of the cobots' value is the worth of extra capacity (vacancy hours, work
+    left undone), their payback on the money paid alone, else "" (a review: "3.9 years"
+    on the first screen for a cobot whose whole value was vacancy hours, which never pays
+    back in money). One home for the first screen and the business case."""
+    if not case.cobot_investment_eur or case.cobot_capacity_eur_per_year < 0.5:
+        return ""
+    years = case.cobot_paid_payback_years
+    if years is None:
+        return _(
+            "from the worth of freed hours, %(capacity)s a year of it extra capacity; in money paid the cobot does not pay back"
+        ) % {"capacity": money(case.cobot_capacity_eur_per_year, lang)}
+    return _(
+        "from the worth of freed hours, %(capacity)s a year of it extra capacity; in money paid %(years)s years"
+    ) % {
+        "capacity": money(case.cobot_capacity_eur_per_year, lang),
+        "years": fixed(years, lang, 1),
+    }
 
 
 def _lkv_years(case: BusinessCase | None) -> tuple[float, int]:

@@ -10,7 +10,7 @@ from jobcarve.catalog import Catalogs
 from jobcarve.economics import LINE_KEYS, BusinessCase, JobCase
 from jobcarve.formatting import fixed, money, number, percent
 from jobcarve.model import YOUTH_AGES, ProcessModel
-from jobcarve.report.advice import capacity_uses
+from jobcarve.report.advice import capacity_uses, paid_payback_note, payback_text
 from jobcarve.report.charts import TornadoChart, _tornado
 from jobcarve.report.labels import Assumption, Gettext, sourced
 from jobcarve.uncertainty import Spread, Uncertainty
@@ -53,6 +53,10 @@ class CobotCaseRow:
     value: str
     net: str
     payback: str
+    #: of the value, the money paid (less overtime, agency hours, leavers not replaced),
+    #: and the payback on that alone
+    paid: str = ""
+    paid_payback: str = ""
 
 
 @dataclass(frozen=True)
@@ -342,15 +346,9 @@ def business_view(
         for line in case.lines
         if line.parts or abs(line.amount_eur_per_year) >= 0.5
     )
-    payback = (
-        _("no cobot in the plan")
-        if not case.cobot_investment_eur
-        else (
-            _("%(years)s years") % {"years": fixed(case.cobot_payback_years, lang, 1)}
-            if case.cobot_payback_years is not None
-            else _("does not pay back")
-        )
-    )
+    payback = payback_text(case, lang, _)
+    if note := paid_payback_note(case, lang, _):
+        payback += f" ({note})"
     cash_rows: list[CashRow] = []
     years: tuple[str, ...] = ()
     npv = discount = payback_year = paid_note = ""
@@ -446,6 +444,10 @@ def business_view(
             net=money(c.net_eur_per_year, lang),
             payback=fixed(c.payback_years, lang, 1)
             if c.payback_years is not None
+            else _("does not pay back"),
+            paid=money(c.paid_value_eur_per_year, lang),
+            paid_payback=fixed(c.paid_payback_years, lang, 1)
+            if c.paid_payback_years is not None
             else _("does not pay back"),
         )
         for c in case.cobots

@@ -279,7 +279,7 @@ def _job_cards(
             # reviews: a chute of 12 rolls fills in 10 minutes at pace 0.8)
             floor.append(
                 _(
-                    "work fed by a line, for a worker at %(pace)s of the standard pace: %(work)s. The buffer takes the difference only while the line pauses (order changes, breaks): check the feed rate and the buffer on the floor, or let the line run slower there"
+                    "work fed by a line or a machine, for a worker at %(pace)s of the standard pace: %(work)s. A buffer takes the difference only while the feed pauses (order changes, breaks): check the feed rate and the buffer on the floor, or let the feed run slower there"
                 )
                 % {
                     "pace": percent(pace, lang, 0),
