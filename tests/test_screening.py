@@ -669,6 +669,18 @@ def test_buffer_cannot_decouple_a_station_on_the_moving_line() -> None:
     assert support_fit("{pace: 2}", "[positioning, paced_line]", slow, buffer) == "not_accessible"
 
 
+def test_buffer_cannot_decouple_a_changeover_the_machine_waits_for() -> None:
+    """A film reel change at a bagger (blind case 87): the machine stands still until the
+    person is done, so its pace is the machine's and no buffer changes it (supports.yaml)."""
+    slow = ALL_TWO.replace("pace: 2", "pace: 1")
+    buffer = "[decoupled_buffer]"
+    reel = "[machine_operation, positioning]"
+    assert support_fit("{pace: 2}", reel, slow, buffer) == "fits_with_support"
+    assert support_fit(
+        "{pace: 2}", "[machine_operation, programming, positioning]", slow, buffer
+    ) == ("not_accessible")
+
+
 def test_a_profile_uses_the_supports_its_list_names() -> None:
     """A profile that lists supports can use those, not every support the company has: the
     company's lifting aid is not the tool of a profile whose list leaves it out. A profile
@@ -1253,6 +1265,29 @@ def test_no_lifting_over_5_kg() -> None:
     assert "fit.restriction_cap" in keys(heavy.fit["p"].reasons)
     aided = lift(8, "supports: [lifting_aid]").fit["p"]
     assert aided.verdict == "fits_with_support" and aided.supports == ("lifting_aid",)
+
+
+def test_a_lift_restriction_reads_lifting_work_without_a_count() -> None:
+    """A 6 kg packet laid into a press (blind case 88): the model names the mass and the
+    activity lifting but no lift count. The person still lifts it, so 'no lifting over 5 kg'
+    is a lifting gap there; without the activity (a part on a conveyor) it is not."""
+
+    def press(activities: str) -> str:
+        return (
+            micro(
+                f"""
+            - {{id: t, name: T, role: op, hours_per_week: 8, demands: {{lifting: 1}},
+               activities: {activities}, handling: {{part_mass_kg: 6}}}}
+            """,
+                profile_extra="restrictions: [{kind: max_lift_kg, value: 5}]",
+            )
+            .tasks[0]
+            .fit["p"]
+            .verdict
+        )
+
+    assert press("[lifting, positioning]") == "not_accessible"
+    assert press("[positioning]") == "fits"
 
 
 def test_a_lifting_aid_in_use_takes_the_load_of_a_lift_restriction() -> None:

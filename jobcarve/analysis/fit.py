@@ -183,8 +183,11 @@ def _restrictions(
         if rule.lift_mass_cap and context.mass_bands_kg:
             limits["lifting"] = bisect.bisect_left(list(context.mass_bands_kg), value)
             h = context.handling
-            # a lifting aid already in use takes the load: the person does not lift it
-            heavy = h.lifted and (h.part_mass_kg or 0) > value
+            # a lifting aid already in use takes the load: the person does not lift it. The
+            # person lifts the part where the model counts the lifts, or says the work is
+            # lifting without a count (blind case 88: a 6 kg packet laid into a press)
+            lifts = h.lifted or "lifting" in {*(context.activities or ()), *context.part_activities}
+            heavy = lifts and (h.part_mass_kg or 0) > value
             if heavy and not context.lifting_aid_in_use:
                 limits["lifting"] = min(limits["lifting"], max(0, demands["lifting"] - 1))
         for dim, level in limits.items():
