@@ -537,6 +537,20 @@ class RestrictionRule(_Block):
         return self
 
 
+def checks_hit(
+    rule: RestrictionRule, handling: Handling, activities: Iterable[str]
+) -> list[RestrictionCheck]:
+    """The rule's checks that a unit with this handling and these activities raises (one
+    home for the fit's notes and the job cards' floor checks)."""
+    acts = set(activities)
+    return [
+        c
+        for c in rule.checks
+        if (c.flag is not None and bool(getattr(handling, c.flag, None)))
+        or (c.activity is not None and c.activity in acts)
+    ]
+
+
 def profile_restrictions(
     profile: Profile, rules: Iterable[RestrictionRule]
 ) -> tuple[Restriction, ...]:

@@ -1402,3 +1402,39 @@ def test_a_wage_below_the_statutory_minimum_is_refused(
         encoding="utf-8",
     )
     assert run_cli("validate", str(ok)).returncode == 0
+
+
+def test_a_cobots_money_paid_is_its_roles_share_of_money_paid() -> None:
+    """Die casting: a cobot's value in money paid is, per role, its added value times the
+    share of money paid (overtime, agency hours, leavers) in the role's freed value, so it
+    lies between 0 and its value whatever order the uses fill in (a diff review: valued as
+    the last hours freed, the same cobot got overtime in one reading and vacancies in the
+    other); the payback on it is the investment over what it brings less maintenance, and
+    the first screen's note gives that figure."""
+    from jobcarve.economics import plan_figures
+    from jobcarve.economics.freed import PAID_USES
+    from jobcarve.formatting import fixed
+    from jobcarve.report.advice import paid_payback_note
+
+    process = read_process(Path(__file__).parent / "cases" / "die_casting.yaml")
+    analysis = analyze(process)
+    the_plan = plan(process, analysis, time_limit_s=3, evaluate_proposals=False)
+    case = business_case(process, plan_figures(process, analysis, the_plan))
+    assert case.cobots
+    by_role = {}
+    for f in case.freed:
+        by_role.setdefault(f.role, [0.0, 0.0])
+        by_role[f.role][0] += f.eur_per_year_full
+        by_role[f.role][1] += f.eur_per_year_full * (f.use in PAID_USES)
+    for c in case.cobots:
+        assert -0.01 <= c.paid_value_eur_per_year <= c.value_eur_per_year + 0.01
+        if c.paid_value_eur_per_year > c.maintenance_eur_per_year:
+            assert c.paid_payback_years == pytest.approx(
+                c.investment_eur / (c.paid_value_eur_per_year - c.maintenance_eur_per_year)
+            )
+    assert any(c.paid_value_eur_per_year > 0 for c in case.cobots)
+    assert any(by_role[r][1] < by_role[r][0] for r in by_role)  # some capacity in the mix
+    paid = sum(c.paid_value_eur_per_year - c.maintenance_eur_per_year for c in case.cobots)
+    assert case.cobot_paid_payback_years == pytest.approx(case.cobot_investment_eur / paid)
+    note = paid_payback_note(case, "en", translations("en").gettext)
+    assert f"in money paid {fixed(case.cobot_paid_payback_years, 'en', 1)} years" in note

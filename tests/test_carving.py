@@ -1065,7 +1065,9 @@ def test_a_part_of_a_standard_task_is_no_learning_route() -> None:
     """The CNC example: a job that fetches the tools for the set-ups (a catalogue split's
     part of "set up a CNC machine") or checks with a go/no-go gauge (a part of measuring)
     does not practise the set-up or the measuring work process, so those standard tasks are
-    not its learning route (a review); a whole standard task it holds is."""
+    not its learning route (a review); a whole standard task it holds is. The sheet metal
+    case: a job that holds every part of unloading the laser (three hand-made subtasks)
+    practises the whole, and names it (a diff review)."""
     from tests.conftest import ROOT
 
     process = read_process(ROOT / "examples" / "cnc_job_shop.yaml")
@@ -1074,8 +1076,15 @@ def test_a_part_of_a_standard_task_is_no_learning_route() -> None:
     assert any("." in u for j in result.carved for u in j.unit_hours), "a job holds a part"
     for job in result.carved:
         assert job.quality is not None
-        whole = {own[u] for u in job.unit_hours if own.get(u)}
-        assert set(job.quality.learning_templates) == whole
-        for part in (u for u in job.unit_hours if "." in u):
-            parent = own[part.split(".")[0]]
-            assert parent is None or parent not in job.quality.learning_templates or parent in whole
+        assert set(job.quality.learning_templates) == {own[u] for u in job.unit_hours if own.get(u)}
+        assert "cnc_setup" not in job.quality.learning_templates
+        assert "measure_caliper" not in job.quality.learning_templates
+
+    sheet = read_process(ROOT / "tests" / "cases" / "sheet_metal_welding.yaml")
+    result = plan(sheet, time_limit_s=2, evaluate_proposals=False)
+    parts = {s.id for t in sheet.tasks if t.id == "laser_unload_sort" for s in t.subtasks}
+    assert len(parts) == 3
+    for job in result.carved:
+        assert job.quality is not None
+        whole = parts <= set(job.unit_hours)
+        assert ("laser_unload_sort" in job.quality.learning_templates) == whole, job.id

@@ -538,3 +538,46 @@ def test_the_work_balance_shows_when_the_work_that_stays_gets_heavier(tmp_path: 
     # a ceiling of 0 is a ceiling (not "none given"): the warning holds it
     strict = dataclasses.replace(result, options={**result.options, "max_job_ergonomic_load": 0})
     assert balance_view(process, strict, "en", translations("en").gettext, 0.25).limit == "0"
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_job_card_for_a_worker_of_17_names_the_work_to_check(tmp_path: Path, lang: str) -> None:
+    """The packing shop with noisy folding and a forklift run, 40 agency hours, and the able
+    profile at 17: the job takes them (no rule excludes them), and its card names the noise
+    check (85 dB(A)) at the folding and the certificate and supervision at the forklift, with
+    the working hours of the Arbeidstijdenwet (a diff review: the checks were in
+    analysis.json only)."""
+    from jobcarve.catalog import load_catalogs
+    from jobcarve.report.cards import _job_cards
+    from jobcarve.report.i18n import translations
+
+    drive = (
+        "  - {id: drive, name: Heftruck rijden, role: packer, hours_per_week: 6,"
+        f" activities: [driving], demands: {SIMPLE}}}"
+    )
+    model = packing_shop(tmp_path, ", agency_hours_per_week: 40", drive)
+    text = model.read_text(encoding="utf-8")
+    text = text.replace(
+        f"hours_per_week: 10, demands: {SIMPLE}}}\n  - {{id: pack",
+        f"hours_per_week: 10, demands: {SIMPLE}, handling: {{noise: true}}}}\n  - {{id: pack",
+    )
+    text = text.replace("hours_per_week_available: 32", "hours_per_week_available: 32\n    age: 17")
+    model.write_text(text, encoding="utf-8")
+    process = read_process(model)
+    analysis = analyze(process)
+    result = plan(process, analysis, time_limit_s=2)
+    held = {u for job in result.carved for u in job.unit_hours}
+    assert {"fold", "drive"} <= held
+    units = {u.id: u for u in analysis.units}
+    gettext = translations(lang).gettext
+    cards = _job_cards(process, result, units, {}, None, lang, gettext, load_catalogs())
+    lines = [line for card in cards for line in card.floor]
+    floor = "\n".join(lines)
+    noise = next(line for line in lines if "85 dB(A)" in line)
+    forklift = next(
+        line
+        for line in lines
+        if ("heftruckcertificaat" if lang == "nl" else "forklift certificate") in line
+    )
+    assert "Dozen vouwen" in noise and "Heftruck rijden" in forklift
+    assert ("12 uur rust" if lang == "nl" else "12 hours of rest") in floor

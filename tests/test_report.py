@@ -346,7 +346,10 @@ def test_a_cobot_paid_for_by_capacity_says_so_and_a_lift_left_is_a_step(
     (note,) = figures(page, "payback-paid")
     capacity = money(cobot["value_eur_per_year"] - cobot["paid_value_eur_per_year"], lang)
     assert " ".join(capacity.split()) in note
-    assert {"nl": "verdient de cobot zich niet terug", "en": "does not pay back"}[lang] in note
+    assert {
+        "nl": "wordt de investering niet terugverdiend",
+        "en": "the investment is not earned back",
+    }[lang] in note
     saw = next(
         u
         for t in doc["tasks"]

@@ -22,7 +22,13 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from jobcarve.catalog import FitParams, RestrictionRule, Support, profile_restrictions
+from jobcarve.catalog import (
+    FitParams,
+    RestrictionRule,
+    Support,
+    checks_hit,
+    profile_restrictions,
+)
 from jobcarve.messages import Reason, bilingual
 from jobcarve.model import AMBIENT_EXPOSURES, DIMENSIONS, Handling, Profile
 from jobcarve.results import Fit, Gap
@@ -218,17 +224,13 @@ def _restrictions(
             excluded.append(
                 Reason("fit.restriction_excludes", {"restriction": name, "flag": f"flag.{flag}"})
             )
-        for check in rule.checks:
-            hit = (
-                check.flag is not None and bool(getattr(context.handling, check.flag, None))
-            ) or (check.activity is not None and check.activity in acts)
-            if hit:
-                notes.append(
-                    Reason(
-                        "fit.restriction_check",
-                        {"restriction": name, "condition": bilingual(check.nl, check.en)},
-                    )
-                )
+        notes += [
+            Reason(
+                "fit.restriction_check",
+                {"restriction": name, "condition": bilingual(check.nl, check.en)},
+            )
+            for check in checks_hit(rule, context.handling, acts)
+        ]
         if rule.no_night_work and context.shift == "night":
             excluded.append(
                 Reason("fit.restriction_excludes", {"restriction": name, "flag": "flag.night"})

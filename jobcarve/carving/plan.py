@@ -1180,6 +1180,11 @@ def _with_quality(
 
     for t in process.tasks:
         walk(t)
+    # a job that holds every part of a task practises the whole (a diff review: all three
+    # parts of unloading the laser lost their standard task)
+    parts_of: dict[str, set[str]] = {}
+    for u in inst.units:
+        parts_of.setdefault(u.task, set()).add(u.unit)
     out = []
     for job in jobs:
         if job.kind != "carved":
@@ -1198,7 +1203,14 @@ def _with_quality(
             colleague_roles=tuple(sorted({role_of[t] for t in kinds if role_of[t] in working})),
             cobot_task_share=sum(h for t, h in kinds.items() if t in cobot_tasks) / total,
             learning_templates=tuple(
-                sorted({tpl for u in job.unit_hours if (tpl := templates.get(u)) is not None})
+                sorted(
+                    {tpl for u in job.unit_hours if (tpl := templates.get(u)) is not None}
+                    | {
+                        tpl
+                        for t, parts in parts_of.items()
+                        if (tpl := templates.get(t)) is not None and parts <= set(job.unit_hours)
+                    }
+                )
             ),
         )
         out.append(dataclasses.replace(job, quality=quality))

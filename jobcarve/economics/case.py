@@ -74,7 +74,8 @@ class CobotCase:
     depreciation_eur_per_year: float
     payback_years: float | None
     #: the part of ``value_eur_per_year`` that is money paid (overtime, agency hours, a
-    #: leaver's replacement: `PAID_USES`), the rest being the worth of extra capacity
+    #: leaver's replacement: `PAID_USES`), the rest being the worth of extra capacity: per
+    #: role, in the proportion of money paid in the role's freed value
     paid_value_eur_per_year: float = 0.0
 
     @property
@@ -326,11 +327,15 @@ def _cobot_cases(
         - yearly([f for f in rest if f.role == role])
         for role in by_cobots
     }
-    paid_by_role = {
-        role: yearly([f for f in freed if f.role == role and f.use in PAID_USES])
-        - yearly([f for f in rest if f.role == role and f.use in PAID_USES])
-        for role in by_cobots
-    }
+    # the money paid within what the cobots add: the role's own share of money paid in
+    # its freed value, pro rata, not the uses the cobots' hours happen to fill last (a
+    # review: valued as the last hours, a cobot got overtime in one reading of the uses and
+    # only vacancies in the other, the paid-first one)
+    paid_by_role = {}
+    for role in by_cobots:
+        total = yearly([f for f in freed if f.role == role])
+        paid = yearly([f for f in freed if f.role == role and f.use in PAID_USES])
+        paid_by_role[role] = by_role[role] * paid / total if total > 0 else 0.0
     cobot_cases = []
     for cobot in figures.cobots:
         added, paid = (

@@ -224,7 +224,7 @@ def advise(
             # its integrator brings into conformity (a review of the CNC report); Regulation
             # (EU) 2023/1230 applies from 20 January 2027 and repeals Directive 2006/42/EC
             text = _(
-                "Before people work next to the cobot cell (%(model)s), its integrator delivers it with a CE declaration of conformity (Machinery Directive 2006/42/EC; from 20 January 2027 the Machinery Regulation (EU) 2023/1230), on a risk assessment under ISO 10218-2 and ISO/TS 15066 that includes everyone who works in or near the cell."
+                "Before people work next to the cobot cell (%(model)s), whoever builds it (the integrator, or the company where it builds the cell itself) issues its EC declaration of conformity (Machinery Directive 2006/42/EC; from 20 January 2027 the EU declaration of conformity of the Machinery Regulation (EU) 2023/1230), on a risk assessment under ISO 10218-2:2025 (which takes in ISO/TS 15066) that includes everyone who works in or near the cell."
             ) % {"model": ", ".join(cobot_names)}
         if slow_for_feed:
             # at the speed allowed near people the feed would have to run slower (a review:
@@ -284,7 +284,7 @@ def advise(
         # review: the saw's bars at 2.0 stayed "as today" in a table and in no step)
         risks += (
             _(
-                "Lower the lifting risk that stays with the people who lift after this plan: %(units)s. A lifting aid (a vacuum lifter, a roller conveyor, a lift table) or a changed workplace, with or without this plan (Arbobesluit art. 5.2-5.3)."
+                "Lower the lifting risk that stays with the people who lift after this plan, each with the remedy the table of lifting risks names: %(units)s. The employer's duty with or without this plan (Arbobesluit art. 5.2-5.3)."
             )
             % {"units": join_items(lifting_left)},
         )
@@ -403,7 +403,7 @@ def _next_steps(
     if cobots:
         steps.append(
             _(
-                "Ask integrators for quotations for the cobot cell before you order: the robot with the link to the machine or line, grippers for the parts, programming and training, and the CE declaration of conformity of the cell."
+                "Ask integrators for quotations for the cobot cell before you order: the robot with the link to the machine or line, grippers for the parts, programming and training, and the declaration of conformity of the cell."
             )
         )
     steps.append(
@@ -441,7 +441,7 @@ def paid_payback_note(case: BusinessCase, lang: str, _: Gettext) -> str:
     years = case.cobot_paid_payback_years
     if years is None:
         return _(
-            "from the worth of freed hours, %(capacity)s a year of it extra capacity; in money paid the cobot does not pay back"
+            "from the worth of freed hours, %(capacity)s a year of it extra capacity; in money paid the investment is not earned back"
         ) % {"capacity": money(case.cobot_capacity_eur_per_year, lang)}
     return _(
         "from the worth of freed hours, %(capacity)s a year of it extra capacity; in money paid %(years)s years"

@@ -9,7 +9,7 @@ from typing import Any
 
 from jobcarve.carving.line import DECISECOND, LineSolution
 from jobcarve.carving.plan import Plan, PlanCobot, day_only_profiles
-from jobcarve.catalog import Catalogs, RestrictionRule, profile_restrictions
+from jobcarve.catalog import Catalogs, RestrictionRule, checks_hit, profile_restrictions
 from jobcarve.economics import BusinessCase
 from jobcarve.formatting import fixed, join_items, number, percent
 from jobcarve.messages import DIMENSION_NAMES, LANGUAGES, MESSAGES
@@ -289,13 +289,30 @@ def _job_cards(
         young = _age_rules(profiles[job.profile], cats) if job.profile else []
         for rule in young:
             # the Arbeidstijdenwet's hours for 16 and 17 hold whatever the process's shifts
+            restriction = rule.name_nl if lang == "nl" else rule.name_en
             floor.append(
                 _("the worker is %(restriction)s: %(condition)s")
                 % {
-                    "restriction": rule.name_nl if lang == "nl" else rule.name_en,
+                    "restriction": restriction,
                     "condition": rule.schedule_nl if lang == "nl" else rule.schedule_en,
                 }
             )
+            # the work the rule asks to check (noise over 85 dB(A), a forklift): named on
+            # the card, where the floor reads it (a review: it was in analysis.json only)
+            hits: dict[str, list[str]] = {}
+            for u, _h in by_hours:
+                for check in checks_hit(rule, units[u].handling, units[u].activities):
+                    hits.setdefault(check.nl if lang == "nl" else check.en, []).append(
+                        units[u].label(lang)
+                    )
+            floor += [
+                _("the worker is %(restriction)s: %(condition)s")
+                % {
+                    "restriction": restriction,
+                    "condition": f"{condition}: {'; '.join(work)}",
+                }
+                for condition, work in hits.items()
+            ]
         shift_work = [units[u].label(lang) for u, _h in by_hours if units[u].shift == "every"]
         if shift_work:
             floor.append(
@@ -471,10 +488,13 @@ def _learning(job: Any, cats: Catalogs, lang: str, _: Gettext) -> str:
 
 
 def _age_rules(profile: Any, cats: Catalogs) -> list[RestrictionRule]:
-    """The restrictions that follow from the profile's age (`below_age`)."""
-    if cats.params is None or profile.age is None:
+    """The restrictions that follow from the profile's age (`below_age`), as
+    `profile_restrictions` gives them."""
+    if cats.params is None:
         return []
-    return [r for r in cats.params.restrictions if r.below_age and profile.age < r.below_age]
+    rules = {r.id: r for r in cats.params.restrictions}
+    held = {r.kind for r in profile_restrictions(profile, rules.values())}
+    return [r for r in rules.values() if r.id in held and r.below_age is not None]
 
 
 def place_of(unit: Any) -> str:

@@ -89,6 +89,19 @@ def build_comparison_context(
                 else _("does not pay back")
             )
         )
+        if s.case.cobot_investment_eur and s.case.cobot_capacity_eur_per_year >= 0.5:
+            # where the cobots' value is partly extra capacity, the payback in money paid
+            # beside it (a diff review: "3.9" for a cobot whose value is vacancy hours)
+            paid = s.case.cobot_paid_payback_years
+            payback += (
+                " ("
+                + (
+                    _("in money paid %(years)s") % {"years": fixed(paid, lang, 1)}
+                    if paid is not None
+                    else _("in money paid: does not pay back")
+                )
+                + ")"
+            )
         rows.append(
             ScenarioRow(
                 name=s.name,

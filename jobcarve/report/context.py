@@ -541,10 +541,11 @@ def _risk_stays(
     h: Holding, u: Unit, jobs: dict[str, tuple[int, Any]], lifting_supports: frozenset[str]
 ) -> bool:
     """Whether the holder still lifts with the unit's lifting risk after the plan: not a
-    cobot, a role with a cobot assisting or tending it, nor a new job with a lifting aid
-    that removes this unit's risk (the one home for the risk table and the next steps)."""
+    cobot, a role tending it, nor a new job with a lifting aid that removes this unit's
+    risk (the one home for the risk table and the next steps). A role with a cobot
+    assisting still does part of the lifts (`carving.assist_share`), so the risk stays."""
     assert u.lifting_risk is not None
-    if h.kind == "cobot" or h.cobot_assist or h.tending:
+    if h.kind == "cobot" or h.tending:
         return False
     if h.kind == "carved" and h.holder in jobs:
         supports = set(jobs[h.holder][1].supports)

@@ -160,14 +160,17 @@ def plan_workbook_bytes(
                 "",
             ]
         )
-        payback = case.cobot_payback_years
-        rows.append(
-            [
-                "Terugverdientijd cobots (jaar)" if nl else "Cobot payback (years)",
-                round(payback, 2) if payback is not None else None,
-                "",
-            ]
-        )
+        for label_nl, label_en, years in (
+            ("Terugverdientijd cobots (jaar)", "Cobot payback (years)", case.cobot_payback_years),
+            (
+                "Terugverdientijd cobots in betaald geld (jaar)",
+                "Cobot payback in money paid (years)",
+                case.cobot_paid_payback_years,
+            ),
+        ):
+            rows.append(
+                [label_nl if nl else label_en, round(years, 2) if years is not None else None, ""]
+            )
         _write_table(
             sheet,
             [
