@@ -1295,33 +1295,48 @@ def test_seasonal_agency_hours_come_after_the_year_round_uses() -> None:
 
 def test_a_young_profile_costs_the_youth_minimum_wage_by_hand() -> None:
     """A profile of 19 earns the statutory youth minimum, 60% of the WML from 1 January
-    2026; the loonkostensubsidie is based on it too (min(1 - LW, 70%) of the youth wage);
-    the formula says which wage, and the rate table shows the youth share of this case."""
+    2026, and one year later 80%, from 21 the full WML: each year of the business case at
+    the worker's age that year (a report review: a cash flow that kept a school leaver at 17
+    for five years). The loonkostensubsidie is based on the same minimum (min(1 - LW, 70%)).
+    The lines are the averages over the five years, and the formula says so; the rate table
+    shows the youth shares the case uses (19 and 20)."""
     process = parse_process(HAND.replace("    pace: 0.8\n", "    pace: 0.8\n    age: 19\n", 1))
     _p, figures = hand_figures()
     case = business_case(process, figures)
-    # 15 x 0.6 x 1.08 = 9.72 an hour with holiday pay
-    # wage: 12.5 x 52.14 x 9.72 x 1.2 = 7,602.01; LKS: 0.28 x 12.5 x 52.14 x 9.72 x 1.235
-    assert case.line("wage_cost_new_workers") == pytest.approx(-12.5 * 52.14 * 9.72 * 1.2)
-    assert case.line("wage_cost_subsidy") == pytest.approx(0.28 * 12.5 * 52.14 * 9.72 * 1.235)
+    # 15 x 1.08 = 16.20 an hour with holiday pay at 21; at 19 x 0.6 = 9.72, at 20 x 0.8 =
+    # 12.96; over 5 years (19, 20, 21, 22, 23) the average is 16.20 x 4.4 / 5 = 14.256
+    # wage: 12.5 x 52.14 x 14.256 x 1.2 = 11,149.62; LKS: 0.28 x 12.5 x 52.14 x 14.256 x 1.235
+    assert case.line("wage_cost_new_workers") == pytest.approx(-12.5 * 52.14 * 14.256 * 1.2)
+    assert case.line("wage_cost_subsidy") == pytest.approx(0.28 * 12.5 * 52.14 * 14.256 * 1.235)
+    assert case.cash_flow is not None
+    wages = [y.items["wage_cost_new_workers"] for y in case.cash_flow.years]
+    assert wages[:3] == pytest.approx([-12.5 * 52.14 * w * 1.2 for w in (9.72, 12.96, 16.2)])
+    assert wages[3:] == pytest.approx([wages[2]] * 2)
     # the LKV is per hour worked, whatever the age
     assert case.line("lkv_banenafspraak") == pytest.approx(658.2675)
     (line,) = [x for x in case.lines if x.key == "wage_cost_new_workers"]
     assert line.render() == (
-        "12.5 h/week x 52.14 paid weeks x EUR 9.72 (youth minimum wage at 19, 60% of the "
-        "minimum wage, with holiday pay) x (1 + 20% employer charges)"
+        "12.5 h/week x 52.14 paid weeks x EUR 14.26 (the wage from age 19 on, which the youth "
+        "minimum wage raises with each birthday: its average over 5 years, with holiday pay) "
+        "x (1 + 20% employer charges)"
     )
     (job,) = case.jobs
-    assert (job.wage_basis, job.wage_eur_per_hour) == ("youth_minimum_wage_share_19", 9.0)
+    assert (job.wage_basis, job.wage_eur_per_hour) == ("youth_rising_19_5", 9.0)
     _ = translations("en").gettext
     rows = {plain(r.key): plain(r.value) for r in business_view(case, None, "en", _).rates}
     assert rows["Youth minimum wage at 19, share of the minimum wage"] == "60%"
+    assert rows["Youth minimum wage at 20, share of the minimum wage"] == "80%"
+    assert not any("at 18" in k for k in rows)
     (row,) = business_view(case, None, "en", _).jobs
-    assert row.instrument.endswith("; youth minimum wage at 19, €9.00 an hour before holiday pay")
-    # the subsidy's formula names its base: the youth minimum with holiday pay, 9.72
+    assert row.instrument.endswith(
+        "; youth minimum wage at 19, €9.00 an hour before holiday pay in the first year, "
+        "rising with each birthday"
+    )
+    # the subsidy's formula names its base: the youth minimum's average with holiday pay
     (lks,) = [x for x in case.lines if x.key == "wage_cost_subsidy"]
-    assert "x EUR 9.72 (youth minimum wage at 19 with holiday pay) x" in lks.render()
-    assert not any("at 20" in k for k in rows)
+    assert "x EUR 14.26 (the youth minimum wage from age 19 on, rising with each birthday" in (
+        lks.render()
+    )
     adult = business_case(parse_process(HAND), figures)
     adult_rows = {plain(r.key) for r in business_view(adult, None, "en", _).rates}
     assert not any(k.startswith("Youth minimum wage") for k in adult_rows)
@@ -1352,16 +1367,19 @@ def test_a_stated_cao_wage_is_paid_and_the_subsidy_stays_on_the_minimum() -> Non
     dispensed = business_case(parse_process(wajong), figures)
     # (1 - 0.6) x 12.5 x 52.14 x 18.36 x 1.2
     assert dispensed.line("wage_cost_subsidy") == pytest.approx(0.4 * 12.5 * 52.14 * 18.36 * 1.2)
-    # a young profile with a CAO wage above the youth minimum: the wage stated, the
-    # subsidy on the youth minimum
+    # a young profile with a CAO wage above the youth minimum in every year: the wage
+    # stated, the subsidy on the youth minimum at each year's age (18 to 22: 50%, 60%, 80%,
+    # 100%, 100%, on average 78%)
     young = cao.replace("    hourly_wage_eur: 17\n", "    hourly_wage_eur: 17\n    age: 18\n", 1)
     both = business_case(parse_process(young), figures)
     (lks,) = [x for x in both.lines if x.key == "wage_cost_subsidy"]
-    assert "(youth minimum wage at 18 with holiday pay)" in lks.render()
+    assert "(the youth minimum wage from age 18 on, rising with each birthday" in lks.render()
     assert both.line("wage_cost_new_workers") == pytest.approx(-12.5 * 52.14 * 18.36 * 1.2)
     assert both.line("wage_cost_subsidy") == pytest.approx(
-        0.28 * 12.5 * 52.14 * 15 * 0.5 * 1.08 * 1.235
+        0.28 * 12.5 * 52.14 * 15 * 0.78 * 1.08 * 1.235
     )
+    (job,) = both.jobs
+    assert job.wage_basis == "stated"
 
 
 @pytest.mark.parametrize(

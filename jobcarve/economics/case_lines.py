@@ -63,6 +63,15 @@ def _wage_part(
             ),
             (*terms, *charged),
         )
+    if basis.startswith("youth_rising_"):
+        # `money.rising_key`: the youth scale raises the wage with each birthday
+        age, years = (float(x) for x in basis.rsplit("_", 2)[1:])
+        return Part(
+            N_(
+                "%(hours)s h/week x %(weeks)s paid weeks x %(wage)s (the wage from age %(age)s on, which the youth minimum wage raises with each birthday: its average over %(years)s years, with holiday pay) x (1 + %(charges)s employer charges)"
+            ),
+            (*terms, ("age", "count", age), ("years", "years", years), *charged),
+        )
     if basis.startswith("youth_minimum_wage_share_"):
         age = float(basis.rsplit("_", 1)[1])
         return Part(
@@ -102,6 +111,14 @@ def _subsidy_part(
         )
     terms = (*terms, ("cap", "share", v["lks_cap_share"]))
     supplement = (("supplement", "share", v["lks_employer_supplement_share"]),)
+    if youth.startswith("youth_rising_"):
+        age, years = (float(x) for x in youth.rsplit("_", 2)[1:])
+        return Part(
+            N_(
+                "loonkostensubsidie min(1 - %(lw)s, %(cap)s) x %(hours)s h/week x %(weeks)s paid weeks x %(wage)s (the youth minimum wage from age %(age)s on, rising with each birthday: its average over %(years)s years, with holiday pay) x (1 + %(supplement)s)"
+            ),
+            (*terms, ("age", "count", age), ("years", "years", years), *supplement),
+        )
     if youth:
         return Part(
             N_(

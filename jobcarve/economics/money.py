@@ -22,25 +22,38 @@ def profile_loonwaarde(profile: Profile, r: Rates, v: dict[str, float]) -> float
     return min(1.0, max(0.0, base * v.get("loonwaarde_scale", 1.0)))
 
 
-def statutory_wage(profile: Profile | None, v: dict[str, float]) -> tuple[float, str]:
-    """The statutory minimum wage per hour (without holiday pay) for the profile's age, and
-    the key of its youth share ("" from 21): the base of the loonkostensubsidie."""
-    age = profile.age if profile is not None else None
+def statutory_wage(age: int | None, v: dict[str, float]) -> tuple[float, str]:
+    """The statutory minimum wage per hour (without holiday pay) at an age, and the key of
+    its youth share ("" from 21): the base of the loonkostensubsidie."""
     if age is not None and age < 21:
         key = f"youth_minimum_wage_share_{max(YOUTH_AGES.start, age)}"
         return v["minimum_wage_eur_per_hour"] * v[key], key
     return v["minimum_wage_eur_per_hour"], ""
 
 
-def paid_wage(profile: Profile | None, v: dict[str, float]) -> tuple[float, str]:
-    """The wage per hour (without holiday pay) the company pays a profile's worker, and its
-    basis: the profile's stated CAO wage ("stated"), never below the statutory minimum for
-    its age (a youth share key, or "minimum")."""
-    minimum, key = statutory_wage(profile, v)
+def paid_wage(profile: Profile | None, age: int | None, v: dict[str, float]) -> tuple[float, str]:
+    """The wage per hour (without holiday pay) the company pays a profile's worker at an age,
+    and its basis: the profile's stated CAO wage ("stated"), never below the statutory
+    minimum for the age (a youth share key, or "minimum")."""
+    minimum, key = statutory_wage(age, v)
     stated = profile.hourly_wage_eur if profile is not None else None
     if stated is not None and stated > minimum:
         return stated, "stated"
     return minimum, key or "minimum"
+
+
+def ages_by_year(profile: Profile | None, horizon: int) -> list[int | None]:
+    """The profile's age in each year of the business case: a worker of 17 is 18 the next
+    year, and the youth minimum wage rises with each birthday (a review: a cash flow that
+    kept a school leaver at 17 for five years)."""
+    age = profile.age if profile is not None else None
+    return [None if age is None else age + y for y in range(horizon)]
+
+
+def rising_key(age: int, horizon: int) -> str:
+    """The basis of a wage that rises with the youth scale over the business case: the age
+    in its first year and the years averaged (`case_lines` writes its formula)."""
+    return f"youth_rising_{age}_{horizon}"
 
 
 @dataclass(frozen=True)
@@ -51,9 +64,12 @@ class JobWage:
     instrument: str
     #: the wage per hour paid, without holiday pay (the secondment fee for detachering)
     wage_eur_per_hour: float
-    #: `paid_wage`'s basis: minimum, stated or a youth share key; detachering for a fee
+    #: `paid_wage`'s basis: minimum, stated or a youth share key; detachering for a fee;
+    #: `rising_key` where the youth scale raises it over the years (the wage is the first
+    #: year's)
     wage_basis: str
-    #: the youth share key of the statutory minimum for the profile's age ("" from 21)
+    #: the youth share key of the statutory minimum for the profile's age ("" from 21), in
+    #: the first year
     youth_key: str
 
 
@@ -127,35 +143,47 @@ def _job_money(
         lw = profile_loonwaarde(prof, r, v) if prof is not None else 1.0
         h = job.hours_per_week
         # the wage paid (a stated CAO wage, else the statutory minimum for the age) and the
-        # statutory minimum the loonkostensubsidie is based on, both with holiday pay
-        pay, basis = paid_wage(prof, v)
-        wage_h = pay * holiday
-        minimum_h = statutory_wage(prof, v)[0] * holiday
-        wage = h * paid * wage_h * (1 + charges)
+        # statutory minimum the loonkostensubsidie is based on, both with holiday pay, in
+        # each year at the worker's age that year; the lines show their average
+        ages = ages_by_year(prof, horizon)
+        pays = [paid_wage(prof, a, v) for a in ages]
+        wage_hs = [p * holiday for p, _b in pays]
+        minimum_hs = [statutory_wage(a, v)[0] * holiday for a in ages]
+        pay, basis = pays[0]
+        youth_key = statutory_wage(ages[0], v)[1]
+        age0 = ages[0]
+        if age0 is not None and max(wage_hs) - min(wage_hs) > 1e-9:
+            basis = rising_key(age0, horizon)
+        min_key = youth_key
+        if age0 is not None and max(minimum_hs) - min(minimum_hs) > 1e-9:
+            min_key = rising_key(age0, horizon)
+        wage_h = sum(wage_hs) / horizon
+        minimum_h = sum(minimum_hs) / horizon
+        wages = [h * paid * w * (1 + charges) for w in wage_hs]
         fee = prof.secondment_rate_eur_per_hour if prof is not None else None
         base_h = wage_h
         seconded = instrument == "detachering" and fee is not None
+        subsidies = [0.0] * horizon
         if seconded and fee is not None:
             # the sociaal werkbedrijf stays the employer: it pays the wage and gets whatever
             # funds the worker brings; the company pays its fee for the hours worked
-            wage = h * prod * fee
+            wages = [h * prod * fee] * horizon
             seconded_groups[fee] = seconded_groups.get(fee, 0.0) + h
-            subsidy = 0.0
         elif instrument == "lks":
             # on the statutory minimum: a CAO wage above it is the employer's (Participatiewet)
             share = min(max(0.0, 1 - lw), cap)
             base_h = minimum_h
-            subsidy = share * h * paid * minimum_h * (1 + supplement)
+            subsidies = [share * h * paid * m * (1 + supplement) for m in minimum_hs]
         elif instrument == "loondispensatie" and lw <= v["loondispensatie_max_loonwaarde_share"]:
             # the employer pays the loonwaarde of the wage it would pay
-            subsidy = (1 - lw) * h * paid * wage_h * (1 + charges)
-        else:
-            subsidy = 0.0
+            subsidies = [(1 - lw) * h * paid * w * (1 + charges) for w in wage_hs]
         if not seconded:
             wage_groups[wage_h, basis] = wage_groups.get((wage_h, basis), 0.0) + h
-        youth_key = statutory_wage(prof, v)[1]
-        if subsidy:
-            key = (instrument, round(lw, 6), base_h, youth_key if instrument == "lks" else "")
+        if any(subsidies):
+            lks_key = min_key if instrument == "lks" else ""
+            if instrument == "loondispensatie" and basis.startswith("youth_rising_"):
+                lks_key = basis
+            key = (instrument, round(lw, 6), base_h, lks_key)
             subsidy_groups[key] = subsidy_groups.get(key, 0.0) + h
         lkv = lkv_ag = 0.0
         kind = prof.lkv_kind if prof is not None else "none"
@@ -186,8 +214,8 @@ def _job_money(
                 support_back += price.cost_eur * v["support_reimbursed_share"]
         years: dict[str, list[float]] = {k: [0.0] * horizon for k in LINE_KEYS}
         for y in range(horizon):
-            years["wage_cost_new_workers"][y] = -wage
-            years["wage_cost_subsidy"][y] = subsidy
+            years["wage_cost_new_workers"][y] = -wages[y]
+            years["wage_cost_subsidy"][y] = subsidies[y]
             years["lkv_banenafspraak"][y] = lkv
             years["lkv_arbeidsgehandicapt"][y] = lkv_ag if y < v["lkv_ag_years"] else 0.0
             if y == 0:
