@@ -581,3 +581,34 @@ def test_a_job_card_for_a_worker_of_17_names_the_work_to_check(tmp_path: Path, l
     )
     assert "Dozen vouwen" in noise and "Heftruck rijden" in forklift
     assert ("12 uur rust" if lang == "nl" else "12 hours of rest") in floor
+
+
+def test_the_snack_plants_cards_say_the_late_shift_and_lockout() -> None:
+    """The snack plant (three shifts, blind case 87): a job of a profile that works no
+    nights which shares work done in every shift with another job is told the late shift,
+    never the night shift (a review asked which shift the workers of 17 work); a job that
+    cleans inside a machine with its own hazard (the seasoning drum) is told to have it
+    locked out first (two reviews)."""
+    from jobcarve.carving.plan import no_night_profiles
+    from jobcarve.catalog import load_catalogs
+    from jobcarve.report.cards import _job_cards
+    from jobcarve.report.i18n import translations
+
+    process = read_process(Path(__file__).parent / "cases" / "snack_plant.yaml")
+    analysis = analyze(process)
+    result = plan(process, analysis, time_limit_s=3, evaluate_proposals=False)
+    units = {u.id: u for u in analysis.units}
+    cats = load_catalogs()
+    cards = _job_cards(process, result, units, {}, None, "en", translations("en").gettext, cats)
+    night_free = no_night_profiles(process, cats)
+    late = locked = 0
+    for job, card in zip(result.carved, cards, strict=True):
+        floor = "\n".join(card.floor)
+        if "the new jobs together hold more than" in floor and job.profile in night_free:
+            assert "works the late shift, never the night shift" in floor
+            late += 1
+        drum = [u for u in job.unit_hours if units[u].handling.machine_hazard]
+        cleaning = [u for u in drum if "cleaning" in units[u].activities]
+        assert ("locked out (lockout-tagout)" in floor) == bool(cleaning), card.title
+        locked += bool(cleaning)
+    assert late and locked, "the plan no longer shares shift work or the drum cleaning"

@@ -466,7 +466,7 @@ def _rotation_share(cats: Catalogs) -> float:
     return min((s for s in shares if s is not None), default=0.5)
 
 
-def _no_night(process: ProcessModel, cats: Catalogs) -> frozenset[str]:
+def no_night_profiles(process: ProcessModel, cats: Catalogs) -> frozenset[str]:
     """Ids of the profiles whose jobs hold no night work: all of them where new jobs hold
     none (`carving.night_work_in_new_jobs` 0), else those with a restriction that rules out
     night work."""
@@ -534,7 +534,7 @@ def _solve(
         process,
         opts,
         aids,
-        _no_night(process, cats),
+        no_night_profiles(process, cats),
         heavy_work_profiles(process, cats),
         day_only_profiles(process, cats),
     )

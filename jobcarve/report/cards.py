@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from jobcarve.carving.line import DECISECOND, LineSolution
-from jobcarve.carving.plan import Plan, PlanCobot, day_only_profiles
+from jobcarve.carving.plan import Plan, PlanCobot, day_only_profiles, no_night_profiles
 from jobcarve.catalog import Catalogs, RestrictionRule, checks_hit, profile_restrictions
 from jobcarve.economics import BusinessCase
 from jobcarve.formatting import fixed, join_items, number, percent
@@ -241,6 +241,7 @@ def _job_cards(
     profiles = {p.id: p for p in process.profiles}
     exposure_acts = exposure_activities(cats)
     day_profiles = day_only_profiles(process, cats)
+    night_free = no_night_profiles(process, cats)
     role_names = {r.id: r.name for r in process.roles}
     titles = job_titles(process, plan, units, _)
     o = plan.options
@@ -348,8 +349,16 @@ def _job_cards(
             )
         if later and not day_only and not day_work:
             floor.append(
-                _(
-                    "the new jobs together hold more than one shift's share of %(work)s: at least one of them works in a later shift than the first. Agree the shift with the worker and the job coach; a fixed colleague and the coach must be there in that shift too"
+                (
+                    # of three shifts the later one is the late (evening) shift: this job
+                    # holds no night work (a review asked which shift a worker of 17 works)
+                    _(
+                        "the new jobs together hold more than one shift's share of %(work)s: at least one of them works the late shift, never the night shift. Agree the shift with the worker and the job coach; a fixed colleague and the coach must be there in that shift too"
+                    )
+                    if process.planning.shifts >= 3 and job.profile in night_free
+                    else _(
+                        "the new jobs together hold more than one shift's share of %(work)s: at least one of them works in a later shift than the first. Agree the shift with the worker and the job coach; a fixed colleague and the coach must be there in that shift too"
+                    )
                 )
                 % {"work": "; ".join(later)}
             )
@@ -408,6 +417,21 @@ def _job_cards(
                     "work of roles where part of what the plan takes rests on agency work hired only in a season (of all the plan takes from each role, per week: %(roles)s). Out of season today's staff do that work themselves: decide which year-round work fills those weeks, or offer that part as seasonal hours"
                 )
                 % {"roles": _roles_with_hours(seasonal, role_names, lang, _)}
+            )
+        # cleaning inside a machine with its own hazard (a drum, a press): locked out first
+        # (two reviews: a seasoning drum and a CNC machine cleaned with no word on it;
+        # ISO 14118:2017, prevention of unexpected start-up)
+        locked = [
+            units[u].label(lang)
+            for u, _h in by_hours
+            if units[u].handling.machine_hazard and "cleaning" in units[u].activities
+        ]
+        if locked:
+            floor.append(
+                _(
+                    "cleaning at a machine with its own hazard: %(work)s. Before the worker reaches in, the machine is switched off and locked out (lockout-tagout) by the person responsible for it, who checks the result afterwards (ISO 14118, prevention of unexpected start-up)"
+                )
+                % {"work": "; ".join(locked)}
             )
         # repetitive hand-arm work at a high demand (3 of 4: KIM-MHO's band of strongly
         # raised load): how much, and that it is spread over the day (a review: all the

@@ -33,6 +33,8 @@ class ScenarioRow:
     bar: float
     low: float | None
     high: float | None
+    #: the cobots' payback in money paid, where part of their value is capacity
+    payback_paid: str = ""
 
 
 @dataclass(frozen=True)
@@ -89,18 +91,15 @@ def build_comparison_context(
                 else _("does not pay back")
             )
         )
+        payback_paid = ""
         if s.case.cobot_investment_eur and s.case.cobot_capacity_eur_per_year >= 0.5:
             # where the cobots' value is partly extra capacity, the payback in money paid
-            # beside it (a diff review: "3.9" for a cobot whose value is vacancy hours)
+            # under it (a diff review: "3.9" for a cobot whose value is vacancy hours)
             paid = s.case.cobot_paid_payback_years
-            payback += (
-                " ("
-                + (
-                    _("in money paid %(years)s") % {"years": fixed(paid, lang, 1)}
-                    if paid is not None
-                    else _("in money paid: does not pay back")
-                )
-                + ")"
+            payback_paid = (
+                _("in money paid %(years)s") % {"years": fixed(paid, lang, 1)}
+                if paid is not None
+                else _("in money paid: does not pay back")
             )
         rows.append(
             ScenarioRow(
@@ -113,6 +112,7 @@ def build_comparison_context(
                 cobots=str(sm.cobots),
                 net=money(s.case.net_eur_per_year, lang),
                 payback=payback,
+                payback_paid=payback_paid,
                 range_workers=_range(
                     spread.extra_workers if spread else None, lambda v: number(v, lang, 0)
                 ),
