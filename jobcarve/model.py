@@ -307,9 +307,8 @@ class Handling(_Block):
         None,
         ge=0,
         le=3600,
-        description="Lifts per working hour (NIOSH frequency), for tasks given in hours per "
-        "week or without lifts_per_unit; on work timed per unit, the rate the lifts come at "
-        "where it differs from the handling pace (a line's flow), which NIOSH then takes.",
+        description="Lifts per working hour, for tasks given in hours per week or without "
+        "lifts_per_unit (NIOSH frequency).",
     )
     operations_per_hour: float | None = Field(
         None,

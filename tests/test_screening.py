@@ -1896,34 +1896,3 @@ def test_a_profile_that_cannot_interpret_failures_does_not_fit_the_whole_test() 
     assert parts["t.interpret"].demands["problem_solving"] == 4
     assert parts["t.interpret"].fit["p"].verdict == "not_accessible"
     assert parts["t.connect_run"].fit["p"].verdict == "fits"
-
-
-def test_lifts_an_hour_give_the_rate_of_lifts_timed_per_unit() -> None:
-    """A carton packed in 9 s comes off the line every 14 s (blind case 87): the model's
-    lifts_per_hour (257) is the rate NIOSH takes, where the time per unit alone would give
-    400 an hour; the lifting index falls with the rate, and the row gives the rate used."""
-
-    def palletise(extra: str) -> Unit:
-        return unit(
-            micro(
-                f"""
-            - {{id: t, name: T, role: op, time_s_per_unit: 9, demands: {{lifting: 1}},
-               activities: [palletising, lifting],
-               handling: {{part_mass_kg: 2.6, lifts_per_unit: 1{extra},
-                 lift: {{horizontal_cm: 40, vertical_cm: 85, travel_cm: 70, asymmetry_deg: 45,
-                        coupling: fair}}}}}}
-            """,
-                units=25000,
-                shifts=3,
-            )
-        )
-
-    pace = palletise("")
-    flow = palletise(", lifts_per_hour: 257")
-    assert pace.lifting_index is not None and flow.lifting_index is not None
-    assert flow.lifting_index < pace.lifting_index
-    rate = next(r for r in flow.ergonomics if r.key == "ergo.niosh")
-    assert rate.params["per_hour"] == pytest.approx(257)
-    assert next(r for r in pace.ergonomics if r.key == "ergo.niosh").params["per_hour"] == (
-        pytest.approx(400)
-    )

@@ -92,17 +92,16 @@ def lifts_per_minute(
 ) -> tuple[float, Reason | None]:
     """Lifts per minute, and a reason when the frequency had to be assumed.
 
-    From ``lifts_per_hour`` where the model gives it: on work timed per product it is the
-    rate the lifts come at where that differs from the handling pace (a carton every 14 s
-    off a line, where packing one takes 9 s: blind case 87); else from the unit's time per
-    product and ``lifts_per_unit``; else from the catalogue template's typical time per
-    product, else the policy default (never NIOSH's most favourable row).
+    From the unit's time per product and ``lifts_per_unit``; else (fixed hours, or no lifts
+    per unit given) from ``lifts_per_hour``, else from the
+    catalogue template's typical time per product, else the policy default (never NIOSH's
+    most favourable row).
     """
     lifts = handling.lifts_per_unit or 0.0
-    if handling.lifts_per_hour is not None:
-        return handling.lifts_per_hour / 60, None
     if seconds_per_unit and lifts:
         return lifts * 60 / seconds_per_unit, None
+    if handling.lifts_per_hour is not None:
+        return handling.lifts_per_hour / 60, None
     if typical_s:
         per_min = lifts * 60 / typical_s
         return per_min, Reason(
