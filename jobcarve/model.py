@@ -605,7 +605,8 @@ class Profile(_Block):
         description=(
             "Age of the people this profile describes (an archetype: school leavers of 19), "
             "for the statutory minimum wage: below 21 the youth scale applies, to the wage and "
-            "to the loonkostensubsidie; below 18 the Arbeidstijdenwet's rules for young people "
+            "to the loonkostensubsidie, in each year of the business case at that year's age; "
+            "below 18 the Arbeidstijdenwet's rules for young people "
             "hold of themselves (restriction under_18: no night work, no vibrating hand tools, "
             "at most 40 hours a week); no profile is under 16; empty: 21 or older."
         ),

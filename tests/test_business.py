@@ -1380,6 +1380,26 @@ def test_a_stated_cao_wage_is_paid_and_the_subsidy_stays_on_the_minimum() -> Non
     )
     (job,) = both.jobs
     assert job.wage_basis == "stated"
+    # the subsidy's youth shares are the rate table's too (a diff review: only 50% shown)
+    _ = translations("en").gettext
+    rows = {plain(r.key) for r in business_view(both, None, "en", _).rates}
+    assert {f"Youth minimum wage at {a}, share of the minimum wage" for a in (18, 19, 20)} <= rows
+    # a CAO wage of EUR 13 at 19, which the minimum overtakes at 21 (15): the CAO wage two
+    # years, then the minimum, and it says so (a diff review: it read "youth minimum wage")
+    low = cao.replace("    hourly_wage_eur: 17\n", "    hourly_wage_eur: 13\n    age: 19\n", 1)
+    overtaken = business_case(parse_process(low), figures)
+    assert overtaken.cash_flow is not None
+    wages = [y.items["wage_cost_new_workers"] for y in overtaken.cash_flow.years]
+    assert wages == pytest.approx([-12.5 * 52.14 * w * 1.08 * 1.2 for w in (13, 13, 15, 15, 15)])
+    (job,) = overtaken.jobs
+    assert job.wage_basis == "stated_youth_rising_19_5"
+    (row,) = business_view(overtaken, None, "en", _).jobs
+    assert row.instrument.endswith(
+        "; CAO wage €13.00 an hour before holiday pay, or the minimum wage for the age from "
+        "the year it is higher"
+    )
+    (line,) = [x for x in overtaken.lines if x.key == "wage_cost_new_workers"]
+    assert "(the CAO wage stated for the profile, or the minimum wage for the age" in line.render()
 
 
 @pytest.mark.parametrize(

@@ -609,6 +609,6 @@ def test_the_snack_plants_cards_say_the_late_shift_and_lockout() -> None:
             late += 1
         drum = [u for u in job.unit_hours if units[u].handling.machine_hazard]
         cleaning = [u for u in drum if "cleaning" in units[u].activities]
-        assert ("locked out (lockout-tagout)" in floor) == bool(cleaning), card.title
+        assert ("(lockout-tagout)" in floor) == bool(cleaning), card.title
         locked += bool(cleaning)
     assert late and locked, "the plan no longer shares shift work or the drum cleaning"

@@ -44,6 +44,8 @@ class JobCase:
     wage_basis: str = "minimum"
     #: the youth share key of the statutory minimum for the profile's age ("" from 21)
     youth_key: str = ""
+    #: every youth share key its wage or subsidy uses over the business case's years
+    youth_keys: tuple[str, ...] = ()
 
     @property
     def net_eur_per_year(self) -> float:
@@ -493,6 +495,7 @@ def business_case(
                 terms.wage_eur_per_hour,
                 terms.wage_basis,
                 terms.youth_key,
+                terms.youth_keys,
             )
         )
     case = BusinessCase(

@@ -63,6 +63,14 @@ def _wage_part(
             ),
             (*terms, *charged),
         )
+    if basis.startswith("stated_youth_rising_"):
+        years = float(basis.rsplit("_", 1)[1])
+        return Part(
+            N_(
+                "%(hours)s h/week x %(weeks)s paid weeks x %(wage)s (the CAO wage stated for the profile, or the minimum wage for the age from the year it is higher: its average over %(years)s years, with holiday pay) x (1 + %(charges)s employer charges)"
+            ),
+            (*terms, ("years", "years", years), *charged),
+        )
     if basis.startswith("youth_rising_"):
         # `money.rising_key`: the youth scale raises the wage with each birthday
         age, years = (float(x) for x in basis.rsplit("_", 2)[1:])

@@ -71,6 +71,8 @@ class JobWage:
     #: the youth share key of the statutory minimum for the profile's age ("" from 21), in
     #: the first year
     youth_key: str
+    #: every youth share key the job's wage or subsidy uses over the business case's years
+    youth_keys: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -153,7 +155,12 @@ def _job_money(
         youth_key = statutory_wage(ages[0], v)[1]
         age0 = ages[0]
         if age0 is not None and max(wage_hs) - min(wage_hs) > 1e-9:
-            basis = rising_key(age0, horizon)
+            # a CAO wage that the minimum for the age overtakes is still a CAO wage until
+            # then (a diff review: "youth minimum wage at 19" for a CAO wage of EUR 13)
+            stated = any(b == "stated" for _p, b in pays)
+            basis = ("stated_" if stated else "") + rising_key(age0, horizon)
+        # every youth share the wage or the subsidy uses over the years (the rate table)
+        youth_keys = tuple(sorted({statutory_wage(a, v)[1] for a in ages} - {""}))
         min_key = youth_key
         if age0 is not None and max(minimum_hs) - min(minimum_hs) > 1e-9:
             min_key = rising_key(age0, horizon)
@@ -231,7 +238,7 @@ def _job_money(
         job_meta.append(
             JobWage(lw, instrument, fee, "detachering", "")
             if seconded and fee is not None
-            else JobWage(lw, instrument, pay, basis, youth_key)
+            else JobWage(lw, instrument, pay, basis, youth_key, youth_keys)
         )
 
     return _JobMoney(

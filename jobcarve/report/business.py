@@ -206,12 +206,8 @@ def _rate_rows(case: BusinessCase, lang: str, _: Gettext) -> tuple[Assumption, .
     ):
         uses.discard("vacancies")  # every vacancy has its own stated value: no factor used
     # a youth share is an assumption of a case whose jobs have a profile of that age
-    youth = {j.youth_key for j in case.jobs}
-    for j in case.jobs:
-        if j.wage_basis.startswith("youth_rising_"):
-            # every share of the years the worker is younger than 21
-            age, years = (int(x) for x in j.wage_basis.rsplit("_", 2)[1:])
-            youth |= {f"youth_minimum_wage_share_{a}" for a in range(age, min(21, age + years))}
+    # every share of the years the worker is younger than 21, for the wage or the subsidy
+    youth = {k for j in case.jobs for k in (j.youth_key, *j.youth_keys)}
     rows = []
     for key, (label, kind) in labels.items():
         if key not in case.rates:
@@ -284,6 +280,10 @@ def _wage_note(job: JobCase, lang: str, _: Gettext) -> str:
         return "; " + _("CAO wage %(wage)s an hour before holiday pay") % {
             "wage": money(job.wage_eur_per_hour, lang, cents=True)
         }
+    if job.wage_basis.startswith("stated_youth_rising_"):
+        return "; " + _(
+            "CAO wage %(wage)s an hour before holiday pay, or the minimum wage for the age from the year it is higher"
+        ) % {"wage": money(job.wage_eur_per_hour, lang, cents=True)}
     if job.wage_basis.startswith("youth_rising_"):
         return "; " + _(
             "youth minimum wage at %(age)s, %(wage)s an hour before holiday pay in the first year, rising with each birthday"

@@ -429,7 +429,7 @@ def _job_cards(
         if locked:
             floor.append(
                 _(
-                    "cleaning at a machine with its own hazard: %(work)s. Before the worker reaches in, the machine is switched off and locked out (lockout-tagout) by the person responsible for it, who checks the result afterwards (ISO 14118, prevention of unexpected start-up)"
+                    "cleaning at a machine with its own hazard: %(work)s. Before the worker reaches in, the machine is switched off and locked out with the worker's own lock (lockout-tagout), and a colleague who knows the machine checks that it cannot start (ISO 14118, prevention of unexpected start-up)"
                 )
                 % {"work": "; ".join(locked)}
             )
