@@ -612,3 +612,10 @@ def test_the_snack_plants_cards_say_the_late_shift_and_lockout() -> None:
         assert ("(lockout-tagout)" in floor) == bool(cleaning), card.title
         locked += bool(cleaning)
     assert late and locked, "the plan no longer shares shift work or the drum cleaning"
+    # the palletising cell keeps the line's rate only with a safety scanner: its share of
+    # hours says so (a review read "runs 64%" as spare capacity)
+    from jobcarve.report.cards import _cobot_cards
+
+    (cell,) = _cobot_cards(process, result, analysis, units, "en", cats, translations("en").gettext)
+    assert cell.slow_for_feed
+    assert cell.use_short.endswith("at the line's rate with a safety scanner")

@@ -758,7 +758,19 @@ def _cobot_cards(
                 }
                 if available
                 else "",
-                use_short=_("runs %(share)s of the hours it could run")
+                use_short=(
+                    # at the feed's rate only with a safety scanner (the first screen's
+                    # condition): at the speed near people it falls behind (a review read
+                    # "runs 64%" as spare capacity)
+                    _(
+                        "runs %(share)s of the hours it could run, at the line's rate with a safety scanner"
+                    )
+                    if any(
+                        any(r.key == "cobot.line_rate" for r in units[u].cobot.reasons)
+                        for u in cobot.units
+                    )
+                    else _("runs %(share)s of the hours it could run")
+                )
                 % {"share": percent(cobot.hours_per_week / available, lang, 0)}
                 if available
                 else "",
