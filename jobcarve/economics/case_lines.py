@@ -8,7 +8,7 @@ from jobcarve.economics.defaults import Rates
 from jobcarve.economics.figures import PlanFigures
 from jobcarve.economics.freed import FreedValue
 from jobcarve.economics.lines import N_, CaseLine, Part
-from jobcarve.economics.money import _JobMoney
+from jobcarve.economics.money import _JobMoney, rising_terms
 from jobcarve.model import ProcessModel
 
 
@@ -64,7 +64,7 @@ def _wage_part(
             (*terms, *charged),
         )
     if basis.startswith("stated_youth_rising_"):
-        years = float(basis.rsplit("_", 1)[1])
+        years = float(rising_terms(basis)[1])
         return Part(
             N_(
                 "%(hours)s h/week x %(weeks)s paid weeks x %(wage)s (the CAO wage stated for the profile, or the minimum wage for the age from the year it is higher: its average over %(years)s years, with holiday pay) x (1 + %(charges)s employer charges)"
@@ -73,7 +73,7 @@ def _wage_part(
         )
     if basis.startswith("youth_rising_"):
         # `money.rising_key`: the youth scale raises the wage with each birthday
-        age, years = (float(x) for x in basis.rsplit("_", 2)[1:])
+        age, years = (float(x) for x in rising_terms(basis))
         return Part(
             N_(
                 "%(hours)s h/week x %(weeks)s paid weeks x %(wage)s (the wage from age %(age)s on, which the youth minimum wage raises with each birthday: its average over %(years)s years, with holiday pay) x (1 + %(charges)s employer charges)"
@@ -120,7 +120,7 @@ def _subsidy_part(
     terms = (*terms, ("cap", "share", v["lks_cap_share"]))
     supplement = (("supplement", "share", v["lks_employer_supplement_share"]),)
     if youth.startswith("youth_rising_"):
-        age, years = (float(x) for x in youth.rsplit("_", 2)[1:])
+        age, years = (float(x) for x in rising_terms(youth))
         return Part(
             N_(
                 "loonkostensubsidie min(1 - %(lw)s, %(cap)s) x %(hours)s h/week x %(weeks)s paid weeks x %(wage)s (the youth minimum wage from age %(age)s on, rising with each birthday: its average over %(years)s years, with holiday pay) x (1 + %(supplement)s)"

@@ -56,6 +56,13 @@ def rising_key(age: int, horizon: int) -> str:
     return f"youth_rising_{age}_{horizon}"
 
 
+def rising_terms(basis: str) -> tuple[int, int]:
+    """The first year's age and the years of a `rising_key` basis (also with the prefix
+    ``stated_``): the one reader of that key."""
+    age, years = basis.rsplit("_", 2)[1:]
+    return int(age), int(years)
+
+
 @dataclass(frozen=True)
 class JobWage:
     """Who pays a carved job's worker what: the business case's terms of one job."""
@@ -187,10 +194,7 @@ def _job_money(
         if not seconded:
             wage_groups[wage_h, basis] = wage_groups.get((wage_h, basis), 0.0) + h
         if any(subsidies):
-            lks_key = min_key if instrument == "lks" else ""
-            if instrument == "loondispensatie" and basis.startswith("youth_rising_"):
-                lks_key = basis
-            key = (instrument, round(lw, 6), base_h, lks_key)
+            key = (instrument, round(lw, 6), base_h, min_key if instrument == "lks" else "")
             subsidy_groups[key] = subsidy_groups.get(key, 0.0) + h
         lkv = lkv_ag = 0.0
         kind = prof.lkv_kind if prof is not None else "none"

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from jobcarve.carving.plan import Plan
 from jobcarve.catalog import Catalogs
 from jobcarve.economics import LINE_KEYS, BusinessCase, JobCase
+from jobcarve.economics.money import rising_terms
 from jobcarve.formatting import fixed, money, number, percent
 from jobcarve.model import YOUTH_AGES, ProcessModel
 from jobcarve.report.advice import capacity_uses, paid_payback_note, payback_text
@@ -288,7 +289,7 @@ def _wage_note(job: JobCase, lang: str, _: Gettext) -> str:
         return "; " + _(
             "youth minimum wage at %(age)s, %(wage)s an hour before holiday pay in the first year, rising with each birthday"
         ) % {
-            "age": job.wage_basis.rsplit("_", 2)[1],
+            "age": rising_terms(job.wage_basis)[0],
             "wage": money(job.wage_eur_per_hour, lang, cents=True),
         }
     if job.wage_basis.startswith("youth_minimum_wage_share_"):

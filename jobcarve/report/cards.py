@@ -708,6 +708,12 @@ def _cobot_cards(
             )
             for uid in cobot.assists
         }
+        # units whose feed the cobot keeps up with only with a safety scanner
+        slow = tuple(
+            units[u].label(lang)
+            for u in cobot.units
+            if any(r.key == "cobot.line_rate" for r in units[u].cobot.reasons)
+        )
         cards.append(
             CobotCard(
                 id=cobot.id,
@@ -740,11 +746,7 @@ def _cobot_cards(
                 if needs and model
                 else "",
                 reasons=tuple(dict.fromkeys(reasons)),
-                slow_for_feed=tuple(
-                    units[u].label(lang)
-                    for u in cobot.units
-                    if any(r.key == "cobot.line_rate" for r in units[u].cobot.reasons)
-                ),
+                slow_for_feed=slow,
                 tending=_tending_text(process, plan, cobot, lang, _),
                 use=_(
                     "It runs %(hours)s of the %(available)s hours a week it could run (%(share)s)."
@@ -765,10 +767,7 @@ def _cobot_cards(
                     _(
                         "runs %(share)s of the hours it could run, at the line's rate with a safety scanner"
                     )
-                    if any(
-                        any(r.key == "cobot.line_rate" for r in units[u].cobot.reasons)
-                        for u in cobot.units
-                    )
+                    if slow
                     else _("runs %(share)s of the hours it could run")
                 )
                 % {"share": percent(cobot.hours_per_week / available, lang, 0)}

@@ -261,6 +261,8 @@ def build_context(
     on_cobot = {uid for uid, hs in holders.items() if any(h.kind == "cobot" for h in hs)}
     headline = _headline(plan, lang, _)
     verdicts = {t.id: _task_verdict(t, on_cobot) for t in analysis.tasks}
+    heavy = [t for t in analysis.tasks if verdicts[t.id] == "heavy"]
+    lifting_supports = frozenset(x.id for x in cats.supports.values() if x.closes.get("lifting"))
     labels = {
         "fits": _("fits as it is"),
         "support": _("fits with support"),
@@ -342,14 +344,9 @@ def build_context(
             line,
             lang,
             _,
-            tuple(t.name for t in analysis.tasks if verdicts[t.id] == "heavy"),
+            tuple(t.name for t in heavy),
             _lifting_left(
-                analysis,
-                plan,
-                frozenset(x.id for x in cats.supports.values() if x.closes.get("lifting")),
-                frozenset(t.id for t in analysis.tasks if verdicts[t.id] == "heavy"),
-                lang,
-                _,
+                analysis, plan, lifting_supports, frozenset(t.id for t in heavy), lang, _
             ),
         ),
         adviser=adviser.name if adviser else "",
@@ -383,7 +380,7 @@ def build_context(
             analysis,
             plan,
             role_names,
-            frozenset(x.id for x in cats.supports.values() if x.closes.get("lifting")),
+            lifting_supports,
             lang,
             _,
         ),
