@@ -101,6 +101,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "De adviseur heeft de catalogussplitsing afgewezen: de taak blijft heel.",
         "The adviser rejected the catalogue split: the task stays whole.",
     ),
+    "split.confirmed_no_fit": (
+        "De adviseur heeft de standaardsplitsing voor dit soort taak op de werkvloer bevestigd, maar geen van de {count} delen past een profiel dat de hele taak niet kan: de taak blijft heel bij haar functie.",
+        "The adviser confirmed the standard split for this kind of task on the floor, but none of its {count} parts fits a profile that cannot do the whole task: the task stays whole with its role.",
+    ),
     "split.core": (
         "Geen splitsingsvoorstel: de kern van deze taak is {dimensions}. Er valt geen routinedeel uit te halen, tenzij de adviseur dat op de werkvloer vindt.",
         "No split proposal: the core of this task is {dimensions}. It has no routine part to take out, unless the adviser finds one on the floor.",

@@ -807,3 +807,30 @@ def test_an_adviser_rejected_split_silences_automatic_proposals() -> None:
     kept = analyze(model(", catalogue_split: rejected"))
     assert not kept.proposals
     assert [r.key for r in kept.tasks[0].split_reasons] == ["split.kept_whole"]
+
+
+def test_a_confirmed_split_that_opens_no_part_says_so() -> None:
+    """A catalogue split the adviser confirmed on the floor, of which no part fits a profile
+    that cannot do the whole task, leaves the task whole: the reason names the confirmed
+    split, not "no split proposal ... unless the adviser finds one on the floor" (a review of
+    the packaging example: HACCP sampling, confirmed, both parts still ask literacy 4)."""
+    from jobcarve.model import ProcessModel
+    from tests.conftest import one_role_model
+
+    def model(word: str) -> ProcessModel:
+        task = f"""
+            - {{id: t, name: Samples, role: op, hours_per_week: 8, template: quality_sample{word}}}
+            """
+        return one_role_model(task, 1)
+
+    confirmed = analyze(model(", catalogue_split: confirmed")).tasks[0]
+    assert confirmed.split == "none" and len(confirmed.units) == 1
+    keys = [r.key for r in confirmed.split_reasons]
+    assert keys == ["split.confirmed_no_fit"]
+    text = confirmed.split_reasons[0].text("en")
+    assert "confirmed the standard split for this kind of task on the floor" in text
+    assert "none of its 2 parts fits" in text
+    assert confirmed.split_reasons[0].params["template"] == "quality_sample"
+    # left to check, the same task says what its core is, as before
+    open_ = analyze(model("")).tasks[0]
+    assert [r.key for r in open_.split_reasons] == ["split.core"]

@@ -1221,6 +1221,57 @@ profiles:
     assert "Sacks" in steps.next_steps[-1]
 
 
+def test_the_task_board_says_why_no_profile_does_a_task() -> None:
+    """A task no profile can do is "skilled work" only where a cognitive demand keeps the
+    profiles out (a review of the packaging example: 80 h of tray loading at repetitive
+    demand 4 and pace 4 were called skilled work). Repetitive work in KIM-MHO's highest band
+    is a risk for anyone, to redesign, and a next step names it while people still do it;
+    a task kept out by its pace or load alone is too heavy or too fast for these profiles;
+    one kept out with no demand gap (solvent spraying, dangerous work) is kept out of new
+    jobs."""
+    from jobcarve.carving.plan import plan
+    from jobcarve.model import DIMENSIONS
+    from jobcarve.read import parse_process
+
+    caps = ", ".join(f"{d}: 2" for d in DIMENSIONS)
+    text = f"""\
+format: 1
+company: {{name: T, sector: s}}
+process: {{name: P}}
+planning: {{units_per_week: 1000, shifts: 2}}
+roles:
+  - {{id: op, name: Op, headcount: 4, education: MBO 1, overtime_hours_per_week: 10}}
+tasks:
+  - {{id: tray, name: Tray, role: op, hours_per_week: 20, demands: {{repetitive_hand_arm: 4}}}}
+  - {{id: fast, name: Fast, role: op, hours_per_week: 20, demands: {{pace: 4, lifting: 3}}}}
+  - {{id: plan, name: Plan, role: op, hours_per_week: 5, demands: {{problem_solving: 4, pace: 3}}}}
+  - {{id: spray, name: Spray, role: op, hours_per_week: 5, demands: {{lifting: 1}},
+     handling: {{hazardous_substance: true}}}}
+  - {{id: pack, name: Pack, role: op, hours_per_week: 20, demands: {{lifting: 1}}}}
+profiles:
+  - {{id: p, name: P, hours_per_week_available: 24, capacities: {{{caps}}}}}
+"""
+    process = parse_process(text, "kinds.yaml")
+    analysis = analyze(process)
+    result = plan(process, analysis=analysis, time_limit_s=2, evaluate_proposals=False)
+    ctx = _pinned_context(process, analysis, result, "en")
+    rows = {t.name: (t.verdict, t.verdict_label) for t in ctx.tasks}
+    assert rows["Tray"] == ("heavy", "repetitive work in the highest risk band: redesign")
+    assert rows["Fast"] == ("skilled", "too heavy or too fast for these profiles")
+    assert rows["Plan"] == ("skilled", "skilled work")
+    assert rows["Spray"] == ("skilled", "kept out of new jobs")
+    assert rows["Pack"][0] == "fits"
+    board = {t.name: t.verdict_label for lane in ctx.lanes for t in lane.tasks}
+    assert board["Tray"] == rows["Tray"][1] and board["Fast"] == rows["Fast"][1]
+    assert ctx.decision is not None
+    step = [s for s in ctx.decision.next_steps if s.startswith("Redesign the repetitive")]
+    assert len(step) == 1 and ": Tray." in step[0]
+    nl = _pinned_context(process, analysis, result, "nl")
+    assert {t.name: t.verdict_label for t in nl.tasks}[
+        "Fast"
+    ] == "te zwaar of te snel voor deze profielen"
+
+
 def test_split_parts_show_todays_hours_and_no_hand_over_where_nothing_leaves() -> None:
     """A 20 h task split on the floor into two parts at one workstation (12 h and 8 h): the
     split adds one hand-over, 5% of 20 h = 1 h. The table shows the parts at today's hours

@@ -329,6 +329,12 @@ def _units_for(
             return _Choice(
                 whole, "none", split_reason("none", 1), _Proposal(specs, "catalogue", to_confirm)
             )
+        if task.catalogue_split == "confirmed":
+            # the floor's split is the adviser's word, but none of its parts opens the task
+            # to a profile: it stays whole, and says so (a review read "no split proposal
+            # ... unless the adviser finds one on the floor" on a split confirmed there)
+            said = {"template": entry.id, "count": len(specs)}
+            return _Choice(whole, "none", Reason("split.confirmed_no_fit", said))
     if task.catalogue_split == "rejected":
         # the adviser found on the floor that the task stays whole: no automatic proposal
         # either (a review: proposals contradicted "not split" in the model's notes)

@@ -137,6 +137,7 @@ def advise(
     slow_for_feed: tuple[str, ...] = (),
     heavy_work: tuple[str, ...] = (),
     lifting_left: tuple[str, ...] = (),
+    repetitive_left: tuple[str, ...] = (),
     seasonal: tuple[str, ...] = (),
     people: int = 0,
 ) -> Advice:
@@ -287,6 +288,15 @@ def advise(
                 "Lower the lifting risk that stays with the people who lift after this plan, each with the remedy the table of lifting risks names: %(units)s. The employer's duty with or without this plan (Arbobesluit art. 5.2-5.3)."
             )
             % {"units": join_items(lifting_left)},
+        )
+    if repetitive_left:
+        # KIM-MHO's highest band calls for redesign whoever does the work (a review: 80 h of
+        # tray loading at demand 4 stayed with the packers, in no step)
+        risks += (
+            _(
+                "Redesign the repetitive hand-arm work in the highest risk band that people still do after this plan, whoever does it: %(units)s. Longer cycles, rotation with other work, a machine or a cobot; the employer's duty with or without this plan (Arbobesluit art. 5.2-5.3, KIM-MHO)."
+            )
+            % {"units": join_items(repetitive_left)},
         )
     tail = len(why_no_job)
     if (

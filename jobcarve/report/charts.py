@@ -171,7 +171,32 @@ def _tornado(case: BusinessCase, lang: str, _: Gettext) -> TornadoChart | None:
     )
 
 
-def _task_verdict(task: TaskResult, on_cobot: set[str]) -> str:
+#: demand dimensions on which a gap says the work is too heavy or too fast for a profile,
+#: not that it takes skill (a review: 80 h of tray loading at repetitive demand 4 and pace 4
+#: called "skilled work" on the task board)
+PHYSICAL_OR_PACE = frozenset(
+    ("lifting", "pushing_pulling", "repetitive_hand_arm", "posture_mobility", "pace")
+)
+
+#: the task board's kinds of work and the class (colour and symbol) each is drawn in: the
+#: kinds below a class say why no profile does the work
+KIND_CLASS = {
+    "fits": "fits",
+    "support": "support",
+    "split": "split",
+    "cobot": "cobot",
+    "skilled": "skilled",
+    "demanding": "skilled",
+    "kept": "skilled",
+    "heavy": "heavy",
+    "repetitive": "heavy",
+}
+
+
+def _task_verdict(task: TaskResult, on_cobot: set[str], repetitive: int = 4) -> str:
+    """The task's kind of work on the task board (a key of `KIND_CLASS`). ``repetitive``:
+    carving.ergonomic_risk_repetitive_demand, the repetition demand that is a risk for
+    anyone (KIM-MHO's highest band)."""
     if any(u.id in on_cobot for u in task.units):
         return "cobot"
     fits = [f.verdict for f in task.fit.values()]
@@ -188,7 +213,14 @@ def _task_verdict(task: TaskResult, on_cobot: set[str]) -> str:
         for u in task.units
     ):
         return "heavy"
-    return "skilled"
+    if task.units and all(
+        u.demands.get("repetitive_hand_arm", 0) >= repetitive for u in task.units
+    ):
+        return "repetitive"
+    blocking = {g.dimension for f in task.fit.values() for g in f.gaps if g.closed_by is None}
+    if not task.fit or blocking - PHYSICAL_OR_PACE:
+        return "skilled"
+    return "demanding" if blocking else "kept"
 
 
 def _chart(
@@ -266,7 +298,7 @@ def _lanes(
     process: ProcessModel,
     analysis: Analysis,
     plan: Plan | None,
-    verdicts: dict[str, str],
+    kinds: dict[str, str],
     labels: dict[str, str],
     jobs: tuple[JobCard, ...],
     lang: str,
@@ -335,8 +367,8 @@ def _lanes(
             BoardTask(
                 step=step[tid],
                 name=res.name,
-                verdict=verdicts[tid],
-                verdict_label=labels[verdicts[tid]],
+                verdict=KIND_CLASS[kinds[tid]],
+                verdict_label=labels[kinds[tid]],
                 hours=number(res.hours_per_week or 0.0, lang, 1),
                 after=(_("after step %(steps)s") % {"steps": ", ".join(map(str, after))})
                 if after

@@ -66,6 +66,7 @@ from jobcarve.report.cards import (
     job_titles,
 )
 from jobcarve.report.charts import (
+    KIND_CLASS,
     Bar,
     BoardTask,
     Chart,
@@ -175,7 +176,13 @@ class TaskRow:
 
 
 #: the split reasons that say why a task stays whole (analysis.json has them all)
-WHOLE_REASONS = ("split.kept_whole", "split.rejected", "split.core", "split.too_heavy_to_hand_on")
+WHOLE_REASONS = (
+    "split.kept_whole",
+    "split.rejected",
+    "split.confirmed_no_fit",
+    "split.core",
+    "split.too_heavy_to_hand_on",
+)
 
 
 @dataclass(frozen=True)
@@ -260,15 +267,21 @@ def build_context(
     holders = plan.unit_holder if plan else {}
     on_cobot = {uid for uid, hs in holders.items() if any(h.kind == "cobot" for h in hs)}
     headline = _headline(plan, lang, _)
-    verdicts = {t.id: _task_verdict(t, on_cobot) for t in analysis.tasks}
-    heavy = [t for t in analysis.tasks if verdicts[t.id] == "heavy"]
+    repetitive = (
+        int(cats.params.carving.ergonomic_risk_repetitive_demand.value) if cats.params else 4
+    )
+    kinds = {t.id: _task_verdict(t, on_cobot, repetitive) for t in analysis.tasks}
+    heavy = [t for t in analysis.tasks if kinds[t.id] == "heavy"]
     lifting_supports = frozenset(x.id for x in cats.supports.values() if x.closes.get("lifting"))
     labels = {
         "fits": _("fits as it is"),
         "support": _("fits with support"),
         "split": _("fits after splitting"),
         "skilled": _("skilled work"),
+        "demanding": _("too heavy or too fast for these profiles"),
+        "kept": _("kept out of new jobs"),
         "heavy": _("too heavy for anyone: redesign"),
+        "repetitive": _("repetitive work in the highest risk band: redesign"),
         "cobot": _("cobot"),
     }
     support_names = {
@@ -297,14 +310,14 @@ def build_context(
         version=version,
         headline=headline,
         chart=_chart(process, plan, lang, [j.title for j in jobs]),
-        lanes=_lanes(process, analysis, plan, verdicts, labels, jobs, lang, _),
+        lanes=_lanes(process, analysis, plan, kinds, labels, jobs, lang, _),
         tasks=tuple(
             TaskRow(
                 name=t.name,
                 role=role_names.get(t.role, t.role),
                 hours=number(t.hours_per_week, lang, 1),
-                verdict=verdicts[t.id],
-                verdict_label=labels[verdicts[t.id]],
+                verdict=KIND_CLASS[kinds[t.id]],
+                verdict_label=labels[kinds[t.id]],
                 fits=_fitting_profiles(t, profile_names, cats, lang, _),
                 whole=" ".join(
                     reason_text(r, lang, _) for r in t.split_reasons if r.key in WHOLE_REASONS
@@ -348,6 +361,7 @@ def build_context(
             _lifting_left(
                 analysis, plan, lifting_supports, frozenset(t.id for t in heavy), lang, _
             ),
+            _repetitive_left(analysis, plan, repetitive, lang),
         ),
         adviser=adviser.name if adviser else "",
         organisation=adviser.organisation if adviser else "",
@@ -360,7 +374,7 @@ def build_context(
             lang,
             _,
             cats.params.carving.min_cobot_added_hours.value if cats.params else 0.0,
-            int(cats.params.carving.ergonomic_risk_repetitive_demand.value) if cats.params else 4,
+            repetitive,
         ),
         profiles=tuple(p.name for p in process.profiles),
         balance=balance_view(
@@ -576,6 +590,26 @@ def _lifting_left(
             if li is not None
             else u.label(lang)
         )
+    return tuple(left)
+
+
+def _repetitive_left(
+    analysis: Analysis, plan: Plan | None, repetitive: int, lang: str
+) -> tuple[str, ...]:
+    """The units of repetitive hand-arm work in KIM-MHO's highest band (demand
+    ``repetitive``, carving.ergonomic_risk_repetitive_demand) that people still do after the
+    plan, for a next step: a risk for anyone, like a lifting index above 1 (a review of the
+    packaging example: 80 h of tray loading at demand 4 stayed with the packers, in no step).
+    A unit a cobot assists stays: the person keeps part of the movements."""
+    left = []
+    for u in analysis.units:
+        if u.demands.get("repetitive_hand_arm", 0) < repetitive:
+            continue
+        holdings = plan.unit_holder.get(u.id, ()) if plan else ()
+        # the cobot takes every movement; tending its cell is light work
+        if holdings and all(h.kind == "cobot" or h.tending for h in holdings):
+            continue
+        left.append(u.label(lang))
     return tuple(left)
 
 
@@ -799,6 +833,7 @@ def _decision(
     _: Gettext,
     heavy_work: tuple[str, ...] = (),
     lifting_left: tuple[str, ...] = (),
+    repetitive_left: tuple[str, ...] = (),
 ) -> Decision | None:
     if plan is None:
         return None
@@ -816,6 +851,7 @@ def _decision(
         slow_for_feed=tuple(u for c in cobots for u in c.slow_for_feed),
         heavy_work=heavy_work,
         lifting_left=lifting_left,
+        repetitive_left=repetitive_left,
         seasonal=tuple(name for name, _b in seasonal_roles(process, plan)),
         people=sum(r.headcount for r in process.roles),
         lang=lang,
