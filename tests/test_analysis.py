@@ -834,3 +834,41 @@ def test_a_confirmed_split_that_opens_no_part_says_so() -> None:
     # left to check, the same task says what its core is, as before
     open_ = analyze(model("")).tasks[0]
     assert [r.key for r in open_.split_reasons] == ["split.core"]
+
+
+def test_a_support_for_one_part_of_a_floor_split_does_not_open_the_other() -> None:
+    """Case 89: printing and applying lot labels, its catalogue split confirmed on the floor
+    (check the lot in the ERP and print; stick and scan). As a whole the task has the
+    activity `positioning`, so a jig "closed" the attention and judgement gaps that lie in
+    the checking on screen. Done as the adviser's parts, the profile may stick and scan but
+    not check: the split applies and the task needs it; left to confirm, the task stays
+    whole and fits with the supports, as before."""
+    from jobcarve.model import DIMENSIONS
+
+    caps = {d: 3 for d in DIMENSIONS} | {"attention": 2, "memory_learning": 2, "problem_solving": 2}
+
+    def model(word: str) -> str:
+        return f"""\
+format: 1
+company: {{name: T, sector: s}}
+process: {{name: P}}
+planning: {{units_per_week: 100}}
+roles:
+  - {{id: op, name: Op, headcount: 2, education: MBO 2}}
+tasks:
+  - {{id: t, name: Labels, role: op, hours_per_week: 5, template: label_shipment{word}}}
+profiles:
+  - {{id: p, name: P, hours_per_week_available: 24, capacities: {caps},
+     supports: [picture_instructions, jig_poka_yoke]}}
+supports: [picture_instructions, jig_poka_yoke]
+"""
+
+    whole = analyze(parse_process(model(""), "m.yaml")).tasks[0]
+    assert whole.split == "none"
+    assert whole.fit["p"].verdict == "fits_with_support"
+    assert "jig_poka_yoke" in whole.fit["p"].supports
+    confirmed = analyze(parse_process(model(", catalogue_split: confirmed"), "m.yaml")).tasks[0]
+    assert confirmed.split == "catalogue"
+    parts = {u.id: u.fit["p"].verdict for u in confirmed.units}
+    assert parts == {"t.check_print": "not_accessible", "t.stick_scan": "fits"}
+    assert confirmed.fit["p"].verdict == "needs_split"

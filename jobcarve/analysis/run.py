@@ -312,13 +312,31 @@ def _units_for(
         p.id: assess_fit(demands, p, available[p.id], params.fit, context) for p in process.profiles
     }
     blocked = [p for p in process.profiles if not fits[p.id].accessible]
+    entry = cats.entries.get(task.template) if task.template else None
+    floor_split = (
+        catalogue_units(task, planning, entry, demands, language, params.split)
+        if entry is not None and entry.default_split and task.catalogue_split == "confirmed"
+        else None
+    )
+    if floor_split is not None:
+        # the task is done as the parts the adviser found: a support that applies to the
+        # whole by one part's activity closes no gap another part carries (case 89: a jig
+        # for sticking labels "closed" the checking of lots in the ERP), so a profile that
+        # may not do some part is held out of the whole as well
+        blocked += [
+            p
+            for p in process.profiles
+            if p not in blocked
+            and not all(_opens(s, p, available, params, task, meta, process) for s in floor_split)
+        ]
     if not blocked:
         return _Choice(whole, "none", split_reason("none", 1))
-    entry = cats.entries.get(task.template) if task.template else None
     if entry is not None and entry.default_split:
         if task.catalogue_split == "rejected":
             return _Choice(whole, "none", Reason("split.rejected"))
-        specs = catalogue_units(task, planning, entry, demands, language, params.split)
+        specs = floor_split or catalogue_units(
+            task, planning, entry, demands, language, params.split
+        )
         if _helps(specs, blocked, available, params, task, meta, process):
             confirmed = split_reason("catalogue", len(specs), template=entry.id)
             if task.catalogue_split == "confirmed":
@@ -368,6 +386,28 @@ def _units_for(
     return _Choice(whole, "none", split_reason("none", 1))
 
 
+def _opens(
+    spec: UnitSpec,
+    profile: Profile,
+    available: dict[str, list[Support]],
+    params: AssessmentParams,
+    task: Task,
+    meta: dict[str, _TaskMeta],
+    process: ProcessModel,
+) -> bool:
+    """The profile may do this part of a split, with the supports that apply to it."""
+    return (
+        spec.demands is not None
+        and assess_fit(
+            spec.demands,
+            profile,
+            available[profile.id],
+            params.fit,
+            _context(_unit_meta(spec, task, meta), spec.handling, None, process, params),
+        ).accessible
+    )
+
+
 def _helps(
     specs: list[UnitSpec],
     blocked: list[Profile],
@@ -378,18 +418,7 @@ def _helps(
     process: ProcessModel,
 ) -> bool:
     """A split helps when some unit becomes accessible to a profile that cannot do the whole task."""
-    return any(
-        s.demands is not None
-        and assess_fit(
-            s.demands,
-            p,
-            available[p.id],
-            params.fit,
-            _context(_unit_meta(s, task, meta), s.handling, None, process, params),
-        ).accessible
-        for s in specs
-        for p in blocked
-    )
+    return any(_opens(s, p, available, params, task, meta, process) for s in specs for p in blocked)
 
 
 def _assess_unit(
