@@ -1541,6 +1541,44 @@ def test_the_work_balance_says_which_hours_rest_on_people_who_leave() -> None:
     assert "That work moves when they leave, not before" in page
 
 
+def test_a_leavers_hours_say_what_they_rest_on() -> None:
+    """The packaging example: a packer retires and is not replaced. The plan counts his 38
+    contract hours, while the packers' modelled work is 24 h a person ((214 - 40 agency - 6
+    overtime) / 7): the rest comes from those who stay, who take over his other work, and
+    the balance says so and on what it rests. The business case counts his hours as the
+    replacement the company need not hire; the first screen's condition gives the net
+    without them (a review of the example read his wage as a gain of the plan)."""
+    from jobcarve.formatting import money
+    from jobcarve.study import study
+
+    process = read_process(EXAMPLES[[p.stem for p in EXAMPLES].index("packaging_food")])
+    result = study(process, time_limit_s=2, draws=0, evaluate_proposals=False)
+    assert result.plan is not None and result.case is not None
+    packer = next(b for b in result.plan.work_balance if b.role == "packer")
+    assert packer.leaver_work_hours_per_week == pytest.approx((214 - 40 - 6) / 7)
+    on_leaver = packer.absorbed["leavers"]
+    assert on_leaver > packer.leaver_work_hours_per_week + 0.5
+    ctx = _pinned_context(process, result.analysis, result.plan, "en", case=result.case)
+    assert ctx.balance is not None
+    other = on_leaver - packer.leaver_work_hours_per_week
+    assert ctx.balance.leaver_other == (
+        f"Inpakker (24 of {number(on_leaver, 'en', 1)} h a week: {number(other, 'en', 1)} h "
+        "from the 6 who stay)",
+    )
+    page = result.html("en")
+    assert "who take over the leavers' other work in its place" in page
+    value = result.case.freed_by_use["leavers"]
+    assert value > 0
+    assert ctx.decision is not None
+    [hold] = [c for c in ctx.decision.conditions if "people who leave and are not replaced" in c]
+    assert f"({money(value, 'en')} a year on average)" in hold
+    without = money(result.case.net_eur_per_year - value, "en")
+    assert (
+        f"If it would not replace them anyway, that is no saving, and the plan's net is {without} a year."
+        in hold
+    )
+
+
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_a_cards_learning_route_follows_the_jobs_own_work(lang: str) -> None:
     """A card names a praktijkverklaring only where the job's work matches standard tasks

@@ -141,6 +141,20 @@ class RoleBalance:
         return own / staying if staying > 0 else None
 
     @property
+    def leaver_work_hours_per_week(self) -> float:
+        """The modelled work the people leaving do today, at the role's share per person
+        (today's work less the agency hours and overtime, over the people, at most the
+        contract). A leaver frees their contract hours (`role_uses`); the hours above this
+        share come from those who stay, who take over the leaver's other work in their
+        place (a review of the packaging example: 37.8 h for a packer who did 24 h of the
+        modelled work)."""
+        if self.people <= 0 or self.leavers <= 0:
+            return 0.0
+        own = self.today_hours_per_week - self.uses["agency"] - self.uses["overtime"]
+        share = min(self.contract_hours_per_week, max(0.0, own) / self.people)
+        return self.leavers * share
+
+    @property
     def outside_model_hours_per_person(self) -> float | None:
         """Contract hours per staying person that the model's tasks do not fill.
 

@@ -166,6 +166,21 @@ def advise(
             text += " " + _(
                 "Part of them rests on agency hours hired only in a season (%(roles)s): out of season that work is today's staff's, so the new jobs there need work that runs all year, or seasonal hours."
             ) % {"roles": join_items(seasonal)}
+        leavers = [f for f in case.freed if f.use == "leavers"]
+        leaver_value = case.freed_by_use.get("leavers", 0.0)
+        if leavers and leaver_value > 0:
+            # a leaver's hours are worth the replacement the company need not hire: no saving
+            # where it would not replace anyway (a review of the packaging example read the
+            # retiring packer's wage as a gain of the plan)
+            without = net - leaver_value
+            text += " " + _(
+                "%(hours)s of them are the work of people who leave and are not replaced: the business case counts them at their wage cost from year %(year)s (%(value)s a year on average), the replacement the company need not hire. If it would not replace them anyway, that is no saving, and the plan's net is %(without)s a year."
+            ) % {
+                "hours": number(sum(f.hours_per_week for f in leavers), lang, 1),
+                "year": min(f.from_year for f in leavers),
+                "value": money(leaver_value, lang),
+                "without": money(without, lang),
+            }
         coaching = case.coaching_hours_per_week_year1
         if coaching > 0:
             # the guiding colleagues work in the roles the jobs take work from: their hours

@@ -64,6 +64,9 @@ class BalanceView:
     leavers: tuple[str, ...] = ()
     #: the released hours that rest on people who leave
     leaver_hours: str = ""
+    #: roles whose leavers' released hours exceed the modelled work the leavers do today,
+    #: each as "role (share of released: hours from those who stay)"
+    leaver_other: tuple[str, ...] = ()
     #: roles that keep work done in every shift with fewer people, once the leavers have
     #: gone, than the process has shifts, each as "role (people for shifts: work)"
     short_shifts: tuple[str, ...] = ()
@@ -231,6 +234,18 @@ def balance_view(
         ),
         leaver_hours=number(
             sum(b.absorbed.get("leavers", 0.0) for b in plan.work_balance), lang, 1
+        ),
+        leaver_other=tuple(
+            _("%(role)s (%(share)s of %(hours)s h a week: %(other)s h from the %(stay)s who stay)")
+            % {
+                "role": role_names.get(b.role, b.role),
+                "share": number(b.leaver_work_hours_per_week, lang, 1),
+                "hours": number(b.absorbed["leavers"], lang, 1),
+                "other": number(b.absorbed["leavers"] - b.leaver_work_hours_per_week, lang, 1),
+                "stay": stay[b.role],
+            }
+            for b in plan.work_balance
+            if b.absorbed.get("leavers", 0.0) - b.leaver_work_hours_per_week >= 0.5
         ),
         short_shifts=tuple(
             _("%(role)s (%(people)s for %(shifts)s shifts: %(work)s)")
