@@ -1579,6 +1579,33 @@ def test_a_leavers_hours_say_what_they_rest_on() -> None:
     )
 
 
+def test_a_card_spreads_repetitive_work_only_where_there_is_other_work() -> None:
+    """A job with repetitive hand-arm work at demand 3 or more is asked to spread it over the
+    day between other work; a job of nothing but such work is told there is no other work
+    to spread it between (a review of the packaging example: two jobs all folding, packing
+    and palletising, the card saying "in blocks between other work")."""
+    from jobcarve.study import study
+
+    process = read_process(EXAMPLES[[p.stem for p in EXAMPLES].index("packaging_food")])
+    result = study(process, time_limit_s=2, draws=0, evaluate_proposals=False)
+    assert result.plan is not None
+    units = {u.id: u for u in result.analysis.units}
+    ctx = _pinned_context(process, result.analysis, result.plan, "en", case=result.case)
+    kinds = set()
+    for job, card in zip(result.plan.carved, ctx.jobs, strict=True):
+        high = [u for u in job.unit_hours if units[u].demands["repetitive_hand_arm"] >= 3]
+        spread = [f for f in card.floor if f.startswith("repetitive hand-arm work at a high")]
+        if not high:
+            assert not spread
+            continue
+        [line] = spread
+        alone = len(high) == len(job.unit_hours)
+        kinds.add(alone)
+        assert ("there is no other work to spread it between" in line) == alone
+        assert ("in blocks between other work" in line) == (not alone)
+    assert kinds == {True, False}
+
+
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_a_cards_learning_route_follows_the_jobs_own_work(lang: str) -> None:
     """A card names a praktijkverklaring only where the job's work matches standard tasks

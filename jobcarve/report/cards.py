@@ -437,7 +437,16 @@ def _job_cards(
         # raised load): how much, and that it is spread over the day (a review: all the
         # tape peeling of a lens lab in two jobs, the card silent on its load)
         repetitive = [(u, h) for u, h in by_hours if units[u].demands["repetitive_hand_arm"] >= 3]
-        if repetitive:
+        if repetitive and len(repetitive) == len(by_hours):
+            # nothing else to spread it between (a review of the packaging example: "in
+            # blocks between other work" on a job of nothing but such work)
+            floor.append(
+                _(
+                    "repetitive hand-arm work at a high demand (3 or more on the 0-4 scale, KIM-MHO's band of strongly raised load) in all of this job's work, %(hours)s hours a week: there is no other work to spread it between. Add a task with other movements, or build in short breaks every hour and change between its tasks, and check with the worker after the first weeks whether hands, wrists and shoulders keep up"
+                )
+                % {"hours": number(sum(tenths[u] for u, _h in repetitive) / 10, lang, 1)}
+            )
+        elif repetitive:
             floor.append(
                 _(
                     "repetitive hand-arm work at a high demand (3 or more on the 0-4 scale, KIM-MHO's band of strongly raised load): %(work)s, %(hours)s hours a week. Spread it over the day in blocks between other work, as the week plan does, and check with the worker after the first weeks whether hands, wrists and shoulders keep up"
