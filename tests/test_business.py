@@ -1120,6 +1120,8 @@ def test_the_report_names_the_secondment(lang: str) -> None:
     # every job seconded: no employer service point for subsidy and the no-risk policy, and
     # the note says the sociaal werkbedrijf stays the employer instead of the no-risk policy
     assert not any("werkgeversservicepunt" in step for step in advice.next_steps)
+    # nor a trial placement: the worker stays employed by the sociaal werkbedrijf
+    assert not any("proefplaatsing" in step for step in advice.next_steps)
     notes = " ".join(view.notes)
     assert "no-riskpolis" not in notes and "sociaal werkbedrijf" in notes
     hired = business_case(parse_process(HAND), figures)
@@ -1128,6 +1130,8 @@ def test_the_report_names_the_secondment(lang: str) -> None:
     )
     assert not any("detachering" in step for step in plain_advice.next_steps)
     assert any("werkgeversservicepunt" in step for step in plain_advice.next_steps)
+    [trial] = [step for step in plain_advice.next_steps if "proefplaatsing" in step]
+    assert "2" in trial and "6" in trial and "(uwv.nl)" in trial
     hired_notes = " ".join(business_view(hired, None, lang, _, process, load_catalogs()).notes)
     assert "no-riskpolis" in hired_notes
 

@@ -396,6 +396,15 @@ def _next_steps(
                 "Ask the employer service point (werkgeversservicepunt) of your region for candidates and job coaching; check with each candidate that the no-risk policy of UWV (no-riskpolis) covers their sick pay: it holds without an application for people in the target group register and those with a Wajong, WIA, WAO or WAZ benefit (uwv.nl)."
             )
         )
+    if workers and hired:
+        # a trial placement lets both sides see whether the carved job works before the
+        # contract (a review of the packaging example missed it); UWV's Beleidsregels
+        # proefplaatsing, and the municipality for Participatiewet benefits (uwv.nl, awvn.nl)
+        steps.append(
+            _(
+                "Where a candidate has a benefit, consider a trial placement (proefplaatsing) before the contract: up to 2 months of work with the benefit kept and no wage, with the consent of UWV (WW, Ziektewet, WIA, WAO, Wajong) or of the municipality (Participatiewet). The employer states the intention of a contract of at least 6 months for at least the same hours, insures the worker's liability, and agrees no probation period after it (uwv.nl)."
+            )
+        )
     if workers and hired and subsidy:
         # the subsidy follows a wage-value assessment at the workplace, after the start
         # (Regeling LKS 2021 art. 3; UWV for Wajong loondispensatie)
