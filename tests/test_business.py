@@ -1480,3 +1480,48 @@ def test_a_cobots_money_paid_is_its_roles_share_of_money_paid() -> None:
     assert case.cobot_paid_payback_years == pytest.approx(case.cobot_investment_eur / paid)
     note = paid_payback_note(case, "en", translations("en").gettext)
     assert f"in money paid {fixed(case.cobot_paid_payback_years, 'en', 1)} years" in note
+
+
+def test_a_lifting_aid_that_takes_a_risk_for_anyone_is_not_reimbursed() -> None:
+    """The packaging example: palletising cartons has a NIOSH lifting index of 1.65, a risk
+    for whoever lifts; a job does it with a lifting aid. Removing that risk is the
+    employer's duty under the Arbobesluit, not an individual provision that UWV reimburses
+    (Protocol Voorzieningen UWV: algemeen gebruikelijk; a review of the example counted EUR
+    8,000 back). The plan's instance marks the aid per unit and profile; the aid stays a
+    cost, and the reimbursement line names it as not reimbursed."""
+    from jobcarve.economics import BusinessCase
+    from tests.conftest import EXAMPLES
+
+    process = read_process(EXAMPLES[[p.stem for p in EXAMPLES].index("packaging_food")])
+    analysis = analyze(process)
+    result = plan(process, analysis=analysis, time_limit_s=2, evaluate_proposals=False)
+    assert result.instance is not None
+    risky = {u.id for u in analysis.units if u.lifting_index is not None and u.lifting_index > 1}
+    assert "palletize_cartons" in risky
+    marked = 0
+    for unit in result.instance.units:
+        for supports, duty in zip(unit.supports, unit.duty_supports, strict=True):
+            assert set(duty) == ({"lifting_aid"} & set(supports) if unit.unit in risky else set())
+            marked += bool(duty)
+    assert marked
+    figures = plan_figures(process, analysis, result)
+    job = figures.jobs[0]
+    with_aid = dataclasses.replace(job, supports=tuple(sorted({*job.supports, "lifting_aid"})))
+    on_duty = dataclasses.replace(with_aid, duty_supports=("lifting_aid",))
+    r = rates(process)
+    share = r.values["support_reimbursed_share"]
+    aid = r.supports["lifting_aid"].cost_eur
+    assert aid > 0 and share > 0
+
+    def case_with(first: JobFigures) -> BusinessCase:
+        jobs = (first, *figures.jobs[1:])
+        return business_case(process, dataclasses.replace(figures, jobs=jobs))
+
+    individual, duty = case_with(with_aid), case_with(on_duty)
+    assert individual.line("supports") == pytest.approx(duty.line("supports"))
+    gap = individual.line("supports_reimbursement") - duty.line("supports_reimbursement")
+    assert gap == pytest.approx(aid * share / 5)
+    [line] = [x for x in duty.lines if x.key == "supports_reimbursement"]
+    assert any("not reimbursed" in p.template for p in line.parts)
+    [line] = [x for x in individual.lines if x.key == "supports_reimbursement"]
+    assert not any("not reimbursed" in p.template for p in line.parts)

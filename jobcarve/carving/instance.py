@@ -62,6 +62,11 @@ class PoolUnit:
     #: work bound to the day shift (`Unit.shift` "day"): a job holding it works days, so it
     #: holds no part of a later shift (`shift_part` > 0)
     day: bool = False
+    #: per profile index, the supports of its fit that take a lifting risk for anyone (a
+    #: lifting aid where the lifting index is above the limit): the employer's duty under the
+    #: Arbobesluit, not an individual provision (the business case does not count them as
+    #: reimbursed); empty: none anywhere
+    duty_supports: tuple[tuple[str, ...], ...] = ()
 
     def scaled(self, factor: float = 1.0) -> int:
         """Hours x factor in integer hundredths."""
@@ -385,6 +390,10 @@ def build_instance(
                     if unit.shift == "night"
                     else shift,
                     day=unit.shift == "day",
+                    duty_supports=tuple(
+                        tuple(sorted(lifting_aids & set(unit.fit[p].supports))) if lift_risk else ()
+                        for p in pids
+                    ),
                 )
             )
     profiles = []

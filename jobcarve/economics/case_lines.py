@@ -329,25 +329,37 @@ def _case_lines(
             "supports_reimbursement",
             avg("supports_reimbursement"),
             (
-                Part(
-                    N_("%(share)s of %(cost)s for individual provisions"),
+                *(
                     (
-                        ("share", "share", v["support_reimbursed_share"]),
-                        (
-                            "cost",
-                            "eur0",
-                            sum(
-                                r.supports[s].cost_eur * c
-                                for s, c in support_count.items()
-                                if r.supports[s].reimbursable
+                        Part(
+                            N_("%(share)s of %(cost)s for individual provisions"),
+                            (
+                                ("share", "share", v["support_reimbursed_share"]),
+                                (
+                                    "cost",
+                                    "eur0",
+                                    sum(
+                                        r.supports[s].cost_eur * c
+                                        for s, c in money.reimbursed_count.items()
+                                    ),
+                                ),
                             ),
                         ),
-                    ),
+                    )
+                    if money.reimbursed_count
+                    else ()
                 ),
-            )
-            if any(r.supports[s].reimbursable for s in support_count)
-            else (),
-            years_part if any(r.supports[s].reimbursable for s in support_count) else None,
+                *(
+                    Part(
+                        N_(
+                            "%(count)s x %(support)s not reimbursed: it takes a lifting risk for anyone at the workstation, the employer's duty (Arbobesluit art. 5.2)"
+                        ),
+                        (("count", "count", float(count)), ("support", "support", sid)),
+                    )
+                    for sid, count in sorted(money.duty_count.items())
+                ),
+            ),
+            years_part if money.reimbursed_count else None,
         ),
         CaseLine(
             "cobot_depreciation",

@@ -26,6 +26,9 @@ class JobFigures:
     hours_per_week: float
     supports: tuple[str, ...]
     released: dict[str, float]  # role -> hours per week of today's work it takes over
+    #: the supports that take a lifting risk for anyone in this job's work
+    #: (`PoolUnit.duty_supports`): the employer's duty, not reimbursed
+    duty_supports: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,12 @@ def figures_from_assignment(
             role = inst.units[u].role
             released[role] = released.get(role, 0.0) + released_by(inst, a, u)[0]
         supports = tuple(sorted({s for u in members for s in inst.units[u].supports[p]}))
+        duty = {
+            s
+            for u in members
+            if inst.units[u].duty_supports
+            for s in inst.units[u].duty_supports[p]
+        }
         jobs.append(
             JobFigures(
                 f"{prof.id}-{counter[prof.id]}",
@@ -91,6 +100,7 @@ def figures_from_assignment(
                 job_hours(inst, members, p, a),
                 supports,
                 released,
+                tuple(sorted(duty)),
             )
         )
     cobots: list[CobotFigures] = []

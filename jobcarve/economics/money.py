@@ -97,6 +97,10 @@ class _JobMoney:
     lkv_groups: dict[float, int]  # hours per week -> workers (LKV banenafspraak)
     lkv_ag_groups: dict[float, int]  # the same, LKV arbeidsgehandicapte werknemer
     support_count: dict[str, int]
+    #: of `support_count`, those reimbursed as individual provisions, and those not because
+    #: they take a lifting risk for anyone (`JobFigures.duty_supports`)
+    reimbursed_count: dict[str, int]
+    duty_count: dict[str, int]
     #: secondment fee per hour worked -> hours per week of the seconded jobs at that fee
     seconded_groups: dict[float, float]
     coached_hours: float
@@ -144,6 +148,8 @@ def _job_money(
     lkv_groups: dict[float, int] = {}
     lkv_ag_groups: dict[float, int] = {}
     support_count: dict[str, int] = {}
+    reimbursed_count: dict[str, int] = {}
+    duty_count: dict[str, int] = {}
     seconded_groups: dict[float, float] = {}
     coached_hours = 0.0
     for job, job_coach_rate in zip(figures.jobs, rates, strict=True):
@@ -221,7 +227,13 @@ def _job_money(
                 continue
             support_count[sid] = support_count.get(sid, 0) + 1
             support_cost += price.cost_eur
-            if price.reimbursable:
+            if price.reimbursable and sid in job.duty_supports:
+                # a lifting aid that takes a lifting risk for anyone at the station is the
+                # employer's duty (Arbobesluit art. 5.2), which UWV does not reimburse (a
+                # review of the packaging example)
+                duty_count[sid] = duty_count.get(sid, 0) + 1
+            elif price.reimbursable:
+                reimbursed_count[sid] = reimbursed_count.get(sid, 0) + 1
                 support_back += price.cost_eur * v["support_reimbursed_share"]
         years: dict[str, list[float]] = {k: [0.0] * horizon for k in LINE_KEYS}
         for y in range(horizon):
@@ -253,6 +265,8 @@ def _job_money(
         lkv_groups,
         lkv_ag_groups,
         support_count,
+        reimbursed_count,
+        duty_count,
         seconded_groups,
         coached_hours,
         coach_rate,
