@@ -505,6 +505,14 @@ class Role(_Block):
         "agency_hours_per_week is then their average over the production weeks. Default: "
         "every production week.",
     )
+    overtime_weeks_per_year: float | None = Field(
+        None,
+        gt=0,
+        le=53,
+        description="Weeks a year in which the overtime is worked (a seasonal peak); "
+        "overtime_hours_per_week is then its average over the production weeks. Default: "
+        "every production week.",
+    )
     backlog_hours_per_week: float = Field(
         0,
         ge=0,

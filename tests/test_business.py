@@ -1297,6 +1297,34 @@ def test_seasonal_agency_hours_come_after_the_year_round_uses() -> None:
     assert case.paid_first is None and "agency" not in case.freed_by_use
 
 
+def test_overtime_worked_only_in_a_season_comes_last_and_counts_its_weeks() -> None:
+    """The hand model's role works 6 h of overtime a week on average, declared as worked in
+    12 of the 46 production weeks (Saturday mornings in an autumn peak, as the packaging
+    example's packers): a new job works all year, so that overtime absorbs the plan's hours
+    after the year-round uses (8 agency, 4 backlog), as seasonal agency hours do, and is
+    saved only in its 12 weeks (a review: weekday jobs valued as ending the peak's Saturday
+    overtime all year). All year (the default) it comes first, as before."""
+    from jobcarve.carving.balance import work_balance
+
+    process, figures = hand_figures()
+    (year_round,) = work_balance(process, {"op": 16.0})
+    assert year_round.absorbed["overtime"] == 6 and year_round.seasonal_hours_per_week == 0
+    roles = [r.model_copy(update={"overtime_weeks_per_year": 12.0}) for r in process.roles]
+    seasonal = process.model_copy(update={"roles": roles})
+    (op,) = work_balance(seasonal, {"op": 16.0})
+    assert op.absorbed == {"vacancies": 0, "agency": 8, "backlog": 4, "leavers": 0, "overtime": 4}
+    assert op.seasonal_hours_per_week == 4 and op.overtime_weeks_per_year == 12
+    assert op.seasonal == {"overtime": 12.0}
+    assert op.to_dict()["overtime_weeks_per_year"] == 12.0
+    case = business_case(seasonal, dataclasses.replace(figures, balance=(op,)))
+    (item,) = [f for f in case.freed if f.use == "overtime"]
+    assert "(overtime in season only)" in item.part.template
+    plain = business_case(process, dataclasses.replace(figures, balance=(year_round,)))
+    (whole,) = [f for f in plain.freed if f.use == "overtime"]
+    assert item.eur_per_hour == pytest.approx(whole.eur_per_hour * 12 / 46)
+    assert "in season only" not in whole.part.template
+
+
 def test_a_young_profile_costs_the_youth_minimum_wage_by_hand() -> None:
     """A profile of 19 earns the statutory youth minimum, 60% of the WML from 1 January
     2026, and one year later 80%, from 21 the full WML: each year of the business case at

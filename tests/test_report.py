@@ -806,7 +806,9 @@ def test_seasonal_agency_hours_are_named_under_the_work_balance_and_in_the_advic
 
     process = read_process(next(p for p in EXAMPLES if p.stem == "packaging_food"))
     roles = [
-        r.model_copy(update={"agency_weeks_per_year": 16.0}) if r.id == "packer" else r
+        r.model_copy(update={"agency_weeks_per_year": 16.0, "overtime_weeks_per_year": None})
+        if r.id == "packer"
+        else r
         for r in process.roles
     ]
     seasonal = process.model_copy(update={"roles": roles})
@@ -819,10 +821,10 @@ def test_seasonal_agency_hours_are_named_under_the_work_balance_and_in_the_advic
     ctx = _pinned_context(seasonal, result.analysis, result.plan, "en", case=result.case)
     assert ctx.balance is not None and len(ctx.balance.seasonal) == 1
     assert ctx.balance.seasonal[0].startswith("Inpakker (")
-    assert "16 weeks a year" in ctx.balance.seasonal[0]
+    assert ctx.balance.seasonal[0].endswith("; agency hours in 16 weeks a year)")
     assert ctx.balance.seasonal_hours == number(packer.seasonal_hours_per_week, "en", 1)
     assert ctx.decision is not None
-    assert any("hired only in a season (Inpakker)" in c for c in ctx.decision.conditions)
+    assert any("worked only in a season (Inpakker)" in c for c in ctx.decision.conditions)
     page = result.html("en")
     assert 'data-figure="seasonal-hours"' in page
     # "nobody loses work" holds on average over the year only: the report says so
@@ -837,7 +839,7 @@ def test_seasonal_agency_hours_are_named_under_the_work_balance_and_in_the_advic
 
     told = 0
     for card in ctx.jobs:
-        said = any("hired only in a season" in f for f in card.floor)
+        said = any("agency work or overtime only in a season" in f for f in card.floor)
         assert said == takes_from(card.id, "packer", result.plan), card.floor
         if said:
             told += 1
@@ -848,7 +850,13 @@ def test_seasonal_agency_hours_are_named_under_the_work_balance_and_in_the_advic
     freed = next(item for item in result.case.lines if item.key == "value_freed_hours")
     assert any("in season only" in part.template for part in freed.parts)
 
-    plain = study(process, time_limit_s=2, draws=0, evaluate_proposals=False)
+    # all year: the example's peak overtime declared as worked every week
+    year_round = process.model_copy(
+        update={
+            "roles": [r.model_copy(update={"overtime_weeks_per_year": None}) for r in process.roles]
+        }
+    )
+    plain = study(year_round, time_limit_s=2, draws=0, evaluate_proposals=False)
     assert plain.plan is not None
     assert all(b.seasonal_hours_per_week == 0 for b in plain.plan.work_balance)
     assert 'data-figure="seasonal-hours"' not in plain.html("en")
@@ -857,7 +865,7 @@ def test_seasonal_agency_hours_are_named_under_the_work_balance_and_in_the_advic
     # and the cards of the jobs with that role's work say that part starts when they go
     leaving = {b.role for b in plain.plan.work_balance if b.absorbed.get("leavers", 0.0) >= 0.05}
     assert leaving
-    plain_ctx = _pinned_context(process, plain.analysis, plain.plan, "en", case=plain.case)
+    plain_ctx = _pinned_context(year_round, plain.analysis, plain.plan, "en", case=plain.case)
     leaver_cards = 0
     for card in plain_ctx.jobs:
         job = next(j for j in plain.plan.carved if j.id == card.id)

@@ -543,9 +543,12 @@ def test_round_trip_keeps_shifts_and_seasonal_agency_hours(tmp_path: Path, lang:
     roles = [
         r.model_copy(update={"agency_weeks_per_year": 16.0, "agency_rate_eur_per_hour": 41.5})
         if r.agency_hours_per_week
+        else r.model_copy(update={"overtime_weeks_per_year": 12.0})
+        if r.overtime_hours_per_week
         else r
         for r in original.roles
     ]
+    assert any(r.overtime_weeks_per_year for r in roles)
     original = original.model_copy(update={"tasks": tasks, "roles": roles})
     shifts = {u.id: u.shift for t in original.tasks for u in [t, *t.subtasks] if u.shift}
     assert shifts == {"kibble_sample_round": "every", "wet_clean": "night", "promo_packs": "day"}

@@ -17,7 +17,7 @@ role's released and kept hours add up to its work today.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,9 +29,31 @@ from jobcarve.model import ProcessModel, Role, Task
 USES: tuple[str, ...] = ("vacancies", "overtime", "agency", "backlog", "leavers")
 
 
-def agency_last(order: tuple[str, ...]) -> tuple[str, ...]:
-    """``order`` with the agency hours moved to the end (they are hired only in a season)."""
-    return (*(use for use in order if use != "agency"), "agency")
+#: The uses a model may declare as worked only in a season, each with the key of its weeks
+#: a year on the role (the use's hours are then their average over the production weeks).
+SEASONAL_USES: dict[str, str] = {
+    "overtime": "overtime_weeks_per_year",
+    "agency": "agency_weeks_per_year",
+}
+
+
+def seasonal_uses(role: Role, weeks_per_year: float) -> dict[str, float]:
+    """The role's uses worked only in a season (fewer weeks than the production weeks), with
+    their weeks a year."""
+    out = {}
+    for use, key in SEASONAL_USES.items():
+        weeks = getattr(role, key)
+        if weeks is not None and weeks < weeks_per_year - 1e-9:
+            out[use] = float(weeks)
+    return out
+
+
+def seasonal_last(order: tuple[str, ...], seasonal: Collection[str]) -> tuple[str, ...]:
+    """``order`` with the uses worked only in a season moved to the end, in their order."""
+    return (
+        *(use for use in order if use not in seasonal),
+        *(use for use in order if use in seasonal),
+    )
 
 
 #: The order for a role whose agency hours are hired only in a season
@@ -39,7 +61,8 @@ def agency_last(order: tuple[str, ...]) -> tuple[str, ...]:
 #: new job works all year; out of season the work that rests on those agency hours is today's
 #: staff's, so it rests on them only where no year-round use is left (report reviews of the
 #: pet food and fencing cases: displacement out of season, while a leaver's hours stood free).
-YEAR_ROUND_FIRST: tuple[str, ...] = agency_last(USES)
+#: Overtime worked only in a season (``overtime_weeks_per_year``) goes last in the same way.
+YEAR_ROUND_FIRST: tuple[str, ...] = seasonal_last(USES, ("agency",))
 
 #: The second reading of the same freed hours, which the business case shows beside the
 #: first where it differs: the paid cover first (overtime, agency hours), then vacancies and
@@ -47,10 +70,6 @@ YEAR_ROUND_FIRST: tuple[str, ...] = agency_last(USES)
 #: review: the racker's 18 h filled the vacancy as capacity, where ending the late-shift
 #: agency hours would have saved money).
 PAID_FIRST: tuple[str, ...] = ("overtime", "agency", "vacancies", "backlog", "leavers")
-
-#: The second reading for a role whose agency hours are hired only in a season: those
-#: agency hours still come last (`YEAR_ROUND_FIRST`), the paid cover of overtime first.
-PAID_FIRST_SEASONAL: tuple[str, ...] = agency_last(PAID_FIRST)
 
 
 def contract_hours(role: Role, hours_per_fte: float) -> float:
@@ -109,12 +128,21 @@ class RoleBalance:
     #: (`max_job_ergonomic_load`); None without modelled work
     physical_load_today: float | None = None
     physical_load_after: float | None = None
-    #: released hours absorbed by agency hours hired only part of the year (a seasonal
-    #: peak, `Role.agency_weeks_per_year`): out of season they are work of today's staff
+    #: released hours absorbed by agency hours hired or overtime worked only part of the
+    #: year (a seasonal peak, `SEASONAL_USES`): out of season they are work of today's staff
     seasonal_hours_per_week: float = 0.0
     #: the weeks a year the role's agency hours are hired, where fewer than the production
     #: weeks; None: all year
     agency_weeks_per_year: float | None = None
+    #: the weeks a year the role's overtime is worked, where fewer than the production
+    #: weeks; None: all year
+    overtime_weeks_per_year: float | None = None
+
+    @property
+    def seasonal(self) -> dict[str, float]:
+        """The uses worked only in a season, with their weeks a year."""
+        weeks = {"agency": self.agency_weeks_per_year, "overtime": self.overtime_weeks_per_year}
+        return {use: w for use, w in weeks.items() if w is not None}
 
     @property
     def capacity_hours_per_week(self) -> float:
@@ -188,6 +216,7 @@ class RoleBalance:
             "outside_model_hours_per_person": _round(self.outside_model_hours_per_person),
             "seasonal_hours_per_week": round(self.seasonal_hours_per_week, 3),
             "agency_weeks_per_year": _round(self.agency_weeks_per_year),
+            "overtime_weeks_per_year": _round(self.overtime_weeks_per_year),
         }
 
 
@@ -226,9 +255,8 @@ def work_balance(process: ProcessModel, released: dict[str, float]) -> tuple[Rol
     for role in process.roles:
         uses = role_uses(role, fte)
         freed = min(released.get(role.id, 0.0), today.get(role.id, 0.0))
-        weeks = role.agency_weeks_per_year
-        seasonal = weeks is not None and weeks < process.planning.weeks_per_year - 1e-9
-        absorbed, displaced = absorb(freed, uses, YEAR_ROUND_FIRST if seasonal else USES)
+        seasonal = seasonal_uses(role, process.planning.weeks_per_year)
+        absorbed, displaced = absorb(freed, uses, seasonal_last(USES, seasonal))
         out.append(
             RoleBalance(
                 role=role.id,
@@ -240,8 +268,9 @@ def work_balance(process: ProcessModel, released: dict[str, float]) -> tuple[Rol
                 absorbed=absorbed,
                 displaced_hours_per_week=displaced,
                 leavers=min(role.leavers, role.headcount),
-                seasonal_hours_per_week=absorbed["agency"] if seasonal else 0.0,
-                agency_weeks_per_year=weeks if seasonal else None,
+                seasonal_hours_per_week=sum(absorbed[use] for use in seasonal),
+                agency_weeks_per_year=seasonal.get("agency"),
+                overtime_weeks_per_year=seasonal.get("overtime"),
             )
         )
     return tuple(out)

@@ -10,9 +10,9 @@ from typing import Any
 
 from jobcarve.carving.balance import (
     PAID_FIRST,
-    PAID_FIRST_SEASONAL,
     RoleBalance,
     absorb,
+    seasonal_last,
     work_balance,
 )
 from jobcarve.economics.case_lines import _case_lines
@@ -407,11 +407,12 @@ def _paid_first(balance: Sequence[RoleBalance]) -> tuple[RoleBalance, ...]:
     (`PAID_FIRST`); empty where no role's hours go elsewhere than in the first reading."""
     other = []
     for b in balance:
-        # seasonal agency hours stay last in this reading too (a diff review: the second
-        # reading put the fencing warehouse's hours back on temps hired 30 weeks a year)
-        order = PAID_FIRST_SEASONAL if b.agency_weeks_per_year is not None else PAID_FIRST
+        # seasonal agency hours and overtime stay last in this reading too (a diff review:
+        # the second reading put the fencing warehouse's hours back on temps hired 30 weeks
+        # a year)
+        order = seasonal_last(PAID_FIRST, b.seasonal)
         absorbed = absorb(b.released_hours_per_week, b.uses, order)[0]
-        seasonal = absorbed["agency"] if b.agency_weeks_per_year is not None else 0.0
+        seasonal = sum(absorbed[use] for use in b.seasonal)
         other.append(dataclasses.replace(b, absorbed=absorbed, seasonal_hours_per_week=seasonal))
     moved = any(
         abs(o.absorbed.get(use, 0.0) - b.absorbed.get(use, 0.0)) > 0.005

@@ -94,7 +94,9 @@ def value_freed_hours(
 
     * ``vacancies``: the role's ``vacancy_value_eur_per_hour``, else its wage cost x
       ``vacancy_value_factor``;
-    * ``overtime``: wage cost x (1 + ``overtime_surcharge_share``);
+    * ``overtime``: wage cost x (1 + ``overtime_surcharge_share``); overtime worked only in
+      a season (``overtime_weeks_per_year``) is saved only in its weeks, as seasonal agency
+      hours are;
     * ``agency``: the role's ``agency_rate_eur_per_hour`` (the invoice rate), else wage cost
       x (1 + ``agency_premium_share``); agency hours hired only in a
       season (``agency_weeks_per_year``) are saved only in its weeks, so the hour counts
@@ -142,17 +144,30 @@ def value_freed_hours(
                     )
             elif use == "overtime":
                 each = cost * (1 + v["overtime_surcharge_share"])
-                part = Part(
-                    N_(
-                        "%(hours)s h/week less overtime (%(role)s) x %(cost)s x (1 + %(surcharge)s)"
-                    ),
-                    (
-                        ("hours", "hours", hours),
-                        ("role", "role", b.role),
-                        ("cost", "eur", cost),
-                        ("surcharge", "share", v["overtime_surcharge_share"]),
-                    ),
+                said: tuple[tuple[str, str, float | str], ...] = (
+                    ("hours", "hours", hours),
+                    ("role", "role", b.role),
+                    ("cost", "eur", cost),
+                    ("surcharge", "share", v["overtime_surcharge_share"]),
                 )
+                season = min(b.overtime_weeks_per_year or weeks_per_year, weeks_per_year)
+                if season < weeks_per_year:
+                    # overtime of a seasonal peak is saved only in its weeks, as seasonal
+                    # agency hours are (a review: Saturday overtime in the autumn peak)
+                    each *= season / weeks_per_year
+                    part = Part(
+                        N_(
+                            "%(hours)s h/week less overtime (%(role)s) x %(cost)s x (1 + %(surcharge)s) x %(season)s/%(weeks)s weeks (overtime in season only)"
+                        ),
+                        (*said, ("season", "weeks", season), ("weeks", "weeks", weeks_per_year)),
+                    )
+                else:
+                    part = Part(
+                        N_(
+                            "%(hours)s h/week less overtime (%(role)s) x %(cost)s x (1 + %(surcharge)s)"
+                        ),
+                        said,
+                    )
             elif use == "agency":
                 each, part = _agency_value(hours, b, role, cost, v, weeks_per_year)
             elif use == "backlog":

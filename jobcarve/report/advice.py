@@ -164,7 +164,7 @@ def advise(
             # agency hours of a seasonal peak, averaged over the year, are room only in the
             # season (reviews of the pet food and candle cases)
             text += " " + _(
-                "Part of them rests on agency hours hired only in a season (%(roles)s): out of season that work is today's staff's, so the new jobs there need work that runs all year, or seasonal hours."
+                "Part of them rests on agency hours hired or overtime worked only in a season (%(roles)s): out of season that work is today's staff's, so the new jobs there need work that runs all year, or seasonal hours."
             ) % {"roles": join_items(seasonal)}
         leavers = [f for f in case.freed if f.use == "leavers"]
         leaver_value = case.freed_by_use.get("leavers", 0.0)

@@ -52,9 +52,9 @@ class BalanceView:
     limit: str = ""
     #: the higher limit of a job for a profile able to do heavy work, where a job has it
     heavy_limit: str = ""
-    #: some role's agency hours are hired only in a season: they absorb freed hours last
+    #: some role's agency hours or overtime are only in a season: they absorb freed hours last
     seasonal_order: bool = False
-    #: roles whose released hours rest on agency hours hired only part of the year, each
+    #: roles whose released hours rest on agency hours or overtime only part of the year, each
     #: as "role (hours; weeks a year)"
     seasonal: tuple[str, ...] = ()
     #: the released hours that rest on such seasonal agency hours
@@ -104,7 +104,7 @@ def use_names(_: Gettext) -> dict[str, str]:
 
 
 def seasonal_roles(process: ProcessModel, plan: Plan) -> tuple[tuple[str, RoleBalance], ...]:
-    """The roles (name, balance) whose released hours rest on agency hours hired only part
+    """The roles (name, balance) whose released hours rest on agency hours or overtime only part
     of the year (`RoleBalance.seasonal_hours_per_week`)."""
     names = {r.id: r.name for r in process.roles}
     return tuple(
@@ -212,13 +212,21 @@ def balance_view(
         heavier=heavier,
         limit=number(limit, lang, 2),
         heavy_limit=number(higher, lang, 2) if higher > limit + 1e-9 else "",
-        seasonal_order=any(b.agency_weeks_per_year is not None for b in plan.work_balance),
+        seasonal_order=any(b.seasonal for b in plan.work_balance),
         seasonal=tuple(
-            _("%(role)s (%(hours)s h a week; agency hours in %(weeks)s weeks a year)")
+            _("%(role)s (%(hours)s h a week; %(when)s)")
             % {
                 "role": name,
                 "hours": number(b.seasonal_hours_per_week, lang, 1),
-                "weeks": number(b.agency_weeks_per_year or 0.0, lang, 0),
+                "when": "; ".join(
+                    (
+                        _("agency hours in %(weeks)s weeks a year")
+                        if use == "agency"
+                        else _("overtime in %(weeks)s weeks a year")
+                    )
+                    % {"weeks": number(weeks, lang, 0)}
+                    for use, weeks in b.seasonal.items()
+                ),
             }
             for name, b in seasonal_roles(process, plan)
         ),

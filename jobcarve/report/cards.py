@@ -414,7 +414,7 @@ def _job_cards(
         if seasonal:
             floor.append(
                 _(
-                    "work of roles where part of what the plan takes rests on agency work hired only in a season (of all the plan takes from each role, per week: %(roles)s). Out of season today's staff do that work themselves: decide which year-round work fills those weeks, or offer that part as seasonal hours"
+                    "work of roles where part of what the plan takes rests on agency work or overtime only in a season (of all the plan takes from each role, per week: %(roles)s). Out of season today's staff do that work themselves: decide which year-round work fills those weeks, or offer that part as seasonal hours"
                 )
                 % {"roles": _roles_with_hours(seasonal, role_names, lang, _)}
             )

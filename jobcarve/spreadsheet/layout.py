@@ -176,6 +176,11 @@ ROLE_COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     ),
     "backlog_margin_eur_per_hour": ("Marge per uur blijft liggen", "Backlog margin per hour", ()),
     "agency_weeks_per_year": ("Uitzendweken per jaar", "Agency weeks per year", ("uitzendweken",)),
+    "overtime_weeks_per_year": (
+        "Overwerkweken per jaar",
+        "Overtime weeks per year",
+        ("overwerkweken",),
+    ),
     "agency_rate_eur_per_hour": (
         "Uitzendtarief per uur",
         "Agency rate per hour",
@@ -191,6 +196,7 @@ _ROLE_NUMBERS = {
     "vacancy_value_eur_per_hour": False,
     "backlog_margin_eur_per_hour": False,
     "agency_weeks_per_year": False,
+    "overtime_weeks_per_year": False,
     "agency_rate_eur_per_hour": False,
 }
 PROFILE_COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
