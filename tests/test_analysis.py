@@ -872,3 +872,29 @@ supports: [picture_instructions, jig_poka_yoke]
     parts = {u.id: u.fit["p"].verdict for u in confirmed.units}
     assert parts == {"t.check_print": "not_accessible", "t.stick_scan": "fits"}
     assert confirmed.fit["p"].verdict == "needs_split"
+
+
+def test_a_floor_split_part_carries_the_models_own_load() -> None:
+    """A confirmed catalogue split takes its parts' handling from the catalogue, but where
+    the model states the task's load otherwise, the part that carries the whole task's load
+    carries the model's (a review of the assembly example: the heat exchanger lifted at the
+    catalogue's 22 kg where the model says 14, lifting index 2.58 against 1.64). A part with
+    a load of its own keeps it: the 2 kg cut piece beside the bar, nothing held while
+    fastening."""
+    from tests.conftest import one_role_model
+
+    model = one_role_model(
+        """
+        - {id: hx, name: Exchanger, role: op, time_s_per_unit: 120,
+           template: mount_heavy_component, catalogue_split: confirmed,
+           handling: {part_mass_kg: 14}}
+        - {id: saw, name: Saw, role: op, hours_per_week: 10, template: saw_bar_stock,
+           catalogue_split: confirmed, handling: {part_mass_kg: 15}}
+        """,
+        2,
+    )
+    units = {u.id: u for u in analyze(model).units}
+    assert units["hx.lift_position"].handling.part_mass_kg == 14
+    assert units["hx.align_fasten"].handling.part_mass_kg == 0
+    assert units["saw.load_bar"].handling.part_mass_kg == 15
+    assert units["saw.set_and_cut"].handling.part_mass_kg == 2

@@ -212,6 +212,12 @@ def catalogue_units(
     coating check at the table, not the taking off the hooks).
     """
     base = (task.handling or Handling()).model_dump(exclude_none=True)
+    # what the model states otherwise than the catalogue task (its own mass, its lifts):
+    # a part that carries the task's attribute carries the model's value, not the
+    # catalogue's typical one (a review: the heat exchanger lifted at the catalogue's 22 kg
+    # where the model says 14)
+    template = entry.handling.model_dump(exclude_none=True)
+    stated = {k: v for k, v in base.items() if template.get(k) != v}
     typical = entry.demands.as_dict()
     # the pace of a line-fed task is the line's: a raise of it goes to the parts at the line
     paced = {"line_fed", "paced_line"}
@@ -228,9 +234,12 @@ def catalogue_units(
             else min(own[d], demands[d])
             for d in DIMENSIONS
         }
-        handling = Handling(
-            **{**base, **(unit.handling.model_dump(exclude_none=True) if unit.handling else {})}
-        )
+        part = unit.handling.model_dump(exclude_none=True) if unit.handling else {}
+        # only where the catalogue gives the part the whole task's value (the lift of the
+        # component is the component's mass); a part with a value of its own (the cut piece
+        # of 2 kg beside the 12 kg bar, nothing held while fastening) keeps it
+        kept = {k: stated[k] for k in part if k in stated and part[k] == template.get(k)}
+        handling = Handling(**{**base, **part, **kept})
         if own["lifting"] == 0 and not (unit.handling and unit.handling.lifted):
             handling = handling.model_copy(
                 update={
