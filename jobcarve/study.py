@@ -322,7 +322,18 @@ def study(
     line = None
     if with_line and process.process.kind == "line":
         phase("line balancing")
-        line = line_plan(process, result, catalogs=cats, options=chosen)
+        # the line takes the cobots of the plan and no others (an adviser's reading of the
+        # assembly example: a line with two cells beside a plan that advised none)
+        on_cobot = frozenset(
+            uid for uid, hs in the_plan.unit_holder.items() if any(h.kind == "cobot" for h in hs)
+        )
+        line = line_plan(
+            process,
+            result,
+            catalogs=cats,
+            options=chosen.replace(max_cobots=len(the_plan.cobots)),
+            cobot_units=on_cobot,
+        )
     phase("business case and Monte Carlo draws (--draws)")
     case, spread = business(
         process,

@@ -11,7 +11,7 @@ import pytest
 from jobcarve import InputError, analyze, parse_process, read_process
 from jobcarve.analysis.ergonomics import recommended_weight_limit
 from jobcarve.catalog import load_catalogs
-from jobcarve.model import Lift
+from jobcarve.model import Lift, ProcessModel
 from jobcarve.results import Analysis
 from tests.conftest import EXAMPLES, run_cli
 
@@ -789,7 +789,6 @@ def test_an_adviser_rejected_split_silences_automatic_proposals() -> None:
     """A task without a template whose heavy lift keeps a profile out gets an automatic
     proposal (heavy lift apart); the adviser's `catalogue_split: rejected` (the task is one
     act on the floor) silences it, and the reason says so."""
-    from jobcarve.model import ProcessModel
     from tests.conftest import one_role_model
 
     def model(word: str) -> ProcessModel:
@@ -814,7 +813,6 @@ def test_a_confirmed_split_that_opens_no_part_says_so() -> None:
     that cannot do the whole task, leaves the task whole: the reason names the confirmed
     split, not "no split proposal ... unless the adviser finds one on the floor" (a review of
     the packaging example: HACCP sampling, confirmed, both parts still ask literacy 4)."""
-    from jobcarve.model import ProcessModel
     from tests.conftest import one_role_model
 
     def model(word: str) -> ProcessModel:
@@ -843,31 +841,19 @@ def test_a_support_for_one_part_of_a_floor_split_does_not_open_the_other() -> No
     the checking on screen. Done as the adviser's parts, the profile may stick and scan but
     not check: the split applies and the task needs it; left to confirm, the task stays
     whole and fits with the supports, as before."""
-    from jobcarve.model import DIMENSIONS
 
-    caps = {d: 3 for d in DIMENSIONS} | {"attention": 2, "memory_learning": 2, "problem_solving": 2}
+    def model(word: str) -> ProcessModel:
+        return _one_profile_with_supports(
+            f"{{id: t, name: Labels, role: op, hours_per_week: 5, template: label_shipment{word}}}",
+            {"attention": 2, "memory_learning": 2, "problem_solving": 2},
+            ["picture_instructions", "jig_poka_yoke"],
+        )
 
-    def model(word: str) -> str:
-        return f"""\
-format: 1
-company: {{name: T, sector: s}}
-process: {{name: P}}
-planning: {{units_per_week: 100}}
-roles:
-  - {{id: op, name: Op, headcount: 2, education: MBO 2}}
-tasks:
-  - {{id: t, name: Labels, role: op, hours_per_week: 5, template: label_shipment{word}}}
-profiles:
-  - {{id: p, name: P, hours_per_week_available: 24, capacities: {caps},
-     supports: [picture_instructions, jig_poka_yoke]}}
-supports: [picture_instructions, jig_poka_yoke]
-"""
-
-    whole = analyze(parse_process(model(""), "m.yaml")).tasks[0]
+    whole = analyze(model("")).tasks[0]
     assert whole.split == "none"
     assert whole.fit["p"].verdict == "fits_with_support"
     assert "jig_poka_yoke" in whole.fit["p"].supports
-    confirmed = analyze(parse_process(model(", catalogue_split: confirmed"), "m.yaml")).tasks[0]
+    confirmed = analyze(model(", catalogue_split: confirmed")).tasks[0]
     assert confirmed.split == "catalogue"
     parts = {u.id: u.fit["p"].verdict for u in confirmed.units}
     assert parts == {"t.check_print": "not_accessible", "t.stick_scan": "fits"}
@@ -898,3 +884,54 @@ def test_a_floor_split_part_carries_the_models_own_load() -> None:
     assert units["hx.align_fasten"].handling.part_mass_kg == 0
     assert units["saw.load_bar"].handling.part_mass_kg == 15
     assert units["saw.set_and_cut"].handling.part_mass_kg == 2
+
+
+def test_a_profile_that_may_do_no_part_of_a_floor_split_does_not_get_the_whole() -> None:
+    """Unloading a laser table, its catalogue split confirmed on the floor (sort by picture;
+    stack on the pallet). A profile weak at lifting and at attention fits the whole task
+    through a lifting aid and pick-to-light, but may do neither part: the sorting asks
+    lifting the aid does not take there, the stacking attention no light guides. Done as the
+    parts, the task is not accessible to it (a diff review found it "fitting" the whole)."""
+
+    def model(word: str) -> ProcessModel:
+        return _one_profile_with_supports(
+            f"{{id: t, name: Unload, role: op, hours_per_week: 10, template: laser_unload_sort{word}, "
+            "demands: {attention: 1}}",
+            {"lifting": 1, "attention": 0},
+            ["lifting_aid", "pick_to_light"],
+        )
+
+    whole = analyze(model("")).tasks[0]
+    assert whole.fit["p"].verdict == "fits_with_support"
+    parts = analyze(model(", catalogue_split: confirmed")).tasks[0]
+    assert parts.split == "catalogue"
+    assert all(u.fit["p"].verdict == "not_accessible" for u in parts.units)
+    assert parts.fit["p"].verdict == "not_accessible"
+
+
+def _one_profile_with_supports(
+    task: str, levels: dict[str, int], supports: list[str]
+) -> ProcessModel:
+    """A model of one role, the task (a YAML list item) and one profile at capacity 3 but
+    for ``levels``, with ``supports`` offered by the company and the profile."""
+    from jobcarve.model import DIMENSIONS
+
+    caps = ", ".join(f"{d}: {levels.get(d, 3)}" for d in DIMENSIONS)
+    listed = ", ".join(supports)
+    return parse_process(
+        f"""\
+format: 1
+company: {{name: T, sector: s}}
+process: {{name: P}}
+planning: {{units_per_week: 100}}
+roles:
+  - {{id: op, name: Op, headcount: 2, education: MBO 2}}
+tasks:
+  - {task}
+profiles:
+  - {{id: p, name: P, hours_per_week_available: 24, capacities: {{{caps}}},
+     supports: [{listed}]}}
+supports: [{listed}]
+""",
+        "m.yaml",
+    )

@@ -1323,6 +1323,28 @@ def test_overtime_worked_only_in_a_season_comes_last_and_counts_its_weeks() -> N
     (whole,) = [f for f in plain.freed if f.use == "overtime"]
     assert item.eur_per_hour == pytest.approx(whole.eur_per_hour * 12 / 46)
     assert "in season only" not in whole.part.template
+    # both seasonal: the shorter season absorbs last (16 h: 4 backlog, then the agency
+    # hours of 16 weeks before the overtime of 12, and the other way round at 8 weeks)
+    for agency_weeks, last in ((16.0, "overtime"), (8.0, "agency")):
+        both = process.model_copy(
+            update={
+                "roles": [
+                    r.model_copy(
+                        update={
+                            "overtime_weeks_per_year": 12.0,
+                            "agency_weeks_per_year": agency_weeks,
+                        }
+                    )
+                    for r in process.roles
+                ]
+            }
+        )
+        (b,) = work_balance(both, {"op": 16.0})
+        first = "agency" if last == "overtime" else "overtime"
+        assert b.absorbed["backlog"] == 4
+        assert b.absorbed[first] == min(12, {"agency": 8, "overtime": 6}[first])
+        assert b.absorbed[last] == 12 - b.absorbed[first]
+        assert b.seasonal_hours_per_week == 12
 
 
 def test_a_young_profile_costs_the_youth_minimum_wage_by_hand() -> None:
@@ -1553,3 +1575,37 @@ def test_a_lifting_aid_that_takes_a_risk_for_anyone_is_not_reimbursed() -> None:
     assert any("not reimbursed" in p.template for p in line.parts)
     [line] = [x for x in individual.lines if x.key == "supports_reimbursement"]
     assert not any("not reimbursed" in p.template for p in line.parts)
+
+
+def test_the_example_job_that_palletises_gets_no_aid_reimbursed() -> None:
+    """End to end at the plan's default effort: the packaging example's job that palletises
+    cartons with the lifting aid carries it as the employer's duty (`plan_figures` gathers
+    the job's duty supports from its units), and, that being the plan's only reimbursable
+    support, the business case reimburses nothing and says why."""
+    from tests.conftest import EXAMPLES
+
+    process = read_process(EXAMPLES[[p.stem for p in EXAMPLES].index("packaging_food")])
+    analysis = analyze(process)
+    result = plan(process, analysis=analysis, evaluate_proposals=False)
+    figures = plan_figures(process, analysis, result)
+    pallets = {u.id for u in analysis.units if u.task == "palletize_cartons"}
+    holders = [j for j in result.carved if pallets & set(j.unit_hours)]
+    assert holders, "a job palletises at the default effort"
+    by_id = {j.id: j for j in figures.jobs}
+    for job in holders:
+        assert by_id[job.id].duty_supports == ("lifting_aid",)
+    r = rates(process)
+    reimbursable = {
+        s
+        for j in figures.jobs
+        for s in j.supports
+        if s in r.supports and r.supports[s].reimbursable
+    }
+    assert reimbursable == {"lifting_aid"}
+    case = business_case(process, figures)
+    assert case.line("supports_reimbursement") == 0
+    [line] = [x for x in case.lines if x.key == "supports_reimbursement"]
+    assert [p.template for p in line.parts] == [
+        "%(count)s x %(support)s not reimbursed: it removes a lifting risk that holds for "
+        "anyone at the workstation, the employer's duty (Arbobesluit art. 5.2)"
+    ]

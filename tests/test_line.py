@@ -186,6 +186,25 @@ def test_example_line() -> None:
     assert s.stations and s.cycle_time <= 4800 and s.target_group_workers >= 2
 
 
+def test_the_reports_line_takes_the_plans_cobots_only() -> None:
+    """The line of a study (the report's "The line") takes the cobots of the study's plan
+    and no others: an adviser's reading of the assembly example found a line with cobots at
+    two stations beside a plan that advised none. Without that limit the line places them."""
+    from jobcarve.study import study
+
+    process = read_process(EXAMPLES[0])
+    free = line_plan(process, time_limit_s=5)
+    assert any(s.cobot_tasks for s in free.stations)
+    result = study(process, time_limit_s=5, draws=0, evaluate_proposals=False)
+    assert result.plan is not None and result.line is not None and result.line.stations
+    on_cobot = {
+        uid for uid, hs in result.plan.unit_holder.items() if any(h.kind == "cobot" for h in hs)
+    }
+    used = {t for s in result.line.stations for t in s.cobot_tasks}
+    assert used <= on_cobot
+    assert len({s.index for s in result.line.stations if s.cobot_tasks}) <= len(result.plan.cobots)
+
+
 def test_fewest_stations_start_is_valid() -> None:
     """The ALWABP portfolio's fewest-stations line (min_stations hint) keeps every rule."""
     from jobcarve.carving.cpsat.line import _fewest_stations

@@ -323,12 +323,19 @@ def _units_for(
         # whole by one part's activity closes no gap another part carries (case 89: a jig
         # for sticking labels "closed" the checking of lots in the ERP), so a profile that
         # may not do some part is held out of the whole as well
-        blocked += [
+        held = [
             p
             for p in process.profiles
             if p not in blocked
             and not all(_opens(s, p, available, params, task, meta, process) for s in floor_split)
         ]
+        if held and not _helps(floor_split, held, available, params, task, meta, process):
+            # held out by the parts and opened by none: the task is still done as its parts,
+            # which rules the profile out of the whole (a diff review: the whole task
+            # "fitted" through the supports of two parts, neither of which it may do)
+            reason = split_reason("catalogue", len(floor_split), template=task.template)
+            return _Choice(floor_split, "catalogue", reason)
+        blocked += held
     if not blocked:
         return _Choice(whole, "none", split_reason("none", 1))
     if entry is not None and entry.default_split:

@@ -7,7 +7,7 @@ leave and are not replaced. These are the *uses* a model declares per role
 (``roles[].vacancies``, ``overtime_hours_per_week``, ``agency_hours_per_week``,
 ``backlog_hours_per_week``, ``leavers``). The plan takes from a role at most what its uses
 absorb (unless ``allow_displacement`` is set); freed hours are absorbed by the uses in the
-order of `USES` (agency hours hired only in a season last: `YEAR_ROUND_FIRST`), and hours
+order of `USES` (agency hours or overtime only in a season last: `seasonal_last`), and hours
 no use absorbs are *displaced*: work taken from people employed today with nothing in its
 place.
 
@@ -17,7 +17,7 @@ role's released and kept hours add up to its work today.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,21 +48,19 @@ def seasonal_uses(role: Role, weeks_per_year: float) -> dict[str, float]:
     return out
 
 
-def seasonal_last(order: tuple[str, ...], seasonal: Collection[str]) -> tuple[str, ...]:
-    """``order`` with the uses worked only in a season moved to the end, in their order."""
+def seasonal_last(order: tuple[str, ...], seasonal: Mapping[str, float]) -> tuple[str, ...]:
+    """``order`` with the uses worked only in a season (use -> weeks a year) moved to the end,
+    the shortest season last.
+
+    A new job works all year; out of season the work that rests on agency hours hired, or
+    overtime worked, only in a season is today's staff's, so it rests on them only where no
+    year-round use is left (report reviews of the pet food and fencing cases: displacement
+    out of season, while a leaver's hours stood free)."""
     return (
         *(use for use in order if use not in seasonal),
-        *(use for use in order if use in seasonal),
+        *sorted((use for use in order if use in seasonal), key=lambda use: -seasonal[use]),
     )
 
-
-#: The order for a role whose agency hours are hired only in a season
-#: (``agency_weeks_per_year``): the year-round uses first, the seasonal agency hours last. A
-#: new job works all year; out of season the work that rests on those agency hours is today's
-#: staff's, so it rests on them only where no year-round use is left (report reviews of the
-#: pet food and fencing cases: displacement out of season, while a leaver's hours stood free).
-#: Overtime worked only in a season (``overtime_weeks_per_year``) goes last in the same way.
-YEAR_ROUND_FIRST: tuple[str, ...] = seasonal_last(USES, ("agency",))
 
 #: The second reading of the same freed hours, which the business case shows beside the
 #: first where it differs: the paid cover first (overtime, agency hours), then vacancies and
@@ -140,8 +138,9 @@ class RoleBalance:
 
     @property
     def seasonal(self) -> dict[str, float]:
-        """The uses worked only in a season, with their weeks a year."""
-        weeks = {"agency": self.agency_weeks_per_year, "overtime": self.overtime_weeks_per_year}
+        """The uses worked only in a season, with their weeks a year (`SEASONAL_USES`: the
+        weeks' keys are this balance's fields too)."""
+        weeks = {use: getattr(self, key) for use, key in SEASONAL_USES.items()}
         return {use: w for use, w in weeks.items() if w is not None}
 
     @property
@@ -202,6 +201,7 @@ class RoleBalance:
             "role": self.role,
             "people": self.people,
             "leavers": self.leavers,
+            "leaver_work_hours_per_week": round(self.leaver_work_hours_per_week, 3),
             "contract_hours_per_week": round(self.contract_hours_per_week, 3),
             "capacity_hours_per_week": round(self.capacity_hours_per_week, 3),
             "today_hours_per_week": round(self.today_hours_per_week, 3),
@@ -268,7 +268,7 @@ def work_balance(process: ProcessModel, released: dict[str, float]) -> tuple[Rol
                 absorbed=absorbed,
                 displaced_hours_per_week=displaced,
                 leavers=min(role.leavers, role.headcount),
-                seasonal_hours_per_week=sum(absorbed[use] for use in seasonal),
+                seasonal_hours_per_week=sum((absorbed[use] for use in seasonal), 0.0),
                 agency_weeks_per_year=seasonal.get("agency"),
                 overtime_weeks_per_year=seasonal.get("overtime"),
             )

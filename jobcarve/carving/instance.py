@@ -62,7 +62,7 @@ class PoolUnit:
     #: work bound to the day shift (`Unit.shift` "day"): a job holding it works days, so it
     #: holds no part of a later shift (`shift_part` > 0)
     day: bool = False
-    #: per profile index, the supports of its fit that take a lifting risk for anyone (a
+    #: per profile index, the supports of its fit that remove a lifting risk that holds for anyone (a
     #: lifting aid where the lifting index is above the limit): the employer's duty under the
     #: Arbobesluit, not an individual provision (the business case does not count them as
     #: reimbursed); empty: none anywhere

@@ -1225,9 +1225,13 @@ def line_plan(
     takt_s: float | None = None,
     catalogs: Catalogs | None = None,
     options: CarvingOptions | None = None,
+    cobot_units: frozenset[str] | None = None,
     **overrides: float | int | None,
 ) -> LineSolution:
     """The line balance of a process of kind ``line`` (see `jobcarve.carving.line`).
+
+    ``cobot_units``: the units a cobot may take on the line (None: every candidate); the
+    report's line takes only those of its plan's cobots.
 
     ``objective``: ``min_cycle`` (the whole team staffs stations; shortest cycle),
     ``min_stations`` (fewest workers at the takt) or ``max_target_group`` (most workers
@@ -1254,6 +1258,7 @@ def line_plan(
         max_cobots=opts.max_cobots,
         allow_displacement=opts.allow_displacement,
         max_counted_supported_gaps=opts.max_counted_supported_gaps,
+        cobot_units=cobot_units,
     )
     takt = takt_s if takt_s is not None else process.planning.takt_s
     cycle = None

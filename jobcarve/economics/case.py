@@ -412,7 +412,7 @@ def _paid_first(balance: Sequence[RoleBalance]) -> tuple[RoleBalance, ...]:
         # a year)
         order = seasonal_last(PAID_FIRST, b.seasonal)
         absorbed = absorb(b.released_hours_per_week, b.uses, order)[0]
-        seasonal = sum(absorbed[use] for use in b.seasonal)
+        seasonal = sum((absorbed[use] for use in b.seasonal), 0.0)
         other.append(dataclasses.replace(b, absorbed=absorbed, seasonal_hours_per_week=seasonal))
     moved = any(
         abs(o.absorbed.get(use, 0.0) - b.absorbed.get(use, 0.0)) > 0.005

@@ -352,7 +352,7 @@ def _case_lines(
                 *(
                     Part(
                         N_(
-                            "%(count)s x %(support)s not reimbursed: it takes a lifting risk for anyone at the workstation, the employer's duty (Arbobesluit art. 5.2)"
+                            "%(count)s x %(support)s not reimbursed: it removes a lifting risk that holds for anyone at the workstation, the employer's duty (Arbobesluit art. 5.2)"
                         ),
                         (("count", "count", float(count)), ("support", "support", sid)),
                     )

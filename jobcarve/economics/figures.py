@@ -26,7 +26,7 @@ class JobFigures:
     hours_per_week: float
     supports: tuple[str, ...]
     released: dict[str, float]  # role -> hours per week of today's work it takes over
-    #: the supports that take a lifting risk for anyone in this job's work
+    #: the supports that remove a lifting risk that holds for anyone in this job's work
     #: (`PoolUnit.duty_supports`): the employer's duty, not reimbursed
     duty_supports: tuple[str, ...] = ()
 

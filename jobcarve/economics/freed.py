@@ -40,6 +40,12 @@ def role_cost(role: Role, v: dict[str, float]) -> float:
     return role.wage_cost_eur_per_hour or v["default_role_wage_cost_eur_per_hour"]
 
 
+def _season(b: RoleBalance, use: str, weeks_per_year: float) -> float:
+    """The weeks a year the role's ``use`` (agency hours, overtime) runs: its season where
+    the model declares one (`RoleBalance.seasonal`), else every production week."""
+    return min(b.seasonal.get(use, weeks_per_year), weeks_per_year)
+
+
 def _agency_value(
     hours: float,
     b: RoleBalance,
@@ -62,7 +68,7 @@ def _agency_value(
         if rate is not None
         else (("cost", "eur", cost), ("premium", "share", v["agency_premium_share"]))
     )
-    season = min(b.agency_weeks_per_year or weeks_per_year, weeks_per_year)
+    season = _season(b, "agency", weeks_per_year)
     if season < weeks_per_year:
         values += (("season", "weeks", season), ("weeks", "weeks", weeks_per_year))
     # the four formulas as whole sentences, so that each is translated as one
@@ -150,7 +156,7 @@ def value_freed_hours(
                     ("cost", "eur", cost),
                     ("surcharge", "share", v["overtime_surcharge_share"]),
                 )
-                season = min(b.overtime_weeks_per_year or weeks_per_year, weeks_per_year)
+                season = _season(b, "overtime", weeks_per_year)
                 if season < weeks_per_year:
                     # overtime of a seasonal peak is saved only in its weeks, as seasonal
                     # agency hours are (a review: Saturday overtime in the autumn peak)

@@ -98,7 +98,7 @@ class _JobMoney:
     lkv_ag_groups: dict[float, int]  # the same, LKV arbeidsgehandicapte werknemer
     support_count: dict[str, int]
     #: of `support_count`, those reimbursed as individual provisions, and those not because
-    #: they take a lifting risk for anyone (`JobFigures.duty_supports`)
+    #: they remove a lifting risk that holds for anyone (`JobFigures.duty_supports`)
     reimbursed_count: dict[str, int]
     duty_count: dict[str, int]
     #: secondment fee per hour worked -> hours per week of the seconded jobs at that fee
@@ -228,7 +228,7 @@ def _job_money(
             support_count[sid] = support_count.get(sid, 0) + 1
             support_cost += price.cost_eur
             if price.reimbursable and sid in job.duty_supports:
-                # a lifting aid that takes a lifting risk for anyone at the station is the
+                # a lifting aid that removes a lifting risk holding for anyone at the station is the
                 # employer's duty (Arbobesluit art. 5.2), which UWV does not reimburse (a
                 # review of the packaging example)
                 duty_count[sid] = duty_count.get(sid, 0) + 1

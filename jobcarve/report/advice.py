@@ -174,7 +174,7 @@ def advise(
             # retiring packer's wage as a gain of the plan)
             without = net - leaver_value
             text += " " + _(
-                "%(hours)s of them are the work of people who leave and are not replaced: the business case counts them at their wage cost from year %(year)s (%(value)s a year on average), the replacement the company need not hire. If it would not replace them anyway, that is no saving, and the plan's net is %(without)s a year."
+                "%(hours)s of them rest on people who leave and are not replaced: the business case counts them at their wage cost from year %(year)s (%(value)s a year on average), the replacement the company need not hire. If the company would not have replaced them anyway, that is no saving, and the plan's net is %(without)s a year."
             ) % {
                 "hours": number(sum(f.hours_per_week for f in leavers), lang, 1),
                 "year": min(f.from_year for f in leavers),
@@ -402,7 +402,7 @@ def _next_steps(
         # proefplaatsing, and the municipality for Participatiewet benefits (uwv.nl, awvn.nl)
         steps.append(
             _(
-                "Where a candidate has a benefit, consider a trial placement (proefplaatsing) before the contract: up to 2 months of work with the benefit kept and no wage, with the consent of UWV (WW, Ziektewet, WIA, WAO, Wajong) or of the municipality (Participatiewet). The employer states the intention of a contract of at least 6 months for at least the same hours, insures the worker's liability, and agrees no probation period after it (uwv.nl)."
+                "Where a candidate has a benefit, consider a trial placement (proefplaatsing) before the contract: up to 2 months of work with the benefit kept and no wage, with the consent of UWV (WW, Ziektewet, WIA, WAO, WAZ, Wajong) or of the municipality (Participatiewet). UWV asks the employer to state the intention of a contract of at least 6 months for at least the same hours and to insure the worker's liability; no probation period is agreed after it (uwv.nl)."
             )
         )
     if workers and hired and subsidy:

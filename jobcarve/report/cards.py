@@ -826,14 +826,3 @@ def _stations(
             )
         )
     return tuple(rows)
-
-
-def _line_cobots(line: LineSolution | None, cobots: tuple[CobotCard, ...], _: Gettext) -> str:
-    if line is None or not line.stations:
-        return ""
-    with_cobot = [s.index + 1 for s in line.stations if s.cobot_tasks]
-    if not with_cobot:
-        return ""
-    return _(
-        "The line plan under The line places a cobot at station(s) %(stations)s; the pool plan above does not need one. Decide on a cobot from the line plan only after the line is balanced on the shop floor."
-    ) % {"stations": ", ".join(str(n) for n in with_cobot)}

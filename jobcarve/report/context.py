@@ -61,7 +61,6 @@ from jobcarve.report.cards import (
     Station,
     _cobot_cards,
     _job_cards,
-    _line_cobots,
     _stations,
     job_titles,
 )
@@ -225,7 +224,6 @@ class ReportContext:
     decision: Decision | None = None
     adviser: str = ""
     organisation: str = ""
-    line_cobots: str = ""
     #: where the work a cobot could take went, when the plan has no cobot
     cobot_candidates: str = ""
     profiles: tuple[str, ...] = ()
@@ -278,7 +276,7 @@ def build_context(
         "support": _("fits with support"),
         "split": _("fits after splitting"),
         "skilled": _("skilled work"),
-        "demanding": _("too heavy or too fast for these profiles"),
+        "demanding": _("physically too demanding or too fast for these profiles"),
         "kept": _("kept out of new jobs"),
         "heavy": _("too heavy for anyone: redesign"),
         "repetitive": _("repetitive work in the highest risk band: redesign"),
@@ -361,11 +359,10 @@ def build_context(
             _lifting_left(
                 analysis, plan, lifting_supports, frozenset(t.id for t in heavy), lang, _
             ),
-            _repetitive_left(analysis, plan, repetitive, lang),
+            _repetitive_left(analysis, plan, repetitive, frozenset(t.id for t in heavy), lang),
         ),
         adviser=adviser.name if adviser else "",
         organisation=adviser.organisation if adviser else "",
-        line_cobots=_line_cobots(line, cobot_cards, _),
         cobot_candidates=""
         if cobot_cards
         else _cobot_candidates(
@@ -594,16 +591,21 @@ def _lifting_left(
 
 
 def _repetitive_left(
-    analysis: Analysis, plan: Plan | None, repetitive: int, lang: str
+    analysis: Analysis,
+    plan: Plan | None,
+    repetitive: int,
+    heavy_tasks: frozenset[str],
+    lang: str,
 ) -> tuple[str, ...]:
     """The units of repetitive hand-arm work in KIM-MHO's highest band (demand
     ``repetitive``, carving.ergonomic_risk_repetitive_demand) that people still do after the
     plan, for a next step: a risk for anyone, like a lifting index above 1 (a review of the
     packaging example: 80 h of tray loading at demand 4 stayed with the packers, in no step).
-    A unit a cobot assists stays: the person keeps part of the movements."""
+    A unit a cobot assists stays: the person keeps part of the movements. Tasks too heavy
+    for anyone have a step of their own."""
     left = []
     for u in analysis.units:
-        if u.demands.get("repetitive_hand_arm", 0) < repetitive:
+        if u.demands.get("repetitive_hand_arm", 0) < repetitive or u.task in heavy_tasks:
             continue
         holdings = plan.unit_holder.get(u.id, ()) if plan else ()
         # the cobot takes every movement; tending its cell is light work
@@ -787,8 +789,10 @@ def _line_summary(
         return ""
     takt = number(process.planning.takt_s or 0, lang, 1)
     if line.stations:
+        # the line lays out the work per product; who keeps which work is the plan's (an
+        # adviser's reading of the assembly example read five stations as five people)
         return _(
-            "At a takt of %(takt)s s the line needs %(stations)d stations, %(tg)d of them staffed by workers from the target group; the longest station takes %(cycle)s s."
+            "At a takt of %(takt)s s the line needs %(stations)d stations, %(tg)d of them staffed by workers from the target group; the longest station takes %(cycle)s s. The stations show one way to spread the work per product over the line and staff it, with the cobots of this plan only; who keeps which work is the plan above (the new jobs and the work balance): today's staff who are not on a station keep the rest of their work. Agree the staffing of the stations with the team."
         ) % {
             "takt": takt,
             "stations": len(line.stations),

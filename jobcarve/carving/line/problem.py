@@ -233,6 +233,7 @@ def line_problem(
     max_cobots: int = 0,
     allow_displacement: bool = False,
     max_counted_supported_gaps: int | None = None,
+    cobot_units: frozenset[str] | None = None,
 ) -> LineProblem:
     """The line problem of an analysed process of kind ``line``.
 
@@ -242,7 +243,8 @@ def line_problem(
     profiles (``max_workers`` people each, default one), who can do the units that fit them
     with at most ``max_counted_supported_gaps`` gaps closed by supports (the work the plan
     counts; beyond it the work is to try out first), at their pace. A cobot can take
-    `candidate` units at its estimated time.
+    `candidate` units at its estimated time; with ``cobot_units``, only those (the units the
+    cobots of the report's plan take: one home for the cobot decision).
 
     The work balance in line terms: a station staffed by a target-group worker is a place
     of today's staff, so target-group workers staff at most as many stations as the line
@@ -290,7 +292,7 @@ def line_problem(
             )
     cobot = tuple(
         round(u.cobot.cobot_hours_per_week * 3600 / units_per_week / DECISECOND)
-        if u.cobot.label == "candidate"
+        if u.cobot.label == "candidate" and (cobot_units is None or u.id in cobot_units)
         else None
         for u in line_units
     )
