@@ -541,10 +541,13 @@ def test_the_first_screen_says_what_the_net_holds_of_capacity() -> None:
     # net" beside a year 1 that lost 120,000)
     assert case.cash_flow is not None
     horizon = len(case.cash_flow.years)
+    # no cobot in this decision: none named (a review read "with cobots as depreciation" on
+    # a plan without any)
     assert (
-        f"Amounts a year are averages over the {horizon} years of the business case, with cobots as depreciation"
-        in both
+        f"Amounts a year are averages over the {horizon} years of the business case (the cash "
+        "flow gives each year)." in both
     )
+    assert "cobot" not in both
     assert case.cash_flow.paid_net_eur[0] >= 0 and "first year" not in both
     first = case.cash_flow.years[0]
     costly = dataclasses.replace(

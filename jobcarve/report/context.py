@@ -920,13 +920,23 @@ def _decision(
     if flow is not None and flow.years:
         first = round(flow.paid_net_eur[0])
         years = len(flow.years)
-        if first < 0:
+        # cobots named only where the plan has one (a review: "with cobots as
+        # depreciation" on a plan without any)
+        if first < 0 and cobots:
             sentence += " " + _(
                 "Amounts a year are averages over the %(years)s years of the business case, with cobots as depreciation; in the first year the plan costs %(first)s in money paid (the cash flow gives each year)."
             ) % {"years": years, "first": money(-first, lang)}
-        else:
+        elif first < 0:
+            sentence += " " + _(
+                "Amounts a year are averages over the %(years)s years of the business case; in the first year the plan costs %(first)s in money paid (the cash flow gives each year)."
+            ) % {"years": years, "first": money(-first, lang)}
+        elif cobots:
             sentence += " " + _(
                 "Amounts a year are averages over the %(years)s years of the business case, with cobots as depreciation (the cash flow gives each year)."
+            ) % {"years": years}
+        else:
+            sentence += " " + _(
+                "Amounts a year are averages over the %(years)s years of the business case (the cash flow gives each year)."
             ) % {"years": years}
     cobot = (
         "; ".join(f"{c.model} ({c.use_short})" if c.use_short else c.model for c in cobots)
