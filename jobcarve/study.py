@@ -324,15 +324,12 @@ def study(
         phase("line balancing")
         # the line takes the cobots of the plan and no others (an adviser's reading of the
         # assembly example: a line with two cells beside a plan that advised none)
-        on_cobot = frozenset(
-            uid for uid, hs in the_plan.unit_holder.items() if any(h.kind == "cobot" for h in hs)
-        )
         line = line_plan(
             process,
             result,
             catalogs=cats,
             options=chosen.replace(max_cobots=len(the_plan.cobots)),
-            cobot_units=on_cobot,
+            cobot_units=the_plan.cobot_units,
         )
     phase("business case and Monte Carlo draws (--draws)")
     case, spread = business(

@@ -304,6 +304,13 @@ class Plan:
         return float(self.options["max_job_ergonomic_load"])
 
     @property
+    def cobot_units(self) -> frozenset[str]:
+        """The units a cobot of the plan takes, or takes part of."""
+        return frozenset(
+            uid for uid, hs in self.unit_holder.items() if any(h.kind == "cobot" for h in hs)
+        )
+
+    @property
     def displacement_hours(self) -> float:
         """Hours of today's staff's work the plan takes with no declared use for them."""
         return sum(b.displaced_hours_per_week for b in self.work_balance)

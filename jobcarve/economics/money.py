@@ -163,9 +163,10 @@ def _job_money(
         ages = ages_by_year(prof, horizon)
         pays = [paid_wage(prof, a, v) for a in ages]
         wage_hs = [p * holiday for p, _b in pays]
-        minimum_hs = [statutory_wage(a, v)[0] * holiday for a in ages]
+        statutory = [statutory_wage(a, v) for a in ages]
+        minimum_hs = [m * holiday for m, _k in statutory]
         pay, basis = pays[0]
-        youth_key = statutory_wage(ages[0], v)[1]
+        youth_key = statutory[0][1]
         age0 = ages[0]
         if age0 is not None and max(wage_hs) - min(wage_hs) > 1e-9:
             # a CAO wage that the minimum for the age overtakes is still a CAO wage until
@@ -173,7 +174,7 @@ def _job_money(
             stated = any(b == "stated" for _p, b in pays)
             basis = ("stated_" if stated else "") + rising_key(age0, horizon)
         # every youth share the wage or the subsidy uses over the years (the rate table)
-        youth_keys = tuple(sorted({statutory_wage(a, v)[1] for a in ages} - {""}))
+        youth_keys = tuple(sorted({k for _m, k in statutory} - {""}))
         min_key = youth_key
         if age0 is not None and max(minimum_hs) - min(minimum_hs) > 1e-9:
             min_key = rising_key(age0, horizon)

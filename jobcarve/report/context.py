@@ -262,8 +262,7 @@ def build_context(
     _ = gettext
     cats = catalogs if catalogs is not None else load_catalogs()
     units = {u.id: u for u in analysis.units}
-    holders = plan.unit_holder if plan else {}
-    on_cobot = {uid for uid, hs in holders.items() if any(h.kind == "cobot" for h in hs)}
+    on_cobot = set(plan.cobot_units) if plan else set()
     headline = _headline(plan, lang, _)
     repetitive = (
         int(cats.params.carving.ergonomic_risk_repetitive_demand.value) if cats.params else 4
