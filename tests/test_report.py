@@ -1068,6 +1068,66 @@ def test_the_task_board_names_the_parts_of_a_task_that_go_different_ways() -> No
     assert same
 
 
+def test_the_task_board_shows_a_subtask_of_another_role_in_that_roles_lane() -> None:
+    """The assembly example's control board has a soldering subtask of the test technicians:
+    the board showed the whole task under the assemblers (their lane 160.8 h against the work
+    balance's 154.7 h). Each role's lane now holds its own parts, and the lanes sum to the
+    balance's hours today."""
+    from jobcarve import plan
+
+    process = read_process(ROOT / "examples" / "assembly_line.yaml")
+    analysis = analyze(process)
+    result = plan(process, analysis=analysis, time_limit_s=2, evaluate_proposals=False)
+    ctx = _pinned_context(process, analysis, result, "en")
+    names = {r.id: r.name for r in process.roles}
+    task = next(
+        t for t in analysis.tasks if len({u.role for u in t.units}) > 1 and t.role == "assembler"
+    )
+    other = next(u for u in task.units if u.role != "assembler")
+    lane = next(lane for lane in ctx.lanes if lane.role == names[other.role])
+    row = next(b for b in lane.tasks if b.name.startswith(task.name))
+    assert row.name == f"{task.name}: {other.label('en')}"
+    # without the split's hand-over overhead, as the work balance counts it
+    base = task.hours_per_week / (task.hours_per_week + task.overhead_hours_per_week)
+    assert float(row.hours) == pytest.approx(other.hours_per_week * base, abs=0.06)
+    for b in result.work_balance:
+        shown = [
+            float(t.hours.replace(",", ""))
+            for lane in ctx.lanes
+            if lane.role == names[b.role]
+            for t in lane.tasks
+        ]
+        assert sum(shown) == pytest.approx(b.today_hours_per_week, abs=0.05 * len(shown) + 0.01)
+    row_in_table = next(t for t in ctx.tasks if t.name == task.name)
+    assert row_in_table.role == f"{names['assembler']}, {names[other.role]}"
+
+
+def test_the_headline_says_how_many_extra_workers_are_in_the_register() -> None:
+    """Case 89's plan gives a job to a WW job seeker of 58 who is not in the doelgroepregister:
+    "3 extra medewerkers uit de doelgroep" read as three register hires (an adviser's reading).
+    The figure says how many of them are in the register, from the plan's own count."""
+    from jobcarve import plan
+
+    process = read_process(ROOT / "tests" / "cases" / "plastic_recycling.yaml")
+    analysis = analyze(process)
+    result = plan(process, analysis=analysis, time_limit_s=2, evaluate_proposals=False)
+    register = {p.id for p in process.profiles if p.in_register}
+    assert "older_back_ww" not in register
+    figures = result.figures()
+    assert figures.register_workers == sum(1 for j in result.carved if j.profile in register)
+    page = htmllib.unescape(
+        render_report(process, analysis, result, lang="nl", generated_at=PINNED)
+    )
+    said = re.findall(r'data-figure="register-workers">([^<]*)<', page)
+    if figures.register_workers < figures.extra_workers:
+        assert said and set(said) == {
+            f"van wie {figures.register_workers} in het doelgroepregister"
+        }
+    else:
+        assert not said
+    assert any(j.profile == "older_back_ww" for j in result.carved), "the case's plan changed"
+
+
 def test_split_proposals_name_their_parts_without_the_task_again() -> None:
     """The proposals table heads each row with the task; its parts column once repeated the
     task's name before every part (a review of case 31's report)."""

@@ -226,6 +226,9 @@ class PlanSummary:
     bound_carved_hours_per_week: float | None
     #: the wall-clock guard stopped a stage: the plan may depend on the machine
     machine_dependent: bool
+    #: the extra workers whose profile is in the doelgroepregister banenafspraak (a WW
+    #: job seeker without a register route is one of the extra workers, not of these)
+    register_workers: int = 0
 
     @classmethod
     def empty(cls) -> PlanSummary:
@@ -342,6 +345,7 @@ class Plan:
             gap=round(self.gap, 4),
             bound_carved_hours_per_week=None if bound is None else round(bound, 3),
             machine_dependent=self.guard_hit,
+            register_workers=sum(1 for j in self.carved if j.profile in self.register_profiles),
         )
 
     def summary(self) -> dict[str, Any]:

@@ -294,6 +294,58 @@ def _fits_someone(unit: Unit) -> bool:
     return any(f.accessible for f in unit.fit.values())
 
 
+def role_groups(task: TaskResult) -> list[tuple[str, list[Unit]]]:
+    """A task's units per role: the task's own role first, then any subtask's own role in the
+    order of the units (a subtask may belong to another role than its task)."""
+    groups: dict[str, list[Unit]] = {}
+    if task.role and any(u.role == task.role for u in task.units):
+        groups[task.role] = []
+    for u in task.units:
+        groups.setdefault(u.role or task.role, []).append(u)
+    return list(groups.items()) or [(task.role, [])]
+
+
+def _holders(
+    u: Unit,
+    plan: Plan,
+    job_number: dict[str, int],
+    closed: set[str],
+    larger: set[str],
+    room: dict[str, float],
+    lang: str,
+    _: Gettext,
+) -> list[str]:
+    """Who holds the unit after the plan, in the task board's words."""
+    who: list[str] = []
+    for h in plan.unit_holder.get(u.id, []):
+        if h.kind == "carved" and h.holder in job_number:
+            who.append(_("new job %(n)s") % {"n": job_number[h.holder]})
+        elif h.kind == "cobot":
+            who.append(_("cobot"))
+        elif h.tending:
+            who.append(_("the role tends the cobot"))
+        elif h.kind == "role" and u.role in closed and _fits_someone(u):
+            who.append(
+                _(
+                    "stays with the role: it fits a profile, but taking it would displace the people in the role (no vacancy, overtime, agency hours, work now left undone or leavers)"
+                )
+            )
+        elif h.kind == "role" and u.id in larger and not _on_cobot(plan, u.id):
+            today = sum(x.hours_per_week for x in plan.unit_holder[u.id])
+            who.append(
+                _(
+                    "stays with the role: it fits a profile, but at %(hours)s h a week it is more than the %(room)s h the role may give up"
+                )
+                % {
+                    "hours": number(today, lang, 1),
+                    "room": number(room.get(u.role, 0.0), lang, 1),
+                }
+            )
+        elif h.kind == "role":
+            who.append(_("stays with the role"))
+    return who
+
+
 def _lanes(
     process: ProcessModel,
     analysis: Analysis,
@@ -326,56 +378,55 @@ def _lanes(
     room = {b.role: b.absorbable_hours_per_week for b in plan.work_balance} if plan else {}
     for tid in order:
         res = results[tid]
-        per_unit: list[tuple[str, str]] = []
-        if plan is not None:
-            for u in res.units:
-                who: list[str] = []
-                for h in plan.unit_holder.get(u.id, []):
-                    if h.kind == "carved" and h.holder in job_number:
-                        who.append(_("new job %(n)s") % {"n": job_number[h.holder]})
-                    elif h.kind == "cobot":
-                        who.append(_("cobot"))
-                    elif h.tending:
-                        who.append(_("the role tends the cobot"))
-                    elif h.kind == "role" and u.role in closed and _fits_someone(u):
-                        who.append(
-                            _(
-                                "stays with the role: it fits a profile, but taking it would displace the people in the role (no vacancy, overtime, agency hours, work now left undone or leavers)"
-                            )
-                        )
-                    elif h.kind == "role" and u.id in larger and not _on_cobot(plan, u.id):
-                        today = sum(x.hours_per_week for x in plan.unit_holder[u.id])
-                        who.append(
-                            _(
-                                "stays with the role: it fits a profile, but at %(hours)s h a week it is more than the %(room)s h the role may give up"
-                            )
-                            % {
-                                "hours": number(today, lang, 1),
-                                "room": number(room.get(u.role, 0.0), lang, 1),
-                            }
-                        )
-                    elif h.kind == "role":
-                        who.append(_("stays with the role"))
-                per_unit.append((part_name(u.label(lang), res.name), ", ".join(dict.fromkeys(who))))
-        # a split task whose parts go different ways names each part with its own holders
-        if len({text for _name, text in per_unit}) > 1:
-            holders = "; ".join(f"{name}: {text}" for name, text in per_unit if text)
-        else:
-            holders = per_unit[0][1] if per_unit else ""
+        groups = role_groups(res)
+        # hours as the work balance counts them: without a split's hand-over overhead
+        base = res.hours_per_week / (res.hours_per_week + res.overhead_hours_per_week or 1.0)
         after = sorted(step[p] for p in g.predecessors(tid))
-        lanes.setdefault(res.role or "", []).append(
-            BoardTask(
-                step=step[tid],
-                name=res.name,
-                verdict=KIND_CLASS[kinds[tid]],
-                verdict_label=labels[kinds[tid]],
-                hours=number(res.hours_per_week or 0.0, lang, 1),
-                after=(_("after step %(steps)s") % {"steps": ", ".join(map(str, after))})
-                if after
-                else _("first step"),
-                holders=holders,
+        for role, units in groups:
+            per_unit: list[tuple[str, str]] = []
+            if plan is not None:
+                for u in units:
+                    per_unit.append(
+                        (
+                            part_name(u.label(lang), res.name),
+                            ", ".join(
+                                dict.fromkeys(
+                                    _holders(u, plan, job_number, closed, larger, room, lang, _)
+                                )
+                            ),
+                        )
+                    )
+            # a split task whose parts go different ways names each part with its own holders
+            if len({text for _name, text in per_unit}) > 1:
+                holders = "; ".join(f"{name}: {text}" for name, text in per_unit if text)
+            else:
+                holders = per_unit[0][1] if per_unit else ""
+            # a task whose parts belong to several roles shows in each role's lane with that
+            # role's parts and hours (one home: the lanes sum to the work balance's figures)
+            name = (
+                res.name
+                if len(groups) == 1
+                else f"{res.name}: {'; '.join(part_name(u.label(lang), res.name) for u in units)}"
             )
-        )
+            lanes.setdefault(role, []).append(
+                BoardTask(
+                    step=step[tid],
+                    name=name,
+                    verdict=KIND_CLASS[kinds[tid]],
+                    verdict_label=labels[kinds[tid]],
+                    hours=number(
+                        res.hours_per_week
+                        if len(groups) == 1
+                        else sum(u.hours_per_week for u in units) * base,
+                        lang,
+                        1,
+                    ),
+                    after=(_("after step %(steps)s") % {"steps": ", ".join(map(str, after))})
+                    if after
+                    else _("first step"),
+                    holders=holders,
+                )
+            )
     return tuple(
         Lane(r.name, r.hard_to_fill, tuple(lanes[r.id])) for r in process.roles if r.id in lanes
     )

@@ -78,6 +78,7 @@ from jobcarve.report.charts import (
     _lanes,
     _task_verdict,
     diff_chart,
+    role_groups,
     tornado_label,
 )
 from jobcarve.report.compare import (
@@ -105,6 +106,8 @@ from jobcarve.uncertainty import Uncertainty
 @dataclass(frozen=True)
 class Headline:
     extra_workers: int
+    #: of the extra workers, those in the doelgroepregister (the figure says so when fewer)
+    register_workers: int
     extra_fte: str
     banenafspraak_jobs: str
     skilled_hours: str
@@ -311,7 +314,7 @@ def build_context(
         tasks=tuple(
             TaskRow(
                 name=t.name,
-                role=role_names.get(t.role, t.role),
+                role=", ".join(role_names.get(r, r) for r, _units in role_groups(t)),
                 hours=number(t.hours_per_week, lang, 1),
                 verdict=KIND_CLASS[kinds[t.id]],
                 verdict_label=labels[kinds[t.id]],
@@ -404,6 +407,7 @@ def _headline(plan: Plan | None, lang: str, _: Gettext) -> Headline:
     n_cobots = summary.cobots if summary else 0
     return Headline(
         extra_workers=summary.extra_workers if summary else 0,
+        register_workers=summary.register_workers if summary else 0,
         extra_fte=fixed(summary.extra_fte, lang, 1) if summary else "0",
         banenafspraak_jobs=fixed(summary.banenafspraak_jobs, lang, 1) if summary else "0",
         skilled_hours=number(summary.skilled_hours_freed_per_week, lang, 1) if summary else "0",
