@@ -113,6 +113,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Geen voorstel om het tillen af te splitsen: een last van {mass:g} kg is zwaarder dan twee mensen samen mogen tillen ({limit:.1f} kg). Dat tillen kan niemand overnemen; de last vraagt een kraan, takel of heftruck (zie de tilrisico's).",
         "No proposal to split off the lifting: a load of {mass:g} kg is heavier than two people may lift together ({limit:.1f} kg). It is nobody's lift to take over; it needs a crane, hoist or forklift (see the lifting risks).",
     ),
+    "split.lift_is_the_work": (
+        "Geen voorstel om het tillen af te splitsen: het tillen en verplaatsen van de last is het werk zelf, dus zonder het tillen blijft er geen routinewerk over. Het tilrisico gaat weg met een tilhulp, een cobot of een palletiseerder, niet met een splitsing (zie de tilrisico's).",
+        "No proposal to split off the lifting: lifting and moving the load is the work itself, so without the lift no routine work is left. The lifting risk goes with a lifting aid, a cobot or a palletiser, not with a split (see the lifting risks).",
+    ),
     "split.part.decisions": ("instellen, meten en beslissen", "set-up, measuring and decisions"),
     "split.part.heavy": ("het zware tillen", "the heavy lift"),
     "split.part.routine": ("routinewerk", "routine work"),

@@ -426,7 +426,7 @@ def test_no_heavy_lift_part_for_a_load_too_heavy_for_two(
       name: T
       role: op
       time_s_per_unit: 60
-      activities: [lifting]
+      activities: [lifting, transport]
       {extra}
       demands: {{lifting: 4, fine_motor: 1}}
       handling: {{part_mass_kg: {mass}, lifts_per_unit: 1}}
@@ -446,6 +446,38 @@ def test_no_heavy_lift_part_for_a_load_too_heavy_for_two(
     assert "een last van 39 kg is zwaarder dan twee mensen samen mogen tillen (38,3 kg)" in (
         reason.text("nl")
     )
+
+
+@pytest.mark.parametrize(
+    ("activities", "proposed"),
+    [("[lifting]", False), ("[palletising, lifting]", False), ("[lifting, transport]", True)],
+)
+def test_no_heavy_lift_part_where_the_lift_is_the_work(activities: str, proposed: bool) -> None:
+    """Stacking 25 kg bags on a pallet is nothing but the lift: a heavy-lift proposal left a
+    "routine work" part of nothing (an adviser's reading of case 89). A task of only lifting
+    or palletising gets no such proposal and says why; moving goods between places keeps its
+    proposal (the moving is the routine)."""
+    a = run(
+        model(f"""
+    - id: t
+      name: T
+      role: op
+      time_s_per_unit: 60
+      activities: {activities}
+      demands: {{lifting: 4, fine_motor: 1}}
+      handling: {{part_mass_kg: 25, lifts_per_unit: 1}}
+    """)
+    )
+    task = one_task(a)
+    assert task.fit["p"].verdict == "not_accessible"
+    if proposed:
+        assert task.proposal is not None and task.proposal.units[0].id == "t.heavy_lift"
+        return
+    assert task.proposal is None
+    (reason,) = task.split_reasons
+    assert reason.key == "split.lift_is_the_work"
+    assert "lifting and moving the load is the work itself" in reason.text("en")
+    assert "het tillen en verplaatsen van de last is het werk zelf" in reason.text("nl")
 
 
 # ---------------------------------------------------------------- ergonomics

@@ -48,6 +48,10 @@ from jobcarve.results import (
 )
 from jobcarve.yamlsource import format_loc
 
+#: kinds of activity that are lifting a load and nothing else (task_catalogs/supports.yaml): a
+#: task of only these has no routine part beside its lift (transport has one: the moving)
+LOAD_HANDLING = frozenset({"lifting", "palletising"})
+
 
 def analyze(
     process: ProcessModel,
@@ -368,8 +372,17 @@ def _units_for(
     team_limit = too_heavy_to_hand_on(
         task, params.split, params.ergonomics.niosh_load_constant_kg.value
     )
+    # a task that is nothing but moving the load (stacking bags on a pallet) has no routine
+    # part without the lift: a heavy-lift proposal would leave "routine work" of nothing (an
+    # adviser's reading of case 89: 25 kg bags at LI 4.3 "split" into a lift and a routine)
+    activities = meta[task.id].activities
+    lift_is_the_work = bool(activities) and set(activities or ()) <= LOAD_HANDLING
     parts = automatic_parts(
-        task, demands, hard - set(HEAVY) if team_limit else hard, language, params.split
+        task,
+        demands,
+        hard - set(HEAVY) if team_limit or lift_is_the_work else hard,
+        language,
+        params.split,
     )
     if parts is not None:
         specs = chain_units(task, planning, parts, params.split)
@@ -390,6 +403,8 @@ def _units_for(
         mass = task.handling.part_mass_kg if task.handling else None
         said = {"mass": mass, "limit": team_limit}
         return _Choice(whole, "none", Reason("split.too_heavy_to_hand_on", said))
+    if lift_is_the_work and hard & set(HEAVY):
+        return _Choice(whole, "none", Reason("split.lift_is_the_work"))
     return _Choice(whole, "none", split_reason("none", 1))
 
 

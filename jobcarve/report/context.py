@@ -184,6 +184,7 @@ WHOLE_REASONS = (
     "split.confirmed_no_fit",
     "split.core",
     "split.too_heavy_to_hand_on",
+    "split.lift_is_the_work",
 )
 
 
