@@ -1128,6 +1128,42 @@ def test_the_headline_says_how_many_extra_workers_are_in_the_register() -> None:
     assert any(j.profile == "older_back_ww" for j in result.carved), "the case's plan changed"
 
 
+def test_a_job_says_how_much_of_it_waits_for_people_leaving() -> None:
+    """Case 89's logistics role gives up 6 h of overtime now and 23.7 h when its forklift
+    driver retires; two jobs take logistics work. An adviser read the role-level line and
+    asked which job can start now: each such job says on the first screen and on its card
+    how many of its hours at most wait for the leaver (its own logistics work, at most the
+    hours the leavers free), and a job without such work says nothing."""
+    from jobcarve import plan
+
+    process = read_process(ROOT / "tests" / "cases" / "plastic_recycling.yaml")
+    analysis = analyze(process)
+    result = plan(process, analysis=analysis, time_limit_s=2, evaluate_proposals=False)
+    units = {u.id: u for t in analysis.tasks for u in t.units}
+    leaving = {
+        b.role: b.absorbed["leavers"] for b in result.work_balance if b.absorbed["leavers"] > 0.05
+    }
+    assert set(leaving) == {"logistics"}
+    ctx = _pinned_context(process, analysis, result, "en")
+    said_any = False
+    for job, card in zip(result.carved, ctx.jobs, strict=True):
+        own = sum(
+            h.hours_per_week
+            for u in job.units
+            for h in result.unit_holder[u]
+            if h.holder == job.id and units[u].role == "logistics"
+        )
+        floor = [f for f in card.floor if "comes free only when people leave" in f]
+        if own < 0.05:
+            assert not floor and "waits for people leaving" not in card.short
+            continue
+        said_any = True
+        hours = number(min(own, leaving["logistics"]), "en", 1)
+        assert card.short.endswith(f"(up to {hours} h a week of it waits for people leaving)")
+        assert floor and floor[0].startswith(f"up to {hours} h a week of this job's work")
+    assert said_any
+
+
 def test_split_proposals_name_their_parts_without_the_task_again() -> None:
     """The proposals table heads each row with the task; its parts column once repeated the
     task's name before every part (a review of case 31's report)."""

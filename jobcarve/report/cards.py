@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from jobcarve.carving.balance import RoleBalance
 from jobcarve.carving.line import DECISECOND, LineSolution
 from jobcarve.carving.plan import Plan, PlanCobot, day_only_profiles, no_night_profiles
 from jobcarve.catalog import Catalogs, RestrictionRule, checks_hit, profile_restrictions
@@ -394,17 +396,19 @@ def _job_cards(
         # silent)
         # the roles' figures of the work balance (one home), not a share of this job
         balance = {b.role: b for b in plan.work_balance}
-        leaving = {
-            r: balance[r].absorbed.get("leavers", 0.0)
-            for r in roles
-            if r in balance and balance[r].absorbed.get("leavers", 0.0) >= 0.05
-        }
-        if leaving:
+        waits = _waits_for_leavers(job.id, job.units, plan, units, balance)
+        if waits:
+            # this job's own part: at most its work of the role, at most what rests on the
+            # leavers (an adviser: "job 2 starts only when the forklift driver retires", read
+            # from a role-level line in a checklist)
             floor.append(
                 _(
-                    "work of roles where part of what the plan takes comes free only when people leave (of all the plan takes from each role, per week: %(roles)s). Until they go, the new jobs do without that part; the work balance gives the hours"
+                    "up to %(hours)s h a week of this job's work comes free only when people leave: %(roles)s. Until they go, the job starts without that part, or later; which job takes the first freed hours is the employer's choice, and the work balance gives the hours"
                 )
-                % {"roles": _roles_with_hours(leaving, role_names, lang, _)}
+                % {
+                    "hours": number(sum(waits.values()), lang, 1),
+                    "roles": _roles_with_hours(waits, role_names, lang, _),
+                }
             )
         seasonal = {
             r: balance[r].seasonal_hours_per_week
@@ -460,7 +464,15 @@ def _job_cards(
             JobCard(
                 id=job.id,
                 title=f"{n}. {titles[n - 1]}",
-                short=titles[n - 1],
+                short=titles[n - 1]
+                + (
+                    " ("
+                    + _("up to %(hours)s h a week of it waits for people leaving")
+                    % {"hours": number(sum(waits.values()), lang, 1)}
+                    + ")"
+                    if waits
+                    else ""
+                ),
                 profile=profiles[job.profile].name if job.profile else "",
                 hours=number(job.hours_per_week, lang, 1),
                 fte=fixed(fte, lang, 2),
@@ -657,6 +669,30 @@ def _tending_text(
             dict(sorted(per_role.items(), key=lambda kv: -kv[1])), role_names, lang, _
         ),
     }
+
+
+def _waits_for_leavers(
+    job: str,
+    job_units: Iterable[str],
+    plan: Plan,
+    units: dict[str, Any],
+    balance: dict[str, RoleBalance],
+) -> dict[str, float]:
+    """Per role, the most of this job's work (standard hours a week) that comes free only when
+    the role's leavers go: the job's work of the role, at most the role's hours absorbed by
+    leavers (the work balance's figure). Several jobs may share those hours; which starts
+    first is the employer's choice, so each says its most."""
+    own: dict[str, float] = {}
+    for u in job_units:
+        for h in plan.unit_holder.get(u, ()):
+            if h.kind == "carved" and h.holder == job:
+                own[units[u].role] = own.get(units[u].role, 0.0) + h.hours_per_week
+    out = {}
+    for role, hours in own.items():
+        leaving = balance[role].absorbed.get("leavers", 0.0) if role in balance else 0.0
+        if leaving >= 0.05 and hours >= 0.05:
+            out[role] = min(hours, leaving)
+    return out
 
 
 def _roles_with_hours(
