@@ -91,6 +91,8 @@ Id = Annotated[
         description="Identifier: a letter, then letters, digits, '_' or '-' (64 at most).",
     ),
 ]
+#: working days in a week: work without `days_per_week` is done on each of them
+WORKING_DAYS = 5
 Rating = Annotated[StrictInt, Field(ge=0, le=MAX_RATING)]
 #: The ages of the statutory youth minimum wage (economics.yaml
 #: ``youth_minimum_wage_share_15`` to ``_20``); from 21 the adult minimum applies.
@@ -383,6 +385,16 @@ class Task(_Block):
         "works days, so of work done in every shift it holds only the day shift's share), or "
         "the 'night' shift (night cleaning: not for new jobs); subtasks inherit it; default: "
         "any.",
+    )
+    days_per_week: StrictInt | None = Field(
+        None,
+        ge=1,
+        le=7,
+        description="On how many days a week the work is done, where it is not every working "
+        "day (the wash line is cleaned on Fridays: 1). One person does at most a working day "
+        "of it on each of those days, so a new job holds at most that many days' work of it; "
+        "its lifting counts on those days; the job's week shows it on its days. Subtasks "
+        "inherit it; default: every working day.",
     )
     area: Id | None = Field(
         None, description="Area of adjacent workstations (one cobot cell may serve one area)."

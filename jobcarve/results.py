@@ -205,6 +205,9 @@ class Unit:
     shift: str = "any"
     #: kinds of activity (the model's or its template's; task_catalogs/supports.yaml)
     activities: tuple[str, ...] = ()
+    #: the days a week the work is done, where fewer than the working days
+    #: (`Task.days_per_week`): a new job holds at most that many days' work of it
+    days_per_week: int | None = None
     needs_rotation: bool = False
     lifting_risk: LiftingRisk | None = None
     #: Dutch and English name of a part the analysis named (a catalogue or automatic
@@ -227,6 +230,7 @@ class Unit:
             "workstation": self.workstation,
             "area": self.area,
             "shift": self.shift,
+            "days_per_week": self.days_per_week,
             "activities": list(self.activities),
             "needs_rotation": self.needs_rotation,
             "lifting_risk": self.lifting_risk.to_dict() if self.lifting_risk else None,

@@ -20,7 +20,7 @@ from jobcarve.carving.cpsat.pool import PoolModel
 from jobcarve.carving.greedy import greedy
 from jobcarve.carving.instance import PoolInstance, PoolOptions, PoolProfile, PoolUnit
 from jobcarve.carving.plan import Plan
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, ROOT
 
 
 def unit(
@@ -718,7 +718,7 @@ def test_a_job_holds_one_shifts_share_of_work_done_in_every_shift() -> None:
             assert 2 not in rounds
     assert sum(1 for u in a.job_of if inst.units[u].unit == "round") == 3  # all three carved
     two = Assignment({0: (0, 0), 1: (0, 0), 3: (0, 0)})
-    assert any("over one shift's share" in v for v in violations(inst, two))
+    assert any("over one holder's share" in v for v in violations(inst, two))
 
 
 def test_work_done_in_every_shift_goes_to_a_night_free_profile_by_day_share() -> None:
@@ -1088,3 +1088,51 @@ def test_a_part_of_a_standard_task_is_no_learning_route() -> None:
         assert job.quality is not None
         whole = parts <= set(job.unit_hours)
         assert ("laser_unload_sort" in job.quality.learning_templates) == whole, job.id
+
+
+def test_work_done_on_one_day_a_week_is_at_most_a_day_in_a_job() -> None:
+    """Case 89's wash line is cleaned on Fridays: 16 h of it sat in a job as 2.4 h blocks
+    every day (an adviser's reading). With `days_per_week: 1` a job holds at most a working
+    day of each of its units (7.6 standard hours at 38 h a week), the checker flags more,
+    the job's week has it on the last day only, and the lifting of it counts on that day."""
+    from jobcarve import analyze
+    from jobcarve.carving.instance import build_instance, resolve_options
+    from jobcarve.catalog import load_catalogs
+    from jobcarve.report.cards import _schedule
+
+    process = read_process(ROOT / "tests" / "cases" / "plastic_recycling.yaml")
+    tasks = [
+        t.model_copy(update={"days_per_week": 1}) if t.id == "clean_wash_line" else t
+        for t in process.tasks
+    ]
+    friday = process.model_copy(update={"tasks": tasks})
+    analysis = analyze(friday)
+    bound = {u.id: u for u in analysis.units if u.task == "clean_wash_line"}
+    assert bound and all(u.days_per_week == 1 for u in bound.values())
+    assert not any(u.days_per_week for u in analysis.units if u.task != "clean_wash_line")
+    big = max(bound.values(), key=lambda u: u.hours_per_week)
+    cap = friday.planning.hours_per_fte / 5
+    assert big.hours_per_week > cap  # the rule binds: no one job may hold it all
+    result = plan(friday, analysis, time_limit_s=2, evaluate_proposals=False)
+    held = [
+        sum(h.hours_per_week for h in result.unit_holder[u] if h.holder == job.id)
+        for job in result.carved
+        for u in bound
+        if u in job.units
+    ]
+    assert held and max(held) <= cap + 1e-6
+    # the checker: every part of the unit in one job is over one holder's share
+    cats = load_catalogs()
+    assert cats.params is not None
+    inst = build_instance(analysis, friday, resolve_options(friday, cats.params))
+    parts = [i for i, u in enumerate(inst.units) if u.unit == big.id]
+    assert inst.units[parts[0]].per_holder < len(parts)
+    everything = Assignment(dict.fromkeys(parts, (0, 0)))
+    assert any("over one holder's share" in v for v in violations(inst, everything))
+    # the week: on the last day only
+    units = {u.id: u for u in analysis.units}
+    job = next(j for j in result.carved if big.id in j.units)
+    by_hours = sorted(job.unit_hours.items(), key=lambda kv: -kv[1])
+    week = _schedule(by_hours, units, job.hours_per_week, "en")
+    days_with = [d.day for d in week if any(w.name == big.label("en") for w in d.work)]
+    assert days_with == [week[-1].day]

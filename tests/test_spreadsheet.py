@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from jobcarve import InputError, parse_process, read_process
+from jobcarve.model import ProcessModel
 from jobcarve.spreadsheet import export_inventory, import_inventory, read_inventory
 from tests.conftest import EXAMPLES, ROOT, run_cli
 
@@ -644,3 +645,36 @@ def _yaml(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "m.yaml"
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def _with_friday_cleaning(days: int = 1) -> ProcessModel:
+    """Case 89 with its wash-line cleaning done on one day a week (its header: on Friday)."""
+    original = read_process(ROOT / "tests" / "cases" / "plastic_recycling.yaml")
+    tasks = [
+        t.model_copy(update={"days_per_week": days}) if t.id == "clean_wash_line" else t
+        for t in original.tasks
+    ]
+    return original.model_copy(update={"tasks": tasks})
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_round_trip_keeps_days_per_week(tmp_path: Path, lang: str) -> None:
+    """Work done on one day a week keeps its days through the inventory layout, in its own
+    column; a number of days outside 1-7 is a located error."""
+    original = _with_friday_cleaning()
+    export_inventory(original, tmp_path / "inv.xlsx", lang)
+    model, _ = import_inventory(tmp_path / "inv.xlsx")
+    assert model.model_dump(include={"tasks"}) == original.model_dump(include={"tasks"})
+    wb = openpyxl.load_workbook(tmp_path / "inv.xlsx")
+    ws = wb.worksheets[[w.title for w in wb.worksheets].index("Taken" if lang == "nl" else "Tasks")]
+    header = [c.value for c in ws[1]]
+    col = header.index("Dagen per week" if lang == "nl" else "Days per week") + 1
+    row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == "clean_wash_line")
+    assert ws.cell(row, col).value == 1
+    ws.cell(row, col).value = 9
+    wb.save(tmp_path / "bad.xlsx")
+    with pytest.raises(InputError) as info:
+        import_inventory(tmp_path / "bad.xlsx")
+    letter = openpyxl.utils.get_column_letter(col)
+    assert f"!{letter}{row}" in str(info.value)
+    assert 'days per week "9" is not 1 to 7' in str(info.value)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from jobcarve.catalog import ErgonomicsParams
 from jobcarve.messages import Reason
-from jobcarve.model import Handling, Lift
+from jobcarve.model import WORKING_DAYS, Handling, Lift
 
 
 def frequency_multiplier(
@@ -120,6 +120,7 @@ def lifting_load(
     shifts: int,
     params: ErgonomicsParams,
     typical_s: float | None = None,
+    days: int | None = None,
 ) -> LiftingLoad | None:
     """Lifting demand (0-4) from the handling attributes, or None without a load.
 
@@ -127,13 +128,14 @@ def lifting_load(
     mass band of KIM-LHC, raised by one at high lift frequency. `typical_s` is the
     catalogue template's typical seconds per product, used for tasks in fixed hours
     without ``lifts_per_hour``. `shifts`: the shifts a week the work is spread over (one
-    for work bound to the day or the night shift).
+    for work bound to the day or the night shift); `days`: the days a week it is done
+    (`Task.days_per_week`; None: every working day): the week's lifting falls on those.
     """
     mass = handling.part_mass_kg
     if mass is None or not handling.lifted:
         return None
     per_min, assumed = lifts_per_minute(handling, seconds_per_unit, typical_s, params)
-    duration_h = min(8.0, hours_per_week / (5 * shifts))
+    duration_h = min(8.0, hours_per_week / ((days or WORKING_DAYS) * shifts))
     if handling.lift is not None:
         rwl = recommended_weight_limit(handling.lift, per_min, duration_h, params)
         if rwl <= 0:

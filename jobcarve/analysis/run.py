@@ -34,7 +34,15 @@ from jobcarve.catalog import AssessmentParams, CatalogEntry, Catalogs, Support, 
 from jobcarve.exceptions import InputError, Problem
 from jobcarve.graph import task_hours_per_week
 from jobcarve.messages import Reason, bilingual
-from jobcarve.model import DIMENSIONS, EXPOSURE_FLAGS, Handling, ProcessModel, Profile, Task
+from jobcarve.model import (
+    DIMENSIONS,
+    EXPOSURE_FLAGS,
+    WORKING_DAYS,
+    Handling,
+    ProcessModel,
+    Profile,
+    Task,
+)
 from jobcarve.results import (
     Analysis,
     CobotVerdict,
@@ -269,6 +277,7 @@ def _adjusted(
             shifts_worked(info.shift, process.planning.shifts),
             params.ergonomics,
             info.typical_s,
+            days=info.days,
         )
         if load is not None and not info.lifting_aid_in_use:
             raised = raised_lifting(load, demands["lifting"], params.ergonomics)
@@ -465,6 +474,7 @@ def _assess_unit(
         shifts_worked(info.shift, process.planning.shifts),
         params.ergonomics,
         info.typical_s,
+        days=info.days,
     )
     lifting_index = None
     if load is not None:
@@ -522,6 +532,7 @@ def _assess_unit(
         if info.shift in ("every", "day") and process.planning.shifts < 2
         else info.shift,
         activities=tuple(info.activities or ()),
+        days_per_week=info.days if info.days is not None and info.days < WORKING_DAYS else None,
         needs_rotation=any(
             s.rotation for f in fit.values() for s in _supports_by_id(cats, f.supports)
         ),
@@ -631,6 +642,9 @@ class _TaskMeta:
     lifting_aid_in_use: bool
     #: when the work is done (the task's `shift`, inherited): any, every (shift) or night
     shift: str = "any"
+    #: the days a week the work is done (the task's `days_per_week`, inherited); None: every
+    #: working day
+    days: int | None = None
 
 
 def _task_meta(process: ProcessModel, cats: Catalogs) -> dict[str, _TaskMeta]:
@@ -670,6 +684,9 @@ def _task_meta(process: ProcessModel, cats: Catalogs) -> dict[str, _TaskMeta]:
                 typical_s=typical,
                 lifting_aid_in_use=bool(set(aids) & lifting),
                 shift=task.shift if task.shift is not None else (parent.shift if parent else "any"),
+                days=task.days_per_week
+                if task.days_per_week is not None
+                else (parent.days if parent else None),
             )
             out[task.id] = info
             walk(task.subtasks, info)

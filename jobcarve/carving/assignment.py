@@ -81,8 +81,9 @@ def kind_hours(inst: PoolInstance, members: list[int]) -> dict[str, float]:
 
 
 def shift_parts(inst: PoolInstance, members: list[int]) -> dict[str, int]:
-    """Per unit done in every shift of which a job holds more parts than one shift's share
-    (`PoolUnit.per_holder`), the parts it holds; empty when there is none."""
+    """Per unit of which a job holds more parts than one holder may (`PoolUnit.per_holder`:
+    one shift's share of work done in every shift, a working day's hours on each day of work
+    done on fewer days), the parts it holds; empty when there is none."""
     held: dict[str, list[int]] = {}
     for u in members:
         if inst.units[u].per_holder:
@@ -133,7 +134,7 @@ def violations(inst: PoolInstance, a: Assignment) -> list[str]:
             if not inst.units[u].access[p]:
                 out.append(f"unit {inst.units[u].id} does not fit profile {prof.id}")
         for unit, count in shift_parts(inst, units).items():
-            out.append(f"job of {prof.id} holds {count} parts of {unit}, over one shift's share")
+            out.append(f"job of {prof.id} holds {count} parts of {unit}, over one holder's share")
         if day_and_later(inst, units):
             out.append(f"job of {prof.id} holds day-shift work and a later shift's share")
         weight = sum(inst.units[u].hours for u in units)

@@ -64,7 +64,7 @@ def greedy(inst: PoolInstance, start: Assignment | None = None) -> Assignment:
                 if unit.per_holder and unit.per_holder <= sum(
                     inst.units[c].unit == unit.unit for c in chosen
                 ):
-                    continue  # one shift's share of work done in every shift
+                    continue  # one holder's share (a shift's, or a day's on each of its days)
                 if day_and_later(inst, [*chosen, u]):
                     continue  # a day job holds the day shift's share only
                 # what the unit's role gives up: all of it, less what a cobot already took

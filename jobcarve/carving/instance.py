@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from jobcarve.carving.balance import role_uses
 from jobcarve.catalog import AssessmentParams
 from jobcarve.exceptions import UsageError
-from jobcarve.model import ProcessModel
+from jobcarve.model import WORKING_DAYS, ProcessModel
 from jobcarve.results import Analysis
 
 #: Integer hours are in units of 1/SCALE hour.
@@ -53,8 +53,10 @@ class PoolUnit:
     #: per profile index, the gaps supports close for that profile (0: fits as it is); empty:
     #: none anywhere. The plan prefers work that fits as it is (`STAGES`: supported_hours)
     supported_gaps: tuple[int, ...] = ()
-    #: of work done in every shift (`Unit.shift` "every"), the most parts of this unit one job
-    #: may hold: one shift's share, as a person works one shift a week (0: no such limit)
+    #: the most parts of this unit one job may hold (0: no such limit): of work done in every
+    #: shift (`Unit.shift` "every") one shift's share, as a person works one shift a week; of
+    #: work done on fewer days than the week (`Unit.days_per_week`) a working day's hours on
+    #: each of those days
     per_holder: int = 0
     #: the shift of this part: of work done in every shift its share's shift, of work done
     #: only at night the last shift; 0 (the first, the day shift) for the rest
@@ -351,10 +353,24 @@ def build_instance(
         # become 10^9 parts before the solver starts
         shifts = process.planning.shifts if unit.shift == "every" else 1
         parts = max(1, math.ceil(min(unit.hours_per_week / options.share_hours, 1e12) - 1e-9))
+        # work done on fewer days than the working week (`Unit.days_per_week`): a person does
+        # at most a working day of it on each of those days (the wash line cleaned on
+        # Fridays, 16 h: no one job holds it all), in parts of at most half a day's cap
+        days_cap = (
+            unit.days_per_week * process.planning.hours_per_fte / WORKING_DAYS
+            if unit.days_per_week is not None
+            else math.inf
+        )
+        if unit.hours_per_week > days_cap:
+            parts = max(parts, math.ceil(2 * unit.hours_per_week / days_cap - 1e-9))
         # work done in every shift is shared out per shift: equal parts, the same number in
         # each shift, the night's last (their access is the narrowest: see `_symmetry`)
         per_shift = max(1, min(math.ceil(parts / shifts), options.max_shares // shifts))
         parts = per_shift * shifts if shifts > 1 else min(parts, max(1, options.max_shares))
+        per_holder = per_shift if shifts > 1 else 0
+        if unit.hours_per_week > days_cap:
+            by_days = max(1, math.floor(days_cap / (unit.hours_per_week / parts) + 1e-9))
+            per_holder = min(per_holder, by_days) if per_holder else by_days
         for i in range(parts):
             # the night's parts (the last of three shifts) go to no job of a profile in
             # no_night (work done only at night is closed to them above), and the parts of
@@ -385,7 +401,7 @@ def build_instance(
                     place=unit.area or unit.workstation,
                     fit_access=tuple(a and o for a, o in zip(counted, open_to, strict=True)),
                     supported_gaps=tuple(unit.fit[p].supported_gaps for p in pids),
-                    per_holder=per_shift if shifts > 1 else 0,
+                    per_holder=per_holder,
                     shift_part=max(1, process.planning.shifts - 1)
                     if unit.shift == "night"
                     else shift,

@@ -150,8 +150,9 @@ def _schedule(
     share of it; so does work in fixed weekly hours of at least an hour a day, which arises
     every day too (samples to test, orders to pack before the carrier comes: a review found
     a schedule that left them undone on some days), and so does work done in every shift
-    (a sample round: a review found the round's week as one block). Smaller weekly work fills
-    the rest of the days in turn.
+    (a sample round: a review found the round's week as one block). Work done on fewer days
+    (`Unit.days_per_week`: the wash line cleaned on Fridays) is on the week's last days.
+    Smaller weekly work fills the rest of the days in turn.
     """
     days = 4 if total <= 28.5 else 5
     per_day = total / days
@@ -162,15 +163,26 @@ def _schedule(
         out[d][uid] = out[d].get(uid, 0.0) + hours
         room[d] -= hours
 
+    def on_days(uid: str) -> int | None:
+        bound = units[uid].days_per_week
+        return min(bound, days) if bound is not None and bound < days else None
+
     def every_day(uid: str, hours: float) -> bool:
         unit = units[uid]
-        return unit.seconds_per_unit is not None or unit.shift == "every" or hours >= days * 1.0
+        return on_days(uid) is None and (
+            unit.seconds_per_unit is not None or unit.shift == "every" or hours >= days * 1.0
+        )
 
     daily = [(u, h) for u, h in by_hours if every_day(u, h)]
-    weekly = [(u, h) for u, h in by_hours if not every_day(u, h)]
+    # work done on fewer days (the wash line on Fridays) is on the week's last days
+    bound = [(u, h, n) for u, h in by_hours if (n := on_days(u)) is not None]
+    weekly = [(u, h) for u, h in by_hours if not every_day(u, h) and on_days(u) is None]
     for uid, h in daily:
         for d in range(days):
             put(d, uid, h / days)
+    for uid, h, n in bound:
+        for d in range(days - n, days):
+            put(d, uid, h / n)
     d = 0
     for uid, h in weekly:
         left = h

@@ -148,6 +148,7 @@ def _task_rows(tasks: list[Task], lang: str, parent: str | None = None) -> Itera
             _split_word(t.catalogue_split, lang),
             _shift_word(t.shift, lang),
             h.operations_per_hour if h else None,
+            t.days_per_week,
         ]
         yield from _task_rows(t.subtasks, lang, t.id)
 

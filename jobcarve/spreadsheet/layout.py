@@ -114,6 +114,7 @@ TASK_COLUMNS["catalogue_split"] = (
 )
 TASK_COLUMNS["shift"] = ("Ploeg", "Shift", ("dienst", "wanneer", "when"))
 TASK_COLUMNS["operations_per_hour"] = ("Handelingen per uur", "Operations per hour", ())
+TASK_COLUMNS["days_per_week"] = ("Dagen per week", "Days per week", ("dagen", "days"))
 #: the adviser's word on a catalogue split, in both languages
 SPLIT_WORDS = {"bevestigd": "confirmed", "afgewezen": "rejected"}
 #: when the work is done (a task's `shift`), in both languages

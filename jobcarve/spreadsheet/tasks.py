@@ -144,6 +144,18 @@ def _task_row(
             )
         else:
             task["shift"] = choice
+    days = _num(
+        v.get("days_per_week"), table, row, "days_per_week", "days per week", problems, integer=True
+    )
+    if days is not None:
+        if not 1 <= days <= 7:
+            problems.append(
+                table.problem(
+                    row, "days_per_week", f'days per week "{v.get("days_per_week")}" is not 1 to 7'
+                )
+            )
+        else:
+            task["days_per_week"] = days
     if handling:
         task["handling"] = handling
     return task

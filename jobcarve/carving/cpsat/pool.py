@@ -158,7 +158,8 @@ class PoolModel:
                 self.m.add_implication(var, self.y[p, j])
 
     def _one_shift(self) -> None:
-        """A job holds at most one shift's share of work done in every shift."""
+        """A job holds at most one holder's share (`PoolUnit.per_holder`): one shift's of
+        work done in every shift, a working day's on each day of work done on fewer days."""
         units = self.inst.units
         for members in self.x_by_job.values():
             by_unit: dict[str, list[cp_model.IntVar]] = {}
