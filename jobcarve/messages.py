@@ -194,6 +194,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Geen enkele cobot uit de catalogus haalt tegelijk last {payload:.1f} kg en bereik {reach:.0f} mm.",
         "No catalogue cobot reaches both payload {payload:.1f} kg and reach {reach:.0f} mm.",
     ),
+    "gate.no_model_tolerance": (
+        "Geen enkele cobot uit de catalogus haalt tegelijk last {payload:.1f} kg en een tolerantie van {tolerance:g} mm (herhaalnauwkeurigheid).",
+        "No catalogue cobot reaches both payload {payload:.1f} kg and a tolerance of {tolerance:g} mm (repeatability).",
+    ),
     "gate.hazardous_tool": (
         "De robot zou gevaarlijk gereedschap vasthouden (mes, boor, slijper, toorts): alleen met afscherming, niet collaboratief.",
         "The robot would hold a hazardous tool (blade, drill, grinder, torch): needs guarding, not collaborative.",
@@ -313,8 +317,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A person does one move in {human_s:.1f} s; a cobot next to people needs about {min_s:g} s per pick-and-place and cannot keep that pace. This is work for a dedicated machine or a fenced robot.",
     ),
     "gate.flexible": (
-        "Slappe of zachte onderdelen (zoals draad, slang, folie, textiel, zacht snoepgoed): buiten wat een cobot betrouwbaar pakt; een machine of de mens.",
-        "Flexible or soft parts (such as wire, hose, film, textile, soft sweets): beyond what a cobot grips reliably; a machine or a person.",
+        "Slappe of zachte onderdelen (zoals draad, slang, folie of textiel): buiten wat een cobot betrouwbaar pakt; een machine of de mens.",
+        "Flexible or soft parts (such as wire, hose, film or textile): beyond what a cobot grips reliably; a machine or a person.",
     ),
     "gate.judgement": (
         "Oordeel is het werk zelf (problemen oplossen {level} van 4, grens {max:g}): geen cobot.",
@@ -478,8 +482,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "using two hands at once (two-hand control)",
     ),
     "flag.wet_work": (
-        "natte handen of huidcontact met nat, irriterend of sensibiliserend materiaal (water, koelvloeistof, nat product, vers beton of cement)",
-        "wet hands or skin contact with wet, irritating or sensitising material (water, cutting fluid, wet product, fresh concrete or cement)",
+        "natte handen of huidcontact met nat, irriterend of sensibiliserend materiaal (zoals water, koelvloeistof, reinigingsmiddel, inkt, nat product of cement)",
+        "wet hands or skin contact with wet, irritating or sensitising material (such as water, cutting fluid, cleaning agents, ink, wet product or cement)",
     ),
     "flag.cold_work": (
         "kou (een gekoelde hal of koelcel, koude producten in de handen)",

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from jobcarve import InputError, analyze, parse_process, read_process
-from jobcarve.analysis.ergonomics import recommended_weight_limit
+from jobcarve.analysis.ergonomics import frequency_multiplier, recommended_weight_limit
 from jobcarve.catalog import load_catalogs
 from jobcarve.model import Lift, ProcessModel
 from jobcarve.results import Analysis
@@ -576,6 +576,18 @@ def test_each_gate(handling: str, gate: str) -> None:
     assert verdict.gates[0].reason.text("en") and verdict.gates[0].reason.text("nl")
 
 
+def test_no_model_says_it_is_the_precision() -> None:
+    """6 kg at a tolerance of 0.05 mm: cobots that carry it exist, precise ones too, but none
+    is both. The gate says so, not "payload 8.8 kg and reach 0 mm" (a review of case 91's
+    report, where the task gave no reach)."""
+    verdict = cobot_unit(f"{BASE_HANDLING}, part_mass_kg: 6, tolerance_mm: 0.05")
+    assert [g.gate for g in verdict.gates] == ["no_model"]
+    reason = verdict.gates[0].reason
+    assert reason.key == "gate.no_model_tolerance"
+    assert "a tolerance of 0.05 mm (repeatability)" in reason.text("en")
+    assert "een tolerantie van 0,05 mm" in reason.text("nl")
+
+
 @pytest.mark.parametrize(
     ("handling", "gate"),
     [
@@ -967,3 +979,28 @@ supports: [{listed}]
 """,
         "m.yaml",
     )
+
+
+def test_lifting_done_on_one_day_a_week_counts_on_that_day() -> None:
+    """A week's 6 h of lifting done on one day is 6 h of lifting that day, not 1.2 h a day:
+    the NIOSH duration band, and so the frequency multiplier and the index, follow the day
+    (`Task.days_per_week`)."""
+    from jobcarve.analysis.ergonomics import lifting_load
+    from jobcarve.model import Handling
+
+    params = load_catalogs().params
+    assert params is not None
+    lift = Lift(horizontal_cm=40, vertical_cm=70, travel_cm=50, asymmetry_deg=0, coupling="fair")
+    handling = Handling(part_mass_kg=12, lifts_per_hour=240, lift=lift)
+    every_day = lifting_load(handling, None, 6.0, 1, params.ergonomics)
+    one_day = lifting_load(handling, None, 6.0, 1, params.ergonomics, days=1)
+    assert every_day is not None and one_day is not None
+    assert every_day.lifting_index is not None and one_day.lifting_index is not None
+    # 4 lifts a minute, V >= 75 cm false: FM 0.84 within 1 h (1.2 h a day: 1-2 h, 0.72)
+    # against 0.45 over 2-8 h (6 h that day): the index rises by 0.72 / 0.45
+    ratio = one_day.lifting_index / every_day.lifting_index
+    fm = params.ergonomics
+    assert ratio == pytest.approx(
+        frequency_multiplier(4.0, 1.2, 70, fm) / frequency_multiplier(4.0, 6.0, 70, fm), rel=1e-3
+    )
+    assert ratio > 1.5

@@ -1164,6 +1164,47 @@ def test_a_job_says_how_much_of_it_waits_for_people_leaving() -> None:
     assert said_any
 
 
+def test_the_balance_asks_in_which_shift_the_absorbing_hours_are() -> None:
+    """Two adviser readings (cases 89 and 91, two shifts) found the freed work in the day
+    shift and the temp or the vacancy in the late shift: the temp's hours end only if someone
+    of today's staff moves shifts. The model does not say which shift those hours are in, so
+    the balance names the roles whose released hours go to vacancies, overtime or agency
+    hours, with those hours, and asks to check it; a process of one shift gets no such note."""
+    from jobcarve import plan
+
+    process = read_process(ROOT / "tests" / "cases" / "plastic_recycling.yaml")
+    assert process.planning.shifts == 2
+    analysis = analyze(process)
+    result = plan(process, analysis=analysis, time_limit_s=2, evaluate_proposals=False)
+    ctx = _pinned_context(process, analysis, result, "en")
+    assert ctx.balance is not None
+    names = {r.id: r.name for r in process.roles}
+    # a role whose work is all bound to the day shift works days: nothing to ask
+    days = {
+        r.id
+        for r in process.roles
+        if all(u.shift == "day" for u in analysis.units if u.role == r.id)
+    }
+    assert "maintenance" in days
+    expected = {
+        names[b.role]: sum(b.absorbed[u] for u in ("vacancies", "overtime", "agency"))
+        for b in result.work_balance
+        if sum(b.absorbed[u] for u in ("vacancies", "overtime", "agency")) >= 0.05
+        and b.role not in days
+    }
+    assert expected and len(ctx.balance.shift_uses) == len(expected)
+    for name, hours in expected.items():
+        assert f"{name} ({number(hours, 'en', 1)} h a week)" in ctx.balance.shift_uses
+    page = htmllib.unescape(
+        render_report(process, analysis, result, lang="en", generated_at=PINNED)
+    )
+    assert 'data-figure="shift-uses"' in page and "This company works in 2 shifts" in page
+    one = process.model_copy(update={"planning": process.planning.model_copy(update={"shifts": 1})})
+    single = plan(one, analysis=analyze(one), time_limit_s=2, evaluate_proposals=False)
+    ctx_one = _pinned_context(one, analyze(one), single, "en")
+    assert ctx_one.balance is not None and not ctx_one.balance.shift_uses
+
+
 def test_split_proposals_name_their_parts_without_the_task_again() -> None:
     """The proposals table heads each row with the task; its parts column once repeated the
     task's name before every part (a review of case 31's report)."""

@@ -299,15 +299,23 @@ def assess_cobot(
             params,
         )
         if model is None:
-            gates.append(
-                Gate(
-                    "no_model",
-                    Reason(
-                        "gate.no_model",
-                        {"payload": payload_need or 0.0, "reach": reach_need or 0.0},
-                    ),
+            # say what no model meets: the precision where payload and reach alone would do
+            # (a review read "payload 6.2 kg and reach 0 mm" on a task without a reach)
+            precise = h.tolerance_mm is not None and (
+                choose_model(models, payload_need, reach_need, None, params) is not None
+            )
+            reason = (
+                Reason(
+                    "gate.no_model_tolerance",
+                    {"payload": payload_need or 0.0, "tolerance": h.tolerance_mm},
+                )
+                if precise
+                else Reason(
+                    "gate.no_model",
+                    {"payload": payload_need or 0.0, "reach": reach_need or 0.0},
                 )
             )
+            gates.append(Gate("no_model", reason))
 
     # estimated cobot time at speeds allowed near people
     load = (h.part_mass_kg or 0.0) + gripper

@@ -208,7 +208,7 @@ def advise(
             )
         else:
             text = _(
-                "Wage-cost subsidy and loondispensatie bring %(amount)s a year: loonkostensubsidie from the municipality (Participatiewet) and loondispensatie through UWV (Wajong), after a wage-value assessment, for the new workers from the target group."
+                "Wage-cost subsidy and loondispensatie are worth %(amount)s a year together: the municipality pays loonkostensubsidie (Participatiewet); with loondispensatie through UWV (Wajong) the employer pays the wage at the wage value and UWV tops up the worker's income. Both after a wage-value assessment, for the new workers from the target group."
             )
         conditions.append(
             Condition(

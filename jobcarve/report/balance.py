@@ -70,6 +70,12 @@ class BalanceView:
     #: roles that keep work done in every shift with fewer people, once the leavers have
     #: gone, than the process has shifts, each as "role (people for shifts: work)"
     short_shifts: tuple[str, ...] = ()
+    #: in a process of two or three shifts, the roles whose released hours go to vacancies,
+    #: overtime or agency hours and whose work is not all bound to the day shift, each as
+    #: "role (hours)": the model does not say in which shift those uses are
+    shift_uses: tuple[str, ...] = ()
+    #: the process's shifts
+    shifts: int = 1
 
 
 @dataclass(frozen=True)
@@ -265,7 +271,36 @@ def balance_view(
             }
             for role, work in short_shift_roles(process, plan, analysis).items()
         ),
+        shift_uses=tuple(
+            _("%(role)s (%(hours)s h a week)")
+            % {"role": role_names.get(role, role), "hours": number(hours, lang, 1)}
+            for role, hours in shift_bound_uses(process, plan, analysis).items()
+        ),
+        shifts=process.planning.shifts,
     )
+
+
+def shift_bound_uses(
+    process: ProcessModel, plan: Plan, analysis: Analysis | None
+) -> dict[str, float]:
+    """In a process of two or three shifts, per role whose work is not all bound to the day
+    shift, the released hours that vacancies, overtime and agency hours absorb: the model
+    does not say in which shift those are, nor the freed work. Where the new jobs take day
+    work and the temp works the late shift, the temp's hours end only if someone of today's
+    staff moves to that shift (two adviser readings, cases 89 and 91)."""
+    if process.planning.shifts < 2 or analysis is None:
+        return {}
+    day_only = {
+        role
+        for role in {u.role for u in analysis.units}
+        if all(u.shift == "day" for u in analysis.units if u.role == role)
+    }
+    out = {}
+    for b in plan.work_balance:
+        hours = sum(b.absorbed.get(use, 0.0) for use in ("vacancies", "overtime", "agency"))
+        if hours >= 0.05 and b.role not in day_only:
+            out[b.role] = hours
+    return out
 
 
 def proposal_rows(analysis: Analysis, plan: Plan, lang: str, _: Gettext) -> tuple[ProposalRow, ...]:
