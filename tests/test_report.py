@@ -761,10 +761,16 @@ def test_work_per_product_runs_every_day_of_the_week() -> None:
 
     units = {
         "press": SimpleNamespace(
-            seconds_per_unit=30.0, shift="any", label=lambda lang: "Pers bewaken"
+            seconds_per_unit=30.0,
+            shift="any",
+            days_per_week=None,
+            label=lambda lang: "Pers bewaken",
         ),
         "clean": SimpleNamespace(
-            seconds_per_unit=None, shift="any", label=lambda lang: "Schoonmaakronde"
+            seconds_per_unit=None,
+            shift="any",
+            days_per_week=None,
+            label=lambda lang: "Schoonmaakronde",
         ),
     }
     week = _schedule([("press", 12.0), ("clean", 8.0)], units, 20.0, "nl")
@@ -773,14 +779,24 @@ def test_work_per_product_runs_every_day_of_the_week() -> None:
         [(u.name, u.hours) for u in d.work] == [("Pers bewaken", "3"), ("Schoonmaakronde", "2")]
         for d in week
     )
+    # a job that holds all of the daily work works five days: on a fifth day nobody else
+    # would do it (case 91: the die fetching in a job of four days, undone on Fridays)
+    week = _schedule([("press", 12.0), ("clean", 8.0)], units, 20.0, "nl", frozenset({"press"}))
+    assert [d.hours for d in week] == ["4"] * 5
+    assert [[u.hours for u in d.work if u.name == "Pers bewaken"] for d in week] == [["2,4"]] * 5
+    # all of the weekly cleaning round (under an hour a day over five) keeps four days
+    week = _schedule([("press", 12.0), ("clean", 3.0)], units, 15.0, "nl", frozenset({"clean"}))
+    assert len(week) == 4
     # weekly work of an hour a day or more arises every day: it gets its share of each day
     week = _schedule([("press", 4.0), ("clean", 16.0)], units, 20.0, "nl")
     assert [d.hours for d in week] == ["5", "5", "5", "5"]
     assert [[u.hours for u in d.work] for d in week] == [["1", "4"]] * 4
     # smaller weekly work (under an hour a day) fills the days in turn
-    units["sweep"] = SimpleNamespace(seconds_per_unit=None, shift="any", label=lambda lang: "Vegen")
+    units["sweep"] = SimpleNamespace(
+        seconds_per_unit=None, shift="any", days_per_week=None, label=lambda lang: "Vegen"
+    )
     units["fill"] = SimpleNamespace(
-        seconds_per_unit=None, shift="any", label=lambda lang: "Aanvullen"
+        seconds_per_unit=None, shift="any", days_per_week=None, label=lambda lang: "Aanvullen"
     )
     week = _schedule([("press", 16.0), ("sweep", 2.0), ("fill", 2.0)], units, 20.0, "nl")
     assert [[(u.name, u.hours) for u in d.work] for d in week] == [
@@ -791,7 +807,7 @@ def test_work_per_product_runs_every_day_of_the_week() -> None:
     ]
     # work done in every shift (a sample round) comes every day, however small its share
     units["round"] = SimpleNamespace(
-        seconds_per_unit=None, shift="every", label=lambda lang: "Monsterronde"
+        seconds_per_unit=None, shift="every", days_per_week=None, label=lambda lang: "Monsterronde"
     )
     week = _schedule([("press", 16.0), ("round", 2.0), ("fill", 2.0)], units, 20.0, "nl")
     assert [[u.hours for u in d.work if u.name == "Monsterronde"] for d in week] == [["0,5"]] * 4
@@ -1839,6 +1855,7 @@ def test_a_cards_week_adds_up_to_its_hours() -> None:
                 label=lambda lang, u=u: u.upper(),
                 seconds_per_unit=rng.choice([None, 12.0]),
                 shift="any",
+                days_per_week=rng.choice([None, None, 1, 2]),
             )
             for u, _h in by_hours
         }

@@ -142,9 +142,16 @@ def job_titles(process: ProcessModel, plan: Plan, units: dict[str, Any], _: Gett
 
 
 def _schedule(
-    by_hours: list[tuple[str, float]], units: dict[str, Any], total: float, lang: str
+    by_hours: list[tuple[str, float]],
+    units: dict[str, Any],
+    total: float,
+    lang: str,
+    whole: frozenset[str] = frozenset(),
 ) -> tuple[ScheduleDay, ...]:
-    """A simple week: the job's hours over 4 or 5 days.
+    """A simple week: the job's hours over 4 or 5 days (4 up to 28.5 h), and 5 where the job
+    holds the whole of work that arises every day (`whole`: the units nobody else does): on a
+    fifth day nobody would do it (an adviser's reading of case 91: the die fetching, all in a
+    job of four days, undone on Fridays).
 
     Work per product (a time per unit) runs while production runs, so every day gets its
     share of it; so does work in fixed weekly hours of at least an hour a day, which arises
@@ -154,7 +161,19 @@ def _schedule(
     (`Unit.days_per_week`: the wash line cleaned on Fridays) is on the week's last days.
     Smaller weekly work fills the rest of the days in turn.
     """
-    days = 4 if total <= 28.5 else 5
+
+    def arises_daily(uid: str, hours: float, days: int) -> bool:
+        unit = units[uid]
+        bound = unit.days_per_week
+        return (bound is None or bound >= days) and (
+            unit.seconds_per_unit is not None or unit.shift == "every" or hours >= days * 1.0
+        )
+
+    days = (
+        4
+        if total <= 28.5 and not any(u in whole and arises_daily(u, h, 4) for u, h in by_hours)
+        else 5
+    )
     per_day = total / days
     out: list[dict[str, float]] = [{} for _d in range(days)]
     room = [per_day] * days
@@ -168,10 +187,7 @@ def _schedule(
         return min(bound, days) if bound is not None and bound < days else None
 
     def every_day(uid: str, hours: float) -> bool:
-        unit = units[uid]
-        return on_days(uid) is None and (
-            unit.seconds_per_unit is not None or unit.shift == "every" or hours >= days * 1.0
-        )
+        return on_days(uid) is None and arises_daily(uid, hours, days)
 
     daily = [(u, h) for u, h in by_hours if every_day(u, h)]
     # work done on fewer days (the wash line on Fridays) is on the week's last days
@@ -504,7 +520,17 @@ def _job_cards(
                     if s not in job.supports
                 ),
                 kinds=len(job.tasks),
-                schedule=_schedule(by_hours, units, job.hours_per_week, lang),
+                schedule=_schedule(
+                    by_hours,
+                    units,
+                    job.hours_per_week,
+                    lang,
+                    frozenset(
+                        u
+                        for u in job.units
+                        if all(h.holder == job.id for h in plan.unit_holder.get(u, ()))
+                    ),
+                ),
                 where=_("at the workplaces of: %(roles)s")
                 % {"roles": ", ".join(role_names.get(r, r) for r in roles)},
                 coach=(
