@@ -497,6 +497,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "lawaai (80 dB(A) of meer over de dag)",
         "noise (80 dB(A) or more over the day)",
     ),
+    "flag.vehicle_traffic": (
+        "te voet tussen rijdende heftrucks, vrachtwagens of shovels, zonder afgescheiden looproute",
+        "on foot among driving forklifts, trucks or loaders, without a separated walkway",
+    ),
     "flag.colour_coded": (
         "kleuren onderscheiden (kleurcodes, tinten)",
         "telling colours apart (colour codes, shades)",

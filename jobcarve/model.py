@@ -69,6 +69,7 @@ ExposureFlag = Literal[
     "cold_work",
     "hot_work",
     "noise",
+    "vehicle_traffic",
     "walking",
 ]
 EXPOSURE_FLAGS: tuple[str, ...] = typing.get_args(ExposureFlag)
@@ -81,6 +82,7 @@ AMBIENT_EXPOSURES: tuple[str, ...] = (
     "cold_work",
     "hot_work",
     "noise",
+    "vehicle_traffic",
     "vibrating_tool",
 )
 
@@ -304,6 +306,12 @@ class Handling(_Block):
         description="The work is done in noise at or above the lower action value, a daily "
         "exposure of 80 dB(A): a weaving hall, presses, a saw line, a bottling line (for the "
         "restriction no_noise).",
+    )
+    vehicle_traffic: StrictBool | None = Field(
+        None,
+        description="The work is done on foot where forklifts, trucks or loaders drive, without "
+        "a walkway separated from them: a yard, a loading dock, a bale field (for the "
+        "restriction no_vehicle_traffic).",
     )
     lifts_per_hour: float | None = Field(
         None,

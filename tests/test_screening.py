@@ -1394,7 +1394,15 @@ def test_no_cold_work() -> None:
     assert other.fit["p"].verdict == "fits"
 
 
-@pytest.mark.parametrize(("flag", "kind"), [("hot_work", "no_hot_work"), ("noise", "no_noise")])
+@pytest.mark.parametrize(
+    ("flag", "kind"),
+    [
+        ("hot_work", "no_hot_work"),
+        ("noise", "no_noise"),
+        # a yard without walkways (two adviser readings of case 89; two blind case writers)
+        ("vehicle_traffic", "no_vehicle_traffic"),
+    ],
+)
 def test_no_hot_work_and_no_noise(flag: str, kind: str) -> None:
     """Heat (ISO 7243: a heart condition, clozapine) and noise (Arbobesluit art. 6.6:
     hearing loss, hyperacusis) rule out the work whatever the capacities, as cold does; the
@@ -1647,7 +1655,7 @@ def test_no_wet_work_keeps_fresh_cement_by_hand_out() -> None:
     reason = wet.fit["p"].reasons[0]
     assert reason.key == "fit.restriction_excludes"
     assert reason.params["flag"] == "flag.wet_work"
-    assert "vers beton" in reason.text("nl") and "fresh concrete" in reason.text("en")
+    assert "cement" in reason.text("nl") and "cement" in reason.text("en")
     assert repair("").fit["p"].verdict == "fits"
 
 

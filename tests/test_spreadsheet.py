@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from jobcarve import InputError, parse_process, read_process
-from jobcarve.model import ProcessModel
+from jobcarve.model import Handling, ProcessModel, Restriction
 from jobcarve.spreadsheet import export_inventory, import_inventory, read_inventory
 from tests.conftest import EXAMPLES, ROOT, run_cli
 
@@ -678,3 +678,39 @@ def test_round_trip_keeps_days_per_week(tmp_path: Path, lang: str) -> None:
     letter = openpyxl.utils.get_column_letter(col)
     assert f"!{letter}{row}" in str(info.value)
     assert 'days per week "9" is not 1 to 7' in str(info.value)
+
+
+def test_round_trip_keeps_work_among_vehicles(tmp_path: Path) -> None:
+    """Case 89's litter picking along the yard, on foot among forklifts and trucks without
+    walkways (`vehicle_traffic`), and a profile kept from it (`no_vehicle_traffic`) keep
+    through the inventory layout in both languages."""
+    original = read_process(ROOT / "tests" / "cases" / "plastic_recycling.yaml")
+    tasks = []
+    for t in original.tasks:
+        subs = [
+            s.model_copy(
+                update={
+                    "handling": (s.handling or Handling()).model_copy(
+                        update={"vehicle_traffic": True}
+                    )
+                }
+            )
+            if s.id == "pick_litter"
+            else s
+            for s in t.subtasks
+        ]
+        tasks.append(t.model_copy(update={"subtasks": subs}))
+    deaf = original.profiles[2].model_copy(
+        update={"restrictions": [Restriction(kind="no_vehicle_traffic")]}
+    )
+    changed = original.model_copy(
+        update={"tasks": tasks, "profiles": [*original.profiles[:2], deaf]}
+    )
+    flagged = [
+        s.id for t in changed.tasks for s in t.subtasks if s.handling and s.handling.vehicle_traffic
+    ]
+    assert flagged == ["pick_litter"]
+    for lang in ("nl", "en"):
+        export_inventory(changed, tmp_path / f"inv_{lang}.xlsx", lang)
+        model, _ = import_inventory(tmp_path / f"inv_{lang}.xlsx")
+        assert model.model_dump() == changed.model_dump()

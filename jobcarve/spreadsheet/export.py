@@ -145,6 +145,7 @@ def _task_rows(tasks: list[Task], lang: str, parent: str | None = None) -> Itera
             _yesno(h.cold_work, lang) if h else None,
             _yesno(h.hot_work, lang) if h else None,
             _yesno(h.noise, lang) if h else None,
+            _yesno(h.vehicle_traffic, lang) if h else None,
             _split_word(t.catalogue_split, lang),
             _shift_word(t.shift, lang),
             h.operations_per_hour if h else None,

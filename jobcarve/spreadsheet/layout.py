@@ -105,6 +105,11 @@ SCREENING_TASK_COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
         "Noise",
         ("geluid", "herrie", "loud"),
     ),
+    "vehicle_traffic": (
+        "Te voet tussen voertuigen",
+        "On foot among vehicles",
+        ("rijdend verkeer", "heftruckverkeer", "vehicle traffic"),
+    ),
 }
 TASK_COLUMNS.update(SCREENING_TASK_COLUMNS)
 TASK_COLUMNS["catalogue_split"] = (
@@ -146,6 +151,7 @@ _SCREENING_FLAGS = (
     "cold_work",
     "hot_work",
     "noise",
+    "vehicle_traffic",
 )
 
 ROLE_COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {

@@ -100,6 +100,7 @@ def template_workbook(path: str | Path, lang: str = "nl") -> Path:
         "cold_work",
         "hot_work",
         "noise",
+        "vehicle_traffic",
     ):
         add(tasks, TASK_COLUMNS, f, listref("D"), "ja/nee - yes/no")
     add(tasks, TASK_COLUMNS, "days_per_week", '"1,2,3,4,5,6,7"', "1-7")
