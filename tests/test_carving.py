@@ -1121,6 +1121,9 @@ def test_work_done_on_one_day_a_week_is_at_most_a_day_in_a_job() -> None:
         if u in job.units
     ]
     assert held and max(held) <= cap + 1e-6
+    # and in the worker's own hours at their pace: at most a working day
+    own = [job.unit_hours[u] for job in result.carved for u in bound if u in job.unit_hours]
+    assert own and max(own) <= cap + 1e-6
     # the checker: every part of the unit in one job is over one holder's share
     cats = load_catalogs()
     assert cats.params is not None

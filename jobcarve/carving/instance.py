@@ -356,8 +356,13 @@ def build_instance(
         # work done on fewer days than the working week (`Unit.days_per_week`): a person does
         # at most a working day of it on each of those days (the wash line cleaned on
         # Fridays, 16 h: no one job holds it all), in parts of at most half a day's cap
+        # a day's own hours at the slowest pace of the profiles it is open to (standard
+        # hours: at pace 0.8 a day of 7.6 h holds 6.1 h of the work)
+        slowest = min(
+            (p.pace for p, ok in zip(process.profiles, access, strict=True) if ok), default=1.0
+        )
         days_cap = (
-            unit.days_per_week * process.planning.hours_per_fte / WORKING_DAYS
+            unit.days_per_week * process.planning.hours_per_fte / WORKING_DAYS * slowest
             if unit.days_per_week is not None
             else math.inf
         )
