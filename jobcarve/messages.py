@@ -198,6 +198,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Geen enkele cobot uit de catalogus haalt tegelijk last {payload:.1f} kg en een tolerantie van {tolerance:g} mm (herhaalnauwkeurigheid).",
         "No catalogue cobot reaches both payload {payload:.1f} kg and a tolerance of {tolerance:g} mm (repeatability).",
     ),
+    "gate.no_model_reach_tolerance": (
+        "Geen enkele cobot uit de catalogus haalt tegelijk bereik {reach:.0f} mm en een tolerantie van {tolerance:g} mm (herhaalnauwkeurigheid).",
+        "No catalogue cobot reaches both a reach of {reach:.0f} mm and a tolerance of {tolerance:g} mm (repeatability).",
+    ),
     "gate.hazardous_tool": (
         "De robot zou gevaarlijk gereedschap vasthouden (mes, boor, slijper, toorts): alleen met afscherming, niet collaboratief.",
         "The robot would hold a hazardous tool (blade, drill, grinder, torch): needs guarding, not collaborative.",

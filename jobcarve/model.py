@@ -397,7 +397,7 @@ class Task(_Block):
     days_per_week: StrictInt | None = Field(
         None,
         ge=1,
-        le=7,
+        le=WORKING_DAYS,
         description="On how many days a week the work is done, where it is not every working "
         "day (the wash line is cleaned on Fridays: 1). One person does at most a working day "
         "of it on each of those days, so a new job holds at most that many days' work of it; "

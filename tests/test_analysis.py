@@ -586,6 +586,16 @@ def test_no_model_says_it_is_the_precision() -> None:
     assert reason.key == "gate.no_model_tolerance"
     assert "a tolerance of 0.05 mm (repeatability)" in reason.text("en")
     assert "een tolerantie van 0,05 mm" in reason.text("nl")
+    # 2 kg at 1,400 mm and 0.06 mm: small precise cobots carry it, but none reaches that far
+    # at that precision (a diff review: the first form named payload and tolerance here)
+    far = cobot_unit(
+        f"{BASE_HANDLING}, part_mass_kg: 2, tolerance_mm: 0.06".replace(
+            "reach_mm: 600", "reach_mm: 1400"
+        )
+    )
+    assert [g.gate for g in far.gates] == ["no_model"]
+    assert far.gates[0].reason.key == "gate.no_model_reach_tolerance"
+    assert "a reach of 1,540 mm and a tolerance of 0.06 mm" in far.gates[0].reason.text("en")
 
 
 @pytest.mark.parametrize(

@@ -718,7 +718,7 @@ def test_a_job_holds_one_shifts_share_of_work_done_in_every_shift() -> None:
             assert 2 not in rounds
     assert sum(1 for u in a.job_of if inst.units[u].unit == "round") == 3  # all three carved
     two = Assignment({0: (0, 0), 1: (0, 0), 3: (0, 0)})
-    assert any("over one holder's share" in v for v in violations(inst, two))
+    assert any("over one shift's share" in v for v in violations(inst, two))
 
 
 def test_work_done_in_every_shift_goes_to_a_night_free_profile_by_day_share() -> None:
@@ -1092,50 +1092,50 @@ def test_a_part_of_a_standard_task_is_no_learning_route() -> None:
 
 def test_work_done_on_one_day_a_week_is_at_most_a_day_in_a_job() -> None:
     """Case 89's wash line is cleaned on Fridays: 16 h of it sat in a job as 2.4 h blocks
-    every day (an adviser's reading). With `days_per_week: 1` a job holds at most a working
-    day of each of its units (7.6 standard hours at 38 h a week), the checker flags more,
-    the job's week has it on the last day only, and the lifting of it counts on that day."""
+    every day (an adviser's reading). With `days_per_week: 1` on it and on three more tasks
+    (the screen plates, the yard's litter and scrap), a job holds at most a working day a
+    day of all such work together, in the worker's own hours at their pace (a diff review
+    found 13.2 h of such work in one job when the limit was per unit); the checker flags
+    more, and the job's week puts it on the last day."""
     from jobcarve import analyze
+    from jobcarve.carving.assignment import day_work
     from jobcarve.carving.instance import build_instance, resolve_options
     from jobcarve.catalog import load_catalogs
     from jobcarve.report.cards import _schedule
 
+    once = {"clean_wash_line", "clean_screen_plates", "pick_litter", "sort_scrap"}
     process = read_process(ROOT / "tests" / "cases" / "plastic_recycling.yaml")
-    tasks = [
-        t.model_copy(update={"days_per_week": 1}) if t.id == "clean_wash_line" else t
-        for t in process.tasks
-    ]
-    friday = process.model_copy(update={"tasks": tasks})
+
+    def weekly(t):  # type: ignore[no-untyped-def]
+        subs = [weekly(s) for s in t.subtasks]
+        update = {"subtasks": subs, **({"days_per_week": 1} if t.id in once else {})}
+        return t.model_copy(update=update)
+
+    friday = process.model_copy(update={"tasks": [weekly(t) for t in process.tasks]})
     analysis = analyze(friday)
-    bound = {u.id: u for u in analysis.units if u.task == "clean_wash_line"}
-    assert bound and all(u.days_per_week == 1 for u in bound.values())
-    assert not any(u.days_per_week for u in analysis.units if u.task != "clean_wash_line")
-    big = max(bound.values(), key=lambda u: u.hours_per_week)
-    cap = friday.planning.hours_per_fte / 5
-    assert big.hours_per_week > cap  # the rule binds: no one job may hold it all
+    bound = {u.id: u for u in analysis.units if u.days_per_week == 1}
+    assert {u.task for u in bound.values()} == {"clean_wash_line", "run_extruders", "yard_cleaning"}
+    day = friday.planning.hours_per_fte / 5
+    assert max(u.hours_per_week for u in bound.values()) > day  # no one job may hold it all
     result = plan(friday, analysis, time_limit_s=2, evaluate_proposals=False)
-    held = [
-        sum(h.hours_per_week for h in result.unit_holder[u] if h.holder == job.id)
-        for job in result.carved
-        for u in bound
-        if u in job.units
-    ]
-    assert held and max(held) <= cap + 1e-6
-    # and in the worker's own hours at their pace: at most a working day
-    own = [job.unit_hours[u] for job in result.carved for u in bound if u in job.unit_hours]
-    assert own and max(own) <= cap + 1e-6
-    # the checker: every part of the unit in one job is over one holder's share
+    held = {job.id: sum(job.unit_hours.get(u, 0.0) for u in bound) for job in result.carved}
+    assert any(h > 0 for h in held.values())
+    assert max(held.values()) <= day + 0.05  # the worker's own hours, all such work together
+    # the checker: all of the wash line's largest unit in one job is over a day
     cats = load_catalogs()
     assert cats.params is not None
     inst = build_instance(analysis, friday, resolve_options(friday, cats.params))
+    big = max(bound.values(), key=lambda u: u.hours_per_week)
     parts = [i for i, u in enumerate(inst.units) if u.unit == big.id]
-    assert inst.units[parts[0]].per_holder < len(parts)
+    assert day_work(inst, parts) > inst.day_limit(0)
     everything = Assignment(dict.fromkeys(parts, (0, 0)))
-    assert any("over one holder's share" in v for v in violations(inst, everything))
+    assert any("over a working day" in v for v in violations(inst, everything))
     # the week: on the last day only
     units = {u.id: u for u in analysis.units}
-    job = next(j for j in result.carved if big.id in j.units)
+    job = next(j for j in result.carved if set(j.units) & set(bound))
     by_hours = sorted(job.unit_hours.items(), key=lambda kv: -kv[1])
     week = _schedule(by_hours, units, job.hours_per_week, "en")
-    days_with = [d.day for d in week if any(w.name == big.label("en") for w in d.work)]
-    assert days_with == [week[-1].day]
+    assert len(week) == 5  # on its day, the week's last: a job of 24 h works five days then
+    for uid in set(job.units) & set(bound):
+        days_with = [d.day for d in week if any(w.name == units[uid].label("en") for w in d.work)]
+        assert days_with == [week[-1].day]

@@ -677,7 +677,7 @@ def test_round_trip_keeps_days_per_week(tmp_path: Path, lang: str) -> None:
         import_inventory(tmp_path / "bad.xlsx")
     letter = openpyxl.utils.get_column_letter(col)
     assert f"!{letter}{row}" in str(info.value)
-    assert 'days per week "9" is not 1 to 7' in str(info.value)
+    assert 'days per week "9" is not 1 to 5' in str(info.value)
 
 
 def test_round_trip_keeps_work_among_vehicles(tmp_path: Path) -> None:

@@ -301,20 +301,19 @@ def assess_cobot(
         if model is None:
             # say what no model meets: the precision where payload and reach alone would do
             # (a review read "payload 6.2 kg and reach 0 mm" on a task without a reach)
-            precise = h.tolerance_mm is not None and (
-                choose_model(models, payload_need, reach_need, None, params) is not None
-            )
-            reason = (
-                Reason(
-                    "gate.no_model_tolerance",
-                    {"payload": payload_need or 0.0, "tolerance": h.tolerance_mm},
+            tol = h.tolerance_mm
+            if tol is not None and choose_model(models, payload_need, None, tol, params) is None:
+                reason = Reason(
+                    "gate.no_model_tolerance", {"payload": payload_need or 0.0, "tolerance": tol}
                 )
-                if precise
-                else Reason(
-                    "gate.no_model",
-                    {"payload": payload_need or 0.0, "reach": reach_need or 0.0},
+            elif tol is not None and choose_model(models, None, reach_need, tol, params) is None:
+                reason = Reason(
+                    "gate.no_model_reach_tolerance", {"reach": reach_need or 0.0, "tolerance": tol}
                 )
-            )
+            else:
+                reason = Reason(
+                    "gate.no_model", {"payload": payload_need or 0.0, "reach": reach_need or 0.0}
+                )
             gates.append(Gate("no_model", reason))
 
     # estimated cobot time at speeds allowed near people

@@ -81,9 +81,8 @@ def kind_hours(inst: PoolInstance, members: list[int]) -> dict[str, float]:
 
 
 def shift_parts(inst: PoolInstance, members: list[int]) -> dict[str, int]:
-    """Per unit of which a job holds more parts than one holder may (`PoolUnit.per_holder`:
-    one shift's share of work done in every shift, a working day's hours on each day of work
-    done on fewer days), the parts it holds; empty when there is none."""
+    """Per unit done in every shift of which a job holds more parts than one shift's share
+    (`PoolUnit.per_holder`), the parts it holds; empty when there is none."""
     held: dict[str, list[int]] = {}
     for u in members:
         if inst.units[u].per_holder:
@@ -103,6 +102,13 @@ def day_and_later(inst: PoolInstance, members: list[int]) -> bool:
     return any(inst.units[u].day for u in members) and any(
         inst.units[u].shift_part > 0 for u in members
     )
+
+
+def day_work(inst: PoolInstance, members: list[int]) -> float:
+    """A job's standard hours a day of work done on fewer days than the week
+    (`PoolUnit.per_day`), at most `PoolInstance.day_limit` (an adviser's reading of case 89:
+    Friday's wash-line cleaning)."""
+    return sum(inst.units[u].per_day for u in members)
 
 
 def violations(inst: PoolInstance, a: Assignment) -> list[str]:
@@ -134,9 +140,14 @@ def violations(inst: PoolInstance, a: Assignment) -> list[str]:
             if not inst.units[u].access[p]:
                 out.append(f"unit {inst.units[u].id} does not fit profile {prof.id}")
         for unit, count in shift_parts(inst, units).items():
-            out.append(f"job of {prof.id} holds {count} parts of {unit}, over one holder's share")
+            out.append(f"job of {prof.id} holds {count} parts of {unit}, over one shift's share")
         if day_and_later(inst, units):
             out.append(f"job of {prof.id} holds day-shift work and a later shift's share")
+        if day_work(inst, units) > inst.day_limit(p) + 0.01 * len(units):
+            out.append(
+                f"job of {prof.id} holds {day_work(inst, units):.2f} h a day of work done on"
+                f" fewer days, over a working day ({inst.day_limit(p):.2f} h)"
+            )
         weight = sum(inst.units[u].hours for u in units)
         load = sum(inst.units[u].physical * inst.units[u].hours for u in units)
         if weight and load > inst.load_limit(p) * weight + 0.05 * len(units):

@@ -14,6 +14,7 @@ from __future__ import annotations
 from jobcarve.carving.assignment import (
     Assignment,
     day_and_later,
+    day_work,
     job_hours,
     kind_hours,
     released,
@@ -64,7 +65,9 @@ def greedy(inst: PoolInstance, start: Assignment | None = None) -> Assignment:
                 if unit.per_holder and unit.per_holder <= sum(
                     inst.units[c].unit == unit.unit for c in chosen
                 ):
-                    continue  # one holder's share (a shift's, or a day's on each of its days)
+                    continue  # one shift's share of work done in every shift
+                if unit.per_day and day_work(inst, [*chosen, u]) > inst.day_limit(p):
+                    continue  # at most a working day a day of work done on fewer days
                 if day_and_later(inst, [*chosen, u]):
                     continue  # a day job holds the day shift's share only
                 # what the unit's role gives up: all of it, less what a cobot already took

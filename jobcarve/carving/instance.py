@@ -53,11 +53,13 @@ class PoolUnit:
     #: per profile index, the gaps supports close for that profile (0: fits as it is); empty:
     #: none anywhere. The plan prefers work that fits as it is (`STAGES`: supported_hours)
     supported_gaps: tuple[int, ...] = ()
-    #: the most parts of this unit one job may hold (0: no such limit): of work done in every
-    #: shift (`Unit.shift` "every") one shift's share, as a person works one shift a week; of
-    #: work done on fewer days than the week (`Unit.days_per_week`) a working day's hours on
-    #: each of those days
+    #: of work done in every shift (`Unit.shift` "every"), the most parts of this unit one job
+    #: may hold: one shift's share, as a person works one shift a week (0: no such limit)
     per_holder: int = 0
+    #: of work done on fewer days than the week (`Unit.days_per_week`), this part's standard
+    #: hours on each of those days: a job's such work is at most a working day a day
+    #: (`PoolInstance.day_limit`); 0 for work done every day
+    per_day: float = 0.0
     #: the shift of this part: of work done in every shift its share's shift, of work done
     #: only at night the last shift; 0 (the first, the day shift) for the rest
     shift_part: int = 0
@@ -161,6 +163,11 @@ class PoolInstance:
     @property
     def num_units(self) -> int:
         return len(self.units)
+
+    def day_limit(self, p: int) -> float:
+        """The standard hours of work done on fewer days (`PoolUnit.per_day`) a job of profile
+        index ``p`` holds on one day: a working day (`hours_per_fte` / 5) at its pace."""
+        return self.options.hours_per_fte / WORKING_DAYS * self.profiles[p].pace
 
     def load_limit(self, p: int) -> float:
         """The highest hours-weighted physical load of a job of profile index ``p``."""
@@ -356,26 +363,18 @@ def build_instance(
         # work done on fewer days than the working week (`Unit.days_per_week`): a person does
         # at most a working day of it on each of those days (the wash line cleaned on
         # Fridays, 16 h: no one job holds it all), in parts of at most half a day's cap
-        # a day's own hours at the slowest pace of the profiles it is open to (standard
-        # hours: at pace 0.8 a day of 7.6 h holds 6.1 h of the work)
-        slowest = min(
-            (p.pace for p, ok in zip(process.profiles, access, strict=True) if ok), default=1.0
-        )
-        days_cap = (
-            unit.days_per_week * process.planning.hours_per_fte / WORKING_DAYS * slowest
-            if unit.days_per_week is not None
-            else math.inf
-        )
-        if unit.hours_per_week > days_cap:
-            parts = max(parts, math.ceil(2 * unit.hours_per_week / days_cap - 1e-9))
+        # work done on fewer days than the week (`Unit.days_per_week`: the wash line cleaned
+        # on Fridays, 16 h): a job holds at most a working day of such work a day
+        # (`day_limit`), so it is shared out in parts of at most a quarter day
+        day = process.planning.hours_per_fte / WORKING_DAYS
+        if unit.days_per_week is not None:
+            parts = max(
+                parts, math.ceil(4 * unit.hours_per_week / (day * unit.days_per_week) - 1e-9)
+            )
         # work done in every shift is shared out per shift: equal parts, the same number in
         # each shift, the night's last (their access is the narrowest: see `_symmetry`)
         per_shift = max(1, min(math.ceil(parts / shifts), options.max_shares // shifts))
         parts = per_shift * shifts if shifts > 1 else min(parts, max(1, options.max_shares))
-        per_holder = per_shift if shifts > 1 else 0
-        if unit.hours_per_week > days_cap:
-            by_days = max(1, math.floor(days_cap / (unit.hours_per_week / parts) + 1e-9))
-            per_holder = min(per_holder, by_days) if per_holder else by_days
         for i in range(parts):
             # the night's parts (the last of three shifts) go to no job of a profile in
             # no_night (work done only at night is closed to them above), and the parts of
@@ -406,7 +405,10 @@ def build_instance(
                     place=unit.area or unit.workstation,
                     fit_access=tuple(a and o for a, o in zip(counted, open_to, strict=True)),
                     supported_gaps=tuple(unit.fit[p].supported_gaps for p in pids),
-                    per_holder=per_holder,
+                    per_holder=per_shift if shifts > 1 else 0,
+                    per_day=unit.hours_per_week / parts / unit.days_per_week
+                    if unit.days_per_week is not None
+                    else 0.0,
                     shift_part=max(1, process.planning.shifts - 1)
                     if unit.shift == "night"
                     else shift,

@@ -1037,11 +1037,11 @@ def _trials(
 ) -> dict[str, dict[str, float]]:
     """The instance's trial units (`PoolInstance.trials`) of profiles that may get a job,
     with the standard hours a successful trial could still move: what the unit's role keeps
-    of it, at most the `room` the plan leaves the role and one holder's share (`per_holder`:
-    a shift's of work done in every shift, a day's on each day of work done on fewer days;
-    work the plan gave to another job or a cobot, or a role with no room left, is no trial)."""
+    of it, at most the `room` the plan leaves the role and one shift's share of work done in
+    every shift (work the plan gave to another job or a cobot, or a role with no room left,
+    is no trial)."""
     role = {u.unit: u.role for u in inst.units}
-    # one job holds one holder's share at most (a shift's, or a day's on each of its days)
+    # of work done in every shift one job holds one shift's share at most
     share = {u.unit: u.per_holder * u.base_hours for u in inst.units if u.per_holder}
     places = {p.id for p in inst.profiles if p.slots}
     out: dict[str, dict[str, float]] = {}

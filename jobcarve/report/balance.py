@@ -71,7 +71,7 @@ class BalanceView:
     #: gone, than the process has shifts, each as "role (people for shifts: work)"
     short_shifts: tuple[str, ...] = ()
     #: in a process of two or three shifts, the roles whose released hours go to vacancies,
-    #: overtime or agency hours and whose work is not all bound to the day shift, each as
+    #: overtime, agency hours or leavers and whose work is not all bound to the day shift, each as
     #: "role (hours)": the model does not say in which shift those uses are
     shift_uses: tuple[str, ...] = ()
     #: the process's shifts
@@ -284,8 +284,8 @@ def shift_bound_uses(
     process: ProcessModel, plan: Plan, analysis: Analysis | None
 ) -> dict[str, float]:
     """In a process of two or three shifts, per role whose work is not all bound to the day
-    shift, the released hours that vacancies, overtime and agency hours absorb: the model
-    does not say in which shift those are, nor the freed work. Where the new jobs take day
+    shift, the released hours that vacancies, overtime, agency hours and leavers absorb: the
+    model does not say in which shift those are, nor the freed work. Where the new jobs take day
     work and the temp works the late shift, the temp's hours end only if someone of today's
     staff moves to that shift (two adviser readings, cases 89 and 91)."""
     if process.planning.shifts < 2 or analysis is None:
@@ -297,7 +297,10 @@ def shift_bound_uses(
     }
     out = {}
     for b in plan.work_balance:
-        hours = sum(b.absorbed.get(use, 0.0) for use in ("vacancies", "overtime", "agency"))
+        # a late-shift leaver's work in a day job asks the same move as a late-shift temp's
+        hours = sum(
+            b.absorbed.get(use, 0.0) for use in ("vacancies", "overtime", "agency", "leavers")
+        )
         if hours >= 0.05 and b.role not in day_only:
             out[b.role] = hours
     return out

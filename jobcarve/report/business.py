@@ -102,7 +102,9 @@ def case_label(key: str, _: Gettext) -> str:
     """The label of a business-case line (or cash-flow item) in the report's language."""
     labels = {
         "wage_cost_new_workers": _("Wage cost of the new workers"),
-        "wage_cost_subsidy": _("Wage-cost subsidy (loonkostensubsidie or loondispensatie)"),
+        "wage_cost_subsidy": _(
+            "Wage-cost subsidy (loonkostensubsidie) or the lower wage under loondispensatie"
+        ),
         "lkv_banenafspraak": _("Wage-cost benefit banenafspraak (LKV)"),
         "lkv_arbeidsgehandicapt": _("Wage-cost benefit for a disabled worker (LKV, years 1-3)"),
         "coaching": _("Coaching by colleagues (praktijkleren, year 1)"),

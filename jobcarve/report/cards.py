@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from jobcarve.carving.balance import RoleBalance
 from jobcarve.carving.line import DECISECOND, LineSolution
-from jobcarve.carving.plan import Plan, PlanCobot, day_only_profiles, no_night_profiles
+from jobcarve.carving.plan import Plan, PlanCobot, PlanJob, day_only_profiles, no_night_profiles
 from jobcarve.catalog import Catalogs, RestrictionRule, checks_hit, profile_restrictions
 from jobcarve.economics import BusinessCase
 from jobcarve.formatting import fixed, join_items, number, percent
@@ -151,7 +150,7 @@ def _schedule(
     """A simple week: the job's hours over 4 or 5 days (4 up to 28.5 h), and 5 where the job
     holds the whole of work that arises every day (`whole`: the units nobody else does): on a
     fifth day nobody would do it (an adviser's reading of case 91: the die fetching, all in a
-    job of four days, undone on Fridays).
+    job of four days, undone on Fridays), or work done on fewer days than the week.
 
     Work per product (a time per unit) runs while production runs, so every day gets its
     share of it; so does work in fixed weekly hours of at least an hour a day, which arises
@@ -171,7 +170,10 @@ def _schedule(
 
     days = (
         4
-        if total <= 28.5 and not any(u in whole and arises_daily(u, h, 4) for u, h in by_hours)
+        if total <= 28.5
+        and not any(u in whole and arises_daily(u, h, 4) for u, h in by_hours)
+        # work done on fewer days (the wash line on Fridays) is on its day: a five-day week
+        and not any(units[u].days_per_week is not None for u, _h in by_hours)
         else 5
     )
     per_day = total / days
@@ -267,7 +269,10 @@ def _job_cards(
     lang: str,
     _: Gettext,
     cats: Catalogs,
+    base: dict[str, float] | None = None,
 ) -> list[JobCard]:
+    """The job cards. `base`: per task, its hours today over its hours with a split's
+    hand-over time (1 where it has none), to weigh a job's work against the work balance."""
     profiles = {p.id: p for p in process.profiles}
     exposure_acts = exposure_activities(cats)
     day_profiles = day_only_profiles(process, cats)
@@ -424,7 +429,7 @@ def _job_cards(
         # silent)
         # the roles' figures of the work balance (one home), not a share of this job
         balance = {b.role: b for b in plan.work_balance}
-        waits = _waits_for_leavers(job.id, job.units, plan, units, balance)
+        waits = _waits_for_leavers(job, plan, units, balance, base or {})
         if waits:
             # this job's own part: at most its work of the role, at most what rests on the
             # leavers (an adviser: "job 2 starts only when the forklift driver retires", read
@@ -710,26 +715,32 @@ def _tending_text(
 
 
 def _waits_for_leavers(
-    job: str,
-    job_units: Iterable[str],
+    job: PlanJob,
     plan: Plan,
     units: dict[str, Any],
     balance: dict[str, RoleBalance],
+    base: dict[str, float],
 ) -> dict[str, float]:
-    """Per role, the most of this job's work (standard hours a week) that comes free only when
-    the role's leavers go: the job's work of the role, at most the role's hours absorbed by
-    leavers (the work balance's figure). Several jobs may share those hours; which starts
-    first is the employer's choice, so each says its most."""
+    """Per role, the most of this job's hours (the worker's own, as the card lists them) that
+    come free only when the role's leavers go: the job's work of the role, scaled by the
+    share of it the role's hours absorbed by leavers (the work balance's figure, in today's
+    hours without hand-over time) could cover. Several jobs may share those hours; which
+    starts first is the employer's choice, so each says its most."""
     own: dict[str, float] = {}
-    for u in job_units:
-        for h in plan.unit_holder.get(u, ()):
-            if h.kind == "carved" and h.holder == job:
-                own[units[u].role] = own.get(units[u].role, 0.0) + h.hours_per_week
+    today: dict[str, float] = {}
+    for u in job.units:
+        role = units[u].role
+        own[role] = own.get(role, 0.0) + job.unit_hours.get(u, 0.0)
+        today[role] = today.get(role, 0.0) + sum(
+            h.hours_per_week * base.get(units[u].task, 1.0)
+            for h in plan.unit_holder.get(u, ())
+            if h.kind == "carved" and h.holder == job.id
+        )
     out = {}
     for role, hours in own.items():
         leaving = balance[role].absorbed.get("leavers", 0.0) if role in balance else 0.0
-        if leaving >= 0.05 and hours >= 0.05:
-            out[role] = min(hours, leaving)
+        if leaving >= 0.05 and today[role] >= 0.05:
+            out[role] = hours * min(1.0, leaving / today[role])
     return out
 
 

@@ -6,6 +6,7 @@ report's difference charts.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import networkx as nx
@@ -14,7 +15,7 @@ from jobcarve.carving.plan import Plan
 from jobcarve.economics import BusinessCase
 from jobcarve.formatting import money, number, part_name, percent
 from jobcarve.model import ProcessModel, Role
-from jobcarve.report.cards import JobCard
+from jobcarve.report.cards import JobCard, apportion
 from jobcarve.report.labels import Gettext
 from jobcarve.results import Analysis, TaskResult, Unit
 
@@ -355,8 +356,12 @@ def _lanes(
     jobs: tuple[JobCard, ...],
     lang: str,
     _: Gettext,
+    repetitive: int = 4,
 ) -> tuple[Lane, ...]:
-    """The task board: a lane per role, tasks numbered in process order (topological)."""
+    """The task board: a lane per role, tasks numbered in process order (topological). A
+    task with parts of several roles shows in each role's lane with those parts, their hours
+    and their own kind of work; each lane's hours add up to the role's hours today as the
+    work balance shows them (tenths shared out by largest remainder)."""
     g: nx.DiGraph[str] = nx.DiGraph()
     for t in process.tasks:
         g.add_node(t.id)
@@ -366,7 +371,8 @@ def _lanes(
     step = {tid: i for i, tid in enumerate(order, start=1)}
     results = {t.id: t for t in analysis.tasks}
     job_number = {j.id: i for i, j in enumerate(jobs, start=1)}
-    lanes: dict[str, list[BoardTask]] = {}
+    lanes: dict[str, list[tuple[BoardTask, float]]] = {}
+    on_cobot = set(plan.cobot_units) if plan is not None else set()
     # roles that may give up no work (no declared use): fitting work stays there by the
     # no-displacement rule, which the board says
     closed = (
@@ -402,33 +408,41 @@ def _lanes(
             else:
                 holders = per_unit[0][1] if per_unit else ""
             # a task whose parts belong to several roles shows in each role's lane with that
-            # role's parts and hours (one home: the lanes sum to the work balance's figures)
-            name = (
-                res.name
-                if len(groups) == 1
-                else f"{res.name}: {'; '.join(part_name(u.label(lang), res.name) for u in units)}"
-            )
+            # role's parts, hours and kind of work (one home: the lanes sum to the work
+            # balance's figures; a diff review read "cobot" on the part the cobot left alone)
+            if len(groups) == 1:
+                name, kind, hours = res.name, kinds[tid], res.hours_per_week
+            else:
+                name = f"{res.name}: {'; '.join(part_name(u.label(lang), res.name) for u in units)}"
+                kind = _task_verdict(
+                    dataclasses.replace(res, units=tuple(units)), on_cobot, repetitive
+                )
+                hours = sum(u.hours_per_week for u in units) * base
             lanes.setdefault(role, []).append(
-                BoardTask(
-                    step=step[tid],
-                    name=name,
-                    verdict=KIND_CLASS[kinds[tid]],
-                    verdict_label=labels[kinds[tid]],
-                    hours=number(
-                        res.hours_per_week
-                        if len(groups) == 1
-                        else sum(u.hours_per_week for u in units) * base,
-                        lang,
-                        1,
+                (
+                    BoardTask(
+                        step=step[tid],
+                        name=name,
+                        verdict=KIND_CLASS[kind],
+                        verdict_label=labels[kind],
+                        hours="",
+                        after=(_("after step %(steps)s") % {"steps": ", ".join(map(str, after))})
+                        if after
+                        else _("first step"),
+                        holders=holders,
                     ),
-                    after=(_("after step %(steps)s") % {"steps": ", ".join(map(str, after))})
-                    if after
-                    else _("first step"),
-                    holders=holders,
+                    hours,
                 )
             )
+    shown: dict[str, list[BoardTask]] = {}
+    for role, rows in lanes.items():
+        tenths = apportion([h * 10 for _t, h in rows], round(sum(h for _t, h in rows) * 10))
+        shown[role] = [
+            dataclasses.replace(t, hours=number(n / 10, lang, 1))
+            for (t, _h), n in zip(rows, tenths, strict=True)
+        ]
     return tuple(
-        Lane(r.name, r.hard_to_fill, tuple(lanes[r.id])) for r in process.roles if r.id in lanes
+        Lane(r.name, r.hard_to_fill, tuple(shown[r.id])) for r in process.roles if r.id in shown
     )
 
 

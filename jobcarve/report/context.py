@@ -291,7 +291,26 @@ def build_context(
     profile_names = {p.id: p.name for p in process.profiles}
     role_names = {r.id: r.name for r in process.roles}
     jobs = (
-        tuple(_job_cards(process, plan, units, support_names, case, lang, _, cats)) if plan else ()
+        tuple(
+            _job_cards(
+                process,
+                plan,
+                units,
+                support_names,
+                case,
+                lang,
+                _,
+                cats,
+                {
+                    t.id: t.hours_per_week / (t.hours_per_week + t.overhead_hours_per_week)
+                    if t.hours_per_week + t.overhead_hours_per_week > 0
+                    else 1.0
+                    for t in analysis.tasks
+                },
+            )
+        )
+        if plan
+        else ()
     )
     cobot_cards = tuple(_cobot_cards(process, plan, analysis, units, lang, cats, _)) if plan else ()
     business = (
@@ -311,7 +330,7 @@ def build_context(
         version=version,
         headline=headline,
         chart=_chart(process, plan, lang, [j.title for j in jobs]),
-        lanes=_lanes(process, analysis, plan, kinds, labels, jobs, lang, _),
+        lanes=_lanes(process, analysis, plan, kinds, labels, jobs, lang, _, repetitive),
         tasks=tuple(
             TaskRow(
                 name=t.name,

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from jobcarve.exceptions import Problem
-from jobcarve.model import DIMENSIONS
+from jobcarve.model import DIMENSIONS, WORKING_DAYS
 from jobcarve.spreadsheet.cells import (
     Table,
     _basis,
@@ -148,10 +148,10 @@ def _task_row(
         v.get("days_per_week"), table, row, "days_per_week", "days per week", problems, integer=True
     )
     if days is not None:
-        if not 1 <= days <= 7:
+        if not 1 <= days <= WORKING_DAYS:
             problems.append(
                 table.problem(
-                    row, "days_per_week", f'days per week "{v.get("days_per_week")}" is not 1 to 7'
+                    row, "days_per_week", f'days per week "{v.get("days_per_week")}" is not 1 to 5'
                 )
             )
         else:

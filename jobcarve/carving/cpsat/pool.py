@@ -26,6 +26,7 @@ hang, and the report then says the plan depends on the machine.
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -90,6 +91,7 @@ class PoolModel:
         self._variables()
         self._one_holder()
         self._one_shift()
+        self._one_day()
         self._day_jobs()
         self._job_hours()
         self._variety()
@@ -158,8 +160,7 @@ class PoolModel:
                 self.m.add_implication(var, self.y[p, j])
 
     def _one_shift(self) -> None:
-        """A job holds at most one holder's share (`PoolUnit.per_holder`): one shift's of
-        work done in every shift, a working day's on each day of work done on fewer days."""
+        """A job holds at most one shift's share of work done in every shift."""
         units = self.inst.units
         for members in self.x_by_job.values():
             by_unit: dict[str, list[cp_model.IntVar]] = {}
@@ -171,6 +172,18 @@ class PoolModel:
             for unit, parts in sorted(by_unit.items()):
                 if len(parts) > cap[unit]:
                     self.m.add(cp_model.LinearExpr.sum(parts) <= cap[unit])
+
+    def _one_day(self) -> None:
+        """A job holds at most a working day a day of work done on fewer days than the week
+        (`PoolUnit.per_day`, `PoolInstance.day_limit`), in hundredths of an hour."""
+        units = self.inst.units
+        for (p, _j), members in sorted(self.x_by_job.items()):
+            bound = [(round(units[u].per_day * 100), var) for u, var in members if units[u].per_day]
+            if bound and sum(w for w, _v in bound) > self.inst.day_limit(p) * 100:
+                self.m.add(
+                    cp_model.LinearExpr.weighted_sum([v for _w, v in bound], [w for w, _v in bound])
+                    <= math.floor(self.inst.day_limit(p) * 100 + 1e-6)
+                )
 
     def _day_jobs(self) -> None:
         """A job that holds work bound to the day shift holds no later shift's part of work
