@@ -1445,6 +1445,8 @@ tasks:
   - {{id: spray, name: Spray, role: op, hours_per_week: 5, demands: {{lifting: 1}},
      handling: {{hazardous_substance: true}}}}
   - {{id: pack, name: Pack, role: op, hours_per_week: 20, demands: {{lifting: 1}}}}
+  - {{id: knife, name: Knife, role: op, hours_per_week: 5, demands: {{pace: 4}},
+     handling: {{hazardous_substance: true}}}}
 profiles:
   - {{id: p, name: P, hours_per_week_available: 24, capacities: {{{caps}}}}}
 """
@@ -1457,6 +1459,9 @@ profiles:
     assert rows["Fast"] == ("skilled", "physically too demanding or too fast for these profiles")
     assert rows["Plan"] == ("skilled", "skilled work")
     assert rows["Spray"] == ("skilled", "kept out of new jobs")
+    # dangerous work with a pace gap as well is kept out, not "too fast" (a review: a hook
+    # knife in peat dust read as too demanding)
+    assert rows["Knife"] == ("skilled", "kept out of new jobs")
     assert rows["Pack"][0] == "fits"
     board = {t.name: t.verdict_label for lane in ctx.lanes for t in lane.tasks}
     assert board["Tray"] == rows["Tray"][1] and board["Fast"] == rows["Fast"][1]

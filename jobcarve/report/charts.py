@@ -207,6 +207,10 @@ def _task_verdict(task: TaskResult, on_cobot: set[str], repetitive: int = 4) -> 
         return "support"
     if "needs_split" in fits:
         return "split"
+    # dangerous work is kept out of new jobs whatever else it demands (a review read "too
+    # demanding" on cutting bale film with a hook knife in peat dust)
+    if any(r.key == "fit.dangerous_work" for f in task.fit.values() for r in f.reasons):
+        return "kept"
     # no profile, and a lift nobody does safely (LI >= 3, or not rated): not "skilled work"
     # but work to redesign (a review: 80 h of hand turning at FM 0 called skilled work)
     if task.units and all(
@@ -367,7 +371,9 @@ def _lanes(
         g.add_node(t.id)
         for p in t.after:
             g.add_edge(p, t.id)
-    order = list(nx.lexicographical_topological_sort(g, key=lambda n: n))
+    # ties in the model's order: by id, a task with no predecessor could be step 6 (a review)
+    listed = {t.id: f"{i:06d}" for i, t in enumerate(process.tasks)}
+    order = list(nx.lexicographical_topological_sort(g, key=lambda n: listed.get(n, n)))
     step = {tid: i for i, tid in enumerate(order, start=1)}
     results = {t.id: t for t in analysis.tasks}
     job_number = {j.id: i for i, j in enumerate(jobs, start=1)}
