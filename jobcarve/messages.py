@@ -202,6 +202,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Geen enkele cobot uit de catalogus haalt tegelijk bereik {reach:.0f} mm en een tolerantie van {tolerance:g} mm (herhaalnauwkeurigheid).",
         "No catalogue cobot reaches both a reach of {reach:.0f} mm and a tolerance of {tolerance:g} mm (repeatability).",
     ),
+    "gate.no_model_all": (
+        "Geen enkele cobot uit de catalogus haalt tegelijk last {payload:.1f} kg, bereik {reach:.0f} mm en een tolerantie van {tolerance:g} mm (herhaalnauwkeurigheid).",
+        "No catalogue cobot reaches payload {payload:.1f} kg, reach {reach:.0f} mm and a tolerance of {tolerance:g} mm (repeatability) together.",
+    ),
     "gate.hazardous_tool": (
         "De robot zou gevaarlijk gereedschap vasthouden (mes, boor, slijper, toorts): alleen met afscherming, niet collaboratief.",
         "The robot would hold a hazardous tool (blade, drill, grinder, torch): needs guarding, not collaborative.",
@@ -502,8 +506,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "noise (80 dB(A) or more over the day)",
     ),
     "flag.vehicle_traffic": (
-        "te voet tussen rijdende heftrucks, vrachtwagens of shovels, zonder afgescheiden looproute",
-        "on foot among driving forklifts, trucks or loaders, without a separated walkway",
+        "lopen tussen rijdende heftrucks, vrachtwagens of shovels zonder afgescheiden looproute",
+        "walking among driving forklifts, trucks or loaders without a separated walkway",
     ),
     "flag.colour_coded": (
         "kleuren onderscheiden (kleurcodes, tinten)",

@@ -399,10 +399,10 @@ class Task(_Block):
         ge=1,
         le=WORKING_DAYS,
         description="On how many days a week the work is done, where it is not every working "
-        "day (the wash line is cleaned on Fridays: 1). One person does at most a working day "
-        "of it on each of those days, so a new job holds at most that many days' work of it; "
-        "its lifting counts on those days; the job's week shows it on its days. Subtasks "
-        "inherit it; default: every working day.",
+        "day (the wash line is cleaned on Fridays: 1; 5 is every day). A new job holds at most "
+        "a working day a day of such work and its daily work together, in the worker's own "
+        "hours at their pace; its lifting counts on those days; the job's week shows it on "
+        "its days. Subtasks inherit it; default: every working day.",
     )
     area: Id | None = Field(
         None, description="Area of adjacent workstations (one cobot cell may serve one area)."

@@ -596,6 +596,16 @@ def test_no_model_says_it_is_the_precision() -> None:
     assert [g.gate for g in far.gates] == ["no_model"]
     assert far.gates[0].reason.key == "gate.no_model_reach_tolerance"
     assert "a reach of 1,540 mm and a tolerance of 0.06 mm" in far.gates[0].reason.text("en")
+    # 8 kg at 1,200 mm and 0.06 mm: each pair is met by some cobot, the three by none
+    three = cobot_unit(
+        f"{BASE_HANDLING}, part_mass_kg: 8, tolerance_mm: 0.06".replace(
+            "reach_mm: 600", "reach_mm: 1200"
+        )
+    )
+    assert three.gates[0].reason.key == "gate.no_model_all"
+    assert "payload 11.2 kg, reach 1,320 mm and a tolerance of 0.06 mm" in (
+        three.gates[0].reason.text("en")
+    )
 
 
 @pytest.mark.parametrize(

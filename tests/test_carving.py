@@ -1136,6 +1136,13 @@ def test_work_done_on_one_day_a_week_is_at_most_a_day_in_a_job() -> None:
     by_hours = sorted(job.unit_hours.items(), key=lambda kv: -kv[1])
     week = _schedule(by_hours, units, job.hours_per_week, "en")
     assert len(week) == 5  # on its day, the week's last: a job of 24 h works five days then
+    # that day, with the job's daily work, is at most a working day (a second diff review: a
+    # Friday of 11.4 h when only the once-a-week work counted)
+    for j in result.carved:
+        if set(j.units) & set(bound):
+            jh = sorted(j.unit_hours.items(), key=lambda kv: -kv[1])
+            days = _schedule(jh, units, j.hours_per_week, "en")
+            assert float(days[-1].hours) <= day + 0.1, (j.id, [d.hours for d in days])
     for uid in set(job.units) & set(bound):
         days_with = [d.day for d in week if any(w.name == units[uid].label("en") for w in d.work)]
         assert days_with == [week[-1].day]

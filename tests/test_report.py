@@ -1149,6 +1149,45 @@ def test_a_lane_gives_its_own_parts_kind_of_work() -> None:
     ), "the case no longer has a task of two roles with a cobot on one part"
 
 
+def test_a_lane_of_a_part_nobody_may_do_says_so() -> None:
+    """A task split into folding boxes (the operators', fits) and judging seals (quality's,
+    fits nobody): each lane gives its own part's kind of work, not the whole task's "fits
+    after splitting" (a diff review)."""
+    from jobcarve.carving.plan import plan
+    from jobcarve.model import DIMENSIONS
+    from jobcarve.read import parse_process
+
+    caps = ", ".join(f"{d}: 2" for d in DIMENSIONS)
+    text = f"""\
+format: 1
+company: {{name: T, sector: s}}
+process: {{name: P}}
+planning: {{units_per_week: 1000}}
+roles:
+  - {{id: op, name: Op, headcount: 4, education: MBO 1, overtime_hours_per_week: 10}}
+  - {{id: qc, name: QC, headcount: 2, education: MBO 3, overtime_hours_per_week: 10}}
+tasks:
+  - id: pack
+    name: Pack
+    role: op
+    subtasks:
+      - {{id: fold, name: Fold boxes, role: op, hours_per_week: 14, demands: {{lifting: 1}}}}
+      - {{id: judge, name: Judge seals, role: qc, hours_per_week: 6,
+         demands: {{problem_solving: 4, sensory: 4}}}}
+  - {{id: other, name: Other, role: op, hours_per_week: 20, demands: {{lifting: 1}}}}
+profiles:
+  - {{id: p, name: P, hours_per_week_available: 24, capacities: {{{caps}}}}}
+"""
+    process = parse_process(text, "lanes.yaml")
+    analysis = analyze(process)
+    result = plan(process, analysis=analysis, time_limit_s=2, evaluate_proposals=False)
+    ctx = _pinned_context(process, analysis, result, "en")
+    rows = {(lane.role, t.name): t for lane in ctx.lanes for t in lane.tasks}
+    assert rows["Op", "Pack: Fold boxes"].verdict == "fits"
+    assert rows["QC", "Pack: Judge seals"].verdict_label == "skilled work"
+    assert {t.name: t.verdict for t in ctx.tasks}["Pack"] == "split"  # the task as a whole
+
+
 def test_the_headline_says_how_many_extra_workers_are_in_the_register() -> None:
     """Case 89's plan gives a job to a WW job seeker of 58 who is not in the doelgroepregister:
     "3 extra medewerkers uit de doelgroep" read as three register hires (an adviser's reading).

@@ -310,6 +310,19 @@ def assess_cobot(
                 reason = Reason(
                     "gate.no_model_reach_tolerance", {"reach": reach_need or 0.0, "tolerance": tol}
                 )
+            elif (
+                tol is not None
+                and choose_model(models, payload_need, reach_need, None, params) is not None
+            ):
+                # each pair is met by some model, the three together by none
+                reason = Reason(
+                    "gate.no_model_all",
+                    {
+                        "payload": payload_need or 0.0,
+                        "reach": reach_need or 0.0,
+                        "tolerance": tol,
+                    },
+                )
             else:
                 reason = Reason(
                     "gate.no_model", {"payload": payload_need or 0.0, "reach": reach_need or 0.0}

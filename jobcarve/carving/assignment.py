@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from jobcarve.carving.instance import PoolInstance
+from jobcarve.model import WORKING_DAYS
 
 
 @dataclass
@@ -105,10 +106,16 @@ def day_and_later(inst: PoolInstance, members: list[int]) -> bool:
 
 
 def day_work(inst: PoolInstance, members: list[int]) -> float:
-    """A job's standard hours a day of work done on fewer days than the week
-    (`PoolUnit.per_day`), at most `PoolInstance.day_limit` (an adviser's reading of case 89:
-    Friday's wash-line cleaning)."""
-    return sum(inst.units[u].per_day for u in members)
+    """A job's standard hours on the day of its work done on fewer days than the week
+    (`PoolUnit.per_day`), with a fifth of its daily work (`PoolUnit.daily`); 0 for a job
+    without such work. At most `PoolInstance.day_limit` (an adviser's reading of case 89:
+    Friday's wash-line cleaning; a diff review: a Friday of 11.4 h with the daily work)."""
+    if not any(inst.units[u].per_day for u in members):
+        return 0.0
+    return sum(
+        inst.units[u].per_day + (inst.units[u].hours / WORKING_DAYS if inst.units[u].daily else 0.0)
+        for u in members
+    )
 
 
 def violations(inst: PoolInstance, a: Assignment) -> list[str]:

@@ -57,9 +57,12 @@ class PoolUnit:
     #: may hold: one shift's share, as a person works one shift a week (0: no such limit)
     per_holder: int = 0
     #: of work done on fewer days than the week (`Unit.days_per_week`), this part's standard
-    #: hours on each of those days: a job's such work is at most a working day a day
-    #: (`PoolInstance.day_limit`); 0 for work done every day
+    #: hours on each of those days: a job's such work, with its daily work, is at most a
+    #: working day a day (`PoolInstance.day_limit`, `assignment.day_work`); 0 for other work
     per_day: float = 0.0
+    #: work that arises every day (a time per product, or done in every shift): a fifth of it
+    #: is on the day of a job's once-a-week work too
+    daily: bool = False
     #: the shift of this part: of work done in every shift its share's shift, of work done
     #: only at night the last shift; 0 (the first, the day shift) for the rest
     shift_part: int = 0
@@ -165,9 +168,11 @@ class PoolInstance:
         return len(self.units)
 
     def day_limit(self, p: int) -> float:
-        """The standard hours of work done on fewer days (`PoolUnit.per_day`) a job of profile
-        index ``p`` holds on one day: a working day (`hours_per_fte` / 5) at its pace."""
-        return self.options.hours_per_fte / WORKING_DAYS * self.profiles[p].pace
+        """The standard hours a job of profile index ``p`` holds on the day of its work done on
+        fewer days (`assignment.day_work`): a working day (`hours_per_fte` / 5, or a fifth of
+        the profile's hours where more) at its pace."""
+        prof = self.profiles[p]
+        return max(self.options.hours_per_fte, prof.hours_available) / WORKING_DAYS * prof.pace
 
     def load_limit(self, p: int) -> float:
         """The highest hours-weighted physical load of a job of profile index ``p``."""
@@ -316,6 +321,7 @@ def build_instance(
         limits = {
             r.id: sum(role_uses(r, process.planning.hours_per_fte).values()) for r in process.roles
         }
+    paces = [p.pace for p in process.profiles]
     units = []
     trials: dict[str, list[str]] = {}
     larger: dict[str, list[str]] = {}
@@ -360,21 +366,21 @@ def build_instance(
         # become 10^9 parts before the solver starts
         shifts = process.planning.shifts if unit.shift == "every" else 1
         parts = max(1, math.ceil(min(unit.hours_per_week / options.share_hours, 1e12) - 1e-9))
-        # work done on fewer days than the working week (`Unit.days_per_week`): a person does
-        # at most a working day of it on each of those days (the wash line cleaned on
-        # Fridays, 16 h: no one job holds it all), in parts of at most half a day's cap
         # work done on fewer days than the week (`Unit.days_per_week`: the wash line cleaned
-        # on Fridays, 16 h): a job holds at most a working day of such work a day
-        # (`day_limit`), so it is shared out in parts of at most a quarter day
-        day = process.planning.hours_per_fte / WORKING_DAYS
+        # on Fridays, 16 h): a job holds at most a working day a day of such work and its
+        # daily work (`day_limit`), so it is shared out in parts of at most a quarter of the
+        # slowest profile's day, up to four times the usual number of parts
+        cap = max(1, options.max_shares)
         if unit.days_per_week is not None:
+            day = process.planning.hours_per_fte / WORKING_DAYS * min(paces, default=1.0)
             parts = max(
                 parts, math.ceil(4 * unit.hours_per_week / (day * unit.days_per_week) - 1e-9)
             )
+            cap = 4 * cap
         # work done in every shift is shared out per shift: equal parts, the same number in
         # each shift, the night's last (their access is the narrowest: see `_symmetry`)
-        per_shift = max(1, min(math.ceil(parts / shifts), options.max_shares // shifts))
-        parts = per_shift * shifts if shifts > 1 else min(parts, max(1, options.max_shares))
+        per_shift = max(1, min(math.ceil(parts / shifts), cap // shifts))
+        parts = per_shift * shifts if shifts > 1 else min(parts, cap)
         for i in range(parts):
             # the night's parts (the last of three shifts) go to no job of a profile in
             # no_night (work done only at night is closed to them above), and the parts of
@@ -409,6 +415,8 @@ def build_instance(
                     per_day=unit.hours_per_week / parts / unit.days_per_week
                     if unit.days_per_week is not None
                     else 0.0,
+                    daily=unit.days_per_week is None
+                    and (unit.seconds_per_unit is not None or unit.shift == "every"),
                     shift_part=max(1, process.planning.shifts - 1)
                     if unit.shift == "night"
                     else shift,

@@ -1037,24 +1037,32 @@ def _trials(
 ) -> dict[str, dict[str, float]]:
     """The instance's trial units (`PoolInstance.trials`) of profiles that may get a job,
     with the standard hours a successful trial could still move: what the unit's role keeps
-    of it, at most the `room` the plan leaves the role and one shift's share of work done in
-    every shift (work the plan gave to another job or a cobot, or a role with no room left,
-    is no trial)."""
+    of it, at most the `room` the plan leaves the role, one shift's share of work done in
+    every shift and a working day a day of work done on fewer days (work the plan gave to
+    another job or a cobot, or a role with no room left, is no trial)."""
     role = {u.unit: u.role for u in inst.units}
     # of work done in every shift one job holds one shift's share at most
     share = {u.unit: u.per_holder * u.base_hours for u in inst.units if u.per_holder}
+    # of work done on fewer days a job holds a working day a day at most (`day_limit`)
+    per_day = {u.unit: (u.per_day, u.base_hours) for u in inst.units if u.per_day}
+    index = {p.id: i for i, p in enumerate(inst.profiles)}
     places = {p.id for p in inst.profiles if p.slots}
     out: dict[str, dict[str, float]] = {}
     for profile, units in sorted(inst.trials.items()):
         if profile not in places:
             continue
+        day = inst.day_limit(index[profile])
         hours = {}
         for unit in units:
+            most = share.get(unit, math.inf)
+            if unit in per_day:
+                each, base = per_day[unit]
+                most = min(most, day / each * base)
             # tending a cobot that took the unit over is no work to try out
             kept = sum(
                 h.hours_per_week for h in holder.get(unit, ()) if h.kind == "role" and not h.tending
             )
-            movable = min(kept, room.get(role[unit], math.inf), share.get(unit, math.inf))
+            movable = min(kept, room.get(role[unit], math.inf), most)
             if movable > 0.05:
                 hours[unit] = round(movable, 3)
         if hours:

@@ -157,15 +157,20 @@ def _schedule(
     every day too (samples to test, orders to pack before the carrier comes: a review found
     a schedule that left them undone on some days), and so does work done in every shift
     (a sample round: a review found the round's week as one block). Work done on fewer days
-    (`Unit.days_per_week`: the wash line cleaned on Fridays) is on the week's last days.
-    Smaller weekly work fills the rest of the days in turn.
+    (`Unit.days_per_week`: the wash line cleaned on Fridays) is on the week's last days, and
+    then only work per product or in every shift is on those days besides it: the plan
+    holds that day to a working day (`assignment.day_work`), and other weekly work moves to
+    the other days. Smaller weekly work fills the rest of the days in turn.
     """
+    some_bound = any(units[u].days_per_week is not None for u, _h in by_hours)
 
     def arises_daily(uid: str, hours: float, days: int) -> bool:
         unit = units[uid]
         bound = unit.days_per_week
         return (bound is None or bound >= days) and (
-            unit.seconds_per_unit is not None or unit.shift == "every" or hours >= days * 1.0
+            unit.seconds_per_unit is not None
+            or unit.shift == "every"
+            or (hours >= days * 1.0 and not some_bound)
         )
 
     days = (
@@ -173,7 +178,7 @@ def _schedule(
         if total <= 28.5
         and not any(u in whole and arises_daily(u, h, 4) for u, h in by_hours)
         # work done on fewer days (the wash line on Fridays) is on its day: a five-day week
-        and not any(units[u].days_per_week is not None for u, _h in by_hours)
+        and not some_bound
         else 5
     )
     per_day = total / days

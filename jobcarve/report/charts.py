@@ -17,7 +17,7 @@ from jobcarve.formatting import money, number, part_name, percent
 from jobcarve.model import ProcessModel, Role
 from jobcarve.report.cards import JobCard, apportion
 from jobcarve.report.labels import Gettext
-from jobcarve.results import Analysis, TaskResult, Unit
+from jobcarve.results import Analysis, Fit, TaskResult, Unit
 
 
 @dataclass(frozen=True)
@@ -310,6 +310,28 @@ def role_groups(task: TaskResult) -> list[tuple[str, list[Unit]]]:
     return list(groups.items()) or [(task.role, [])]
 
 
+def _group_fit(units: list[Unit]) -> dict[str, Fit]:
+    """Per profile, how the parts of one role's share of a task fit: as the part itself where
+    it is one, else as all of them ("fits" only where each fits as it is), some of them
+    ("needs_split") or none (the first part's fit, with its gaps and reasons). A role's lane
+    gives its own parts' kind of work, not the whole task's (a diff review: the quality
+    lane read "fits after splitting" for a seal check nobody may do)."""
+    if len(units) == 1:
+        return dict(units[0].fit)
+    out: dict[str, Fit] = {}
+    for pid, first in units[0].fit.items():
+        fits = [u.fit[pid] for u in units]
+        if all(f.verdict == "fits" for f in fits):
+            out[pid] = first
+        elif all(f.accessible for f in fits):
+            out[pid] = next(f for f in fits if f.verdict == "fits_with_support")
+        elif any(f.accessible for f in fits):
+            out[pid] = dataclasses.replace(first, verdict="needs_split")
+        else:
+            out[pid] = first
+    return out
+
+
 def _holders(
     u: Unit,
     plan: Plan,
@@ -421,7 +443,9 @@ def _lanes(
             else:
                 name = f"{res.name}: {'; '.join(part_name(u.label(lang), res.name) for u in units)}"
                 kind = _task_verdict(
-                    dataclasses.replace(res, units=tuple(units)), on_cobot, repetitive
+                    dataclasses.replace(res, units=tuple(units), fit=_group_fit(units)),
+                    on_cobot,
+                    repetitive,
                 )
                 hours = sum(u.hours_per_week for u in units) * base
             lanes.setdefault(role, []).append(

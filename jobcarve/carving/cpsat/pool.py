@@ -37,6 +37,7 @@ from jobcarve.carving.assignment import Assignment
 from jobcarve.carving.cpsat import InterruptWatch
 from jobcarve.carving.instance import SCALE, PoolInstance
 from jobcarve.carving.status import SolveStatus
+from jobcarve.model import WORKING_DAYS
 
 STAGES = (
     "carved_hours",
@@ -178,10 +179,24 @@ class PoolModel:
         (`PoolUnit.per_day`, `PoolInstance.day_limit`), in hundredths of an hour."""
         units = self.inst.units
         for (p, _j), members in sorted(self.x_by_job.items()):
-            bound = [(round(units[u].per_day * 100), var) for u, var in members if units[u].per_day]
-            if bound and sum(w for w, _v in bound) > self.inst.day_limit(p) * 100:
+            if not any(units[u].per_day for u, _v in members):
+                continue
+            # a fifth of the daily work is on that day too; a job without once-a-week work
+            # cannot pass the limit with daily work alone (`day_limit` is a fifth of its hours
+            # at least), so the row holds for every job of the profile
+            day = [
+                (
+                    round(
+                        (units[u].per_day + units[u].hours / WORKING_DAYS * units[u].daily) * 100
+                    ),
+                    var,
+                )
+                for u, var in members
+                if units[u].per_day or units[u].daily
+            ]
+            if sum(w for w, _v in day) > self.inst.day_limit(p) * 100:
                 self.m.add(
-                    cp_model.LinearExpr.weighted_sum([v for _w, v in bound], [w for w, _v in bound])
+                    cp_model.LinearExpr.weighted_sum([v for _w, v in day], [w for w, _v in day])
                     <= math.floor(self.inst.day_limit(p) * 100 + 1e-6)
                 )
 
