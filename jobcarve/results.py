@@ -286,6 +286,13 @@ class TaskResult:
     units: tuple[Unit, ...]
     proposal: SplitProposal | None = None
 
+    @property
+    def today_share(self) -> float:
+        """Today's hours over the hours with a split's hand-over time (1 without it): a unit's
+        hours times this are the hours its role gives up, as the work balance counts them."""
+        total = self.hours_per_week + self.overhead_hours_per_week
+        return self.hours_per_week / total if total > 0 else 1.0
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,

@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from jobcarve.carving.instance import PoolInstance
-from jobcarve.model import WORKING_DAYS
 
 
 @dataclass
@@ -112,10 +111,7 @@ def day_work(inst: PoolInstance, members: list[int]) -> float:
     Friday's wash-line cleaning; a diff review: a Friday of 11.4 h with the daily work)."""
     if not any(inst.units[u].per_day for u in members):
         return 0.0
-    return sum(
-        inst.units[u].per_day + (inst.units[u].hours / WORKING_DAYS if inst.units[u].daily else 0.0)
-        for u in members
-    )
+    return sum(inst.units[u].day_hours for u in members)
 
 
 def violations(inst: PoolInstance, a: Assignment) -> list[str]:
@@ -150,9 +146,10 @@ def violations(inst: PoolInstance, a: Assignment) -> list[str]:
             out.append(f"job of {prof.id} holds {count} parts of {unit}, over one shift's share")
         if day_and_later(inst, units):
             out.append(f"job of {prof.id} holds day-shift work and a later shift's share")
-        if day_work(inst, units) > inst.day_limit(p) + 0.01 * len(units):
+        on_the_day = day_work(inst, units)
+        if on_the_day > inst.day_limit(p) + 0.01 * len(units):
             out.append(
-                f"job of {prof.id} holds {day_work(inst, units):.2f} h a day of work done on"
+                f"job of {prof.id} holds {on_the_day:.2f} h a day of work done on"
                 f" fewer days, over a working day ({inst.day_limit(p):.2f} h)"
             )
         weight = sum(inst.units[u].hours for u in units)

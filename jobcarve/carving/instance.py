@@ -75,6 +75,12 @@ class PoolUnit:
     #: reimbursed); empty: none anywhere
     duty_supports: tuple[tuple[str, ...], ...] = ()
 
+    @property
+    def day_hours(self) -> float:
+        """Its standard hours on the day of a job's work done on fewer days than the week: a
+        part of such work its `per_day`, daily work a fifth of its week, other work none."""
+        return self.per_day + (self.hours / WORKING_DAYS if self.daily else 0.0)
+
     def scaled(self, factor: float = 1.0) -> int:
         """Hours x factor in integer hundredths."""
         return round(self.hours * factor * SCALE)
@@ -310,12 +316,7 @@ def build_instance(
     hard = {r.id for r in process.roles if r.hard_to_fill}
     pids = [p.id for p in process.profiles]
     # a split task's units carry the hand-over overhead; their base hours do not
-    base_factor = {
-        t.id: (t.hours_per_week / (t.hours_per_week + t.overhead_hours_per_week))
-        if t.hours_per_week + t.overhead_hours_per_week > 0
-        else 1.0
-        for t in analysis.tasks
-    }
+    base_factor = {t.id: t.today_share for t in analysis.tasks}
     limits: dict[str, float] = {}
     if not options.allow_displacement:
         limits = {

@@ -414,7 +414,7 @@ def _lanes(
         res = results[tid]
         groups = role_groups(res)
         # hours as the work balance counts them: without a split's hand-over overhead
-        base = res.hours_per_week / (res.hours_per_week + res.overhead_hours_per_week or 1.0)
+        base = res.today_share
         after = sorted(step[p] for p in g.predecessors(tid))
         for role, units in groups:
             per_unit: list[tuple[str, str]] = []

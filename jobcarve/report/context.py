@@ -301,12 +301,7 @@ def build_context(
                 lang,
                 _,
                 cats,
-                {
-                    t.id: t.hours_per_week / (t.hours_per_week + t.overhead_hours_per_week)
-                    if t.hours_per_week + t.overhead_hours_per_week > 0
-                    else 1.0
-                    for t in analysis.tasks
-                },
+                {t.id: t.today_share for t in analysis.tasks},
             )
         )
         if plan
@@ -519,7 +514,7 @@ def _split_row(task: TaskResult, plan: Plan | None, lang: str, _: Gettext) -> Sp
     over: no hand-over time, and the row says why. Without a plan (or without a holder for
     each part), the whole task's.
     """
-    today = task.hours_per_week / (task.hours_per_week + task.overhead_hours_per_week or 1.0)
+    today = task.today_share
     overhead = task.overhead_hours_per_week
     stays = False
     # a part the plan holds nowhere is no evidence of where it goes: the whole task's then

@@ -37,7 +37,6 @@ from jobcarve.carving.assignment import Assignment
 from jobcarve.carving.cpsat import InterruptWatch
 from jobcarve.carving.instance import SCALE, PoolInstance
 from jobcarve.carving.status import SolveStatus
-from jobcarve.model import WORKING_DAYS
 
 STAGES = (
     "carved_hours",
@@ -185,14 +184,7 @@ class PoolModel:
             # cannot pass the limit with daily work alone (`day_limit` is a fifth of its hours
             # at least), so the row holds for every job of the profile
             day = [
-                (
-                    round(
-                        (units[u].per_day + units[u].hours / WORKING_DAYS * units[u].daily) * 100
-                    ),
-                    var,
-                )
-                for u, var in members
-                if units[u].per_day or units[u].daily
+                (round(units[u].day_hours * 100), var) for u, var in members if units[u].day_hours
             ]
             if sum(w for w, _v in day) > self.inst.day_limit(p) * 100:
                 self.m.add(
