@@ -369,6 +369,7 @@ class ErgonomicsParams(_Block):
     default_lifts_per_min: Param
     risk_lifting_index: Param
     high_risk_lifting_index: Param
+    weak_lift_multiplier: Param
 
 
 class BodyRegion(_Sourced):
@@ -590,6 +591,7 @@ class CarvingParams(_Block):
     ergonomic_risk_repetitive_demand: Param
     min_cobot_added_hours: Param
     proposals_evaluated: Param
+    break_after_hours: Param
 
 
 class AssessmentParams(_Block):

@@ -581,6 +581,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "een tilhulp op deze werkplek, een lichtere last of een betere tilbeweging (dichter bij het lichaam, op heuphoogte), of een ander werkproces",
         "a lifting aid at this workstation, a lighter load or a better lift (closer to the body, at waist height), or another process",
     ),
+    "remedy.lift_factors": (
+        "een betere tilbeweging waar die het meest verliest: {factors}",
+        "a better lift where it loses most: {factors}",
+    ),
+    "remedy.factor.h": (
+        "de last dichter bij het lichaam (nu {cm:g} cm voor de enkels: factor {m:.2f})",
+        "the load closer to the body (now {cm:g} cm from the ankles: factor {m:.2f})",
+    ),
+    "remedy.factor.v": (
+        "beginnen op heuphoogte (nu op {cm:g} cm: factor {m:.2f})",
+        "a start at waist height (now at {cm:g} cm: factor {m:.2f})",
+    ),
+    "remedy.factor.d": (
+        "minder hoogteverschil (nu {cm:g} cm: factor {m:.2f})",
+        "less vertical travel (now {cm:g} cm: factor {m:.2f})",
+    ),
+    "remedy.factor.a": (
+        "minder draaien (nu {deg:g}°: factor {m:.2f})",
+        "less twisting (now {deg:g}°: factor {m:.2f})",
+    ),
+    "remedy.factor.f": (
+        "minder tillingen per uur (nu {n:g}: factor {m:.2f})",
+        "fewer lifts an hour (now {n:g}: factor {m:.2f})",
+    ),
+    "remedy.factor.c": (
+        "een betere greep (handvatten of grijpgaten: factor {m:.2f})",
+        "a better grip (handles or hand-holds: factor {m:.2f})",
+    ),
     "remedy.cobot": ("cobot {model}", "cobot {model}"),
     "remedy.guarded_cell": ("een afgeschermde robotcel", "a guarded robot cell"),
 }

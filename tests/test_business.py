@@ -339,9 +339,39 @@ def test_sensitivity() -> None:
     wage = [b for b in s.tornado if b.key == "minimum_wage_eur_per_hour"]
     assert wage and wage[0].low_value == pytest.approx(case.rates["minimum_wage_eur_per_hour"])
     assert wage[0].high_value > wage[0].low_value
+    # a higher wage paid (a CAO scale) does not raise the loonkostensubsidie, which rests on
+    # the statutory minimum (a reading: the high-wage bar raised the subsidy by EUR 2,012)
+    scale = wage[0].high_value / wage[0].low_value
+    paid_more = business_case(process, figures, sensitivity=False, wage_paid_scale=scale)
+    assert paid_more.line("wage_cost_subsidy") == pytest.approx(case.line("wage_cost_subsidy"))
+    assert paid_more.line("wage_cost_subsidy") > 0
+    assert paid_more.net_eur_per_year < case.net_eur_per_year
+    assert wage[0].net_at_high == pytest.approx(paid_more.net_eur_per_year)
     # the hours bar scales the jobs and the released work together
     double = scaled_figures(process, figures, 2.0)
     assert double.jobs[0].hours_per_week == 25 and double.released() == {"op": 32}
+
+
+def test_the_tornado_shows_the_net_without_the_job_coach_reimbursed() -> None:
+    """The job coach's reimbursement is not certain (a gemeente may grant a coach in kind, or
+    nothing): the tornado moves the reimbursed share from 0 to 1 where the model leaves it to
+    the defaults; a share set in the model moves within 0-1 only (two adviser readings)."""
+    process = parse_process(HAND.replace("  jobcoach_reimbursed_share: 1\n", ""))
+    _p, figures = hand_figures()
+    case = business_case(process, figures)
+    back = case.line("jobcoach_reimbursement")
+    assert back > 0
+    assert case.sensitivity is not None
+    (bar,) = (b for b in case.sensitivity.tornado if b.key == "jobcoach_reimbursed_share")
+    assert (bar.low_value, bar.high_value) == (0.0, 1.0)
+    assert bar.net_at_low == pytest.approx(case.net_eur_per_year - back)
+    assert bar.net_at_high == pytest.approx(case.net_eur_per_year)
+    # set in the model at 1: +-20% of it stays within the share's bounds
+    fixed = business_case(*hand_figures())
+    assert fixed.sensitivity is not None
+    for b in fixed.sensitivity.tornado:
+        if b.key.endswith("_share"):
+            assert 0.0 <= b.low_value <= b.high_value <= 1.0, b
 
 
 def test_subsidy_cap() -> None:

@@ -2281,3 +2281,136 @@ def test_a_job_for_a_profile_under_18_names_the_working_hours_of_the_law(lang: s
     assert young
     assert ("23.00" if lang == "nl" else "23:00") in young[0] and "9" in young[0]
     assert not [line for line in floor(21) if "Arbeidstijdenwet" in line]
+
+
+def test_the_work_balance_warns_where_those_who_stay_cannot_do_the_kept_work() -> None:
+    """A role with people leaving who are not replaced keeps work beyond what those who stay
+    can do: the balance gives the hours short (two adviser readings: one person of 38 h kept
+    55 h of dismantling work, and the balance said nothing). Overtime and agency hours still
+    worked cover part of it; an excess that exists today is not the leavers' doing."""
+    from jobcarve.carving.balance import RoleBalance
+    from jobcarve.report.balance import balance_view
+    from jobcarve.study import study
+
+    def role(
+        people: int, today: float, released: float, leavers: int, **uses: float
+    ) -> RoleBalance:
+        all_uses = {"vacancies": 0.0, "overtime": 0.0, "agency": 0.0, "backlog": 0.0}
+        all_uses |= uses | {"leavers": leavers * 38.0}
+        absorbed = {"leavers": min(released, leavers * 38.0)}
+        return RoleBalance("r", people, 38.0, today, all_uses, released, absorbed, 0.0, leavers)
+
+    # 2 x 38 h, 55 h of work, one leaves: 55 - 38 = 17 h short; nothing said without a leaver
+    assert role(2, 55.0, 0.0, 1).short_after_leavers_hours_per_week == pytest.approx(17.0)
+    assert role(2, 55.0, 0.0, 0).short_after_leavers_hours_per_week == 0.0
+    # the plan takes 17 h of it: nothing short
+    assert role(2, 55.0, 17.0, 1).short_after_leavers_hours_per_week == 0.0
+    # 5 h of overtime still worked after the plan cover 5 of the 17
+    assert role(2, 55.0, 0.0, 1, overtime=5.0).short_after_leavers_hours_per_week == (
+        pytest.approx(12.0)
+    )
+    # 90 h for 2 x 38 today (14 h already beyond them): the leaver adds 38, not 52
+    assert role(2, 90.0, 0.0, 1).short_after_leavers_hours_per_week == pytest.approx(38.0)
+    assert role(2, 55.0, 0.0, 1).to_dict()["short_after_leavers_hours_per_week"] == 17.0
+
+    # the textile sorter (case 82): the dismantling role, two of 38 h, 55 h of work, one
+    # leaving; whatever the plan takes from it, the balance names what stays short
+    process = read_process(ROOT / "tests" / "cases" / "textile_sorting.yaml")
+    result = study(process, time_limit_s=2, draws=0, evaluate_proposals=False)
+    assert result.plan is not None
+    (prep,) = (b for b in result.plan.work_balance if b.role == "recycling_prep")
+    short = max(0.0, prep.kept_hours_per_week - 38.0)
+    assert prep.short_after_leavers_hours_per_week == pytest.approx(short if short >= 0.05 else 0)
+    view = balance_view(
+        process, result.plan, "en", translations("en").gettext, analysis=result.analysis
+    )
+    named = [line for line in view.short_leavers if line.startswith("Medewerker ontmanteling")]
+    assert bool(named) == (short >= 0.05)
+    others = [b for b in result.plan.work_balance if b.short_after_leavers_hours_per_week]
+    assert len(view.short_leavers) == len(others)
+
+
+def test_a_job_card_gives_the_break_on_long_days_and_the_training_to_drive(
+    example_studies: dict[str, Study],
+) -> None:
+    """A day of more than 5.5 hours of work has a break of at least 30 minutes on top
+    (Arbeidstijdenwet art. 5:4); a job that drives a vehicle asks training for it and its work
+    (Arbobesluit art. 7.17c). Two adviser readings: days of 6.2 and 6.4 h with no break said,
+    and scrap bins emptied by forklift in a school leaver's job with no word of training."""
+    from jobcarve.report.cards import ScheduleDay, _break_note
+
+    cats = load_catalogs()
+    _ = translations("en").gettext
+    day = ScheduleDay("Mon", "5.5", (), 55)
+    assert _break_note((day,), cats, "en", _) == ""
+    long_day = ScheduleDay("Tue", "5.6", (), 56)
+    note = _break_note((day, long_day), cats, "en", _)
+    assert note.startswith("A day of more than 5.5 hours of work has a break of at least 30")
+    assert "Arbeidstijdenwet art. 5:4" in note
+    assert "5,5" in _break_note((long_day,), cats, "nl", translations("nl").gettext)
+
+    from jobcarve.read import parse_process
+    from jobcarve.study import study
+
+    forklift = """\
+format: 1
+company: {name: T, sector: s}
+process: {name: P}
+planning: {units_per_week: 1000}
+roles:
+  - {id: op, name: Op, headcount: 3, education: MBO 2, vacancies: 1}
+tasks:
+  - {id: move, name: Move pallets by forklift, role: op, hours_per_week: 12,
+     activities: [driving], demands: {attention: 2}}
+  - {id: pack, name: Pack, role: op, hours_per_week: 10, demands: {fine_motor: 2}}
+  - {id: label, name: Label, role: op, hours_per_week: 8, demands: {sensory: 2}}
+profiles:
+  - id: p
+    name: P
+    hours_per_week_available: 28
+    capacities: {lifting: 2, pushing_pulling: 2, repetitive_hand_arm: 2, fine_motor: 2,
+                 posture_mobility: 2, sensory: 2, attention: 2, memory_learning: 2,
+                 problem_solving: 2, literacy_numeracy: 2, pace: 2, independence: 2,
+                 social_communication: 2}
+"""
+    studies = [
+        *example_studies.values(),
+        study(parse_process(forklift, "forklift.yaml"), time_limit_s=2, draws=0),
+    ]
+    drives = longs = 0
+    for result in studies:
+        assert result.plan is not None
+        ctx = _pinned_context(result.process, result.analysis, result.plan, "en", result.case)
+        units = {u.id: u for u in result.analysis.units}
+        for job, card in zip(result.plan.carved, ctx.jobs, strict=True):
+            longest = max(d.tenths for d in card.schedule)
+            assert bool(card.break_note) == (longest > 55), (card.title, longest)
+            driven = [u for u in job.units if "driving" in units[u].activities]
+            said = [c for c in card.floor if c.startswith("driving: ")]
+            assert len(said) == (1 if driven else 0), card.title
+            if driven:
+                assert "Arbobesluit art. 7.17c" in said[0]
+                assert units[driven[0]].label("en") in said[0]
+            drives += bool(driven)
+            longs += longest > 55
+    assert drives and longs, (drives, longs)
+    # the first screen's cobot tile of a plan without cobots reads as words, not as a figure
+    # with the label "cobot payback" behind it (a reading: "no cobot in the plan cobot payback")
+    small = studies[-1]
+    assert small.plan is not None and not small.plan.cobots
+    page = render_report(
+        small.process, small.analysis, small.plan, lang="en", generated_at=PINNED, case=small.case
+    )
+    tile = re.search(r'<li><strong data-figure="payback"[^>]*>([^<]*)</strong>([^<]*)<', page)
+    assert tile is not None and tile.group(1) == "no cobot in the plan", page[:200]
+    assert "cobot payback" not in tile.group(2)
+    example = next(r for r in example_studies.values() if r.plan is not None and r.plan.cobots)
+    page = render_report(
+        example.process,
+        example.analysis,
+        example.plan,
+        lang="en",
+        generated_at=PINNED,
+        case=example.case,
+    )
+    assert re.search(r'data-figure="payback"[^>]*>[^<]*</strong> cobot payback', page)

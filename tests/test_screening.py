@@ -1124,7 +1124,10 @@ def test_lifts_per_hour_alone_give_the_frequency() -> None:
     rwl = 23 * 0.5 * (1 - 0.003 * 65) * (0.82 + 4.5 / 100) * (1 - 0.0032 * 45) * 0.94 * 0.90
     assert u.lifting_index == pytest.approx(25 / rwl, rel=1e-2)
     assert u.lifting_risk is not None and u.lifting_risk.level == "high"
-    assert u.lifting_risk.reason.params["remedies"] == ["remedy.lifting_aid"]
+    remedies = u.lifting_risk.reason.params["remedies"]
+    assert remedies[0] == "remedy.lifting_aid"
+    # and where the lift loses most: HM 25/50 = 0.5, the lowest multiplier below 0.8
+    assert len(remedies) == 2 and "factor 0.50" in remedies[1]["en"]
     # with the company's aid unusable here: however rare the lifts, LI = 4.3 x 0.94 = 4.0, so
     # fewer lifts are no remedy; the load, the reach or the height must change
     task = """
@@ -1136,14 +1139,19 @@ def test_lifts_per_hour_alone_give_the_frequency() -> None:
         """
     far = unit(micro(task))
     assert far.lifting_risk is not None
-    assert far.lifting_risk.reason.params["remedies"] == ["remedy.load"]
+    assert far.lifting_risk.reason.params["remedies"][0] == "remedy.load"
     # a light lift made risky by its frequency alone: fewer lifts are the remedy
     often = task.replace(
         "part_mass_kg: 25, lifts_per_hour: 40", "part_mass_kg: 4, lifts_per_hour: 720"
     )
     fast = unit(micro(often))
     assert fast.lifting_risk is not None
-    assert fast.lifting_risk.reason.params["remedies"] == ["remedy.redesign"]
+    fewer = fast.lifting_risk.reason.params["remedies"]
+    assert fewer[0] == "remedy.redesign"
+    # the frequency (720 an hour: FM 0.37) costs most, then the reach (HM 0.5)
+    assert fewer[1]["en"].startswith(
+        "a better lift where it loses most: fewer lifts an hour (now 720: factor 0.37), the load"
+    )
 
 
 def test_a_load_above_the_load_constant_is_a_risk_without_geometry() -> None:

@@ -7,6 +7,7 @@ Constants and tables come from ``task_catalogs/assessment.yaml`` (NIOSH 94-110, 
 from __future__ import annotations
 
 import bisect
+import math
 from dataclasses import dataclass
 
 from jobcarve.catalog import ErgonomicsParams
@@ -28,22 +29,32 @@ def frequency_multiplier(
     return 0.0
 
 
+def niosh_multipliers(
+    lift: Lift, lifts_per_min: float, duration_h: float, params: ErgonomicsParams
+) -> dict[str, float]:
+    """The NIOSH multipliers of a lift (NIOSH 94-110, metric): horizontal `h`, vertical
+    `v`, distance `d`, asymmetry `a`, frequency `f` and coupling `c`."""
+    h = max(lift.horizontal_cm, 25.0)
+    v = lift.vertical_cm
+    d = max(lift.travel_cm, 25.0)
+    a = lift.asymmetry_deg
+    coupling: list[float] = getattr(params.niosh_coupling, lift.coupling)
+    return {
+        "h": 0.0 if h > 63 else 25.0 / h,
+        "v": 0.0 if v > 175 else max(0.0, 1 - 0.003 * abs(v - 75)),
+        "d": 0.0 if d > 175 else 0.82 + 4.5 / d,
+        "a": 0.0 if a > 135 else 1 - 0.0032 * a,
+        "f": frequency_multiplier(lifts_per_min, duration_h, v, params),
+        "c": coupling[0 if v < 75 else 1],
+    }
+
+
 def recommended_weight_limit(
     lift: Lift, lifts_per_min: float, duration_h: float, params: ErgonomicsParams
 ) -> float:
     """RWL = LC x HM x VM x DM x AM x FM x CM in kg (NIOSH 94-110, metric)."""
-    h = max(lift.horizontal_cm, 25.0)
-    hm = 0.0 if h > 63 else 25.0 / h
-    v = lift.vertical_cm
-    vm = 0.0 if v > 175 else max(0.0, 1 - 0.003 * abs(v - 75))
-    d = max(lift.travel_cm, 25.0)
-    dm = 0.0 if d > 175 else 0.82 + 4.5 / d
-    a = lift.asymmetry_deg
-    am = 0.0 if a > 135 else 1 - 0.0032 * a
-    fm = frequency_multiplier(lifts_per_min, duration_h, v, params)
-    coupling: list[float] = getattr(params.niosh_coupling, lift.coupling)
-    cm = coupling[0 if v < 75 else 1]
-    return params.niosh_load_constant_kg.value * hm * vm * dm * am * fm * cm
+    factors = niosh_multipliers(lift, lifts_per_min, duration_h, params)
+    return params.niosh_load_constant_kg.value * math.prod(factors.values())
 
 
 @dataclass(frozen=True)
@@ -63,6 +74,9 @@ class LiftingLoad:
     #: the lifting index if the lifts were rare (frequency multiplier 1): above 1, fewer lifts
     #: alone cannot make the lift safe (the load, the reach or the height must change)
     rare_lifting_index: float | None = None
+    #: the lift's weakest NIOSH multipliers (key, value), lowest first: at most two below
+    #: `ergonomics.weak_lift_multiplier`, where a better lift gains most
+    weak: tuple[tuple[str, float], ...] = ()
 
 
 def raised_lifting(load: LiftingLoad, rating: int, params: ErgonomicsParams) -> int | None:
@@ -161,13 +175,15 @@ def lifting_load(
         }
         level = 1 + bisect.bisect_left(params.lifting_index_bands.value, li)
         level = min(level, 4)
-        fm = frequency_multiplier(per_min, duration_h, handling.lift.vertical_cm, params)
+        factors = niosh_multipliers(handling.lift, per_min, duration_h, params)
+        weak = sorted((v, k) for k, v in factors.items() if v < params.weak_lift_multiplier.value)
         return LiftingLoad(
             level,
             li,
             Reason("ergo.niosh", {"li": li, "rwl": rwl, "mass": mass, "level": level, **inputs}),
             assumed=assumed,
-            rare_lifting_index=li * fm,
+            rare_lifting_index=li * factors["f"],
+            weak=tuple((k, v) for v, k in weak[:2]),
         )
     level = bisect.bisect_left(params.load_mass_bands_kg.value, mass)
     per_hour = per_min * 60

@@ -33,7 +33,7 @@ from jobcarve.analysis.split import (
 from jobcarve.catalog import AssessmentParams, CatalogEntry, Catalogs, Support, load_catalogs
 from jobcarve.exceptions import InputError, Problem
 from jobcarve.graph import task_hours_per_week
-from jobcarve.messages import Reason, bilingual
+from jobcarve.messages import LANGUAGES, Reason, bilingual
 from jobcarve.model import (
     DIMENSIONS,
     EXPOSURE_FLAGS,
@@ -823,6 +823,29 @@ def _lifting_risk(
         rare = load.rare_lifting_index
         heavy_lift = (rare is not None and rare > 1) or (li is None and heavy)
         remedies.append("remedy.load" if heavy_lift else "remedy.redesign")
+    lift = context.handling.lift
+    if load.weak and lift is not None:
+        # where the lift itself loses most (an adviser's reading: "removed by a lifting aid"
+        # for 80 lifts an hour of 300 parts, where the reach of 55 cm halves the limit)
+        now: dict[str, dict[str, float]] = {
+            "h": {"cm": lift.horizontal_cm},
+            "v": {"cm": lift.vertical_cm},
+            "d": {"cm": lift.travel_cm},
+            "a": {"deg": lift.asymmetry_deg},
+            "f": {"n": round(load.reason.params.get("per_hour", 0.0))},
+            "c": {},
+        }
+        factors = [Reason(f"remedy.factor.{k}", {**now[k], "m": m}) for k, m in load.weak]
+        remedies.append(
+            bilingual(
+                *(
+                    Reason(
+                        "remedy.lift_factors", {"factors": [f.text(lang) for f in factors]}
+                    ).text(lang)
+                    for lang in LANGUAGES
+                )
+            )
+        )
     removed_by = (
         tuple([cobot.model.id] if cobot.label in ("candidate", "assist") and cobot.model else [])
         + (("guarded_cell",) if cobot.label == "guarded_cell" else ())

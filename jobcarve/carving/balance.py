@@ -193,6 +193,25 @@ class RoleBalance:
         return None if kept is None else max(0.0, self.contract_hours_per_week - kept)
 
     @property
+    def short_after_leavers_hours_per_week(self) -> float:
+        """Where people leave and are not replaced: the work the role keeps beyond what those
+        who stay can do (their contract hours, and the overtime and agency hours still worked
+        after the plan), less any such excess today. Two adviser readings (the textile sorter,
+        the trailer maker): a dismantling role kept 55 h of work for the one person of 38 h
+        who stays, and the balance said nothing."""
+        if self.leavers <= 0:
+            return 0.0
+        overtime = self.uses.get("overtime", 0.0)
+        agency = self.uses.get("agency", 0.0)
+        overtime_kept = max(0.0, overtime - self.absorbed.get("overtime", 0.0))
+        staying = max(0, self.people - self.leavers) * self.contract_hours_per_week
+        after = self.kept_hours_per_week - staying - overtime_kept - self.agency_kept_hours_per_week
+        today = self.today_hours_per_week - self.capacity_hours_per_week - overtime - agency
+        short = max(0.0, after) - max(0.0, today)
+        # a tenth of an hour is below what the balance shows
+        return short if short >= 0.05 else 0.0
+
+    @property
     def absorbable_hours_per_week(self) -> float:
         return sum(self.uses.values())
 
@@ -214,6 +233,7 @@ class RoleBalance:
             "physical_load_today": _round(self.physical_load_today),
             "physical_load_after": _round(self.physical_load_after),
             "outside_model_hours_per_person": _round(self.outside_model_hours_per_person),
+            "short_after_leavers_hours_per_week": round(self.short_after_leavers_hours_per_week, 3),
             "seasonal_hours_per_week": round(self.seasonal_hours_per_week, 3),
             "agency_weeks_per_year": _round(self.agency_weeks_per_year),
             "overtime_weeks_per_year": _round(self.overtime_weeks_per_year),

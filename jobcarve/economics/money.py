@@ -37,9 +37,12 @@ def paid_wage(profile: Profile | None, age: int | None, v: dict[str, float]) -> 
     minimum for the age (a youth share key, or "minimum")."""
     minimum, key = statutory_wage(age, v)
     stated = profile.hourly_wage_eur if profile is not None else None
+    # the tornado's wage bar pays more without moving the statutory minimum that the
+    # loonkostensubsidie rests on (a reading: a higher wage raised the subsidy too)
+    scale = max(1.0, v.get("wage_paid_scale", 1.0))
     if stated is not None and stated > minimum:
-        return stated, "stated"
-    return minimum, key or "minimum"
+        return stated * scale, "stated"
+    return minimum * scale, key or "minimum"
 
 
 def ages_by_year(profile: Profile | None, horizon: int) -> list[int | None]:

@@ -71,6 +71,7 @@ TORNADO_INPUTS: tuple[tuple[str, str], ...] = (
     ("employer_charges_share", "rate"),
     ("coaching_hours_per_week", "rate"),
     ("jobcoach_rate_eur_per_hour", "rate"),
+    ("jobcoach_reimbursed_share", "rate"),
     ("support_reimbursed_share", "rate"),
     ("ramp_up_year1_share", "rate"),
     ("vacancy_value_factor", "rate"),
@@ -119,11 +120,24 @@ def sensitivity_of(
                 low, high = base * (1 - spread), base * (1 + spread)
             if key in FLOORS:
                 low = max(low, base)
+            if key.endswith("_share"):
+                # a share is a share: the job coach reimbursed at 100% +- 20% is 80-100%
+                low, high = max(0.0, low), min(1.0, high)
         nets = []
         for value in (low, high):
             if key == "hours_scale":
                 moved = business_case(
                     process, scaled_figures(process, figures, value), r, sensitivity=False, **draw
+                )
+            elif key == "minimum_wage_eur_per_hour":
+                # a wage paid above the minimum (a CAO scale): the loonkostensubsidie stays on
+                # the statutory minimum (Participatiewet), so only the wage paid moves
+                moved = business_case(
+                    process,
+                    figures,
+                    r,
+                    sensitivity=False,
+                    **{**draw, "wage_paid_scale": value / base if base else 1.0},
                 )
             else:
                 moved = business_case(

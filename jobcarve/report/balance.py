@@ -70,6 +70,8 @@ class BalanceView:
     #: roles that keep work done in every shift with fewer people, once the leavers have
     #: gone, than the process has shifts, each as "role (people for shifts: work)"
     short_shifts: tuple[str, ...] = ()
+    #: roles whose staying people cannot do the work they keep once the leavers have gone
+    short_leavers: tuple[str, ...] = ()
     #: in a process of two or three shifts, the roles whose released hours go to vacancies,
     #: overtime, agency hours or leavers and whose work is not all bound to the day shift, each as
     #: "role (hours)": the model does not say in which shift those uses are
@@ -270,6 +272,20 @@ def balance_view(
                 "work": "; ".join(labels[u] for u in work),
             }
             for role, work in short_shift_roles(process, plan, analysis).items()
+        ),
+        short_leavers=tuple(
+            _(
+                "%(role)s (%(kept)s h a week of work for %(stay)s × %(contract)s h: %(short)s h short)"
+            )
+            % {
+                "role": role_names.get(b.role, b.role),
+                "kept": number(b.kept_hours_per_week, lang, 1),
+                "stay": stay[b.role],
+                "contract": number(b.contract_hours_per_week, lang, 1),
+                "short": number(b.short_after_leavers_hours_per_week, lang, 1),
+            }
+            for b in plan.work_balance
+            if b.short_after_leavers_hours_per_week
         ),
         shift_uses=tuple(
             _("%(role)s (%(hours)s h a week)")

@@ -114,6 +114,9 @@ PARAMETER_LABELS = {
     "carving.min_cobot_added_hours": N_("Fewest hours a week a cobot must add to be advised"),
     "carving.min_kind_share": N_("Smallest share of a job's hours for one kind of work"),
     "carving.proposals_evaluated": N_("Number of split proposals whose effect is computed"),
+    "carving.break_after_hours": N_(
+        "Hours of work in a day after which a break of at least 30 minutes is due"
+    ),
     "cobot.inspection_knockout_problem_solving": N_(
         "Judgement level at which inspection work stays human"
     ),
@@ -128,6 +131,9 @@ PARAMETER_LABELS = {
     "ergonomics.default_lifts_per_min": N_("Lifts per minute assumed when the model gives none"),
     "ergonomics.high_risk_lifting_index": N_("Lifting index of a high risk"),
     "ergonomics.risk_lifting_index": N_("Lifting index from which there is a risk"),
+    "ergonomics.weak_lift_multiplier": N_(
+        "NIOSH multiplier below which the lifting risks name that part of the lift to change"
+    ),
     "split.core_demand_level": N_("Demand level of the core of a task that a split keeps together"),
 }
 
