@@ -592,6 +592,7 @@ class CarvingParams(_Block):
     min_cobot_added_hours: Param
     proposals_evaluated: Param
     break_after_hours: Param
+    break_after_hours_under_18: Param
 
 
 class AssessmentParams(_Block):

@@ -590,8 +590,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the load closer to the body (now {cm:g} cm from the ankles: factor {m:.2f})",
     ),
     "remedy.factor.v": (
-        "beginnen op heuphoogte (nu op {cm:g} cm: factor {m:.2f})",
-        "a start at waist height (now at {cm:g} cm: factor {m:.2f})",
+        "beginnen op ongeveer 75 cm, kneukelhoogte (nu op {cm:g} cm: factor {m:.2f})",
+        "a start at about 75 cm, knuckle height (now at {cm:g} cm: factor {m:.2f})",
     ),
     "remedy.factor.d": (
         "minder hoogteverschil (nu {cm:g} cm: factor {m:.2f})",

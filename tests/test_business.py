@@ -22,6 +22,7 @@ from jobcarve.economics import (
     rates,
     scaled_figures,
 )
+from jobcarve.economics.sensitivity import SHARES
 from jobcarve.formatting import money
 from jobcarve.model import DIMENSIONS, ProcessModel
 from jobcarve.report.context import business_view
@@ -370,8 +371,14 @@ def test_the_tornado_shows_the_net_without_the_job_coach_reimbursed() -> None:
     fixed = business_case(*hand_figures())
     assert fixed.sensitivity is not None
     for b in fixed.sensitivity.tornado:
-        if b.key.endswith("_share"):
+        if b.key in SHARES:
             assert 0.0 <= b.low_value <= b.high_value <= 1.0, b
+    # the agency premium is a share of the wage, not of a whole: 1.2 moves to 0.96-1.44
+    dear = parse_process(HAND.replace("agency_premium_share: 0.3", "agency_premium_share: 1.2"))
+    premium = business_case(dear, figures)
+    assert premium.sensitivity is not None
+    bars = [b for b in premium.sensitivity.tornado if b.key == "agency_premium_share"]
+    assert bars and bars[0].high_value == pytest.approx(1.44)
 
 
 def test_subsidy_cap() -> None:

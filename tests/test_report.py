@@ -2305,13 +2305,24 @@ def test_the_work_balance_warns_where_those_who_stay_cannot_do_the_kept_work() -
     assert role(2, 55.0, 0.0, 0).short_after_leavers_hours_per_week == 0.0
     # the plan takes 17 h of it: nothing short
     assert role(2, 55.0, 17.0, 1).short_after_leavers_hours_per_week == 0.0
-    # 5 h of overtime still worked after the plan cover 5 of the 17
+    # 5 h of overtime still worked: the one who stays works his half of it, 2.5 h
     assert role(2, 55.0, 0.0, 1, overtime=5.0).short_after_leavers_hours_per_week == (
-        pytest.approx(12.0)
+        pytest.approx(14.5)
     )
-    # 90 h for 2 x 38 today (14 h already beyond them): the leaver adds 38, not 52
+    # 90 h for 2 x 38 (14 h beyond them with nobody leaving): the leaver adds 38, not 52
     assert role(2, 90.0, 0.0, 1).short_after_leavers_hours_per_week == pytest.approx(38.0)
     assert role(2, 55.0, 0.0, 1).to_dict()["short_after_leavers_hours_per_week"] == 17.0
+    # 114 h for 2 x 38 and a vacancy the plan fills with 38 h: the 76 h kept are the two
+    # people's, and one leaves (a diff review: today's excess, counted in full, hid it)
+    uses = {"vacancies": 38.0, "overtime": 0.0, "agency": 0.0, "backlog": 0.0, "leavers": 38.0}
+    filled = RoleBalance("r", 2, 38.0, 114.0, uses, 38.0, {"vacancies": 38.0}, 0.0, 1)
+    assert filled.short_after_leavers_hours_per_week == pytest.approx(38.0)
+    assert filled.work_after_leavers_hours_per_week == pytest.approx(76.0)
+    # everyone leaves: their overtime leaves with them; agency hours still hired stay
+    gone = role(2, 43.0, 0.0, 2, overtime=5.0)
+    assert gone.short_after_leavers_hours_per_week == pytest.approx(43.0)
+    temps = role(2, 43.0, 0.0, 2, agency=10.0)
+    assert temps.short_after_leavers_hours_per_week == pytest.approx(33.0)
 
     # the textile sorter (case 82): the dismantling role, two of 38 h, 55 h of work, one
     # leaving; whatever the plan takes from it, the balance names what stays short
@@ -2319,6 +2330,9 @@ def test_the_work_balance_warns_where_those_who_stay_cannot_do_the_kept_work() -
     result = study(process, time_limit_s=2, draws=0, evaluate_proposals=False)
     assert result.plan is not None
     (prep,) = (b for b in result.plan.work_balance if b.role == "recycling_prep")
+    # no overtime or agency hours in that role: what it keeps is the one who stays' work
+    assert prep.uses["overtime"] == prep.uses["agency"] == 0
+    assert prep.work_after_leavers_hours_per_week == pytest.approx(prep.kept_hours_per_week)
     short = max(0.0, prep.kept_hours_per_week - 38.0)
     assert prep.short_after_leavers_hours_per_week == pytest.approx(short if short >= 0.05 else 0)
     view = balance_view(
@@ -2348,6 +2362,11 @@ def test_a_job_card_gives_the_break_on_long_days_and_the_training_to_drive(
     assert note.startswith("A day of more than 5.5 hours of work has a break of at least 30")
     assert "Arbeidstijdenwet art. 5:4" in note
     assert "5,5" in _break_note((long_day,), cats, "nl", translations("nl").gettext)
+    # a worker under 18: after 4.5 hours
+    short_day = ScheduleDay("Wed", "4.6", (), 46)
+    assert _break_note((short_day,), cats, "en", _) == ""
+    assert "4.5 hours" in _break_note((short_day,), cats, "en", _, young=True)
+    assert _break_note((ScheduleDay("Thu", "4.5", (), 45),), cats, "en", _, young=True) == ""
 
     from jobcarve.read import parse_process
     from jobcarve.study import study

@@ -195,21 +195,37 @@ class RoleBalance:
     @property
     def short_after_leavers_hours_per_week(self) -> float:
         """Where people leave and are not replaced: the work the role keeps beyond what those
-        who stay can do (their contract hours, and the overtime and agency hours still worked
-        after the plan), less any such excess today. Two adviser readings (the textile sorter,
-        the trailer maker): a dismantling role kept 55 h of work for the one person of 38 h
-        who stays, and the balance said nothing."""
-        if self.leavers <= 0:
-            return 0.0
-        overtime = self.uses.get("overtime", 0.0)
-        agency = self.uses.get("agency", 0.0)
-        overtime_kept = max(0.0, overtime - self.absorbed.get("overtime", 0.0))
-        staying = max(0, self.people - self.leavers) * self.contract_hours_per_week
-        after = self.kept_hours_per_week - staying - overtime_kept - self.agency_kept_hours_per_week
-        today = self.today_hours_per_week - self.capacity_hours_per_week - overtime - agency
-        short = max(0.0, after) - max(0.0, today)
+        who stay can do (their contract hours, their share of the overtime still worked, and
+        the agency hours still hired), less the excess the role's people would carry after
+        the plan if nobody left. Two adviser readings (the textile sorter, the trailer maker):
+        a dismantling role kept 55 h of work for the one person of 38 h who stays, and the
+        balance said nothing."""
+        return self._after_leavers()[1]
+
+    @property
+    def work_after_leavers_hours_per_week(self) -> float:
+        """The work those who stay do in their contract hours once the leavers have gone:
+        what the role keeps, less the agency hours still hired and the overtime they still
+        work (0 without leavers)."""
+        return self._after_leavers()[0]
+
+    def _after_leavers(self) -> tuple[float, float]:
+        """(work for the contract hours of those who stay, hours short)."""
+        if self.leavers <= 0 or self.people <= 0:
+            return 0.0, 0.0
+        stay = max(0, self.people - self.leavers)
+        overtime_kept = max(0.0, self.uses["overtime"] - self.absorbed.get("overtime", 0.0))
+        # the excess the role's people would carry after the plan if nobody left (work a
+        # vacancy the plan does not fill leaves them): not the leavers' doing (a diff review:
+        # the excess today, counted in full, hid a vacancy the plan fills)
+        beyond = self.kept_hours_per_week - self.agency_kept_hours_per_week - overtime_kept
+        before = beyond - self.capacity_hours_per_week
+        # the overtime still worked is worked by those who stay, in their share
+        work = beyond + overtime_kept * self.leavers / self.people
+        after = work - stay * self.contract_hours_per_week
+        short = max(0.0, after) - max(0.0, before)
         # a tenth of an hour is below what the balance shows
-        return short if short >= 0.05 else 0.0
+        return work, (short if short >= 0.05 else 0.0)
 
     @property
     def absorbable_hours_per_week(self) -> float:

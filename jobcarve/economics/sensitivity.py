@@ -83,6 +83,17 @@ TORNADO_INPUTS: tuple[tuple[str, str], ...] = (
 #: wage is what a new worker earns at least; a cao scale pays more, nothing pays less).
 FLOORS = frozenset({"minimum_wage_eur_per_hour"})
 
+#: Inputs that are shares of a whole (0-1): the tornado keeps them within it (the agency
+#: premium is a share of the wage that may pass 1, and is not among them).
+SHARES = frozenset(
+    {
+        "jobcoach_reimbursed_share",
+        "support_reimbursed_share",
+        "ramp_up_year1_share",
+        "employer_charges_share",
+    }
+)
+
 #: The most inputs a tornado shows.
 TORNADO_BARS = 8
 
@@ -120,8 +131,8 @@ def sensitivity_of(
                 low, high = base * (1 - spread), base * (1 + spread)
             if key in FLOORS:
                 low = max(low, base)
-            if key.endswith("_share"):
-                # a share is a share: the job coach reimbursed at 100% +- 20% is 80-100%
+            if key in SHARES:
+                # a share of a whole: the job coach reimbursed at 100% +- 20% is 80-100%
                 low, high = max(0.0, low), min(1.0, high)
         nets = []
         for value in (low, high):

@@ -274,12 +274,16 @@ def balance_view(
             for role, work in short_shift_roles(process, plan, analysis).items()
         ),
         short_leavers=tuple(
-            _(
-                "%(role)s (%(kept)s h a week of work for %(stay)s × %(contract)s h: %(short)s h short)"
+            (
+                _(
+                    "%(role)s (%(kept)s h a week of work for %(stay)s × %(contract)s h: %(short)s h short)"
+                )
+                if stay[b.role]
+                else _("%(role)s (%(kept)s h a week of work, and nobody of the role stays)")
             )
             % {
                 "role": role_names.get(b.role, b.role),
-                "kept": number(b.kept_hours_per_week, lang, 1),
+                "kept": number(b.work_after_leavers_hours_per_week, lang, 1),
                 "stay": stay[b.role],
                 "contract": number(b.contract_hours_per_week, lang, 1),
                 "short": number(b.short_after_leavers_hours_per_week, lang, 1),

@@ -360,10 +360,10 @@ def _job_cards(
                 for condition, work in hits.items()
             ]
         # a vehicle asks training for it and its work, whoever drives (an adviser's reading:
-        # scrap bins emptied by forklift in a school leaver's job, nothing said); the rule
-        # for 16 and 17 names its own check above
+        # scrap bins emptied by forklift in a school leaver's job, nothing said); for 16 and
+        # 17 the rule's own check above adds the certificate and the supervision
         driven = [u for u, _h in by_hours if "driving" in units[u].activities]
-        if driven and not young:
+        if driven:
             floor.append(
                 _(
                     "driving: %(work)s. Only after training for this vehicle and this work, and the employer's instruction, with a colleague who watches the first weeks (Arbobesluit art. 7.17c; a forklift certificate alone does not show the skill for this work)"
@@ -556,7 +556,7 @@ def _job_cards(
                 ),
                 kinds=len(job.tasks),
                 schedule=schedule,
-                break_note=_break_note(schedule, cats, lang, _),
+                break_note=_break_note(schedule, cats, lang, _, young=bool(young)),
                 where=_("at the workplaces of: %(roles)s")
                 % {"roles": ", ".join(role_names.get(r, r) for r in roles)},
                 coach=(
@@ -579,13 +579,17 @@ def _job_cards(
     return cards
 
 
-def _break_note(schedule: tuple[ScheduleDay, ...], cats: Catalogs, lang: str, _: Gettext) -> str:
+def _break_note(
+    schedule: tuple[ScheduleDay, ...], cats: Catalogs, lang: str, _: Gettext, young: bool = False
+) -> str:
     """The statutory break where a day of the week plan has more hours of work than
-    `carving.break_after_hours` (Arbeidstijdenwet art. 5:4): the hours are work, the break
-    comes on top (two adviser readings: days of 6.2 and 6.4 h with no break said)."""
+    `carving.break_after_hours` (`break_after_hours_under_18` for a worker under 18;
+    Arbeidstijdenwet art. 5:4): the hours are work, the break comes on top (two adviser
+    readings: days of 6.2 and 6.4 h with no break said)."""
     if cats.params is None:
         return ""
-    after = cats.params.carving.break_after_hours.value
+    carving = cats.params.carving
+    after = (carving.break_after_hours_under_18 if young else carving.break_after_hours).value
     if not any(d.tenths > round(after * 10) for d in schedule):
         return ""
     return _(

@@ -109,6 +109,15 @@ def tornado_label(key: str, _: Gettext) -> str:
     return labels.get(key, key)
 
 
+def _input_range(key: str, low: float, high: float, lang: str) -> str:
+    """A sensitivity input's range. The wage bar moves every wage paid by the same share
+    (the statutory minimum's range over its floor): a CAO or youth wage is paid neither end
+    of the minimum's range in euros, so the range is the rise (a diff review)."""
+    if key == "minimum_wage_eur_per_hour" and low > 0:
+        return f"+{percent(0.0, lang, 0)} – +{percent(high / low - 1, lang, 0)}"
+    return f"{_input_value(key, low, lang)} – {_input_value(key, high, lang)}"
+
+
 def _input_value(key: str, value: float, lang: str) -> str:
     """A sensitivity input's value: a percentage, an amount or a number."""
     if key.endswith(("_share", "_scale", "_factor")):
@@ -134,8 +143,7 @@ def _tornado(case: BusinessCase, lang: str, _: Gettext) -> TornadoChart | None:
         rows.append(
             TornadoRow(
                 label=tornado_label(bar.key, _),
-                range=f"{_input_value(bar.key, bar.low_value, lang)} – "
-                f"{_input_value(bar.key, bar.high_value, lang)}",
+                range=_input_range(bar.key, bar.low_value, bar.high_value, lang),
                 y=round(8 + i * row_h, 1),
                 low_rect_x=round(min(low_x, centre), 1),
                 low_rect_width=round(abs(low_x - centre), 1),

@@ -139,6 +139,8 @@ class Decision:
     net_negative: bool
     net_capacity: str  # the worth of extra capacity within the net ("" if none)
     payback: str
+    #: the plan has a cobot investment to pay back (the tile's label "cobot payback")
+    has_payback: bool
     payback_paid: str  # the cobots' payback in money paid, where it differs ("" if not)
     investment: str
     cobot: str
@@ -973,6 +975,7 @@ def _decision(
         net_negative=net < 0,
         net_capacity=money(capacity, lang) if capacity > 0 else "",
         payback=payback_text(case, lang, _) if case is not None else "-",
+        has_payback=case is None or bool(case.cobot_investment_eur),
         payback_paid=paid_payback_note(case, lang, _) if case is not None else "",
         investment=money(case.cobot_investment_eur, lang) if case is not None else "-",
         cobot=cobot,
