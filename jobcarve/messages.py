@@ -578,8 +578,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "fewer lifts per minute or another process",
     ),
     "remedy.load": (
-        "een tilhulp op deze werkplek, een lichtere last of een betere tilbeweging (dichter bij het lichaam, op heuphoogte), of een ander werkproces",
-        "a lifting aid at this workstation, a lighter load or a better lift (closer to the body, at waist height), or another process",
+        "een tilhulp op deze werkplek, een lichtere last of een betere tilbeweging (dichter bij het lichaam, op ongeveer 75 cm), of een ander werkproces",
+        "a lifting aid at this workstation, a lighter load or a better lift (closer to the body, at about 75 cm), or another process",
     ),
     "remedy.lift_factors": (
         "een betere tilbeweging waar die het meest verliest: {factors}",
@@ -590,7 +590,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the load closer to the body (now {cm:g} cm from the ankles: factor {m:.2f})",
     ),
     "remedy.factor.v": (
-        "beginnen op ongeveer 75 cm, kneukelhoogte (nu op {cm:g} cm: factor {m:.2f})",
+        "beginnen op ongeveer 75 cm, knokkelhoogte (nu op {cm:g} cm: factor {m:.2f})",
         "a start at about 75 cm, knuckle height (now at {cm:g} cm: factor {m:.2f})",
     ),
     "remedy.factor.d": (

@@ -74,9 +74,10 @@ class LiftingLoad:
     #: the lifting index if the lifts were rare (frequency multiplier 1): above 1, fewer lifts
     #: alone cannot make the lift safe (the load, the reach or the height must change)
     rare_lifting_index: float | None = None
-    #: the lift's weakest NIOSH multipliers (key, value), lowest first: at most two below
-    #: `ergonomics.weak_lift_multiplier`, where a better lift gains most
-    weak: tuple[tuple[str, float], ...] = ()
+    #: the lift's NIOSH multipliers below `ergonomics.weak_lift_multiplier` (key, value,
+    #: what the index is multiplied by when that part is set right: the value, and for the
+    #: frequency the value over its rarest row's at the same duration), lowest first
+    weak: tuple[tuple[str, float, float], ...] = ()
 
 
 def raised_lifting(load: LiftingLoad, rating: int, params: ErgonomicsParams) -> int | None:
@@ -176,14 +177,20 @@ def lifting_load(
         level = 1 + bisect.bisect_left(params.lifting_index_bands.value, li)
         level = min(level, 4)
         factors = niosh_multipliers(handling.lift, per_min, duration_h, params)
-        weak = sorted((v, k) for k, v in factors.items() if v < params.weak_lift_multiplier.value)
+        # rare lifts (the table's first row) still cost at a long duration (0.85 over 2-8 h)
+        rare = frequency_multiplier(0.2, duration_h, handling.lift.vertical_cm, params)
+        weak = sorted(
+            (v, k, v / rare if k == "f" and rare > 0 else v)
+            for k, v in factors.items()
+            if v < params.weak_lift_multiplier.value
+        )
         return LiftingLoad(
             level,
             li,
             Reason("ergo.niosh", {"li": li, "rwl": rwl, "mass": mass, "level": level, **inputs}),
             assumed=assumed,
             rare_lifting_index=li * factors["f"],
-            weak=tuple((k, v) for v, k in weak[:2]),
+            weak=tuple((k, v, gain) for v, k, gain in weak),
         )
     level = bisect.bisect_left(params.load_mass_bands_kg.value, mass)
     per_hour = per_min * 60

@@ -830,12 +830,12 @@ def _lifting_risk(
     # remedy only where changing those parts brings the index to 1 (a diff review: "a
     # better lift" offered for a 48 kg load at LI 7.3), and the frequency only where the
     # model gives it (an assumed rate is no figure of the floor)
-    weak = tuple((k, m) for k, m in load.weak if k != "f" or load.assumed is None)
+    weak = [(k, m, gain) for k, m, gain in load.weak if k != "f" or load.assumed is None][:2]
     if (
         weak
         and lift is not None
         and li is not None
-        and li * math.prod(m for _k, m in weak) <= ergo.risk_lifting_index.value
+        and li * math.prod(gain for _k, _m, gain in weak) <= ergo.risk_lifting_index.value
     ):
         now: dict[str, dict[str, float]] = {
             "h": {"cm": lift.horizontal_cm},
@@ -845,7 +845,7 @@ def _lifting_risk(
             "f": {"n": round(load.reason.params.get("per_hour", 0.0))},
             "c": {},
         }
-        factors = [Reason(f"remedy.factor.{k}", {**now[k], "m": m}) for k, m in weak]
+        factors = [Reason(f"remedy.factor.{k}", {**now[k], "m": m}) for k, m, _g in weak]
         remedies.append(
             bilingual(
                 *(

@@ -205,8 +205,9 @@ class RoleBalance:
     @property
     def work_after_leavers_hours_per_week(self) -> float:
         """The work those who stay do in their contract hours once the leavers have gone:
-        what the role keeps, less the agency hours still hired and the overtime they still
-        work (0 without leavers)."""
+        what the role keeps, less the agency hours still hired, the overtime they still work
+        and the excess the role's people would carry if nobody left (0 without leavers): so
+        that it, less their contract hours, is the hours short."""
         return self._after_leavers()[0]
 
     def _after_leavers(self) -> tuple[float, float]:
@@ -225,7 +226,7 @@ class RoleBalance:
         after = work - stay * self.contract_hours_per_week
         short = max(0.0, after) - max(0.0, before)
         # a tenth of an hour is below what the balance shows
-        return work, (short if short >= 0.05 else 0.0)
+        return max(0.0, work - max(0.0, before)), (short if short >= 0.05 else 0.0)
 
     @property
     def absorbable_hours_per_week(self) -> float:

@@ -432,7 +432,9 @@ def business_case(
 ) -> BusinessCase:
     """The business case of a plan's figures; `draw` replaces rates (Monte Carlo, tornado).
 
-    Besides rate names, `draw` takes ``loonwaarde_scale`` (every loonwaarde times it).
+    Besides rate names, `draw` takes ``loonwaarde_scale`` (every loonwaarde times it) and
+    ``wage_paid_scale`` (every wage paid times it, at least 1; the loonkostensubsidie stays on
+    the statutory minimum: the tornado's wage bar).
     """
     r = r if r is not None else rates(process)
     v = {**r.values, **draw}

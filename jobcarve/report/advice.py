@@ -458,8 +458,10 @@ def _next_steps(
 
 def payback_text(case: BusinessCase, lang: str, _: Gettext) -> str:
     """The cobots' payback in words (one home for the first screen and the business case)."""
-    if not case.cobot_investment_eur:
+    if not case.cobots:
         return _("no cobot in the plan")
+    if not case.cobot_investment_eur:
+        return _("no investment to pay back")
     if case.cobot_payback_years is None:
         return _("does not pay back")
     return _("%(years)s years") % {"years": fixed(case.cobot_payback_years, lang, 1)}

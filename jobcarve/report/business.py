@@ -235,8 +235,8 @@ def _rate_rows(case: BusinessCase, lang: str, _: Gettext) -> tuple[Assumption, .
 
 
 def _payback_range(case: BusinessCase, spread: Uncertainty | None, lang: str, _: Gettext) -> str:
-    if not case.cobot_investment_eur:
-        return _("no cobot in the plan")
+    if not case.cobots or not case.cobot_investment_eur:
+        return payback_text(case, lang, _)
     pb = spread.payback_years if spread is not None else None
     if pb is None or pb.p10 is None:
         return _("does not pay back")

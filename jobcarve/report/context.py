@@ -975,7 +975,8 @@ def _decision(
         net_negative=net < 0,
         net_capacity=money(capacity, lang) if capacity > 0 else "",
         payback=payback_text(case, lang, _) if case is not None else "-",
-        has_payback=case is None or bool(case.cobot_investment_eur),
+        # the label "cobot payback" only beside a cobot's payback (one test with the value)
+        has_payback=case is not None and bool(case.cobots),
         payback_paid=paid_payback_note(case, lang, _) if case is not None else "",
         investment=money(case.cobot_investment_eur, lang) if case is not None else "-",
         cobot=cobot,
