@@ -503,6 +503,15 @@ def test_niosh_rwl_by_hand() -> None:
     assert recommended_weight_limit(lift, 4, 4, params.ergonomics) == pytest.approx(expected)
 
 
+#: one profile able to lift (capacity 4 on the physical dimensions), 24 h a week
+STRONG_P = f"""
+      - id: p
+        name: P
+        capacities: {ALL_FOUR}
+        hours_per_week_available: 24
+    """
+
+
 def test_lifting_index_raises_the_demand() -> None:
     """A lifting index above 1 makes the lifting demand 4, with the reason given."""
     a = run(
@@ -515,12 +524,7 @@ def test_lifting_index_raises_the_demand() -> None:
       demands: {lifting: 1}
       handling: {part_mass_kg: 15, lifts_per_unit: 1, lift: {horizontal_cm: 40, vertical_cm: 20, travel_cm: 100, asymmetry_deg: 60}}
     """,
-            profiles=f"""
-      - id: p
-        name: P
-        capacities: {ALL_FOUR}
-        hours_per_week_available: 24
-    """,
+            profiles=STRONG_P,
         )
     )
     unit = one_task(a).units[0]
@@ -557,12 +561,7 @@ def test_a_lifting_risk_names_where_the_lift_loses_most() -> None:
       demands: {lifting: 1}
       handling: {part_mass_kg: 12, lifts_per_hour: 80, lift: {horizontal_cm: 55, vertical_cm: 85, travel_cm: 60, asymmetry_deg: 45}}
     """,
-            profiles=f"""
-      - id: p
-        name: P
-        capacities: {ALL_FOUR}
-        hours_per_week_available: 24
-    """,
+            profiles=STRONG_P,
         )
     )
     unit = one_task(a).units[0]

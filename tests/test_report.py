@@ -27,6 +27,14 @@ GOLDEN = ROOT / "tests" / "golden"
 ACTUAL = ROOT / "tests" / "actual"
 PINNED = datetime(2026, 11, 26, 12, 0)
 
+#: a profile's capacities, all at 2, as the last line of a small model's profile
+CAPS_TWO = """\
+    capacities: {lifting: 2, pushing_pulling: 2, repetitive_hand_arm: 2, fine_motor: 2,
+                 posture_mobility: 2, sensory: 2, attention: 2, memory_learning: 2,
+                 problem_solving: 2, literacy_numeracy: 2, pace: 2, independence: 2,
+                 social_communication: 2}
+"""
+
 
 def _pinned_context(
     process: ProcessModel,
@@ -1424,7 +1432,8 @@ def test_lifting_nobody_does_safely_is_no_skilled_work() -> None:
     from jobcarve.read import parse_process
     from jobcarve.report.advice import advise
 
-    text = """\
+    text = (
+        """\
 format: 1
 company: {name: T, sector: s}
 process: {name: P}
@@ -1441,11 +1450,9 @@ profiles:
   - id: p
     name: P
     hours_per_week_available: 24
-    capacities: {lifting: 2, pushing_pulling: 2, repetitive_hand_arm: 2, fine_motor: 2,
-                 posture_mobility: 2, sensory: 2, attention: 2, memory_learning: 2,
-                 problem_solving: 2, literacy_numeracy: 2, pace: 2, independence: 2,
-                 social_communication: 2}
 """
+        + CAPS_TWO
+    )
     process = parse_process(text, "heavy.yaml")
     analysis = analyze(process)
     ctx = _pinned_context(process, analysis, None, "en")
@@ -2380,7 +2387,8 @@ def test_a_job_card_gives_the_break_on_long_days_and_the_training_to_drive(
     from jobcarve.read import parse_process
     from jobcarve.study import study
 
-    forklift = """\
+    forklift = (
+        """\
 format: 1
 company: {name: T, sector: s}
 process: {name: P}
@@ -2396,11 +2404,9 @@ profiles:
   - id: p
     name: P
     hours_per_week_available: 28
-    capacities: {lifting: 2, pushing_pulling: 2, repetitive_hand_arm: 2, fine_motor: 2,
-                 posture_mobility: 2, sensory: 2, attention: 2, memory_learning: 2,
-                 problem_solving: 2, literacy_numeracy: 2, pace: 2, independence: 2,
-                 social_communication: 2}
 """
+        + CAPS_TWO
+    )
     studies = [
         *example_studies.values(),
         study(parse_process(forklift, "forklift.yaml"), time_limit_s=2, draws=0),

@@ -139,7 +139,7 @@ class Decision:
     net_negative: bool
     net_capacity: str  # the worth of extra capacity within the net ("" if none)
     payback: str
-    #: the plan has a cobot investment to pay back (the tile's label "cobot payback")
+    #: the plan has cobots, whose payback the tile gives (its label "cobot payback")
     has_payback: bool
     payback_paid: str  # the cobots' payback in money paid, where it differs ("" if not)
     investment: str
