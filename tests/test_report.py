@@ -2459,3 +2459,9 @@ profiles:
     free = business_case(example.process, figures, cobot_cell_cost_eur=0.0)
     assert free.cobots and not free.cobot_investment_eur
     assert payback_text(free, "en", translations("en").gettext) == "no investment to pay back"
+    page = render_report(
+        example.process, example.analysis, example.plan, lang="en", generated_at=PINNED, case=free
+    )
+    tile = re.search(r'<li><strong data-figure="payback"[^>]*>([^<]*)</strong>([^<]*)<', page)
+    assert tile is not None and tile.group(1) == "no investment to pay back"
+    assert "cobot payback" not in tile.group(2)

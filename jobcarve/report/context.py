@@ -139,7 +139,8 @@ class Decision:
     net_negative: bool
     net_capacity: str  # the worth of extra capacity within the net ("" if none)
     payback: str
-    #: the plan has cobots, whose payback the tile gives (its label "cobot payback")
+    #: the plan's cobots have an investment, whose payback the tile gives (its label "cobot
+    #: payback"); without cobots or without an investment the tile's words stand alone
     has_payback: bool
     payback_paid: str  # the cobots' payback in money paid, where it differs ("" if not)
     investment: str
@@ -976,7 +977,7 @@ def _decision(
         net_capacity=money(capacity, lang) if capacity > 0 else "",
         payback=payback_text(case, lang, _) if case is not None else "-",
         # the label "cobot payback" only beside a cobot's payback (one test with the value)
-        has_payback=case is not None and bool(case.cobots),
+        has_payback=case is not None and bool(case.cobots) and bool(case.cobot_investment_eur),
         payback_paid=paid_payback_note(case, lang, _) if case is not None else "",
         investment=money(case.cobot_investment_eur, lang) if case is not None else "-",
         cobot=cobot,
