@@ -543,7 +543,7 @@ class Role(_Block):
         0,
         ge=0,
         le=100000,
-        description="People leaving the role within the horizon who will not be replaced.",
+        description="People leaving the role within the horizon whose work the new jobs may take on instead of a replacement the company would otherwise hire.",
     )
     vacancy_value_eur_per_hour: float | None = Field(
         None, ge=0, le=1000, description="What an hour of vacancy work done brings (contribution)."

@@ -569,14 +569,20 @@ def test_the_first_screen_says_what_the_net_holds_of_capacity() -> None:
         assert decision is not None
         return decision.sentence + " | " + decision.net_capacity
 
+    # it leads with money paid, then adds the worth (two readings: "brings in ... a year net"
+    # led with a figure of which most was no money)
     both = sentence(50_909.54, 72_032.17)
-    assert "brings in €50,910 a year net" in both and "includes €72,032 a year" in both
-    assert "in money paid, the plan costs €21,122 a year" in both  # 72,032 - 50,910
+    assert "In money paid it costs €21,122 a year; with €72,032 a year worth" in both
+    assert "its net effect is €50,910 a year." in both  # 72,032 - 21,122
+    assert "brings in €50,910" not in both
     loss = sentence(-10_000.0, 5_000.0)
-    assert "costs €10,000 a year net" in loss and "in money paid, the plan costs €15,000" in loss
+    assert "In money paid it costs €15,000 a year; with €5,000 a year worth" in loss
+    assert "it still costs €10,000 a year net." in loss
     carried = sentence(20_000.0, 5_000.0)
-    assert "includes €5,000 a year" in carried and "money paid" not in carried
-    assert sentence(20_000.0, 0.0).endswith(" | ")  # no capacity, nothing said
+    assert "In money paid it brings in €15,000 a year; with €5,000 a year worth" in carried
+    assert "its net effect is €20,000 a year." in carried
+    plain = sentence(20_000.0, 0.0)
+    assert plain.endswith(" | ") and "brings in €20,000 a year net." in plain
     # the amounts are averages over the horizon, and a first year that costs money paid (the
     # investments) is named with the cash flow's own figure (a review: "brings in ... a year
     # net" beside a year 1 that lost 120,000)

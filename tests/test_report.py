@@ -1828,12 +1828,14 @@ def test_a_leavers_hours_say_what_they_rest_on() -> None:
     value = result.case.freed_by_use["leavers"]
     assert value > 0
     assert ctx.decision is not None
-    [hold] = [c for c in ctx.decision.conditions if "rest on people who leave and are not" in c]
+    # whose work the new jobs take on instead of a replacement (two readings took "not
+    # replaced" for the employer's choice, which leaves no replacement to save)
+    [hold] = [c for c in ctx.decision.conditions if "whose work the new jobs take on" in c]
     assert f"({money(value, 'en')} a year on average)" in hold
     without = money(result.case.net_eur_per_year - value, "en")
     assert (
-        f"If the company would not have replaced them anyway, that is no saving, and the plan's net is {without} a year."
-        in hold
+        "If the company would not have replaced them anyway (their colleagues absorbing the "
+        f"work), that is no saving, and the plan's net is {without} a year." in hold
     )
 
 
@@ -2465,3 +2467,34 @@ profiles:
     tile = re.search(r'<li><strong data-figure="payback"[^>]*>([^<]*)</strong>([^<]*)<', page)
     assert tile is not None and tile.group(1) == "no investment to pay back"
     assert "cobot payback" not in tile.group(2)
+
+
+def test_a_job_card_counts_kinds_of_work_by_task_and_says_so(
+    example_studies: dict[str, Study],
+) -> None:
+    """A job's kinds of work are its tasks; where two of its pieces of work are parts of one
+    task, the card says how many pieces come from how many tasks (a reading: "3 kinds of work"
+    above a week's list of four)."""
+    from jobcarve.report.cards import _job_cards
+
+    cats = load_catalogs()
+    seen = {"more": 0, "same": 0}
+    for result in example_studies.values():
+        if result.plan is None:
+            continue
+        units = {u.id: u for u in result.analysis.units}
+        cards = _job_cards(
+            result.process, result.plan, units, {}, None, "en", translations("en").gettext, cats
+        )
+        for card, job in zip(cards, result.plan.carved, strict=True):
+            [kinds] = [c for c in card.checks if "kinds of work" in c]
+            assert kinds.startswith(f"{len(job.tasks)} kinds of work")
+            if len(job.units) > len(job.tasks):
+                assert (
+                    f"its {len(job.units)} pieces of work come from {len(job.tasks)} tasks" in kinds
+                )
+                seen["more"] += 1
+            else:
+                assert "pieces of work" not in kinds
+                seen["same"] += 1
+    assert seen["same"] and seen["more"], seen

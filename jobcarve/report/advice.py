@@ -113,7 +113,7 @@ def _cash_and_capacity(case: BusinessCase, lang: str, _: Gettext) -> str:
         ) % {"capacity": money(capacity, lang), "uses": uses}
     else:
         text = " " + _(
-            "Of the value of these hours, %(paid)s a year is money the company pays now or would pay (less overtime and agency work, leavers not replaced); %(capacity)s is the worth of extra capacity (%(uses)s): no money saved, it pays only when the company turns those hours into more output."
+            "Of the value of these hours, %(paid)s a year is money the company pays now or would pay (less overtime and agency work, no replacement hired for people who leave); %(capacity)s is the worth of extra capacity (%(uses)s): no money saved, it pays only when the company turns those hours into more output."
         ) % {"paid": money(paid, lang), "capacity": money(capacity, lang), "uses": uses}
     other = case.paid_first
     if other is not None and round(other[0]) != round(paid):
@@ -174,7 +174,7 @@ def advise(
             # retiring packer's wage as a gain of the plan)
             without = net - leaver_value
             text += " " + _(
-                "%(hours)s of them rest on people who leave and are not replaced: the business case counts them at their wage cost from year %(year)s (%(value)s a year on average), the replacement the company need not hire. If the company would not have replaced them anyway, that is no saving, and the plan's net is %(without)s a year."
+                "%(hours)s of them rest on people who leave, whose work the new jobs take on instead of a replacement: the business case counts them at their wage cost from year %(year)s (%(value)s a year on average), the replacement the company then need not hire. If the company would not have replaced them anyway (their colleagues absorbing the work), that is no saving, and the plan's net is %(without)s a year."
             ) % {
                 "hours": number(sum(f.hours_per_week for f in leavers), lang, 1),
                 "year": min(f.from_year for f in leavers),

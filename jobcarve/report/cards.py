@@ -304,9 +304,18 @@ def _job_cards(
                 "hours": number(job.hours_per_week, lang, 1),
                 "min": number(o["min_job_hours"], lang, 1),
             },
-            _("%(kinds)s kinds of work: at least %(min)s, so the work is varied")
+            # a task's parts are one kind: say so where the week's list has more lines than
+            # kinds (a reading: "3 kinds of work" above four lines)
+            (
+                _(
+                    "%(kinds)s kinds of work (its %(parts)s pieces of work come from %(kinds)s tasks): at least %(min)s, so the work is varied"
+                )
+                if len(job.units) > len(job.tasks)
+                else _("%(kinds)s kinds of work: at least %(min)s, so the work is varied")
+            )
             % {
                 "kinds": len(job.tasks),
+                "parts": len(job.units),
                 "min": o["min_kinds_per_job"],
             },
             _(

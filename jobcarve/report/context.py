@@ -897,8 +897,53 @@ def _decision(
         if workers == 1
         else _("%(n)s new jobs for workers from the target group") % {"n": workers}
     )
+    # the net effect adds the worth of extra capacity to money: the sentence leads with what
+    # the plan does in money paid and then adds that worth (two readings: "brings in ... a
+    # year net" led with a figure of which most was no money)
+    capacity = case.capacity_value_eur_per_year if case is not None else 0.0
+    cash = round(net) - round(capacity)  # whole euros, as shown: the figures add up
+    uses = capacity_uses(case, _) if case is not None else ""
+    if not uses:
+        capacity = 0.0  # no use that brings worth: nothing to say (or to subtract)
     if case is None:
         sentence = workers_label
+    elif workers > 0 and capacity > 0:
+        sentence = (
+            _("The plan offers work to 1 person (%(fte)s FTE).") % {"fte": fte}
+            if workers == 1
+            else _("The plan offers work to %(n)s people (%(fte)s FTE).")
+            % {"n": workers, "fte": fte}
+        )
+        worth = {
+            "cash": money(abs(cash), lang),
+            "capacity": money(capacity, lang),
+            "uses": uses,
+            "net": money(abs(net), lang),
+        }
+        if cash >= 0:
+            sentence += (
+                " "
+                + _(
+                    "In money paid it brings in %(cash)s a year; with %(capacity)s a year worth of extra capacity (%(uses)s), which is no money saved, its net effect is %(net)s a year."
+                )
+                % worth
+            )
+        elif net >= 0:
+            sentence += (
+                " "
+                + _(
+                    "In money paid it costs %(cash)s a year; with %(capacity)s a year worth of extra capacity (%(uses)s), which is no money saved, its net effect is %(net)s a year."
+                )
+                % worth
+            )
+        else:
+            sentence += (
+                " "
+                + _(
+                    "In money paid it costs %(cash)s a year; with %(capacity)s a year worth of extra capacity (%(uses)s), which is no money saved, it still costs %(net)s a year net."
+                )
+                % worth
+            )
     elif workers == 0:
         sentence = _(
             "The plan makes no new job (the next steps say why); the rest of it has a net effect of %(net)s a year."
@@ -919,21 +964,6 @@ def _decision(
         sentence = _(
             "The plan offers work to %(n)s people (%(fte)s FTE) but costs %(net)s a year net."
         ) % {"n": workers, "fte": fte, "net": money(-net, lang)}
-    # the net effect adds the worth of extra capacity to money: say how much, and what the
-    # plan does in money alone where that is a cost (the advice's condition names both)
-    capacity = case.capacity_value_eur_per_year if case is not None else 0.0
-    cash = round(net) - round(capacity)  # whole euros, as shown: the figures add up
-    uses = capacity_uses(case, _) if case is not None else ""
-    if not uses:
-        capacity = 0.0  # no use that brings worth: nothing to say (or to subtract)
-    if capacity > 0 and cash < 0:
-        sentence += " " + _(
-            "The net includes %(capacity)s a year worth of extra capacity (%(uses)s), which is no money saved; in money paid, the plan costs %(cash)s a year."
-        ) % {"capacity": money(capacity, lang), "uses": uses, "cash": money(-cash, lang)}
-    elif capacity > 0:
-        sentence += " " + _(
-            "The net includes %(capacity)s a year worth of extra capacity (%(uses)s), which is no money saved."
-        ) % {"capacity": money(capacity, lang), "uses": uses}
     # the amounts are averages over the horizon: say so, and the first year in money paid
     # where that year is a cost (a review: "brings in ... a year net" beside a
     # cash flow that lost 120,000 in year 1)
