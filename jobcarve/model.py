@@ -591,6 +591,12 @@ class Profile(_Block):
         description="Supports this profile can use: these and no others (job rotation is always"
         " open); empty: every support the company provides.",
     )
+    needs: list[Id] = Field(
+        default_factory=list,
+        description="Supports every job of this profile holds, whatever its work asks (a job"
+        " coach the municipality or UWV grants the people of this profile): the job card lists"
+        " them and the business case costs them.",
+    )
     max_workers: StrictInt | None = Field(
         None, ge=1, le=10000, description="How many people of this profile could be hired."
     )

@@ -387,14 +387,10 @@ def _cross_check(
         _check_secondment(profile, ("profiles", i), smap, problems)
         _check_wage(profile, ("profiles", i), smap, problems, statutory)
         _check_age(profile, ("profiles", i), smap, problems, cats)
-        _check_supports(
-            profile.get("supports"),
-            ("profiles", i, "supports"),
-            supports,
-            smap,
-            problems,
-            support_hint,
-        )
+        for key in ("supports", "needs"):
+            _check_supports(
+                profile.get(key), ("profiles", i, key), supports, smap, problems, support_hint
+            )
     _check_supports(data.get("supports"), ("supports",), supports, smap, problems, support_hint)
     economics_block = data.get("economics")
     costs = economics_block.get("support_costs_eur") if isinstance(economics_block, dict) else None
@@ -517,7 +513,7 @@ def _check_id_spacing(data: dict[str, Any], smap: SourceMap, problems: list[Prob
     for key in ("roles", "profiles", "scenarios"):
         for i, item in _entries(data, key):
             check(item.get("id"), (key, i, "id"))
-            for list_key in ("supports", "profiles"):
+            for list_key in ("supports", "needs", "profiles"):
                 values = item.get(list_key)
                 if isinstance(values, list):
                     for j, value in enumerate(values):

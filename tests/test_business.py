@@ -1659,3 +1659,32 @@ def test_the_example_job_that_palletises_gets_no_aid_reimbursed() -> None:
         "%(count)s x %(support)s not reimbursed: it removes a lifting risk that holds for "
         "anyone at the workstation, the employer's duty (Arbobesluit art. 5.2)"
     ]
+
+
+def test_a_profile_that_needs_a_job_coach_has_one_in_every_job() -> None:
+    """`needs: [job_coach]`: the people of a profile have a job coach in any job, whatever its
+    work asks (two adviser readings: a school leaver's job read "support: none" where the
+    municipality grants a coach). Every job of that profile lists it and the business case
+    costs it at its hours share (15% of the worked hours in year 1 at EUR 80); without the
+    key the work here asks none and nothing is costed."""
+    process = parse_process(HAND)
+    analysis = analyze(process)
+    own = plan(process, analysis, time_limit_s=2)
+    assert own.carved and all("job_coach" not in j.supports for j in own.carved)
+    case = business_case(process, plan_figures(process, analysis, own))
+    assert case.line("jobcoach") == 0
+    coached = parse_process(
+        HAND.replace("    pace: 0.8\n", "    pace: 0.8\n    needs: [job_coach]\n")
+    )
+    analysis = analyze(coached)
+    with_coach = plan(coached, analysis, time_limit_s=2)
+    assert with_coach.carved and all("job_coach" in j.supports for j in with_coach.carved)
+    hours = sum(j.hours_per_week for j in with_coach.carved)
+    weeks = coached.planning.weeks_per_year
+    case = business_case(coached, plan_figures(coached, analysis, with_coach))
+    year1 = case.cash_flow.years[0].items["jobcoach"] if case.cash_flow else 0.0
+    assert year1 == pytest.approx(-0.15 * hours * weeks * 80, rel=0.02)
+    # an unknown support is refused where it stands
+    with pytest.raises(InputError) as err:
+        parse_process(HAND.replace("    pace: 0.8\n", "    pace: 0.8\n    needs: [coach]\n"))
+    assert "profiles[0].needs[0]" in str(err.value) and 'unknown support "coach"' in str(err.value)

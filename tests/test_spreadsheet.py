@@ -497,8 +497,14 @@ def test_round_trip_keeps_aids_unusable_and_the_wage_instrument(tmp_path: Path) 
     unusable = [u.id for t in original.tasks for u in t.subtasks if u.aids_unusable]
     assert unusable == ["unload_frame"]
     assert [p.instrument for p in original.profiles].count("none") == 1
+    # and a job coach in every job of the profile (`needs`)
     assessed = original.profiles[0].model_copy(
-        update={"loonwaarde": 0.55, "quality_factor": 0.9, "lkv": "arbeidsgehandicapt"}
+        update={
+            "loonwaarde": 0.55,
+            "quality_factor": 0.9,
+            "lkv": "arbeidsgehandicapt",
+            "needs": ["job_coach"],
+        }
     )
     original = original.model_copy(update={"profiles": [assessed, *original.profiles[1:]]})
     for lang in ("nl", "en"):

@@ -7,6 +7,7 @@ this. Hours are integers in hundredths of an hour (36 s) so that CP-SAT works ex
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from jobcarve.carving.balance import role_uses
@@ -103,6 +104,8 @@ class PoolProfile:
     #: `PoolOptions.max_job_ergonomic_load` (a profile able to do heavy work:
     #: `carving.heavy_work_load_margin`); None: that option
     load_limit: float | None = None
+    #: supports every job of this profile holds whatever its work asks (`Profile.needs`)
+    needs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -220,6 +223,14 @@ def _check_overrides(overrides: dict[str, float | int | None]) -> None:
             raise UsageError(f"option {name} must be from {low:g} to {high:g}, found {value!r}")
         if whole and float(value) != int(value):
             raise UsageError(f"option {name} must be a whole number, found {value!r}")
+
+
+def job_supports(inst: PoolInstance, members: Iterable[int], p: int) -> tuple[str, ...]:
+    """The supports of a job of profile index ``p`` holding ``members``: those its work asks,
+    and those the profile's people have in any job (`PoolProfile.needs`: a job coach granted
+    to them; two readings found "support: none" on a school leaver's job)."""
+    asked = {s for u in members for s in inst.units[u].supports[p]}
+    return tuple(sorted(asked | set(inst.profiles[p].needs)))
 
 
 def too_large(today: float, room: float | None, ratio: float) -> bool:
@@ -450,6 +461,7 @@ def build_instance(
                 min(MAX_LOAD, options.max_job_ergonomic_load + options.heavy_work_load_margin)
                 if p.id in heavy_work and options.heavy_work_load_margin > 0
                 else None,
+                tuple(p.needs),
             )
         )
     if options.min_kinds_per_job < 1:

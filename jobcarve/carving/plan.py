@@ -26,6 +26,7 @@ from jobcarve.carving.instance import (
     PoolInstance,
     PoolOptions,
     build_instance,
+    job_supports,
     resolve_options,
 )
 from jobcarve.carving.line import LineSolution, Objective
@@ -762,7 +763,7 @@ def _to_plan(
         prof = inst.profiles[p]
         counter[prof.id] = counter.get(prof.id, 0) + 1
         job_id = f"{prof.id}-{counter[prof.id]}"
-        supports = sorted({s for u in members for s in units[u].supports[p]})
+        supports = job_supports(inst, members, p)
         hours = per_unit(members, prof.pace)
         weight = sum(units[u].hours for u in members)
         jobs.append(

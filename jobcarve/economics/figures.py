@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from jobcarve.carving.assignment import Assignment, job_hours, released_by
 from jobcarve.carving.balance import RoleBalance, work_balance
-from jobcarve.carving.instance import PoolInstance
+from jobcarve.carving.instance import PoolInstance, job_supports
 from jobcarve.carving.plan import Plan
 from jobcarve.model import ProcessModel
 from jobcarve.results import Analysis
@@ -86,7 +86,7 @@ def figures_from_assignment(
         for u in members:
             role = inst.units[u].role
             released[role] = released.get(role, 0.0) + released_by(inst, a, u)[0]
-        supports = tuple(sorted({s for u in members for s in inst.units[u].supports[p]}))
+        supports = job_supports(inst, members, p)
         duty = {
             s
             for u in members

@@ -229,6 +229,7 @@ def export_inventory(process: ProcessModel, path: str | Path, lang: str = "nl") 
                 p.secondment_rate_eur_per_hour,
                 p.age,
                 p.hourly_wage_eur,
+                ", ".join(p.needs) or None,
             ]
             for p in process.profiles
         ],

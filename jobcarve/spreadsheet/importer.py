@@ -305,6 +305,9 @@ def _profile_row(
     supports = _ids(v.get("supports"))
     if supports:
         profile["supports"] = supports
+    needs = _ids(v.get("needs"))
+    if needs:
+        profile["needs"] = needs
     workers = _num(
         v.get("max_workers"), table, row, "max_workers", "number of people", problems, integer=True
     )

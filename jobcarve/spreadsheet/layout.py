@@ -247,6 +247,12 @@ PROFILE_COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
         "CAO hourly wage (without holiday pay)",
         ("uurloon", "cao-loon", "hourly wage", "cao wage"),
     ),
+    # supports every job of the profile holds (a job coach granted to its people)
+    "needs": (
+        "Altijd nodig (ondersteuning in elke baan)",
+        "Always needed (supports in every job)",
+        ("altijd nodig", "always needed", "needs"),
+    ),
 }
 COMPANY_KEYS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "company.name": ("Bedrijf", "Company", ("bedrijfsnaam", "company name")),
