@@ -2498,3 +2498,28 @@ def test_a_job_card_counts_kinds_of_work_by_task_and_says_so(
                 assert "pieces of work" not in kinds
                 seen["same"] += 1
     assert seen["same"] and seen["more"], seen
+
+
+def test_a_cobot_card_says_where_one_cell_serves_two_workstations(
+    example_studies: dict[str, Study],
+) -> None:
+    """A cell may serve units of one area; where they are at more than one workstation, the
+    card asks that one arm reach them all, with the arm's reach (a reading: one arm of 1.75 m
+    given two palletising points 8 m apart). One workstation: nothing said."""
+    from jobcarve.report.cards import _places_text
+
+    _ = translations("en").gettext
+    result = example_studies["assembly_line"]
+    units = {u.id: u for u in result.analysis.units}
+    by_station: dict[str, str] = {}
+    for u in result.analysis.units:
+        if u.workstation is not None:
+            by_station.setdefault(u.workstation, u.id)
+    one, two = list(by_station.values())[:2]
+    text = _places_text((one, two), units, 1750.0, "en", _)
+    assert text.startswith("The cell serves 2 workstations (at ")
+    assert units[one].label("en") in text and units[two].label("en") in text
+    assert "within its reach (1.75 m)" in text
+    assert _places_text((one, one), units, 1750.0, "en", _) == ""
+    nl = _places_text((one, two), units, 1300.0, "nl", translations("nl").gettext)
+    assert "binnen zijn bereik (1,3 m)" in nl

@@ -135,6 +135,7 @@ def advise(
     cobots_for_risk_only: bool = False,
     why_no_job: tuple[str, ...] = (),
     slow_for_feed: tuple[str, ...] = (),
+    cobot_places: tuple[str, ...] = (),
     heavy_work: tuple[str, ...] = (),
     lifting_left: tuple[str, ...] = (),
     repetitive_left: tuple[str, ...] = (),
@@ -248,6 +249,9 @@ def advise(
             text += " " + _(
                 "At %(units)s the cobot works slower than a person at the speed allowed near people: check that the line delivers no faster than the cobot works; where it does, the supplier shows that a safety scanner lets the arm run faster while nobody is near, or the feed runs longer (the cobot card gives the figures)."
             ) % {"units": join_items(slow_for_feed)}
+        # a cell that serves more than one workstation: its card's words (one home)
+        for places in cobot_places:
+            text += " " + places
         conditions.append(Condition("cobot", case.cobot_investment_eur, text, slow))
     low = spread.net_eur_per_year.p10 if spread is not None and spread.draws else None
     if low is not None and low < floor and net >= floor:

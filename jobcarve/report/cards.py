@@ -16,7 +16,7 @@ from jobcarve.formatting import fixed, join_items, number, percent
 from jobcarve.messages import DIMENSION_NAMES, LANGUAGES, MESSAGES
 from jobcarve.model import AMBIENT_EXPOSURES, DIMENSIONS, ProcessModel
 from jobcarve.report.labels import Gettext, reason_text
-from jobcarve.results import Analysis
+from jobcarve.results import Analysis, Unit
 
 
 @dataclass(frozen=True)
@@ -85,6 +85,8 @@ class CobotCard:
     slow_for_feed: tuple[str, ...] = ()
     #: who tends the cell, and for how many hours (`Holding.tending`); empty without
     tending: str = ""
+    #: where the cell serves more than one workstation: that one arm must reach them all
+    places: str = ""
 
 
 @dataclass(frozen=True)
@@ -732,6 +734,32 @@ def _payload_text(need: float, rated: float, cats: Catalogs, lang: str, _: Gette
     }
 
 
+def _places_text(
+    served: tuple[str, ...],
+    units: dict[str, Unit],
+    reach_mm: float | None,
+    lang: str,
+    _: Gettext,
+) -> str:
+    """Where a cell serves units of more than one workstation (of one area, as the carving
+    allows), that one arm reaches them only where they lie within its reach of each other (a
+    reading: one arm of 1.75 m given two palletising points 8 m apart)."""
+    first: dict[str, str] = {}
+    for uid in served:
+        station = units[uid].workstation
+        if station is not None and station not in first:
+            first[station] = units[uid].label(lang)
+    if len(first) < 2:
+        return ""
+    return _(
+        "The cell serves %(n)s workstations (at %(places)s): one arm reaches them only where they lie within its reach (%(reach)s) of each other. Check it on the floor plan; otherwise the quotation holds an arm on a rail or one cell per workstation."
+    ) % {
+        "n": len(first),
+        "places": join_items(first.values()),
+        "reach": f"{number(reach_mm / 1000, lang, 2)} m" if reach_mm else "-",
+    }
+
+
 def _tending_text(
     process: ProcessModel, plan: Plan, cobot: PlanCobot, lang: str, _: Gettext
 ) -> str:
@@ -890,6 +918,13 @@ def _cobot_cards(
                 reasons=tuple(dict.fromkeys(reasons)),
                 slow_for_feed=slow,
                 tending=_tending_text(process, plan, cobot, lang, _),
+                places=_places_text(
+                    (*cobot.units, *cobot.assists),
+                    units,
+                    model.reach_mm if model else None,
+                    lang,
+                    _,
+                ),
                 use=_(
                     "It runs %(hours)s of the %(available)s hours a week it could run (%(share)s)."
                 )

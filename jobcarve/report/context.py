@@ -874,6 +874,7 @@ def _decision(
         cobots_for_risk_only=bool(plan.cobots)
         and all(c.why == ("ergonomics",) for c in plan.cobots),
         slow_for_feed=tuple(u for c in cobots for u in c.slow_for_feed),
+        cobot_places=tuple(c.places for c in cobots if c.places),
         heavy_work=heavy_work,
         lifting_left=lifting_left,
         repetitive_left=repetitive_left,
