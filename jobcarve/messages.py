@@ -548,8 +548,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "High lifting risk: NIOSH lifting index {li:.2f} (3 or more), too heavy for nearly everyone; removed by {remedies}.",
     ),
     "ergo.risk_aid": (
-        "Tilrisico met de tilhulp die er al is: NIOSH-tilindex {li:.2f} boven 1 voor de tilbeweging zoals gemodelleerd (de hulp houdt de last op hoogte, de mens tilt nog), een signaal om te herontwerpen wie het werk ook doet; weg te nemen met {remedies}.",
-        "Lifting risk with the lifting aid already in use: NIOSH lifting index {li:.2f} above 1 for the lift as modelled (the aid keeps the load at height, a person still lifts), a redesign signal whoever does the work; removed by {remedies}.",
+        "Tilrisico met de tilhulp die er al is: NIOSH-tilindex {li:.2f} boven 1 voor de tilbeweging zoals gemodelleerd (een heftafel of rollenbaan houdt de last op hoogte en de mens tilt nog; neemt de hulp de hele last over, zoals een vacuümheffer of balancer, dan tilt niemand meer en geeft het model de tilbeweging beter niet: ga na welke het is), een signaal om te herontwerpen wie het werk ook doet; weg te nemen met {remedies}.",
+        "Lifting risk with the lifting aid already in use: NIOSH lifting index {li:.2f} above 1 for the lift as modelled (a lift table or roller conveyor keeps the load at height and a person still lifts; where the aid carries the whole load, as a vacuum tube lifter or a balancer does, nobody lifts and the model had better give no lift: check which it is), a redesign signal whoever does the work; removed by {remedies}.",
     ),
     "ergo.risk_high_aid": (
         "Hoog tilrisico met de tilhulp die er al is: NIOSH-tilindex {li:.2f} (3 of meer) voor de tilbeweging zoals gemodelleerd, voor bijna iedereen te zwaar; weg te nemen met {remedies}.",
