@@ -16,6 +16,13 @@ from jobcarve.formatting import join_items
 LANGUAGES = ("nl", "en")
 
 #: key -> (Dutch, English) templates with str.format fields.
+#: which lifting aids leave a person lifting, in both lifting risks with an aid in use (an
+#: adviser's reading: a vacuum tube lifter at the egg packer read as "a person still lifts")
+_AID_LIFT = (
+    "een heftafel of rollenbaan houdt de last op hoogte en de mens tilt nog; neemt de hulp de hele last over, zoals een vacuümheffer of balancer, dan tilt niemand meer: laat dan de tilgeometrie weg uit het model",
+    "a lift table or roller conveyor keeps the load at height and a person still lifts; where the aid carries the whole load, as a vacuum tube lifter or a balancer does, nobody lifts: leave the lift's geometry out of the model",
+)
+
 MESSAGES: dict[str, tuple[str, str]] = {
     # fit
     "fit.fits": (
@@ -548,12 +555,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "High lifting risk: NIOSH lifting index {li:.2f} (3 or more), too heavy for nearly everyone; removed by {remedies}.",
     ),
     "ergo.risk_aid": (
-        "Tilrisico met de tilhulp die er al is: NIOSH-tilindex {li:.2f} boven 1 voor de tilbeweging zoals gemodelleerd (een heftafel of rollenbaan houdt de last op hoogte en de mens tilt nog; neemt de hulp de hele last over, zoals een vacuümheffer of balancer, dan tilt niemand meer en geeft het model de tilbeweging beter niet: ga na welke het is), een signaal om te herontwerpen wie het werk ook doet; weg te nemen met {remedies}.",
-        "Lifting risk with the lifting aid already in use: NIOSH lifting index {li:.2f} above 1 for the lift as modelled (a lift table or roller conveyor keeps the load at height and a person still lifts; where the aid carries the whole load, as a vacuum tube lifter or a balancer does, nobody lifts and the model had better give no lift: check which it is), a redesign signal whoever does the work; removed by {remedies}.",
+        "Tilrisico met de tilhulp die er al is: NIOSH-tilindex {li:.2f} boven 1 voor de tilbeweging zoals gemodelleerd ("
+        + _AID_LIFT[0]
+        + "), een signaal om te herontwerpen wie het werk ook doet; weg te nemen met {remedies}.",
+        "Lifting risk with the lifting aid already in use: NIOSH lifting index {li:.2f} above 1 for the lift as modelled ("
+        + _AID_LIFT[1]
+        + "), a redesign signal whoever does the work; removed by {remedies}.",
     ),
     "ergo.risk_high_aid": (
-        "Hoog tilrisico met de tilhulp die er al is: NIOSH-tilindex {li:.2f} (3 of meer) voor de tilbeweging zoals gemodelleerd, voor bijna iedereen te zwaar; weg te nemen met {remedies}.",
-        "High lifting risk with the lifting aid already in use: NIOSH lifting index {li:.2f} (3 or more) for the lift as modelled, too heavy for nearly everyone; removed by {remedies}.",
+        "Hoog tilrisico met de tilhulp die er al is: NIOSH-tilindex {li:.2f} (3 of meer) voor de tilbeweging zoals gemodelleerd, voor bijna iedereen te zwaar ("
+        + _AID_LIFT[0]
+        + "); weg te nemen met {remedies}.",
+        "High lifting risk with the lifting aid already in use: NIOSH lifting index {li:.2f} (3 or more) for the lift as modelled, too heavy for nearly everyone ("
+        + _AID_LIFT[1]
+        + "); removed by {remedies}.",
     ),
     "ergo.risk_unsafe": (
         "Niet te beoordelen: zoals gemodelleerd is dit tillen voor niemand veilig; weg te nemen met {remedies}.",

@@ -583,6 +583,20 @@ class Profile(_Block):
     description: LongText = ""
     capacities: Capacities
     hours_per_week_available: float = Field(gt=0, le=60)
+    days_per_week: StrictInt | None = Field(
+        None,
+        ge=1,
+        le=5,
+        description="Days a week the people of this profile work (24 h on four days: 4); the"
+        " job card's week has at most these days. None: as the job's work needs.",
+    )
+    max_hours_per_day: float | None = Field(
+        None,
+        gt=0,
+        le=12,
+        description="Longest working day of the people of this profile (five mornings of 4 h:"
+        " 4); the job card's week spreads the job's hours over enough days.",
+    )
     pace: float = Field(
         1.0, ge=0.05, le=1, description="Relative pace; 0.7 needs 1/0.7 of the time."
     )

@@ -263,6 +263,29 @@ def _check_wage(
         )
 
 
+def _check_week(
+    profile: dict[str, Any], loc: Loc, smap: SourceMap, problems: list[Problem]
+) -> None:
+    """A profile's hours a week fit in its days and its longest day (24 h on four days of at
+    most 5 h does not)."""
+    hours = profile.get("hours_per_week_available")
+    days = profile.get("days_per_week")
+    longest = profile.get("max_hours_per_day")
+    numbers = (hours, longest)
+    if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in numbers):
+        return
+    assert isinstance(hours, (int, float)) and isinstance(longest, (int, float))
+    most = (days if isinstance(days, int) and not isinstance(days, bool) else 5) * longest
+    if hours > most + 1e-9:
+        problems.append(
+            smap.problem(
+                (*loc, "hours_per_week_available"),
+                f"hours_per_week_available {hours:g} does not fit in {most:g} hours a week "
+                "(days_per_week x max_hours_per_day, or 5 days where days_per_week is not given)",
+            )
+        )
+
+
 def _check_age(
     profile: dict[str, Any], loc: Loc, smap: SourceMap, problems: list[Problem], cats: Catalogs
 ) -> None:
@@ -387,6 +410,7 @@ def _cross_check(
         _check_secondment(profile, ("profiles", i), smap, problems)
         _check_wage(profile, ("profiles", i), smap, problems, statutory)
         _check_age(profile, ("profiles", i), smap, problems, cats)
+        _check_week(profile, ("profiles", i), smap, problems)
         for key in ("supports", "needs"):
             _check_supports(
                 profile.get(key), ("profiles", i, key), supports, smap, problems, support_hint
@@ -401,6 +425,15 @@ def _cross_check(
                     smap.problem(
                         ("economics", "support_costs_eur", sid),
                         f"unknown support {show(sid, 80)}{support_hint(sid)}",
+                    )
+                )
+            elif sid == "job_coach":
+                # one home for the coach's cost: its hours (a price here would be paid twice)
+                problems.append(
+                    smap.problem(
+                        ("economics", "support_costs_eur", sid),
+                        "the job coach is costed by its hours, not as a purchase: set "
+                        "economics.jobcoach_rate_eur_per_hour and jobcoach_share_year1-3 instead",
                     )
                 )
 

@@ -583,6 +583,27 @@ def test_the_first_screen_says_what_the_net_holds_of_capacity() -> None:
     assert "its net effect is €20,000 a year." in carried
     plain = sentence(20_000.0, 0.0)
     assert plain.endswith(" | ") and "brings in €20,000 a year net." in plain
+    # the words follow the figures shown (a review: "it still costs €0 a year net" at -0.3,
+    # "brings in €0" where money paid breaks even)
+    even = sentence(5_000.0, 5_000.0)
+    assert "In money paid it breaks even; with €5,000 a year worth" in even
+    assert "its net effect is €5,000 a year." in even
+    nil = sentence(-0.3, 5_000.0)
+    assert "In money paid it costs €5,000 a year;" in nil and "its net effect is €0 a year." in nil
+    assert sentence(20_000.0, 0.3).endswith(" | ")  # below half a euro: nothing to say
+    # a plan with no new job says the same of the rest of it (a review: the money paid was
+    # lost there)
+    none = dataclasses.replace(own, jobs=tuple(j for j in own.jobs if j.kind != "carved"))
+    changed = dataclasses.replace(
+        case, net_eur_per_year=-3_000.0, freed_by_use={"vacancies": 5_000.0}
+    )
+    decision = _decision(process, none, changed, None, (), (), None, "en", lambda s: s)
+    assert decision is not None
+    assert decision.sentence.startswith(
+        "The plan makes no new job (the next steps say why). In money paid it costs €8,000 a "
+        "year; with €5,000 a year worth of extra capacity"
+    )
+    assert "it still costs €3,000 a year net." in decision.sentence
     # the amounts are averages over the horizon, and a first year that costs money paid (the
     # investments) is named with the cash flow's own figure (a review: "brings in ... a year
     # net" beside a year 1 that lost 120,000)
@@ -1684,7 +1705,31 @@ def test_a_profile_that_needs_a_job_coach_has_one_in_every_job() -> None:
     case = business_case(coached, plan_figures(coached, analysis, with_coach))
     year1 = case.cash_flow.years[0].items["jobcoach"] if case.cash_flow else 0.0
     assert year1 == pytest.approx(-0.15 * hours * weeks * 80, rel=0.02)
+    # the card names it as the profile's, as it closes no gap in this work
+    from jobcarve.report.cards import _job_cards
+
+    units = {u.id: u for u in analysis.units}
+    gettext = translations("en").gettext
+    cats = load_catalogs()
+    names = {s.id: s.name_en for s in cats.supports.values()}
+    cards = _job_cards(coached, with_coach, units, names, None, "en", gettext, cats)
+    assert cards and all(
+        "Job coach (on-the-job support) (in every job of this profile)" in c.supports for c in cards
+    )
     # an unknown support is refused where it stands
     with pytest.raises(InputError) as err:
         parse_process(HAND.replace("    pace: 0.8\n", "    pace: 0.8\n    needs: [coach]\n"))
     assert "profiles[0].needs[0]" in str(err.value) and 'unknown support "coach"' in str(err.value)
+
+
+def test_a_price_for_the_job_coach_is_refused_where_it_stands() -> None:
+    """The job coach's cost has one home, its hours; a purchase price for it as well would be
+    paid twice (a review: EUR 500 on top of EUR 11,040 of coaching hours in year 1)."""
+    text = HAND.replace(
+        "support_costs_eur: {lifting_aid: 8000}",
+        "support_costs_eur: {lifting_aid: 8000, job_coach: 500}",
+    )
+    with pytest.raises(InputError) as err:
+        parse_process(text)
+    assert "economics.support_costs_eur.job_coach" in str(err.value)
+    assert "the job coach is costed by its hours" in str(err.value)

@@ -2516,10 +2516,72 @@ def test_a_cobot_card_says_where_one_cell_serves_two_workstations(
         if u.workstation is not None:
             by_station.setdefault(u.workstation, u.id)
     one, two = list(by_station.values())[:2]
-    text = _places_text((one, two), units, 1750.0, "en", _)
-    assert text.startswith("The cell serves 2 workstations (at ")
+    text = _places_text((one, two), units, "UR20", 1750.0, "en", _)
+    assert text.startswith("The cell (UR20) serves 2 workstations (at ")
     assert units[one].label("en") in text and units[two].label("en") in text
     assert "within its reach (1.75 m)" in text
-    assert _places_text((one, one), units, 1750.0, "en", _) == ""
-    nl = _places_text((one, two), units, 1300.0, "nl", translations("nl").gettext)
+    assert _places_text((one, one), units, "UR20", 1750.0, "en", _) == ""
+    assert "within its reach of each other" in _places_text((one, two), units, "X", None, "en", _)
+    nl = _places_text((one, two), units, "UR10e", 1300.0, "nl", translations("nl").gettext)
     assert "binnen zijn bereik (1,3 m)" in nl
+
+
+def test_the_week_plan_keeps_the_workers_own_days_and_longest_day() -> None:
+    """A profile's `days_per_week` and `max_hours_per_day` shape the card's week (a reading of
+    the school furniture maker: a woman who works 24 h on four days planned on five, and a man
+    of five mornings planned on four days of 5 h). Worked by hand."""
+    from types import SimpleNamespace
+
+    from jobcarve.report.cards import _schedule
+
+    units = {
+        "press": SimpleNamespace(
+            seconds_per_unit=30.0, shift="any", days_per_week=None, label=lambda lang: "Press"
+        ),
+        "clean": SimpleNamespace(
+            seconds_per_unit=None, shift="any", days_per_week=None, label=lambda lang: "Clean"
+        ),
+    }
+    work = [("press", 12.0), ("clean", 8.0)]
+    # 20 h: four days of 5 h by default; five mornings of at most 4 h
+    assert [d.hours for d in _schedule(work, units, 20.0, "en")] == ["5"] * 4
+    assert [d.hours for d in _schedule(work, units, 20.0, "en", max_day=4.0)] == ["4"] * 5
+    # all of the daily work held: five days, unless the worker works four
+    whole = frozenset({"press"})
+    assert len(_schedule(work, units, 20.0, "en", whole)) == 5
+    four = _schedule(work, units, 20.0, "en", whole, work_days=4)
+    assert [d.hours for d in four] == ["5"] * 4
+    # three days of at most 8 h: 20 h on three days
+    assert len(_schedule(work, units, 20.0, "en", work_days=3, max_day=8.0)) == 3
+
+
+def test_a_job_of_a_four_day_profile_asks_who_does_daily_work_on_the_fifth_day(
+    tmp_path: Path,
+) -> None:
+    """A profile of four days whose job holds all of work that arises every day: the card's
+    week has four days, and the card asks who does that work on the fifth day (its hours:
+    a fifth of the week's). A profile's hours beyond its days x longest day are refused."""
+    from jobcarve import InputError, parse_process
+    from jobcarve import plan as make_plan
+    from jobcarve.report.cards import _job_cards
+
+    base = read_process(ROOT / "examples" / "packaging_food.yaml")
+    profiles = [p.model_copy(update={"days_per_week": 4}) for p in base.profiles]
+    process = base.model_copy(update={"profiles": profiles})
+    analysis = analyze(process)
+    planned = make_plan(process, analysis, time_limit_s=2, evaluate_proposals=False)
+    units = {u.id: u for u in analysis.units}
+    cats = load_catalogs()
+    cards = _job_cards(process, planned, units, {}, None, "en", translations("en").gettext, cats)
+    assert cards and all(len(c.schedule) <= 4 for c in cards)
+    asked = [line for c in cards for line in c.floor if "arises every working day" in line]
+    assert asked, [c.floor for c in cards]
+    assert "work 4 days a week" in asked[0] and "on the other days (about " in asked[0]
+    text = (ROOT / "examples" / "packaging_food.yaml").read_text(encoding="utf-8")
+    first = text.index("hours_per_week_available:", text.index("profiles:"))
+    bad = text[:first] + "max_hours_per_day: 3\n    " + text[first:]
+    with pytest.raises(InputError) as err:
+        parse_process(bad)
+    assert "hours_per_week_available" in str(err.value) and "does not fit in 15 hours" in str(
+        err.value
+    )

@@ -497,13 +497,15 @@ def test_round_trip_keeps_aids_unusable_and_the_wage_instrument(tmp_path: Path) 
     unusable = [u.id for t in original.tasks for u in t.subtasks if u.aids_unusable]
     assert unusable == ["unload_frame"]
     assert [p.instrument for p in original.profiles].count("none") == 1
-    # and a job coach in every job of the profile (`needs`)
+    # and a job coach in every job of the profile (`needs`), and the worker's own week
     assessed = original.profiles[0].model_copy(
         update={
             "loonwaarde": 0.55,
             "quality_factor": 0.9,
             "lkv": "arbeidsgehandicapt",
             "needs": ["job_coach"],
+            "days_per_week": 4,
+            "max_hours_per_day": 7.5,
         }
     )
     original = original.model_copy(update={"profiles": [assessed, *original.profiles[1:]]})
@@ -622,15 +624,18 @@ def test_support_costs_keep_through_the_inventory(tmp_path: Path) -> None:
     assert cell.value == "lifting_aid=8000"
     wanted = f"{out}:Bedrijf!{cell.coordinate}: "
     # a decimal comma and spaces are read; a cost is kept whole through the round trip
-    cell.value = "lifting_aid = 8000,50; job_coach=12345.67"
+    cell.value = "lifting_aid = 8000,50; magnifier_lighting=12345.67"
     wb.save(out)
     model, _ = import_inventory(out)
-    assert model.economics.support_costs_eur == {"lifting_aid": 8000.5, "job_coach": 12345.67}
+    assert model.economics.support_costs_eur == {
+        "lifting_aid": 8000.5,
+        "magnifier_lighting": 12345.67,
+    }
     again = tmp_path / "again.xlsx"
     export_inventory(model, again, "nl")
     assert import_inventory(again)[0].economics.support_costs_eur == {
         "lifting_aid": 8000.5,
-        "job_coach": 12345.67,
+        "magnifier_lighting": 12345.67,
     }
     for bad, said in (
         ("lifting_aid 8000", "support=amount"),

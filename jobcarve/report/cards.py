@@ -146,12 +146,25 @@ def job_titles(process: ProcessModel, plan: Plan, units: dict[str, Any], _: Gett
     return out
 
 
+def _arises_daily(unit: Any, hours: float, days: int, some_bound: bool) -> bool:
+    """Work that arises on each of ``days`` working days: work per product, work in every
+    shift, or weekly hours of at least an hour a day in a job with no work on fewer days."""
+    bound = unit.days_per_week
+    return (bound is None or bound >= days) and (
+        unit.seconds_per_unit is not None
+        or unit.shift == "every"
+        or (hours >= days * 1.0 and not some_bound)
+    )
+
+
 def _schedule(
     by_hours: list[tuple[str, float]],
     units: dict[str, Any],
     total: float,
     lang: str,
     whole: frozenset[str] = frozenset(),
+    work_days: int | None = None,
+    max_day: float | None = None,
 ) -> tuple[ScheduleDay, ...]:
     """A simple week: the job's hours over 4 or 5 days (4 up to 28.5 h), and 5 where the job
     holds the whole of work that arises every day (`whole`: the units nobody else does): on a
@@ -171,13 +184,7 @@ def _schedule(
     some_bound = any(units[u].days_per_week is not None for u, _h in by_hours)
 
     def arises_daily(uid: str, hours: float, days: int) -> bool:
-        unit = units[uid]
-        bound = unit.days_per_week
-        return (bound is None or bound >= days) and (
-            unit.seconds_per_unit is not None
-            or unit.shift == "every"
-            or (hours >= days * 1.0 and not some_bound)
-        )
+        return _arises_daily(units[uid], hours, days, some_bound)
 
     days = (
         4
@@ -187,6 +194,12 @@ def _schedule(
         and not some_bound
         else 5
     )
+    # the worker's own week (a reading: a woman who works four days planned on five, a man
+    # of five mornings on four days): enough days for the longest day, at most the days
+    if max_day:
+        days = max(days, min(5, math.ceil(total / max_day - 1e-9)))
+    if work_days is not None:
+        days = min(days, work_days)
     per_day = total / days
     out: list[dict[str, float]] = [{} for _d in range(days)]
     room = [per_day] * days
@@ -525,15 +538,39 @@ def _job_cards(
                     "hours": number(sum(tenths[u] for u, _h in repetitive) / 10, lang, 1),
                 }
             )
+        whole = frozenset(
+            u for u in job.units if all(h.holder == job.id for h in plan.unit_holder.get(u, ()))
+        )
+        prof = profiles[job.profile] if job.profile else None
         schedule = _schedule(
             by_hours,
             units,
             job.hours_per_week,
             lang,
-            frozenset(
-                u for u in job.units if all(h.holder == job.id for h in plan.unit_holder.get(u, ()))
-            ),
+            whole,
+            prof.days_per_week if prof else None,
+            prof.max_hours_per_day if prof else None,
         )
+        if prof is not None and len(schedule) < 5 and prof.days_per_week is not None:
+            # work the job holds whole that arises every working day, in a week of fewer
+            # days: the other days need someone (the card says who decides)
+            bound = any(units[u].days_per_week is not None for u, _h in by_hours)
+            every = [
+                (u, h) for u, h in by_hours if u in whole and _arises_daily(units[u], h, 5, bound)
+            ]
+            if every:
+                floor.append(
+                    _(
+                        "%(work)s arises every working day, and the people of this profile work %(days)s days a week: the week plan puts it on those days; agree who does it on the other days (about %(hours)s hours a week), or whether it can be done ahead"
+                    )
+                    % {
+                        "work": join_items(units[u].label(lang) for u, _h in every),
+                        "days": len(schedule),
+                        "hours": number(
+                            sum(h for _u, h in every) * (5 - len(schedule)) / 5, lang, 1
+                        ),
+                    }
+                )
         cards.append(
             JobCard(
                 id=job.id,
@@ -559,7 +596,15 @@ def _job_cards(
                     for d, lvl in demands.items()
                     if lvl >= 3
                 ),
-                supports=tuple(support_names.get(s, s) for s in job.supports),
+                # a support the profile's people have in any job (`needs`) says so: it closes
+                # no gap in this work
+                supports=tuple(
+                    _("%(support)s (in every job of this profile)")
+                    % {"support": support_names.get(s, s)}
+                    if job.profile and s in profiles[job.profile].needs
+                    else support_names.get(s, s)
+                    for s in job.supports
+                ),
                 profile_supports=tuple(
                     support_names.get(s, s)
                     for s in (profiles[job.profile].supports if job.profile else ())
@@ -737,13 +782,15 @@ def _payload_text(need: float, rated: float, cats: Catalogs, lang: str, _: Gette
 def _places_text(
     served: tuple[str, ...],
     units: dict[str, Unit],
+    name: str,
     reach_mm: float | None,
     lang: str,
     _: Gettext,
 ) -> str:
     """Where a cell serves units of more than one workstation (of one area, as the carving
     allows), that one arm reaches them only where they lie within its reach of each other (a
-    reading: one arm of 1.75 m given two palletising points 8 m apart)."""
+    reading: one arm of 1.75 m given two palletising points 8 m apart). The cell is named, as
+    the first screen's condition gathers the words of every cell."""
     first: dict[str, str] = {}
     for uid in served:
         station = units[uid].workstation
@@ -751,13 +798,17 @@ def _places_text(
             first[station] = units[uid].label(lang)
     if len(first) < 2:
         return ""
-    return _(
-        "The cell serves %(n)s workstations (at %(places)s): one arm reaches them only where they lie within its reach (%(reach)s) of each other. Check it on the floor plan; otherwise the quotation holds an arm on a rail or one cell per workstation."
-    ) % {
-        "n": len(first),
-        "places": join_items(first.values()),
-        "reach": f"{number(reach_mm / 1000, lang, 2)} m" if reach_mm else "-",
-    }
+    figures = {"name": name, "n": len(first), "places": join_items(first.values())}
+    if reach_mm:
+        return _(
+            "The cell (%(name)s) serves %(n)s workstations (at %(places)s): one arm reaches them only where they lie within its reach (%(reach)s) of each other. Check it on the floor plan; otherwise the quotation holds an arm on a rail or one cell per workstation."
+        ) % {**figures, "reach": f"{number(reach_mm / 1000, lang, 2)} m"}
+    return (
+        _(
+            "The cell (%(name)s) serves %(n)s workstations (at %(places)s): one arm reaches them only where they lie within its reach of each other. Check it on the floor plan; otherwise the quotation holds an arm on a rail or one cell per workstation."
+        )
+        % figures
+    )
 
 
 def _tending_text(
@@ -921,6 +972,7 @@ def _cobot_cards(
                 places=_places_text(
                     (*cobot.units, *cobot.assists),
                     units,
+                    f"{model.manufacturer} {model.model}" if model else cobot.model or "",
                     model.reach_mm if model else None,
                     lang,
                     _,

@@ -900,51 +900,50 @@ def _decision(
     )
     # the net effect adds the worth of extra capacity to money: the sentence leads with what
     # the plan does in money paid and then adds that worth (two readings: "brings in ... a
-    # year net" led with a figure of which most was no money)
+    # year net" led with a figure of which most was no money); in whole euros, as shown, so
+    # that the three figures add up and their words follow the figures shown
+    shown = round(net)
     capacity = case.capacity_value_eur_per_year if case is not None else 0.0
-    cash = round(net) - round(capacity)  # whole euros, as shown: the figures add up
     uses = capacity_uses(case, _) if case is not None else ""
-    if not uses:
+    if not uses or round(capacity) <= 0:
         capacity = 0.0  # no use that brings worth: nothing to say (or to subtract)
+    cash = shown - round(capacity)
+    worth = ""
+    if capacity > 0:
+        figures = {
+            "cash": money(abs(cash), lang),
+            "capacity": money(capacity, lang),
+            "uses": uses,
+            "net": money(abs(shown), lang),
+        }
+        if cash > 0:
+            paid = _("In money paid it brings in %(cash)s a year;")
+        elif cash == 0:
+            paid = _("In money paid it breaks even;")
+        else:
+            paid = _("In money paid it costs %(cash)s a year;")
+        total = (
+            _(
+                "with %(capacity)s a year worth of extra capacity (%(uses)s), which is no money saved, its net effect is %(net)s a year."
+            )
+            if shown >= 0
+            else _(
+                "with %(capacity)s a year worth of extra capacity (%(uses)s), which is no money saved, it still costs %(net)s a year net."
+            )
+        )
+        worth = (paid + " " + total) % figures
     if case is None:
         sentence = workers_label
-    elif workers > 0 and capacity > 0:
+    elif workers > 0 and worth:
         sentence = (
             _("The plan offers work to 1 person (%(fte)s FTE).") % {"fte": fte}
             if workers == 1
             else _("The plan offers work to %(n)s people (%(fte)s FTE).")
             % {"n": workers, "fte": fte}
         )
-        worth = {
-            "cash": money(abs(cash), lang),
-            "capacity": money(capacity, lang),
-            "uses": uses,
-            "net": money(abs(net), lang),
-        }
-        if cash >= 0:
-            sentence += (
-                " "
-                + _(
-                    "In money paid it brings in %(cash)s a year; with %(capacity)s a year worth of extra capacity (%(uses)s), which is no money saved, its net effect is %(net)s a year."
-                )
-                % worth
-            )
-        elif net >= 0:
-            sentence += (
-                " "
-                + _(
-                    "In money paid it costs %(cash)s a year; with %(capacity)s a year worth of extra capacity (%(uses)s), which is no money saved, its net effect is %(net)s a year."
-                )
-                % worth
-            )
-        else:
-            sentence += (
-                " "
-                + _(
-                    "In money paid it costs %(cash)s a year; with %(capacity)s a year worth of extra capacity (%(uses)s), which is no money saved, it still costs %(net)s a year net."
-                )
-                % worth
-            )
+        sentence += " " + worth
+    elif workers == 0 and worth:
+        sentence = _("The plan makes no new job (the next steps say why).") + " " + worth
     elif workers == 0:
         sentence = _(
             "The plan makes no new job (the next steps say why); the rest of it has a net effect of %(net)s a year."

@@ -230,6 +230,8 @@ def export_inventory(process: ProcessModel, path: str | Path, lang: str = "nl") 
                 p.age,
                 p.hourly_wage_eur,
                 ", ".join(p.needs) or None,
+                p.days_per_week,
+                p.max_hours_per_day,
             ]
             for p in process.profiles
         ],

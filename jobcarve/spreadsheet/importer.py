@@ -339,6 +339,16 @@ def _profile_row(
     age = _num(v.get("age"), table, row, "age", "age", problems, integer=True)
     if age is not None:
         profile["age"] = age
+    days = _num(
+        v.get("days_per_week"), table, row, "days_per_week", "days per week", problems, integer=True
+    )
+    if days is not None:
+        profile["days_per_week"] = days
+    longest = _num(
+        v.get("max_hours_per_day"), table, row, "max_hours_per_day", "longest day", problems
+    )
+    if longest is not None:
+        profile["max_hours_per_day"] = longest
     return profile
 
 

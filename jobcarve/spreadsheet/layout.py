@@ -253,6 +253,13 @@ PROFILE_COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
         "Always needed (supports in every job)",
         ("altijd nodig", "always needed", "needs"),
     ),
+    # the worker's own week, for the job card's week plan
+    "days_per_week": ("Dagen per week", "Days per week", ("werkdagen", "working days")),
+    "max_hours_per_day": (
+        "Langste werkdag (uren)",
+        "Longest working day (hours)",
+        ("uren per dag", "hours per day", "max hours per day"),
+    ),
 }
 COMPANY_KEYS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "company.name": ("Bedrijf", "Company", ("bedrijfsnaam", "company name")),
