@@ -593,6 +593,9 @@ class CarvingParams(_Block):
     proposals_evaluated: Param
     break_after_hours: Param
     break_after_hours_under_18: Param
+    long_break_after_hours: Param
+    max_hours_per_day: Param
+    max_hours_per_day_under_18: Param
 
 
 class AssessmentParams(_Block):

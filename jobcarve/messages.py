@@ -15,7 +15,6 @@ from jobcarve.formatting import join_items
 
 LANGUAGES = ("nl", "en")
 
-#: key -> (Dutch, English) templates with str.format fields.
 #: which lifting aids leave a person lifting, in both lifting risks with an aid in use (an
 #: adviser's reading: a vacuum tube lifter at the egg packer read as "a person still lifts")
 _AID_LIFT = (
@@ -23,6 +22,7 @@ _AID_LIFT = (
     "a lift table or roller conveyor keeps the load at height and a person still lifts; where the aid carries the whole load, as a vacuum tube lifter or a balancer does, nobody lifts: leave the lift's geometry out of the model",
 )
 
+#: key -> (Dutch, English) templates with str.format fields.
 MESSAGES: dict[str, tuple[str, str]] = {
     # fit
     "fit.fits": (

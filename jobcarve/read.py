@@ -264,24 +264,44 @@ def _check_wage(
 
 
 def _check_week(
-    profile: dict[str, Any], loc: Loc, smap: SourceMap, problems: list[Problem]
+    profile: dict[str, Any], loc: Loc, smap: SourceMap, problems: list[Problem], cats: Catalogs
 ) -> None:
-    """A profile's hours a week fit in its days and its longest day (24 h on four days of at
-    most 5 h does not)."""
+    """A profile's longest day is at most the law's (`carving.max_hours_per_day`, 12; under
+    18 `max_hours_per_day_under_18`, 9), and its hours a week fit in its days and its longest
+    day, the law's where it gives none (25.5 h on one day does not)."""
+    if cats.params is None:
+        return
+    carving = cats.params.carving
+    age = profile.get("age")
+    below = [r.below_age for r in cats.params.restrictions if r.below_age is not None]
+    young = isinstance(age, int) and not isinstance(age, bool) and bool(below) and age < min(below)
+    law = (carving.max_hours_per_day_under_18 if young else carving.max_hours_per_day).value
+    given = profile.get("max_hours_per_day")
+    if not isinstance(given, (int, float)) or isinstance(given, bool):
+        given = None
+    if given is not None and given > law + 1e-9:
+        problems.append(
+            smap.problem(
+                (*loc, "max_hours_per_day"),
+                f"max_hours_per_day {given:g} is above the {law:g} hours a day the "
+                f"Arbeidstijdenwet allows{' under 18' if young else ''}",
+            )
+        )
+        return
     hours = profile.get("hours_per_week_available")
     days = profile.get("days_per_week")
-    longest = profile.get("max_hours_per_day")
-    numbers = (hours, longest)
-    if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in numbers):
+    if not isinstance(hours, (int, float)) or isinstance(hours, bool):
         return
-    assert isinstance(hours, (int, float)) and isinstance(longest, (int, float))
-    most = (days if isinstance(days, int) and not isinstance(days, bool) else 5) * longest
-    if hours > most + 1e-9:
+    if not isinstance(days, int) or isinstance(days, bool) or not 1 <= days <= 5:
+        days = 5
+    longest = given if given is not None else law
+    if hours > days * longest + 1e-9:
         problems.append(
             smap.problem(
                 (*loc, "hours_per_week_available"),
-                f"hours_per_week_available {hours:g} does not fit in {most:g} hours a week "
-                "(days_per_week x max_hours_per_day, or 5 days where days_per_week is not given)",
+                f"hours_per_week_available {hours:g} does not fit in {days} days of at most "
+                f"{longest:g} hours (days_per_week, else 5; max_hours_per_day, else the "
+                "Arbeidstijdenwet's longest day)",
             )
         )
 
@@ -410,7 +430,7 @@ def _cross_check(
         _check_secondment(profile, ("profiles", i), smap, problems)
         _check_wage(profile, ("profiles", i), smap, problems, statutory)
         _check_age(profile, ("profiles", i), smap, problems, cats)
-        _check_week(profile, ("profiles", i), smap, problems)
+        _check_week(profile, ("profiles", i), smap, problems, cats)
         for key in ("supports", "needs"):
             _check_supports(
                 profile.get(key), ("profiles", i, key), supports, smap, problems, support_hint

@@ -1714,7 +1714,7 @@ def test_a_profile_that_needs_a_job_coach_has_one_in_every_job() -> None:
     names = {s.id: s.name_en for s in cats.supports.values()}
     cards = _job_cards(coached, with_coach, units, names, None, "en", gettext, cats)
     assert cards and all(
-        "Job coach (on-the-job support) (in every job of this profile)" in c.supports for c in cards
+        "Job coach (on-the-job support): in every job of this profile" in c.supports for c in cards
     )
     # an unknown support is refused where it stands
     with pytest.raises(InputError) as err:

@@ -2582,6 +2582,32 @@ def test_a_job_of_a_four_day_profile_asks_who_does_daily_work_on_the_fifth_day(
     bad = text[:first] + "max_hours_per_day: 3\n    " + text[first:]
     with pytest.raises(InputError) as err:
         parse_process(bad)
-    assert "hours_per_week_available" in str(err.value) and "does not fit in 15 hours" in str(
-        err.value
+    assert "hours_per_week_available" in str(err.value)
+    assert "does not fit in 5 days of at most 3 hours" in str(err.value)
+    # without a longest day, the law's: 25.5 h on one day of at most 12 does not fit
+    one_day = text[:first] + "days_per_week: 1\n    " + text[first:]
+    with pytest.raises(InputError) as err:
+        parse_process(one_day)
+    assert "does not fit in 1 days of at most 12 hours" in str(err.value)
+    # under 18 a day is at most 9 hours (Arbeidstijdenwet)
+    young = text[:first] + "age: 17\n    max_hours_per_day: 10\n    " + text[first:]
+    with pytest.raises(InputError) as err:
+        parse_process(young)
+    assert (
+        "max_hours_per_day 10 is above the 9 hours a day the Arbeidstijdenwet allows under 18"
+        in (str(err.value))
     )
+
+
+def test_a_day_of_more_than_ten_hours_has_a_break_of_45_minutes() -> None:
+    """Arbeidstijdenwet art. 5:4: more than 10 hours of work, a break of at least 45 minutes
+    (a review: three days of 10.7 h said 30 minutes); a day the worker's longest day cannot
+    hold is named on the card (a review: Friday at 5 h against a longest day of 4)."""
+    from jobcarve.report.cards import ScheduleDay, _break_note
+
+    cats = load_catalogs()
+    _ = translations("en").gettext
+    long_day = ScheduleDay("Mon", "10.7", (), 107)
+    note = _break_note((long_day,), cats, "en", _)
+    assert "break of at least 45 minutes" in note and "more than 10 hours" in note
+    assert "45 minutes" not in _break_note((ScheduleDay("Mon", "10", (), 100),), cats, "en", _)

@@ -239,10 +239,11 @@ def _schedule(
     # what it shows (a review: 5.8 x 4 days = 23.2 against a job of 23.4 h)
     week = unit_tenths(by_hours, total)
     shown: list[dict[str, int]] = [{} for _d in range(days)]
-    for uid, _h in by_hours:
+    for k, (uid, _h) in enumerate(by_hours):
         name = units[uid].label(lang)
         on = [d for d in range(days) if out[d].get(uid, 0.0) > 0]
-        for d, tenths in zip(on, apportion([out[d][uid] * 10 for d in on], week[uid]), strict=True):
+        shares = apportion([out[d][uid] * 10 for d in on], week[uid], start=k)
+        for d, tenths in zip(on, shares, strict=True):
             shown[d][name] = shown[d].get(name, 0) + tenths
     return tuple(
         ScheduleDay(
@@ -255,14 +256,16 @@ def _schedule(
     )
 
 
-def apportion(values: list[float], target: int) -> list[int]:
+def apportion(values: list[float], target: int, start: int = 0) -> list[int]:
     """Whole numbers near ``values`` that add up to ``target`` (largest remainder: each
-    value's floor, and the units left over to the largest fractions)."""
+    value's floor, and the units left over to the largest fractions; equal fractions from
+    index ``start`` on, so that a week's units do not all round up on its first day)."""
     if not values:
         return []
+    n = len(values)
     floors = [math.floor(v + 1e-9) for v in values]
     left = target - sum(floors)
-    order = sorted(range(len(values)), key=lambda i: (-(values[i] - floors[i]), i))
+    order = sorted(range(n), key=lambda i: (-(values[i] - floors[i]), (i - start) % n))
     out = list(floors)
     if left >= 0:
         for k in range(left):
@@ -542,6 +545,9 @@ def _job_cards(
             u for u in job.units if all(h.holder == job.id for h in plan.unit_holder.get(u, ()))
         )
         prof = profiles[job.profile] if job.profile else None
+        # the worker's longest day: the profile's, at most the law's (9 h under 18, 12 h)
+        law = _longest_day(cats, bool(young))
+        longest = min(prof.max_hours_per_day or law, law) if prof and law else None
         schedule = _schedule(
             by_hours,
             units,
@@ -549,28 +555,43 @@ def _job_cards(
             lang,
             whole,
             prof.days_per_week if prof else None,
-            prof.max_hours_per_day if prof else None,
+            longest,
         )
         if prof is not None and len(schedule) < 5 and prof.days_per_week is not None:
-            # work the job holds whole that arises every working day, in a week of fewer
-            # days: the other days need someone (the card says who decides)
+            # work the job holds whole that arises every working day (as `_schedule` counts
+            # it for a five-day week), in a week of fewer days: the other days need someone
             bound = any(units[u].days_per_week is not None for u, _h in by_hours)
             every = [
-                (u, h) for u, h in by_hours if u in whole and _arises_daily(units[u], h, 5, bound)
+                (u, h) for u, h in by_hours if u in whole and _arises_daily(units[u], h, 4, bound)
             ]
             if every:
                 floor.append(
                     _(
-                        "%(work)s arises every working day, and the people of this profile work %(days)s days a week: the week plan puts it on those days; agree who does it on the other days (about %(hours)s hours a week), or whether it can be done ahead"
+                        "work that arises every working day (%(work)s) is in this job, and the people of this profile work %(days)s days a week: the week plan puts it on those days; agree who does it on the other days (about %(hours)s hours a week at a colleague's pace), or whether it can be done ahead"
                     )
                     % {
                         "work": join_items(units[u].label(lang) for u, _h in every),
                         "days": len(schedule),
+                        # the job's hours are at the worker's pace: a colleague's are fewer
                         "hours": number(
-                            sum(h for _u, h in every) * (5 - len(schedule)) / 5, lang, 1
+                            sum(h for _u, h in every) * prof.pace * (5 - len(schedule)) / 5,
+                            lang,
+                            1,
                         ),
                     }
                 )
+        if longest is not None and any(d.tenths > round(longest * 10) + 1 for d in schedule):
+            # work done on fewer days can make a day longer than the worker's (the tenths'
+            # rounding adds at most one)
+            floor.append(
+                _(
+                    "the week plan has a day of %(hours)s hours, longer than the %(longest)s hours this worker works in a day: agree the days with the worker, or leave part of that day's work with a colleague"
+                )
+                % {
+                    "hours": number(max(d.tenths for d in schedule) / 10, lang, 1),
+                    "longest": number(longest, lang, 1),
+                }
+            )
         cards.append(
             JobCard(
                 id=job.id,
@@ -599,7 +620,7 @@ def _job_cards(
                 # a support the profile's people have in any job (`needs`) says so: it closes
                 # no gap in this work
                 supports=tuple(
-                    _("%(support)s (in every job of this profile)")
+                    _("%(support)s: in every job of this profile")
                     % {"support": support_names.get(s, s)}
                     if job.profile and s in profiles[job.profile].needs
                     else support_names.get(s, s)
@@ -635,6 +656,15 @@ def _job_cards(
     return cards
 
 
+def _longest_day(cats: Catalogs, young: bool) -> float | None:
+    """The Arbeidstijdenwet's longest working day (`carving.max_hours_per_day`, 12;
+    `max_hours_per_day_under_18`, 9), None without parameters."""
+    if cats.params is None:
+        return None
+    carving = cats.params.carving
+    return (carving.max_hours_per_day_under_18 if young else carving.max_hours_per_day).value
+
+
 def _break_note(
     schedule: tuple[ScheduleDay, ...], cats: Catalogs, lang: str, _: Gettext, young: bool = False
 ) -> str:
@@ -648,6 +678,11 @@ def _break_note(
     after = (carving.break_after_hours_under_18 if young else carving.break_after_hours).value
     if not any(d.tenths > round(after * 10) for d in schedule):
         return ""
+    long_after = carving.long_break_after_hours.value
+    if any(d.tenths > round(long_after * 10) for d in schedule):
+        return _(
+            "A day of more than %(hours)s hours of work has a break of at least 45 minutes on top of these hours, and a day of more than %(short)s hours one of at least 30 minutes (Arbeidstijdenwet art. 5:4); plan them with the worker, with short pauses more often where the profile needs them."
+        ) % {"hours": number(long_after, lang, 1), "short": number(after, lang, 1)}
     return _(
         "A day of more than %(hours)s hours of work has a break of at least 30 minutes on top of these hours (Arbeidstijdenwet art. 5:4); plan it with the worker, with short pauses more often where the profile needs them."
     ) % {"hours": number(after, lang, 1)}

@@ -902,19 +902,19 @@ def _decision(
     # the plan does in money paid and then adds that worth (two readings: "brings in ... a
     # year net" led with a figure of which most was no money); in whole euros, as shown, so
     # that the three figures add up and their words follow the figures shown
-    shown = round(net)
+    net_shown = round(net)
     capacity = case.capacity_value_eur_per_year if case is not None else 0.0
     uses = capacity_uses(case, _) if case is not None else ""
     if not uses or round(capacity) <= 0:
         capacity = 0.0  # no use that brings worth: nothing to say (or to subtract)
-    cash = shown - round(capacity)
+    cash = net_shown - round(capacity)
     worth = ""
     if capacity > 0:
         figures = {
             "cash": money(abs(cash), lang),
             "capacity": money(capacity, lang),
             "uses": uses,
-            "net": money(abs(shown), lang),
+            "net": money(abs(net_shown), lang),
         }
         if cash > 0:
             paid = _("In money paid it brings in %(cash)s a year;")
@@ -926,7 +926,7 @@ def _decision(
             _(
                 "with %(capacity)s a year worth of extra capacity (%(uses)s), which is no money saved, its net effect is %(net)s a year."
             )
-            if shown >= 0
+            if net_shown >= 0
             else _(
                 "with %(capacity)s a year worth of extra capacity (%(uses)s), which is no money saved, it still costs %(net)s a year net."
             )

@@ -120,6 +120,11 @@ PARAMETER_LABELS = {
     "carving.break_after_hours": N_(
         "Hours of work in a day after which a break of at least 30 minutes is due"
     ),
+    "carving.long_break_after_hours": N_(
+        "Hours of work in a day after which a break of at least 45 minutes is due"
+    ),
+    "carving.max_hours_per_day": N_("Longest working day of a profile that gives none"),
+    "carving.max_hours_per_day_under_18": N_("Longest working day of a worker under 18"),
     "cobot.inspection_knockout_problem_solving": N_(
         "Judgement level at which inspection work stays human"
     ),
