@@ -559,15 +559,22 @@ def profile_restrictions(
     from its age (a rule's ``below_age``: under 18, the Arbeidstijdenwet's rules for young
     people). The one home of that rule for the fit, the plan and the job cards."""
     own = tuple(profile.restrictions)
-    if profile.age is None:
-        return own
     listed = {r.kind for r in own}
     implied = tuple(
         Restriction(kind=rule.id)
-        for rule in rules
-        if rule.below_age is not None and profile.age < rule.below_age and rule.id not in listed
+        for rule in young_rules(profile.age, rules)
+        if rule.id not in listed
     )
     return own + implied
+
+
+def young_rules(age: object, rules: Iterable[RestrictionRule]) -> list[RestrictionRule]:
+    """The rules for young workers that hold at an age (a rule's ``below_age``: under 18);
+    none without an age. The one home of "under 18" for the restrictions, the model's
+    checks and the job cards' longest day and breaks."""
+    if not isinstance(age, int) or isinstance(age, bool):
+        return []
+    return [r for r in rules if r.below_age is not None and age < r.below_age]
 
 
 class CarvingParams(_Block):
@@ -596,6 +603,17 @@ class CarvingParams(_Block):
     long_break_after_hours: Param
     max_hours_per_day: Param
     max_hours_per_day_under_18: Param
+
+    def longest_day(self, young: bool) -> float:
+        """The Arbeidstijdenwet's longest working day: `max_hours_per_day` (12), for a worker
+        under 18 `max_hours_per_day_under_18` (9). One home for the model's checks and the
+        job cards' week plan."""
+        return (self.max_hours_per_day_under_18 if young else self.max_hours_per_day).value
+
+    def break_after(self, young: bool) -> float:
+        """The hours of work after which a break is due (Arbeidstijdenwet art. 5:4):
+        `break_after_hours`, for a worker under 18 `break_after_hours_under_18`."""
+        return (self.break_after_hours_under_18 if young else self.break_after_hours).value
 
 
 class AssessmentParams(_Block):

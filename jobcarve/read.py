@@ -16,7 +16,7 @@ from typing import Any
 import networkx as nx
 from pydantic import ValidationError
 
-from jobcarve.catalog import Catalogs, load_catalogs
+from jobcarve.catalog import Catalogs, load_catalogs, young_rules
 from jobcarve.exceptions import InputError, Problem
 from jobcarve.model import FORMAT_VERSION, YOUTH_AGES, Demands, Handling, ProcessModel, Task
 from jobcarve.yamlsource import (
@@ -271,11 +271,8 @@ def _check_week(
     day, the law's where it gives none (25.5 h on one day does not)."""
     if cats.params is None:
         return
-    carving = cats.params.carving
-    age = profile.get("age")
-    below = [r.below_age for r in cats.params.restrictions if r.below_age is not None]
-    young = isinstance(age, int) and not isinstance(age, bool) and bool(below) and age < min(below)
-    law = (carving.max_hours_per_day_under_18 if young else carving.max_hours_per_day).value
+    young = bool(young_rules(profile.get("age"), cats.params.restrictions))
+    law = cats.params.carving.longest_day(young)
     given = profile.get("max_hours_per_day")
     if not isinstance(given, (int, float)) or isinstance(given, bool):
         given = None

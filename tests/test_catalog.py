@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from jobcarve import DIMENSIONS, InputError
-from jobcarve.catalog import load_catalogs, load_task_catalog
+from jobcarve.catalog import load_catalogs, load_task_catalog, profile_restrictions, young_rules
 from jobcarve.resources import catalog_dir
 
 CATALOG_FILES = sorted(catalog_dir().glob("tasks_*.yaml"))
@@ -152,3 +152,26 @@ def test_every_entry_says_its_activities_and_supports_say_where() -> None:
     assert cats.supports["picture_instructions"].source.startswith("policy")
     assert cats.supports["job_coach"].source.startswith("policy")
     assert "Slotervaart" not in cats.supports["job_coach"].source
+
+
+def test_under_18_and_the_laws_longest_day_have_one_home() -> None:
+    """`young_rules` says who is under 18 for the restrictions, the model's checks and the
+    job cards; `CarvingParams.longest_day` and `break_after` give the law's limits."""
+    from jobcarve.model import Profile
+
+    params = load_catalogs().params
+    assert params is not None
+    rules = params.restrictions
+    assert [r.id for r in young_rules(17, rules)] == ["under_18"]
+    assert young_rules(18, rules) == []
+    assert young_rules(None, rules) == []
+    assert young_rules(True, rules) == []  # a YAML boolean is no age
+    assert young_rules("17", rules) == []
+    carving = params.carving
+    assert carving.longest_day(True) == 9 < carving.longest_day(False) == 12
+    assert carving.break_after(True) == 4.5 < carving.break_after(False) == 5.5
+    capacities = {d: 3 for d in DIMENSIONS}
+    profile = Profile(id="p", name="p", hours_per_week_available=20, age=16, capacities=capacities)
+    assert "under_18" in {r.kind for r in profile_restrictions(profile, rules)}
+    older = profile.model_copy(update={"age": 30})
+    assert "under_18" not in {r.kind for r in profile_restrictions(older, rules)}

@@ -10,7 +10,12 @@ from typing import Any
 from jobcarve.carving.balance import RoleBalance
 from jobcarve.carving.line import DECISECOND, LineSolution
 from jobcarve.carving.plan import Plan, PlanCobot, PlanJob, day_only_profiles, no_night_profiles
-from jobcarve.catalog import Catalogs, RestrictionRule, checks_hit, profile_restrictions
+from jobcarve.catalog import (
+    Catalogs,
+    checks_hit,
+    profile_restrictions,
+    young_rules,
+)
 from jobcarve.economics import BusinessCase
 from jobcarve.formatting import fixed, join_items, number, percent
 from jobcarve.messages import DIMENSION_NAMES, LANGUAGES, MESSAGES
@@ -359,7 +364,11 @@ def _job_cards(
                     "work": "; ".join(units[u].label(lang) for u in fed),
                 }
             )
-        young = _age_rules(profiles[job.profile], cats) if job.profile else []
+        young = (
+            young_rules(profiles[job.profile].age, cats.params.restrictions)
+            if job.profile and cats.params
+            else []
+        )
         for rule in young:
             # the Arbeidstijdenwet's hours for 16 and 17 hold whatever the process's shifts
             restriction = rule.name_nl if lang == "nl" else rule.name_en
@@ -546,7 +555,7 @@ def _job_cards(
         )
         prof = profiles[job.profile] if job.profile else None
         # the worker's longest day: the profile's, at most the law's (9 h under 18, 12 h)
-        law = _longest_day(cats, bool(young))
+        law = cats.params.carving.longest_day(bool(young)) if cats.params else None
         longest = min(prof.max_hours_per_day or law, law) if prof and law else None
         schedule = _schedule(
             by_hours,
@@ -656,15 +665,6 @@ def _job_cards(
     return cards
 
 
-def _longest_day(cats: Catalogs, young: bool) -> float | None:
-    """The Arbeidstijdenwet's longest working day (`carving.max_hours_per_day`, 12;
-    `max_hours_per_day_under_18`, 9), None without parameters."""
-    if cats.params is None:
-        return None
-    carving = cats.params.carving
-    return (carving.max_hours_per_day_under_18 if young else carving.max_hours_per_day).value
-
-
 def _break_note(
     schedule: tuple[ScheduleDay, ...], cats: Catalogs, lang: str, _: Gettext, young: bool = False
 ) -> str:
@@ -675,7 +675,7 @@ def _break_note(
     if cats.params is None:
         return ""
     carving = cats.params.carving
-    after = (carving.break_after_hours_under_18 if young else carving.break_after_hours).value
+    after = carving.break_after(young)
     if not any(d.tenths > round(after * 10) for d in schedule):
         return ""
     long_after = carving.long_break_after_hours.value
@@ -703,16 +703,6 @@ def _learning(job: Any, cats: Catalogs, lang: str, _: Gettext) -> str:
     return _(
         "learning on the job (praktijkleren); none of the job's work matches a standard task with an MBO work process, so ask the training company or SBB whether a praktijkverklaring fits this work."
     )
-
-
-def _age_rules(profile: Any, cats: Catalogs) -> list[RestrictionRule]:
-    """The restrictions that follow from the profile's age (`below_age`), as
-    `profile_restrictions` gives them."""
-    if cats.params is None:
-        return []
-    rules = {r.id: r for r in cats.params.restrictions}
-    held = {r.kind for r in profile_restrictions(profile, rules.values())}
-    return [r for r in rules.values() if r.id in held and r.below_age is not None]
 
 
 def place_of(unit: Any) -> str:
