@@ -588,14 +588,16 @@ class Profile(_Block):
         ge=1,
         le=5,
         description="Days a week the people of this profile work (24 h on four days: 4); the"
-        " job card's week has at most these days. None: as the job's work needs.",
+        " job card's week has at most these days, and a job holds at most a day of its hours of"
+        " work done on fewer days. None: as the job's work needs.",
     )
     max_hours_per_day: float | None = Field(
         None,
         gt=0,
         le=12,
         description="Longest working day of the people of this profile (five mornings of 4 h:"
-        " 4); the job card's week spreads the job's hours over enough days.",
+        " 4); the job card's week spreads the job's hours over enough days, and a job holds at"
+        " most this day of work done on fewer days.",
     )
     pace: float = Field(
         1.0, ge=0.05, le=1, description="Relative pace; 0.7 needs 1/0.7 of the time."
@@ -679,6 +681,18 @@ class Profile(_Block):
             "instrument lks or loondispensatie, else none."
         ),
     )
+
+    @property
+    def own_day(self) -> float | None:
+        """The working day of the people of this profile where the model gives their week:
+        `max_hours_per_day`, else their hours over `days_per_week` (24 h on four days: 6);
+        None where it gives neither. The plan's day of work done on fewer days
+        (`PoolInstance.day_limit`)."""
+        if self.max_hours_per_day is not None:
+            return self.max_hours_per_day
+        if self.days_per_week is not None:
+            return self.hours_per_week_available / self.days_per_week
+        return None
 
     @property
     def lkv_kind(self) -> str:

@@ -20,6 +20,7 @@ from jobcarve.carving.cpsat.pool import PoolModel
 from jobcarve.carving.greedy import greedy
 from jobcarve.carving.instance import PoolInstance, PoolOptions, PoolProfile, PoolUnit
 from jobcarve.carving.plan import Plan
+from jobcarve.model import ProcessModel
 from tests.conftest import EXAMPLES, ROOT
 
 
@@ -895,7 +896,7 @@ def test_day_shift_only_keeps_a_profiles_jobs_to_the_day_shifts_share() -> None:
     lab's wheelchair user, who works days only, was left to work the late shift, which the
     format could not state for two shifts)."""
     from jobcarve import analyze, parse_process
-    from jobcarve.model import DIMENSIONS, ProcessModel
+    from jobcarve.model import DIMENSIONS
 
     text = """\
 format: 1
@@ -1090,6 +1091,50 @@ def test_a_part_of_a_standard_task_is_no_learning_route() -> None:
         assert ("laser_unload_sort" in job.quality.learning_templates) == whole, job.id
 
 
+def _washed_on_fridays() -> ProcessModel:
+    """Case 89 with its wash line, screen plates, litter and scrap done on one day a week."""
+    once = {"clean_wash_line", "clean_screen_plates", "pick_litter", "sort_scrap"}
+    process = read_process(ROOT / "tests" / "cases" / "plastic_recycling.yaml")
+
+    def weekly(t):  # type: ignore[no-untyped-def]
+        subs = [weekly(s) for s in t.subtasks]
+        update = {"subtasks": subs, **({"days_per_week": 1} if t.id in once else {})}
+        return t.model_copy(update=update)
+
+    return process.model_copy(update={"tasks": [weekly(t) for t in process.tasks]})
+
+
+def test_work_done_on_fewer_days_fits_in_the_workers_own_day() -> None:
+    """Where the model gives a profile's week (`max_hours_per_day`, or `days_per_week`),
+    its day of work done on fewer days is that day, not a fifth of a full-time week: five
+    mornings of 5 h hold at most 5 h of the Friday wash, in the worker's own hours (a diff
+    review: the plan's day assumed five days of 7.6 h while the card kept to the worker's)."""
+    from jobcarve import analyze
+    from jobcarve.carving.instance import build_instance, resolve_options
+    from jobcarve.catalog import load_catalogs
+
+    friday = _washed_on_fridays()
+    mornings = [
+        p.model_copy(update={"max_hours_per_day": 5.0, "hours_per_week_available": 25.0})
+        for p in friday.profiles
+    ]
+    four_days = friday.profiles[0].model_copy(update={"days_per_week": 4})
+    assert four_days.own_day == friday.profiles[0].hours_per_week_available / 4
+    assert friday.profiles[0].own_day is None
+    short = friday.model_copy(update={"profiles": mornings})
+    analysis = analyze(short)
+    cats = load_catalogs()
+    assert cats.params is not None
+    inst = build_instance(analysis, short, resolve_options(short, cats.params))
+    for i, p in enumerate(mornings):
+        assert inst.day_limit(i) == pytest.approx(5.0 * p.pace)
+    bound = {u.id for u in analysis.units if u.days_per_week == 1}
+    result = plan(short, analysis, time_limit_s=2, evaluate_proposals=False)
+    held = [sum(job.unit_hours.get(u, 0.0) for u in bound) for job in result.carved]
+    assert any(h > 0 for h in held)
+    assert max(held) <= 5.0 + 0.05
+
+
 def test_work_done_on_one_day_a_week_is_at_most_a_day_in_a_job() -> None:
     """Case 89's wash line is cleaned on Fridays: 16 h of it sat in a job as 2.4 h blocks
     every day (an adviser's reading). With `days_per_week: 1` on it and on three more tasks
@@ -1103,15 +1148,7 @@ def test_work_done_on_one_day_a_week_is_at_most_a_day_in_a_job() -> None:
     from jobcarve.catalog import load_catalogs
     from jobcarve.report.cards import _schedule
 
-    once = {"clean_wash_line", "clean_screen_plates", "pick_litter", "sort_scrap"}
-    process = read_process(ROOT / "tests" / "cases" / "plastic_recycling.yaml")
-
-    def weekly(t):  # type: ignore[no-untyped-def]
-        subs = [weekly(s) for s in t.subtasks]
-        update = {"subtasks": subs, **({"days_per_week": 1} if t.id in once else {})}
-        return t.model_copy(update=update)
-
-    friday = process.model_copy(update={"tasks": [weekly(t) for t in process.tasks]})
+    friday = _washed_on_fridays()
     analysis = analyze(friday)
     bound = {u.id: u for u in analysis.units if u.days_per_week == 1}
     assert {u.task for u in bound.values()} == {"clean_wash_line", "run_extruders", "yard_cleaning"}

@@ -106,6 +106,10 @@ class PoolProfile:
     load_limit: float | None = None
     #: supports every job of this profile holds whatever its work asks (`Profile.needs`)
     needs: tuple[str, ...] = ()
+    #: the profile's own working day in hours, where the model gives its week
+    #: (`Profile.max_hours_per_day`, else its hours over `Profile.days_per_week`); None: a
+    #: working day of the plan's week (`PoolInstance.day_limit`)
+    own_day: float | None = None
 
 
 @dataclass(frozen=True)
@@ -178,10 +182,17 @@ class PoolInstance:
 
     def day_limit(self, p: int) -> float:
         """The standard hours a job of profile index ``p`` holds on the day of its work done on
-        fewer days (`assignment.day_work`): a working day (`hours_per_fte` / 5, or a fifth of
-        the profile's hours where more) at its pace."""
+        fewer days (`assignment.day_work`): a working day at its pace. That is the profile's
+        own day where the model gives its week (`PoolProfile.own_day`: a worker of mornings
+        of 5 h, or of 24 h on four days), else `hours_per_fte` / 5, or a fifth of the
+        profile's hours where more."""
         prof = self.profiles[p]
-        return max(self.options.hours_per_fte, prof.hours_available) / WORKING_DAYS * prof.pace
+        day = (
+            prof.own_day
+            if prof.own_day is not None
+            else max(self.options.hours_per_fte, prof.hours_available) / WORKING_DAYS
+        )
+        return day * prof.pace
 
     def load_limit(self, p: int) -> float:
         """The highest hours-weighted physical load of a job of profile index ``p``."""
@@ -333,7 +344,11 @@ def build_instance(
         limits = {
             r.id: sum(role_uses(r, process.planning.hours_per_fte).values()) for r in process.roles
         }
-    paces = [p.pace for p in process.profiles]
+    # the shortest working day at its pace: the plan's day, or a profile's own (`own_day`)
+    fte_day = process.planning.hours_per_fte / WORKING_DAYS
+    shortest_day = min(
+        (min(fte_day, p.own_day or fte_day) * p.pace for p in process.profiles), default=fte_day
+    )
     units = []
     trials: dict[str, list[str]] = {}
     larger: dict[str, list[str]] = {}
@@ -381,12 +396,12 @@ def build_instance(
         # work done on fewer days than the week (`Unit.days_per_week`: the wash line cleaned
         # on Fridays, 16 h): a job holds at most a working day a day of such work and its
         # daily work (`day_limit`), so it is shared out in parts of at most a quarter of the
-        # slowest profile's day, up to four times the usual number of parts
+        # shortest profile's day, up to four times the usual number of parts
         cap = max(1, options.max_shares)
         if unit.days_per_week is not None:
-            day = process.planning.hours_per_fte / WORKING_DAYS * min(paces, default=1.0)
             parts = max(
-                parts, math.ceil(4 * unit.hours_per_week / (day * unit.days_per_week) - 1e-9)
+                parts,
+                math.ceil(4 * unit.hours_per_week / (shortest_day * unit.days_per_week) - 1e-9),
             )
             cap = 4 * cap
         # work done in every shift is shared out per shift: equal parts, the same number in
@@ -462,6 +477,7 @@ def build_instance(
                 if p.id in heavy_work and options.heavy_work_load_margin > 0
                 else None,
                 tuple(p.needs),
+                p.own_day,
             )
         )
     if options.min_kinds_per_job < 1:
