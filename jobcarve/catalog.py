@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal, TypeVar
@@ -693,6 +694,10 @@ class EconomicsDefaults(_Block):
 
     format: Literal[1]
     compiled: Text
+    valid_from: date = Field(
+        description="The day the wages and subsidies below are in force from (the minimum wage "
+        "changes every 1 January and 1 July): the report says it, to recompute at the start."
+    )
     minimum_wage_eur_per_hour: RangedParam
     youth_minimum_wage_share_20: RangedParam
     youth_minimum_wage_share_19: RangedParam

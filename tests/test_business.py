@@ -795,6 +795,39 @@ def test_no_risk_policy_note_follows_the_profiles() -> None:
     assert "banenafspraak target group falls ill" in unclaimed and "WIA" not in unclaimed
 
 
+def test_a_loonwaarde_below_the_pace_says_what_the_jobs_do_if_the_rest_is_lost() -> None:
+    """The hours of a job give its work the time it takes at the profile's pace; a subsidy on
+    a lower loonwaarde pays for more than the pace (an adviser's reading of the stainless
+    kitchen maker: hours at 80% and a subsidy at 55%). The note gives, by hand, the standard
+    hours the jobs would do less and the hours they would need more; none where the
+    loonwaarde is the pace, or without a subsidy. The business section also says from when
+    its wages and subsidies are in force (two readings: the WML of January 2026 for jobs
+    that start later)."""
+    from jobcarve.formatting import number
+
+    _ = translations("en").gettext
+
+    def notes(replace: str = "quality_factor: 0.9") -> tuple[str, float]:
+        process = parse_process(HAND.replace("quality_factor: 0.9", replace))
+        case = business_case(process, hand_figures()[1])
+        view = business_view(case, None, "en", _, process, load_catalogs())
+        return " ".join(view.notes), sum(j.hours_per_week for j in case.jobs)
+
+    text, hours = notes()  # pace 0.8 x quality 0.9: loonwaarde 0.72
+    less = hours * (0.8 - 0.72)
+    assert ": loonwaarde 72% at a pace of 80%." in text
+    assert f"the jobs do about {number(less, 'en', 1)} standard hours a week less" in text
+    assert f"the jobs need about {number(less / 0.72, 'en', 1)} hours a week more" in text
+    assert "those in force from 1 January 2026" in text
+    for same in ("loonwaarde: 0.78", "instrument: none"):
+        assert "at a pace of" not in notes(same)[0], same
+    dutch = translations("nl").gettext
+    process = parse_process(HAND)
+    case = business_case(process, hand_figures()[1])
+    nl = " ".join(business_view(case, None, "nl", dutch, process, load_catalogs()).notes)
+    assert "die van 1 januari 2026" in nl and "bij een tempo van 80%" in nl
+
+
 def test_percentile() -> None:
     """Linear interpolation like numpy's default; inf stays inf."""
     assert percentile([1, 2, 3, 4, 5], 50) == 3

@@ -9,7 +9,7 @@ from jobcarve.catalog import Catalogs, EconomicsDefaults, load_catalogs
 from jobcarve.model import ProcessModel
 
 #: Catalogue entries that are not a single rate.
-_NOT_RATES = ("format", "compiled", "support_costs")
+_NOT_RATES = ("format", "compiled", "valid_from", "support_costs")
 
 
 @dataclass(frozen=True)

@@ -141,6 +141,7 @@ def advise(
     repetitive_left: tuple[str, ...] = (),
     seasonal: tuple[str, ...] = (),
     people: int = 0,
+    leaver_hours: float = 0.0,
 ) -> Advice:
     """The recommendation, its conditions and next steps (see the module text)."""
     t = thresholds().values
@@ -174,14 +175,27 @@ def advise(
             # where it would not replace anyway (a review of the packaging example read the
             # retiring packer's wage as a gain of the plan)
             without = net - leaver_value
+            taken = sum(f.hours_per_week for f in leavers)
             text += " " + _(
                 "%(hours)s of them rest on people who leave, whose work the new jobs take on instead of a replacement: the business case counts them at their wage cost from year %(year)s (%(value)s a year on average), the replacement the company then need not hire. If the company would not have replaced them anyway (their colleagues absorbing the work), that is no saving, and the plan's net is %(without)s a year."
             ) % {
-                "hours": number(sum(f.hours_per_week for f in leavers), lang, 1),
+                "hours": number(taken, lang, 1),
                 "year": min(f.from_year for f in leavers),
                 "value": money(leaver_value, lang),
                 "without": money(without, lang),
             }
+            if leaver_hours - taken >= 0.05:
+                # the new jobs take part of a leaver's hours: the rest is no replacement saved
+                # (a reading of the medicine packer: 12 of a retiring man's 38 h, and the
+                # report read as if he need not be replaced)
+                text += " " + _(
+                    "The new jobs take %(hours)s of the %(contract)s hours a week those who leave work today: only that part of a replacement is counted. Who does the other %(rest)s hours of their work, or whether they are replaced for it, the company decides; it is not in these figures."
+                ) % {
+                    "hours": number(taken, lang, 1),
+                    "contract": number(leaver_hours, lang, 1),
+                    # the shown figures subtract
+                    "rest": number(round(leaver_hours, 1) - round(taken, 1), lang, 1),
+                }
         coaching = case.coaching_hours_per_week_year1
         if coaching > 0:
             # the guiding colleagues work in the roles the jobs take work from: their hours

@@ -9,7 +9,7 @@ from jobcarve.carving.plan import Plan
 from jobcarve.catalog import Catalogs
 from jobcarve.economics import LINE_KEYS, BusinessCase, JobCase
 from jobcarve.economics.money import rising_terms
-from jobcarve.formatting import fixed, money, number, percent
+from jobcarve.formatting import day, fixed, money, number, percent
 from jobcarve.model import YOUTH_AGES, ProcessModel
 from jobcarve.report.advice import capacity_uses, paid_payback_note, payback_text
 from jobcarve.report.charts import TornadoChart, _tornado
@@ -495,6 +495,15 @@ def business_view(
                     if p.lkv_kind == "arbeidsgehandicapt"
                     else "none"
                 )
+    notes.extend(_loonwaarde_below_pace(case, process, lang, _))
+    if catalogs is not None and catalogs.economics is not None:
+        # two adviser readings: the minimum wage of 1 January 2026 for jobs that start later
+        notes.append(
+            _(
+                "Wages, the minimum wage and the subsidies are those in force from %(date)s (jobcarve's figures, where the model does not give its own). The minimum wage changes every 1 January and 1 July, and the CAO wages with it: recompute the business case with the figures in force when the jobs start."
+            )
+            % {"date": day(catalogs.economics.valid_from, lang)}
+        )
     if "register" in kinds:
         notes.append(
             _(
@@ -610,3 +619,45 @@ def business_view(
         notes=tuple(notes),
         range_notes=tuple(range_notes),
     )
+
+
+def _loonwaarde_below_pace(
+    case: BusinessCase, process: ProcessModel | None, lang: str, _: Gettext
+) -> list[str]:
+    """Where a subsidised profile's loonwaarde is below its pace, the plan's hours cover the
+    slower pace only, while the subsidy pays for the rest of the gap too (quality,
+    deployability, guidance). An adviser's reading of the stainless kitchen maker: hours at
+    80% and a subsidy at 55% cannot both be the worker's output. Says what the jobs do if
+    the rest is lost output: the standard hours they do less, and the hours they would need
+    more at the loonwaarde's rate."""
+    if process is None:
+        return []
+    by_id = {p.id: p for p in process.profiles}
+    hours: dict[str, float] = {}
+    worth: dict[str, float] = {}
+    for j in case.jobs:
+        prof = by_id.get(j.profile)
+        if prof is None or j.instrument not in ("lks", "loondispensatie"):
+            continue
+        if j.loonwaarde <= 0 or prof.pace - j.loonwaarde < 0.05:
+            continue
+        hours[j.profile] = hours.get(j.profile, 0.0) + j.hours_per_week
+        worth[j.profile] = j.loonwaarde
+    out = []
+    for pid, paid in hours.items():
+        prof, lw = by_id[pid], worth[pid]
+        less = paid * (prof.pace - lw)
+        out.append(
+            _(
+                "%(profile)s: loonwaarde %(lw)s at a pace of %(pace)s. The jobs' %(hours)s hours a week give their work the time it takes at that pace; the subsidy also pays for the rest of the difference (quality, deployability, guidance). If a wage-value assessment finds that the rest is output these workers do not deliver, the jobs do about %(less)s standard hours a week less than the plan counts: their roles keep that work, or the jobs need about %(more)s hours a week more. Agree on it before the jobs are offered."
+            )
+            % {
+                "profile": prof.name,
+                "lw": percent(lw, lang, 0),
+                "pace": percent(prof.pace, lang, 0),
+                "hours": number(paid, lang, 1),
+                "less": number(less, lang, 1),
+                "more": number(less / lw, lang, 1),
+            }
+        )
+    return out

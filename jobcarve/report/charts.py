@@ -15,7 +15,7 @@ from jobcarve.carving.plan import Plan
 from jobcarve.economics import BusinessCase
 from jobcarve.formatting import money, number, part_name, percent
 from jobcarve.model import ProcessModel, Role
-from jobcarve.report.cards import JobCard, apportion
+from jobcarve.report.cards import JobCard
 from jobcarve.report.labels import Gettext
 from jobcarve.results import Analysis, Fit, TaskResult, Unit
 
@@ -58,6 +58,9 @@ class Lane:
     role: str
     hard_to_fill: bool
     tasks: tuple[BoardTask, ...]
+    #: the role's hours today, as the work balance gives them (its rows rounded each on its
+    #: own may add up to a tenth more or less)
+    hours: str = ""
 
 
 @dataclass(frozen=True)
@@ -473,15 +476,18 @@ def _lanes(
                     hours,
                 )
             )
-    shown: dict[str, list[BoardTask]] = {}
-    for role, rows in lanes.items():
-        tenths = apportion([h * 10 for _t, h in rows], round(sum(h for _t, h in rows) * 10))
-        shown[role] = [
-            dataclasses.replace(t, hours=number(n / 10, lang, 1))
-            for (t, _h), n in zip(rows, tenths, strict=True)
-        ]
+    # each task's hours as the task table gives them, rounded on its own (two adviser
+    # readings: 141.8 on the board against 141.7 in the table when the rows were apportioned
+    # to their lane's total); the lane's total is the work balance's figure
     return tuple(
-        Lane(r.name, r.hard_to_fill, tuple(shown[r.id])) for r in process.roles if r.id in shown
+        Lane(
+            r.name,
+            r.hard_to_fill,
+            tuple(dataclasses.replace(t, hours=number(h, lang, 1)) for t, h in lanes[r.id]),
+            number(sum(h for _t, h in lanes[r.id]), lang, 1),
+        )
+        for r in process.roles
+        if r.id in lanes
     )
 
 

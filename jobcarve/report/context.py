@@ -880,6 +880,7 @@ def _decision(
         repetitive_left=repetitive_left,
         seasonal=tuple(name for name, _b in seasonal_roles(process, plan)),
         people=sum(r.headcount for r in process.roles),
+        leaver_hours=sum(b.uses["leavers"] for b in plan.work_balance),
         lang=lang,
         _=_,
         why_no_job=tuple(
