@@ -509,8 +509,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "heat (a furnace, stoving room or hot product, a greenhouse or hall in summer)",
     ),
     "flag.noise": (
-        "lawaai (80 dB(A) of meer over de dag)",
-        "noise (80 dB(A) or more over the day)",
+        "lawaai (een werkplek van 80 dB(A) of meer, de onderste actiewaarde)",
+        "noise (a workplace at 80 dB(A) or more, the lower action value)",
     ),
     "flag.vehicle_traffic": (
         "lopen tussen rijdende heftrucks, vrachtwagens of shovels zonder afgescheiden looproute",

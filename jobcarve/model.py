@@ -303,9 +303,9 @@ class Handling(_Block):
     )
     noise: StrictBool | None = Field(
         None,
-        description="The work is done in noise at or above the lower action value, a daily "
-        "exposure of 80 dB(A): a weaving hall, presses, a saw line, a bottling line (for the "
-        "restriction no_noise).",
+        description="The work is done at a workplace with noise at or above the lower action "
+        "value of 80 dB(A) (Arbobesluit 6.8): a weaving hall, presses, a saw line, a bottling "
+        "line (for the restriction no_noise), however short the work there.",
     )
     vehicle_traffic: StrictBool | None = Field(
         None,

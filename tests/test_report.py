@@ -2062,6 +2062,48 @@ def test_a_card_names_an_exposure_that_work_nearby_raises() -> None:
     assert ambient == {"no_dust_fumes", "no_noise", "no_hot_work", "no_cold_work"}
 
 
+def test_a_card_names_vehicles_that_drive_where_the_job_works() -> None:
+    """The stainless kitchen maker: a man who cannot hear forklifts (no_vehicle_traffic)
+    gets a job with the label station in the expedition hall, where trucks are loaded with
+    the forklift; only work of his own among vehicles was flagged, and none of his job's
+    was (an adviser's reading). A card of a profile kept from vehicles now names the work
+    done among vehicles at the job's workplaces and asks for a separated way; every such
+    card and no other."""
+    from jobcarve.catalog import load_catalogs, profile_restrictions
+    from jobcarve.report.cards import place_of
+    from jobcarve.study import study
+
+    process = read_process(ROOT / "tests" / "cases" / "stainless_kitchen.yaml")
+    result = study(process, time_limit_s=2, draws=0, evaluate_proposals=False)
+    assert result.plan is not None
+    ctx = _pinned_context(process, result.analysis, result.plan, "en", case=result.case)
+    cats = load_catalogs()
+    assert cats.params is not None
+    units = {u.id: u for u in result.analysis.units}
+    profiles = {p.id: p for p in process.profiles}
+    note = "may not be on foot among vehicles (the profile's restriction 'not on foot among"
+    said = 0
+    for card, job in zip(ctx.jobs, result.plan.carved, strict=True):
+        kept = "no_vehicle_traffic" in {
+            r.kind for r in profile_restrictions(profiles[job.profile], cats.params.restrictions)
+        }
+        places = {place_of(units[u]) for u in job.units}
+        near = [
+            u
+            for uid, u in units.items()
+            if uid not in job.unit_hours and place_of(u) in places and u.handling.vehicle_traffic
+        ]
+        notes = [f for f in card.floor if note in f]
+        if kept and near:
+            (text,) = notes
+            assert all(u.label("en") in text for u in near)
+            assert "a separated, marked walkway" in text
+            said += 1
+        else:
+            assert not notes, job.id
+    assert said >= 1
+
+
 def test_an_assumption_the_plan_overrode_gives_both_values() -> None:
     """A plan made with another solver time than the sourced default (the command's
     --time-limit): the assumptions row gives the default and the value this plan used (a

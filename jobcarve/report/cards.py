@@ -725,10 +725,14 @@ def _exposed_nearby(
     for restriction in profile_restrictions(profiles[job.profile], rules.values()):
         rule = rules.get(restriction.kind)
         # only a restriction about the air, sound or temperature around the person
-        # (`RestrictionRule.ambient`): hand eczema is not kept from a lacquer booth nearby
-        if rule is None or not rule.ambient:
+        # (`RestrictionRule.ambient`): hand eczema is not kept from a lacquer booth nearby;
+        # and vehicles driving where the job's work is: the way there and the work itself
+        # (an adviser's reading: a man who cannot hear forklifts, at a label station in the
+        # hall where they drive, with only his kanban round flagged)
+        among = "vehicle_traffic" in rule.excludes if rule is not None else False
+        if rule is None or not (rule.ambient or among):
             continue
-        flags = list(rule.excludes)
+        flags = list(rule.excludes) if rule.ambient else ["vehicle_traffic"]
         near = [
             u
             for uid, u in units.items()
@@ -739,6 +743,17 @@ def _exposed_nearby(
         if not near:
             continue
         raised = [f for f in flags if any(getattr(u.handling, f) for u in near)]
+        if not rule.ambient:
+            out.append(
+                _(
+                    "the worker may not be on foot among vehicles (the profile's restriction '%(restriction)s'), and vehicles drive at the job's workplaces (where the model names no area or workstation: of the same team) for other work: %(work)s. Check on the floor that the way to the job's work and the work itself are apart from their routes (a separated, marked walkway, a fixed crossing), or keep the job away from there"
+                )
+                % {
+                    "restriction": rule.name_nl if lang == "nl" else rule.name_en,
+                    "work": "; ".join(u.label(lang) for u in near),
+                }
+            )
+            continue
         out.append(
             _(
                 "the profile's restriction '%(restriction)s' keeps the worker from %(exposure)s, and other work at the job's workplaces (where the model names no area or workstation: of the same team) raises it: %(work)s. Measure the exposure at those workplaces before the job starts, or keep the job away from that work"
