@@ -700,6 +700,26 @@ def test_takt_gate() -> None:
     assert "too_fast" in [g.gate for g in fast.gates] and fast.label == "guarded_cell"
 
 
+def test_work_timed_per_batch_is_one_cycle_a_batch() -> None:
+    """A task timed per batch (6 min per batch record of 9,771 packs) with no operations or
+    lifts per unit was 9,771 moves of 0.04 s, "too fast" for a cobot (an adviser's reading of
+    the medicine packer: "a person does one move in 0.0 s"). Without counts per unit a batch
+    is one cycle; with lifts an hour the cycle is a lift; with lifts per unit, as before."""
+    handling = f"{BASE_HANDLING}, part_mass_kg: 2"
+    batch = "time_min_per_batch: 6, batch_size_units: 10000"
+    one = cobot_unit(handling, time=batch)
+    assert "too_fast" not in [g.gate for g in one.gates]
+    speed = next(r for r in one.reasons if r.key == "cobot.speed")
+    assert speed.params["moves"] == pytest.approx(1 / 10000)
+    hourly = cobot_unit(f"{handling}, lifts_per_hour: 720", time=batch)  # a lift in 5 s
+    assert "too_fast" in [g.gate for g in hourly.gates]
+    assert next(g for g in hourly.gates if g.gate == "too_fast").reason.params[
+        "human_s"
+    ] == pytest.approx(5)
+    counted = cobot_unit(f"{handling}, lifts_per_unit: 1", time=batch)  # 0.036 s a lift
+    assert "too_fast" in [g.gate for g in counted.gates]
+
+
 def test_candidate_palletising_15_kg() -> None:
     """Palletising 15 kg boxes: a cobot candidate, with a 20 kg class cobot."""
     a = run(

@@ -58,6 +58,10 @@ class UnitWork:
     seconds_per_unit: float | None
     lifting_index: float | None
     activities: tuple[str, ...] = ()
+    #: product units per batch where the task is timed per batch (`time_min_per_batch`):
+    #: without operations or lifts per unit, a batch is one handling cycle (a batch record
+    #: of 9,771 packs is one move, not 9,771 moves of 0.04 s)
+    batch_size_units: int | None = None
 
 
 @dataclass(frozen=True)
@@ -343,7 +347,20 @@ def assess_cobot(
     line_rate = False
     # moves an hour where no time per unit is known: the operations, else the lifts
     per_hour = h.operations_per_hour or h.lifts_per_hour
-    if work.seconds_per_unit is not None:
+    # work timed per batch with no operations or lifts per unit: a batch is one handling
+    # cycle; its moves are the operations or lifts an hour where given, else one a batch
+    # (a reading of the medicine packer: "a person does one move in 0.0 s" at the archive)
+    per_batch = (
+        work.batch_size_units
+        if work.batch_size_units and h.operations_per_unit is None and not h.lifts_per_unit
+        else None
+    )
+    if per_batch and work.seconds_per_unit is not None and not per_hour:
+        moves = 1 / per_batch
+    # the time per unit sets the cycle, unless batch work gives its moves an hour
+    timed = work.seconds_per_unit is not None and not (per_batch and per_hour)
+    if timed:
+        assert work.seconds_per_unit is not None
         human_move_s = work.seconds_per_unit / moves
     elif per_hour:
         human_move_s = 3600 / per_hour
@@ -364,7 +381,7 @@ def assess_cobot(
     # are known (a review: a 12 s destarcher feed went unchecked, its cobot at 20 s)
     cycle_s: float | None = None
     cycle_moves = moves
-    if work.seconds_per_unit is not None:
+    if timed:
         cycle_s = work.seconds_per_unit
     elif per_hour:
         cycle_s, cycle_moves = 3600 / per_hour, 1
@@ -385,7 +402,7 @@ def assess_cobot(
             gates.append(
                 Gate("takt", Reason("gate.takt", {"cobot_s": per_unit, "takt": capacity.takt_s}))
             )
-        if work.seconds_per_unit is not None:
+        if timed:
             reasons.append(
                 Reason("cobot.speed", {"v_max": v_max, "cobot_s": cobot_s, "moves": moves})
             )

@@ -505,6 +505,7 @@ def _assess_unit(
         spec.seconds_per_unit,
         lifting_index,
         info.activities or (),
+        spec.batch_size_units,
     )
     cobot = assess_cobot(work, cats.cobots, params.cobot, capacity)
     risk = _lifting_risk(load, cobot, info, params, cats, context)

@@ -49,6 +49,13 @@ class UnitSpec:
     #: the unit's name in Dutch and English when the analysis named a part of the task
     #: (catalogue or automatic split); the report shows the one of its language
     names: tuple[str, str] | None = None
+    #: product units per batch where the work is timed per batch (`time_min_per_batch`)
+    batch_size_units: int | None = None
+
+
+def batch_size(task: Task) -> int | None:
+    """Product units per batch of a task timed per batch, else None."""
+    return task.batch_size_units if task.time_min_per_batch is not None else None
 
 
 def occurrence_seconds(task: Task) -> float | None:
@@ -80,6 +87,7 @@ def single_unit(task: Task, planning: Planning, demands: dict[str, int] | None) 
             True,
             True,
             task,
+            batch_size_units=batch_size(task),
         )
     ]
 
@@ -109,6 +117,7 @@ def subtask_units(task: Task, planning: Planning, params: SplitParams) -> list[U
                 leaf.id in firsts,
                 leaf.id in lasts,
                 leaf,
+                batch_size_units=batch_size(leaf),
             )
         )
     return out
@@ -190,6 +199,7 @@ def chain_units(
                 i == 0,
                 i == len(parts) - 1,
                 names=names,
+                batch_size_units=batch_size(task),
             )
         )
     return out
