@@ -491,13 +491,18 @@ def _job_cards(
             # this job's own part: at most its work of the role, at most what rests on the
             # leavers (an adviser: "job 2 starts only when the forklift driver retires", read
             # from a role-level line in a checklist)
+            # in the worker's own hours, with the work balance's figure in today's hours
+            # beside it (a reading of the medicine packer: 15.8 h on the card, 12 h in the
+            # balance, and nothing said of why)
+            own = {r: h for r, (h, _t) in waits.items()}
             floor.append(
                 _(
-                    "up to %(hours)s h a week of this job's work comes free only when people leave: %(roles)s. Until they go, the job starts without that part, or later; which job takes the first freed hours is the employer's choice, and the work balance gives the hours"
+                    "up to %(hours)s h a week of this job's work comes free only when people leave: %(roles)s. These are the worker's own hours at their pace; in today's hours, as the work balance counts them, that is %(today)s h of the roles' work. Until they go, the job starts without that part, or later; which job takes the first freed hours is the employer's choice, and the work balance gives the hours"
                 )
                 % {
-                    "hours": number(sum(waits.values()), lang, 1),
-                    "roles": _roles_with_hours(waits, role_names, lang, _),
+                    "hours": number(sum(own.values()), lang, 1),
+                    "roles": _roles_with_hours(own, role_names, lang, _),
+                    "today": number(sum(t for _h, t in waits.values()), lang, 1),
                 }
             )
         seasonal = {
@@ -609,7 +614,7 @@ def _job_cards(
                 + (
                     " ("
                     + _("up to %(hours)s h a week of it waits for people leaving")
-                    % {"hours": number(sum(waits.values()), lang, 1)}
+                    % {"hours": number(sum(h for h, _t in waits.values()), lang, 1)}
                     + ")"
                     if waits
                     else ""
@@ -887,12 +892,13 @@ def _waits_for_leavers(
     units: dict[str, Any],
     balance: dict[str, RoleBalance],
     base: dict[str, float],
-) -> dict[str, float]:
+) -> dict[str, tuple[float, float]]:
     """Per role, the most of this job's hours (the worker's own, as the card lists them) that
     come free only when the role's leavers go: the job's work of the role, scaled by the
     share of it the role's hours absorbed by leavers (the work balance's figure, in today's
-    hours without hand-over time) could cover. Several jobs may share those hours; which
-    starts first is the employer's choice, so each says its most."""
+    hours without hand-over time) could cover; with those hours in today's hours, as the
+    work balance counts them. Several jobs may share those hours; which starts first is the
+    employer's choice, so each says its most."""
     own: dict[str, float] = {}
     today: dict[str, float] = {}
     for u in job.units:
@@ -907,7 +913,7 @@ def _waits_for_leavers(
     for role, hours in own.items():
         leaving = balance[role].absorbed.get("leavers", 0.0) if role in balance else 0.0
         if leaving >= 0.05 and today[role] >= 0.05:
-            out[role] = hours * min(1.0, leaving / today[role])
+            out[role] = (hours * min(1.0, leaving / today[role]), min(today[role], leaving))
     return out
 
 
