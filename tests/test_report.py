@@ -2108,6 +2108,39 @@ def test_a_card_names_vehicles_that_drive_where_the_job_works() -> None:
     assert said >= 1
 
 
+def test_a_card_asks_to_measure_heavy_lifting_nobody_rated() -> None:
+    """The medicine packer's goods receipt (cartons up to 15 kg, 30 lifts an hour, no lift
+    geometry in the model) is in the report's list of lifts NIOSH could not rate, but a job
+    holding 13 h of it said "Supports needed: none" and asked nothing (an adviser's
+    reading). Each card whose job holds such a lift now asks to measure it before the job
+    starts; no other card does. (The anodiser's plan at 2 s has such a job.)"""
+    from jobcarve.report.cards import lift_unrated
+    from jobcarve.study import study
+
+    process = read_process(ROOT / "tests" / "cases" / "anodising.yaml")
+    result = study(process, time_limit_s=2, draws=0, evaluate_proposals=False)
+    assert result.plan is not None
+    ctx = _pinned_context(process, result.analysis, result.plan, "en", case=result.case)
+    units = {u.id: u for u in result.analysis.units}
+    note = "heavy lifting the model gives no lift geometry for, so NIOSH could not rate it: "
+    said = 0
+    for card, job in zip(ctx.jobs, result.plan.carved, strict=True):
+        unrated = [units[u].label("en") for u in job.units if lift_unrated(units[u])]
+        notes = [f for f in card.floor if f.startswith(note)]
+        if unrated:
+            (text,) = notes
+            assert all(name in text for name in unrated)
+            assert "before the job starts" in text
+            said += 1
+        else:
+            assert not notes, job.id
+    assert said >= 1
+    # the report's list of such lifts has the same home
+    listed = [u.label("en") for u in result.analysis.units if lift_unrated(u)]
+    page = htmllib.unescape(result.html("en"))
+    assert listed and all(name in page for name in listed)
+
+
 def test_an_assumption_the_plan_overrode_gives_both_values() -> None:
     """A plan made with another solver time than the sourced default (the command's
     --time-limit): the assumptions row gives the default and the value this plan used (a

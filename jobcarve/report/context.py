@@ -63,6 +63,7 @@ from jobcarve.report.cards import (
     _job_cards,
     _stations,
     job_titles,
+    lift_unrated,
 )
 from jobcarve.report.charts import (
     KIND_CLASS,
@@ -544,26 +545,11 @@ def _split_row(task: TaskResult, plan: Plan | None, lang: str, _: Gettext) -> Sp
     )
 
 
-#: the lifting demand from which lifting is heavy: KIM-LHC's risk ranges 3 (substantially
-#: increased: redesign recommended) and 4 (high) on the 0-4 demand scale (domain brief sec.
-#: 3.2)
-HEAVY_LIFTING = 3
-
-
 def _lifting_unassessed(analysis: Analysis, lang: str) -> tuple[str, ...]:
-    """Heavy lifting without a lifting index or a flagged risk: the model gives no lift
-    geometry, so NIOSH could not rate it, and a list of risks without it reads as complete
-    (a review: order picking of 6-10 kg cartons, 90 lifts an hour, was in no list). A lift
-    a lifting aid in use takes is left out."""
-    return tuple(
-        u.label(lang)
-        for u in analysis.units
-        if u.lifting_index is None
-        and u.lifting_risk is None
-        and u.handling.lifted
-        and u.demands["lifting"] >= HEAVY_LIFTING
-        and not any(r.key == "ergo.aid_in_use" for r in u.ergonomics)
-    )
+    """Heavy lifting NIOSH could not rate (`cards.lift_unrated`): a list of risks without it
+    reads as complete (a review: order picking of 6-10 kg cartons, 90 lifts an hour, was in
+    no list)."""
+    return tuple(u.label(lang) for u in analysis.units if lift_unrated(u))
 
 
 def _risk_stays(
