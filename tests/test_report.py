@@ -2066,6 +2066,18 @@ def test_a_card_names_an_exposure_that_work_nearby_raises() -> None:
     assert ambient == {"no_dust_fumes", "no_noise", "no_hot_work", "no_cold_work"}
 
 
+def _case_cards(stem: str):  # type: ignore[no-untyped-def]
+    """A case's model, its study at 2 deterministic seconds, the English report context and
+    its units by id: for the tests of what a job card says."""
+    from jobcarve.study import study
+
+    process = read_process(ROOT / "tests" / "cases" / f"{stem}.yaml")
+    result = study(process, time_limit_s=2, draws=0, evaluate_proposals=False)
+    assert result.plan is not None
+    ctx = _pinned_context(process, result.analysis, result.plan, "en", case=result.case)
+    return process, result, ctx, {u.id: u for u in result.analysis.units}
+
+
 def test_a_card_names_vehicles_that_drive_where_the_job_works() -> None:
     """The stainless kitchen maker: a man who cannot hear forklifts (no_vehicle_traffic)
     gets a job with the label station in the expedition hall, where trucks are loaded with
@@ -2115,13 +2127,8 @@ def test_a_card_asks_to_measure_heavy_lifting_nobody_rated() -> None:
     reading). Each card whose job holds such a lift now asks to measure it before the job
     starts; no other card does. (The anodiser's plan at 2 s has such a job.)"""
     from jobcarve.report.cards import lift_unrated
-    from jobcarve.study import study
 
-    process = read_process(ROOT / "tests" / "cases" / "anodising.yaml")
-    result = study(process, time_limit_s=2, draws=0, evaluate_proposals=False)
-    assert result.plan is not None
-    ctx = _pinned_context(process, result.analysis, result.plan, "en", case=result.case)
-    units = {u.id: u for u in result.analysis.units}
+    _process, result, ctx, units = _case_cards("anodising")
     note = "heavy lifting the model gives no lift geometry for, so NIOSH could not rate it: "
     said = 0
     for card, job in zip(ctx.jobs, result.plan.carved, strict=True):
@@ -2197,13 +2204,8 @@ def test_a_card_names_its_repetitive_work_at_a_high_demand() -> None:
     its card names the work and its hours, to spread over the day and check after the first
     weeks (a review: the card was silent on a class 3 load); a job without such work has no
     such note."""
-    from jobcarve.study import study
 
-    process = read_process(ROOT / "tests" / "cases" / "eyeglass_lab.yaml")
-    result = study(process, time_limit_s=2, draws=0, evaluate_proposals=False)
-    assert result.plan is not None
-    ctx = _pinned_context(process, result.analysis, result.plan, "en", case=result.case)
-    units = {u.id: u for u in result.analysis.units}
+    _process, result, ctx, units = _case_cards("eyeglass_lab")
     marker = "repetitive hand-arm work at a high demand"
     with_it = 0
     for card, job in zip(ctx.jobs, result.plan.carved, strict=True):
