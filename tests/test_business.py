@@ -821,6 +821,18 @@ def test_a_loonwaarde_below_the_pace_says_what_the_jobs_do_if_the_rest_is_lost()
     assert "those in force from 1 January 2026" in text
     for same in ("loonwaarde: 0.78", "instrument: none"):
         assert "at a pace of" not in notes(same)[0], same
+    # without an instrument the job is paid the full wage: the table says so, not "72%"
+    full = parse_process(HAND.replace("quality_factor: 0.9", "instrument: none"))
+    view = business_view(
+        business_case(full, hand_figures()[1]), None, "en", _, full, load_catalogs()
+    )
+    assert {row.loonwaarde for row in view.jobs} == {"full wage"}
+    assert {
+        row.loonwaarde
+        for row in business_view(
+            business_case(parse_process(HAND), hand_figures()[1]), None, "en", _, None
+        ).jobs
+    } == {"72%"}
     dutch = translations("nl").gettext
     process = parse_process(HAND)
     case = business_case(process, hand_figures()[1])

@@ -434,7 +434,9 @@ def business_view(
         JobCaseRow(
             title=(job_titles or {}).get(j.id) or f"{i}. {profile_names.get(j.profile, j.profile)}",
             hours=number(j.hours_per_week, lang, 1),
-            loonwaarde=percent(j.loonwaarde, lang, 0),
+            # no instrument: the full wage, whatever the pace (a reading: "90%, none" for a
+            # WIA worker on the full wage read as a loonwaarde that cuts his pay)
+            loonwaarde=_("full wage") if j.instrument == "none" else percent(j.loonwaarde, lang, 0),
             instrument=_instrument(j, case, instruments, lang, _) + _wage_note(j, lang, _),
             cost=money(j.items["wage_cost_new_workers"], lang),
             support=money(
