@@ -1157,7 +1157,9 @@ def test_a_lane_gives_its_own_parts_kind_of_work() -> None:
             lane = next(lane for lane in ctx.lanes if lane.role == names[role])
             row = next(t for t in lane.tasks if t.name.startswith(f"{task.name}: "))
             mine = {u.id for u in task.units if u.role == role}
-            assert (row.verdict == "cobot") == bool(mine & cobot), (task.id, role)
+            # "cobot" where the cobot takes all of the role's parts (a reading of the
+            # medicine packer: "cobot, 94.8 h" where it took 16.7 h)
+            assert (row.verdict == "cobot") == (mine <= cobot), (task.id, role)
             checked += 1
     assert checked and any(
         {u.id for u in t.units} & cobot and len({u.role for u in t.units}) > 1
