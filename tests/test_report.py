@@ -2080,6 +2080,18 @@ def _case_cards(stem: str):  # type: ignore[no-untyped-def]
     return process, result, ctx, {u.id: u for u in result.analysis.units}
 
 
+def test_a_cobot_is_named_as_its_card_in_the_business_table() -> None:
+    """The business table named a cobot by its id ("cobot-1", read in a Dutch report); it now
+    gives the cobot card's heading, "1. Dobot CR5", and no id shows in the page's text."""
+    _process, result, ctx, _units = _case_cards("stainless_kitchen")
+    assert ctx.business is not None and ctx.cobots
+    titles = [f"{i}. {c.model}" for i, c in enumerate(ctx.cobots, start=1)]
+    assert sorted(r.title for r in ctx.business.cobots) == sorted(titles)
+    text = re.sub(r"<[^>]+>", " ", result.html("nl"))
+    assert not re.search(r"\bcobot-\d", text)
+    assert all(title in htmllib.unescape(text) for title in titles)
+
+
 def test_a_card_names_vehicles_that_drive_where_the_job_works() -> None:
     """The stainless kitchen maker: a man who cannot hear forklifts (no_vehicle_traffic)
     gets a job with the label station in the expedition hall, where trucks are loaded with

@@ -58,6 +58,8 @@ class CobotCaseRow:
     #: and the payback on that alone
     paid: str = ""
     paid_payback: str = ""
+    #: the cobot's card heading with its number, as the cobot section names it (not its id)
+    title: str = ""
 
 
 @dataclass(frozen=True)
@@ -327,11 +329,14 @@ def business_view(
     catalogs: Catalogs | None = None,
     plan: Plan | None = None,
     job_titles: dict[str, str] | None = None,
+    cobot_titles: dict[str, str] | None = None,
 ) -> BusinessView:
     """The business case, its cash flow, the case per job and cobot, and its range, formatted.
 
     `job_titles`: the job cards' titles by job id; a job is named by its title, not by its
     profile (a profile's name describes a limitation: no name for a job, a review said).
+    `cobot_titles`: the cobot cards' names by cobot id, likewise (a reading: "cobot-1" in the
+    Dutch business table).
     """
     names: dict[str, str] = {}
     if process is not None:
@@ -456,6 +461,7 @@ def business_view(
     cobots = tuple(
         CobotCaseRow(
             id=c.id,
+            title=(cobot_titles or {}).get(c.id, c.id),
             investment=money(c.investment_eur, lang),
             value=money(c.value_eur_per_year, lang),
             net=money(c.net_eur_per_year, lang),

@@ -313,7 +313,17 @@ def build_context(
     )
     cobot_cards = tuple(_cobot_cards(process, plan, analysis, units, lang, cats, _)) if plan else ()
     business = (
-        business_view(case, spread, lang, _, process, cats, plan, {c.id: c.title for c in jobs})
+        business_view(
+            case,
+            spread,
+            lang,
+            _,
+            process,
+            cats,
+            plan,
+            {c.id: c.title for c in jobs},
+            {c.id: f"{i}. {c.model}" for i, c in enumerate(cobot_cards, start=1)},
+        )
         if case is not None
         else None
     )
