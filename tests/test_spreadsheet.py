@@ -317,6 +317,16 @@ def test_template_workbook(tmp_path: Path, lang: str) -> None:
     ) in headers
     formulas = {dv.formula1 for dv in tasks.data_validations.dataValidation}
     assert '"0,1,2,3,4"' in formulas and any("$B$1" in f for f in formulas)
+    # a profile's working days have the same 1-5 list as a task's days
+    profiles = wb["Profielen" if lang == "nl" else "Profiles"]
+    days = [c.value for c in profiles[1]].index(
+        "Dagen per week" if lang == "nl" else "Days per week"
+    )
+    letter = openpyxl.utils.get_column_letter(days + 1)
+    assert any(
+        dv.formula1 == '"1,2,3,4,5"' and letter in str(dv.sqref)
+        for dv in profiles.data_validations.dataValidation
+    )
     assert wb["Uitleg" if lang == "nl" else "Instructions"]["A1"].value.startswith(
         "Task" if lang == "en" else "Takeninventarisatie"
     )
@@ -689,6 +699,25 @@ def test_round_trip_keeps_days_per_week(tmp_path: Path, lang: str) -> None:
     letter = openpyxl.utils.get_column_letter(col)
     assert f"!{letter}{row}" in str(info.value)
     assert 'days per week "9" is not 1 to 5' in str(info.value)
+
+
+def test_a_profiles_days_outside_one_to_five_name_the_cell(tmp_path: Path) -> None:
+    """A profile's working days of 7 in the workbook: the error names the cell and says
+    "not 1 to 5", as a task's days do, not the model's key (the last review)."""
+    original = read_process(ROOT / "tests" / "cases" / "window_frames.yaml")
+    four = original.profiles[0].model_copy(update={"days_per_week": 4})
+    original = original.model_copy(update={"profiles": [four, *original.profiles[1:]]})
+    export_inventory(original, tmp_path / "inv.xlsx", "nl")
+    wb = openpyxl.load_workbook(tmp_path / "inv.xlsx")
+    ws = wb["Profielen"]
+    col = [c.value for c in ws[1]].index("Dagen per week") + 1
+    ws.cell(2, col).value = 7
+    wb.save(tmp_path / "bad.xlsx")
+    with pytest.raises(InputError) as info:
+        import_inventory(tmp_path / "bad.xlsx")
+    text = str(info.value)
+    assert f"!{openpyxl.utils.get_column_letter(col)}2" in text
+    assert 'days per week "7" is not 1 to 5' in text
 
 
 def test_round_trip_keeps_work_among_vehicles(tmp_path: Path) -> None:

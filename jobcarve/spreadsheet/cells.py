@@ -12,6 +12,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from jobcarve.exceptions import InputError, JobcarveWarning, Problem
+from jobcarve.model import WORKING_DAYS
 from jobcarve.spreadsheet.layout import (
     BASIS,
     BASIS_SECONDS,
@@ -337,3 +338,17 @@ def _duration(
         return None, None
     converted = number * TIME_UNITS[unit] / BASIS_SECONDS[basis]
     return (int(converted) if float(converted).is_integer() else converted), basis
+
+
+def _days(value: Any, table: Table, row: int, problems: list[Problem]) -> int | None:
+    """A "days per week" cell: a whole number 1 to 5 (a task's days, a profile's working
+    days), with the cell's position where it is not."""
+    days = _num(value, table, row, "days_per_week", "days per week", problems, integer=True)
+    if days is None:
+        return None
+    if not 1 <= days <= WORKING_DAYS:
+        problems.append(
+            table.problem(row, "days_per_week", f'days per week "{value}" is not 1 to 5')
+        )
+        return None
+    return int(days)

@@ -13,7 +13,7 @@ from jobcarve.catalog import load_catalogs
 from jobcarve.exceptions import InputError, Problem
 from jobcarve.messages import DIMENSION_NAMES
 from jobcarve.model import DIMENSIONS, ProcessModel
-from jobcarve.spreadsheet.cells import Table, _bool, _ids, _num, _sheet, _slug, _table
+from jobcarve.spreadsheet.cells import Table, _bool, _days, _ids, _num, _sheet, _slug, _table
 from jobcarve.spreadsheet.layout import (
     _INTEGER_OPTIONS,
     _ROLE_NUMBERS,
@@ -339,9 +339,7 @@ def _profile_row(
     age = _num(v.get("age"), table, row, "age", "age", problems, integer=True)
     if age is not None:
         profile["age"] = age
-    days = _num(
-        v.get("days_per_week"), table, row, "days_per_week", "days per week", problems, integer=True
-    )
+    days = _days(v.get("days_per_week"), table, row, problems)
     if days is not None:
         profile["days_per_week"] = days
     longest = _num(

@@ -6,11 +6,12 @@ from collections.abc import Iterator
 from typing import Any
 
 from jobcarve.exceptions import Problem
-from jobcarve.model import DIMENSIONS, WORKING_DAYS
+from jobcarve.model import DIMENSIONS
 from jobcarve.spreadsheet.cells import (
     Table,
     _basis,
     _bool,
+    _days,
     _duration,
     _ids,
     _num,
@@ -144,18 +145,9 @@ def _task_row(
             )
         else:
             task["shift"] = choice
-    days = _num(
-        v.get("days_per_week"), table, row, "days_per_week", "days per week", problems, integer=True
-    )
+    days = _days(v.get("days_per_week"), table, row, problems)
     if days is not None:
-        if not 1 <= days <= WORKING_DAYS:
-            problems.append(
-                table.problem(
-                    row, "days_per_week", f'days per week "{v.get("days_per_week")}" is not 1 to 5'
-                )
-            )
-        else:
-            task["days_per_week"] = days
+        task["days_per_week"] = days
     if handling:
         task["handling"] = handling
     return task

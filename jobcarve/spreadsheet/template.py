@@ -104,6 +104,7 @@ def template_workbook(path: str | Path, lang: str = "nl") -> Path:
     ):
         add(tasks, TASK_COLUMNS, f, listref("D"), "ja/nee - yes/no")
     add(tasks, TASK_COLUMNS, "days_per_week", '"1,2,3,4,5"', "1-5")
+    add(profiles, PROFILE_COLUMNS, "days_per_week", '"1,2,3,4,5"', "1-5")
     for d in DIMENSIONS:
         add(tasks, TASK_COLUMNS, d, rating, "0-4")
         add(profiles, PROFILE_COLUMNS, d, rating, "0-4")
