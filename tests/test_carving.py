@@ -1133,6 +1133,32 @@ def test_work_done_on_fewer_days_fits_in_the_workers_own_day() -> None:
     held = [sum(job.unit_hours.get(u, 0.0) for u in bound) for job in result.carved]
     assert any(h > 0 for h in held)
     assert max(held) <= 5.0 + 0.05
+    # a profile of four days: its day is its hours over four, and its daily work is shared
+    # over those four days, so that day holds a quarter of it (the diff review: a fifth was
+    # counted while the card spread it over four: a Friday of 6.4 h in a day of 6)
+    from jobcarve.carving.assignment import day_work
+
+    fours = [p.model_copy(update={"days_per_week": 4}) for p in friday.profiles]
+    four = friday.model_copy(update={"profiles": fours})
+    inst = build_instance(analysis := analyze(four), four, resolve_options(four, cats.params))
+    units = inst.units
+    for i, p in enumerate(fours):
+        assert inst.profiles[i].days == 4
+        assert inst.day_limit(i) == pytest.approx(p.hours_per_week_available / 4 * p.pace)
+        daily = next(k for k, u in enumerate(units) if u.daily and u.access[i])
+        once = next(k for k, u in enumerate(units) if u.per_day and u.access[i])
+        expected = units[once].per_day + units[daily].hours / 4
+        assert day_work(inst, [once, daily], i) == pytest.approx(expected)
+    result = plan(four, analysis, time_limit_s=2, evaluate_proposals=False)
+    assert result.instance is not None and result.assignment is not None
+    checked = 0
+    for (i, _j), members in result.assignment.jobs().items():
+        if any(result.instance.units[k].per_day for k in members):
+            # the four-day worker's day, with a quarter of the job's daily work
+            limit = result.instance.day_limit(i)
+            assert day_work(result.instance, members, i) <= limit + 0.01 * len(members)
+            checked += 1
+    assert checked
 
 
 def test_work_done_on_one_day_a_week_is_at_most_a_day_in_a_job() -> None:
@@ -1164,7 +1190,7 @@ def test_work_done_on_one_day_a_week_is_at_most_a_day_in_a_job() -> None:
     inst = build_instance(analysis, friday, resolve_options(friday, cats.params))
     big = max(bound.values(), key=lambda u: u.hours_per_week)
     parts = [i for i, u in enumerate(inst.units) if u.unit == big.id]
-    assert day_work(inst, parts) > inst.day_limit(0)
+    assert day_work(inst, parts, 0) > inst.day_limit(0)
     everything = Assignment(dict.fromkeys(parts, (0, 0)))
     assert any("over a working day" in v for v in violations(inst, everything))
     # the week: on the last day only

@@ -104,14 +104,16 @@ def day_and_later(inst: PoolInstance, members: list[int]) -> bool:
     )
 
 
-def day_work(inst: PoolInstance, members: list[int]) -> float:
+def day_work(inst: PoolInstance, members: list[int], p: int) -> float:
     """A job's standard hours on the day of its work done on fewer days than the week
-    (`PoolUnit.per_day`), with a fifth of its daily work (`PoolUnit.daily`); 0 for a job
-    without such work. At most `PoolInstance.day_limit` (an adviser's reading of case 89:
-    Friday's wash-line cleaning; a diff review: a Friday of 11.4 h with the daily work)."""
+    (`PoolUnit.per_day`), with a day's share of its daily work (`PoolUnit.daily`: a fifth,
+    or one over the days profile index ``p`` works); 0 for a job without such work. At most
+    `PoolInstance.day_limit` (an adviser's reading of case 89: Friday's wash-line cleaning;
+    a diff review: a Friday of 11.4 h with the daily work)."""
     if not any(inst.units[u].per_day for u in members):
         return 0.0
-    return sum(inst.units[u].day_hours for u in members)
+    days = inst.profiles[p].days
+    return sum(inst.units[u].day_hours(days) for u in members)
 
 
 def violations(inst: PoolInstance, a: Assignment) -> list[str]:
@@ -146,7 +148,7 @@ def violations(inst: PoolInstance, a: Assignment) -> list[str]:
             out.append(f"job of {prof.id} holds {count} parts of {unit}, over one shift's share")
         if day_and_later(inst, units):
             out.append(f"job of {prof.id} holds day-shift work and a later shift's share")
-        on_the_day = day_work(inst, units)
+        on_the_day = day_work(inst, units, p)
         if on_the_day > inst.day_limit(p) + 0.01 * len(units):
             out.append(
                 f"job of {prof.id} holds {on_the_day:.2f} h a day of work done on"

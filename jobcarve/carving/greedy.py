@@ -66,7 +66,7 @@ def greedy(inst: PoolInstance, start: Assignment | None = None) -> Assignment:
                     inst.units[c].unit == unit.unit for c in chosen
                 ):
                     continue  # one shift's share of work done in every shift
-                if day_work(inst, [*chosen, u]) > inst.day_limit(p) + 1e-6:
+                if day_work(inst, [*chosen, u], p) > inst.day_limit(p) + 1e-6:
                     continue  # at most a working day a day of work done on fewer days
                 if day_and_later(inst, [*chosen, u]):
                     continue  # a day job holds the day shift's share only

@@ -76,11 +76,11 @@ class PoolUnit:
     #: reimbursed); empty: none anywhere
     duty_supports: tuple[tuple[str, ...], ...] = ()
 
-    @property
-    def day_hours(self) -> float:
-        """Its standard hours on the day of a job's work done on fewer days than the week: a
-        part of such work its `per_day`, daily work a fifth of its week, other work none."""
-        return self.per_day + (self.hours / WORKING_DAYS if self.daily else 0.0)
+    def day_hours(self, days: int = WORKING_DAYS) -> float:
+        """Its standard hours on the day of a job's work done on fewer days than the week, for
+        a worker of ``days`` days a week (`PoolProfile.days`): a part of such work its
+        `per_day`, daily work its week over those days, other work none."""
+        return self.per_day + (self.hours / days if self.daily else 0.0)
 
     def scaled(self, factor: float = 1.0) -> int:
         """Hours x factor in integer hundredths."""
@@ -110,6 +110,9 @@ class PoolProfile:
     #: (`Profile.max_hours_per_day`, else its hours over `Profile.days_per_week`); None: a
     #: working day of the plan's week (`PoolInstance.day_limit`)
     own_day: float | None = None
+    #: the days a week the profile's people work (`Profile.days_per_week`, else five): their
+    #: daily work is shared over them (`PoolUnit.day_hours`)
+    days: int = WORKING_DAYS
 
 
 @dataclass(frozen=True)
@@ -478,6 +481,7 @@ def build_instance(
                 else None,
                 tuple(p.needs),
                 p.own_day,
+                p.days_per_week or WORKING_DAYS,
             )
         )
     if options.min_kinds_per_job < 1:

@@ -180,11 +180,14 @@ class PoolModel:
         for (p, _j), members in sorted(self.x_by_job.items()):
             if not any(units[u].per_day for u, _v in members):
                 continue
-            # a fifth of the daily work is on that day too; a job without once-a-week work
+            # a day's share of the daily work is on that day too; a job without once-a-week work
             # cannot pass the limit with daily work alone (`day_limit` is a fifth of its hours
             # at least), so the row holds for every job of the profile
+            days = self.inst.profiles[p].days
             day = [
-                (round(units[u].day_hours * 100), var) for u, var in members if units[u].day_hours
+                (round(units[u].day_hours(days) * 100), var)
+                for u, var in members
+                if units[u].day_hours(days)
             ]
             if sum(w for w, _v in day) > self.inst.day_limit(p) * 100:
                 self.m.add(
