@@ -417,6 +417,7 @@ class CobotParams(_Block):
     payload_margin: Param
     reach_margin: Param
     min_cycle_s: Param
+    min_human_move_s: Param
     line_rate_margin: Param
     max_cobot_slowdown: Param
     tolerance_repeatability_factor: Param

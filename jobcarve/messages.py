@@ -286,6 +286,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Snelheid bij mensen (ISO 10218-2:2025 / ISO/TS 15066, borst): max {v_max:.2f} m/s; met de hand {lifts:g} handelingen per uur ({human_s:.1f} s per handeling), geschatte cobottijd {cobot_s:.1f} s per handeling: {cobot_hours:.1f} cobot-uren per week voor {hours:.1f} uur werk.",
         "Speed near people (ISO 10218-2:2025 / ISO/TS 15066, chest): max {v_max:.2f} m/s; {lifts:g} operations an hour by hand ({human_s:.1f} s each), estimated cobot time {cobot_s:.1f} s an operation: {cobot_hours:.1f} cobot hours a week for {hours:.1f} hours of work.",
     ),
+    "cobot.batch_moves": (
+        "Getimed per batch van {batch:g} producten, minder dan {min_s:g} s per product, en het model geeft geen handelingen of tillingen per product: hoe het werk gehanteerd wordt is niet bekend, dus de cyclustijd is niet getoetst (geef het aantal handelingen per product of per uur).",
+        "Timed per batch of {batch:g} products, under {min_s:g} s a product, and the model gives no operations or lifts per product: how the work is handled is not known, so the cycle time was not checked (give the operations per product or per hour).",
+    ),
     "cobot.no_cycle": (
         "Vaste uren per week zonder cyclus of tilfrequentie: cyclustijd niet getoetst.",
         "Fixed hours per week without a cycle or lifts an hour: cycle time not checked.",
@@ -509,8 +513,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "heat (a furnace, stoving room or hot product, a greenhouse or hall in summer)",
     ),
     "flag.noise": (
-        "lawaai (een werkplek van 80 dB(A) of meer, de onderste actiewaarde)",
-        "noise (a workplace at 80 dB(A) or more, the lower action value)",
+        "lawaai (een werkplek van 80 dB(A) of meer)",
+        "noise (a workplace at 80 dB(A) or more)",
     ),
     "flag.vehicle_traffic": (
         "lopen tussen rijdende heftrucks, vrachtwagens of shovels zonder afgescheiden looproute",

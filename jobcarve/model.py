@@ -303,9 +303,10 @@ class Handling(_Block):
     )
     noise: StrictBool | None = Field(
         None,
-        description="The work is done at a workplace with noise at or above the lower action "
-        "value of 80 dB(A) (Arbobesluit 6.8): a weaving hall, presses, a saw line, a bottling "
-        "line (for the restriction no_noise), however short the work there.",
+        description="The work is done at a workplace with noise of 80 dB(A) or more (the level "
+        "of the Arbobesluit's lower action value, art. 6.6, there a daily exposure): a weaving "
+        "hall, presses, a saw line, a bottling line (for the restriction no_noise), however "
+        "short the work there.",
     )
     vehicle_traffic: StrictBool | None = Field(
         None,

@@ -340,7 +340,7 @@ def _check_age(
                 )
             )
         elif (
-            age < rule.below_age
+            rule in young_rules(age, rules)
             and rule.max_hours_per_week is not None
             and isinstance(hours, (int, float))
             and not isinstance(hours, bool)

@@ -700,24 +700,30 @@ def test_takt_gate() -> None:
     assert "too_fast" in [g.gate for g in fast.gates] and fast.label == "guarded_cell"
 
 
-def test_work_timed_per_batch_is_one_cycle_a_batch() -> None:
-    """A task timed per batch (6 min per batch record of 9,771 packs) with no operations or
-    lifts per unit was 9,771 moves of 0.04 s, "too fast" for a cobot (an adviser's reading of
-    the medicine packer: "a person does one move in 0.0 s"). Without counts per unit a batch
-    is one cycle; with lifts an hour the cycle is a lift; with lifts per unit, as before."""
+def test_work_timed_per_batch_under_a_move_a_product_has_unknown_moves() -> None:
+    """A task timed per batch (6 min per batch record of 10,000 packs) with no operations or
+    lifts per unit was 10,000 moves of 0.036 s, "too fast" for a cobot (an adviser's reading
+    of the medicine packer: "a person does one move in 0.0 s"). Under a move by hand a
+    product (`cobot.min_human_move_s`, 1 s) its moves are unknown: no speed is claimed and
+    the reason says what to give; with lifts an hour the cycle is a lift; at a second or
+    more a product (a diff review: 25 sockets gauged at 3.6 s each), as before."""
     handling = f"{BASE_HANDLING}, part_mass_kg: 2"
     batch = "time_min_per_batch: 6, batch_size_units: 10000"
-    one = cobot_unit(handling, time=batch)
-    assert "too_fast" not in [g.gate for g in one.gates]
-    speed = next(r for r in one.reasons if r.key == "cobot.speed")
-    assert speed.params["moves"] == pytest.approx(1 / 10000)
+    unknown = cobot_unit(handling, time=batch)
+    assert "too_fast" not in [g.gate for g in unknown.gates]
+    assert unknown.cobot_s_per_unit is None
+    (said,) = [r for r in unknown.reasons if r.key == "cobot.batch_moves"]
+    assert said.params == {"batch": 10000, "min_s": 1.0}
+    assert not any(r.key == "cobot.speed" for r in unknown.reasons)
     hourly = cobot_unit(f"{handling}, lifts_per_hour: 720", time=batch)  # a lift in 5 s
-    assert "too_fast" in [g.gate for g in hourly.gates]
-    assert next(g for g in hourly.gates if g.gate == "too_fast").reason.params[
-        "human_s"
-    ] == pytest.approx(5)
+    gate = next(g for g in hourly.gates if g.gate == "too_fast")
+    assert gate.reason.params["human_s"] == pytest.approx(5)
+    assert hourly.cobot_s_per_unit is None  # a time per lift, not per product
     counted = cobot_unit(f"{handling}, lifts_per_unit: 1", time=batch)  # 0.036 s a lift
     assert "too_fast" in [g.gate for g in counted.gates]
+    sockets = cobot_unit(handling, time="time_min_per_batch: 1.5, batch_size_units: 25")
+    gate = next(g for g in sockets.gates if g.gate == "too_fast")  # 3.6 s a socket
+    assert gate.reason.params["human_s"] == pytest.approx(3.6)
 
 
 def test_candidate_palletising_15_kg() -> None:

@@ -819,8 +819,25 @@ def test_a_loonwaarde_below_the_pace_says_what_the_jobs_do_if_the_rest_is_lost()
     assert f"the jobs do about {number(less, 'en', 1)} standard hours a week less" in text
     assert f"the jobs need about {number(less / 0.72, 'en', 1)} hours a week more" in text
     assert "those in force from 1 January 2026" in text
-    for same in ("loonwaarde: 0.78", "instrument: none"):
+    for same in ("loonwaarde: 0.78", "instrument: none", "loonwaarde: 0.76"):
+        # within five points, or no subsidy
         assert "at a pace of" not in notes(same)[0], same
+    # five points exactly is said (pace 0.6 against 0.55 is 0.04999... in floating point)
+    slow = parse_process(
+        HAND.replace("pace: 0.8", "pace: 0.6").replace("quality_factor: 0.9", "loonwaarde: 0.55")
+    )
+    said = business_view(
+        business_case(slow, hand_figures()[1]), None, "en", _, slow, load_catalogs()
+    ).notes
+    assert any(": loonwaarde 55% at a pace of 60%." in n for n in said)
+    # loondispensatie above its loonwaarde limit (75%) pays nothing: no note (a diff review)
+    above = notes("loonwaarde: 0.76\n    instrument: loondispensatie")[0]
+    assert "at a pace of" not in above
+    # a loonwaarde of 20%: the hours the jobs would need more do not fit these workers' 24 h
+    low, paid = notes("loonwaarde: 0.2")
+    assert paid + paid * (0.8 - 0.2) / 0.2 > 24
+    assert "hours leave no room to make it up: their roles keep that work" in low
+    assert "hours a week more" not in low
     # without an instrument the job is paid the full wage: the table says so, not "72%"
     full = parse_process(HAND.replace("quality_factor: 0.9", "instrument: none"))
     view = business_view(
@@ -837,7 +854,7 @@ def test_a_loonwaarde_below_the_pace_says_what_the_jobs_do_if_the_rest_is_lost()
     process = parse_process(HAND)
     case = business_case(process, hand_figures()[1])
     nl = " ".join(business_view(case, None, "nl", dutch, process, load_catalogs()).notes)
-    assert "die van 1 januari 2026" in nl and "bij een tempo van 80%" in nl
+    assert "die vanaf 1 januari 2026" in nl and "bij een tempo van 80%" in nl
 
 
 def test_percentile() -> None:

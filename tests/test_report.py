@@ -1270,9 +1270,17 @@ def test_a_job_says_how_much_of_it_waits_for_people_leaving() -> None:
         hours = number(own, "en", 1)
         assert card.short.endswith(f"(up to {hours} h a week of it waits for people leaving)")
         assert floor and floor[0].startswith(f"up to {hours} h a week of this job's work")
-        # with the balance's figure in today's hours beside the worker's own (a reading of
-        # the medicine packer: 15.8 h on the card against 12 h in the balance)
-        assert f"that is {number(today, 'en', 1)} h of the roles' work" in floor[0]
+        # with the balance's figure in today's hours (without the hand-over time of a
+        # split) beside the worker's own (a reading of the medicine packer: 15.8 h on the
+        # card against 12 h in the balance)
+        share = {t.id: t.today_share for t in analysis.tasks}
+        base = sum(
+            h.hours_per_week * share[units[u].task]
+            for u in job.units
+            for h in result.unit_holder[u]
+            if h.holder == job.id and units[u].role == "logistics"
+        )
+        assert f"that is {number(base, 'en', 1)} h of the roles' work" in floor[0]
     assert said_any
 
 
@@ -1851,11 +1859,12 @@ def test_a_leavers_hours_say_what_they_rest_on() -> None:
 
 
 def test_a_leaver_of_whom_the_jobs_take_part_is_not_a_whole_replacement() -> None:
-    """The medicine packer's retiring warehouse man works 38 h; the new jobs take 12 of
-    them. The first screen's condition said "the replacement the company then need not
-    hire", which read as if he need not be replaced (an adviser's reading): it now says how
-    many of his hours the jobs take, that only that part is counted, and that the rest is
-    the company's decision."""
+    """The medicine packer's retiring warehouse man works 38 h; the new jobs take part of
+    them (8 h in this 5-second plan, 12 in the report a reader saw). The first screen's
+    condition said "the replacement the company then need not hire", which read as if he
+    need not be replaced (an adviser's reading): it now says how many of his hours the jobs
+    take, that only that part of a replacement is counted, and that the rest is the
+    company's decision, with figures that subtract as shown."""
     from jobcarve.study import study
 
     process = read_process(ROOT / "tests" / "cases" / "medicine_packer.yaml")
@@ -1863,25 +1872,29 @@ def test_a_leaver_of_whom_the_jobs_take_part_is_not_a_whole_replacement() -> Non
     result = study(process, time_limit_s=5, draws=0, evaluate_proposals=False)
     assert result.plan is not None and result.case is not None
     warehouse = next(b for b in result.plan.work_balance if b.leavers)
-    taken = warehouse.absorbed["leavers"]
+    taken = round(warehouse.absorbed["leavers"], 1)
     contract = warehouse.uses["leavers"]
     assert contract == 38 and 0.05 < taken < contract - 1
     ctx = _pinned_context(process, result.analysis, result.plan, "en", case=result.case)
     assert ctx.decision is not None
-    [hold] = [c for c in ctx.decision.conditions if "whose work the new jobs take on" in c]
-    rest = number(round(contract, 1) - round(taken, 1), "en", 1)
+    [hold] = [c for c in ctx.decision.conditions if "rest on people who leave" in c]
+    shown = number(taken, "en", 1)
     assert (
-        f"The new jobs take {number(taken, 'en', 1)} of the {number(contract, 'en', 1)} hours a "
-        "week those who leave "
-        f"work today: only that part of a replacement is counted. Who does the other {rest} "
-        "hours of their work" in hold
-    )
-    # where the jobs take all of a leaver's hours, nothing is said of a rest
+        f"The new jobs take {shown} of the {number(contract, 'en', 1)} hours a week those who "
+        f"leave work today: who does the other {number(contract - taken, 'en', 1)} hours"
+    ) in hold
+    assert "as part of a replacement the company then need not hire" in hold
+    assert "the replacement the company then need not hire" not in hold
+    # where the jobs take all of a leaver's hours (the packaging example's 38 of 38),
+    # nothing is said of a rest
     whole = read_process(EXAMPLES[[p.stem for p in EXAMPLES].index("packaging_food")])
     full = study(whole, time_limit_s=2, draws=0, evaluate_proposals=False)
     assert full.plan is not None
+    packer = next(b for b in full.plan.work_balance if b.leavers)
+    assert packer.absorbed["leavers"] == pytest.approx(packer.uses["leavers"])
     page = full.html("en")
-    assert "those who leave work today: only that part" not in page
+    assert "those who leave work today: who does the other" not in page
+    assert "the replacement the company then need not hire" in page
 
 
 def test_a_card_spreads_repetitive_work_only_where_there_is_other_work() -> None:
@@ -2111,7 +2124,7 @@ def test_a_card_names_vehicles_that_drive_where_the_job_works() -> None:
     assert cats.params is not None
     units = {u.id: u for u in result.analysis.units}
     profiles = {p.id: p for p in process.profiles}
-    note = "may not be on foot among vehicles (the profile's restriction 'not on foot among"
+    note = "the profile's restriction 'not on foot among vehicles' holds, and vehicles drive"
     said = 0
     for card, job in zip(ctx.jobs, result.plan.carved, strict=True):
         kept = "no_vehicle_traffic" in {
@@ -2121,7 +2134,9 @@ def test_a_card_names_vehicles_that_drive_where_the_job_works() -> None:
         near = [
             u
             for uid, u in units.items()
-            if uid not in job.unit_hours and place_of(u) in places and u.handling.vehicle_traffic
+            if uid not in job.unit_hours
+            and place_of(u) in places
+            and (u.handling.vehicle_traffic or "driving" in u.activities)
         ]
         notes = [f for f in card.floor if note in f]
         if kept and near:
@@ -2156,10 +2171,14 @@ def test_a_card_asks_to_measure_heavy_lifting_nobody_rated() -> None:
         else:
             assert not notes, job.id
     assert said >= 1
-    # the report's list of such lifts has the same home
-    listed = [u.label("en") for u in result.analysis.units if lift_unrated(u)]
-    page = htmllib.unescape(result.html("en"))
-    assert listed and all(name in page for name in listed)
+    # by hand: racking profiles (demand 4 on lifting, no geometry in the model) is such a
+    # lift, and the plan at 2 s gives it to the strong non-reader's job
+    rack = units["rack_profiles"]
+    assert rack.demands["lifting"] >= 3 and rack.lifting_index is None
+    (card,) = [
+        c for c, j in zip(ctx.jobs, result.plan.carved, strict=True) if "rack_profiles" in j.units
+    ]
+    assert any(f.startswith(note) and rack.label("en") in f for f in card.floor)
 
 
 def test_an_assumption_the_plan_overrode_gives_both_values() -> None:

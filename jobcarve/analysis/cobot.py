@@ -59,8 +59,8 @@ class UnitWork:
     lifting_index: float | None
     activities: tuple[str, ...] = ()
     #: product units per batch where the task is timed per batch (`time_min_per_batch`):
-    #: without operations or lifts per unit, a batch is one handling cycle (a batch record
-    #: of 9,771 packs is one move, not 9,771 moves of 0.04 s)
+    #: without operations or lifts per unit and under `min_human_move_s` a product, its
+    #: moves are unknown (a batch record of 9,771 packs is no 9,771 moves of 0.04 s)
     batch_size_units: int | None = None
 
 
@@ -347,18 +347,20 @@ def assess_cobot(
     line_rate = False
     # moves an hour where no time per unit is known: the operations, else the lifts
     per_hour = h.operations_per_hour or h.lifts_per_hour
-    # work timed per batch with no operations or lifts per unit: a batch is one handling
-    # cycle; its moves are the operations or lifts an hour where given, else one a batch
-    # (a reading of the medicine packer: "a person does one move in 0.0 s" at the archive)
-    per_batch = (
+    # work timed per batch with no operations or lifts per unit, at less than a move by hand
+    # a product (`min_human_move_s`): it is not handled product by product, so its moves are
+    # unknown: the moves an hour where given, else no cobot speed is claimed (a reading of
+    # the medicine packer: "a person does one move in 0.0 s" at a batch record of 9,771
+    # packs; a diff review: a batch is no handling cycle of its own either)
+    unknown_moves = bool(
         work.batch_size_units
-        if work.batch_size_units and h.operations_per_unit is None and not h.lifts_per_unit
-        else None
+        and h.operations_per_unit is None
+        and not h.lifts_per_unit
+        and work.seconds_per_unit is not None
+        and work.seconds_per_unit < params.min_human_move_s.value
     )
-    if per_batch and work.seconds_per_unit is not None and not per_hour:
-        moves = 1 / per_batch
-    # the time per unit sets the cycle, unless batch work gives its moves an hour
-    timed = work.seconds_per_unit is not None and not (per_batch and per_hour)
+    # the time per unit sets the cycle, unless its moves are unknown
+    timed = work.seconds_per_unit is not None and not unknown_moves
     if timed:
         assert work.seconds_per_unit is not None
         human_move_s = work.seconds_per_unit / moves
@@ -420,6 +422,13 @@ def assess_cobot(
                     },
                 )
             )
+    elif unknown_moves:
+        reasons.append(
+            Reason(
+                "cobot.batch_moves",
+                {"batch": work.batch_size_units, "min_s": params.min_human_move_s.value},
+            )
+        )
     else:
         reasons.append(Reason("cobot.no_cycle"))
     guarded_only = bool(gates) and all(g.gate in GUARDED_GATES for g in gates)
@@ -566,7 +575,8 @@ def assess_cobot(
         criteria=tuple(criteria),
         reasons=tuple(reasons),
         model=choice,
-        cobot_s_per_unit=cobot_s if work.seconds_per_unit is not None else None,
+        # a time per lift or operation (moves an hour) is no time per product unit
+        cobot_s_per_unit=cobot_s if timed else None,
         speed_limit_m_s=v_max,
         hours_freed_per_week=freed,
         cobot_hours_per_week=run_hours * share,

@@ -508,7 +508,7 @@ def business_view(
         # two adviser readings: the minimum wage of 1 January 2026 for jobs that start later
         notes.append(
             _(
-                "Wages, the minimum wage and the subsidies are those in force from %(date)s (jobcarve's figures, where the model does not give its own). The minimum wage changes every 1 January and 1 July, and the CAO wages with it: recompute the business case with the figures in force when the jobs start."
+                "Wages, the minimum wage and the subsidies are those in force from %(date)s (jobcarve's figures, where the model does not give its own). The minimum wage changes every 1 January and 1 July, and CAO wages on their own dates: recompute the business case with the figures in force when the jobs start."
             )
             % {"date": day(catalogs.economics.valid_from, lang)}
         )
@@ -633,39 +633,47 @@ def _loonwaarde_below_pace(
     case: BusinessCase, process: ProcessModel | None, lang: str, _: Gettext
 ) -> list[str]:
     """Where a subsidised profile's loonwaarde is below its pace, the plan's hours cover the
-    slower pace only, while the subsidy pays for the rest of the gap too (quality,
-    deployability, guidance). An adviser's reading of the stainless kitchen maker: hours at
-    80% and a subsidy at 55% cannot both be the worker's output. Says what the jobs do if
-    the rest is lost output: the standard hours they do less, and the hours they would need
-    more at the loonwaarde's rate."""
+    slower pace only, while the subsidy pays for more of the gap (quality, deployability,
+    guidance). An adviser's reading of the stainless kitchen maker: hours at 80% and a
+    subsidy at 55% cannot both be the worker's output. Says what the jobs do if the rest is
+    lost output: the standard hours they do less, and the hours they would need more at the
+    loonwaarde's rate where the profile's hours allow them. Only jobs that get a subsidy (a
+    diff review: loondispensatie above its loonwaarde limit pays nothing)."""
     if process is None:
         return []
     by_id = {p.id: p for p in process.profiles}
     hours: dict[str, float] = {}
+    jobs: dict[str, int] = {}
     worth: dict[str, float] = {}
     for j in case.jobs:
         prof = by_id.get(j.profile)
-        if prof is None or j.instrument not in ("lks", "loondispensatie"):
+        if prof is None or j.items.get("wage_cost_subsidy", 0.0) <= 0 or j.loonwaarde <= 0:
             continue
-        if j.loonwaarde <= 0 or prof.pace - j.loonwaarde < 0.05:
+        # five points or more (rounded: 60% against 55% is 0.04999... in floating point)
+        if round(prof.pace - j.loonwaarde, 6) < 0.05:
             continue
         hours[j.profile] = hours.get(j.profile, 0.0) + j.hours_per_week
+        jobs[j.profile] = jobs.get(j.profile, 0) + 1
         worth[j.profile] = j.loonwaarde
     out = []
     for pid, paid in hours.items():
         prof, lw = by_id[pid], worth[pid]
         less = paid * (prof.pace - lw)
-        out.append(
-            _(
-                "%(profile)s: loonwaarde %(lw)s at a pace of %(pace)s. The jobs' %(hours)s hours a week give their work the time it takes at that pace; the subsidy also pays for the rest of the difference (quality, deployability, guidance). If a wage-value assessment finds that the rest is output these workers do not deliver, the jobs do about %(less)s standard hours a week less than the plan counts: their roles keep that work, or the jobs need about %(more)s hours a week more. Agree on it before the jobs are offered."
+        values = {
+            "profile": prof.name,
+            "lw": percent(lw, lang, 0),
+            "pace": percent(prof.pace, lang, 0),
+            "hours": number(paid, lang, 1),
+            "less": number(less, lang, 1),
+            "more": number(less / lw, lang, 1),
+        }
+        if paid + less / lw <= jobs[pid] * prof.hours_per_week_available + 1e-9:
+            text = _(
+                "%(profile)s: loonwaarde %(lw)s at a pace of %(pace)s. The jobs' %(hours)s hours a week give their work the time it takes at that pace; the subsidy also pays for more of the difference (quality, deployability, guidance). If a wage-value assessment finds that the rest is output these workers do not deliver, the jobs do about %(less)s standard hours a week less than the plan counts: their roles keep that work, or the jobs need about %(more)s hours a week more. Agree on it before the jobs are offered."
             )
-            % {
-                "profile": prof.name,
-                "lw": percent(lw, lang, 0),
-                "pace": percent(prof.pace, lang, 0),
-                "hours": number(paid, lang, 1),
-                "less": number(less, lang, 1),
-                "more": number(less / lw, lang, 1),
-            }
-        )
+        else:
+            text = _(
+                "%(profile)s: loonwaarde %(lw)s at a pace of %(pace)s. The jobs' %(hours)s hours a week give their work the time it takes at that pace; the subsidy also pays for more of the difference (quality, deployability, guidance). If a wage-value assessment finds that the rest is output these workers do not deliver, the jobs do about %(less)s standard hours a week less than the plan counts, and these workers' hours leave no room to make it up: their roles keep that work. Agree on it before the jobs are offered."
+            )
+        out.append(text % values)
     return out

@@ -773,7 +773,12 @@ def _exposed_nearby(
             for uid, u in units.items()
             if uid not in job.unit_hours
             and place_of(u) in places
-            and any(getattr(u.handling, f) for f in flags)
+            and (
+                any(getattr(u.handling, f) for f in flags)
+                # the driving itself brings vehicles there (a diff review: a forklift hangs
+                # big bags in a mixing hall where nothing is flagged as among vehicles)
+                or (among and not rule.ambient and "driving" in u.activities)
+            )
         ]
         if not near:
             continue
@@ -781,7 +786,7 @@ def _exposed_nearby(
         if not rule.ambient:
             out.append(
                 _(
-                    "the worker may not be on foot among vehicles (the profile's restriction '%(restriction)s'), and vehicles drive at the job's workplaces (where the model names no area or workstation: of the same team) for other work: %(work)s. Check on the floor that the way to the job's work and the work itself are apart from their routes (a separated, marked walkway, a fixed crossing), or keep the job away from there"
+                    "the profile's restriction '%(restriction)s' holds, and vehicles drive at the job's workplaces (where the model names no area or workstation: of the same team) for other work: %(work)s. Check on the floor that the way to the job's work and the work itself are apart from their routes (a separated, marked walkway, a fixed crossing), or keep the job away from there"
                 )
                 % {
                     "restriction": rule.name_nl if lang == "nl" else rule.name_en,

@@ -59,7 +59,7 @@ class Lane:
     hard_to_fill: bool
     tasks: tuple[BoardTask, ...]
     #: the role's hours today, as the work balance gives them (its rows rounded each on its
-    #: own may add up to a tenth more or less)
+    #: own may add up to a few tenths more or less)
     hours: str = ""
 
 
@@ -401,8 +401,9 @@ def _lanes(
 ) -> tuple[Lane, ...]:
     """The task board: a lane per role, tasks numbered in process order (topological). A
     task with parts of several roles shows in each role's lane with those parts, their hours
-    and their own kind of work; each lane's hours add up to the role's hours today as the
-    work balance shows them (tenths shared out by largest remainder)."""
+    and their own kind of work; each task's hours are rounded on their own, as the task table
+    gives them, and the lane's heading gives the role's hours today as the work balance does
+    (its rows may add up to a few tenths more or less)."""
     g: nx.DiGraph[str] = nx.DiGraph()
     for t in process.tasks:
         g.add_node(t.id)

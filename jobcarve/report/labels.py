@@ -47,6 +47,9 @@ PARAMETER_LABELS = {
     "cobot.payload_margin": N_("Safety factor on a cobot's payload"),
     "cobot.reach_margin": N_("Safety factor on a cobot's reach"),
     "cobot.min_cycle_s": N_("Shortest cobot cycle (seconds)"),
+    "cobot.min_human_move_s": N_(
+        "Shortest move by hand, per product of work timed per batch (seconds)"
+    ),
     "cobot.max_cobot_slowdown": N_(
         "Most a cobot may be slower than a person per move before the work needs a dedicated machine"
     ),
