@@ -86,6 +86,8 @@ class CobotCard:
     reasons: tuple[str, ...]
     use: str = ""
     use_short: str = ""
+    #: its heading, numbered ("1. Dobot CR5"): the cobot section's and the business table's
+    title: str = ""
     #: units whose line or machine feeds them faster than the cobot works near people
     slow_for_feed: tuple[str, ...] = ()
     #: who tends the cell, and for how many hours (`Holding.tending`); empty without
@@ -980,7 +982,7 @@ def _cobot_cards(
         today[pu.unit] = today.get(pu.unit, 0.0) + pu.base_hours
     available = float(plan.options.get("cobot_hours_available") or 0.0)
     cards = []
-    for cobot in plan.cobots:
+    for n, cobot in enumerate(plan.cobots, start=1):
         model = models.get(cobot.model or "")
         needs = [
             units[u].cobot.model.payload_needed_kg
@@ -1020,6 +1022,7 @@ def _cobot_cards(
             CobotCard(
                 id=cobot.id,
                 model=f"{model.manufacturer} {model.model}" if model else "-",
+                title=f"{n}. {model.manufacturer} {model.model}" if model else f"{n}. -",
                 hours=number(cobot.hours_per_week, lang, 1),
                 units=tuple(
                     JobUnit(

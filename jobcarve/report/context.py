@@ -322,7 +322,7 @@ def build_context(
             cats,
             plan,
             {c.id: c.title for c in jobs},
-            {c.id: f"{i}. {c.model}" for i, c in enumerate(cobot_cards, start=1)},
+            {c.id: c.title for c in cobot_cards},
         )
         if case is not None
         else None
