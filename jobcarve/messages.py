@@ -161,12 +161,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No new job for {profile}: this profile has {hours:g} hours per week available; a job needs at least {min_hours:g} hours (an option of the model).",
     ),
     "plan.no_job.room": (
-        "Geen nieuwe baan voor {profile}: het werk dat past en dat de rollen mogen afstaan is {hours:.1f} uur per week (soorten werk: {kinds}); een baan vraagt ten minste {min_hours:g} uur en {min_kinds} soorten werk.",
-        "No new job for {profile}: the work that fits and that the roles may give up is {hours:.1f} hours per week (kinds of work: {kinds}); a job needs at least {min_hours:g} hours and {min_kinds} kinds of work.",
+        "Geen nieuwe baan voor {profile}: het werk dat past en dat de rollen mogen afstaan is {hours:.1f} uur per week (soorten werk: {kinds}); een baan vraagt ten minste {min_hours:g} uur en {min_kinds} soort(en) werk.",
+        "No new job for {profile}: the work that fits and that the roles may give up is {hours:.1f} hours per week (kinds of work: {kinds}); a job needs at least {min_hours:g} hours and {min_kinds} kind(s) of work.",
     ),
     "plan.no_job.taken": (
-        "Geen nieuwe baan voor {profile}: van het werk dat past, laten de andere nieuwe banen en cobots de rollen nog {hours:.1f} uur per week om af te staan (soorten werk: {kinds}); een baan vraagt ten minste {min_hours:g} uur en {min_kinds} soorten werk.",
-        "No new job for {profile}: of the work that fits, the other new jobs and cobots leave the roles {hours:.1f} hours per week to give up (kinds of work: {kinds}); a job needs at least {min_hours:g} hours and {min_kinds} kinds of work.",
+        "Geen nieuwe baan voor {profile}: van het werk dat past, laten de andere nieuwe banen en cobots de rollen nog {hours:.1f} uur per week om af te staan (soorten werk: {kinds}); een baan vraagt ten minste {min_hours:g} uur en {min_kinds} soort(en) werk.",
+        "No new job for {profile}: of the work that fits, the other new jobs and cobots leave the roles {hours:.1f} hours per week to give up (kinds of work: {kinds}); a job needs at least {min_hours:g} hours and {min_kinds} kind(s) of work.",
     ),
     "plan.no_job.taken_all": (
         "Geen nieuwe baan voor {profile}: het werk dat past en dat de rollen mogen afstaan, gaat al naar de andere nieuwe banen en cobots; er blijft geen uur van over.",

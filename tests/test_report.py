@@ -2764,3 +2764,27 @@ def test_a_day_of_more_than_ten_hours_has_a_break_of_45_minutes() -> None:
     note = _break_note((long_day,), cats, "en", _)
     assert "break of at least 45 minutes" in note and "more than 10 hours" in note
     assert "45 minutes" not in _break_note((ScheduleDay("Mon", "10", (), 100),), cats, "en", _)
+
+
+def test_a_job_of_one_kind_of_work_is_said_in_the_singular() -> None:
+    """A model may allow jobs of one kind of work; the job's line and its card then say "one
+    kind of work", not "1 kinds of work" (a review)."""
+    from jobcarve import parse_process
+    from jobcarve.study import study
+    from tests.test_business import HAND
+
+    text = HAND.replace("min_kinds_per_job: 2", "min_kinds_per_job: 1")
+    text = "\n".join(line for line in text.splitlines() if "{id: b," not in line) + "\n"
+    result = study(parse_process(text, "one.yaml"), time_limit_s=5, draws=0)
+    assert result.plan is not None and [len(j.tasks) for j in result.plan.carved] == [1]
+    for lang, said, wrong in (
+        ("en", ("one kind of work", "One kind of work: at least 1"), "1 kinds"),
+        ("nl", ("één soort werk", "Eén soort werk: minimaal 1"), "1 soorten"),
+    ):
+        page = htmllib.unescape(
+            render_report(
+                result.process, result.analysis, result.plan, lang=lang, generated_at=PINNED
+            )
+        )
+        assert all(s in page for s in said), lang
+        assert wrong not in page, lang

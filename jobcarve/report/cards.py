@@ -337,6 +337,8 @@ def _job_cards(
                 )
                 if len(job.units) > len(job.tasks)
                 else _("%(kinds)s kinds of work: at least %(min)s, so the work is varied")
+                if len(job.tasks) > 1
+                else _("One kind of work: at least %(min)s")
             )
             % {
                 "kinds": len(job.tasks),
