@@ -595,10 +595,10 @@ class Profile(_Block):
     max_hours_per_day: float | None = Field(
         None,
         gt=0,
-        le=12,
         description="Longest working day of the people of this profile (five mornings of 4 h:"
         " 4); the job card's week spreads the job's hours over enough days, and a job holds at"
-        " most this day of work done on fewer days.",
+        " most this day of work done on fewer days. At most the Arbeidstijdenwet's longest day"
+        " (12 h, under 18: 9 h; checked when the model is read).",
     )
     pace: float = Field(
         1.0, ge=0.05, le=1, description="Relative pace; 0.7 needs 1/0.7 of the time."

@@ -65,9 +65,10 @@ def test_second_round_errors_point_at_cells(tmp_path: Path) -> None:
     refused(result, f"{path}:", "")
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 3, lines
-    assert lines[0].startswith(f"error: {path}:Functies!C2: headcount: ")
-    assert lines[1].startswith(f"error: {path}:Functies!D3: education: ")
-    assert lines[2].startswith(f"error: {path}:Taken!E3: time_min_per_batch: ")
+    # each named by its column as the sheet writes it, not by the model's key
+    assert lines[0].startswith(f'error: {path}:Functies!C2: "Aantal": ')
+    assert lines[1].startswith(f'error: {path}:Functies!D3: "Opleiding": ')
+    assert lines[2].startswith(f'error: {path}:Taken!E3: "Tijd": ')
     assert "(imported)" not in result.stderr
     assert not out.exists()
 

@@ -720,6 +720,34 @@ def test_a_profiles_days_outside_one_to_five_name_the_cell(tmp_path: Path) -> No
     assert 'days per week "7" is not 1 to 5' in text
 
 
+def test_a_workbooks_week_errors_name_the_sheets_headers(tmp_path: Path) -> None:
+    """The model's checks of a profile's week, found after the import, name the workbook's
+    columns as the sheet writes them ("Uren per week", "Dagen per week"), not the model's
+    keys, and a longest day above the law's is said once (the last review)."""
+    original = read_process(ROOT / "tests" / "cases" / "window_frames.yaml")
+    export_inventory(original, tmp_path / "inv.xlsx", "nl")
+    wb = openpyxl.load_workbook(tmp_path / "inv.xlsx")
+    ws = wb["Profielen"]
+    header = [c.value for c in ws[1]]
+    hours, days, longest = (
+        header.index(h) + 1 for h in ("Uren per week", "Dagen per week", "Langste werkdag (uren)")
+    )
+    ws.cell(2, hours).value = 40
+    ws.cell(2, days).value = 3
+    ws.cell(3, longest).value = 14
+    wb.save(tmp_path / "bad.xlsx")
+    with pytest.raises(InputError) as info:
+        import_inventory(tmp_path / "bad.xlsx")
+    lines = str(info.value).splitlines()
+    letter = openpyxl.utils.get_column_letter
+    [week] = [line for line in lines if f"Profielen!{letter(hours)}2" in line]
+    assert '"Uren per week" 40 does not fit in 3 days of at most 12 hours ("Dagen per week"' in week
+    assert '"Langste werkdag (uren)", else' in week
+    [day] = [line for line in lines if f"Profielen!{letter(longest)}3" in line]
+    assert '"Langste werkdag (uren)" 14 is above the 12 hours a day' in day
+    assert not any(k in str(info.value) for k in ("per_week", "per_day")), lines
+
+
 def test_round_trip_keeps_work_among_vehicles(tmp_path: Path) -> None:
     """Case 89's litter picking along the yard, on foot among forklifts and trucks without
     walkways (`vehicle_traffic`), and a profile kept from it (`no_vehicle_traffic`) keep

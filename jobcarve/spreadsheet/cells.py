@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import openpyxl
@@ -40,6 +40,7 @@ class Table:
     basis_from_header: str | None
     rows: list[tuple[int, dict[str, Any]]]
     uncomputed: tuple[Problem, ...] = ()  # formula cells without a stored result
+    headers: dict[str, str] = field(default_factory=dict)  # field -> its header as written
 
     def cell(self, row: int, field: str) -> str:
         col = get_column_letter(self.columns[field]) if field in self.columns else "A"
@@ -155,6 +156,11 @@ def _table(
         basis,
         rows,
         tuple(_at_most(uncomputed, f"{file}:{where}".rstrip("!"))),
+        {
+            f: " ".join(str(grid[r][c - 1]).split())
+            for f, c in found.items()
+            if c - 1 < len(grid[r]) and grid[r][c - 1] not in (None, "")
+        },
     )
 
 

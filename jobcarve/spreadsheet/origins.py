@@ -49,10 +49,17 @@ class Origins:
 
     def cell(self, loc: tuple[str | int, ...], data: dict[str, Any]) -> str | None:
         """The cell a model path was read from, or None where no cell holds it."""
+        return self._where(loc, data)[0]
+
+    def _where(
+        self, loc: tuple[str | int, ...], data: dict[str, Any]
+    ) -> tuple[str | None, Table | None]:
+        """The cell a model path was read from and the table of its row (None for a company
+        key or where no cell holds it)."""
         if len(loc) >= 2 and isinstance(loc[0], str) and isinstance(loc[1], str):
             key = f"{loc[0]}.{loc[1]}"
             if key in self.keys:
-                return self.keys[key]
+                return self.keys[key], None
         node: Any = data
         found: tuple[Table, int] | None = None
         rest: list[str | int] = []
@@ -66,15 +73,16 @@ class Origins:
             else:
                 rest.append(part)
         if found is None:
-            return None
+            return None, None
         table, row = found
         for part in reversed(rest):
             if not isinstance(part, str):
                 continue
             column = part if part in table.columns else _COLUMN_OF.get(part)
             if column in table.columns:
-                return table.cell(row, column)
-        return table.cell(row, "id" if "id" in table.columns else next(iter(table.columns), ""))
+                return table.cell(row, column), table
+        first = "id" if "id" in table.columns else next(iter(table.columns), "")
+        return table.cell(row, first), table
 
     def locate(self, problem: Problem, data: dict[str, Any]) -> Problem:
         """`problem` (found in the generated YAML) at the cell its value came from.
@@ -82,8 +90,33 @@ class Origins:
         A problem with no cell (a whole block missing, say) is given for the file.
         """
         loc = parse_path(problem.path)
-        where = self.cell(loc, data)
+        where, table = self._where(loc, data)
         key = next((p for p in reversed(loc) if isinstance(p, str)), "")
         if where is None:
             return Problem(self.file, 0, 0, problem.path, problem.message)
-        return Problem(where, 0, 0, "", f"{key}: {problem.message}" if key else problem.message)
+        said = not key or problem.message.startswith(f"{key} ")  # "days_per_week 7 is ..."
+        if table is None:
+            return Problem(
+                where, 0, 0, "", problem.message if said else f"{key}: {problem.message}"
+            )
+        named = _header(key, table) if key else None
+        message = _headers(problem.message, table)
+        return Problem(where, 0, 0, "", message if said else f"{named or key}: {message}")
+
+
+def _header(key: str, table: Table) -> str | None:
+    """The header of a model key's column as the sheet writes it, in quotes, or None."""
+    column = key if key in table.columns else _COLUMN_OF.get(key)
+    text = table.headers.get(column or "")
+    return f'"{text}"' if text else None
+
+
+#: a model key in a message: a word with an underscore (``days_per_week``), never plain words
+_KEY = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b")
+
+
+def _headers(message: str, table: Table) -> str:
+    """`message` with each model key of `table`'s columns named by its header as the sheet
+    writes it (``"Dagen per week"``): the adviser sees the workbook, not the model's keys."""
+
+    return _KEY.sub(lambda m: _header(m.group(0), table) or m.group(0), message)
