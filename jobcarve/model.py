@@ -534,6 +534,24 @@ class Role(_Block):
         "overtime_hours_per_week is then its average over the production weeks. Default: "
         "every production week.",
     )
+    vacancy_overtime_hours_per_week: float = Field(
+        0,
+        ge=0,
+        le=10000,
+        description="Of the vacancies' hours, the overtime the role's people work today to cover"
+        " them (total per week). Part of the vacancies, not another use: the freed hours that"
+        " fill the vacancies end this overtime first, and it is valued as overtime no longer"
+        " paid. Not declared again in overtime_hours_per_week.",
+    )
+    vacancy_agency_hours_per_week: float = Field(
+        0,
+        ge=0,
+        le=10000,
+        description="Of the vacancies' hours, the agency hours hired today to cover them (per"
+        " week). Part of the vacancies, not another use: the freed hours that fill the vacancies"
+        " end these after the covering overtime, valued as agency hours no longer hired. Not"
+        " declared again in agency_hours_per_week.",
+    )
     backlog_hours_per_week: float = Field(
         0,
         ge=0,

@@ -18,7 +18,15 @@ from pydantic import ValidationError
 
 from jobcarve.catalog import Catalogs, load_catalogs, young_rules
 from jobcarve.exceptions import InputError, Problem
-from jobcarve.model import FORMAT_VERSION, YOUTH_AGES, Demands, Handling, ProcessModel, Task
+from jobcarve.model import (
+    FORMAT_VERSION,
+    YOUTH_AGES,
+    Demands,
+    Handling,
+    Planning,
+    ProcessModel,
+    Task,
+)
 from jobcarve.yamlsource import (
     DEFAULT_LIMITS,
     MAX_SUGGESTIONS,
@@ -263,6 +271,48 @@ def _check_wage(
         )
 
 
+def _check_vacancy_cover(
+    role: dict[str, Any], loc: Loc, data: dict[str, Any], smap: SourceMap, problems: list[Problem]
+) -> None:
+    """The overtime and agency hours that cover a role's vacancies today are part of the
+    vacancies' hours: at most the vacancies times the contract hours (a vacancy of 38 h
+    covered by 12 h of overtime)."""
+
+    def number(block: Any, key: str, default: float) -> float:
+        value = block.get(key, default) if isinstance(block, dict) else default
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        return float(value) if ok else default
+
+    cover = [
+        k
+        for k in ("vacancy_overtime_hours_per_week", "vacancy_agency_hours_per_week")
+        if number(role, k, 0.0) > 0
+    ]
+    if not cover:
+        return
+    vacancies = role.get("vacancies", 0)
+    vacancies = vacancies if isinstance(vacancies, int) and not isinstance(vacancies, bool) else 0
+    fte = number(
+        data.get("planning"), "hours_per_fte", Planning.model_fields["hours_per_fte"].default
+    )
+    contract = number(role, "hours_per_week", fte)
+    covered = sum(number(role, k, 0.0) for k in cover)
+    if covered > vacancies * contract + 1e-9:
+        room = (
+            f"{vacancies} vacanc{'y' if vacancies == 1 else 'ies'} of {contract:g} hours"
+            if vacancies
+            else "no vacancies"
+        )
+        problems.append(
+            smap.problem(
+                (*loc, cover[-1]),
+                f"{' and '.join(cover)} ({covered:g} hours) cover more than the role's "
+                f"vacancies hold ({room}); declare the vacancies, or give the hours as "
+                "overtime_hours_per_week or agency_hours_per_week",
+            )
+        )
+
+
 def _check_week(
     profile: dict[str, Any], loc: Loc, smap: SourceMap, problems: list[Problem], cats: Catalogs
 ) -> None:
@@ -383,6 +433,8 @@ def _cross_check(
         return set(first)
 
     role_ids = unique_ids("role", [(("roles", i), r) for i, r in _entries(data, "roles")])
+    for i, role in _entries(data, "roles"):
+        _check_vacancy_cover(role, ("roles", i), data, smap, problems)
     unique_ids("profile", [(("profiles", i), p) for i, p in _entries(data, "profiles")])
 
     all_tasks: list[tuple[Loc, dict[str, Any], int]] = []

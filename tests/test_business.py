@@ -1795,3 +1795,93 @@ def test_a_price_for_the_job_coach_is_refused_where_it_stands() -> None:
         parse_process(text)
     assert "economics.support_costs_eur.job_coach" in str(err.value)
     assert "the job coach is costed by its hours" in str(err.value)
+
+
+def test_overtime_and_agency_hours_covering_a_vacancy_are_money_saved_by_hand() -> None:
+    """A vacancy of 36 h covered today by 6 h of overtime and 4 h of agency work: the first
+    freed hours that fill it end that overtime, then those agency hours, valued as money no
+    longer paid; only the rest is the vacancy's capacity (a reading of the kitchen case:
+    overtime covering a vacancy was valued as capacity)."""
+    text = HAND.replace(
+        "overtime_hours_per_week: 6, agency_hours_per_week: 8,",
+        "vacancies: 1, vacancy_overtime_hours_per_week: 6, vacancy_agency_hours_per_week: 4,\n"
+        "     agency_hours_per_week: 8,",
+    )
+    process = parse_process(text)
+    figures = PlanFigures((), (), work_balance(process, {"op": 16.0}))
+    case = business_case(process, figures, sensitivity=False)
+    # the vacancy (36 h) absorbs all 16 h: 6 h end overtime (x 50 x 1.25 = 375 a
+    # week), 4 h end agency work (x 50 x 1.3 = 260), 6 h fill the rest (x 50 x 1.0 = 300)
+    got = [(f.use, f.hours_per_week, f.eur_per_year_full) for f in case.freed]
+    assert [u for u, _h, _e in got] == ["overtime", "agency", "vacancies"]
+    assert [h for _u, h, _e in got] == pytest.approx([6, 4, 6])
+    assert [e for _u, _h, e in got] == pytest.approx([375, 260, 300])
+    # overtime and agency hours are money; the vacancy's rest is capacity
+    assert case.paid_value_eur_per_year + case.capacity_value_eur_per_year == pytest.approx(
+        case.line("value_freed_hours")
+    )
+    assert case.capacity_value_eur_per_year == pytest.approx(300 * 46 * 0.95)
+    said = [f.part.template for f in case.freed]
+    assert "%(hours)s h/week less overtime that covers a vacancy (%(role)s)" in said[0]
+    assert "%(hours)s h/week less agency work that covers a vacancy (%(role)s)" in said[1]
+    # without the cover, the same 16 h are all the vacancy's capacity
+    plain = parse_process(
+        text.replace("vacancy_overtime_hours_per_week: 6, vacancy_agency_hours_per_week: 4,", "")
+    )
+    case = business_case(
+        plain, PlanFigures((), (), work_balance(plain, {"op": 16.0})), sensitivity=False
+    )
+    assert [(f.use, f.hours_per_week) for f in case.freed] == [("vacancies", 16)]
+
+
+def test_cover_of_a_vacancy_above_its_hours_is_refused() -> None:
+    """The overtime and agency hours that cover a role's vacancies are part of their hours:
+    more than the vacancies hold is a located error."""
+    text = HAND.replace(
+        "overtime_hours_per_week: 6,",
+        "vacancies: 1, hours_per_week: 32, vacancy_overtime_hours_per_week: 20,\n"
+        "     vacancy_agency_hours_per_week: 14,",
+    )
+    with pytest.raises(InputError) as info:
+        parse_process(text, "m.yaml")
+    [problem] = info.value.problems
+    assert problem.path == "roles[0].vacancy_agency_hours_per_week"
+    assert problem.message == (
+        "vacancy_overtime_hours_per_week and vacancy_agency_hours_per_week (34 hours) cover "
+        "more than the role's vacancies hold (1 vacancy of 32 hours); declare the vacancies, "
+        "or give the hours as overtime_hours_per_week or agency_hours_per_week"
+    )
+    with pytest.raises(InputError, match=r"\(no vacancies\)"):
+        parse_process(
+            HAND.replace("overtime_hours_per_week: 6,", "vacancy_overtime_hours_per_week: 6,")
+        )
+
+
+def test_a_report_says_which_freed_hours_end_the_cover_of_a_vacancy() -> None:
+    """The plan fills the vacancy of the hand model, covered today by 6 h of overtime: the
+    work balance says those hours end that overtime, and the business case values them as
+    overtime no longer paid, money, not capacity."""
+    from jobcarve.formatting import number
+    from jobcarve.report.balance import balance_view
+    from jobcarve.study import study
+
+    text = HAND.replace(
+        "overtime_hours_per_week: 6, agency_hours_per_week: 8, backlog_hours_per_week: 4,",
+        "vacancies: 1, vacancy_overtime_hours_per_week: 6,",
+    ).replace("min_kinds_per_job: 2", "min_kinds_per_job: 1")
+    result = study(parse_process(text, "m.yaml"), time_limit_s=5, draws=0)
+    assert result.plan is not None and result.case is not None
+    [b] = result.plan.work_balance
+    filled = b.absorbed["vacancies"]
+    assert filled >= 6
+    view = balance_view(result.process, result.plan, "en", translations("en").gettext)
+    assert view.rows[0].absorbed == (
+        f"{number(filled, 'en', 1)} hours of open vacancies (ending 6 h of overtime that cover"
+        " them today)"
+    )
+    nl = balance_view(result.process, result.plan, "nl", translations("nl").gettext)
+    assert "(daarmee stoppen 6 u overwerk die de vacatures nu opvangen)" in nl.rows[0].absorbed
+    case = result.case
+    overtime = [f for f in case.freed if f.use == "overtime"]
+    assert [f.hours_per_week for f in overtime] == pytest.approx([6])
+    assert case.freed_by_use["overtime"] > 0 and case.paid_value_eur_per_year > 0

@@ -87,6 +87,15 @@ def role_uses(role: Role, hours_per_fte: float) -> dict[str, float]:
     }
 
 
+def vacancy_cover(role: Role, hours: float) -> dict[str, float]:
+    """Of ``hours`` freed into a role's vacancies, those that end the overtime and then the
+    agency hours that cover the vacancies today (`Role.vacancy_overtime_hours_per_week`,
+    `vacancy_agency_hours_per_week`); the rest fill the vacancies' uncovered work."""
+    overtime = min(hours, role.vacancy_overtime_hours_per_week)
+    agency = min(hours - overtime, role.vacancy_agency_hours_per_week)
+    return {"overtime": overtime, "agency": agency}
+
+
 def today_hours(process: ProcessModel) -> dict[str, float]:
     """Hours per week of today's work per role (a subtask's own role counts for its hours)."""
     from jobcarve.graph import task_hours_per_week

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from jobcarve.carving.balance import USES, RoleBalance
+from jobcarve.carving.balance import USES, RoleBalance, vacancy_cover
 from jobcarve.economics.lines import N_, Part
 from jobcarve.model import Role
 
@@ -87,6 +87,68 @@ def _agency_value(
     return each * season / weeks_per_year, Part(template, values)
 
 
+def _vacancy_cover(
+    hours: float, b: RoleBalance, role: Role, cost: float, v: dict[str, float]
+) -> list[FreedValue]:
+    """The freed hours that fill a role's vacancies and end the overtime and agency hours
+    covering them today (`Role.vacancy_overtime_hours_per_week`, then
+    `vacancy_agency_hours_per_week`), valued as overtime no longer paid and agency hours no
+    longer hired; the rest of ``hours`` fills the vacancies' uncovered work (a reading of
+    the kitchen case: 12 h of welders' overtime a week covered part of a vacancy, and was
+    valued as capacity, not as the money it costs)."""
+    out: list[FreedValue] = []
+    cover = vacancy_cover(role, hours)
+    overtime, agency = cover["overtime"], cover["agency"]
+    if overtime > 1e-9:
+        out.append(
+            FreedValue(
+                b.role,
+                "overtime",
+                overtime,
+                cost * (1 + v["overtime_surcharge_share"]),
+                Part(
+                    N_(
+                        "%(hours)s h/week less overtime that covers a vacancy (%(role)s) x %(cost)s x (1 + %(surcharge)s)"
+                    ),
+                    (
+                        ("hours", "hours", overtime),
+                        ("role", "role", b.role),
+                        ("cost", "eur", cost),
+                        ("surcharge", "share", v["overtime_surcharge_share"]),
+                    ),
+                ),
+            )
+        )
+    if agency > 1e-9:
+        rate = role.agency_rate_eur_per_hour
+        said: tuple[tuple[str, str, float | str], ...] = (
+            ("hours", "hours", agency),
+            ("role", "role", b.role),
+        )
+        out.append(
+            FreedValue(
+                b.role,
+                "agency",
+                agency,
+                rate if rate is not None else cost * (1 + v["agency_premium_share"]),
+                Part(
+                    N_(
+                        "%(hours)s h/week less agency work that covers a vacancy (%(role)s) x %(rate)s invoice rate"
+                    ),
+                    (*said, ("rate", "eur", rate)),
+                )
+                if rate is not None
+                else Part(
+                    N_(
+                        "%(hours)s h/week less agency work that covers a vacancy (%(role)s) x %(cost)s x (1 + %(premium)s)"
+                    ),
+                    (*said, ("cost", "eur", cost), ("premium", "share", v["agency_premium_share"])),
+                ),
+            )
+        )
+    return out
+
+
 def value_freed_hours(
     balances: Iterable[RoleBalance],
     roles: Sequence[Role],
@@ -99,7 +161,9 @@ def value_freed_hours(
     The value of an hour (euros, times ``freed_hour_value_factor``):
 
     * ``vacancies``: the role's ``vacancy_value_eur_per_hour``, else its wage cost x
-      ``vacancy_value_factor``;
+      ``vacancy_value_factor``; the first of them end the overtime and agency hours that
+      cover the vacancies today (``vacancy_overtime_hours_per_week``,
+      ``vacancy_agency_hours_per_week``), valued as those (`_vacancy_cover`);
     * ``overtime``: wage cost x (1 + ``overtime_surcharge_share``); overtime worked only in
       a season (``overtime_weeks_per_year``) is saved only in its weeks, as seasonal agency
       hours are;
@@ -125,6 +189,11 @@ def value_freed_hours(
                 continue
             start = 1
             if use == "vacancies":
+                for cover in _vacancy_cover(hours, b, role, cost, v):
+                    out.append(replace(cover, eur_per_hour=cover.eur_per_hour * scale))
+                    hours -= cover.hours_per_week
+                if hours <= 1e-9:
+                    continue
                 if role.vacancy_value_eur_per_hour is not None:
                     each = role.vacancy_value_eur_per_hour
                     part = Part(

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from jobcarve.carving.balance import USES, RoleBalance
+from jobcarve.carving.balance import USES, RoleBalance, vacancy_cover
 from jobcarve.carving.plan import Plan
 from jobcarve.formatting import fixed, join_items, number, part_name
-from jobcarve.model import ProcessModel
+from jobcarve.model import ProcessModel, Role
 from jobcarve.results import Analysis
 
 Gettext = Callable[[str], str]
@@ -111,6 +111,24 @@ def use_names(_: Gettext) -> dict[str, str]:
     }
 
 
+def _covered(role: Role, hours: float, lang: str, _: Gettext) -> str:
+    """What of the hours freed into a role's vacancies ends the overtime and agency hours
+    that cover them today (`vacancy_cover`, valued as money in the business case), in
+    words; empty where nothing covers them."""
+    cover = vacancy_cover(role, hours)
+    said = [
+        text % {"hours": number(cover[use], lang, 1)}
+        for use, text in (
+            ("overtime", _("%(hours)s h of overtime")),
+            ("agency", _("%(hours)s h of agency work")),
+        )
+        if cover[use] >= 0.05
+    ]
+    if not said:
+        return ""
+    return " " + _("(ending %(cover)s that cover them today)") % {"cover": _(" and ").join(said)}
+
+
 def seasonal_roles(process: ProcessModel, plan: Plan) -> tuple[tuple[str, RoleBalance], ...]:
     """The roles (name, balance) whose released hours rest on agency hours or overtime only part
     of the year (`RoleBalance.seasonal_hours_per_week`)."""
@@ -179,10 +197,12 @@ def balance_view(
         and b.physical_load_after > limit + 1e-9
         and b.physical_load_after - b.physical_load_today >= rise - 1e-9
     )
+    roles = {r.id: r for r in process.roles}
     rows = []
     for b in plan.work_balance:
         absorbed = [
             f"{number(b.absorbed[use], lang, 1)} {names[use]}"
+            + (_covered(roles[b.role], b.absorbed[use], lang, _) if use == "vacancies" else "")
             for use in USES
             if b.absorbed.get(use, 0.0) >= 0.05
         ]

@@ -193,6 +193,17 @@ ROLE_COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
         "Agency rate per hour",
         ("factuurtarief uitzendkracht",),
     ),
+    # the part of the vacancies' hours that overtime or agency hours cover today
+    "vacancy_overtime_hours_per_week": (
+        "Overwerk voor vacatures (uur per week)",
+        "Overtime covering vacancies (hours per week)",
+        ("overwerk voor vacatures", "overtime covering vacancies"),
+    ),
+    "vacancy_agency_hours_per_week": (
+        "Uitzenduren voor vacatures (uur per week)",
+        "Agency hours covering vacancies (hours per week)",
+        ("uitzenduren voor vacatures", "agency hours covering vacancies"),
+    ),
 }
 #: role columns read as numbers (whole numbers where True)
 _ROLE_NUMBERS = {
@@ -205,6 +216,8 @@ _ROLE_NUMBERS = {
     "agency_weeks_per_year": False,
     "overtime_weeks_per_year": False,
     "agency_rate_eur_per_hour": False,
+    "vacancy_overtime_hours_per_week": False,
+    "vacancy_agency_hours_per_week": False,
 }
 PROFILE_COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "id": ("ID", "ID", ("code",)),
