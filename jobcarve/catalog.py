@@ -371,6 +371,7 @@ class ErgonomicsParams(_Block):
     risk_lifting_index: Param
     high_risk_lifting_index: Param
     weak_lift_multiplier: Param
+    frequency_rounding_share: Param
 
 
 class BodyRegion(_Sourced):

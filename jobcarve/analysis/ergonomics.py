@@ -18,13 +18,16 @@ from jobcarve.model import WORKING_DAYS, Handling, Lift
 def frequency_multiplier(
     lifts_per_min: float, duration_h: float, vertical_cm: float, params: ErgonomicsParams
 ) -> float:
-    """NIOSH FM: the table row at or above the lift frequency (rounded up, conservative)."""
+    """NIOSH FM: the table row at or above the lift frequency (rounded up, conservative); a
+    frequency within `frequency_rounding_share` above a row is that row (a model's rounded
+    lifts per product: 0.04167 a product every 0.2 minutes is the 5-a-minute row)."""
     rows = params.niosh_frequency_table.rows
     column = 0 if duration_h <= 1 else 1 if duration_h <= 2 else 2
     if vertical_cm >= 75:
         column += 3
+    rounding = 1 + params.frequency_rounding_share.value
     for row in rows:
-        if lifts_per_min <= row[0]:
+        if lifts_per_min <= row[0] * rounding:
             return row[1 + column]
     return 0.0
 
@@ -163,7 +166,9 @@ def lifting_load(
                 unsafe=True,
                 assumed=assumed,
             )
-        li = mass / rwl
+        # the index as the report shows it (two decimals): "1.00 above 1" was a reading's
+        # finding where 1.002 was compared and 1.00 shown
+        li = round(mass / rwl, 2)
         lift = handling.lift
         inputs = {  # the equation's inputs, shown next to the index (a report review)
             "h": lift.horizontal_cm,

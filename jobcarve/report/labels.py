@@ -142,6 +142,9 @@ PARAMETER_LABELS = {
     "ergonomics.default_lifts_per_min": N_("Lifts per minute assumed when the model gives none"),
     "ergonomics.high_risk_lifting_index": N_("Lifting index of a high risk"),
     "ergonomics.risk_lifting_index": N_("Lifting index from which there is a risk"),
+    "ergonomics.frequency_rounding_share": N_(
+        "Lift frequency read as the NIOSH table row it rounds to (share above the row)"
+    ),
     "ergonomics.weak_lift_multiplier": N_(
         "NIOSH multiplier below which the lifting risks name that part of the lift to change"
     ),
