@@ -80,17 +80,16 @@ def kind_hours(inst: PoolInstance, members: list[int]) -> dict[str, float]:
     return out
 
 
-def shift_parts(inst: PoolInstance, members: list[int]) -> dict[str, int]:
-    """Per unit done in every shift of which a job holds more parts than one shift's share
-    (`PoolUnit.per_holder`), the parts it holds; empty when there is none."""
+def shift_parts(inst: PoolInstance, members: list[int], p: int) -> dict[str, int]:
+    """Per unit of which a job of profile index ``p`` holds more parts than one shift's share
+    or its days' share (`PoolInstance.part_cap`), the parts it holds; empty when there is
+    none."""
     held: dict[str, list[int]] = {}
     for u in members:
-        if inst.units[u].per_holder:
+        if inst.part_cap(u, p):
             held.setdefault(inst.units[u].unit, []).append(u)
     return {
-        unit: len(parts)
-        for unit, parts in held.items()
-        if len(parts) > inst.units[parts[0]].per_holder
+        unit: len(parts) for unit, parts in held.items() if len(parts) > inst.part_cap(parts[0], p)
     }
 
 
@@ -144,8 +143,10 @@ def violations(inst: PoolInstance, a: Assignment) -> list[str]:
         for u in units:
             if not inst.units[u].access[p]:
                 out.append(f"unit {inst.units[u].id} does not fit profile {prof.id}")
-        for unit, count in shift_parts(inst, units).items():
-            out.append(f"job of {prof.id} holds {count} parts of {unit}, over one shift's share")
+        for unit, count in shift_parts(inst, units, p).items():
+            out.append(
+                f"job of {prof.id} holds {count} parts of {unit}, over one shift's or its days' share"
+            )
         if day_and_later(inst, units):
             out.append(f"job of {prof.id} holds day-shift work and a later shift's share")
         on_the_day = day_work(inst, units, p)

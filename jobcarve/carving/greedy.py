@@ -62,10 +62,9 @@ def greedy(inst: PoolInstance, start: Assignment | None = None) -> Assignment:
                 extra = unit.hours * (1 - share) / prof.pace
                 if u in chosen or hours + extra > prof.hours_available:
                     continue
-                if unit.per_holder and unit.per_holder <= sum(
-                    inst.units[c].unit == unit.unit for c in chosen
-                ):
-                    continue  # one shift's share of work done in every shift
+                most = inst.part_cap(u, p)
+                if most and most <= sum(inst.units[c].unit == unit.unit for c in chosen):
+                    continue  # one shift's share, or the profile's days' share of daily work
                 if day_work(inst, [*chosen, u], p) > inst.day_limit(p) + 1e-6:
                     continue  # at most a working day a day of work done on fewer days
                 if day_and_later(inst, [*chosen, u]):

@@ -64,6 +64,12 @@ class PoolUnit:
     #: work that arises every day (a time per product, or done in every shift): a fifth of it
     #: is on the day of a job's once-a-week work too
     daily: bool = False
+    #: of daily work where a profile works fewer than five days: its parts in a shift (a
+    #: multiple of five, so that each fifth is a working day's share); a job of a profile of
+    #: d days holds at most d fifths of them (`PoolInstance.part_cap`): the other days' share
+    #: stays with the role or goes to another holder (two adviser readings: a 4-day job held
+    #: all of the daily reel changes, and nobody had them on the fifth day). 0: no such cap
+    day_parts: int = 0
     #: the shift of this part: of work done in every shift its share's shift, of work done
     #: only at night the last shift; 0 (the first, the day shift) for the rest
     shift_part: int = 0
@@ -196,6 +202,16 @@ class PoolInstance:
             else max(self.options.hours_per_fte, prof.hours_available) / WORKING_DAYS
         )
         return day * prof.pace
+
+    def part_cap(self, u: int, p: int) -> int:
+        """The most parts of unit ``u``'s work one job of profile index ``p`` may hold: one
+        shift's share of work done in every shift (`PoolUnit.per_holder`), and of daily work
+        the profile's days' share (`PoolUnit.day_parts`); 0: no cap."""
+        unit = self.units[u]
+        days = self.profiles[p].days
+        if unit.day_parts and days < WORKING_DAYS:
+            return unit.day_parts * days // WORKING_DAYS
+        return unit.per_holder
 
     def load_limit(self, p: int) -> float:
         """The highest hours-weighted physical load of a job of profile index ``p``."""
@@ -347,6 +363,10 @@ def build_instance(
         limits = {
             r.id: sum(role_uses(r, process.planning.hours_per_fte).values()) for r in process.roles
         }
+    # a profile of fewer days than the week shares daily work by the day (`day_parts`)
+    fewer_days = any(
+        p.days_per_week is not None and p.days_per_week < WORKING_DAYS for p in process.profiles
+    )
     # the shortest working day at its pace: the plan's day, or a profile's own (`own_day`)
     fte_day = process.planning.hours_per_fte / WORKING_DAYS
     shortest_day = min(
@@ -411,6 +431,16 @@ def build_instance(
         # each shift, the night's last (their access is the narrowest: see `_symmetry`)
         per_shift = max(1, min(math.ceil(parts / shifts), cap // shifts))
         parts = per_shift * shifts if shifts > 1 else min(parts, cap)
+        daily = unit.days_per_week is None and (
+            unit.seconds_per_unit is not None or unit.shift == "every"
+        )
+        # daily work where a profile works fewer days: whole days' shares per shift, so that
+        # a job of d days holds d fifths of it (`part_cap`)
+        day_parts = 0
+        if daily and fewer_days:
+            per_shift = WORKING_DAYS * math.ceil((parts // max(shifts, 1)) / WORKING_DAYS)
+            parts = per_shift * shifts
+            day_parts = per_shift
         for i in range(parts):
             # the night's parts (the last of three shifts) go to no job of a profile in
             # no_night (work done only at night is closed to them above), and the parts of
@@ -445,8 +475,8 @@ def build_instance(
                     per_day=unit.hours_per_week / parts / unit.days_per_week
                     if unit.days_per_week is not None
                     else 0.0,
-                    daily=unit.days_per_week is None
-                    and (unit.seconds_per_unit is not None or unit.shift == "every"),
+                    daily=daily,
+                    day_parts=day_parts,
                     shift_part=max(1, process.planning.shifts - 1)
                     if unit.shift == "night"
                     else shift,

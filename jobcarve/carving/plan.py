@@ -1042,8 +1042,11 @@ def _trials(
     every shift and a working day a day of work done on fewer days (work the plan gave to
     another job or a cobot, or a role with no room left, is no trial)."""
     role = {u.unit: u.role for u in inst.units}
-    # of work done in every shift one job holds one shift's share at most
-    share = {u.unit: u.per_holder * u.base_hours for u in inst.units if u.per_holder}
+    # of work done in every shift one job holds one shift's share at most, of daily work its
+    # profile's days' share (`PoolInstance.part_cap`)
+    first: dict[str, int] = {}
+    for i, u in enumerate(inst.units):
+        first.setdefault(u.unit, i)
     # of work done on fewer days a job holds a working day a day at most (`day_limit`)
     per_day = {u.unit: (u.per_day, u.base_hours) for u in inst.units if u.per_day}
     index = {p.id: i for i, p in enumerate(inst.profiles)}
@@ -1055,7 +1058,8 @@ def _trials(
         day = inst.day_limit(index[profile])
         hours = {}
         for unit in units:
-            most = share.get(unit, math.inf)
+            cap = inst.part_cap(first[unit], index[profile]) if unit in first else 0
+            most = cap * inst.units[first[unit]].base_hours if cap else math.inf
             if unit in per_day:
                 each, base = per_day[unit]
                 most = min(most, day / each * base)

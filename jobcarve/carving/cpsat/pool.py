@@ -160,15 +160,17 @@ class PoolModel:
                 self.m.add_implication(var, self.y[p, j])
 
     def _one_shift(self) -> None:
-        """A job holds at most one shift's share of work done in every shift."""
+        """A job holds at most one shift's share of work done in every shift, and of daily
+        work its profile's days' share (`PoolInstance.part_cap`)."""
         units = self.inst.units
-        for members in self.x_by_job.values():
+        for (p, _j), members in self.x_by_job.items():
             by_unit: dict[str, list[cp_model.IntVar]] = {}
             cap: dict[str, int] = {}
             for u, var in members:
-                if units[u].per_holder:
+                most = self.inst.part_cap(u, p)
+                if most:
                     by_unit.setdefault(units[u].unit, []).append(var)
-                    cap[units[u].unit] = units[u].per_holder
+                    cap[units[u].unit] = most
             for unit, parts in sorted(by_unit.items()):
                 if len(parts) > cap[unit]:
                     self.m.add(cp_model.LinearExpr.sum(parts) <= cap[unit])
