@@ -2711,9 +2711,11 @@ def test_the_week_plan_keeps_the_workers_own_days_and_longest_day() -> None:
 def test_a_job_of_a_four_day_profile_asks_who_does_daily_work_on_the_fifth_day(
     tmp_path: Path,
 ) -> None:
-    """A profile of four days whose job holds all of work that arises every day: the card's
-    week has four days, and the card asks who does that work on the fifth day (its hours:
-    a fifth of the week's). A profile's hours beyond its days x longest day are refused."""
+    """A profile of four days: the card's week has four days; its job holds at most four
+    fifths of work per product or in every shift, the fifth day's share staying with another
+    holder (`PoolInstance.part_cap`), so the card asks only of weekly work it holds whole
+    who does it on the fifth day. A profile's hours beyond its days x longest day are
+    refused."""
     from jobcarve import InputError, parse_process
     from jobcarve import plan as make_plan
     from jobcarve.report.cards import _job_cards
@@ -2727,9 +2729,21 @@ def test_a_job_of_a_four_day_profile_asks_who_does_daily_work_on_the_fifth_day(
     cats = load_catalogs()
     cards = _job_cards(process, planned, units, {}, None, "en", translations("en").gettext, cats)
     assert cards and all(len(c.schedule) <= 4 for c in cards)
-    asked = [line for c in cards for line in c.floor if "arises every working day" in line]
-    assert asked, [c.floor for c in cards]
-    assert "work 4 days a week" in asked[0] and "on the other days (about " in asked[0]
+    per_product = {
+        u.id for u in analysis.units if u.seconds_per_unit is not None or u.shift == "every"
+    }
+    held = 0
+    for job in planned.carved:
+        for uid in set(job.units) & per_product:
+            holders = planned.unit_holder[uid]
+            assert len({(h.kind, h.holder) for h in holders if not h.tending}) >= 2, uid
+            held += 1
+    assert held
+    for card in cards:
+        for line in card.floor:
+            if "arises every working day" in line:
+                assert "work 4 days a week" in line and "on the other days (about " in line
+                assert not any(units[u].label("en") in line for u in per_product), line
     text = (ROOT / "examples" / "packaging_food.yaml").read_text(encoding="utf-8")
     first = text.index("hours_per_week_available:", text.index("profiles:"))
     bad = text[:first] + "max_hours_per_day: 3\n    " + text[first:]
@@ -2788,3 +2802,63 @@ def test_a_job_of_one_kind_of_work_is_said_in_the_singular() -> None:
         )
         assert all(s in page for s in said), lang
         assert wrong not in page, lang
+
+
+def test_work_done_on_three_days_is_planned_monday_wednesday_friday() -> None:
+    """Work done on three days a week (the coater's deliveries) is on Monday, Wednesday and
+    Friday, spread over the week, not on its last three days; on one day it is the last (an
+    adviser's reading of case 97: deliveries of Monday, Wednesday and Friday unloaded on
+    Wednesday to Friday)."""
+    from types import SimpleNamespace
+
+    from jobcarve.report.cards import _schedule
+
+    def unit(name: str, seconds: float | None, days: int | None) -> SimpleNamespace:
+        return SimpleNamespace(
+            seconds_per_unit=seconds, shift="any", days_per_week=days, label=lambda lang: name
+        )
+
+    units = {"assemble": unit("Assemble", 40.0, None), "unload": unit("Unload", None, 3)}
+    week = _schedule([("assemble", 15.0), ("unload", 6.0)], units, 21.0, "en")
+    on = [d.day for d in week if any(w.name == "Unload" for w in d.work)]
+    assert on == ["Monday", "Wednesday", "Friday"]
+    assert all(d.work[0].name == "Assemble" for d in week)  # daily work every day
+    units["unload"] = unit("Unload", None, 1)
+    week = _schedule([("assemble", 15.0), ("unload", 6.0)], units, 21.0, "en")
+    assert [d.day for d in week if any(w.name == "Unload" for w in d.work)] == ["Friday"]
+
+
+def test_a_jobs_title_counts_its_other_roles_and_the_answer_the_hours_that_wait() -> None:
+    """Case 97: a job in more than two teams says how many more in its title (a reading: "job
+    with sewer and TIG welder" for a job of four roles); where jobs wait for people leaving,
+    the first screen gives the hours that wait in all, the work balance's, under the jobs'
+    own "up to" figures (a reading of case 96: four "up to" figures of 56.5 h together for
+    16.6 h that wait)."""
+    from jobcarve.report.cards import job_titles
+    from jobcarve.study import study
+
+    result = study(
+        read_process(ROOT / "tests" / "cases" / "garden_furniture.yaml"), time_limit_s=5, draws=0
+    )
+    assert result.plan is not None
+    units = {u.id: u for u in result.analysis.units}
+    titles = job_titles(result.process, result.plan, units, translations("en").gettext)
+    checked = 0
+    for job, title in zip(result.plan.carved, titles, strict=True):
+        roles = {units[u].role for u in job.unit_hours}
+        if len(roles) == 3:
+            assert "and one other role" in title
+        elif len(roles) > 3:
+            assert f"and {len(roles) - 2} other roles" in title
+        else:
+            assert "other role" not in title
+        checked += len(roles) > 2
+    assert checked
+    waiting = sum(b.absorbed.get("leavers", 0.0) for b in result.plan.work_balance)
+    assert waiting > 0
+    page = htmllib.unescape(
+        render_report(result.process, result.analysis, result.plan, lang="en", generated_at=PINNED)
+    )
+    note = re.search(r'data-figure="waits-for-leavers">([^<]*)<', page)
+    assert note is not None
+    assert f"{number(waiting, 'en', 1)} h a week of today's work comes free only" in note.group(1)

@@ -73,6 +73,8 @@ class JobCard:
     #: the learning route: a praktijkverklaring where the job's work matches standard
     #: tasks (`JobQuality.learning_templates`), else what to ask
     learning: str = ""
+    #: the worker's own hours a week of this job that wait for people leaving (0: none)
+    waits_hours: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -138,7 +140,18 @@ def job_titles(process: ProcessModel, plan: Plan, units: dict[str, Any], _: Gett
         names = [_lower_first(_short_role(role_names.get(r, r))) for r in main]
         # "job with" the roles, not "assistant": two reviews read "Assistent ... C" as
         # belittling, and a job that carries a whole dispensary assists nobody
-        titles.append(_capital(_("job with %(roles)s") % {"roles": _(" and ").join(names)}))
+        # a job of more roles says so (a reading: "job with sewer and TIG welder" for a job
+        # in four teams)
+        more = len(by_role) - len(main)
+        title = (
+            _("job with %(roles)s") % {"roles": _(" and ").join(names)}
+            if not more
+            else _("job with %(roles)s and one other role") % {"roles": ", ".join(names)}
+            if more == 1
+            else _("job with %(roles)s and %(more)s other roles")
+            % {"roles": ", ".join(names), "more": more}
+        )
+        titles.append(_capital(title))
     seen: dict[str, int] = {}
     for t in titles:
         seen[t] = seen.get(t, 0) + 1
@@ -164,6 +177,16 @@ def _arises_daily(unit: Any, hours: float, days: int, some_bound: bool) -> bool:
     )
 
 
+def _bound_days(n: int, days: int) -> list[int]:
+    """The days (0: Monday) of work done on ``n`` of a week's ``days``: one day the last (the
+    wash line on Fridays), more spread evenly from the first to the last (three of five:
+    Monday, Wednesday and Friday, as deliveries come; an adviser's reading of case 97: the
+    coater's deliveries of Monday, Wednesday and Friday planned on Wednesday to Friday)."""
+    if n <= 1:
+        return [days - 1]
+    return sorted({round(k * (days - 1) / (n - 1)) for k in range(n)})
+
+
 def _schedule(
     by_hours: list[tuple[str, float]],
     units: dict[str, Any],
@@ -183,7 +206,8 @@ def _schedule(
     every day too (samples to test, orders to pack before the carrier comes: a review found
     a schedule that left them undone on some days), and so does work done in every shift
     (a sample round: a review found the round's week as one block). Work done on fewer days
-    (`Unit.days_per_week`: the wash line cleaned on Fridays) is on the week's last days, and
+    (`Unit.days_per_week`: the wash line cleaned on Fridays) is on days spread over the week
+    from its last (`_bound_days`: one day the last, three Monday, Wednesday and Friday), and
     then only work per product or in every shift is on those days besides it: the plan
     holds that day to a working day (`assignment.day_work`), and other weekly work moves to
     the other days. Smaller weekly work fills the rest of the days in turn.
@@ -223,14 +247,14 @@ def _schedule(
         return on_days(uid) is None and arises_daily(uid, hours, days)
 
     daily = [(u, h) for u, h in by_hours if every_day(u, h)]
-    # work done on fewer days (the wash line on Fridays) is on the week's last days
+    # work done on fewer days (the wash line on Fridays) is on days spread over the week
     bound = [(u, h, n) for u, h in by_hours if (n := on_days(u)) is not None]
     weekly = [(u, h) for u, h in by_hours if not every_day(u, h) and on_days(u) is None]
     for uid, h in daily:
         for d in range(days):
             put(d, uid, h / days)
     for uid, h, n in bound:
-        for d in range(days - n, days):
+        for d in _bound_days(n, days):
             put(d, uid, h / n)
     d = 0
     for uid, h in weekly:
@@ -634,6 +658,7 @@ def _job_cards(
                     if waits
                     else ""
                 ),
+                waits_hours=sum(h for h, _t in waits.values()),
                 profile=profiles[job.profile].name if job.profile else "",
                 hours=number(job.hours_per_week, lang, 1),
                 fte=fixed(fte, lang, 2),
