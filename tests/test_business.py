@@ -819,6 +819,30 @@ def test_a_loonwaarde_below_the_pace_says_what_the_jobs_do_if_the_rest_is_lost()
     assert f"the jobs do about {number(less, 'en', 1)} standard hours a week less" in text
     assert f"the jobs need about {number(less / 0.72, 'en', 1)} hours a week more" in text
     assert "those in force from 1 January 2026" in text
+    # the first screen's subsidy condition gives the same standard hours (one home:
+    # `advice.loonwaarde_gaps`; a reading of the garden furniture maker: in the assumptions
+    # only)
+    from jobcarve.report.advice import advise, loonwaarde_gaps
+
+    process = parse_process(HAND)
+    case = business_case(process, hand_figures()[1])
+    [gap] = loonwaarde_gaps(case, process)
+    assert gap.less == pytest.approx(less)
+    advice = advise(
+        extra_workers=1,
+        freed_hours=16.0,
+        case=case,
+        spread=None,
+        cobot_names=(),
+        lang="en",
+        _=_,
+        loonwaarde_less=gap.less,
+    )
+    [subsidy] = [c for c in advice.conditions if c.key == "subsidy"]
+    assert (
+        f"the jobs do about {number(less, 'en', 1)} standard hours a week less than the plan "
+        "counts (Costs and benefits says what follows)" in subsidy.text
+    )
     for same in ("loonwaarde: 0.78", "instrument: none", "loonwaarde: 0.76"):
         # within five points, or no subsidy
         assert "at a pace of" not in notes(same)[0], same

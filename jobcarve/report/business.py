@@ -11,7 +11,12 @@ from jobcarve.economics import LINE_KEYS, BusinessCase, JobCase
 from jobcarve.economics.money import rising_terms
 from jobcarve.formatting import day, fixed, money, number, percent
 from jobcarve.model import YOUTH_AGES, ProcessModel
-from jobcarve.report.advice import capacity_uses, paid_payback_note, payback_text
+from jobcarve.report.advice import (
+    capacity_uses,
+    loonwaarde_gaps,
+    paid_payback_note,
+    payback_text,
+)
 from jobcarve.report.charts import TornadoChart, _tornado
 from jobcarve.report.labels import Assumption, Gettext, sourced
 from jobcarve.uncertainty import Spread, Uncertainty
@@ -637,28 +642,13 @@ def _loonwaarde_below_pace(
     guidance). An adviser's reading of the stainless kitchen maker: hours at 80% and a
     subsidy at 55% cannot both be the worker's output. Says what the jobs do if the rest is
     lost output: the standard hours they do less, and the hours they would need more at the
-    loonwaarde's rate where the profile's hours allow them. Only jobs that get a subsidy (a
-    diff review: loondispensatie above its loonwaarde limit pays nothing)."""
+    loonwaarde's rate where the profile's hours allow them (`advice.loonwaarde_gaps`)."""
     if process is None:
         return []
     by_id = {p.id: p for p in process.profiles}
-    hours: dict[str, float] = {}
-    jobs: dict[str, int] = {}
-    worth: dict[str, float] = {}
-    for j in case.jobs:
-        prof = by_id.get(j.profile)
-        if prof is None or j.items.get("wage_cost_subsidy", 0.0) <= 0 or j.loonwaarde <= 0:
-            continue
-        # five points or more (rounded: 60% against 55% is 0.04999... in floating point)
-        if round(prof.pace - j.loonwaarde, 6) < 0.05:
-            continue
-        hours[j.profile] = hours.get(j.profile, 0.0) + j.hours_per_week
-        jobs[j.profile] = jobs.get(j.profile, 0) + 1
-        worth[j.profile] = j.loonwaarde
     out = []
-    for pid, paid in hours.items():
-        prof, lw = by_id[pid], worth[pid]
-        less = paid * (prof.pace - lw)
+    for gap in loonwaarde_gaps(case, process):
+        prof, lw, paid, less = by_id[gap.profile], gap.loonwaarde, gap.hours, gap.less
         values = {
             "profile": prof.name,
             "lw": percent(lw, lang, 0),
@@ -667,7 +657,7 @@ def _loonwaarde_below_pace(
             "less": number(less, lang, 1),
             "more": number(less / lw, lang, 1),
         }
-        if paid + less / lw <= jobs[pid] * prof.hours_per_week_available + 1e-9:
+        if paid + less / lw <= gap.jobs * prof.hours_per_week_available + 1e-9:
             text = _(
                 "%(profile)s: loonwaarde %(lw)s at a pace of %(pace)s. The jobs' %(hours)s hours a week give their work the time it takes at that pace; the subsidy also pays for more of the difference (quality, deployability, guidance). If a wage-value assessment finds that the rest is output these workers do not deliver, the jobs do about %(less)s standard hours a week less than the plan counts: their roles keep that work, or the jobs need about %(more)s hours a week more. Agree on it before the jobs are offered."
             )

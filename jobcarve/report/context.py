@@ -27,6 +27,7 @@ from jobcarve.model import ProcessModel
 from jobcarve.report.advice import (
     advise,
     capacity_uses,
+    loonwaarde_gaps,
     paid_payback_note,
     payback_text,
     thresholds,
@@ -880,6 +881,7 @@ def _decision(
         seasonal=tuple(name for name, _b in seasonal_roles(process, plan)),
         people=sum(r.headcount for r in process.roles),
         leaver_hours=sum(b.uses["leavers"] for b in plan.work_balance),
+        loonwaarde_less=sum(g.less for g in loonwaarde_gaps(case, process)) if case else 0.0,
         lang=lang,
         _=_,
         why_no_job=tuple(
