@@ -333,6 +333,14 @@ def test_sensitivity() -> None:
     factor = s.break_even_eur_per_released_hour / s.value_eur_per_released_hour
     at_break_even = business_case(process, figures, freed_hour_value_factor=factor)
     assert at_break_even.net_eur_per_year == pytest.approx(0, abs=0.01)
+    # the value of an hour as the report traces it (a reading: "worth EUR 29.25" could not be
+    # traced): the line's 42,607.50 over 16 h x 46 weeks x 95% (year 1 at 75%) = 60.94
+    assert s.value_eur_per_released_hour == pytest.approx(42607.5 / (16 * 46 * 0.95))
+    said = business_view(case, None, "en", translations("en").gettext, process).break_even
+    assert (
+        "worth €60.94: the line “Value of the freed hours, by where they go” (€42,608 a year)"
+        " over 16 freed hours a week x 46 weeks x 95%" in said
+    )
     swings = [b.swing for b in s.tornado]
     assert 1 <= len(swings) <= 8 and swings == sorted(swings, reverse=True)
     assert {b.key for b in s.tornado} >= {"freed_hour_value_factor", "cobot_cell_cost_eur"}

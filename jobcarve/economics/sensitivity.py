@@ -46,6 +46,11 @@ class Sensitivity:
     break_even_eur_per_released_hour: float | None
     tornado: tuple[TornadoBar, ...]
     base_net_eur_per_year: float
+    #: the released hours a year the value per hour is over: the hours a week x the
+    #: production weeks x the years' average of the ramp-up (a reading: "worth EUR 29.25"
+    #: could not be traced)
+    weeks_per_year: float = 0.0
+    ramp_share: float = 1.0
 
     def to_dict(self) -> dict[str, Any]:
         def r2(x: float | None) -> float | None:
@@ -166,5 +171,11 @@ def sensitivity_of(
             bars.append(bar)
     bars.sort(key=lambda b: -b.swing)
     return Sensitivity(
-        released, per_hour, break_even, tuple(bars[:TORNADO_BARS]), case.net_eur_per_year
+        released,
+        per_hour,
+        break_even,
+        tuple(bars[:TORNADO_BARS]),
+        case.net_eur_per_year,
+        prod,
+        sum(ramp) / horizon,
     )

@@ -484,11 +484,15 @@ def business_view(
     break_even = ""
     if s is not None and s.break_even_eur_per_released_hour is not None:
         break_even = _(
-            "The plan breaks even when an hour of work it frees is worth %(break_even)s on average; as valued here it is worth %(value)s (%(hours)s freed hours a week)."
+            "The plan breaks even when an hour of work it frees is worth %(break_even)s on average; as valued here it is worth %(value)s: the line “%(label)s” (%(line)s a year) over %(hours)s freed hours a week x %(weeks)s weeks x %(ramp)s (the first year's ramp-up, averaged over the years)."
         ) % {
             "break_even": money(s.break_even_eur_per_released_hour, lang, cents=True),
             "value": money(s.value_eur_per_released_hour or 0.0, lang, cents=True),
+            "label": case_label("value_freed_hours", _),
+            "line": money(case.line("value_freed_hours"), lang),
             "hours": number(s.released_hours_per_week, lang, 1),
+            "weeks": number(s.weeks_per_year, lang, 0),
+            "ramp": percent(s.ramp_share, lang, 0),
         }
     notes = []
     # the no-risk policy of the people the jobs are for: the doelgroepregister as long as
