@@ -607,8 +607,9 @@ class Profile(_Block):
         ge=1,
         le=5,
         description="Days a week the people of this profile work (24 h on four days: 4); the"
-        " job card's week has at most these days, and a job holds at most a day of its hours of"
-        " work done on fewer days. None: as the job's work needs.",
+        " job card's week has these days, a job holds at most these days' share of work that"
+        " arises every day, and at most a day of its hours of work done on fewer days. None:"
+        " as the job's work needs.",
     )
     max_hours_per_day: float | None = Field(
         None,

@@ -2717,6 +2717,9 @@ def test_the_week_plan_keeps_the_workers_own_days_and_longest_day() -> None:
     assert [d.hours for d in four] == ["5"] * 4
     # three days of at most 8 h: 20 h on three days
     assert len(_schedule(work, units, 20.0, "en", work_days=3, max_day=8.0)) == 3
+    # a worker of five days works five, though 20 h would fit in four (a reading of the
+    # office chair maker: "28 h on five days" planned on four days of 6.9 h)
+    assert [d.hours for d in _schedule(work, units, 20.0, "en", work_days=5)] == ["4"] * 5
 
 
 def test_a_job_of_a_four_day_profile_asks_who_does_daily_work_on_the_fifth_day(
