@@ -134,7 +134,9 @@ def job_titles(process: ProcessModel, plan: Plan, units: dict[str, Any], _: Gett
         by_role: dict[str, float] = {}
         for uid, h in job.unit_hours.items():
             by_role[units[uid].role] = by_role.get(units[uid].role, 0.0) + h
-        main = sorted(by_role, key=lambda r: -by_role[r])[:2]
+        # up to three roles by name, beyond that the two largest and a count (a reading:
+        # "and one other role" without naming it)
+        main = sorted(by_role, key=lambda r: -by_role[r])[: 3 if len(by_role) <= 3 else 2]
         # a role's name without its explanation in brackets: "CNC-verspaner (programmeren,
         # instellen)" would promise the assistant the skilled part of the role
         names = [_lower_first(_short_role(role_names.get(r, r))) for r in main]
@@ -143,13 +145,15 @@ def job_titles(process: ProcessModel, plan: Plan, units: dict[str, Any], _: Gett
         # a job of more roles says so (a reading: "job with sewer and TIG welder" for a job
         # in four teams)
         more = len(by_role) - len(main)
+        # names that hold a comma themselves ("Monteur, controleur en inpakker") are parted
+        # by semicolons (`join_items`)
+        head = join_items(names[:-1])
         title = (
-            _("job with %(roles)s") % {"roles": _(" and ").join(names)}
+            _("job with %(roles)s")
+            % {"roles": _(" and ").join([head, names[-1]]) if head else names[-1]}
             if not more
-            else _("job with %(roles)s and one other role") % {"roles": ", ".join(names)}
-            if more == 1
             else _("job with %(roles)s and %(more)s other roles")
-            % {"roles": ", ".join(names), "more": more}
+            % {"roles": join_items(names), "more": more}
         )
         titles.append(_capital(title))
     seen: dict[str, int] = {}
