@@ -1917,3 +1917,38 @@ def test_a_report_says_which_freed_hours_end_the_cover_of_a_vacancy() -> None:
     overtime = [f for f in case.freed if f.use == "overtime"]
     assert [f.hours_per_week for f in overtime] == pytest.approx([6])
     assert case.freed_by_use["overtime"] > 0 and case.paid_value_eur_per_year > 0
+
+
+def test_the_cover_of_a_vacancy_still_worked_is_not_the_staffs_own_work() -> None:
+    """Hours that cover a vacancy today are worked today (in the task hours), as the role's
+    own overtime and agency hours are: what the plan does not end is not counted as the
+    staff's own work per person, nor as a leaver's (a diff review: 20 h of agency cover
+    still hired counted as the staff's work)."""
+    text = """\
+format: 1
+company: {name: Cover BV, sector: metal}
+process: {name: Cover}
+planning: {units_per_week: 100}
+roles:
+  - {id: op, name: Operator, headcount: 3, hours_per_week: 38, education: MBO 2,
+     vacancies: 1, vacancy_overtime_hours_per_week: 12, vacancy_agency_hours_per_week: 20,
+     leavers: 1}
+tasks:
+  - {id: a, name: Task A, role: op, hours_per_week: 60}
+  - {id: b, name: Task B, role: op, hours_per_week: 30, after: [a]}
+profiles: []
+"""
+    process = parse_process(text)
+    [b] = work_balance(process, {"op": 10.0})
+    # the 10 h fill the vacancy: they end 10 of the 12 h of overtime covering it; 2 h of
+    # that overtime and all 20 agency hours are still worked
+    assert b.absorbed["vacancies"] == pytest.approx(10)
+    assert b.cover_kept("overtime") == pytest.approx(2)
+    assert b.cover_kept("agency") == pytest.approx(20)
+    assert b.agency_kept_hours_per_week == pytest.approx(20)
+    # 90 - 10 = 80 h kept, less 20 agency hours, over the 2 who stay: 30 h each (not 40)
+    assert b.kept_hours_per_person == pytest.approx(30)
+    # the leaver's share of the staff's own work: (90 - 12 - 20) / 3 = 19.33 h (not 30)
+    assert b.leaver_work_hours_per_week == pytest.approx(58 / 3)
+    data = b.to_dict()["vacancy_cover_kept_hours_per_week"]
+    assert data == {"overtime": 2.0, "agency": 20.0}

@@ -91,9 +91,13 @@ def vacancy_cover(role: Role, hours: float) -> dict[str, float]:
     """Of ``hours`` freed into a role's vacancies, those that end the overtime and then the
     agency hours that cover the vacancies today (`Role.vacancy_overtime_hours_per_week`,
     `vacancy_agency_hours_per_week`); the rest fill the vacancies' uncovered work."""
-    overtime = min(hours, role.vacancy_overtime_hours_per_week)
-    agency = min(hours - overtime, role.vacancy_agency_hours_per_week)
-    return {"overtime": overtime, "agency": agency}
+    return _cover(hours, role.vacancy_overtime_hours_per_week, role.vacancy_agency_hours_per_week)
+
+
+def _cover(hours: float, overtime: float, agency: float) -> dict[str, float]:
+    """`vacancy_cover` on its figures: the overtime first, then the agency hours."""
+    ended = min(hours, overtime)
+    return {"overtime": ended, "agency": min(hours - ended, agency)}
 
 
 def today_hours(process: ProcessModel) -> dict[str, float]:
@@ -144,6 +148,23 @@ class RoleBalance:
     #: the weeks a year the role's overtime is worked, where fewer than the production
     #: weeks; None: all year
     overtime_weeks_per_year: float | None = None
+    #: the overtime and agency hours that cover the role's vacancies today (part of the
+    #: vacancies' use, `Role.vacancy_overtime_hours_per_week`, `vacancy_agency_hours_per_week`):
+    #: hours worked today, in the task hours, as the role's own overtime and agency hours are
+    vacancy_overtime_hours_per_week: float = 0.0
+    vacancy_agency_hours_per_week: float = 0.0
+
+    def cover_kept(self, use: str) -> float:
+        """The overtime (``use`` "overtime") or agency hours covering the vacancies that are
+        still worked after the plan: the declared cover less what the freed hours end
+        (`vacancy_cover`; a diff review: the kept hours per person counted 20 h of agency
+        cover still hired as the staff's own)."""
+        declared = {
+            "overtime": self.vacancy_overtime_hours_per_week,
+            "agency": self.vacancy_agency_hours_per_week,
+        }
+        ended = _cover(self.absorbed.get("vacancies", 0.0), *declared.values())
+        return max(0.0, declared[use] - ended[use])
 
     @property
     def seasonal(self) -> dict[str, float]:
@@ -164,8 +185,10 @@ class RoleBalance:
 
     @property
     def agency_kept_hours_per_week(self) -> float:
-        """Agency hours still hired after the plan (the task hours include them)."""
-        return max(0.0, self.uses.get("agency", 0.0) - self.absorbed.get("agency", 0.0))
+        """Agency hours still hired after the plan (the task hours include them), those that
+        cover a vacancy included."""
+        own = max(0.0, self.uses.get("agency", 0.0) - self.absorbed.get("agency", 0.0))
+        return own + self.cover_kept("agency")
 
     @property
     def kept_hours_per_person(self) -> float | None:
@@ -186,7 +209,13 @@ class RoleBalance:
         modelled work)."""
         if self.people <= 0 or self.leavers <= 0:
             return 0.0
-        own = self.today_hours_per_week - self.uses["agency"] - self.uses["overtime"]
+        own = (
+            self.today_hours_per_week
+            - self.uses["agency"]
+            - self.uses["overtime"]
+            - self.vacancy_overtime_hours_per_week
+            - self.vacancy_agency_hours_per_week
+        )
         share = min(self.contract_hours_per_week, max(0.0, own) / self.people)
         return self.leavers * share
 
@@ -224,7 +253,9 @@ class RoleBalance:
         if self.leavers <= 0 or self.people <= 0:
             return 0.0, 0.0
         stay = max(0, self.people - self.leavers)
-        overtime_kept = max(0.0, self.uses["overtime"] - self.absorbed.get("overtime", 0.0))
+        overtime_kept = max(
+            0.0, self.uses["overtime"] - self.absorbed.get("overtime", 0.0)
+        ) + self.cover_kept("overtime")
         # the excess the role's people would carry after the plan if nobody left (work a
         # vacancy the plan does not fill leaves them): not the leavers' doing (a diff review:
         # the excess today, counted in full, hid a vacancy the plan fills)
@@ -261,6 +292,9 @@ class RoleBalance:
             "outside_model_hours_per_person": _round(self.outside_model_hours_per_person),
             "short_after_leavers_hours_per_week": round(self.short_after_leavers_hours_per_week, 3),
             "seasonal_hours_per_week": round(self.seasonal_hours_per_week, 3),
+            "vacancy_cover_kept_hours_per_week": {
+                use: round(self.cover_kept(use), 3) for use in ("overtime", "agency")
+            },
             "agency_weeks_per_year": _round(self.agency_weeks_per_year),
             "overtime_weeks_per_year": _round(self.overtime_weeks_per_year),
         }
@@ -317,6 +351,8 @@ def work_balance(process: ProcessModel, released: dict[str, float]) -> tuple[Rol
                 seasonal_hours_per_week=sum((absorbed[use] for use in seasonal), 0.0),
                 agency_weeks_per_year=seasonal.get("agency"),
                 overtime_weeks_per_year=seasonal.get("overtime"),
+                vacancy_overtime_hours_per_week=role.vacancy_overtime_hours_per_week,
+                vacancy_agency_hours_per_week=role.vacancy_agency_hours_per_week,
             )
         )
     return tuple(out)
