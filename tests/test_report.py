@@ -2816,6 +2816,21 @@ def test_a_job_of_one_kind_of_work_is_said_in_the_singular() -> None:
         )
         assert all(s in page for s in said), lang
         assert wrong not in page, lang
+    # a task of two subtasks in one job is one kind of work too (a diff review: "1 kinds of
+    # work (its 2 pieces of work come from 1 tasks)")
+    split = text.replace(
+        "  - {id: a, name: Task A, role: op, hours_per_week: 10, demands: {lifting: 1}}",
+        "  - id: a\n    name: Task A\n    role: op\n    subtasks:\n"
+        "      - {id: a1, name: Part one, hours_per_week: 6, demands: {lifting: 1}}\n"
+        "      - {id: a2, name: Part two, hours_per_week: 4, after: [a1], demands: {lifting: 1}}",
+    )
+    assert split != text
+    result = study(parse_process(split, "two.yaml"), time_limit_s=5, draws=0)
+    assert result.plan is not None and [len(j.units) for j in result.plan.carved] == [2]
+    page = htmllib.unescape(
+        render_report(result.process, result.analysis, result.plan, lang="en", generated_at=PINNED)
+    )
+    assert "One kind of work: at least 1" in page and "1 kinds" not in page
 
 
 def test_work_done_on_three_days_is_planned_monday_wednesday_friday() -> None:
@@ -2875,4 +2890,49 @@ def test_a_jobs_title_counts_its_other_roles_and_the_answer_the_hours_that_wait(
     )
     note = re.search(r'data-figure="waits-for-leavers">([^<]*)<', page)
     assert note is not None
-    assert f"{number(waiting, 'en', 1)} h a week of today's work comes free only" in note.group(1)
+    assert f"give up, {number(waiting, 'en', 1)} h a week come free only when" in note.group(1)
+
+
+def test_a_job_too_small_without_the_work_that_waits_for_leavers_says_so() -> None:
+    """Case 98: where a job's work that waits for people leaving leaves it below the least
+    hours of a job, its card says it starts when they go (a reading of the office chair
+    maker: "the employer's choice" where only 11-12 h of one task were left); a job that
+    keeps enough says nothing of it."""
+    from jobcarve.report.cards import _job_cards, _waits_for_leavers
+    from jobcarve.study import study
+
+    result = study(
+        read_process(ROOT / "tests" / "cases" / "office_chairs.yaml"), time_limit_s=5, draws=0
+    )
+    plan = result.plan
+    assert plan is not None
+    units = {u.id: u for u in result.analysis.units}
+    base = {t.id: t.today_share for t in result.analysis.tasks}
+    cards = _job_cards(
+        result.process,
+        plan,
+        units,
+        {},
+        None,
+        "en",
+        translations("en").gettext,
+        load_catalogs(),
+        base,
+    )
+    balance = {b.role: b for b in plan.work_balance}
+    least = plan.options["min_job_hours"]
+    said = 0
+    for card, job in zip(cards, plan.carved, strict=True):
+        waits = _waits_for_leavers(job, plan, units, balance, base)
+        rest = job.hours_per_week - sum(h for h, _t in waits.values())
+        told = [f for f in card.floor if f.startswith("without the work that waits")]
+        if waits and rest < least - 0.05:
+            assert told == [
+                f"without the work that waits for people leaving, this job has "
+                f"{number(rest, 'en', 1)} hours a week, less than the {number(least, 'en', 1)} "
+                "hours of a job: it starts when they go, unless other work is found for it"
+            ]
+            said += 1
+        else:
+            assert not told
+    assert said

@@ -20,7 +20,8 @@ def frequency_multiplier(
 ) -> float:
     """NIOSH FM: the table row at or above the lift frequency (rounded up, conservative); a
     frequency within `frequency_rounding_share` above a row is that row (a model's rounded
-    lifts per product: 0.04167 a product every 0.2 minutes is the 5-a-minute row)."""
+    lifts per product: 0.04167 lifts a product at 0.5 s a product is 5.0004 lifts a minute,
+    the 5-a-minute row)."""
     rows = params.niosh_frequency_table.rows
     column = 0 if duration_h <= 1 else 1 if duration_h <= 2 else 2
     if vertical_cm >= 75:

@@ -363,8 +363,9 @@ def build_instance(
         limits = {
             r.id: sum(role_uses(r, process.planning.hours_per_fte).values()) for r in process.roles
         }
-    # a profile of fewer days than the week shares daily work by the day (`day_parts`)
-    fewer_days = any(
+    # a profile of fewer days than the week shares daily work it may do by the day
+    # (`day_parts`)
+    fewer_days = tuple(
         p.days_per_week is not None and p.days_per_week < WORKING_DAYS for p in process.profiles
     )
     # the shortest working day at its pace: the plan's day, or a profile's own (`own_day`)
@@ -434,10 +435,12 @@ def build_instance(
         daily = unit.days_per_week is None and (
             unit.seconds_per_unit is not None or unit.shift == "every"
         )
-        # daily work where a profile works fewer days: whole days' shares per shift, so that
-        # a job of d days holds d fifths of it (`part_cap`)
+        # daily work that a profile of fewer days may do: whole days' shares per shift, so
+        # that a job of d days holds d fifths of it (`part_cap`); such a share may be below
+        # `share_hours` (a day is a fifth), and work no such profile may do is not re-split
+        # (a diff review: parts of 0.65 h where no four-day profile fitted)
         day_parts = 0
-        if daily and fewer_days:
+        if daily and any(a and f for a, f in zip(access, fewer_days, strict=True)):
             per_shift = WORKING_DAYS * math.ceil((parts // max(shifts, 1)) / WORKING_DAYS)
             parts = per_shift * shifts
             day_parts = per_shift

@@ -362,13 +362,13 @@ def _job_cards(
             # a task's parts are one kind: say so where the week's list has more lines than
             # kinds (a reading: "3 kinds of work" above four lines)
             (
-                _(
+                _("One kind of work: at least %(min)s")
+                if len(job.tasks) == 1
+                else _(
                     "%(kinds)s kinds of work (its %(parts)s pieces of work come from %(kinds)s tasks): at least %(min)s, so the work is varied"
                 )
                 if len(job.units) > len(job.tasks)
                 else _("%(kinds)s kinds of work: at least %(min)s, so the work is varied")
-                if len(job.tasks) > 1
-                else _("One kind of work: at least %(min)s")
             )
             % {
                 "kinds": len(job.tasks),
@@ -550,6 +550,20 @@ def _job_cards(
                     "today": number(sum(t for _h, t in waits.values()), lang, 1),
                 }
             )
+            rest = job.hours_per_week - sum(own.values())
+            if rest < o["min_job_hours"] - 0.05:
+                # a job that is too small without that part is no job until they go (a
+                # reading of the office chair maker: 12.6 h of one task left, "the employer's
+                # choice" where nothing else came free)
+                floor.append(
+                    _(
+                        "without the work that waits for people leaving, this job has %(rest)s hours a week, less than the %(min)s hours of a job: it starts when they go, unless other work is found for it"
+                    )
+                    % {
+                        "rest": number(max(0.0, rest), lang, 1),
+                        "min": number(o["min_job_hours"], lang, 1),
+                    }
+                )
         seasonal = {
             r: balance[r].seasonal_hours_per_week
             for r in roles

@@ -756,9 +756,9 @@ def _cobot_candidates(
                     "hours": number(u.hours_per_week * share, lang, 1),
                 }
             to_job.append(name)
-        elif removes and u.hours_per_week < min_hours - 0.005:
+        elif removes and u.hours_per_week * share < min_hours - 0.005:
             small.append(name)
-        elif removes and room.get(u.role, 0.0) < u.hours_per_week - 0.05:
+        elif removes and room.get(u.role, 0.0) < u.hours_per_week * share - 0.05:
             risky.append(name)
         else:
             kept.append(name)
@@ -1034,7 +1034,7 @@ def _waits_note(plan: Plan, jobs: tuple[JobCard, ...], lang: str, _: Gettext) ->
     if waiting < 0.05 or not any(j.waits_hours for j in jobs):
         return ""
     return _(
-        "Of the work the new jobs take, %(hours)s h a week of today's work comes free only when people leave (the work balance); each job's \"up to\" is what it could wait for, and the jobs share those hours: which job starts without them is the employer's choice."
+        "Of the hours today's staff give up, %(hours)s h a week come free only when people leave (the work balance); each job's \"up to\" is what it could wait for, and the jobs share those hours: which job starts without them is the employer's choice, where the roles give up other hours too."
     ) % {"hours": number(waiting, lang, 1)}
 
 
