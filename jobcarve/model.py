@@ -614,6 +614,7 @@ class Profile(_Block):
     max_hours_per_day: float | None = Field(
         None,
         gt=0,
+        le=24,  # a day; the law's longest (12, under 18 9) is checked when the model is read
         description="Longest working day of the people of this profile (five mornings of 4 h:"
         " 4); the job card's week spreads the job's hours over enough days, and a job holds at"
         " most this day of work done on fewer days. At most the Arbeidstijdenwet's longest day"

@@ -291,7 +291,8 @@ def _check_vacancy_cover(
     if not cover:
         return
     vacancies = role.get("vacancies", 0)
-    vacancies = vacancies if isinstance(vacancies, int) and not isinstance(vacancies, bool) else 0
+    if not isinstance(vacancies, int) or isinstance(vacancies, bool):
+        return  # the schema says what is wrong with it
     fte = number(
         data.get("planning"), "hours_per_fte", Planning.model_fields["hours_per_fte"].default
     )

@@ -339,7 +339,7 @@ def test_sensitivity() -> None:
     said = business_view(case, None, "en", translations("en").gettext, process).break_even
     assert (
         "worth €60.94: the line “Value of the freed hours, by where they go” (€42,608 a year)"
-        " over 16 freed hours a week x 46 weeks x 95%" in said
+        " over 16 freed hours a week x 46 weeks x 95.0%" in said
     )
     swings = [b.swing for b in s.tornado]
     assert 1 <= len(swings) <= 8 and swings == sorted(swings, reverse=True)

@@ -748,6 +748,26 @@ def test_a_workbooks_week_errors_name_the_sheets_headers(tmp_path: Path) -> None
     assert not any(k in str(info.value) for k in ("per_week", "per_day")), lines
 
 
+def test_a_workbook_error_on_a_missing_time_names_the_time_columns(tmp_path: Path) -> None:
+    """The model's time keys share one column of the workbook: an error that names them
+    keeps their names (which say which time is meant) and says where the workbook takes a
+    time, not "add "Tijd", "Tijd" with ..." (a diff review)."""
+    original = read_process(ROOT / "tests" / "cases" / "window_frames.yaml")
+    export_inventory(original, tmp_path / "inv.xlsx", "nl")
+    wb = openpyxl.load_workbook(tmp_path / "inv.xlsx")
+    ws = wb["Taken"]
+    header = [c.value for c in ws[1]]
+    for name in ("Tijd", "Tijdbasis"):
+        ws.cell(2, header.index(name) + 1).value = None
+    wb.save(tmp_path / "bad.xlsx")
+    with pytest.raises(InputError) as info:
+        import_inventory(tmp_path / "bad.xlsx")
+    text = str(info.value)
+    assert "no time given: add time_s_per_unit" in text
+    assert '(in the workbook: a time in "Tijd" with its basis in "Tijdbasis")' in text
+    assert '"Tijd", "Tijd"' not in text
+
+
 def test_round_trip_keeps_work_among_vehicles(tmp_path: Path) -> None:
     """Case 89's litter picking along the yard, on foot among forklifts and trucks without
     walkways (`vehicle_traffic`), and a profile kept from it (`no_vehicle_traffic`) keep

@@ -492,7 +492,7 @@ def business_view(
             "line": money(case.line("value_freed_hours"), lang),
             "hours": number(s.released_hours_per_week, lang, 1),
             "weeks": number(s.weeks_per_year, lang, 0),
-            "ramp": percent(s.ramp_share, lang, 0),
+            "ramp": percent(s.ramp_share, lang, 1),
         }
     notes = []
     # the no-risk policy of the people the jobs are for: the doelgroepregister as long as

@@ -104,6 +104,12 @@ class Origins:
         return Problem(where, 0, 0, "", message if said else f"{named or key}: {message}")
 
 
+#: model keys that share one inventory column with others (the three times in "Tijd", its
+#: basis in "Tijdbasis"): named by the model's key, which says which of them is meant (a diff
+#: review: "add "Tijd", "Tijd" with "Batchgrootte", or "Tijd"")
+_SHARED = frozenset(k for k, c in _COLUMN_OF.items() if list(_COLUMN_OF.values()).count(c) > 1)
+
+
 def _header(key: str, table: Table) -> str | None:
     """The header of a model key's column as the sheet writes it, in quotes, or None."""
     column = key if key in table.columns else _COLUMN_OF.get(key)
@@ -117,6 +123,20 @@ _KEY = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b")
 
 def _headers(message: str, table: Table) -> str:
     """`message` with each model key of `table`'s columns named by its header as the sheet
-    writes it (``"Dagen per week"``): the adviser sees the workbook, not the model's keys."""
+    writes it (``"Dagen per week"``): the adviser sees the workbook, not the model's keys.
+    A key that shares its column with others (`_SHARED`) keeps its name, which says which
+    one is meant."""
 
-    return _KEY.sub(lambda m: _header(m.group(0), table) or m.group(0), message)
+    def named(match: re.Match[str]) -> str:
+        key = match.group(0)
+        return (None if key in _SHARED else _header(key, table)) or key
+
+    out = _KEY.sub(named, message)
+    times = [k for k in _SHARED if _COLUMN_OF[k] == "time" and re.search(rf"\b{k}\b", out)]
+    if times and "time" in table.headers and "basis" in table.headers:
+        # the model's time keys are one column and its basis in the workbook
+        out += (
+            f' (in the workbook: a time in "{table.headers["time"]}" with its basis in '
+            f'"{table.headers["basis"]}")'
+        )
+    return out
