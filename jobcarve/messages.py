@@ -629,6 +629,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a better grip (handles or hand-holds: factor {m:.2f})",
     ),
     "remedy.cobot": ("cobot {model}", "cobot {model}"),
+    "remedy.cobot_small": (
+        "cobot {model}, alleen in een cel met ander werk (dit werk alleen is minder dan de {hours:g} uur per week waarvoor een cel wordt geadviseerd)",
+        "cobot {model}, only in a cell with other work (this work alone is less than the {hours:g} hours a week a cell is advised for)",
+    ),
     "remedy.guarded_cell": ("een afgeschermde robotcel", "a guarded robot cell"),
 }
 

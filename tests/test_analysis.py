@@ -1121,3 +1121,27 @@ def test_a_lift_frequency_rounded_in_the_model_reads_its_niosh_row() -> None:
     # RWL = 23 x 25/40 x (1 - 0.003 x 5) x (0.82 + 4.5/50) x 1 x 0.60 x 0.95 (fair, V < 75)
     rwl = 23 * 0.625 * 0.985 * 0.91 * 0.60 * 0.95
     assert load.lifting_index == round(5.4 / rwl, 2)
+
+
+def test_a_cobot_is_named_for_a_lifting_risk_of_few_hours_only_in_a_cell_with_other_work() -> None:
+    """Where a cobot could take a lift with a risk, the lifting risk names it plainly only for
+    as many hours as a cell is advised for (`carving.min_cobot_added_hours`); for fewer, only
+    in a cell with other work (two readings: a cobot named for 3.8 h and 6.4 h of
+    palletising, where the cobot section advised no cell for so few hours)."""
+    params = load_catalogs().params
+    assert params is not None
+    least = params.carving.min_cobot_added_hours.value
+    seen = {"small": 0, "plain": 0}
+    for stem in ("office_chairs", "garden_furniture", "dairy_desserts"):
+        cases = Path(__file__).resolve().parent / "cases"
+        analysis = analyze(read_process(cases / f"{stem}.yaml"))
+        for u in analysis.units:
+            if u.lifting_risk is None or u.cobot.label not in ("candidate", "assist"):
+                continue
+            if u.cobot.model is None:
+                continue
+            text = u.lifting_risk.reason.text("en")
+            small = "only in a cell with other work" in text
+            assert small == (u.hours_per_week < least - 0.005), (stem, u.id, text)
+            seen["small" if small else "plain"] += 1
+    assert seen["small"], seen

@@ -508,7 +508,7 @@ def _assess_unit(
         spec.batch_size_units,
     )
     cobot = assess_cobot(work, cats.cobots, params.cobot, capacity)
-    risk = _lifting_risk(load, cobot, info, params, cats, context)
+    risk = _lifting_risk(load, cobot, info, params, cats, context, spec.hours_per_week)
     if risk is not None:
         ergonomics.append(risk.reason)
     after = tuple(spec.after) + (tuple(inherited) if spec.first else ())
@@ -783,8 +783,14 @@ def _lifting_risk(
     params: AssessmentParams,
     cats: Catalogs,
     context: FitContext,
+    hours: float = 0.0,
 ) -> LiftingRisk | None:
     """A lifting index above 1 (or not rated) is a risk whoever does the work, with its remedies.
+
+    A cobot is named as a remedy only in a cell with other work where the unit's ``hours``
+    are fewer than a cell is advised for (`carving.min_cobot_added_hours`; two readings: a
+    cobot named for 3.8 h and 6.4 h of palletising, where the cobot section said a cell is
+    not advised for so few hours).
 
     With a lifting aid in use the lift is the aid's, unless the model gives the lift's
     geometry: then the index is that of the lift with the aid (a lift table or a spring
@@ -802,10 +808,13 @@ def _lifting_risk(
     remedies: list[object] = []
     if cobot.label in ("candidate", "assist") and cobot.model is not None:
         name = f"{cobot.model.manufacturer} {cobot.model.model}"
+        least = params.carving.min_cobot_added_hours.value
+        key = "remedy.cobot_small" if hours < least - 0.005 else "remedy.cobot"
+        said_cobot = {"model": name, "hours": least}
         remedies.append(
             bilingual(
-                Reason("remedy.cobot", {"model": name}).text("nl"),
-                Reason("remedy.cobot", {"model": name}).text("en"),
+                Reason(key, said_cobot).text("nl"),
+                Reason(key, said_cobot).text("en"),
             )
         )
     elif cobot.label == "guarded_cell":
