@@ -127,7 +127,10 @@ def test_plan_keeps_the_case_rules(model) -> None:  # type: ignore[no-untyped-de
 #: eighty-two with cases 80-81, 73 of eighty-four with cases 82-83 and one cell per
 #: line-fed unit, 76 of eighty-seven with cases 84-86 (all three inside), 78 of eighty-nine
 #: with cases 87-88 (both inside), 80 of ninety-one with cases 89-90 (both inside), 82 of
-#: ninety-three with cases 91-92 (both inside), 85 of ninety-eight with cases 93-97;
+#: ninety-three with cases 91-92 (both inside), 85 of ninety-eight with cases 93-97, 85 of
+#: one hundred with cases 98-99 (the dairy inside, the office chairs without the screwing
+#: cobot its expert wants, unsure) and the spice blender's palletising cobot gone once its
+#: NIOSH row was read right (lifting index 0.84, no risk left for a cell to remove);
 #: at the tests' 2 s the same 30 of forty. The floor keeps
 #: a change from pushing plans out of the experts' ranges unnoticed; the cases outside are
 #: judgement calls the experts marked unclear, listed in the performance notes.
