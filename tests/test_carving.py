@@ -1202,6 +1202,30 @@ def test_a_job_of_four_days_holds_four_fifths_of_daily_work() -> None:
     assert all(u.day_parts == 0 for u in five.instance.units)
 
 
+def test_why_no_job_counts_a_four_day_profiles_share_of_daily_work() -> None:
+    """12 h of daily work in five day shares fits a job of 12 h by its hours, but a profile
+    of four days holds four of them, 9.6 h: it gets no job, and the reason says so with the
+    hours it could hold (a diff review: the reason ignored the part cap)."""
+    import dataclasses
+
+    from jobcarve.carving.plan import why_no_job
+
+    parts = [
+        dataclasses.replace(
+            unit(f"pack#{i}", 2.4, task="pack"), unit="pack", daily=True, day_parts=5
+        )
+        for i in range(1, 6)
+    ]
+    four = dataclasses.replace(profile(), days=4)
+    inst, a, _ = solve(parts, [four], min_job_hours=12, min_kinds_per_job=1)
+    assert not a.jobs()
+    [reason] = why_no_job(inst)
+    assert reason.key == "plan.no_job.room"
+    assert reason.params["hours"] == pytest.approx(9.6)
+    five = PoolInstance(tuple(parts), (profile(),), inst.options, {})
+    assert not why_no_job(five)  # five days: all 12 h fit one job
+
+
 def test_work_done_on_one_day_a_week_is_at_most_a_day_in_a_job() -> None:
     """Case 89's wash line is cleaned on Fridays: 16 h of it sat in a job as 2.4 h blocks
     every day (an adviser's reading). With `days_per_week: 1` on it and on three more tasks

@@ -1111,22 +1111,29 @@ def why_no_job(
         """Hours and kinds of the work that fits profile p within the room left, and the
         physical load of its lightest bundle of a job's hours."""
         fitting = [
-            u
+            (i, u)
             for i, u in enumerate(inst.units)
             if u.access[p] and i not in gone and left(u.role, spent) > 1e-6
         ]
-        room = {role: left(role, spent) for role in {u.role for u in fitting}}
+        room = {role: left(role, spent) for role in {u.role for _i, u in fitting}}
         hours = load = 0.0
         given = dict.fromkeys(room, 0.0)
-        for u in sorted(fitting, key=lambda u: (u.physical, u.id)):
+        # a job holds at most one shift's share, and of daily work its days' share, of a unit
+        # (`PoolInstance.part_cap`; a diff review: the reason ignored it)
+        parts: dict[str, int] = {}
+        for i, u in sorted(fitting, key=lambda iu: (iu[1].physical, iu[1].id)):
+            most = inst.part_cap(i, p)
+            if most and parts.get(u.unit, 0) >= most:
+                continue
             share = min(u.base_hours, room[u.role] - given[u.role])
             if share <= 0:
                 continue
+            parts[u.unit] = parts.get(u.unit, 0) + 1
             given[u.role] += share
             if hours < o.min_job_hours:
                 load += u.physical * min(share, o.min_job_hours - hours)
             hours += share
-        return hours, len({u.task for u in fitting}), load
+        return hours, len({u.task for _i, u in fitting}), load
 
     def too_little(hours: float, kinds: int) -> bool:
         return hours < o.min_job_hours or kinds < o.min_kinds_per_job
