@@ -2891,6 +2891,23 @@ def test_a_jobs_title_counts_its_other_roles_and_the_answer_the_hours_that_wait(
     note = re.search(r'data-figure="waits-for-leavers">([^<]*)<', page)
     assert note is not None
     assert f"give up, {number(waiting, 'en', 1)} h a week come free only when" in note.group(1)
+    # the first screen gives the hours that rest on a season, per role, the balance's
+    page = htmllib.unescape(
+        render_report(
+            result.process,
+            result.analysis,
+            result.plan,
+            lang="en",
+            generated_at=PINNED,
+            case=result.case,
+        )
+    )
+    names = {r.id: r.name for r in result.process.roles}
+    seasonal = [b for b in result.plan.work_balance if b.seasonal_hours_per_week >= 0.05]
+    assert seasonal
+    for b in seasonal:
+        said = f"{names[b.role]}, {number(b.seasonal_hours_per_week, 'en', 1)} h a week"
+        assert said in page, said
 
 
 def test_a_job_too_small_without_the_work_that_waits_for_leavers_says_so() -> None:

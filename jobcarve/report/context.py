@@ -882,7 +882,13 @@ def _decision(
         heavy_work=heavy_work,
         lifting_left=lifting_left,
         repetitive_left=repetitive_left,
-        seasonal=tuple(name for name, _b in seasonal_roles(process, plan)),
+        # with the hours that rest on the season, the work balance's (three readings asked
+        # how much of the plan is year-round work)
+        seasonal=tuple(
+            _("%(role)s, %(hours)s h a week")
+            % {"role": name, "hours": number(b.seasonal_hours_per_week, lang, 1)}
+            for name, b in seasonal_roles(process, plan)
+        ),
         people=sum(r.headcount for r in process.roles),
         leaver_hours=sum(b.uses["leavers"] for b in plan.work_balance),
         loonwaarde_less=sum(g.less for g in loonwaarde_gaps(case, process)) if case else 0.0,
