@@ -1274,3 +1274,42 @@ def test_work_done_on_one_day_a_week_is_at_most_a_day_in_a_job() -> None:
     for uid in set(job.units) & set(bound):
         days_with = [d.day for d in week if any(w.name == units[uid].label("en") for w in d.work)]
         assert days_with == [week[-1].day]
+
+
+def test_the_plan_prefers_a_roles_year_round_room_to_room_of_a_season() -> None:
+    """Two roles give up work that fits the profile alike: packers whose room is agency hours
+    hired only in 18 weeks (averaged over the year), finishers whose room is agency hours all
+    year. Of two plans with as many carved hours, the plan takes the finishers' work, and
+    nothing rests on the season (an adviser's reading of the valve maker: 21.3 h of the
+    packers' seasonal agency room used while the finishers' year-round room fitted)."""
+    from jobcarve import analyze, parse_process
+
+    text = """\
+format: 1
+company: {name: Season BV, sector: metal}
+process: {name: Season}
+planning: {units_per_week: 100}
+roles:
+  - {id: pack, name: Packer, headcount: 3, education: MBO 1, agency_hours_per_week: 12,
+     agency_weeks_per_year: 18}
+  - {id: finish, name: Finisher, headcount: 3, education: MBO 2, agency_hours_per_week: 12}
+tasks:
+  - {id: box, name: Boxing, role: pack, hours_per_week: 12, demands: {fine_motor: 1}}
+  - {id: tumble, name: Tumbling, role: finish, hours_per_week: 12, demands: {fine_motor: 1}}
+profiles:
+  - id: p
+    name: P
+    capacities: {lifting: 2, pushing_pulling: 2, repetitive_hand_arm: 2, fine_motor: 2, posture_mobility: 2, sensory: 2, attention: 2, memory_learning: 2, problem_solving: 2, literacy_numeracy: 2, pace: 2, independence: 2, social_communication: 2}
+    hours_per_week_available: 12
+    max_workers: 1
+options: {min_kinds_per_job: 1, min_job_hours: 12}
+"""
+    process = parse_process(text, "season.yaml")
+    result = plan(process, analyze(process), time_limit_s=2, evaluate_proposals=False)
+    assert result.instance is not None and result.instance.seasonal_room == {"pack": 12.0}
+    [job] = result.carved
+    assert set(job.tasks) == {"tumble"}
+    balance = {b.role: b for b in result.work_balance}
+    assert balance["finish"].released_hours_per_week == pytest.approx(12)
+    assert balance["pack"].released_hours_per_week == 0
+    assert result.stage_status["year_round_hours"] == "optimal"

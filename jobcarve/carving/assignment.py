@@ -196,12 +196,15 @@ def violations(inst: PoolInstance, a: Assignment) -> list[str]:
     return out
 
 
-def objectives(inst: PoolInstance, a: Assignment) -> tuple[int, int, int, int, int, int, int, int]:
+def objectives(
+    inst: PoolInstance, a: Assignment
+) -> tuple[int, int, int, int, int, int, int, int, int]:
     """The lexicographic objective of `jobcarve.carving.cpsat.pool.STAGES`, in hundredths of
     hours: (carved hours, hard-to-fill hours freed, risk hours a cobot takes, -jobs,
     profiles with a job (the jobs stage weighs both), -teams (the roles whose work a job
     holds, summed over the jobs), -hours in jobs that fit only with supports times the gaps
-    they close, -cobots)."""
+    they close, -cobots, -hours resting on room of a season beyond each role's year-round
+    room)."""
     jobs = a.jobs()
     carved = sum(round(job_hours(inst, units, p, a) * 100) for (p, _), units in jobs.items())
     share = inst.options.assist_share
@@ -223,4 +226,19 @@ def objectives(inst: PoolInstance, a: Assignment) -> tuple[int, int, int, int, i
     )
     teams = sum(len({inst.units[u].role for u in units}) for units in jobs.values())
     served = len({p for p, _slot in jobs})
-    return carved, moved, risk, -len(jobs), served, -teams, -supported, -len(a.cobots())
+    given = released(inst, a)
+    seasonal = sum(
+        max(0, round(given.get(r, 0.0) * 100) - round((inst.role_limits[r] - h) * 100))
+        for r, h in inst.seasonal_room.items()
+    )
+    return (
+        carved,
+        moved,
+        risk,
+        -len(jobs),
+        served,
+        -teams,
+        -supported,
+        -len(a.cobots()),
+        -seasonal,
+    )

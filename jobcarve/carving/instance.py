@@ -10,7 +10,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from jobcarve.carving.balance import role_uses
+from jobcarve.carving.balance import role_uses, seasonal_uses
 from jobcarve.catalog import AssessmentParams
 from jobcarve.exceptions import UsageError
 from jobcarve.model import WORKING_DAYS, ProcessModel
@@ -184,6 +184,11 @@ class PoolInstance:
     #: per profile id, the units it could do (counted work) that stay with their role
     #: because they are larger than the role may give up (`too_large`)
     larger_than_room: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: per role with a limit, the hours of it that agency hours or overtime of a season
+    #: absorb (`balance.seasonal_uses`): the plan prefers the roles' year-round room
+    #: (`STAGES`: year_round_hours; an adviser's reading of the valve maker: 21.3 h of the
+    #: packers' seasonal agency room used while the finishers' year-round room fitted)
+    seasonal_room: dict[str, float] = field(default_factory=dict)
 
     @property
     def num_units(self) -> int:
@@ -519,6 +524,12 @@ def build_instance(
         )
     if options.min_kinds_per_job < 1:
         raise UsageError("min_kinds_per_job must be at least 1")
+    weeks = process.planning.weeks_per_year
+    seasonal = {
+        r.id: sum(role_uses(r, process.planning.hours_per_fte)[use] for use in season)
+        for r in process.roles
+        if r.id in limits and (season := seasonal_uses(r, weeks))
+    }
     return PoolInstance(
         tuple(units),
         tuple(profiles),
@@ -526,4 +537,5 @@ def build_instance(
         limits,
         {p: tuple(ids) for p, ids in trials.items()},
         {p: tuple(ids) for p, ids in larger.items()},
+        {r: h for r, h in seasonal.items() if h > 0},
     )

@@ -16,7 +16,8 @@ roles, hours of ergonomic risk a cobot takes, fewer (so larger) jobs and of as m
 more profiles served, fewer teams a job
 works in (the roles whose work it holds: one colleague guides the new worker), less work
 that fits its job's profile only with supports (hours x gaps the supports close), fewer
-cobots.
+cobots, and last, only where a role has room of a season, fewer hours resting on agency
+hours or overtime of that season.
 
 Each stage spends its share of the time limit as CP-SAT *deterministic* time with one
 worker by default, so that the same input and seed give the same plan on an idle and on
@@ -46,9 +47,13 @@ STAGES = (
     "teams",
     "supported_hours",
     "cobots",
+    "year_round_hours",
 )
 #: Share of the time limit per stage, relative: scaled so that the stages run share the limit.
-STAGE_SHARE = (0.5, 0.15, 0.1, 0.1, 0.05, 0.05, 0.1)
+STAGE_SHARE = (0.5, 0.15, 0.1, 0.1, 0.05, 0.05, 0.1, 0.1)
+#: Stages solved only where the instance needs them: year-round room only where a role has
+#: room of a season (`PoolInstance.seasonal_room`), so that other plans keep their time.
+OPTIONAL_STAGES = ("year_round_hours",)
 #: Extra share of the time limit for taking back the carved hours after the later stages.
 POLISH_SHARE = 0.1
 #: The wall-clock guard of a stage, as a multiple of its deterministic limit (and at least
@@ -88,6 +93,10 @@ class PoolModel:
         self.used: dict[int, cp_model.IntVar] = {}
         #: team[p, j, role]: job (p, j) holds work of that role
         self.team: dict[tuple[int, int, str], cp_model.IntVar] = {}
+        #: per role with room of a season: the hours it gives up beyond its year-round room
+        self.seasonal: list[cp_model.IntVar] = []
+        #: per role with a limit: the hours it gives up (scaled) and its limit
+        self.given: dict[str, tuple[cp_model.LinearExprT, int]] = {}
         self._variables()
         self._one_holder()
         self._one_shift()
@@ -285,6 +294,19 @@ class PoolModel:
             if terms:
                 limit = round(self.inst.role_limits[role] * SCALE)
                 self.m.add(cp_model.LinearExpr.sum(terms) <= limit)
+                self.given[role] = (cp_model.LinearExpr.sum(terms), limit)
+
+    def _year_round_term(self) -> cp_model.LinearExprT:
+        """Minus the hours the roles give up beyond their year-round room, where a role has
+        room of a season (`PoolInstance.seasonal_room`). Built when its stage starts, so
+        that the earlier stages solve the same model as without it."""
+        for role, (given, limit) in sorted(self.given.items()):
+            season = round(self.inst.seasonal_room.get(role, 0.0) * SCALE)
+            if season > 0:
+                rest = self.m.new_int_var(0, season, f"season_{role}")
+                self.m.add(rest >= given - (limit - season))
+                self.seasonal.append(rest)
+        return -cp_model.LinearExpr.sum(self.seasonal)
 
     def _ergonomics(self) -> None:
         """Hours-weighted physical load of a job <= the limit (scaled by 100 to stay integer)."""
@@ -402,7 +424,16 @@ class PoolModel:
         )
         cobots = -total(list(self.used.values()))
         teams = -total(list(self.team.values()))
-        return [carved, total(moved), total(risk), jobs, teams, supported, cobots]
+        return [
+            carved,
+            total(moved),
+            total(risk),
+            jobs,
+            teams,
+            supported,
+            cobots,
+            total([]),  # year-round hours: built when its stage starts (`_year_round_term`)
+        ]
 
     # ------------------------------------------------------------------ solve
     def hint(self, a: Assignment) -> None:
@@ -474,8 +505,11 @@ class PoolModel:
         """Staged lexicographic solve from the start assignment (of the named `stages`, in
         `STAGES` order; their time shares are scaled to the whole limit)."""
         o = self.inst.options
-        chosen = [i for i, name in enumerate(STAGES) if name in stages]
-        scale = 1.0 / sum(STAGE_SHARE[i] for i in chosen)
+        skip = () if self.inst.seasonal_room else OPTIONAL_STAGES
+        chosen = [i for i, name in enumerate(STAGES) if name in stages and name not in skip]
+        # an optional stage adds its share to the limit (as the polish does), so that the
+        # other stages keep the time they have without it
+        scale = 1.0 / sum(STAGE_SHARE[i] for i in chosen if STAGES[i] not in OPTIONAL_STAGES)
         plan = [(STAGES[i], self.terms[i], STAGE_SHARE[i] * scale) for i in chosen]
         t0 = time.perf_counter()
         best = start
@@ -489,6 +523,8 @@ class PoolModel:
             for stage, (name, term, share) in enumerate(plan):
                 if watch.interrupted:
                     break
+                if name == "year_round_hours":
+                    term = self._year_round_term()
                 self.m.maximize(term)
                 solver = self._solver(share)
                 guard = solver.parameters.max_time_in_seconds
