@@ -40,6 +40,18 @@ def role_cost(role: Role, v: dict[str, float]) -> float:
     return role.wage_cost_eur_per_hour or v["default_role_wage_cost_eur_per_hour"]
 
 
+def _agency_rate(role: Role, cost: float, v: dict[str, float]) -> float:
+    """What an agency hour no longer hired saves: the role's invoice rate where the model
+    gives it, else its cost x (1 + the agency premium)."""
+    rate = role.agency_rate_eur_per_hour
+    return rate if rate is not None else cost * (1 + v["agency_premium_share"])
+
+
+def _overtime_rate(cost: float, v: dict[str, float]) -> float:
+    """What an overtime hour no longer worked saves: the role's cost x (1 + the surcharge)."""
+    return cost * (1 + v["overtime_surcharge_share"])
+
+
 def _season(b: RoleBalance, use: str, weeks_per_year: float) -> float:
     """The weeks a year the role's ``use`` (agency hours, overtime) runs: its season where
     the model declares one (`RoleBalance.seasonal`), else every production week."""
@@ -59,7 +71,7 @@ def _agency_value(
     agency hours hired only in a season, that share of the production weeks (a new job takes
     the work all year, the agency hours go only in season)."""
     rate = role.agency_rate_eur_per_hour
-    each = rate if rate is not None else cost * (1 + v["agency_premium_share"])
+    each = _agency_rate(role, cost, v)
     values: tuple[tuple[str, str, float | str], ...] = (
         ("hours", "hours", hours),
         ("role", "role", b.role),
@@ -105,7 +117,7 @@ def _vacancy_cover(
                 b.role,
                 "overtime",
                 overtime,
-                cost * (1 + v["overtime_surcharge_share"]),
+                _overtime_rate(cost, v),
                 Part(
                     N_(
                         "%(hours)s h/week less overtime that covers a vacancy (%(role)s) x %(cost)s x (1 + %(surcharge)s)"
@@ -130,7 +142,7 @@ def _vacancy_cover(
                 b.role,
                 "agency",
                 agency,
-                rate if rate is not None else cost * (1 + v["agency_premium_share"]),
+                _agency_rate(role, cost, v),
                 Part(
                     N_(
                         "%(hours)s h/week less agency work that covers a vacancy (%(role)s) x %(rate)s invoice rate"
@@ -218,7 +230,7 @@ def value_freed_hours(
                         ),
                     )
             elif use == "overtime":
-                each = cost * (1 + v["overtime_surcharge_share"])
+                each = _overtime_rate(cost, v)
                 said: tuple[tuple[str, str, float | str], ...] = (
                     ("hours", "hours", hours),
                     ("role", "role", b.role),
