@@ -850,7 +850,12 @@ def test_seasonal_agency_hours_are_named_under_the_work_balance_and_in_the_advic
     assert ctx.balance.seasonal[0].endswith("; agency hours in 16 weeks a year)")
     assert ctx.balance.seasonal_hours == number(packer.seasonal_hours_per_week, "en", 1)
     assert ctx.decision is not None
-    assert any("worked only in a season (Inpakker)" in c for c in ctx.decision.conditions)
+    # with the hours that rest on the season, the balance's
+    hours = number(packer.seasonal_hours_per_week, "en", 1)
+    assert any(
+        f"worked only in a season (Inpakker, {hours} h a week)" in c
+        for c in ctx.decision.conditions
+    )
     page = result.html("en")
     assert 'data-figure="seasonal-hours"' in page
     # "nobody loses work" holds on average over the year only: the report says so
