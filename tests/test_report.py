@@ -576,6 +576,21 @@ def test_recommendation_rule(monkeypatch: pytest.MonkeyPatch) -> None:
     assert (
         advise(extra_workers=3, case=case(5e4, 1e4, 1e4), spread=spread(100), **kw).verdict == "go"
     )
+    # a job that rests on a measurement at its workplaces makes the same robust plan
+    # conditional, naming the job; with no job there is nothing to measure
+    measured = advise(
+        extra_workers=3,
+        case=case(5e4, 1e4, 1e4),
+        spread=spread(100),
+        **{**kw, "exposed_jobs": ("1. Job with fitters",)},
+    )
+    assert measured.verdict == "go_with_conditions"
+    (exposure,) = [c for c in measured.conditions if c.key == "exposure"]
+    assert exposure.critical and ": 1. Job with fitters. Measure or check it" in exposure.text
+    none = advise(
+        extra_workers=0, case=case(5e4, 1e4, 1e4), spread=None, **{**kw, "exposed_jobs": ("x",)}
+    )
+    assert all(c.key != "exposure" for c in none.conditions)
     # a cobot that does not pay back within the threshold makes the advice conditional
     slow = advise(
         extra_workers=3,
@@ -2091,6 +2106,16 @@ def test_a_card_names_an_exposure_that_work_nearby_raises() -> None:
             assert "'no dust, fumes" in text
         else:
             assert not notes
+    # the first screen makes that job a condition of the plan, by its card's title (a
+    # reading: "3 people" there without a condition); Costs and benefits lists every
+    # condition, also those the first screen leaves out
+    (title,) = [c.title for c, j in zip(ctx.jobs, result.plan.carved, strict=True) if j is copd]
+    decision = ctx.decision
+    assert decision is not None and decision.verdict == "go_with_conditions"
+    (said,) = [c for c in decision.all_conditions if "rests on a check at its workplaces" in c]
+    assert f": {title}. Measure or check it before the job starts" in said
+    assert decision.conditions == decision.all_conditions[: len(decision.conditions)]
+    assert len(decision.all_conditions) == len(decision.conditions) + decision.more_conditions
     cats = load_catalogs()
     assert cats.params is not None
     ambient = {r.id for r in cats.params.restrictions if r.ambient}

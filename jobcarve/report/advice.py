@@ -182,6 +182,7 @@ def advise(
     people: int = 0,
     leaver_hours: float = 0.0,
     loonwaarde_less: float = 0.0,
+    exposed_jobs: tuple[str, ...] = (),
 ) -> Advice:
     """The recommendation, its conditions and next steps (see the module text)."""
     t = thresholds().values
@@ -319,6 +320,27 @@ def advise(
         for places in cobot_places:
             text += " " + places
         conditions.append(Condition("cobot", case.cobot_investment_eur, text, slow))
+    if exposed_jobs and extra_workers > 0:
+        # a job that rests on a measurement at its places is a condition of the plan, not
+        # only a line on its card (a reading of the hose maker: the COPD worker's job beside
+        # the hose saw's rubber dust, and "3 people" on the first screen without a condition)
+        conditions.append(
+            Condition(
+                "exposure",
+                0.0,
+                (
+                    _(
+                        "A job rests on a check at its workplaces: other work there raises what the worker's restriction keeps them from (dust or fumes, noise, cold, heat, vehicles; the job card names it): %(jobs)s. Measure or check it before the job starts; where it is too high and the job cannot be kept away from that work, the plan has that job less."
+                    )
+                    if len(exposed_jobs) == 1
+                    else _(
+                        "Some jobs rest on a check at their workplaces: other work there raises what the worker's restriction keeps them from (dust or fumes, noise, cold, heat, vehicles; the job card names it): %(jobs)s. Measure or check it before the jobs start; where it is too high and a job cannot be kept away from that work, the plan has that job less."
+                    )
+                )
+                % {"jobs": join_items(exposed_jobs)},
+                True,
+            )
+        )
     low = spread.net_eur_per_year.p10 if spread is not None and spread.draws else None
     if low is not None and low < floor and net >= floor:
         conditions.append(

@@ -75,6 +75,9 @@ class JobCard:
     learning: str = ""
     #: the worker's own hours a week of this job that wait for people leaving (0: none)
     waits_hours: float = 0.0
+    #: whether the job rests on a floor check of its places: other work there raises what
+    #: the profile's restriction keeps the worker from (dust, noise, vehicles)
+    exposed_nearby: bool = False
 
 
 @dataclass(frozen=True)
@@ -524,7 +527,8 @@ def _job_cards(
                     )
                     % {"exposure": exposure, "work": "; ".join(inferred)}
                 )
-        floor += _exposed_nearby(job, profiles, units, cats, lang, _)
+        nearby = _exposed_nearby(job, profiles, units, cats, lang, _)
+        floor += nearby
         # the work of roles whose freed hours rest on people leaving, or on agency hours
         # hired only in a season: that part of the job is there when they go, or in the
         # season (a review: a job built on a hygiene leaver's hours of next year, the card
@@ -679,6 +683,7 @@ def _job_cards(
                     else ""
                 ),
                 waits_hours=sum(h for h, _t in waits.values()),
+                exposed_nearby=bool(nearby),
                 profile=profiles[job.profile].name if job.profile else "",
                 hours=number(job.hours_per_week, lang, 1),
                 fte=fixed(fte, lang, 2),

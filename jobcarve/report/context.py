@@ -150,6 +150,8 @@ class Decision:
     jobs: tuple[str, ...]
     conditions: tuple[str, ...]
     more_conditions: int
+    #: every condition, for Costs and benefits (where the first screen's "more" points)
+    all_conditions: tuple[str, ...]
     next_steps: tuple[str, ...]
     stages_note: str
     #: where jobs wait for people leaving: the hours that wait in all (the work balance's),
@@ -892,6 +894,7 @@ def _decision(
         people=sum(r.headcount for r in process.roles),
         leaver_hours=sum(b.uses["leavers"] for b in plan.work_balance),
         loonwaarde_less=sum(g.less for g in loonwaarde_gaps(case, process)) if case else 0.0,
+        exposed_jobs=tuple(j.title for j in jobs if j.exposed_nearby),
         lang=lang,
         _=_,
         why_no_job=tuple(
@@ -1026,6 +1029,7 @@ def _decision(
         jobs=tuple(j.short for j in jobs),
         conditions=tuple(c.text for c in advice.conditions[:shown]),
         more_conditions=max(0, len(advice.conditions) - shown),
+        all_conditions=tuple(c.text for c in advice.conditions),
         next_steps=advice.next_steps,
         stages_note=stages_note,
         waits_note=_waits_note(plan, jobs, lang, _),
