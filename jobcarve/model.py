@@ -210,6 +210,15 @@ class Handling(_Block):
     """Handling attributes for the ergonomic and cobot assessment; omitted keys are unknown."""
 
     part_mass_kg: float | None = Field(None, ge=0, le=1000)
+    part_mass_max_kg: float | None = Field(
+        None,
+        ge=0,
+        le=1000,
+        description="The heaviest load where loads vary (cartons of 8-18 kg: part_mass_kg 13, "
+        "part_mass_max_kg 18). The lifting index, a lifting restriction, the cobot's payload "
+        "and its speed near people take the heaviest; the load band and the time the usual "
+        "load. Default: part_mass_kg.",
+    )
     lifts_per_unit: float | None = Field(None, ge=0, le=1000)
     presentation: Literal["fixed", "variable"] | None = None
     part_type: Literal["rigid", "flexible", "fragile"] | None = None
@@ -335,6 +344,16 @@ class Handling(_Block):
     def lifted(self) -> bool:
         """Whether the person lifts a load: a mass and lifts per unit or per hour."""
         return bool(self.part_mass_kg) and bool(self.lifts_per_unit or self.lifts_per_hour)
+
+    @property
+    def heaviest_kg(self) -> float | None:
+        """The heaviest load handled: `part_mass_max_kg` where loads vary, else the one mass
+        (None: not given). What a lifting limit, a lifting index and a cobot's payload are
+        checked against (NIOSH 94-110 records the average and the maximum weight where the
+        load varies and rates the task at the maximum)."""
+        if self.part_mass_max_kg is not None and self.part_mass_kg is not None:
+            return max(self.part_mass_max_kg, self.part_mass_kg)
+        return self.part_mass_kg
 
 
 class Task(_Block):

@@ -701,6 +701,28 @@ def _check_task(
     given = [k for k in _TIME_KEYS if k in task]
     handling = task.get("handling")
     ops = isinstance(handling, dict) and "operations_per_hour" in handling
+    if isinstance(handling, dict) and "part_mass_max_kg" in handling:
+        heaviest, usual = handling.get("part_mass_max_kg"), handling.get("part_mass_kg")
+        if "part_mass_kg" not in handling:
+            problems.append(
+                smap.problem(
+                    (*loc, "handling", "part_mass_max_kg"),
+                    "part_mass_max_kg needs part_mass_kg, the mass of the usual load",
+                    key=True,
+                )
+            )
+        elif (
+            isinstance(heaviest, (int, float))
+            and isinstance(usual, (int, float))
+            and heaviest < usual
+        ):
+            problems.append(
+                smap.problem(
+                    (*loc, "handling", "part_mass_max_kg"),
+                    f"part_mass_max_kg ({heaviest}) is below part_mass_kg ({usual}): give the "
+                    "heaviest load",
+                )
+            )
     if isinstance(subtasks, list) and subtasks:
         # subtasks without a handling of their own inherit the parent's operations an hour
         per_unit = ops and next(

@@ -327,6 +327,25 @@ CASES = [
         "tasks[2].handling.operations_per_hour",
         'operations_per_hour applies to hours_per_week; subtask "c2" is timed per unit',
     ),
+    # the heaviest load without the usual one, and below it
+    (
+        "heaviest_mass_alone",
+        _edit(
+            "    hours_per_week: 2\n",
+            "    hours_per_week: 2\n    handling: {part_mass_max_kg: 18}  #!\n",
+        ),
+        "tasks[2].handling.part_mass_max_kg",
+        "part_mass_max_kg needs part_mass_kg, the mass of the usual load",
+    ),
+    (
+        "heaviest_mass_below_usual",
+        _edit(
+            "    hours_per_week: 2\n",
+            "    hours_per_week: 2\n    handling: {part_mass_kg: 13, part_mass_max_kg: 8}  #!\n",
+        ),
+        "tasks[2].handling.part_mass_max_kg",
+        "part_mass_max_kg (8) is below part_mass_kg (13): give the heaviest load",
+    ),
 ]
 
 

@@ -1297,6 +1297,48 @@ def test_a_lift_restriction_reads_lifting_work_without_a_count() -> None:
     assert press("[positioning]") == "fits"
 
 
+def test_the_heaviest_load_is_what_lifting_and_a_cobot_are_rated_on() -> None:
+    """Cartons of 8-18 kg, 13 kg on average (a reading of the hose maker: the palletising
+    cobot was sized on 13 kg and the lifting index given for it). With `part_mass_max_kg`
+    the NIOSH index, a 15 kg lifting limit and the cobot's payload take 18 kg."""
+    from jobcarve.catalog import load_catalogs
+
+    def pallet(masses: str) -> TaskResult:
+        lift = ", lift: {horizontal_cm: 45, vertical_cm: 40, travel_cm: 80, asymmetry_deg: 60}"
+        return micro(
+            f"""
+            - {{id: t, name: Palletise, role: op, time_s_per_unit: 30, demands: {{lifting: 3}},
+               activities: [palletising, lifting],
+               handling: {{{masses}, lifts_per_unit: 1, presentation: fixed, part_type: rigid,
+                          variants: 3, tolerance_mm: 10, part_size_mm: 600, reach_mm: 1300{lift}}}}}
+            """,
+            units=600,
+            profile_extra="restrictions: [{kind: max_lift_kg, value: 15}]",
+        ).tasks[0]
+
+    usual, varied = pallet("part_mass_kg: 13"), pallet("part_mass_kg: 13, part_mass_max_kg: 18")
+    # the index scales with the load at the same geometry (rounded to two decimals)
+    (u_usual,), (u_varied,) = usual.units, varied.units
+    assert u_usual.lifting_index is not None and u_varied.lifting_index is not None
+    assert u_varied.lifting_index == pytest.approx(u_usual.lifting_index * 18 / 13, abs=0.011)
+    # 13 kg is within the 15 kg limit, 18 kg is not: a lifting gap no support here closes
+    assert usual.fit["p"].verdict != "not_accessible"
+    assert varied.fit["p"].verdict == "not_accessible"
+    # the payload the cobot needs is the heaviest part and its gripper, with the reserve
+    cats = load_catalogs()
+    assert cats.params is not None
+    margin = cats.params.cobot.payload_margin.value
+    a, b = u_usual.cobot.model, u_varied.cobot.model
+    assert a is not None and a.payload_needed_kg == pytest.approx(
+        (13 + cats.params.cobot.gripper_mass_kg.value) * margin, abs=0.01
+    )
+    assert b is not None and b.payload_needed_kg == pytest.approx(
+        a.payload_needed_kg + 5 * margin, abs=0.01
+    )
+    # the arm chosen for the usual carton cannot carry the heaviest: a larger one is named
+    assert a.payload_kg < b.payload_needed_kg <= b.payload_kg
+
+
 def test_a_lifting_aid_in_use_takes_the_load_of_a_lift_restriction() -> None:
     """A vacuum lifter already at the router lifts the 60 kg sheet (NIOSH 94-110: redesign
     the lift): a person with 'no lifting over 15 kg' guides it and does not lift the load,

@@ -545,6 +545,34 @@ def test_round_trip_keeps_operations_an_hour(tmp_path: Path, lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
+def test_round_trip_keeps_the_heaviest_load(tmp_path: Path, lang: str) -> None:
+    """The hose maker's cartons of 8-18 kg (case 19), given as 13 kg usual and 18 kg
+    heaviest: the inventory keeps the heaviest in its own column, the last one."""
+    from jobcarve import parse_process
+
+    path = ROOT / "tests" / "cases" / "hydraulic_hoses.yaml"
+    text = path.read_text(encoding="utf-8")
+    usual = "handling: {part_mass_kg: 13, lifts_per_unit: 0.15"
+    assert text.count(usual) == 1
+    original = parse_process(
+        text.replace(
+            usual, "handling: {part_mass_kg: 13, part_mass_max_kg: 18, lifts_per_unit: 0.15"
+        ),
+        str(path),
+    )
+    export_inventory(original, tmp_path / "inv.xlsx", lang)
+    model, _ = import_inventory(tmp_path / "inv.xlsx")
+    heaviest = {
+        u.id: u.handling.part_mass_max_kg
+        for t in model.tasks
+        for u in [t, *t.subtasks]
+        if u.handling and u.handling.part_mass_max_kg
+    }
+    assert heaviest == {"palletise_cartons": 18}
+    assert model.model_dump(include={"tasks"}) == original.model_dump(include={"tasks"})
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
 def test_round_trip_keeps_shifts_and_seasonal_agency_hours(tmp_path: Path, lang: str) -> None:
     """Pet food (case 56): the sample round done in every shift (`shift: every`), a task set
     to the night (`shift: night`), one to the day (`shift: day`) and a role's agency hours hired 16 weeks a year at their

@@ -148,10 +148,11 @@ def assess_cobot(
     ]
 
     gripper = _gripper_mass(h, params)
+    # the cobot carries the heaviest part, not the usual one (a reading: a palletiser sized
+    # on 13 kg cartons where they weigh up to 18 kg)
+    heaviest = h.heaviest_kg
     payload_need = (
-        (h.part_mass_kg + gripper) * params.payload_margin.value
-        if h.part_mass_kg is not None
-        else None
+        (heaviest + gripper) * params.payload_margin.value if heaviest is not None else None
     )
     reach_need = h.reach_mm * params.reach_margin.value if h.reach_mm is not None else None
     max_payload = max(m.payload_kg for m in models)
@@ -334,7 +335,7 @@ def assess_cobot(
             gates.append(Gate("no_model", reason))
 
     # estimated cobot time at speeds allowed near people
-    load = (h.part_mass_kg or 0.0) + gripper
+    load = (h.heaviest_kg or 0.0) + gripper
     robot_mass = (
         model.weight_kg if model and model.weight_kg else None
     ) or params.default_robot_mass_kg.value
@@ -625,7 +626,7 @@ def _criteria(work: UnitWork, params: CobotParams, guarded: bool = False) -> lis
         safety = (5, "guarded cell: no person in the robot's path")
     elif h.head_exposure or h.hazardous_tool:
         safety = (1, "head exposed or hazardous tool")
-    elif (h.part_mass_kg or 0) >= 10:
+    elif (h.heaviest_kg or 0) >= 10:
         safety = (3, "heavy load near the torso: slow speed")
     elif h.machine_hazard:
         safety = (3, "tended machine with its own hazard: interlocks needed")

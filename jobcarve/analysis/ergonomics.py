@@ -169,6 +169,10 @@ def lifting_load(
             )
         # the index as the report shows it (two decimals): "1.00 above 1" was a reading's
         # finding where 1.002 was compared and 1.00 shown
+        # NIOSH rates a lift whose load varies at its heaviest load (94-110: the average and
+        # the maximum weight are recorded, the index uses the maximum); the load band below
+        # stays on the usual load
+        mass = handling.heaviest_kg or mass
         li = round(mass / rwl, 2)
         lift = handling.lift
         inputs = {  # the equation's inputs, shown next to the index (a report review)

@@ -193,7 +193,8 @@ def _restrictions(
             # person lifts the part where the model counts the lifts, or says the work is
             # lifting without a count (blind case 88: a 6 kg packet laid into a press)
             lifts = h.lifted or "lifting" in {*(context.activities or ()), *context.part_activities}
-            heavy = lifts and (h.part_mass_kg or 0) > value
+            # the heaviest load, where loads vary (cartons of 8-18 kg for a 10 kg limit)
+            heavy = lifts and (h.heaviest_kg or 0) > value
             if heavy and not context.lifting_aid_in_use:
                 limits["lifting"] = min(limits["lifting"], max(0, demands["lifting"] - 1))
         for dim, level in limits.items():

@@ -410,7 +410,7 @@ def _units_for(
     if core:
         return _Choice(whole, "none", Reason("split.core", {"dimensions": core}))
     if team_limit and hard & set(HEAVY):
-        mass = task.handling.part_mass_kg if task.handling else None
+        mass = task.handling.heaviest_kg if task.handling else None
         said = {"mass": mass, "limit": team_limit}
         return _Choice(whole, "none", Reason("split.too_heavy_to_hand_on", said))
     if lift_is_the_work and hard & set(HEAVY):
@@ -800,7 +800,7 @@ def _lifting_risk(
         return None
     ergo = params.ergonomics
     li = load.lifting_index
-    mass = context.handling.part_mass_kg or 0.0
+    mass = context.handling.heaviest_kg or 0.0
     # without lift geometry a load above the NIOSH load constant still has LI > 1 in any lift
     heavy = li is None and mass > ergo.niosh_load_constant_kg.value
     if not load.unsafe and not heavy and (li is None or li <= ergo.risk_lifting_index.value):

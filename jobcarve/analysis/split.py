@@ -288,7 +288,7 @@ def too_heavy_to_hand_on(task: Task, params: SplitParams, load_constant_kg: floa
     it (a review of two blind cases: core boxes of 40-150 kg, orders of 600 kg). None: the
     load is within that limit, or its mass is not given.
     """
-    mass = task.handling.part_mass_kg if task.handling else None
+    mass = task.handling.heaviest_kg if task.handling else None
     limit = load_constant_kg / params.team_carry_share.value
     return limit if mass is not None and mass > limit else None
 

@@ -150,6 +150,7 @@ def _task_rows(tasks: list[Task], lang: str, parent: str | None = None) -> Itera
             _shift_word(t.shift, lang),
             h.operations_per_hour if h else None,
             t.days_per_week,
+            h.part_mass_max_kg if h else None,
         ]
         yield from _task_rows(t.subtasks, lang, t.id)
 

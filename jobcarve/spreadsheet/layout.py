@@ -120,6 +120,11 @@ TASK_COLUMNS["catalogue_split"] = (
 TASK_COLUMNS["shift"] = ("Ploeg", "Shift", ("dienst", "wanneer", "when"))
 TASK_COLUMNS["operations_per_hour"] = ("Handelingen per uur", "Operations per hour", ())
 TASK_COLUMNS["days_per_week"] = ("Dagen per week", "Days per week", ("dagen", "days"))
+TASK_COLUMNS["part_mass_max_kg"] = (
+    "Zwaarste gewicht (kg)",
+    "Heaviest mass (kg)",
+    ("max gewicht", "max. gewicht", "maximum mass"),
+)
 #: the adviser's word on a catalogue split, in both languages
 SPLIT_WORDS = {"bevestigd": "confirmed", "afgewezen": "rejected"}
 #: when the work is done (a task's `shift`), in both languages
@@ -138,6 +143,7 @@ _SCREENING_NUMBERS = (
     "part_size_mm",
     "lifts_per_hour",
     "operations_per_hour",
+    "part_mass_max_kg",
 )
 _SCREENING_FLAGS = (
     "machine_hazard",
