@@ -1561,6 +1561,25 @@ def test_a_young_profile_costs_the_youth_minimum_wage_by_hand() -> None:
     assert not any(k.startswith("Youth minimum wage") for k in adult_rows)
 
 
+def test_a_wage_on_the_minimum_says_the_model_gives_no_cao_wage() -> None:
+    """Three readings: the jobs were costed at the statutory minimum, the company was under
+    a CAO, and the report did not say why. A job paid the minimum because its profile
+    states no CAO wage is named in a note under the chart; with the wage stated it is not."""
+    _p, figures = hand_figures()
+    _ = translations("en").gettext
+    process = parse_process(HAND)
+    case = business_case(process, figures)
+    view = business_view(case, None, "en", _, process=process)
+    (note,) = [n for n in view.notes if "gives no CAO wage" in n]
+    (name,) = {p.name for p in process.profiles if p.id in {j.profile for j in case.jobs}}
+    assert f"because the model gives no CAO wage for them ({name})" in note
+    cao = parse_process(
+        HAND.replace("    pace: 0.8\n", "    pace: 0.8\n    hourly_wage_eur: 17\n", 1)
+    )
+    stated = business_view(business_case(cao, figures), None, "en", _, process=cao)
+    assert not any("gives no CAO wage" in n for n in stated.notes)
+
+
 def test_a_stated_cao_wage_is_paid_and_the_subsidy_stays_on_the_minimum() -> None:
     """A profile with the company's CAO wage (EUR 17 an hour) costs that wage; the
     loonkostensubsidie stays based on the minimum wage (the employer pays the difference);

@@ -468,10 +468,11 @@ def _assess_unit(
     demands = dict(spec.demands)
     info = _unit_meta(spec, task, meta)
     ergonomics: list[Reason] = []
+    seconds, hours = spec.lifting_time()
     load = lifting_load(
         spec.handling,
-        spec.seconds_per_unit,
-        spec.hours_per_week,
+        seconds,
+        hours,
         shifts_worked(info.shift, process.planning.shifts),
         params.ergonomics,
         info.typical_s,

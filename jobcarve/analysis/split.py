@@ -51,6 +51,19 @@ class UnitSpec:
     names: tuple[str, str] | None = None
     #: product units per batch where the work is timed per batch (`time_min_per_batch`)
     batch_size_units: int | None = None
+    #: the split's hand-over factor in `hours_per_week` and `seconds_per_unit` (1: none);
+    #: the lifting itself takes the time without it (`lifting_time`)
+    overhead: float = 1.0
+
+    def lifting_time(self) -> tuple[float | None, float]:
+        """Seconds per product unit and hours a week of the work itself, without the
+        hand-over time a split adds: what NIOSH's frequency and duration are of (a reading
+        of the die caster: the furnace's 2.0 h a shift of charging read as 2.2 h, past the
+        table's 2-hour row)."""
+        seconds = (
+            self.seconds_per_unit / self.overhead if self.seconds_per_unit is not None else None
+        )
+        return seconds, self.hours_per_week / self.overhead
 
 
 def batch_size(task: Task) -> int | None:
@@ -118,6 +131,7 @@ def subtask_units(task: Task, planning: Planning, params: SplitParams) -> list[U
                 leaf.id in lasts,
                 leaf,
                 batch_size_units=batch_size(leaf),
+                overhead=factor,
             )
         )
     return out
@@ -200,6 +214,7 @@ def chain_units(
                 i == len(parts) - 1,
                 names=names,
                 batch_size_units=batch_size(task),
+                overhead=factor,
             )
         )
     return out

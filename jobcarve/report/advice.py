@@ -183,6 +183,7 @@ def advise(
     leaver_hours: float = 0.0,
     loonwaarde_less: float = 0.0,
     exposed_jobs: tuple[str, ...] = (),
+    year_round_agency: tuple[str, ...] = (),
 ) -> Advice:
     """The recommendation, its conditions and next steps (see the module text)."""
     t = thresholds().values
@@ -209,6 +210,13 @@ def advise(
             text += " " + _(
                 "Part of them rests on agency hours hired or overtime worked only in a season (%(roles)s): out of season that work is today's staff's, so the new jobs there need work that runs all year, or seasonal hours."
             ) % {"roles": join_items(seasonal)}
+        if year_round_agency:
+            # agency hours the model gives no weeks for are counted in every production
+            # week, worth an agency hour each (three readings: "the kitting peak", "at
+            # peaks", "the deburring peak" in the model's words, valued all year)
+            text += " " + _(
+                "The agency hours they end are counted as hired in every production week, as the model gives no weeks for them (%(roles)s): where they are hired only for a peak, out of it that work is today's staff's, and the value of the hours is less; give their weeks a year in the model."
+            ) % {"roles": join_items(year_round_agency)}
         leavers = [f for f in case.freed if f.use == "leavers"]
         leaver_value = case.freed_by_use.get("leavers", 0.0)
         if leavers and leaver_value > 0:

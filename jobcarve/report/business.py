@@ -9,7 +9,7 @@ from jobcarve.carving.plan import Plan
 from jobcarve.catalog import Catalogs
 from jobcarve.economics import LINE_KEYS, BusinessCase, JobCase
 from jobcarve.economics.money import rising_terms
-from jobcarve.formatting import day, fixed, money, number, percent
+from jobcarve.formatting import day, fixed, join_items, money, number, percent
 from jobcarve.model import YOUTH_AGES, ProcessModel
 from jobcarve.report.advice import (
     capacity_uses,
@@ -521,6 +521,26 @@ def business_view(
             )
             % {"date": day(catalogs.economics.valid_from, lang)}
         )
+    # the wage is the statutory minimum where the model states no CAO wage (three readings:
+    # "the company is under CAO Metaal & Techniek, which the report never mentions")
+    if process is not None:
+        names = {p.id: p.name for p in process.profiles}
+        on_minimum = list(
+            dict.fromkeys(
+                names.get(j.profile, j.profile)
+                for j in case.jobs
+                if j.instrument != "detachering" and not j.wage_basis.startswith("stated")
+            )
+        )
+        if on_minimum:
+            text = _(
+                "The new workers' wage is the statutory minimum for their age, with holiday pay, because the model gives no CAO wage for them (%(profiles)s). Where the company's CAO has a higher scale for this work, that wage applies and the employer pays the difference (the loonkostensubsidie stays on the statutory minimum): give the CAO hourly wage per profile in the model."
+            ) % {"profiles": join_items(on_minimum)}
+            if s is not None and any(b.key == "minimum_wage_eur_per_hour" for b in s.tornado):
+                text += " " + _(
+                    "The bar for the hourly wage paid in the chart above shows what a higher wage does to the net effect."
+                )
+            notes.append(text)
     if "register" in kinds:
         notes.append(
             _(

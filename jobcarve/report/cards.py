@@ -204,7 +204,7 @@ def _schedule(
     max_day: float | None = None,
 ) -> tuple[ScheduleDay, ...]:
     """A simple week: the job's hours over 4 or 5 days (4 up to 28.5 h), and 5 where the job
-    holds the whole of work that arises every day (`whole`: the units nobody else does): on a
+    holds work that arises every day and that no role or cobot keeps any of (`whole`): on a
     fifth day nobody would do it (an adviser's reading of case 91: the die fetching, all in a
     job of four days, undone on Fridays), or work done on fewer days than the week.
 
@@ -618,8 +618,11 @@ def _job_cards(
                     "hours": number(sum(tenths[u] for u, _h in repetitive) / 10, lang, 1),
                 }
             )
+        # work no role or cobot keeps any of: the new jobs together do all of it (a reading
+        # of the hose maker: two jobs of four days, Monday to Thursday, shared the foam
+        # cleaning, and Friday's hoses had nobody)
         whole = frozenset(
-            u for u in job.units if all(h.holder == job.id for h in plan.unit_holder.get(u, ()))
+            u for u in job.units if all(h.kind == "carved" for h in plan.unit_holder.get(u, ()))
         )
         prof = profiles[job.profile] if job.profile else None
         # the worker's longest day: the profile's, at most the law's (9 h under 18, 12 h)

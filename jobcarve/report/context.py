@@ -895,6 +895,15 @@ def _decision(
         leaver_hours=sum(b.uses["leavers"] for b in plan.work_balance),
         loonwaarde_less=sum(g.less for g in loonwaarde_gaps(case, process)) if case else 0.0,
         exposed_jobs=tuple(j.title for j in jobs if j.exposed_nearby),
+        year_round_agency=tuple(
+            _("%(role)s, %(hours)s h a week")
+            % {
+                "role": {r.id: r.name for r in process.roles}.get(b.role, b.role),
+                "hours": number(b.absorbed["agency"], lang, 1),
+            }
+            for b in plan.work_balance
+            if b.absorbed.get("agency", 0.0) >= 0.05 and b.agency_weeks_per_year is None
+        ),
         lang=lang,
         _=_,
         why_no_job=tuple(

@@ -371,6 +371,10 @@ class PoolModel:
         for u in range(1, len(units)):
             if units[u].unit != units[u - 1].unit:
                 continue
+            # only where whoever may hold part i+1 may hold part i (the parts of a later
+            # shift, or of the last days of daily work, are closed to some profiles)
+            if any(a and not b for a, b in zip(units[u].access, units[u - 1].access, strict=True)):
+                continue
             here = [v for _, _, v in self.x_by_unit.get(u, [])] + self.c_by_unit.get(u, [])
             before = [v for _, _, v in self.x_by_unit.get(u - 1, [])] + self.c_by_unit.get(
                 u - 1, []
