@@ -2128,6 +2128,27 @@ def test_agency_hours_without_weeks_are_said_to_count_all_year() -> None:
     assert not any("counted as hired in every" in c for c in again.decision.all_conditions)
 
 
+def test_the_cobot_section_names_the_candidates_beside_the_plans_cobots() -> None:
+    """The die caster's plan has cobots, and the report said nothing of the other work a
+    cobot could take (an adviser's reading: trimming, the leak test's connecting and the
+    washing scored as candidates). The section now says where each went, as it does in a
+    plan without cobots; the trimming (80 h) stays with the finishers, whose 40 agency
+    hours leave no room for what a cobot would free, and the section says so."""
+    _process, result, ctx, units = _case_cards("die_casting")
+    assert ctx.cobots
+    text = ctx.cobot_candidates
+    held = {u for u, hs in result.plan.unit_holder.items() if any(h.kind == "cobot" for h in hs)}
+    for u in units.values():
+        if u.cobot.label == "candidate" and u.id in held:
+            assert u.label("en") not in text, u.id
+    trim = units["trim_castings"]
+    assert trim.cobot.label == "candidate" and "trim_castings" not in held
+    roomless = text.split("Its role has too little room for the hours a cobot would free")[0]
+    assert trim.label("en") in roomless.rsplit("stays with today's staff:", 1)[1]
+    html = result.html("en")
+    assert htmllib.escape(text, quote=False)[:60] in html
+
+
 def test_a_card_names_an_exposure_that_work_nearby_raises() -> None:
     """The hose maker (case 19) gives no areas: the hose fitters' work is one place. The
     COPD profile's job holds no dusty unit, but the saw, the skiver and the end-of-day round

@@ -400,9 +400,10 @@ def build_context(
         ),
         adviser=adviser.name if adviser else "",
         organisation=adviser.organisation if adviser else "",
-        cobot_candidates=""
-        if cobot_cards
-        else _cobot_candidates(
+        # also beside the plan's cobots: the other candidates and where they went (a reading
+        # of the die caster: trimming, the leak test and washing scored as candidates and
+        # the report said nothing of them)
+        cobot_candidates=_cobot_candidates(
             analysis,
             plan,
             lang,
@@ -707,7 +708,8 @@ def _cobot_candidates(
     min_hours: float,
     repetitive: int = 4,
 ) -> str:
-    """Where the units a cobot could take went in a plan without a cobot (empty if none).
+    """Where the units a cobot could take went, other than to the plan's cobots (empty if
+    none).
     ``min_hours``: carving.min_cobot_added_hours, the fewest hours of risk a cobot is
     advised for; ``repetitive``: carving.ergonomic_risk_repetitive_demand, the repetition
     demand that is a risk."""
@@ -723,6 +725,7 @@ def _cobot_candidates(
     # cobot cell is advised for (a review read "a cobot there does neither" beside a lifting
     # index of 2.0 the cobot removes, at 5.2 h a week)
     small: list[str] = []
+    roomless: list[str] = []
     room = {
         b.role: b.absorbable_hours_per_week - b.released_hours_per_week for b in plan.work_balance
     }
@@ -733,6 +736,8 @@ def _cobot_candidates(
         if u.cobot.label != "candidate":
             continue
         held = plan.unit_holder.get(u.id, ())
+        if any(h.kind == "cobot" for h in held):
+            continue  # the cobot's card gives it
         share = today.get(u.task, 1.0)
         name = _("%(unit)s (%(hours)s h/week)") % {
             "unit": u.label(lang),
@@ -762,10 +767,15 @@ def _cobot_candidates(
             small.append(name)
         elif removes and room.get(u.role, 0.0) < u.hours_per_week * share - 0.05:
             risky.append(name)
+        elif room.get(u.role, 0.0) < u.hours_per_week * share - 0.05:
+            # no risk to remove, and no room for what it would free (a reading of the die
+            # caster: 80 h of trimming against the finishers' 40 h of agency hours, read as
+            # "a cobot there does neither")
+            roomless.append(name)
         else:
             kept.append(name)
     if plan.options.get("max_cobots") == 0:
-        kept, risky, small = kept + risky + small, [], []
+        kept, risky, small, roomless = kept + risky + small + roomless, [], [], []
     parts = []
     if to_job:
         parts.append(
@@ -785,6 +795,13 @@ def _cobot_candidates(
                 "Work a cobot could take stays with today's staff: %(units)s. The plan advises a cobot only where it takes over a lifting or repetition risk or adds enough hours in new jobs or hard-to-fill roles (the assumptions give the least); a cobot there does neither. Overtime or agency hours it could save in its role are not counted as a reason: weigh them against the cell's cost yourself."
             )
             % {"units": "; ".join(kept)}
+        )
+    if roomless:
+        parts.append(
+            _(
+                "Work a cobot could take stays with today's staff: %(units)s. Its role has too little room for the hours a cobot would free: what its declared uses absorb, less what the new jobs take, is less than the cobot would take, so a cobot there would take work from today's staff."
+            )
+            % {"units": "; ".join(roomless)}
         )
     if risky:
         parts.append(
