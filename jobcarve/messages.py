@@ -551,8 +551,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Lifting risk: NIOSH lifting index {li:.2f} above 1, a redesign signal whoever does the work; removed by {remedies}.",
     ),
     "ergo.risk_mass": (
-        "Tilrisico: een last van {mass:g} kg ligt boven de NIOSH-lastconstante van {lc:g} kg, dus de tilindex is boven 1 bij elke tilbeweging (geef de tilgeometrie voor het getal); een signaal om te herontwerpen wie het werk ook doet; weg te nemen met {remedies}.",
-        "Lifting risk: a load of {mass:g} kg is above the NIOSH load constant of {lc:g} kg, so the lifting index is above 1 in any lift (give the lift geometry for the figure); a redesign signal whoever does the work; removed by {remedies}.",
+        "Tilrisico: een last van {mass:g} kg ligt boven de NIOSH-lastconstante van {lc:g} kg, dus de tilindex is boven 1 bij elke tilbeweging (het model geeft geen tilgeometrie om de index te berekenen); een signaal om te herontwerpen wie het werk ook doet; weg te nemen met {remedies}.",
+        "Lifting risk: a load of {mass:g} kg is above the NIOSH load constant of {lc:g} kg, so the lifting index is above 1 in any lift (the model gives no lift geometry to compute the index); a redesign signal whoever does the work; removed by {remedies}.",
     ),
     "ergo.risk_high": (
         "Hoog tilrisico: NIOSH-tilindex {li:.2f} (3 of meer), voor bijna iedereen te zwaar; weg te nemen met {remedies}.",
@@ -599,6 +599,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "remedy.load": (
         "een tilhulp op deze werkplek, een lichtere last of een betere tilbeweging (dichter bij het lichaam, op ongeveer 75 cm), of een ander werkproces",
         "a lifting aid at this workstation, a lighter load or a better lift (closer to the body, at about 75 cm), or another process",
+    ),
+    "remedy.mechanical": (
+        "een takel, kraan, vacuümheffer of heftruck op deze werkplek (de last is zelfs voor twee mensen te zwaar: elk draagt er meer dan de NIOSH-lastconstante van), of een ander werkproces",
+        "a hoist, crane, vacuum lifter or forklift at this workstation (the load is too heavy even for two people: each would bear more than the NIOSH load constant), or another process",
     ),
     "remedy.lift_factors": (
         "een betere tilbeweging waar die het meest verliest: {factors}",

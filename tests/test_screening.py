@@ -1139,6 +1139,17 @@ def test_lifts_per_hour_alone_give_the_frequency() -> None:
     far = unit(micro(task))
     assert far.lifting_risk is not None
     assert far.lifting_risk.reason.params["remedies"][0] == "remedy.load"
+    # 80 kg awnings (a reading of the sunshade maker): two people would each bear 48 kg,
+    # above the load constant (23 kg / 0.6 = 38.3 kg together): no lighter load or better
+    # lift by hand, but a hoist, crane, vacuum lifter or forklift, or another process
+    awning = unit(micro(task.replace("part_mass_kg: 25", "part_mass_kg: 80")))
+    assert awning.lifting_risk is not None
+    assert awning.lifting_risk.reason.params["remedies"] == ["remedy.mechanical"]
+    assert "too heavy even for two people" in awning.lifting_risk.reason.text("en")
+    # at 38 kg two people may still share it: the remedies by hand stay
+    pair = unit(micro(task.replace("part_mass_kg: 25", "part_mass_kg: 38")))
+    assert pair.lifting_risk is not None
+    assert pair.lifting_risk.reason.params["remedies"][0] == "remedy.load"
     # a light lift made risky by its frequency alone: fewer lifts are the remedy
     often = task.replace(
         "part_mass_kg: 25, lifts_per_hour: 40", "part_mass_kg: 4, lifts_per_hour: 720"

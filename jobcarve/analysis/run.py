@@ -834,7 +834,14 @@ def _lifting_risk(
         # review: "fewer lifts" offered for 25 kg sacks at LI 3.8, 3.6 however rare)
         rare = load.rare_lifting_index
         heavy_lift = (rare is not None and rare > 1) or (li is None and heavy)
-        remedies.append("remedy.load" if heavy_lift else "remedy.redesign")
+        # a load two people may not lift together: no lighter load or better lift by hand
+        # (a reading of the sunshade maker: "a lighter load or a better lift" for 80 kg
+        # awnings carried by two); the limit of `split.too_heavy_to_hand_on`
+        team = ergo.niosh_load_constant_kg.value / params.split.team_carry_share.value
+        if heavy_lift and mass > team:
+            remedies.append("remedy.mechanical")
+        else:
+            remedies.append("remedy.load" if heavy_lift else "remedy.redesign")
     lift = context.handling.lift
     # where the lift itself loses most (an adviser's reading: "removed by a lifting aid" for
     # 80 lifts an hour of 300 parts, where the reach of 55 cm halves the limit): named as a
