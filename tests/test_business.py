@@ -1089,7 +1089,7 @@ def test_the_advice_reads_the_freed_hours_with_the_paid_cover_first() -> None:
     )
     text = _cash_and_capacity(case, "en", lambda s: s)
     assert "Read the other way, with the freed hours ending overtime and agency work" in text
-    assert f"{money(paid, 'en')} a year is money paid and the net effect is" in text
+    assert f"{money(paid, 'en')} a year of their value is money saved" in text
     assert case.to_dict()["value_freed_hours_by_use_paid_first"]["agency"] == pytest.approx(
         520 * 46 * 0.95, abs=0.01
     )

@@ -157,7 +157,7 @@ def _cash_and_capacity(case: BusinessCase, lang: str, _: Gettext) -> str:
     other = case.paid_first
     if other is not None and round(other[0]) != round(paid):
         text += " " + _(
-            "Read the other way, with the freed hours ending overtime and agency work before they fill vacancies or take on work now left undone, %(paid)s a year is money paid and the net effect is %(net)s a year. Which the new jobs take first is the employer's choice; agency hours that cover an open vacancy today count only once."
+            "Read the other way, with the freed hours ending overtime and agency work before they fill vacancies or take on work now left undone, %(paid)s a year of their value is money saved (overtime and agency hours no longer paid) and the net effect is %(net)s a year. Which the new jobs take first is the employer's choice; agency hours that cover an open vacancy today count only once."
         ) % {"paid": money(other[0], lang), "net": money(other[1], lang)}
     return text
 
