@@ -2149,6 +2149,20 @@ def test_the_cobot_section_names_the_candidates_beside_the_plans_cobots() -> Non
     assert htmllib.escape(text, quote=False)[:60] in html
 
 
+def test_the_cobot_section_names_work_a_cobot_would_assist() -> None:
+    """The hose maker's laser marking is work a cobot would assist with (it frees part of
+    it); the report said nothing of it (an adviser's reading). The cobot section now names it
+    with where it went and how much of it the new jobs hold."""
+    _process, result, ctx, units = _case_cards("hydraulic_hoses")
+    laser = units["laser_mark"]
+    assert laser.cobot.label == "assist"
+    text = ctx.cobot_candidates
+    assert f"{laser.label('en')}, where a cobot would assist" in text
+    moved = result.plan.carved_standard_hours("laser_mark")
+    if 0 < moved < laser.hours_per_week - 0.05:
+        assert "today's staff keep the rest" in text.split(laser.label("en"))[1]
+
+
 def test_a_card_names_an_exposure_that_work_nearby_raises() -> None:
     """The hose maker (case 19) gives no areas: the hose fitters' work is one place. The
     COPD profile's job holds no dusty unit, but the saw, the skiver and the end-of-day round

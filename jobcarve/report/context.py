@@ -733,14 +733,25 @@ def _cobot_candidates(
     # here with a split's hand-over time, 31 h in the task table)
     today = {t.id: t.today_share for t in analysis.tasks}
     for u in analysis.units:
-        if u.cobot.label != "candidate":
+        # and work a cobot would assist with (a reading of the hose maker: the laser marking,
+        # an assist candidate freeing 11 h, was nowhere in the report)
+        if u.cobot.label not in ("candidate", "assist"):
             continue
         held = plan.unit_holder.get(u.id, ())
         if any(h.kind == "cobot" for h in held):
             continue  # the cobot's card gives it
         share = today.get(u.task, 1.0)
+        label = (
+            _("%(unit)s, where a cobot would assist") % {"unit": u.label(lang)}
+            if u.cobot.label == "assist"
+            else u.label(lang)
+        )
+        # the hours a cobot would take: the whole unit, or the part it assists with
+        takes = (
+            u.hours_per_week if u.cobot.label == "candidate" else u.cobot.hours_freed_per_week
+        ) * share
         name = _("%(unit)s (%(hours)s h/week)") % {
-            "unit": u.label(lang),
+            "unit": label,
             "hours": number(u.hours_per_week * share, lang, 1),
         }
         # the cobot takes a candidate whole: it removes the unit's lifting risk where its
@@ -758,16 +769,16 @@ def _cobot_candidates(
                 name = _(
                     "%(unit)s (%(moved)s of its %(hours)s h/week; today's staff keep the rest)"
                 ) % {
-                    "unit": u.label(lang),
+                    "unit": label,
                     "moved": number(moved * share, lang, 1),
                     "hours": number(u.hours_per_week * share, lang, 1),
                 }
             to_job.append(name)
-        elif removes and u.hours_per_week * share < min_hours - 0.005:
+        elif removes and takes < min_hours - 0.005:
             small.append(name)
-        elif removes and room.get(u.role, 0.0) < u.hours_per_week * share - 0.05:
+        elif removes and room.get(u.role, 0.0) < takes - 0.05:
             risky.append(name)
-        elif room.get(u.role, 0.0) < u.hours_per_week * share - 0.05:
+        elif room.get(u.role, 0.0) < takes - 0.05:
             # no risk to remove, and no room for what it would free (a reading of the die
             # caster: 80 h of trimming against the finishers' 40 h of agency hours, read as
             # "a cobot there does neither")
