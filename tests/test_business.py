@@ -1573,6 +1573,24 @@ def test_a_wage_on_the_minimum_says_the_model_gives_no_cao_wage() -> None:
     (note,) = [n for n in view.notes if "gives no CAO wage" in n]
     (name,) = {p.name for p in process.profiles if p.id in {j.profile for j in case.jobs}}
     assert f"because the model gives no CAO wage for them ({name})" in note
+    # what the employer pays of a higher wage follows the job's instrument
+    (instrument,) = {j.instrument for j in case.jobs}
+    assert instrument == "lks" and "With loonkostensubsidie the employer pays" in note
+    assert "loondispensatie" not in note
+    wajong = parse_process(
+        HAND.replace(
+            "    pace: 0.8\n",
+            "    pace: 0.8\n    instrument: loondispensatie\n    loonwaarde: 0.6\n",
+            1,
+        )
+    )
+    (dispensed,) = [
+        n
+        for n in business_view(business_case(wajong, figures), None, "en", _, process=wajong).notes
+        if "gives no CAO wage" in n
+    ]
+    assert "With loondispensatie the employer pays the loonwaarde's share" in dispensed
+    assert "loonkostensubsidie" not in dispensed
     cao = parse_process(
         HAND.replace("    pace: 0.8\n", "    pace: 0.8\n    hourly_wage_eur: 17\n", 1)
     )

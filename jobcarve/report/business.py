@@ -525,17 +525,27 @@ def business_view(
     # "the company is under CAO Metaal & Techniek, which the report never mentions")
     if process is not None:
         names = {p.id: p.name for p in process.profiles}
-        on_minimum = list(
-            dict.fromkeys(
-                names.get(j.profile, j.profile)
-                for j in case.jobs
-                if j.instrument != "detachering" and not j.wage_basis.startswith("stated")
-            )
-        )
+        minimum_jobs = [
+            j
+            for j in case.jobs
+            if j.instrument != "detachering" and not j.wage_basis.startswith("stated")
+        ]
+        on_minimum = list(dict.fromkeys(names.get(j.profile, j.profile) for j in minimum_jobs))
         if on_minimum:
             text = _(
-                "The new workers' wage is the statutory minimum for their age, with holiday pay, because the model gives no CAO wage for them (%(profiles)s). Where the company's CAO has a higher scale for this work, that wage applies and the employer pays the difference (the loonkostensubsidie stays on the statutory minimum): give the CAO hourly wage per profile in the model."
+                "The new workers' wage is the statutory minimum for their age, with holiday pay, because the model gives no CAO wage for them (%(profiles)s). Where the company's CAO has a higher scale for this work, that wage applies: give the CAO hourly wage per profile in the model."
             ) % {"profiles": join_items(on_minimum)}
+            # what the employer pays of a higher wage follows the instrument (a reading of
+            # the flag printer: "the loonkostensubsidie stays on the minimum" said of a job
+            # with loondispensatie)
+            if any(j.instrument == "lks" for j in minimum_jobs):
+                text += " " + _(
+                    "With loonkostensubsidie the employer pays the difference: the subsidy stays on the statutory minimum."
+                )
+            if any(j.instrument == "loondispensatie" for j in minimum_jobs):
+                text += " " + _(
+                    "With loondispensatie the employer pays the loonwaarde's share of that wage."
+                )
             if s is not None and any(b.key == "minimum_wage_eur_per_hour" for b in s.tornado):
                 text += " " + _(
                     "The bar for the hourly wage paid in the chart above shows what a higher wage does to the net effect."
