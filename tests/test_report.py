@@ -2163,6 +2163,34 @@ def test_the_cobot_section_names_work_a_cobot_would_assist() -> None:
         assert "today's staff keep the rest" in text.split(laser.label("en"))[1]
 
 
+def test_the_wages_of_work_that_waits_for_leavers_are_said() -> None:
+    """The duct maker (case 100): a finisher retires in year 2, and the new jobs take 35.5
+    of his 38 hours; the business case values those hours from year 2 but pays the jobs'
+    wages from year 1 (two readings: the die caster's and the duct maker's). The first
+    screen's condition now gives the jobs' hours that have no work until then, at the
+    workers' pace, and their wages a year; worked by hand from the plan."""
+    from jobcarve.report.context import _leaver_wait_hours
+
+    _process, result, ctx, _units = _case_cards("ventilation_ducts")
+    plan, case = result.plan, result.case
+    assert case is not None and ctx.decision is not None
+    leavers = sum(b.absorbed["leavers"] for b in plan.work_balance)
+    assert leavers > 0
+    today = sum(
+        plan.carved_standard_hours(u) * t.today_share
+        for t in result.analysis.tasks
+        for u in {u.id for u in t.units}
+        if any(u in j.units for j in plan.carved)
+    )
+    own = sum(j.hours_per_week for j in plan.carved)
+    wait = leavers * own / today
+    assert _leaver_wait_hours(plan, result.analysis) == pytest.approx(wait)
+    wages = -case.line("wage_cost_new_workers") * wait / sum(j.hours_per_week for j in case.jobs)
+    (said,) = [c for c in ctx.decision.all_conditions if "have no work yet" in c]
+    assert f"about {number(wait, 'en', 1)} of the jobs' hours a week" in said
+    assert f"about {money(wages, 'en')} of wages a year, before subsidies, until year 2" in said
+
+
 def test_a_card_names_an_exposure_that_work_nearby_raises() -> None:
     """The hose maker (case 19) gives no areas: the hose fitters' work is one place. The
     COPD profile's job holds no dusty unit, but the saw, the skiver and the end-of-day round

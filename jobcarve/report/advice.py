@@ -184,6 +184,7 @@ def advise(
     loonwaarde_less: float = 0.0,
     exposed_jobs: tuple[str, ...] = (),
     year_round_agency: tuple[str, ...] = (),
+    leaver_wait_hours: float = 0.0,
 ) -> Advice:
     """The recommendation, its conditions and next steps (see the module text)."""
     t = thresholds().values
@@ -253,6 +254,20 @@ def advise(
                     )
                     % values
                 )
+            wages = -case.line("wage_cost_new_workers")
+            job_hours = sum(j.hours_per_week for j in case.jobs)
+            first = min(f.from_year for f in leavers)
+            if leaver_wait_hours >= 0.05 and job_hours > 0 and wages > 0 and first > 1:
+                # the wages count every job from year 1, the leavers' hours from their year
+                # (two readings: the die caster's and the duct maker's jobs paid in year 1
+                # for work that exists only after a retirement)
+                text += " " + _(
+                    "The wages count every new job in full from year 1. Until they leave, about %(hours)s of the jobs' hours a week (at the workers' pace) have no work yet: about %(eur)s of wages a year, before subsidies, until year %(year)s. Start those jobs, or that part of them, when they leave, or find other work for those hours."
+                ) % {
+                    "hours": number(leaver_wait_hours, lang, 1),
+                    "eur": money(wages * leaver_wait_hours / job_hours, lang),
+                    "year": first,
+                }
         coaching = case.coaching_hours_per_week_year1
         if coaching > 0:
             # the guiding colleagues work in the roles the jobs take work from: their hours

@@ -397,6 +397,7 @@ def build_context(
                 analysis, plan, lifting_supports, frozenset(t.id for t in heavy), lang, _
             ),
             _repetitive_left(analysis, plan, repetitive, frozenset(t.id for t in heavy), lang),
+            analysis=analysis,
         ),
         adviser=adviser.name if adviser else "",
         organisation=adviser.organisation if adviser else "",
@@ -700,6 +701,21 @@ def _lifting_risks(
     return tuple(rows)
 
 
+def _leaver_wait_hours(plan: Plan, analysis: Analysis | None) -> float:
+    """The new jobs' hours a week, at the workers' pace, that rest on people leaving: the
+    work balance's leaver hours (today's hours) in the jobs' own hours, by the ratio of the
+    jobs' own hours to the today's hours they take over."""
+    leavers = sum(b.absorbed.get("leavers", 0.0) for b in plan.work_balance)
+    if leavers < 0.05 or analysis is None:
+        return 0.0
+    share = {t.id: t.today_share for t in analysis.tasks}
+    task = {u.id: u.task for u in analysis.units}
+    held = {u for j in plan.carved for u in j.units}
+    today = sum(plan.carved_standard_hours(u) * share.get(task.get(u, ""), 1.0) for u in held)
+    own = sum(j.hours_per_week for j in plan.carved)
+    return leavers * own / today if today > 0 else 0.0
+
+
 def _cobot_candidates(
     analysis: Analysis,
     plan: Plan | None,
@@ -893,6 +909,7 @@ def _decision(
     heavy_work: tuple[str, ...] = (),
     lifting_left: tuple[str, ...] = (),
     repetitive_left: tuple[str, ...] = (),
+    analysis: Analysis | None = None,
 ) -> Decision | None:
     if plan is None:
         return None
@@ -923,6 +940,7 @@ def _decision(
         leaver_hours=sum(b.uses["leavers"] for b in plan.work_balance),
         loonwaarde_less=sum(g.less for g in loonwaarde_gaps(case, process)) if case else 0.0,
         exposed_jobs=tuple(j.title for j in jobs if j.exposed_nearby),
+        leaver_wait_hours=_leaver_wait_hours(plan, analysis),
         year_round_agency=tuple(
             _("%(role)s, %(hours)s h a week")
             % {
