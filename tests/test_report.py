@@ -777,6 +777,23 @@ def test_lifting_risk_shows_the_niosh_inputs(lang: str) -> None:
     assert f"{15 / rwl:.2f}".replace(".", "," if lang == "nl" else ".") in row.risk
 
 
+def test_a_day_rounded_above_the_longest_day_gives_a_tenth_to_another() -> None:
+    """A worker of at most 6 h a day, 24.1 h over four days: rounding put 6.1 h on a
+    Wednesday (a reading of the flag printer). A tenth of the same work moves to a day below
+    the cap; each work's week and the week stay as they were. Where no day has room, the
+    days stay as they are."""
+    from jobcarve.report.cards import _within_longest_day
+
+    shown = [{"hem": 30, "pack": 30}, {"hem": 30, "pack": 29}, {"hem": 31, "pack": 30}, {"hem": 30}]
+    weeks = {n: sum(d.get(n, 0) for d in shown) for n in ("hem", "pack")}
+    _within_longest_day(shown, 60)
+    assert [sum(d.values()) for d in shown] == [60, 60, 60, 30]
+    assert {n: sum(d.get(n, 0) for d in shown) for n in ("hem", "pack")} == weeks
+    full = [{"a": 61}, {"a": 60}]
+    _within_longest_day(full, 60)
+    assert full == [{"a": 61}, {"a": 60}]
+
+
 def test_work_per_product_runs_every_day_of_the_week() -> None:
     """A 20 h job (4 days of 5 h): 12 h of work per product is 3 h on every day; 8 h of
     weekly work (a cleaning round) fills the 2 h left on each day. Worked by hand."""
