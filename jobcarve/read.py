@@ -702,8 +702,12 @@ def _check_task(
     handling = task.get("handling")
     ops = isinstance(handling, dict) and "operations_per_hour" in handling
     if isinstance(handling, dict) and "part_mass_max_kg" in handling:
-        heaviest, usual = handling.get("part_mass_max_kg"), handling.get("part_mass_kg")
-        if "part_mass_kg" not in handling:
+        # the usual load may come from the template, key by key (a diff review)
+        entry = cats.entries.get(template) if isinstance(template, str) else None
+        inherited = entry.handling.part_mass_kg if entry and entry.handling else None
+        heaviest = handling.get("part_mass_max_kg")
+        usual = handling.get("part_mass_kg", inherited)
+        if usual is None:
             problems.append(
                 smap.problem(
                     (*loc, "handling", "part_mass_max_kg"),
@@ -719,8 +723,9 @@ def _check_task(
             problems.append(
                 smap.problem(
                     (*loc, "handling", "part_mass_max_kg"),
-                    f"part_mass_max_kg ({heaviest}) is below part_mass_kg ({usual}): give the "
-                    "heaviest load",
+                    f"part_mass_max_kg ({heaviest:g}) is below part_mass_kg ({usual:g}"
+                    f"{', from the template' if 'part_mass_kg' not in handling else ''}): give "
+                    "the heaviest load",
                 )
             )
     if isinstance(subtasks, list) and subtasks:

@@ -1011,7 +1011,7 @@ def test_a_floor_split_part_carries_the_models_own_load() -> None:
            template: mount_heavy_component, catalogue_split: confirmed,
            handling: {part_mass_kg: 14}}
         - {id: saw, name: Saw, role: op, hours_per_week: 10, template: saw_bar_stock,
-           catalogue_split: confirmed, handling: {part_mass_kg: 15}}
+           catalogue_split: confirmed, handling: {part_mass_kg: 15, part_mass_max_kg: 18}}
         """,
         2,
     )
@@ -1020,6 +1020,10 @@ def test_a_floor_split_part_carries_the_models_own_load() -> None:
     assert units["hx.align_fasten"].handling.part_mass_kg == 0
     assert units["saw.load_bar"].handling.part_mass_kg == 15
     assert units["saw.set_and_cut"].handling.part_mass_kg == 2
+    # the heaviest load goes with the task's load: the bar's part lifts up to 18 kg, the
+    # cut piece's part its own 2 kg (a diff review: it took the bar's 18 kg)
+    assert units["saw.load_bar"].handling.heaviest_kg == 18
+    assert units["saw.set_and_cut"].handling.heaviest_kg == 2
 
 
 def test_a_profile_that_may_do_no_part_of_a_floor_split_does_not_get_the_whole() -> None:

@@ -1212,6 +1212,29 @@ def test_a_job_of_four_days_holds_four_fifths_of_daily_work() -> None:
         assert any(any(u.access) for u in others)
         shared += 1
     assert shared
+    # a profile of three days beside one of four: each holds only its own days' parts, so a
+    # fitting four-day profile does not open Thursday to the three-day one (a diff review)
+    days = [3 if k == 0 else 4 for k in range(len(friday.profiles))]
+    mixed = friday.model_copy(
+        update={
+            "profiles": [
+                p.model_copy(update={"days_per_week": d})
+                for p, d in zip(friday.profiles, days, strict=True)
+            ]
+        }
+    )
+    mixed_inst = plan(mixed, analyze(mixed), time_limit_s=2, evaluate_proposals=False).instance
+    assert mixed_inst is not None and len(set(days)) == 2
+    opened = 0
+    for unit in {u.unit for u in mixed_inst.units if u.day_parts}:
+        parts = [u for u in mixed_inst.units if u.unit == unit]
+        day = parts[0].day_parts
+        for i, u in enumerate(parts):
+            for k, d in enumerate(days):
+                if u.access[k]:
+                    assert i % day < day * d // 5, (unit, i, k)
+                    opened += 1
+    assert opened
     # every daily unit a job took has the rest of it with another holder
     checked_rest = False
     for unit in daily:

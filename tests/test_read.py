@@ -346,6 +346,17 @@ CASES = [
         "tasks[2].handling.part_mass_max_kg",
         "part_mass_max_kg (8) is below part_mass_kg (13): give the heaviest load",
     ),
+    # the usual load from the template (saw_bar_stock: 12 kg), key by key
+    (
+        "heaviest_mass_below_the_template",
+        _edit(
+            "    hours_per_week: 2\n",
+            "    hours_per_week: 2\n    template: saw_bar_stock\n"
+            "    handling: {part_mass_max_kg: 8}  #!\n",
+        ),
+        "tasks[2].handling.part_mass_max_kg",
+        "part_mass_max_kg (8) is below part_mass_kg (12, from the template)",
+    ),
 ]
 
 
@@ -480,3 +491,17 @@ def test_a_task_holds_the_work_of_all_who_do_it() -> None:
     is one task, not two (four blind case writers split such work to stay under 168 h)."""
     process = parse_process(_edit("hours_per_week: 2", "hours_per_week: 180"))
     assert process.tasks[2].hours_per_week == 180
+
+
+def test_the_heaviest_load_may_rest_on_the_templates_usual_one() -> None:
+    """A task with the saw template (12 kg bars) gives only its heaviest bar, 16 kg: the
+    usual load comes from the template, key by key, and the model reads (a diff review
+    found it refused)."""
+    text = MINIMAL.replace(
+        "    hours_per_week: 2\n",
+        "    hours_per_week: 2\n    template: saw_bar_stock\n    handling: {part_mass_max_kg: 16}\n",
+        1,
+    )
+    (task,) = [t for t in parse_process(text, "m.yaml").tasks if t.template]
+    assert task.handling is not None
+    assert task.handling.part_mass_kg == 12 and task.handling.heaviest_kg == 16

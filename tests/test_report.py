@@ -586,7 +586,7 @@ def test_recommendation_rule(monkeypatch: pytest.MonkeyPatch) -> None:
     )
     assert measured.verdict == "go_with_conditions"
     (exposure,) = [c for c in measured.conditions if c.key == "exposure"]
-    assert exposure.critical and ": 1. Job with fitters. Measure or check it" in exposure.text
+    assert exposure.critical and ": 1. Job with fitters. Measure the exposure" in exposure.text
     none = advise(
         extra_workers=0, case=case(5e4, 1e4, 1e4), spread=None, **{**kw, "exposed_jobs": ("x",)}
     )
@@ -1001,6 +1001,11 @@ def test_a_plan_without_a_cobot_says_where_the_cobot_work_went() -> None:
         work_balance=(balance,),
     )
     plan.carved_standard_hours = MethodType(Plan.carved_standard_hours, plan)
+    # work the plan's cobot assists with is on the cobot's card, not here (a diff review)
+    plan.unit_holder["pick"] = (Holding("role", "op", 8.0, True),)  # type: ignore[index]
+    assisted = _cobot_candidates(analysis, plan, "en", translations("en").gettext, 8.0)  # type: ignore[arg-type]
+    assert "Pick" not in assisted and "Stack (12 h/week)" in assisted
+    del plan.unit_holder["pick"]  # type: ignore[attr-defined]
     text = _cobot_candidates(analysis, plan, "en", translations("en").gettext, 8.0)  # type: ignore[arg-type]
     assert "goes to a new job instead: Crates (5 h/week)." in text
     # the role has no room left: no risk to remove, and a cobot would take work from its staff
@@ -1050,6 +1055,15 @@ def test_a_plan_without_a_cobot_says_where_the_cobot_work_went() -> None:
     # agency hours a cobot could save: the report says they are not counted)
     assert "only where it takes over a lifting or repetition risk" in text
     assert "agency hours it could save in its role are not counted" in text
+    # the plan has all the cobots it may: the risk is kept for the cap, not for "neither"
+    # (a diff review: two palletisers at LI 2.83 beside two cells)
+    plan.cobots = ("cobot-1", "cobot-2")  # type: ignore[attr-defined]
+    capped = _cobot_candidates(analysis, plan, "en", translations("en").gettext, 8.0)  # type: ignore[arg-type]
+    assert (
+        "stays with today's staff: Pallets (8 h/week). The plan proposes at most 2 cobots" in capped
+    )
+    assert "Pallets" not in capped.split("The plan proposes at most 2 cobots")[1]
+    plan.cobots = ()  # type: ignore[attr-defined]
     plan.options = {"max_cobots": 0}  # type: ignore[attr-defined]
     text = _cobot_candidates(analysis, plan, "en", translations("en").gettext, 8.0)  # type: ignore[arg-type]
     assert "This plan was made without cobots" in text and "does neither" not in text
@@ -2143,17 +2157,17 @@ def test_agency_hours_without_weeks_are_said_to_count_all_year() -> None:
     name = next(r.name for r in process.roles if r.id == "warehouse")
     hours = f"{warehouse.absorbed['agency']:.1f}"
     assert f"({name}, {hours} h a week)" in said
-    # with the weeks given (a peak of 16 weeks), nothing to say
-    import dataclasses
-
-    balance = tuple(
-        dataclasses.replace(b, agency_weeks_per_year=16.0) if b.role == "warehouse" else b
-        for b in result.plan.work_balance
-    )
-    seasonal = dataclasses.replace(result.plan, work_balance=balance)
-    again = _pinned_context(process, result.analysis, seasonal, "en", case=result.case)
-    assert again.decision is not None
-    assert not any("counted as hired in every" in c for c in again.decision.all_conditions)
+    # with the weeks given, a peak of 16 or the whole year of 46, nothing to say (a diff
+    # review: the whole year's weeks were read as none)
+    for weeks in (16.0, float(process.planning.weeks_per_year)):
+        roles = [
+            r.model_copy(update={"agency_weeks_per_year": weeks}) if r.id == "warehouse" else r
+            for r in process.roles
+        ]
+        given = process.model_copy(update={"roles": roles})
+        again = _pinned_context(given, result.analysis, result.plan, "en", case=result.case)
+        assert again.decision is not None
+        assert not any("counted as hired in every" in c for c in again.decision.all_conditions)
 
 
 def test_the_cobot_section_names_the_candidates_beside_the_plans_cobots() -> None:
@@ -2253,7 +2267,7 @@ def test_a_card_names_an_exposure_that_work_nearby_raises() -> None:
     decision = ctx.decision
     assert decision is not None and decision.verdict == "go_with_conditions"
     (said,) = [c for c in decision.all_conditions if "rests on a check at its workplaces" in c]
-    assert f": {title}. Measure or check it before the job starts" in said
+    assert f": {title}. Measure the exposure, or check the routes" in said
     assert decision.conditions == decision.all_conditions[: len(decision.conditions)]
     assert len(decision.all_conditions) == len(decision.conditions) + decision.more_conditions
     cats = load_catalogs()

@@ -29,6 +29,7 @@ from jobcarve.analysis.split import (
     split_reason,
     subtask_handovers,
     subtask_units,
+    team_lift_limit,
     too_heavy_to_hand_on,
 )
 from jobcarve.catalog import AssessmentParams, CatalogEntry, Catalogs, Support, load_catalogs
@@ -836,8 +837,8 @@ def _lifting_risk(
         heavy_lift = (rare is not None and rare > 1) or (li is None and heavy)
         # a load two people may not lift together: no lighter load or better lift by hand
         # (a reading of the sunshade maker: "a lighter load or a better lift" for 80 kg
-        # awnings carried by two); the limit of `split.too_heavy_to_hand_on`
-        team = ergo.niosh_load_constant_kg.value / params.split.team_carry_share.value
+        # awnings carried by two)
+        team = team_lift_limit(params.split, ergo.niosh_load_constant_kg.value)
         if heavy_lift and mass > team:
             remedies.append("remedy.mechanical")
         else:

@@ -264,7 +264,12 @@ def catalogue_units(
         # component is the component's mass); a part with a value of its own (the cut piece
         # of 2 kg beside the 12 kg bar, nothing held while fastening) keeps it
         kept = {k: stated[k] for k in part if k in stated and part[k] == template.get(k)}
-        handling = Handling(**{**base, **part, **kept})
+        merged = {**base, **part, **kept}
+        if "part_mass_kg" in part and "part_mass_kg" not in kept:
+            # the task's heaviest load goes with its usual one: a part with a mass of its
+            # own (the 2 kg piece cut from a bar of 12-16 kg) lifts no 16 kg (a diff review)
+            merged.pop("part_mass_max_kg", None)
+        handling = Handling(**merged)
         if own["lifting"] == 0 and not (unit.handling and unit.handling.lifted):
             handling = handling.model_copy(
                 update={
@@ -294,6 +299,12 @@ def _carriers(owns: list[dict[str, int]], dim: str, level: int) -> set[int]:
     return {i for i in at_level if load[i] == top}
 
 
+def team_lift_limit(params: SplitParams, load_constant_kg: float) -> float:
+    """The heaviest load two people may lift together: each bears ``team_carry_share`` of
+    it, at most the NIOSH load constant (23 / 0.6 = 38.3 kg)."""
+    return load_constant_kg / params.team_carry_share.value
+
+
 def too_heavy_to_hand_on(task: Task, params: SplitParams, load_constant_kg: float) -> float | None:
     """The weight limit of two people lifting together, where the task's load is above it.
 
@@ -304,7 +315,7 @@ def too_heavy_to_hand_on(task: Task, params: SplitParams, load_constant_kg: floa
     load is within that limit, or its mass is not given.
     """
     mass = task.handling.heaviest_kg if task.handling else None
-    limit = load_constant_kg / params.team_carry_share.value
+    limit = team_lift_limit(params, load_constant_kg)
     return limit if mass is not None and mass > limit else None
 
 

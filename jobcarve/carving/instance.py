@@ -373,6 +373,10 @@ def build_instance(
     fewer_days = tuple(
         p.days_per_week is not None and p.days_per_week < WORKING_DAYS for p in process.profiles
     )
+    profile_days = tuple(
+        p.days_per_week if few else None
+        for p, few in zip(process.profiles, fewer_days, strict=True)
+    )
     # the shortest working day at its pace: the plan's day, or a profile's own (`own_day`)
     fte_day = process.planning.hours_per_fte / WORKING_DAYS
     shortest_day = min(
@@ -445,20 +449,10 @@ def build_instance(
         # `share_hours` (a day is a fifth), and work no such profile may do is not re-split
         # (a diff review: parts of 0.65 h where no four-day profile fitted)
         day_parts = 0
-        # the days the jobs of fewer days work together (they work the first days of the
-        # week, as their cards plan them): the other days' share of daily work stays with
-        # holders of five days or the role (a reading of the hose maker: two four-day jobs
-        # held all the foam cleaning, and Friday's hoses had nobody)
-        covered = WORKING_DAYS
         if daily and any(a and f for a, f in zip(access, fewer_days, strict=True)):
             per_shift = WORKING_DAYS * math.ceil((parts // max(shifts, 1)) / WORKING_DAYS)
             parts = per_shift * shifts
             day_parts = per_shift
-            covered = max(
-                p.days_per_week or WORKING_DAYS
-                for p, a, f in zip(process.profiles, access, fewer_days, strict=True)
-                if a and f
-            )
         for i in range(parts):
             # the night's parts (the last of three shifts) go to no job of a profile in
             # no_night (work done only at night is closed to them above), and the parts of
@@ -466,17 +460,23 @@ def build_instance(
             # narrows from the first shift's parts to the last's
             shift = i // per_shift if shifts > 1 else 0
             night = shifts >= 3 and shift == shifts - 1
-            # the last days' share of each shift's daily work: to no job of fewer days
-            rest_of_week = (
-                bool(day_parts) and (i % day_parts) >= day_parts * covered // WORKING_DAYS
-            )
+            # the jobs of a profile of d days work the first d days of the week, as their cards
+            # plan them: of each shift's daily work they hold only those days' parts, so that
+            # jobs of fewer days together leave the other days' share to holders of five days
+            # or the role (a reading of the hose maker: two four-day jobs held all the foam
+            # cleaning, and Friday's hoses had nobody; a diff review: a fitting profile of
+            # four days must not open Thursday to the three-day ones)
             open_to = tuple(
                 not (
                     (night and pid in no_night)
                     or (shift > 0 and pid in day_only)
-                    or (rest_of_week and few)
+                    or (
+                        bool(day_parts)
+                        and days is not None
+                        and (i % day_parts) >= day_parts * days // WORKING_DAYS
+                    )
                 )
-                for pid, few in zip(pids, fewer_days, strict=True)
+                for pid, days in zip(pids, profile_days, strict=True)
             )
             units.append(
                 PoolUnit(

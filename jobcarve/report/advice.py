@@ -353,11 +353,11 @@ def advise(
                 0.0,
                 (
                     _(
-                        "A job rests on a check at its workplaces: other work there raises what the worker's restriction keeps them from (dust or fumes, noise, cold, heat, vehicles; the job card names it): %(jobs)s. Measure or check it before the job starts; where it is too high and the job cannot be kept away from that work, the plan has that job less."
+                        "A job rests on a check at its workplaces: other work there raises what the worker's restriction keeps them from (dust or fumes, noise, cold, heat, vehicles; the job card names it): %(jobs)s. Measure the exposure, or check the routes apart from the vehicles, before the job starts; where that fails and the job cannot be kept away from that work, the plan loses that job."
                     )
                     if len(exposed_jobs) == 1
                     else _(
-                        "Some jobs rest on a check at their workplaces: other work there raises what the worker's restriction keeps them from (dust or fumes, noise, cold, heat, vehicles; the job card names it): %(jobs)s. Measure or check it before the jobs start; where it is too high and a job cannot be kept away from that work, the plan has that job less."
+                        "Some jobs rest on a check at their workplaces: other work there raises what the worker's restriction keeps them from (dust or fumes, noise, cold, heat, vehicles; the job card names it): %(jobs)s. Measure the exposure, or check the routes apart from the vehicles, before the jobs start; where that fails and a job cannot be kept away from that work, the plan loses that job."
                     )
                 )
                 % {"jobs": join_items(exposed_jobs)},
