@@ -999,6 +999,7 @@ def test_a_plan_without_a_cobot_says_where_the_cobot_work_went() -> None:
         },
         options={"max_cobots": 2},
         work_balance=(balance,),
+        cobots=(),
     )
     plan.carved_standard_hours = MethodType(Plan.carved_standard_hours, plan)
     # work the plan's cobot assists with is on the cobot's card, not here (a diff review)

@@ -744,7 +744,7 @@ def _cobot_candidates(
     roomless: list[str] = []
     capped: list[str] = []
     most = int(plan.options.get("max_cobots", 0) or 0)
-    full = most > 0 and len(getattr(plan, "cobots", ())) >= most
+    full = most > 0 and len(plan.cobots) >= most
     room = {
         b.role: b.absorbable_hours_per_week - b.released_hours_per_week for b in plan.work_balance
     }
@@ -809,8 +809,8 @@ def _cobot_candidates(
         else:
             kept.append(name)
     if plan.options.get("max_cobots") == 0:
-        kept, risky, small, roomless = kept + risky + small + roomless + capped, [], [], []
-        capped = []
+        # (no cap to reach: `capped` stays empty)
+        kept, risky, small, roomless = kept + risky + small + roomless, [], [], []
     parts = []
     if to_job:
         parts.append(
@@ -931,6 +931,7 @@ def _decision(
     summary = plan.figures()
     workers = summary.extra_workers
     names = tuple(c.model for c in cobots)
+    roles = {r.id: r for r in process.roles}
     advice = advise(
         extra_workers=workers,
         freed_hours=summary.absorbed_hours_per_week,
@@ -958,15 +959,12 @@ def _decision(
         leaver_wait_hours=_leaver_wait_hours(plan, analysis),
         year_round_agency=tuple(
             _("%(role)s, %(hours)s h a week")
-            % {
-                "role": {r.id: r.name for r in process.roles}.get(b.role, b.role),
-                "hours": number(b.absorbed["agency"], lang, 1),
-            }
+            % {"role": roles[b.role].name, "hours": number(b.absorbed["agency"], lang, 1)}
             for b in plan.work_balance
             # the model's own word: weeks given as the whole year are given (a diff review)
             if b.absorbed.get("agency", 0.0) >= 0.05
-            and next((r.agency_weeks_per_year for r in process.roles if r.id == b.role), None)
-            is None
+            and b.role in roles
+            and roles[b.role].agency_weeks_per_year is None
         ),
         lang=lang,
         _=_,
