@@ -414,6 +414,13 @@ class Task(_Block):
         "the 'night' shift (night cleaning: not for new jobs); subtasks inherit it; default: "
         "any.",
     )
+    on_line: bool | None = Field(
+        None,
+        description="Process of kind 'line' only: false for work per product done beside the "
+        "paced line, decoupled from its takt by a buffer (copper pre-assembly feeding the line, "
+        "kitting, a test loop), which the line balance leaves out and which several people may "
+        "do side by side; subtasks inherit it; default: true (on the line).",
+    )
     days_per_week: StrictInt | None = Field(
         None,
         ge=1,

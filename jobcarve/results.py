@@ -208,6 +208,9 @@ class Unit:
     #: the days a week the work is done, where fewer than the working days
     #: (`Task.days_per_week`): a new job holds at most that many days' work of it
     days_per_week: int | None = None
+    #: on the paced line of a process of kind 'line' (`Task.on_line`); work beside it, past
+    #: a buffer, is not balanced onto the line's stations
+    on_line: bool = True
     needs_rotation: bool = False
     lifting_risk: LiftingRisk | None = None
     #: Dutch and English name of a part the analysis named (a catalogue or automatic
@@ -231,6 +234,7 @@ class Unit:
             "area": self.area,
             "shift": self.shift,
             "days_per_week": self.days_per_week,
+            "on_line": self.on_line,
             "activities": list(self.activities),
             "needs_rotation": self.needs_rotation,
             "lifting_risk": self.lifting_risk.to_dict() if self.lifting_risk else None,

@@ -300,3 +300,37 @@ def test_report_says_why_there_is_no_line_at_the_takt(tmp_path: Path) -> None:
     section = report.split('id="line-title"')[1].split("</section>")[0]
     assert "Bij een takt van 60 s is geen lijn mogelijk" in section
     assert "Kabelboom maken (minstens 360,0 s)" in section
+
+
+def test_work_beside_the_line_is_left_out_of_the_balance(tmp_path: Path) -> None:
+    """`on_line: false` (a heat-pump maker's brazing at 900 s a unit, buffered half a day
+    ahead of a 720 s line: a reading of its report found "no line is possible" for a line
+    that runs): the line balance leaves the task out, the cobot screening does not hold it
+    to the takt, its hours still count, and a pool model may not say it."""
+    from jobcarve import analyze, parse_process
+    from jobcarve.carving.line.problem import line_problem
+
+    text = EXAMPLES[0].read_text(encoding="utf-8").replace("  takt_s: 480\n", "  takt_s: 300\n")
+    assert "  - id: make_harness\n" in text
+    beside = text.replace("  - id: make_harness\n", "  - id: make_harness\n    on_line: false\n")
+    runs = {}
+    for name, source in (("on", text), ("beside", beside)):
+        process = parse_process(source, f"{name}.yaml")
+        analysis = analyze(process)
+        (unit,) = [u for u in analysis.units if u.id == "make_harness"]
+        runs[name] = (unit, line_problem(process, analysis))
+    on, beside_run = runs["on"], runs["beside"]
+    assert on[0].on_line and "make_harness" in on[1].tasks
+    assert not beside_run[0].on_line and "make_harness" not in beside_run[1].tasks
+    assert beside_run[0].to_dict()["on_line"] is False
+    assert len(beside_run[1].tasks) == len(on[1].tasks) - 1
+    assert beside_run[0].hours_per_week == on[0].hours_per_week
+    assert "takt" in {g.gate for g in on[0].cobot.gates}
+    assert "takt" not in {g.gate for g in beside_run[0].cobot.gates}
+
+    pool = tmp_path / "pool.yaml"
+    pool.write_text(beside.replace("  kind: line\n", "  kind: pool\n"), encoding="utf-8")
+    done = run_cli("validate", str(pool))
+    assert done.returncode == 2
+    assert "on_line applies to a process of kind 'line' only" in done.stderr
+    assert "Traceback" not in done.stderr

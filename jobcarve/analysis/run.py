@@ -509,7 +509,14 @@ def _assess_unit(
         info.activities or (),
         spec.batch_size_units,
     )
-    cobot = assess_cobot(work, cats.cobots, params.cobot, capacity)
+    # work beside the line is decoupled from its takt by a buffer (a heat-pump maker's
+    # brazing at 900 s a unit fed a 720 s line; a reading: "the line is impossible")
+    cobot = assess_cobot(
+        work,
+        cats.cobots,
+        params.cobot,
+        capacity if info.on_line else dataclasses.replace(capacity, takt_s=None),
+    )
     risk = _lifting_risk(load, cobot, info, params, cats, context, spec.hours_per_week)
     if risk is not None:
         ergonomics.append(risk.reason)
@@ -537,6 +544,7 @@ def _assess_unit(
         else info.shift,
         activities=tuple(info.activities or ()),
         days_per_week=info.days if info.days is not None and info.days < WORKING_DAYS else None,
+        on_line=info.on_line,
         needs_rotation=any(
             s.rotation for f in fit.values() for s in _supports_by_id(cats, f.supports)
         ),
@@ -649,6 +657,8 @@ class _TaskMeta:
     #: the days a week the work is done (the task's `days_per_week`, inherited); None: every
     #: working day
     days: int | None = None
+    #: on the paced line (the task's `on_line`, inherited): work beside the line has no takt
+    on_line: bool = True
 
 
 def _task_meta(process: ProcessModel, cats: Catalogs) -> dict[str, _TaskMeta]:
@@ -691,6 +701,9 @@ def _task_meta(process: ProcessModel, cats: Catalogs) -> dict[str, _TaskMeta]:
                 days=task.days_per_week
                 if task.days_per_week is not None
                 else (parent.days if parent else None),
+                on_line=task.on_line
+                if task.on_line is not None
+                else (parent.on_line if parent else True),
             )
             out[task.id] = info
             walk(task.subtasks, info)

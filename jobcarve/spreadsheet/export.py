@@ -151,6 +151,7 @@ def _task_rows(tasks: list[Task], lang: str, parent: str | None = None) -> Itera
             h.operations_per_hour if h else None,
             t.days_per_week,
             h.part_mass_max_kg if h else None,
+            _yesno(t.on_line, lang),
         ]
         yield from _task_rows(t.subtasks, lang, t.id)
 

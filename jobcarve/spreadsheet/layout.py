@@ -125,6 +125,7 @@ TASK_COLUMNS["part_mass_max_kg"] = (
     "Heaviest mass (kg)",
     ("max gewicht", "max. gewicht", "maximum mass"),
 )
+TASK_COLUMNS["on_line"] = ("Aan de lijn", "On the line", ("op de lijn", "line station"))
 #: the adviser's word on a catalogue split, in both languages
 SPLIT_WORDS = {"bevestigd": "confirmed", "afgewezen": "rejected"}
 #: when the work is done (a task's `shift`), in both languages

@@ -148,6 +148,9 @@ def _task_row(
     days = _days(v.get("days_per_week"), table, row, problems)
     if days is not None:
         task["days_per_week"] = days
+    on_line = _bool(v.get("on_line"), table, row, "on_line", problems)
+    if on_line is not None:
+        task["on_line"] = on_line
     if handling:
         task["handling"] = handling
     return task

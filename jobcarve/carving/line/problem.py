@@ -237,7 +237,8 @@ def line_problem(
 ) -> LineProblem:
     """The line problem of an analysed process of kind ``line``.
 
-    Tasks are the units that recur per product (fixed weekly hours are off-line work);
+    Tasks are the units that recur per product and are on the line (fixed weekly hours and
+    work per product beside the line, ``on_line: false``, are off-line work);
     their time is the average per product. Workers are the existing staff of the roles on
     the line, who can do units of roles at or below their education level, and the worker
     profiles (``max_workers`` people each, default one), who can do the units that fit them
@@ -256,7 +257,7 @@ def line_problem(
     from jobcarve.model import EDUCATION_LEVELS
 
     units_per_week = process.planning.units_per_week
-    line_units = [u for u in analysis.units if u.seconds_per_unit is not None]
+    line_units = [u for u in analysis.units if u.seconds_per_unit is not None and u.on_line]
     if not line_units:
         raise NoSolutionError("the process has no work per product unit to put on a line")
     index = {u.id: i for i, u in enumerate(line_units)}
