@@ -366,6 +366,7 @@ class ErgonomicsParams(_Block):
     lifting_index_bands: Bands
     load_mass_bands_kg: Bands
     high_frequency_lifts_per_hour: Param
+    high_frequency_min_mass_kg: Param
     raise_margin_levels: Param
     default_lifts_per_min: Param
     risk_lifting_index: Param

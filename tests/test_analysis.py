@@ -1174,3 +1174,25 @@ def test_a_split_units_lifting_is_rated_without_its_hand_over_time() -> None:
     assert skip.hours_per_week > 30.5  # with the hand-over share
     assert skip.lifting_index == pytest.approx(4.18, abs=0.005)
     assert rated >= 2
+
+
+def test_frequent_lifts_raise_the_lifting_demand_only_from_five_kilograms() -> None:
+    """KIM-LHC's lowest load row (3-<5 kg) stays below a substantially increased risk even at
+    2,000 lifts a day; from 5 kg frequent lifts raise the band (a blind case: 3.1 kg step
+    stools at 240 lifts an hour closed seated bench work to a man with a leg prosthesis)."""
+    from jobcarve.analysis.ergonomics import lifting_load
+    from jobcarve.model import Handling
+
+    params = load_catalogs().params
+    assert params is not None
+    erg = params.ergonomics
+    assert erg.high_frequency_min_mass_kg.value == 5
+
+    def level(mass: float, per_hour: float) -> int:
+        load = lifting_load(Handling(part_mass_kg=mass, lifts_per_hour=per_hour), None, 20, 1, erg)
+        assert load is not None and load.lifting_index is None
+        return load.level
+
+    assert level(3.1, 240) == level(3.1, 20) == 2  # the 3-10 kg band, not raised
+    assert level(6.0, 20) == 2 and level(6.0, 240) == 3  # raised from 5 kg
+    assert level(4.99, 240) == 2 and level(5.0, 240) == 3

@@ -204,7 +204,13 @@ def lifting_load(
         )
     level = bisect.bisect_left(params.load_mass_bands_kg.value, mass)
     per_hour = per_min * 60
-    if per_hour > params.high_frequency_lifts_per_hour.value and level > 0:
+    # frequent lifts raise the band from KIM-LHC's second load row (5 kg); below it the
+    # frequency is repetitive hand-arm work, the task's repetition demand
+    if (
+        per_hour > params.high_frequency_lifts_per_hour.value
+        and level > 0
+        and mass >= params.high_frequency_min_mass_kg.value
+    ):
         level += 1
     level = min(level, 4)
     return LiftingLoad(

@@ -40,6 +40,9 @@ PARAMETER_LABELS = {
     "ergonomics.lifting_index_bands": N_("Lifting index bands"),
     "ergonomics.load_mass_bands_kg": N_("Load mass bands (kg)"),
     "ergonomics.high_frequency_lifts_per_hour": N_("Lifts per hour counted as frequent"),
+    "ergonomics.high_frequency_min_mass_kg": N_(
+        "Lightest load whose frequent lifts raise the lifting demand (kg)"
+    ),
     "ergonomics.raise_margin_levels": N_(
         "Levels by which the load must exceed a lifting rating to raise it"
     ),
