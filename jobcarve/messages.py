@@ -176,6 +176,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Geen nieuwe baan voor {profile}: ook de lichtste bundel van het werk dat past belast het lichaam gemiddeld {load:.1f} (tillen, duwen en trekken, herhaling of houding, 0-4, gewogen naar uren); een baan blijft op of onder {max:g} (beleid). Een hulpmiddel of taakroulatie die het zwaarste werk lichter maakt, of een cobot die het overneemt, maakt zo'n baan mogelijk.",
         "No new job for {profile}: even the lightest bundle of the work that fits loads the body {load:.1f} on average (lifting, pushing and pulling, repetition or posture, 0-4, weighted by hours); a job stays at or below {max:g} (policy). An aid or job rotation that lightens the heaviest work, or a cobot that takes it over, makes such a job possible.",
     ),
+    "plan.no_job.together": (
+        "Geen nieuwe baan voor {profile}: van het werk dat past, ligt {whole:.1f} uur per week binnen wat de rollen mogen afstaan, en de andere nieuwe banen en cobots laten daarvan {hours:.1f} uur over (soorten werk: {kinds}). Geen regel alleen sluit een baan uit, maar samen doen ze dat: een baan van ten minste {min_hours:g} uur en {min_kinds} soort(en) werk, hoogstens het deel van één ploeg en van de eigen werkdagen van dagelijks werk, de fysieke belasting, en taakroulatie waar een ondersteuning die vraagt. Het plan geeft de ruimte van de rollen aan de banen die samen het meeste werk opnemen; een baan voor dit profiel neemt werk van die banen over.",
+        "No new job for {profile}: of the work that fits, {whole:.1f} hours per week lie within what the roles may give up, and the other new jobs and cobots leave {hours:.1f} hours of it (kinds of work: {kinds}). No rule alone rules a job out, but together they do: a job of at least {min_hours:g} hours and {min_kinds} kind(s) of work, at most one shift's share and its own days' share of daily work, the physical load, and job rotation where a support asks for it. The plan gives the roles' room to the jobs that together take the most work; a job for this profile takes work from those jobs.",
+    ),
+    "plan.no_job.together_alone": (
+        "Geen nieuwe baan voor {profile}: van het werk dat past, ligt {whole:.1f} uur per week binnen wat de rollen mogen afstaan (soorten werk: {kinds}). Geen regel alleen sluit een baan uit, maar samen doen ze dat: een baan van ten minste {min_hours:g} uur en {min_kinds} soort(en) werk, hoogstens het deel van één ploeg en van de eigen werkdagen van dagelijks werk, de fysieke belasting, en taakroulatie waar een ondersteuning die vraagt.",
+        "No new job for {profile}: of the work that fits, {whole:.1f} hours per week lie within what the roles may give up (kinds of work: {kinds}). No rule alone rules a job out, but together they do: a job of at least {min_hours:g} hours and {min_kinds} kind(s) of work, at most one shift's share and its own days' share of daily work, the physical load, and job rotation where a support asks for it.",
+    ),
     "plan.no_job.trials": (
         "Voor {profile} is er daarnaast werk om eerst uit te proberen, tot {hours:.1f} uur per week; het plan telt dat niet mee: tel het pas mee als het in de praktijk werkt.",
         "For {profile} there is also work to try out first, up to {hours:.1f} hours per week; the plan does not count it: count it only once it works in practice.",
@@ -226,8 +234,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Head or face within the robot's reach: ISO 10218-2:2025 (ISO/TS 15066) does not permit contact with skull or face.",
     ),
     "gate.takt": (
-        "Te snel voor de lijn: een cobot heeft gemiddeld {cobot_s:.0f} s per product nodig, de takt is {takt:g} s.",
-        "Too fast for the line: a cobot needs {cobot_s:.0f} s per unit on average; the takt is {takt:g} s.",
+        "De lijn is te snel voor een cobot: die heeft gemiddeld {cobot_s:.0f} s per product nodig, de takt is {takt:g} s.",
+        "The line is too fast for a cobot: it needs {cobot_s:.0f} s per unit on average; the takt is {takt:g} s.",
     ),
     "cobot.line_rate": (
         "Te controleren: een medewerker doet één handeling (pakken en plaatsen, of tillen) in {human_s:.1f} s, {hours:.1f} uur per week; op de snelheid die naast mensen is toegestaan, heeft een cobot {cobot_s:.1f} s nodig, {cobot_hours:.1f} uur per week. Loopt de lijn of machine voor dit werk minstens {cobot_hours:.1f} uur per week (één handeling per {cobot_s:.1f} s of trager), dan houdt de cobot het bij; levert die sneller, dan moet de aanvoer trager lopen, of moet een veiligheidsscanner de arm sneller laten bewegen zolang niemand dichtbij is (snelheids- en afstandsbewaking, ISO/TS 15066).",

@@ -1270,7 +1270,11 @@ def test_why_no_job_counts_a_four_day_profiles_share_of_daily_work() -> None:
     assert reason.key == "plan.no_job.room"
     assert reason.params["hours"] == pytest.approx(9.6)
     five = PoolInstance(tuple(parts), (profile(),), inst.options, {})
-    assert not why_no_job(five)  # five days: all 12 h fit one job
+    # five days: all 12 h fit one job, so no rule alone rules it out; asked of a profile
+    # left without a job, the reason can only be that the rules bind together
+    [together] = why_no_job(five)
+    assert together.key == "plan.no_job.together_alone"
+    assert together.params["whole"] == pytest.approx(12.0)
 
 
 def test_work_done_on_one_day_a_week_is_at_most_a_day_in_a_job() -> None:

@@ -1089,7 +1089,8 @@ def why_no_job(
     optimiser got no place for it); or even its lightest bundle of ``min_job_hours`` loads
     the body more than its jobs may carry (``max_job_ergonomic_load``, more for a profile able
     to do heavy work: `PoolInstance.load_limit`; hours-weighted physical demand).
-    A profile where none holds gets no reason: then the constraints only bind together.
+    A profile where none holds gets the reason that the rules bind together
+    (``plan.no_job.together``), with the work that fits and what the others left of it.
 
     ``taken``: hours per role the plan's jobs and cobots already release; ``held``: the
     units (indices) in those jobs and cobots. Where the work that fits would make a job with
@@ -1121,6 +1122,7 @@ def why_no_job(
         # a job holds at most one shift's share, and of daily work its days' share, of a unit
         # (`PoolInstance.part_cap`; a diff review: the reason ignored it)
         parts: dict[str, int] = {}
+        kind_hours: dict[str, float] = {}
         for i, u in sorted(fitting, key=lambda iu: (iu[1].physical, iu[1].id)):
             most = inst.part_cap(i, p)
             if most and parts.get(u.unit, 0) >= most:
@@ -1130,10 +1132,15 @@ def why_no_job(
                 continue
             parts[u.unit] = parts.get(u.unit, 0) + 1
             given[u.role] += share
+            kind_hours[u.task] = kind_hours.get(u.task, 0.0) + share
             if hours < o.min_job_hours:
                 load += u.physical * min(share, o.min_job_hours - hours)
             hours += share
-        return hours, len({u.task for _i, u in fitting}), load
+        # a kind of work counts where it can be its share of even the smallest job
+        # (min_kind_share; a reading of the cable-harness maker: 1.1 h of splicing left
+        # counted as a third kind beside kitting and labels)
+        least = o.min_kind_share * o.min_job_hours - 1e-9
+        return hours, sum(1 for h in kind_hours.values() if h >= least), load
 
     def too_little(hours: float, kinds: int) -> bool:
         return hours < o.min_job_hours or kinds < o.min_kinds_per_job
@@ -1152,6 +1159,7 @@ def why_no_job(
             )
             continue
         hours, kinds, load = reach(p, {}, set())
+        whole = hours
         key = "plan.no_job.room"
         if not too_little(hours, kinds) and (used or busy):
             hours, kinds, load = reach(p, used, busy)
@@ -1180,6 +1188,23 @@ def why_no_job(
                         "profile": name,
                         "load": load / o.min_job_hours,
                         "max": inst.load_limit(p),
+                    },
+                )
+            )
+        else:
+            # no rule alone explains it, so the rules together do: say what fits and what
+            # the others left, not nothing (a reading of the cable-harness maker: "the third
+            # profile gets no job and the report never says why")
+            out.append(
+                Reason(
+                    "plan.no_job.together" if used or busy else "plan.no_job.together_alone",
+                    {
+                        "profile": name,
+                        "whole": whole,
+                        "hours": hours,
+                        "kinds": kinds,
+                        "min_hours": o.min_job_hours,
+                        "min_kinds": o.min_kinds_per_job,
                     },
                 )
             )

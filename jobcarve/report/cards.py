@@ -10,6 +10,7 @@ from typing import Any
 from jobcarve.carving.balance import RoleBalance
 from jobcarve.carving.line import DECISECOND, LineSolution
 from jobcarve.carving.plan import Plan, PlanCobot, PlanJob, day_only_profiles, no_night_profiles
+from jobcarve.carving.status import SolveStatus
 from jobcarve.catalog import (
     Catalogs,
     checks_hit,
@@ -19,7 +20,7 @@ from jobcarve.catalog import (
 from jobcarve.economics import BusinessCase
 from jobcarve.formatting import fixed, join_items, number, percent
 from jobcarve.messages import DIMENSION_NAMES, LANGUAGES, MESSAGES
-from jobcarve.model import AMBIENT_EXPOSURES, DIMENSIONS, ProcessModel
+from jobcarve.model import AMBIENT_EXPOSURES, DIMENSIONS, ProcessModel, Profile
 from jobcarve.report.labels import Gettext, reason_text
 from jobcarve.results import Analysis, Unit
 
@@ -418,6 +419,8 @@ def _job_cards(
                 "max": number(plan.load_limit(job.profile), lang, 2),
             },
         ]
+        if job.profile:
+            checks += _short_job(job, plan, profiles[job.profile], units, base or {}, lang, _)
         pace = profiles[job.profile].pace if job.profile else 1.0
         fed = [u for u, _h in by_hours if "line_fed" in units[u].activities]
         floor = []
@@ -1010,6 +1013,87 @@ def _tending_text(
     }
 
 
+def _short_job(
+    job: PlanJob,
+    plan: Plan,
+    profile: Profile,
+    units: dict[str, Any],
+    base: dict[str, float],
+    lang: str,
+    _: Gettext,
+) -> list[str]:
+    """Why a job holds fewer hours than its profile can work, where it is short by at least
+    the smallest job (a reading of the fish processor: "job 2 is 18.3 h for a man
+    available 32 h, and the report gives no reason"): its physical load at the limit, or
+    no more work that fits within what the roles may give up; else what is left. Short:
+    by at least the hours of the smallest job (`min_job_hours`), room for another job."""
+    available = profile.hours_per_week_available
+    if available - job.hours_per_week < float(plan.options["min_job_hours"]):
+        return []
+    said = {"hours": number(job.hours_per_week, lang, 1), "available": number(available, lang, 1)}
+    inst = plan.instance
+    if inst is None or plan.options.get("allow_displacement"):
+        return []
+    p = next((i for i, q in enumerate(inst.profiles) if q.id == job.profile), None)
+    if p is None:
+        return []
+    # the work that fits the profile and that its roles still keep, within their room left
+    released = {b.role: b.released_hours_per_week for b in plan.work_balance}
+    parts: dict[str, tuple[float, float]] = {}  # unit: (physical demand, smallest part)
+    for u in inst.units:
+        if u.access[p]:
+            least = min(parts.get(u.unit, (0.0, u.base_hours))[1], u.base_hours)
+            parts[u.unit] = (u.physical, least)
+    unit_kept = {
+        uid: sum(
+            h.hours_per_week * base.get(units[uid].task, 1.0)
+            for h in plan.unit_holder.get(uid, ())
+            if h.kind == "role" and not h.tending
+        )
+        for uid in parts
+    }
+    kept: dict[str, float] = {}
+    for uid, hours in unit_kept.items():
+        kept[units[uid].role] = kept.get(units[uid].role, 0.0) + hours
+    room = {
+        role: min(hours, max(0.0, inst.role_limits.get(role, 0.0) - released.get(role, 0.0)))
+        for role, hours in kept.items()
+    }
+    left = sum(room.values())
+    if left < 0.5:
+        return [
+            _(
+                "%(hours)s of the %(available)s hours a week this profile can work: the roles may give up no more of the work that fits (the other jobs and cobots hold the rest, or taking it would displace people)"
+            )
+            % said
+        ]
+    # the load binds where even the lightest work left would lift the job past its limit
+    limit = plan.load_limit(job.profile)
+    open_parts = [
+        parts[uid]
+        for uid, hours in unit_kept.items()
+        if hours > 1e-6 and room.get(units[uid].role, 0.0) > 1e-6
+    ]
+    lightest, share = min(open_parts, default=(0.0, left))
+    share = min(share, left)
+    load = job.physical_load or 0.0
+    if (load * job.hours_per_week + lightest * share) / (job.hours_per_week + share) > limit:
+        return [
+            _(
+                "%(hours)s of the %(available)s hours a week this profile can work: the physical load is at the limit (%(max)s), so the job takes no more of the heavier work that fits"
+            )
+            % {**said, "max": number(limit, lang, 2)}
+        ]
+    if plan.status == SolveStatus.OPTIMAL:
+        return [
+            _(
+                "%(hours)s of the %(available)s hours a week this profile can work: %(left)s h of work that fits is still within what the roles may give up, but with it the job would break a rule of a job (kinds of work and their shares, one shift's share, the days' share of daily work, job rotation)"
+            )
+            % {**said, "left": number(left, lang, 1)}
+        ]
+    return []
+
+
 def _waits_for_leavers(
     job: PlanJob,
     plan: Plan,
@@ -1037,7 +1121,10 @@ def _waits_for_leavers(
     for role, hours in own.items():
         leaving = balance[role].absorbed.get("leavers", 0.0) if role in balance else 0.0
         if leaving >= 0.05 and today[role] >= 0.05:
-            out[role] = (hours * min(1.0, leaving / today[role]), min(today[role], leaving))
+            # the work balance's figure where the job holds all of it (one home: 11.2 h here
+            # beside the balance's 11.3 h was the same 11.25 h, rounded from two sums)
+            held = leaving if today[role] > leaving - 0.05 else today[role]
+            out[role] = (hours * min(1.0, leaving / today[role]), held)
     return out
 
 
