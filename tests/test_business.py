@@ -1561,6 +1561,10 @@ def test_a_young_profile_costs_the_youth_minimum_wage_by_hand() -> None:
     assert not any(k.startswith("Youth minimum wage") for k in adult_rows)
 
 
+#: the words of the note on a wage at the statutory minimum, with or without an age
+NO_CAO = "The new workers' wage is the statutory minimum"
+
+
 def test_a_wage_on_the_minimum_says_the_model_gives_no_cao_wage() -> None:
     """Three readings: the jobs were costed at the statutory minimum, the company was under
     a CAO, and the report did not say why. A job paid the minimum because its profile
@@ -1570,9 +1574,19 @@ def test_a_wage_on_the_minimum_says_the_model_gives_no_cao_wage() -> None:
     process = parse_process(HAND)
     case = business_case(process, figures)
     view = business_view(case, None, "en", _, process=process)
-    (note,) = [n for n in view.notes if "gives no CAO wage" in n]
+    (note,) = [n for n in view.notes if NO_CAO in n]
     (name,) = {p.name for p in process.profiles if p.id in {j.profile for j in case.jobs}}
-    assert f"because the model gives no CAO wage for them ({name})" in note
+    # the hand model gives no age either: the adult minimum, said as such (two readings:
+    # "for their age" beside the adult minimum for 18-year-olds)
+    assert f"because the model gives neither a CAO wage nor an age for them ({name})" in note
+    assert "minimum wage for adults (21 and older)" in note
+    aged = parse_process(HAND.replace("    pace: 0.8\n", "    pace: 0.8\n    age: 19\n", 1))
+    (young,) = [
+        n
+        for n in business_view(business_case(aged, figures), None, "en", _, process=aged).notes
+        if NO_CAO in n
+    ]
+    assert "the statutory minimum for their age" in young and "for adults" not in young
     # what the employer pays of a higher wage follows the job's instrument
     (instrument,) = {j.instrument for j in case.jobs}
     assert instrument == "lks" and "With loonkostensubsidie the employer pays" in note
@@ -1587,7 +1601,7 @@ def test_a_wage_on_the_minimum_says_the_model_gives_no_cao_wage() -> None:
     (dispensed,) = [
         n
         for n in business_view(business_case(wajong, figures), None, "en", _, process=wajong).notes
-        if "gives no CAO wage" in n
+        if NO_CAO in n
     ]
     assert "With loondispensatie the employer pays the loonwaarde's share" in dispensed
     assert "loonkostensubsidie" not in dispensed
@@ -1595,7 +1609,7 @@ def test_a_wage_on_the_minimum_says_the_model_gives_no_cao_wage() -> None:
         HAND.replace("    pace: 0.8\n", "    pace: 0.8\n    hourly_wage_eur: 17\n", 1)
     )
     stated = business_view(business_case(cao, figures), None, "en", _, process=cao)
-    assert not any("gives no CAO wage" in n for n in stated.notes)
+    assert not any(NO_CAO in n for n in stated.notes)
 
 
 def test_a_stated_cao_wage_is_paid_and_the_subsidy_stays_on_the_minimum() -> None:

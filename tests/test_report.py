@@ -3158,7 +3158,7 @@ def test_a_job_too_small_without_the_work_that_waits_for_leavers_says_so() -> No
 
 
 def test_the_cable_harness_maker_says_why_and_where_the_hours_go() -> None:
-    """Three findings of an adviser's reading of the cable-harness maker (case 79):
+    """Three findings of an adviser's reading of the cable-harness maker (case 20):
     - the prep operators' open vacancy is not in the task hours, so the 36.9 h the jobs take
       are hours the three in post give to the vacancy's work: the balance says so per person;
     - the third profile got no job and the report said nothing: 1.1 h of splicing left
