@@ -184,6 +184,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Geen nieuwe baan voor {profile}: van het werk dat past, ligt {whole:.1f} uur per week binnen wat de rollen mogen afstaan (soorten werk: {kinds}). Geen regel alleen sluit een baan uit, maar samen doen ze dat: een baan van ten minste {min_hours:g} uur en {min_kinds} soort(en) werk, hoogstens het deel van één ploeg en van de eigen werkdagen van dagelijks werk, de fysieke belasting, en taakroulatie waar een ondersteuning die vraagt.",
         "No new job for {profile}: of the work that fits, {whole:.1f} hours per week lie within what the roles may give up (kinds of work: {kinds}). No rule alone rules a job out, but together they do: a job of at least {min_hours:g} hours and {min_kinds} kind(s) of work, at most one shift's share and its own days' share of daily work, the physical load, and job rotation where a support asks for it.",
     ),
+    "plan.no_job.unproven": (
+        "Geen nieuwe baan voor {profile} in dit plan: van het werk dat past, ligt {whole:.1f} uur per week binnen wat de rollen mogen afstaan, en geen regel alleen sluit een baan uit; de rekentijd was op voordat bewezen was dat er naast de andere banen geen past. Een langere berekening kan er een vinden.",
+        "No new job for {profile} in this plan: of the work that fits, {whole:.1f} hours per week lie within what the roles may give up, and no rule alone rules a job out; the solver's time ran out before it proved that none fits beside the other jobs. A longer run may find one.",
+    ),
     "plan.no_job.trials": (
         "Voor {profile} is er daarnaast werk om eerst uit te proberen, tot {hours:.1f} uur per week; het plan telt dat niet mee: tel het pas mee als het in de praktijk werkt.",
         "For {profile} there is also work to try out first, up to {hours:.1f} hours per week; the plan does not count it: count it only once it works in practice.",

@@ -577,21 +577,14 @@ def _cross_check(
             )
         )
     if not (isinstance(process, dict) and process.get("kind") == "line"):
-
-        def off_line(tasks: Any, loc: Loc) -> None:
-            for i, task in enumerate(tasks if isinstance(tasks, list) else ()):
-                if not isinstance(task, dict):
-                    continue
-                if "on_line" in task:
-                    problems.append(
-                        smap.problem(
-                            (*loc, i, "on_line"),
-                            "on_line applies to a process of kind 'line' only (process.kind)",
-                        )
+        for loc, task, _ in all_tasks:
+            if "on_line" in task:
+                problems.append(
+                    smap.problem(
+                        (*loc, "on_line"),
+                        "on_line applies to a process of kind 'line' only (process.kind)",
                     )
-                off_line(task.get("subtasks"), (*loc, i, "subtasks"))
-
-        off_line(data.get("tasks"), ("tasks",))
+                )
     return problems
 
 

@@ -1271,10 +1271,14 @@ def test_why_no_job_counts_a_four_day_profiles_share_of_daily_work() -> None:
     assert reason.params["hours"] == pytest.approx(9.6)
     five = PoolInstance(tuple(parts), (profile(),), inst.options, {})
     # five days: all 12 h fit one job, so no rule alone rules it out; asked of a profile
-    # left without a job, the reason can only be that the rules bind together
-    [together] = why_no_job(five)
+    # left without a job, the reason is that the rules bind together where the plan is
+    # proven, else that the solver's time ran out (a diff review: "together they do" was
+    # said of plans nobody had proven)
+    [unproven] = why_no_job(five)
+    assert unproven.key == "plan.no_job.unproven"
+    [together] = why_no_job(five, proven=True)
     assert together.key == "plan.no_job.together_alone"
-    assert together.params["whole"] == pytest.approx(12.0)
+    assert together.params["whole"] == unproven.params["whole"] == pytest.approx(12.0)
 
 
 def test_work_done_on_one_day_a_week_is_at_most_a_day_in_a_job() -> None:
@@ -1364,3 +1368,34 @@ options: {min_kinds_per_job: 1, min_job_hours: 12}
     assert balance["finish"].released_hours_per_week == pytest.approx(12)
     assert balance["pack"].released_hours_per_week == 0
     assert result.stage_status["year_round_hours"] == "optimal"
+
+
+def test_why_no_job_counts_a_kind_on_its_own_not_by_the_greedy_bundle() -> None:
+    """A role's room of 12 h, a light kind of 11 h (parts 4, 4 and 3) and a heavier kind of
+    5 h, two kinds needed: the lightest bundle gives the light kind 11 h and the heavy one 1
+    h, below its share of the smallest job (1.2 h), yet 8 h of the one and 4 h of the other
+    make a job. The kind counts on its own (a diff review of the kind rule), so no single
+    rule is blamed; a kind whose hours cannot reach its share is not counted."""
+    import dataclasses
+
+    from jobcarve.carving.plan import why_no_job
+
+    light = [unit(f"a{i}", h, task="a") for i, h in enumerate((4.0, 4.0, 3.0))]
+    heavy = [unit(f"b{i}", 2.5, task="b", physical=3) for i in range(2)]
+    limits = {"role": 12.0}
+    o = options(min_kinds_per_job=2, min_kind_share=0.1)
+    inst = PoolInstance(tuple(light + heavy), (profile(),), o, limits)
+    [reason] = why_no_job(inst)
+    assert reason.key == "plan.no_job.unproven"  # two kinds, 12 h: no single rule
+    tiny = [dataclasses.replace(heavy[0], hours=1.0, base_hours=1.0)]
+    inst = PoolInstance(tuple(light + tiny), (profile(),), o, limits)
+    [reason] = why_no_job(inst)
+    # 1 h cannot be its 1.2 h share of the smallest job: one kind
+    assert reason.key == "plan.no_job.room" and reason.params["kinds"] == 1
+    short = [dataclasses.replace(heavy[0], hours=2.0, base_hours=2.0)]
+    inst = PoolInstance(tuple(light + short), (profile(),), o, {"role": 11.5})
+    [reason] = why_no_job(inst)
+    # the bundle leaves the 2 h kind 0.5 h of the room, but on its own it has 2 h: two
+    # kinds, and the reason is the hours (11.5 of 12)
+    assert reason.key == "plan.no_job.room" and reason.params["kinds"] == 2
+    assert reason.params["hours"] == pytest.approx(11.5)

@@ -328,6 +328,17 @@ def test_work_beside_the_line_is_left_out_of_the_balance(tmp_path: Path) -> None
     assert "takt" in {g.gate for g in on[0].cobot.gates}
     assert "takt" not in {g.gate for g in beside_run[0].cobot.gates}
 
+    # a parent's on_line holds for its subtasks (the control board's three parts)
+    assert "  - id: build_control_board\n" in text
+    parent = text.replace(
+        "  - id: build_control_board\n", "  - id: build_control_board\n    on_line: false\n"
+    )
+    process = parse_process(parent, "parent.yaml")
+    analysis = analyze(process)
+    board = {u.id for u in analysis.units if u.task == "build_control_board"}
+    assert len(board) == 3 and all(not u.on_line for u in analysis.units if u.id in board)
+    assert not board & set(line_problem(process, analysis).tasks)
+
     pool = tmp_path / "pool.yaml"
     pool.write_text(beside.replace("  kind: line\n", "  kind: pool\n"), encoding="utf-8")
     done = run_cli("validate", str(pool))

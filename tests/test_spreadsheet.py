@@ -547,7 +547,7 @@ def test_round_trip_keeps_operations_an_hour(tmp_path: Path, lang: str) -> None:
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_round_trip_keeps_the_heaviest_load(tmp_path: Path, lang: str) -> None:
     """The hose maker's cartons of 8-18 kg (case 19), given as 13 kg usual and 18 kg
-    heaviest: the inventory keeps the heaviest in its own column, the last one."""
+    heaviest: the inventory keeps the heaviest in its own column."""
     from jobcarve import parse_process
 
     path = ROOT / "tests" / "cases" / "hydraulic_hoses.yaml"
@@ -830,3 +830,18 @@ def test_round_trip_keeps_work_among_vehicles(tmp_path: Path) -> None:
         export_inventory(changed, tmp_path / f"inv_{lang}.xlsx", lang)
         model, _ = import_inventory(tmp_path / f"inv_{lang}.xlsx")
         assert model.model_dump() == changed.model_dump()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_round_trip_keeps_work_beside_the_line(tmp_path: Path, lang: str) -> None:
+    """The heat-pump maker (case 35) marks ten tasks `on_line: false`: the inventory keeps
+    them in the column "Aan de lijn" / "On the line" (nee/no), and the rest blank."""
+    path = ROOT / "tests" / "cases" / "heat_pump_assembly.yaml"
+    original = read_process(path)
+    beside = {t.id for t in original.tasks if t.on_line is False}
+    assert len(beside) == 10
+    export_inventory(original, tmp_path / "inv.xlsx", lang)
+    model, _ = import_inventory(tmp_path / "inv.xlsx")
+    assert {t.id for t in model.tasks if t.on_line is False} == beside
+    assert all(t.on_line is None for t in model.tasks if t.id not in beside)
+    assert model.model_dump(include={"tasks"}) == original.model_dump(include={"tasks"})

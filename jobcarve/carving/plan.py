@@ -878,13 +878,15 @@ def _to_plan(
     if not any(p.slots for p in inst.profiles):
         reasons.append(Reason("plan.no_slots", {"min_hours": o.min_job_hours}))
     elif not any(j.kind == "carved" for j in jobs):
-        reasons += why_no_job(inst)
+        reasons += why_no_job(inst, proven=status == SolveStatus.OPTIMAL)
     else:
         # a profile left without a job beside the others: what the other jobs and the cobots
         # left of the roles' room
         with_job = {j.profile for j in jobs if j.kind == "carved" and j.profile}
         taken = {b.role: b.released_hours_per_week for b in balance}
-        reasons += why_no_job(inst, taken, with_job, {*a.job_of, *a.cobot_of})
+        reasons += why_no_job(
+            inst, taken, with_job, {*a.job_of, *a.cobot_of}, proven=status == SolveStatus.OPTIMAL
+        )
     room = _room_left(inst, balance)
     trials = _trials(inst, holder, room)
     reasons = _with_held_back_work(reasons, inst, trials, room)
@@ -1080,6 +1082,7 @@ def why_no_job(
     taken: Mapping[str, float] | None = None,
     with_job: Collection[str] = (),
     held: Collection[int] = (),
+    proven: bool = False,
 ) -> list[Reason]:
     """Why a profile got no job, where one constraint alone explains it.
 
@@ -1090,7 +1093,9 @@ def why_no_job(
     the body more than its jobs may carry (``max_job_ergonomic_load``, more for a profile able
     to do heavy work: `PoolInstance.load_limit`; hours-weighted physical demand).
     A profile where none holds gets the reason that the rules bind together
-    (``plan.no_job.together``), with the work that fits and what the others left of it.
+    (``plan.no_job.together``), with the work that fits and what the others left of it,
+    where the plan is ``proven`` optimal; in a plan the solver did not prove, that a job
+    was not found in its time (``plan.no_job.unproven``: a longer run may find one).
 
     ``taken``: hours per role the plan's jobs and cobots already release; ``held``: the
     units (indices) in those jobs and cobots. Where the work that fits would make a job with
@@ -1122,7 +1127,6 @@ def why_no_job(
         # a job holds at most one shift's share, and of daily work its days' share, of a unit
         # (`PoolInstance.part_cap`; a diff review: the reason ignored it)
         parts: dict[str, int] = {}
-        kind_hours: dict[str, float] = {}
         for i, u in sorted(fitting, key=lambda iu: (iu[1].physical, iu[1].id)):
             most = inst.part_cap(i, p)
             if most and parts.get(u.unit, 0) >= most:
@@ -1132,15 +1136,30 @@ def why_no_job(
                 continue
             parts[u.unit] = parts.get(u.unit, 0) + 1
             given[u.role] += share
-            kind_hours[u.task] = kind_hours.get(u.task, 0.0) + share
             if hours < o.min_job_hours:
                 load += u.physical * min(share, o.min_job_hours - hours)
             hours += share
         # a kind of work counts where it can be its share of even the smallest job
         # (min_kind_share; a reading of the cable-harness maker: 1.1 h of splicing left
-        # counted as a third kind beside kitting and labels)
+        # counted as a third kind beside kitting and labels), on its own: what its parts
+        # (at most the part cap of each unit) give within its roles' room, whatever the
+        # greedy bundle above left it (a diff review)
         least = o.min_kind_share * o.min_job_hours - 1e-9
-        return hours, sum(1 for h in kind_hours.values() if h >= least), load
+        alone: dict[str, dict[str, float]] = {}
+        counted: dict[str, int] = {}
+        for i, u in fitting:
+            most = inst.part_cap(i, p)
+            if most and counted.get(u.unit, 0) >= most:
+                continue
+            counted[u.unit] = counted.get(u.unit, 0) + 1
+            by_role = alone.setdefault(u.task, {})
+            by_role[u.role] = by_role.get(u.role, 0.0) + u.base_hours
+        kinds = sum(
+            1
+            for by_role in alone.values()
+            if sum(min(h, room[r]) for r, h in by_role.items()) >= least
+        )
+        return hours, kinds, load
 
     def too_little(hours: float, kinds: int) -> bool:
         return hours < o.min_job_hours or kinds < o.min_kinds_per_job
@@ -1195,6 +1214,9 @@ def why_no_job(
             # no rule alone explains it, so the rules together do: say what fits and what
             # the others left, not nothing (a reading of the cable-harness maker: "the third
             # profile gets no job and the report never says why")
+            if not proven:
+                out.append(Reason("plan.no_job.unproven", {"profile": name, "whole": whole}))
+                continue
             out.append(
                 Reason(
                     "plan.no_job.together" if used or busy else "plan.no_job.together_alone",

@@ -323,7 +323,7 @@ def balance_view(
         ),
         shifts=process.planning.shifts,
         vacancy_work=tuple(
-            _("%(role)s (%(hours)s h a week: %(each)s h for each of the %(people)s in post)")
+            _("%(role)s (%(hours)s h a week: %(each)s h for each of the %(people)s who stay)")
             % {
                 "role": role_names.get(b.role, b.role),
                 "hours": number(hours, lang, 1),

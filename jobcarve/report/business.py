@@ -530,24 +530,31 @@ def business_view(
             for j in case.jobs
             if j.instrument != "detachering" and not j.wage_basis.startswith("stated")
         ]
-        on_minimum = list(dict.fromkeys(names.get(j.profile, j.profile) for j in minimum_jobs))
+        ages = {p.id: p.age for p in process.profiles}
+        on_minimum = list(dict.fromkeys(j.profile for j in minimum_jobs))
         if on_minimum:
-            # "for their age" only where the model gives an age: without one the wage is the
-            # adult minimum (two readings: "for their age" beside EUR 15.89 for 18-year-olds)
-            aged = any(
-                p.age is not None
-                for p in process.profiles
-                if p.id in {j.profile for j in minimum_jobs}
-            )
-            text = (
-                _(
-                    "The new workers' wage is the statutory minimum for their age, with holiday pay, because the model gives no CAO wage for them (%(profiles)s). Where the company's CAO has a higher scale for this work, that wage applies: give the CAO hourly wage per profile in the model."
+            # "for their age" only of profiles with an age: without one the wage is the
+            # adult minimum (two readings: "for their age" beside EUR 15.89 for
+            # 18-year-olds), each group in its own sentence (a diff review: one with an age
+            # and one without)
+            aged = [names.get(p, p) for p in on_minimum if ages.get(p) is not None]
+            adult = [names.get(p, p) for p in on_minimum if ages.get(p) is None]
+            said = []
+            if adult:
+                said.append(
+                    _(
+                        "The new workers' wage is the statutory minimum wage for adults (21 and older), with holiday pay, because the model gives neither a CAO wage nor an age for them (%(profiles)s). Below 21 the statutory minimum is lower; where the company's CAO has a higher scale for this work, that wage applies: give the CAO hourly wage (or the age) per profile in the model."
+                    )
+                    % {"profiles": join_items(adult)}
                 )
-                if aged
-                else _(
-                    "The new workers' wage is the statutory minimum wage for adults (21 and older), with holiday pay, because the model gives neither a CAO wage nor an age for them (%(profiles)s). Below 21 the statutory minimum is lower; where the company's CAO has a higher scale for this work, that wage applies: give the CAO hourly wage (or the age) per profile in the model."
+            if aged:
+                said.append(
+                    _(
+                        "The new workers' wage is the statutory minimum for their age, with holiday pay, because the model gives no CAO wage for them (%(profiles)s). Where the company's CAO has a higher scale for this work, that wage applies: give the CAO hourly wage per profile in the model."
+                    )
+                    % {"profiles": join_items(aged)}
                 )
-            ) % {"profiles": join_items(on_minimum)}
+            text = " ".join(said)
             # what the employer pays of a higher wage follows the instrument (a reading of
             # the flag printer: "the loonkostensubsidie stays on the minimum" said of a job
             # with loondispensatie)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -570,7 +571,7 @@ def _job_cards(
         # silent)
         # the roles' figures of the work balance (one home), not a share of this job
         balance = {b.role: b for b in plan.work_balance}
-        waits = _waits_for_leavers(job, plan, units, balance, base or {})
+        waits = _waits_for_leavers([job], plan, units, balance, base or {})
         if waits:
             # this job's own part: at most its work of the role, at most what rests on the
             # leavers (an adviser: "job 2 starts only when the forklift driver retires", read
@@ -1055,8 +1056,11 @@ def _short_job(
     kept: dict[str, float] = {}
     for uid, hours in unit_kept.items():
         kept[units[uid].role] = kept.get(units[uid].role, 0.0) + hours
+    # a role the instance gives no limit may give up all it keeps (`PoolInstance.role_limits`)
     room = {
-        role: min(hours, max(0.0, inst.role_limits.get(role, 0.0) - released.get(role, 0.0)))
+        role: min(hours, max(0.0, inst.role_limits[role] - released.get(role, 0.0)))
+        if role in inst.role_limits
+        else hours
         for role, hours in kept.items()
     }
     left = sum(room.values())
@@ -1067,20 +1071,26 @@ def _short_job(
             )
             % said
         ]
-    # the load binds where even the lightest work left would lift the job past its limit
+    # the load binds where any part of the work left would lift the job past its limit, on
+    # the standard hours the plan holds the load to (`PlanJob.physical_load`)
     limit = plan.load_limit(job.profile)
-    open_parts = [
-        parts[uid]
-        for uid, hours in unit_kept.items()
-        if hours > 1e-6 and room.get(units[uid].role, 0.0) > 1e-6
-    ]
-    lightest, share = min(open_parts, default=(0.0, left))
-    share = min(share, left)
+    standard = sum(
+        h.hours_per_week
+        for u in job.units
+        for h in plan.unit_holder.get(u, ())
+        if h.kind == "carved" and h.holder == job.id
+    )
     load = job.physical_load or 0.0
-    if (load * job.hours_per_week + lightest * share) / (job.hours_per_week + share) > limit:
+    added = [
+        (load * standard + physical * min(share, room[units[uid].role]))
+        / (standard + min(share, room[units[uid].role]))
+        for uid, (physical, share) in parts.items()
+        if unit_kept[uid] > 1e-6 and room.get(units[uid].role, 0.0) > 1e-6
+    ]
+    if added and min(added) > limit:
         return [
             _(
-                "%(hours)s of the %(available)s hours a week this profile can work: the physical load is at the limit (%(max)s), so the job takes no more of the heavier work that fits"
+                "%(hours)s of the %(available)s hours a week this profile can work: with any of the work that fits and is left, the physical load would pass the limit (%(max)s)"
             )
             % {**said, "max": number(limit, lang, 2)}
         ]
@@ -1095,34 +1105,37 @@ def _short_job(
 
 
 def _waits_for_leavers(
-    job: PlanJob,
+    jobs: Sequence[PlanJob],
     plan: Plan,
     units: dict[str, Any],
     balance: dict[str, RoleBalance],
     base: dict[str, float],
 ) -> dict[str, tuple[float, float]]:
-    """Per role, the most of this job's hours (the worker's own, as the card lists them) that
-    come free only when the role's leavers go: the job's work of the role, scaled by the
+    """Per role, the most of these jobs' hours (the workers' own, as the cards list them)
+    that come free only when the role's leavers go: the jobs' work of the role, scaled by the
     share of it the role's hours absorbed by leavers (the work balance's figure, in today's
     hours without hand-over time) could cover; with those hours in today's hours, as the
-    work balance counts them. Several jobs may share those hours; which starts first is the
-    employer's choice, so each says its most."""
+    work balance counts them. One job's card asks it of that job (several jobs may share those
+    hours, and which starts first is the employer's choice, so each says its most); the first
+    screen's condition asks it of all carved jobs (one home for both figures)."""
     own: dict[str, float] = {}
     today: dict[str, float] = {}
-    for u in job.units:
-        role = units[u].role
-        own[role] = own.get(role, 0.0) + job.unit_hours.get(u, 0.0)
-        today[role] = today.get(role, 0.0) + sum(
-            h.hours_per_week * base.get(units[u].task, 1.0)
-            for h in plan.unit_holder.get(u, ())
-            if h.kind == "carved" and h.holder == job.id
-        )
+    for job in jobs:
+        for u in job.units:
+            role = units[u].role
+            own[role] = own.get(role, 0.0) + job.unit_hours.get(u, 0.0)
+            today[role] = today.get(role, 0.0) + sum(
+                h.hours_per_week * base.get(units[u].task, 1.0)
+                for h in plan.unit_holder.get(u, ())
+                if h.kind == "carved" and h.holder == job.id
+            )
     out = {}
     for role, hours in own.items():
         leaving = balance[role].absorbed.get("leavers", 0.0) if role in balance else 0.0
         if leaving >= 0.05 and today[role] >= 0.05:
-            # the work balance's figure where the job holds all of it (one home: 11.2 h here
-            # beside the balance's 11.3 h was the same 11.25 h, rounded from two sums)
+            # the work balance's figure where the jobs hold all of it (one home: 11.2 h here
+            # beside the balance's 11.3 h was the same 11.25 h, rounded from two sums); a
+            # cobot that takes some of the role's work too leaves the jobs at most their own
             held = leaving if today[role] > leaving - 0.05 else today[role]
             out[role] = (hours * min(1.0, leaving / today[role]), held)
     return out

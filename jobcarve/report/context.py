@@ -21,7 +21,7 @@ from jobcarve.carving.plan import Holding, Plan
 from jobcarve.carving.status import SolveStatus
 from jobcarve.catalog import Catalogs, load_catalogs
 from jobcarve.economics import BusinessCase
-from jobcarve.formatting import day, fixed, money, number, percent
+from jobcarve.formatting import day, fixed, join_items, money, number, percent
 from jobcarve.messages import LANGUAGES, MESSAGES, Reason
 from jobcarve.model import ProcessModel
 from jobcarve.report.advice import (
@@ -63,6 +63,7 @@ from jobcarve.report.cards import (
     _cobot_cards,
     _job_cards,
     _stations,
+    _waits_for_leavers,
     job_titles,
     lift_unrated,
 )
@@ -704,36 +705,16 @@ def _lifting_risks(
 
 def _leaver_wait_hours(plan: Plan, analysis: Analysis | None) -> float:
     """The new jobs' hours a week, at the workers' pace, that rest on people leaving: per
-    role, the work balance's leaver hours (today's hours) in the jobs' own hours, by the
-    ratio of the jobs' own hours of the role's work to the today's hours they take over of
-    it (per role, so that a job holding all of a leaver's work says the same figure on its
-    card: a reading found 13.9 h here beside 14.8 h on the card)."""
-    leaving = {
-        b.role: b.absorbed.get("leavers", 0.0)
-        for b in plan.work_balance
-        if b.absorbed.get("leavers", 0.0) >= 0.05
-    }
-    if not leaving or analysis is None:
+    role, the work balance's leaver hours (today's hours) in the jobs' own hours, at most
+    the jobs' own hours of the role's work. The cards' rule over all carved jobs (one home:
+    a reading found 13.9 h here beside 14.8 h on the one job's card)."""
+    if analysis is None:
         return 0.0
-    share = {t.id: t.today_share for t in analysis.tasks}
-    unit = {u.id: u for u in analysis.units}
-    own: dict[str, float] = {}
-    today: dict[str, float] = {}
-    for j in plan.carved:
-        for u in j.units:
-            if u in unit and unit[u].role in leaving:
-                own[unit[u].role] = own.get(unit[u].role, 0.0) + j.unit_hours.get(u, 0.0)
-    for u in {u for j in plan.carved for u in j.units}:
-        if u in unit and unit[u].role in leaving:
-            role = unit[u].role
-            today[role] = today.get(role, 0.0) + plan.carved_standard_hours(u) * share.get(
-                unit[u].task, 1.0
-            )
-    return sum(
-        hours * own.get(role, 0.0) / today[role]
-        for role, hours in leaving.items()
-        if today.get(role, 0.0) > 0
-    )
+    units = {u.id: u for u in analysis.units}
+    base = {t.id: t.today_share for t in analysis.tasks}
+    balance = {b.role: b for b in plan.work_balance}
+    waits = _waits_for_leavers(plan.carved, plan, units, balance, base)
+    return sum(own for own, _today in waits.values())
 
 
 def _cobot_candidates(
@@ -1134,9 +1115,29 @@ def _waits_note(plan: Plan, jobs: tuple[JobCard, ...], lang: str, _: Gettext) ->
     waiting = sum(b.absorbed.get("leavers", 0.0) for b in plan.work_balance)
     if waiting < 0.05 or not any(j.waits_hours for j in jobs):
         return ""
-    return _(
+    text = _(
         "Of the hours today's staff give up, %(hours)s h a week come free only when people leave (the work balance); each job's \"up to\" is what it could wait for, and the jobs share those hours: which job starts without them is the employer's choice, where the roles give up other hours too."
     ) % {"hours": number(waiting, lang, 1)}
+    # the jobs that are no job without that work, by name on the first screen (two
+    # readings: "work to 3 people, go" where none of the three could start before the
+    # leavers of 2027; their cards said so, the first screen did not)
+    least = float(plan.options["min_job_hours"])
+    late = [
+        card.title
+        for card, job in zip(jobs, plan.carved, strict=True)
+        if card.waits_hours and job.hours_per_week - card.waits_hours < least - 0.05
+    ]
+    if late:
+        text += " " + (
+            _(
+                "Without that work %(jobs)s would have fewer than the %(min)s hours of a job: they start only when those people leave."
+            )
+            if len(late) < len(jobs)
+            else _(
+                "Without that work every new job would have fewer than the %(min)s hours of a job: none starts before those people leave."
+            )
+        ) % {"jobs": join_items(late), "min": number(least, lang, 1)}
+    return text
 
 
 def _assumption(

@@ -101,6 +101,7 @@ def template_workbook(path: str | Path, lang: str = "nl") -> Path:
         "hot_work",
         "noise",
         "vehicle_traffic",
+        "on_line",
     ):
         add(tasks, TASK_COLUMNS, f, listref("D"), "ja/nee - yes/no")
     add(tasks, TASK_COLUMNS, "days_per_week", '"1,2,3,4,5"', "1-5")
