@@ -3331,3 +3331,25 @@ def test_the_first_screen_names_the_jobs_that_wait_for_leavers() -> None:
             assert all(c.title not in d.waits_note for c in ctx.jobs if c.title not in late)
             said.add("some")
     assert said == {"all", "some"}
+
+
+def test_a_loonwaarde_below_the_pace_is_said_in_euros() -> None:
+    """The ladder maker's young man: loonwaarde 55% at a pace of 80%, 30 h a week. If the
+    assessment finds the rest is lost output, the jobs do 7.5 standard hours a week less;
+    the first screen pointed to Costs and benefits "for what follows", which never said it
+    in euros (a reading). The note now values those hours at the plan's average worth of an
+    hour a week freed, and gives the net effect they leave."""
+    from jobcarve.report.advice import loonwaarde_gaps
+
+    process, result, ctx, _units = _case_cards("ladder_maker")
+    case = result.case
+    assert case is not None and ctx.business is not None
+    [gap] = loonwaarde_gaps(case, process)
+    assert gap.less == pytest.approx(gap.hours * (0.8 - gap.loonwaarde), rel=1e-3)
+    absorbed = sum(sum(b.absorbed.values()) for b in result.plan.work_balance)
+    worth = case.line("value_freed_hours") / absorbed
+    lost = gap.less * worth
+    assert 0 < lost < case.line("value_freed_hours")
+    [note] = [n for n in ctx.business.notes if "average worth of an hour a week freed" in n]
+    assert f"those hours are worth about {money(lost, 'en')} a year" in note
+    assert f"the net effect would be about {money(case.net_eur_per_year - lost, 'en')}" in note

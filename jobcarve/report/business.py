@@ -700,6 +700,11 @@ def _loonwaarde_below_pace(
     if process is None:
         return []
     by_id = {p.id: p for p in process.profiles}
+    # the plan's average yearly worth of an hour a week freed (its value line over the hours
+    # its uses absorb): what the hours the jobs would do less are worth (a reading of the
+    # ladder maker: "Costs and benefits says what follows", and it never said it in euros)
+    absorbed = sum(f.hours_per_week for f in case.freed if f.use != "displaced")
+    worth = case.line("value_freed_hours") / absorbed if absorbed > 0 else 0.0
     out = []
     for gap in loonwaarde_gaps(case, process):
         prof, lw, paid, less = by_id[gap.profile], gap.loonwaarde, gap.hours, gap.less
@@ -719,5 +724,14 @@ def _loonwaarde_below_pace(
             text = _(
                 "%(profile)s: loonwaarde %(lw)s at a pace of %(pace)s. The jobs' %(hours)s hours a week give their work the time it takes at that pace; the subsidy also pays for more of the difference (quality, deployability, guidance). If a wage-value assessment finds that the rest is output these workers do not deliver, the jobs do about %(less)s standard hours a week less than the plan counts, and these workers' hours leave no room to make it up: their roles keep that work. Agree on it before the jobs are offered."
             )
-        out.append(text % values)
+        text = text % values
+        if worth > 0:
+            text += " " + _(
+                "At the plan's average worth of an hour a week freed (%(worth)s a year), those hours are worth about %(lost)s a year: the net effect would be about %(net)s a year."
+            ) % {
+                "worth": money(worth, lang),
+                "lost": money(less * worth, lang),
+                "net": money(case.net_eur_per_year - less * worth, lang),
+            }
+        out.append(text)
     return out
