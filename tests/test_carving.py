@@ -459,7 +459,7 @@ def test_a_trial_is_only_work_that_could_still_move() -> None:
     nothing for a role without room left, a profile without places or work all taken, and
     everything the role keeps where displacement is allowed."""
     from jobcarve.carving.balance import RoleBalance
-    from jobcarve.carving.plan import Holding, _room_left, _trials
+    from jobcarve.carving.plan import Holding, _trials, room_left
 
     units = (unit("a", 6.0, role="r1"), unit("b", 6.0, role="r2"))
     profiles = (profile(pid="p"), profile(pid="q", slots=0))
@@ -474,11 +474,11 @@ def test_a_trial_is_only_work_that_could_still_move() -> None:
 
     balance = (role("r1", 1.0), role("r2", 5.0))
     inst = PoolInstance(units, profiles, options(), {"r1": 5.0, "r2": 5.0}, trials)
-    room = _room_left(inst, balance)
+    room = room_left(inst, balance)
     assert room == {"r1": 4.0, "r2": 0.0}
     assert _trials(inst, holder, room) == {"p": {"a": 4.0}}  # r2 has no room left
     free = PoolInstance(units, profiles, options(allow_displacement=True), {}, trials)
-    everything = _room_left(free, balance)
+    everything = room_left(free, balance)
     assert _trials(free, holder, everything) == {"p": {"a": 6.0, "b": 2.0}}
 
 

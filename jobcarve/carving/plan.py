@@ -887,7 +887,7 @@ def _to_plan(
         reasons += why_no_job(
             inst, taken, with_job, {*a.job_of, *a.cobot_of}, proven=status == SolveStatus.OPTIMAL
         )
-    room = _room_left(inst, balance)
+    room = room_left(inst, balance)
     trials = _trials(inst, holder, room)
     reasons = _with_held_back_work(reasons, inst, trials, room)
     return Plan(
@@ -1023,7 +1023,7 @@ def _with_role_loads(
     )
 
 
-def _room_left(inst: PoolInstance, balance: tuple[RoleBalance, ...]) -> dict[str, float]:
+def room_left(inst: PoolInstance, balance: tuple[RoleBalance, ...]) -> dict[str, float]:
     """Per role, the hours it may still give up after the plan (infinite without a limit)."""
     return {
         b.role: math.inf

@@ -10,7 +10,14 @@ from typing import Any
 
 from jobcarve.carving.balance import RoleBalance
 from jobcarve.carving.line import DECISECOND, LineSolution
-from jobcarve.carving.plan import Plan, PlanCobot, PlanJob, day_only_profiles, no_night_profiles
+from jobcarve.carving.plan import (
+    Plan,
+    PlanCobot,
+    PlanJob,
+    day_only_profiles,
+    no_night_profiles,
+    room_left,
+)
 from jobcarve.carving.status import SolveStatus
 from jobcarve.catalog import (
     Catalogs,
@@ -80,6 +87,9 @@ class JobCard:
     #: whether the job rests on a floor check of its places: other work there raises what
     #: the profile's restriction keeps the worker from (dust, noise, vehicles)
     exposed_nearby: bool = False
+    #: whether the job is too small without the work that waits for people leaving: it
+    #: starts when they go (its card says so; the first screen names it)
+    starts_when_they_leave: bool = False
 
 
 @dataclass(frozen=True)
@@ -572,6 +582,7 @@ def _job_cards(
         # the roles' figures of the work balance (one home), not a share of this job
         balance = {b.role: b for b in plan.work_balance}
         waits = _waits_for_leavers([job], plan, units, balance, base or {})
+        late = False  # too small without that work: it starts when they go
         if waits:
             # this job's own part: at most its work of the role, at most what rests on the
             # leavers (an adviser: "job 2 starts only when the forklift driver retires", read
@@ -591,7 +602,8 @@ def _job_cards(
                 }
             )
             rest = job.hours_per_week - sum(own.values())
-            if rest < o["min_job_hours"] - 0.05:
+            late = rest < o["min_job_hours"] - 0.05
+            if late:
                 # a job that is too small without that part is no job until they go (a
                 # reading of the office chair maker: 12.6 h of one task left, "the employer's
                 # choice" where nothing else came free)
@@ -722,6 +734,7 @@ def _job_cards(
                     else ""
                 ),
                 waits_hours=sum(h for h, _t in waits.values()),
+                starts_when_they_leave=late,
                 exposed_nearby=bool(nearby),
                 profile=profiles[job.profile].name if job.profile else "",
                 hours=number(job.hours_per_week, lang, 1),
@@ -1039,7 +1052,6 @@ def _short_job(
     if p is None:
         return []
     # the work that fits the profile and that its roles still keep, within their room left
-    released = {b.role: b.released_hours_per_week for b in plan.work_balance}
     parts: dict[str, tuple[float, float]] = {}  # unit: (physical demand, smallest part)
     for u in inst.units:
         if u.access[p]:
@@ -1056,13 +1068,10 @@ def _short_job(
     kept: dict[str, float] = {}
     for uid, hours in unit_kept.items():
         kept[units[uid].role] = kept.get(units[uid].role, 0.0) + hours
-    # a role the instance gives no limit may give up all it keeps (`PoolInstance.role_limits`)
-    room = {
-        role: min(hours, max(0.0, inst.role_limits[role] - released.get(role, 0.0)))
-        if role in inst.role_limits
-        else hours
-        for role, hours in kept.items()
-    }
+    # what each role may still give up after the plan (the plan's own rule: a role without
+    # a limit gives up all it keeps)
+    most = room_left(inst, plan.work_balance)
+    room = {role: min(hours, most.get(role, math.inf)) for role, hours in kept.items()}
     left = sum(room.values())
     if left < 0.5:
         return [

@@ -1122,11 +1122,7 @@ def _waits_note(plan: Plan, jobs: tuple[JobCard, ...], lang: str, _: Gettext) ->
     # readings: "work to 3 people, go" where none of the three could start before the
     # leavers of 2027; their cards said so, the first screen did not)
     least = float(plan.options["min_job_hours"])
-    late = [
-        card.title
-        for card, job in zip(jobs, plan.carved, strict=True)
-        if card.waits_hours and job.hours_per_week - card.waits_hours < least - 0.05
-    ]
+    late = [card.title for card in jobs if card.starts_when_they_leave]
     if late:
         text += " " + (
             _(
