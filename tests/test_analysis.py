@@ -1196,3 +1196,36 @@ def test_frequent_lifts_raise_the_lifting_demand_only_from_five_kilograms() -> N
     assert level(3.1, 240) == level(3.1, 20) == 2  # the 3-10 kg band, not raised
     assert level(6.0, 20) == 2 and level(6.0, 240) == 3  # raised from 5 kg
     assert level(4.99, 240) == 2 and level(5.0, 240) == 3
+
+
+def test_a_lifting_risk_where_the_aid_cannot_be_used_asks_for_another_aid() -> None:
+    """The ladder maker packs ladders of up to 3.5 m (lifting index 3.4); its vacuum lifter
+    cannot take them (`aids_unusable: [lifting_aid]`). The remedy named "a lifting aid at
+    this workstation" (a reading); it now asks for an aid made for this load. With the aid
+    not ruled out, the company's lifting aid is the remedy."""
+    from tests.conftest import ROOT
+
+    process = read_process(ROOT / "tests" / "cases" / "ladder_maker.yaml")
+    unusable = {
+        t.id for t in process.tasks for t in [t, *t.subtasks] if "lifting_aid" in t.aids_unusable
+    }
+    analysis = analyze(process)
+    remedies = {
+        u.id: u.lifting_risk.reason.params["remedies"]
+        for u in analysis.units
+        if u.lifting_risk is not None
+    }
+    other = {uid for uid, r in remedies.items() if "remedy.load_other_aid" in r}
+    assert "pack_ladders" in other and "pack_ladders" in unusable
+    assert all(uid in unusable for uid in other)
+    assert not any("remedy.load" in r for uid, r in remedies.items() if uid in unusable)
+    # the same work with its aid not ruled out: the company's lifting aid is the remedy
+    path = ROOT / "tests" / "cases" / "ladder_maker.yaml"
+    text = path.read_text(encoding="utf-8")
+    line = "    aids_unusable: [lifting_aid]       # a vacuum lifter cannot take a 3.5 m ladder"
+    assert text.count(line) == 1
+    usable = parse_process(text.replace(line, "    # aid usable"), str(path))
+    [pack] = [u for u in analyze(usable).units if u.id == "pack_ladders"]
+    assert pack.lifting_risk is not None
+    said = pack.lifting_risk.reason.params["remedies"]
+    assert "remedy.lifting_aid" in said and "remedy.load_other_aid" not in said

@@ -852,10 +852,18 @@ def _lifting_risk(
         # (a reading of the sunshade maker: "a lighter load or a better lift" for 80 kg
         # awnings carried by two)
         team = team_lift_limit(params.split, ergo.niosh_load_constant_kg.value)
+        # where the model says the company's lifting aid cannot be used here, the remedy is
+        # another aid, made for this load (a reading of the ladder maker: "a lifting aid at
+        # this workstation" for 3.5 m ladders its vacuum lifter cannot take)
+        unusable = any(
+            s.closes.get("lifting") and s.id in info.aids_unusable for s in cats.supports.values()
+        )
         if heavy_lift and mass > team:
             remedies.append("remedy.mechanical")
+        elif heavy_lift:
+            remedies.append("remedy.load_other_aid" if unusable else "remedy.load")
         else:
-            remedies.append("remedy.load" if heavy_lift else "remedy.redesign")
+            remedies.append("remedy.redesign")
     lift = context.handling.lift
     # where the lift itself loses most (an adviser's reading: "removed by a lifting aid" for
     # 80 lifts an hour of 300 parts, where the reach of 55 cm halves the limit): named as a
