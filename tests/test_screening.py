@@ -1128,7 +1128,8 @@ def test_lifts_per_hour_alone_give_the_frequency() -> None:
     # leaves LI 2.15, so the lift's weakest factor is no remedy named here
     assert u.lifting_risk.reason.params["remedies"] == ["remedy.lifting_aid"]
     # with the company's aid unusable here: however rare the lifts, LI = 4.3 x 0.94 = 4.0, so
-    # fewer lifts are no remedy; the load, the reach or the height must change
+    # fewer lifts are no remedy; an aid made for this load, the load, the reach or the height
+    # must change (the company's own aid cannot be used here: a reading of the ladder maker)
     task = """
         - {id: t, name: Sacks, role: op, hours_per_week: 5, demands: {lifting: 4},
            aids_unusable: [lifting_aid],
@@ -1138,7 +1139,7 @@ def test_lifts_per_hour_alone_give_the_frequency() -> None:
         """
     far = unit(micro(task))
     assert far.lifting_risk is not None
-    assert far.lifting_risk.reason.params["remedies"][0] == "remedy.load"
+    assert far.lifting_risk.reason.params["remedies"][0] == "remedy.load_other_aid"
     # 80 kg awnings (a reading of the sunshade maker): two people would each bear 48 kg,
     # above the load constant (23 kg / 0.6 = 38.3 kg together): no lighter load or better
     # lift by hand, but a hoist, crane, vacuum lifter or forklift, or another process
@@ -1146,10 +1147,11 @@ def test_lifts_per_hour_alone_give_the_frequency() -> None:
     assert awning.lifting_risk is not None
     assert awning.lifting_risk.reason.params["remedies"] == ["remedy.mechanical"]
     assert "too heavy even for two people" in awning.lifting_risk.reason.text("en")
-    # at 38 kg two people may still share it: the remedies by hand stay
+    # at 38 kg two people may still share it: the remedies by hand stay (with an aid made
+    # for this load, the company's own being unusable here)
     pair = unit(micro(task.replace("part_mass_kg: 25", "part_mass_kg: 38")))
     assert pair.lifting_risk is not None
-    assert pair.lifting_risk.reason.params["remedies"][0] == "remedy.load"
+    assert pair.lifting_risk.reason.params["remedies"][0] == "remedy.load_other_aid"
     # a light lift made risky by its frequency alone: fewer lifts are the remedy
     often = task.replace(
         "part_mass_kg: 25, lifts_per_hour: 40", "part_mass_kg: 4, lifts_per_hour: 720"
