@@ -834,12 +834,11 @@ def _lifting_risk(
         )
     elif cobot.label == "guarded_cell":
         remedies.append("remedy.guarded_cell")
+    # the lifting supports, and of them those the model says cannot be used here
+    lifting = [s for s in cats.supports.values() if s.closes.get("lifting")]
+    unusable = any(s.id in info.aids_unusable for s in lifting)
     aid_names = [
-        s.id
-        for s in cats.supports.values()
-        if s.closes.get("lifting")
-        and s.id not in info.aids_in_use
-        and applies(s, context) is not False
+        s.id for s in lifting if s.id not in info.aids_in_use and applies(s, context) is not False
     ]
     if aid_names:
         remedies.append("remedy.lifting_aid")
@@ -855,9 +854,6 @@ def _lifting_risk(
         # where the model says the company's lifting aid cannot be used here, the remedy is
         # another aid, made for this load (a reading of the ladder maker: "a lifting aid at
         # this workstation" for 3.5 m ladders its vacuum lifter cannot take)
-        unusable = any(
-            s.closes.get("lifting") and s.id in info.aids_unusable for s in cats.supports.values()
-        )
         if heavy_lift and mass > team:
             remedies.append("remedy.mechanical")
         elif heavy_lift:
