@@ -2003,3 +2003,124 @@ profiles: []
     assert b.leaver_work_hours_per_week == pytest.approx(58 / 3)
     data = b.to_dict()["vacancy_cover_kept_hours_per_week"]
     assert data == {"overtime": 2.0, "agency": 20.0}
+
+
+def late_figures() -> tuple[ProcessModel, PlanFigures]:
+    """The hand model with one leaver and 4 h of overtime: a job of 5 h takes 4 h of op's
+    work at once, a job of 12.5 h takes 10 h that come free only when the leaver goes."""
+    process = parse_process(
+        HAND.replace(
+            "overtime_hours_per_week: 6, agency_hours_per_week: 8, backlog_hours_per_week: 4",
+            "overtime_hours_per_week: 4, leavers: 1",
+        )
+    )
+    balance = work_balance(process, {"op": 14.0})
+    now = JobFigures("p1-1", "p1", 5.0, (), {"op": 4.0})
+    late = JobFigures("p1-2", "p1", 12.5, (), {"op": 10.0}, starts_when_they_leave=True)
+    return process, PlanFigures((now, late), (), balance)
+
+
+def test_a_job_that_waits_for_the_leavers_starts_in_their_year_by_hand() -> None:
+    """A job too small without the leavers' work is paid from the leavers' year (2), and the
+    hours it frees count from then, at the ramp-up in its first year."""
+    process, figures = late_figures()
+    case = business_case(process, figures)
+    now, late = case.jobs
+    assert (now.from_year, late.from_year) == (1, 2)
+    # wage a full year: hours x 52.14 x 16.20 x 1.2; the late job 4 of 5 years
+    full = 52.14 * 16.20 * 1.2
+    assert now.items["wage_cost_new_workers"] == pytest.approx(-5 * full, rel=1e-4)
+    assert late.items["wage_cost_new_workers"] == pytest.approx(-12.5 * full * 4 / 5, rel=1e-4)
+    cash = case.cash_flow
+    assert cash is not None
+    wages = [y.items["wage_cost_new_workers"] for y in cash.years]
+    assert wages == pytest.approx([-5 * full] + [-17.5 * full] * 4, rel=1e-4)
+    # coaching in each job's first year: 2 h x 46 weeks x EUR 50 = 4,600
+    assert [y.items["coaching"] for y in cash.years][:3] == pytest.approx([-4600, -4600, 0])
+    # freed: 4 h less overtime x 62.50 = 250 a week, from year 1 at 75%; 10 h replace the
+    # leaver x 50 = 500 a week, from year 2, at 75% in that year (the late job's first)
+    value = [y.items["value_freed_hours"] for y in cash.years]
+    week = [250 * 0.75, 250 + 500 * 0.75, 750, 750, 750]
+    assert value == pytest.approx([w * 46 for w in week])
+    # each job the value of the hours it frees: the overtime the first, the leaver the late
+    assert now.items["value_freed_hours"] == pytest.approx(250 * 46 * 4.75 / 5)
+    assert late.items["value_freed_hours"] == pytest.approx(500 * 46 * 3.75 / 5)
+    for key in ("wage_cost_new_workers", "wage_cost_subsidy", "coaching", "value_freed_hours"):
+        assert sum(j.items[key] for j in case.jobs) == pytest.approx(case.line(key))
+    # the formula says the years: the wage term of the late job x 4 of 5 years
+    formula = next(line for line in case.lines if line.key == "wage_cost_new_workers").formula
+    assert "12.5 h/week" in formula and "x 4 of 5 years (from year 2, when people leave)" in formula
+    assert formula.count("of 5 years") == 1  # the job there from year 1 has no such factor
+    assert case.to_dict()["jobs"][1]["from_year"] == 2
+
+
+def test_a_job_that_waits_starts_later_when_the_leavers_go_later() -> None:
+    """The leavers' year is a rate: set to 4, the late job is paid 2 of 5 years, and the hours
+    it frees that would otherwise be worth overtime count from year 4 too."""
+    process, figures = late_figures()
+    # the late job also takes the overtime: the job there at once takes nothing of op's work
+    now = dataclasses.replace(figures.jobs[0], released={})
+    late = dataclasses.replace(figures.jobs[1], released={"op": 14.0})
+    figures = PlanFigures((now, late), (), figures.balance)
+    case = business_case(process, figures, leavers_from_year=4)
+    cash = case.cash_flow
+    assert cash is not None
+    assert case.jobs[1].from_year == 4
+    assert [y.items["value_freed_hours"] for y in cash.years] == pytest.approx(
+        [0, 0, 0, 750 * 0.75 * 46, 750 * 46]
+    )
+    assert [
+        y.items["wage_cost_new_workers"] == pytest.approx(-5 * 52.14 * 16.20 * 1.2, rel=1e-4)
+        for y in cash.years[:3]
+    ] == [True] * 3
+    value_line = next(line for line in case.lines if line.key == "value_freed_hours")
+    assert "from year 4, with the jobs that start when people leave, at 75% in that year" in (
+        value_line.formula
+    )
+
+
+def test_a_plan_whose_jobs_wait_for_the_leavers_starts_them_in_their_year() -> None:
+    """Through the whole chain (the ladder maker, case 102): the jobs whose cards say they
+    start when the leavers go are the jobs the business case starts in year 2, the
+    condition says so, and the cash flow pays no wage in year 1."""
+    path = Path(__file__).parent / "cases" / "ladder_maker.yaml"
+    process = read_process(path)
+    analysis = analyze(process)
+    result = plan(process, analysis, time_limit_s=10)
+    late = {j.id for j in result.carved if result.starts_when_they_leave(j)}
+    assert late, "the ladder maker's jobs wait for the leavers of 2027"
+    case = business_case(process, plan_figures(process, analysis, result))
+    assert {j.id for j in case.jobs if j.from_year == 2} == late
+    cash = case.cash_flow
+    assert cash is not None
+    paid_now = [j for j in case.jobs if j.from_year == 1]
+    wages = [y.items["wage_cost_new_workers"] for y in cash.years]
+    if not paid_now:
+        assert wages[0] == 0
+    assert wages[0] > wages[1]  # year 2 pays the jobs that start then too
+    view = business_view(case, None, "en", translations("en").gettext, process)
+    assert any("(from year 2, when people leave)" in row.title for row in view.jobs)
+
+
+def test_the_leavers_hours_are_shared_among_the_jobs_that_wait() -> None:
+    """The dairy (case 99, dairy_desserts): its two school leavers' jobs hold 18
+    and 22 h of packing, and the packers' one leaver frees 16 h of it. Read each on its own
+    against those 16 h, both jobs are too small without them; shared, the first takes the 16
+    h and starts when the leaver goes, and the other starts at once (its packing is agency
+    work today). The business case starts only that one in year 2."""
+    process = read_process(Path(__file__).parent / "cases" / "dairy_desserts.yaml")
+    analysis = analyze(process)
+    result = plan(process, analysis, time_limit_s=5, evaluate_proposals=False)
+    least = float(result.options["min_job_hours"])
+    alone = [
+        j.id
+        for j in result.carved
+        if (waits := result.leaver_waits([j]))
+        and j.hours_per_week - sum(own for own, _today in waits.values()) < least - 0.05
+    ]
+    late = result.late_jobs()
+    assert len(alone) == 2 and len(late) == 1 and late < set(alone)
+    case = business_case(process, plan_figures(process, analysis, result), sensitivity=False)
+    assert {j.id for j in case.jobs if j.from_year == 2} == late
+    # the jobs that start at once have no hours left that wait for the leaver
+    assert sum(own for own, _today in result.waits_at_start().values()) < 0.05

@@ -6,6 +6,8 @@ Shared by the greedy start and the CP-SAT model, so that both are judged by the 
 
 from __future__ import annotations
 
+import math
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from jobcarve.carving.instance import PoolInstance
@@ -70,6 +72,95 @@ def released(inst: PoolInstance, a: Assignment) -> dict[str, float]:
             to_job, to_cobot = released_by(inst, a, u)
             out[unit.role] = out.get(unit.role, 0.0) + to_job + to_cobot
     return out
+
+
+def named_jobs(inst: PoolInstance, a: Assignment) -> list[tuple[str, int, list[int]]]:
+    """The carved jobs as the plan names them: (id, profile index, units), the id being the
+    profile's id and the job's number among that profile's jobs ("packer-2"). The one copy of
+    the rule, for the plan and the business case."""
+    out: list[tuple[str, int, list[int]]] = []
+    counter: dict[str, int] = {}
+    for (p, _slot), members in sorted(a.jobs().items()):
+        pid = inst.profiles[p].id
+        counter[pid] = counter.get(pid, 0) + 1
+        out.append((f"{pid}-{counter[pid]}", p, members))
+    return out
+
+
+def leaver_waits(
+    inst: PoolInstance,
+    a: Assignment,
+    jobs: Iterable[tuple[int, list[int]]],
+    leaving: Mapping[str, float],
+) -> dict[str, tuple[float, float]]:
+    """Per role, the most of these jobs' hours (the workers' own, at their pace) that come
+    free only when the role's leavers go, with those hours in today's hours as the work
+    balance counts them.
+
+    ``jobs`` are (profile index, units); ``leaving`` is per role the hours the work balance's
+    use ``leavers`` absorbs (today's hours, without hand-over time). The jobs' work of a role
+    rests on the leavers in the share those hours can cover of what the jobs release from the
+    role (`released_by`); where the jobs hold all of it, the balance's own figure (one home:
+    11.2 h beside the balance's 11.3 h was the same 11.25 h, rounded from two sums). One
+    job's card asks it of that job, the first screen of all carved jobs."""
+    own: dict[str, float] = {}
+    today: dict[str, float] = {}
+    share = inst.options.assist_share
+    for p, members in jobs:
+        pace = inst.profiles[p].pace
+        for u in members:
+            role = inst.units[u].role
+            human = inst.units[u].hours * (1 - (share if u in a.assist_of else 0.0))
+            own[role] = own.get(role, 0.0) + human / pace
+            today[role] = today.get(role, 0.0) + released_by(inst, a, u)[0]
+    out = {}
+    for role, hours in own.items():
+        gone = leaving.get(role, 0.0)
+        if gone >= 0.05 and today[role] >= 0.05:
+            # a cobot that takes some of the role's work too leaves the jobs at most their own
+            held = gone if today[role] > gone - 0.05 else today[role]
+            out[role] = (hours * min(1.0, gone / today[role]), held)
+    return out
+
+
+def late_jobs(
+    inst: PoolInstance,
+    a: Assignment,
+    jobs: Iterable[tuple[str, int, list[int]]],
+    leaving: Mapping[str, float],
+) -> frozenset[str]:
+    """The ids of the jobs that start when people leave: too small without the work that
+    waits for them, less than a job's fewest hours (a reading of the office chair maker: 12.6
+    h of one task left), so no job until they go. The business case starts them in the year
+    the leavers go (four readings: wages paid from year 1 for work that exists only after a
+    retirement).
+
+    ``jobs`` are (id, profile index, units), ``leaving`` the work balance's leaver hours per
+    role. The leavers' hours are shared, not counted for every job (a diff check of the
+    dairy: two jobs of 18 and 22 h of packing each read against the same 16 h of a leaver):
+    the job with the fewest hours without that work goes first, and a job that starts late
+    takes as much of the leavers' hours as it holds of the role's work; the next is judged
+    on what is left of them."""
+    left = dict(leaving)
+    least = inst.options.min_job_hours - 0.05
+
+    def rest(p: int, members: list[int]) -> float:
+        waits = leaver_waits(inst, a, [(p, members)], left)
+        if not waits:
+            return math.inf
+        return job_hours(inst, members, p, a) - sum(own for own, _today in waits.values())
+
+    order = sorted(jobs, key=lambda job: (rest(job[1], job[2]), job[0]))
+    out = set()
+    for job_id, p, members in order:
+        if rest(p, members) >= least:
+            continue
+        out.add(job_id)
+        for u in members:
+            role = inst.units[u].role
+            if role in left:
+                left[role] = max(0.0, left[role] - released_by(inst, a, u)[0])
+    return frozenset(out)
 
 
 def kind_hours(inst: PoolInstance, members: list[int]) -> dict[str, float]:

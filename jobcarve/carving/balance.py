@@ -17,7 +17,8 @@ role's released and kept hours add up to its work today.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import dataclasses
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -353,6 +354,29 @@ def work_balance(process: ProcessModel, released: dict[str, float]) -> tuple[Rol
                 overtime_weeks_per_year=seasonal.get("overtime"),
                 vacancy_overtime_hours_per_week=role.vacancy_overtime_hours_per_week,
                 vacancy_agency_hours_per_week=role.vacancy_agency_hours_per_week,
+            )
+        )
+    return tuple(out)
+
+
+def less_released(
+    balance: Sequence[RoleBalance], hours: Mapping[str, float], order: tuple[str, ...] = USES
+) -> tuple[RoleBalance, ...]:
+    """The roles' balances with ``hours`` (per role, today's hours) less released, absorbed
+    in ``order`` (`USES`, or `PAID_FIRST` for the second reading; seasonal uses last): the
+    plan before the jobs that start when people leave are there
+    (`carving.assignment.starts_when_they_leave`)."""
+    out = []
+    for b in balance:
+        freed = max(0.0, b.released_hours_per_week - hours.get(b.role, 0.0))
+        absorbed, displaced = absorb(freed, b.uses, seasonal_last(order, b.seasonal))
+        out.append(
+            dataclasses.replace(
+                b,
+                released_hours_per_week=freed,
+                absorbed=absorbed,
+                displaced_hours_per_week=displaced,
+                seasonal_hours_per_week=sum((absorbed[use] for use in b.seasonal), 0.0),
             )
         )
     return tuple(out)

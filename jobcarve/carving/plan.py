@@ -18,8 +18,18 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from jobcarve.carving.assignment import Assignment, job_hours, objectives, released, violations
-from jobcarve.carving.balance import RoleBalance, weighted_load, work_balance
+from jobcarve.carving.assignment import (
+    Assignment,
+    job_hours,
+    late_jobs,
+    leaver_waits,
+    named_jobs,
+    objectives,
+    released,
+    released_by,
+    violations,
+)
+from jobcarve.carving.balance import RoleBalance, less_released, weighted_load, work_balance
 from jobcarve.carving.instance import (
     PHYSICAL,
     SCALE,
@@ -306,6 +316,60 @@ class Plan:
         if profile in limits:
             return float(limits[profile])
         return float(self.options["max_job_ergonomic_load"])
+
+    def _members(self) -> dict[str, tuple[int, list[int]]]:
+        """Per carved job id, its profile index and units in the solver's instance."""
+        if self.instance is None or self.assignment is None:
+            return {}
+        return {jid: (p, m) for jid, p, m in named_jobs(self.instance, self.assignment)}
+
+    def _leaving(self) -> dict[str, float]:
+        return {b.role: b.absorbed.get("leavers", 0.0) for b in self.work_balance}
+
+    def leaver_waits(self, jobs: Collection[PlanJob]) -> dict[str, tuple[float, float]]:
+        """Per role, the most of these jobs' own hours that come free only when the role's
+        leavers go, and those hours in today's hours (`assignment.leaver_waits`); empty for a
+        plan without its solver's view."""
+        members = self._members()
+        if self.instance is None or self.assignment is None:
+            return {}
+        chosen = [members[j.id] for j in jobs if j.id in members]
+        return leaver_waits(self.instance, self.assignment, chosen, self._leaving())
+
+    def late_jobs(self) -> frozenset[str]:
+        """The ids of the carved jobs too small without the work that waits for people
+        leaving: they start when they go (`assignment.late_jobs`)."""
+        if self.instance is None or self.assignment is None:
+            return frozenset()
+        named = named_jobs(self.instance, self.assignment)
+        return late_jobs(self.instance, self.assignment, named, self._leaving())
+
+    def starts_when_they_leave(self, job: PlanJob) -> bool:
+        """True where ``job`` is one of `late_jobs`."""
+        return job.id in self.late_jobs()
+
+    def waits_at_start(self) -> dict[str, tuple[float, float]]:
+        """Per role, the hours of the jobs that start at once (not `late_jobs`) that wait for
+        people leaving, and those hours in today's hours: with the leavers' hours the role's
+        balance absorbs before the jobs that start when they go are there
+        (`less_released`). The first screen says what the wages pay for those hours until
+        they leave."""
+        if self.instance is None or self.assignment is None:
+            return {}
+        inst, a = self.instance, self.assignment
+        late_ids = self.late_jobs()
+        late: dict[str, float] = {}
+        early = []
+        for job_id, p, members in named_jobs(inst, a):
+            if job_id in late_ids:
+                for u in members:
+                    role = inst.units[u].role
+                    late[role] = late.get(role, 0.0) + released_by(inst, a, u)[0]
+            else:
+                early.append((p, members))
+        before = less_released(self.work_balance, late)
+        leaving = {b.role: b.absorbed.get("leavers", 0.0) for b in before}
+        return leaver_waits(inst, a, early, leaving)
 
     @property
     def cobot_units(self) -> frozenset[str]:
@@ -758,11 +822,8 @@ def _to_plan(
         return out
 
     jobs: list[PlanJob] = []
-    counter: dict[str, int] = {}
-    for (p, _slot), members in sorted(a.jobs().items()):
+    for job_id, p, members in named_jobs(inst, a):
         prof = inst.profiles[p]
-        counter[prof.id] = counter.get(prof.id, 0) + 1
-        job_id = f"{prof.id}-{counter[prof.id]}"
         supports = job_supports(inst, members, p)
         hours = per_unit(members, prof.pace)
         weight = sum(units[u].hours for u in members)
@@ -1033,6 +1094,13 @@ def room_left(inst: PoolInstance, balance: tuple[RoleBalance, ...]) -> dict[str,
     }
 
 
+def role_keeps(holder: Mapping[str, tuple[Holding, ...]], unit: str) -> float:
+    """Today's hours a week of ``unit`` its role keeps after the plan (`Plan.unit_holder`),
+    without the hours it tends a cobot that took the unit over: the work that could still
+    move to a job."""
+    return sum(h.hours_per_week for h in holder.get(unit, ()) if h.kind == "role" and not h.tending)
+
+
 def _trials(
     inst: PoolInstance,
     holder: Mapping[str, tuple[Holding, ...]],
@@ -1066,9 +1134,7 @@ def _trials(
                 each, base = per_day[unit]
                 most = min(most, day / each * base)
             # tending a cobot that took the unit over is no work to try out
-            kept = sum(
-                h.hours_per_week for h in holder.get(unit, ()) if h.kind == "role" and not h.tending
-            )
+            kept = role_keeps(holder, unit)
             movable = min(kept, room.get(role[unit], math.inf), most)
             if movable > 0.05:
                 hours[unit] = round(movable, 3)

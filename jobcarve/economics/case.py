@@ -10,15 +10,17 @@ from typing import Any
 
 from jobcarve.carving.balance import (
     PAID_FIRST,
+    USES,
     RoleBalance,
     absorb,
+    less_released,
     seasonal_last,
     work_balance,
 )
 from jobcarve.economics.case_lines import _case_lines
 from jobcarve.economics.defaults import Rates, _year_weights, rates
 from jobcarve.economics.figures import PlanFigures
-from jobcarve.economics.freed import PAID_USES, FreedValue, value_freed_hours
+from jobcarve.economics.freed import PAID_USES, FreedValue, late_split, value_freed_hours
 from jobcarve.economics.lines import JOB_LINE_KEYS, LINE_KEYS, CaseLine
 from jobcarve.economics.money import _job_money, _JobMoney
 from jobcarve.economics.sensitivity import Sensitivity, sensitivity_of
@@ -46,6 +48,9 @@ class JobCase:
     youth_key: str = ""
     #: every youth share key its wage or subsidy uses over the business case's years
     youth_keys: tuple[str, ...] = ()
+    #: the year it starts: 1, or the leavers' year for a job too small without the work
+    #: that waits for them (`JobFigures.starts_when_they_leave`)
+    from_year: int = 1
 
     @property
     def net_eur_per_year(self) -> float:
@@ -60,6 +65,7 @@ class JobCase:
             "instrument": self.instrument,
             "wage_eur_per_hour": round(self.wage_eur_per_hour, 2),
             "wage_basis": self.wage_basis,
+            "from_year": self.from_year,
             "items_eur_per_year": {k: round(v, 2) for k, v in self.items.items()},
             "net_eur_per_year": round(self.net_eur_per_year, 2),
         }
@@ -298,6 +304,7 @@ def _cobot_cases(
     freed: Sequence[FreedValue],
     v: dict[str, float],
     yearly: Callable[[Sequence[FreedValue]], float],
+    valued: Callable[[Sequence[RoleBalance]], list[FreedValue]],
 ) -> tuple[list[CobotCase], dict[str, float]]:
     """Each cobot: its share of what the cobots add to the freed value, and its costs; and
     the cobots' value per role.
@@ -310,7 +317,6 @@ def _cobot_cases(
     and the cobots' values add up to the plan's (a review found the cobot table without the
     ramp-up, EUR 1,913 apart from the plan's sum).
     """
-    roles = process.roles
     released_total = figures.released()
     cell = v["cobot_cell_cost_eur"]
     maint = v["cobot_maintenance_eur_per_year"]
@@ -321,9 +327,7 @@ def _cobot_cases(
     without = {
         role: max(0.0, hours - by_cobots.get(role, 0.0)) for role, hours in released_total.items()
     }
-    rest = value_freed_hours(
-        work_balance(process, without), roles, v, process.planning.weeks_per_year
-    )
+    rest = valued(work_balance(process, without))
     by_role = {
         role: yearly([f for f in freed if f.role == role])
         - yearly([f for f in rest if f.role == role])
@@ -441,11 +445,37 @@ def business_case(
     prod = process.planning.weeks_per_year
     horizon, ramp = _year_weights(v)
     money = _job_money(process, figures, r, v, horizon)
-    freed = value_freed_hours(figures.balance, process.roles, v, prod)
+    # the jobs that start when people leave free their hours from that year: before it the
+    # roles' balances are the plan's without them (`less_released`)
+    leavers_year = max(1, int(v["leavers_from_year"]))
+    late_released: dict[str, float] = {}
+    for job, first in zip(figures.jobs, money.from_years, strict=True):
+        if first > 1:
+            for role, hours in job.released.items():
+                late_released[role] = late_released.get(role, 0.0) + hours
+
+    def valued(balance: Sequence[RoleBalance], order: tuple[str, ...] = USES) -> list[FreedValue]:
+        full = value_freed_hours(balance, process.roles, v, prod)
+        if not late_released:
+            return full
+        before = less_released(balance, late_released, order)
+        return late_split(
+            full,
+            value_freed_hours(before, process.roles, v, prod),
+            leavers_year,
+            v["ramp_up_year1_share"],
+        )
+
+    freed = valued(figures.balance)
 
     def value_years(items: Sequence[FreedValue]) -> list[float]:
+        # the hours the jobs that start late free have the ramp-up in their first year
         return [
-            sum(f.eur_per_year_full * prod * ramp[y] for f in items if y + 1 >= f.from_year)
+            sum(
+                f.eur_per_year_full * prod * ramp[y - f.from_year + 1 if f.with_late_jobs else y]
+                for f in items
+                if y + 1 >= f.from_year
+            )
             for y in range(horizon)
         ]
 
@@ -461,9 +491,12 @@ def business_case(
     other = _paid_first(figures.balance)
     value_by_year = value_years(freed)
     role_value: dict[str, float] = {}  # average yearly value of each role's freed hours
+    late_value: dict[str, float] = {}  # of it, what the jobs that start late free
     for f in freed:
         role_value[f.role] = role_value.get(f.role, 0.0) + yearly([f])
-    cobot_cases, cobot_role_value = _cobot_cases(process, figures, freed, v, yearly)
+        if f.with_late_jobs:
+            late_value[f.role] = late_value.get(f.role, 0.0) + yearly([f])
+    cobot_cases, cobot_role_value = _cobot_cases(process, figures, freed, v, yearly, valued)
     n_cobots = len(figures.cobots)
     investment = n_cobots * v["cobot_cell_cost_eur"]
     maintenance = n_cobots * v["cobot_maintenance_eur_per_year"]
@@ -472,20 +505,30 @@ def business_case(
         investment / (cobot_value - maintenance) if n_cobots and cobot_value > maintenance else None
     )
     lines = _case_lines(process, figures, r, v, money, freed, value_by_year, horizon)
-    # the jobs share what the cobots do not add, in proportion to the hours each releases
-    jobs_released: dict[str, float] = {}
-    for job in figures.jobs:
-        for role, hours in job.released.items():
-            jobs_released[role] = jobs_released.get(role, 0.0) + hours
+    # the jobs share what the cobots do not add, in proportion to the hours each releases:
+    # what the hours freed only with the jobs that start late are worth is theirs, the rest
+    # is the jobs' that start at once (all jobs' where none of them works in the role)
+    at_once: dict[str, float] = {}
+    for job, first in zip(figures.jobs, money.from_years, strict=True):
+        if first == 1:
+            for role, hours in job.released.items():
+                at_once[role] = at_once.get(role, 0.0) + hours
+    jobs_released = figures.released_by_jobs()
     job_cases = []
-    for job, years, terms in zip(figures.jobs, money.per_job, money.meta, strict=True):
+    for job, years, terms, first in zip(
+        figures.jobs, money.per_job, money.meta, money.from_years, strict=True
+    ):
         items = {k: sum(years[k]) / horizon for k in JOB_LINE_KEYS}
-        items["value_freed_hours"] = sum(
-            max(0.0, role_value.get(role, 0.0) - cobot_role_value.get(role, 0.0))
-            * hours
-            / jobs_released[role]
+        common = 0.0
+        for role, hours in job.released.items():
+            share_of = at_once.get(role, 0.0) if at_once.get(role, 0.0) > 0 else jobs_released[role]
+            if (first == 1 or at_once.get(role, 0.0) <= 0) and share_of > 0:
+                rest = role_value.get(role, 0.0) - late_value.get(role, 0.0)
+                common += max(0.0, rest - cobot_role_value.get(role, 0.0)) * hours / share_of
+        items["value_freed_hours"] = common + sum(
+            late_value.get(role, 0.0) * hours / late_released[role]
             for role, hours in job.released.items()
-            if jobs_released.get(role, 0.0) > 0
+            if first > 1 and late_released.get(role, 0.0) > 0
         )
         job_cases.append(
             JobCase(
@@ -499,6 +542,7 @@ def business_case(
                 terms.wage_basis,
                 terms.youth_key,
                 terms.youth_keys,
+                first,
             )
         )
     case = BusinessCase(
@@ -522,7 +566,7 @@ def business_case(
         None,
         dict(r.sources_nl),
         by_use(freed),
-        by_use(value_freed_hours(other, process.roles, v, prod)) if other else {},
+        by_use(valued(other, PAID_FIRST)) if other else {},
     )
     if sensitivity:
         case = dataclasses.replace(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from jobcarve.economics.defaults import Rates
@@ -43,6 +44,24 @@ def _value_suffix(
             else N_("x %(weeks)s production weeks, year 1 at %(ramp)s, / %(years)s years")
         )
     return Part(template, values)
+
+
+def _from_year(part: Part, years: int, horizon: int) -> Part:
+    """A job line's term for jobs there only from a later year (they start when people
+    leave: `JobFigures.starts_when_they_leave`): the term x its years of the horizon."""
+    if years >= horizon:
+        return part
+    return dataclasses.replace(
+        part,
+        then=Part(
+            N_("x %(n)s of %(years)s years (from year %(from)s, when people leave)"),
+            (
+                ("n", "years", float(years)),
+                ("years", "years", float(horizon)),
+                ("from", "count", float(horizon - years + 1)),
+            ),
+        ),
+    )
 
 
 def _wage_part(
@@ -97,13 +116,13 @@ def _wage_part(
 
 
 def _subsidy_part(
-    group: tuple[str, float, float, str], hours: float, paid: float, v: dict[str, float]
+    group: tuple[str, float, float, str, int], hours: float, paid: float, v: dict[str, float]
 ) -> Part:
     """The wage-cost subsidy of a group of jobs (`_JobMoney.subsidy_groups`: instrument,
     loonwaarde, the wage with holiday pay it is based on, a youth share key): loonkostensubsidie
     min(1 - LW, cap) on the statutory minimum for the age, or loondispensatie (1 - LW) on the
     wage paid."""
-    instrument, lw, wage_h, youth = group
+    instrument, lw, wage_h, youth, _years = group
     terms: tuple[tuple[str, str, float | str], ...] = (
         ("lw", "share", lw),
         ("hours", "hours", hours),
@@ -158,7 +177,7 @@ def _case_lines(
     charges = v["employer_charges_share"]
     subsidy_groups, lkv_groups = money.subsidy_groups, money.lkv_groups
     support_count, coached_hours = money.support_count, money.coached_hours
-    coach_rate, coach_shares = money.coach_rate, money.coach_shares
+    coach_rate = money.coach_rate
     n_cobots = len(figures.cobots)
     cell = v["cobot_cell_cost_eur"]
     maint = v["cobot_maintenance_eur_per_year"]
@@ -167,7 +186,9 @@ def _case_lines(
     def avg(key: str) -> float:
         return money.average(key, horizon)
 
-    n = len(figures.jobs)
+    # the jobs there within the horizon; of them, those that start when people leave
+    n = sum(1 for first in money.from_years if first <= horizon)
+    late = [first for first in money.from_years if 1 < first <= horizon]
     years_part = Part(N_("/ %(years)s years"), (("years", "years", float(horizon)),))
 
     def lkv_terms(
@@ -191,36 +212,47 @@ def _case_lines(
             if not n
             else (
                 *(
-                    _wage_part(wage_h, basis, h, paid, charges, v)
-                    for (wage_h, basis), h in sorted(money.wage_groups.items())
+                    _from_year(_wage_part(wage_h, basis, h, paid, charges, v), years, horizon)
+                    for (wage_h, basis, years), h in sorted(money.wage_groups.items())
                 ),
                 *(
-                    Part(
-                        N_(
-                            "%(hours)s h/week x %(weeks)s production weeks x %(fee)s secondment fee per hour worked (detachering)"
+                    _from_year(
+                        Part(
+                            N_(
+                                "%(hours)s h/week x %(weeks)s production weeks x %(fee)s secondment fee per hour worked (detachering)"
+                            ),
+                            (("hours", "hours", h), ("weeks", "weeks", prod), ("fee", "eur", fee)),
                         ),
-                        (("hours", "hours", h), ("weeks", "weeks", prod), ("fee", "eur", fee)),
+                        years,
+                        horizon,
                     )
-                    for fee, h in sorted(seconded.items())
+                    for (fee, years), h in sorted(seconded.items())
                 ),
             ),
         ),
         CaseLine(
             "wage_cost_subsidy",
             avg("wage_cost_subsidy"),
-            tuple(_subsidy_part(group, h, paid, v) for group, h in sorted(subsidy_groups.items())),
+            tuple(
+                _from_year(_subsidy_part(group, h, paid, v), group[4], horizon)
+                for group, h in sorted(subsidy_groups.items())
+            ),
         ),
         CaseLine(
             "lkv_banenafspraak",
             avg("lkv_banenafspraak"),
             tuple(
-                Part(
-                    N_(
-                        "%(workers)s x min(%(rate)s x %(hours)s h/week x %(weeks)s paid weeks, %(max)s)"
+                _from_year(
+                    Part(
+                        N_(
+                            "%(workers)s x min(%(rate)s x %(hours)s h/week x %(weeks)s paid weeks, %(max)s)"
+                        ),
+                        lkv_terms("lkv_eur_per_hour", "lkv_max_eur_per_year", h, count),
                     ),
-                    lkv_terms("lkv_eur_per_hour", "lkv_max_eur_per_year", h, count),
+                    years,
+                    horizon,
                 )
-                for h, count in sorted(lkv_groups.items())
+                for (h, years), count in sorted(lkv_groups.items())
             ),
         ),
         CaseLine(
@@ -233,10 +265,10 @@ def _case_lines(
                     ),
                     (
                         *lkv_terms("lkv_ag_eur_per_hour", "lkv_ag_max_eur_per_year", h, count),
-                        ("n", "years", min(v["lkv_ag_years"], float(horizon))),
+                        ("n", "years", float(years)),
                     ),
                 )
-                for h, count in sorted(money.lkv_ag_groups.items())
+                for (h, years), count in sorted(money.lkv_ag_groups.items())
             ),
             years_part if money.lkv_ag_groups else None,
         ),
@@ -256,6 +288,13 @@ def _case_lines(
                         ("weeks", "weeks", prod),
                         ("rate", "eur", coach_rate),
                     ),
+                    # the jobs that start when people leave are coached in their first year
+                    Part(
+                        N_("(for %(late)s of them in year %(from)s, when people leave)"),
+                        (("late", "count", float(len(late))), ("from", "count", float(late[0]))),
+                    )
+                    if late
+                    else None,
                 ),
             )
             + (
@@ -278,20 +317,21 @@ def _case_lines(
         CaseLine(
             "jobcoach",
             avg("jobcoach"),
-            (
+            tuple(
                 Part(
                     N_(
                         "(%(y1)s + %(y2)s + %(y3)s) x %(hours)s h/week x %(weeks)s weeks x %(rate)s"
                     ),
                     (
-                        ("y1", "share", coach_shares[0]),
-                        ("y2", "share", coach_shares[1]),
-                        ("y3", "share", coach_shares[2]),
-                        ("hours", "hours", coached_hours),
+                        ("y1", "share", shares[0]),
+                        ("y2", "share", shares[1]),
+                        ("y3", "share", shares[2]),
+                        ("hours", "hours", hours),
                         ("weeks", "weeks", prod),
                         ("rate", "eur", v["jobcoach_rate_eur_per_hour"]),
                     ),
-                ),
+                )
+                for shares, hours in sorted(money.coached_groups.items(), reverse=True)
             )
             if coached_hours
             else (),

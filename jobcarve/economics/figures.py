@@ -6,7 +6,13 @@ import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from jobcarve.carving.assignment import Assignment, job_hours, released_by
+from jobcarve.carving.assignment import (
+    Assignment,
+    job_hours,
+    late_jobs,
+    named_jobs,
+    released_by,
+)
 from jobcarve.carving.balance import RoleBalance, work_balance
 from jobcarve.carving.instance import PoolInstance, job_supports
 from jobcarve.carving.plan import Plan
@@ -29,6 +35,10 @@ class JobFigures:
     #: the supports that remove a lifting risk that holds for anyone in this job's work
     #: (`PoolUnit.duty_supports`): the employer's duty, not reimbursed
     duty_supports: tuple[str, ...] = ()
+    #: too small without the work that waits for people leaving
+    #: (`carving.assignment.late_jobs`): the business case starts it in the year they go
+    #: (``leavers_from_year``)
+    starts_when_they_leave: bool = False
 
 
 @dataclass(frozen=True)
@@ -50,6 +60,14 @@ class PlanFigures:
     @property
     def job_hours(self) -> tuple[float, ...]:
         return tuple(j.hours_per_week for j in self.jobs)
+
+    def released_by_jobs(self) -> dict[str, float]:
+        """Hours per week the plan's jobs release from each role (without the cobots)."""
+        out: dict[str, float] = {}
+        for job in self.jobs:
+            for role, hours in job.released.items():
+                out[role] = out.get(role, 0.0) + hours
+        return out
 
     def released(self) -> dict[str, float]:
         """Hours per week the plan releases from each role (jobs and cobots)."""
@@ -78,10 +96,9 @@ def figures_from_assignment(
     releases the cobot's share to the cobot and the rest to the job that holds it.
     """
     jobs: list[JobFigures] = []
-    counter: dict[str, int] = {}
-    for (p, _slot), members in sorted(a.jobs().items()):
+    named = named_jobs(inst, a)
+    for job_id, p, members in named:
         prof = inst.profiles[p]
-        counter[prof.id] = counter.get(prof.id, 0) + 1
         released: dict[str, float] = {}
         for u in members:
             role = inst.units[u].role
@@ -95,7 +112,7 @@ def figures_from_assignment(
         }
         jobs.append(
             JobFigures(
-                f"{prof.id}-{counter[prof.id]}",
+                job_id,
                 prof.id,
                 job_hours(inst, members, p, a),
                 supports,
@@ -112,7 +129,14 @@ def figures_from_assignment(
         cobots.append(CobotFigures(f"cobot-{number}", released))
     partial = PlanFigures(tuple(jobs), tuple(cobots), ())
     found = tuple(balance) if balance else work_balance(process, partial.released())
-    return dataclasses.replace(partial, balance=found)
+    # the jobs too small without the work that waits for people leaving start when they go
+    leaving = {b.role: b.absorbed.get("leavers", 0.0) for b in found}
+    late_ids = late_jobs(inst, a, named, leaving)
+    late = [
+        dataclasses.replace(job, starts_when_they_leave=True) if job.id in late_ids else job
+        for job in jobs
+    ]
+    return dataclasses.replace(partial, jobs=tuple(late), balance=found)
 
 
 def plan_balance(plan: Plan) -> tuple[RoleBalance, ...] | None:

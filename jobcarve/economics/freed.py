@@ -23,6 +23,8 @@ class FreedValue:
     eur_per_hour: float
     part: Part
     from_year: int = 1
+    #: hours the jobs that start when people leave free (`late_split`), from their year
+    with_late_jobs: bool = False
 
     @property
     def eur_per_year_full(self) -> float:
@@ -307,3 +309,64 @@ def value_freed_hours(
                 )
             )
     return out
+
+
+def late_split(
+    full: Sequence[FreedValue], before: Sequence[FreedValue], year: int, ramp_share: float
+) -> list[FreedValue]:
+    """The freed hours' values of a plan whose jobs too small without the work that waits
+    for people leaving start when they go (`JobFigures.starts_when_they_leave`): ``full``
+    valued with every job, ``before`` without those jobs (`less_released`). Each value of
+    ``full`` keeps from its own year the hours ``before`` has of it (same role, use and
+    value per hour); the rest counts from ``year`` (or its own later year), marked
+    `FreedValue.with_late_jobs`: the late jobs free it, at ``ramp_share`` (the ramp-up) in
+    their first year."""
+    ramp: tuple[str, str, float | str] = ("ramp", "share", ramp_share)
+    left = [b.hours_per_week for b in before]
+    out: list[FreedValue] = []
+    for f in full:
+        early = 0.0
+        for i, b in enumerate(before):
+            if (b.role, b.use) == (f.role, f.use) and abs(b.eur_per_hour - f.eur_per_hour) < 1e-9:
+                take = min(left[i], f.hours_per_week - early)
+                left[i] -= take
+                early += take
+        late = f.hours_per_week - early
+        if late <= 1e-6:
+            out.append(f)
+            continue
+        if early > 1e-6:
+            out.append(_with_hours(f, early))
+        rest = _with_hours(f, late)
+        start: tuple[str, str, float | str] = ("from", "count", float(max(year, f.from_year)))
+        note = (
+            # a use counted from the leavers' year anyway (their replacement) says its year
+            Part(
+                N_("(with the jobs that start then, at %(ramp)s in year %(from)s)"),
+                (ramp, start),
+            )
+            if f.from_year >= year
+            else Part(
+                N_(
+                    "from year %(from)s, with the jobs that start when people leave, at %(ramp)s in that year"
+                ),
+                (start, ramp),
+            )
+        )
+        out.append(
+            replace(
+                rest,
+                from_year=max(year, f.from_year),
+                with_late_jobs=True,
+                part=replace(rest.part, then=note),
+            )
+        )
+    return out
+
+
+def _with_hours(f: FreedValue, hours: float) -> FreedValue:
+    """``f`` for ``hours`` a week, its formula's hours too."""
+    values = tuple(
+        (name, kind, hours if name == "hours" else value) for name, kind, value in f.part.values
+    )
+    return replace(f, hours_per_week=hours, part=replace(f.part, values=values))

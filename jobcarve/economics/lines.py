@@ -28,19 +28,26 @@ class Part:
 
     template: str
     values: tuple[tuple[str, str, float | str], ...]  # (name, kind, value)
+    #: a factor or note that follows the term (the years a job that starts when people
+    #: leave is there), a template of its own
+    then: Part | None = None
 
     def render(
         self, fmt: Callable[[str, float | str], str], translate: Callable[[str], str]
     ) -> str:
-        return translate(self.template) % {name: fmt(kind, v) for name, kind, v in self.values}
+        text = translate(self.template) % {name: fmt(kind, v) for name, kind, v in self.values}
+        return text if self.then is None else f"{text} {self.then.render(fmt, translate)}"
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "template": self.template,
             "values": {
                 name: (round(v, 4) if isinstance(v, float) else v) for name, _k, v in self.values
             },
         }
+        if self.then is not None:
+            out["then"] = self.then.to_dict()
+        return out
 
 
 def english(kind: str, value: float | str) -> str:

@@ -91,22 +91,32 @@ class _JobMoney:
 
     per_job: list[dict[str, list[float]]]
     meta: list[JobWage]  # per job
+    #: per job, the year it starts: 1, or the leavers' year for a job too small without the
+    #: work that waits for them (`JobFigures.starts_when_they_leave`)
+    from_years: list[int]
     #: (instrument, LW, wage per hour with holiday pay it is based on, the youth share key
-    #: of a loonkostensubsidie on the youth minimum or "") -> hours per week
-    subsidy_groups: dict[tuple[str, float, float, str], float]
-    #: (wage per hour with holiday pay, its basis: `paid_wage`) -> hours per week of the
-    #: hired jobs at that wage
-    wage_groups: dict[tuple[float, str], float]
-    lkv_groups: dict[float, int]  # hours per week -> workers (LKV banenafspraak)
-    lkv_ag_groups: dict[float, int]  # the same, LKV arbeidsgehandicapte werknemer
+    #: of a loonkostensubsidie on the youth minimum or "", the years the jobs are there) ->
+    #: hours per week
+    subsidy_groups: dict[tuple[str, float, float, str, int], float]
+    #: (wage per hour with holiday pay, its basis: `paid_wage`, the years the jobs are
+    #: there) -> hours per week of the hired jobs at that wage
+    wage_groups: dict[tuple[float, str, int], float]
+    #: (hours per week, years the jobs are there) -> workers (LKV banenafspraak)
+    lkv_groups: dict[tuple[float, int], int]
+    #: (hours per week, years of LKV) -> workers (LKV arbeidsgehandicapte werknemer)
+    lkv_ag_groups: dict[tuple[float, int], int]
     support_count: dict[str, int]
     #: of `support_count`, those reimbursed as individual provisions, and those not because
     #: they remove a lifting risk that holds for anyone (`JobFigures.duty_supports`)
     reimbursed_count: dict[str, int]
     duty_count: dict[str, int]
-    #: secondment fee per hour worked -> hours per week of the seconded jobs at that fee
-    seconded_groups: dict[float, float]
+    #: (secondment fee per hour worked, years the jobs are there) -> hours per week of the
+    #: seconded jobs at that fee
+    seconded_groups: dict[tuple[float, int], float]
     coached_hours: float
+    #: the job coach's shares of the jobs' first three years within the horizon -> hours
+    #: per week of the coached jobs
+    coached_groups: dict[tuple[float, ...], float]
     coach_rate: float
     coach_shares: list[float]
 
@@ -142,28 +152,39 @@ def _job_money(
     rates = [coach_rate_of(job) for job in figures.jobs]
     # the plan line's rate: the jobs' mean, so that workers x hours x weeks x rate is the sum
     coach_rate = sum(rates) / len(rates) if rates else mean_cost
-    coach_shares = [v["jobcoach_share_year1"], v["jobcoach_share_year2"], v["jobcoach_share_year3"]]
-    coach_shares = [s if y < horizon else 0.0 for y, s in enumerate(coach_shares)]
+    shares = [v["jobcoach_share_year1"], v["jobcoach_share_year2"], v["jobcoach_share_year3"]]
+    coach_shares = [s if y < horizon else 0.0 for y, s in enumerate(shares)]
+    # a job too small without the work that waits for people leaving starts in the year they
+    # go (`JobFigures.starts_when_they_leave`; four readings: the wages counted from year 1)
+    leavers_year = max(1, int(v["leavers_from_year"]))
     per_job_years: list[dict[str, list[float]]] = []
     job_meta: list[JobWage] = []
-    subsidy_groups: dict[tuple[str, float, float, str], float] = {}
-    wage_groups: dict[tuple[float, str], float] = {}
-    lkv_groups: dict[float, int] = {}
-    lkv_ag_groups: dict[float, int] = {}
+    subsidy_groups: dict[tuple[str, float, float, str, int], float] = {}
+    wage_groups: dict[tuple[float, str, int], float] = {}
+    lkv_groups: dict[tuple[float, int], int] = {}
+    lkv_ag_groups: dict[tuple[float, int], int] = {}
     support_count: dict[str, int] = {}
     reimbursed_count: dict[str, int] = {}
     duty_count: dict[str, int] = {}
-    seconded_groups: dict[float, float] = {}
+    seconded_groups: dict[tuple[float, int], float] = {}
+    coached_groups: dict[tuple[float, ...], float] = {}
+    from_years: list[int] = []
     coached_hours = 0.0
     for job, job_coach_rate in zip(figures.jobs, rates, strict=True):
         prof = profiles.get(job.profile)
         instrument: str = prof.instrument if prof is not None else "none"
         lw = profile_loonwaarde(prof, r, v) if prof is not None else 1.0
         h = job.hours_per_week
+        # the years the job is there: from year 1, or from the leavers' year
+        first = min(horizon, leavers_year - 1) if job.starts_when_they_leave else 0
+        active = list(range(first, horizon))
+        n_active = len(active)
+        from_years.append(first + 1)
         # the wage paid (a stated CAO wage, else the statutory minimum for the age) and the
         # statutory minimum the loonkostensubsidie is based on, both with holiday pay, in
-        # each year at the worker's age that year; the lines show their average
-        ages = ages_by_year(prof, horizon)
+        # each year the job is there at the worker's age that year; the lines show their
+        # average
+        ages = [ages_by_year(prof, horizon)[y] for y in active] or [None]
         pays = [paid_wage(prof, a, v) for a in ages]
         wage_hs = [p * holiday for p, _b in pays]
         statutory = [statutory_wage(a, v) for a in ages]
@@ -171,19 +192,25 @@ def _job_money(
         pay, basis = pays[0]
         youth_key = statutory[0][1]
         age0 = ages[0]
+        years_paid = max(1, n_active)
         if age0 is not None and max(wage_hs) - min(wage_hs) > 1e-9:
             # a CAO wage that the minimum for the age overtakes is still a CAO wage until
             # then (a diff review: "youth minimum wage at 19" for a CAO wage of EUR 13)
             stated = any(b == "stated" for _p, b in pays)
-            basis = ("stated_" if stated else "") + rising_key(age0, horizon)
+            basis = ("stated_" if stated else "") + rising_key(age0, years_paid)
         # every youth share the wage or the subsidy uses over the years (the rate table)
         youth_keys = tuple(sorted({k for _m, k in statutory} - {""}))
         min_key = youth_key
         if age0 is not None and max(minimum_hs) - min(minimum_hs) > 1e-9:
-            min_key = rising_key(age0, horizon)
-        wage_h = sum(wage_hs) / horizon
-        minimum_h = sum(minimum_hs) / horizon
-        wages = [h * paid * w * (1 + charges) for w in wage_hs]
+            min_key = rising_key(age0, years_paid)
+        wage_h = sum(wage_hs) / years_paid
+        minimum_h = sum(minimum_hs) / years_paid
+        # per year of the horizon: nothing before the job is there
+        wage_of = dict(zip(active, wage_hs, strict=False))
+        minimum_of = dict(zip(active, minimum_hs, strict=False))
+        wages = [
+            h * paid * wage_of[y] * (1 + charges) if y in wage_of else 0.0 for y in range(horizon)
+        ]
         fee = prof.secondment_rate_eur_per_hour if prof is not None else None
         base_h = wage_h
         seconded = instrument == "detachering" and fee is not None
@@ -191,41 +218,60 @@ def _job_money(
         if seconded and fee is not None:
             # the sociaal werkbedrijf stays the employer: it pays the wage and gets whatever
             # funds the worker brings; the company pays its fee for the hours worked
-            wages = [h * prod * fee] * horizon
-            seconded_groups[fee] = seconded_groups.get(fee, 0.0) + h
+            wages = [h * prod * fee if y in wage_of else 0.0 for y in range(horizon)]
+            seconded_groups[fee, n_active] = seconded_groups.get((fee, n_active), 0.0) + h
         elif instrument == "lks":
             # on the statutory minimum: a CAO wage above it is the employer's (Participatiewet)
             share = min(max(0.0, 1 - lw), cap)
             base_h = minimum_h
-            subsidies = [share * h * paid * m * (1 + supplement) for m in minimum_hs]
+            subsidies = [
+                share * h * paid * minimum_of[y] * (1 + supplement) if y in minimum_of else 0.0
+                for y in range(horizon)
+            ]
         elif instrument == "loondispensatie" and lw <= v["loondispensatie_max_loonwaarde_share"]:
             # the employer pays the loonwaarde of the wage it would pay
-            subsidies = [(1 - lw) * h * paid * w * (1 + charges) for w in wage_hs]
-        if not seconded:
-            wage_groups[wage_h, basis] = wage_groups.get((wage_h, basis), 0.0) + h
+            subsidies = [
+                (1 - lw) * h * paid * wage_of[y] * (1 + charges) if y in wage_of else 0.0
+                for y in range(horizon)
+            ]
+        if not seconded and n_active:
+            key_w = (wage_h, basis, n_active)
+            wage_groups[key_w] = wage_groups.get(key_w, 0.0) + h
         if any(subsidies):
-            key = (instrument, round(lw, 6), base_h, min_key if instrument == "lks" else "")
+            key = (
+                instrument,
+                round(lw, 6),
+                base_h,
+                min_key if instrument == "lks" else "",
+                n_active,
+            )
             subsidy_groups[key] = subsidy_groups.get(key, 0.0) + h
         lkv = lkv_ag = 0.0
         kind = prof.lkv_kind if prof is not None else "none"
         if instrument == "detachering":
             kind = "none"  # any LKV is the employer's, the sociaal werkbedrijf
-        if kind == "banenafspraak":
+        ag_years = min(int(v["lkv_ag_years"]), n_active)
+        if n_active and kind == "banenafspraak":
             lkv = min(v["lkv_eur_per_hour"] * h * paid, v["lkv_max_eur_per_year"])
-            lkv_groups[round(h, 6)] = lkv_groups.get(round(h, 6), 0) + 1
-        elif kind == "arbeidsgehandicapt":
+            key_l = (round(h, 6), n_active)
+            lkv_groups[key_l] = lkv_groups.get(key_l, 0) + 1
+        elif n_active and kind == "arbeidsgehandicapt":
             lkv_ag = min(v["lkv_ag_eur_per_hour"] * h * paid, v["lkv_ag_max_eur_per_year"])
-            lkv_ag_groups[round(h, 6)] = lkv_ag_groups.get(round(h, 6), 0) + 1
+            key_l = (round(h, 6), ag_years)
+            lkv_ag_groups[key_l] = lkv_ag_groups.get(key_l, 0) + 1
         coaching_y1 = (
             v["coaching_hours_per_week"] * prod * job_coach_rate + v["praktijkverklaring_cost_eur"]
         )
         # a seconded worker's job coach is the sociaal werkbedrijf's, in its fee
-        coached = "job_coach" in job.supports and instrument != "detachering"
+        coached = "job_coach" in job.supports and instrument != "detachering" and n_active > 0
+        # the job coach's shares of the job's first three years, those within the horizon
+        own_shares = tuple(s if first + k < horizon else 0.0 for k, s in enumerate(shares))
         if coached:
             coached_hours += h
+            coached_groups[own_shares] = coached_groups.get(own_shares, 0.0) + h
         support_cost = 0.0
         support_back = 0.0
-        for sid in job.supports:
+        for sid in job.supports if n_active else ():
             price = r.supports.get(sid)
             if price is None or not price.cost_eur:
                 continue
@@ -240,17 +286,18 @@ def _job_money(
                 reimbursed_count[sid] = reimbursed_count.get(sid, 0) + 1
                 support_back += price.cost_eur * v["support_reimbursed_share"]
         years: dict[str, list[float]] = {k: [0.0] * horizon for k in LINE_KEYS}
-        for y in range(horizon):
+        for y in active:
+            k = y - first  # the job's own year
             years["wage_cost_new_workers"][y] = -wages[y]
             years["wage_cost_subsidy"][y] = subsidies[y]
             years["lkv_banenafspraak"][y] = lkv
-            years["lkv_arbeidsgehandicapt"][y] = lkv_ag if y < v["lkv_ag_years"] else 0.0
-            if y == 0:
+            years["lkv_arbeidsgehandicapt"][y] = lkv_ag if k < ag_years else 0.0
+            if k == 0:
                 years["coaching"][y] = -coaching_y1
                 years["supports"][y] = -support_cost
                 years["supports_reimbursement"][y] = support_back
-            if coached and y < 3:
-                cost = coach_shares[y] * h * prod * v["jobcoach_rate_eur_per_hour"]
+            if coached and k < 3:
+                cost = own_shares[k] * h * prod * v["jobcoach_rate_eur_per_hour"]
                 years["jobcoach"][y] = -cost
                 years["jobcoach_reimbursement"][y] = cost * v["jobcoach_reimbursed_share"]
         per_job_years.append(years)
@@ -264,6 +311,7 @@ def _job_money(
     return _JobMoney(
         per_job_years,
         job_meta,
+        from_years,
         subsidy_groups,
         wage_groups,
         lkv_groups,
@@ -273,6 +321,7 @@ def _job_money(
         duty_count,
         seconded_groups,
         coached_hours,
+        coached_groups,
         coach_rate,
         coach_shares,
     )

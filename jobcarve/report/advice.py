@@ -254,15 +254,30 @@ def advise(
                     )
                     % values
                 )
-            wages = -case.line("wage_cost_new_workers")
-            job_hours = sum(j.hours_per_week for j in case.jobs)
             first = min(f.from_year for f in leavers)
-            if leaver_wait_hours >= 0.05 and job_hours > 0 and wages > 0 and first > 1:
-                # the wages count every job from year 1, the leavers' hours from their year
-                # (two readings: the die caster's and the duct maker's jobs paid in year 1
-                # for work that exists only after a retirement)
+            late = [j for j in case.jobs if j.from_year > 1]
+            if late:
+                # a job too small without the leavers' work starts when they go, in the
+                # business case too (four readings: wages paid from year 1 for work that
+                # exists only after a retirement)
                 text += " " + _(
-                    "The wages count every new job in full from year 1. Until they leave, about %(hours)s of the jobs' hours a week (at the workers' pace) have no work yet: about %(eur)s of wages a year, before subsidies, until year %(year)s. Start those jobs, or that part of them, when they leave, or find other work for those hours."
+                    "Without that work %(count)s of the new jobs would be too small: the business case starts them in year %(year)s, when those people leave, and counts their wages, subsidies, coaching and the hours they free from then."
+                ) % {"count": len(late), "year": min(j.from_year for j in late)}
+            # the jobs that start at once: their wages count from year 1, the leavers' hours
+            # from their year (two readings: the die caster's and the duct maker's jobs paid
+            # in year 1 for work that exists only after a retirement)
+            at_once = [j for j in case.jobs if j.from_year == 1]
+            wages = -sum(j.items.get("wage_cost_new_workers", 0.0) for j in at_once)
+            job_hours = sum(j.hours_per_week for j in at_once)
+            if leaver_wait_hours >= 0.05 and job_hours > 0 and wages > 0 and first > 1:
+                text += " " + (
+                    _(
+                        "The wages count the other new jobs in full from year 1. Until they leave, about %(hours)s of those jobs' hours a week (at the workers' pace) have no work yet: about %(eur)s of wages a year, before subsidies, until year %(year)s. Start that part of them when they leave, or find other work for those hours."
+                    )
+                    if late
+                    else _(
+                        "The wages count every new job in full from year 1. Until they leave, about %(hours)s of the jobs' hours a week (at the workers' pace) have no work yet: about %(eur)s of wages a year, before subsidies, until year %(year)s. Start those jobs, or that part of them, when they leave, or find other work for those hours."
+                    )
                 ) % {
                     "hours": number(leaver_wait_hours, lang, 1),
                     "eur": money(wages * leaver_wait_hours / job_hours, lang),

@@ -442,7 +442,15 @@ def business_view(
     profile_names = {p.id: p.name for p in process.profiles} if process is not None else {}
     jobs = tuple(
         JobCaseRow(
-            title=(job_titles or {}).get(j.id) or f"{i}. {profile_names.get(j.profile, j.profile)}",
+            title=(
+                (job_titles or {}).get(j.id) or f"{i}. {profile_names.get(j.profile, j.profile)}"
+            )
+            # a job too small without the leavers' work starts when they go
+            + (
+                " (" + _("from year %(year)s, when people leave") % {"year": j.from_year} + ")"
+                if j.from_year > 1
+                else ""
+            ),
             hours=number(j.hours_per_week, lang, 1),
             # no instrument: the full wage, whatever the pace (a reading: "90%, none" for a
             # WIA worker on the full wage read as a loonwaarde that cuts his pay)

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from jobcarve.carving.balance import RoleBalance
 from jobcarve.carving.line import DECISECOND, LineSolution
 from jobcarve.carving.plan import (
     Plan,
@@ -16,6 +14,7 @@ from jobcarve.carving.plan import (
     PlanJob,
     day_only_profiles,
     no_night_profiles,
+    role_keeps,
     room_left,
 )
 from jobcarve.carving.status import SolveStatus
@@ -381,10 +380,8 @@ def _job_cards(
     lang: str,
     _: Gettext,
     cats: Catalogs,
-    base: dict[str, float] | None = None,
 ) -> list[JobCard]:
-    """The job cards. `base`: per task, its hours today over its hours with a split's
-    hand-over time (1 where it has none), to weigh a job's work against the work balance."""
+    """The job cards."""
     profiles = {p.id: p for p in process.profiles}
     exposure_acts = exposure_activities(cats)
     day_profiles = day_only_profiles(process, cats)
@@ -431,7 +428,7 @@ def _job_cards(
             },
         ]
         if job.profile:
-            checks += _short_job(job, plan, profiles[job.profile], units, base or {}, lang, _)
+            checks += _short_job(job, plan, profiles[job.profile], units, lang, _)
         pace = profiles[job.profile].pace if job.profile else 1.0
         fed = [u for u, _h in by_hours if "line_fed" in units[u].activities]
         floor = []
@@ -581,7 +578,7 @@ def _job_cards(
         # silent)
         # the roles' figures of the work balance (one home), not a share of this job
         balance = {b.role: b for b in plan.work_balance}
-        waits = _waits_for_leavers([job], plan, units, balance, base or {})
+        waits = plan.leaver_waits([job])
         late = False  # too small without that work: it starts when they go
         if waits:
             # this job's own part: at most its work of the role, at most what rests on the
@@ -602,7 +599,7 @@ def _job_cards(
                 }
             )
             rest = job.hours_per_week - sum(own.values())
-            late = rest < o["min_job_hours"] - 0.05
+            late = plan.starts_when_they_leave(job)
             if late:
                 # a job that is too small without that part is no job until they go (a
                 # reading of the office chair maker: 12.6 h of one task left, "the employer's
@@ -1032,7 +1029,6 @@ def _short_job(
     plan: Plan,
     profile: Profile,
     units: dict[str, Any],
-    base: dict[str, float],
     lang: str,
     _: Gettext,
 ) -> list[str]:
@@ -1057,14 +1053,8 @@ def _short_job(
         if u.access[p]:
             least = min(parts.get(u.unit, (0.0, u.base_hours))[1], u.base_hours)
             parts[u.unit] = (u.physical, least)
-    unit_kept = {
-        uid: sum(
-            h.hours_per_week * base.get(units[uid].task, 1.0)
-            for h in plan.unit_holder.get(uid, ())
-            if h.kind == "role" and not h.tending
-        )
-        for uid in parts
-    }
+    # the role's holdings are today's hours already (`carving.plan._to_plan`)
+    unit_kept = {uid: role_keeps(plan.unit_holder, uid) for uid in parts}
     kept: dict[str, float] = {}
     for uid, hours in unit_kept.items():
         kept[units[uid].role] = kept.get(units[uid].role, 0.0) + hours
@@ -1111,43 +1101,6 @@ def _short_job(
             % {**said, "left": number(left, lang, 1)}
         ]
     return []
-
-
-def _waits_for_leavers(
-    jobs: Sequence[PlanJob],
-    plan: Plan,
-    units: dict[str, Any],
-    balance: dict[str, RoleBalance],
-    base: dict[str, float],
-) -> dict[str, tuple[float, float]]:
-    """Per role, the most of these jobs' hours (the workers' own, as the cards list them)
-    that come free only when the role's leavers go: the jobs' work of the role, scaled by the
-    share of it the role's hours absorbed by leavers (the work balance's figure, in today's
-    hours without hand-over time) could cover; with those hours in today's hours, as the
-    work balance counts them. One job's card asks it of that job (several jobs may share those
-    hours, and which starts first is the employer's choice, so each says its most); the first
-    screen's condition asks it of all carved jobs (one home for both figures)."""
-    own: dict[str, float] = {}
-    today: dict[str, float] = {}
-    for job in jobs:
-        for u in job.units:
-            role = units[u].role
-            own[role] = own.get(role, 0.0) + job.unit_hours.get(u, 0.0)
-            today[role] = today.get(role, 0.0) + sum(
-                h.hours_per_week * base.get(units[u].task, 1.0)
-                for h in plan.unit_holder.get(u, ())
-                if h.kind == "carved" and h.holder == job.id
-            )
-    out = {}
-    for role, hours in own.items():
-        leaving = balance[role].absorbed.get("leavers", 0.0) if role in balance else 0.0
-        if leaving >= 0.05 and today[role] >= 0.05:
-            # the work balance's figure where the jobs hold all of it (one home: 11.2 h here
-            # beside the balance's 11.3 h was the same 11.25 h, rounded from two sums); a
-            # cobot that takes some of the role's work too leaves the jobs at most their own
-            held = leaving if today[role] > leaving - 0.05 else today[role]
-            out[role] = (hours * min(1.0, leaving / today[role]), held)
-    return out
 
 
 def _roles_with_hours(

@@ -63,7 +63,6 @@ from jobcarve.report.cards import (
     _cobot_cards,
     _job_cards,
     _stations,
-    _waits_for_leavers,
     job_titles,
     lift_unrated,
 )
@@ -313,7 +312,6 @@ def build_context(
                 lang,
                 _,
                 cats,
-                {t.id: t.today_share for t in analysis.tasks},
             )
         )
         if plan
@@ -703,18 +701,12 @@ def _lifting_risks(
     return tuple(rows)
 
 
-def _leaver_wait_hours(plan: Plan, analysis: Analysis | None) -> float:
-    """The new jobs' hours a week, at the workers' pace, that rest on people leaving: per
-    role, the work balance's leaver hours (today's hours) in the jobs' own hours, at most
-    the jobs' own hours of the role's work. The cards' rule over all carved jobs (one home:
-    a reading found 13.9 h here beside 14.8 h on the one job's card)."""
-    if analysis is None:
-        return 0.0
-    units = {u.id: u for u in analysis.units}
-    base = {t.id: t.today_share for t in analysis.tasks}
-    balance = {b.role: b for b in plan.work_balance}
-    waits = _waits_for_leavers(plan.carved, plan, units, balance, base)
-    return sum(own for own, _today in waits.values())
+def _leaver_wait_hours(plan: Plan) -> float:
+    """The hours a week, at the workers' pace, of the new jobs that start at once that rest
+    on people leaving (`Plan.waits_at_start`: the jobs too small without that work start
+    when they go, in the business case too). The cards' rule (one home: a reading found
+    13.9 h here beside 14.8 h on the one job's card)."""
+    return sum(own for own, _today in plan.waits_at_start().values())
 
 
 def _cobot_candidates(
@@ -957,7 +949,7 @@ def _decision(
         leaver_hours=sum(b.uses["leavers"] for b in plan.work_balance),
         loonwaarde_less=sum(g.less for g in loonwaarde_gaps(case, process)) if case else 0.0,
         exposed_jobs=tuple(j.title for j in jobs if j.exposed_nearby),
-        leaver_wait_hours=_leaver_wait_hours(plan, analysis),
+        leaver_wait_hours=_leaver_wait_hours(plan),
         year_round_agency=tuple(
             _("%(role)s, %(hours)s h a week")
             % {"role": roles[b.role].name, "hours": number(b.absorbed["agency"], lang, 1)}
