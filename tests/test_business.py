@@ -2080,9 +2080,10 @@ def test_a_job_that_waits_starts_later_when_the_leavers_go_later() -> None:
 
 
 def test_a_plan_whose_jobs_wait_for_the_leavers_starts_them_in_their_year() -> None:
-    """Through the whole chain (the ladder maker, case 102): the jobs whose cards say they
-    start when the leavers go are the jobs the business case starts in year 2, the
-    condition says so, and the cash flow pays no wage in year 1."""
+    """Through the whole chain (the ladder maker, case 102): the plan's jobs that start when
+    the leavers go are the jobs the business case starts in year 2, the cash flow pays no
+    wage in year 1 where all of them wait, and the business table says it per job (the
+    cards and the first screen: tests/test_report.py)."""
     path = Path(__file__).parent / "cases" / "ladder_maker.yaml"
     process = read_process(path)
     analysis = analyze(process)
@@ -2111,16 +2112,58 @@ def test_the_leavers_hours_are_shared_among_the_jobs_that_wait() -> None:
     process = read_process(Path(__file__).parent / "cases" / "dairy_desserts.yaml")
     analysis = analyze(process)
     result = plan(process, analysis, time_limit_s=5, evaluate_proposals=False)
+    from jobcarve.carving.assignment import leaver_waits, named_jobs
+    from jobcarve.carving.balance import leaver_hours
+
     least = float(result.options["min_job_hours"])
+    inst, a = result.instance, result.assignment
+    assert inst is not None and a is not None
+    hours = {j.id: j.hours_per_week for j in result.carved}
+    full = leaver_hours(result.work_balance)
     alone = [
-        j.id
-        for j in result.carved
-        if (waits := result.leaver_waits([j]))
-        and j.hours_per_week - sum(own for own, _today in waits.values()) < least - 0.05
+        jid
+        for jid, p, members in named_jobs(inst, a)
+        if (waits := leaver_waits(inst, a, [(p, members)], full))
+        and hours[jid] - sum(own for own, _today in waits.values()) < least - 0.05
     ]
     late = result.late_jobs()
     assert len(alone) == 2 and len(late) == 1 and late < set(alone)
+    # the other one reads the leavers' hours the late job leaves it: none of its work waits
+    (other,) = [j for j in result.carved if j.id in set(alone) - late]
+    assert not result.job_waits(other)
     case = business_case(process, plan_figures(process, analysis, result), sensitivity=False)
     assert {j.id for j in case.jobs if j.from_year == 2} == late
     # the jobs that start at once have no hours left that wait for the leaver
     assert sum(own for own, _today in result.waits_at_start().values()) < 0.05
+
+
+def test_a_year_with_nothing_yet_has_not_paid_back() -> None:
+    """Where every job starts when people leave (the ladder maker), year 1 has no money at
+    all: the payback counts from the first year anything happens, not "year 1"."""
+    from jobcarve.economics.case import first_paid_back
+
+    assert first_paid_back([0.0, 19399.0, 27837.0]) == 2
+    assert first_paid_back([0.0, -5000.0, 3000.0, 4000.0]) == 4
+    assert first_paid_back([1200.0, -100.0]) == 1
+    assert first_paid_back([0.0, 0.0]) is None
+    assert first_paid_back([-10.0, 5.0]) is None
+
+
+def test_a_job_that_starts_after_the_horizon_is_not_in_the_figures() -> None:
+    """Where the leavers go after the business case's years (8 of 5), the job that waits for
+    them costs and brings nothing in these figures, its row says so, and the formulas count
+    only the job there from year 1 (a diff review: "from year 6" and a condition that said
+    the wages were counted from then)."""
+    process, figures = late_figures()
+    case = business_case(process, figures, leavers_from_year=8)
+    now, late = case.jobs
+    assert (now.from_year, late.from_year) == (1, 8)
+    assert all(abs(v) < 1e-9 for v in late.items.values())
+    coaching = next(line for line in case.lines if line.key == "coaching")
+    assert coaching.formula.startswith("1 x 2.0 h/week x 46 weeks x EUR 50.00")
+    assert coaching.amount_eur_per_year == pytest.approx(-4600 / 5)
+    view = business_view(case, None, "en", translations("en").gettext, process)
+    assert view.jobs[1].title.endswith(
+        "(from year 8, when people leave: after the business case's years)"
+    )
+    assert "from year" not in view.jobs[0].title

@@ -925,7 +925,9 @@ def test_seasonal_agency_hours_are_named_under_the_work_balance_and_in_the_advic
     assert 'data-figure="seasonal-hours"' not in plain.html("en")
     # the example's released hours rest partly on a leaver: "once they have gone, nobody ..."
     assert "obody employed today loses work" in plain.html("en")
-    # and the cards of the jobs with that role's work say that part starts when they go
+    # and the cards of the jobs with that role's work say that part starts when they go, as
+    # the plan shares the leaver's hours among them (`Plan.leaver_shares`: a job that starts
+    # at once reads what the jobs too small without them leave it)
     leaving = {b.role for b in plain.plan.work_balance if b.absorbed.get("leavers", 0.0) >= 0.05}
     assert leaving
     plain_ctx = _pinned_context(year_round, plain.analysis, plain.plan, "en", case=plain.case)
@@ -934,7 +936,9 @@ def test_seasonal_agency_hours_are_named_under_the_work_balance_and_in_the_advic
         job = next(j for j in plain.plan.carved if j.id == card.id)
         roles = {u.role for u in plain.analysis.units if u.id in job.units}
         said = any("comes free only when people leave" in f for f in card.floor)
-        assert said == bool(roles & leaving), (card.id, roles, leaving)
+        waits = plain.plan.job_waits(job)
+        assert said == bool(waits), (card.id, roles, leaving)
+        assert set(waits) <= roles & leaving
         leaver_cards += said
     assert leaver_cards  # some job has the work of the role with a leaver
     assert plain.case is not None
@@ -2256,8 +2260,10 @@ def test_the_wages_of_work_that_waits_for_leavers_are_said() -> None:
         / sum(c.hours_per_week for c in paid)
     )
     (said,) = [c for c in ctx.decision.all_conditions if "have no work yet" in c]
-    assert "Without that work 2 of the new jobs would be too small" in said
-    assert "starts them in year 2, when those people leave" in said
+    assert (
+        "The business case starts the jobs that would be too small without that work in year 2"
+        in said
+    )
     assert f"about {number(wait, 'en', 1)} of those jobs' hours a week" in said
     assert f"about {money(wages, 'en')} of wages a year, before subsidies, until year 2" in said
 
@@ -3127,7 +3133,8 @@ def test_a_job_too_small_without_the_work_that_waits_for_leavers_says_so() -> No
     """Case 98: where a job's work that waits for people leaving leaves it below the least
     hours of a job, its card says it starts when they go (a reading of the office chair
     maker: "the employer's choice" where only 11-12 h of one task were left); a job that
-    keeps enough says nothing of it."""
+    keeps enough says nothing of it. The leavers' hours are read as the plan shares them
+    (`Plan.late_jobs`), not against every job."""
     from jobcarve.report.cards import _job_cards
     from jobcarve.study import study
 
@@ -3145,7 +3152,7 @@ def test_a_job_too_small_without_the_work_that_waits_for_leavers_says_so() -> No
     rests = [
         job.hours_per_week - sum(h for h, _t in waits.values())
         for job in plan.carved
-        if (waits := plan.leaver_waits([job]))
+        if (waits := plan.job_waits(job))
     ]
     assert rests
     least = round(min(rests) + 1.0, 1)
@@ -3169,11 +3176,15 @@ def test_a_job_too_small_without_the_work_that_waits_for_leavers_says_so() -> No
         load_catalogs(),
     )
     said = 0
+    late = plan.late_jobs()
     for card, job in zip(cards, plan.carved, strict=True):
-        waits = plan.leaver_waits([job])
+        # read against the leavers' hours the plan gives the job (`Plan.leaver_shares`)
+        waits = plan.job_waits(job)
         rest = job.hours_per_week - sum(h for h, _t in waits.values())
         told = [f for f in card.floor if f.startswith("without the work that waits")]
-        if waits and rest < least - 0.05:
+        assert card.starts_when_they_leave == (job.id in late)
+        if job.id in late:
+            assert waits and rest < least - 0.05
             assert told == [
                 f"without the work that waits for people leaving, this job has "
                 f"{number(rest, 'en', 1)} hours a week, less than the {number(least, 'en', 1)} "
@@ -3378,3 +3389,36 @@ def test_a_loonwaarde_below_the_pace_is_said_in_euros() -> None:
     [note] = [n for n in ctx.business.notes if "average worth of an hour a week freed" in n]
     assert f"those hours are worth about {money(lost, 'en')} a year" in note
     assert f"the net effect would be about {money(case.net_eur_per_year - lost, 'en')}" in note
+
+
+def test_the_card_the_first_screen_and_the_business_case_agree_on_the_jobs_that_wait() -> None:
+    """The duct maker (case 100): the jobs too small without the retiring finisher's work
+    are the same on their cards, under the first screen's jobs, in its headline, in the
+    business table and in the cash flow (a diff review: cards read each job against all of
+    the leaver's hours while the business case had shared them)."""
+    _process, result, ctx, _units = _case_cards("ventilation_ducts")
+    plan, case = result.plan, result.case
+    assert case is not None and ctx.decision is not None and ctx.business is not None
+    late = plan.late_jobs()
+    assert late
+    cards = dict(zip((j.id for j in plan.carved), ctx.jobs, strict=True))
+    assert {jid for jid, card in cards.items() if card.starts_when_they_leave} == late
+    assert {j.id for j in case.jobs if j.from_year == 2} == late
+    titles = [cards[jid].title for jid in sorted(late, key=list(cards).index)]
+    assert f"Without that work {join_items(titles)} would have fewer than" in (
+        ctx.decision.waits_note
+    )
+    n = len(late)
+    assert (
+        f"Of them, {n} start only in year 2, when people leave" in ctx.decision.sentence
+        if n > 1
+        else "Of them, 1 starts only in year 2" in ctx.decision.sentence
+    )
+    rows = [row.title for row in ctx.business.jobs]
+    assert sum("(from year 2, when people leave)" in t for t in rows) == n
+    # a job that starts at once reads the leavers' hours the late jobs leave it: its card's
+    # "up to" is its share of the first screen's hours that wait, no more
+    at_once = sum(own for own, _today in plan.waits_at_start().values())
+    for jid, card in cards.items():
+        if jid not in late:
+            assert card.waits_hours <= at_once + 0.05

@@ -7,9 +7,10 @@ Shared by the greedy start and the CP-SAT model, so that both are judged by the 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from jobcarve.carving.balance import RoleBalance, leaver_hours, less_released
 from jobcarve.carving.instance import PoolInstance
 
 
@@ -123,44 +124,65 @@ def leaver_waits(
     return out
 
 
-def late_jobs(
+@dataclass(frozen=True)
+class LeaverShare:
+    """How one carved job stands to the work that waits for people leaving
+    (`leaver_shares`)."""
+
+    #: too small without that work: it starts when they go (in the business case too)
+    late: bool
+    #: per role, the leavers' hours (today's hours) the job is read against: what the jobs
+    #: judged before it left of them for a late job, what the late jobs leave for one that
+    #: starts at once
+    leaving: dict[str, float]
+
+
+def leaver_shares(
     inst: PoolInstance,
     a: Assignment,
-    jobs: Iterable[tuple[str, int, list[int]]],
-    leaving: Mapping[str, float],
-) -> frozenset[str]:
-    """The ids of the jobs that start when people leave: too small without the work that
-    waits for them, less than a job's fewest hours (a reading of the office chair maker: 12.6
-    h of one task left), so no job until they go. The business case starts them in the year
-    the leavers go (four readings: wages paid from year 1 for work that exists only after a
-    retirement).
+    jobs: Sequence[tuple[str, int, list[int]]],
+    balance: Sequence[RoleBalance],
+) -> dict[str, LeaverShare]:
+    """Per job id, whether it starts when people leave, and the leavers' hours it is read
+    against.
 
-    ``jobs`` are (id, profile index, units), ``leaving`` the work balance's leaver hours per
-    role. The leavers' hours are shared, not counted for every job (a diff check of the
-    dairy: two jobs of 18 and 22 h of packing each read against the same 16 h of a leaver):
-    the job with the fewest hours without that work goes first, and a job that starts late
-    takes as much of the leavers' hours as it holds of the role's work; the next is judged
-    on what is left of them."""
-    left = dict(leaving)
+    A job starts when they go where it is too small without the work that waits for them:
+    fewer than a job's fewest hours (a reading of the office chair maker: 12.6 h of one task
+    left), so no job until they go. The business case starts it in the year the leavers go
+    (four readings: wages paid from year 1 for work that exists only after a retirement).
+
+    ``jobs`` are (id, profile index, units), ``balance`` the plan's work balance. The
+    leavers' hours are shared, not read against every job (a diff check of the dairy: two
+    jobs of 18 and 22 h of packing each read against the same 16 h of one leaver, so both
+    would have waited): the job with the fewest hours without that work goes first; the
+    next is read against the leavers' hours of the balance without the jobs that start late
+    before it (`less_released`, the same rule as the business case's years before they
+    go); a job that starts at once against what all of them leave."""
     least = inst.options.min_job_hours - 0.05
+    late_released: dict[str, float] = {}
 
-    def rest(p: int, members: list[int]) -> float:
+    def leaving() -> dict[str, float]:
+        return leaver_hours(less_released(balance, late_released))
+
+    def rest(p: int, members: list[int], left: Mapping[str, float]) -> float:
         waits = leaver_waits(inst, a, [(p, members)], left)
         if not waits:
             return math.inf
         return job_hours(inst, members, p, a) - sum(own for own, _today in waits.values())
 
-    order = sorted(jobs, key=lambda job: (rest(job[1], job[2]), job[0]))
-    out = set()
+    full = leaver_hours(balance)
+    order = sorted(jobs, key=lambda job: (rest(job[1], job[2], full), job[0]))
+    out: dict[str, LeaverShare] = {}
     for job_id, p, members in order:
-        if rest(p, members) >= least:
+        left = leaving()
+        if rest(p, members, left) >= least:
             continue
-        out.add(job_id)
+        out[job_id] = LeaverShare(True, left)
         for u in members:
             role = inst.units[u].role
-            if role in left:
-                left[role] = max(0.0, left[role] - released_by(inst, a, u)[0])
-    return frozenset(out)
+            late_released[role] = late_released.get(role, 0.0) + released_by(inst, a, u)[0]
+    rest_of = leaving()
+    return {job_id: out.get(job_id) or LeaverShare(False, rest_of) for job_id, _p, _m in jobs}
 
 
 def kind_hours(inst: PoolInstance, members: list[int]) -> dict[str, float]:

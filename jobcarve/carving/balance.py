@@ -365,7 +365,7 @@ def less_released(
     """The roles' balances with ``hours`` (per role, today's hours) less released, absorbed
     in ``order`` (`USES`, or `PAID_FIRST` for the second reading; seasonal uses last): the
     plan before the jobs that start when people leave are there
-    (`carving.assignment.starts_when_they_leave`)."""
+    (`carving.assignment.leaver_shares`)."""
     out = []
     for b in balance:
         freed = max(0.0, b.released_hours_per_week - hours.get(b.role, 0.0))
@@ -380,3 +380,8 @@ def less_released(
             )
         )
     return tuple(out)
+
+
+def leaver_hours(balance: Sequence[RoleBalance]) -> dict[str, float]:
+    """Per role, the freed hours the use ``leavers`` absorbs (today's hours)."""
+    return {b.role: b.absorbed.get("leavers", 0.0) for b in balance}

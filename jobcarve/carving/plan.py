@@ -20,16 +20,16 @@ from typing import Any
 
 from jobcarve.carving.assignment import (
     Assignment,
+    LeaverShare,
     job_hours,
-    late_jobs,
+    leaver_shares,
     leaver_waits,
     named_jobs,
     objectives,
     released,
-    released_by,
     violations,
 )
-from jobcarve.carving.balance import RoleBalance, less_released, weighted_load, work_balance
+from jobcarve.carving.balance import RoleBalance, weighted_load, work_balance
 from jobcarve.carving.instance import (
     PHYSICAL,
     SCALE,
@@ -317,59 +317,53 @@ class Plan:
             return float(limits[profile])
         return float(self.options["max_job_ergonomic_load"])
 
-    def _members(self) -> dict[str, tuple[int, list[int]]]:
-        """Per carved job id, its profile index and units in the solver's instance."""
+    def leaver_shares(self) -> dict[str, LeaverShare]:
+        """Per carved job id, whether it starts when people leave and the leavers' hours it
+        is read against (`assignment.leaver_shares`); empty for a plan without its solver's
+        view."""
         if self.instance is None or self.assignment is None:
             return {}
-        return {jid: (p, m) for jid, p, m in named_jobs(self.instance, self.assignment)}
-
-    def _leaving(self) -> dict[str, float]:
-        return {b.role: b.absorbed.get("leavers", 0.0) for b in self.work_balance}
-
-    def leaver_waits(self, jobs: Collection[PlanJob]) -> dict[str, tuple[float, float]]:
-        """Per role, the most of these jobs' own hours that come free only when the role's
-        leavers go, and those hours in today's hours (`assignment.leaver_waits`); empty for a
-        plan without its solver's view."""
-        members = self._members()
-        if self.instance is None or self.assignment is None:
-            return {}
-        chosen = [members[j.id] for j in jobs if j.id in members]
-        return leaver_waits(self.instance, self.assignment, chosen, self._leaving())
+        named = named_jobs(self.instance, self.assignment)
+        return leaver_shares(self.instance, self.assignment, named, self.work_balance)
 
     def late_jobs(self) -> frozenset[str]:
         """The ids of the carved jobs too small without the work that waits for people
-        leaving: they start when they go (`assignment.late_jobs`)."""
-        if self.instance is None or self.assignment is None:
-            return frozenset()
-        named = named_jobs(self.instance, self.assignment)
-        return late_jobs(self.instance, self.assignment, named, self._leaving())
+        leaving: they start when they go."""
+        return frozenset(j for j, share in self.leaver_shares().items() if share.late)
 
     def starts_when_they_leave(self, job: PlanJob) -> bool:
         """True where ``job`` is one of `late_jobs`."""
         return job.id in self.late_jobs()
 
+    def job_waits(self, job: PlanJob) -> dict[str, tuple[float, float]]:
+        """Per role, the most of ``job``'s own hours that come free only when the role's
+        leavers go, and those hours in today's hours (`assignment.leaver_waits`), read
+        against the leavers' hours `leaver_shares` gives it; empty for a plan without its
+        solver's view."""
+        share = self.leaver_shares().get(job.id)
+        if share is None or self.instance is None or self.assignment is None:
+            return {}
+        p, members = next((p, m) for jid, p, m in self._named() if jid == job.id)
+        return leaver_waits(self.instance, self.assignment, [(p, members)], share.leaving)
+
     def waits_at_start(self) -> dict[str, tuple[float, float]]:
         """Per role, the hours of the jobs that start at once (not `late_jobs`) that wait for
-        people leaving, and those hours in today's hours: with the leavers' hours the role's
-        balance absorbs before the jobs that start when they go are there
-        (`less_released`). The first screen says what the wages pay for those hours until
-        they leave."""
-        if self.instance is None or self.assignment is None:
+        people leaving, and those hours in today's hours: read together against the leavers'
+        hours the late jobs leave them (`leaver_shares`). The first screen says what the
+        wages pay for those hours until they leave."""
+        shares = self.leaver_shares()
+        if not shares or self.instance is None or self.assignment is None:
             return {}
-        inst, a = self.instance, self.assignment
-        late_ids = self.late_jobs()
-        late: dict[str, float] = {}
-        early = []
-        for job_id, p, members in named_jobs(inst, a):
-            if job_id in late_ids:
-                for u in members:
-                    role = inst.units[u].role
-                    late[role] = late.get(role, 0.0) + released_by(inst, a, u)[0]
-            else:
-                early.append((p, members))
-        before = less_released(self.work_balance, late)
-        leaving = {b.role: b.absorbed.get("leavers", 0.0) for b in before}
-        return leaver_waits(inst, a, early, leaving)
+        early = [(p, m) for jid, p, m in self._named() if not shares[jid].late]
+        if not early:
+            return {}
+        leaving = next(s.leaving for s in shares.values() if not s.late)
+        return leaver_waits(self.instance, self.assignment, early, leaving)
+
+    def _named(self) -> list[tuple[str, int, list[int]]]:
+        if self.instance is None or self.assignment is None:
+            return []
+        return named_jobs(self.instance, self.assignment)
 
     @property
     def cobot_units(self) -> frozenset[str]:

@@ -134,6 +134,20 @@ class Year:
         }
 
 
+def first_paid_back(nets: Sequence[float]) -> int | None:
+    """The first year (1-based) the cumulative net is at least 0, counted from the first year
+    anything happens: a year with nothing yet (the jobs start when people leave, no cobot)
+    has not paid back anything (the ladder maker's year 1 read as "pays back in year 1")."""
+    cumulative = 0.0
+    started = False
+    for i, net in enumerate(nets):
+        started = started or abs(net) >= 0.005
+        cumulative += net
+        if started and cumulative >= 0:
+            return i + 1
+    return None
+
+
 @dataclass(frozen=True)
 class CashFlow:
     """The cash flow per year over the horizon, its NPV and payback year.
@@ -172,7 +186,7 @@ class CashFlow:
         has paid for itself at all (`payback_year`); None within the horizon otherwise."""
         if self.payback_year is None:
             return None
-        return next((i + 1 for i, c in enumerate(self.paid_cumulative_eur) if c >= 0), None)
+        return first_paid_back(self.paid_net_eur)
 
     @property
     def has_capacity(self) -> bool:
@@ -248,8 +262,12 @@ class BusinessCase:
     def coaching_hours_per_week_year1(self) -> float:
         """Hours a week the colleagues who guide the new workers give in the first year (the
         line ``coaching``: every job, ``coaching_hours_per_week`` each). They come out of the
-        time of the roles the jobs take work from, so the first year frees that much less."""
-        return len(self.jobs) * self.rates.get("coaching_hours_per_week", 0.0)
+        time of the roles the jobs take work from, so the first year frees that much less.
+        Only the jobs there in year 1: a job that starts when people leave is coached in its
+        own first year (a reading of the duct maker: 8 h a week in year 1 for four jobs, two
+        of which start in year 2)."""
+        there = sum(1 for j in self.jobs if j.from_year == 1)
+        return there * self.rates.get("coaching_hours_per_week", 0.0)
 
     @property
     def paid_first(self) -> tuple[float, float] | None:
@@ -398,9 +416,9 @@ def _cash_flow(
         cumulative += net
         disc = net / (1 + rate) ** (y + 1)
         npv += disc
-        if payback_year is None and cumulative >= 0 and (figures.jobs or n_cobots):
-            payback_year = y + 1
         years_out.append(Year(y + 1, items, net, cumulative, disc))
+    if figures.jobs or n_cobots:
+        payback_year = first_paid_back([y.net for y in years_out])
     cash = CashFlow(tuple(years_out), rate, npv, payback_year, tuple(capacity_by_year))
 
     return cash
@@ -447,7 +465,8 @@ def business_case(
     money = _job_money(process, figures, r, v, horizon)
     # the jobs that start when people leave free their hours from that year: before it the
     # roles' balances are the plan's without them (`less_released`)
-    leavers_year = max(1, int(v["leavers_from_year"]))
+    # the year the jobs that start when people leave start (`_job_money`'s one rule)
+    leavers_year = min((first for first in money.from_years if first > 1), default=1)
     late_released: dict[str, float] = {}
     for job, first in zip(figures.jobs, money.from_years, strict=True):
         if first > 1:

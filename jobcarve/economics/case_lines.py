@@ -278,7 +278,7 @@ def _case_lines(
             (
                 Part(
                     N_(
-                        "%(workers)s x %(hours)s h/week x %(weeks)s weeks x %(rate)s in year 1"
+                        "%(workers)s x %(hours)s h/week x %(weeks)s weeks x %(rate)s in a job's first year"
                         " (per job the wage cost of the roles it works in, by their hours;"
                         " the jobs' mean)"
                     ),

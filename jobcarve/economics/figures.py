@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from jobcarve.carving.assignment import (
     Assignment,
     job_hours,
-    late_jobs,
+    leaver_shares,
     named_jobs,
     released_by,
 )
@@ -36,7 +36,7 @@ class JobFigures:
     #: (`PoolUnit.duty_supports`): the employer's duty, not reimbursed
     duty_supports: tuple[str, ...] = ()
     #: too small without the work that waits for people leaving
-    #: (`carving.assignment.late_jobs`): the business case starts it in the year they go
+    #: (`carving.assignment.leaver_shares`): the business case starts it in the year they go
     #: (``leavers_from_year``)
     starts_when_they_leave: bool = False
 
@@ -130,10 +130,9 @@ def figures_from_assignment(
     partial = PlanFigures(tuple(jobs), tuple(cobots), ())
     found = tuple(balance) if balance else work_balance(process, partial.released())
     # the jobs too small without the work that waits for people leaving start when they go
-    leaving = {b.role: b.absorbed.get("leavers", 0.0) for b in found}
-    late_ids = late_jobs(inst, a, named, leaving)
+    shares = leaver_shares(inst, a, named, found)
     late = [
-        dataclasses.replace(job, starts_when_they_leave=True) if job.id in late_ids else job
+        dataclasses.replace(job, starts_when_they_leave=True) if shares[job.id].late else job
         for job in jobs
     ]
     return dataclasses.replace(partial, jobs=tuple(late), balance=found)

@@ -118,7 +118,6 @@ class _JobMoney:
     #: per week of the coached jobs
     coached_groups: dict[tuple[float, ...], float]
     coach_rate: float
-    coach_shares: list[float]
 
     def average(self, key: str, horizon: int) -> float:
         return sum(sum(j[key]) for j in self.per_job) / horizon
@@ -149,14 +148,16 @@ def _job_money(
             return mean_cost
         return sum(costs[role] * h for role, h in job.released.items() if role in costs) / weight
 
-    rates = [coach_rate_of(job) for job in figures.jobs]
-    # the plan line's rate: the jobs' mean, so that workers x hours x weeks x rate is the sum
-    coach_rate = sum(rates) / len(rates) if rates else mean_cost
-    shares = [v["jobcoach_share_year1"], v["jobcoach_share_year2"], v["jobcoach_share_year3"]]
-    coach_shares = [s if y < horizon else 0.0 for y, s in enumerate(shares)]
     # a job too small without the work that waits for people leaving starts in the year they
     # go (`JobFigures.starts_when_they_leave`; four readings: the wages counted from year 1)
     leavers_year = max(1, int(v["leavers_from_year"]))
+    starts = [leavers_year if job.starts_when_they_leave else 1 for job in figures.jobs]
+    rates = [coach_rate_of(job) for job in figures.jobs]
+    # the plan line's rate: the mean of the jobs within the horizon, so that workers x hours
+    # x weeks x rate is the sum
+    there = [rate for rate, start in zip(rates, starts, strict=True) if start <= horizon]
+    coach_rate = sum(there) / len(there) if there else mean_cost
+    shares = [v["jobcoach_share_year1"], v["jobcoach_share_year2"], v["jobcoach_share_year3"]]
     per_job_years: list[dict[str, list[float]]] = []
     job_meta: list[JobWage] = []
     subsidy_groups: dict[tuple[str, float, float, str, int], float] = {}
@@ -170,21 +171,22 @@ def _job_money(
     coached_groups: dict[tuple[float, ...], float] = {}
     from_years: list[int] = []
     coached_hours = 0.0
-    for job, job_coach_rate in zip(figures.jobs, rates, strict=True):
+    for job, job_coach_rate, start in zip(figures.jobs, rates, starts, strict=True):
         prof = profiles.get(job.profile)
         instrument: str = prof.instrument if prof is not None else "none"
         lw = profile_loonwaarde(prof, r, v) if prof is not None else 1.0
         h = job.hours_per_week
         # the years the job is there: from year 1, or from the leavers' year
-        first = min(horizon, leavers_year - 1) if job.starts_when_they_leave else 0
+        first = start - 1
         active = list(range(first, horizon))
         n_active = len(active)
-        from_years.append(first + 1)
+        from_years.append(start)
         # the wage paid (a stated CAO wage, else the statutory minimum for the age) and the
         # statutory minimum the loonkostensubsidie is based on, both with holiday pay, in
         # each year the job is there at the worker's age that year; the lines show their
         # average
-        ages = [ages_by_year(prof, horizon)[y] for y in active] or [None]
+        # a job that starts after the horizon: its terms at its first year's age
+        ages = [ages_by_year(prof, max(horizon, start))[y] for y in active or [first]]
         pays = [paid_wage(prof, a, v) for a in ages]
         wage_hs = [p * holiday for p, _b in pays]
         statutory = [statutory_wage(a, v) for a in ages]
@@ -323,5 +325,4 @@ def _job_money(
         coached_hours,
         coached_groups,
         coach_rate,
-        coach_shares,
     )

@@ -113,9 +113,11 @@ def case_label(key: str, _: Gettext) -> str:
             "Wage-cost subsidy (loonkostensubsidie) or the lower wage under loondispensatie"
         ),
         "lkv_banenafspraak": _("Wage-cost benefit banenafspraak (LKV)"),
-        "lkv_arbeidsgehandicapt": _("Wage-cost benefit for a disabled worker (LKV, years 1-3)"),
-        "coaching": _("Coaching by colleagues (praktijkleren, year 1)"),
-        "jobcoach": _("External job coach (years 1-3)"),
+        "lkv_arbeidsgehandicapt": _(
+            "Wage-cost benefit for a disabled worker (LKV, a job's first 3 years)"
+        ),
+        "coaching": _("Coaching by colleagues (praktijkleren, a job's first year)"),
+        "jobcoach": _("External job coach (a job's first 3 years)"),
         "jobcoach_reimbursement": _("Job coach reimbursed by UWV or the municipality"),
         "supports": _("Supports at the workplace"),
         "supports_reimbursement": _("Supports reimbursed (werkvoorzieningen)"),
@@ -447,7 +449,14 @@ def business_view(
             )
             # a job too small without the leavers' work starts when they go
             + (
-                " (" + _("from year %(year)s, when people leave") % {"year": j.from_year} + ")"
+                " ("
+                + (
+                    _("from year %(year)s, when people leave")
+                    if j.from_year <= len(case.cash_flow.years if case.cash_flow else ())
+                    else _("from year %(year)s, when people leave: after the business case's years")
+                )
+                % {"year": j.from_year}
+                + ")"
                 if j.from_year > 1
                 else ""
             ),

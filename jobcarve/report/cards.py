@@ -578,8 +578,11 @@ def _job_cards(
         # silent)
         # the roles' figures of the work balance (one home), not a share of this job
         balance = {b.role: b for b in plan.work_balance}
-        waits = plan.leaver_waits([job])
-        late = False  # too small without that work: it starts when they go
+        # read against the leavers' hours the plan gives this job: the jobs too small
+        # without them first (`Plan.leaver_shares`; a diff review: a card "up to 20 h"
+        # against the hours the business case had given another job)
+        waits = plan.job_waits(job)
+        late = plan.starts_when_they_leave(job)  # too small without that work
         if waits:
             # this job's own part: at most its work of the role, at most what rests on the
             # leavers (an adviser: "job 2 starts only when the forklift driver retires", read
@@ -588,29 +591,42 @@ def _job_cards(
             # beside it (a reading of the medicine packer: 15.8 h on the card, 12 h in the
             # balance, and nothing said of why)
             own = {r: h for r, (h, _t) in waits.items()}
+            said = {
+                "hours": number(sum(own.values()), lang, 1),
+                "roles": _roles_with_hours(own, role_names, lang, _),
+                "today": number(sum(t for _h, t in waits.values()), lang, 1),
+            }
             floor.append(
                 _(
-                    "up to %(hours)s h a week of this job's work comes free only when people leave: %(roles)s. These are the worker's own hours at their pace; in today's hours, as the work balance counts them, that is %(today)s h of the roles' work. Until they go, the job starts without that part, or later; which job takes the first freed hours is the employer's choice, and the work balance gives the hours"
+                    "up to %(hours)s h a week of this job's work comes free only when people leave: %(roles)s. These are the worker's own hours at their pace; in today's hours, as the work balance counts them, that is %(today)s h of the roles' work"
                 )
-                % {
-                    "hours": number(sum(own.values()), lang, 1),
-                    "roles": _roles_with_hours(own, role_names, lang, _),
-                    "today": number(sum(t for _h, t in waits.values()), lang, 1),
-                }
+                % said
+                if late
+                else _(
+                    "up to %(hours)s h a week of this job's work comes free only when people leave: %(roles)s. These are the worker's own hours at their pace; in today's hours, as the work balance counts them, that is %(today)s h of the roles' work. Until they go, the job starts without that part, and the business case pays it from year 1: the plan gives the leavers' hours first to the jobs that would be too small without them, and the work balance gives the hours"
+                )
+                % said
             )
             rest = job.hours_per_week - sum(own.values())
-            late = plan.starts_when_they_leave(job)
             if late:
                 # a job that is too small without that part is no job until they go (a
                 # reading of the office chair maker: 12.6 h of one task left, "the employer's
                 # choice" where nothing else came free)
+                start = next((c.from_year for c in case.jobs if c.id == job.id), 0) if case else 0
                 floor.append(
-                    _(
-                        "without the work that waits for people leaving, this job has %(rest)s hours a week, less than the %(min)s hours of a job: it starts when they go, unless other work is found for it"
+                    (
+                        _(
+                            "without the work that waits for people leaving, this job has %(rest)s hours a week, less than the %(min)s hours of a job: it starts when they go (in the business case in year %(year)s), unless other work is found for it"
+                        )
+                        if start > 1
+                        else _(
+                            "without the work that waits for people leaving, this job has %(rest)s hours a week, less than the %(min)s hours of a job: it starts when they go, unless other work is found for it"
+                        )
                     )
                     % {
                         "rest": number(max(0.0, rest), lang, 1),
                         "min": number(o["min_job_hours"], lang, 1),
+                        "year": start,
                     }
                 )
         seasonal = {

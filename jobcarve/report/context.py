@@ -1043,6 +1043,23 @@ def _decision(
         sentence = _(
             "The plan offers work to %(n)s people (%(fte)s FTE) but costs %(net)s a year net."
         ) % {"n": workers, "fte": fte, "net": money(-net, lang)}
+    # the jobs that start when people leave, in the headline (a reading of the duct maker:
+    # "work to 4 people" where two jobs start only when a finisher retires)
+    later = [j for j in case.jobs if j.from_year > 1] if case is not None and workers > 0 else []
+    if later:
+        year = min(j.from_year for j in later)
+        if len(later) == len(case.jobs if case is not None else ()):
+            sentence += " " + _(
+                "None of them starts before year %(year)s: without the work of the people who leave then, each job would be too small."
+            ) % {"year": year}
+        elif len(later) == 1:
+            sentence += " " + _(
+                "Of them, 1 starts only in year %(year)s, when people leave: without that work the job would be too small."
+            ) % {"year": year}
+        else:
+            sentence += " " + _(
+                "Of them, %(late)s start only in year %(year)s, when people leave: without that work their jobs would be too small."
+            ) % {"late": len(later), "year": year}
     # the amounts are averages over the horizon: say so, and the first year in money paid
     # where that year is a cost (a review: "brings in ... a year net" beside a
     # cash flow that lost 120,000 in year 1)
@@ -1105,10 +1122,10 @@ def _waits_note(plan: Plan, jobs: tuple[JobCard, ...], lang: str, _: Gettext) ->
     jobs whose "up to" figures each count what that job could wait for (a reading of the
     spice blender: four jobs "up to" 10.8-18.8 h, 56.5 h together, where 16.6 h wait)."""
     waiting = sum(b.absorbed.get("leavers", 0.0) for b in plan.work_balance)
-    if waiting < 0.05 or not any(j.waits_hours for j in jobs):
+    if waiting < 0.05 or not any(j.waits_hours or j.starts_when_they_leave for j in jobs):
         return ""
     text = _(
-        "Of the hours today's staff give up, %(hours)s h a week come free only when people leave (the work balance); each job's \"up to\" is what it could wait for, and the jobs share those hours: which job starts without them is the employer's choice, where the roles give up other hours too."
+        "Of the hours today's staff give up, %(hours)s h a week come free only when people leave (the work balance). The plan gives them first to the jobs that would be too small without them; each job's \"up to\" is what it could still wait for, and the employer may share those hours otherwise, where the roles give up other hours too."
     ) % {"hours": number(waiting, lang, 1)}
     # the jobs that are no job without that work, by name on the first screen (two
     # readings: "work to 3 people, go" where none of the three could start before the
