@@ -1861,6 +1861,13 @@ def test_a_profile_that_needs_a_job_coach_has_one_in_every_job() -> None:
     assert cards and all(
         "Job coach (on-the-job support): in every job of this profile" in c.supports for c in cards
     )
+    # and the guidance says the job has it, not "when needed" (a reading of the duct maker)
+    with_case = _job_cards(coached, with_coach, units, names, case, "en", gettext, cats)
+    assert all(c.coach.endswith("that the job has") for c in with_case)
+    own_case = business_case(process, plan_figures(process, analyze(process), own))
+    own_units = {u.id: u for u in analyze(process).units}
+    plain = _job_cards(process, own, own_units, names, own_case, "en", gettext, cats)
+    assert plain and all(c.coach.endswith("when needed") for c in plain)
     # an unknown support is refused where it stands
     with pytest.raises(InputError) as err:
         parse_process(HAND.replace("    pace: 0.8\n", "    pace: 0.8\n    needs: [coach]\n"))

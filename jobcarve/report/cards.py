@@ -785,6 +785,12 @@ def _job_cards(
                         "a fixed colleague from the team guides the new worker, about %(hours)s hours a week in the first year, with the job coach of the sociaal werkbedrijf that seconds the worker"
                     )
                     if job.profile and profiles[job.profile].instrument == "detachering"
+                    # a job coach the job has (its profile needs one) is no "when needed" (a
+                    # reading of the duct maker: "in every job of this profile" beside it)
+                    else _(
+                        "a fixed colleague from the team guides the new worker, about %(hours)s hours a week in the first year, with the job coach from the municipality or UWV that the job has"
+                    )
+                    if "job_coach" in job.supports
                     else _(
                         "a fixed colleague from the team guides the new worker, about %(hours)s hours a week in the first year, with a job coach from the municipality or UWV when needed"
                     )
