@@ -317,9 +317,12 @@ def test_destinations_vacancy_leavers_displaced() -> None:
     )
     leaver = parse_process(text.replace("leavers: 0", "leavers: 1"))
     figures = PlanFigures((), (), work_balance(leaver, {"op": 16.0}))
-    # years 2-5 at the role's cost: 16 x 50 x 46 x 4 / 5
-    assert business_case(leaver, figures).line("value_freed_hours") == pytest.approx(
-        16 * 50 * 46 * 4 / 5
+    # years 2-5 at the role's cost over every paid week of the year, as the salary not paid
+    # would have been: 16 x 50 x 52.14 x 4 / 5
+    case = business_case(leaver, figures)
+    assert case.line("value_freed_hours") == pytest.approx(16 * 50 * 52.14 * 4 / 5)
+    assert "x 52.14/46 weeks (a salary is paid in every week of the year)" in (
+        case.lines[-1].formula
     )
 
 
@@ -2044,14 +2047,15 @@ def test_a_job_that_waits_for_the_leavers_starts_in_their_year_by_hand() -> None
     assert wages == pytest.approx([-5 * full] + [-17.5 * full] * 4, rel=1e-4)
     # coaching in each job's first year: 2 h x 46 weeks x EUR 50 = 4,600
     assert [y.items["coaching"] for y in cash.years][:3] == pytest.approx([-4600, -4600, 0])
-    # freed: 4 h less overtime x 62.50 = 250 a week, from year 1 at 75%; 10 h replace the
-    # leaver x 50 = 500 a week, from year 2, at 75% in that year (the late job's first)
+    # freed: 4 h less overtime x 62.50 = 250 a week, 46 weeks, from year 1 at 75%; 10 h
+    # replace the leaver x 50 = 500 a week over 52.14 paid weeks, from year 2, at 75% in that
+    # year (the late job's first)
     value = [y.items["value_freed_hours"] for y in cash.years]
-    week = [250 * 0.75, 250 + 500 * 0.75, 750, 750, 750]
-    assert value == pytest.approx([w * 46 for w in week])
+    over, leave = 250 * 46, 500 * 52.14
+    assert value == pytest.approx([over * 0.75, over + leave * 0.75, *[over + leave] * 3])
     # each job the value of the hours it frees: the overtime the first, the leaver the late
-    assert now.items["value_freed_hours"] == pytest.approx(250 * 46 * 4.75 / 5)
-    assert late.items["value_freed_hours"] == pytest.approx(500 * 46 * 3.75 / 5)
+    assert now.items["value_freed_hours"] == pytest.approx(over * 4.75 / 5)
+    assert late.items["value_freed_hours"] == pytest.approx(leave * 3.75 / 5)
     for key in ("wage_cost_new_workers", "wage_cost_subsidy", "coaching", "value_freed_hours"):
         assert sum(j.items[key] for j in case.jobs) == pytest.approx(case.line(key))
     # the formula says the years: the wage term of the late job x 4 of 5 years
@@ -2073,8 +2077,11 @@ def test_a_job_that_waits_starts_later_when_the_leavers_go_later() -> None:
     cash = case.cash_flow
     assert cash is not None
     assert case.jobs[1].from_year == 4
+    # from year 4: 4 h less overtime (250 a week, 46 weeks) and the leaver's 10 h (500 a
+    # week over 52.14 paid weeks), at 75% in year 4
+    full = 250 * 46 + 500 * 52.14
     assert [y.items["value_freed_hours"] for y in cash.years] == pytest.approx(
-        [0, 0, 0, 750 * 0.75 * 46, 750 * 46]
+        [0, 0, 0, full * 0.75, full]
     )
     assert [
         y.items["wage_cost_new_workers"] == pytest.approx(-5 * 52.14 * 16.20 * 1.2, rel=1e-4)
@@ -2174,3 +2181,25 @@ def test_a_job_that_starts_after_the_horizon_is_not_in_the_figures() -> None:
         "(from year 8, when people leave: after the business case's years)"
     )
     assert "from year" not in view.jobs[0].title
+
+
+def test_a_cao_wage_the_minimum_passes_when_the_job_starts_is_said_so() -> None:
+    """A school leaver of 19 with a CAO wage of EUR 10.65 whose job starts when people leave,
+    at 20: the statutory minimum for 20 is higher, so the wage is that minimum, and the note
+    says the model's CAO wage is below it, not that the model gives none (a reading of the
+    juice press)."""
+    _process, figures = late_figures()
+    young = parse_process(
+        HAND.replace(
+            "overtime_hours_per_week: 6, agency_hours_per_week: 8, backlog_hours_per_week: 4",
+            "overtime_hours_per_week: 4, leavers: 1",
+        ).replace("    pace: 0.8\n", "    pace: 0.8\n    age: 19\n    hourly_wage_eur: 10.65\n")
+    )
+    case = business_case(young, figures)
+    now, late = case.jobs
+    assert now.wage_basis.startswith("stated")  # the CAO wage at 19, then the minimum
+    assert not late.wage_basis.startswith("stated")  # from 20 the minimum is higher
+    view = business_view(case, None, "en", translations("en").gettext, young)
+    notes = " ".join(view.notes)
+    assert "The CAO wage the model gives is below the statutory minimum for the age" in notes
+    assert "because the model gives no CAO wage" not in notes

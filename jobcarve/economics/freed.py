@@ -186,7 +186,8 @@ def value_freed_hours(
       season (``agency_weeks_per_year``) are saved only in its weeks, so the hour counts
       that share of the production weeks;
     * ``backlog``: the role's ``backlog_margin_eur_per_hour``, else 0;
-    * ``leavers``: wage cost (the replacement not hired), from ``leavers_from_year``;
+    * ``leavers``: wage cost x paid weeks / production weeks (the replacement not hired, a
+      salary paid in every week of the year), from ``leavers_from_year``;
     * hours no use absorbs (displaced): 0.
     """
     by_id = {r.id: r for r in roles}
@@ -281,16 +282,23 @@ def value_freed_hours(
                     )
                 )
             else:  # leavers
-                each = cost
+                # a replacement not hired is a salary not paid in every week of the year, as
+                # the new workers' wages are (two readings: the leavers' saving over 46
+                # production weeks beside the new wages over 52.14 paid weeks); per
+                # production week that is the paid weeks' share
+                paid = v["paid_weeks_per_year"]
+                each = cost * paid / weeks_per_year
                 start = int(v["leavers_from_year"])
                 part = Part(
                     N_(
-                        "%(hours)s h/week replace leavers (%(role)s) x %(cost)s wage cost, from year %(year)s"
+                        "%(hours)s h/week replace leavers (%(role)s) x %(cost)s wage cost x %(paid)s/%(weeks)s weeks (a salary is paid in every week of the year), from year %(year)s"
                     ),
                     (
                         ("hours", "hours", hours),
                         ("role", "role", b.role),
                         ("cost", "eur", cost),
+                        ("paid", "weeks", paid),
+                        ("weeks", "weeks", weeks_per_year),
                         ("year", "count", float(start)),
                     ),
                 )

@@ -554,9 +554,27 @@ def business_view(
             # adult minimum (two readings: "for their age" beside EUR 15.89 for
             # 18-year-olds), each group in its own sentence (a diff review: one with an age
             # and one without)
-            aged = [names.get(p, p) for p in on_minimum if ages.get(p) is not None]
-            adult = [names.get(p, p) for p in on_minimum if ages.get(p) is None]
+            # a CAO wage the model states that the statutory minimum passes in every year of
+            # the job (a job that starts when people leave, a year older: a reading of the
+            # juice press, "the model gives no CAO wage" beside the model's EUR 10.65)
+            wages = {p.id: p.hourly_wage_eur for p in process.profiles}
+            below = [names.get(p, p) for p in on_minimum if wages.get(p) is not None]
+            aged = [
+                names.get(p, p)
+                for p in on_minimum
+                if ages.get(p) is not None and wages.get(p) is None
+            ]
+            adult = [
+                names.get(p, p) for p in on_minimum if ages.get(p) is None and wages.get(p) is None
+            ]
             said = []
+            if below:
+                said.append(
+                    _(
+                        "The CAO wage the model gives is below the statutory minimum for the age in the years the job runs (%(profiles)s): the wage is that minimum, with holiday pay. Where the company's CAO has a higher scale for that age, that wage applies: give it in the model."
+                    )
+                    % {"profiles": join_items(below)}
+                )
             if adult:
                 said.append(
                     _(
