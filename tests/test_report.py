@@ -1945,8 +1945,18 @@ def test_a_leaver_of_whom_the_jobs_take_part_is_not_a_whole_replacement() -> Non
     company's decision, with figures that subtract as shown."""
     from jobcarve.study import study
 
-    process = read_process(ROOT / "tests" / "cases" / "medicine_packer.yaml")
-    # at 5 deterministic seconds the plan takes 8 of his hours (at 2 s none)
+    model = read_process(ROOT / "tests" / "cases" / "medicine_packer.yaml")
+    # the plan prefers the room there is today (the warehouse's backlog) to work that waits
+    # for him (`STAGES`: start_hours); without that backlog his hours are the only room, and
+    # at 5 deterministic seconds the plan takes 11 of them
+    process = model.model_copy(
+        update={
+            "roles": [
+                r.model_copy(update={"backlog_hours_per_week": 0}) if r.leavers else r
+                for r in model.roles
+            ]
+        }
+    )
     result = study(process, time_limit_s=5, draws=0, evaluate_proposals=False)
     assert result.plan is not None and result.case is not None
     warehouse = next(b for b in result.plan.work_balance if b.leavers)
@@ -2109,12 +2119,13 @@ def test_the_work_balance_names_a_shift_left_without_the_roles_people() -> None:
     result = study(process, time_limit_s=2, draws=0, evaluate_proposals=False)
     assert result.plan is not None
     short = short_shift_roles(process, result.plan, result.analysis)
-    assert short == {"inspection": ["cosmetic_inspection"]}
+    assert list(short) == ["inspection"] and "cosmetic_inspection" in short["inspection"]
     view = balance_view(
         process, result.plan, "en", translations("en").gettext, analysis=result.analysis
     )
     (line,) = view.short_shifts
-    assert line.startswith("Eindcontroleur glazen (1 for 2 shifts: Cosmetische controle")
+    assert line.startswith("Eindcontroleur glazen (1 for 2 shifts: ")
+    assert "Cosmetische controle" in line
     # with the retirement replaced, both shifts have their inspector: nothing to say
     import dataclasses
 

@@ -311,12 +311,13 @@ def violations(inst: PoolInstance, a: Assignment) -> list[str]:
 
 def objectives(
     inst: PoolInstance, a: Assignment
-) -> tuple[int, int, int, int, int, int, int, int, int]:
+) -> tuple[int, int, int, int, int, int, int, int, int, int]:
     """The lexicographic objective of `jobcarve.carving.cpsat.pool.STAGES`, in hundredths of
     hours: (carved hours, hard-to-fill hours freed, risk hours a cobot takes, -jobs,
     profiles with a job (the jobs stage weighs both), -teams (the roles whose work a job
     holds, summed over the jobs), -hours in jobs that fit only with supports times the gaps
-    they close, -cobots, -hours resting on room of a season beyond each role's year-round
+    they close, -cobots, -hours resting on the leavers' room or a season's beyond the room
+    each role has today, -hours resting on room of a season beyond each role's year-round
     room)."""
     jobs = a.jobs()
     carved = sum(round(job_hours(inst, units, p, a) * 100) for (p, _), units in jobs.items())
@@ -344,6 +345,14 @@ def objectives(
         max(0, round(given.get(r, 0.0) * 100) - round((inst.role_limits[r] - h) * 100))
         for r, h in inst.seasonal_room.items()
     )
+    later = sum(
+        max(
+            0,
+            round(given.get(r, 0.0) * 100)
+            - round((inst.role_limits[r] - inst.seasonal_room.get(r, 0.0) - h) * 100),
+        )
+        for r, h in inst.leaver_room.items()
+    )
     return (
         carved,
         moved,
@@ -353,5 +362,6 @@ def objectives(
         -teams,
         -supported,
         -len(a.cobots()),
+        -later,
         -seasonal,
     )

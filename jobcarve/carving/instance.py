@@ -189,6 +189,11 @@ class PoolInstance:
     #: (`STAGES`: year_round_hours; an adviser's reading of the valve maker: 21.3 h of the
     #: packers' seasonal agency room used while the finishers' year-round room fitted)
     seasonal_room: dict[str, float] = field(default_factory=dict)
+    #: per role with a limit, the hours of it that its leavers absorb (`balance.role_uses`):
+    #: the plan prefers room there is today to work that waits for people leaving (`STAGES`:
+    #: start_hours; readings of the ladder maker and the juice press: every job waited for
+    #: the leavers of 2027 while a vacancy's work fitted now)
+    leaver_room: dict[str, float] = field(default_factory=dict)
 
     @property
     def num_units(self) -> int:
@@ -557,4 +562,10 @@ def build_instance(
         {p: tuple(ids) for p, ids in trials.items()},
         {p: tuple(ids) for p, ids in larger.items()},
         {r: h for r, h in seasonal.items() if h > 0},
+        {
+            r.id: leaving
+            for r in process.roles
+            if r.id in limits
+            and (leaving := role_uses(r, process.planning.hours_per_fte)["leavers"]) > 0
+        },
     )

@@ -16,8 +16,9 @@ roles, hours of ergonomic risk a cobot takes, fewer (so larger) jobs and of as m
 more profiles served, fewer teams a job
 works in (the roles whose work it holds: one colleague guides the new worker), less work
 that fits its job's profile only with supports (hours x gaps the supports close), fewer
-cobots, and last, only where a role has room of a season, fewer hours resting on agency
-hours or overtime of that season.
+cobots, then, only where a role has leavers, fewer hours resting on work that waits for
+them (jobs that can start today), and last, only where a role has room of a season, fewer
+hours resting on agency hours or overtime of that season.
 
 Each stage spends its share of the time limit as CP-SAT *deterministic* time with one
 worker by default, so that the same input and seed give the same plan on an idle and on
@@ -47,13 +48,15 @@ STAGES = (
     "teams",
     "supported_hours",
     "cobots",
+    "start_hours",
     "year_round_hours",
 )
 #: Share of the time limit per stage, relative: scaled so that the stages run share the limit.
-STAGE_SHARE = (0.5, 0.15, 0.1, 0.1, 0.05, 0.05, 0.1, 0.1)
-#: Stages solved only where the instance needs them: year-round room only where a role has
-#: room of a season (`PoolInstance.seasonal_room`), so that other plans keep their time.
-OPTIONAL_STAGES = ("year_round_hours",)
+STAGE_SHARE = (0.5, 0.15, 0.1, 0.1, 0.05, 0.05, 0.1, 0.1, 0.1)
+#: Stages solved only where the instance needs them: room there is today only where a role
+#: has leavers (`PoolInstance.leaver_room`), year-round room only where a role has room of a
+#: season (`PoolInstance.seasonal_room`), so that other plans keep their time.
+OPTIONAL_STAGES = ("start_hours", "year_round_hours")
 #: Extra share of the time limit for taking back the carved hours after the later stages.
 POLISH_SHARE = 0.1
 #: The wall-clock guard of a stage, as a multiple of its deterministic limit (and at least
@@ -296,6 +299,21 @@ class PoolModel:
                 self.m.add(cp_model.LinearExpr.sum(terms) <= limit)
                 self.given[role] = (cp_model.LinearExpr.sum(terms), limit)
 
+    def _start_term(self) -> cp_model.LinearExprT:
+        """Minus the hours the roles give up beyond the room there is today, where a role
+        has leavers (`PoolInstance.leaver_room`): the hours its leavers absorb, and those of
+        a season after them (`balance.USES` with the seasonal uses last). Built when its
+        stage starts, so that the earlier stages solve the same model as without it."""
+        later = []
+        for role, (given, limit) in sorted(self.given.items()):
+            leave = round(self.inst.leaver_room.get(role, 0.0) * SCALE)
+            if leave > 0:
+                season = round(self.inst.seasonal_room.get(role, 0.0) * SCALE)
+                rest = self.m.new_int_var(0, leave + season, f"later_{role}")
+                self.m.add(rest >= given - (limit - season - leave))
+                later.append(rest)
+        return -cp_model.LinearExpr.sum(later)
+
     def _year_round_term(self) -> cp_model.LinearExprT:
         """Minus the hours the roles give up beyond their year-round room, where a role has
         room of a season (`PoolInstance.seasonal_room`). Built when its stage starts, so
@@ -436,6 +454,7 @@ class PoolModel:
             teams,
             supported,
             cobots,
+            total([]),  # hours there today: built when its stage starts (`_start_term`)
             total([]),  # year-round hours: built when its stage starts (`_year_round_term`)
         ]
 
@@ -509,7 +528,13 @@ class PoolModel:
         """Staged lexicographic solve from the start assignment (of the named `stages`, in
         `STAGES` order; their time shares are scaled to the whole limit)."""
         o = self.inst.options
-        skip = () if self.inst.seasonal_room else OPTIONAL_STAGES
+        skip = tuple(
+            name
+            for name, room in zip(
+                OPTIONAL_STAGES, (self.inst.leaver_room, self.inst.seasonal_room), strict=True
+            )
+            if not room
+        )
         chosen = [i for i, name in enumerate(STAGES) if name in stages and name not in skip]
         # an optional stage adds its share to the limit (as the polish does), so that the
         # other stages keep the time they have without it
@@ -527,6 +552,8 @@ class PoolModel:
             for stage, (name, term, share) in enumerate(plan):
                 if watch.interrupted:
                     break
+                if name == "start_hours":
+                    term = self._start_term()
                 if name == "year_round_hours":
                     term = self._year_round_term()
                 self.m.maximize(term)
