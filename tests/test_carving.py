@@ -1331,6 +1331,31 @@ def test_work_done_on_one_day_a_week_is_at_most_a_day_in_a_job() -> None:
         assert days_with == [week[-1].day]
 
 
+def two_roles(first: str, second: str, first_task: str, second_task: str) -> str:
+    """A model of two roles (YAML flow mappings) with one task of 12 h each that a profile of
+    12 h fits alike: the plan's choice between them is the later stages' (the room they
+    declare)."""
+    return f"""\
+format: 1
+company: {{name: Two BV, sector: metal}}
+process: {{name: Two}}
+planning: {{units_per_week: 100}}
+roles:
+  - {first}
+  - {second}
+tasks:
+  - {first_task}, hours_per_week: 12, demands: {{fine_motor: 1}}}}
+  - {second_task}, hours_per_week: 12, demands: {{fine_motor: 1}}}}
+profiles:
+  - id: p
+    name: P
+    capacities: {{lifting: 2, pushing_pulling: 2, repetitive_hand_arm: 2, fine_motor: 2, posture_mobility: 2, sensory: 2, attention: 2, memory_learning: 2, problem_solving: 2, literacy_numeracy: 2, pace: 2, independence: 2, social_communication: 2}}
+    hours_per_week_available: 12
+    max_workers: 1
+options: {{min_kinds_per_job: 1, min_job_hours: 12}}
+"""
+
+
 def test_the_plan_prefers_a_roles_year_round_room_to_room_of_a_season() -> None:
     """Two roles give up work that fits the profile alike: packers whose room is agency hours
     hired only in 18 weeks (averaged over the year), finishers whose room is agency hours all
@@ -1339,26 +1364,13 @@ def test_the_plan_prefers_a_roles_year_round_room_to_room_of_a_season() -> None:
     packers' seasonal agency room used while the finishers' year-round room fitted)."""
     from jobcarve import analyze, parse_process
 
-    text = """\
-format: 1
-company: {name: Season BV, sector: metal}
-process: {name: Season}
-planning: {units_per_week: 100}
-roles:
-  - {id: pack, name: Packer, headcount: 3, education: MBO 1, agency_hours_per_week: 12,
-     agency_weeks_per_year: 18}
-  - {id: finish, name: Finisher, headcount: 3, education: MBO 2, agency_hours_per_week: 12}
-tasks:
-  - {id: box, name: Boxing, role: pack, hours_per_week: 12, demands: {fine_motor: 1}}
-  - {id: tumble, name: Tumbling, role: finish, hours_per_week: 12, demands: {fine_motor: 1}}
-profiles:
-  - id: p
-    name: P
-    capacities: {lifting: 2, pushing_pulling: 2, repetitive_hand_arm: 2, fine_motor: 2, posture_mobility: 2, sensory: 2, attention: 2, memory_learning: 2, problem_solving: 2, literacy_numeracy: 2, pace: 2, independence: 2, social_communication: 2}
-    hours_per_week_available: 12
-    max_workers: 1
-options: {min_kinds_per_job: 1, min_job_hours: 12}
-"""
+    text = two_roles(
+        "{id: pack, name: Packer, headcount: 3, education: MBO 1, agency_hours_per_week: 12,"
+        " agency_weeks_per_year: 18}",
+        "{id: finish, name: Finisher, headcount: 3, education: MBO 2, agency_hours_per_week: 12}",
+        "{id: box, name: Boxing, role: pack",
+        "{id: tumble, name: Tumbling, role: finish",
+    )
     process = parse_process(text, "season.yaml")
     result = plan(process, analyze(process), time_limit_s=2, evaluate_proposals=False)
     assert result.instance is not None and result.instance.seasonal_room == {"pack": 12.0}
@@ -1378,25 +1390,12 @@ def test_the_plan_prefers_room_there_is_today_to_work_that_waits_for_leavers() -
     waited for the leavers of 2027 while a vacancy's work fitted)."""
     from jobcarve import analyze, parse_process
 
-    text = """\
-format: 1
-company: {name: Start BV, sector: metal}
-process: {name: Start}
-planning: {units_per_week: 100}
-roles:
-  - {id: assemble, name: Assembler, headcount: 3, education: MBO 2, leavers: 1}
-  - {id: store, name: Warehouse, headcount: 3, education: MBO 1, vacancies: 1}
-tasks:
-  - {id: kit, name: Kitting, role: assemble, hours_per_week: 12, demands: {fine_motor: 1}}
-  - {id: pick, name: Picking, role: store, hours_per_week: 12, demands: {fine_motor: 1}}
-profiles:
-  - id: p
-    name: P
-    capacities: {lifting: 2, pushing_pulling: 2, repetitive_hand_arm: 2, fine_motor: 2, posture_mobility: 2, sensory: 2, attention: 2, memory_learning: 2, problem_solving: 2, literacy_numeracy: 2, pace: 2, independence: 2, social_communication: 2}
-    hours_per_week_available: 12
-    max_workers: 1
-options: {min_kinds_per_job: 1, min_job_hours: 12}
-"""
+    text = two_roles(
+        "{id: assemble, name: Assembler, headcount: 3, education: MBO 2, leavers: 1}",
+        "{id: store, name: Warehouse, headcount: 3, education: MBO 1, vacancies: 1}",
+        "{id: kit, name: Kitting, role: assemble",
+        "{id: pick, name: Picking, role: store",
+    )
     process = parse_process(text, "start.yaml")
     result = plan(process, analyze(process), time_limit_s=2, evaluate_proposals=False)
     assert result.instance is not None and result.instance.leaver_room == {"assemble": 36.0}
