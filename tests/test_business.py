@@ -2181,6 +2181,22 @@ def test_a_job_that_starts_after_the_horizon_is_not_in_the_figures() -> None:
         "(from year 8, when people leave: after the business case's years)"
     )
     assert "from year" not in view.jobs[0].title
+    # a seconded job after the horizon is in no formula either (no "x 0 of 5 years")
+    seconded = parse_process(
+        HAND.replace(
+            "overtime_hours_per_week: 6, agency_hours_per_week: 8, backlog_hours_per_week: 4",
+            "overtime_hours_per_week: 4, leavers: 1",
+        ).replace(
+            "    pace: 0.8\n",
+            "    pace: 0.8\n    instrument: detachering\n    secondment_rate_eur_per_hour: 25\n",
+        )
+    )
+    wages = next(
+        line
+        for line in business_case(seconded, figures, leavers_from_year=8).lines
+        if line.key == "wage_cost_new_workers"
+    )
+    assert "0 of 5 years" not in wages.formula and len(wages.parts) == 1
 
 
 def test_a_cao_wage_the_minimum_passes_when_the_job_starts_is_said_so() -> None:

@@ -221,7 +221,8 @@ def _job_money(
             # the sociaal werkbedrijf stays the employer: it pays the wage and gets whatever
             # funds the worker brings; the company pays its fee for the hours worked
             wages = [h * prod * fee if y in wage_of else 0.0 for y in range(horizon)]
-            seconded_groups[fee, n_active] = seconded_groups.get((fee, n_active), 0.0) + h
+            if n_active:  # a job after the horizon is in no formula
+                seconded_groups[fee, n_active] = seconded_groups.get((fee, n_active), 0.0) + h
         elif instrument == "lks":
             # on the statutory minimum: a CAO wage above it is the employer's (Participatiewet)
             share = min(max(0.0, 1 - lw), cap)
