@@ -16,6 +16,7 @@ import dataclasses
 import math
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from jobcarve.carving.assignment import (
@@ -321,10 +322,14 @@ class Plan:
         """Per carved job id, whether it starts when people leave and the leavers' hours it
         is read against (`assignment.leaver_shares`); empty for a plan without its solver's
         view."""
+        return dict(self._leaver_shares)
+
+    @cached_property
+    def _leaver_shares(self) -> dict[str, LeaverShare]:
+        # read once per plan: the cards, the first screen and the business case ask it
         if self.instance is None or self.assignment is None:
             return {}
-        named = named_jobs(self.instance, self.assignment)
-        return leaver_shares(self.instance, self.assignment, named, self.work_balance)
+        return leaver_shares(self.instance, self.assignment, self._named(), self.work_balance)
 
     def late_jobs(self) -> frozenset[str]:
         """The ids of the carved jobs too small without the work that waits for people
@@ -361,9 +366,13 @@ class Plan:
         return leaver_waits(self.instance, self.assignment, early, leaving)
 
     def _named(self) -> list[tuple[str, int, list[int]]]:
+        return list(self._named_jobs)
+
+    @cached_property
+    def _named_jobs(self) -> tuple[tuple[str, int, list[int]], ...]:
         if self.instance is None or self.assignment is None:
-            return []
-        return named_jobs(self.instance, self.assignment)
+            return ()
+        return tuple(named_jobs(self.instance, self.assignment))
 
     @property
     def cobot_units(self) -> frozenset[str]:
