@@ -2693,7 +2693,7 @@ def test_the_work_balance_warns_where_those_who_stay_cannot_do_the_kept_work() -
     can do: the balance gives the hours short (two adviser readings: one person of 38 h kept
     55 h of dismantling work, and the balance said nothing). Overtime and agency hours still
     worked cover part of it; an excess that exists today is not the leavers' doing."""
-    from jobcarve.carving.balance import RoleBalance
+    from jobcarve.carving.balance import USES, RoleBalance
     from jobcarve.report.balance import balance_view
     from jobcarve.study import study
 
@@ -2705,18 +2705,34 @@ def test_the_work_balance_warns_where_those_who_stay_cannot_do_the_kept_work() -
         absorbed = {"leavers": min(released, leavers * 38.0)}
         return RoleBalance("r", people, 38.0, today, all_uses, released, absorbed, 0.0, leavers)
 
-    # 2 x 38 h, 55 h of work, one leaves: 55 - 38 = 17 h short; nothing said without a leaver
-    assert role(2, 55.0, 0.0, 1).short_after_leavers_hours_per_week == pytest.approx(17.0)
+    # 2 x 38 h, 55 h of modelled work, one leaves: the one who stays keeps his 10.5 h of
+    # work outside the model's tasks (38 - 55 / 2), so 55 + 10.5 - 38 = 27.5 h short;
+    # nothing said without a leaver
+    one = role(2, 55.0, 0.0, 1)
+    assert one.other_work_per_person == pytest.approx(10.5)
+    assert one.short_after_leavers_hours_per_week == pytest.approx(27.5)
     assert role(2, 55.0, 0.0, 0).short_after_leavers_hours_per_week == 0.0
-    # the plan takes 17 h of it: nothing short
-    assert role(2, 55.0, 17.0, 1).short_after_leavers_hours_per_week == 0.0
-    # 5 h of overtime still worked: the one who stays works his half of it, 2.5 h
+    # the plan takes 27.5 h of it: nothing short; 17 h leave 10.5 h short
+    assert role(2, 55.0, 27.5, 1).short_after_leavers_hours_per_week == 0.0
+    assert role(2, 55.0, 17.0, 1).short_after_leavers_hours_per_week == pytest.approx(10.5)
+    # 5 h of overtime still worked: the one who stays works his half of it, 2.5 h, and his
+    # other work is 38 - 50 / 2 = 13 h: 50 + 2.5 + 13 - 38
     assert role(2, 55.0, 0.0, 1, overtime=5.0).short_after_leavers_hours_per_week == (
-        pytest.approx(14.5)
+        pytest.approx(27.5)
     )
-    # 90 h for 2 x 38 (14 h beyond them with nobody leaving): the leaver adds 38, not 52
+    # 90 h for 2 x 38 (14 h beyond them with nobody leaving, no other work): the leaver
+    # adds 38, not 52
     assert role(2, 90.0, 0.0, 1).short_after_leavers_hours_per_week == pytest.approx(38.0)
-    assert role(2, 55.0, 0.0, 1).to_dict()["short_after_leavers_hours_per_week"] == 17.0
+    assert one.to_dict()["short_after_leavers_hours_per_week"] == 27.5
+    assert one.to_dict()["other_work_per_person"] == 10.5
+    # the duvet maker's seamstresses (a reading): 11 x 32 h, 295.1 h of modelled work, two
+    # retire and the plan takes 11.6 h; the nine who stay keep 5.17 h each of repairs,
+    # samples and changes: 283.5 + 46.6 - 9 x 32 = 42.1 h short (the balance had said none)
+    seam = RoleBalance(
+        "seam", 11, 32.0, 295.1, {**dict.fromkeys(USES, 0.0), "leavers": 64.0}, 11.6,
+        {"leavers": 11.6}, 0.0, 2,
+    )  # fmt: skip
+    assert seam.short_after_leavers_hours_per_week == pytest.approx(42.05, abs=0.01)
     # 114 h for 2 x 38 and a vacancy the plan fills with 38 h: the 76 h kept are the two
     # people's, and one leaves (a diff review: today's excess, counted in full, hid it)
     uses = {"vacancies": 38.0, "overtime": 0.0, "agency": 0.0, "backlog": 0.0, "leavers": 38.0}
@@ -2734,7 +2750,10 @@ def test_the_work_balance_warns_where_those_who_stay_cannot_do_the_kept_work() -
     for b in (role(2, 90.0, 0.0, 1), role(2, 90.0, 0.0, 1, overtime=10.0), filled):
         shown = b.work_after_leavers_hours_per_week - 38.0
         assert shown == pytest.approx(b.short_after_leavers_hours_per_week)
-    assert role(2, 10.0, 0.0, 1, agency=30.0).work_after_leavers_hours_per_week == 0.0
+    # agency hours above the work kept: what the one who stays does is his other work
+    odd = role(2, 10.0, 0.0, 1, agency=30.0)
+    assert odd.short_after_leavers_hours_per_week == 0.0
+    assert odd.work_after_leavers_hours_per_week == pytest.approx(38.0)
 
     # the textile sorter (case 82): the dismantling role, two of 38 h, 55 h of work, one
     # leaving; whatever the plan takes from it, the balance names what stays short
@@ -2742,10 +2761,12 @@ def test_the_work_balance_warns_where_those_who_stay_cannot_do_the_kept_work() -
     result = study(process, time_limit_s=2, draws=0, evaluate_proposals=False)
     assert result.plan is not None
     (prep,) = (b for b in result.plan.work_balance if b.role == "recycling_prep")
-    # no overtime or agency hours in that role: what it keeps is the one who stays' work
+    # no overtime or agency hours in that role: what it keeps is the one who stays' work,
+    # with his work outside the model's tasks
     assert prep.uses["overtime"] == prep.uses["agency"] == 0
-    assert prep.work_after_leavers_hours_per_week == pytest.approx(prep.kept_hours_per_week)
-    short = max(0.0, prep.kept_hours_per_week - 38.0)
+    work = prep.kept_hours_per_week + prep.other_work_per_person
+    assert prep.work_after_leavers_hours_per_week == pytest.approx(work)
+    short = max(0.0, work - 38.0)
     assert prep.short_after_leavers_hours_per_week == pytest.approx(short if short >= 0.05 else 0)
     view = balance_view(
         process, result.plan, "en", translations("en").gettext, analysis=result.analysis

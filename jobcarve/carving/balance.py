@@ -201,6 +201,29 @@ class RoleBalance:
         return own / staying if staying > 0 else None
 
     @property
+    def other_work_per_person(self) -> float:
+        """The hours a week each of the role's people works today outside the model's tasks:
+        their contract hours less their share of the modelled work (today's work less the
+        agency hours and overtime), 0 where the modelled work fills the contract. The model
+        describes the work the plan may move, not every hour of a job (training, meetings,
+        repairs, other tasks): those who stay keep theirs."""
+        if self.people <= 0:
+            return 0.0
+        return max(0.0, self.contract_hours_per_week - self._own_work() / self.people)
+
+    def _own_work(self) -> float:
+        """Today's modelled work of the role's own people: the task hours less the agency
+        hours and overtime (those covering a vacancy included)."""
+        return max(
+            0.0,
+            self.today_hours_per_week
+            - self.uses["agency"]
+            - self.uses["overtime"]
+            - self.vacancy_overtime_hours_per_week
+            - self.vacancy_agency_hours_per_week,
+        )
+
+    @property
     def leaver_work_hours_per_week(self) -> float:
         """The modelled work the people leaving do today, at the role's share per person
         (today's work less the agency hours and overtime, over the people, at most the
@@ -210,14 +233,7 @@ class RoleBalance:
         modelled work)."""
         if self.people <= 0 or self.leavers <= 0:
             return 0.0
-        own = (
-            self.today_hours_per_week
-            - self.uses["agency"]
-            - self.uses["overtime"]
-            - self.vacancy_overtime_hours_per_week
-            - self.vacancy_agency_hours_per_week
-        )
-        share = min(self.contract_hours_per_week, max(0.0, own) / self.people)
+        share = min(self.contract_hours_per_week, self._own_work() / self.people)
         return self.leavers * share
 
     @property
@@ -234,19 +250,22 @@ class RoleBalance:
     @property
     def short_after_leavers_hours_per_week(self) -> float:
         """Where people leave and are not replaced: the work the role keeps beyond what those
-        who stay can do (their contract hours, their share of the overtime still worked, and
-        the agency hours still hired), less the excess the role's people would carry after
-        the plan if nobody left. Two adviser readings (the textile sorter, the trailer maker):
-        a dismantling role kept 55 h of work for the one person of 38 h who stays, and the
-        balance said nothing."""
+        who stay can do (their contract hours less their work outside the model's tasks,
+        `other_work_per_person`, their share of the overtime still worked, and the agency
+        hours still hired), less the excess the role's people would carry after the plan if
+        nobody left. The leavers' own work outside the tasks is not counted: it may leave
+        with them (training, meetings), and the report names it. Two adviser readings (the
+        textile sorter, the trailer maker): a dismantling role kept 55 h of work for the one
+        person of 38 h who stays, and the balance said nothing."""
         return self._after_leavers()[1]
 
     @property
     def work_after_leavers_hours_per_week(self) -> float:
         """The work those who stay do in their contract hours once the leavers have gone:
-        what the role keeps, less the agency hours still hired, the overtime they still work
-        and the excess the role's people would carry if nobody left (0 without leavers): so
-        that it, less their contract hours, is the hours short."""
+        what the role keeps, less the agency hours still hired, with their work outside the
+        model's tasks and the overtime they still work, less the excess the role's people
+        would carry if nobody left (0 without leavers): so that it, less their contract
+        hours, is the hours short."""
         return self._after_leavers()[0]
 
     def _after_leavers(self) -> tuple[float, float]:
@@ -260,10 +279,16 @@ class RoleBalance:
         # the excess the role's people would carry after the plan if nobody left (work a
         # vacancy the plan does not fill leaves them): not the leavers' doing (a diff review:
         # the excess today, counted in full, hid a vacancy the plan fills)
-        beyond = self.kept_hours_per_week - self.agency_kept_hours_per_week - overtime_kept
-        before = beyond - self.capacity_hours_per_week
+        beyond = max(
+            0.0, self.kept_hours_per_week - self.agency_kept_hours_per_week - overtime_kept
+        )
+        # the work outside the model's tasks: those who stay keep theirs (three readings: the
+        # dental lab's custom trays, the duvet maker's repairs and samples, the duct maker's
+        # finishing were read as gone, and a role 42 h short was not named)
+        other = self.other_work_per_person
+        before = beyond + self.people * other - self.capacity_hours_per_week
         # the overtime still worked is worked by those who stay, in their share
-        work = beyond + overtime_kept * self.leavers / self.people
+        work = beyond + overtime_kept * self.leavers / self.people + stay * other
         after = work - stay * self.contract_hours_per_week
         short = max(0.0, after) - max(0.0, before)
         # a tenth of an hour is below what the balance shows
@@ -292,6 +317,7 @@ class RoleBalance:
             "physical_load_after": _round(self.physical_load_after),
             "outside_model_hours_per_person": _round(self.outside_model_hours_per_person),
             "short_after_leavers_hours_per_week": round(self.short_after_leavers_hours_per_week, 3),
+            "other_work_per_person": round(self.other_work_per_person, 3),
             "seasonal_hours_per_week": round(self.seasonal_hours_per_week, 3),
             "vacancy_cover_kept_hours_per_week": {
                 use: round(self.cover_kept(use), 3) for use in ("overtime", "agency")

@@ -299,20 +299,7 @@ def balance_view(
             for role, work in short_shift_roles(process, plan, analysis).items()
         ),
         short_leavers=tuple(
-            (
-                _(
-                    "%(role)s (%(kept)s h a week of work for %(stay)s × %(contract)s h: %(short)s h short)"
-                )
-                if stay[b.role]
-                else _("%(role)s (%(kept)s h a week of work, and nobody of the role stays)")
-            )
-            % {
-                "role": role_names.get(b.role, b.role),
-                "kept": number(b.work_after_leavers_hours_per_week, lang, 1),
-                "stay": stay[b.role],
-                "contract": number(b.contract_hours_per_week, lang, 1),
-                "short": number(b.short_after_leavers_hours_per_week, lang, 1),
-            }
+            _short_leavers(b, role_names.get(b.role, b.role), stay[b.role], lang, _)
             for b in plan.work_balance
             if b.short_after_leavers_hours_per_week
         ),
@@ -437,3 +424,34 @@ def trial_rows(
             )
         rows.append(TrialRow(profile.name, tuple(work)))
     return tuple(rows)
+
+
+def _short_leavers(b: RoleBalance, name: str, stay: int, lang: str, _: Gettext) -> str:
+    """A role that those who stay cannot run once its leavers have gone: its work (with the
+    work outside the model's tasks those who stay keep, `RoleBalance.other_work_per_person`)
+    against their contract hours, and the leavers' own such work, which comes on top where
+    it is work that stays (two readings: custom trays, repairs and samples)."""
+    said = {
+        "role": name,
+        "kept": number(b.work_after_leavers_hours_per_week, lang, 1),
+        "stay": stay,
+        "contract": number(b.contract_hours_per_week, lang, 1),
+        "short": number(b.short_after_leavers_hours_per_week, lang, 1),
+        "other": number(stay * b.other_work_per_person, lang, 1),
+        "left": number(b.leavers * b.other_work_per_person, lang, 1),
+    }
+    if not stay:
+        return _("%(role)s (%(kept)s h a week of work, and nobody of the role stays)") % said
+    if b.other_work_per_person * stay < 0.05:
+        return (
+            _(
+                "%(role)s (%(kept)s h a week of work for %(stay)s × %(contract)s h: %(short)s h short)"
+            )
+            % said
+        )
+    return (
+        _(
+            "%(role)s (%(kept)s h a week of work for %(stay)s × %(contract)s h, %(other)s h of it the work outside the model's tasks they do today: %(short)s h short; the %(left)s h of such work the leavers do today come on top where that work stays)"
+        )
+        % said
+    )
