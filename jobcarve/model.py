@@ -406,10 +406,12 @@ class Task(_Block):
     )
     shift: Literal["any", "every", "day", "night"] | None = Field(
         None,
-        description="When the work is done: 'any' shift (it can be planned in the day), "
+        description="When the work is done: 'any' shift (it can be planned in any shift, "
+        "the day included), "
         "'every' shift the process runs in equal shares (a sample round, minding a line: one "
         "person holds at most one shift's share, and new jobs no night share), the 'day' "
-        "shift only (office hours, a fixed morning block, deliveries: a new job holding it "
+        "shift only (a department that works one shift in a plant of more, office hours, a "
+        "fixed morning block, deliveries: a new job holding it "
         "works days, so of work done in every shift it holds only the day shift's share), or "
         "the 'night' shift (night cleaning: not for new jobs); subtasks inherit it; default: "
         "any.",
