@@ -602,6 +602,31 @@ def test_the_first_screen_says_what_the_net_holds_of_capacity() -> None:
     nil = sentence(-0.3, 5_000.0)
     assert "In money paid it costs €5,000 a year;" in nil and "its net effect is €0 a year." in nil
     assert sentence(20_000.0, 0.3).endswith(" | ")  # below half a euro: nothing to say
+    # with a leaver's replacement not hired counted as money, the sentence says so (a reading
+    # of the duvet maker: two figures both called "money paid", one with that saving and the
+    # condition's without it)
+    saved = dataclasses.replace(
+        case,
+        net_eur_per_year=20_000.0,
+        freed_by_use={"vacancies": 5_000.0, "leavers": 8_000.0},
+    )
+    decision = _decision(process, own, saved, None, (), (), None, "en", lambda s: s)
+    assert decision is not None
+    assert (
+        "In money paid, with no replacement hired for those who leave, it brings in €15,000 a year;"
+        " with €5,000" in decision.sentence + " | " + decision.net_capacity
+    )
+    # without extra capacity, the net sentence says how much of it is the replacement
+    plain_saved = dataclasses.replace(
+        case, net_eur_per_year=20_000.0, freed_by_use={"leavers": 8_000.0, "overtime": 10.0}
+    )
+    decision = _decision(process, own, plain_saved, None, (), (), None, "en", lambda s: s)
+    assert decision is not None
+    assert "brings in €20,000 a year net." in decision.sentence
+    assert (
+        "Of it, €8,000 a year is the replacement not hired for those who leave (the conditions"
+        " give the net without it)." in decision.sentence
+    )
     # a plan with no new job says the same of the rest of it (a review: the money paid was
     # lost there)
     none = dataclasses.replace(own, jobs=tuple(j for j in own.jobs if j.kind != "carved"))

@@ -239,7 +239,7 @@ def test_work_kept_per_person_leaves_out_the_agency_hours_still_hired(tmp_path: 
     assert balance.outside_model_hours_per_person == pytest.approx(1)
 
 
-def test_other_work_per_person_is_never_negative(tmp_path: Path) -> None:
+def test_outside_model_hours_per_person_is_never_negative(tmp_path: Path) -> None:
     """Two packers at 36 h with 90 h of modelled work and no use for freed hours: they keep
     45 h each, more than their contract, so no contract hour is left for other work (0, not
     -9); with both leaving there is nobody to share the work and no figure (None)."""

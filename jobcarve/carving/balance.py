@@ -200,17 +200,6 @@ class RoleBalance:
         own = max(0.0, self.kept_hours_per_week - self.agency_kept_hours_per_week)
         return own / staying if staying > 0 else None
 
-    @property
-    def other_work_per_person(self) -> float:
-        """The hours a week each of the role's people works today outside the model's tasks:
-        their contract hours less their share of the modelled work (today's work less the
-        agency hours and overtime), 0 where the modelled work fills the contract. The model
-        describes the work the plan may move, not every hour of a job (training, meetings,
-        repairs, other tasks): those who stay keep theirs."""
-        if self.people <= 0:
-            return 0.0
-        return max(0.0, self.contract_hours_per_week - self._own_work() / self.people)
-
     def _own_work(self) -> float:
         """Today's modelled work of the role's own people: the task hours less the agency
         hours and overtime (those covering a vacancy included)."""
@@ -249,50 +238,47 @@ class RoleBalance:
 
     @property
     def short_after_leavers_hours_per_week(self) -> float:
-        """Where people leave and are not replaced: the work the role keeps beyond what those
-        who stay can do (their contract hours less their work outside the model's tasks,
-        `other_work_per_person`, their share of the overtime still worked, and the agency
-        hours still hired), less the excess the role's people would carry after the plan if
-        nobody left. The leavers' own work outside the tasks is not counted: it may leave
-        with them (training, meetings), and the report names it. Two adviser readings (the
+        """Where people leave and are not replaced: the leavers' work that stays with those
+        who stay (`leaver_load_hours_per_week`, the modelled work the leavers do today and
+        their share of the overtime still worked) less what the new jobs take of the
+        leavers' hours (the use ``leavers``); 0 where the jobs take it all.
+
+        Those who stay keep their own work: their share of the modelled work less what they
+        hand over, the vacancies' work and the backlog they take on in those hours, and the
+        hours of their contract the model's tasks do not fill (repairs, samples, training:
+        the model describes the work the plan may move, not every hour of a job). Whatever
+        the leavers leave undone is then on top of full contracts. Two adviser readings (the
         textile sorter, the trailer maker): a dismantling role kept 55 h of work for the one
-        person of 38 h who stays, and the balance said nothing."""
-        return self._after_leavers()[1]
+        person of 38 h who stays, and the balance said nothing; three more (the duvet maker,
+        the dental lab, the duct maker) found the hours those who stay do beside the model's
+        tasks read as free, and a role 42 h short unnamed. The leavers' own hours beside the
+        tasks (`leaver_other_hours_per_week`) are not counted: they may leave with them."""
+        if self.leavers <= 0 or self.people <= 0:
+            return 0.0
+        short = self.leaver_load_hours_per_week - self.absorbed.get("leavers", 0.0)
+        # a tenth of an hour is below what the balance shows
+        return short if short >= 0.05 else 0.0
 
     @property
-    def work_after_leavers_hours_per_week(self) -> float:
-        """The work those who stay do in their contract hours once the leavers have gone:
-        what the role keeps, less the agency hours still hired, with their work outside the
-        model's tasks and the overtime they still work, less the excess the role's people
-        would carry if nobody left (0 without leavers): so that it, less their contract
-        hours, is the hours short."""
-        return self._after_leavers()[0]
-
-    def _after_leavers(self) -> tuple[float, float]:
-        """(work for the contract hours of those who stay, hours short)."""
+    def leaver_load_hours_per_week(self) -> float:
+        """The work the leavers leave behind once they go: the modelled work they do today
+        (`leaver_work_hours_per_week`) and their share of the overtime still worked after
+        the plan, which those who stay then work."""
         if self.leavers <= 0 or self.people <= 0:
-            return 0.0, 0.0
-        stay = max(0, self.people - self.leavers)
+            return 0.0
         overtime_kept = max(
             0.0, self.uses["overtime"] - self.absorbed.get("overtime", 0.0)
         ) + self.cover_kept("overtime")
-        # the excess the role's people would carry after the plan if nobody left (work a
-        # vacancy the plan does not fill leaves them): not the leavers' doing (a diff review:
-        # the excess today, counted in full, hid a vacancy the plan fills)
-        beyond = max(
-            0.0, self.kept_hours_per_week - self.agency_kept_hours_per_week - overtime_kept
+        return self.leaver_work_hours_per_week + overtime_kept * self.leavers / self.people
+
+    @property
+    def leaver_other_hours_per_week(self) -> float:
+        """The leavers' contract hours the model's tasks do not fill today (their share of
+        the role's other work): on top of `short_after_leavers_hours_per_week` where that
+        work stays when they go."""
+        return max(
+            0.0, self.leavers * self.contract_hours_per_week - self.leaver_work_hours_per_week
         )
-        # the work outside the model's tasks: those who stay keep theirs (three readings: the
-        # dental lab's custom trays, the duvet maker's repairs and samples, the duct maker's
-        # finishing were read as gone, and a role 42 h short was not named)
-        other = self.other_work_per_person
-        before = beyond + self.people * other - self.capacity_hours_per_week
-        # the overtime still worked is worked by those who stay, in their share
-        work = beyond + overtime_kept * self.leavers / self.people + stay * other
-        after = work - stay * self.contract_hours_per_week
-        short = max(0.0, after) - max(0.0, before)
-        # a tenth of an hour is below what the balance shows
-        return max(0.0, work - max(0.0, before)), (short if short >= 0.05 else 0.0)
 
     @property
     def absorbable_hours_per_week(self) -> float:
@@ -317,7 +303,8 @@ class RoleBalance:
             "physical_load_after": _round(self.physical_load_after),
             "outside_model_hours_per_person": _round(self.outside_model_hours_per_person),
             "short_after_leavers_hours_per_week": round(self.short_after_leavers_hours_per_week, 3),
-            "other_work_per_person": round(self.other_work_per_person, 3),
+            "leaver_load_hours_per_week": round(self.leaver_load_hours_per_week, 3),
+            "leaver_other_hours_per_week": round(self.leaver_other_hours_per_week, 3),
             "seasonal_hours_per_week": round(self.seasonal_hours_per_week, 3),
             "vacancy_cover_kept_hours_per_week": {
                 use: round(self.cover_kept(use), 3) for use in ("overtime", "agency")

@@ -326,7 +326,8 @@ class Plan:
 
     @cached_property
     def _leaver_shares(self) -> dict[str, LeaverShare]:
-        # read once per plan: the cards, the first screen and the business case ask it
+        # read once per plan: each card asks it twice, the first screen twice more (the
+        # business case reads the same rule from its figures, `figures_from_assignment`)
         if self.instance is None or self.assignment is None:
             return {}
         return leaver_shares(self.instance, self.assignment, self._named(), self.work_balance)
@@ -346,10 +347,23 @@ class Plan:
         against the leavers' hours `leaver_shares` gives it; empty for a plan without its
         solver's view."""
         share = self.leaver_shares().get(job.id)
-        if share is None or self.instance is None or self.assignment is None:
+        if share is None:
             return {}
-        p, members = next((p, m) for jid, p, m in self._named() if jid == job.id)
-        return leaver_waits(self.instance, self.assignment, [(p, members)], share.leaving)
+        return self.job_rests_on(job, share.leaving)
+
+    def job_rests_on(
+        self, job: PlanJob, hours: Mapping[str, float]
+    ) -> dict[str, tuple[float, float]]:
+        """Per role, the most of ``job``'s own hours that rest on ``hours`` of the role's
+        freed hours (today's hours per role: what the leavers absorb, or the seasonal agency
+        hours and overtime), and those hours in today's hours (`assignment.leaver_waits`);
+        empty for a plan without its solver's view."""
+        if self.instance is None or self.assignment is None:
+            return {}
+        named = [(p, m) for jid, p, m in self._named() if jid == job.id]
+        if not named:
+            return {}
+        return leaver_waits(self.instance, self.assignment, named, hours)
 
     def waits_at_start(self) -> dict[str, tuple[float, float]]:
         """Per role, the hours of the jobs that start at once (not `late_jobs`) that wait for

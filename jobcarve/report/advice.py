@@ -185,6 +185,7 @@ def advise(
     exposed_jobs: tuple[str, ...] = (),
     year_round_agency: tuple[str, ...] = (),
     leaver_wait_hours: float = 0.0,
+    leaver_wait_wages: float = 0.0,
 ) -> Advice:
     """The recommendation, its conditions and next steps (see the module text)."""
     t = thresholds().values
@@ -289,10 +290,8 @@ def advise(
             # the jobs that start at once: their wages count from year 1, the leavers' hours
             # from their year (two readings: the die caster's and the duct maker's jobs paid
             # in year 1 for work that exists only after a retirement)
-            at_once = [j for j in case.jobs if j.from_year == 1]
-            wages = -sum(j.items.get("wage_cost_new_workers", 0.0) for j in at_once)
-            job_hours = sum(j.hours_per_week for j in at_once)
-            if leaver_wait_hours >= 0.05 and job_hours > 0 and wages > 0 and first > 1:
+            # at the wages of the jobs that hold those hours (`_leaver_wait_wages`)
+            if leaver_wait_hours >= 0.05 and leaver_wait_wages > 0 and first > 1:
                 text += " " + (
                     _(
                         "The wages count the other new jobs in full from year 1. Until they leave, about %(hours)s of those jobs' hours a week (at the workers' pace) have no work yet: about %(eur)s of wages a year, before subsidies, until year %(year)s. Start that part of them when they leave, or find other work for those hours."
@@ -303,7 +302,7 @@ def advise(
                     )
                 ) % {
                     "hours": number(leaver_wait_hours, lang, 1),
-                    "eur": money(wages * leaver_wait_hours / job_hours, lang),
+                    "eur": money(leaver_wait_wages, lang),
                     "year": first,
                 }
         coaching = case.coaching_hours_per_week_year1

@@ -213,6 +213,13 @@ def balance_view(
         ]
         per_person = b.kept_hours_per_person
         outside = b.outside_model_hours_per_person
+        short = b.short_after_leavers_hours_per_week >= 0.05 and b.leavers > 0
+        if short:
+            # part of the leavers' work is left for those who stay (`_short_leavers`): their
+            # hours beside the model's tasks are today's, not what the kept work leaves of
+            # their contract (a diff review: 31.5 h per person and 0.5 h of other work read
+            # as fitting beside a line saying 42.1 h are left on top of full contracts)
+            outside = b.leaver_other_hours_per_week / b.leavers
         rows.append(
             BalanceRow(
                 role=role_names.get(b.role, b.role),
@@ -225,7 +232,11 @@ def balance_view(
                 displaced_hours=b.displaced_hours_per_week,
                 kept=number(b.kept_hours_per_week, lang, 1),
                 kept_per_person=number(per_person, lang, 1) if per_person is not None else "-",
-                outside_model=number(outside, lang, 1) if outside is not None else "-",
+                outside_model=(
+                    (number(outside, lang, 1) + (" *" if short else ""))
+                    if outside is not None
+                    else "-"
+                ),
                 load=_load(b, lang),
             )
         )
@@ -427,31 +438,48 @@ def trial_rows(
 
 
 def _short_leavers(b: RoleBalance, name: str, stay: int, lang: str, _: Gettext) -> str:
-    """A role that those who stay cannot run once its leavers have gone: its work (with the
-    work outside the model's tasks those who stay keep, `RoleBalance.other_work_per_person`)
-    against their contract hours, and the leavers' own such work, which comes on top where
-    it is work that stays (two readings: custom trays, repairs and samples)."""
+    """A role whose leavers leave work that the new jobs do not take
+    (`RoleBalance.short_after_leavers_hours_per_week`): the modelled work the leavers do, their
+    share of the overtime still worked, what the jobs take, and what is left for those who
+    stay, on top of their own work; with the leavers' hours beside the model's tasks as a
+    condition (they may leave with them). The figures as shown, so that they subtract (a diff
+    review: 53.6 - 11.6 shown as 42.1)."""
+    overtime = max(0.0, b.leaver_load_hours_per_week - b.leaver_work_hours_per_week)
+    work, extra = round(b.leaver_work_hours_per_week, 1), round(overtime, 1)
+    taken = round(b.absorbed.get("leavers", 0.0), 1)
+    left = max(0.0, round(work + extra - taken, 1))
     said = {
         "role": name,
-        "kept": number(b.work_after_leavers_hours_per_week, lang, 1),
+        "leavers": b.leavers,
+        "work": number(work, lang, 1),
+        "overtime": number(extra, lang, 1),
+        "taken": number(taken, lang, 1),
+        "short": number(left, lang, 1),
         "stay": stay,
-        "contract": number(b.contract_hours_per_week, lang, 1),
-        "short": number(b.short_after_leavers_hours_per_week, lang, 1),
-        "other": number(stay * b.other_work_per_person, lang, 1),
-        "left": number(b.leavers * b.other_work_per_person, lang, 1),
+        "other": number(b.leaver_other_hours_per_week, lang, 1),
     }
     if not stay:
-        return _("%(role)s (%(kept)s h a week of work, and nobody of the role stays)") % said
-    if b.other_work_per_person * stay < 0.05:
-        return (
-            _(
-                "%(role)s (%(kept)s h a week of work for %(stay)s × %(contract)s h: %(short)s h short)"
-            )
-            % said
-        )
-    return (
+        return _("%(role)s (%(kept)s h a week of work, and nobody of the role stays)") % {
+            **said,
+            "kept": said["short"],
+        }
+    text = (
+        _("%(role)s (those who leave (%(leavers)s) do %(work)s h a week of the modelled work")
+        % said
+    )
+    if extra >= 0.05:
+        text += _(", and %(overtime)s h of the overtime still worked is theirs") % said
+    text += (
         _(
-            "%(role)s (%(kept)s h a week of work for %(stay)s × %(contract)s h, %(other)s h of it the work outside the model's tasks they do today: %(short)s h short; the %(left)s h of such work the leavers do today come on top where that work stays)"
+            "; the new jobs take %(taken)s h of it: %(short)s h a week are left for those who stay (%(stay)s), on top of their own work"
         )
         % said
     )
+    if b.leaver_other_hours_per_week >= 0.05:
+        text += (
+            _(
+                "; if the leavers' other work beside the model's tasks (%(other)s h) stays too, it comes on top"
+            )
+            % said
+        )
+    return text + ")"

@@ -186,6 +186,14 @@ def _rate_rows(case: BusinessCase, lang: str, _: Gettext) -> tuple[Assumption, .
             "money",
         ),
         "discount_rate_share": (_("Discount rate for the net present value"), "share"),
+        # the year the text points to as "the year set for leavers" (a reading of the dental
+        # lab: it stood only in analysis.json)
+        "leavers_from_year": (
+            _(
+                "Year from which people who leave within the horizon are gone (the model gives no date)"
+            ),
+            "number",
+        ),
     }
     # a rate that feeds only one line or one use of freed hours is shown where that line or use
     # is in this case (the overtime surcharge of a plan without overtime is no assumption of it)
@@ -209,6 +217,7 @@ def _rate_rows(case: BusinessCase, lang: str, _: Gettext) -> tuple[Assumption, .
         "vacancy_value_factor": "vacancies",
         "overtime_surcharge_share": "overtime",
         "agency_premium_share": "agency",
+        "leavers_from_year": "leavers",
     }
     present = {item.key for item in case.lines if abs(item.amount_eur_per_year) >= 0.5}
     uses = {f.use for f in case.freed if f.hours_per_week > 0}

@@ -603,30 +603,45 @@ def _job_cards(
                 % said
                 if late
                 else _(
-                    "up to %(hours)s h a week of this job's work comes free only when people leave: %(roles)s. These are the worker's own hours at their pace; in today's hours, as the work balance counts them, that is %(today)s h of the roles' work. Until they go, the job starts without that part, and the business case pays it from year 1: the plan gives the leavers' hours first to the jobs that would be too small without them, and the work balance gives the hours"
+                    "up to %(hours)s h a week of this job's work comes free only when people leave: %(roles)s. These are the worker's own hours at their pace; in today's hours, as the work balance counts them, that is %(today)s h of the roles' work. Until they go, that part of the job has no work yet, while the business case pays the whole job from year 1: the plan gives the leavers' hours first to the jobs that would be too small without them, and the work balance gives each role's hours"
                 )
                 % said
             )
             rest = job.hours_per_week - sum(own.values())
+            kinds = plan.leaver_shares()[job.id].kinds
+            if not late and kinds < int(o["min_kinds_per_job"]):
+                # enough hours without that work, too few kinds (a reading of the dental lab:
+                # 12.6 h of prints and sintering until the senior retires, and nothing said)
+                floor.append(
+                    _(
+                        "until they go, this job has %(rest)s hours a week of %(kinds)s kinds of work, fewer than the %(least)s kinds a job needs: add work of another kind for that time, or start the job when they go"
+                    )
+                    % {
+                        "rest": number(max(0.0, rest), lang, 1),
+                        "kinds": kinds,
+                        "least": o["min_kinds_per_job"],
+                    }
+                )
             if late:
                 # a job that is too small without that part is no job until they go (a
                 # reading of the office chair maker: 12.6 h of one task left, "the employer's
                 # choice" where nothing else came free)
                 start = next((c.from_year for c in case.jobs if c.id == job.id), 0) if case else 0
+                when = (
+                    _(
+                        "it starts when they go (in the business case in year %(year)s), unless other work is found for it"
+                    )
+                    if start > 1
+                    else _("it starts when they go, unless other work is found for it")
+                ) % {"year": start}
                 floor.append(
-                    (
-                        _(
-                            "without the work that waits for people leaving, this job has %(rest)s hours a week, less than the %(min)s hours of a job: it starts when they go (in the business case in year %(year)s), unless other work is found for it"
-                        )
-                        if start > 1
-                        else _(
-                            "without the work that waits for people leaving, this job has %(rest)s hours a week, less than the %(min)s hours of a job: it starts when they go, unless other work is found for it"
-                        )
+                    _(
+                        "without the work that waits for people leaving, this job has %(rest)s hours a week, less than the %(min)s hours of a job: %(when)s"
                     )
                     % {
                         "rest": number(max(0.0, rest), lang, 1),
                         "min": number(o["min_job_hours"], lang, 1),
-                        "year": start,
+                        "when": when,
                     }
                 )
         seasonal = {
@@ -634,12 +649,38 @@ def _job_cards(
             for r in roles
             if r in balance and balance[r].seasonal_hours_per_week >= 0.05
         }
-        if seasonal:
+        # this job's own part of it, read as the leavers' part is (a reading of the duvet
+        # maker: "the report gives only role totals", where a job held no year-round work)
+        rests_on = plan.job_rests_on(job, seasonal)
+        in_season = {r: h for r, (h, _t) in rests_on.items()}
+        if in_season:
+            # what is left all year from the job's start: without the seasonal part, and,
+            # for a job that starts at once, without the part that waits for people leaving
+            # (a second reading of the duvet maker: "at least 12.9 h" outside the season
+            # were the pillow casings that wait for two retirements)
+            waiting = 0.0 if late else sum(h for h, _t in waits.values())
+            year_round = max(0.0, job.hours_per_week - sum(in_season.values()) - waiting)
+            said = {
+                "hours": number(sum(in_season.values()), lang, 1),
+                # in today's hours as well, as the work balance counts them (a diff review: a
+                # job's 10.5 h beside its role's 10 h in the same sentence)
+                "today": number(sum(t for _h, t in rests_on.values()), lang, 1),
+                "own": _roles_with_hours(in_season, role_names, lang, _),
+                "roles": _roles_with_hours(seasonal, role_names, lang, _),
+                "rest": number(year_round, lang, 1),
+                "min": number(o["min_job_hours"], lang, 1),
+            }
             floor.append(
-                _(
-                    "work of roles where part of what the plan takes rests on agency work or overtime only in a season (of all the plan takes from each role, per week: %(roles)s). Out of season today's staff do that work themselves: decide which year-round work fills those weeks, or offer that part as seasonal hours"
+                (
+                    _(
+                        "up to %(hours)s h a week of this job's own work, at the worker's pace, rests on agency work or overtime only in a season: %(own)s (%(today)s h in today's hours, of all the plan takes from each role, per week: %(roles)s). Out of season today's staff do that work themselves: decide which year-round work fills those weeks, or offer that part as seasonal hours; the job's work all year from its start is at least %(rest)s h a week"
+                    )
+                    if year_round >= float(o["min_job_hours"]) - 0.05
+                    else _(
+                        "up to %(hours)s h a week of this job's own work, at the worker's pace, rests on agency work or overtime only in a season: %(own)s (%(today)s h in today's hours, of all the plan takes from each role, per week: %(roles)s). Out of season today's staff do that work themselves. The job's work all year from its start, without that part and without work that waits for people leaving, may be only %(rest)s h a week, less than the %(min)s hours of a job: plan it as seasonal work, or find year-round work for it before it starts"
+                    )
                 )
-                % {"roles": _roles_with_hours(seasonal, role_names, lang, _)}
+                % said
             )
         # cleaning inside a machine with its own hazard (a drum, a press): locked out first
         # (two reviews: a seasoning drum and a CNC machine cleaned with no word on it;

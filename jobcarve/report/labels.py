@@ -260,7 +260,16 @@ _DEV_NOTES = re.compile(r"\s*(?:redteam H\d+,?|issue #\d+:?|\[[UIVCK]\])")
 _DEV_NOTE_TEXT = re.compile(r"\[[UIVCK]:\s*([^\]]+)\]")
 
 
+#: the model option that overrides a figure, by its key ("(options.max_cobots)", "; override
+#: with options.min_job_hours"): the Figure column names the option in words, and the key is
+#: the adviser's, in docs/model-format.md (two readings: "options.min_job_hours" and
+#: "--time-limit" in the employer's text)
+_OPTION_REF = re.compile(r"\s*\(options\.\w+(?:,\s*--[\w-]+)?\)")
+_OPTION_OVERRIDE = re.compile(r"[;.]?\s*\b[Oo]verride with options\.\w+[^.;]*(?=[.;]|$)")
+
+
 def _clean_source(source: str) -> str:
+    source = _OPTION_OVERRIDE.sub("", _OPTION_REF.sub("", source))
     text = _DEV_NOTES.sub("", _DEV_NOTE_TEXT.sub(r"(\1)", source))
     text = _INTERNAL_LEAD.sub("(", text)
     text = _INTERNAL_REF.sub("", text)
