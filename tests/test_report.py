@@ -1358,6 +1358,42 @@ def test_the_headline_says_how_many_extra_workers_are_in_the_register() -> None:
     assert any(j.profile == "older_back_ww" for j in result.carved), "the case's plan changed"
 
 
+def test_a_seconded_worker_counted_in_the_register_is_said() -> None:
+    """A reading of the duvet maker: "3 in the doelgroepregister" counted the woman of 55
+    seconded by the sociaal werkbedrijf, whose model says nothing of a register indication
+    (the format's default counts a seconded profile in the register). The headline keeps the
+    count and says that she counts only with a register or Wsw indication; a profile whose
+    model gives its loonkostenvoordeel is not named."""
+    process, result, ctx, _units = _case_cards("duvet_maker")
+    plan = result.plan
+    seconded = {
+        p.id
+        for p in process.profiles
+        if p.instrument == "detachering" and p.lkv is None and p.in_register
+    }
+    assert seconded == {"ra_sw_woman"}
+    held = sum(1 for j in plan.carved if j.profile in seconded)
+    assert held, "the duvet maker's plan has a job for the seconded woman"
+    assert ctx.headline.register_assumed == held
+    page = htmllib.unescape(result.html("en"))
+    said = re.findall(r'data-figure="register-assumed">([^<]*)<', page)
+    assert said == [
+        f"counted with {held} seconded by a sociaal werkbedrijf, who count only if they are in"
+        " the register or have a Wsw indication: ask the sociaal werkbedrijf"
+    ]
+    declared = process.model_copy(
+        update={
+            "profiles": [
+                p.model_copy(update={"lkv": "banenafspraak"}) if p.id in seconded else p
+                for p in process.profiles
+            ]
+        }
+    )
+    from jobcarve.report.context import _headline
+
+    assert _headline(plan, "en", translations("en").gettext, declared).register_assumed == 0
+
+
 def test_a_job_says_how_much_of_it_waits_for_people_leaving() -> None:
     """Case 89's logistics role gives up 6 h of overtime now and 23.7 h when its forklift
     driver retires; two jobs take logistics work. An adviser read the role-level line and
@@ -3513,6 +3549,28 @@ def test_a_job_shorter_than_its_profiles_week_says_why() -> None:
     )
     hours, said = checks(30, (1, 1, 1))
     assert hours == pytest.approx(30, abs=0.5) and not said  # 10 h short: less than a job
+
+
+def test_no_cobot_says_why_where_none_could_be_placed() -> None:
+    """A diff review: "no cobot adds enough" stood where the options allow none or no work
+    suits a cobot, so no weighing took place. The section says which: the options, the
+    model's work, or the plan's weighing."""
+    from jobcarve import parse_process
+    from jobcarve.study import study
+
+    process = parse_process(_short_job_model(20, (1, 1, 1)), "short.yaml")
+    result = study(process, time_limit_s=2, draws=0, evaluate_proposals=False)
+    assert not any(u.cobot.label in ("candidate", "assist") for u in result.analysis.units)
+    page = htmllib.unescape(result.html("en"))
+    assert "no work in this model suits a cobot (the table gives why" in page
+    assert "no cobot adds enough" not in page
+    none = process.model_copy(
+        update={"options": process.options.model_copy(update={"max_cobots": 0})}
+    )
+    result = study(none, time_limit_s=2, draws=0, evaluate_proposals=False)
+    assert "its options allow none (the maximum number of cobots is 0)" in htmllib.unescape(
+        result.html("en")
+    )
 
 
 def test_the_first_screen_names_the_jobs_that_wait_for_leavers() -> None:

@@ -252,7 +252,12 @@ class RoleBalance:
         person of 38 h who stays, and the balance said nothing; three more (the duvet maker,
         the dental lab, the duct maker) found the hours those who stay do beside the model's
         tasks read as free, and a role 42 h short unnamed. The leavers' own hours beside the
-        tasks (`leaver_other_hours_per_week`) are not counted: they may leave with them."""
+        tasks (`leaver_other_hours_per_week`) are not counted: they may leave with them.
+
+        Two edges are read on the safe side and seen in no case: where nobody of the role
+        stays, the figure still holds the vacancy's work and backlog the jobs freed hours
+        for; with ``allow_displacement``, the hours displaced relieve those who stay and are
+        not taken off (the displacement warning stands beside it)."""
         if self.leavers <= 0 or self.people <= 0:
             return 0.0
         short = self.leaver_load_hours_per_week - self.absorbed.get("leavers", 0.0)

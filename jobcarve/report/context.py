@@ -127,6 +127,11 @@ class Headline:
     carved: str = ""
     #: the carved hours equal the bound as printed (a later stage is what is unproven)
     at_bound: bool = False
+    #: of the register workers, those seconded by a sociaal werkbedrijf whose model does not
+    #: say they are in the register (`Profile.in_register` assumes it): they count only
+    #: with a register or Wsw indication (a reading of the duvet maker: "3 in the register"
+    #: for a seconded woman of 55 with nothing said)
+    register_assumed: int = 0
 
 
 @dataclass(frozen=True)
@@ -241,6 +246,10 @@ class ReportContext:
     organisation: str = ""
     #: where the work a cobot could take went, when the plan has no cobot
     cobot_candidates: str = ""
+    #: why no cobot is proposed where the reason is not the plan's weighing: "allowed" (the
+    #: options allow none), "none" (no unit suits a cobot), else "" (a diff review: "no
+    #: cobot adds enough" read where none could be placed at all)
+    no_cobot_why: str = ""
     profiles: tuple[str, ...] = ()
     balance: BalanceView | None = None
     proposals: tuple[ProposalRow, ...] = ()
@@ -278,7 +287,7 @@ def build_context(
     cats = catalogs if catalogs is not None else load_catalogs()
     units = {u.id: u for u in analysis.units}
     on_cobot = set(plan.cobot_units) if plan else set()
-    headline = _headline(plan, lang, _)
+    headline = _headline(plan, lang, _, process)
     repetitive = (
         int(cats.params.carving.ergonomic_risk_repetitive_demand.value) if cats.params else 4
     )
@@ -412,6 +421,13 @@ def build_context(
             cats.params.carving.min_cobot_added_hours.value if cats.params else 0.0,
             repetitive,
         ),
+        no_cobot_why=(
+            "allowed"
+            if plan is not None and int(plan.options.get("max_cobots", 0) or 0) == 0
+            else "none"
+            if not any(u.cobot.label in ("candidate", "assist") for u in analysis.units)
+            else ""
+        ),
         profiles=tuple(p.name for p in process.profiles),
         balance=balance_view(
             process,
@@ -438,11 +454,23 @@ def build_context(
     )
 
 
-def _headline(plan: Plan | None, lang: str, _: Gettext) -> Headline:
+def _headline(
+    plan: Plan | None, lang: str, _: Gettext, process: ProcessModel | None = None
+) -> Headline:
     """The figures at the top of the report; no bound is shown where none is known."""
     summary = plan.figures() if plan else None
     n_cobots = summary.cobots if summary else 0
+    profiles = {p.id: p for p in process.profiles} if process is not None else {}
+    assumed = sum(
+        1
+        for j in (plan.carved if plan else [])
+        if j.profile in profiles
+        and profiles[j.profile].instrument == "detachering"
+        and profiles[j.profile].lkv is None
+        and profiles[j.profile].in_register
+    )
     return Headline(
+        register_assumed=assumed,
         extra_workers=summary.extra_workers if summary else 0,
         register_workers=summary.register_workers if summary else 0,
         extra_fte=fixed(summary.extra_fte, lang, 1) if summary else "0",
