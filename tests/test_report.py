@@ -956,6 +956,19 @@ def test_seasonal_agency_hours_are_named_under_the_work_balance_and_in_the_advic
             else:
                 assert f"may be only {number(year_round, 'en', 1)} h a week, less than" in line
     assert told  # some job has the packers' work
+    # the first screen sums the cards' figures: the jobs' work all year from their start
+    plan_ = result.plan
+    year_round = sum(plan_.year_round_hours(j) for j in plan_.carved)
+    total = sum(j.hours_per_week for j in plan_.carved)
+    assert year_round < total - 0.05
+    for j in plan_.carved:
+        own = sum(h for h, _t in plan_.seasonal_rests(j).values())
+        assert plan_.year_round_hours(j) == pytest.approx(max(0.0, j.hours_per_week - own))
+    assert any(
+        f"All year from their start, the new jobs have at least {number(year_round, 'en', 1)}"
+        f" of their {number(total, 'en', 1)} hours a week of work" in c
+        for c in ctx.decision.all_conditions
+    )
     # the agency hours are saved in the season's 16 weeks only, not in all production weeks
     assert result.case is not None
     freed = next(item for item in result.case.lines if item.key == "value_freed_hours")

@@ -365,6 +365,30 @@ class Plan:
             return {}
         return leaver_waits(self.instance, self.assignment, named, hours)
 
+    def seasonal_rests(self, job: PlanJob) -> dict[str, tuple[float, float]]:
+        """Per role, the most of ``job``'s own hours that rest on agency hours or overtime
+        worked only in a season (the work balance's `seasonal_hours_per_week`), and those
+        hours in today's hours (`job_rests_on`)."""
+        season = {
+            b.role: b.seasonal_hours_per_week
+            for b in self.work_balance
+            if b.seasonal_hours_per_week >= 0.05
+        }
+        return self.job_rests_on(job, season) if season else {}
+
+    def year_round_hours(self, job: PlanJob) -> float:
+        """The least of ``job``'s own hours a week that is work all year from its start:
+        without its part that rests on season-only agency hours or overtime
+        (`seasonal_rests`), and, for a job that starts at once, without its part that waits
+        for people leaving (`job_waits`). The card's and the first screen's figure (two
+        readings of the duvet maker: a job with no work out of season before two
+        retirements, and "4 people (3.0 FTE)" of which about 1.4 FTE all year)."""
+        season = sum(h for h, _t in self.seasonal_rests(job).values())
+        waiting = 0.0
+        if not self.starts_when_they_leave(job):
+            waiting = sum(h for h, _t in self.job_waits(job).values())
+        return max(0.0, job.hours_per_week - season - waiting)
+
     def waits_at_start(self) -> dict[str, tuple[float, float]]:
         """Per role, the hours of the jobs that start at once (not `late_jobs`) that wait for
         people leaving, and those hours in today's hours: read together against the leavers'

@@ -179,6 +179,7 @@ def advise(
     lifting_left: tuple[str, ...] = (),
     repetitive_left: tuple[str, ...] = (),
     seasonal: tuple[str, ...] = (),
+    year_round: tuple[float, float, float] = (0.0, 0.0, 0.0),
     people: int = 0,
     leaver_hours: float = 0.0,
     loonwaarde_less: float = 0.0,
@@ -212,6 +213,19 @@ def advise(
             text += " " + _(
                 "Part of them rests on agency hours hired or overtime worked only in a season (%(roles)s): out of season that work is today's staff's, so the new jobs there need work that runs all year, or seasonal hours."
             ) % {"roles": join_items(seasonal)}
+            # the jobs' work all year from their start, the cards' figures summed (two
+            # readings of the duvet maker: "4 people (3.0 FTE)" of which about 1.4 FTE is
+            # work all year before two retirements)
+            hours, total, per_fte = year_round
+            if total - hours >= 0.05 and per_fte > 0:
+                text += " " + _(
+                    "All year from their start, the new jobs have at least %(hours)s of their %(total)s hours a week of work (%(fte)s FTE of %(all)s); the job cards give each job's figure."
+                ) % {
+                    "hours": number(hours, lang, 1),
+                    "total": number(total, lang, 1),
+                    "fte": fixed(hours / per_fte, lang, 1),
+                    "all": fixed(total / per_fte, lang, 1),
+                }
         if year_round_agency:
             # agency hours the model gives no weeks for are counted in every production
             # week, worth an agency hour each (three readings: "the kitting peak", "at

@@ -651,15 +651,14 @@ def _job_cards(
         }
         # this job's own part of it, read as the leavers' part is (a reading of the duvet
         # maker: "the report gives only role totals", where a job held no year-round work)
-        rests_on = plan.job_rests_on(job, seasonal)
+        rests_on = plan.seasonal_rests(job) if seasonal else {}
         in_season = {r: h for r, (h, _t) in rests_on.items()}
         if in_season:
             # what is left all year from the job's start: without the seasonal part, and,
             # for a job that starts at once, without the part that waits for people leaving
             # (a second reading of the duvet maker: "at least 12.9 h" outside the season
             # were the pillow casings that wait for two retirements)
-            waiting = 0.0 if late else sum(h for h, _t in waits.values())
-            year_round = max(0.0, job.hours_per_week - sum(in_season.values()) - waiting)
+            year_round = plan.year_round_hours(job)
             said = {
                 "hours": number(sum(in_season.values()), lang, 1),
                 # in today's hours as well, as the work balance counts them (a diff review: a

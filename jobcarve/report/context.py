@@ -999,6 +999,11 @@ def _decision(
             % {"role": name, "hours": number(b.seasonal_hours_per_week, lang, 1)}
             for name, b in seasonal_roles(process, plan)
         ),
+        year_round=(
+            sum(plan.year_round_hours(j) for j in plan.carved),
+            sum(j.hours_per_week for j in plan.carved),
+            plan.hours_per_fte,
+        ),
         people=sum(r.headcount for r in process.roles),
         leaver_hours=sum(b.uses["leavers"] for b in plan.work_balance),
         loonwaarde_less=sum(g.less for g in loonwaarde_gaps(case, process)) if case else 0.0,
