@@ -624,8 +624,15 @@ def test_the_first_screen_says_what_the_net_holds_of_capacity() -> None:
     assert decision is not None
     assert "brings in €20,000 a year net." in decision.sentence
     assert (
-        "Of it, €8,000 a year is the replacement not hired for those who leave (the conditions"
-        " give the net without it)." in decision.sentence
+        "The net counts €8,000 a year for the replacement not hired for those who leave (the"
+        " conditions give the net without it)." in decision.sentence
+    )
+    # a net that is a cost says the same (a last read: "Of it" of a cost)
+    costly = dataclasses.replace(plain_saved, net_eur_per_year=-5_000.0)
+    decision = _decision(process, own, costly, None, (), (), None, "en", lambda s: s)
+    assert decision is not None
+    assert "but costs €5,000 a year net. The net counts €8,000 a year for the replacement" in (
+        decision.sentence
     )
     # a plan with no new job says the same of the rest of it (a review: the money paid was
     # lost there)

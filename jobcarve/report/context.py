@@ -1128,7 +1128,7 @@ def _decision(
         ) % {"n": workers, "fte": fte, "net": money(-net, lang)}
     if case is not None and workers > 0 and not worth and saved >= 0.5:
         sentence += " " + _(
-            "Of it, %(saved)s a year is the replacement not hired for those who leave (the conditions give the net without it)."
+            "The net counts %(saved)s a year for the replacement not hired for those who leave (the conditions give the net without it)."
         ) % {"saved": money(saved, lang)}
     # the jobs that start when people leave, in the headline (a reading of the duct maker:
     # "work to 4 people" where two jobs start only when a finisher retires)
