@@ -1440,3 +1440,73 @@ def test_why_no_job_counts_a_kind_on_its_own_not_by_the_greedy_bundle() -> None:
     # kinds, and the reason is the hours (11.5 of 12)
     assert reason.key == "plan.no_job.room" and reason.params["kinds"] == 2
     assert reason.params["hours"] == pytest.approx(11.5)
+
+
+def test_the_plan_keeps_a_profile_kept_from_noise_away_from_noisy_work_nearby() -> None:
+    """Two roles with an open vacancy each. The polishers' place holds noisy polishing and
+    quiet boiling out; the scanners' place only quiet scanning. A profile kept from noise
+    fits boiling out and scanning alike, a second profile anything. Of plans with as many
+    carved hours, jobs and teams, the one where the profile kept from noise scans and the
+    other takes the polishers' work: a job beside the polishing lathe owes a floor check
+    (an adviser's reading of the dental lab: the autistic woman beside the lathe while the
+    quiet scanning went to the deaf woman). The objective counts such a check as a gap."""
+    from jobcarve import analyze, parse_process
+    from jobcarve.analysis.places import exposures_near, floor_checks
+    from jobcarve.catalog import load_catalogs
+
+    caps = (
+        "{lifting: 2, pushing_pulling: 2, repetitive_hand_arm: 2, fine_motor: 2,"
+        " posture_mobility: 2, sensory: 2, attention: 2, memory_learning: 2, problem_solving: 2,"
+        " literacy_numeracy: 2, pace: 2, independence: 2, social_communication: 2}"
+    )
+    text = f"""\
+format: 1
+company: {{name: Lab BV, sector: metal}}
+process: {{name: Lab}}
+planning: {{units_per_week: 100}}
+roles:
+  - {{id: polish, name: Polisher, headcount: 3, education: MBO 2, vacancies: 1}}
+  - {{id: scan, name: Scanner, headcount: 3, education: MBO 2, vacancies: 1}}
+tasks:
+  - {{id: boil, name: Boiling out, role: polish, hours_per_week: 12, demands: {{fine_motor: 1}}}}
+  - {{id: lathe, name: Polishing, role: polish, hours_per_week: 12, demands: {{fine_motor: 1}},
+     handling: {{noise: true}}}}
+  - {{id: scanning, name: Scanning, role: scan, hours_per_week: 12, demands: {{fine_motor: 1}}}}
+profiles:
+  - {{id: quiet, name: Quiet, capacities: {caps}, hours_per_week_available: 12, max_workers: 1,
+     restrictions: [{{kind: no_noise}}]}}
+  - {{id: any, name: Any, capacities: {caps}, hours_per_week_available: 24, max_workers: 1}}
+options: {{min_kinds_per_job: 1, min_job_hours: 12}}
+"""
+    process = parse_process(text, "lab.yaml")
+    analysis = analyze(process)
+    rules = load_catalogs().params.restrictions  # type: ignore[union-attr]
+    quiet, anyone = process.profiles
+    units = {u.id: u for u in analysis.units}
+    assert floor_checks(quiet, analysis.units, rules) == {"boil": 1, "lathe": 0, "scanning": 0}
+    assert set(floor_checks(anyone, analysis.units, rules).values()) == {0}
+    (near,) = exposures_near(quiet, ["boil"], units, rules)
+    assert near.rule.id == "no_noise" and near.flags == ("noise",) and not near.vehicles
+    assert [u.id for u in near.units] == ["lathe"]
+    assert not exposures_near(quiet, ["scanning"], units, rules)
+
+    result = plan(process, analysis, time_limit_s=2, evaluate_proposals=False)
+    jobs = {j.profile: set(j.tasks) for j in result.carved}
+    assert jobs == {"quiet": {"scanning"}, "any": {"boil", "lathe"}}
+    # the objective (its seventh term) counts the check: none here, 12 h x 1 gap with the
+    # profile kept from noise beside the lathe
+    inst, a = result.instance, result.assignment
+    assert inst is not None and a is not None
+    assert objectives(inst, a)[6] == 0
+    swapped = Assignment(
+        job_of={
+            u: (p, j) if inst.units[u].unit == "lathe" else ((1 - p), 0)
+            for u, (p, j) in a.job_of.items()
+        }
+    )
+    assert {inst.units[u].unit: p for u, (p, _) in swapped.job_of.items()} == {
+        "scanning": 1,
+        "boil": 0,
+        "lathe": 1,
+    }
+    assert objectives(inst, swapped)[6] == -1200

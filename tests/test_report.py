@@ -2035,7 +2035,7 @@ def test_a_leavers_hours_say_what_they_rest_on() -> None:
 
 def test_a_leaver_of_whom_the_jobs_take_part_is_not_a_whole_replacement() -> None:
     """The medicine packer's retiring warehouse man works 38 h; the new jobs take part of
-    them (8 h in this 5-second plan, 12 in the report a reader saw). The first screen's
+    them (4 h in the 2-second plan, 12 in the report a reader saw). The first screen's
     condition said "the replacement the company then need not hire", which read as if he
     need not be replaced (an adviser's reading): it now says how many of his hours the jobs
     take, that only that part of a replacement is counted, and that the rest is the
@@ -2044,8 +2044,9 @@ def test_a_leaver_of_whom_the_jobs_take_part_is_not_a_whole_replacement() -> Non
 
     model = read_process(ROOT / "tests" / "cases" / "medicine_packer.yaml")
     # the plan prefers the room there is today (the warehouse's backlog) to work that waits
-    # for him (`STAGES`: start_hours); without that backlog his hours are the only room, and
-    # at 5 deterministic seconds the plan takes 11 of them
+    # for him (`STAGES`: start_hours); without that backlog his hours are the only room
+    # there, and whether a plan takes some of them depends on the solver's path (the warehouse
+    # work ties with the packers'): the first effort whose plan takes part of them is read
     process = model.model_copy(
         update={
             "roles": [
@@ -2054,11 +2055,14 @@ def test_a_leaver_of_whom_the_jobs_take_part_is_not_a_whole_replacement() -> Non
             ]
         }
     )
-    result = study(process, time_limit_s=5, draws=0, evaluate_proposals=False)
-    assert result.plan is not None and result.case is not None
-    warehouse = next(b for b in result.plan.work_balance if b.leavers)
-    taken = round(warehouse.absorbed["leavers"], 1)
-    contract = warehouse.uses["leavers"]
+    for effort in (2, 5, 8):
+        result = study(process, time_limit_s=effort, draws=0, evaluate_proposals=False)
+        assert result.plan is not None and result.case is not None
+        warehouse = next(b for b in result.plan.work_balance if b.leavers)
+        taken = round(warehouse.absorbed["leavers"], 1)
+        contract = warehouse.uses["leavers"]
+        if 0.05 < taken < contract - 1:
+            break
     assert contract == 38 and 0.05 < taken < contract - 1
     ctx = _pinned_context(process, result.analysis, result.plan, "en", case=result.case)
     assert ctx.decision is not None
@@ -3363,15 +3367,17 @@ def test_a_job_too_small_without_the_work_that_waits_for_leavers_says_so() -> No
 
 
 def test_a_job_with_too_few_kinds_of_work_until_the_leavers_go_says_so() -> None:
-    """A reading of the dental lab (case 106): the young woman's job holds 15.3 h of
+    """A reading of the dental lab (case 106): the young woman's job held 15.3 h of
     flasking that comes free only when the senior denture technician retires; without it
-    her job is 12.6 h of two kinds of work (prints and sintering), where a job has three,
+    her job was 12.6 h of two kinds of work (prints and sintering), where a job has three,
     and the report said nothing. Such a job still starts at once (it has a job's hours), and
     its card says how many kinds it has until they go; `job_rest` gives the same hours as
-    the card and the kinds `Plan.leaver_shares` keeps."""
+    the card and the kinds `Plan.leaver_shares` keeps. The battery pack maker (case 55) has
+    such a job in its 2-second plan: the NAH profile's assembly work waits for the retiring
+    assembler (the dental lab's plan no longer puts the woman beside the lathe)."""
     from jobcarve.carving.assignment import job_rest, named_jobs
 
-    _process, result, ctx, _units = _case_cards("dental_lab")
+    _process, result, ctx, _units = _case_cards("battery_packs")
     plan = result.plan
     assert plan is not None and plan.instance is not None and plan.assignment is not None
     inst, a = plan.instance, plan.assignment
@@ -3384,24 +3390,26 @@ def test_a_job_with_too_few_kinds_of_work_until_the_leavers_go_says_so() -> None
         assert shares[jid].late == (hours < inst.options.min_job_hours - 0.05)
         rests[jid] = (hours, kinds)
     few = [jid for jid, (_h, kinds) in rests.items() if kinds < least and not shares[jid].late]
-    assert few, "a dental lab job keeps a job's hours but too few kinds until the senior retires"
-    # by hand: the denture technicians' part of such a job waits whole for the retirement, and
+    assert few, (
+        "a battery pack job keeps a job's hours but too few kinds until the assembler retires"
+    )
+    # by hand: the assemblers' part of such a job waits whole for the retirement, and
     # its kinds are the tasks of its other roles, each at least a tenth of what is left
     units = {jid: (p, members) for jid, p, members in named_jobs(inst, a)}
     for jid in few:
         p, members = units[jid]
         job = next(j for j in plan.carved if j.id == jid)
         waits = plan.job_rests_on(job, shares[jid].leaving)
-        assert set(waits) == {"denture_tech"}
+        assert set(waits) == {"assembler"}
         own = sum(
             inst.units[u].hours / inst.profiles[p].pace
             for u in members
-            if inst.units[u].role == "denture_tech"
+            if inst.units[u].role == "assembler"
         )
-        assert waits["denture_tech"][0] == pytest.approx(own, abs=0.05)
+        assert waits["assembler"][0] == pytest.approx(own, abs=0.05)
         by_task: dict[str, float] = {}
         for u in members:
-            if inst.units[u].role != "denture_tech":
+            if inst.units[u].role != "assembler":
                 task = inst.units[u].task
                 by_task[task] = by_task.get(task, 0.0) + inst.units[u].hours
         total = sum(by_task.values())

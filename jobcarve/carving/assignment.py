@@ -359,7 +359,7 @@ def objectives(
     hours: (carved hours, hard-to-fill hours freed, risk hours a cobot takes, -jobs,
     profiles with a job (the jobs stage weighs both), -teams (the roles whose work a job
     holds, summed over the jobs), -hours in jobs that fit only with supports times the gaps
-    they close, -cobots, -hours resting on the leavers' room or a season's beyond the room
+    they close and the floor checks of their place (`PoolUnit.gaps`), -cobots, -hours resting on the leavers' room or a season's beyond the room
     each role has today, -hours resting on room of a season beyond each role's year-round
     room)."""
     jobs = a.jobs()
@@ -377,9 +377,7 @@ def objectives(
         if unit.risk and (u in a.cobot_of or u in a.assist_of):
             risk += unit.scaled()
     supported = sum(
-        inst.units[u].scaled() * inst.units[u].supported_gaps[p]
-        for u, (p, _) in a.job_of.items()
-        if inst.units[u].supported_gaps
+        inst.units[u].scaled() * inst.units[u].gaps(p) for u, (p, _) in a.job_of.items()
     )
     teams = sum(len({inst.units[u].role for u in units}) for units in jobs.values())
     served = len({p for p, _slot in jobs})

@@ -10,8 +10,9 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from jobcarve.analysis.places import floor_checks
 from jobcarve.carving.balance import role_uses, seasonal_uses
-from jobcarve.catalog import AssessmentParams
+from jobcarve.catalog import AssessmentParams, RestrictionRule
 from jobcarve.exceptions import UsageError
 from jobcarve.model import WORKING_DAYS, ProcessModel
 from jobcarve.results import Analysis
@@ -54,6 +55,10 @@ class PoolUnit:
     #: per profile index, the gaps supports close for that profile (0: fits as it is); empty:
     #: none anywhere. The plan prefers work that fits as it is (`STAGES`: supported_hours)
     supported_gaps: tuple[int, ...] = ()
+    #: per profile index, the floor checks a job holding this part owes: restrictions of the
+    #: profile that other work at its place brings (`analysis.places.floor_checks`: noise,
+    #: dust, vehicles there); empty: none anywhere. Each weighs as one more gap (`gaps`)
+    floor_checks: tuple[int, ...] = ()
     #: of work done in every shift (`Unit.shift` "every"), the most parts of this unit one job
     #: may hold: one shift's share, as a person works one shift a week (0: no such limit)
     per_holder: int = 0
@@ -87,6 +92,14 @@ class PoolUnit:
         a worker of ``days`` days a week (`PoolProfile.days`): a part of such work its
         `per_day`, daily work its week over those days, other work none."""
         return self.per_day + (self.hours / days if self.daily else 0.0)
+
+    def gaps(self, p: int) -> int:
+        """What a job of profile ``p`` holding this part rests on beyond the work as it is:
+        the gaps supports close and the floor checks of its place (the plan prefers jobs
+        that rest on fewer: `STAGES` supported_hours)."""
+        return (self.supported_gaps[p] if self.supported_gaps else 0) + (
+            self.floor_checks[p] if self.floor_checks else 0
+        )
 
     def scaled(self, factor: float = 1.0) -> int:
         """Hours x factor in integer hundredths."""
@@ -345,6 +358,7 @@ def build_instance(
     no_night: frozenset[str] = frozenset(),
     heavy_work: frozenset[str] = frozenset(),
     day_only: frozenset[str] = frozenset(),
+    rules: tuple[RestrictionRule, ...] = (),
 ) -> PoolInstance:
     """The pool instance of an analysed process.
 
@@ -363,6 +377,9 @@ def build_instance(
     only where the profile's fit uses one of `lifting_aids` (a support that closes lifting
     and so takes the load): the target group does not get risky lifting that a cobot or an
     aid could remove (NIOSH 94-110: LI > 1 is a redesign signal).
+
+    With the catalogue's restriction ``rules``, each part carries per profile the floor checks
+    that other work at its place owes (`PoolUnit.floor_checks`).
     """
     hard = {r.id for r in process.roles if r.hard_to_fill}
     pids = [p.id for p in process.profiles]
@@ -394,6 +411,7 @@ def build_instance(
     # what bounds its number of jobs (the room is the work balance's, and why_no_job's)
     fitting = dict.fromkeys(pids, 0.0)
     limit = options.max_counted_supported_gaps
+    checks = {p.id: floor_checks(p, analysis.units, rules) for p in process.profiles}
     for unit in analysis.units:
         risk = (
             unit.lifting_index is not None and unit.lifting_index > options.risk_lifting_index
@@ -503,6 +521,7 @@ def build_instance(
                     place=unit.area or unit.workstation,
                     fit_access=tuple(a and o for a, o in zip(counted, open_to, strict=True)),
                     supported_gaps=tuple(unit.fit[p].supported_gaps for p in pids),
+                    floor_checks=tuple(checks[p][unit.id] for p in pids) if rules else (),
                     per_holder=per_shift if shifts > 1 else 0,
                     per_day=unit.hours_per_week / parts / unit.days_per_week
                     if unit.days_per_week is not None

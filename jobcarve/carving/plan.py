@@ -654,6 +654,7 @@ def _solve(
         no_night_profiles(process, cats),
         heavy_work_profiles(process, cats),
         day_only_profiles(process, cats),
+        tuple(cats.params.restrictions) if cats.params else (),
     )
     if no_cobot:
         inst = dataclasses.replace(

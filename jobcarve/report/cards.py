@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from jobcarve.analysis.places import exposures_near
 from jobcarve.carving.line import DECISECOND, LineSolution
 from jobcarve.carving.plan import (
     Plan,
@@ -21,7 +22,6 @@ from jobcarve.carving.status import SolveStatus
 from jobcarve.catalog import (
     Catalogs,
     checks_hit,
-    profile_restrictions,
     young_rules,
 )
 from jobcarve.economics import BusinessCase
@@ -905,57 +905,28 @@ def lift_unrated(u: Unit) -> bool:
     )
 
 
-def place_of(unit: Any) -> str:
-    """Where a unit's work is done: its area, else its workstation, else its role's own
-    work (the model names no place for it)."""
-    return str(unit.area or unit.workstation or f"role:{unit.role}")
-
-
 def _exposed_nearby(
     job: Any, profiles: dict[str, Any], units: dict[str, Any], cats: Catalogs, lang: str, _: Gettext
 ) -> list[str]:
     """The floor checks for a profile restricted from an exposure that other work at the
     job's places raises, by its handling flags (a review: the COPD profile at the insertion
-    stand, beside the hose saw's rubber dust, in a job whose own units raise none)."""
+    stand, beside the hose saw's rubber dust, in a job whose own units raise none); what
+    counts is `analysis.places.exposures_near`'s, which the plan weighs too."""
     if not job.profile or cats.params is None:
         return []
-    rules = {r.id: r for r in cats.params.restrictions}
-    places = {place_of(units[u]) for u in job.units}
     out = []
-    for restriction in profile_restrictions(profiles[job.profile], rules.values()):
-        rule = rules.get(restriction.kind)
-        # only a restriction about the air, sound or temperature around the person
-        # (`RestrictionRule.ambient`): hand eczema is not kept from a lacquer booth nearby;
-        # and vehicles driving where the job's work is: the way there and the work itself
-        # (an adviser's reading: a man who cannot hear forklifts, at a label station in the
-        # hall where they drive, with only his kanban round flagged)
-        among = "vehicle_traffic" in rule.excludes if rule is not None else False
-        if rule is None or not (rule.ambient or among):
-            continue
-        flags = list(rule.excludes) if rule.ambient else ["vehicle_traffic"]
-        near = [
-            u
-            for uid, u in units.items()
-            if uid not in job.unit_hours
-            and place_of(u) in places
-            and (
-                any(getattr(u.handling, f) for f in flags)
-                # the driving itself brings vehicles there (a diff review: a forklift hangs
-                # big bags in a mixing hall where nothing is flagged as among vehicles)
-                or (among and not rule.ambient and "driving" in u.activities)
-            )
-        ]
-        if not near:
-            continue
-        raised = [f for f in flags if any(getattr(u.handling, f) for u in near)]
-        if not rule.ambient:
+    for near in exposures_near(
+        profiles[job.profile], job.unit_hours, units, cats.params.restrictions
+    ):
+        rule = near.rule
+        if near.vehicles:
             out.append(
                 _(
                     "the profile's restriction '%(restriction)s' holds, and vehicles drive at the job's workplaces (where the model names no area or workstation: of the same team) for other work: %(work)s. Check on the floor that the way to the job's work and the work itself are apart from their routes (a separated, marked walkway, a fixed crossing), or keep the job away from there"
                 )
                 % {
                     "restriction": rule.name_nl if lang == "nl" else rule.name_en,
-                    "work": "; ".join(u.label(lang) for u in near),
+                    "work": "; ".join(u.label(lang) for u in near.units),
                 }
             )
             continue
@@ -965,8 +936,10 @@ def _exposed_nearby(
             )
             % {
                 "restriction": rule.name_nl if lang == "nl" else rule.name_en,
-                "exposure": "; ".join(MESSAGES[f"flag.{f}"][LANGUAGES.index(lang)] for f in raised),
-                "work": "; ".join(u.label(lang) for u in near),
+                "exposure": "; ".join(
+                    MESSAGES[f"flag.{f}"][LANGUAGES.index(lang)] for f in near.flags
+                ),
+                "work": "; ".join(u.label(lang) for u in near.units),
             }
         )
     return out

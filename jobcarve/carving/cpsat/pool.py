@@ -15,7 +15,8 @@ number. Objectives, lexicographic, solved in stages with the previous optimum fi
 roles, hours of ergonomic risk a cobot takes, fewer (so larger) jobs and of as many jobs
 more profiles served, fewer teams a job
 works in (the roles whose work it holds: one colleague guides the new worker), less work
-that fits its job's profile only with supports (hours x gaps the supports close), fewer
+that fits its job's profile only with supports or a floor check of its place (hours x gaps
+the supports close, a check one more: `PoolUnit.gaps`), fewer
 cobots, then, only where a role has leavers, fewer hours resting on work that waits for
 them (jobs that can start today), and last, only where a role has room of a season, fewer
 hours resting on agency hours or overtime of that season.
@@ -436,12 +437,13 @@ class PoolModel:
             # an assisted unit that moves to a carved job is counted in full above
             moved += [-part * w for w in self.w_by_unit.get(u, [])]
         # hours of work that fits a job's profile only with supports, times the gaps they
-        # close: of two equal plans the one whose jobs rest less on supports
+        # close, a floor check of its place (noise nearby) one more: of two equal plans the
+        # one whose jobs rest less on supports and checks
         supported = -total(
             [
-                inst.units[u].scaled() * inst.units[u].supported_gaps[p] * var
+                inst.units[u].scaled() * inst.units[u].gaps(p) * var
                 for (u, p, _), var in self.x.items()
-                if inst.units[u].supported_gaps and inst.units[u].supported_gaps[p]
+                if inst.units[u].gaps(p)
             ]
         )
         cobots = -total(list(self.used.values()))
