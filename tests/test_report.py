@@ -1886,6 +1886,19 @@ def test_a_job_card_says_when_new_jobs_hold_more_than_one_shift_of_every_shift_w
         assert later == holding
     else:
         assert not later
+    # the first screen makes those jobs a condition, by their cards' titles (a reading of
+    # the galvaniser: a young man with a job coach in the late shift, only on his card)
+    assert ctx.decision is not None
+    said = [c for c in ctx.decision.all_conditions if "works in a later shift" in c]
+    titles = [c.title for c in ctx.jobs if c.later_shift]
+    assert titles == [
+        c.title for c in ctx.jobs if any("later shift than the first" in f for f in c.floor)
+    ]
+    if titles:
+        (text,) = said
+        assert f"than the first: {join_items(titles)} (the job cards name the work)" in text
+    else:
+        assert not said
     # a job card names the dust the work brings (the same review: rubber dust from cleaning
     # the buffing room, 9.4 h a week, was on no card)
     dusty = {u.label("en") for u in result.analysis.units if u.handling.dust_fumes}
@@ -2072,6 +2085,11 @@ def test_a_leaver_of_whom_the_jobs_take_part_is_not_a_whole_replacement() -> Non
         f"The new jobs take {shown} of the {number(contract, 'en', 1)} hours a week those who "
         f"leave work today: who does the other {number(contract - taken, 'en', 1)} hours"
     ) in hold
+    # and in FTE, with who takes it on without a replacement (a reading of the galvaniser:
+    # that the company still weighs hiring about one person was not said)
+    rest_fte = fixed((contract - taken) / process.planning.hours_per_fte, "en", 1)
+    assert f"hours of their work ({rest_fte} FTE), or whether they are replaced" in hold
+    assert "without a replacement those who stay take it on" in hold
     assert "as part of a replacement the company then need not hire" in hold
     assert "the replacement the company then need not hire" not in hold
     # where the jobs take all of a leaver's hours (the packaging example's 38 of 38),
@@ -3671,6 +3689,25 @@ def test_the_card_the_first_screen_and_the_business_case_agree_on_the_jobs_that_
     )
     rows = [row.title for row in ctx.business.jobs]
     assert sum("(from year 2, when people leave)" in t for t in rows) == n
+    # the banenafspraak count gives the late jobs' part apart (a reading of the galvaniser:
+    # "3.4 banenafspraak jobs" where 2.5 of them start only in year 2)
+    later_register = sum(
+        j.hours_per_week
+        for j in plan.carved
+        if j.id in late and j.profile in plan.register_profiles
+    )
+    if later_register:
+        assert ctx.headline.banenafspraak_later == fixed(
+            later_register / plan.banenafspraak_hours, "en", 1
+        )
+        assert ctx.headline.later_year == 2
+        page = result.html("en")
+        assert (
+            f"of which {ctx.headline.banenafspraak_later} only from year 2, when people leave"
+            in page
+        )
+    else:
+        assert ctx.headline.banenafspraak_later == ""
     # a job that starts at once reads the leavers' hours the late jobs leave it: its card's
     # "up to" is its share of the first screen's hours that wait, no more
     at_once = sum(own for own, _today in plan.waits_at_start().values())

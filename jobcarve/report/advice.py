@@ -184,6 +184,7 @@ def advise(
     leaver_hours: float = 0.0,
     loonwaarde_less: float = 0.0,
     exposed_jobs: tuple[str, ...] = (),
+    later_shift_jobs: tuple[str, ...] = (),
     year_round_agency: tuple[str, ...] = (),
     leaver_wait_hours: float = 0.0,
     leaver_wait_wages: float = 0.0,
@@ -254,13 +255,28 @@ def advise(
                 # the new jobs take part of the leavers' hours: only that part is a
                 # replacement saved (a reading of the medicine packer: 12 of a retiring
                 # man's 38 h, and the report read as if he need not be replaced)
-                text += " " + _(
-                    "%(hours)s of them rest on people who leave, whose work the new jobs take on: the business case counts them at their wage cost from year %(year)s (%(value)s a year on average), as part of a replacement the company then need not hire. The new jobs take %(hours)s of the %(contract)s hours a week those who leave work today: who does the other %(rest)s hours of their work, or whether they are replaced for it, the company decides; it is not in these figures. If the company would not have replaced them anyway (their colleagues absorbing the work), that is no saving, and the plan's net is %(without)s a year."
-                ) % {
+                # and in FTE: the replacement the company still weighs (a reading of the
+                # galvaniser: "the company still has to hire about one hanger" was not said)
+                per_fte = year_round[2]
+                rest = {
                     **values,
                     "contract": number(contract, lang, 1),
                     "rest": number(contract - taken, lang, 1),
+                    "rest_fte": fixed((contract - taken) / per_fte, lang, 1) if per_fte else "",
                 }
+                text += (
+                    " "
+                    + (
+                        _(
+                            "%(hours)s of them rest on people who leave, whose work the new jobs take on: the business case counts them at their wage cost from year %(year)s (%(value)s a year on average), as part of a replacement the company then need not hire. The new jobs take %(hours)s of the %(contract)s hours a week those who leave work today: who does the other %(rest)s hours of their work (%(rest_fte)s FTE), or whether they are replaced for it, the company decides; it is not in these figures, and without a replacement those who stay take it on (the work balance gives each role's figure). If the company would not have replaced them anyway (their colleagues absorbing the work), that is no saving, and the plan's net is %(without)s a year."
+                        )
+                        if per_fte
+                        else _(
+                            "%(hours)s of them rest on people who leave, whose work the new jobs take on: the business case counts them at their wage cost from year %(year)s (%(value)s a year on average), as part of a replacement the company then need not hire. The new jobs take %(hours)s of the %(contract)s hours a week those who leave work today: who does the other %(rest)s hours of their work, or whether they are replaced for it, the company decides; it is not in these figures. If the company would not have replaced them anyway (their colleagues absorbing the work), that is no saving, and the plan's net is %(without)s a year."
+                        )
+                    )
+                    % rest
+                )
             else:
                 text += (
                     " "
@@ -273,15 +289,17 @@ def advise(
             if capacity >= 0.5:
                 # the net without the replacement still holds the worth of extra capacity:
                 # in money paid alone (a reading of the duct maker: "EUR 9,635" where money
-                # paid, without the leaver's saved wage, was a cost of about EUR 5,500)
+                # paid, without the leaver's saved wage, was a cost of about EUR 5,500); "Then"
+                # ties it to that case (a reading of the galvaniser read "without that saving"
+                # beside "with no replacement hired" as two names for one figure)
                 paid_without = without - capacity
                 text += " " + (
                     _(
-                        "In money paid alone, without that saving, the plan brings in %(paid)s a year (the rest, %(capacity)s, is the worth of extra capacity)."
+                        "Then, in money paid alone, the plan brings in %(paid)s a year (the rest of that net, %(capacity)s, is the worth of extra capacity, no money saved)."
                     )
                     if paid_without >= 0
                     else _(
-                        "In money paid alone, without that saving, the plan costs %(paid)s a year (the rest, %(capacity)s, is the worth of extra capacity)."
+                        "Then, in money paid alone, the plan costs %(paid)s a year (the rest of that net, %(capacity)s, is the worth of extra capacity, no money saved)."
                     )
                 ) % {"paid": money(abs(paid_without), lang), "capacity": money(capacity, lang)}
             first = min(f.from_year for f in leavers)
@@ -431,6 +449,21 @@ def advise(
                     )
                 )
                 % {"jobs": join_items(exposed_jobs)},
+                True,
+            )
+        )
+    if later_shift_jobs and extra_workers > 0:
+        # a job in a later shift is a condition of the plan: the coach and a fixed colleague
+        # must be there then (a reading of the galvaniser: a young man with a job coach in
+        # the late shift until 23:00, only on his card)
+        conditions.append(
+            Condition(
+                "later_shift",
+                0.0,
+                _(
+                    "The new jobs together hold more than one shift's share of work done in every shift, so at least one of them works in a later shift than the first: %(jobs)s (the job cards name the work). Agree the shift with each worker and job coach, with a fixed colleague and the coach there in that shift; where that cannot be arranged, those jobs hold only the first shift's share and are smaller."
+                )
+                % {"jobs": join_items(later_shift_jobs)},
                 True,
             )
         )

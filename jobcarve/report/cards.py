@@ -86,6 +86,11 @@ class JobCard:
     #: whether the job rests on a floor check of its places: other work there raises what
     #: the profile's restriction keeps the worker from (dust, noise, vehicles)
     exposed_nearby: bool = False
+    #: whether the job holds work done in every shift beyond the first shift's share, with
+    #: the other new jobs: one of them works a later shift (its card says so; the first
+    #: screen names it: a reading of the galvaniser, a young man with a job coach in the
+    #: late shift until 23:00 and the answer silent)
+    later_shift: bool = False
     #: whether the job is too small without the work that waits for people leaving: it
     #: starts when they go (its card says so; the first screen names it)
     starts_when_they_leave: bool = False
@@ -789,6 +794,7 @@ def _job_cards(
                 waits_hours=sum(h for h, _t in waits.values()),
                 starts_when_they_leave=late,
                 exposed_nearby=bool(nearby),
+                later_shift=bool(later and not day_only and not day_work),
                 profile=profiles[job.profile].name if job.profile else "",
                 hours=number(job.hours_per_week, lang, 1),
                 fte=fixed(fte, lang, 2),

@@ -132,6 +132,11 @@ class Headline:
     #: with a register or Wsw indication (a reading of the duvet maker: "3 in the register"
     #: for a seconded woman of 55 with nothing said)
     register_assumed: int = 0
+    #: of `banenafspraak_jobs`, those of jobs that start only when people leave, and the
+    #: first such year ("" and 0 where all start at once; a reading of the galvaniser: "3.4
+    #: banenafspraak jobs" where 2.5 of them start only in year 2)
+    banenafspraak_later: str = ""
+    later_year: int = 0
 
 
 @dataclass(frozen=True)
@@ -287,7 +292,7 @@ def build_context(
     cats = catalogs if catalogs is not None else load_catalogs()
     units = {u.id: u for u in analysis.units}
     on_cobot = set(plan.cobot_units) if plan else set()
-    headline = _headline(plan, lang, _, process)
+    headline = _headline(plan, lang, _, process, case)
     repetitive = (
         int(cats.params.carving.ergonomic_risk_repetitive_demand.value) if cats.params else 4
     )
@@ -455,10 +460,26 @@ def build_context(
 
 
 def _headline(
-    plan: Plan | None, lang: str, _: Gettext, process: ProcessModel | None = None
+    plan: Plan | None,
+    lang: str,
+    _: Gettext,
+    process: ProcessModel | None = None,
+    case: BusinessCase | None = None,
 ) -> Headline:
-    """The figures at the top of the report; no bound is shown where none is known."""
+    """The figures at the top of the report; no bound is shown where none is known. With
+    the business case, the banenafspraak jobs of the jobs it starts later are given apart."""
     summary = plan.figures() if plan else None
+    later = {c.id: c.from_year for c in case.jobs if c.from_year > 1} if case else {}
+    later_register = (
+        sum(
+            j.hours_per_week
+            for j in plan.carved
+            if j.id in later and j.profile in plan.register_profiles
+        )
+        / plan.banenafspraak_hours
+        if plan and later
+        else 0.0
+    )
     n_cobots = summary.cobots if summary else 0
     profiles = {p.id: p for p in process.profiles} if process is not None else {}
     assumed = sum(
@@ -471,6 +492,8 @@ def _headline(
     )
     return Headline(
         register_assumed=assumed,
+        banenafspraak_later=fixed(later_register, lang, 1) if later_register else "",
+        later_year=min(later.values()) if later_register else 0,
         extra_workers=summary.extra_workers if summary else 0,
         register_workers=summary.register_workers if summary else 0,
         extra_fte=fixed(summary.extra_fte, lang, 1) if summary else "0",
@@ -1008,6 +1031,7 @@ def _decision(
         leaver_hours=sum(b.uses["leavers"] for b in plan.work_balance),
         loonwaarde_less=sum(g.less for g in loonwaarde_gaps(case, process)) if case else 0.0,
         exposed_jobs=tuple(j.title for j in jobs if j.exposed_nearby),
+        later_shift_jobs=tuple(j.title for j in jobs if j.later_shift),
         leaver_wait_hours=_leaver_wait_hours(plan),
         leaver_wait_wages=_leaver_wait_wages(plan, case),
         year_round_agency=tuple(
