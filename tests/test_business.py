@@ -613,7 +613,8 @@ def test_the_first_screen_says_what_the_net_holds_of_capacity() -> None:
     decision = _decision(process, own, saved, None, (), (), None, "en", lambda s: s)
     assert decision is not None
     assert (
-        "In money paid, with no replacement hired for those who leave, it brings in €15,000 a year;"
+        "In money paid, counting the replacement not hired for those who leave as saved, it brings"
+        " in €15,000 a year;"
         " with €5,000" in decision.sentence + " | " + decision.net_capacity
     )
     # without extra capacity, the net sentence says how much of it is the replacement

@@ -2476,8 +2476,8 @@ def test_a_card_names_vehicles_that_drive_where_the_job_works() -> None:
     was (an adviser's reading). A card of a profile kept from vehicles now names the work
     done among vehicles at the job's workplaces and asks for a separated way; every such
     card and no other."""
+    from jobcarve.analysis.places import place_of
     from jobcarve.catalog import load_catalogs, profile_restrictions
-    from jobcarve.report.cards import place_of
     from jobcarve.study import study
 
     process = read_process(ROOT / "tests" / "cases" / "stainless_kitchen.yaml")
@@ -3714,3 +3714,48 @@ def test_the_card_the_first_screen_and_the_business_case_agree_on_the_jobs_that_
     for jid, card in cards.items():
         if jid not in late:
             assert card.waits_hours <= at_once + 0.05
+
+
+def test_the_galvaniser_first_screen_gives_the_late_jobs_and_both_paid_figures_apart() -> None:
+    """A reading of the galvaniser (case 109): two young men's jobs start only when the
+    hangers retire, and the tile said "3.4 banenafspraak jobs" with no word of it; the first
+    screen and its condition gave two "money paid" figures (with and without the replacement
+    not hired for the leavers) under labels that read as one. The tile now gives the late
+    jobs' part, and the two figures say what they count; they differ by the replacement's
+    worth."""
+    _process, result, ctx, _units = _case_cards("galvaniser")
+    plan, case = result.plan, result.case
+    assert plan is not None and case is not None and ctx.decision is not None
+    late = plan.late_jobs()
+    register_late = [j for j in plan.carved if j.id in late and j.profile in plan.register_profiles]
+    assert register_late, "the galvaniser's jobs that wait for the hangers are register jobs"
+    part = sum(j.hours_per_week for j in register_late) / plan.banenafspraak_hours
+    assert ctx.headline.banenafspraak_later == fixed(part, "en", 1)
+    assert ctx.headline.later_year == min(j.from_year for j in case.jobs if j.id in late)
+    page = htmllib.unescape(re.sub(r"<[^>]+>", " ", result.html("en")))
+    assert (
+        f"{ctx.headline.banenafspraak_jobs} banenafspraak jobs as counted" in page
+        and f"of which {ctx.headline.banenafspraak_later} only from year" in page
+    )
+    nl = htmllib.unescape(re.sub(r"<[^>]+>", " ", result.html("nl")))
+    assert f"waarvan {fixed(part, 'nl', 1)} pas vanaf jaar" in nl
+    # the two paid figures: the first screen's counts the replacement not hired as saved,
+    # the condition's not; they differ by that replacement's worth
+    first = re.search(
+        r"In money paid, counting the replacement not hired for those who leave as saved, it "
+        r"(costs|brings in) €([\d,]+) a year;",
+        ctx.decision.sentence,
+    )
+    assert first is not None
+    (held,) = [c for c in ctx.decision.all_conditions if "rest on people who leave" in c]
+    second = re.search(
+        r"Without that saving, in money paid alone the plan (costs|brings in) €([\d,]+)", held
+    )
+    assert second is not None
+
+    def signed(m: re.Match[str]) -> int:
+        value = int(m.group(2).replace(",", ""))
+        return -value if m.group(1) == "costs" else value
+
+    saved = case.freed_by_use["leavers"]
+    assert signed(first) - signed(second) == pytest.approx(saved, abs=2)

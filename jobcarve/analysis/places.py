@@ -89,15 +89,22 @@ def floor_checks(
     profile: Profile, units: Iterable[Unit], rules: Iterable[RestrictionRule]
 ) -> dict[str, int]:
     """Per unit, the number of the profile's restrictions that other work at its place
-    brings (`exposures_near` of that unit alone): the floor checks a job holding it owes."""
+    brings (`exposures_near` of that unit alone): the floor checks a job holding it owes.
+
+    The card leaves out all of the job's own work, this count only the unit's: the two
+    differ only where a job holds work that itself brings what the restriction keeps the
+    worker from, which the fit rules out for an exposure around the person; for vehicles a
+    profile kept from walking among them may drive (a diff review; no case has it)."""
     units = list(units)
     counts = dict.fromkeys((u.id for u in units), 0)
     for rule in _kept_from(profile, rules):
-        bringing: dict[str, set[str]] = {}
+        brings = {u.id: _brings(u, rule) for u in units}
+        at_place: dict[str, int] = {}
         for u in units:
-            if _brings(u, rule):
-                bringing.setdefault(place_of(u), set()).add(u.id)
+            if brings[u.id]:
+                place = place_of(u)
+                at_place[place] = at_place.get(place, 0) + 1
         for u in units:
-            if bringing.get(place_of(u), set()) - {u.id}:
+            if at_place.get(place_of(u), 0) - brings[u.id] > 0:
                 counts[u.id] += 1
     return counts

@@ -359,9 +359,9 @@ def objectives(
     hours: (carved hours, hard-to-fill hours freed, risk hours a cobot takes, -jobs,
     profiles with a job (the jobs stage weighs both), -teams (the roles whose work a job
     holds, summed over the jobs), -hours in jobs that fit only with supports times the gaps
-    they close and the floor checks of their place (`PoolUnit.gaps`), -cobots, -hours resting on the leavers' room or a season's beyond the room
-    each role has today, -hours resting on room of a season beyond each role's year-round
-    room)."""
+    they close and the floor checks of their place (`PoolUnit.gaps`), -cobots, -hours
+    resting on the leavers' room or a season's beyond the room each role has today, -hours
+    resting on room of a season beyond each role's year-round room)."""
     jobs = a.jobs()
     carved = sum(round(job_hours(inst, units, p, a) * 100) for (p, _), units in jobs.items())
     share = inst.options.assist_share

@@ -424,6 +424,19 @@ class Plan:
         """Hours of today's staff's work the plan takes with no declared use for them."""
         return sum(b.displaced_hours_per_week for b in self.work_balance)
 
+    def banenafspraak_count(self, ids: Collection[str] | None = None) -> float:
+        """Banenafspraak jobs as counted: the weekly hours of the carved jobs (those in
+        ``ids``, else all) of profiles in the target group register, over the hours of one
+        such job. The one home of the count, for the headline and its later part."""
+        return (
+            sum(
+                j.hours_per_week
+                for j in self.carved
+                if j.profile in self.register_profiles and (ids is None or j.id in ids)
+            )
+            / self.banenafspraak_hours
+        )
+
     def figures(self) -> PlanSummary:
         """The headline figures, typed (`summary` is the same as plain data)."""
         carved_hours = sum(j.hours_per_week for j in self.carved)
@@ -431,11 +444,7 @@ class Plan:
         return PlanSummary(
             extra_workers=len(self.carved),
             extra_fte=round(carved_hours / self.hours_per_fte, 3),
-            banenafspraak_jobs=round(
-                sum(j.hours_per_week for j in self.carved if j.profile in self.register_profiles)
-                / self.banenafspraak_hours,
-                3,
-            ),
+            banenafspraak_jobs=round(self.banenafspraak_count(), 3),
             carved_hours_per_week=round(carved_hours, 3),
             skilled_hours_freed_per_week=round(self.skilled_hours_freed, 3),
             released_hours_per_week=round(

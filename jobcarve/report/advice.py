@@ -268,7 +268,7 @@ def advise(
                     " "
                     + (
                         _(
-                            "%(hours)s of them rest on people who leave, whose work the new jobs take on: the business case counts them at their wage cost from year %(year)s (%(value)s a year on average), as part of a replacement the company then need not hire. The new jobs take %(hours)s of the %(contract)s hours a week those who leave work today: who does the other %(rest)s hours of their work (%(rest_fte)s FTE), or whether they are replaced for it, the company decides; it is not in these figures, and without a replacement those who stay take it on (the work balance gives each role's figure). If the company would not have replaced them anyway (their colleagues absorbing the work), that is no saving, and the plan's net is %(without)s a year."
+                            "%(hours)s of them rest on people who leave, whose work the new jobs take on: the business case counts them at their wage cost from year %(year)s (%(value)s a year on average), as part of a replacement the company then need not hire. The new jobs take %(hours)s of the %(contract)s hours a week those who leave work today: who does the other %(rest)s hours of their work (%(rest_fte)s FTE), or whether they are replaced for it, the company decides; it is not in these figures, and without a replacement those who stay take it on (the work balance says what is left for each role). If the company would not have replaced them anyway (their colleagues absorbing the work), that is no saving, and the plan's net is %(without)s a year."
                         )
                         if per_fte
                         else _(
@@ -289,17 +289,17 @@ def advise(
             if capacity >= 0.5:
                 # the net without the replacement still holds the worth of extra capacity:
                 # in money paid alone (a reading of the duct maker: "EUR 9,635" where money
-                # paid, without the leaver's saved wage, was a cost of about EUR 5,500); "Then"
-                # ties it to that case (a reading of the galvaniser read "without that saving"
-                # beside "with no replacement hired" as two names for one figure)
+                # paid, without the leaver's saved wage, was a cost of about EUR 5,500); the
+                # first screen's figure counts the saving, this one not (a reading of the
+                # galvaniser read two "money paid" figures as one)
                 paid_without = without - capacity
                 text += " " + (
                     _(
-                        "Then, in money paid alone, the plan brings in %(paid)s a year (the rest of that net, %(capacity)s, is the worth of extra capacity, no money saved)."
+                        "Without that saving, in money paid alone the plan brings in %(paid)s a year (that net holds %(capacity)s worth of extra capacity, no money saved)."
                     )
                     if paid_without >= 0
                     else _(
-                        "Then, in money paid alone, the plan costs %(paid)s a year (the rest of that net, %(capacity)s, is the worth of extra capacity, no money saved)."
+                        "Without that saving, in money paid alone the plan costs %(paid)s a year (that net holds %(capacity)s worth of extra capacity, no money saved)."
                     )
                 ) % {"paid": money(abs(paid_without), lang), "capacity": money(capacity, lang)}
             first = min(f.from_year for f in leavers)
@@ -461,7 +461,7 @@ def advise(
                 "later_shift",
                 0.0,
                 _(
-                    "The new jobs together hold more than one shift's share of work done in every shift, so at least one of them works in a later shift than the first: %(jobs)s (the job cards name the work). Agree the shift with each worker and job coach, with a fixed colleague and the coach there in that shift; where that cannot be arranged, those jobs hold only the first shift's share and are smaller."
+                    "The new jobs together hold more than one shift's share of work done in every shift, so at least one of them works in a later shift than the first: %(jobs)s (the job cards name the work). Agree the shift with each worker and job coach, with a fixed colleague and the coach there in that shift; where that cannot be arranged, the plan is made again with those jobs in the first shift, where they hold less of that work."
                 )
                 % {"jobs": join_items(later_shift_jobs)},
                 True,

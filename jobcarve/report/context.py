@@ -470,16 +470,7 @@ def _headline(
     the business case, the banenafspraak jobs of the jobs it starts later are given apart."""
     summary = plan.figures() if plan else None
     later = {c.id: c.from_year for c in case.jobs if c.from_year > 1} if case else {}
-    later_register = (
-        sum(
-            j.hours_per_week
-            for j in plan.carved
-            if j.id in later and j.profile in plan.register_profiles
-        )
-        / plan.banenafspraak_hours
-        if plan and later
-        else 0.0
-    )
+    later_register = plan.banenafspraak_count(later) if plan and later else 0.0
     n_cobots = summary.cobots if summary else 0
     profiles = {p.id: p for p in process.profiles} if process is not None else {}
     assumed = sum(
@@ -1085,25 +1076,28 @@ def _decision(
         }
         # with the replacement of leavers not hired counted as money, where it is: the
         # conditions give the money paid without it too (a reading of the duvet maker: two
-        # figures both called "money paid")
+        # figures both called "money paid"; of the galvaniser: "with no replacement hired"
+        # holds of both, so the label says what is counted)
         if cash > 0:
             paid = (
                 _(
-                    "In money paid, with no replacement hired for those who leave, it brings in %(cash)s a year;"
+                    "In money paid, counting the replacement not hired for those who leave as saved, it brings in %(cash)s a year;"
                 )
                 if saved
                 else _("In money paid it brings in %(cash)s a year;")
             )
         elif cash == 0:
             paid = (
-                _("In money paid, with no replacement hired for those who leave, it breaks even;")
+                _(
+                    "In money paid, counting the replacement not hired for those who leave as saved, it breaks even;"
+                )
                 if saved
                 else _("In money paid it breaks even;")
             )
         else:
             paid = (
                 _(
-                    "In money paid, with no replacement hired for those who leave, it costs %(cash)s a year;"
+                    "In money paid, counting the replacement not hired for those who leave as saved, it costs %(cash)s a year;"
                 )
                 if saved
                 else _("In money paid it costs %(cash)s a year;")
