@@ -51,8 +51,9 @@ from cases import agreement, case_files, plan_ranges, plan_rules
 #: frequent lifts raised the lifting demand only from 5 kg, 118/121 after); all one hundred
 #: and six: fit 10430/10486, cobot 2935/2967; cases 106-107 first run fit 243/243, cobot
 #: 65/65; all one hundred and eight: fit 10673/10729, cobot 3000/3032; cases 108-109 first
-#: run fit 234/234, cobot 67/67; all one hundred and ten: fit 10907/10963, cobot 3067/3099
-#: (docs/performance.md)
+#: run fit 234/234, cobot 67/67; all one hundred and ten: fit 10907/10963, cobot 3067/3099;
+#: cases 110-111 first run fit 197/197, cobot 58/58; all one hundred and twelve: fit
+#: 11104/11160, cobot 3125/3157 (docs/performance.md)
 FIT_FLOOR = 0.90
 COBOT_FLOOR = 0.90
 
