@@ -1051,6 +1051,11 @@ def test_sigterm_during_pdf(tmp_path: Path, delay: float) -> None:
         code, err = run(out, wait)
         if "progress: PDF (Chromium) took" not in err:
             break
+        if code == 130:
+            # the signal came after Chromium printed and before the outputs were written
+            # (one CI run, 2026-12-04): interrupted with nothing written, which is what is
+            # tested here
+            break
         assert (out / "report.pdf").is_file() and (out / "analysis.json").is_file(), err
     else:
         pytest.fail("every signal came after Chromium had printed the PDF")
