@@ -486,6 +486,14 @@ class Company(_Block):
     sector: Text
     location: Annotated[str, Field(max_length=200)] = ""
     adviser: Adviser | None = None
+    employees: StrictInt | None = Field(
+        None,
+        ge=1,
+        le=1_000_000,
+        description="People the company employs, all of them (not only the roles modelled): "
+        "whom the plan is discussed with (a works council from 50, WOR art. 2; else the staff "
+        "representation or a staff meeting). Without it the roles' headcount is the lower bound.",
+    )
 
 
 class ProcessInfo(_Block):

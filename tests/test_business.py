@@ -1439,7 +1439,7 @@ def test_the_staff_representation_follows_the_company_size(lang: str) -> None:
     case = business_case(parse_process(HAND), figures)
     _ = translations(lang).gettext
 
-    def steps(people: int) -> str:
+    def steps(people: int, known: bool = False) -> str:
         return " ".join(
             advise(
                 extra_workers=1,
@@ -1450,12 +1450,26 @@ def test_the_staff_representation_follows_the_company_size(lang: str) -> None:
                 lang=lang,
                 _=_,
                 people=people,
+                people_known=known,
             ).next_steps
         )
 
     small, large = steps(30), steps(50)
     assert "(PVT)" in small and "(PVT)" not in large
     assert "(OR)" in large
+    # where the model gives the company's size (`company.employees`), a company of 35 is told
+    # it needs no works council, not "the OR from 50" (a reading of the glass decorator)
+    known = steps(35, known=True)
+    assert "(PVT)" in known and known != small
+    assert ("needs no works council" if lang == "en" else "geen ondernemingsraad nodig") in known
+    assert steps(60, known=True) == large
+    # and the report reads it from the model
+    from jobcarve.study import study
+
+    size = parse_process(HAND.replace("company: {", "company: {employees: 35, "), "size.yaml")
+    assert size.company.employees == 35
+    page = study(size, time_limit_s=1, draws=0, evaluate_proposals=False).html(lang)
+    assert ("needs no works council" if lang == "en" else "geen ondernemingsraad nodig") in page
 
 
 def test_seasonal_agency_hours_come_after_the_year_round_uses() -> None:

@@ -845,3 +845,27 @@ def test_round_trip_keeps_work_beside_the_line(tmp_path: Path, lang: str) -> Non
     assert {t.id for t in model.tasks if t.on_line is False} == beside
     assert all(t.on_line is None for t in model.tasks if t.id not in beside)
     assert model.model_dump(include={"tasks"}) == original.model_dump(include={"tasks"})
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_round_trip_keeps_the_company_size(tmp_path: Path, lang: str) -> None:
+    """The company's people (`company.employees`, for whom the plan is discussed with) go
+    through the inventory layout on the company sheet; a size of 0 is a located error."""
+    original = read_process(ROOT / "tests" / "cases" / "window_frames.yaml")
+    company = original.company.model_copy(update={"employees": 35})
+    original = original.model_copy(update={"company": company})
+    export_inventory(original, tmp_path / "inv.xlsx", lang)
+    model, _ = import_inventory(tmp_path / "inv.xlsx")
+    assert model.company.employees == 35
+    wb = openpyxl.load_workbook(tmp_path / "inv.xlsx")
+    ws = wb.worksheets[
+        [w.title for w in wb.worksheets].index("Bedrijf" if lang == "nl" else "Company")
+    ]
+    label = "Aantal medewerkers" if lang == "nl" else "Employees"
+    (cell,) = [row[1] for row in ws.iter_rows() if row[0].value == label]
+    assert cell.value == 35
+    cell.value = 0
+    wb.save(tmp_path / "bad.xlsx")
+    with pytest.raises(InputError) as info:
+        import_inventory(tmp_path / "bad.xlsx")
+    assert f"!{cell.coordinate}" in str(info.value)

@@ -181,6 +181,7 @@ def advise(
     seasonal: tuple[str, ...] = (),
     year_round: tuple[float, float, float] = (0.0, 0.0, 0.0),
     people: int = 0,
+    people_known: bool = False,
     leaver_hours: float = 0.0,
     loonwaarde_less: float = 0.0,
     exposed_jobs: tuple[str, ...] = (),
@@ -500,6 +501,7 @@ def advise(
         lkv_ag=_lkv_years(case),
         lang=lang,
         people=people,
+        people_known=people_known,
     )
     # the lifting risks come before the reasons why a profile has no job (those close the
     # list in `_next_steps`): a risk is a step, a reason is not (a review of the CNC report)
@@ -562,12 +564,14 @@ def _next_steps(
     lkv_ag: tuple[float, int] = (0.0, 0),
     lang: str = "en",
     people: int = 0,
+    people_known: bool = False,
 ) -> tuple[str, ...]:
     """`seconded`: some job is a secondment (detachering); `hired`: some job is a hire, for
     which the employer service point brings candidates, the no-risk policy and (`subsidy`:
     some job gets one) the wage-cost subsidy; `lkv_ag`: the LKV for a disabled worker a
-    year, which needs a doelgroepverklaring applied for in time; `people`: the headcount the
-    model's roles give (a lower bound of the company's), for who is consulted."""
+    year, which needs a doelgroepverklaring applied for in time; `people`: the company's
+    people (`people_known`: the model's `company.employees`), else the headcount the model's
+    roles give (a lower bound of the company's), for who is consulted."""
     if not _ends_with_why(verdict, workers):
         # no job: say why, not that it costs more than it brings
         steps = [*why_no_job] if why_no_job else [_("No new job can be made from this model.")]
@@ -600,6 +604,13 @@ def _next_steps(
         # (PVT) is possible from 10 (art. 35c); the model knows the people it models only
         _("Discuss the plan with the staff and the works council (OR) before anything changes.")
         if people >= thresholds().values["works_council_min_people"]
+        # the company's own size, where the model gives it (a reading of the glass decorator:
+        # "the works council from 50 people" for a company of 35)
+        else _(
+            "Discuss the plan with the staff and their representation before anything changes: with fewer than %(n)s people the company needs no works council (OR), so the staff representation (PVT) where there is one, else a staff meeting."
+        )
+        % {"n": number(thresholds().values["works_council_min_people"], lang, 0)}
+        if people_known
         else _(
             "Discuss the plan with the staff and their representation before anything changes: the works council (OR) from 50 people, else the staff representation (PVT) or a staff meeting."
         ),

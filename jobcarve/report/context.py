@@ -1018,7 +1018,9 @@ def _decision(
             sum(j.hours_per_week for j in plan.carved),
             plan.hours_per_fte,
         ),
-        people=sum(r.headcount for r in process.roles),
+        # the company's people where the model gives them, else those its roles model
+        people=process.company.employees or sum(r.headcount for r in process.roles),
+        people_known=process.company.employees is not None,
         leaver_hours=sum(b.uses["leavers"] for b in plan.work_balance),
         loonwaarde_less=sum(g.less for g in loonwaarde_gaps(case, process)) if case else 0.0,
         exposed_jobs=tuple(j.title for j in jobs if j.exposed_nearby),

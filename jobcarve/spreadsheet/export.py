@@ -243,6 +243,7 @@ def export_inventory(process: ProcessModel, path: str | Path, lang: str = "nl") 
         "company.name": process.company.name,
         "company.sector": process.company.sector,
         "company.location": process.company.location or None,
+        "company.employees": process.company.employees,
         "company.adviser.name": process.company.adviser.name or None
         if process.company.adviser
         else None,

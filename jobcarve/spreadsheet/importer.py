@@ -470,6 +470,12 @@ def _assemble(
     }
     if "company.location" in company:
         data["company"]["location"] = str(company["company.location"])
+    if company.get("company.employees") not in (None, ""):
+        size = company["company.employees"]
+        # a spreadsheet number of whole people may come as 35.0
+        data["company"]["employees"] = (
+            int(size) if isinstance(size, float) and size.is_integer() else size
+        )
     adviser = {
         k: str(company[f"company.adviser.{k}"])
         for k in ("name", "organisation")

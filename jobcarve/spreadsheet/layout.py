@@ -285,6 +285,11 @@ COMPANY_KEYS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "company.name": ("Bedrijf", "Company", ("bedrijfsnaam", "company name")),
     "company.sector": ("Sector", "Sector", ("branche",)),
     "company.location": ("Plaats", "Location", ("vestiging",)),
+    "company.employees": (
+        "Aantal medewerkers",
+        "Employees",
+        ("medewerkers", "employees", "aantal werknemers"),
+    ),
     "company.adviser.name": ("Adviseur", "Adviser", ("naam adviseur", "adviser name")),
     "company.adviser.organisation": (
         "Organisatie adviseur",
