@@ -314,6 +314,28 @@ def _check_vacancy_cover(
         )
 
 
+def _check_employees(data: dict[str, Any], smap: SourceMap, problems: list[Problem]) -> None:
+    """The company's people (`company.employees`) are at least the people its roles model:
+    fewer is a slip (the roles' headcount is what the work balance counts)."""
+    company = data.get("company")
+    size = company.get("employees") if isinstance(company, dict) else None
+    if not isinstance(size, int) or isinstance(size, bool):
+        return  # absent, or the schema says what is wrong with it
+    modelled = sum(
+        r["headcount"]
+        for _i, r in _entries(data, "roles")
+        if isinstance(r.get("headcount"), int) and not isinstance(r.get("headcount"), bool)
+    )
+    if size < modelled:
+        problems.append(
+            smap.problem(
+                ("company", "employees"),
+                f"employees {size} is fewer than the {modelled} people the roles model "
+                "(their headcount); give all the company's people",
+            )
+        )
+
+
 def _check_week(
     profile: dict[str, Any], loc: Loc, smap: SourceMap, problems: list[Problem], cats: Catalogs
 ) -> None:
@@ -436,6 +458,7 @@ def _cross_check(
     role_ids = unique_ids("role", [(("roles", i), r) for i, r in _entries(data, "roles")])
     for i, role in _entries(data, "roles"):
         _check_vacancy_cover(role, ("roles", i), data, smap, problems)
+    _check_employees(data, smap, problems)
     unique_ids("profile", [(("profiles", i), p) for i, p in _entries(data, "profiles")])
 
     all_tasks: list[tuple[Loc, dict[str, Any], int]] = []

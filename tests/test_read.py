@@ -357,6 +357,16 @@ CASES = [
         "tasks[2].handling.part_mass_max_kg",
         "part_mass_max_kg (8) is below part_mass_kg (12, from the template)",
     ),
+    # the company's people fewer than the roles model (2 operators and a helper)
+    (
+        "employees_below_the_roles",
+        _edit(
+            "company: {name: Test BV, sector: metal}\n",
+            "company: {name: Test BV, sector: metal, employees: 2}  #!\n",
+        ),
+        "company.employees",
+        "employees 2 is fewer than the 3 people the roles model (their headcount)",
+    ),
 ]
 
 
