@@ -32,7 +32,14 @@ from jobcarve.analysis.split import (
     team_lift_limit,
     too_heavy_to_hand_on,
 )
-from jobcarve.catalog import AssessmentParams, CatalogEntry, Catalogs, Support, load_catalogs
+from jobcarve.catalog import (
+    AssessmentParams,
+    CarvingParams,
+    CatalogEntry,
+    Catalogs,
+    Support,
+    load_catalogs,
+)
 from jobcarve.exceptions import InputError, Problem
 from jobcarve.graph import task_hours_per_week
 from jobcarve.messages import LANGUAGES, Reason, bilingual
@@ -521,6 +528,8 @@ def _assess_unit(
     if risk is not None:
         ergonomics.append(risk.reason)
     after = tuple(spec.after) + (tuple(inherited) if spec.first else ())
+    # with one shift, every shift and the day shift are any shift
+    shift = "any" if info.shift in ("every", "day") and process.planning.shifts < 2 else info.shift
     return Unit(
         id=spec.id,
         name=spec.name,
@@ -538,12 +547,12 @@ def _assess_unit(
         cobot=cobot,
         workstation=info.workstation,
         area=info.area,
-        # with one shift, every shift and the day shift are any shift
-        shift="any"
-        if info.shift in ("every", "day") and process.planning.shifts < 2
-        else info.shift,
+        shift=shift,
         activities=tuple(info.activities or ()),
         days_per_week=info.days if info.days is not None and info.days < WORKING_DAYS else None,
+        daily=daily_work(
+            spec.hours_per_week, spec.seconds_per_unit, shift, info.days, params.carving
+        ),
         on_line=info.on_line,
         needs_rotation=any(
             s.rotation for f in fit.values() for s in _supports_by_id(cats, f.supports)
@@ -717,6 +726,29 @@ def shifts_worked(shift: str, shifts: int) -> int:
     shift, else every shift the process runs (a palletiser at a day-shift line lifts its
     22.5 hours in five day shifts, 4.5 hours a shift, not 1.5 over fifteen; blind case 84)."""
     return 1 if shift in ("day", "night") else shifts
+
+
+def daily_work(
+    hours_per_week: float,
+    seconds_per_unit: float | None,
+    shift: str,
+    days: int | None,
+    params: CarvingParams,
+) -> bool:
+    """Whether work arises every working day (`Unit.daily`): work per product, work done in
+    every shift, work given as done on five days, and work in weekly hours of at least
+    `carving.daily_work_hours` a day; never work done on fewer days. The one home of this
+    reading: the plan's share for a profile of fewer days (`PoolUnit.day_parts`) and the job
+    card's week both take it from the unit (two adviser readings: a 4-day job held the whole
+    of an order check of 4.0 h a week in the plan, and its card asked who did the fifth
+    day's share)."""
+    if days is not None:
+        return days >= WORKING_DAYS
+    return (
+        seconds_per_unit is not None
+        or shift == "every"
+        or hours_per_week >= WORKING_DAYS * params.daily_work_hours.value - 1e-9
+    )
 
 
 def _unit_meta(spec: UnitSpec, task: Task, meta: dict[str, _TaskMeta]) -> _TaskMeta:

@@ -189,17 +189,6 @@ def job_titles(process: ProcessModel, plan: Plan, units: dict[str, Any], _: Gett
     return out
 
 
-def _arises_daily(unit: Any, hours: float, days: int, some_bound: bool) -> bool:
-    """Work that arises on each of ``days`` working days: work per product, work in every
-    shift, or weekly hours of at least an hour a day in a job with no work on fewer days."""
-    bound = unit.days_per_week
-    return (bound is None or bound >= days) and (
-        unit.seconds_per_unit is not None
-        or unit.shift == "every"
-        or (hours >= days * 1.0 and not some_bound)
-    )
-
-
 def _bound_days(n: int, days: int) -> list[int]:
     """The days (0: Monday) of work done on ``n`` of a week's ``days``: one day the last (the
     wash line on Fridays), more spread evenly from the first to the last (three of five:
@@ -224,26 +213,24 @@ def _schedule(
     fifth day nobody would do it (an adviser's reading of case 91: the die fetching, all in a
     job of four days, undone on Fridays), or work done on fewer days than the week.
 
-    Work per product (a time per unit) runs while production runs, so every day gets its
-    share of it; so does work in fixed weekly hours of at least an hour a day, which arises
-    every day too (samples to test, orders to pack before the carrier comes: a review found
-    a schedule that left them undone on some days), and so does work done in every shift
-    (a sample round: a review found the round's week as one block). Work done on fewer days
-    (`Unit.days_per_week`: the wash line cleaned on Fridays) is on days spread over the week
-    from its last (`_bound_days`: one day the last, three Monday, Wednesday and Friday), and
-    then only work per product or in every shift is on those days besides it: the plan
-    holds that day to a working day (`assignment.day_work`), and other weekly work moves to
-    the other days. Smaller weekly work fills the rest of the days in turn.
+    Work that arises every working day (`Unit.daily`, the plan's reading too) gets its share
+    on every day: work per product runs while production runs, work in fixed weekly hours
+    of at least `carving.daily_work_hours` a day arises every day too (samples to test,
+    orders to pack before the carrier comes: a review found a schedule that left them
+    undone on some days), and so does work done in every shift (a sample round: a review
+    found the round's week as one block). Work done on fewer days (`Unit.days_per_week`:
+    the wash line cleaned on Fridays) is on days spread over the week from its last
+    (`_bound_days`: one day the last, three Monday, Wednesday and Friday), and then only
+    work that runs with production (`Unit.paced`: per product or in every shift) is on
+    those days besides it: the plan holds that day to a working day (`assignment.day_work`),
+    and other weekly work moves to the other days. Smaller weekly work fills the rest of the
+    days in turn.
     """
     some_bound = any(units[u].days_per_week is not None for u, _h in by_hours)
-
-    def arises_daily(uid: str, hours: float, days: int) -> bool:
-        return _arises_daily(units[uid], hours, days, some_bound)
-
     days = (
         4
         if total <= 28.5
-        and not any(u in whole and arises_daily(u, h, 4) for u, h in by_hours)
+        and not any(u in whole and units[u].daily for u, _h in by_hours)
         # work done on fewer days (the wash line on Fridays) is on its day: a five-day week
         and not some_bound
         else 5
@@ -268,13 +255,19 @@ def _schedule(
         bound = units[uid].days_per_week
         return min(bound, days) if bound is not None and bound < days else None
 
-    def every_day(uid: str, hours: float) -> bool:
-        return on_days(uid) is None and arises_daily(uid, hours, days)
+    def every_day(uid: str) -> bool:
+        # work that runs with production, other daily work where no day is bound to work
+        # done on fewer days (there it moves to the other days, as the plan counts it:
+        # `PoolUnit.paced`), and work done on at least the job's days
+        unit = units[uid]
+        return on_days(uid) is None and (
+            unit.paced or (unit.daily and not some_bound) or unit.days_per_week is not None
+        )
 
-    daily = [(u, h) for u, h in by_hours if every_day(u, h)]
+    daily = [(u, h) for u, h in by_hours if every_day(u)]
     # work done on fewer days (the wash line on Fridays) is on days spread over the week
     bound = [(u, h, n) for u, h in by_hours if (n := on_days(u)) is not None]
-    weekly = [(u, h) for u, h in by_hours if not every_day(u, h) and on_days(u) is None]
+    weekly = [(u, h) for u, h in by_hours if not every_day(u) and on_days(u) is None]
     for uid, h in daily:
         for d in range(days):
             put(d, uid, h / days)
@@ -743,29 +736,6 @@ def _job_cards(
             prof.days_per_week if prof else None,
             longest,
         )
-        if prof is not None and len(schedule) < 5 and prof.days_per_week is not None:
-            # work the job holds whole that arises every working day (as `_schedule` counts
-            # it for a five-day week), in a week of fewer days: the other days need someone
-            bound = any(units[u].days_per_week is not None for u, _h in by_hours)
-            every = [
-                (u, h) for u, h in by_hours if u in whole and _arises_daily(units[u], h, 4, bound)
-            ]
-            if every:
-                floor.append(
-                    _(
-                        "work that arises every working day (%(work)s) is in this job, and the people of this profile work %(days)s days a week: the week plan puts it on those days; agree who does it on the other days (about %(hours)s hours a week at a colleague's pace), or whether it can be done ahead"
-                    )
-                    % {
-                        "work": join_items(units[u].label(lang) for u, _h in every),
-                        "days": len(schedule),
-                        # the job's hours are at the worker's pace: a colleague's are fewer
-                        "hours": number(
-                            sum(h for _u, h in every) * prof.pace * (5 - len(schedule)) / 5,
-                            lang,
-                            1,
-                        ),
-                    }
-                )
         if longest is not None and any(d.tenths > round(longest * 10) + 1 for d in schedule):
             # work done on fewer days can make a day longer than the worker's (the tenths'
             # rounding adds at most one)
