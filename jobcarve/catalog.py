@@ -596,7 +596,6 @@ class CarvingParams(_Block):
     max_unit_room_ratio: Param
     time_limit_s: Param
     min_kind_share: Param
-    daily_work_hours: Param
     max_counted_supported_gaps: Param
     carved_hours_slack_hours: Param
     ergonomic_risk_lifting_index: Param

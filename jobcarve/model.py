@@ -428,7 +428,9 @@ class Task(_Block):
         ge=1,
         le=WORKING_DAYS,
         description="On how many days a week the work is done, where it is not every working "
-        "day (the wash line is cleaned on Fridays: 1; 5 is every day). A new job holds at most "
+        "day (the wash line is cleaned on Fridays: 1; 5 is every day, for work in hours a week "
+        "that must be done daily: a job of a profile of fewer days then holds only its days' "
+        "share of it). A new job holds at most "
         "a working day a day of such work and its daily work together, in the worker's own "
         "hours at their pace; its lifting counts on those days; the job's week shows it on "
         "its days. Subtasks inherit it; default: every working day.",

@@ -208,10 +208,9 @@ class Unit:
     #: the days a week the work is done, where fewer than the working days
     #: (`Task.days_per_week`): a new job holds at most that many days' work of it
     days_per_week: int | None = None
-    #: work that arises every working day: per product, in every shift, given as done on
-    #: five days, or weekly hours of at least `carving.daily_work_hours` a day (`daily_work`).
-    #: The one reading of it for the plan (a job of a profile of fewer days holds at most
-    #: its days' share) and the job's week (the work on each day)
+    #: work that arises every working day (`analysis.run.daily_work`): per product, in every
+    #: shift, or given as done on five days. The one reading of it for the plan (a job of a
+    #: profile of fewer days holds at most its days' share) and the job's week
     daily: bool = False
     #: on the paced line of a process of kind 'line' (`Task.on_line`); work beside it, past
     #: a buffer, is not balanced onto the line's stations
@@ -221,16 +220,6 @@ class Unit:
     #: Dutch and English name of a part the analysis named (a catalogue or automatic
     #: split); None when the name is the model's own (a task or a subtask)
     names: tuple[str, str] | None = None
-
-    @property
-    def paced(self) -> bool:
-        """Daily work that runs with production: a time per product, or done in every shift.
-        It is on every working day and cannot move to another day of the week, as other daily
-        work (weekly hours, `daily`) can around a day of work done on fewer days (the wash
-        line on Fridays)."""
-        return self.days_per_week is None and (
-            self.seconds_per_unit is not None or self.shift == "every"
-        )
 
     def label(self, lang: str) -> str:
         """The unit's name in a report in `lang`: the model's own, or the part's in `lang`."""

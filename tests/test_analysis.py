@@ -1229,3 +1229,37 @@ def test_a_lifting_risk_where_the_aid_cannot_be_used_asks_for_another_aid() -> N
     assert pack.lifting_risk is not None
     said = pack.lifting_risk.reason.params["remedies"]
     assert "remedy.lifting_aid" in said and "remedy.load_other_aid" not in said
+
+
+@pytest.mark.parametrize(
+    ("seconds", "shift", "days", "daily"),
+    [
+        (30.0, "any", None, True),  # per product: it runs while production runs
+        (None, "every", None, True),  # in every shift
+        (None, "any", 5, True),  # given as done on five days
+        (None, "any", None, False),  # weekly hours: movable within the week
+        (None, "any", 3, False),  # on fewer days
+        (30.0, "any", 1, False),  # per product, but on one day (a weekly batch)
+        (None, "day", None, False),
+    ],
+)
+def test_daily_work_is_work_that_comes_every_working_day(
+    seconds: float | None, shift: str, days: int | None, daily: bool
+) -> None:
+    """`Unit.daily`, the one reading of daily work for the plan and the job card: per
+    product, in every shift, or given as done on five days; weekly hours are movable (a
+    diff review: a threshold on the hours made a weekly lubrication round daily)."""
+    from jobcarve.analysis.run import daily_work
+
+    assert daily_work(seconds, shift, days) is daily
+
+
+def test_work_in_every_shift_of_a_one_shift_process_is_daily(minimal_text: str) -> None:
+    """In a process of one shift, work done in every shift is done every day: daily, though
+    its shift reads as any shift (a diff review); work timed per batch is per product."""
+    every = minimal_text.replace("hours_per_week: 2\n", "hours_per_week: 2\n    shift: every\n")
+    assert every != minimal_text
+    for text, daily in ((minimal_text, False), (every, True)):
+        units = {u.task: u for u in analyze(parse_process(text)).units}
+        assert units["c"].shift == "any" and units["c"].daily is daily
+        assert units["a"].daily and units["b"].daily

@@ -1145,7 +1145,7 @@ def test_work_done_on_fewer_days_fits_in_the_workers_own_day() -> None:
     for i, p in enumerate(fours):
         assert inst.profiles[i].days == 4
         assert inst.day_limit(i) == pytest.approx(p.hours_per_week_available / 4 * p.pace)
-        daily = next(k for k, u in enumerate(units) if u.paced and u.access[i])
+        daily = next(k for k, u in enumerate(units) if u.daily and u.access[i])
         once = next(k for k, u in enumerate(units) if u.per_day and u.access[i])
         expected = units[once].per_day + units[daily].hours / 4
         assert day_work(inst, [once, daily], i) == pytest.approx(expected)
@@ -1162,8 +1162,8 @@ def test_work_done_on_fewer_days_fits_in_the_workers_own_day() -> None:
 
 
 def test_a_job_of_four_days_holds_four_fifths_of_daily_work() -> None:
-    """Daily work (a time per product, done in every shift, or weekly hours of at least half
-    an hour a day: `Unit.daily`) in a job of a profile that works four days: the job holds at most four fifths of it, and the fifth day's share stays
+    """Daily work (a time per product, or done in every shift) in a job of a profile that
+    works four days: the job holds at most four fifths of it, and the fifth day's share stays
     with the role or goes to another holder (two adviser readings: a four-day job held all of
     the daily reel changes, and nobody had them on the fifth day, while the balance counted
     them freed). A profile of five days may still hold all of it."""
@@ -1176,14 +1176,8 @@ def test_a_job_of_four_days_holds_four_fifths_of_daily_work() -> None:
     result = plan(four, analysis, time_limit_s=2, evaluate_proposals=False)
     inst, a = result.instance, result.assignment
     assert inst is not None and a is not None
-    # daily work (`Unit.daily`: per product, in every shift, or weekly hours of at least half
-    # an hour a day) is shared out in whole days' shares wherever a four-day profile may do it
-    by_id = {u.id: u for u in analysis.units}
-    daily = {u.unit for u in inst.units if by_id[u.unit].daily and any(u.access)}
-    assert any(not by_id[unit].paced for unit in daily)
-    assert daily and all(
-        u.day_parts and u.day_parts % 5 == 0 for u in inst.units if u.unit in daily
-    )
+    daily = {u.unit for u in inst.units if u.daily}
+    assert daily and all(u.day_parts % 5 == 0 for u in inst.units if u.daily)
     total = {unit: sum(u.base_hours for u in inst.units if u.unit == unit) for unit in daily}
     held_daily = 0
     for (i, _j), members in a.jobs().items():
@@ -1255,6 +1249,44 @@ def test_a_job_of_four_days_holds_four_fifths_of_daily_work() -> None:
     assert all(u.day_parts == 0 for u in five.instance.units)
 
 
+def test_weekly_hours_given_as_done_on_five_days_are_shared_by_the_day() -> None:
+    """Work in hours a week is movable within the week, so a job of four days may hold all of
+    it; given as done on five days (`days_per_week: 5`: the galvaniser's order check before
+    the carrier comes), it is daily work, and a profile of four days holds only its days'
+    share (two readings: "about 0.8 h on the other days" beside a balance that counted all of
+    it freed)."""
+    from jobcarve import analyze
+    from jobcarve.carving.instance import build_instance, resolve_options
+    from jobcarve.catalog import load_catalogs
+
+    cats = load_catalogs()
+    assert cats.params is not None
+    base = read_process(ROOT / "examples" / "packaging_food.yaml")
+    fours = [p.model_copy(update={"days_per_week": 4}) for p in base.profiles]
+    weekly = {"tidy_area", "clean_line"}
+    for days in (None, 5):
+        tasks = [
+            t.model_copy(update={"days_per_week": days}) if t.id in weekly else t
+            for t in base.tasks
+        ]
+        process = base.model_copy(update={"profiles": fours, "tasks": tasks})
+        analysis = analyze(process)
+        assert all(u.daily is (days == 5) for u in analysis.units if u.task in weekly)
+        inst = build_instance(analysis, process, resolve_options(process, cats.params))
+        parts = [u for u in inst.units if u.task in weekly and any(u.access)]
+        assert parts
+        if days == 5:
+            assert all(u.day_parts and u.day_parts % 5 == 0 for u in parts)
+            # a job of four days holds at most four of each shift's five days' parts
+            assert all(
+                inst.part_cap(k, 0) == u.day_parts * 4 // 5
+                for k, u in enumerate(inst.units)
+                if u in parts
+            )
+        else:
+            assert not any(u.day_parts for u in parts)
+
+
 def test_why_no_job_counts_a_four_day_profiles_share_of_daily_work() -> None:
     """12 h of daily work in five day shares fits a job of 12 h by its hours, but a profile
     of four days holds four of them, 9.6 h: it gets no job, and the reason says so with the
@@ -1265,7 +1297,7 @@ def test_why_no_job_counts_a_four_day_profiles_share_of_daily_work() -> None:
 
     parts = [
         dataclasses.replace(
-            unit(f"pack#{i}", 2.4, task="pack"), unit="pack", paced=True, day_parts=5
+            unit(f"pack#{i}", 2.4, task="pack"), unit="pack", daily=True, day_parts=5
         )
         for i in range(1, 6)
     ]

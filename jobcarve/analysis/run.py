@@ -32,14 +32,7 @@ from jobcarve.analysis.split import (
     team_lift_limit,
     too_heavy_to_hand_on,
 )
-from jobcarve.catalog import (
-    AssessmentParams,
-    CarvingParams,
-    CatalogEntry,
-    Catalogs,
-    Support,
-    load_catalogs,
-)
+from jobcarve.catalog import AssessmentParams, CatalogEntry, Catalogs, Support, load_catalogs
 from jobcarve.exceptions import InputError, Problem
 from jobcarve.graph import task_hours_per_week
 from jobcarve.messages import LANGUAGES, Reason, bilingual
@@ -550,9 +543,7 @@ def _assess_unit(
         shift=shift,
         activities=tuple(info.activities or ()),
         days_per_week=info.days if info.days is not None and info.days < WORKING_DAYS else None,
-        daily=daily_work(
-            spec.hours_per_week, spec.seconds_per_unit, shift, info.days, params.carving
-        ),
+        daily=daily_work(spec.seconds_per_unit, info.shift, info.days),
         on_line=info.on_line,
         needs_rotation=any(
             s.rotation for f in fit.values() for s in _supports_by_id(cats, f.supports)
@@ -728,27 +719,18 @@ def shifts_worked(shift: str, shifts: int) -> int:
     return 1 if shift in ("day", "night") else shifts
 
 
-def daily_work(
-    hours_per_week: float,
-    seconds_per_unit: float | None,
-    shift: str,
-    days: int | None,
-    params: CarvingParams,
-) -> bool:
-    """Whether work arises every working day (`Unit.daily`): work per product, work done in
-    every shift, work given as done on five days, and work in weekly hours of at least
-    `carving.daily_work_hours` a day; never work done on fewer days. The one home of this
-    reading: the plan's share for a profile of fewer days (`PoolUnit.day_parts`) and the job
-    card's week both take it from the unit (two adviser readings: a 4-day job held the whole
-    of an order check of 4.0 h a week in the plan, and its card asked who did the fifth
-    day's share)."""
+def daily_work(seconds_per_unit: float | None, shift: str, days: int | None) -> bool:
+    """Whether work arises every working day (`Unit.daily`): work per product (it runs while
+    production runs), work done in every shift (in a process of one shift, every day), and
+    work given as done on five days (`days_per_week: 5`); never work done on fewer days.
+    Work given in hours a week without these is movable within the week (a weekly
+    lubrication round, a Friday clean): the model says where it must be done every day.
+    The one reading of daily work for the plan (a job of a profile of fewer days holds at
+    most its days' share: `PoolUnit.day_parts`; a day's share of it is on the day of work
+    done on fewer days: `PoolUnit.day_hours`) and the job card's week."""
     if days is not None:
         return days >= WORKING_DAYS
-    return (
-        seconds_per_unit is not None
-        or shift == "every"
-        or hours_per_week >= WORKING_DAYS * params.daily_work_hours.value - 1e-9
-    )
+    return seconds_per_unit is not None or shift == "every"
 
 
 def _unit_meta(spec: UnitSpec, task: Task, meta: dict[str, _TaskMeta]) -> _TaskMeta:

@@ -261,7 +261,7 @@ def day_and_later(inst: PoolInstance, members: list[int]) -> bool:
 
 def day_work(inst: PoolInstance, members: list[int], p: int) -> float:
     """A job's standard hours on the day of its work done on fewer days than the week
-    (`PoolUnit.per_day`), with a day's share of its work that runs with production (`PoolUnit.paced`: a fifth,
+    (`PoolUnit.per_day`), with a day's share of its daily work (`PoolUnit.daily`: a fifth,
     or one over the days profile index ``p`` works); 0 for a job without such work. At most
     `PoolInstance.day_limit` (an adviser's reading of case 89: Friday's wash-line cleaning;
     a diff review: a Friday of 11.4 h with the daily work)."""

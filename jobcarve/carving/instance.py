@@ -66,18 +66,15 @@ class PoolUnit:
     #: hours on each of those days: a job's such work, with its daily work, is at most a
     #: working day a day (`PoolInstance.day_limit`, `assignment.day_work`); 0 for other work
     per_day: float = 0.0
-    #: daily work that runs with production (`Unit.paced`: a time per product, or done in
-    #: every shift): a fifth of it is on the day of a job's once-a-week work too, where other
-    #: weekly work moves to the other days
-    paced: bool = False
-    #: of daily work (`Unit.daily`: per product, in every shift, or weekly hours of at least
-    #: `carving.daily_work_hours` a day) where a profile works fewer than five days: its
-    #: parts in a shift (a
+    #: work that arises every working day (`Unit.daily`: a time per product, done in every
+    #: shift, or given as done on five days): a fifth of it is on the day of a job's
+    #: once-a-week work too
+    daily: bool = False
+    #: of daily work where a profile works fewer than five days: its parts in a shift (a
     #: multiple of five, so that each fifth is a working day's share); a job of a profile of
     #: d days holds at most d fifths of them (`PoolInstance.part_cap`): the other days' share
     #: stays with the role or goes to another holder (two adviser readings: a 4-day job held
-    #: all of the daily reel changes, and nobody had them on the fifth day; two more: a
-    #: 4-day job held all of a 4.0 h order check given in weekly hours). 0: no such cap
+    #: all of the daily reel changes, and nobody had them on the fifth day). 0: no such cap
     day_parts: int = 0
     #: the shift of this part: of work done in every shift its share's shift, of work done
     #: only at night the last shift; 0 (the first, the day shift) for the rest
@@ -94,8 +91,8 @@ class PoolUnit:
     def day_hours(self, days: int = WORKING_DAYS) -> float:
         """Its standard hours on the day of a job's work done on fewer days than the week, for
         a worker of ``days`` days a week (`PoolProfile.days`): a part of such work its
-        `per_day`, work that runs with production its week over those days, other work none."""
-        return self.per_day + (self.hours / days if self.paced else 0.0)
+        `per_day`, daily work its week over those days, other work none."""
+        return self.per_day + (self.hours / days if self.daily else 0.0)
 
     def gaps(self, p: int) -> int:
         """What a job of profile ``p`` holding this part rests on beyond the work as it is:
@@ -468,12 +465,13 @@ def build_instance(
         # each shift, the night's last (their access is the narrowest: see `_symmetry`)
         per_shift = max(1, min(math.ceil(parts / shifts), cap // shifts))
         parts = per_shift * shifts if shifts > 1 else min(parts, cap)
+        daily = unit.daily
         # daily work that a profile of fewer days may do: whole days' shares per shift, so
         # that a job of d days holds d fifths of it (`part_cap`); such a share may be below
         # `share_hours` (a day is a fifth), and work no such profile may do is not re-split
         # (a diff review: parts of 0.65 h where no four-day profile fitted)
         day_parts = 0
-        if unit.daily and any(a and f for a, f in zip(access, fewer_days, strict=True)):
+        if daily and any(a and f for a, f in zip(access, fewer_days, strict=True)):
             per_shift = WORKING_DAYS * math.ceil((parts // max(shifts, 1)) / WORKING_DAYS)
             parts = per_shift * shifts
             day_parts = per_shift
@@ -527,7 +525,7 @@ def build_instance(
                     per_day=unit.hours_per_week / parts / unit.days_per_week
                     if unit.days_per_week is not None
                     else 0.0,
-                    paced=unit.paced,
+                    daily=daily,
                     day_parts=day_parts,
                     shift_part=max(1, process.planning.shifts - 1)
                     if unit.shift == "night"

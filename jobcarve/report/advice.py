@@ -19,7 +19,7 @@ most ``max_conditions_shown``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -76,6 +76,21 @@ class Condition:
     at_stake_eur: float
     text: str
     critical: bool
+
+
+#: conditions a job rests on whatever the money: a floor check at its places, a later shift
+JOB_CONDITIONS = frozenset({"exposure", "later_shift"})
+
+
+def first_screen(conditions: Sequence[Condition], shown: int) -> tuple[Condition, ...]:
+    """The conditions the first screen names, in the advice's order: the first ``shown``
+    (`max_conditions_shown`, most money at stake first), and besides them every critical
+    condition that a job rests on (`JOB_CONDITIONS`), which has no money at stake and so
+    comes last (a reading of the galvaniser: the late shift of a young man with a job coach
+    only under Costs and benefits, behind three conditions on money)."""
+    return tuple(
+        c for i, c in enumerate(conditions) if i < shown or (c.critical and c.key in JOB_CONDITIONS)
+    )
 
 
 @dataclass(frozen=True)

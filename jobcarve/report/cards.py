@@ -189,6 +189,17 @@ def job_titles(process: ProcessModel, plan: Plan, units: dict[str, Any], _: Gett
     return out
 
 
+def _arises_daily(unit: Any, hours: float, days: int, some_bound: bool) -> bool:
+    """Work that the week of ``days`` days shows on each day: daily work (`Unit.daily`: per
+    product, in every shift, or given as done on five days), work done on at least that many
+    days, or weekly hours of at least an hour a day in a job with no work on fewer days
+    (these the plan counts as movable within the worker's days: `_job_cards` says so)."""
+    bound = unit.days_per_week
+    return (bound is None or bound >= days) and (
+        unit.daily or bound is not None or (hours >= days * 1.0 and not some_bound)
+    )
+
+
 def _bound_days(n: int, days: int) -> list[int]:
     """The days (0: Monday) of work done on ``n`` of a week's ``days``: one day the last (the
     wash line on Fridays), more spread evenly from the first to the last (three of five:
@@ -213,24 +224,26 @@ def _schedule(
     fifth day nobody would do it (an adviser's reading of case 91: the die fetching, all in a
     job of four days, undone on Fridays), or work done on fewer days than the week.
 
-    Work that arises every working day (`Unit.daily`, the plan's reading too) gets its share
-    on every day: work per product runs while production runs, work in fixed weekly hours
-    of at least `carving.daily_work_hours` a day arises every day too (samples to test,
-    orders to pack before the carrier comes: a review found a schedule that left them
-    undone on some days), and so does work done in every shift (a sample round: a review
-    found the round's week as one block). Work done on fewer days (`Unit.days_per_week`:
-    the wash line cleaned on Fridays) is on days spread over the week from its last
-    (`_bound_days`: one day the last, three Monday, Wednesday and Friday), and then only
-    work that runs with production (`Unit.paced`: per product or in every shift) is on
-    those days besides it: the plan holds that day to a working day (`assignment.day_work`),
-    and other weekly work moves to the other days. Smaller weekly work fills the rest of the
-    days in turn.
+    Work per product (a time per unit) runs while production runs, so every day gets its
+    share of it; so does work in fixed weekly hours of at least an hour a day, which arises
+    every day too (samples to test, orders to pack before the carrier comes: a review found
+    a schedule that left them undone on some days), and so does work done in every shift
+    (a sample round: a review found the round's week as one block). Work done on fewer days
+    (`Unit.days_per_week`: the wash line cleaned on Fridays) is on days spread over the week
+    from its last (`_bound_days`: one day the last, three Monday, Wednesday and Friday), and
+    then only work per product or in every shift is on those days besides it: the plan
+    holds that day to a working day (`assignment.day_work`), and other weekly work moves to
+    the other days. Smaller weekly work fills the rest of the days in turn.
     """
     some_bound = any(units[u].days_per_week is not None for u, _h in by_hours)
+
+    def arises_daily(uid: str, hours: float, days: int) -> bool:
+        return _arises_daily(units[uid], hours, days, some_bound)
+
     days = (
         4
         if total <= 28.5
-        and not any(u in whole and units[u].daily for u, _h in by_hours)
+        and not any(u in whole and arises_daily(u, h, 4) for u, h in by_hours)
         # work done on fewer days (the wash line on Fridays) is on its day: a five-day week
         and not some_bound
         else 5
@@ -255,19 +268,13 @@ def _schedule(
         bound = units[uid].days_per_week
         return min(bound, days) if bound is not None and bound < days else None
 
-    def every_day(uid: str) -> bool:
-        # work that runs with production, other daily work where no day is bound to work
-        # done on fewer days (there it moves to the other days, as the plan counts it:
-        # `PoolUnit.paced`), and work done on at least the job's days
-        unit = units[uid]
-        return on_days(uid) is None and (
-            unit.paced or (unit.daily and not some_bound) or unit.days_per_week is not None
-        )
+    def every_day(uid: str, hours: float) -> bool:
+        return on_days(uid) is None and arises_daily(uid, hours, days)
 
-    daily = [(u, h) for u, h in by_hours if every_day(u)]
+    daily = [(u, h) for u, h in by_hours if every_day(u, h)]
     # work done on fewer days (the wash line on Fridays) is on days spread over the week
     bound = [(u, h, n) for u, h in by_hours if (n := on_days(u)) is not None]
-    weekly = [(u, h) for u, h in by_hours if not every_day(u) and on_days(u) is None]
+    weekly = [(u, h) for u, h in by_hours if not every_day(u, h) and on_days(u) is None]
     for uid, h in daily:
         for d in range(days):
             put(d, uid, h / days)
@@ -736,6 +743,34 @@ def _job_cards(
             prof.days_per_week if prof else None,
             longest,
         )
+        if prof is not None and len(schedule) < 5 and prof.days_per_week is not None:
+            # weekly work of an hour a day or more that the job holds whole, in a week of
+            # fewer days. Of daily work (`Unit.daily`) the plan gives such a job at most its
+            # days' share; weekly hours it counts as movable within the worker's days, so the
+            # card says that, and what follows where the work cannot wait (two readings: "about
+            # 0.8 h on the other days" beside a balance that counted all of it freed)
+            bound = any(units[u].days_per_week is not None for u, _h in by_hours)
+            every = [
+                (u, h)
+                for u, h in by_hours
+                if u in whole and not units[u].daily and _arises_daily(units[u], h, 4, bound)
+            ]
+            if every:
+                floor.append(
+                    _(
+                        "work given in hours a week that comes every working day (%(work)s) is all in this job, and the people of this profile work %(days)s days a week: the plan counts all of it as moved to the job, so the worker does it on those days, ahead or after (the other days' share the day before); where it cannot wait, a colleague keeps the other days' share, about %(hours)s hours a week at a colleague's pace, and the job and the hours it frees are that much smaller"
+                    )
+                    % {
+                        "work": join_items(units[u].label(lang) for u, _h in every),
+                        "days": len(schedule),
+                        # the job's hours are at the worker's pace: a colleague's are fewer
+                        "hours": number(
+                            sum(h for _u, h in every) * prof.pace * (5 - len(schedule)) / 5,
+                            lang,
+                            1,
+                        ),
+                    }
+                )
         if longest is not None and any(d.tenths > round(longest * 10) + 1 for d in schedule):
             # work done on fewer days can make a day longer than the worker's (the tenths'
             # rounding adds at most one)

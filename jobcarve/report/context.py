@@ -27,6 +27,7 @@ from jobcarve.model import ProcessModel
 from jobcarve.report.advice import (
     advise,
     capacity_uses,
+    first_screen,
     loonwaarde_gaps,
     paid_payback_note,
     payback_text,
@@ -158,11 +159,14 @@ class Decision:
     investment: str
     cobot: str
     jobs: tuple[str, ...]
+    #: the first screen's conditions (`advice.first_screen`)
     conditions: tuple[str, ...]
     more_conditions: int
-    #: every condition; Costs and benefits lists those past the first screen's (where its
-    #: "more" points), so that each stands once in the report
+    #: every condition, in the advice's order
     all_conditions: tuple[str, ...]
+    #: the conditions the first screen leaves out: Costs and benefits lists them (where its
+    #: "more" points), so that each stands once in the report
+    other_conditions: tuple[str, ...]
     next_steps: tuple[str, ...]
     stages_note: str
     #: where jobs wait for people leaving: the hours that wait in all (the work balance's),
@@ -1198,7 +1202,7 @@ def _decision(
         else _("none")
     )
     t = thresholds().values
-    shown = int(t["max_conditions_shown"])
+    named = first_screen(advice.conditions, int(t["max_conditions_shown"]))
     stages_note = ""  # the status paragraph under the first screen says what is proven
     return Decision(
         verdict=advice.verdict,
@@ -1215,9 +1219,10 @@ def _decision(
         investment=money(case.cobot_investment_eur, lang) if case is not None else "-",
         cobot=cobot,
         jobs=tuple(j.short for j in jobs),
-        conditions=tuple(c.text for c in advice.conditions[:shown]),
-        more_conditions=max(0, len(advice.conditions) - shown),
+        conditions=tuple(c.text for c in named),
+        more_conditions=len(advice.conditions) - len(named),
         all_conditions=tuple(c.text for c in advice.conditions),
+        other_conditions=tuple(c.text for c in advice.conditions if c not in named),
         next_steps=advice.next_steps,
         stages_note=stages_note,
         waits_note=_waits_note(plan, jobs, lang, _),

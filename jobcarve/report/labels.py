@@ -119,9 +119,6 @@ PARAMETER_LABELS = {
     ),
     "carving.min_cobot_added_hours": N_("Fewest hours a week a cobot must add to be advised"),
     "carving.min_kind_share": N_("Smallest share of a job's hours for one kind of work"),
-    "carving.daily_work_hours": N_(
-        "Hours a day from which work in weekly hours arises every working day"
-    ),
     "carving.proposals_evaluated": N_("Number of split proposals whose effect is computed"),
     "carving.break_after_hours_under_18": N_(
         "Hours of work in a day after which a worker under 18 has a break of 30 minutes"
