@@ -3778,3 +3778,40 @@ def test_the_first_screen_names_every_condition_a_job_rests_on() -> None:
     # not critical: left to Costs and benefits like any other
     quiet = Condition("exposure", 0.0, "check", False)
     assert first_screen([*money, quiet], 3) == tuple(money[:3])
+
+
+def test_vacancy_work_where_leavers_leave_work_says_the_table_shows_todays_other_work() -> None:
+    """The bed refurbisher (case 113): the assemblers in post do the vacancy's work in the
+    hours they hand over, and the retiree leaves work with the four who stay. The table's
+    Other work per person is then today's, so the line on the vacancies' work must not say it
+    stands there (a reading: "it stands under Other work per person" beside 5.6 h for 8 h
+    of vacancy work each); it says the work is part of their own, with the leavers' work on
+    top. Each role the plain line names has its vacancy work within that column."""
+    from jobcarve.report.balance import _other_work, _vacancy_work, balance_view
+    from jobcarve.study import study
+
+    process = read_process(ROOT / "tests" / "cases" / "bed_refurbisher.yaml")
+    result = study(process, time_limit_s=2, draws=0, evaluate_proposals=False)
+    assert result.plan is not None
+    view = balance_view(
+        process, result.plan, "en", translations("en").gettext, analysis=result.analysis
+    )
+    names = {r.id: r.name for r in process.roles}
+    roles = {r.id: r for r in process.roles}
+    fitter = next(b for b in result.plan.work_balance if b.role == "assembler")
+    each = _vacancy_work(roles["assembler"], fitter) / (fitter.people - fitter.leavers)
+    shown, short = _other_work(fitter)
+    assert short and shown is not None and shown < each - 0.5
+    assert any(line.startswith(names["assembler"]) for line in view.vacancy_work_short)
+    assert not any(line.startswith(names["assembler"]) for line in view.vacancy_work)
+    for b in result.plan.work_balance:
+        if any(line.startswith(names[b.role] + " (") for line in view.vacancy_work):
+            other, short = _other_work(b)
+            assert not short and other is not None
+            assert other >= _vacancy_work(roles[b.role], b) / (b.people - b.leavers) - 0.5
+    page = htmllib.unescape(
+        render_report(process, result.analysis, result.plan, lang="en", generated_at=PINNED)
+    )
+    said = re.search(r'data-figure="vacancy-work-leavers">([^<]*)<', page)
+    assert said is not None and names["assembler"] in said.group(1)
+    assert "Other work per person in the table is today's" in said.group(1)
