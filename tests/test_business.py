@@ -1314,6 +1314,9 @@ def test_the_report_names_the_secondment(lang: str) -> None:
     assert view.jobs[0].instrument.startswith(
         _("detachering (seconded by a sociaal werkbedrijf, which pays the wage)")
     )
+    # its loonwaarde is the sociaal werkbedrijf's concern: no percentage beside the fee (a
+    # reading of the bed refurbisher: "85%, detachering")
+    assert view.jobs[0].loonwaarde == "-"
     advice = advise(
         extra_workers=1, freed_hours=16, case=case, spread=None, cobot_names=(), lang=lang, _=_
     )

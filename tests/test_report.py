@@ -3815,3 +3815,23 @@ def test_vacancy_work_where_leavers_leave_work_says_the_table_shows_todays_other
     said = re.search(r'data-figure="vacancy-work-leavers">([^<]*)<', page)
     assert said is not None and names["assembler"] in said.group(1)
     assert "Other work per person in the table is today's" in said.group(1)
+
+
+def test_a_profile_without_a_job_coach_gets_none_offered_on_its_card() -> None:
+    """The bed refurbisher (case 113): the man after a burn-out has supports listed without
+    a job coach (his limit is medical, not a skill a coach trains), so his card's guidance
+    offers none "when needed" (a reading); a profile that lists none keeps the offer, and a
+    job with a job coach names it."""
+    process, result, ctx, _units = _case_cards("bed_refurbisher")
+    profiles = {p.id: p for p in process.profiles}
+    checked = set()
+    for card, job in zip(ctx.jobs, result.plan.carved, strict=True):
+        prof = profiles[job.profile]
+        if "job_coach" in job.supports:
+            assert "the job coach" in card.coach
+        elif prof.supports and "job_coach" not in prof.supports:
+            assert "job coach" not in card.coach and "guides the new worker" in card.coach
+            checked.add(prof.id)
+        elif prof.instrument != "detachering":
+            assert "with a job coach from the municipality or UWV when needed" in card.coach
+    assert "burnout_technical" in checked

@@ -472,7 +472,14 @@ def business_view(
             hours=number(j.hours_per_week, lang, 1),
             # no instrument: the full wage, whatever the pace (a reading: "90%, none" for a
             # WIA worker on the full wage read as a loonwaarde that cuts his pay)
-            loonwaarde=_("full wage") if j.instrument == "none" else percent(j.loonwaarde, lang, 0),
+            # seconded: the fee stands in place of wage and subsidy, and the loonwaarde is the
+            # sociaal werkbedrijf's concern (a reading of the bed refurbisher: "85%,
+            # detachering" read as the seconded man's loonwaarde)
+            loonwaarde=_("full wage")
+            if j.instrument == "none"
+            else "-"
+            if j.instrument == "detachering"
+            else percent(j.loonwaarde, lang, 0),
             instrument=_instrument(j, case, instruments, lang, _) + _wage_note(j, lang, _),
             cost=money(j.items["wage_cost_new_workers"], lang),
             support=money(

@@ -842,6 +842,15 @@ def _job_cards(
                         "a fixed colleague from the team guides the new worker, about %(hours)s hours a week in the first year, with the job coach from the municipality or UWV that the job has"
                     )
                     if "job_coach" in job.supports
+                    # a profile whose supports the model gives without a job coach has none
+                    # (a reading of the bed refurbisher: "with a job coach when needed" for a
+                    # man whose limit is medical, not a skill a coach trains)
+                    else _(
+                        "a fixed colleague from the team guides the new worker, about %(hours)s hours a week in the first year"
+                    )
+                    if job.profile
+                    and profiles[job.profile].supports
+                    and "job_coach" not in profiles[job.profile].supports
                     else _(
                         "a fixed colleague from the team guides the new worker, about %(hours)s hours a week in the first year, with a job coach from the municipality or UWV when needed"
                     )
