@@ -486,15 +486,7 @@ def test_a_profile_without_a_job_is_told_of_its_trial_work() -> None:
     """With no work counted where supports close a gap (the limit at 0), the assembly
     example's profiles get no job; each no-job reason is followed by the trial work beside
     it, at most its roles' room."""
-    import dataclasses
-
-    from jobcarve.catalog import load_catalogs
-
-    cats = load_catalogs()
-    assert cats.params is not None
-    param = cats.params.carving.max_counted_supported_gaps.model_copy(update={"value": 0})
-    carving = cats.params.carving.model_copy(update={"max_counted_supported_gaps": param})
-    strict = dataclasses.replace(cats, params=cats.params.model_copy(update={"carving": carving}))
+    strict = _counting_gaps(0)
     process = read_process(EXAMPLES[0])
     result = plan(process, catalogs=strict, time_limit_s=2, evaluate_proposals=False)
     assert not result.carved and result.trials
@@ -515,6 +507,20 @@ def test_a_profile_without_a_job_is_told_of_its_trial_work() -> None:
         listed = sum(result.trials[pid].values()) / pace[r.params["profile"]]
         bound = sum(room.get(x, 0.0) for x in roles) / pace[r.params["profile"]]
         assert 0 < r.params["hours"] <= min(listed, bound) + 1e-6
+
+
+def _counting_gaps(limit: int):  # type: ignore[no-untyped-def]
+    """The catalogues with the plan counting work only where supports close at most
+    ``limit`` gaps (`carving.max_counted_supported_gaps`); 0: only work that fits as it is."""
+    import dataclasses
+
+    from jobcarve.catalog import load_catalogs
+
+    cats = load_catalogs()
+    assert cats.params is not None
+    param = cats.params.carving.max_counted_supported_gaps.model_copy(update={"value": limit})
+    carving = cats.params.carving.model_copy(update={"max_counted_supported_gaps": param})
+    return dataclasses.replace(cats, params=cats.params.model_copy(update={"carving": carving}))
 
 
 def test_the_line_leaves_work_to_try_out_first_to_the_line_workers() -> None:
@@ -1553,3 +1559,30 @@ options: {{min_kinds_per_job: 1, min_job_hours: 12}}
     assert objectives(inst, swapped)[6] == -1200
     # the stages before it cannot tell the two plans apart
     assert objectives(inst, swapped)[:6] == objectives(inst, a)[:6]
+
+
+def test_a_trial_of_daily_work_moves_a_four_day_profiles_days_share() -> None:
+    """Daily work that a profile of four days may only try out (supports close more gaps
+    than the plan counts) is shared out by the day like work it may do, so that a successful
+    trial moves at most four fifths of it (a diff review: `_trials` offered all of it)."""
+    strict = _counting_gaps(0)
+    base = read_process(EXAMPLES[0])
+    # one profile of four days, which may only try out daily work no other does
+    fours = [
+        p.model_copy(update={"days_per_week": 4}) if p.id == "autism_detail" else p
+        for p in base.profiles
+    ]
+    process = base.model_copy(update={"profiles": fours})
+    result = plan(process, catalogs=strict, time_limit_s=2, evaluate_proposals=False)
+    assert result.instance is not None
+    inst = result.instance
+    from jobcarve import analyze
+
+    daily = {u.id for u in analyze(process, catalogs=strict).units if u.daily}
+    tried = [(u, h) for u, h in result.trials.get("autism_detail", {}).items() if u in daily]
+    for unit, hours in tried:
+        parts = [u for u in inst.units if u.unit == unit]
+        assert parts[0].day_parts and parts[0].day_parts % 5 == 0, unit
+        whole = sum(u.base_hours for u in parts)
+        assert hours <= 0.8 * whole + 1e-3, (unit, hours, whole)
+    assert tried

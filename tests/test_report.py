@@ -856,10 +856,19 @@ def test_work_per_product_runs_every_day_of_the_week() -> None:
     week = _schedule([("press", 12.0), ("clean", 8.0)], units, 20.0, "nl", frozenset({"press"}))
     assert [d.hours for d in week] == ["4"] * 5
     assert [[u.hours for u in d.work if u.name == "Pers bewaken"] for d in week] == [["2,4"]] * 5
-    # all of the weekly cleaning round (under an hour a day over five) keeps four days
+    # all of a weekly cleaning round keeps four days, however large: work in hours a week is
+    # movable within the week, as the plan counts it (`Unit.daily`; a diff review)
     week = _schedule([("press", 12.0), ("clean", 3.0)], units, 15.0, "nl", frozenset({"clean"}))
     assert len(week) == 4
-    # weekly work of an hour a day or more arises every day: it gets its share of each day
+    week = _schedule([("press", 4.0), ("clean", 16.0)], units, 20.0, "nl", frozenset({"clean"}))
+    assert len(week) == 4
+    # but all of work given as done on five days works five
+    units["daily_check"] = _week_unit("Orders nakijken", days=5)
+    week = _schedule(
+        [("press", 4.0), ("daily_check", 3.0)], units, 7.0, "nl", frozenset({"daily_check"})
+    )
+    assert len(week) == 5
+    # the week lays out weekly work of an hour a day or more on each day
     week = _schedule([("press", 4.0), ("clean", 16.0)], units, 20.0, "nl")
     assert [d.hours for d in week] == ["5", "5", "5", "5"]
     assert [[u.hours for u in d.work] for d in week] == [["1", "4"]] * 4
@@ -3157,10 +3166,22 @@ def test_a_job_of_a_four_day_profile_asks_who_does_daily_work_on_the_fifth_day(
     for card in cards:
         for line in card.floor:
             if "comes every working day" in line:
-                # weekly hours the plan moved whole: done ahead or after, or smaller
-                assert "work 4 days a week" in line and "counts all of it as moved" in line
-                assert "keeps the other days' share, about " in line
+                # weekly hours the plan counts whole in this job: done on the worker's days,
+                # before or after, or a colleague keeps the other days' share
+                assert "work 4 days a week" in line and "counts all of it in this job" in line
+                assert "a colleague keeps that share, about " in line
                 assert not any(units[u].label("en") in line for u in per_product), line
+                # only work this job alone holds, in hours a week (a diff review: "all in
+                # this job" of work two jobs shared)
+                named = [
+                    u
+                    for u in units
+                    if units[u].label("en") in line and units[u].days_per_week is None
+                ]
+                assert named and all(
+                    {(h.kind, h.holder) for h in planned.unit_holder[u]} == {("carved", card.id)}
+                    for u in named
+                ), line
                 said += 1
     assert said
     text = (ROOT / "examples" / "packaging_food.yaml").read_text(encoding="utf-8")
@@ -3763,21 +3784,20 @@ def test_the_galvaniser_first_screen_gives_the_late_jobs_and_both_paid_figures_a
 
 def test_the_first_screen_names_every_condition_a_job_rests_on() -> None:
     """The first screen names the conditions with most money at stake, and besides them every
-    critical condition a job rests on (a floor check, a later shift), which has no money at
-    stake and so comes last (a reading of the galvaniser: a job coach's late shift only under
-    Costs and benefits, behind three conditions on money)."""
+    condition a job rests on (a floor check, a later shift), which has no money at stake and
+    so comes after the other critical ones (a reading of the galvaniser: a job coach's late
+    shift only under Costs and benefits, behind three conditions on money)."""
     from jobcarve.report.advice import Condition, first_screen
 
     money = [Condition(f"m{i}", 1000.0 * (5 - i), f"money {i}", True) for i in range(4)]
     late = Condition("later_shift", 0.0, "late", True)
     loss = Condition("possible_loss", 0.0, "loss", False)
-    shown = first_screen([*money, late, loss], 3)
-    assert shown == (*money[:3], late)
-    assert first_screen([*money[:2], late, loss], 3) == (*money[:2], late)
-    assert first_screen([late, loss], 1) == (late,)
-    # not critical: left to Costs and benefits like any other
-    quiet = Condition("exposure", 0.0, "check", False)
-    assert first_screen([*money, quiet], 3) == tuple(money[:3])
+    assert first_screen([*money, late, loss], 3) == ((*money[:3], late), (money[3], loss))
+    assert first_screen([*money[:2], late, loss], 3) == ((*money[:2], late), (loss,))
+    assert first_screen([late, loss], 1) == ((late,), (loss,))
+    # two conditions alike stand once each, by position
+    twice = Condition("m9", 1.0, "same", True)
+    assert first_screen([twice, twice], 1) == ((twice,), (twice,))
 
 
 def test_vacancy_work_where_leavers_leave_work_says_the_table_shows_todays_other_work() -> None:

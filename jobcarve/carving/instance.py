@@ -469,9 +469,11 @@ def build_instance(
         # daily work that a profile of fewer days may do: whole days' shares per shift, so
         # that a job of d days holds d fifths of it (`part_cap`); such a share may be below
         # `share_hours` (a day is a fifth), and work no such profile may do is not re-split
-        # (a diff review: parts of 0.65 h where no four-day profile fitted)
+        # (a diff review: parts of 0.65 h where no four-day profile fitted); work such a
+        # profile may only try out too, so that a trial moves its days' share (`_trials`,
+        # `part_cap`; a diff review: a four-day profile offered all of a daily unit)
         day_parts = 0
-        if daily and any(a and f for a, f in zip(access, fewer_days, strict=True)):
+        if daily and any(usable[p] and f for p, f in zip(pids, fewer_days, strict=True)):
             per_shift = WORKING_DAYS * math.ceil((parts // max(shifts, 1)) / WORKING_DAYS)
             parts = per_shift * shifts
             day_parts = per_shift

@@ -13,8 +13,9 @@ thresholds are in ``task_catalogs/advice.yaml`` (policy, with their basis).
   the draws is below the threshold;
 * **go**: otherwise.
 
-Conditions are listed with the money at stake, largest first; the first screen names at
-most ``max_conditions_shown``.
+Conditions are listed with the critical ones first, and among them the money at stake,
+largest first; the first screen names the first ``max_conditions_shown`` and every
+critical condition a job rests on (`first_screen`).
 """
 
 from __future__ import annotations
@@ -82,14 +83,20 @@ class Condition:
 JOB_CONDITIONS = frozenset({"exposure", "later_shift"})
 
 
-def first_screen(conditions: Sequence[Condition], shown: int) -> tuple[Condition, ...]:
-    """The conditions the first screen names, in the advice's order: the first ``shown``
-    (`max_conditions_shown`, most money at stake first), and besides them every critical
-    condition that a job rests on (`JOB_CONDITIONS`), which has no money at stake and so
-    comes last (a reading of the galvaniser: the late shift of a young man with a job coach
-    only under Costs and benefits, behind three conditions on money)."""
-    return tuple(
-        c for i, c in enumerate(conditions) if i < shown or (c.critical and c.key in JOB_CONDITIONS)
+def first_screen(
+    conditions: Sequence[Condition], shown: int
+) -> tuple[tuple[Condition, ...], tuple[Condition, ...]]:
+    """The conditions the first screen names and the others (Costs and benefits lists
+    them), each in the advice's order: the first ``shown`` (`max_conditions_shown`), and
+    besides them every condition a job rests on (`JOB_CONDITIONS`, always critical), which
+    has no money at stake and so comes after the other critical ones (a reading of the
+    galvaniser: the late shift of a young man with a job coach only under Costs and
+    benefits, behind three conditions on money). Split by position, so that each condition
+    stands in one of the two."""
+    named = [i < shown or c.key in JOB_CONDITIONS for i, c in enumerate(conditions)]
+    return (
+        tuple(c for c, n in zip(conditions, named, strict=True) if n),
+        tuple(c for c, n in zip(conditions, named, strict=True) if not n),
     )
 
 

@@ -189,11 +189,13 @@ def job_titles(process: ProcessModel, plan: Plan, units: dict[str, Any], _: Gett
     return out
 
 
-def _arises_daily(unit: Any, hours: float, days: int, some_bound: bool) -> bool:
-    """Work that the week of ``days`` days shows on each day: daily work (`Unit.daily`: per
-    product, in every shift, or given as done on five days), work done on at least that many
-    days, or weekly hours of at least an hour a day in a job with no work on fewer days
-    (these the plan counts as movable within the worker's days: `_job_cards` says so)."""
+def _each_day(unit: Any, hours: float, days: int, some_bound: bool) -> bool:
+    """Work that the week of ``days`` days lays out on each day: daily work (`Unit.daily`:
+    per product, in every shift, or given as done on five days), work done on at least that
+    many days, and, as a layout only, weekly hours of at least an hour a day in a job with
+    no work on fewer days (samples to test, orders to pack before the carrier comes: a review
+    found a week that left them undone on some days). The plan counts such weekly hours as
+    movable within the worker's days, and so does the card's choice of days (`_schedule`)."""
     bound = unit.days_per_week
     return (bound is None or bound >= days) and (
         unit.daily or bound is not None or (hours >= days * 1.0 and not some_bound)
@@ -220,30 +222,29 @@ def _schedule(
     max_day: float | None = None,
 ) -> tuple[ScheduleDay, ...]:
     """A simple week: the job's hours over 4 or 5 days (4 up to 28.5 h), and 5 where the job
-    holds work that arises every day and that no role or cobot keeps any of (`whole`): on a
-    fifth day nobody would do it (an adviser's reading of case 91: the die fetching, all in a
-    job of four days, undone on Fridays), or work done on fewer days than the week.
+    holds daily work (`Unit.daily`) that no role or cobot keeps any of (`whole`): on a fifth
+    day nobody would do it (an adviser's reading of case 91: the die fetching, all in a job
+    of four days, undone on Fridays), or work done on fewer days than the week.
 
-    Work per product (a time per unit) runs while production runs, so every day gets its
-    share of it; so does work in fixed weekly hours of at least an hour a day, which arises
-    every day too (samples to test, orders to pack before the carrier comes: a review found
-    a schedule that left them undone on some days), and so does work done in every shift
-    (a sample round: a review found the round's week as one block). Work done on fewer days
+    Daily work runs every day, so every day gets its share of it: work per product while
+    production runs, work done in every shift (a sample round: a review found the round's
+    week as one block), work given as done on five days. The week lays out weekly hours of
+    at least an hour a day on each day too (`_each_day`). Work done on fewer days
     (`Unit.days_per_week`: the wash line cleaned on Fridays) is on days spread over the week
     from its last (`_bound_days`: one day the last, three Monday, Wednesday and Friday), and
-    then only work per product or in every shift is on those days besides it: the plan
-    holds that day to a working day (`assignment.day_work`), and other weekly work moves to
-    the other days. Smaller weekly work fills the rest of the days in turn.
+    then only daily work is on those days besides it: the plan holds that day to a working
+    day (`assignment.day_work`), and other weekly work moves to the other days. Smaller
+    weekly work fills the rest of the days in turn.
     """
     some_bound = any(units[u].days_per_week is not None for u, _h in by_hours)
 
     def arises_daily(uid: str, hours: float, days: int) -> bool:
-        return _arises_daily(units[uid], hours, days, some_bound)
+        return _each_day(units[uid], hours, days, some_bound)
 
     days = (
         4
         if total <= 28.5
-        and not any(u in whole and arises_daily(u, h, 4) for u, h in by_hours)
+        and not any(u in whole and units[u].daily for u, _h in by_hours)
         # work done on fewer days (the wash line on Fridays) is on its day: a five-day week
         and not some_bound
         else 5
@@ -743,29 +744,35 @@ def _job_cards(
             prof.days_per_week if prof else None,
             longest,
         )
-        if prof is not None and len(schedule) < 5 and prof.days_per_week is not None:
-            # weekly work of an hour a day or more that the job holds whole, in a week of
+        days = len(schedule)
+        if prof is not None and days < 5 and prof.days_per_week is not None:
+            # weekly work of an hour a day or more that this job alone holds, in a week of
             # fewer days. Of daily work (`Unit.daily`) the plan gives such a job at most its
             # days' share; weekly hours it counts as movable within the worker's days, so the
-            # card says that, and what follows where the work cannot wait (two readings: "about
-            # 0.8 h on the other days" beside a balance that counted all of it freed)
-            bound = any(units[u].days_per_week is not None for u, _h in by_hours)
+            # card says what follows if the work comes every day and cannot wait (two
+            # readings: "about 0.8 h on the other days" beside a balance that counted all of
+            # it freed; a diff review: "all in this job" of work two jobs shared, and of work
+            # done on four days)
             every = [
                 (u, h)
                 for u, h in by_hours
-                if u in whole and not units[u].daily and _arises_daily(units[u], h, 4, bound)
+                if not units[u].daily
+                and units[u].days_per_week is None
+                and h >= days * 1.0
+                and {(k.kind, k.holder) for k in plan.unit_holder.get(u, ())}
+                == {("carved", job.id)}
             ]
             if every:
                 floor.append(
                     _(
-                        "work given in hours a week that comes every working day (%(work)s) is all in this job, and the people of this profile work %(days)s days a week: the plan counts all of it as moved to the job, so the worker does it on those days, ahead or after (the other days' share the day before); where it cannot wait, a colleague keeps the other days' share, about %(hours)s hours a week at a colleague's pace, and the job and the hours it frees are that much smaller"
+                        "if work in hours a week that is all in this job comes every working day (%(work)s): the people of this profile work %(days)s days a week, and the plan counts all of it in this job, so the worker does the other days' share on their own days, before or after; where it cannot wait, a colleague keeps that share, about %(hours)s hours a week at a colleague's pace, and the hours the job frees are that much smaller"
                     )
                     % {
                         "work": join_items(units[u].label(lang) for u, _h in every),
-                        "days": len(schedule),
+                        "days": days,
                         # the job's hours are at the worker's pace: a colleague's are fewer
                         "hours": number(
-                            sum(h for _u, h in every) * prof.pace * (5 - len(schedule)) / 5,
+                            sum(h for _u, h in every) * prof.pace * (5 - days) / 5,
                             lang,
                             1,
                         ),

@@ -1202,7 +1202,7 @@ def _decision(
         else _("none")
     )
     t = thresholds().values
-    named = first_screen(advice.conditions, int(t["max_conditions_shown"]))
+    named, others = first_screen(advice.conditions, int(t["max_conditions_shown"]))
     stages_note = ""  # the status paragraph under the first screen says what is proven
     return Decision(
         verdict=advice.verdict,
@@ -1220,9 +1220,9 @@ def _decision(
         cobot=cobot,
         jobs=tuple(j.short for j in jobs),
         conditions=tuple(c.text for c in named),
-        more_conditions=len(advice.conditions) - len(named),
+        more_conditions=len(others),
         all_conditions=tuple(c.text for c in advice.conditions),
-        other_conditions=tuple(c.text for c in advice.conditions if c not in named),
+        other_conditions=tuple(c.text for c in others),
         next_steps=advice.next_steps,
         stages_note=stages_note,
         waits_note=_waits_note(plan, jobs, lang, _),
