@@ -502,6 +502,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "een heftruck of ander voertuig besturen",
         "driving a forklift or other vehicle",
     ),
+    "flag.electrical": (
+        "elektrisch werk (NEN 3140)",
+        "electrical work (NEN 3140)",
+    ),
     "flag.hazardous_substance": (
         "werken met gevaarlijke stoffen",
         "work with hazardous substances",

@@ -1966,3 +1966,26 @@ def test_a_profile_that_cannot_interpret_failures_does_not_fit_the_whole_test() 
     assert parts["t.interpret"].demands["problem_solving"] == 4
     assert parts["t.interpret"].fit["p"].verdict == "not_accessible"
     assert parts["t.connect_run"].fit["p"].verdict == "fits"
+
+
+def test_no_electrical_work_keeps_nen_3140_work_out() -> None:
+    """A profile that may not do electrical work (the seconding sociaal werkbedrijf's rule;
+    NEN 3140: only a designated skilled or instructed person): swapping an actuator, plug
+    and all, is not accessible whatever its capacities; the mechanical swap is open (a blind
+    case writer: the format could not say it)."""
+
+    def swap(activities: str) -> Unit:
+        return restricted(
+            f"""
+            - {{id: t, name: Swap the actuator, role: op, hours_per_week: 8,
+               activities: [{activities}], demands: {{fine_motor: 2}},
+               handling: {{part_mass_kg: 2.5}}}}
+            """,
+            "{kind: no_electrical_work}",
+        )
+
+    plug = swap("positioning, electrical")
+    assert_excluded(plug, "electrical")
+    reason = plug.fit["p"].reasons[0]
+    assert "NEN 3140" in reason.text("nl") and "NEN 3140" in reason.text("en")
+    assert swap("positioning").fit["p"].verdict == "fits"
