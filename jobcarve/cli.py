@@ -12,7 +12,9 @@ domain logic: ``analyze`` is `jobcarve.study`, ``compare`` is `jobcarve.scenario
 from __future__ import annotations
 
 import atexit
+import contextlib
 import json
+import os
 import signal
 import sys
 import threading
@@ -747,16 +749,43 @@ def catalog_supports() -> None:
             typer.echo(f"{'':<22}   rotation: at most {sup.max_share_of_job:.0%} of a job's hours")
 
 
+#: seconds an interrupted run has to end by itself before it is ended (`_end_after_grace`)
+INTERRUPT_GRACE_S = 30.0
+INTERRUPTED = "error: interrupted; nothing was written (earlier outputs are unchanged)"
+
+
+def _end_after_grace() -> None:
+    """End a run that has not ended `INTERRUPT_GRACE_S` after its interrupt: temporary files
+    removed, one line said, exit 130. An interrupted run writes nothing whatever it was
+    doing, so nothing is lost; a run waiting on a browser that no longer answers (one CI
+    run: SIGTERM while Chromium printed, and the run still alive 120 s later) would
+    otherwise never end."""
+    from jobcarve.progress import stop_spinners
+
+    stop_spinners()
+    cleanup_temporary_files()
+    if not _STATE.get("interrupt_reported"):
+        with contextlib.suppress(OSError):
+            os.write(2, (INTERRUPTED + "\n").encode())
+    os._exit(130)
+
+
 def _interrupt(signum: int, frame: FrameType | None) -> None:
     """SIGINT, SIGTERM and SIGHUP alike: note it and interrupt the run (exit 130).
 
     SIGTERM and SIGHUP go to whatever handles SIGINT at the moment (during a solve the
     solver's watch, which stops the search and keeps the best plan so far), so every signal
-    that ends a run takes the same path: temporary files removed, nothing half written.
+    that ends a run takes the same path: temporary files removed, nothing half written. A
+    run that has not ended `INTERRUPT_GRACE_S` later is ended (`_end_after_grace`).
     """
     from jobcarve.report.pdf import note_interrupt
 
     note_interrupt()
+    if not _STATE.get("grace"):
+        _STATE["grace"] = True
+        timer = threading.Timer(INTERRUPT_GRACE_S, _end_after_grace)
+        timer.daemon = True
+        timer.start()
     handler = signal.getsignal(signal.SIGINT)
     if signum != signal.SIGINT and callable(handler) and handler is not _interrupt:
         handler(signal.SIGINT, frame)
@@ -800,17 +829,15 @@ def main(argv: list[str] | None = None) -> None:
             # typer turns Ctrl-C (and so SIGTERM) into exit code 130 without a word
             stop_spinners()
             cleanup_temporary_files()
-            typer.echo(
-                "error: interrupted; nothing was written (earlier outputs are unchanged)", err=True
-            )
+            _STATE["interrupt_reported"] = True
+            typer.echo(INTERRUPTED, err=True)
     except typer.Exit as exc:
         code = exc.exit_code
     except (typer.Abort, KeyboardInterrupt):
         stop_spinners()
         cleanup_temporary_files()
-        typer.echo(
-            "error: interrupted; nothing was written (earlier outputs are unchanged)", err=True
-        )
+        _STATE["interrupt_reported"] = True
+        typer.echo(INTERRUPTED, err=True)
         code = 130
     except typer.TyperException as exc:  # usage errors of the vendored click
         ctx = getattr(exc, "ctx", None)

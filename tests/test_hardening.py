@@ -999,6 +999,44 @@ def test_empty_output_path_is_refused(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["m.yaml"]
 
 
+def test_an_interrupted_run_that_does_not_end_is_ended() -> None:
+    """A run still alive `INTERRUPT_GRACE_S` after SIGTERM is ended: exit 130, the one
+    "interrupted" line, nothing written (one CI run: SIGTERM while Chromium printed, and the
+    run still alive 120 s later). Here the grace is 1 s and the run ignores the interrupt,
+    as one waiting on a browser that no longer answers does."""
+    script = (
+        "import time\n"
+        "from jobcarve import cli\n"
+        "cli.INTERRUPT_GRACE_S = 1.0\n"
+        "cli._install_signal_handlers()\n"
+        "print('ready', flush=True)\n"
+        "while True:\n"
+        "    try:\n"
+        "        time.sleep(60)\n"
+        "    except KeyboardInterrupt:\n"
+        "        pass\n"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
+    assert proc.stdout is not None
+    assert proc.stdout.readline().strip() == "ready"
+    proc.send_signal(signal.SIGTERM)
+    try:
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 130
+    assert err.strip().splitlines() == [
+        "error: interrupted; nothing was written (earlier outputs are unchanged)"
+    ]
+
+
 @pytest.mark.parametrize("delay", [0.2, 1.5])
 def test_sigterm_during_pdf(tmp_path: Path, delay: float) -> None:
     """M4: SIGTERM while Chromium prints: exit 130, one `error: interrupted` line, no Node.js
