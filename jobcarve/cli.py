@@ -267,8 +267,10 @@ def analyze(
         float | None,
         typer.Option(
             "--time-limit",
-            help="The solver's time budget in seconds of deterministic time, not wall time "
-            "(default from the model or 20); analysis, Monte Carlo draws and reports come on top.",
+            help="The solver's time budget per plan in seconds of deterministic time, not wall "
+            "time (default from the model or 20); a plan with cobots is also solved without "
+            "them, and one without an advised cobot once more with one cell, each at this "
+            "budget; analysis, Monte Carlo draws and reports come on top.",
             min=0.01,
             max=86400,
         ),

@@ -546,7 +546,9 @@ def test_the_line_leaves_work_to_try_out_first_to_the_line_workers() -> None:
 
 def test_a_plan_without_its_cobots_keeps_the_options_it_ran_with() -> None:
     """When the cobots add nothing and the plan without them is returned, its options are
-    the plan's own (the report's assumptions once said "at most 0 cobots")."""
+    the plan's own (the report's assumptions once said "at most 0 cobots"). The cosmetics
+    filler's cell takes over the bottle packing (2.7 h freed) and assists the palletising:
+    the hours the plan frees with it come mostly from the assist, which is no reason."""
     from pathlib import Path
 
     from jobcarve.catalog import load_catalogs
@@ -955,7 +957,8 @@ def test_a_dropped_cobot_frees_its_slot_for_another_candidate() -> None:
     process = read_process(Path(__file__).parent / "cases" / "liquorice_factory.yaml")
     result = plan(process, time_limit_s=5, evaluate_proposals=False)
     cells = {u: c.why for c in result.cobots for u in (*c.units, *c.assists)}
-    assert cells.get("palletise_cartons") == ("ergonomics",)
+    # it removes the lifting risk (and frees the packers' agency hours besides)
+    assert "ergonomics" in cells.get("palletise_cartons", ())
     assert "load_crate_washer" not in cells
     assert any("load_crate_washer" in c.assists for c in result.cobot_options)
 
@@ -1586,3 +1589,34 @@ def test_a_trial_of_daily_work_moves_a_four_day_profiles_days_share() -> None:
         whole = sum(u.base_hours for u in parts)
         assert hours <= 0.8 * whole + 1e-3, (unit, hours, whole)
     assert tried
+
+
+def test_a_cobot_that_ends_agency_hours_is_advised() -> None:
+    """Case 93, the valve maker: a lathe-tending cell (44.4 h, rigid 0.6 kg bodies) in the
+    hard-to-fill machinists' role, whose room is 38 h. The plan's own order asks the
+    hard-to-fill hours first, and new jobs taking the machinists' gauge checks tie with the
+    cell; the cell took a few hours and was dropped. Tried with one cell that frees as many
+    hours as it can, the cell takes the loading over (no new job holds any of it) and the new
+    jobs take work that agency staff do in assembly: as many jobs, carved hours and
+    hard-to-fill hours (within the slack), and at least 8 h a week more freed for the roles'
+    declared uses, at least 8 h of it by the work the cell takes over (its blind expert:
+    "the cobot", sure)."""
+    from jobcarve.catalog import load_catalogs
+
+    cats = load_catalogs()
+    assert cats.params is not None
+    least = cats.params.carving.min_cobot_added_hours.value
+    slack = cats.params.carving.carved_hours_slack_hours.value
+    process = read_process(ROOT / "tests" / "cases" / "valve_maker.yaml")
+    result = plan(process, time_limit_s=2, evaluate_proposals=False)
+    assert [(c.units, c.why) for c in result.cobots] == [(("tend_cnc_cells",), ("adds_hours",))]
+    effect = result.cobot_effect
+    assert effect is not None
+    assert effect.freed_hours_added >= least
+    assert effect.carved_hours_added >= -slack - 0.005
+    assert effect.hard_to_fill_hours_added >= -slack - 0.005
+    assert len(result.carved) >= effect.extra_workers_without
+    # no new job holds a part of the loading; the cell takes over at least 8 h of it
+    holders = result.unit_holder["tend_cnc_cells"]
+    assert "carved" not in {h.kind for h in holders}
+    assert sum(h.hours_per_week for h in holders if h.kind == "cobot") >= least

@@ -416,9 +416,11 @@ def test_examples_keep_the_work_balance() -> None:
 
 def test_cobot_reasons() -> None:
     """Every cobot in a plan says why, for itself: it removes at least 8 h/week of
-    ergonomic risk, or the cobots add hours and this cell does at least 8 h/week of the
-    work (min_cobot_added_hours, the cell's yearly cost); a cell that only assists a few
+    ergonomic risk, or the cobots add at least 8 h/week (carved, hard-to-fill, or freed for
+    the roles' declared uses) and this cell does at least 8 h/week of the work (min_cobot_added_hours, the cell's yearly cost); a cell that only assists a few
     hours is an option, not advice."""
+    from jobcarve.carving.plan import _freed_hours_by_cobot
+
     least = load_catalogs().params.carving.min_cobot_added_hours.value  # type: ignore[union-attr]
     for path in EXAMPLES:
         result = plan(read_process(path), time_limit_s=3, evaluate_proposals=False)
@@ -428,6 +430,13 @@ def test_cobot_reasons() -> None:
                 assert cobot.risk_units
             if "adds_hours" in cobot.why:
                 assert cobot.hours_per_week >= least, (path.name, cobot.id)
+                effect = result.cobot_effect
+                assert effect is not None
+                adds = max(effect.carved_hours_added, effect.hard_to_fill_hours_added) >= least
+                # or it frees hours for the roles' uses by the work it takes over itself
+                own = _freed_hours_by_cobot(result)[cobot.id]
+                frees = effect.freed_hours_added >= least and own >= least - 0.005
+                assert adds or frees, (path.name, cobot.id, effect, own)
         for option in result.cobot_options:
             assert not option.why, (path.name, option.id)
 

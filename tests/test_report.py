@@ -1130,10 +1130,11 @@ def test_a_plan_without_a_cobot_says_where_the_cobot_work_went() -> None:
         in text
     )
     assert "Its role has too little room" not in text
-    # the reason is the plan's rule, not a claim about the roles' room (a role may still have
-    # agency hours a cobot could save: the report says they are not counted)
+    # the reason is the plan's rule, not a claim about the roles' room; agency hours and
+    # overtime a cell would end count among its reasons
     assert "only where it takes over a lifting or repetition risk" in text
-    assert "agency hours it could save in its role are not counted" in text
+    assert "agency hours and overtime that end among them" in text
+    assert "it did not advise a cell for this work" in text
     # the plan has all the cobots it may: the risk is kept for the cap, not for "neither"
     # (a diff review: two palletisers at LI 2.83 beside two cells)
     plan.cobots = ("cobot-1", "cobot-2")  # type: ignore[attr-defined]
@@ -1141,7 +1142,15 @@ def test_a_plan_without_a_cobot_says_where_the_cobot_work_went() -> None:
     assert (
         "stays with today's staff: Pallets (8 h/week). The plan proposes at most 2 cobots" in capped
     )
-    assert "Pallets" not in capped.split("The plan proposes at most 2 cobots")[1]
+    assert "Pallets" not in capped.split("Pallets (8 h/week). The plan proposes at most")[1]
+    # and work without a risk is kept for the cap too, not for want of a reason (a diff
+    # review: "no such reason" said where no further cell could be tried)
+    assert (
+        "stays with today's staff: Stack (12 h/week); Pick, where a cobot would assist (8 h/week)."
+        " The plan proposes at most 2 cobots (the options' limit), and has them: weigh a further"
+        " cell here against its cost." in capped
+    )
+    assert "it did not advise a cell for this work" not in capped
     plan.cobots = ()  # type: ignore[attr-defined]
     plan.options = {"max_cobots": 0}  # type: ignore[attr-defined]
     text = _cobot_candidates(analysis, plan, "en", translations("en").gettext, 8.0)  # type: ignore[arg-type]
@@ -2545,13 +2554,15 @@ def test_a_card_asks_to_measure_heavy_lifting_nobody_rated() -> None:
             assert not notes, job.id
     assert said >= 1
     # by hand: racking profiles (demand 4 on lifting, no geometry in the model) is such a
-    # lift, and the plan at 2 s gives it to the strong non-reader's job
+    # lift, and the plan at 2 s gives it to the strong non-reader's jobs
     rack = units["rack_profiles"]
     assert rack.demands["lifting"] >= 3 and rack.lifting_index is None
-    (card,) = [
+    racking = [
         c for c, j in zip(ctx.jobs, result.plan.carved, strict=True) if "rack_profiles" in j.units
     ]
-    assert any(f.startswith(note) and rack.label("en") in f for f in card.floor)
+    assert racking
+    for card in racking:
+        assert any(f.startswith(note) and rack.label("en") in f for f in card.floor)
 
 
 def test_an_assumption_the_plan_overrode_gives_both_values() -> None:
@@ -3855,3 +3866,58 @@ def test_a_profile_without_a_job_coach_gets_none_offered_on_its_card() -> None:
         elif prof.instrument != "detachering":
             assert "with a job coach from the municipality or UWV when needed" in card.coach
     assert "burnout_technical" in checked
+
+
+def test_a_cobot_card_says_why_the_plan_advises_it() -> None:
+    """The valve maker's lathe-tending cell is advised for the hours it frees (agency hours
+    the new jobs end in assembly once the cell takes the machinists' work). Its card says so,
+    and the cobot section says once what the cobots add: the plan's carved, hard-to-fill and
+    freed hours, the same figures as the headline and the work balance give, beside those
+    of the best plan without a cobot. The Dutch report says the same figures."""
+    from jobcarve.formatting import number
+
+    _process, result, ctx, _units = _case_cards("valve_maker")
+    plan = result.plan
+    (cobot,) = plan.cobots
+    assert cobot.why == ("adds_hours",)
+    effect = plan.cobot_effect
+    assert effect is not None
+    (card,) = ctx.cobots
+    assert card.advised.startswith("The plan advises it for the hours it adds or frees")
+    assert "lifting or repetition risk" not in card.advised  # no risk is its reason
+    for lang in ("en", "nl"):
+        page = result.html(lang)
+        (said,) = figures(page, "cobot-effect")
+        # the plan's figures as the first screen and the balance give them (one home)
+        (hard,) = set(figures(page, "skilled-hours"))
+        assert f" {hard} " in said
+        released = figures(page, "released-hours")
+        assert released and all(f" {number(plan.freed_hours, lang, 1)} " in r for r in released)
+        assert f" {number(plan.freed_hours, lang, 1)} " in said
+        carved = number(plan.figures().carved_hours_per_week, lang, 1)
+        assert f" {carved} " in said
+        # and those of the best plan without a cobot, at least 8 h a week fewer freed
+        for value in (
+            effect.carved_hours_without,
+            effect.hard_to_fill_hours_without,
+            effect.freed_hours_without,
+        ):
+            assert f" {number(value, lang, 1)}" in said.split(";")[1], value
+        assert plan.freed_hours - effect.freed_hours_without >= 8
+        assert len(figures(page, "cobot-advised")) == 1
+
+
+def test_a_cell_with_two_reasons_says_both_in_dutch() -> None:
+    """The pet food maker's palletising cell takes over a lifting risk and adds hours: the
+    Dutch card gives both reasons in Dutch (a diff review found an English "and" between
+    them)."""
+    _process, result, _ctx, _units = _case_cards("pet_food")
+    both = [c for c in result.plan.cobots if set(c.why) == {"ergonomics", "adds_hours"}]
+    assert both
+    page = htmllib.unescape(result.html("nl"))
+    advised = figures(page, "cobot-advised")
+    assert any(
+        "til- of herhalingsrisico dat hij overneemt" in a and "om de uren die hij" in a
+        for a in advised
+    )
+    assert not any(" and " in a or " the " in a for a in advised)

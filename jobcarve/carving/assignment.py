@@ -355,7 +355,7 @@ def violations(inst: PoolInstance, a: Assignment) -> list[str]:
 def objectives(
     inst: PoolInstance, a: Assignment
 ) -> tuple[int, int, int, int, int, int, int, int, int, int]:
-    """The lexicographic objective of `jobcarve.carving.cpsat.pool.STAGES`, in hundredths of
+    """The lexicographic objective of `jobcarve.carving.cpsat.pool.PLAN_STAGES`, in hundredths of
     hours: (carved hours, hard-to-fill hours freed, risk hours a cobot takes, -jobs,
     profiles with a job (the jobs stage weighs both), -teams (the roles whose work a job
     holds, summed over the jobs), -hours in jobs that fit only with supports times the gaps

@@ -140,7 +140,8 @@ class PlanCobot:
     assists: tuple[str, ...]
     hours_per_week: float
     #: why the cobot is proposed: "ergonomics" (it takes work with an ergonomic risk)
-    #: and/or "adds_hours" (the plan without cobots carves or frees fewer hours)
+    #: and/or "adds_hours" (the plan without cobots carves fewer hours or frees fewer in
+    #: hard-to-fill roles, or, for the work a cell takes over, fewer for the roles' uses)
     why: tuple[str, ...] = ()
     #: the units it takes or assists whose ergonomic risk it removes
     risk_units: tuple[str, ...] = ()
@@ -167,6 +168,10 @@ class CobotEffect:
     carved_hours_added: float
     hard_to_fill_hours_added: float
     risk_hours_removed: float
+    #: hours freed for the roles' declared uses (vacancies, overtime, agency hours, backlog,
+    #: leavers) by the plan without cobots, and what the cobots add to them
+    freed_hours_without: float = 0.0
+    freed_hours_added: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
         return {k: round(v, 3) if isinstance(v, float) else v for k, v in self.__dict__.items()}
@@ -424,6 +429,13 @@ class Plan:
         """Hours of today's staff's work the plan takes with no declared use for them."""
         return sum(b.displaced_hours_per_week for b in self.work_balance)
 
+    @property
+    def freed_hours(self) -> float:
+        """Hours a week the plan frees from today's staff that the roles' declared uses
+        absorb (vacancies, overtime, agency hours, backlog, leavers): the one home of
+        `PlanSummary.absorbed_hours_per_week`."""
+        return sum(sum(b.absorbed.values()) for b in self.work_balance)
+
     def banenafspraak_count(self, ids: Collection[str] | None = None) -> float:
         """Banenafspraak jobs as counted: the weekly hours of the carved jobs (those in
         ``ids``, else all) of profiles in the target group register, over the hours of one
@@ -450,9 +462,7 @@ class Plan:
             released_hours_per_week=round(
                 sum(b.released_hours_per_week for b in self.work_balance), 3
             ),
-            absorbed_hours_per_week=round(
-                sum(sum(b.absorbed.values()) for b in self.work_balance), 3
-            ),
+            absorbed_hours_per_week=round(self.freed_hours, 3),
             displacement_hours=round(self.displacement_hours, 3),
             cobots=len(self.cobots),
             cobot_hours_per_week=round(sum(c.hours_per_week for c in self.cobots), 3),
@@ -509,9 +519,11 @@ def plan(
 
     The plan keeps every role's work balance (it takes from a role at most what the role's
     declared uses absorb, unless ``allow_displacement``). Cobots stay in the plan only
-    where they remove an ergonomic risk or add carved or hard-to-fill hours that the best
-    plan without cobots does not reach; otherwise that plan is returned and the cobots are
-    listed as options. With ``evaluate_proposals`` each split proposal (the largest
+    where they remove an ergonomic risk, add carved or hard-to-fill hours, or free hours for
+    the roles' declared uses by the work they take over, beyond the best plan without cobots
+    (`_decide_cobots`); otherwise that plan is returned and the cobots are listed as
+    options. A plan that ends without a cobot is tried once more with one cell that frees
+    as many hours as it can (`_try_freeing_cobot`). With ``evaluate_proposals`` each split proposal (the largest
     ``proposals_evaluated`` of them) is re-planned as if confirmed, to say what it adds.
     """
     from jobcarve.analysis import analyze
@@ -527,7 +539,7 @@ def plan(
             progress("plan without cobots, to weigh what the cobots add")
         without = _solve(result, process, dataclasses.replace(opts, max_cobots=0), progress, cats)
         min_added = cats.params.carving.min_cobot_added_hours.value
-        decided = _decide_cobots(best, without, min_added)
+        decided = _decide_cobots(best, without, min_added, opts.carved_hours_slack)
         dropped: tuple[PlanCobot, ...] = ()
         # a cobot without a reason of its own is not advised: plan again without its work
         # on a cobot (at most a few rounds). Only the idle cells' work is closed to cobots:
@@ -560,7 +572,7 @@ def plan(
                 progress("plan again without the cobots that add nothing of their own")
             again = _solve(result, process, cells, progress, cats, no_cobot=no_cobot)
             decided = (
-                _decide_cobots(again, without, min_added)
+                _decide_cobots(again, without, min_added, opts.carved_hours_slack)
                 if again.cobots
                 else dataclasses.replace(without, cobot_options=())
             )
@@ -579,11 +591,84 @@ def plan(
             # the options the plan ran with, not those of the comparison without cobots
             options={**decided.options, "max_cobots": opts.max_cobots},
         )
+    if not best.cobots and not best.interrupted and opts.max_cobots > 0:
+        best = _try_freeing_cobot(result, process, opts, progress, cats, best)
     if evaluate_proposals and not best.interrupted and result.proposals:
         effects, stopped = _proposal_effects(process, result, best, opts, cats, progress)
         # Ctrl-C during a proposal's re-plan stops the run as it does during the plan
         best = dataclasses.replace(best, split_proposals=effects, interrupted=stopped)
     return best
+
+
+def _try_freeing_cobot(
+    result: Analysis,
+    process: ProcessModel,
+    opts: PoolOptions,
+    progress: Callable[[str], None] | None,
+    cats: Catalogs,
+    without: Plan,
+) -> Plan:
+    """A plan without an advised cobot, tried once more with one cell that takes work over
+    and frees as many hours as it can (the stage `cobot_freed_hours` right after the carved
+    hours; assists closed). The plan's own order asks the hard-to-fill hours first, where
+    new jobs taking part of a candidate's work tie with a cell taking all of it; the cell
+    then takes a few hours and is dropped, while the new jobs could take work that agency
+    staff or overtime do instead (a blind expert's valve maker: a lathe-tending cell freeing
+    35.5 h of 38 h of the machinists' room, the new jobs in assembly in its agency hours).
+    The tried plan is kept when its cobot has a reason (`_decide_cobots`), it carves at
+    least as many jobs, as many hours (within the slack) and frees as many hard-to-fill
+    hours (within the slack); else ``without``. Tried only where the candidates' hours reach
+    a cell's least (`min_cobot_added_hours`)."""
+    from jobcarve.carving.cpsat.pool import STAGES
+
+    assert cats.params is not None
+    min_added = cats.params.carving.min_cobot_added_hours.value
+    units = {u.id: u for u in result.units}
+    candidates = sum(u.hours_per_week for u in units.values() if u.cobot.label == "candidate")
+    if candidates < min_added:
+        return without
+    if progress:
+        progress("plan again with one cobot that frees as many hours as it can")
+    # a cell that takes work over: an assist frees only a share of a person's pace, who
+    # stays at the station, which is no reason of its own for a cell (a blind expert's
+    # parcel packing, "human", once came in as an assist freeing 9 h)
+    assists = frozenset(u.id for u in result.units if u.cobot.label == "assist")
+    trial = _solve(
+        result,
+        process,
+        dataclasses.replace(opts, max_cobots=1),
+        progress,
+        cats,
+        STAGES,
+        no_cobot=assists,
+    )
+    # whether the plan has a cell rests on both solves: a wall-clock guard in either makes
+    # it depend on the machine
+    guard_hit = without.guard_hit or trial.guard_hit
+    if trial.interrupted:
+        return dataclasses.replace(without, interrupted=True, guard_hit=guard_hit)
+    if not trial.cobots:
+        return dataclasses.replace(without, guard_hit=guard_hit)
+    decided = _decide_cobots(trial, without, min_added, opts.carved_hours_slack)
+    slack = opts.carved_hours_slack + 0.005
+    if (
+        not decided.cobots
+        or not all(c.why for c in decided.cobots)
+        or len(decided.carved) < len(without.carved)
+        or _carved_hours(decided) < _carved_hours(without) - slack
+        or decided.skilled_hours_freed < without.skilled_hours_freed - slack
+    ):
+        return dataclasses.replace(without, guard_hit=guard_hit)
+    taken = {u for c in decided.cobots for u in (*c.units, *c.assists)}
+    others = tuple(c for c in without.cobot_options if not taken & {*c.units, *c.assists})
+    return dataclasses.replace(
+        decided,
+        cobot_options=tuple(
+            dataclasses.replace(c, id=f"option-{n}") for n, c in enumerate(others, start=1)
+        ),
+        options={**decided.options, "max_cobots": opts.max_cobots},
+        guard_hit=guard_hit,
+    )
 
 
 def _rotation_share(cats: Catalogs) -> float:
@@ -651,7 +736,7 @@ def _solve(
 ) -> Plan:
     """One staged CP-SAT solve from the greedy start, as a `Plan` (the units in `no_cobot`
     go to no cobot)."""
-    from jobcarve.carving.cpsat.pool import STAGES, PoolModel
+    from jobcarve.carving.cpsat.pool import PLAN_STAGES, STAGES, PoolModel
     from jobcarve.carving.greedy import greedy
 
     aids = frozenset(s.id for s in cats.supports.values() if "lifting" in s.closes)
@@ -675,7 +760,7 @@ def _solve(
         )
     start = greedy(inst)
     assert not violations(inst, start), violations(inst, start)
-    report = PoolModel(inst).solve(start, progress, stages or STAGES)
+    report = PoolModel(inst).solve(start, progress, stages or PLAN_STAGES)
     final = report.assignment
     if violations(inst, final):  # pragma: no cover - the model and the checker must agree
         raise AssertionError(f"solver plan breaks constraints: {violations(inst, final)}")
@@ -727,15 +812,32 @@ def _carved_hours(p: Plan) -> float:
     return sum(j.hours_per_week for j in p.carved)
 
 
-def _decide_cobots(with_cobots: Plan, without: Plan, min_added: float) -> Plan:
+def _decide_cobots(with_cobots: Plan, without: Plan, min_added: float, slack: float = 0.0) -> Plan:
     """Give each cobot its reasons: it removes at least `min_added` hours a week of
-    ergonomic risk, or the cobots add at least `min_added` carved or hard-to-fill hours and
-    this cobot does at least `min_added` hours of that work itself (a cell that assists
-    two hours a week is not advised because another cell adds hours). With no reason for
-    any cobot, the plan without them, listing them as options."""
+    ergonomic risk, or the cobots add at least `min_added` carved hours or hours freed in
+    hard-to-fill roles and this cobot does at least `min_added` hours of that work itself (a
+    cell that assists two hours a week is not advised because another cell adds hours), or
+    the cobots free at least `min_added` hours more for the roles' declared uses (agency
+    hours and overtime that end: blind experts count them, a cell "paid back on the agency
+    hours") and the work this cell takes over frees that many itself, at as many jobs and
+    carved and hard-to-fill hours as the plan without cobots (within ``slack``). With no
+    reason for any cobot, the plan without them, listing them as options."""
     carved_added = _carved_hours(with_cobots) - _carved_hours(without)
     hard_added = with_cobots.skilled_hours_freed - without.skilled_hours_freed
+    freed_added = with_cobots.freed_hours - without.freed_hours
     adds = max(carved_added, hard_added) >= min_added
+    # hours freed for the roles' other uses count for the work a cell takes over, not for
+    # what it assists: an assist only speeds up a person who stays at the station (a blind
+    # expert's parcel packing, "human", came in as an assist cell freeing 9 h of agency
+    # hours); and not at the cost of the plan's earlier aims (a diff review: a bakery's cell
+    # freeing 18.6 h more in all, 10.1 h fewer in hard-to-fill roles)
+    frees = (
+        freed_added >= min_added
+        and len(with_cobots.carved) >= len(without.carved)
+        and carved_added >= -slack - 0.005
+        and hard_added >= -slack - 0.005
+    )
+    own_freed = _freed_hours_by_cobot(with_cobots)
     inst = with_cobots.instance
     assert inst is not None
     risky = {u.unit for u in inst.units if u.risk}
@@ -748,7 +850,9 @@ def _decide_cobots(with_cobots: Plan, without: Plan, min_added: float) -> Plan:
         # own parts of the work count, not the whole of a unit two cells share (a review: a
         # second cell taking 3 h of a 22.6 h palletising unit was advised for ergonomics)
         ergonomic = bool(risk_units) and own_risk.get(c.id, 0.0) >= min_added
-        own = adds and c.hours_per_week >= min_added
+        own = (adds and c.hours_per_week >= min_added) or (
+            frees and own_freed.get(c.id, 0.0) >= min_added - 0.005
+        )
         why = (("ergonomics",) if ergonomic else ()) + (("adds_hours",) if own else ())
         cobots.append(dataclasses.replace(c, why=why, risk_units=risk_units))
     if not any(c.why for c in cobots):
@@ -761,8 +865,26 @@ def _decide_cobots(with_cobots: Plan, without: Plan, min_added: float) -> Plan:
         carved_hours_added=carved_added,
         hard_to_fill_hours_added=hard_added,
         risk_hours_removed=risk_hours,
+        freed_hours_without=without.freed_hours,
+        freed_hours_added=freed_added,
     )
     return dataclasses.replace(with_cobots, cobots=tuple(cobots), cobot_effect=effect)
+
+
+def _freed_hours_by_cobot(p: Plan) -> dict[str, float]:
+    """Per cobot (its plan id), the hours a week of today's work that the units it takes
+    over free (less the share its role keeps to tend it, as the work balance counts them);
+    what it assists is left out."""
+    inst, a = p.instance, p.assignment
+    if inst is None or a is None:
+        return {}
+    taken = inst.options.taken_share
+    return {
+        f"cobot-{number}": sum(
+            inst.units[u].base_hours * taken for u in members if u not in a.assist_of
+        )
+        for number, (_m, members) in enumerate(sorted(a.cobots().items()), start=1)
+    }
 
 
 def _risk_hours_by_cobot(p: Plan) -> dict[str, float]:

@@ -115,6 +115,9 @@ class CobotCard:
     tending: str = ""
     #: where the cell serves more than one workstation: that one arm must reach them all
     places: str = ""
+    #: why the plan advises the cell: the risk it takes over, the hours it adds or frees
+    #: (`PlanCobot.why`; the comparison itself is `cobot_effect_text`, once for all cells)
+    advised: str = ""
 
 
 @dataclass(frozen=True)
@@ -1272,6 +1275,7 @@ def _cobot_cards(
                     lang,
                     _,
                 ),
+                advised=_advised_text(plan, cobot, units, lang, _),
                 use=_(
                     "It runs %(hours)s of the %(available)s hours a week it could run (%(share)s)."
                 )
@@ -1300,6 +1304,59 @@ def _cobot_cards(
             )
         )
     return cards
+
+
+def _advised_text(
+    plan: Plan, cobot: PlanCobot, units: dict[str, Any], lang: str, _: Gettext
+) -> str:
+    """Why the plan advises this cell (`PlanCobot.why`): the risk it takes over, and the
+    hours it adds or frees, which the comparison with the best plan without a cobot gives
+    once for all the cells (`cobot_effect_text`)."""
+    said = []
+    if "ergonomics" in cobot.why and cobot.risk_units:
+        said.append(
+            _("The plan advises it for the lifting or repetition risk it takes over: %(units)s.")
+            % {"units": "; ".join(units[u].label(lang) for u in cobot.risk_units)}
+        )
+    if "adds_hours" in cobot.why and plan.cobot_effect is not None:
+        said.append(
+            _(
+                "The plan advises it for the hours it adds or frees where they are needed (the comparison with the best plan without a cobot is above the cards)."
+            )
+        )
+    return " ".join(said)
+
+
+def cobot_effect_text(plan: Plan | None, lang: str, _: Gettext) -> str:
+    """What the plan's cobots add, said once for all the cells: the plan's carved hours,
+    hours freed in hard-to-fill roles and hours freed for the roles' declared uses (the
+    plan's own figures, as the headline and the balance give them), against the best plan
+    without a cobot (`Plan.cobot_effect`). Empty without an effect."""
+    effect = plan.cobot_effect if plan is not None else None
+    if plan is None or effect is None:
+        return ""
+    figures = {
+        "with": _("With its cobot") if len(plan.cobots) == 1 else _("With its cobots"),
+        "carved": number(plan.figures().carved_hours_per_week, lang, 1),
+        "hard": number(plan.skilled_hours_freed, lang, 1),
+        "freed": number(plan.freed_hours, lang, 1),
+        "carved0": number(effect.carved_hours_without, lang, 1),
+        "hard0": number(effect.hard_to_fill_hours_without, lang, 1),
+        "freed0": number(effect.freed_hours_without, lang, 1),
+    }
+    if plan.skilled_hours_freed < 0.05 and effect.hard_to_fill_hours_without < 0.05:
+        return (
+            _(
+                "%(with)s the plan makes %(carved)s hours a week of new jobs and frees %(freed)s hours for the roles' declared uses (open vacancies, overtime, agency hours, work left undone, people leaving); without a cobot the best plan makes %(carved0)s and frees %(freed0)s."
+            )
+            % figures
+        )
+    return (
+        _(
+            "%(with)s the plan makes %(carved)s hours a week of new jobs, frees %(hard)s hours in hard-to-fill roles and %(freed)s hours in all for the roles' declared uses (open vacancies, overtime, agency hours, work left undone, people leaving); without a cobot the best plan makes %(carved0)s, frees %(hard0)s and %(freed0)s."
+        )
+        % figures
+    )
 
 
 def _worker_name(worker: str, process: ProcessModel, _: Gettext) -> str:

@@ -64,6 +64,7 @@ from jobcarve.report.cards import (
     _cobot_cards,
     _job_cards,
     _stations,
+    cobot_effect_text,
     job_titles,
     lift_unrated,
 )
@@ -255,6 +256,8 @@ class ReportContext:
     organisation: str = ""
     #: where the work a cobot could take went, when the plan has no cobot
     cobot_candidates: str = ""
+    #: what the plan's cobots add against the best plan without one, once for all cells
+    cobot_effect: str = ""
     #: why no cobot is proposed where the reason is not the plan's weighing: "allowed" (the
     #: options allow none), "none" (no unit suits a cobot), else "" (a diff review: "no
     #: cobot adds enough" read where none could be placed at all)
@@ -422,6 +425,7 @@ def build_context(
         # also beside the plan's cobots: the other candidates and where they went (a reading
         # of the die caster: trimming, the leak test and washing scored as candidates and
         # the report said nothing of them)
+        cobot_effect=cobot_effect_text(plan, lang, _),
         cobot_candidates=_cobot_candidates(
             analysis,
             plan,
@@ -808,6 +812,7 @@ def _cobot_candidates(
     small: list[str] = []
     roomless: list[str] = []
     capped: list[str] = []
+    capped_plain: list[str] = []
     most = int(plan.options.get("max_cobots", 0) or 0)
     full = most > 0 and len(plan.cobots) >= most
     room = {
@@ -871,6 +876,10 @@ def _cobot_candidates(
             # the plan has all the cobots it may: the cap, not the risk, keeps this one out
             # (a diff review: two palletisers at LI 2.83 said to have nothing to remove)
             capped.append(name)
+        elif full:
+            # no risk, and the plan has all the cells it may: the cap keeps it out (a diff
+            # review: "no such reason" said where no further cell could be tried)
+            capped_plain.append(name)
         else:
             kept.append(name)
     if plan.options.get("max_cobots") == 0:
@@ -892,9 +901,16 @@ def _cobot_candidates(
     elif kept:
         parts.append(
             _(
-                "Work a cobot could take stays with today's staff: %(units)s. The plan advises a cobot only where it takes over a lifting or repetition risk or adds enough hours in new jobs or hard-to-fill roles (the assumptions give the least); a cobot there does neither. Overtime or agency hours it could save in its role are not counted as a reason: weigh them against the cell's cost yourself."
+                "Work a cobot could take stays with today's staff: %(units)s. The plan advises a cobot only where it takes over a lifting or repetition risk, adds hours in new jobs or hard-to-fill roles, or frees enough hours by the work it takes over where they are needed, agency hours and overtime that end among them (the assumptions give the least); it did not advise a cell for this work. Weigh what a cell here would free against its cost."
             )
             % {"units": "; ".join(kept)}
+        )
+    if capped_plain:
+        parts.append(
+            _(
+                "Work a cobot could take stays with today's staff: %(units)s. The plan proposes at most %(most)s cobots (the options' limit), and has them: weigh a further cell here against its cost."
+            )
+            % {"units": "; ".join(capped_plain), "most": most}
         )
     if capped:
         parts.append(

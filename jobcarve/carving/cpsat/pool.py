@@ -19,7 +19,9 @@ that fits its job's profile only with supports or a floor check of its place (ho
 the supports close, a check one more: `PoolUnit.gaps`), fewer
 cobots, then, only where a role has leavers, fewer hours resting on work that waits for
 them (jobs that can start today), and last, only where a role has room of a season, fewer
-hours resting on agency hours or overtime of that season.
+hours resting on agency hours or overtime of that season. A stage asked for only by the
+trial of one cobot that frees needed hours (`ASKED_STAGES`) comes right after the carved
+hours: the hours the cobots free from the roles.
 
 Each stage spends its share of the time limit as CP-SAT *deterministic* time with one
 worker by default, so that the same input and seed give the same plan on an idle and on
@@ -43,6 +45,7 @@ from jobcarve.carving.status import SolveStatus
 
 STAGES = (
     "carved_hours",
+    "cobot_freed_hours",
     "hard_to_fill_hours",
     "ergonomic_risk_hours",
     "jobs",
@@ -53,11 +56,19 @@ STAGES = (
     "year_round_hours",
 )
 #: Share of the time limit per stage, relative: scaled so that the stages run share the limit.
-STAGE_SHARE = (0.5, 0.15, 0.1, 0.1, 0.05, 0.05, 0.1, 0.1, 0.1)
+STAGE_SHARE = (0.5, 0.15, 0.15, 0.1, 0.1, 0.05, 0.05, 0.1, 0.1, 0.1)
 #: Stages solved only where the instance needs them: room there is today only where a role
 #: has leavers (`PoolInstance.leaver_room`), year-round room only where a role has room of a
 #: season (`PoolInstance.seasonal_room`), so that other plans keep their time.
 OPTIONAL_STAGES = ("start_hours", "year_round_hours")
+#: Stages solved only when asked for, with a time share of their own on top of the others'
+#: (so that the stages before them solve as in the plan's own solve): the hours the cobots
+#: free, right after the carved hours, for the trial of a cobot that frees needed hours
+#: (`carving.plan`: a cobot the plan's own order leaves out because new jobs may take a part
+#: of its work, where the agency hours or overtime that the cell would end are what counts).
+ASKED_STAGES = ("cobot_freed_hours",)
+#: The stages of a plan's own solve.
+PLAN_STAGES = tuple(s for s in STAGES if s not in ASKED_STAGES)
 #: Extra share of the time limit for taking back the carved hours after the later stages.
 POLISH_SHARE = 0.1
 #: The wall-clock guard of a stage, as a multiple of its deterministic limit (and at least
@@ -424,7 +435,21 @@ class PoolModel:
         share = inst.options.assist_share
         moved: list[cp_model.LinearExprT] = []
         risk: list[cp_model.LinearExprT] = []
+        # the cobots' part of what the roles give up, as the work balance (`_balance`) counts
+        # it, in the roles it limits (where displacement is allowed, none: no use absorbs
+        # them): a unit taken over less the share its role keeps to tend the cell, an
+        # assisted unit the cobot's share, less that share where the unit moves to a new job
+        # (the job's term in `_balance` counts it whole; no job term here)
+        freed: list[cp_model.LinearExprT] = []
         for u, unit in enumerate(inst.units):
+            if unit.role in inst.role_limits:
+                part = unit.base_scaled(share)
+                freed += [
+                    unit.base_scaled(inst.options.taken_share) * v
+                    for v in self.c_by_unit.get(u, [])
+                ]
+                freed += [part * v for v in self.s_by_unit.get(u, [])]
+                freed += [-part * w for w in self.w_by_unit.get(u, [])]
             if unit.risk:
                 risk += [unit.scaled() * v for v in self.c_by_unit.get(u, [])]
                 risk += [unit.scaled() * v for v in self.s_by_unit.get(u, [])]
@@ -450,6 +475,7 @@ class PoolModel:
         teams = -total(list(self.team.values()))
         return [
             carved,
+            total(freed),
             total(moved),
             total(risk),
             jobs,
@@ -525,7 +551,7 @@ class PoolModel:
         self,
         start: Assignment,
         progress: Callable[[str], None] | None = None,
-        stages: tuple[str, ...] = STAGES,
+        stages: tuple[str, ...] = PLAN_STAGES,
     ) -> SolveReport:
         """Staged lexicographic solve from the start assignment (of the named `stages`, in
         `STAGES` order; their time shares are scaled to the whole limit)."""
@@ -540,7 +566,8 @@ class PoolModel:
         chosen = [i for i, name in enumerate(STAGES) if name in stages and name not in skip]
         # an optional stage adds its share to the limit (as the polish does), so that the
         # other stages keep the time they have without it
-        scale = 1.0 / sum(STAGE_SHARE[i] for i in chosen if STAGES[i] not in OPTIONAL_STAGES)
+        on_top = OPTIONAL_STAGES + ASKED_STAGES
+        scale = 1.0 / sum(STAGE_SHARE[i] for i in chosen if STAGES[i] not in on_top)
         plan = [(STAGES[i], self.terms[i], STAGE_SHARE[i] * scale) for i in chosen]
         t0 = time.perf_counter()
         best = start
