@@ -549,6 +549,9 @@ def plan(
         # cobot), and a plan that still has an idle cell gives way to the plan without cobots.
         no_cobot: frozenset[str] = frozenset()
         cells = opts
+        # whether the plan has its cells rests on every solve that weighed them: a
+        # wall-clock guard in any makes it depend on the machine
+        guard_hit = best.guard_hit or without.guard_hit
         for round_ in range(6):
             idle = tuple(c for c in decided.cobots if not c.why)
             if not idle or decided.interrupted:
@@ -571,6 +574,7 @@ def plan(
             if progress:
                 progress("plan again without the cobots that add nothing of their own")
             again = _solve(result, process, cells, progress, cats, no_cobot=no_cobot)
+            guard_hit = guard_hit or again.guard_hit
             decided = (
                 _decide_cobots(again, without, min_added, opts.carved_hours_slack)
                 if again.cobots
@@ -590,6 +594,7 @@ def plan(
             cobot_options=offered,
             # the options the plan ran with, not those of the comparison without cobots
             options={**decided.options, "max_cobots": opts.max_cobots},
+            guard_hit=guard_hit,
         )
     if not best.cobots and not best.interrupted and opts.max_cobots > 0:
         best = _try_freeing_cobot(result, process, opts, progress, cats, best)
@@ -624,8 +629,9 @@ def _try_freeing_cobot(
     assert cats.params is not None
     min_added = cats.params.carving.min_cobot_added_hours.value
     units = {u.id: u for u in result.units}
+    # the most a cell could free: the candidates' hours less the share that tends the cell
     candidates = sum(u.hours_per_week for u in units.values() if u.cobot.label == "candidate")
-    if candidates < min_added:
+    if candidates * opts.taken_share < min_added:
         return without
     if progress:
         progress("plan again with one cobot that frees as many hours as it can")
@@ -873,15 +879,19 @@ def _decide_cobots(with_cobots: Plan, without: Plan, min_added: float, slack: fl
 
 def _freed_hours_by_cobot(p: Plan) -> dict[str, float]:
     """Per cobot (its plan id), the hours a week of today's work that the units it takes
-    over free (less the share its role keeps to tend it, as the work balance counts them);
-    what it assists is left out."""
+    over free (less the share its role keeps to tend it, as the work balance counts them),
+    in the roles whose declared uses limit what they give up (the solver's stage
+    `cobot_freed_hours` counts the same; where displacement is allowed, none: no freed hour
+    is then known to be needed, a second diff review); what it assists is left out."""
     inst, a = p.instance, p.assignment
     if inst is None or a is None:
         return {}
     taken = inst.options.taken_share
     return {
         f"cobot-{number}": sum(
-            inst.units[u].base_hours * taken for u in members if u not in a.assist_of
+            inst.units[u].base_hours * taken
+            for u in members
+            if u not in a.assist_of and inst.units[u].role in inst.role_limits
         )
         for number, (_m, members) in enumerate(sorted(a.cobots().items()), start=1)
     }
