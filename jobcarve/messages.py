@@ -620,6 +620,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "een tilhulp die voor deze last gemaakt is (de tilhulp die het bedrijf heeft, is hier niet te gebruiken), een lichtere last of een betere tilbeweging (dichter bij het lichaam, op ongeveer 75 cm), of een ander werkproces",
         "a lifting aid made for this load (the one the company has cannot be used here), a lighter load or a better lift (closer to the body, at about 75 cm), or another process",
     ),
+    "remedy.other_aid": (
+        "een tilhulp die voor deze last gemaakt is, zoals een balancer of vacuümheffer (de tilhulp die het bedrijf heeft, is hier niet te gebruiken)",
+        "a lifting aid made for this load, such as a balancer or vacuum lifter (the one the company has cannot be used here)",
+    ),
     "remedy.mechanical": (
         "een takel, kraan, vacuümheffer of heftruck op deze werkplek (de last is zelfs voor twee mensen te zwaar: elk draagt er meer dan de NIOSH-lastconstante van), of een ander werkproces",
         "a hoist, crane, vacuum lifter or forklift at this workstation (the load is too heavy even for two people: each would bear more than the NIOSH load constant), or another process",

@@ -1263,3 +1263,33 @@ def test_work_in_every_shift_of_a_one_shift_process_is_daily(minimal_text: str) 
         units = {u.task: u for u in analyze(parse_process(text)).units}
         assert units["c"].shift == "any" and units["c"].daily is daily
         assert units["a"].daily and units["b"].daily
+
+
+def test_a_lifting_risk_beside_a_robot_cell_names_a_lifting_aid_first() -> None:
+    """The office chair maker's station 3 turns a 12.5 kg chair top onto its base (lifting
+    index 1.55); the cobot scheme rates it a guarded cell, and the company's only aid (a
+    roll lifter at the cutter) cannot be used there. The remedies named were the guarded
+    robot cell and "the load closer to the body"; the adviser's remedy is a balancer (a
+    reading). An aid made for this load now comes before the cell, and with the aid not
+    ruled out the company's own lifting aid does."""
+    from tests.conftest import ROOT
+
+    path = ROOT / "tests" / "cases" / "office_chairs.yaml"
+    text = path.read_text(encoding="utf-8")
+
+    def remedies(source: str) -> list[object]:
+        [unit] = [
+            u for u in analyze(parse_process(source, str(path))).units if u.id == "mount_on_base"
+        ]
+        assert unit.cobot.label == "guarded_cell" and unit.lifting_risk is not None
+        assert unit.lifting_risk.level == "increased"
+        return list(unit.lifting_risk.reason.params["remedies"])
+
+    said = remedies(text)
+    assert said[:2] == ["remedy.other_aid", "remedy.guarded_cell"]
+    assert "remedy.lifting_aid" not in said
+    line = "        aids_unusable: [lifting_aid]   # no balancer at the line; the roll lifter stands at the cutter"
+    assert text.count(line) == 1
+    usable = remedies(text.replace(line, "        # aid usable"))
+    assert usable[:2] == ["remedy.lifting_aid", "remedy.guarded_cell"]
+    assert "remedy.other_aid" not in usable

@@ -854,17 +854,33 @@ def _lifting_risk(
     aid_names = [
         s.id for s in lifting if s.id not in info.aids_in_use and applies(s, context) is not False
     ]
-    if aid_names:
-        remedies.append("remedy.lifting_aid")
+    # a load two people may not lift together: no lighter load or better lift by hand
+    # (a reading of the sunshade maker: "a lighter load or a better lift" for 80 kg
+    # awnings carried by two)
+    team = team_lift_limit(params.split, ergo.niosh_load_constant_kg.value)
+    # the company's aid ruled out here while an aid of its kind would serve this work: one
+    # made for this load is named too, before a robot cell, the proportionate measure (a
+    # reading of the office chair maker: a guarded robot cell and "the load closer to the
+    # body" for a 12.5 kg chair top at station 3, where a balancer is the adviser's remedy)
+    wider = dataclasses.replace(context, aids_unusable=())
+    other_aid = not aid_names and any(
+        s.id in info.aids_unusable and applies(s, wider) is not False for s in lifting
+    )
+    at = remedies.index("remedy.guarded_cell") if "remedy.guarded_cell" in remedies else None
+    aid = (
+        "remedy.lifting_aid"
+        if aid_names
+        else "remedy.other_aid"
+        if other_aid and remedies and not load.unsafe and mass <= team
+        else None
+    )
+    if aid is not None:
+        remedies.insert(len(remedies) if at is None else at, aid)
     if load.unsafe or not remedies:
         # fewer lifts help only where the lift itself is within the limit when rare (a
         # review: "fewer lifts" offered for 25 kg sacks at LI 3.8, 3.6 however rare)
         rare = load.rare_lifting_index
         heavy_lift = (rare is not None and rare > 1) or (li is None and heavy)
-        # a load two people may not lift together: no lighter load or better lift by hand
-        # (a reading of the sunshade maker: "a lighter load or a better lift" for 80 kg
-        # awnings carried by two)
-        team = team_lift_limit(params.split, ergo.niosh_load_constant_kg.value)
         # where the model says the company's lifting aid cannot be used here, the remedy is
         # another aid, made for this load (a reading of the ladder maker: "a lifting aid at
         # this workstation" for 3.5 m ladders its vacuum lifter cannot take)
