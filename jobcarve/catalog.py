@@ -534,6 +534,12 @@ class RestrictionRule(_Block):
     )
     source: Source
 
+    def named(self, value: float | None, lang: str) -> str:
+        """The restriction in words with its value ("no lifting over 10 kg"): one home for
+        the fit's reasons and the job cards."""
+        name = self.name_nl if lang == "nl" else self.name_en
+        return name.format(value=value if value is not None else 0.0)
+
     @model_validator(mode="after")
     def _dimensions(self) -> RestrictionRule:
         unknown = sorted(set(self.caps) - set(DIMENSIONS))

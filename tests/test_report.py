@@ -3921,3 +3921,24 @@ def test_a_cell_with_two_reasons_says_both_in_dutch() -> None:
         for a in advised
     )
     assert not any(" and " in a or " the " in a for a in advised)
+
+
+def test_a_job_card_names_the_workers_limits() -> None:
+    """The weaving mill's young man may not lift over 10 kg (a hernia), next to the packers'
+    22 kg rolls; his card named no restriction (a reading). Each card now gives the limits the
+    model lists for its profile, in the catalogue's words with their value, and says they are
+    limits of the work, no diagnosis; a profile without restrictions has no such line."""
+    process, result, ctx, _units = _case_cards("weaving_mill")
+    by_profile = {j.profile: j for j in result.plan.carved}
+    names = {p.id: p.name for p in process.profiles}
+    cards = {c.profile: c for c in ctx.jobs}
+    young = cards[names["sw_back_computer"]]
+    assert young.limits == ("no lifting over 10 kg",)
+    assert "sw_back_computer" in by_profile
+    deaf = cards[names["deaf_skilled_hands"]]
+    assert next(p for p in process.profiles if p.id == "deaf_skilled_hands").restrictions == []
+    assert deaf.limits == ()
+    page = result.html("nl")
+    said = figures(page, "worker-limits")
+    assert any("niet tillen boven 10 kg" in s and "geen diagnose" in s for s in said)
+    assert len(said) == sum(1 for c in ctx.jobs if c.limits)

@@ -184,7 +184,7 @@ def _restrictions(
         if rule is None:
             continue
         value = restriction.value if restriction.value is not None else 0.0
-        name = bilingual(rule.name_nl.format(value=value), rule.name_en.format(value=value))
+        name = bilingual(rule.named(value, "nl"), rule.named(value, "en"))
         limits = dict(rule.caps)
         if rule.lift_mass_cap and context.mass_bands_kg:
             limits["lifting"] = bisect.bisect_left(list(context.mass_bands_kg), value)

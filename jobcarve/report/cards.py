@@ -78,6 +78,10 @@ class JobCard:
     #: to close a gap: to offer the worker (a review: "Supports needed: none" on the card of
     #: a profile who learns with pictures and a coach)
     profile_supports: tuple[str, ...] = ()
+    #: the profile's restrictions (the model's list) in words: what the team leader and the
+    #: colleagues who guide must know, so that nobody asks the worker to "just help" with
+    #: the lift beside the job (a reading of the weaving mill: a 10 kg limit on no card)
+    limits: tuple[str, ...] = ()
     #: the learning route: a praktijkverklaring where the job's work matches standard
     #: tasks (`JobQuality.learning_templates`), else what to ask
     learning: str = ""
@@ -836,6 +840,7 @@ def _job_cards(
                     for s in (profiles[job.profile].supports if job.profile else ())
                     if s not in job.supports
                 ),
+                limits=_limits(profiles[job.profile], cats, lang) if job.profile else (),
                 kinds=len(job.tasks),
                 schedule=schedule,
                 break_note=_break_note(schedule, cats, lang, _, young=bool(young)),
@@ -1025,6 +1030,20 @@ def _payload_text(need: float, rated: float, cats: Catalogs, lang: str, _: Gette
         "need": number(need, lang, 1),
         "rated": number(rated, lang, 1),
     }
+
+
+def _limits(profile: Profile, cats: Catalogs, lang: str) -> tuple[str, ...]:
+    """The restrictions the model lists for the profile, in the catalogue's words with their
+    value ("no lifting over 10 kg"); those of young workers are on the card's floor checks
+    with their schedule."""
+    rules = {r.id: r for r in cats.params.restrictions} if cats.params else {}
+    out = []
+    for restriction in profile.restrictions:
+        rule = rules.get(restriction.kind)
+        if rule is None:
+            continue
+        out.append(rule.named(restriction.value, lang))
+    return tuple(dict.fromkeys(out))
 
 
 def _places_text(
