@@ -1293,3 +1293,12 @@ def test_a_lifting_risk_beside_a_robot_cell_names_a_lifting_aid_first() -> None:
     usable = remedies(text.replace(line, "        # aid usable"))
     assert usable[:2] == ["remedy.lifting_aid", "remedy.guarded_cell"]
     assert "remedy.other_aid" not in usable
+    # the cartons at the pallet spot (LI 2.06, fewer hours than a cell is advised for): the
+    # aid comes before the cobot that would serve only in a cell with other work
+    [pallet] = [
+        u for u in analyze(parse_process(text, str(path))).units if u.id == "palletise_cartons"
+    ]
+    assert pallet.lifting_risk is not None
+    said = pallet.lifting_risk.reason.params["remedies"]
+    assert said[0] == "remedy.other_aid" and len(said) == 2
+    assert "only in a cell with other work" in pallet.lifting_risk.reason.text("en")

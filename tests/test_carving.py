@@ -222,6 +222,48 @@ def test_cobot_capacity_and_count() -> None:
     assert len(a.cobot_of) == 1
 
 
+def test_one_cell_serves_two_workstations_only_for_work_of_one_kind() -> None:
+    """An office chair maker's one arm was given the screwing at line station 1 and the
+    palletising at the line's end (a reading: 5.1 h rode along, and the arm was chosen for the
+    carton). One cell serves work of one kind (two pallet spots side by side), or work at one
+    workstation the model names; where a kind is not known, as before. The plan, its greedy
+    start and its check keep the same rule."""
+    from jobcarve.carving.instance import apart, cell_kinds
+
+    assert cell_kinds(("positioning", "line_fed", "bench_work")) == {"positioning"}
+    # work that only lifts or is fed is of one kind, moving loads; no activity, no kind known
+    assert cell_kinds(("lifting", "line_fed")) == {"handling"} and cell_kinds(()) == set()
+
+    def at(uid: str, station: str | None, *kinds: str) -> PoolUnit:
+        u = unit(uid, 10, hard=True, access=(False,), cobot="candidate", cobot_hours=12)
+        return dataclasses.replace(u, place="hall", station=station, kinds=cell_kinds(kinds))
+
+    screw = at("screw", "station_1", "positioning", "line_fed")
+    pallet = at("pallet", "pallet_spot", "palletising", "lifting", "line_fed")
+    pallet2 = at("pallet2", "pallet_spot_2", "palletising", "lifting")
+    assert apart(screw, pallet) and apart(pallet, screw)
+    assert not apart(pallet, pallet2)
+    assert not apart(screw, dataclasses.replace(pallet, station="station_1"))
+    assert not apart(screw, dataclasses.replace(pallet, kinds=frozenset()))
+    # where the model names no workstation, one arm is not known to reach both
+    assert apart(
+        dataclasses.replace(screw, station=None), dataclasses.replace(pallet, station=None)
+    )
+    assert not apart(
+        dataclasses.replace(pallet, station=None), dataclasses.replace(pallet2, station=None)
+    )
+    # one cobot: the palletising pair shares it, the screwing and the palletising do not
+    inst, a, _ = solve([screw, pallet], [profile()], max_cobots=1)
+    assert len(a.cobot_of) == 1
+    inst, a, _ = solve([pallet, pallet2], [profile()], max_cobots=1)
+    assert a.cobot_of == {0: 0, 1: 0}
+    # two cobots: one cell each
+    inst, a, _ = solve([screw, pallet], [profile()], max_cobots=2)
+    assert len(a.cobots()) == 2
+    both = dataclasses.replace(a, cobot_of={0: 0, 1: 0})
+    assert any("two workstations, no kind of work in common" in v for v in violations(inst, both))
+
+
 def test_fewer_cobots() -> None:
     """A cobot that frees no hard-to-fill hours is not used."""
     units = [unit("c", 10, access=(False,), cobot="candidate", cobot_hours=10)]
@@ -1631,7 +1673,8 @@ def test_a_cell_advised_for_the_hours_it_frees_keeps_the_plans_earlier_aims() ->
     cell's own work: against a plan without cobots that freed more hard-to-fill hours (beyond
     the slack), or with a least above what the cell frees itself, it has none (a diff review:
     a bakery's cell freed 18.6 h more in all and 10.1 h fewer in hard-to-fill roles)."""
-    from jobcarve.carving.plan import _decide_cobots
+    from jobcarve import analyze
+    from jobcarve.carving.plan import _decide_cobots, _paying
     from jobcarve.catalog import load_catalogs
 
     cats = load_catalogs()
@@ -1664,8 +1707,40 @@ def test_a_cell_advised_for_the_hours_it_frees_keeps_the_plans_earlier_aims() ->
     )
     assert not _decide_cobots(result, richer, least, slack).cobots
     assert not _decide_cobots(result, without, own + 0.5, slack).cobots
+    # freed hours are a reason of money: the cell earns itself back on them (the business
+    # case's payback within the depreciation period), else it is no advice
+    assert _paying(process, analyze(process), cats)(result) == {cell.id}
+    assert [
+        c.why for c in _decide_cobots(result, without, least, slack, lambda p: {cell.id}).cobots
+    ] == [("adds_hours",)]
+    assert not _decide_cobots(result, without, least, slack, lambda p: frozenset()).cobots
     # where displacement is allowed no freed hour is known to be needed: no cell is advised
     # for freed hours (a second diff review: the valve maker's cell passed on displaced hours)
     # (here its only reason), so the plan has none
     loose = plan(process, time_limit_s=2, evaluate_proposals=False, allow_displacement=True)
     assert not loose.cobots
+
+
+def test_a_cell_that_frees_hours_it_does_not_earn_back_is_an_option(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Case 70, the weaving mill: a cell at the cone station would free 8.5 h of the retiring
+    store man's work and add no carved or hard-to-fill hours; on those hours it earns itself
+    back in 7.6 years, beyond its 5-year depreciation (a reading: "the cobot should not be
+    bought"). Freed hours are a reason of money, so the plan has no cell, and the cone station
+    stays people's work. Where every cell counted as paying, the plan would advise it: the
+    payback is what keeps it out (at 5 deterministic seconds, as the cases run)."""
+    import importlib
+
+    # the module (the package's name `plan` is its function)
+    planning = importlib.import_module("jobcarve.carving.plan")
+
+    process = read_process(ROOT / "tests" / "cases" / "weaving_mill.yaml")
+    result = plan(process, time_limit_s=5, evaluate_proposals=False)
+    assert not result.cobots
+    assert "cobot" not in {h.kind for h in result.unit_holder["unpack_cones"]}
+    monkeypatch.setattr(
+        planning, "_paying", lambda *_a: lambda p: frozenset(c.id for c in p.cobots)
+    )
+    paid = plan(process, time_limit_s=5, evaluate_proposals=False)
+    assert [(c.units, c.why) for c in paid.cobots] == [(("unpack_cones",), ("adds_hours",))]

@@ -571,14 +571,19 @@ def test_recommendation_rule(monkeypatch: pytest.MonkeyPatch) -> None:
     from jobcarve.uncertainty import Spread, Uncertainty
 
     def case(
-        net: float, value: float, subsidy: float, payback: float | None = None
+        net: float,
+        value: float,
+        subsidy: float,
+        payback: float | None = None,
+        write_off: float = 5.0,
     ) -> BusinessCase:
         lines = (
             CaseLine("wage_cost_new_workers", -(value + subsidy - net), ""),
             CaseLine("wage_cost_subsidy", subsidy, ""),
             CaseLine("value_freed_hours", value, ""),
         )
-        return BusinessCase(lines, net, 75000.0 if payback else 0.0, payback, {}, {})
+        rates = {"depreciation_years": write_off}
+        return BusinessCase(lines, net, 75000.0 if payback else 0.0, payback, rates, {})
 
     def spread(p10: float) -> Uncertainty:
         s = Spread(p10, p10 + 1, p10 + 2)
@@ -623,6 +628,16 @@ def test_recommendation_rule(monkeypatch: pytest.MonkeyPatch) -> None:
         **{**kw, "cobot_names": ("UR10e",)},
     )
     assert slow.verdict == "go_with_conditions" and any(c.key == "cobot" for c in slow.conditions)
+    # the threshold is the cells' write-off period, the rate the plan's own test reads: a
+    # model that writes its cells off over 10 years has this cobot within it
+    kept = advise(
+        extra_workers=3,
+        case=case(5e4, 1e4, 1e4, payback=9.0, write_off=10.0),
+        spread=None,
+        **{**kw, "cobot_names": ("UR10e",)},
+    )
+    (cobot,) = [c for c in kept.conditions if c.key == "cobot"]
+    assert not cobot.critical and "does not earn itself back" not in cobot.text
     (bought,) = [c.text for c in slow.conditions if c.key == "cobot"]
     assert "only when its work is needed for the new jobs" in bought
     # a cobot the plan keeps only for the physical risk it takes away is no job's need: the

@@ -835,10 +835,12 @@ def _lifting_risk(
     if not load.unsafe and not heavy and (li is None or li <= ergo.risk_lifting_index.value):
         return None
     remedies: list[object] = []
+    small = False
     if cobot.label in ("candidate", "assist") and cobot.model is not None:
         name = f"{cobot.model.manufacturer} {cobot.model.model}"
         least = params.carving.min_cobot_added_hours.value
-        key = "remedy.cobot_small" if hours < least - 0.005 else "remedy.cobot"
+        small = hours < least - 0.005
+        key = "remedy.cobot_small" if small else "remedy.cobot"
         said_cobot = {"model": name, "hours": least}
         remedies.append(
             bilingual(
@@ -866,7 +868,10 @@ def _lifting_risk(
     other_aid = not aid_names and any(
         s.id in info.aids_unusable and applies(s, wider) is not False for s in lifting
     )
-    at = remedies.index("remedy.guarded_cell") if "remedy.guarded_cell" in remedies else None
+    # before a robot cell, and before a cobot that serves only in a cell with other work
+    # (a diff review: the cell named first, the aid after it)
+    cells = [i for i, r in enumerate(remedies) if r == "remedy.guarded_cell" or (i == 0 and small)]
+    at = cells[0] if cells else None
     aid = (
         "remedy.lifting_aid"
         if aid_names

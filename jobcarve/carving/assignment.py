@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from jobcarve.carving.balance import RoleBalance, leaver_hours, less_released
-from jobcarve.carving.instance import PoolInstance
+from jobcarve.carving.instance import PoolInstance, apart
 
 
 @dataclass
@@ -346,6 +346,13 @@ def violations(inst: PoolInstance, a: Assignment) -> list[str]:
         places = {pl for u in units if (pl := inst.units[u].place) is not None}
         if len(places) > 1:
             out.append(f"cobot {m} serves {len(places)} places: {', '.join(sorted(places))}")
+        for i, u in enumerate(units):
+            for v in units[i + 1 :]:
+                if apart(inst.units[u], inst.units[v]):
+                    out.append(
+                        f"cobot {m} serves {inst.units[u].id} and {inst.units[v].id}: "
+                        "two workstations, no kind of work in common"
+                    )
         hours = sum(inst.units[u].cobot_hours for u in units)
         if hours > o.cobot_hours_available + 0.01 * len(units):
             out.append(f"cobot {m} needs {hours:.1f} h > {o.cobot_hours_available:.1f} h")

@@ -21,7 +21,7 @@ from jobcarve.carving.assignment import (
     released_by,
     violations,
 )
-from jobcarve.carving.instance import PoolInstance
+from jobcarve.carving.instance import PoolInstance, apart
 
 
 def _copy(a: Assignment) -> Assignment:
@@ -106,8 +106,11 @@ def greedy(inst: PoolInstance, start: Assignment | None = None) -> Assignment:
         if not affordable(u, unit.base_hours * o.taken_share, {}):
             continue
         for m in range(o.max_cobots):
-            here = {inst.units[v].place for v in a.cobots().get(m, [])} - {None}
+            members = a.cobots().get(m, [])
+            here = {inst.units[v].place for v in members} - {None}
             if unit.place is not None and here and unit.place not in here:
+                continue
+            if any(apart(unit, inst.units[v]) for v in members):
                 continue
             if loads.get(m, 0.0) + unit.cobot_hours <= o.cobot_hours_available:
                 loads[m] = loads.get(m, 0.0) + unit.cobot_hours

@@ -25,6 +25,45 @@ MAX_LOAD = 4.0
 PHYSICAL = ("lifting", "pushing_pulling", "repetitive_hand_arm", "posture_mobility")
 
 
+#: activities that say how or where work is done, not what a cobot's tool does there (a
+#: line feeds it, at a bench, a label is read): not a kind of cell work of their own
+_NOT_CELL_KINDS = frozenset(
+    {"line_fed", "paced_line", "bench_work", "lifting", "reading", "counting"}
+)
+#: the kind of work whose activities say only how it is fed or that a load is lifted: moving
+#: loads (a tray lifted into a feeder), one kind with itself
+HANDLING_KIND = "handling"
+
+
+def cell_kinds(activities: Iterable[str]) -> frozenset[str]:
+    """The kinds of work a cobot cell would do at a unit (palletising, positioning, machine
+    operation, ...): its activities but those that only say how the work is fed or what it
+    also asks. One arm with one tool serves two workstations only where they share a kind
+    (a reading of the office chair maker: one arm given the screwing at line station 1 and
+    the palletising at the line's end, where the 5.1 h of palletising rode along; an egg
+    packer's two pallet spots side by side are one palletising cell). Work whose activities
+    are all of that sort is `HANDLING_KIND`; none known, no kind (a diff review: a feeder
+    loaded by lifting read as not known, and rode with anything)."""
+    given = frozenset(activities)
+    kinds = given - _NOT_CELL_KINDS
+    return kinds if kinds or not given else frozenset({HANDLING_KIND})
+
+
+def apart(a: PoolUnit, b: PoolUnit) -> bool:
+    """Work one cobot cell cannot serve together: no kind of work in common (`cell_kinds`),
+    unless both are at one workstation the model names (a machine's loading and its
+    deburring). Where the model names no workstation the work is apart too: one arm with one
+    tool is not known to reach both (a diff review: a bakery's slicer loading and crate
+    palletising on one arm, with no workstation given). Where either's kinds are not known,
+    not apart. The one home of the rule for the plan, its greedy start and its check."""
+    return (
+        bool(a.kinds)
+        and bool(b.kinds)
+        and not a.kinds & b.kinds
+        and (a.station is None or a.station != b.station)
+    )
+
+
 @dataclass(frozen=True)
 class PoolUnit:
     """One unit, or one share of a large unit's weekly volume, as the optimiser sees it."""
@@ -49,6 +88,11 @@ class PoolUnit:
     rotation: bool = False
     #: the area (else workstation) where the work is done: one cobot cell serves one place
     place: str | None = None
+    #: the workstation, and the kinds of work a cobot would do there (`cell_kinds`): one cell
+    #: serves two workstations of its place only where their work is of one kind (two pallet
+    #: spots side by side), not a screwing station and a pallet spot at the line's two ends
+    station: str | None = None
+    kinds: frozenset[str] = frozenset()
     #: per profile index, the access by fit alone, before the room rule (`too_large`); empty:
     #: the same as `access`. A re-plan for other hours applies the rule again from it
     fit_access: tuple[bool, ...] = ()
@@ -520,6 +564,8 @@ def build_instance(
                     risk=risk,
                     rotation=unit.needs_rotation,
                     place=unit.area or unit.workstation,
+                    station=unit.workstation,
+                    kinds=cell_kinds(unit.activities),
                     fit_access=tuple(a and o for a, o in zip(counted, open_to, strict=True)),
                     supported_gaps=tuple(unit.fit[p].supported_gaps for p in pids),
                     floor_checks=tuple(checks[p][unit.id] for p in pids) if rules else (),

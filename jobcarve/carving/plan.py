@@ -539,7 +539,8 @@ def plan(
             progress("plan without cobots, to weigh what the cobots add")
         without = _solve(result, process, dataclasses.replace(opts, max_cobots=0), progress, cats)
         min_added = cats.params.carving.min_cobot_added_hours.value
-        decided = _decide_cobots(best, without, min_added, opts.carved_hours_slack)
+        paying = _paying(process, result, cats)
+        decided = _decide_cobots(best, without, min_added, opts.carved_hours_slack, paying)
         dropped: tuple[PlanCobot, ...] = ()
         # a cobot without a reason of its own is not advised: plan again without its work
         # on a cobot (at most a few rounds). Only the idle cells' work is closed to cobots:
@@ -576,7 +577,7 @@ def plan(
             again = _solve(result, process, cells, progress, cats, no_cobot=no_cobot)
             guard_hit = guard_hit or again.guard_hit
             decided = (
-                _decide_cobots(again, without, min_added, opts.carved_hours_slack)
+                _decide_cobots(again, without, min_added, opts.carved_hours_slack, paying)
                 if again.cobots
                 else dataclasses.replace(without, cobot_options=())
             )
@@ -655,7 +656,9 @@ def _try_freeing_cobot(
         return dataclasses.replace(without, interrupted=True, guard_hit=guard_hit)
     if not trial.cobots:
         return dataclasses.replace(without, guard_hit=guard_hit)
-    decided = _decide_cobots(trial, without, min_added, opts.carved_hours_slack)
+    decided = _decide_cobots(
+        trial, without, min_added, opts.carved_hours_slack, _paying(process, result, cats)
+    )
     slack = opts.carved_hours_slack + 0.005
     if (
         not decided.cobots
@@ -818,7 +821,41 @@ def _carved_hours(p: Plan) -> float:
     return sum(j.hours_per_week for j in p.carved)
 
 
-def _decide_cobots(with_cobots: Plan, without: Plan, min_added: float, slack: float = 0.0) -> Plan:
+def _paying(
+    process: ProcessModel, result: Analysis, cats: Catalogs
+) -> Callable[[Plan], frozenset[str]] | None:
+    """The cells of a plan that earn themselves back within their depreciation period on what
+    they add to the value of the freed hours (the business case's `CobotCase.payback_years`
+    against `depreciation_years`, economics.yaml): the test of a cell advised for the hours
+    it frees alone, whose reason is money (a reading of the weaving mill: a cell freeing
+    8.5 h of a store man's work, paid back in 7.6 years of a 5-year write-off). None (not
+    asked) with a catalogue folder that has no economics.yaml: no business case to ask."""
+    if cats.economics is None:
+        return None
+
+    def paying(p: Plan) -> frozenset[str]:
+        # the business case builds on the plan: imported here, not at the module's top
+        from jobcarve.economics.case import business_case
+        from jobcarve.economics.defaults import rates
+        from jobcarve.economics.figures import plan_figures
+
+        r = rates(process, cats)
+        case = business_case(process, plan_figures(process, result, p), r, sensitivity=False)
+        years = r["depreciation_years"]
+        return frozenset(
+            c.id for c in case.cobots if c.payback_years is not None and c.payback_years <= years
+        )
+
+    return paying
+
+
+def _decide_cobots(
+    with_cobots: Plan,
+    without: Plan,
+    min_added: float,
+    slack: float = 0.0,
+    paying: Callable[[Plan], Collection[str]] | None = None,
+) -> Plan:
     """Give each cobot its reasons: it removes at least `min_added` hours a week of
     ergonomic risk, or the cobots add at least `min_added` carved hours or hours freed in
     hard-to-fill roles and this cobot does at least `min_added` hours of that work itself (a
@@ -826,7 +863,8 @@ def _decide_cobots(with_cobots: Plan, without: Plan, min_added: float, slack: fl
     the cobots free at least `min_added` hours more for the roles' declared uses (agency
     hours and overtime that end: blind experts count them, a cell "paid back on the agency
     hours") and the work this cell takes over frees that many itself, at as many jobs and
-    carved and hard-to-fill hours as the plan without cobots (within ``slack``). With no
+    carved and hard-to-fill hours as the plan without cobots (within ``slack``), and it earns
+    itself back on them (``paying``: the ids of the cells that do; None: not asked). With no
     reason for any cobot, the plan without them, listing them as options."""
     carved_added = _carved_hours(with_cobots) - _carved_hours(without)
     hard_added = with_cobots.skilled_hours_freed - without.skilled_hours_freed
@@ -849,6 +887,7 @@ def _decide_cobots(with_cobots: Plan, without: Plan, min_added: float, slack: fl
     risky = {u.unit for u in inst.units if u.risk}
     own_risk = _risk_hours_by_cobot(with_cobots)
     cobots = []
+    pays: Collection[str] | None = None
     for c in with_cobots.cobots:
         risk_units = tuple(u for u in (*c.units, *c.assists) if u in risky)
         # below `min_added` hours of risky work a lifting aid or job rotation is the
@@ -856,9 +895,14 @@ def _decide_cobots(with_cobots: Plan, without: Plan, min_added: float, slack: fl
         # own parts of the work count, not the whole of a unit two cells share (a review: a
         # second cell taking 3 h of a 22.6 h palletising unit was advised for ergonomics)
         ergonomic = bool(risk_units) and own_risk.get(c.id, 0.0) >= min_added
-        own = (adds and c.hours_per_week >= min_added) or (
-            frees and own_freed.get(c.id, 0.0) >= min_added - 0.005
-        )
+        adding = adds and c.hours_per_week >= min_added
+        freeing = frees and own_freed.get(c.id, 0.0) >= min_added - 0.005
+        if freeing and not adding and paying is not None:
+            # freed hours are a reason of money: a cell that does not earn itself back on
+            # them is an option with its cost, not advice
+            pays = paying(with_cobots) if pays is None else pays
+            freeing = c.id in pays
+        own = adding or freeing
         why = (("ergonomics",) if ergonomic else ()) + (("adds_hours",) if own else ())
         cobots.append(dataclasses.replace(c, why=why, risk_units=risk_units))
     if not any(c.why for c in cobots):

@@ -901,7 +901,7 @@ def _cobot_candidates(
     elif kept:
         parts.append(
             _(
-                "Work a cobot could take stays with today's staff: %(units)s. The plan advises a cobot only where it takes over a lifting or repetition risk, adds hours in new jobs or hard-to-fill roles, or frees enough hours by the work it takes over where they are needed, agency hours and overtime that end among them (the assumptions give the least); it did not advise a cell for this work. Weigh what a cell here would free against its cost."
+                "Work a cobot could take stays with today's staff: %(units)s. The plan advises a cobot only where it takes over a lifting or repetition risk, adds hours in new jobs or hard-to-fill roles, or frees enough hours by the work it takes over where they are needed (agency hours and overtime that end among them) and earns itself back on them within its write-off period (the assumptions give the least and the period); it did not advise a cell for this work. Weigh what a cell here would free against its cost."
             )
             % {"units": "; ".join(kept)}
         )

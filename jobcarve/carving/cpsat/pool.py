@@ -40,7 +40,7 @@ from ortools.sat.python import cp_model
 
 from jobcarve.carving.assignment import Assignment
 from jobcarve.carving.cpsat import InterruptWatch
-from jobcarve.carving.instance import SCALE, PoolInstance
+from jobcarve.carving.instance import SCALE, PoolInstance, apart
 from jobcarve.carving.status import SolveStatus
 
 STAGES = (
@@ -363,17 +363,24 @@ class PoolModel:
             self.m.add(100 * cp_model.LinearExpr.sum(rot) <= pct * total)
 
     def _cobots(self) -> None:
-        """Each cobot within its weekly hours and at one place (area or workstation); a unit
-        on a cobot marks the cobot used."""
+        """Each cobot within its weekly hours and at one place (area or workstation), and at
+        two workstations of it only for work of one kind (`PoolUnit.kinds`); a unit on a
+        cobot marks the cobot used."""
         cap = round(self.inst.options.cobot_hours_available * SCALE)
-        places = sorted({u.place for u in self.inst.units if u.place is not None})
+        units = self.inst.units
+        places = sorted({u.place for u in units if u.place is not None})
         for k in self.used:
+            on = self.on_cobot[k]
+            for i, (u, var) in enumerate(on):
+                for v, other in on[i + 1 :]:
+                    if apart(units[u], units[v]):
+                        self.m.add_bool_or([var.negated(), other.negated()])
             if len(places) < 2:
-                break
+                continue
             at = {pl: self.m.new_bool_var(f"at{k}_{pl}") for pl in places}
             self.m.add(cp_model.LinearExpr.sum(list(at.values())) <= 1)
-            for u, var in self.on_cobot[k]:
-                place = self.inst.units[u].place
+            for u, var in on:
+                place = units[u].place
                 if place is not None:
                     self.m.add_implication(var, at[place])
         for k, used in self.used.items():
