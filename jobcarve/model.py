@@ -436,12 +436,15 @@ class Task(_Block):
         "its days. Subtasks inherit it; default: every working day.",
     )
     area: Id | None = Field(
-        None, description="Area of adjacent workstations (one cobot cell may serve one area)."
+        None,
+        description="Area of adjacent workstations (one cobot cell may serve one area, and "
+        "work of different kinds only at one workstation).",
     )
     activities: list[Id] | None = Field(
         None,
         description="Kinds of activity (counting, reading, positioning, line_fed, ...), which "
-        "decide where a support applies; default: the template's.",
+        "decide where a support applies and which work one cobot cell may serve together; "
+        "default: the template's.",
     )
     aids_in_use: list[Id] = Field(
         default_factory=list,

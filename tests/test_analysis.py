@@ -1301,4 +1301,3 @@ def test_a_lifting_risk_beside_a_robot_cell_names_a_lifting_aid_first() -> None:
     assert pallet.lifting_risk is not None
     said = pallet.lifting_risk.reason.params["remedies"]
     assert said[0] == "remedy.other_aid" and len(said) == 2
-    assert "only in a cell with other work" in pallet.lifting_risk.reason.text("en")

@@ -233,6 +233,8 @@ def test_one_cell_serves_two_workstations_only_for_work_of_one_kind() -> None:
     assert cell_kinds(("positioning", "line_fed", "bench_work")) == {"positioning"}
     # work that only lifts or is fed is of one kind, moving loads; no activity, no kind known
     assert cell_kinds(("lifting", "line_fed")) == {"handling"} and cell_kinds(()) == set()
+    # work said only to be at a bench, read or counted: no kind known
+    assert cell_kinds(("bench_work", "counting")) == set()
 
     def at(uid: str, station: str | None, *kinds: str) -> PoolUnit:
         u = unit(uid, 10, hard=True, access=(False,), cobot="candidate", cobot_hours=12)
@@ -1721,7 +1723,7 @@ def test_a_cell_advised_for_the_hours_it_frees_keeps_the_plans_earlier_aims() ->
     assert not loose.cobots
 
 
-def test_a_cell_that_frees_hours_it_does_not_earn_back_is_an_option(
+def test_a_cell_that_frees_hours_it_does_not_earn_back_is_not_advised(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Case 70, the weaving mill: a cell at the cone station would free 8.5 h of the retiring

@@ -41,12 +41,16 @@ def cell_kinds(activities: Iterable[str]) -> frozenset[str]:
     also asks. One arm with one tool serves two workstations only where they share a kind
     (a reading of the office chair maker: one arm given the screwing at line station 1 and
     the palletising at the line's end, where the 5.1 h of palletising rode along; an egg
-    packer's two pallet spots side by side are one palletising cell). Work whose activities
-    are all of that sort is `HANDLING_KIND`; none known, no kind (a diff review: a feeder
-    loaded by lifting read as not known, and rode with anything)."""
+    packer's two pallet spots side by side are one palletising cell). Work that is only
+    lifted or fed is `HANDLING_KIND` (a diff review: a feeder loaded by lifting read as not
+    known, and rode with anything); work whose activities say only where or how it is read
+    or counted (at a bench) has no kind known (a second review: "moving loads" for
+    deburring at a bench let two benches share an arm)."""
     given = frozenset(activities)
     kinds = given - _NOT_CELL_KINDS
-    return kinds if kinds or not given else frozenset({HANDLING_KIND})
+    if kinds or not given & {"lifting", "line_fed", "paced_line"}:
+        return kinds
+    return frozenset({HANDLING_KIND})
 
 
 def apart(a: PoolUnit, b: PoolUnit) -> bool:

@@ -439,7 +439,7 @@ def advise(
             ) % {
                 "model": ", ".join(cobot_names),
                 "investment": money(case.cobot_investment_eur, lang),
-                "years": number(most, lang, 0),
+                "years": number(most, lang, 0 if float(most).is_integer() else 1),
             }
         else:
             # a risk assessment approves nothing: the cell is an assembly of machinery that
