@@ -1635,6 +1635,16 @@ def test_a_trial_of_daily_work_moves_a_four_day_profiles_days_share() -> None:
     assert tried
 
 
+def _cell_policy():  # type: ignore[no-untyped-def]
+    """The catalogues, the fewest hours a cell is advised for and the carved hours' slack."""
+    from jobcarve.catalog import load_catalogs
+
+    cats = load_catalogs()
+    assert cats.params is not None
+    carving = cats.params.carving
+    return cats, carving.min_cobot_added_hours.value, carving.carved_hours_slack_hours.value
+
+
 def test_a_cobot_that_ends_agency_hours_is_advised() -> None:
     """Case 93, the valve maker: a lathe-tending cell (44.4 h, rigid 0.6 kg bodies) in the
     hard-to-fill machinists' role, whose room is 38 h. The plan's own order asks the
@@ -1646,12 +1656,7 @@ def test_a_cobot_that_ends_agency_hours_is_advised() -> None:
     roles' declared uses, at least 8 h of it by the work the cell takes over (its blind
     expert: "the cobot", sure). At 2 s the cell also adds hard-to-fill hours; the office chair
     maker's test below has a cell advised for the freed hours alone."""
-    from jobcarve.catalog import load_catalogs
-
-    cats = load_catalogs()
-    assert cats.params is not None
-    least = cats.params.carving.min_cobot_added_hours.value
-    slack = cats.params.carving.carved_hours_slack_hours.value
+    _cats, least, slack = _cell_policy()
     process = read_process(ROOT / "tests" / "cases" / "valve_maker.yaml")
     result = plan(process, time_limit_s=2, evaluate_proposals=False)
     assert [(c.units, c.why) for c in result.cobots] == [(("tend_cnc_cells",), ("adds_hours",))]
@@ -1677,12 +1682,8 @@ def test_a_cell_advised_for_the_hours_it_frees_keeps_the_plans_earlier_aims() ->
     a bakery's cell freed 18.6 h more in all and 10.1 h fewer in hard-to-fill roles)."""
     from jobcarve import analyze
     from jobcarve.carving.plan import _decide_cobots, _paying
-    from jobcarve.catalog import load_catalogs
 
-    cats = load_catalogs()
-    assert cats.params is not None
-    least = cats.params.carving.min_cobot_added_hours.value
-    slack = cats.params.carving.carved_hours_slack_hours.value
+    cats, least, slack = _cell_policy()
     process = read_process(ROOT / "tests" / "cases" / "office_chairs.yaml")
     result = plan(process, time_limit_s=2, evaluate_proposals=False)
     without = plan(process, time_limit_s=2, evaluate_proposals=False, max_cobots=0)

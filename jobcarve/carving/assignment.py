@@ -36,6 +36,14 @@ class Assignment:
             out.setdefault(m, []).append(u)
         return out
 
+    def cells(self) -> list[tuple[str, list[int]]]:
+        """Each cobot's plan id (``cobot-N``, numbered in cobot order from 1) and its units:
+        the one home of the numbering the plan, its reasons and the business case share."""
+        return [
+            (f"cobot-{number}", members)
+            for number, (_m, members) in enumerate(sorted(self.cobots().items()), start=1)
+        ]
+
 
 def job_hours(inst: PoolInstance, units: list[int], profile: int, assignment: Assignment) -> float:
     """Hours per week of a carved job: standard time / pace, less the cobot's share of assisted units."""

@@ -932,12 +932,12 @@ def _freed_hours_by_cobot(p: Plan) -> dict[str, float]:
         return {}
     taken = inst.options.taken_share
     return {
-        f"cobot-{number}": sum(
+        cid: sum(
             inst.units[u].base_hours * taken
             for u in members
             if u not in a.assist_of and inst.units[u].role in inst.role_limits
         )
-        for number, (_m, members) in enumerate(sorted(a.cobots().items()), start=1)
+        for cid, members in a.cells()
     }
 
 
@@ -951,14 +951,14 @@ def _risk_hours_by_cobot(p: Plan) -> dict[str, float]:
     if inst is None or a is None:
         return {}
     share = inst.options.assist_share
-    out: dict[str, float] = {}
-    for number, (_m, members) in enumerate(sorted(a.cobots().items()), start=1):
-        out[f"cobot-{number}"] = sum(
+    return {
+        cid: sum(
             inst.units[u].base_hours * (share if u in a.assist_of else 1.0)
             for u in members
             if inst.units[u].risk
         )
-    return out
+        for cid, members in a.cells()
+    }
 
 
 def _proposal_effects(
@@ -1074,8 +1074,7 @@ def _to_plan(
             hold(u, "carved", job_id, human_hours(u))
     cobots: list[PlanCobot] = []
     cobot_models = {c.id: c for c in cats.cobots}
-    for number, (_m, members) in enumerate(sorted(a.cobots().items()), start=1):
-        cid = f"cobot-{number}"
+    for cid, members in a.cells():
         takes = tuple(dict.fromkeys(units[u].unit for u in members if u in a.cobot_of))
         assists = tuple(dict.fromkeys(units[u].unit for u in members if u in a.assist_of))
         models = [

@@ -121,12 +121,12 @@ def figures_from_assignment(
             )
         )
     cobots: list[CobotFigures] = []
-    for number, (_m, members) in enumerate(sorted(a.cobots().items()), start=1):
+    for cid, members in a.cells():
         released = {}
         for u in members:
             role = inst.units[u].role
             released[role] = released.get(role, 0.0) + released_by(inst, a, u)[1]
-        cobots.append(CobotFigures(f"cobot-{number}", released))
+        cobots.append(CobotFigures(cid, released))
     partial = PlanFigures(tuple(jobs), tuple(cobots), ())
     found = tuple(balance) if balance else work_balance(process, partial.released())
     # the jobs too small without the work that waits for people leaving start when they go
